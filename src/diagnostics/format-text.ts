@@ -1,0 +1,66 @@
+import type { VFileMessage } from "vfile-message";
+import { lineIndex } from "../source/positions.js";
+import { countMessages, summaryLine, type FileMessages } from "./collect.js";
+import { isError } from "./report.js";
+
+export interface Style {
+  red(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  cyan(s: string): string;
+}
+
+const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const colours: Style = { red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22), cyan: ansi(36, 39) };
+export const plain: Style = { red: String, yellow: String, dim: String, bold: String, cyan: String };
+
+/** The offending source line with the one before it, and a marker under the place, as hledger and rustc show it. */
+export function codeFrame(text: string, message: VFileMessage, style: Style): string {
+  const start = message.place && "start" in message.place ? message.place.start : message.place;
+  const end = message.place && "end" in message.place ? message.place.end : undefined;
+  if (!start?.line) return "";
+  const lines = lineIndex(text);
+  const show = (n: number) => (lines.line(n) ?? "").replace(/\t/g, " ");
+  const width = String(start.line).length;
+  const gutter = (n: number | "") => style.dim(`${String(n).padStart(width)} | `);
+  const out: string[] = [];
+  if (start.line > 1 && show(start.line - 1).trim()) out.push(`    ${gutter(start.line - 1)}${show(start.line - 1)}`);
+  const line = show(start.line);
+  out.push(`    ${gutter(start.line)}${line}`);
+  const from = (start.column ?? 1) - 1;
+  const to = end && end.line === start.line ? Math.max(from + 1, (end.column ?? 1) - 1) : Math.max(from + 1, line.length);
+  const colour = isError(message) ? style.red : style.yellow;
+  out.push(`    ${gutter("")}${" ".repeat(from)}${colour("^".repeat(Math.min(to - from, Math.max(1, line.length - from))))}`);
+  return out.join("\n");
+}
+
+/** Problems grouped by file: place, severity and rule, what was expected and found, the source, the fix. */
+export function formatText(files: FileMessages[], documents: number, style: Style): string {
+  const blocks: string[] = [];
+  for (const { file, messages } of files) {
+    const counts = countMessages([{ file, messages }]);
+    const header = [counts.errors && `${counts.errors} error${counts.errors > 1 ? "s" : ""}`, counts.warnings && `${counts.warnings} warning${counts.warnings > 1 ? "s" : ""}`]
+      .filter(Boolean)
+      .join(", ");
+    const parts = [style.bold(style.cyan(file.path)) + style.dim(` (${header})`)];
+    for (const message of messages) {
+      const severity = isError(message) ? style.red("error") : style.yellow("warning");
+      parts.push(
+        [
+          `  ${file.path}:${message.line ?? 1}:${message.column ?? 1}: ${severity} ${style.dim(`[${message.ruleId}]`)}`,
+          `    ${message.reason}`,
+          codeFrame(String(file.value), message, style),
+          message.note ? `    ${style.bold("fix:")} ${message.note}` : "",
+        ]
+          .filter(Boolean)
+          .join("\n"),
+      );
+    }
+    blocks.push(parts.join("\n\n"));
+  }
+  const counts = countMessages(files);
+  const summary = summaryLine(counts, documents);
+  blocks.push(counts.errors ? style.red(style.bold(summary)) : counts.warnings ? style.yellow(summary) : summary);
+  return `${blocks.join("\n\n")}\n`;
+}

@@ -1,0 +1,47 @@
+/** Swedish number formatting: space as thousands separator, decimal comma, `%` after a space. */
+
+/** Narrow no-break space, the thousands separator in print. */
+export const NNBSP = "\u202F";
+/** No-break space between a number and its unit. */
+export const NBSP = "\u00A0";
+
+export function groupDigits(n: number | bigint, separator = " "): string {
+  const negative = n < 0;
+  const digits = (negative ? -n : n).toString();
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  return negative ? `\u2212${grouped}` : grouped;
+}
+
+/** `1 000 000 kr`; plain spaces for a terminal, narrow no-break spaces for print. */
+export function kronor(n: number, print = false): string {
+  return print ? `${groupDigits(n, NNBSP)}${NBSP}kr` : `${groupDigits(n)} kr`;
+}
+
+/** A number with decimal comma, at most `decimals` decimals: `82,4`. */
+export function decimal(n: number, decimals = 1, print = false): string {
+  const fixed = n.toFixed(decimals).replace(/\.?0+$/, "");
+  const [whole = "0", fraction] = fixed.split(".");
+  const grouped = groupDigits(BigInt(whole.replace("-", "")), print ? NNBSP : " ");
+  const sign = whole.startsWith("-") ? "\u2212" : "";
+  return `${sign}${grouped}${fraction ? `,${fraction}` : ""}`;
+}
+
+/** `25 %`, from a ratio (0.25) or from parts of a whole. */
+export function percent(ratio: number, decimals = 0, print = false): string {
+  return `${decimal(ratio * 100, decimals, print)}${print ? NBSP : " "}%`;
+}
+
+/**
+ * Reads an amount written as Swedish text ("1 000 000", "1,5 mnkr", "220 tkr", "2 000 000 kr")
+ * and returns whole kronor, or `undefined` when the text is not an amount. Used to tell the
+ * user which integer to write instead.
+ */
+export function parseSwedishAmount(text: string): number | undefined {
+  const m = /^\s*(-?[\d\s\u00A0\u202F]+(?:[,.]\d+)?)\s*(kr|kronor|tkr|mnkr|mkr|msek|sek)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const number = Number(m[1]!.replace(/[\s\u00A0\u202F]/g, "").replace(",", "."));
+  if (!Number.isFinite(number)) return undefined;
+  const unit = (m[2] ?? "kr").toLowerCase();
+  const factor = unit === "tkr" ? 1_000 : unit === "mnkr" || unit === "mkr" || unit === "msek" ? 1_000_000 : 1;
+  return Math.round(number * factor);
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { report } from "../diagnostics/report.js";
+import { config as configSchema } from "../schema/index.js";
+import { CONFIG_FILE, discoverMarkdown } from "../source/discover.js";
+import { loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
+import type { AnyEntry, Repository } from "./repository.js";
+import { validateDocument, validateWith } from "./validate.js";
+
+export interface LoadOptions {
+  /** Folder paths in messages are relative to. */
+  cwd: string;
+  /** Reads a file; defaults to the disk. `plan diff` reads from git instead. */
+  readFile?: (absPath: string) => string;
+  /** Lists the markdown files; defaults to walking the disk. */
+  listFiles?: (root: string) => string[];
+}
+
+const readUtf8 = (path: string) => readFileSync(path, "utf8");
+
+/** Discovers, reads, parses and validates every document below `root` into a repository model. */
+export function loadRepository(root: string, options: LoadOptions): Repository {
+  const read = options.readFile ?? readUtf8;
+  const repo: Repository = {
+    root,
+    config: undefined,
+    sources: [],
+    parties: new Map(),
+    documents: new Map(),
+    agreements: [],
+    plans: [],
+    reports: [],
+    memos: [],
+    indicators: [],
+  };
+
+  const configSource = loadYaml(root, join(root, CONFIG_FILE), read(join(root, CONFIG_FILE)), options.cwd);
+  repo.sources.push(configSource);
+  const config = validateWith(configSource, configSchema, "config");
+  if (config) {
+    repo.config = { source: configSource, data: config.data };
+    config.data.parties.forEach((party, index) => {
+      if (repo.parties.has(party.id)) {
+        report(configSource.file, {
+          ruleId: "id/duplicate",
+          severity: "error",
+          reason: `The party id \`${party.id}\` is declared twice.`,
+          place: place(configSource, ["parties", index, "id"]),
+          fix: "Give each party its own id.",
+        });
+      } else repo.parties.set(party.id, party);
+    });
+  }
+
+  for (const absPath of (options.listFiles ?? discoverMarkdown)(root)) {
+    const source = loadMarkdown(root, absPath, read(absPath), options.cwd);
+    if (!source) continue;
+    repo.sources.push(source);
+    const valid = validateDocument(source);
+    if (!valid) continue;
+    const explicitId = (valid.data as { id?: string }).id;
+    const id = explicitId ?? source.relPath.replace(/\.md$/i, "");
+    const entry = { kind: valid.kind, id, source, data: valid.data } as AnyEntry;
+    const existing = repo.documents.get(id);
+    if (existing) {
+      const first = existing.source;
+      const at = place(first, explicitId && (existing.data as { id?: string }).id ? ["id"] : []).start;
+      report(source.file, {
+        ruleId: "id/duplicate",
+        severity: "error",
+        reason: `Another document already has the id \`${id}\`: ${first.file.path}:${at.line}:${at.column}.`,
+        place: place(source, explicitId ? ["id"] : ["kind"]),
+        fix: "Give one of them a different `id`, or rename its file.",
+      });
+      continue;
+    }
+    repo.documents.set(id, entry);
+    ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators })[entry.kind].push(entry as never);
+  }
+  return repo;
+}

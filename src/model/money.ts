@@ -1,0 +1,82 @@
+import type { BudgetLine, Share } from "../schema/plan.js";
+import type { Agreement } from "../schema/agreement.js";
+
+/** Sums of kronor are exact: amounts are safe integers, their sums are bigints. */
+export function sum(values: Iterable<number | bigint | undefined>): bigint {
+  let total = 0n;
+  for (const v of values) if (v !== undefined) total += BigInt(v);
+  return total;
+}
+
+export interface NormalShare {
+  party: string;
+  /** `undefined` is an empty cell, which is not 0. */
+  amount: number | undefined;
+  financing: "cash" | "in-kind" | "referred";
+  note: string | undefined;
+}
+
+export function normalShare(party: string, share: Share): NormalShare {
+  return typeof share === "number"
+    ? { party, amount: share, financing: "cash", note: undefined }
+    : { party, amount: share.amount, financing: share.financing, note: share.note };
+}
+
+export function sharesOf(line: BudgetLine): NormalShare[] {
+  return Object.entries(line.parties).map(([party, share]) => normalShare(party, share));
+}
+
+/** The line's total: as written, or the sum of its parts. */
+export function lineTotal(line: BudgetLine): bigint {
+  return line.total !== undefined ? BigInt(line.total) : sum(sharesOf(line).map((s) => s.amount));
+}
+
+/** Each party's sum over the lines given. */
+export function partyTotals(lines: Iterable<BudgetLine>): Map<string, bigint> {
+  const totals = new Map<string, bigint>();
+  for (const line of lines) {
+    for (const share of sharesOf(line)) {
+      if (share.amount !== undefined) totals.set(share.party, (totals.get(share.party) ?? 0n) + BigInt(share.amount));
+    }
+  }
+  return totals;
+}
+
+/** Lines that count against the agreement's yearly contributions: all but carry-overs. */
+export function contributingLines(budget: BudgetLine[]): BudgetLine[] {
+  return budget.filter((line) => line.type !== "carry-over");
+}
+
+/** What a party pays under the agreement in a given year. */
+export function contributionFor(agreement: Agreement, party: string, year: number): bigint | undefined {
+  const c = agreement.contributions.find((c) => c.party === party);
+  if (!c) return undefined;
+  return BigInt(c.years?.[String(year)] ?? c.amount);
+}
+
+/**
+ * Each financier's expected share of `total` under the agreement's split, as an exact
+ * fraction (numerator / denominator), so that rounding is judged without floats.
+ */
+export function expectedShares(agreement: Agreement, total: bigint): Map<string, { numerator: bigint; denominator: bigint }> {
+  const parties = agreement.contributions.map((c) => c.party);
+  const split = agreement.split;
+  const result = new Map<string, { numerator: bigint; denominator: bigint }>();
+  if (split.rule === "shares") {
+    // Weights may be decimals such as 33.33: scale them to integers first.
+    const scale = 10n ** 6n;
+    const weights = parties.map((p) => BigInt(Math.round((split.shares[p] ?? 0) * Number(scale))));
+    const all = weights.reduce((a, b) => a + b, 0n);
+    parties.forEach((p, i) => result.set(p, { numerator: total * weights[i]!, denominator: all || 1n }));
+  } else {
+    // Equal halves, and per inhabitant where every financier pays the same rate.
+    parties.forEach((p) => result.set(p, { numerator: total, denominator: BigInt(parties.length) }));
+  }
+  return result;
+}
+
+/** Whether `actual` is the exact share, or differs from it only by rounding to whole kronor. */
+export function withinRounding(actual: bigint, expected: { numerator: bigint; denominator: bigint }): boolean {
+  const diff = actual * expected.denominator - expected.numerator;
+  return (diff < 0n ? -diff : diff) < expected.denominator;
+}

@@ -1,0 +1,39 @@
+import type { Config, Party } from "../schema/config.js";
+import type { DocumentData, DocumentKind } from "../schema/index.js";
+import type { SourceDocument } from "../source/load.js";
+
+/** A validated document: its id, its data and the source it came from. */
+export interface Entry<K extends DocumentKind = DocumentKind> {
+  kind: K;
+  id: string;
+  source: SourceDocument;
+  data: DocumentData[K];
+}
+
+export type AnyEntry = { [K in DocumentKind]: Entry<K> }[DocumentKind];
+
+/** Everything read from one plan repository, in the order of its files. */
+export interface Repository {
+  root: string;
+  config: { source: SourceDocument; data: Config } | undefined;
+  /** Every file read, valid or not: the place where its messages are collected. */
+  sources: SourceDocument[];
+  parties: Map<string, Party>;
+  documents: Map<string, AnyEntry>;
+  agreements: Entry<"agreement">[];
+  plans: Entry<"plan">[];
+  reports: Entry<"report">[];
+  memos: Entry<"memo">[];
+  indicators: Entry<"indicator">[];
+}
+
+export function entriesOf<K extends DocumentKind>(repo: Repository, kind: K): Entry<K>[] {
+  const lists = { agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators };
+  return lists[kind] as Entry<K>[];
+}
+
+/** The document with this id, if it exists and is of the kind asked for. */
+export function lookup<K extends DocumentKind>(repo: Repository, id: string, kind: K): Entry<K> | undefined {
+  const entry = repo.documents.get(id);
+  return entry?.kind === kind ? (entry as Entry<K>) : undefined;
+}

@@ -1,0 +1,56 @@
+import { lookup } from "../model/repository.js";
+import { code, type Rule } from "./rule.js";
+
+export const planInPeriod: Rule = {
+  id: "date/plan-in-period",
+  severity: "error",
+  summary: "A plan's year lies inside its agreement's period; an agreement's period runs forwards.",
+  check(repo, report) {
+    for (const a of repo.agreements) {
+      const { from, to } = a.data.period;
+      if (from > to) report(a.source, ["period", "to"], { reason: `The period ends (${to}) before it begins (${from}).`, fix: "Swap `from` and `to`." });
+    }
+    for (const plan of repo.plans) {
+      const agreement = lookup(repo, plan.data.agreement, "agreement");
+      if (!agreement) continue;
+      const { from, to } = agreement.data.period;
+      if (plan.data.year < from || plan.data.year > to) {
+        report(plan.source, ["year"], {
+          reason: `The agreement ${code(agreement.id)} runs ${from}–${to}, so it has no plan for ${plan.data.year}.`,
+          fix: "Refer to the agreement that covers this year, or correct the year.",
+        });
+      }
+    }
+  },
+};
+
+export const reportOfPlan: Rule = {
+  id: "date/report-year",
+  severity: "error",
+  summary: "A report follows up an existing plan of the same year.",
+  check(repo, report) {
+    for (const r of repo.reports) {
+      const plan = lookup(repo, r.data.plan, "plan");
+      if (plan && plan.data.year !== r.data.year) {
+        report(r.source, ["year"], { reason: `The report is for ${r.data.year}, but the plan ${code(plan.id)} is for ${plan.data.year}.`, fix: "Refer to the plan of the same year, or correct the year." });
+      }
+    }
+  },
+};
+
+export const decidedLate: Rule = {
+  id: "date/decided-late",
+  severity: "warning",
+  summary: "A plan decided after its own year has begun is flagged: work in January ran without a decided plan.",
+  check(repo, report) {
+    for (const plan of repo.plans) {
+      const date = plan.data.decision?.date;
+      if (date && date > `${plan.data.year}-01-01`) {
+        report(plan.source, ["decision", "date"], {
+          reason: `The plan for ${plan.data.year} was decided on ${date}, after its year had begun.`,
+          fix: "Put next year's plan before the board in the autumn.",
+        });
+      }
+    }
+  },
+};

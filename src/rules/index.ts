@@ -1,0 +1,32 @@
+import { decidedLate, planInPeriod, reportOfPlan } from "./dates.js";
+import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
+import { memoDnr, memoSections, placeholders } from "./memo.js";
+import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits } from "./money.js";
+import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
+import type { Rule } from "./rule.js";
+
+/** Every rule `plan check` runs after the schemas, in the order their messages are most useful. */
+export const rules: readonly Rule[] = [
+  duplicateIds,
+  documentReferences,
+  partyReferences,
+  localReferences,
+  lineTotals,
+  declaredTotals,
+  contributions,
+  splits,
+  financingTypes,
+  carryOvers,
+  planInPeriod,
+  reportOfPlan,
+  decidedLate,
+  memoDnr,
+  memoSections,
+  placeholders,
+  unfundedGoals,
+  goalsBySex,
+  indicatorsBySex,
+  incompleteIndicators,
+];
+
+export { runRules, type Rule } from "./rule.js";

@@ -1,0 +1,104 @@
+import type { Heading, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
+import type { Entry } from "../model/repository.js";
+import type { SourceDocument } from "../source/load.js";
+import type { Path } from "../source/locate.js";
+import { code, type Rule } from "./rule.js";
+
+export const DEFAULT_MEMO_SECTIONS = ["Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet"];
+
+export const memoDnr: Rule = {
+  id: "memo/dnr",
+  severity: "error",
+  summary: "A memo's diarienummer (each of them, and its attachments') matches the issuing organisation's pattern in `plan.config.yaml`.",
+  check(repo, report) {
+    for (const memo of repo.memos) {
+      const issuerId = memo.data.issuer ?? repo.config?.data.organisation;
+      const rule = issuerId ? repo.parties.get(issuerId)?.dnr : undefined;
+      if (!rule) continue;
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(rule.pattern, "u");
+      } catch (error) {
+        report(repo.config!.source, ["parties"], { reason: `The dnr pattern of ${code(issuerId!)} is not a valid regular expression: ${(error as Error).message}.`, key: true });
+        continue;
+      }
+      const numbers: [Path, string][] = Array.isArray(memo.data.dnr)
+        ? memo.data.dnr.map((d, i): [Path, string] => [["dnr", i], d])
+        : [[["dnr"], memo.data.dnr]];
+      memo.data.attachments.forEach((a, i) => {
+        if (a.dnr) numbers.push([["attachments", i, "dnr"], a.dnr]);
+      });
+      for (const [path, dnr] of numbers) {
+        if (pattern.test(dnr) || PLACEHOLDER.test(dnr)) continue; // placeholders have a rule of their own
+        report(memo.source, path, {
+          reason: `${code(dnr)} is not a diarienummer of ${repo.parties.get(issuerId!)!.name}, which look like ${code(rule.example)}.`,
+          fix: "Copy the number the registrar assigned. The tool never invents one.",
+        });
+      }
+    }
+  },
+};
+
+export const memoSections: Rule = {
+  id: "memo/section",
+  severity: "error",
+  summary: "A memo's body has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet).",
+  check(repo, report) {
+    const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
+    for (const memo of repo.memos) {
+      const headings = new Set(sectionHeadings(memo).map((h) => normalise(toString(h))));
+      const missing = required.filter((s) => !headings.has(normalise(s)));
+      if (missing.length === 0) continue;
+      const end = memo.source.lines.point(String(memo.source.file.value).length);
+      report(memo.source, { start: end, end }, {
+        reason: `The memo lacks the section${missing.length > 1 ? "s" : ""} ${missing.map((s) => `"${s}"`).join(", ")}; a tjänsteskrivelse has ${required.join(", ")}.`,
+        fix: `Add ${missing.map((s) => `\`## ${s}\``).join(", ")} with its text to the body.`,
+      });
+    }
+  },
+};
+
+function sectionHeadings(memo: Entry<"memo">): Heading[] {
+  const headings: Heading[] = [];
+  for (const node of memo.source.body?.children ?? []) if (node.type === "heading") headings.push(node);
+  return headings;
+}
+
+const normalise = (s: string) => s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "");
+
+/** Placeholder text left from a template: `XX`, `XXXX Kommun`, `KSXX.XXX`, `TODO`. */
+export const PLACEHOLDER = /(?<![\p{L}\p{N}])(?:TODO|FIXME|[\p{Lu}]{0,4}X{2,}(?:[.\-/ ]?X+)*)(?![\p{L}\p{N}])/u;
+
+export const placeholders: Rule = {
+  id: "text/placeholder",
+  severity: "error",
+  summary: "Placeholder text (`XX`, `XXXX`, `KSXX.XXX`, `TODO`) is an error in a decided document and a warning in a draft.",
+  check(repo, report) {
+    for (const entry of repo.documents.values()) {
+      const severity = entry.data.status === "decided" ? "error" : "warning";
+      const found = (where: string, text: string) =>
+        `Placeholder text ${code(PLACEHOLDER.exec(text)![0])} in ${where}${severity === "error" ? " of a decided document" : ""}.`;
+      const fix = severity === "error" ? "Write the real text; a decided document goes to the board as it is." : "Fill it in before the document is decided.";
+      for (const [path, text] of strings(entry.data, [])) {
+        if (PLACEHOLDER.test(text)) report(entry.source, path, { severity, reason: found("the frontmatter", text), fix });
+      }
+      if (!entry.source.body) continue;
+      visit(entry.source.body, "text", (node: RootContent & { value: string }) => {
+        const match = PLACEHOLDER.exec(node.value);
+        if (!match || !node.position) return;
+        const start = node.position.start.offset! + match.index;
+        report(entry.source, entry.source.lines.position(start, start + match[0].length), { severity, reason: found("the text", node.value), fix });
+      });
+    }
+  },
+};
+
+function* strings(value: unknown, path: Path): Generator<[Path, string]> {
+  if (typeof value === "string") yield [path, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+}
+
+export type { SourceDocument };

@@ -1,0 +1,176 @@
+import { entriesOf, lookup, type Entry, type Repository } from "../model/repository.js";
+import { didYouMean } from "../model/suggest.js";
+import type { DocumentKind } from "../schema/index.js";
+import { place, type SourceDocument } from "../source/load.js";
+import type { Path } from "../source/locate.js";
+import { code, type Reporter, type Rule } from "./rule.js";
+
+/** Reports a reference to a document that does not exist or is of another kind. */
+function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocument, path: Path, id: string, kinds: DocumentKind[]) {
+  const target = repo.documents.get(id);
+  if (target && kinds.includes(target.kind)) return;
+  const wanted = kinds.join(" or ");
+  if (target) {
+    report(source, path, { reason: `${code(id)} is ${article(target.kind)}, but ${article(wanted)} is expected here.`, fix: `Refer to ${article(wanted)}.` });
+    return;
+  }
+  const candidates = kinds.flatMap((k) => entriesOf(repo, k).map((e) => e.id));
+  report(source, path, {
+    reason: `No ${wanted} has the id ${code(id)}.${didYouMean(id, candidates)}`,
+    fix: `A document's id is its path from the repository root without \`.md\`, or the \`id\` it sets.${
+      candidates.length && !didYouMean(id, candidates) ? ` Existing: ${candidates.slice(0, 5).map(code).join(", ")}${candidates.length > 5 ? ", …" : ""}.` : ""
+    }`,
+  });
+}
+
+const article = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
+
+export const documentReferences: Rule = {
+  id: "ref/document",
+  severity: "error",
+  summary: "Every reference to another document (plan → agreement, report → plan, memo → plan and attachments, goal → indicators) names an existing document of the right kind.",
+  check(repo, report) {
+    for (const plan of repo.plans) {
+      checkDocumentRef(repo, report, plan.source, ["agreement"], plan.data.agreement, ["agreement"]);
+      plan.data.goals.forEach((goal, g) =>
+        goal.indicators.forEach((id, i) => checkDocumentRef(repo, report, plan.source, ["goals", g, "indicators", i], id, ["indicator"])),
+      );
+      plan.data.interventions.forEach((intervention, n) =>
+        intervention.indicators.forEach((id, i) =>
+          checkDocumentRef(repo, report, plan.source, ["interventions", n, "indicators", i], id, ["indicator"]),
+        ),
+      );
+    }
+    for (const r of repo.reports) checkDocumentRef(repo, report, r.source, ["plan"], r.data.plan, ["plan"]);
+    for (const memo of repo.memos) {
+      if (memo.data.about) checkDocumentRef(repo, report, memo.source, ["about"], memo.data.about, ["plan", "report", "agreement"]);
+      memo.data.attachments.forEach((a, i) => {
+        if (a.document) checkDocumentRef(repo, report, memo.source, ["attachments", i, "document"], a.document, ["agreement", "plan", "report", "memo", "indicator"]);
+      });
+    }
+  },
+};
+
+/** Every place a party id is used, with the path to it. */
+function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path: Path; party: string; key: boolean }> {
+  if (repo.config) yield { source: repo.config.source, path: ["organisation"], party: repo.config.data.organisation, key: false };
+  for (const a of repo.agreements) {
+    for (const [i, p] of a.data.parties.entries()) yield { source: a.source, path: ["parties", i], party: p, key: false };
+    for (const [i, c] of a.data.contributions.entries()) yield { source: a.source, path: ["contributions", i, "party"], party: c.party, key: false };
+    if (a.data.split.rule === "shares") for (const p of Object.keys(a.data.split.shares)) yield { source: a.source, path: ["split", "shares", p], party: p, key: true };
+  }
+  for (const plan of repo.plans) {
+    for (const [i, line] of plan.data.budget.entries()) for (const p of Object.keys(line.parties)) yield { source: plan.source, path: ["budget", i, "parties", p], party: p, key: true };
+    for (const [i, t] of plan.data.totals.entries()) for (const p of Object.keys(t.parties)) yield { source: plan.source, path: ["totals", i, "parties", p], party: p, key: true };
+  }
+  for (const r of repo.reports) {
+    for (const [i, o] of r.data.outcome.entries()) for (const p of Object.keys(o.parties)) yield { source: r.source, path: ["outcome", i, "parties", p], party: p, key: true };
+    for (const [i, c] of r.data.carryOver.entries()) for (const p of Object.keys(c.parties ?? {})) yield { source: r.source, path: ["carryOver", i, "parties", p], party: p, key: true };
+  }
+  for (const m of repo.memos) if (m.data.issuer) yield { source: m.source, path: ["issuer"], party: m.data.issuer, key: false };
+}
+
+export const partyReferences: Rule = {
+  id: "ref/party",
+  severity: "error",
+  summary: "Every party id is declared in `plan.config.yaml`; a plan's and a report's amounts are only for the financiers of their agreement.",
+  check(repo, report) {
+    if (!repo.config) return;
+    const declared = [...repo.parties.keys()];
+    for (const use of partyUses(repo)) {
+      if (repo.parties.has(use.party)) continue;
+      report(use.source, use.path, {
+        key: use.key,
+        reason: `No party has the id ${code(use.party)}.${didYouMean(use.party, declared)}`,
+        fix: `Declare it under \`parties:\` in plan.config.yaml, or use one of ${declared.map(code).join(", ")}.`,
+      });
+    }
+    for (const plan of repo.plans) {
+      const agreement = lookup(repo, plan.data.agreement, "agreement");
+      if (!agreement) continue;
+      const financiers = agreement.data.contributions.map((c) => c.party);
+      plan.data.budget.forEach((line, i) => {
+        for (const p of Object.keys(line.parties)) {
+          if (repo.parties.has(p) && !financiers.includes(p)) {
+            report(plan.source, ["budget", i, "parties", p], {
+              key: true,
+              reason: `${code(p)} is not a financier of the agreement ${code(agreement.id)} (financiers: ${financiers.map(code).join(", ")}).`,
+              fix: "Give the amount to a financier, or add the party's contribution to the agreement.",
+            });
+          }
+        }
+      });
+    }
+    for (const a of repo.agreements) {
+      a.data.contributions.forEach((c, i) => {
+        if (!a.data.parties.includes(c.party)) {
+          report(a.source, ["contributions", i, "party"], { reason: `${code(c.party)} contributes but is not listed under \`parties\`.`, fix: "Add it to `parties`." });
+        }
+      });
+    }
+  },
+};
+
+/** Ids within one document (goals, interventions, budget lines) that others in it refer to. */
+export const localReferences: Rule = {
+  id: "ref/local",
+  severity: "error",
+  summary: "Budget lines name an existing intervention or goal of their plan, interventions existing goals; a report's lines and goals exist in its plan.",
+  check(repo, report) {
+    for (const plan of repo.plans) {
+      const goals = plan.data.goals.map((g) => g.id);
+      const interventions = plan.data.interventions.map((i) => i.id);
+      const refer = (path: Path, id: string, ids: string[], what: string) => {
+        if (!ids.includes(id)) report(plan.source, path, { reason: `The plan has no ${what} ${code(id)}.${didYouMean(id, ids)}`, fix: `Use the \`id\` of one of its ${what}s.` });
+      };
+      plan.data.interventions.forEach((n, i) => n.goals.forEach((g, j) => refer(["interventions", i, "goals", j], g, goals, "goal")));
+      plan.data.budget.forEach((line, i) => {
+        if (line.intervention) refer(["budget", i, "intervention"], line.intervention, interventions, "intervention");
+        if (line.goal) refer(["budget", i, "goal"], line.goal, goals, "goal");
+      });
+    }
+    for (const r of repo.reports) {
+      const plan = lookup(repo, r.data.plan, "plan");
+      if (!plan) continue;
+      const lines = plan.data.budget.map((l) => l.id);
+      const goals = plan.data.goals.map((g) => g.id);
+      r.data.outcome.forEach((o, i) => {
+        if (!lines.includes(o.line)) report(r.source, ["outcome", i, "line"], { reason: `The plan ${code(plan.id)} has no budget line ${code(o.line)}.${didYouMean(o.line, lines)}`, fix: "Use the `id` of one of the plan's budget lines." });
+      });
+      r.data.goals.forEach((g, i) => {
+        if (!goals.includes(g.goal)) report(r.source, ["goals", i, "goal"], { reason: `The plan ${code(plan.id)} has no goal ${code(g.goal)}.${didYouMean(g.goal, goals)}`, fix: "Use the `id` of one of the plan's goals." });
+      });
+    }
+  },
+};
+
+/** Ids inside one list must be unique, or references to them are ambiguous. */
+export const duplicateIds: Rule = {
+  id: "id/duplicate",
+  severity: "error",
+  summary: "Ids are unique: documents across the repository, goals, interventions and budget lines within their plan.",
+  check(repo, report) {
+    const lists = (e: Entry): [string, { id: string }[]][] =>
+      e.kind === "plan"
+        ? [
+            ["goals", (e as Entry<"plan">).data.goals],
+            ["interventions", (e as Entry<"plan">).data.interventions],
+            ["budget", (e as Entry<"plan">).data.budget],
+          ]
+        : [];
+    for (const entry of repo.plans) {
+      for (const [field, items] of lists(entry)) {
+        const seen = new Map<string, number>();
+        items.forEach((item, i) => {
+          const first = seen.get(item.id);
+          if (first === undefined) return void seen.set(item.id, i);
+          const at = place(entry.source, [field, first, "id"]).start;
+          report(entry.source, [field, i, "id"], {
+            reason: `${code(item.id)} is already the id of ${field}[${first}] at line ${at.line}, column ${at.column}; ids in \`${field}\` must be unique.`,
+            fix: "Give this one a different id.",
+          });
+        });
+      }
+    }
+  },
+};

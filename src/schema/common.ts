@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/** Ids of parties, goals, interventions and budget lines: lower case, digits, `-` and `_`. */
+export const localId = z
+  .string()
+  .regex(/^[a-z0-9åäö][a-z0-9åäö_-]*$/, "lower-case letters, digits, '-' or '_', e.g. `plattform-lerum`")
+  .describe("Short id, unique within its list: lower-case letters, digits, `-`, `_`.");
+
+/** A reference to another document: its path from the repository root without `.md`, or the `id` it sets. */
+export const documentRef = z
+  .string()
+  .min(1)
+  .describe("Id of another document: its path from the repository root without `.md` (e.g. `lerum/plan-2019`), or the `id` it sets.");
+
+export const partyRef = localId.describe("Id of a party declared in `plan.config.yaml`.");
+
+export const year = z.int().min(1900).max(2200).describe("Year, e.g. `2019`.");
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD, e.g. 2018-12-20")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "a real calendar date, e.g. 2018-12-20",
+  })
+  .describe("Date as `YYYY-MM-DD`, e.g. `2018-12-20`.");
+
+/** Money: whole kronor, never negative, within the safe integer range. */
+export const kronor = z
+  .int()
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER)
+  .meta({ kronor: true })
+  .describe("Amount in whole kronor, without spaces or unit: `1000000` for 1 000 000 kr.");
+
+export const financingType = z
+  .enum(["cash", "in-kind", "referred"])
+  .describe(
+    "How a party pays: `cash` (money in the joint budget), `in-kind` (schablonkostnad: staff time of the party's own staff), `referred` (money that exists elsewhere in the party's budget, e.g. föreningsbidrag).",
+  );
+
+export const status = z
+  .enum(["draft", "decided"])
+  .describe("`draft` while being written; `decided` once the board has decided it (placeholders become errors).");
+
+export const decision = z
+  .strictObject({
+    date: isoDate.describe("Date of the decision."),
+    body: z.string().min(1).describe("Who decided, e.g. `Kommunstyrelsens arbetsutskott`."),
+    dnr: z.string().min(1).optional().describe("Case number of the decision."),
+    paragraph: z.string().min(1).optional().describe("Paragraph in the minutes, e.g. `§ 12`."),
+  })
+  .describe("The decision that adopted the document.");
+
+export const person = z.strictObject({
+  name: z.string().min(1).describe("Full name."),
+  title: z.string().min(1).optional().describe("Job title, e.g. `Verksamhetsutvecklare`."),
+  email: z.email().optional().describe("E-mail address."),
+  phone: z.string().min(1).optional().describe("Telephone number."),
+});
+
+/** Common fields of every document's frontmatter. */
+export const documentBase = {
+  id: documentRef.optional().describe("Overrides the id taken from the file's path."),
+  title: z.string().min(1).describe("Title as printed on the document."),
+  status: status.default("draft"),
+};

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { localId } from "./common.js";
+
+export const dnrRule = z
+  .strictObject({
+    pattern: z.string().min(1).describe("Regular expression a diarienummer must match, e.g. `^KS\\d{2}\\.\\d{1,5}(-\\d+)?$`."),
+    example: z.string().min(1).describe("A valid number, shown in messages, e.g. `KS18.1375`."),
+  })
+  .describe("Format of the organisation's diarienummer. There is no national format, so it is configured here.");
+
+export const address = z
+  .strictObject({
+    street: z.string().min(1).optional().describe("Besöksadress."),
+    postal: z.string().min(1).optional().describe("Postadress, e.g. `443 80 Lerum`."),
+    phone: z.string().min(1).optional().describe("Telefon (växel)."),
+    email: z.string().min(1).optional().describe("E-post."),
+    web: z.string().min(1).optional().describe("Webbplats."),
+  })
+  .describe("Contact details printed in the footer of the organisation's documents.");
+
+export const partyType = z
+  .enum(["kommun", "region", "nämnd", "förbund", "annan"])
+  .describe("What kind of body the party is: `kommun`, `region`, `nämnd` (a board such as HSN), `förbund` or `annan`.");
+
+export const party = z
+  .strictObject({
+    id: localId.describe("Id by which documents refer to the party, e.g. `lerum`, `hsn-vast`."),
+    name: z.string().min(1).describe("Name as printed, e.g. `Lerums kommun`."),
+    short: z.string().min(1).optional().describe("Short name for table headers, e.g. `HSN`, `Kommun`."),
+    type: partyType,
+    kommunkod: z
+      .string()
+      .regex(/^\d{4}$/, "four digits as a quoted string, e.g. \"1441\"")
+      .optional()
+      .describe('Municipality code (four digits, quoted), e.g. `"1441"`; used for Kolada.'),
+    orgnr: z.string().regex(/^\d{6}-\d{4}$/, "NNNNNN-NNNN, e.g. 212000-1447").optional().describe("Organisationsnummer, e.g. `212000-1447`."),
+    address: address.optional(),
+    dnr: dnrRule.optional(),
+    fictional: z.boolean().optional().describe("`true` for an invented party in examples; documents show that it is fictional."),
+  })
+  .describe("A party to agreements: a municipality, a region's board or another financier.");
+
+export const config = z
+  .strictObject({
+    organisation: localId.describe("Id of the party that keeps this repository; its details head its memos."),
+    parties: z.array(party).min(1).describe("Every party the organisation works with, declared once."),
+    memo: z
+      .strictObject({
+        requiredSections: z
+          .array(z.string().min(1))
+          .optional()
+          .describe("Headings a memo's body must have. Default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet."),
+      })
+      .optional()
+      .describe("Rules for tjänsteskrivelser."),
+  })
+  .describe("`plan.config.yaml`: the organisation and its parties.");
+
+export type Config = z.infer<typeof config>;
+export type Party = z.infer<typeof party>;

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { documentBase, documentRef, isoDate, partyRef, person } from "./common.js";
+
+const dnr = z.string().min(1).describe("Diarienummer, e.g. `KS18.1375`.");
+
+export const attachment = z
+  .strictObject({
+    title: z.string().min(1).describe("Title of the attached document."),
+    dnr: z.string().min(1).optional().describe("Its number in the registry, e.g. `KS18.1375-1`."),
+    document: documentRef.optional().describe("Id of the attached document when it is in the repository; links to its rendered file."),
+  })
+  .describe("A document the decision is based on (beslutsunderlag).");
+
+export const genderEquality = z
+  .strictObject({
+    affects: z.boolean().describe("Berör ärendet kvinnor, män, flickor eller pojkar?"),
+    visible: z.boolean().describe("Synliggör ärendet kvinnor, män, flickor och pojkar?"),
+    differentEffects: z.boolean().describe("Kan ärendet få olika effekter för kvinnor och män, flickor och pojkar?"),
+    goals: z.string().min(1).describe("Hur påverkar ärendet kommunens jämställdhetsmål?"),
+  })
+  .describe("The fixed gender-equality questionnaire (Jämställdhet); free text goes under the body's `Jämställdhet` heading.");
+
+export const memo = z
+  .strictObject({
+    kind: z.literal("memo"),
+    ...documentBase,
+    issuer: partyRef.optional().describe("Id of the party that issues the memo. Default: the configuration's `organisation`."),
+    dnr: z.union([dnr, z.array(dnr).min(1)]).describe("Diarienummer; a list where the memo is in several registers."),
+    date: isoDate.describe("Datum of the memo."),
+    unit: z.string().min(1).describe("Issuing unit, e.g. `Stab och Utveckling`."),
+    handler: person.describe("Handläggare: name, title and e-mail."),
+    recipient: z.string().min(1).describe("The board the memo is addressed to, e.g. `Kommunstyrelsen`."),
+    decidedBy: z.string().min(1).optional().describe("The body that decides, where it differs from the recipient, e.g. `Kommunstyrelsens arbetsutskott`."),
+    about: documentRef.optional().describe("Id of the plan or report the memo is about; Ekonomi takes its figures from it."),
+    proposal: z.array(z.string().min(1)).min(1).describe("Förslag till beslut, one decision per item, worded as the decision itself."),
+    genderEquality,
+    attachments: z.array(attachment).default([]).describe("Beslutsunderlag."),
+    sendTo: z.array(z.string().min(1)).default([]).describe("Beslutet ska skickas till."),
+    forInformation: z.array(z.string().min(1)).default([]).describe("För kännedom till."),
+    signatures: z.array(person).default([]).describe("Who signs: head of unit and handläggare."),
+  })
+  .describe("Tjänsteskrivelse: the official memo a board decides on.");
+
+export type Memo = z.infer<typeof memo>;

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { decision, documentBase, documentRef, kronor, localId, year } from "./common.js";
+
+export const fulfilment = z
+  .enum(["met", "partly-met", "not-met", "not-assessed"])
+  .describe("Goal fulfilment: `met` (uppfyllt), `partly-met` (delvis uppfyllt), `not-met` (ej uppfyllt), `not-assessed` (ej bedömt / ingen prognos kan lämnas).");
+
+export const outcomeLine = z
+  .strictObject({
+    line: localId.describe("Id of the plan's budget line."),
+    parties: z.record(z.string(), kronor).default({}).describe("Utfall (actual outcome) per party id, in whole kronor."),
+    comment: z.string().min(1).optional().describe("Remark on the outcome."),
+  })
+  .describe("The outcome (utfall) of one budget line.");
+
+export const goalFollowUp = z
+  .strictObject({
+    goal: localId.describe("Id of the plan's goal."),
+    status: fulfilment.optional().describe("Stated fulfilment; leave out to have it computed from the goal's indicators."),
+    comment: z.string().min(1).optional().describe("What was achieved."),
+  })
+  .describe("Follow-up of one goal.");
+
+export const carryOut = z
+  .strictObject({
+    to: year.describe("The year the money is carried to."),
+    parties: z.record(z.string(), kronor).optional().describe("Amount per party id; leave out where the decision names none."),
+    decision: z.string().min(1).optional().describe("The decision that carries it over."),
+    note: z.string().min(1).optional().describe("What the money is for."),
+  })
+  .describe("Money carried over to a later year.");
+
+export const report = z
+  .strictObject({
+    kind: z.literal("report"),
+    ...documentBase,
+    plan: documentRef.describe("Id of the plan the report follows up."),
+    year: year.describe("The year reported; the plan's year."),
+    decision: decision.optional(),
+    outcome: z.array(outcomeLine).default([]),
+    goals: z.array(goalFollowUp).default([]),
+    carryOver: z.array(carryOut).default([]),
+  })
+  .describe("Verksamhetsberättelse: the yearly report of a plan.");
+
+export type Report = z.infer<typeof report>;

@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+
+export const CONFIG_FILE = "plan.config.yaml";
+
+/** Folders that never hold documents: tools' and builds' output. */
+const SKIPPED = new Set(["node_modules", "dist", "templates", "schemas"]);
+
+/** The repository root: the nearest folder at or above `start` holding `plan.config.yaml`. */
+export function findRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Every `.md` file below `root`, in a stable order, skipping hidden folders and build output. */
+export function discoverMarkdown(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name) && !existsSync(join(path, CONFIG_FILE))) walk(path);
+      } else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) {
+        found.push(path);
+      }
+    }
+  };
+  walk(root);
+  return found;
+}

@@ -1,0 +1,104 @@
+import type { Root } from "mdast";
+import { relative, sep } from "node:path";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { parseDocument, type Document } from "yaml";
+import { report } from "../diagnostics/report.js";
+import { findFrontmatter, untabIndentation } from "./frontmatter.js";
+import { locate, type Path } from "./locate.js";
+import { lineIndex, type LineIndex } from "./positions.js";
+
+/** A file read from disk, parsed, with every value traceable to its line and column. */
+export interface SourceDocument {
+  /** Messages about the document are collected here; `path` is as the user should see it. */
+  file: VFile;
+  /** Path from the repository root, with `/`. */
+  relPath: string;
+  lines: LineIndex;
+  yaml: Document.Parsed | undefined;
+  yamlStart: number;
+  /** The frontmatter as plain data; `undefined` when it could not be read. */
+  data: unknown;
+  /** The markdown body (the whole file, with the frontmatter as a `yaml` node); `undefined` for YAML files. */
+  body: Root | undefined;
+}
+
+const MAX_ALIASES = 100;
+
+export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
+
+/** Where a message about the value at `path` (or its key) should point. */
+export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">, path: Path, options?: { key?: boolean }) {
+  return locate(doc, path, options);
+}
+
+function newFile(root: string, absPath: string, raw: string, cwd: string) {
+  const value = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const display = relative(cwd, absPath) || absPath;
+  const file = new VFile({ path: display, value, cwd });
+  return { file, value, relPath: relative(root, absPath).split(sep).join("/") };
+}
+
+/** Parses YAML text that sits at `yamlStart` in the file, reporting syntax errors at their place. */
+function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: number) {
+  const untabbed = untabIndentation(text);
+  for (const offset of untabbed.tabOffsets) {
+    report(file, {
+      ruleId: "yaml/tab-indent",
+      severity: "warning",
+      reason: "A tab is used for indentation; YAML allows only spaces there. It was read as one space.",
+      place: lines.position(yamlStart + offset, yamlStart + offset + 1),
+      fix: "Indent with spaces (two per level).",
+    });
+  }
+  const yaml = parseDocument(untabbed.text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  let ok = true;
+  for (const error of yaml.errors) {
+    ok = false;
+    const duplicate = error.code === "DUPLICATE_KEY";
+    report(file, {
+      ruleId: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
+      severity: "error",
+      reason: duplicate ? "This key appears twice in the same map; the second would silently win." : `YAML syntax: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`,
+      place: lines.position(yamlStart + error.pos[0], yamlStart + Math.max(error.pos[1], error.pos[0] + 1)),
+      fix: duplicate ? "Remove or rename one of the two." : "Check the indentation, quotes and colons on this line.",
+    });
+  }
+  let data: unknown;
+  if (ok) {
+    try {
+      data = yaml.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      report(file, {
+        ruleId: "yaml/aliases",
+        severity: "error",
+        reason: `The YAML could not be expanded: ${(error as Error).message}.`,
+        place: lines.position(yamlStart, yamlStart),
+        fix: `Write the values out instead of using many aliases (at most ${MAX_ALIASES}).`,
+      });
+    }
+  }
+  return { yaml, data };
+}
+
+/** Reads a markdown document. Returns `undefined` for markdown without frontmatter (a README), which is not a document. */
+export function loadMarkdown(root: string, absPath: string, raw: string, cwd: string): SourceDocument | undefined {
+  const { file, value, relPath } = newFile(root, absPath, raw, cwd);
+  const span = findFrontmatter(value);
+  if (!span) return undefined;
+  const lines = lineIndex(value);
+  const { yaml, data } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
+  const body = markdownParser.parse(file) as Root;
+  return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body };
+}
+
+/** Reads a YAML file such as `plan.config.yaml`. */
+export function loadYaml(root: string, absPath: string, raw: string, cwd: string): SourceDocument {
+  const { file, value, relPath } = newFile(root, absPath, raw, cwd);
+  const lines = lineIndex(value);
+  const { yaml, data } = parseYaml(file, lines, value, 0);
+  return { file, relPath, lines, yaml, yamlStart: 0, data, body: undefined };
+}
