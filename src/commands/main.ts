@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
+import { runBudget, type BudgetFormat } from "./budget.js";
 import { runCheck, type DiagnosticFormat } from "./check.js";
 import { UserError, type Io } from "./io.js";
 
@@ -22,6 +23,15 @@ function program(io: Io, result: { code: number }): Command {
     .option("--strict", "exit 1 on warnings too", false)
     .action((path: string, options: { format: DiagnosticFormat; strict: boolean }) => {
       result.code = runCheck(path, options, io);
+    });
+
+  cli
+    .command("budget")
+    .description("Print the budget roll-ups: per plan, per agreement and year, per party across agreements.")
+    .argument("[path]", "the plan repository, or a folder or file inside it", ".")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "csv"]).default("text"))
+    .action((path: string, options: { format: BudgetFormat }) => {
+      result.code = runBudget(path, options, io);
     });
 
   return cli;

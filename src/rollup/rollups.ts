@@ -1,0 +1,144 @@
+import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
+import { lookup, type Entry, type Repository } from "../model/repository.js";
+import type { BudgetLine } from "../schema/plan.js";
+import { toKronor, type Column, type Row, type Table } from "./table.js";
+
+export const FINANCING_LABELS = { cash: "Kontant", "in-kind": "Schablonkostnad (egen personal)", referred: "Hänvisas till annan budget" } as const;
+const TYPE_AREA = { staff: "Tjänst", "carry-over": "Överfört från tidigare år" } as const;
+
+const partyName = (repo: Repository, id: string) => repo.parties.get(id)?.short ?? repo.parties.get(id)?.name ?? id;
+
+/** The financiers of the plan's agreement, in the agreement's order, then any other party on its lines. */
+export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
+  const agreement = lookup(repo, plan.data.agreement, "agreement");
+  const parties = agreement ? agreement.data.contributions.map((c) => c.party) : [];
+  for (const line of plan.data.budget) for (const p of Object.keys(line.parties)) if (!parties.includes(p)) parties.push(p);
+  return parties;
+}
+
+/** The intervention area a line belongs to: its intervention's, else its type's. */
+export function areaOf(plan: Entry<"plan">, line: BudgetLine): string {
+  if (line.type !== "intervention") return TYPE_AREA[line.type];
+  const intervention = plan.data.interventions.find((i) => i.id === line.intervention);
+  return intervention?.area ?? "Övriga insatser";
+}
+
+const moneyColumns = (repo: Repository, parties: string[]): Column[] => [
+  ...parties.map((p) => ({ key: p, label: partyName(repo, p), money: true })),
+  { key: "total", label: "Totalt", money: true },
+];
+
+function amountsRow(label: Record<string, string>, lines: BudgetLine[], parties: string[], total = false): Row {
+  const totals = partyTotals(lines);
+  const written = lines.some((l) => l.total !== undefined || sharesOf(l).some((s) => s.amount !== undefined));
+  // Lines with no amounts at all (a carry-over whose amount was never written) stay empty, not 0.
+  const cells: Row["cells"] = { ...label, total: written ? toKronor(sum(lines.map(lineTotal))) : undefined };
+  for (const p of parties) cells[p] = totals.has(p) ? toKronor(totals.get(p)!) : undefined;
+  return { cells, total };
+}
+
+/** Per plan: per intervention area, per party and in total; carry-overs apart. */
+export function planByArea(repo: Repository, plan: Entry<"plan">): Table {
+  const parties = planParties(repo, plan);
+  const areas = new Map<string, BudgetLine[]>();
+  for (const line of plan.data.budget) {
+    const area = areaOf(plan, line);
+    areas.set(area, [...(areas.get(area) ?? []), line]);
+  }
+  const rows = [...areas].filter(([, lines]) => lines.some((l) => l.type !== "carry-over")).map(([area, lines]) => amountsRow({ area }, lines, parties));
+  rows.push(amountsRow({ area: "Gemensam budget" }, contributingLines(plan.data.budget), parties, true));
+  for (const [area, lines] of areas) if (lines.every((l) => l.type === "carry-over")) rows.push(amountsRow({ area }, lines, parties));
+  return {
+    name: `${slug(plan.id)}-per-area`,
+    caption: `${plan.data.title}: budget per insatsområde`,
+    columns: [{ key: "area", label: "Insatsområde" }, ...moneyColumns(repo, parties)],
+    rows,
+  };
+}
+
+/** Per plan: each party's amounts by financing type (cash, in-kind, referred). */
+export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
+  const parties = planParties(repo, plan);
+  const rows: Row[] = [];
+  for (const party of parties) {
+    for (const [type, label] of Object.entries(FINANCING_LABELS)) {
+      const amounts = contributingLines(plan.data.budget).flatMap((l) => sharesOf(l).filter((s) => s.party === party && s.financing === type).map((s) => s.amount));
+      if (amounts.every((a) => a === undefined)) continue;
+      rows.push({ cells: { party: partyName(repo, party), financing: label, amount: toKronor(sum(amounts)) } });
+    }
+  }
+  return {
+    name: `${slug(plan.id)}-per-financing`,
+    caption: `${plan.data.title}: finansiering per part`,
+    columns: [
+      { key: "party", label: "Part" },
+      { key: "financing", label: "Finansiering" },
+      { key: "amount", label: "Belopp", money: true },
+    ],
+    rows,
+  };
+}
+
+/** Per agreement: years × parties, with each party's share of the year's budget. */
+export function agreementByYear(repo: Repository, agreement: Entry<"agreement">): Table {
+  const parties = agreement.data.contributions.map((c) => c.party);
+  const plans = repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year || cmp(a.id, b.id));
+  const rows: Row[] = plans.map((plan) => {
+    const row = amountsRow({ year: String(plan.data.year), plan: plan.data.title }, contributingLines(plan.data.budget), parties);
+    const total = Number(row.cells["total"] ?? 0);
+    row.cells["split"] = parties.map((p) => (total ? `${Math.round((Number(row.cells[p] ?? 0) / total) * 100)} %` : "–")).join(" / ");
+    return row;
+  });
+  if (plans.length > 1) rows.push(amountsRow({ year: "Summa" }, plans.flatMap((p) => contributingLines(p.data.budget)), parties, true));
+  return {
+    name: `${slug(agreement.id)}-per-year`,
+    caption: `${agreement.data.title}: budget per år och part`,
+    columns: [{ key: "year", label: "År" }, { key: "plan", label: "Plan" }, ...moneyColumns(repo, parties), { key: "split", label: "Fördelning" }],
+    rows,
+  };
+}
+
+/** Per party across all agreements: what it pays to each agreement each year (the region's view). */
+export function partyAcrossAgreements(repo: Repository, party: string): Table | undefined {
+  const rows: Row[] = [];
+  const amounts: bigint[] = [];
+  for (const agreement of repo.agreements.filter((a) => a.data.contributions.some((c) => c.party === party))) {
+    const others = agreement.data.parties.filter((p) => p !== party).map((p) => repo.parties.get(p)?.name ?? p);
+    for (const plan of repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year)) {
+      const lines = contributingLines(plan.data.budget);
+      const own = partyTotals(lines).get(party) ?? 0n;
+      amounts.push(own);
+      rows.push({ cells: { with: others.join(", "), agreement: agreement.data.title, year: String(plan.data.year), amount: toKronor(own), total: toKronor(sum(lines.map(lineTotal))) } });
+    }
+  }
+  if (rows.length === 0) return undefined;
+  rows.sort((a, b) => cmp(String(a.cells["year"]), String(b.cells["year"])) || cmp(String(a.cells["with"]), String(b.cells["with"])));
+  rows.push({ cells: { with: "Summa", amount: toKronor(sum(amounts)) }, total: true });
+  return {
+    name: `${slug(party)}-across-agreements`,
+    caption: `${repo.parties.get(party)?.name ?? party}: bidrag per avtal och år`,
+    columns: [
+      { key: "year", label: "År" },
+      { key: "with", label: "Samverkanspart" },
+      { key: "agreement", label: "Avtal" },
+      { key: "amount", label: "Bidrag", money: true },
+      { key: "total", label: "Gemensam budget", money: true },
+    ],
+    rows,
+  };
+}
+
+/** Every roll-up of the repository, in a stable order. */
+export function allRollups(repo: Repository): Table[] {
+  const tables: Table[] = [];
+  for (const plan of [...repo.plans].sort((a, b) => cmp(a.id, b.id))) tables.push(planByArea(repo, plan), planByFinancing(repo, plan));
+  for (const agreement of [...repo.agreements].sort((a, b) => cmp(a.id, b.id))) tables.push(agreementByYear(repo, agreement));
+  for (const party of repo.parties.keys()) {
+    const table = partyAcrossAgreements(repo, party);
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const slug = (id: string) => id.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();

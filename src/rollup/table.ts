@@ -1,0 +1,31 @@
+/** A table of a roll-up: the one shape that text, CSV, JSON and HTML output all render. */
+export interface Column {
+  key: string;
+  label: string;
+  /** Amounts in kronor, right-aligned and formatted. */
+  money?: boolean;
+}
+
+export type Cell = string | number | undefined;
+
+export interface Row {
+  cells: Record<string, Cell>;
+  /** A total or subtotal row. */
+  total?: boolean;
+}
+
+export interface Table {
+  /** A stable name, used for CSV file names: `lerum-plan-2019-per-party`. */
+  name: string;
+  caption: string;
+  columns: Column[];
+  rows: Row[];
+}
+
+/** Converts an exact sum to a number; a sum beyond the safe range would be silently wrong, so it stops instead. */
+export function toKronor(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`a sum of ${value} kr is beyond the range that can be shown exactly`);
+  }
+  return Number(value);
+}

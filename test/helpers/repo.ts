@@ -1,0 +1,65 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach } from "vitest";
+import { main } from "../../src/commands/main.js";
+
+export const EXAMPLES = resolve(import.meta.dirname, "../../examples");
+
+const made: string[] = [];
+afterEach(() => {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+/** A fresh folder, removed after the test. */
+export function tempDir(prefix = "plan-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A copy of the shipped examples that a test may change. */
+export function copyExamples(): string {
+  const dir = tempDir();
+  cpSync(EXAMPLES, dir, { recursive: true });
+  return dir;
+}
+
+/** Replaces `from` by `to` in a file of the repository, failing loudly when `from` is not there. */
+export function edit(root: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(root, file);
+  const text = readFileSync(path, "utf8");
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit: ${String(from)} not found in ${file}`);
+  writeFileSync(path, next);
+}
+
+export function write(root: string, file: string, text: string): void {
+  writeFileSync(join(root, file), text);
+}
+
+export function read(root: string, file: string): string {
+  return readFileSync(join(root, file), "utf8");
+}
+
+/** Runs the command line in-process, as a user would from `cwd`. */
+export async function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: "1", ...env },
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** The line number (1-based) of the first line of `file` containing `text`. */
+export function lineOf(root: string, file: string, text: string, occurrence = 1): number {
+  const lines = read(root, file).split(/\r?\n/);
+  let seen = 0;
+  const index = lines.findIndex((l) => l.includes(text) && ++seen === occurrence);
+  if (index < 0) throw new Error(`lineOf: ${text} not in ${file}`);
+  return index + 1;
+}
