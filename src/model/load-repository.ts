@@ -27,6 +27,7 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
     sources: [],
     parties: new Map(),
     documents: new Map(),
+    invalidIds: new Set(),
     agreements: [],
     plans: [],
     reports: [],
@@ -57,9 +58,12 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
     if (!source) continue;
     repo.sources.push(source);
     const valid = validateDocument(source);
-    if (!valid) continue;
+    if (!valid) {
+      repo.invalidIds.add(idOf(source, source.data));
+      continue;
+    }
     const explicitId = (valid.data as { id?: string }).id;
-    const id = explicitId ?? source.relPath.replace(/\.md$/i, "");
+    const id = idOf(source, valid.data);
     const entry = { kind: valid.kind, id, source, data: valid.data } as AnyEntry;
     const existing = repo.documents.get(id);
     if (existing) {
@@ -78,4 +82,10 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
     ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators })[entry.kind].push(entry as never);
   }
   return repo;
+}
+
+/** A document's id: the `id` it sets, else its path from the repository root without `.md`. */
+function idOf(source: SourceDocument, data: unknown): string {
+  const explicit = data && typeof data === "object" ? (data as { id?: unknown }).id : undefined;
+  return typeof explicit === "string" && explicit ? explicit : source.relPath.replace(/\.md$/i, "");
 }

@@ -26,9 +26,14 @@ export function sharesOf(line: BudgetLine): NormalShare[] {
   return Object.entries(line.parties).map(([party, share]) => normalShare(party, share));
 }
 
-/** The line's total: as written, or the sum of its parts. */
+/**
+ * The line's total: the sum of its parts, or the written total where the line has no parts.
+ * A written total that disagrees with its parts is reported once, on the line itself, and
+ * does not spread into the totals above it.
+ */
 export function lineTotal(line: BudgetLine): bigint {
-  return line.total !== undefined ? BigInt(line.total) : sum(sharesOf(line).map((s) => s.amount));
+  const amounts = sharesOf(line).map((s) => s.amount);
+  return amounts.some((a) => a !== undefined) || line.total === undefined ? sum(amounts) : BigInt(line.total);
 }
 
 /** Each party's sum over the lines given. */

@@ -20,6 +20,8 @@ export interface Repository {
   sources: SourceDocument[];
   parties: Map<string, Party>;
   documents: Map<string, AnyEntry>;
+  /** Ids of documents that exist but could not be read or validated; their own errors say why. */
+  invalidIds: Set<string>;
   agreements: Entry<"agreement">[];
   plans: Entry<"plan">[];
   reports: Entry<"report">[];

@@ -14,7 +14,7 @@ export function distance(a: string, b: string): number {
 }
 
 /** The candidate closest to `word`, when it is close enough to be a likely typo. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   const lower = word.toLowerCase();
@@ -22,10 +22,13 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     const d = distance(lower, candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3))) return best;
+  // A shortened id (`andt` for `andt-arbete`) is a likely slip too, when only one candidate fits.
+  const prefixed = [...candidates].filter((c) => word.length >= 3 && c.toLowerCase().startsWith(lower));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string {
+export function didYouMean(word: string, candidates: readonly string[]): string {
   const match = closest(word, candidates);
   return match ? ` Did you mean \`${match}\`?` : "";
 }

@@ -8,7 +8,7 @@ import { code, type Reporter, type Rule } from "./rule.js";
 /** Reports a reference to a document that does not exist or is of another kind. */
 function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocument, path: Path, id: string, kinds: DocumentKind[]) {
   const target = repo.documents.get(id);
-  if (target && kinds.includes(target.kind)) return;
+  if ((target && kinds.includes(target.kind)) || (!target && repo.invalidIds.has(id))) return;
   const wanted = kinds.join(" or ");
   if (target) {
     report(source, path, { reason: `${code(id)} is ${article(target.kind)}, but ${article(wanted)} is expected here.`, fix: `Refer to ${article(wanted)}.` });
