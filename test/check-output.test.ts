@@ -133,3 +133,17 @@ describe("JSON Schemas", () => {
     expect(read(root, "plan.config.yaml")).toContain("# yaml-language-server: $schema=../schemas/config.schema.json");
   });
 });
+
+describe("README", () => {
+  it("the field reference is generated from the schemas (run `npm run schemas` when this fails)", async () => {
+    const { fieldReference, FIELDS_START, FIELDS_END } = await import("../src/schema/field-reference.js");
+    const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
+    expect(readme.slice(readme.indexOf(FIELDS_START) + FIELDS_START.length, readme.indexOf(FIELDS_END))).toBe(`\n${fieldReference()}\n`);
+  });
+
+  it("documents every rule that plan check runs", async () => {
+    const { rules } = await import("../src/rules/index.js");
+    const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
+    for (const rule of rules) expect(readme, rule.id).toContain(`| \`${rule.id}\` |`);
+  });
+});

@@ -70,7 +70,7 @@ export const incompleteIndicators: Rule = {
       const missing = [!ind.data.source && "source", !ind.data.baseline && "baseline", ind.data.targets.length === 0 && "targets"].filter(Boolean) as string[];
       if (missing.length === 0) continue;
       report(ind.source, ["kind"], {
-        reason: `The indicator "${ind.data.title}" has no ${missing.join(", no ")}, so it cannot be followed up.`,
+        reason: `The indicator "${ind.data.title}" has no ${missing.join(" and no ")}, so it cannot be followed up.`,
         fix: `Add ${missing.map((m) => `\`${m}:\``).join(", ")}.`,
       });
     }

@@ -20,16 +20,16 @@ export const contribution = z
 export const split = z
   .discriminatedUnion("rule", [
     z.strictObject({
-      rule: z.literal("equal").describe("Every financier pays the same (hälften vardera for two parties)."),
+      rule: z.literal("equal").describe("`equal`: every financier pays the same (hälften vardera for two parties)."),
     }),
     z.strictObject({
-      rule: z.literal("shares").describe("Fixed shares."),
+      rule: z.literal("shares").describe("`shares`: fixed shares, given in `shares`."),
       shares: z
         .record(z.string(), z.number().positive())
         .describe("Weight per party id, e.g. `{ hsn-vast: 60, lerum: 40 }` (percent or any proportion)."),
     }),
     z.strictObject({
-      rule: z.literal("per-inhabitant").describe("Each financier pays a rate per inhabitant and year."),
+      rule: z.literal("per-inhabitant").describe("`per-inhabitant`: each financier pays `rate` kronor per inhabitant and year."),
       rate: kronor.describe("Kronor per inhabitant and year, e.g. `14`."),
       population: z.int().positive().describe("Number of inhabitants the amount is computed from."),
       populationDate: isoDate.optional().describe("Date of the population figure, e.g. `2018-12-31`."),
