@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { report } from "../diagnostics/report.js";
-import { config as configSchema } from "../schema/index.js";
-import { CONFIG_FILE, discoverMarkdown } from "../source/discover.js";
+import { config as configSchema, koladaData } from "../schema/index.js";
+import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
 import { loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
-import type { AnyEntry, Repository } from "./repository.js";
+import { koladaKey, type AnyEntry, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
 export interface LoadOptions {
@@ -33,6 +33,7 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
     reports: [],
     memos: [],
     indicators: [],
+    kolada: new Map(),
   };
 
   const configSource = loadYaml(root, join(root, CONFIG_FILE), read(join(root, CONFIG_FILE)), options.cwd);
@@ -53,7 +54,11 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
     });
   }
 
-  for (const absPath of (options.listFiles ?? discoverMarkdown)(root)) {
+  for (const absPath of (options.listFiles ?? discoverFiles)(root)) {
+    if (!/\.md$/i.test(absPath)) {
+      loadData(repo, loadYaml(root, absPath, read(absPath), options.cwd));
+      continue;
+    }
     const source = loadMarkdown(root, absPath, read(absPath), options.cwd);
     if (!source) continue;
     repo.sources.push(source);
@@ -88,4 +93,24 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
 function idOf(source: SourceDocument, data: unknown): string {
   const explicit = data && typeof data === "object" ? (data as { id?: unknown }).id : undefined;
   return typeof explicit === "string" && explicit ? explicit : source.relPath.replace(/\.md$/i, "");
+}
+
+/** A data file of imported Kolada values; one per KPI and municipality. */
+function loadData(repo: Repository, source: SourceDocument): void {
+  repo.sources.push(source);
+  const valid = validateWith(source, koladaData, "kolada");
+  if (!valid) return;
+  const key = koladaKey(valid.data.kpi, valid.data.municipality);
+  const existing = repo.kolada.get(key);
+  if (existing) {
+    report(source.file, {
+      ruleId: "id/duplicate",
+      severity: "error",
+      reason: `${existing.source.file.path} already holds the values of ${valid.data.kpi} for ${valid.data.municipality}.`,
+      place: place(source, ["kpi"]),
+      fix: "Keep one file per KPI and municipality; `plan kolada import` merges into it.",
+    });
+    return;
+  }
+  repo.kolada.set(key, { source, data: valid.data });
 }

@@ -1,4 +1,5 @@
 import type { Config, Party } from "../schema/config.js";
+import type { KoladaData } from "../schema/kolada.js";
 import type { DocumentData, DocumentKind } from "../schema/index.js";
 import type { SourceDocument } from "../source/load.js";
 
@@ -27,7 +28,11 @@ export interface Repository {
   reports: Entry<"report">[];
   memos: Entry<"memo">[];
   indicators: Entry<"indicator">[];
+  /** Imported Kolada values, by `<kpi>-<municipality>`. */
+  kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
 }
+
+export const koladaKey = (kpi: string, municipality: string) => `${kpi}-${municipality}`;
 
 export function entriesOf<K extends DocumentKind>(repo: Repository, kind: K): Entry<K>[] {
   const lists = { agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators };

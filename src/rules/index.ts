@@ -1,5 +1,6 @@
 import { decidedLate, planInPeriod, reportOfPlan } from "./dates.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
+import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
@@ -27,6 +28,11 @@ export const rules: readonly Rule[] = [
   goalsBySex,
   indicatorsBySex,
   incompleteIndicators,
+  valueRange,
+  valuesBySex,
+  targetYears,
+  koladaMunicipality,
+  goalStatus,
 ];
 
 export { runRules, type Rule } from "./rule.js";

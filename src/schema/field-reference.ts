@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { config } from "./config.js";
+import { koladaData } from "./kolada.js";
 import { documentSchemas } from "./index.js";
 
 interface Field {
@@ -104,5 +105,6 @@ export function fieldReference(): string {
   for (const [kind, schema] of Object.entries(documentSchemas)) {
     sections.push(`### \`kind: ${kind}\`\n\n${schema.description}\n\n${table(schema)}`);
   }
+  sections.push(`### \`data/kolada/<kpi>-<municipality>.yaml\`\n\n${koladaData.description}\n\n${table(koladaData)}`);
   return sections.join("\n\n");
 }

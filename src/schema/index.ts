@@ -6,6 +6,7 @@ import { plan } from "./plan.js";
 import { report } from "./report.js";
 
 export { config } from "./config.js";
+export { koladaData, KOLADA_FOLDER } from "./kolada.js";
 
 /** One zod schema per kind of document, as Astro has one per collection. */
 export const documentSchemas = { agreement, plan, report, memo, indicator } as const;

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { documentBase, year } from "./common.js";
+import { kpiId, municipalityId } from "./kolada.js";
 
 export const indicatorSource = z
   .discriminatedUnion("type", [
     z.strictObject({
       type: z.literal("kolada"),
-      kpi: z.string().describe("Kolada KPI id: `N` or `U` and five digits, e.g. `N15419`."),
-      municipality: z.string().describe('Kolada municipality id: the four-digit kommunkod as a quoted string, e.g. `"1441"`.'),
+      kpi: kpiId,
+      municipality: municipalityId,
     }),
     z.strictObject({
       type: z.literal("survey"),
@@ -46,3 +47,4 @@ export const indicator = z
   .describe("An indicator: a long-term indicator or a process measure.");
 
 export type Indicator = z.infer<typeof indicator>;
+export type IndicatorValue = z.infer<typeof indicatorValue>;

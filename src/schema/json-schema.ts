@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { anyDocument, config } from "./index.js";
+import { anyDocument, config, koladaData } from "./index.js";
 
 /**
  * JSON Schemas generated from the zod schemas, for editors: the YAML language server completes
@@ -14,5 +14,6 @@ export function jsonSchemas(): Record<string, string> {
   return {
     "config.schema.json": render(config, "plan.config.yaml", "https://plan.invalid/schemas/config.schema.json"),
     "document.schema.json": render(anyDocument, "plan document frontmatter", "https://plan.invalid/schemas/document.schema.json"),
+    "kolada.schema.json": render(koladaData, "data/kolada/<kpi>-<municipality>.yaml", "https://plan.invalid/schemas/kolada.schema.json"),
   };
 }

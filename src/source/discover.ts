@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 
 export const CONFIG_FILE = "plan.config.yaml";
 
@@ -22,8 +22,18 @@ export function findRoot(start: string): string | undefined {
   }
 }
 
-/** Every `.md` file below `root`, in a stable order, skipping hidden folders and build output. */
-export function discoverMarkdown(root: string): string[] {
+/** Data files read beside the documents: imported Kolada values. */
+export const DATA_FILE = /^data\/kolada\/[^/]+\.ya?ml$/;
+
+/** Whether a path (from the repository root, with `/`) is a file `plan` reads: a markdown document or a data file. */
+export function isSourcePath(relPath: string): boolean {
+  const parts = relPath.split("/");
+  if (parts.some((p, i) => p.startsWith(".") || (i < parts.length - 1 && SKIPPED.has(p)))) return false;
+  return relPath.toLowerCase().endsWith(".md") || DATA_FILE.test(relPath);
+}
+
+/** Every `.md` file below `root` and every data file, in a stable order, skipping hidden folders and build output. */
+export function discoverFiles(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -32,7 +42,7 @@ export function discoverMarkdown(root: string): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED.has(entry.name) && !existsSync(join(path, CONFIG_FILE))) walk(path);
-      } else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) {
+      } else if (entry.isFile() && isSourcePath(relative(root, path).split(sep).join("/"))) {
         found.push(path);
       }
     }

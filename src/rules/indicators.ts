@@ -1,0 +1,126 @@
+import { valuesOf, plansUsing, computeGoalFulfilment } from "../model/indicators.js";
+import { lookup } from "../model/repository.js";
+import { decimal } from "../format/swedish.js";
+import { code, type Rule } from "./rule.js";
+
+const RANGES: Record<string, [number, number, string]> = {
+  percent: [0, 100, "a share between 0 and 100 %"],
+  "per-1000": [0, 1000, "between 0 and 1 000 per thousand"],
+  count: [0, Infinity, "a count of 0 or more"],
+  kronor: [0, Infinity, "0 kr or more"],
+};
+
+export const valueRange: Rule = {
+  id: "indicator/value-range",
+  severity: "error",
+  summary: "Values, baselines and targets lie within the range of the indicator's unit (a share is 0–100 %).",
+  check(repo, report) {
+    for (const ind of repo.indicators) {
+      const range = RANGES[ind.data.unit];
+      if (!range) continue;
+      const [min, max, wanted] = range;
+      const bad = (v: number | null | undefined) => typeof v === "number" && (v < min || v > max);
+      for (const v of valuesOf(repo, ind)) {
+        for (const key of ["total", "women", "men"] as const) {
+          if (bad(v[key])) report(v.source, [...v.path, key], { reason: `${ind.data.title}: the ${v.year} value ${decimal(v[key]!, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${wanted}.`, fix: "Check the value and the unit (a share is written in percent, 84.2, not 0.842)." });
+        }
+      }
+      if (ind.data.baseline && bad(ind.data.baseline.value)) report(ind.source, ["baseline", "value"], { reason: `The baseline ${decimal(ind.data.baseline.value, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${wanted}.` });
+      ind.data.targets.forEach((t, i) => {
+        if (bad(t.value)) report(ind.source, ["targets", i, "value"], { reason: `The target ${decimal(t.value, 2)} for ${t.year} is out of range; the unit \`${ind.data.unit}\` needs ${wanted}.` });
+      });
+    }
+  },
+};
+
+export const valuesBySex: Rule = {
+  id: "indicator/sex-values",
+  severity: "error",
+  summary: "An indicator declared split by sex (`bySex: true`) has values for women and men in every year it has a value.",
+  check(repo, report) {
+    for (const ind of repo.indicators) {
+      if (!ind.data.bySex) continue;
+      const lacking = valuesOf(repo, ind).filter((v) => v.women == null || v.men == null);
+      if (lacking.length === 0) continue;
+      report(ind.source, ["bySex"], {
+        reason: `The indicator is declared split by sex, but ${lacking.length === 1 ? "the year" : "the years"} ${lacking.map((v) => v.year).join(", ")} lack values for women and men.`,
+        fix: "Add `women:` and `men:` for those years (Kolada genders K and M), or set `bySex: false` and say so in the report.",
+      });
+    }
+  },
+};
+
+export const targetYears: Rule = {
+  id: "indicator/target-year",
+  severity: "error",
+  summary: "An indicator's target years lie within the period of the agreements whose plans use it.",
+  check(repo, report) {
+    for (const ind of repo.indicators) {
+      const agreements = new Set(plansUsing(repo, ind.id).map((p) => p.data.agreement));
+      const periods = [...agreements].flatMap((id) => {
+        const a = lookup(repo, id, "agreement");
+        return a ? [{ id: a.id, ...a.data.period }] : [];
+      });
+      if (periods.length === 0) continue;
+      ind.data.targets.forEach((t, i) => {
+        if (periods.some((p) => t.year >= p.from && t.year <= p.to)) return;
+        report(ind.source, ["targets", i, "year"], {
+          reason: `The target year ${t.year} lies outside the agreement${periods.length > 1 ? "s" : ""} of the plans using the indicator (${periods.map((p) => `${code(p.id)} ${p.from}–${p.to}`).join(", ")}).`,
+          fix: "Set a target for a year the agreement covers.",
+        });
+      });
+    }
+  },
+};
+
+export const koladaMunicipality: Rule = {
+  id: "indicator/municipality",
+  severity: "error",
+  summary: "A Kolada-linked indicator's municipality code is the kommunkod of the municipality whose plans use it.",
+  check(repo, report) {
+    for (const ind of repo.indicators) {
+      const src = ind.data.source;
+      if (src?.type !== "kolada") continue;
+      const codes = new Map<string, string>();
+      for (const plan of plansUsing(repo, ind.id)) {
+        const agreement = lookup(repo, plan.data.agreement, "agreement");
+        for (const partyId of agreement?.data.parties ?? []) {
+          const party = repo.parties.get(partyId);
+          if (party?.type === "kommun" && party.kommunkod) codes.set(party.kommunkod, party.name);
+        }
+      }
+      if (codes.size === 0 || codes.has(src.municipality)) continue;
+      report(ind.source, ["source", "municipality"], {
+        reason: `The Kolada municipality ${code(`"${src.municipality}"`)} is not the kommunkod of ${[...codes].map(([c, n]) => `${n} (${c})`).join(" or ")}, whose plans use the indicator.`,
+        fix: `Write \`municipality: "${[...codes.keys()][0]}"\`.`,
+      });
+    }
+  },
+};
+
+const LABEL = { met: "uppfyllt", "partly-met": "delvis uppfyllt", "not-met": "ej uppfyllt", "not-assessed": "ej bedömt" } as const;
+
+export const goalStatus: Rule = {
+  id: "goal/status-mismatch",
+  severity: "warning",
+  summary: "A report's stated goal fulfilment agrees with the one computed from the goal's indicators against their targets.",
+  check(repo, report) {
+    for (const r of repo.reports) {
+      const plan = lookup(repo, r.data.plan, "plan");
+      if (!plan) continue;
+      r.data.goals.forEach((g, i) => {
+        if (!g.status) return;
+        const computed = computeGoalFulfilment(repo, plan, g.goal, r.data.year);
+        if (computed.status === "not-assessed" || computed.status === g.status) return;
+        const basis = computed.assessments
+          .filter((a) => a.status !== "not-assessed")
+          .map((a) => `${a.indicator.data.title}: ${decimal(a.value!, 1)} against target ${a.target ? `${decimal(a.target.value, 1)} (${a.target.year})` : "none"}`)
+          .join("; ");
+        report(r.source, ["goals", i, "status"], {
+          reason: `The report says ${code(g.status)} (${LABEL[g.status]}), but the goal's indicators give ${code(computed.status)} (${LABEL[computed.status]}): ${basis}.`,
+          fix: "Check the status and the indicator values; leave `status` out to use the computed one, or explain the difference in `comment`.",
+        });
+      });
+    }
+  },
+};
