@@ -4,6 +4,7 @@ import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } 
 import { memoDnr, memoSections, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
+import { localPaths } from "./paths.js";
 import type { Rule } from "./rule.js";
 
 /** Every rule `plan check` runs after the schemas, in the order their messages are most useful. */
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   targetYears,
   koladaMunicipality,
   goalStatus,
+  localPaths,
 ];
 
 export { runRules, type Rule } from "./rule.js";

@@ -10,6 +10,10 @@ function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocu
   const target = repo.documents.get(id);
   if ((target && kinds.includes(target.kind)) || (!target && repo.invalidIds.has(id))) return;
   const wanted = kinds.join(" or ");
+  if (id.split("/").includes("..") || id.startsWith("/") || /^[a-z]:[\\/]/i.test(id)) {
+    report(source, path, { reason: `The reference ${code(id)} points outside the repository; documents refer to each other by id.`, fix: "Use the id of a document in this repository: its path from the root without `.md`." });
+    return;
+  }
   if (target) {
     report(source, path, { reason: `${code(id)} is ${article(target.kind)}, but ${article(wanted)} is expected here.`, fix: `Refer to ${article(wanted)}.` });
     return;

@@ -27,6 +27,30 @@ export interface SourceDocument {
 }
 
 const MAX_ALIASES = 100;
+/** Containers (quotes, lists) nested deeper than this make markdown parsers slow or overflow their stack. */
+export const MAX_NESTING = 64;
+/** Larger documents are refused rather than read for minutes: plans are a few hundred kilobytes. */
+export const MAX_BYTES = 16 * 1024 * 1024;
+
+/** The deepest nesting of block quotes and list items in a markdown text, and the line where it occurs. */
+export function markdownNesting(text: string): { depth: number; offset: number } {
+  let deepest = { depth: 0, offset: 0 };
+  const marker = /^[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/;
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    let rest = line;
+    const indent = /^[ \t]*/.exec(rest)![0].replace(/\t/g, "    ").length;
+    let depth = Math.floor(indent / 2);
+    for (let m = marker.exec(rest); m && m[0].length > 0; m = marker.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+      if (depth > MAX_NESTING) break;
+    }
+    if (depth > deepest.depth) deepest = { depth, offset };
+    offset += line.length + 1;
+  }
+  return deepest;
+}
 
 export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
 
@@ -72,12 +96,13 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
     try {
       data = yaml.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
+      const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
       report(file, {
-        ruleId: "yaml/aliases",
+        ruleId: tooDeep ? "yaml/too-deep" : "yaml/aliases",
         severity: "error",
-        reason: `The YAML could not be expanded: ${(error as Error).message}.`,
+        reason: tooDeep ? "The YAML nests too deeply to be read." : `The YAML could not be expanded: ${(error as Error).message}.`,
         place: lines.position(yamlStart, yamlStart),
-        fix: `Write the values out instead of using many aliases (at most ${MAX_ALIASES}).`,
+        fix: tooDeep ? "Flatten the structure: plan documents need a few levels at most." : `Write the values out instead of using many aliases (at most ${MAX_ALIASES}).`,
       });
     }
   }
@@ -90,9 +115,38 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
   const span = findFrontmatter(value);
   if (!span) return undefined;
   const lines = lineIndex(value);
+  if (raw.length > MAX_BYTES) {
+    report(file, {
+      ruleId: "file/too-large",
+      severity: "error",
+      reason: `The document is ${(raw.length / 1024 / 1024).toFixed(1)} MB; documents larger than ${MAX_BYTES / 1024 / 1024} MB are not read.`,
+      place: lines.position(0, 0),
+      fix: "Split it into several documents, or move data out of it.",
+    });
+    return { file, relPath, lines, yaml: undefined, yamlStart: span.yamlStart, data: undefined, body: undefined };
+  }
   const { yaml, data } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
-  const body = markdownParser.parse(file) as Root;
-  return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body };
+  return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body: parseBody(file, lines, value, span.bodyStart) };
+}
+
+/** Parses the markdown, refusing (with a message) nesting so deep that parsing would not end in reasonable time. */
+function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: number): Root | undefined {
+  const nesting = markdownNesting(value.slice(bodyStart));
+  const tooDeep = () =>
+    report(file, {
+      ruleId: "markdown/too-deep",
+      severity: "error",
+      reason: `Block quotes or lists nest more than ${MAX_NESTING} levels deep here; such a document cannot be read in reasonable time.`,
+      place: lines.position(bodyStart + nesting.offset, bodyStart + nesting.offset),
+      fix: "Flatten the quotes and lists.",
+    });
+  if (nesting.depth > MAX_NESTING) return void tooDeep();
+  try {
+    return markdownParser.parse(file) as Root;
+  } catch (error) {
+    if (error instanceof RangeError) return void tooDeep();
+    throw error;
+  }
 }
 
 /** Reads a YAML file such as `plan.config.yaml`. */

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyExamples, run } from "./helpers/repo.js";
+import { mutate } from "./fuzz/mutate.js";
+
+/**
+ * Fuzzing: mutated versions of the example documents go through `plan check`. Every run must
+ * end with exit 0 or 1, never a crash, and every error must come with a place. A failing case
+ * prints its seed; replay it with FUZZ_SEEDS=<seed> (and add it to REGRESSIONS once fixed).
+ */
+const CASES = Number(process.env["FUZZ_CASES"] ?? 1000);
+const FIRST_SEED = Number(process.env["FUZZ_FIRST_SEED"] ?? 1);
+const REGRESSIONS: number[] = [];
+const seeds = process.env["FUZZ_SEEDS"]
+  ? process.env["FUZZ_SEEDS"].split(",").map(Number)
+  : [...REGRESSIONS, ...Array.from({ length: CASES }, (_, i) => FIRST_SEED + i)];
+
+function documents(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith(".md") || e.name.endsWith(".yaml")) found.push(relative(root, join(dir, e.name)));
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+describe("fuzzing plan check", () => {
+  it(`${seeds.length} mutated documents: exit 0 or 1, a place for every error, no crash`, { timeout: 600_000 }, async () => {
+    const root = copyExamples();
+    const files = documents(root);
+    const originals = new Map(files.map((f) => [f, readFileSync(join(root, f), "utf8")]));
+    const failures: string[] = [];
+    for (const seed of seeds) {
+      const file = files[seed % files.length]!;
+      const { text, applied } = mutate(originals.get(file)!, seed);
+      writeFileSync(join(root, file), text);
+      const started = performance.now();
+      const { code, stdout, stderr } = await run(["check", ".", "--format", "json"], root);
+      const seconds = (performance.now() - started) / 1000;
+      const problem = (why: string) => failures.push(`seed ${seed} (${file}: ${applied.join(" + ")}): ${why}`);
+      if (code !== 0 && code !== 1) problem(`exit ${code}: ${stderr.slice(0, 300)}`);
+      else if (seconds > 10) problem(`took ${seconds.toFixed(1)} s`);
+      else {
+        const result = JSON.parse(stdout) as { errors: number; problems: { line: number; column: number; message: string; severity: string }[] };
+        if ((code === 1) !== result.errors > 0) problem(`exit ${code} with ${result.errors} errors`);
+        for (const p of result.problems) if (!(p.line >= 1 && p.column >= 1 && p.message)) problem(`a problem without place or message: ${JSON.stringify(p)}`);
+      }
+      writeFileSync(join(root, file), originals.get(file)!);
+    }
+    expect(failures, failures.join("\n")).toEqual([]);
+  });
+});
