@@ -3,8 +3,9 @@ import { readFileSync } from "node:fs";
 import { runBudget, type BudgetFormat } from "./budget.js";
 import { runCheck, type DiagnosticFormat } from "./check.js";
 import { UserError, type Io } from "./io.js";
+import { runInit, runNew } from "./scaffold.js";
 
-const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 
 /** Builds the command line; every action returns its exit code through `result`. */
 function program(io: Io, result: { code: number }): Command {
@@ -34,7 +35,47 @@ function program(io: Io, result: { code: number }): Command {
       result.code = runBudget(path, options, io);
     });
 
+  cli
+    .command("init")
+    .description("Create a working plan repository: configuration, agreement, plan, memo, README, CI and editor settings.")
+    .argument("[dir]", "the folder to create it in", ".")
+    .option("--kommun <name>", "the municipality", "Exempels kommun")
+    .option("--kommunkod <code>", "its four-digit kommunkod, for Kolada")
+    .option("--region <name>", "the region's board it works with", "Hälso- och sjukvårdsnämnden")
+    .option("--region-short <name>", "the board's short name in tables", "HSN")
+    .option("--year <year>", "the year of the first plan (default: next year)", (v) => parseYear(v))
+    .option("--contribution <kronor>", "each party's yearly contribution in whole kronor", (v) => parseKronor(v), 500000)
+    .option("--package <spec>", "where CI installs plan from (npm package or git URL)", `${packageJson.name}@${packageJson.version}`)
+    .option("--force", "overwrite existing files", false)
+    .action((dir: string, o: { kommun: string; kommunkod?: string; region: string; regionShort: string; year?: number; contribution: number; package: string; force: boolean }) => {
+      if (o.kommunkod !== undefined && !/^\d{4}$/.test(o.kommunkod)) throw new UserError(`--kommunkod takes four digits, e.g. 1441; got "${o.kommunkod}".`);
+      result.code = runInit(dir, { ...o, kommunkod: o.kommunkod, year: o.year ?? new Date().getFullYear() + 1 }, io);
+    });
+
+  cli
+    .command("new")
+    .description("Draft a document from a plan: next year's plan, the year's report, or the memo about it.")
+    .argument("<kind>", "plan, report or memo")
+    .option("--from <id>", "the plan to start from (plan, report)")
+    .option("--for <id>", "the plan the memo is about (memo)")
+    .option("--clear-amounts", "plan: leave the amounts empty instead of copying them", false)
+    .option("--year <year>", "plan: the year of the new plan (default: the next)", (v) => parseYear(v))
+    .option("--force", "overwrite an existing file", false)
+    .action((kind: string, o: { from?: string; for?: string; clearAmounts: boolean; year?: number; force: boolean }) => {
+      result.code = runNew(kind, { ...o, keepAmounts: !o.clearAmounts }, io);
+    });
+
   return cli;
+}
+
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new UserError(`A year is four digits, e.g. 2027; got "${value}".`);
+  return Number(value);
+}
+
+function parseKronor(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UserError(`An amount is whole kronor written with digits only, e.g. 500000; got "${value}".`);
+  return Number(value);
 }
 
 /** Runs the command line in-process and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */

@@ -17,6 +17,7 @@ export interface NormalShare {
 }
 
 export function normalShare(party: string, share: Share): NormalShare {
+  if (share === null) return { party, amount: undefined, financing: "cash", note: undefined };
   return typeof share === "number"
     ? { party, amount: share, financing: "cash", note: undefined }
     : { party, amount: share.amount, financing: share.financing, note: share.note };

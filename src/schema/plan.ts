@@ -32,13 +32,14 @@ export const intervention = z
 export const share = z
   .union([
     kronor,
+    z.null().describe("Nothing written (`lerum:` with no value): an empty cell, as if the party were left out."),
     z.strictObject({
       amount: kronor.optional().describe("Amount in whole kronor; leave out for an empty cell (which is not 0)."),
       financing: financingType.default("cash"),
       note: z.string().min(1).optional().describe("Footnote text, e.g. `Kommunens motfinansiering hänvisas till kommunens föreningsbidrag`."),
     }),
   ])
-  .describe("A party's share of a line: an amount in kronor (cash), or `{ amount, financing, note }`.");
+  .describe("A party's share of a line: an amount in kronor (cash), nothing (an empty cell, not 0), or `{ amount, financing, note }`.");
 
 export const budgetLineType = z
   .enum(["intervention", "staff", "carry-over"])
