@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { report } from "../diagnostics/report.js";
-import { config as configSchema, koladaData } from "../schema/index.js";
+import type { Config } from "../schema/config.js";
+import { config as configSchema, koladaData, type DocumentData, type DocumentKind } from "../schema/index.js";
+import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
 import { loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
 import { koladaKey, type AnyEntry, type Repository } from "./repository.js";
@@ -12,15 +14,61 @@ export interface LoadOptions {
   cwd: string;
   /** Reads a file; defaults to the disk. `plan diff` reads from git instead. */
   readFile?: (absPath: string) => string;
-  /** Lists the markdown files; defaults to walking the disk. */
+  /** Lists the documents and data files; defaults to walking the disk. */
   listFiles?: (root: string) => string[];
+}
+
+/** One file read, parsed and validated on its own: the unit that watch mode keeps between runs. */
+export interface LoadedFile {
+  absPath: string;
+  /** The text as read, to tell whether the file changed. */
+  text: string;
+  source: SourceDocument | undefined;
+  parsed:
+    | { as: "config"; data: Config | undefined }
+    | { as: "document"; valid: { kind: DocumentKind; data: DocumentData[DocumentKind] } | undefined }
+    | { as: "kolada"; data: KoladaData | undefined }
+    | { as: "none" };
+  /** How many messages parsing and validation left; later messages come from the rules. */
+  ownMessages: number;
 }
 
 const readUtf8 = (path: string) => readFileSync(path, "utf8");
 
+/** Reads, parses and validates one file (the configuration, a document or a data file). */
+export function loadFile(root: string, absPath: string, text: string, cwd: string): LoadedFile {
+  const done = (source: SourceDocument | undefined, parsed: LoadedFile["parsed"]): LoadedFile => ({
+    absPath,
+    text,
+    source,
+    parsed,
+    ownMessages: source?.file.messages.length ?? 0,
+  });
+  if (absPath === join(root, CONFIG_FILE)) {
+    const source = loadYaml(root, absPath, text, cwd);
+    return done(source, { as: "config", data: validateWith(source, configSchema, "config")?.data });
+  }
+  if (!/\.md$/i.test(absPath)) {
+    const source = loadYaml(root, absPath, text, cwd);
+    return done(source, { as: "kolada", data: validateWith(source, koladaData, "kolada")?.data });
+  }
+  const source = loadMarkdown(root, absPath, text, cwd);
+  if (!source) return done(undefined, { as: "none" });
+  return done(source, { as: "document", valid: validateDocument(source) });
+}
+
 /** Discovers, reads, parses and validates every document below `root` into a repository model. */
 export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile ?? readUtf8;
+  const paths = [join(root, CONFIG_FILE), ...(options.listFiles ?? discoverFiles)(root)];
+  return assemble(root, paths.map((absPath) => loadFile(root, absPath, read(absPath), options.cwd)));
+}
+
+/**
+ * Collects loaded files into a repository: parties and documents by id, reporting ids that
+ * are declared twice. Messages from an earlier assembly of the same files are dropped first.
+ */
+export function assemble(root: string, files: LoadedFile[]): Repository {
   const repo: Repository = {
     root,
     config: undefined,
@@ -35,82 +83,74 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
     indicators: [],
     kolada: new Map(),
   };
-
-  const configSource = loadYaml(root, join(root, CONFIG_FILE), read(join(root, CONFIG_FILE)), options.cwd);
-  repo.sources.push(configSource);
-  const config = validateWith(configSource, configSchema, "config");
-  if (config) {
-    repo.config = { source: configSource, data: config.data };
-    config.data.parties.forEach((party, index) => {
-      if (repo.parties.has(party.id)) {
-        report(configSource.file, {
-          ruleId: "id/duplicate",
-          severity: "error",
-          reason: `The party id \`${party.id}\` is declared twice.`,
-          place: place(configSource, ["parties", index, "id"]),
-          fix: "Give each party its own id.",
-        });
-      } else repo.parties.set(party.id, party);
-    });
-  }
-
-  for (const absPath of (options.listFiles ?? discoverFiles)(root)) {
-    if (!/\.md$/i.test(absPath)) {
-      loadData(repo, loadYaml(root, absPath, read(absPath), options.cwd));
-      continue;
-    }
-    const source = loadMarkdown(root, absPath, read(absPath), options.cwd);
+  for (const loaded of files) {
+    const { source, parsed } = loaded;
     if (!source) continue;
+    source.file.messages.length = loaded.ownMessages;
     repo.sources.push(source);
-    const valid = validateDocument(source);
-    if (!valid) {
-      repo.invalidIds.add(idOf(source, source.data));
-      continue;
-    }
-    const explicitId = (valid.data as { id?: string }).id;
-    const id = idOf(source, valid.data);
-    const entry = { kind: valid.kind, id, source, data: valid.data } as AnyEntry;
-    const existing = repo.documents.get(id);
-    if (existing) {
-      const first = existing.source;
-      const at = place(first, explicitId && (existing.data as { id?: string }).id ? ["id"] : []).start;
-      report(source.file, {
-        ruleId: "id/duplicate",
-        severity: "error",
-        reason: `Another document already has the id \`${id}\`: ${first.file.path}:${at.line}:${at.column}.`,
-        place: place(source, explicitId ? ["id"] : ["kind"]),
-        fix: "Give one of them a different `id`, or rename its file.",
-      });
-      continue;
-    }
-    repo.documents.set(id, entry);
-    ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators })[entry.kind].push(entry as never);
+    if (parsed.as === "config") addConfig(repo, source, parsed.data);
+    else if (parsed.as === "kolada") addKolada(repo, source, parsed.data);
+    else if (parsed.as === "document") addDocument(repo, source, parsed.valid);
   }
   return repo;
+}
+
+function addConfig(repo: Repository, source: SourceDocument, config: Config | undefined): void {
+  if (!config) return;
+  repo.config = { source, data: config };
+  config.parties.forEach((party, index) => {
+    if (!repo.parties.has(party.id)) return void repo.parties.set(party.id, party);
+    report(source.file, {
+      ruleId: "id/duplicate",
+      severity: "error",
+      reason: `The party id \`${party.id}\` is declared twice.`,
+      place: place(source, ["parties", index, "id"]),
+      fix: "Give each party its own id.",
+    });
+  });
+}
+
+function addDocument(repo: Repository, source: SourceDocument, valid: { kind: DocumentKind; data: DocumentData[DocumentKind] } | undefined): void {
+  if (!valid) return void repo.invalidIds.add(idOf(source, source.data));
+  const explicitId = (valid.data as { id?: string }).id;
+  const id = idOf(source, valid.data);
+  const existing = repo.documents.get(id);
+  if (existing) {
+    const at = place(existing.source, explicitId && (existing.data as { id?: string }).id ? ["id"] : []).start;
+    report(source.file, {
+      ruleId: "id/duplicate",
+      severity: "error",
+      reason: `Another document already has the id \`${id}\`: ${existing.source.file.path}:${at.line}:${at.column}.`,
+      place: place(source, explicitId ? ["id"] : ["kind"]),
+      fix: "Give one of them a different `id`, or rename its file.",
+    });
+    return;
+  }
+  const entry = { kind: valid.kind, id, source, data: valid.data } as AnyEntry;
+  repo.documents.set(id, entry);
+  ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators })[entry.kind].push(entry as never);
+}
+
+/** A data file of imported Kolada values; one per KPI and municipality. */
+function addKolada(repo: Repository, source: SourceDocument, data: KoladaData | undefined): void {
+  if (!data) return;
+  const key = koladaKey(data.kpi, data.municipality);
+  const existing = repo.kolada.get(key);
+  if (existing) {
+    report(source.file, {
+      ruleId: "id/duplicate",
+      severity: "error",
+      reason: `${existing.source.file.path} already holds the values of ${data.kpi} for ${data.municipality}.`,
+      place: place(source, ["kpi"]),
+      fix: "Keep one file per KPI and municipality; `plan kolada import` merges into it.",
+    });
+    return;
+  }
+  repo.kolada.set(key, { source, data });
 }
 
 /** A document's id: the `id` it sets, else its path from the repository root without `.md`. */
 function idOf(source: SourceDocument, data: unknown): string {
   const explicit = data && typeof data === "object" ? (data as { id?: unknown }).id : undefined;
   return typeof explicit === "string" && explicit ? explicit : source.relPath.replace(/\.md$/i, "");
-}
-
-/** A data file of imported Kolada values; one per KPI and municipality. */
-function loadData(repo: Repository, source: SourceDocument): void {
-  repo.sources.push(source);
-  const valid = validateWith(source, koladaData, "kolada");
-  if (!valid) return;
-  const key = koladaKey(valid.data.kpi, valid.data.municipality);
-  const existing = repo.kolada.get(key);
-  if (existing) {
-    report(source.file, {
-      ruleId: "id/duplicate",
-      severity: "error",
-      reason: `${existing.source.file.path} already holds the values of ${valid.data.kpi} for ${valid.data.municipality}.`,
-      place: place(source, ["kpi"]),
-      fix: "Keep one file per KPI and municipality; `plan kolada import` merges into it.",
-    });
-    return;
-  }
-  repo.kolada.set(key, { source, data: valid.data });
 }
