@@ -5,6 +5,8 @@ import { formatGithub, formatJson } from "../diagnostics/format-machine.js";
 import { colours, formatText, plain } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
+import { incrementalRepository } from "../watch/incremental.js";
+import { watchFolder } from "../watch/watch.js";
 import { rules, runRules } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError, useColour, type Io } from "./io.js";
@@ -18,8 +20,8 @@ export interface Checked {
   warnings: number;
 }
 
-/** Finds the repository at or above `path`, loads it and runs every rule. */
-export function checkRepository(path: string, io: Pick<Io, "cwd">): Checked {
+/** The repository root at or above `path`, or a message saying how to find or make one. */
+export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
   const target = resolve(io.cwd, path);
   if (!existsSync(target)) throw new UserError(`${path}: no such file or folder.`);
   const root = findRoot(target);
@@ -29,10 +31,19 @@ export function checkRepository(path: string, io: Pick<Io, "cwd">): Checked {
         `Give the path of one (e.g. \`plan check examples\`), or create one with \`plan init\`.`,
     );
   }
-  const repo = loadRepository(root, { cwd: io.cwd });
+  return root;
+}
+
+/** Runs every rule over a loaded repository and collects the problems. */
+export function checkLoaded(repo: Repository): Checked {
   runRules(repo, rules);
   const problems = collectMessages(repo.sources.map((s) => s.file));
   return { repo, problems, ...countMessages(problems) };
+}
+
+/** Finds the repository at or above `path`, loads it and runs every rule. */
+export function checkRepository(path: string, io: Pick<Io, "cwd">): Checked {
+  return checkLoaded(loadRepository(repositoryRoot(path, io), { cwd: io.cwd }));
 }
 
 export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
@@ -45,11 +56,56 @@ export function formatProblems(checked: Checked, format: DiagnosticFormat, io: I
 export interface CheckOptions {
   format: DiagnosticFormat;
   strict: boolean;
+  watch?: boolean;
 }
 
 /** `plan check`: 0 when clean (warnings allowed), 1 with errors (or warnings under --strict). */
-export function runCheck(path: string, options: CheckOptions, io: Io): number {
+export async function runCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
+  if (options.watch) return watchCheck(path, options, io);
   const checked = checkRepository(path, io);
   io.stdout.write(formatProblems(checked, options.format, io, io.stdout));
-  return checked.errors > 0 || (options.strict && checked.warnings > 0) ? 1 : 0;
+  return exitCode(checked, options);
+}
+
+const exitCode = (checked: Checked, options: CheckOptions) => (checked.errors > 0 || (options.strict && checked.warnings > 0) ? 1 : 0);
+
+/** `plan check --watch`: checks again on every save and prints the state anew, until stopped. */
+async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
+  const root = repositoryRoot(path, io);
+  const model = incrementalRepository(root, io.cwd);
+  const clear = useColour(io.stdout, io.env) ? "\u001b[2J\u001b[3J\u001b[H" : "";
+  let last = 0;
+  const show = () => {
+    const checked = checkLoaded(model.refresh());
+    last = exitCode(checked, options);
+    io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}Watching ${path} for changes; press Ctrl+C to stop.\n`);
+  };
+  show();
+  await untilAborted(io.signal, (stop) =>
+    watchFolder(root, (changed) => {
+      try {
+        changed.forEach((p) => model.touch(p));
+        show();
+      } catch (error) {
+        stop(error);
+      }
+    }),
+  );
+  return last;
+}
+
+/** Runs `start` until the signal aborts (or `stop` is called with an error), then cleans up. */
+function untilAborted(signal: AbortSignal | undefined, start: (stop: (error: unknown) => void) => () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const close = start((error) => {
+      close();
+      reject(error);
+    });
+    const done = () => {
+      close();
+      resolve();
+    };
+    if (signal?.aborted) return done();
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }

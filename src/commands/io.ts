@@ -4,6 +4,8 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Ends long-running work (watch mode) when aborted; Ctrl+C does so on the command line. */
+  signal?: AbortSignal;
 }
 
 /** A failure the user can fix, reported as its message alone with exit code 2 (usage) or 1. */

@@ -22,8 +22,9 @@ function program(io: Io, result: { code: number }): Command {
     .argument("[path]", "the plan repository, or a folder or file inside it", ".")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"))
     .option("--strict", "exit 1 on warnings too", false)
-    .action((path: string, options: { format: DiagnosticFormat; strict: boolean }) => {
-      result.code = runCheck(path, options, io);
+    .option("--watch", "check again whenever a file is saved, until Ctrl+C", false)
+    .action(async (path: string, options: { format: DiagnosticFormat; strict: boolean; watch: boolean }) => {
+      result.code = await runCheck(path, options, io);
     });
 
   cli

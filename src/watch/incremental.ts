@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { assemble, loadFile, type LoadedFile } from "../model/load-repository.js";
+import type { Repository } from "../model/repository.js";
+import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
+
+/**
+ * A repository kept in memory between runs: only files whose text changed are parsed and
+ * validated again; the rules then run over the whole model, since any change may affect any
+ * rule between documents.
+ */
+export interface IncrementalRepository {
+  /** Marks a path (absolute) as changed on disk. */
+  touch(absPath: string): void;
+  /** Brings the model up to date with the disk and returns it. */
+  refresh(): Repository;
+}
+
+export function incrementalRepository(root: string, cwd: string): IncrementalRepository {
+  const files = new Map<string, LoadedFile>();
+  let paths: string[] = [];
+  const dirty = new Set<string>();
+  let relist = true;
+
+  const load = (absPath: string) => {
+    if (!existsSync(absPath)) return void files.delete(absPath);
+    const text = readFileSync(absPath, "utf8");
+    if (files.get(absPath)?.text === text) return;
+    files.set(absPath, loadFile(root, absPath, text, cwd));
+  };
+
+  return {
+    touch(absPath) {
+      dirty.add(absPath);
+      // A file that is new, or gone, changes the list of files.
+      if (!files.has(absPath) || !existsSync(absPath)) relist = true;
+    },
+    refresh() {
+      if (relist) {
+        paths = [join(root, CONFIG_FILE), ...discoverFiles(root)];
+        for (const known of [...files.keys()]) if (!paths.includes(known)) files.delete(known);
+        for (const path of paths) if (!files.has(path)) load(path);
+        relist = false;
+      }
+      for (const path of dirty) if (files.has(path) || paths.includes(path)) load(path);
+      dirty.clear();
+      return assemble(root, paths.flatMap((p) => files.get(p) ?? []));
+    },
+  };
+}
