@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { lineIndex } from "../source/positions.js";
+import { lineIndex, type LineIndex } from "../source/positions.js";
 import { countMessages, summaryLine, type FileMessages } from "./collect.js";
 import { isError } from "./report.js";
 
@@ -16,11 +16,10 @@ export const colours: Style = { red: ansi(31, 39), yellow: ansi(33, 39), dim: an
 export const plain: Style = { red: String, yellow: String, dim: String, bold: String, cyan: String };
 
 /** The offending source line with the one before it, and a marker under the place, as hledger and rustc show it. */
-export function codeFrame(text: string, message: VFileMessage, style: Style): string {
+export function codeFrame(lines: LineIndex, message: VFileMessage, style: Style): string {
   const start = message.place && "start" in message.place ? message.place.start : message.place;
   const end = message.place && "end" in message.place ? message.place.end : undefined;
   if (!start?.line) return "";
-  const lines = lineIndex(text);
   const show = (n: number) => (lines.line(n) ?? "").replace(/\t/g, " ");
   const width = String(start.line).length;
   const gutter = (n: number | "") => style.dim(`${String(n).padStart(width)} | `);
@@ -44,13 +43,14 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
       .filter(Boolean)
       .join(", ");
     const parts = [style.bold(style.cyan(file.path)) + style.dim(` (${header})`)];
+    const lines = lineIndex(String(file.value));
     for (const message of messages) {
       const severity = isError(message) ? style.red("error") : style.yellow("warning");
       parts.push(
         [
           `  ${file.path}:${message.line ?? 1}:${message.column ?? 1}: ${severity} ${style.dim(`[${message.ruleId}]`)}`,
           `    ${message.reason}`,
-          codeFrame(String(file.value), message, style),
+          codeFrame(lines, message, style),
           message.note ? `    ${style.bold("fix:")} ${message.note}` : "",
         ]
           .filter(Boolean)

@@ -5,7 +5,12 @@ import { code, type Rule } from "./rule.js";
 
 const kr = (n: bigint | number) => `${groupDigits(n)} kr`;
 const signed = (n: bigint) => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
-const parts = (values: (number | undefined)[]) => values.filter((v) => v !== undefined).map((v) => groupDigits(v!)).join(" + ") || "no amounts";
+/** The amounts that make a sum, `110 000 + 110 000`; a long list is only counted. */
+function parts(values: (number | undefined)[]): string {
+  const written = values.filter((v) => v !== undefined);
+  if (written.length === 0) return "no amounts";
+  return written.length > 8 ? `${groupDigits(written.length)} amounts` : written.map((v) => groupDigits(v)).join(" + ");
+}
 
 export const lineTotals: Rule = {
   id: "money/line-total",
