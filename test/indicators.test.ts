@@ -32,7 +32,7 @@ describe("indicator checks", () => {
     const { code, stdout } = await run(["check", "."], root);
     expect(code).toBe(1);
     expect(stdout).toContain(`${IND}:${lineOf(root, IND, "bySex: true")}:8: error [indicator/sex-values]`);
-    expect(stdout).toContain("the year 2019 lack values for women and men");
+    expect(stdout).toContain("the year 2019 lacks values for women and men");
   });
 
   it("indicator/target-year: a target outside the agreement's period", async () => {

@@ -66,6 +66,28 @@ function program(io: Io, result: { code: number }): Command {
       result.code = runNew(kind, { ...o, keepAmounts: !o.clearAmounts }, io);
     });
 
+  const kolada = cli.command("kolada").description("Indicator values from Kolada: import saved API responses, or fetch them (the only command that uses the network).");
+  kolada
+    .command("import")
+    .description("Merge saved Kolada `data` responses (v3 or v2, any number of pages) into data/kolada/<KPI>-<municipality>.yaml.")
+    .argument("<file...>", "saved responses (.json), or folders of them")
+    .option("--repo <path>", "the plan repository, or a folder inside it", ".")
+    .action(async (files: string[], options: { repo: string }) => {
+      const { runKoladaImport } = await import("./kolada.js");
+      result.code = runKoladaImport(files, options, io);
+    });
+  kolada
+    .command("fetch")
+    .description("Ask Kolada for the values of every Kolada-linked indicator and save the answers for `plan kolada import`.")
+    .option("--repo <path>", "the plan repository, or a folder inside it", ".")
+    .option("--out <dir>", "a new or empty folder to save the pages in (default: a fresh folder in the system's temp folder)")
+    .option("--base-url <url>", "the Kolada API (default: https://api.kolada.se/v3)")
+    .option("--timeout <seconds>", "how long to wait for each answer (default: 30)")
+    .action(async (options: { repo: string; out?: string; baseUrl?: string; timeout?: string }) => {
+      const { runKoladaFetch } = await import("./kolada.js");
+      result.code = await runKoladaFetch(options, io);
+    });
+
   return cli;
 }
 

@@ -43,7 +43,7 @@ export const valuesBySex: Rule = {
       const lacking = valuesOf(repo, ind).filter((v) => v.women == null || v.men == null);
       if (lacking.length === 0) continue;
       report(ind.source, ["bySex"], {
-        reason: `The indicator is declared split by sex, but ${lacking.length === 1 ? "the year" : "the years"} ${lacking.map((v) => v.year).join(", ")} lack values for women and men.`,
+        reason: `The indicator is declared split by sex, but ${lacking.length === 1 ? "the year" : "the years"} ${lacking.map((v) => v.year).join(", ")} ${lacking.length === 1 ? "lacks" : "lack"} values for women and men.`,
         fix: "Add `women:` and `men:` for those years (Kolada genders K and M), or set `bySex: false` and say so in the report.",
       });
     }
