@@ -42,8 +42,8 @@ export function checkLoaded(repo: Repository): Checked {
 }
 
 /** Finds the repository at or above `path`, loads it and runs every rule. */
-export function checkRepository(path: string, io: Pick<Io, "cwd">): Checked {
-  return checkLoaded(loadRepository(repositoryRoot(path, io), { cwd: io.cwd }));
+export function checkRepository(path: string, io: Pick<Io, "cwd">, options: { keepBody?: boolean } = {}): Checked {
+  return checkLoaded(loadRepository(repositoryRoot(path, io), { cwd: io.cwd, keepBody: options.keepBody }));
 }
 
 export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
@@ -62,7 +62,8 @@ export interface CheckOptions {
 /** `plan check`: 0 when clean (warnings allowed), 1 with errors (or warnings under --strict). */
 export async function runCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
   if (options.watch) return watchCheck(path, options, io);
-  const checked = checkRepository(path, io);
+  // Checking needs only each body's outline; the markdown trees are not kept.
+  const checked = checkRepository(path, io, { keepBody: false });
   io.stdout.write(formatProblems(checked, options.format, io, io.stdout));
   return exitCode(checked, options);
 }

@@ -22,11 +22,14 @@ export function valuesOf(repo: Repository, indicator: Entry<"indicator">): Place
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-/** The plans whose goals or interventions name the indicator. */
-export function plansUsing(repo: Repository, indicatorId: string): Entry<"plan">[] {
-  return repo.plans.filter(
-    (p) => p.data.goals.some((g) => g.indicators.includes(indicatorId)) || p.data.interventions.some((i) => i.indicators.includes(indicatorId)),
-  );
+/** For each indicator id, the plans whose goals or interventions name it. */
+export function plansByIndicator(repo: Repository): Map<string, Entry<"plan">[]> {
+  const usage = new Map<string, Entry<"plan">[]>();
+  for (const plan of repo.plans) {
+    const ids = new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)]);
+    for (const id of ids) usage.set(id, [...(usage.get(id) ?? []), plan]);
+  }
+  return usage;
 }
 
 export type Fulfilment = "met" | "partly-met" | "not-met" | "not-assessed";

@@ -5,7 +5,7 @@ import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData, type DocumentData, type DocumentKind } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
-import { loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
+import { loadMarkdown, loadYaml, place, type ParseOptions, type SourceDocument } from "../source/load.js";
 import { koladaKey, type AnyEntry, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
@@ -16,6 +16,8 @@ export interface LoadOptions {
   readFile?: (absPath: string) => string;
   /** Lists the documents and data files; defaults to walking the disk. */
   listFiles?: (root: string) => string[];
+  /** Keep each document's markdown tree (default); checking alone does without it. */
+  keepBody?: boolean;
 }
 
 /** One file read, parsed and validated on its own: the unit that watch mode keeps between runs. */
@@ -36,7 +38,7 @@ export interface LoadedFile {
 const readUtf8 = (path: string) => readFileSync(path, "utf8");
 
 /** Reads, parses and validates one file (the configuration, a document or a data file). */
-export function loadFile(root: string, absPath: string, text: string, cwd: string): LoadedFile {
+export function loadFile(root: string, absPath: string, text: string, cwd: string, options: ParseOptions = {}): LoadedFile {
   const done = (source: SourceDocument | undefined, parsed: LoadedFile["parsed"]): LoadedFile => ({
     absPath,
     text,
@@ -52,7 +54,7 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
     const source = loadYaml(root, absPath, text, cwd);
     return done(source, { as: "kolada", data: validateWith(source, koladaData, "kolada")?.data });
   }
-  const source = loadMarkdown(root, absPath, text, cwd);
+  const source = loadMarkdown(root, absPath, text, cwd, options);
   if (!source) return done(undefined, { as: "none" });
   return done(source, { as: "document", valid: validateDocument(source) });
 }
@@ -61,7 +63,7 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
 export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile ?? readUtf8;
   const paths = [join(root, CONFIG_FILE), ...(options.listFiles ?? discoverFiles)(root)];
-  return assemble(root, paths.map((absPath) => loadFile(root, absPath, read(absPath), options.cwd)));
+  return assemble(root, paths.map((absPath) => loadFile(root, absPath, read(absPath), options.cwd, { keepBody: options.keepBody })));
 }
 
 /**

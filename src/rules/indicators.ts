@@ -1,4 +1,4 @@
-import { valuesOf, plansUsing, computeGoalFulfilment } from "../model/indicators.js";
+import { computeGoalFulfilment, plansByIndicator, valuesOf } from "../model/indicators.js";
 import { lookup } from "../model/repository.js";
 import { decimal } from "../format/swedish.js";
 import { code, type Rule } from "./rule.js";
@@ -55,8 +55,9 @@ export const targetYears: Rule = {
   severity: "error",
   summary: "An indicator's target years lie within the period of the agreements whose plans use it.",
   check(repo, report) {
+    const usage = plansByIndicator(repo);
     for (const ind of repo.indicators) {
-      const agreements = new Set(plansUsing(repo, ind.id).map((p) => p.data.agreement));
+      const agreements = new Set((usage.get(ind.id) ?? []).map((p) => p.data.agreement));
       const periods = [...agreements].flatMap((id) => {
         const a = lookup(repo, id, "agreement");
         return a ? [{ id: a.id, ...a.data.period }] : [];
@@ -78,11 +79,12 @@ export const koladaMunicipality: Rule = {
   severity: "error",
   summary: "A Kolada-linked indicator's municipality code is the kommunkod of the municipality whose plans use it.",
   check(repo, report) {
+    const usage = plansByIndicator(repo);
     for (const ind of repo.indicators) {
       const src = ind.data.source;
       if (src?.type !== "kolada") continue;
       const codes = new Map<string, string>();
-      for (const plan of plansUsing(repo, ind.id)) {
+      for (const plan of usage.get(ind.id) ?? []) {
         const agreement = lookup(repo, plan.data.agreement, "agreement");
         for (const partyId of agreement?.data.parties ?? []) {
           const party = repo.parties.get(partyId);

@@ -1,7 +1,3 @@
-import type { Heading, RootContent } from "mdast";
-import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
-import type { Entry } from "../model/repository.js";
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { code, type Rule } from "./rule.js";
@@ -48,7 +44,7 @@ export const memoSections: Rule = {
   check(repo, report) {
     const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
     for (const memo of repo.memos) {
-      const headings = new Set(sectionHeadings(memo).map((h) => normalise(toString(h))));
+      const headings = new Set((memo.source.outline?.headings ?? []).filter((h) => h.depth === 2).map((h) => normalise(h.text)));
       const missing = required.filter((s) => !headings.has(normalise(s)));
       if (missing.length === 0) continue;
       const end = memo.source.lines.point(String(memo.source.file.value).length);
@@ -60,11 +56,6 @@ export const memoSections: Rule = {
   },
 };
 
-function sectionHeadings(memo: Entry<"memo">): Heading[] {
-  const headings: Heading[] = [];
-  for (const node of memo.source.body?.children ?? []) if (node.type === "heading") headings.push(node);
-  return headings;
-}
 
 const normalise = (s: string) => s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "");
 
@@ -84,13 +75,15 @@ export const placeholders: Rule = {
       for (const [path, text] of strings(entry.data, [])) {
         if (PLACEHOLDER.test(text)) report(entry.source, path, { severity, reason: found("the frontmatter", text), fix });
       }
-      if (!entry.source.body) continue;
-      visit(entry.source.body, "text", (node: RootContent & { value: string }) => {
-        const match = PLACEHOLDER.exec(node.value);
-        if (!match || !node.position) return;
-        const start = node.position.start.offset! + match.index;
-        report(entry.source, entry.source.lines.position(start, start + match[0].length), { severity, reason: found("the text", node.value), fix });
-      });
+      const outline = entry.source.outline;
+      if (!outline) continue;
+      const text = String(entry.source.file.value);
+      const placeholder = new RegExp(PLACEHOLDER.source, "gu");
+      placeholder.lastIndex = outline.bodyStart;
+      for (let match = placeholder.exec(text); match; match = placeholder.exec(text)) {
+        const at = match.index;
+        report(entry.source, entry.source.lines.position(at, at + match[0].length), { severity, reason: found("the text", match[0]), fix });
+      }
     }
   },
 };

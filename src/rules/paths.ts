@@ -1,9 +1,5 @@
-import type { Image, Link, Definition } from "mdast";
-import { visit } from "unist-util-visit";
 import { resolveAsset } from "../model/assets.js";
 import { code, type Rule } from "./rule.js";
-
-type UrlNode = Image | Link | Definition;
 
 export const localPaths: Rule = {
   id: "path/outside",
@@ -11,25 +7,21 @@ export const localPaths: Rule = {
   summary: "Images and links in a document stay inside the repository: no `../` out of it, no absolute paths, no symbolic links leading out, no `file:` or `javascript:` URLs; a local file they name exists.",
   check(repo, report) {
     for (const source of repo.sources) {
-      if (!source.body) continue;
-      visit(source.body, (node) => {
-        if (node.type !== "image" && node.type !== "link" && node.type !== "definition") return;
-        const { url, position } = node as UrlNode;
-        if (!position) return;
+      for (const { kind, url, position } of source.outline?.urls ?? []) {
         const target = resolveAsset(repo.root, source.relPath, url);
-        const what = node.type === "image" ? "image" : "link";
+        const what = kind === "image" ? "image" : "link";
         if (target.kind === "outside") {
           report(source, position, { reason: `The ${what} ${code(url)} is refused: ${target.reason}.`, fix: "Put the file inside the repository and refer to it with a relative path." });
-        } else if (target.kind === "missing" && node.type === "image") {
+        } else if (target.kind === "missing" && kind === "image") {
           report(source, position, { reason: `The image ${code(url)} does not exist (looked for ${target.relPath}).`, fix: "Check the file name and its folder, relative to this document." });
-        } else if (target.kind === "remote" && node.type === "image") {
+        } else if (target.kind === "remote" && kind === "image") {
           report(source, position, {
             severity: "warning",
             reason: `The image ${code(url)} is on another server; documents are built without the network, so it will not be shown.`,
             fix: "Download the image into the repository and refer to it with a relative path.",
           });
         }
-      });
+      }
     }
   },
 };

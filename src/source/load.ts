@@ -1,4 +1,7 @@
 import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { Position } from "unist";
+import { visit } from "unist-util-visit";
 import { relative, sep } from "node:path";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -22,8 +25,37 @@ export interface SourceDocument {
   yamlStart: number;
   /** The frontmatter as plain data; `undefined` when it could not be read. */
   data: unknown;
-  /** The markdown body (the whole file, with the frontmatter as a `yaml` node); `undefined` for YAML files. */
+  /**
+   * The markdown body (the whole file, with the frontmatter as a `yaml` node), kept only when
+   * asked for (`keepBody`): rendering and diffing need it, checking needs only the outline.
+   */
   body: Root | undefined;
+  /** What the rules need of the body: its headings and the URLs it refers to. `undefined` for YAML files. */
+  outline: BodyOutline | undefined;
+}
+
+export interface BodyOutline {
+  /** Offset of the first character after the frontmatter. */
+  bodyStart: number;
+  headings: { depth: number; text: string; position: Position }[];
+  urls: { kind: "image" | "link" | "definition"; url: string; position: Position }[];
+}
+
+export interface ParseOptions {
+  /** Keep the whole markdown tree (default); `plan check` drops it to save memory. */
+  keepBody?: boolean;
+}
+
+/** Collects the headings and URLs of a markdown tree in one walk. */
+function outlineOf(tree: Root | undefined, bodyStart: number): BodyOutline {
+  const outline: BodyOutline = { bodyStart, headings: [], urls: [] };
+  if (!tree) return outline;
+  visit(tree, (node) => {
+    if (!node.position) return;
+    if (node.type === "heading") outline.headings.push({ depth: node.depth, text: toString(node), position: node.position });
+    else if (node.type === "image" || node.type === "link" || node.type === "definition") outline.urls.push({ kind: node.type, url: node.url, position: node.position });
+  });
+  return outline;
 }
 
 const MAX_ALIASES = 100;
@@ -110,7 +142,7 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
 }
 
 /** Reads a markdown document. Returns `undefined` for markdown without frontmatter (a README), which is not a document. */
-export function loadMarkdown(root: string, absPath: string, raw: string, cwd: string): SourceDocument | undefined {
+export function loadMarkdown(root: string, absPath: string, raw: string, cwd: string, options: ParseOptions = {}): SourceDocument | undefined {
   const { file, value, relPath } = newFile(root, absPath, raw, cwd);
   const span = findFrontmatter(value);
   if (!span) return undefined;
@@ -124,10 +156,11 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
       place: lines.position(0, 0),
       fix: "Split it into several documents, or move data out of it.",
     });
-    return { file, relPath, lines, yaml: undefined, yamlStart: span.yamlStart, data: undefined, body: undefined };
+    return { file, relPath, lines, yaml: undefined, yamlStart: span.yamlStart, data: undefined, body: undefined, outline: outlineOf(undefined, span.bodyStart) };
   }
   const { yaml, data } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
-  return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body: parseBody(file, lines, value, span.bodyStart) };
+  const body = parseBody(file, lines, value, span.bodyStart);
+  return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body: options.keepBody === false ? undefined : body, outline: outlineOf(body, span.bodyStart) };
 }
 
 /** Parses the markdown, refusing (with a message) nesting so deep that parsing would not end in reasonable time. */
@@ -155,5 +188,5 @@ export function loadYaml(root: string, absPath: string, raw: string, cwd: string
   const { file, value, relPath } = newFile(root, absPath, raw, cwd);
   const lines = lineIndex(value);
   const { yaml, data } = parseYaml(file, lines, value, 0);
-  return { file, relPath, lines, yaml, yamlStart: 0, data, body: undefined };
+  return { file, relPath, lines, yaml, yamlStart: 0, data, body: undefined, outline: undefined };
 }

@@ -26,7 +26,7 @@ export function incrementalRepository(root: string, cwd: string): IncrementalRep
     if (!existsSync(absPath)) return void files.delete(absPath);
     const text = readFileSync(absPath, "utf8");
     if (files.get(absPath)?.text === text) return;
-    files.set(absPath, loadFile(root, absPath, text, cwd));
+    files.set(absPath, loadFile(root, absPath, text, cwd, { keepBody: false }));
   };
 
   return {
