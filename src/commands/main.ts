@@ -66,6 +66,19 @@ function program(io: Io, result: { code: number }): Command {
       result.code = runNew(kind, { ...o, keepAmounts: !o.clearAmounts }, io);
     });
 
+  cli
+    .command("diff")
+    .description("Show what changed between two revisions: documents, money per party, the split, new problems, prose.")
+    .argument("[base]", "the revision to compare from (default: the merge base with the default branch); `A..B` and `A...B` work as in git")
+    .argument("[head]", "the revision to compare to (default: the working tree)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"))
+    .option("--exit-code", "exit 1 when the plans differ, as `git diff --exit-code`", false)
+    .option("-C, --path <folder>", "the plan repository, or a folder inside it", ".")
+    .action(async (base: string | undefined, head: string | undefined, options: { format: "text" | "markdown" | "json"; exitCode: boolean; path: string }) => {
+      const { runDiff } = await import("./diff.js");
+      result.code = await runDiff(base, head, options, io);
+    });
+
   const kolada = cli.command("kolada").description("Indicator values from Kolada: import saved API responses, or fetch them (the only command that uses the network).");
   kolada
     .command("import")

@@ -1,5 +1,5 @@
 import type { BudgetLine, Share } from "../schema/plan.js";
-import type { Agreement } from "../schema/agreement.js";
+import type { Agreement, Split } from "../schema/agreement.js";
 
 /** Sums of kronor are exact: amounts are safe integers, their sums are bigints. */
 export function sum(values: Iterable<number | bigint | undefined>): bigint {
@@ -85,4 +85,28 @@ export function expectedShares(agreement: Agreement, total: bigint): Map<string,
 export function withinRounding(actual: bigint, expected: { numerator: bigint; denominator: bigint }): boolean {
   const diff = actual * expected.denominator - expected.numerator;
   return (diff < 0n ? -diff : diff) < expected.denominator;
+}
+
+/** The split in words, as messages state it: `equally`, `per inhabitant (14 kr each)`, `in shares a 60 : b 40`. */
+export function describeSplit(split: Split): string {
+  if (split.rule === "equal") return "equally";
+  if (split.rule === "per-inhabitant") return `per inhabitant (${split.rate} kr each)`;
+  return `in shares ${Object.entries(split.shares).map(([p, w]) => `${p} ${w}`).join(" : ")}`;
+}
+
+/**
+ * Whether a plan's budget keeps its agreement's split for the plan as a whole (carry-overs
+ * aside): each financier's total against its share of the financiers' sum, within rounding.
+ */
+export function planSplit(agreement: Agreement, budget: BudgetLine[]) {
+  const totals = partyTotals(contributingLines(budget));
+  const financiers = agreement.contributions.map((c) => c.party);
+  const total = sum(financiers.map((p) => totals.get(p)));
+  const expected = expectedShares(agreement, total);
+  const parties = financiers.map((party) => {
+    const share = expected.get(party)!;
+    const amount = totals.get(party) ?? 0n;
+    return { party, amount, expected: share.numerator / share.denominator, kept: withinRounding(amount, share) };
+  });
+  return { total, parties, kept: parties.every((p) => p.kept) };
 }

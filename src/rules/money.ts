@@ -1,5 +1,5 @@
 import { groupDigits } from "../format/swedish.js";
-import { contributingLines, contributionFor, expectedShares, lineTotal, partyTotals, sharesOf, sum, withinRounding } from "../model/money.js";
+import { contributingLines, contributionFor, describeSplit, expectedShares, lineTotal, partyTotals, planSplit, sharesOf, sum, withinRounding } from "../model/money.js";
 import { lookup } from "../model/repository.js";
 import { code, type Rule } from "./rule.js";
 
@@ -123,14 +123,11 @@ export const splits: Rule = {
     for (const plan of repo.plans) {
       const agreement = lookup(repo, plan.data.agreement, "agreement");
       if (!agreement) continue;
-      const totals = partyTotals(contributingLines(plan.data.budget));
-      const financiers = agreement.data.contributions.map((c) => c.party);
-      const total = sum(financiers.map((p) => totals.get(p)));
-      const expected = expectedShares(agreement.data, total);
-      const off = financiers.filter((p) => !withinRounding(totals.get(p) ?? 0n, expected.get(p)!));
-      if (off.length === 0) continue;
-      const found = financiers.map((p) => `${p} ${kr(totals.get(p) ?? 0n)}`).join(", ");
-      const wanted = financiers.map((p) => `${p} ${kr(expected.get(p)!.numerator / expected.get(p)!.denominator)}`).join(", ");
+      const split = planSplit(agreement.data, plan.data.budget);
+      if (split.kept) continue;
+      const found = split.parties.map((p) => `${p.party} ${kr(p.amount)}`).join(", ");
+      const wanted = split.parties.map((p) => `${p.party} ${kr(p.expected)}`).join(", ");
+      const total = split.total;
       report(plan.source, ["budget"], {
         key: true,
         reason: `The agreement ${code(agreement.id)} splits the budget ${describeSplit(agreement.data.split)}; of the plan's ${kr(total)} that is ${wanted}, but the lines give ${found}.`,
@@ -140,11 +137,6 @@ export const splits: Rule = {
   },
 };
 
-function describeSplit(split: import("../schema/agreement.js").Split): string {
-  if (split.rule === "equal") return "equally";
-  if (split.rule === "per-inhabitant") return `per inhabitant (${split.rate} kr each)`;
-  return `in shares ${Object.entries(split.shares).map(([p, w]) => `${p} ${w}`).join(" : ")}`;
-}
 
 export const financingTypes: Rule = {
   id: "money/financing-type",

@@ -1,0 +1,30 @@
+import { DiffError } from "../diff/errors.js";
+import { formatJson } from "../diff/format-json.js";
+import { formatMarkdown } from "../diff/format-markdown.js";
+import { colours, formatText, plain } from "../diff/format-text.js";
+import { diffRevisions } from "../diff/index.js";
+import { hasDifferences } from "../diff/model.js";
+import { UserError, useColour, type Io } from "./io.js";
+
+export type DiffFormat = "text" | "markdown" | "json";
+
+export interface DiffOptions {
+  format: DiffFormat;
+  exitCode: boolean;
+  path: string;
+}
+
+/** `plan diff [base] [head]`: 0, or 1 with --exit-code when the plans differ; 2 when the revisions cannot be read. */
+export async function runDiff(base: string | undefined, head: string | undefined, options: DiffOptions, io: Io): Promise<number> {
+  let result;
+  try {
+    result = await diffRevisions({ cwd: io.cwd, path: options.path, base, head });
+  } catch (error) {
+    if (error instanceof DiffError) throw new UserError(error.message);
+    throw error;
+  }
+  if (options.format === "json") io.stdout.write(formatJson(result));
+  else if (options.format === "markdown") io.stdout.write(formatMarkdown(result));
+  else io.stdout.write(formatText(result, useColour(io.stdout, io.env) ? colours : plain));
+  return options.exitCode && hasDifferences(result) ? 1 : 0;
+}

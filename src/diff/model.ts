@@ -1,0 +1,169 @@
+import type { DocumentKind } from "../schema/index.js";
+
+/** What `plan diff` found: plain data, which the text, markdown and JSON formats only render. */
+export interface DiffResult {
+  base: RevisionInfo;
+  head: RevisionInfo;
+  /** Names of the parties that appear below, by id. */
+  parties: Record<string, { name: string; short: string | undefined }>;
+  /** Documents added, removed, changed or moved; plan.config.yaml and data files too. */
+  documents: DocumentChange[];
+  /** Files whose text changed without a change in meaning (reordered lines, comments, line breaks). */
+  editedOnly: string[];
+  /** Each party's total per agreement and year, where a plan changed. */
+  money: AgreementYear[];
+  /** Whether each changed plan keeps its agreement's split. */
+  splits: SplitCheck[];
+  /** Problems `plan check` finds in head but not in base. */
+  problems: NewProblem[];
+  /** How many of the repository's files were read to look for problems (those that changed and those related to them). */
+  scope: { checked: number; total: number };
+}
+
+export interface RevisionInfo {
+  /** As the user named it, e.g. `main`, `HEAD~1`, `working tree`. */
+  name: string;
+  /** The commit, or `null` for the working tree. */
+  commit: string | null;
+}
+
+export type DocumentStatus = "added" | "removed" | "changed" | "moved";
+
+export interface DocumentChange {
+  id: string;
+  /** The id in base, where it differs (a renamed file whose id is its path). */
+  idBefore?: string;
+  /** The kind of document; `config` and `data` for plan.config.yaml and data files, `unknown` where it cannot be read. */
+  kind: DocumentKind | "config" | "data" | "unknown";
+  title: string;
+  /** `moved` is a move alone; a document that moved and changed is `changed` with `pathBefore`. */
+  status: DocumentStatus;
+  /** Path from the repository root, in head (in base for a removed document). */
+  path: string;
+  pathBefore?: string;
+  /** Where the document could not be read or validated; `plan check` says why. */
+  invalid?: "base" | "head" | "both";
+  /** Budget lines changed (plans), matched by id. */
+  budget: LineChange[];
+  /** Outcome (utfall) lines changed (reports), matched by budget line. */
+  outcome: LineChange[];
+  /** Goals, interventions, indicators used, goal follow-ups: added, removed, renamed or changed. */
+  items: ItemChange[];
+  /** Other fields of the frontmatter: status, dnr, dates, decision, contributions, … */
+  fields: FieldChange[];
+  /** Prose sections of the body. */
+  sections: SectionChange[];
+}
+
+export type Value = string | number | boolean | null;
+
+export interface FieldChange {
+  /** Dotted path, with list items by their key: `decision.date`, `contributions[lerum].amount`. */
+  field: string;
+  /** `undefined`: the field is not there. */
+  before: Value | undefined;
+  after: Value | undefined;
+  /** The values are kronor. */
+  money?: boolean;
+  /** A word-level diff, for long texts. */
+  words?: WordPart[];
+}
+
+export interface WordPart {
+  op: "=" | "+" | "-";
+  text: string;
+}
+
+export interface Amounts {
+  /** `null` is an empty cell (or no line), which is not 0. */
+  before: number | null;
+  after: number | null;
+  /** after − before, empty cells counting as 0. */
+  difference: number;
+}
+
+export interface PartyAmount extends Amounts {
+  party: string;
+}
+
+export interface LineChange {
+  id: string;
+  title: string;
+  change: "added" | "removed" | "changed";
+  /** The parties whose amount changed. */
+  parties: PartyAmount[];
+  /** The line's total. */
+  total: Amounts;
+  /** Other changes on the line: title, financing, note, intervention, … */
+  fields: FieldChange[];
+}
+
+export interface ItemChange {
+  what: "goal" | "intervention" | "indicator" | "goal follow-up";
+  id: string;
+  idBefore?: string;
+  title: string;
+  titleBefore?: string;
+  change: "added" | "removed" | "renamed" | "changed";
+  fields: FieldChange[];
+}
+
+export interface SectionChange {
+  /** Headings from the top, joined with ` › `; empty before the first heading. */
+  heading: string;
+  headingBefore?: string;
+  change: "added" | "removed" | "renamed" | "changed";
+  paragraphs: ParagraphChange[];
+}
+
+export interface ParagraphChange {
+  change: "added" | "removed" | "changed";
+  before?: string;
+  after?: string;
+  words?: WordPart[];
+}
+
+export interface AgreementYear {
+  agreement: string;
+  title: string;
+  year: number;
+  /** The plans of the agreement and year, in head (or base). */
+  plans: string[];
+  parties: (PartyAmount & { contribution: number | null })[];
+  total: Amounts;
+}
+
+export interface SplitCheck {
+  plan: string;
+  agreement: string;
+  /** The split in words: `equally`, `in shares hsn-vast 60 : lerum 40`. */
+  rule: string;
+  /** Whether base kept it; `null` where the plan or its agreement was not in base. */
+  before: boolean | null;
+  after: boolean;
+  /** Each financier's total in head and its share under the split (rounded down to whole kronor). */
+  parties: { party: string; amount: number; expected: number }[];
+}
+
+export interface NewProblem {
+  file: string;
+  line: number;
+  column: number;
+  severity: "error" | "warning";
+  ruleId: string;
+  message: string;
+  fix: string | null;
+}
+
+/** Whether the result has any difference (for `--exit-code`). */
+export const hasDifferences = (result: DiffResult) => result.documents.length > 0;
+
+export function documentCounts(result: DiffResult) {
+  const docs = result.documents;
+  return {
+    added: docs.filter((d) => d.status === "added").length,
+    removed: docs.filter((d) => d.status === "removed").length,
+    changed: docs.filter((d) => d.status === "changed").length,
+    moved: docs.filter((d) => d.pathBefore !== undefined).length,
+  };
+}
