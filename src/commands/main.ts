@@ -67,6 +67,16 @@ function program(io: Io, result: { code: number }): Command {
     });
 
   cli
+    .command("build")
+    .description("Check, then render every plan, memo, report and roll-up to standalone HTML, with an index.")
+    .argument("[path]", "the plan repository, or a folder or file inside it", ".")
+    .option("--out <dir>", "output folder (default: dist in the repository)")
+    .action(async (path: string, options: { out?: string }) => {
+      const { runBuild } = await import("./build.js");
+      result.code = await runBuild(path, options, io);
+    });
+
+  cli
     .command("diff")
     .description("Show what changed between two revisions: documents, money per party, the split, new problems, prose.")
     .argument("[base]", "the revision to compare from (default: the merge base with the default branch); `A..B` and `A...B` work as in git")

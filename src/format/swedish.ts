@@ -19,7 +19,8 @@ export function kronor(n: number, print = false): string {
 
 /** A number with decimal comma, at most `decimals` decimals: `82,4`. */
 export function decimal(n: number, decimals = 1, print = false): string {
-  const fixed = n.toFixed(decimals).replace(/\.?0+$/, "");
+  // Trailing zeros go only after a decimal point: 50 stays 50, 82.40 becomes 82,4.
+  const fixed = n.toFixed(decimals).replace(/\.(\d*?)0+$/, (_, kept: string) => (kept ? `.${kept}` : ""));
   const [whole = "0", fraction] = fixed.split(".");
   const grouped = groupDigits(BigInt(whole.replace("-", "")), print ? NNBSP : " ");
   const sign = whole.startsWith("-") ? "\u2212" : "";

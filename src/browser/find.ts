@@ -1,0 +1,78 @@
+import { accessSync, constants, statSync } from "node:fs";
+import { join } from "node:path";
+
+/** Where Chrome, Chromium and Edge are usually installed, per platform, in the order tried. */
+export function usualBrowserPaths(platform: NodeJS.Platform, env: Record<string, string | undefined>): string[] {
+  if (platform === "darwin") {
+    const apps = [
+      "Google Chrome.app/Contents/MacOS/Google Chrome",
+      "Chromium.app/Contents/MacOS/Chromium",
+      "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+      "Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary",
+    ];
+    const home = env["HOME"];
+    return [...apps.map((a) => join("/Applications", a)), ...(home ? apps.map((a) => join(home, "Applications", a)) : [])];
+  }
+  if (platform === "win32") {
+    const roots = [env["PROGRAMFILES"] ?? "C:\\Program Files", env["PROGRAMFILES(X86)"] ?? "C:\\Program Files (x86)", env["LOCALAPPDATA"]].filter(
+      (r): r is string => Boolean(r),
+    );
+    const exes = ["Google\\Chrome\\Application\\chrome.exe", "Chromium\\Application\\chrome.exe", "Microsoft\\Edge\\Application\\msedge.exe"];
+    return roots.flatMap((root) => exes.map((exe) => `${root}\\${exe}`));
+  }
+  return [
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/usr/bin/microsoft-edge",
+    "/usr/bin/microsoft-edge-stable",
+    "/snap/bin/chromium",
+    "/usr/local/bin/chromium",
+    "/usr/local/bin/google-chrome",
+    "/opt/google/chrome/chrome",
+  ];
+}
+
+export interface FindBrowserOptions {
+  /** `--browser PATH`: used as given, or an error when it is not there. */
+  explicit?: string;
+  env: Record<string, string | undefined>;
+  /** For tests: the platform and a file test other than the disk. */
+  platform?: NodeJS.Platform;
+  isExecutable?: (path: string) => boolean;
+}
+
+function executable(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    if (process.platform !== "win32") accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The browser to use: `--browser PATH`, then `PUPPETEER_EXECUTABLE_PATH`, then the usual
+ * places of Chrome, Chromium and Edge. `undefined` when none is found; an explicit path that
+ * does not exist is returned as it is, so that launching it fails with its own name.
+ */
+export function findBrowser(options: FindBrowserOptions): string | undefined {
+  if (options.explicit) return options.explicit;
+  const fromEnv = options.env["PUPPETEER_EXECUTABLE_PATH"];
+  if (fromEnv) return fromEnv;
+  const test = options.isExecutable ?? executable;
+  return usualBrowserPaths(options.platform ?? process.platform, options.env).find((p) => test(p));
+}
+
+/** What to tell the user when no browser is found: what to install and how to point `plan` at it. */
+export function browserNotFoundMessage(purpose = "This"): string {
+  return [
+    `${purpose} needs Chrome, Chromium or Edge, and none was found.`,
+    "Install one, for example:",
+    "  Debian/Ubuntu:  apt-get install chromium",
+    "  any system:     npx @puppeteer/browsers install chrome-headless-shell",
+    "then tell plan where it is: set PUPPETEER_EXECUTABLE_PATH=/path/to/chrome, or pass --browser /path/to/chrome.",
+  ].join("\n");
+}

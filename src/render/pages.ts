@@ -1,0 +1,45 @@
+import type { Repository } from "../model/repository.js";
+
+/** Where each rendered page goes in the output folder, by the document's file and by its id. */
+export interface Pages {
+  /** Document file (`lerum/plan-2019.md`) → page (`lerum/plan-2019.html`). */
+  byRelPath: Map<string, string>;
+  /** Document id (`lerum/plan-2019`) → page. */
+  byId: Map<string, string>;
+  index: string;
+  rollupFolder: string;
+}
+
+export const INDEX_PAGE = "index.html";
+export const ROLLUP_FOLDER = "sammanstallningar";
+
+/**
+ * A page mirrors its document's place in the repository, so that relative links and images
+ * written in the document keep working beside it. Documents of every kind get a page.
+ */
+export function pagesOf(repo: Repository): Pages {
+  const pages: Pages = { byRelPath: new Map(), byId: new Map(), index: INDEX_PAGE, rollupFolder: ROLLUP_FOLDER };
+  const taken = new Set([INDEX_PAGE]);
+  const entries = [...repo.documents.values()].sort((a, b) => (a.source.relPath < b.source.relPath ? -1 : a.source.relPath > b.source.relPath ? 1 : 0));
+  for (const entry of entries) {
+    const path = entry.source.relPath.replace(/\.md$/i, "");
+    // The roll-ups' folder is the build's own; a document folder of that name moves aside.
+    const base = path.startsWith(`${ROLLUP_FOLDER}/`) ? `dokument-${path}` : path;
+    let page = `${base}.html`;
+    for (let n = 2; taken.has(page); n++) page = `${base}-${n}.html`;
+    taken.add(page);
+    pages.byRelPath.set(entry.source.relPath, page);
+    pages.byId.set(entry.id, page);
+  }
+  return pages;
+}
+
+/** A link from one page of the output to another file in it. */
+export function href(fromPage: string, to: string): string {
+  const from = fromPage.split("/").slice(0, -1);
+  const target = to.split("/");
+  let common = 0;
+  while (common < from.length && common < target.length - 1 && from[common] === target[common]) common++;
+  const up = from.length - common;
+  return [...Array<string>(up).fill(".."), ...target.slice(common)].map((p) => (p === ".." ? p : encodeURIComponent(p))).join("/");
+}

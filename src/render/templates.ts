@@ -1,0 +1,85 @@
+import Handlebars from "handlebars";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { UserError } from "../commands/io.js";
+import { registerHelpers } from "./helpers.js";
+
+/** The templates shipped with `plan`: `templates/` beside `src/` and `dist/`. */
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+export interface Templates {
+  /** Renders the template `name` (`plan`, `memo`, …, `layout`) with the view. */
+  render(name: string, view: object): string;
+  /** The style sheet, inlined into every page. */
+  style: string;
+  /** The file each template was read from: the shipped one or the repository's. */
+  origin: Map<string, string>;
+}
+
+/** Files of a templates folder: `name.hbs`, `partials/name.hbs` and `style.css`, by their path inside the folder. */
+function filesOf(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const top = readdirSync(dir).filter((f) => f.endsWith(".hbs") || f === "style.css");
+  const partials = existsSync(join(dir, "partials")) ? readdirSync(join(dir, "partials")).filter((f) => f.endsWith(".hbs")).map((f) => `partials/${f}`) : [];
+  return [...top, ...partials].sort();
+}
+
+/**
+ * Loads the shipped templates, with those of the repository's own `templates/` folder in
+ * their place where the file name is the same. Each build gets its own Handlebars instance.
+ */
+export function loadTemplates(overrideDir: string | undefined, defaultDir = DEFAULT_TEMPLATES): Templates {
+  const origin = new Map<string, string>();
+  const sources = new Map<string, string>();
+  for (const dir of [defaultDir, overrideDir]) {
+    if (!dir) continue;
+    for (const file of filesOf(dir)) {
+      sources.set(file, readFileSync(join(dir, file), "utf8"));
+      origin.set(file, join(dir, file));
+    }
+  }
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [file, source] of sources) {
+    if (file === "style.css") continue;
+    try {
+      hbs.parse(source);
+    } catch (error) {
+      throw new UserError(`${origin.get(file)}: ${(error as Error).message.split("\n")[0]}`, 1);
+    }
+    const name = file.replace(/^partials\//, "").replace(/\.hbs$/, "");
+    // A partial's last line break belongs to the file, not to the text it puts in its place (a table cell, a link).
+    const text = file.startsWith("partials/") ? source.replace(/\r?\n$/, "") : source;
+    const template = hbs.compile(text, { strict: false, preventIndent: true });
+    if (file.startsWith("partials/")) hbs.registerPartial(name, template);
+    else compiled.set(name, template);
+  }
+  return {
+    style: minifyCss(sources.get("style.css") ?? ""),
+    origin,
+    render(name, view) {
+      const template = compiled.get(name);
+      if (!template) throw new UserError(`There is no template ${name}.hbs.`, 1);
+      try {
+        return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (error) {
+        throw new UserError(`The template ${origin.get(`${name}.hbs`)} failed: ${(error as Error).message}`, 1);
+      }
+    },
+  };
+}
+
+/**
+ * The style sheet as inlined into every page: comments and line breaks go, since every page
+ * carries it. Only white space next to `{`, `}` and `;` is removed, so strings stay as written.
+ */
+export function minifyCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/[ \t]*\r?\n\s*/g, " ")
+    .replace(/\s*([{};])\s*/g, "$1")
+    .replace(/;}/g, "}")
+    .trim();
+}

@@ -1,0 +1,55 @@
+import type { Entry } from "../../model/repository.js";
+import { amount, list } from "../helpers.js";
+import { FINANCING_LABELS } from "../../rollup/rollups.js";
+import { splitText } from "./budget.js";
+import { bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyName, statusView, type PageView, type ViewContext } from "./common.js";
+import { relatedTo } from "./plan.js";
+import { num, td, th, type TableView } from "./table.js";
+
+export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, page: string): PageView {
+  const { repo } = ctx;
+  const data = agreement.data;
+  const years = Array.from({ length: Math.max(0, data.period.to - data.period.from + 1) }, (_, i) => data.period.from + i);
+  const contributions: TableView = {
+    caption: `Bidrag per part och år (kronor)`,
+    className: "summary",
+    head: [{ cells: [th("Part", "col"), ...years.map((y) => th(String(y), "col", { num: true })), th("Finansieringsformer", "col")] }],
+    bodies: [
+      data.contributions.map((c) => ({
+        cells: [
+          th(partyName(repo, c.party)),
+          ...years.map((y) => num(amount(c.years?.[String(y)] ?? c.amount))),
+          td(c.financing.map((f) => FINANCING_LABELS[f].toLocaleLowerCase("sv")).join(", ")),
+        ],
+      })),
+    ],
+  };
+  const plans = [...(ctx.refs.plansOfAgreement.get(agreement.id) ?? [])]
+    .sort((a, b) => a.data.year - b.data.year)
+    .map((p) => ({ year: p.data.year, link: docLink(ctx, page, p.id), status: statusView(p.data).text, related: relatedTo(ctx, page, p.id) }));
+  const body = bodyParts(ctx, agreement, page);
+  return {
+    template: "agreement",
+    path: page,
+    title: data.title,
+    organisation: organisationView(municipalityOf(repo, agreement)),
+    assets: body.assets,
+    view: {
+      doctype: "Samverkansavtal",
+      title: data.title,
+      status: statusView(data),
+      fictional: isFictional(repo, agreement),
+      facts: facts(
+        { label: "Parter", text: list(data.parties.map((p) => partyName(repo, p))) },
+        { label: "Avtalsperiod", text: `${data.period.from}–${data.period.to}` },
+        { label: "Undertecknat", text: data.signed },
+        { label: "Status", text: statusView(data).text },
+      ),
+      split: splitText(repo, agreement),
+      contributions,
+      plans,
+      lead: body.lead,
+      body: body.rest,
+    },
+  };
+}

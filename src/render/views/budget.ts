@@ -1,0 +1,217 @@
+import { contributingLines, contributionFor, lineTotal, partyTotals, sharesOf, sum, type NormalShare } from "../../model/money.js";
+import { lookup, type Entry, type Repository } from "../../model/repository.js";
+import { areaOf, FINANCING_LABELS, planParties } from "../../rollup/rollups.js";
+import type { BudgetLine } from "../../schema/plan.js";
+import { amount, kr, shareOf } from "../helpers.js";
+import { partyLabels, partyName } from "./common.js";
+import { num, th, type CellView, type NoteView, type RowView, type TableView } from "./table.js";
+
+type LineType = BudgetLine["type"];
+const TYPE_ORDER: LineType[] = ["intervention", "staff", "carry-over"];
+
+export type BudgetItem = { type: "group"; label: string; lines: BudgetLine[] } | { type: "total"; label: string; lines: BudgetLine[] };
+
+/**
+ * The plan's budget in the order of the decided table: the intervention areas, the totals
+ * that add up interventions, the staff posts, the totals that include them, then carry-overs.
+ * The total rows are the plan's declared ones (their amounts are computed, never copied);
+ * without any, one computed total of the joint budget.
+ */
+export function budgetLayout(plan: Entry<"plan">): BudgetItem[] {
+  const items: BudgetItem[] = [];
+  const declared = plan.data.totals.length
+    ? plan.data.totals.map((t) => ({ label: t.label, includes: t.includes }))
+    : [{ label: "Gemensam budget", includes: ["intervention", "staff"] as LineType[] }];
+  const rank = (types: readonly LineType[]) => Math.max(...types.map((t) => TYPE_ORDER.indexOf(t)));
+  TYPE_ORDER.forEach((type, i) => {
+    const groups = new Map<string, BudgetLine[]>();
+    for (const line of plan.data.budget.filter((l) => l.type === type)) {
+      const area = areaOf(plan, line);
+      groups.set(area, [...(groups.get(area) ?? []), line]);
+    }
+    for (const [label, lines] of groups) items.push({ type: "group", label, lines });
+    for (const total of declared.filter((t) => rank(t.includes) === i)) {
+      const lines = plan.data.budget.filter((l) => total.includes.includes(l.type));
+      if (lines.length) items.push({ type: "total", label: total.label, lines });
+    }
+  });
+  return items;
+}
+
+/** A footnote marker per financing type and note, as the Lerum table has: `*` referred, `**` in kind. */
+export function financingNotes(plan: Entry<"plan">, prefix: string): { notes: NoteView[]; markerFor: (share: NormalShare) => NoteView | undefined } {
+  const order = ["referred", "in-kind", "cash"];
+  const keyed = new Map<string, { financing: string; note: string | undefined; first: number }>();
+  let n = 0;
+  for (const line of plan.data.budget) {
+    for (const share of sharesOf(line)) {
+      n++;
+      if (share.financing === "cash" && !share.note) continue;
+      const key = `${share.financing}\u0000${share.note ?? ""}`;
+      if (!keyed.has(key)) keyed.set(key, { financing: share.financing, note: share.note, first: n });
+    }
+  }
+  const sorted = [...keyed].sort(([, a], [, b]) => order.indexOf(a.financing) - order.indexOf(b.financing) || a.first - b.first);
+  const byKey = new Map<string, NoteView>();
+  const notes = sorted.map(([key, { financing, note }], i) => {
+    const label = FINANCING_LABELS[financing as keyof typeof FINANCING_LABELS];
+    const view = { id: `${prefix}${i + 1}`, symbol: "*".repeat(i + 1), text: note ? `${label}: ${note}` : label };
+    byKey.set(key, view);
+    return view;
+  });
+  return { notes, markerFor: (share) => byKey.get(`${share.financing}\u0000${share.note ?? ""}`) };
+}
+
+/** What a line says besides its title: a carry-over's origin and decision, its remark. */
+export function lineDetail(line: BudgetLine): string | undefined {
+  const parts: string[] = [];
+  if (line.type === "carry-over") {
+    if (line.from !== undefined) parts.push(`Från ${line.from}`);
+    if (line.decision) parts.push(`beslut: ${line.decision}`);
+    if (!line.total && sharesOf(line).every((s) => s.amount === undefined)) parts.push("belopp anges inte");
+  }
+  if (line.note) parts.push(line.note);
+  return parts.length ? parts.join("; ") : undefined;
+}
+
+const hasAmount = (lines: BudgetLine[]) => lines.some((l) => l.total !== undefined || sharesOf(l).some((s) => s.amount !== undefined));
+
+/** The detail table: per intervention area, line by line, total first and then each party, with the financing notes. */
+export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption: string): TableView {
+  const parties = planParties(repo, plan);
+  const labels = partyLabels(repo, parties);
+  const { notes, markerFor } = financingNotes(plan, "budgetnot-");
+  const columns = 2 + parties.length;
+  const head: RowView[] = [{ cells: [th("Insatsområde och budgetpost", "col"), th("Budget totalt", "col", { num: true }), ...parties.map((p) => th(`Budget ${labels.get(p)}`, "col", { num: true }))] }];
+  const bodies: RowView[][] = [];
+  for (const item of budgetLayout(plan)) {
+    if (item.type === "group") {
+      const rows: RowView[] = [{ kind: "group", cells: [th(item.label, "rowgroup", { colspan: columns })] }];
+      for (const line of item.lines) {
+        const shares = new Map(sharesOf(line).map((s) => [s.party, s]));
+        const written = line.total !== undefined || [...shares.values()].some((s) => s.amount !== undefined);
+        const detail = lineDetail(line);
+        rows.push({
+          cells: [
+            th(line.title, "row", detail ? { detail } : {}),
+            num(written ? amount(lineTotal(line)) : ""),
+            ...parties.map((p): CellView => {
+              const share = shares.get(p);
+              const marker = share && share.amount !== undefined ? markerFor(share) : undefined;
+              return num(amount(share?.amount), marker ? { marker: { symbol: marker.symbol, target: marker.id } } : {});
+            }),
+          ],
+        });
+      }
+      bodies.push(rows);
+    } else {
+      const totals = partyTotals(item.lines);
+      bodies.push([
+        {
+          kind: "total",
+          cells: [
+            th(item.label),
+            num(hasAmount(item.lines) ? amount(sum(item.lines.map(lineTotal))) : ""),
+            ...parties.map((p) => num(totals.has(p) ? amount(totals.get(p)) : "")),
+          ],
+        },
+      ]);
+    }
+  }
+  return { caption, className: "budget", head, bodies, notes };
+}
+
+export interface FinancingSummary {
+  table: TableView;
+  /** Amounts and split in words, e.g. for the memo's Ekonomi. */
+  total: string;
+  parties: { name: string; amount: string; share: string }[];
+  /** Each non-cash contribution with its note: `Lerums kommun: 200 000 kr schablonkostnad …`. */
+  explanations: string[];
+}
+
+const TYPE_COLUMNS = [
+  { type: "cash", label: "varav kontant" },
+  { type: "in-kind", label: "varav schablonkostnad" },
+  { type: "referred", label: "varav hänvisat till annan budget" },
+] as const;
+
+/**
+ * Each party's contribution to the plan's joint budget (all lines but carry-overs), its share
+ * of the total, how it pays (cash, in kind, referred), and the agreement's contribution.
+ */
+export function financingSummary(repo: Repository, plan: Entry<"plan">, caption: string): FinancingSummary {
+  const parties = planParties(repo, plan);
+  const agreement = lookup(repo, plan.data.agreement, "agreement");
+  const lines = contributingLines(plan.data.budget);
+  const totals = partyTotals(lines);
+  const total = sum(lines.map(lineTotal));
+  const shares = lines.flatMap(sharesOf).filter((s) => s.amount !== undefined);
+  const types = TYPE_COLUMNS.filter((c) => shares.some((s) => s.financing === c.type));
+  const showTypes = types.length > 1 || types.some((t) => t.type !== "cash");
+  const byType = (party: string | undefined, type: string) => sum(shares.filter((s) => (party === undefined || s.party === party) && s.financing === type).map((s) => s.amount));
+  const head: RowView[] = [
+    {
+      cells: [
+        th("Part", "col"),
+        th("Budget", "col", { num: true }),
+        th("Andel", "col", { num: true }),
+        ...(showTypes ? types.map((t) => th(t.label, "col", { num: true })) : []),
+        ...(agreement ? [th(`Bidrag enligt avtalet ${plan.data.year}`, "col", { num: true })] : []),
+      ],
+    },
+  ];
+  const rows: RowView[] = parties.map((p) => {
+    const own = totals.get(p) ?? 0n;
+    const contribution = agreement ? contributionFor(agreement.data, p, plan.data.year) : undefined;
+    return {
+      cells: [
+        th(partyName(repo, p)),
+        num(amount(own)),
+        num(shareOf(own, total)),
+        ...(showTypes ? types.map((t) => num(amount(byType(p, t.type)))) : []),
+        ...(agreement ? [num(amount(contribution))] : []),
+      ],
+    };
+  });
+  const agreed = agreement ? sum(parties.map((p) => contributionFor(agreement.data, p, plan.data.year))) : undefined;
+  rows.push({
+    kind: "total",
+    cells: [
+      th("Totalt"),
+      num(amount(total)),
+      num(shareOf(total, total)),
+      ...(showTypes ? types.map((t) => num(amount(byType(undefined, t.type)))) : []),
+      ...(agreement ? [num(amount(agreed))] : []),
+    ],
+  });
+  const explanations: string[] = [];
+  for (const p of parties) {
+    for (const t of TYPE_COLUMNS.filter((c) => c.type !== "cash")) {
+      const own = shares.filter((s) => s.party === p && s.financing === t.type);
+      if (!own.length) continue;
+      const notes = [...new Set(own.map((s) => s.note).filter((n): n is string => Boolean(n)))];
+      const label = FINANCING_LABELS[t.type].toLocaleLowerCase("sv");
+      explanations.push(`${partyName(repo, p)}: ${kr(sum(own.map((s) => s.amount)))} ${label}${notes.length ? ` – ${notes.join("; ")}` : ""}.`);
+    }
+  }
+  return {
+    table: { caption, className: "summary", head, bodies: [rows] },
+    total: kr(total),
+    parties: parties.map((p) => ({ name: partyName(repo, p), amount: kr(totals.get(p) ?? 0n), share: shareOf(totals.get(p) ?? 0n, total) })),
+    explanations,
+  };
+}
+
+/** The agreement's split rule in words: `hälften vardera`, `HSN 60 %, Kommun 40 %`, `14 kr per invånare och år`. */
+export function splitText(repo: Repository, agreement: Entry<"agreement">): string {
+  const split = agreement.data.split;
+  const financiers = agreement.data.contributions.map((c) => c.party);
+  if (split.rule === "equal") return financiers.length === 2 ? "hälften vardera" : `lika delar för de ${financiers.length} parterna`;
+  if (split.rule === "shares") {
+    const all = financiers.reduce((a, p) => a + (split.shares[p] ?? 0), 0);
+    return financiers.map((p) => `${partyName(repo, p)} ${all ? Math.round(((split.shares[p] ?? 0) / all) * 100) : 0}\u00A0%`).join(", ");
+  }
+  const population = `${amount(split.population)} invånare${split.populationDate ? ` den ${split.populationDate}` : ""}`;
+  return `${kr(split.rate)} per invånare och år för varje part (${population})`;
+}

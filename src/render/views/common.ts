@@ -1,0 +1,169 @@
+import type { RootContent } from "mdast";
+import { lookup, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
+import type { Party } from "../../schema/config.js";
+import { date, list } from "../helpers.js";
+import type { Asset, MarkdownRenderer } from "../markdown.js";
+import { hasContent, splitSections } from "../markdown.js";
+import { href, type Pages } from "../pages.js";
+
+/** What every view is computed from: the checked repository, where its pages go, and who refers to whom. */
+export interface ViewContext {
+  repo: Repository;
+  pages: Pages;
+  markdown: MarkdownRenderer;
+  refs: References;
+}
+
+/** The references between documents, turned around once so that each page finds its related documents at once. */
+export interface References {
+  plansOfAgreement: Map<string, Entry<"plan">[]>;
+  reportsOfPlan: Map<string, Entry<"report">[]>;
+  memosAbout: Map<string, Entry<"memo">[]>;
+  plansUsingIndicator: Map<string, Entry<"plan">[]>;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function referencesOf(repo: Repository): References {
+  const refs: References = { plansOfAgreement: new Map(), reportsOfPlan: new Map(), memosAbout: new Map(), plansUsingIndicator: new Map() };
+  for (const plan of repo.plans) {
+    push(refs.plansOfAgreement, plan.data.agreement, plan);
+    const indicators = new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)]);
+    for (const id of indicators) push(refs.plansUsingIndicator, id, plan);
+  }
+  for (const report of repo.reports) push(refs.reportsOfPlan, report.data.plan, report);
+  for (const memo of repo.memos) if (memo.data.about) push(refs.memosAbout, memo.data.about, memo);
+  return refs;
+}
+
+/** A view ready for its template, with the files its page refers to. */
+export interface PageView {
+  /** Template name: `plan`, `memo`, `report`, `agreement`, `indicator`, `rollup`, `index`. */
+  template: string;
+  /** Path of the page in the output folder. */
+  path: string;
+  /** Title in the browser tab. */
+  title: string;
+  /** The party whose name and address head and foot the page. */
+  organisation: OrganisationView | undefined;
+  view: object;
+  assets: Asset[];
+}
+
+export interface OrganisationView {
+  name: string;
+  fictional: boolean;
+  address: { label: string; value: string }[];
+}
+
+export const partyName = (repo: Repository, id: string) => repo.parties.get(id)?.name ?? id;
+
+/** Short names for table headers (`HSN`, `Kommun`), the full name where two would be the same. */
+export function partyLabels(repo: Repository, parties: readonly string[]): Map<string, string> {
+  const short = parties.map((p) => repo.parties.get(p)?.short ?? partyName(repo, p));
+  return new Map(parties.map((p, i) => [p, short.filter((s) => s === short[i]).length > 1 ? partyName(repo, p) : short[i]!]));
+}
+
+export function organisationView(party: Party | undefined): OrganisationView | undefined {
+  if (!party) return undefined;
+  const a = party.address;
+  const address = [
+    { label: "Postadress", value: [party.name, a?.postal].filter(Boolean).join(", ") },
+    { label: "Besöksadress", value: a?.street ?? "" },
+    { label: "Telefon", value: a?.phone ?? "" },
+    { label: "Webb", value: a?.web ?? "" },
+    { label: "E-post", value: a?.email ?? "" },
+    { label: "Org.nr", value: party.orgnr ?? "" },
+  ].filter((x) => x.value);
+  return { name: party.name, fictional: Boolean(party.fictional), address: a || party.orgnr ? address : [] };
+}
+
+/** The municipality of an agreement: its party of type `kommun`, else its last party. */
+export function municipalityOf(repo: Repository, agreement: Entry<"agreement"> | undefined): Party | undefined {
+  if (!agreement) return undefined;
+  const parties = agreement.data.parties.map((p) => repo.parties.get(p)).filter((p): p is Party => Boolean(p));
+  return parties.find((p) => p.type === "kommun") ?? parties.at(-1);
+}
+
+export const organisationParty = (repo: Repository) => (repo.config ? repo.parties.get(repo.config.data.organisation) : undefined);
+
+/** The agreement a document belongs to, through the plan it is about. */
+export function agreementOf(repo: Repository, entry: AnyEntry): Entry<"agreement"> | undefined {
+  if (entry.kind === "agreement") return entry;
+  if (entry.kind === "plan") return lookup(repo, entry.data.agreement, "agreement");
+  if (entry.kind === "report") {
+    const plan = lookup(repo, entry.data.plan, "plan");
+    return plan ? agreementOf(repo, plan) : undefined;
+  }
+  if (entry.kind === "memo" && entry.data.about) {
+    const about = repo.documents.get(entry.data.about);
+    return about && about.kind !== "memo" ? agreementOf(repo, about) : undefined;
+  }
+  return undefined;
+}
+
+/** Whether any party a document concerns is invented, which the page must say. */
+export function isFictional(repo: Repository, entry: AnyEntry): boolean {
+  const agreement = agreementOf(repo, entry);
+  const parties = agreement ? agreement.data.parties : entry.kind === "memo" ? [entry.data.issuer ?? repo.config?.data.organisation ?? ""] : [];
+  return parties.some((p) => repo.parties.get(p)?.fictional);
+}
+
+export interface DecisionView {
+  decided: boolean;
+  text: string;
+}
+
+/** `Beslutad 2019-01-09 av Kommunstyrelsens arbetsutskott (Dnr KS18.1375, § 12)`, or that it is a draft. */
+export function statusView(data: { status: string; decision?: { date: string; body: string; dnr?: string; paragraph?: string } }): DecisionView {
+  if (data.status !== "decided") return { decided: false, text: "Utkast – inte beslutat" };
+  const d = data.decision;
+  if (!d) return { decided: true, text: "Beslutat" };
+  const refs = [d.dnr ? `Dnr ${d.dnr}` : "", d.paragraph ?? ""].filter(Boolean).join(", ");
+  return { decided: true, text: `Beslutat ${date(d.date)} av ${d.body}${refs ? ` (${refs})` : ""}` };
+}
+
+/** A line of a document's header: a label and its text, or links. */
+export interface FactView {
+  label: string;
+  text?: string;
+  links?: LinkView[];
+}
+
+/** The facts that have something to say. */
+export const facts = (...items: (FactView | false | undefined)[]): FactView[] =>
+  items.filter((f): f is FactView => Boolean(f) && Boolean((f as FactView).text || (f as FactView).links?.length));
+
+export interface LinkView {
+  text: string;
+  href: string | undefined;
+  note?: string;
+}
+
+/** A link from `fromPage` to the page of the document `id`; no link where it has none. */
+export function docLink(ctx: ViewContext, fromPage: string, id: string, text?: string): LinkView {
+  const entry = ctx.repo.documents.get(id);
+  const page = ctx.pages.byId.get(id);
+  return { text: text ?? (entry ? entry.data.title : id), href: page ? href(fromPage, page) : undefined };
+}
+
+/** The body split for a page: a leading `Sammanfattning` goes first, the rest after the structured parts. */
+export function bodyParts(ctx: ViewContext, entry: AnyEntry, page: string): { lead: string; rest: string; assets: Asset[] } {
+  const context = { root: ctx.repo.root, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
+  const { preamble, sections, shared } = splitSections(entry.source.body);
+  const first = sections[0];
+  const leads = first && isSummary(first.title) ? 1 : 0;
+  const leadNodes: RootContent[] = [...(hasContent(preamble) ? preamble : []), ...(leads ? [first!.heading, ...first!.nodes] : [])];
+  const restNodes: RootContent[] = sections.slice(leads).flatMap((s) => [s.heading, ...s.nodes]);
+  const lead = leadNodes.length ? ctx.markdown.render([...leadNodes, ...shared], context, { idPrefix: "inledning-", baseDepth: 2 }) : { html: "", assets: [] };
+  const rest = restNodes.length ? ctx.markdown.render([...restNodes, ...shared], context, { idPrefix: "text-", baseDepth: 2 }) : { html: "", assets: [] };
+  return { lead: lead.html, rest: rest.html, assets: [...lead.assets, ...rest.assets] };
+}
+
+const isSummary = (title: string) => /^sammanfattning$/i.test(title.replace(/[:.]$/, "").trim());
+
+export { list };

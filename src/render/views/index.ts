@@ -1,0 +1,129 @@
+import type { AnyEntry, Entry } from "../../model/repository.js";
+import { slug } from "../../rollup/rollups.js";
+import type { Table } from "../../rollup/table.js";
+import type { Party } from "../../schema/config.js";
+import { href, INDEX_PAGE } from "../pages.js";
+import { agreementOf, docLink, municipalityOf, organisationParty, organisationView, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { rollupCsv, rollupPage } from "./rollup.js";
+
+const collator = new Intl.Collator("sv", { sensitivity: "base", numeric: true });
+
+interface DocLink extends LinkView {
+  status: string;
+}
+
+interface RollupLink {
+  text: string;
+  href: string;
+  csv: string;
+}
+
+/** The year a document is for: a plan's or report's year, a memo's through what it is about, else its date. */
+function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
+  if (entry.kind === "plan" || entry.kind === "report") return entry.data.year;
+  if (entry.kind === "memo") {
+    const about = entry.data.about ? ctx.repo.documents.get(entry.data.about) : undefined;
+    if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator") return about.data.year;
+    return Number(entry.data.date.slice(0, 4));
+  }
+  return undefined;
+}
+
+/** How a document is named in the index's tables, where the year and agreement are already given. */
+function shortTitle(entry: AnyEntry): string | undefined {
+  if (entry.kind === "plan") return `Verksamhetsplan ${entry.data.year}`;
+  if (entry.kind === "report") return `Verksamhetsberättelse ${entry.data.year}`;
+  if (entry.kind === "memo") return `Tjänsteskrivelse ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
+  return undefined;
+}
+
+/** Every page of the build, by municipality, agreement and year; the roll-ups with their CSV files. */
+export function indexView(ctx: ViewContext, tables: Table[]): PageView {
+  const { repo, pages } = ctx;
+  const page = INDEX_PAGE;
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const used = new Set<string>();
+  const rollup = (name: string, text: string): RollupLink | undefined => {
+    const table = byName.get(name);
+    if (!table) return undefined;
+    used.add(name);
+    return { text, href: href(page, rollupPage(pages.rollupFolder, table)), csv: href(page, rollupCsv(pages.rollupFolder, table)) };
+  };
+  const link = (entry: AnyEntry): DocLink => ({ ...docLink(ctx, page, entry.id, shortTitle(entry)), status: entry.data.status === "decided" ? "beslutad" : "utkast" });
+
+  const groups = new Map<string, { party: Party | undefined; agreements: Entry<"agreement">[] }>();
+  for (const agreement of repo.agreements) {
+    const party = municipalityOf(repo, agreement);
+    const key = party?.id ?? "";
+    if (!groups.has(key)) groups.set(key, { party, agreements: [] });
+    groups.get(key)!.agreements.push(agreement);
+  }
+  const documents = [...repo.plans, ...repo.reports, ...repo.memos] as AnyEntry[];
+  const byAgreement = new Map<string, AnyEntry[]>();
+  for (const d of documents) {
+    const id = agreementOf(repo, d)?.id;
+    if (id !== undefined) byAgreement.set(id, [...(byAgreement.get(id) ?? []), d]);
+  }
+  const placed = new Set<string>();
+  const municipalities = [...groups.values()]
+    .sort((a, b) => collator.compare(a.party?.name ?? "", b.party?.name ?? ""))
+    .map(({ party, agreements }) => ({
+      name: party?.name ?? "Övriga avtal",
+      fictional: Boolean(party?.fictional),
+      agreements: agreements
+        .sort((a, b) => a.data.period.from - b.data.period.from || collator.compare(a.data.title, b.data.title))
+        .map((agreement) => {
+          const own = byAgreement.get(agreement.id) ?? [];
+          own.forEach((d) => placed.add(d.id));
+          const years = [...new Set(own.map((d) => yearOf(ctx, d)).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+          const of = (year: number, kind: string) =>
+            own
+              .filter((d) => d.kind === kind && yearOf(ctx, d) === year)
+              .sort((a, b) => collator.compare(a.id, b.id))
+              .map(link);
+          return {
+            title: agreement.data.title,
+            link: link(agreement),
+            period: `${agreement.data.period.from}–${agreement.data.period.to}`,
+            status: statusView(agreement.data).text,
+            rollup: rollup(`${slug(agreement.id)}-per-year`, "Budget per år och part"),
+            years: years.map((year) => ({
+              year,
+              plans: of(year, "plan"),
+              reports: of(year, "report"),
+              memos: of(year, "memo"),
+              rollups: own
+                .filter((d) => d.kind === "plan" && d.data.year === year)
+                .flatMap((p) => [rollup(`${slug(p.id)}-per-area`, "Per insatsområde"), rollup(`${slug(p.id)}-per-financing`, "Per finansiering")])
+                .filter((r): r is RollupLink => Boolean(r)),
+            })),
+          };
+        }),
+    }));
+
+  const others = documents.filter((d) => !placed.has(d.id)).sort((a, b) => collator.compare(a.id, b.id)).map(link);
+  const parties = [...repo.parties.values()]
+    .map((p) => rollup(`${slug(p.id)}-across-agreements`, p.name))
+    .filter((r): r is RollupLink => Boolean(r))
+    .sort((a, b) => collator.compare(a.text, b.text));
+  const remaining = tables.filter((t) => !used.has(t.name)).map((t) => rollup(t.name, t.caption)!);
+  const indicators = [...repo.indicators].sort((a, b) => collator.compare(a.data.title, b.data.title)).map(link);
+  const organisation = organisationParty(repo);
+  return {
+    template: "index",
+    path: page,
+    title: `Folkhälsoplaner${organisation ? ` – ${organisation.name}` : ""}`,
+    organisation: organisationView(organisation),
+    assets: [],
+    view: {
+      title: "Gemensamma folkhälsoplaner",
+      organisation: organisation?.name,
+      municipalities,
+      others,
+      parties,
+      remaining,
+      indicators,
+      counts: { plans: repo.plans.length, reports: repo.reports.length, memos: repo.memos.length, agreements: repo.agreements.length },
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Entry } from "../../model/repository.js";
+import { measured } from "../helpers.js";
+import { agreementOf, bodyParts, docLink, facts, isFictional, municipalityOf, statusView, organisationParty, organisationView, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { chartView, indicatorData, indicatorTable, UNIT_TEXT, type ChartView } from "./indicator-data.js";
+import type { TableView } from "./table.js";
+
+export interface IndicatorBlock {
+  id: string;
+  title: string;
+  link: LinkView;
+  facts: { label: string; value: string }[];
+  table: TableView;
+  chart: ChartView | undefined;
+}
+
+function sourceText(indicator: Entry<"indicator">): string {
+  const source = indicator.data.source;
+  if (!source) return "";
+  if (source.type === "kolada") return `Kolada, nyckeltal ${source.kpi}, kommun ${source.municipality}`;
+  if (source.type === "survey") return `${source.name}${source.question ? `: ${source.question}` : ""}`;
+  return source.description;
+}
+
+/** What a page shows of one indicator: its facts, its values as a table, and the same as a chart. */
+export function indicatorBlock(ctx: ViewContext, page: string, indicator: Entry<"indicator">, n: number): IndicatorBlock {
+  const data = indicatorData(ctx.repo, indicator);
+  const { unit, direction, baseline, targets, bySex } = indicator.data;
+  const facts = [
+    { label: "Enhet", value: UNIT_TEXT[unit] },
+    { label: "Riktning", value: direction === "lower-is-better" ? "lägre värde är bättre" : "högre värde är bättre" },
+    { label: "Uppdelat på kön", value: bySex ? "ja" : "nej" },
+    { label: "Källa", value: sourceText(indicator) },
+    { label: "Utgångsvärde", value: baseline ? `${measured(baseline.value, unit)} (${baseline.year})` : "" },
+    { label: "Målvärden", value: targets.map((t) => `${measured(t.value, unit)} (${t.year})`).join(", ") },
+  ].filter((f) => f.value);
+  return {
+    id: `indikator-${n}`,
+    title: indicator.data.title,
+    link: docLink(ctx, page, indicator.id),
+    facts,
+    table: indicatorTable(indicator, data, `${indicator.data.title}: värden per år`),
+    chart: chartView(`diagram-${n}`, indicator, data),
+  };
+}
+
+export function indicatorView(ctx: ViewContext, indicator: Entry<"indicator">, page: string): PageView {
+  const body = bodyParts(ctx, indicator, page);
+  const block = indicatorBlock(ctx, page, indicator, 1);
+  const plans = ctx.refs.plansUsingIndicator.get(indicator.id) ?? [];
+  const source = indicator.data.source;
+  const measuredIn = source?.type === "kolada" ? [...ctx.repo.parties.values()].find((p) => p.kommunkod === source.municipality) : undefined;
+  const fictional = Boolean(measuredIn?.fictional);
+  // The municipality the values are about: the Kolada municipality's, else that of a plan using it.
+  const party = measuredIn ?? plans.map((p) => municipalityOf(ctx.repo, agreementOf(ctx.repo, p))).find(Boolean) ?? organisationParty(ctx.repo);
+  return {
+    template: "indicator",
+    path: page,
+    title: indicator.data.title,
+    organisation: organisationView(party),
+    assets: body.assets,
+    view: {
+      doctype: "Indikator",
+      title: indicator.data.title,
+      status: statusView(indicator.data),
+      facts: facts({ label: "Status", text: statusView(indicator.data).text }),
+      fictional: fictional || plans.some((p) => isFictional(ctx.repo, p)),
+      indicator: block,
+      plans: plans.map((p) => docLink(ctx, page, p.id)),
+      lead: body.lead,
+      body: body.rest,
+    },
+  };
+}

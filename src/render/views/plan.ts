@@ -1,0 +1,116 @@
+import { lineTotal, partyTotals, sharesOf, sum } from "../../model/money.js";
+import { lookup, type Entry } from "../../model/repository.js";
+import { planParties } from "../../rollup/rollups.js";
+import type { Goal } from "../../schema/plan.js";
+import { kr, list } from "../helpers.js";
+import { budgetDetailTable, financingSummary } from "./budget.js";
+import { bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyName, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
+
+const LEVELS = [
+  { level: "national", heading: "Nationellt mål" },
+  { level: "regional", heading: "Regionala mål" },
+  { level: "local", heading: "Kommunens mål" },
+] as const;
+
+interface GoalView {
+  title: string;
+  focus: string | undefined;
+  prefix: string | undefined;
+  indicators: LinkView[];
+}
+
+function goalView(ctx: ViewContext, page: string, goal: Goal): GoalView {
+  // Local goals are grouped under their area; national and regional goals name it before the goal.
+  return { title: goal.title, focus: goal.focus, prefix: goal.level === "local" ? undefined : goal.area, indicators: goal.indicators.map((id) => docLink(ctx, page, id)) };
+}
+
+/** Documents that refer to a plan: its reports and the memos about it. */
+export function relatedTo(ctx: ViewContext, page: string, id: string): LinkView[] {
+  const reports = (ctx.refs.reportsOfPlan.get(id) ?? []).map((r) => ({ ...docLink(ctx, page, r.id), note: "verksamhetsberättelse" }));
+  const memos = (ctx.refs.memosAbout.get(id) ?? []).map((m) => ({ ...docLink(ctx, page, m.id), note: `tjänsteskrivelse ${[m.data.dnr].flat().join(", ")}` }));
+  return [...memos, ...reports];
+}
+
+export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): PageView {
+  const { repo } = ctx;
+  const data = plan.data;
+  const agreement = lookup(repo, data.agreement, "agreement");
+  const parties = planParties(repo, plan);
+
+  const levels = LEVELS.map(({ level, heading }) => {
+    const goals = data.goals.filter((g) => g.level === level);
+    const areas = new Map<string, GoalView[]>();
+    for (const goal of goals) {
+      const area = level === "local" ? (goal.area ?? "Övriga mål") : "";
+      areas.set(area, [...(areas.get(area) ?? []), goalView(ctx, page, goal)]);
+    }
+    return { heading, grouped: level === "local", areas: [...areas].map(([area, goals]) => ({ area, goals })), any: goals.length > 0 };
+  }).filter((l) => l.any);
+
+  const interventions = data.interventions.map((intervention) => {
+    const lines = data.budget.filter((l) => l.intervention === intervention.id && l.type !== "carry-over");
+    const totals = partyTotals(lines);
+    return {
+      id: `insats-${intervention.id}`,
+      title: intervention.title,
+      area: intervention.area,
+      goals: intervention.goals.map((id) => data.goals.find((g) => g.id === id)?.title ?? id),
+      what: intervention.what,
+      how: intervention.how,
+      budget: lines.length
+        ? `${kr(sum(lines.map(lineTotal)))}${parties.some((p) => totals.has(p)) ? ` (${parties.filter((p) => totals.has(p)).map((p) => `${partyName(repo, p)} ${kr(totals.get(p))}`).join(", ")})` : ""}`
+        : "",
+      lines: lines.map((l) => l.title),
+      indicators: intervention.indicators.map((id) => docLink(ctx, page, id)),
+      measures: intervention.measures,
+    };
+  });
+
+  const carryOvers = data.budget
+    .filter((l) => l.type === "carry-over")
+    .map((line) => {
+      const shares = sharesOf(line).filter((s) => s.amount !== undefined);
+      const written = line.total !== undefined || shares.length > 0;
+      return {
+        title: line.title,
+        from: line.from,
+        decision: line.decision,
+        note: line.note,
+        amount: written ? `${kr(lineTotal(line))}${shares.length ? ` (${shares.map((s) => `${partyName(repo, s.party)} ${kr(s.amount)}`).join(", ")})` : ""}` : "anges inte i beslutet",
+        intervention: data.interventions.find((i) => i.id === line.intervention)?.title,
+      };
+    });
+
+  const body = bodyParts(ctx, plan, page);
+  const municipality = municipalityOf(repo, agreement);
+  const summary = financingSummary(repo, plan, `Gemensam budget för verksamhetsåret ${data.year} per part (kronor)`);
+  return {
+    template: "plan",
+    path: page,
+    title: data.title,
+    organisation: organisationView(municipality),
+    assets: body.assets,
+    view: {
+      doctype: "Verksamhetsplan",
+      title: data.title,
+      year: data.year,
+      status: statusView(data),
+      facts: facts(
+        agreement && { label: "Avtal", links: [docLink(ctx, page, agreement.id)] },
+        { label: "Parter", text: list(parties.map((p) => partyName(repo, p))) },
+        { label: "Verksamhetsår", text: String(data.year) },
+        { label: "Status", text: statusView(data).text },
+        { label: "Se även", links: relatedTo(ctx, page, plan.id) },
+      ),
+      fictional: isFictional(repo, plan),
+      levels,
+      summary: summary.table,
+      financing: summary.explanations,
+      detail: budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`),
+      carryOvers,
+      interventions,
+      lead: body.lead,
+      body: body.rest,
+    },
+  };
+}
