@@ -8,7 +8,7 @@ import { allRollups } from "../src/rollup/rollups.js";
 import { amount, date, kr, list, pct } from "../src/render/helpers.js";
 import { MarkdownRenderer } from "../src/render/markdown.js";
 import { pagesOf } from "../src/render/pages.js";
-import { writeOutputs } from "../src/render/write.js";
+import { writeOutputs } from "../src/write/outputs.js";
 import { browserNotFoundMessage, findBrowser, usualBrowserPaths } from "../src/browser/index.js";
 import { headings, listFiles, spaces, tableByCaption, tables, text } from "./helpers/html.js";
 import { markdownParser } from "../src/source/load.js";
