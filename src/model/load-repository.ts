@@ -5,7 +5,7 @@ import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData, type DocumentData, type DocumentKind } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
-import { loadMarkdown, loadYaml, place, type ParseOptions, type SourceDocument } from "../source/load.js";
+import { compact, loadMarkdown, loadYaml, place, type ParseOptions, type SourceDocument } from "../source/load.js";
 import { koladaKey, type AnyEntry, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
@@ -56,7 +56,9 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
   }
   const source = loadMarkdown(root, absPath, text, cwd, options);
   if (!source) return done(undefined, { as: "none" });
-  return done(source, { as: "document", valid: validateDocument(source) });
+  const valid = validateDocument(source);
+  if (options.keepBody === false) compact(source);
+  return done(source, { as: "document", valid });
 }
 
 /** Discovers, reads, parses and validates every document below `root` into a repository model. */
