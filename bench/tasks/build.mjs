@@ -1,0 +1,16 @@
+// `plan build` on the 1,000-plan repository: check, then every page, roll-up and CSV in HTML.
+// Issue 3 aims at under 3 s, beside the check time that the runner measures itself.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export default async function ({ repoDir, measure, tmpDir, cli, root }) {
+  const base = tmpDir ?? mkdtempSync(join(tmpdir(), "plan-bench-build-"));
+  const out = join(base, "site");
+  try {
+    // The runner starts commands in repoDir, so the CLI is named by its absolute path where the runner gives it.
+    await measure("plan build (HTML)", ["node", cli ?? "dist/cli.js", "build", repoDir, "--out", out], { ...(root && !cli ? { cwd: root } : {}), aim: { seconds: 3, issue: 3 } });
+  } finally {
+    if (!tmpDir) rmSync(base, { recursive: true, force: true });
+  }
+}
