@@ -47,7 +47,7 @@ export function runNew(kind: string, options: NewOptions, io: Io): number {
     throw new UserError(`No plan has the id ${id}.${plans.length ? ` Plans here: ${plans.join(", ")}.` : ""}`);
   }
   let draft: Draft;
-  if (kind === "plan") draft = draftNextPlan(checked.repo, plan, { keepAmounts: options.keepAmounts, year: options.year });
+  if (kind === "plan") draft = draftNextPlan(plan, { keepAmounts: options.keepAmounts, year: options.year });
   else if (kind === "report") draft = draftReport(checked.repo, plan);
   else if (kind === "memo") draft = draftMemo(checked.repo, plan);
   else throw new UserError(`plan new makes a plan, a report or a memo, not "${kind}".`);

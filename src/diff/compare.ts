@@ -9,7 +9,7 @@ import type { SourceDocument } from "../source/load.js";
 import { compareFields } from "./fields.js";
 import type { Side } from "./load.js";
 import { matchBy, matchItems, type Matched } from "./match.js";
-import type { Amounts, DocumentChange, FieldChange, ItemChange, LineChange, PartyAmount } from "./model.js";
+import type { Amounts, DocumentChange, ItemChange, LineChange, PartyAmount } from "./model.js";
 import { diffSections, sectionsOf } from "./prose.js";
 
 /** A file of one revision as the diff sees it: a document, plan.config.yaml or a data file. */

@@ -44,3 +44,11 @@ export function lookup<K extends DocumentKind>(repo: Repository, id: string, kin
   const entry = repo.documents.get(id);
   return entry?.kind === kind ? (entry as Entry<K>) : undefined;
 }
+
+/** Each plan whose agreement exists, with that agreement; a missing one is the rule `ref/document`'s to report. */
+export function* plansWithAgreements(repo: Repository): Generator<[Entry<"plan">, Entry<"agreement">]> {
+  for (const plan of repo.plans) {
+    const agreement = lookup(repo, plan.data.agreement, "agreement");
+    if (agreement) yield [plan, agreement];
+  }
+}

@@ -1,4 +1,4 @@
-import { lookup } from "../model/repository.js";
+import { lookup, plansWithAgreements } from "../model/repository.js";
 import { code, type Rule } from "./rule.js";
 
 export const planInPeriod: Rule = {
@@ -10,9 +10,7 @@ export const planInPeriod: Rule = {
       const { from, to } = a.data.period;
       if (from > to) report(a.source, ["period", "to"], { reason: `The period ends (${to}) before it begins (${from}).`, fix: "Swap `from` and `to`." });
     }
-    for (const plan of repo.plans) {
-      const agreement = lookup(repo, plan.data.agreement, "agreement");
-      if (!agreement) continue;
+    for (const [plan, agreement] of plansWithAgreements(repo)) {
       const { from, to } = agreement.data.period;
       if (plan.data.year < from || plan.data.year > to) {
         report(plan.source, ["year"], {

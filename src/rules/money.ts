@@ -1,6 +1,6 @@
 import { groupDigits } from "../format/swedish.js";
 import { contributingLines, contributionFor, describeSplit, expectedShares, lineTotal, partyTotals, planSplit, sharesOf, sum, withinRounding } from "../model/money.js";
-import { lookup } from "../model/repository.js";
+import { plansWithAgreements } from "../model/repository.js";
 import { code, type Rule } from "./rule.js";
 
 const kr = (n: bigint | number) => `${groupDigits(n)} kr`;
@@ -70,9 +70,7 @@ export const contributions: Rule = {
   severity: "error",
   summary: "A plan's total per financier, carry-overs aside, equals that financier's yearly contribution in the agreement.",
   check(repo, report) {
-    for (const plan of repo.plans) {
-      const agreement = lookup(repo, plan.data.agreement, "agreement");
-      if (!agreement) continue;
+    for (const [plan, agreement] of plansWithAgreements(repo)) {
       const totals = partyTotals(contributingLines(plan.data.budget));
       for (const c of agreement.data.contributions) {
         const expected = contributionFor(agreement.data, c.party, plan.data.year)!;
@@ -120,9 +118,7 @@ export const splits: Rule = {
       });
     }
 
-    for (const plan of repo.plans) {
-      const agreement = lookup(repo, plan.data.agreement, "agreement");
-      if (!agreement) continue;
+    for (const [plan, agreement] of plansWithAgreements(repo)) {
       const split = planSplit(agreement.data, plan.data.budget);
       if (split.kept) continue;
       const found = split.parties.map((p) => `${p.party} ${kr(p.amount)}`).join(", ");
@@ -143,9 +139,7 @@ export const financingTypes: Rule = {
   severity: "error",
   summary: "A party pays a line only in a financing type (cash, in-kind, referred) that the agreement allows it.",
   check(repo, report) {
-    for (const plan of repo.plans) {
-      const agreement = lookup(repo, plan.data.agreement, "agreement");
-      if (!agreement) continue;
+    for (const [plan, agreement] of plansWithAgreements(repo)) {
       plan.data.budget.forEach((line, i) => {
         for (const share of sharesOf(line)) {
           const allowed = agreement.data.contributions.find((c) => c.party === share.party)?.financing;

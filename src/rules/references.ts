@@ -1,4 +1,4 @@
-import { entriesOf, lookup, type Entry, type Repository } from "../model/repository.js";
+import { entriesOf, lookup, plansWithAgreements, type Entry, type Repository } from "../model/repository.js";
 import { didYouMean } from "../model/suggest.js";
 import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
@@ -89,9 +89,7 @@ export const partyReferences: Rule = {
         fix: `Declare it under \`parties:\` in plan.config.yaml, or use one of ${declared.map(code).join(", ")}.`,
       });
     }
-    for (const plan of repo.plans) {
-      const agreement = lookup(repo, plan.data.agreement, "agreement");
-      if (!agreement) continue;
+    for (const [plan, agreement] of plansWithAgreements(repo)) {
       const financiers = agreement.data.contributions.map((c) => c.party);
       plan.data.budget.forEach((line, i) => {
         for (const p of Object.keys(line.parties)) {

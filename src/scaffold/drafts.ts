@@ -33,7 +33,7 @@ const render = (doc: Document, relPath: string) => {
 };
 
 /** Next year's plan from this year's: goals, interventions and indicators copied; amounts kept or cleared; status draft. */
-export function draftNextPlan(repo: Repository, plan: Entry<"plan">, options: { keepAmounts: boolean; year?: number }): Draft {
+export function draftNextPlan(plan: Entry<"plan">, options: { keepAmounts: boolean; year?: number }): Draft {
   const year = options.year ?? plan.data.year + 1;
   const doc = parseDocument(frontmatterText(plan.source));
   doc.set("status", "draft");

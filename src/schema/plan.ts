@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decision, documentBase, documentRef, financingType, kronor, localId, partyRef, year } from "./common.js";
+import { decision, documentBase, documentRef, financingType, kronor, localId, year } from "./common.js";
 
 export const goalLevel = z
   .enum(["national", "regional", "local"])
