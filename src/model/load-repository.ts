@@ -57,7 +57,11 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
   const source = loadMarkdown(root, absPath, text, cwd, options);
   if (!source) return done(undefined, { as: "none" });
   const valid = validateDocument(source);
-  if (options.keepBody === false) compact(source);
+  if (options.keepBody === false) {
+    compact(source);
+    // The validated copy is what the rules read; the raw one is kept only to name an invalid document.
+    if (valid) source.data = undefined;
+  }
   return done(source, { as: "document", valid });
 }
 
