@@ -6,7 +6,7 @@ import { colours, formatText, plain } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { incrementalRepository } from "../watch/incremental.js";
-import { watchFolder } from "../watch/watch.js";
+import { watchUntilAborted } from "../watch/watch.js";
 import { rules, runRules } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError, useColour, type Io } from "./io.js";
@@ -82,31 +82,9 @@ async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<
     io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}Watching ${path} for changes; press Ctrl+C to stop.\n`);
   };
   show();
-  await untilAborted(io.signal, (stop) =>
-    watchFolder(root, (changed) => {
-      try {
-        changed.forEach((p) => model.touch(p));
-        show();
-      } catch (error) {
-        stop(error);
-      }
-    }),
-  );
-  return last;
-}
-
-/** Runs `start` until the signal aborts (or `stop` is called with an error), then cleans up. */
-function untilAborted(signal: AbortSignal | undefined, start: (stop: (error: unknown) => void) => () => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const close = start((error) => {
-      close();
-      reject(error);
-    });
-    const done = () => {
-      close();
-      resolve();
-    };
-    if (signal?.aborted) return done();
-    signal?.addEventListener("abort", done, { once: true });
+  await watchUntilAborted(root, io.signal, (changed) => {
+    changed.forEach((p) => model.touch(p));
+    show();
   });
+  return last;
 }
