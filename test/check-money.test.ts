@@ -80,6 +80,9 @@ describe("amounts are whole kronor", () => {
     ['"1,5 mnkr"', "1500000"],
     ['"220 tkr"', "220000"],
     ["220000.5", "220001"],
+    ["220.000", "220000"],
+    ['"220,000"', "220000"],
+    ["2.2e5", "220000"],
   ])("%s gets an error that gives the integer to write (%s)", async (written, integer) => {
     const { code, stdout, root } = await check((r) => edit(r, PLAN, "total: 220000", `total: ${written}`));
     expect(code).toBe(1);

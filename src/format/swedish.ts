@@ -40,7 +40,9 @@ export function percent(ratio: number, decimals = 0, print = false): string {
 export function parseSwedishAmount(text: string): number | undefined {
   const m = /^\s*(-?[\d\s\u00A0\u202F]+(?:[,.]\d+)?)\s*(kr|kronor|tkr|mnkr|mkr|msek|sek)?\s*$/i.exec(text);
   if (!m) return undefined;
-  const number = Number(m[1]!.replace(/[\s\u00A0\u202F]/g, "").replace(",", "."));
+  const digits = m[1]!.replace(/[\s\u00A0\u202F]/g, "");
+  // `240.000` and `240,000` group thousands; `1,5` is a decimal comma.
+  const number = /^-?\d{1,3}(?:[.,]\d{3})+$/.test(digits) ? Number(digits.replace(/[.,]/g, "")) : Number(digits.replace(",", "."));
   if (!Number.isFinite(number)) return undefined;
   const unit = (m[2] ?? "kr").toLowerCase();
   const factor = unit === "tkr" ? 1_000 : unit === "mnkr" || unit === "mkr" || unit === "msek" ? 1_000_000 : 1;

@@ -1,3 +1,4 @@
+import { isPair, isScalar, isSeq, visit } from "yaml";
 import { z } from "zod";
 import { report } from "../diagnostics/report.js";
 import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } from "../schema/index.js";
@@ -36,9 +37,46 @@ export function validateDocument(doc: SourceDocument): { kind: DocumentKind; dat
     });
     return undefined;
   }
-  return validateWith(doc, documentSchemas[kind as DocumentKind], kind as DocumentKind) as
+  const valid = validateWith(doc, documentSchemas[kind as DocumentKind], kind as DocumentKind) as
     | { kind: DocumentKind; data: DocumentData[DocumentKind] }
     | undefined;
+  return checkWrittenAmounts(doc) ? valid : undefined;
+}
+
+/**
+ * YAML reads `240.000` as 240 and `2e5` as 200000, so a schema that sees only numbers lets a
+ * Swedish thousands point through as a silently wrong amount. Amounts must be written as plain
+ * digits; this looks at how each one was written. Returns whether all were.
+ */
+function checkWrittenAmounts(doc: SourceDocument): boolean {
+  if (!doc.yaml) return true;
+  let ok = true;
+  visit(doc.yaml, {
+    Scalar(_key, node, ancestors) {
+      // Other numbers that are not whole are the schema's to report.
+      if (typeof node.value !== "number" || !Number.isInteger(node.value) || !node.source || /^\d+$/.test(node.source)) return;
+      const pair = ancestors.at(-1);
+      if (!isPair(pair) || pair.value !== node) return;
+      const path: (string | number)[] = [];
+      ancestors.forEach((a, i) => {
+        if (isPair(a)) path.push(isScalar(a.key) ? String(a.key.value) : "");
+        else if (isSeq(a)) path.push(a.items.indexOf(ancestors[i + 1] as never));
+      });
+      if (!isMoneyPath(path)) return;
+      ok = false;
+      const thousands = /^\d{1,3}(?:[.,]\d{3})+$/.test(node.source);
+      const meant = thousands ? Number(node.source.replace(/[.,]/g, "")) : Math.round(node.value);
+      const [start, end] = node.range ?? [0, 0];
+      report(doc.file, {
+        ruleId: "money/whole-kronor",
+        severity: "error",
+        reason: `${describeField(path)} is written \`${node.source}\`, which is read as ${node.value} kronor; amounts are whole kronor in digits only.`,
+        place: doc.lines.position(doc.yamlStart + start, doc.yamlStart + end),
+        fix: `Write \`${meant}\`${thousands ? " (no thousands separator)" : ""}.`,
+      });
+    },
+  });
+  return ok;
 }
 
 /** Parses `doc.data` with `schema`, reporting every issue at the place of the value at fault. */
