@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../src/commands/main.js";
-import { rmSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { copyExamples, edit, write } from "./helpers/repo.js";
 
@@ -37,10 +37,21 @@ describe("plan check --watch", () => {
     expect(broken).toContain("error [money/line-total]");
     expect(broken).toMatch(/1 error and \d+ warnings/);
 
-    edit(root, "lerum/plan-2019.md", "total: 230000", "total: 220000");
+    // Many editors save by writing a new file and renaming it over the old one.
+    const plan = join(root, "lerum/plan-2019.md");
+    writeFileSync(`${plan}.tmp`, readFileSync(plan, "utf8").replace("total: 230000", "total: 220000"));
+    renameSync(`${plan}.tmp`, plan);
     const fixed = await watcher.next(/Watching \. for changes/);
     expect(fixed).not.toContain("money/line-total");
     expect(fixed).toMatch(/0 errors and \d+ warnings/);
+
+    // …and again: the watch must survive the file it watched being replaced.
+    writeFileSync(`${plan}.tmp`, readFileSync(plan, "utf8").replace("total: 220000", "total: 240000"));
+    renameSync(`${plan}.tmp`, plan);
+    expect(await watcher.next(/Watching \. for changes/)).toContain("its total says 240 000 kr");
+    writeFileSync(`${plan}.tmp`, readFileSync(plan, "utf8").replace("total: 240000", "total: 220000"));
+    renameSync(`${plan}.tmp`, plan);
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/0 errors and \d+ warnings/);
 
     // A new file is picked up, and so is its removal.
     write(root, "lerum/ny.md", "---\nkind: indicator\ntitle: Ny\nunit: procent\ndirection: higher-is-better\n---\n");

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { assemble, loadFile, type LoadedFile } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
-import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
+import { CONFIG_FILE, discoverFiles, isSourcePath } from "../source/discover.js";
 
 /**
  * A repository kept in memory between runs: only files whose text changed are parsed and
@@ -31,9 +31,16 @@ export function incrementalRepository(root: string, cwd: string): IncrementalRep
 
   return {
     touch(absPath) {
+      const known = files.has(absPath);
+      // Editors' temporary files and other files plan does not read change nothing; a folder
+      // (created, removed or renamed) may hold documents.
+      if (!known && !isSourcePath(relative(root, absPath).split(sep).join("/")) && !(existsSync(absPath) && statSync(absPath).isDirectory())) {
+        if (!existsSync(absPath)) relist = true;
+        return;
+      }
       dirty.add(absPath);
       // A file that is new, or gone, changes the list of files.
-      if (!files.has(absPath) || !existsSync(absPath)) relist = true;
+      if (!known || !existsSync(absPath)) relist = true;
     },
     refresh() {
       if (relist) {

@@ -1,31 +1,58 @@
-import { watch } from "node:fs";
+import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
+
+const SKIPPED = (name: string) => name.startsWith(".") || name === "node_modules" || name === "dist";
 
 /**
  * Calls `onChange` with the changed paths, at most once per `delayMs` burst of saves (editors
- * often write a file in several steps). Returns a function that stops watching.
+ * often write a file in several steps). Each folder is watched on its own rather than the tree
+ * at once: many editors save by renaming a new file over the old one, and a watch on the tree
+ * loses track of a file replaced that way, while a folder's watch sees every rename in it.
+ * Returns a function that stops watching.
  */
 export function watchFolder(root: string, onChange: (absPaths: string[]) => void, ignore: (absPath: string) => boolean = () => false, delayMs = 20): () => void {
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(root, { recursive: true }, (_event, filename) => {
-    if (!filename) return;
-    const name = filename.toString();
-    if (name.split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules" || part === "dist")) return;
-    const absPath = join(root, name);
-    if (ignore(absPath)) return;
+  const watchers = new Map<string, FSWatcher>();
+  const changed = (absPath: string) => {
     pending.add(absPath);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const changed = [...pending];
+      const paths = [...pending];
       pending = new Set();
-      onChange(changed);
+      onChange(paths);
     }, delayMs);
-  });
+  };
+  const add = (dir: string) => {
+    if (watchers.has(dir) || ignore(dir)) return;
+    let entries;
+    try {
+      watchers.set(dir, watch(dir, (_event, filename) => {
+        if (!filename || SKIPPED(filename.toString())) return;
+        const absPath = join(dir, filename.toString());
+        if (ignore(absPath)) return;
+        if (isDirectory(absPath)) add(absPath);
+        changed(absPath);
+      }));
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // gone before it could be watched
+    }
+    for (const entry of entries) if (entry.isDirectory() && !SKIPPED(entry.name)) add(join(dir, entry.name));
+  };
+  add(root);
   return () => {
     clearTimeout(timer);
-    watcher.close();
+    for (const watcher of watchers.values()) watcher.close();
   };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
