@@ -23,7 +23,7 @@ export function runInit(dir: string, options: InitOptions & { force: boolean }, 
   io.stdout.write(
     `Created a plan repository in ${root} (${files.size} files).\n\nNext:\n` +
       (shown ? `  cd${shown}\n` : "") +
-      `  plan check            check the documents\n  plan build --out dist  render them to HTML and PDF\n  git init && git add . && git commit -m "Folkhälsoplan"\n`,
+      `  plan check   check the documents\n  plan build   render them to HTML (and PDF, where a browser is found) in dist/\n  git init -b main && git add . && git commit -m "Folkhälsoplan"\n`,
   );
   return 0;
 }

@@ -1,6 +1,6 @@
 import { Document, isMap, isSeq, parseDocument } from "yaml";
 import { kronor } from "../format/swedish.js";
-import { contributingLines, partyTotals, sharesOf } from "../model/money.js";
+import { sharesOf } from "../model/money.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { FINANCING_LABELS } from "../rollup/rollups.js";
 import type { Split } from "../schema/agreement.js";
@@ -85,8 +85,8 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
   if (isSeq(goals)) {
     (goals as { commentBefore?: string }).commentBefore = " Lämna status tomt för att räkna fram måluppfyllelsen ur indikatorerna, eller skriv met, partly-met, not-met eller not-assessed.";
   }
-  const sections = plan.data.interventions.map((i) => `### ${i.title}\n\nVad har gjorts under året?\n`).join("\n");
-  const body = `\n## Sammanfattning\n\nSammanfatta året.\n\n## Genomförda insatser\n\n${sections}\n## Ekonomi\n\nKommentera utfallet mot budget.\n\n## Måluppfyllelse\n\nKommentera måluppfyllelsen.\n`;
+  const sections = plan.data.interventions.map((i) => `### ${i.title}\n\nTODO: Vad har gjorts under året?\n`).join("\n");
+  const body = `\n## Sammanfattning\n\nTODO: Sammanfatta året.\n\n## Genomförda insatser\n\n${sections}\n## Ekonomi\n\nTODO: Kommentera utfallet mot budget.\n\n## Måluppfyllelse\n\nTODO: Kommentera måluppfyllelsen.\n`;
   return { relPath, text: render(doc, relPath) + body };
 }
 
@@ -102,8 +102,6 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
   const issuerId = repo.config?.data.organisation ?? "";
   const name = (id: string) => repo.parties.get(id)?.name ?? id;
   const parties = agreement?.data.parties.map(name) ?? [];
-  const totals = partyTotals(contributingLines(plan.data.budget));
-  const total = [...totals.values()].reduce((a, b) => a + b, 0n);
   const relPath = sibling(plan.source.relPath, `tjansteskrivelse-plan-${plan.data.year}.md`);
   const doc = new Document({
     kind: "memo",
@@ -122,7 +120,6 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
     sendTo: parties.filter((p) => p !== name(issuerId)),
   });
   (doc.contents as { commentBefore?: string }).commentBefore = " Diarienumret (dnr) tilldelas av registratorn; XXXX stoppar ett beslutat dokument tills det är ifyllt.";
-  const contribution = [...totals].map(([p, amount]) => `${name(p)} ${kronor(Number(amount))}`).join(" och ");
   const inKind = plan.data.budget
     .flatMap((l) => sharesOf(l))
     .filter((s) => s.financing !== "cash" && s.amount !== undefined)
@@ -141,14 +138,13 @@ ${agreement ? `Avtalet gäller ${agreement.data.period.from}–${agreement.data.
 
 ## Ekonomi
 
-Den gemensamma budgeten för ${plan.data.year} är ${kronor(Number(total))}: ${contribution}.
 Fördelningsprincipen för finansieringen är ${agreement ? describeSplit(agreement.data.split) : "enligt avtalet"}.${
-    inKind.length ? `\nAv detta är ${inKind.join(", ")}.` : ""
-  }
+    inKind.length ? ` Av budgeten är ${inKind.join(", ")}.` : ""
+  } (Beloppen per part och totalt räknas fram ur planen när dokumentet byggs.)
 
 ## Jämställdhet
 
-Beskriv hur planen tar hänsyn till kvinnor och män, flickor och pojkar.
+TODO: Beskriv hur planen tar hänsyn till kvinnor och män, flickor och pojkar.
 `;
   return { relPath, text: render(doc, relPath) + body };
 }

@@ -42,7 +42,10 @@ parties:
     name: ${y(o.kommun)}
     short: Kommun
     type: kommun
-${o.kommunkod ? `    kommunkod: "${o.kommunkod}"\n` : ""}    # Diarienummer: ändra mönstret till det som registratorn använder.
+${o.kommunkod ? `    kommunkod: "${o.kommunkod}"\n` : ""}    # Adress och organisationsnummer står i sidfoten på dokumenten:
+    # orgnr: 212000-0000
+    # address: { street: Gatan 1, postal: 123 45 Orten, phone: 0123-45 67 89, email: kommun@example.se, web: www.example.se }
+    # Diarienummer: ändra mönstret till det som registratorn använder.
     dnr:
       pattern: '^KS \\d{4}/\\d{1,5}$'
       example: KS ${from - 1}/123
@@ -122,13 +125,13 @@ totals:
     parties: { ${region}: ${o.contribution}, ${kommun}: ${o.contribution} }
 ---
 
-## Inledning
+## Sammanfattning
 
 Planen beskriver det gemensamma folkhälsoarbetet ${from}.
 
 ## Fokus ${from}
 
-Skriv här vad parterna vill uppnå under året.
+TODO: Skriv här vad parterna vill uppnå under året.
 `,
   );
 
@@ -143,7 +146,7 @@ status: draft
 dnr: KS XXXX/XXX
 date: ${from - 1}-11-15
 unit: Kommunledningsförvaltningen
-handler: { name: Förnamn Efternamn, title: Folkhälsostrateg }
+handler: { name: XXXX, title: Folkhälsostrateg }
 recipient: Kommunstyrelsen
 about: plan-${from}
 proposal:

@@ -40,7 +40,7 @@ export const financingType = z
 
 export const status = z
   .enum(["draft", "decided"])
-  .describe("`draft` while being written; `decided` once the board has decided it (placeholders become errors).");
+  .describe("`draft` while being written; `decided` once it is final: put before the board, or adopted by it (placeholder text then becomes an error).");
 
 export const decision = z
   .strictObject({
