@@ -157,3 +157,17 @@ describe("years, dates and memos", () => {
     expect(draft.stdout).toMatch(/warning \[text\/placeholder\]\n\s+Placeholder text `XXXX` in the text\./);
   });
 });
+
+describe("messages for the slips a Swedish user makes", () => {
+  it("a Swedish word for an English value is named, with the word to write", async () => {
+    const { stdout, root } = await check((r) => edit(r, PLAN, "status: decided", "status: beslutad"));
+    expect(stdout).toContain(`${PLAN}:${lineOf(root, PLAN, "status: beslutad")}:9: error [schema/enum]`);
+    expect(stdout).toContain("`status` is written in English: `decided` for \"beslutad\".");
+  });
+
+  it("a code written as a number is told to go in quotes", async () => {
+    const { stdout } = await check((r) => edit(r, "plan.config.yaml", 'kommunkod: "1441"', "kommunkod: 1441"));
+    expect(stdout).toContain("`parties[0].kommunkod` must be text; found `1441`.");
+    expect(stdout).toContain("fix: Put it in quotes");
+  });
+});

@@ -139,7 +139,12 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
         severity: "error",
         reason: `${field} must be ${article(issue.expected)}; found ${describeValue(value)}.`,
         place: place(doc, path),
-        fix: issue.expected === "array" ? "Write a list: one `- item` per line, or `[a, b]`." : undefined,
+        fix:
+          issue.expected === "array"
+            ? "Write a list: one `- item` per line, or `[a, b]`."
+            : issue.expected === "string" && typeof value === "number"
+              ? "Put it in quotes, as text: a code such as `\"0114\"` loses its leading zero as a number."
+              : undefined,
       });
     }
     case "unrecognized_keys": {
@@ -157,6 +162,16 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
     }
     case "invalid_value": {
       const options = issue.values.map(String);
+      const swedish = typeof value === "string" ? SWEDISH_WORDS[value.toLocaleLowerCase("sv")] : undefined;
+      if (swedish && options.includes(swedish)) {
+        return void report(doc.file, {
+          ruleId: "schema/enum",
+          severity: "error",
+          reason: `${field} is written in English: \`${swedish}\` for "${value}".`,
+          place: place(doc, path),
+          fix: `Write \`${swedish}\`.`,
+        });
+      }
       return void report(doc.file, {
         ruleId: "schema/enum",
         severity: "error",
@@ -210,6 +225,34 @@ function reportMoney(doc: SourceDocument, path: Path, value: unknown): void {
   }
   report(doc.file, { ruleId: "money/whole-kronor", severity: "error", reason, place: place(doc, path), fix });
 }
+
+/** Swedish words users write for the English values of enumerations. */
+const SWEDISH_WORDS: Record<string, string> = {
+  beslutad: "decided",
+  beslutat: "decided",
+  fastställd: "decided",
+  utkast: "draft",
+  kontant: "cash",
+  kontanter: "cash",
+  schablon: "in-kind",
+  schablonkostnad: "in-kind",
+  hänvisad: "referred",
+  hänvisas: "referred",
+  uppfyllt: "met",
+  "delvis uppfyllt": "partly-met",
+  delvis: "partly-met",
+  "ej uppfyllt": "not-met",
+  "ej bedömt": "not-assessed",
+  insats: "intervention",
+  tjänst: "staff",
+  överföring: "carry-over",
+  nationell: "national",
+  regional: "regional",
+  lokal: "local",
+  procent: "percent",
+  antal: "count",
+  kronor: "kronor",
+};
 
 const MONEY_KEYS = new Set(["amount", "total", "rate"]);
 function isMoneyPath(path: Path): boolean {
