@@ -171,3 +171,17 @@ describe("messages for the slips a Swedish user makes", () => {
     expect(stdout).toContain("fix: Put it in quotes");
   });
 });
+
+describe("reports", () => {
+  it("report/outcome: a decided report without the utfall of a line is an error; a draft is not", async () => {
+    const REPORT = "sjobacka/rapport-2019.md";
+    const decided = await check((r) => edit(r, REPORT, /  - line: foraldragrupper\n    parties: \{[^}]*\}\n/, ""));
+    expect(decided.code).toBe(1);
+    expect(decided.stdout).toMatch(/error \[report\/outcome\]\n\s+The report is decided, but the line of the plan `sjobacka\/plan-2019` has no utfall: "[^"]+"\./);
+    const draft = await check((r) => {
+      edit(r, REPORT, /  - line: foraldragrupper\n    parties: \{[^}]*\}\n/, "");
+      edit(r, REPORT, "status: decided", "status: draft");
+    });
+    expect(draft.stdout).not.toContain("report/outcome");
+  });
+});

@@ -1,4 +1,4 @@
-import { decidedLate, planInPeriod, reportOfPlan } from "./dates.js";
+import { decidedLate, planInPeriod, reportOfPlan, reportOutcome } from "./dates.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, placeholders } from "./memo.js";
@@ -22,6 +22,7 @@ export const rules: readonly Rule[] = [
   planInPeriod,
   reportOfPlan,
   decidedLate,
+  reportOutcome,
   memoDnr,
   memoSections,
   placeholders,
