@@ -14,10 +14,10 @@ import { headings, listFiles, spaces, tableByCaption, tables, text } from "./hel
 import { markdownParser } from "../src/source/load.js";
 import { copyExamples, edit, read, run, tempDir, write } from "./helpers/repo.js";
 
-/** Builds a repository into a fresh folder and returns it with the command's result. */
+/** Builds a repository into a fresh folder and returns it with the command's result. HTML only: the PDFs have test/pdf.test.ts. */
 async function build(repo: string, env: Record<string, string | undefined> = {}) {
   const out = join(tempDir("plan-out-"), "site");
-  const result = await run(["build", repo, "--out", out], repo, env);
+  const result = await run(["build", repo, "--out", out, "--no-pdf"], repo, env);
   return { out, ...result, page: (path: string) => readFileSync(join(out, path), "utf8") };
 }
 

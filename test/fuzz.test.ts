@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyExamples, run } from "./helpers/repo.js";
+import { copyExamples, run, tempDir } from "./helpers/repo.js";
 import { mutate } from "./fuzz/mutate.js";
 
 /**
- * Fuzzing: mutated versions of the example documents go through `plan check`. Every run must
- * end with exit 0 or 1, never a crash, and every error must come with a place. A failing case
- * prints its seed; replay it with FUZZ_SEEDS=<seed> (and add it to REGRESSIONS once fixed).
+ * Fuzzing: mutated versions of the example documents go through `plan check` and `plan build`
+ * (HTML). Every run must end with exit 0 or 1, never a crash; every error must come with a
+ * place; a build that succeeds writes the mutated document's page. A failing case prints its
+ * seed; replay it with FUZZ_SEEDS=<seed> (and add it to REGRESSIONS once fixed).
  */
 const CASES = Number(process.env["FUZZ_CASES"] ?? 1000);
 const FIRST_SEED = Number(process.env["FUZZ_FIRST_SEED"] ?? 1);
@@ -28,9 +29,10 @@ function documents(root: string): string[] {
   return found.sort();
 }
 
-describe("fuzzing plan check", () => {
-  it(`${seeds.length} mutated documents: exit 0 or 1, a place for every error, no crash`, { timeout: 600_000 }, async () => {
+describe("fuzzing plan check and plan build", () => {
+  it(`${seeds.length} mutated documents: exit 0 or 1, a place for every error, no crash`, { timeout: 900_000 }, async () => {
     const root = copyExamples();
+    const out = join(tempDir(), "out");
     const files = documents(root);
     const originals = new Map(files.map((f) => [f, readFileSync(join(root, f), "utf8")]));
     const failures: string[] = [];
@@ -48,6 +50,9 @@ describe("fuzzing plan check", () => {
         const result = JSON.parse(stdout) as { errors: number; problems: { line: number; column: number; message: string; severity: string }[] };
         if ((code === 1) !== result.errors > 0) problem(`exit ${code} with ${result.errors} errors`);
         for (const p of result.problems) if (!(p.line >= 1 && p.column >= 1 && p.message)) problem(`a problem without place or message: ${JSON.stringify(p)}`);
+        const build = await run(["build", ".", "--out", out, "--no-pdf"], root);
+        if (build.code !== code) problem(`check exits ${code} but build ${build.code}: ${build.stderr.slice(0, 300)}`);
+        if (/internal error|\n\s+at /.test(build.stderr)) problem(`build crashed: ${build.stderr.slice(0, 300)}`);
       }
       writeFileSync(join(root, file), originals.get(file)!);
     }

@@ -43,7 +43,8 @@ export interface FindBrowserOptions {
   isExecutable?: (path: string) => boolean;
 }
 
-function executable(path: string): boolean {
+/** Whether `path` is a file this process may run. */
+export function isExecutable(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
     if (process.platform !== "win32") accessSync(path, constants.X_OK);
@@ -62,7 +63,7 @@ export function findBrowser(options: FindBrowserOptions): string | undefined {
   if (options.explicit) return options.explicit;
   const fromEnv = options.env["PUPPETEER_EXECUTABLE_PATH"];
   if (fromEnv) return fromEnv;
-  const test = options.isExecutable ?? executable;
+  const test = options.isExecutable ?? isExecutable;
   return usualBrowserPaths(options.platform ?? process.platform, options.env).find((p) => test(p));
 }
 

@@ -1,2 +1,2 @@
-export { browserNotFoundMessage, findBrowser, usualBrowserPaths, type FindBrowserOptions } from "./find.js";
+export { browserNotFoundMessage, findBrowser, isExecutable, usualBrowserPaths, type FindBrowserOptions } from "./find.js";
 export { BROWSER_ARGS, launchBrowser } from "./launch.js";

@@ -68,10 +68,15 @@ function program(io: Io, result: { code: number }): Command {
 
   cli
     .command("build")
-    .description("Check, then render every plan, memo, report and roll-up to standalone HTML, with an index.")
+    .description("Check, then render every plan, memo, report and roll-up to standalone HTML, with an index, and the plans, memos, reports and agreements to PDF.")
     .argument("[path]", "the plan repository, or a folder or file inside it", ".")
     .option("--out <dir>", "output folder (default: dist in the repository)")
-    .action(async (path: string, options: { out?: string }) => {
+    .option("--pdf", "require the PDFs: exit 2 when no browser is found (default: PDFs when a browser is found)")
+    .option("--no-pdf", "HTML only, no PDFs")
+    .option("--browser <path>", "the Chrome, Chromium or Edge to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)")
+    .option("--jobs <n>", "pages printing at the same time (default: the number of cores)")
+    .option("--shard <i/n>", "make only the i-th of n shares of the PDFs, for CI jobs that split a large repository")
+    .action(async (path: string, options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string }) => {
       const { runBuild } = await import("./build.js");
       result.code = await runBuild(path, options, io);
     });
@@ -131,15 +136,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await program(io, result).parseAsync(argv, { from: "user" });
     return result.code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    if (error instanceof UserError) {
-      io.stderr.write(`plan: ${error.message}\n`);
-      return error.exitCode;
-    }
-    const detail = io.env["PLAN_DEBUG"] ? `\n${(error as Error).stack}` : " (set PLAN_DEBUG=1 to see where)";
-    io.stderr.write(`plan: internal error: ${(error as Error).message ?? String(error)}${detail}\nThis is a bug in plan; please report it with the file that caused it.\n`);
-    return 2;
+    return reportError(error, io);
   }
+}
+
+/** A command's failure as the user sees it: the message of a UserError, or an internal error without its stack; returns the exit code. */
+export function reportError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UserError) {
+    io.stderr.write(`plan: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = io.env["PLAN_DEBUG"] ? `\n${(error as Error).stack}` : " (set PLAN_DEBUG=1 to see where)";
+  io.stderr.write(`plan: internal error: ${(error as Error).message ?? String(error)}${detail}\nThis is a bug in plan; please report it with the file that caused it.\n`);
+  return 2;
 }

@@ -58,6 +58,21 @@ export function list(items: readonly string[], conjunction = "och"): string {
 }
 
 /**
+ * A quoted CSS string of any text, for `content:` in the print style sheet: quotes, backslashes,
+ * line breaks, control characters and `<` `>` `&` (which could end the `<style>` element) are
+ * written as CSS escapes, so no text can leave the string.
+ */
+export function cssString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    const unsafe = code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff) || code === 0x2028 || code === 0x2029 || "\\\"'<>&".includes(ch);
+    out += unsafe ? `\\${(code >= 0xd800 && code <= 0xdfff ? 0xfffd : code).toString(16)} ` : ch;
+  }
+  return `${out}"`;
+}
+
+/**
  * The helpers templates may use. Their results are plain strings, which Handlebars escapes
  * like any other value.
  */
@@ -72,4 +87,6 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper("datum", (v: unknown) => (typeof v === "string" || v instanceof Date ? date(v) : ""));
   hbs.registerHelper("lista", (v: unknown, conjunction: unknown) => (Array.isArray(v) ? list(v.map(String), typeof conjunction === "string" ? conjunction : "och") : ""));
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  // For the print style sheet: `content: {{css title}};` gives a CSS string, not HTML.
+  hbs.registerHelper("css", (v: unknown) => new hbs.SafeString(cssString(typeof v === "string" || typeof v === "number" ? String(v) : "")));
 }

@@ -7,7 +7,7 @@ import { MarkdownRenderer, type Asset } from "./markdown.js";
 import { href, pagesOf } from "./pages.js";
 import { loadTemplates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";
-import { referencesOf, type PageView, type ViewContext } from "./views/common.js";
+import { referencesOf, type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
 import { indexView } from "./views/index.js";
 import { indicatorView } from "./views/indicator.js";
 import { memoView } from "./views/memo.js";
@@ -26,6 +26,16 @@ export interface SiteOptions {
 export interface OutputFile {
   path: string;
   content: string | Uint8Array;
+  /** A page that is also printed to PDF: its print style sheet (from `print.hbs`) and the files it shows (images), by their paths in the output. */
+  print?: { css: string; assets: string[] };
+}
+
+/** The organisation's address in the PDF's footer: at most three items a line, as in the real memo's footer. */
+function footerLines(organisation: OrganisationView | undefined): string[] {
+  const items = (organisation?.address ?? []).map((a) => `${a.label}: ${a.value}`);
+  const lines: string[] = [];
+  for (let i = 0; i < items.length; i += 3) lines.push(items.slice(i, i + 3).join("   "));
+  return lines;
 }
 
 /**
@@ -65,7 +75,18 @@ export function renderSite(repo: Repository, options: SiteOptions = {}): OutputF
       content,
     });
     // As UTF-8 bytes at once: half the memory of a JavaScript string of Swedish text, and ready to write.
-    files.push({ path: view.path, content: Buffer.from(html, "utf8") });
+    const file: OutputFile = { path: view.path, content: Buffer.from(html, "utf8") };
+    if (view.print) {
+      const css = templates.render("print", {
+        ...view.print,
+        memo: view.print.header === "memo",
+        title: view.title,
+        organisation: view.organisation ? `${view.organisation.name}${view.organisation.fictional ? " (fiktiv kommun)" : ""}` : "",
+        footer: footerLines(view.organisation),
+      });
+      file.print = { css, assets: view.assets.map((a) => a.to) };
+    }
+    files.push(file);
     for (const asset of view.assets) assets.set(asset.to, asset);
   }
   for (const table of tables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });

@@ -34,6 +34,7 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
     title: data.title,
     organisation: organisationView(municipalityOf(repo, agreement)),
     assets: body.assets,
+    print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
     view: {
       doctype: "Samverkansavtal",
       title: data.title,

@@ -52,6 +52,20 @@ export interface PageView {
   organisation: OrganisationView | undefined;
   view: object;
   assets: Asset[];
+  /** The page is also printed to PDF, with this running header (see `templates/print.hbs`); none for web-only pages. */
+  print?: PrintView;
+}
+
+/** What the PDF of a page carries on every page besides the organisation's footer. */
+export interface PrintView {
+  /** `memo`: the header of a tjänsteskrivelse (`TJÄNSTESKRIVELSE n (m)`, Datum, Dnr); `document`: a running title and `Sida n av m`. */
+  header: "memo" | "document";
+  /** The running title of a document, or the memo's kind. */
+  runningTitle: string;
+  date?: string;
+  dnr?: string;
+  /** Not decided: every page says `Utkast`. */
+  draft: boolean;
 }
 
 export interface OrganisationView {

@@ -136,6 +136,7 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
     title: data.title,
     organisation: organisationView(issuer),
     assets,
+    print: { header: "memo", runningTitle: "Tjänsteskrivelse", date: data.date, dnr: list(dnr), draft: data.status !== "decided" },
     view: {
       title: data.title,
       status: statusView({ status: data.status }),

@@ -90,6 +90,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
     title: data.title,
     organisation: organisationView(municipality),
     assets: body.assets,
+    print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
     view: {
       doctype: "Verksamhetsplan",
       title: data.title,

@@ -166,6 +166,7 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
     title: data.title,
     organisation: organisationView(municipalityOf(repo, agreement)),
     assets: body.assets,
+    print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
     view: {
       doctype: "Verksamhetsberättelse",
       title: data.title,

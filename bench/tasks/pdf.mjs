@@ -1,0 +1,173 @@
+// PDFs (issue 4): plan's PDFs per second and peak memory on 200 documents, against md-to-pdf
+// on the same documents' markdown bodies and against the floor (bench/pdf-floor.mjs: one warm
+// browser printing plan's built HTML files with page.pdf, one after another), all with the
+// same Chromium, measured in the same run. Aims: plan at least 3× md-to-pdf's PDFs per second,
+// and within 1.3× the floor's time.
+//
+// The 200 documents: a repository generated from the examples with 75 plans (25 copies of the
+// examples; each copy has 3 plans, 2 memos, 1 report and 2 agreements, the documents plan
+// prints). md-to-pdf gets each one's markdown body (the text below the frontmatter; plan's
+// PDFs also show the budget tables, goals and interventions from the frontmatter, so md-to-pdf
+// has less to print). md-to-pdf is installed once into BENCH_MD_TO_PDF_DIR (default: the
+// system's temp folder/plan-bench-md-to-pdf), outside the project, with
+// `PUPPETEER_SKIP_DOWNLOAD=1 npm install md-to-pdf@5` (it depends on full puppeteer, whose
+// browser download is skipped), and pointed at the same browser with --launch-options. Its
+// command line opens every file it is given at once, in one browser: with 200 files on a small
+// machine most pages time out (30 s navigation limit) and it fails, so it is given the files in
+// batches of BENCH_MD_TO_PDF_BATCH (20, its fastest size on 2 cores: 5 → 99 s, 10 → 59 s,
+// 20 → 44 s, 50 → 18 files failed), one browser per batch, through xargs.
+//
+// Wall times are of the whole command (start, check, HTML, browser start, PDFs). Each run of
+// plan removes the output's .plan-cache.json first, so every run renders all 200 PDFs. Peak
+// memory: the runner's figure (the largest single process: node, or one browser process), and
+// once per tool the sum over the whole process tree (node + every browser process), sampled
+// from /proc every 50 ms as proportional set size, so memory the processes share is counted
+// once (Linux only).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+
+const PLANS = 75; // → 200 documents with a PDF
+const DOCUMENTS = 200;
+const RUNS = Math.max(1, Number(process.env.BENCH_PDF_RUNS ?? 3));
+const BATCH = Math.max(1, Number(process.env.BENCH_MD_TO_PDF_BATCH ?? 20));
+
+function listFiles(dir, ext) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith(".")) walk(p);
+      } else if (e.name.endsWith(ext)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The markdown below the frontmatter. */
+const bodyOf = (text) => text.replace(/^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/, "");
+
+function ensureMdToPdf(log) {
+  const dir = process.env.BENCH_MD_TO_PDF_DIR || join(tmpdir(), "plan-bench-md-to-pdf");
+  const bin = join(dir, "node_modules", ".bin", "md-to-pdf");
+  if (existsSync(bin)) return bin;
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, "package.json"))) writeFileSync(join(dir, "package.json"), '{ "name": "plan-bench-md-to-pdf", "private": true }\n');
+  log(`installing md-to-pdf into ${dir} (browser download skipped)`);
+  const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "md-to-pdf@5"], { cwd: dir, env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: "1" }, encoding: "utf8" });
+  if (r.status !== 0 || !existsSync(bin)) throw new Error(`could not install md-to-pdf into ${dir}: ${(r.stderr || r.error?.message || "").trim().split("\n").slice(-3).join(" / ")}`);
+  return bin;
+}
+
+/** Runs argv once and samples the memory of its whole process tree (the sum of each process's PSS), as text in MB (10^6 bytes). */
+async function treePeakMB(argv, options) {
+  if (process.platform !== "linux") return undefined;
+  const page = Number(spawnSync("getconf", ["PAGESIZE"], { encoding: "utf8" }).stdout.trim()) || 4096;
+  const child = spawn(argv[0], argv.slice(1), { ...options, stdio: "ignore" });
+  let peak = 0;
+  const sample = () => {
+    const parents = new Map();
+    for (const name of readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        parents.set(Number(name), ppid);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    let sum = 0;
+    for (const pid of parents.keys()) {
+      let p = pid;
+      while (p && p !== child.pid && parents.has(p)) p = parents.get(p);
+      if (p !== child.pid) continue;
+      try {
+        // Proportional set size: memory shared between the browser's processes counted once, not in each.
+        const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+        sum += pss ? Number(pss[1]) * 1024 : Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * page;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    peak = Math.max(peak, sum);
+  };
+  const timer = setInterval(sample, 50);
+  const code = await new Promise((resolve) => child.on("exit", (c) => resolve(c)));
+  clearInterval(timer);
+  return `${(peak / 1e6).toFixed(0)} MB${code === 0 ? "" : ` (that run failed: exit ${code})`}`;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export default async function ({ tmpDir, measure, cli, root, generateRepository, note, log }) {
+  const { findBrowser, isExecutable } = await import(join(root, "dist", "browser", "index.js"));
+  const browser = findBrowser({ env: process.env });
+  if (!browser || !isExecutable(browser)) throw new Error("no browser found (set PUPPETEER_EXECUTABLE_PATH or install chromium): the PDF bench needs one");
+  const node = process.execPath;
+
+  const repo = join(tmpDir, "repo");
+  generateRepository(repo, { plans: PLANS });
+  const out = join(tmpDir, "site");
+  log(`first build of ${PLANS} plans, to check the count and to have the HTML for the floor`);
+  const first = spawnSync(node, [cli, "build", repo, "--out", out, "--pdf"], { encoding: "utf8" });
+  if (first.status !== 0) throw new Error(`plan build failed: ${first.stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  const pdfs = listFiles(out, ".pdf");
+  if (pdfs.length !== DOCUMENTS) throw new Error(`expected ${DOCUMENTS} PDFs, plan made ${pdfs.length}`);
+
+  // The floor prints the built HTML of the same 200 documents.
+  const list = join(tmpDir, "floor-files.txt");
+  writeFileSync(list, pdfs.map((p) => p.replace(/\.pdf$/, ".html")).join("\n") + "\n");
+  const floorFigures = join(tmpDir, "floor-seconds.txt");
+
+  // md-to-pdf gets the same documents' markdown bodies, one file each.
+  const mdDir = join(tmpDir, "md");
+  mkdirSync(mdDir);
+  const mdFiles = pdfs.map((pdf) => {
+    const rel = relative(out, pdf).replace(/\.pdf$/, ".md");
+    const name = rel.split(sep).join("-");
+    writeFileSync(join(mdDir, name), bodyOf(readFileSync(join(repo, rel), "utf8")));
+    return name;
+  });
+  const mdList = join(tmpDir, "md-files.txt");
+  writeFileSync(mdList, mdFiles.join("\n") + "\n");
+  const mdToPdf = ensureMdToPdf(log);
+  const launch = JSON.stringify({ executablePath: browser, args: ["--no-sandbox"] });
+
+  const jobs = availableParallelism();
+  const planLabel = `plan build --pdf (${DOCUMENTS} PDFs, --jobs ${jobs})`;
+  const mdLabel = `md-to-pdf (${DOCUMENTS} markdown bodies, ${BATCH} a call)`;
+  const floorLabel = `PDF floor (${DOCUMENTS} pages, 1 warm browser, page.pdf in turn)`;
+  const planArgv = ["sh", "-c", `rm -f "$1/.plan-cache.json" && exec "$2" "$3" build "$4" --out "$1" --pdf`, "sh", out, node, cli, repo];
+  const mdArgv = ["xargs", "-a", mdList, "-d", "\n", "-n", String(BATCH), mdToPdf, "--launch-options", launch];
+  const floorArgv = ["node", join(root, "bench", "pdf-floor.mjs"), browser, list, join(tmpDir, "floor-pdfs"), floorFigures];
+
+  const floor = await measure(floorLabel, floorArgv, { cwd: tmpDir, runs: RUNS });
+  if (listFiles(join(tmpDir, "floor-pdfs"), ".pdf").length !== DOCUMENTS) throw new Error("the floor did not print every page");
+  const md = await measure(mdLabel, mdArgv, { cwd: mdDir, runs: RUNS });
+  if (listFiles(mdDir, ".pdf").length !== DOCUMENTS) throw new Error(`md-to-pdf made ${listFiles(mdDir, ".pdf").length} PDFs, not ${DOCUMENTS}`);
+  const plan = await measure(planLabel, planArgv, {
+    cwd: tmpDir,
+    runs: RUNS,
+    aim: { ratioTo: floorLabel, ratio: 1.3, issue: 4, text: `plan build --pdf, ${DOCUMENTS} PDFs: within 1.3× the floor (whole commands)` },
+  });
+  if (listFiles(out, ".pdf").length !== DOCUMENTS) throw new Error("plan's measured runs did not leave 200 PDFs");
+
+  const rate = (row) => DOCUMENTS / row.median;
+  const warm = existsSync(floorFigures) ? median(readFileSync(floorFigures, "utf8").split("\n").filter(Boolean).map(Number)) : undefined;
+  note("PDFs per second (median run)", `plan ${rate(plan).toFixed(2)}, md-to-pdf ${rate(md).toFixed(2)}, floor ${rate(floor).toFixed(2)} (whole command)${warm ? `, floor ${(DOCUMENTS / warm).toFixed(2)} (printing alone, browser warm)` : ""}`);
+  const speedup = md.median / plan.median;
+  note("plan ÷ md-to-pdf, PDFs per second (aim: at least 3×, issue 4)", `${speedup.toFixed(2)}× — ${speedup >= 3 ? "met" : "NOT met"}`);
+  note("plan ÷ floor, time (aim: at most 1.3×, issue 4)", `${(plan.median / floor.median).toFixed(2)}× against the whole floor command${warm ? `, ${(plan.median / warm).toFixed(2)}× against its printing alone (plan's time includes its check, HTML and browser start)` : ""}`);
+
+  log("sampling the memory of each process tree once");
+  const planTree = await treePeakMB(planArgv, { cwd: tmpDir });
+  const mdTree = await treePeakMB(mdArgv, { cwd: mdDir });
+  if (planTree !== undefined) note("peak memory, whole process tree (node + browser, PSS), one run", `plan ${planTree}, md-to-pdf ${mdTree}; largest single process: plan ${plan.peakMB?.toFixed(0) ?? "?"} MB, md-to-pdf ${md.peakMB?.toFixed(0) ?? "?"} MB`);
+}

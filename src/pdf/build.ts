@@ -1,0 +1,199 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { browserNotFoundMessage, findBrowser, isExecutable } from "../browser/index.js";
+import { UserError, type Io } from "../commands/io.js";
+import type { OutputFile } from "../render/site.js";
+import { writeFileAtomic } from "../write/atomic.js";
+import { CACHE_FILE, PdfCache, sha256 } from "./cache.js";
+import { printFonts } from "./fonts.js";
+import { printHtml } from "./print-html.js";
+import { progress } from "./progress.js";
+import { PDF_OPTIONS, PrintError, renderPdfs, type PrintTask, type RenderHooks } from "./render.js";
+import { shareOf, type Shard } from "./shard.js";
+
+/** Bumped when the way PDFs are made changes in a way the inputs do not show. */
+const PDF_FORMAT = "plan-pdf-1";
+const STAGING_PREFIX = ".plan-pdf-";
+
+export interface PdfBuildOptions {
+  /** `auto`: PDFs when a browser is found (the default); `require`: `--pdf`; `skip`: `--no-pdf`. */
+  mode: "auto" | "require" | "skip";
+  /** `--browser PATH`. */
+  browser?: string | undefined;
+  /** Pages printing at the same time (`--jobs`). */
+  jobs: number;
+  /** `--shard i/n`: only this share of the PDFs. */
+  shard?: Shard | undefined;
+  /** `YYYY-MM-DD` written as the PDFs' dates. */
+  sourceDate?: string | undefined;
+  hooks?: RenderHooks | undefined;
+}
+
+/** The PDFs of a build, rendered into a staging folder inside the output folder and not yet in place. */
+export interface PdfStage {
+  /** PDFs of this build (its share), rendered now. */
+  rendered: number;
+  /** PDFs whose input has not changed since they were made: not rendered again. */
+  unchanged: number;
+  /** Requests the printer blocked (remote addresses, files outside the output). */
+  blocked: string[];
+  /** Why no PDF was made, when none was. */
+  skipped?: string;
+  /** PDFs in the output folder that no longer match their documents (when PDFs were skipped). */
+  stale: string[];
+  /** Moves the rendered PDFs into place (each by a rename) and writes the cache. */
+  commit(): void;
+  /** Removes the staging folder; after commit, or when the build fails after staging. */
+  discard(): void;
+}
+
+/** The PDF beside a page: `lerum/plan-2019.html` → `lerum/plan-2019.pdf`. */
+export const pdfPathOf = (page: string) => page.replace(/\.html?$/i, "") + ".pdf";
+
+/** Everything a PDF is made from, hashed: the way it is printed, the font, the date, the page, its print style sheet and the images it shows. */
+function inputHash(file: OutputFile, byPath: Map<string, OutputFile>, fontHash: string, sourceDate: string | undefined): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify({ format: PDF_FORMAT, options: PDF_OPTIONS, font: fontHash, date: sourceDate ?? null }));
+  hash.update("\0page\0").update(file.content);
+  hash.update("\0print\0").update(file.print?.css ?? "");
+  for (const asset of [...new Set(file.print?.assets ?? [])].sort()) {
+    const content = byPath.get(asset)?.content;
+    hash.update(`\0asset\0${asset}\0`).update(content === undefined ? "missing" : sha256(content));
+  }
+  return hash.digest("hex");
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Staging folders left by builds that were killed (their process is gone). */
+function removeAbandonedStaging(out: string): void {
+  if (!existsSync(out)) return;
+  for (const name of readdirSync(out)) {
+    const m = new RegExp(`^${STAGING_PREFIX.replace(/\./g, "\\.")}(\\d+)-`).exec(name);
+    if (m && !processAlive(Number(m[1]))) rmSync(join(out, name), { recursive: true, force: true });
+  }
+}
+
+/** Which browser to use, or why there is none. */
+function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { missing: string } {
+  const path = findBrowser({ explicit: options.browser, env: io.env });
+  if (path === undefined) return { missing: "no Chrome, Chromium or Edge was found" };
+  if (isExecutable(path)) return { path };
+  const from = options.browser ? "--browser" : io.env["PUPPETEER_EXECUTABLE_PATH"] ? "PUPPETEER_EXECUTABLE_PATH" : "the usual places";
+  return { missing: `the browser given by ${from}, ${path}, does not exist or cannot be run` };
+}
+
+const nothingStaged = (partial: Partial<PdfStage>): PdfStage => ({ rendered: 0, unchanged: 0, blocked: [], stale: [], commit() {}, discard() {}, ...partial });
+
+/**
+ * Decides which PDFs this build makes and renders them into a staging folder inside `out`,
+ * before anything of the build is written: when printing fails (the browser crashes or is
+ * killed), the staging folder goes and the output folder is as it was. PDFs whose input is
+ * unchanged (the cache) are not rendered again and need no browser.
+ */
+export async function stagePdfs(out: string, files: readonly OutputFile[], options: PdfBuildOptions, io: Io): Promise<PdfStage> {
+  const share = shareOf(
+    files.filter((f) => f.print),
+    (f) => f.path,
+    options.shard,
+  );
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const fonts = printFonts();
+  const cache = PdfCache.load(out);
+  const inputs = new Map(share.map((f) => [f.path, inputHash(f, byPath, fonts.hash, options.sourceDate)]));
+  const staleOnes = () => share.map((f) => pdfPathOf(f.path)).filter((pdf, i) => cache.stale(pdf, inputs.get(share[i]!.path)!));
+
+  if (options.mode === "skip") return nothingStaged({ skipped: "--no-pdf", stale: staleOnes() });
+  const todo = share.filter((f) => !cache.fresh(pdfPathOf(f.path), inputs.get(f.path)!));
+  if (todo.length === 0) return nothingStaged({ unchanged: share.length });
+
+  const browser = resolveBrowser(options, io);
+  if ("missing" in browser) {
+    const message = `${browser.missing}.\n${browserNotFoundMessage("Making the PDFs")}`;
+    if (options.mode === "require" || options.browser) throw new UserError(`${message}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.`, 2);
+    return nothingStaged({ skipped: browser.missing, stale: staleOnes() });
+  }
+
+  const createdOut = !existsSync(out);
+  mkdirSync(out, { recursive: true });
+  removeAbandonedStaging(out);
+  const staging = mkdtempSync(join(out, `${STAGING_PREFIX}${process.pid}-`));
+  const discard = () => {
+    rmSync(staging, { recursive: true, force: true });
+    if (createdOut) {
+      try {
+        rmdirSync(out); // only when empty: a failed first build leaves no folder behind
+      } catch {
+        // Not empty: something else is there.
+      }
+    }
+  };
+  try {
+    const tasks: PrintTask[] = [];
+    const staged = new Set<string>();
+    const put = (path: string, content: string | Uint8Array) => {
+      if (staged.has(path)) return;
+      staged.add(path);
+      mkdirSync(dirname(join(staging, path)), { recursive: true });
+      writeFileSync(join(staging, path), content);
+    };
+    for (const file of todo) {
+      // The print variant goes where the page goes, so its relative image paths work.
+      const page = Buffer.from(file.content).toString("utf8");
+      put(file.path, printHtml(page, file.print!.css, fonts.cssFor(page)));
+      for (const asset of file.print!.assets) {
+        const content = byPath.get(asset)?.content;
+        if (content !== undefined) put(asset, content);
+      }
+      tasks.push({ source: join(staging, file.path), target: join(staging, pdfPathOf(file.path)), label: pdfPathOf(file.path) });
+    }
+    const bar = progress(io.stderr, io.env);
+    let result;
+    try {
+      result = await renderPdfs(tasks, {
+        browserPath: browser.path,
+        jobs: options.jobs,
+        root: staging,
+        sourceDate: options.sourceDate,
+        hooks: {
+          browser: (b) => options.hooks?.browser?.(b),
+          finished: (r) => options.hooks?.finished?.(r),
+          printed: (task, done, total) => {
+            bar.update(done, total, task.label);
+            options.hooks?.printed?.(task, done, total);
+          },
+        },
+      });
+    } finally {
+      bar.end();
+    }
+    for (const file of todo) cache.set(pdfPathOf(file.path), inputs.get(file.path)!, readFileSync(join(staging, pdfPathOf(file.path))));
+    return {
+      rendered: result.printed,
+      unchanged: share.length - todo.length,
+      blocked: result.blocked,
+      stale: [],
+      commit() {
+        for (const file of todo) {
+          const pdf = pdfPathOf(file.path);
+          mkdirSync(dirname(join(out, pdf)), { recursive: true });
+          renameSync(join(staging, pdf), join(out, pdf));
+        }
+        writeFileAtomic(join(out, CACHE_FILE), cache.serialize());
+      },
+      discard: () => rmSync(staging, { recursive: true, force: true }),
+    };
+  } catch (error) {
+    discard();
+    if (error instanceof PrintError) throw new UserError(`${error.message}. No file was written: the output folder is as it was before this build.`, 2);
+    throw error;
+  }
+}

@@ -1,0 +1,157 @@
+import { writeFile } from "node:fs/promises";
+import { resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Browser, HTTPRequest, Page, PDFOptions } from "puppeteer-core";
+import { launchBrowser } from "../browser/index.js";
+import { runPool } from "./pool.js";
+import { reproducible } from "./reproducible.js";
+
+/** How every PDF is printed; part of each PDF's cache key. */
+export const PDF_OPTIONS: PDFOptions = {
+  // Size and margins come from the page's @page rules (print.hbs).
+  preferCSSPageSize: true,
+  printBackground: true,
+  displayHeaderFooter: false,
+  tagged: true,
+  outline: true,
+  waitForFonts: true,
+};
+
+/** How long one page may take to load or to print before the build gives up. */
+const TIMEOUT_MS = 60_000;
+
+export interface PrintTask {
+  /** The print variant of the page, a file inside `root`. */
+  source: string;
+  /** Where the PDF goes. */
+  target: string;
+  /** The PDF's path in the output, for messages. */
+  label: string;
+}
+
+export interface RenderHooks {
+  /** The browser, once started (tests kill it through its process). */
+  browser?(browser: Browser): void;
+  /** A PDF is written; `done` of `total`. */
+  printed?(task: PrintTask, done: number, total: number): void;
+  /** All are printed: how many, and every request that was blocked. */
+  finished?(result: RenderResult): void;
+}
+
+export interface RenderOptions {
+  browserPath: string;
+  /** Pages printing at the same time. */
+  jobs: number;
+  /** The only folder the pages may read files from (the output folder). */
+  root: string;
+  /** `YYYY-MM-DD` written as the PDFs' dates, so that two builds give identical files. */
+  sourceDate?: string | undefined;
+  hooks?: RenderHooks;
+}
+
+export interface RenderResult {
+  printed: number;
+  /** Every request that was refused: not a `data:` URL and not a file inside `root`. */
+  blocked: string[];
+}
+
+/** A failure of the browser or of printing, with what happened in words. */
+export class PrintError extends Error {}
+
+/** Whether a page may load `url`: inline data, or a file inside `root`. Everything else (http, https, ftp, ws, other files, …) is refused. */
+export function allowedRequest(url: string, root: string): boolean {
+  if (url.startsWith("data:")) return true;
+  if (!url.startsWith("file:")) return false;
+  try {
+    const path = resolve(fileURLToPath(url));
+    return path.startsWith(root.endsWith(sep) ? root : root + sep);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Prints every task with one browser and a pool of `jobs` pages. Pages run no JavaScript and
+ * every request that is not allowed is blocked and counted. The first failure stops the rest,
+ * the browser is closed and a PrintError says what happened; PDFs already written stay where
+ * they were written (the caller's staging folder).
+ */
+export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOptions): Promise<RenderResult> {
+  const blocked: string[] = [];
+  if (tasks.length === 0) return { printed: 0, blocked };
+  const root = resolve(options.root);
+  let browser: Browser;
+  try {
+    browser = await launchBrowser(options.browserPath);
+  } catch (error) {
+    throw new PrintError(`could not start the browser ${options.browserPath}: ${firstLine(error)}`);
+  }
+  let gone = false;
+  browser.once("disconnected", () => (gone = true));
+  options.hooks?.browser?.(browser);
+  let printed = 0;
+  const explain = (task: PrintTask, error: unknown): PrintError => {
+    if (error instanceof PrintError) return error;
+    if (gone || !browser.connected) return new PrintError(`the browser stopped while printing ${task.label} (it crashed or was killed)`);
+    if ((error as Error)?.name === "TimeoutError") return new PrintError(`printing ${task.label} took longer than ${TIMEOUT_MS / 1000} s`);
+    return new PrintError(`could not print ${task.label}: ${firstLine(error)}`);
+  };
+  try {
+    await runPool(
+      tasks,
+      options.jobs,
+      async () => {
+        let page: Page;
+        try {
+          page = await browser.newPage();
+          // The pages forbid scripts themselves; the printer does not run any either.
+          await page.setJavaScriptEnabled(false);
+          await page.setRequestInterception(true);
+        } catch (error) {
+          throw gone || !browser.connected ? new PrintError("the browser stopped before printing (it crashed or was killed)") : new PrintError(`could not open a page in the browser: ${firstLine(error)}`);
+        }
+        page.on("request", (request: HTTPRequest) => {
+          if (request.isInterceptResolutionHandled()) return;
+          const url = request.url();
+          if (allowedRequest(url, root)) void request.continue().catch(() => undefined);
+          else {
+            blocked.push(url);
+            void request.abort("blockedbyclient").catch(() => undefined);
+          }
+        });
+        return page;
+      },
+      async (task, page) => {
+        try {
+          await page.goto(pathToFileURL(task.source).href, { waitUntil: "load", timeout: TIMEOUT_MS });
+          const pdf = await page.pdf({ ...PDF_OPTIONS, timeout: TIMEOUT_MS });
+          await writeFile(task.target, reproducible(pdf, options.sourceDate));
+        } catch (error) {
+          throw explain(task, error);
+        }
+        printed++;
+        options.hooks?.printed?.(task, printed, tasks.length);
+      },
+      (page) => (gone ? Promise.resolve() : page.close()),
+    );
+  } finally {
+    await closeBrowser(browser, gone);
+  }
+  options.hooks?.finished?.({ printed, blocked });
+  return { printed, blocked };
+}
+
+async function closeBrowser(browser: Browser, gone: boolean): Promise<void> {
+  const child = browser.process();
+  if (!gone && browser.connected) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([browser.close().catch(() => undefined), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
+  } else {
+    // Its profile folder goes with the "disconnected" event; the process may still need ending.
+    await browser.close().catch(() => undefined);
+  }
+  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0];

@@ -1,0 +1,468 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserNotFoundMessage, findBrowser, isExecutable } from "../src/browser/index.js";
+import { checkRepository } from "../src/commands/check.js";
+import { runBuild, type BuildOptions } from "../src/commands/build.js";
+import { reportError } from "../src/commands/main.js";
+import { CACHE_FILE } from "../src/pdf/cache.js";
+import { renderPdfs, type RenderResult } from "../src/pdf/render.js";
+import { parseShard, shareOf } from "../src/pdf/shard.js";
+import { reproducible } from "../src/pdf/reproducible.js";
+import { cssString } from "../src/render/helpers.js";
+import { pagesOf } from "../src/render/pages.js";
+import { renderSite } from "../src/render/site.js";
+import { listFiles, spaces } from "./helpers/html.js";
+import { copyExamples, edit, run, tempDir } from "./helpers/repo.js";
+
+const found = findBrowser({ env: process.env });
+const browserPath = found && isExecutable(found) ? found : undefined;
+const hasPoppler = ["pdftotext", "pdfinfo", "pdffonts"].every((tool) => !spawnSync(tool, ["-v"], { stdio: "ignore" }).error);
+const canPrint = Boolean(browserPath) && hasPoppler;
+if (!browserPath) console.warn(`PDF tests SKIPPED (all that need a browser): ${browserNotFoundMessage("The PDF test")}`);
+else if (!hasPoppler) console.warn("PDF tests SKIPPED (all that read PDFs back): pdftotext, pdfinfo and pdffonts are missing; Debian: apt-get install poppler-utils");
+
+const MEMO = "lerum/tjansteskrivelse-ks18-1375";
+const PLAN = "lerum/plan-2019";
+const EPOCH = { SOURCE_DATE_EPOCH: "1546992000" }; // 2019-01-09
+
+/** The text of each page of a PDF, as pdftotext reads it (pages end with a form feed), spaces made plain. */
+function pageTexts(pdf: string, layout = false): string[] {
+  const text = execFileSync("pdftotext", [...(layout ? ["-layout"] : []), "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+  const pages = text.split("\f");
+  if (pages.at(-1)!.trim() === "") pages.pop();
+  return pages.map(spaces);
+}
+
+function pdfinfo(pdf: string): Record<string, string> {
+  const out = execFileSync("pdfinfo", ["-enc", "UTF-8", pdf], { encoding: "utf8" });
+  return Object.fromEntries(out.split("\n").filter((l) => l.includes(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+}
+
+/** The fonts of a PDF as pdffonts lists them: name and whether it is embedded. */
+function pdffonts(pdf: string): { name: string; embedded: boolean }[] {
+  const lines = execFileSync("pdffonts", [pdf], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/);
+    // Columns from the right: emb sub uni object ID.
+    return { name: cols[0]!, embedded: cols[cols.length - 5] === "yes" };
+  });
+}
+
+/** PDF text strings (`(…)` with escapes, or `<FEFF…>` UTF-16) after a key, from the uncompressed objects. */
+function pdfStrings(pdf: string, key: string): string[] {
+  const raw = readFileSync(pdf).toString("latin1");
+  const found: string[] = [];
+  for (const m of raw.matchAll(new RegExp(`/${key}\\s*(\\((?:\\\\.|[^\\\\)])*\\)|<[0-9A-Fa-f\\s]*>)`, "g"))) {
+    const s = m[1]!;
+    if (s.startsWith("<")) {
+      const hex = s.slice(1, -1).replace(/\s/g, "");
+      const bytes = Buffer.from(hex, "hex");
+      found.push(bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2).swap16().toString("utf16le") : bytes.toString("latin1"));
+    } else found.push(s.slice(1, -1).replace(/\\([()\\])/g, "$1"));
+  }
+  return found;
+}
+
+/** Every file below `dir` with its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.set(p.slice(dir.length + 1), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** `plan build` in-process with the test hooks; stdout, stderr and what the printer reported. */
+async function build(repo: string, options: BuildOptions & { out: string }, env: Record<string, string | undefined> = {}, tty = false) {
+  let stdout = "";
+  let stderr = "";
+  const results: RenderResult[] = [];
+  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s), isTTY: tty }, env: { NO_COLOR: "1", ...env }, cwd: repo };
+  // As the command line reports a failure: its message, no stack.
+  const code = await runBuild(repo, { ...options, hooks: { ...options.hooks, finished: (r) => results.push(r) } }, io).catch((error: unknown) => reportError(error, io));
+  return { code, stdout, stderr, blocked: results.flatMap((r) => r.blocked) };
+}
+
+/** The pages that get a PDF: every plan, memo, report and agreement. */
+function printedPages(repo: string): string[] {
+  const { repo: r } = checkRepository(repo, { cwd: repo });
+  const pages = pagesOf(r);
+  return [...r.plans, ...r.memos, ...r.reports, ...r.agreements].map((e) => pages.byId.get(e.id)!).sort();
+}
+
+describe("PDF: the examples, built once", () => {
+  let site: string;
+  let repo: string;
+  let out: string;
+  let first: Awaited<ReturnType<typeof build>>;
+
+  beforeAll(async () => {
+    if (!canPrint) return;
+    site = mkdtempSync(join(tmpdir(), "plan-pdf-"));
+    repo = join(site, "repo");
+    execFileSync("cp", ["-r", join(import.meta.dirname, "../examples"), repo]);
+    out = join(site, "out");
+    first = await build(repo, { out, pdf: true, jobs: "2" }, EPOCH);
+  });
+  afterAll(() => {
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  it.skipIf(!canPrint)("writes a PDF beside the HTML of every plan, memo, report and agreement, blocking no request", () => {
+    expect(first.code, first.stderr).toBe(0);
+    const expected = printedPages(repo).map((p) => p.replace(/\.html$/, ".pdf"));
+    expect(expected.length).toBe(8);
+    const pdfs = listFiles(out).filter((f) => f.endsWith(".pdf"));
+    expect(pdfs).toEqual(expected);
+    for (const pdf of pdfs) expect(existsSync(join(out, pdf.replace(/\.pdf$/, ".html"))), pdf).toBe(true);
+    expect(first.stdout).toContain(`plan: 8 PDFs rendered, 0 unchanged`);
+    expect(first.blocked).toEqual([]);
+    // No staging folder or temporary file is left.
+    expect(readdirSync(out).filter((f) => f.startsWith(".plan-pdf-"))).toEqual([]);
+    expect(listFiles(out).filter((f) => /\.tmp/.test(f))).toEqual([]);
+  });
+
+  it.skipIf(!canPrint)("the memo carries TJÄNSTESKRIVELSE n (m), Datum and Dnr and the organisation's footer on every page", () => {
+    const pdf = join(out, `${MEMO}.pdf`);
+    const pages = pageTexts(pdf);
+    const info = pdfinfo(pdf);
+    expect(Number(info["Pages"])).toBe(pages.length);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((text, i) => {
+      expect(text, `page ${i + 1}`).toContain(`TJÄNSTESKRIVELSE ${i + 1} (${pages.length})`);
+      expect(text, `page ${i + 1}`).toMatch(/Datum 2018-12-20\s+Dnr KS18\.1375/);
+      expect(text, `page ${i + 1}`).toContain("Lerums kommun");
+      expect(text, `page ${i + 1}`).toContain("Org.nr: 212000-1447");
+      expect(text, `page ${i + 1}`).toContain("Besöksadress: Bagges torg");
+    });
+    const all = pages.join("\n");
+    expect(pages[0]).toContain("Förslag till beslut");
+    expect(pages[0]).toContain("Stab och Utveckling");
+    for (const heading of ["Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet", "Beslutsunderlag", "Beslutet ska skickas till"]) expect(all).toContain(heading);
+    // Computed, not typed: Ekonomi's table from the plan.
+    expect(all).toMatch(/Totalt\s+2 000 000\s+100 %/);
+  });
+
+  it.skipIf(!canPrint)("is tagged, titled, Swedish, with an outline from the headings, and the shipped font embedded", () => {
+    for (const page of [MEMO, PLAN, "sjobacka/rapport-2019", "lerum/avtal-2017-2020"]) {
+      const pdf = join(out, `${page}.pdf`);
+      const info = pdfinfo(pdf);
+      expect(info["Tagged"], page).toBe("yes");
+      expect(info["Page size"], page).toContain("(A4)");
+      const title = /<title>([^<]*)<\/title>/.exec(readFileSync(join(out, `${page}.html`), "utf8"))![1]!;
+      expect(info["Title"], page).toBe(title.replace(/&amp;/g, "&"));
+      expect(pdfStrings(pdf, "Lang"), page).toContain("sv");
+      const fonts = pdffonts(pdf);
+      expect(fonts.map((f) => f.name).join(" "), page).toMatch(/\+NotoSans-Regular\b/);
+      expect(fonts.map((f) => f.name).join(" "), page).toMatch(/\+NotoSans-Bold\b/);
+      expect(fonts.filter((f) => !f.embedded), page).toEqual([]);
+    }
+    const outline = pdfStrings(join(out, `${MEMO}.pdf`), "Title");
+    for (const heading of ["Förslag till beslut", "Sammanfattning", "Ekonomi", "Jämställdhet", "Beslutsunderlag"]) expect(outline).toContain(heading);
+  });
+
+  it.skipIf(!canPrint)("the plan holds the Lerum totals, a running title and Sida n av m on every page, and keeps table rows whole", () => {
+    const pdf = join(out, `${PLAN}.pdf`);
+    const pages = pageTexts(pdf);
+    expect(Number(pdfinfo(pdf)["Pages"])).toBe(pages.length);
+    // Read as laid out, a table row is one line: the label and its amounts.
+    const layout = pageTexts(pdf, true);
+    const lines = layout.join("\n").split("\n");
+    expect(lines.some((l) => /Totalt insatser\s+1 250 000\s+625 000\s+625 000\s*$/.test(l))).toBe(true);
+    expect(lines.some((l) => /Gemensam folkhälsobudget\s+2 000 000\s+1 000 000\s+1 000 000\s*$/.test(l))).toBe(true);
+    pages.forEach((text, i) => {
+      expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${pages.length}`);
+      expect(text, `page ${i + 1}`).toContain("Verksamhetsplan för det gemensamma folkhälsoarbetet 2019");
+      expect(text, `page ${i + 1}`).toContain("Postadress: Lerums kommun, 443 80 Lerum");
+    });
+    // Each budget row sits on one page, its amounts on the line where its label starts; the header row is on every page the table is on.
+    const rows = [
+      ["25 % tjänst för", "220 000", "110 000", "110 000"],
+      ["ANDT-arbete i Lerum", "265 000", "100 000", "165 000"],
+      ["Interna och externa", "250 000", "100 000", "150 000"],
+      ["Verksamhetsutvecklare social", "750 000", "375 000", "375 000"],
+    ];
+    const tablePages = new Set<number>();
+    for (const [label, ...amounts] of rows) {
+      const at = layout.findIndex((p) => p.split("\n").some((line) => line.includes(label!) && new RegExp(amounts.join("\\s+")).test(line)));
+      expect(at, label).toBeGreaterThanOrEqual(0);
+      tablePages.add(at);
+    }
+    for (const at of tablePages) expect(layout[at], `page ${at + 1}`).toContain("Insatsområde och budgetpost");
+  });
+
+  it.skipIf(!canPrint)("builds again without rendering what has not changed, and renders what has", async () => {
+    const before = snapshot(out);
+    const again = await build(repo, { out, pdf: true }, EPOCH);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("plan: 0 PDFs rendered, 8 unchanged");
+    const after = snapshot(out);
+    for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
+
+    // One memo changes: only its PDF is rendered, and it shows the change.
+    edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
+    const changed = await build(repo, { out, pdf: true }, EPOCH, true);
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stdout).toContain("plan: 1 PDF rendered, 7 unchanged");
+    expect(pageTexts(join(out, `${MEMO}.pdf`)).join(" ")).toContain("sedan länge");
+    // On a terminal, one line of progress on stderr, rewritten in place and cleared at the end.
+    expect(changed.stderr).toContain(`\r\x1b[Kplan: PDF 1 of 1: ${MEMO}.pdf`);
+
+    // A PDF removed or changed by hand is rendered again.
+    rmSync(join(out, `${PLAN}.pdf`));
+    writeFileSync(join(out, "sjobacka/rapport-2019.pdf"), "not the PDF");
+    const repaired = await build(repo, { out, pdf: true }, EPOCH);
+    expect(repaired.stdout).toContain("plan: 2 PDFs rendered, 6 unchanged");
+    expect(repaired.stderr).not.toContain("\x1b[K");
+    expect(Number(pdfinfo(join(out, "sjobacka/rapport-2019.pdf"))["Pages"])).toBeGreaterThan(0);
+    const cache = JSON.parse(readFileSync(join(out, CACHE_FILE), "utf8")) as { pdfs: Record<string, unknown> };
+    expect(Object.keys(cache.pdfs).sort()).toEqual(printedPages(repo).map((p) => p.replace(/\.html$/, ".pdf")));
+  });
+
+  it.skipIf(!canPrint)("gives byte-identical PDFs on two builds of the same input, dated from SOURCE_DATE_EPOCH", async () => {
+    const other = join(site, "again");
+    const b = await build(repo, { out: other, pdf: true }, EPOCH);
+    expect(b.code, b.stderr).toBe(0);
+    const c = await build(repo, { out: join(site, "third"), pdf: true }, EPOCH);
+    for (const pdf of listFiles(other).filter((f) => f.endsWith(".pdf"))) {
+      expect(readFileSync(join(site, "third", pdf)).equals(readFileSync(join(other, pdf))), pdf).toBe(true);
+    }
+    expect(c.code).toBe(0);
+    expect(pdfinfo(join(other, `${MEMO}.pdf`))["CreationDate"]).toMatch(/Jan\s+9 00:00:00 2019/);
+  });
+});
+
+describe("PDF: shards, failures and hostile content", () => {
+  it.skipIf(!canPrint)("--shard 1/2 and 2/2 together make every PDF exactly once, each with the whole HTML", async () => {
+    const repo = copyExamples();
+    const a = join(tempDir(), "a");
+    const b = join(tempDir(), "b");
+    const one = await run(["build", repo, "--out", a, "--pdf", "--shard", "1/2"], repo);
+    const two = await run(["build", repo, "--out", b, "--pdf", "--shard", "2/2"], repo);
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    const pdfsA = listFiles(a).filter((f) => f.endsWith(".pdf"));
+    const pdfsB = listFiles(b).filter((f) => f.endsWith(".pdf"));
+    const all = printedPages(repo).map((p) => p.replace(/\.html$/, ".pdf"));
+    expect([...pdfsA, ...pdfsB].sort()).toEqual(all);
+    expect(pdfsA.filter((p) => pdfsB.includes(p))).toEqual([]);
+    expect(Math.abs(pdfsA.length - pdfsB.length)).toBeLessThanOrEqual(1);
+    expect(one.stdout).toContain(`plan: ${pdfsA.length} PDFs rendered, 0 unchanged (shard 1/2)`);
+    expect(listFiles(a).filter((f) => f.endsWith(".html"))).toEqual(listFiles(b).filter((f) => f.endsWith(".html")));
+  });
+
+  it.skipIf(!canPrint)("a hostile document: nothing is requested from the network and its script does not run in the PDF", async () => {
+    const repo = copyExamples();
+    const hostile = [
+      "Fientligt stycke före.",
+      '<img src="http://example.invalid/x.png">',
+      '<style>body { background: url("http://example.invalid/bg.png"); }</style>',
+      "<script>document.body.innerHTML = 'PWNED'; document.title = 'PWNED';</script>",
+      '<p style="background-image: url(http://example.invalid/p.png)" onclick="this.textContent=\'PWNED\'">Stycke med stil</p>',
+      "![Extern bild](http://example.invalid/y.png)",
+      "Fientligt stycke efter.",
+    ].join("\n\n");
+    edit(repo, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n${hostile}\n`);
+    const out = join(tempDir(), "out");
+    const result = await build(repo, { out, pdf: true });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.blocked).toEqual([]);
+    // The remote image is a `plan check` warning, and the document still renders.
+    expect(result.stderr).toMatch(/\d+ warnings?; `plan check` shows them/);
+    const { stdout } = await run(["check", repo], repo);
+    expect(stdout).toContain("[path/outside]");
+    const pdf = join(out, "sjobacka/plan-2020.pdf");
+    const text = pageTexts(pdf).join("\n");
+    expect(text).toContain("Fientligt stycke före.");
+    expect(text).toContain("Fientligt stycke efter.");
+    expect(text).toContain("[Bild: Extern bild]");
+    expect(text).not.toContain("PWNED");
+    expect(pdfinfo(pdf)["Title"]).not.toContain("PWNED");
+  });
+
+  it.skipIf(!canPrint)("the printer itself blocks and counts every request outside its folder, and runs no script", async () => {
+    // Straight to the printer, without plan's sanitising and Content-Security-Policy, to show the last line of defence holds alone.
+    const root = tempDir();
+    const page = join(root, "page.html");
+    writeFileSync(
+      page,
+      `<!DOCTYPE html><html lang="sv"><head><title>Prov</title><link rel="stylesheet" href="https://example.invalid/a.css">
+<style>body { background: url("http://example.invalid/bg.png"); }</style></head>
+<body><p>Synlig text.</p><img src="http://example.invalid/x.png" alt="x"><img src="file:///etc/hostname" alt="y"><img src="bild.png" alt="z">
+<script>document.body.textContent = "PWNED";</script></body></html>`,
+    );
+    writeFileSync(join(root, "bild.png"), Buffer.from("89504e470d0a1a0a", "hex"));
+    const result = await renderPdfs([{ source: page, target: join(root, "page.pdf"), label: "page.pdf" }], { browserPath: browserPath!, jobs: 1, root });
+    expect(result.printed).toBe(1);
+    expect(result.blocked.sort()).toEqual(["file:///etc/hostname", "http://example.invalid/bg.png", "http://example.invalid/x.png", "https://example.invalid/a.css"]);
+    const text = pageTexts(join(root, "page.pdf")).join("\n");
+    expect(text).toContain("Synlig text.");
+    expect(text).not.toContain("PWNED");
+  });
+
+  it.skipIf(!canPrint)("a browser killed during the build leaves the previous output byte for byte, and says what happened", async () => {
+    const repo = copyExamples();
+    const out = join(tempDir(), "out");
+    const firstBuild = await build(repo, { out, pdf: true }, EPOCH);
+    expect(firstBuild.code, firstBuild.stderr).toBe(0);
+    const before = snapshot(out);
+    // A new phone number: every Lerum page and PDF changes.
+    edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+    let browser: Browser | undefined;
+    let killed = false;
+    const result = await build(
+      repo,
+      {
+        out,
+        pdf: true,
+        jobs: "1",
+        hooks: {
+          browser: (b) => (browser = b),
+          printed: () => {
+            if (killed) return;
+            killed = true;
+            process.kill(browser!.process()!.pid!, "SIGKILL");
+          },
+        },
+      },
+      EPOCH,
+    );
+    expect(killed).toBe(true);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the browser stopped while printing \S+\.pdf \(it crashed or was killed\)/);
+    expect(result.stderr).toContain("No file was written: the output folder is as it was before this build.");
+    expect(result.stderr).not.toMatch(/\n\s+at |internal error/);
+    const after = snapshot(out);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
+    expect(browser!.process()!.exitCode !== null || browser!.process()!.signalCode !== null).toBe(true);
+  });
+
+  it.skipIf(!canPrint)("sets names in the other Nordic and Sami letters in the shipped font too", async () => {
+    const repo = copyExamples();
+    edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Ánte Đuvvon Šaš och Ŋunnár Åhlén: Lerum har avtalad samverkan");
+    const out = join(tempDir(), "out");
+    const result = await build(repo, { out, pdf: true });
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = join(out, `${MEMO}.pdf`);
+    expect(pageTexts(pdf).join(" ")).toContain("Ánte Đuvvon Šaš och Ŋunnár Åhlén");
+    // Every glyph from Noto Sans: no font of the machine stands in.
+    expect(pdffonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(["NotoSans-Bold", "NotoSans-Regular", "NotoSans-Regular"]);
+  });
+
+  it.skipIf(!canPrint)("--no-pdf leaves PDFs out and names those in the output that no longer match their documents", async () => {
+    const repo = copyExamples();
+    const out = join(tempDir(), "out");
+    expect((await build(repo, { out, pdf: true })).code).toBe(0);
+    edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
+    const skipped = await run(["build", repo, "--out", out, "--no-pdf"], repo);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain("plan: PDFs skipped: --no-pdf was given.");
+    expect(skipped.stderr).toContain(`1 PDF in the output folder no longer matches its document: ${MEMO}.pdf`);
+  });
+});
+
+describe("PDF: without a browser", () => {
+  const NONE = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chrome" };
+
+  it("--pdf exits 2 with what to install and how to point plan at it, and writes nothing", async () => {
+    for (const [args, env, named] of [
+      [["--pdf"], NONE, "PUPPETEER_EXECUTABLE_PATH, /nonexistent/chrome,"],
+      [["--pdf", "--browser", "/nonexistent/chromium"], {}, "--browser, /nonexistent/chromium,"],
+      [["--browser", "/nonexistent/chromium"], {}, "--browser, /nonexistent/chromium,"],
+    ] as const) {
+      const repo = copyExamples();
+      const out = join(tempDir(), "out");
+      const { code, stderr } = await run(["build", repo, "--out", out, ...args], repo, env);
+      expect(code, args.join(" ")).toBe(2);
+      expect(stderr).toContain(named);
+      for (const part of ["apt-get install chromium", "npx @puppeteer/browsers install chrome-headless-shell", "--browser", "PUPPETEER_EXECUTABLE_PATH", "Nothing was written"]) expect(stderr).toContain(part);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it("without --pdf builds the HTML, says once that the PDFs were skipped and why, and exits 0", async () => {
+    const repo = copyExamples();
+    const out = join(tempDir(), "out");
+    const { code, stdout, stderr } = await run(["build", repo, "--out", out], repo, { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chrome" });
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain("plan: built");
+    expect(stderr.match(/PDFs skipped/g)).toHaveLength(1);
+    expect(stderr).toContain("PDFs skipped: the browser given by PUPPETEER_EXECUTABLE_PATH, /nonexistent/chrome, does not exist or cannot be run");
+    expect(listFiles(out).filter((f) => f.endsWith(".pdf"))).toEqual([]);
+    expect(listFiles(out).filter((f) => f.endsWith(".html")).length).toBeGreaterThan(20);
+  });
+
+  it("checks --jobs and --shard before doing anything", async () => {
+    const repo = copyExamples();
+    for (const args of [["--jobs", "0"], ["--jobs", "many"], ["--shard", "3/2"], ["--shard", "0/2"], ["--shard", "1"]]) {
+      const { code, stderr } = await run(["build", repo, "--out", join(tempDir(), "out"), ...args], repo);
+      expect(code, args.join(" ")).toBe(2);
+      expect(stderr).toMatch(/--(jobs|shard) takes/);
+    }
+  });
+});
+
+describe("PDF: the parts", () => {
+  it("shares: every item in exactly one of n shares, the same for any order of input", () => {
+    const items = Array.from({ length: 23 }, (_, i) => `doc-${String(i).padStart(2, "0")}.html`);
+    const shuffled = [...items].reverse();
+    for (const n of [1, 2, 3, 7, 23, 30]) {
+      const shares = Array.from({ length: n }, (_, i) => shareOf(shuffled, (s) => s, parseShard(`${i + 1}/${n}`)));
+      expect(shares.flat().sort()).toEqual(items);
+      expect(new Set(shares.flat()).size).toBe(items.length);
+      expect(Math.max(...shares.map((s) => s.length)) - Math.min(...shares.map((s) => s.length))).toBeLessThanOrEqual(1);
+      expect(shares).toEqual(Array.from({ length: n }, (_, i) => shareOf(items, (s) => s, parseShard(`${i + 1}/${n}`))));
+    }
+  });
+
+  it("writes any text as a CSS string that nothing can leave", () => {
+    expect(cssString("KS18.1375")).toBe('"KS18.1375"');
+    expect(cssString('a"b\\c\n</style><script>')).toBe('"a\\22 b\\5c c\\a \\3c /style\\3e \\3c script\\3e "');
+    expect(cssString("Sjöbacka – 1\u202F000")).toBe('"Sjöbacka – 1\u202F000"');
+  });
+
+  it("dates a PDF from the source date and numbers its structure ids in order, at the same length", () => {
+    const pdf = Buffer.from("%PDF-1.4\n<</S /TH /ID (node00000982)>> <</S /TD /Headers [(node00000982)] /Alt (a \\(node00000007\\))>> <</ID (node00000031)>>\n<</CreationDate (D:20261123130514+00'00')\n/ModDate (D:20261123130514+01'00')>>\n", "latin1");
+    const fixed = Buffer.from(reproducible(pdf, "2019-01-09"));
+    expect(fixed.length).toBe(pdf.length);
+    expect(fixed.toString("latin1")).toBe(
+      "%PDF-1.4\n<</S /TH /ID (node00000001)>> <</S /TD /Headers [(node00000001)] /Alt (a \\(node00000007\\))>> <</ID (node00000002)>>\n<</CreationDate (D:20190109000000+00'00')\n/ModDate (D:20190109000000+00'00')>>\n",
+    );
+    // Without a source date the moment of printing stays; the ids are still numbered.
+    expect(Buffer.from(reproducible(pdf, undefined)).toString("latin1")).toContain("(D:20261123130514+00'00')");
+    expect(Buffer.from(reproducible(pdf, undefined)).toString("latin1")).toContain("/ID (node00000002)");
+  });
+
+  it("prints the plans, memos, reports and agreements, each with its own print style sheet", () => {
+    const root = copyExamples();
+    const files = renderSite(checkRepository(root, { cwd: root }).repo);
+    const printed = files.filter((f) => f.print);
+    expect(printed.map((f) => f.path)).toEqual([
+      "lerum/avtal-2017-2020.html",
+      "lerum/plan-2019.html",
+      "lerum/tjansteskrivelse-ks18-1375.html",
+      "sjobacka/avtal-2019-2022.html",
+      "sjobacka/plan-2019.html",
+      "sjobacka/plan-2020.html",
+      "sjobacka/rapport-2019.html",
+      "sjobacka/tjansteskrivelse-2020.html",
+    ]);
+    const memo = printed.find((f) => f.path === `${MEMO}.html`)!.print!.css;
+    expect(memo).toContain('content: "TJÄNSTESKRIVELSE " counter(page) " (" counter(pages) ")\\A Datum " "2018-12-20" "     Dnr " "KS18.1375"');
+    expect(memo).toContain('"\\A " "Webb: www.lerum.se   E-post: kommun@lerum.se   Org.nr: 212000-1447"');
+    const plan = printed.find((f) => f.path === `${PLAN}.html`)!.print!.css;
+    expect(plan).toContain('content: "Sida " counter(page) " av " counter(pages)');
+    expect(printed.find((f) => f.path === "sjobacka/plan-2020.html")!.print!.css).toContain('"Sjöbacka kommun (fiktiv kommun)" "\\A UTKAST"');
+  });
+});
