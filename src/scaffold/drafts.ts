@@ -2,8 +2,8 @@ import { Document, isMap, isSeq, parseDocument } from "yaml";
 import { kronor } from "../format/swedish.js";
 import { sharesOf } from "../model/money.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
+import { splitText } from "../render/views/budget.js";
 import { FINANCING_LABELS } from "../rollup/rollups.js";
-import type { Split } from "../schema/agreement.js";
 
 export interface Draft {
   /** Path from the repository root. */
@@ -90,12 +90,6 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
   return { relPath, text: render(doc, relPath) + body };
 }
 
-function describeSplit(split: Split): string {
-  if (split.rule === "equal") return "hälften vardera";
-  if (split.rule === "per-inhabitant") return `${split.rate} kronor per invånare och år för vardera part`;
-  return `andelarna ${Object.entries(split.shares).map(([p, w]) => `${p} ${w}`).join(", ")}`;
-}
-
 /** The memo about a plan: sections filled from the plan and its agreement; the dnr left for the registrar. */
 export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
   const agreement = lookup(repo, plan.data.agreement, "agreement");
@@ -138,7 +132,7 @@ ${agreement ? `Avtalet gäller ${agreement.data.period.from}–${agreement.data.
 
 ## Ekonomi
 
-Fördelningsprincipen för finansieringen är ${agreement ? describeSplit(agreement.data.split) : "enligt avtalet"}.${
+Fördelningsprincipen för finansieringen är ${agreement ? splitText(repo, agreement) : "enligt avtalet"}.${
     inKind.length ? ` Av budgeten är ${inKind.join(", ")}.` : ""
   } (Beloppen per part och totalt räknas fram ur planen när dokumentet byggs.)
 
