@@ -1,4 +1,4 @@
-import { computeGoalFulfilment, plansByIndicator, valuesOf } from "../model/indicators.js";
+import { agreementsByIndicator, computeGoalFulfilment, valuesOf } from "../model/indicators.js";
 import { lookup } from "../model/repository.js";
 import { decimal } from "../format/swedish.js";
 import { code, type Rule } from "./rule.js";
@@ -55,13 +55,9 @@ export const targetYears: Rule = {
   severity: "error",
   summary: "An indicator's target years lie within the period of the agreements whose plans use it.",
   check(repo, report) {
-    const usage = plansByIndicator(repo);
+    const usage = agreementsByIndicator(repo);
     for (const ind of repo.indicators) {
-      const agreements = new Set((usage.get(ind.id) ?? []).map((p) => p.data.agreement));
-      const periods = [...agreements].flatMap((id) => {
-        const a = lookup(repo, id, "agreement");
-        return a ? [{ id: a.id, ...a.data.period }] : [];
-      });
+      const periods = (usage.get(ind.id) ?? []).map((a) => ({ id: a.id, ...a.data.period }));
       if (periods.length === 0) continue;
       ind.data.targets.forEach((t, i) => {
         if (periods.some((p) => t.year >= p.from && t.year <= p.to)) return;
@@ -79,14 +75,13 @@ export const koladaMunicipality: Rule = {
   severity: "error",
   summary: "A Kolada-linked indicator's municipality code is the kommunkod of the municipality whose plans use it.",
   check(repo, report) {
-    const usage = plansByIndicator(repo);
+    const usage = agreementsByIndicator(repo);
     for (const ind of repo.indicators) {
       const src = ind.data.source;
       if (src?.type !== "kolada") continue;
       const codes = new Map<string, string>();
-      for (const plan of usage.get(ind.id) ?? []) {
-        const agreement = lookup(repo, plan.data.agreement, "agreement");
-        for (const partyId of agreement?.data.parties ?? []) {
+      for (const agreement of usage.get(ind.id) ?? []) {
+        for (const partyId of agreement.data.parties) {
           const party = repo.parties.get(partyId);
           if (party?.type === "kommun" && party.kommunkod) codes.set(party.kommunkod, party.name);
         }
