@@ -7,7 +7,7 @@ import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { incrementalRepository } from "../watch/incremental.js";
 import { watchUntilAborted } from "../watch/watch.js";
-import { rules, runRules } from "../rules/index.js";
+import { checkBetweenDocuments, checkDocument } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError, useColour, type Io } from "./io.js";
 
@@ -34,16 +34,16 @@ export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
   return root;
 }
 
-/** Runs every rule over a loaded repository and collects the problems. */
+/** Runs the rules between documents over a repository loaded with `checkDocument`, and collects the problems. */
 export function checkLoaded(repo: Repository): Checked {
-  runRules(repo, rules);
+  checkBetweenDocuments(repo);
   const problems = collectMessages(repo.sources.map((s) => s.file));
   return { repo, problems, ...countMessages(problems) };
 }
 
 /** Finds the repository at or above `path`, loads it and runs every rule. */
 export function checkRepository(path: string, io: Pick<Io, "cwd">, options: { keepBody?: boolean } = {}): Checked {
-  return checkLoaded(loadRepository(repositoryRoot(path, io), { cwd: io.cwd, keepBody: options.keepBody }));
+  return checkLoaded(loadRepository(repositoryRoot(path, io), { cwd: io.cwd, keepBody: options.keepBody, checkDocument }));
 }
 
 export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
@@ -73,7 +73,7 @@ const exitCode = (checked: Checked, options: CheckOptions) => (checked.errors > 
 /** `plan check --watch`: checks again on every save and prints the state anew, until stopped. */
 async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
   const root = repositoryRoot(path, io);
-  const model = incrementalRepository(root, io.cwd);
+  const model = incrementalRepository(root, io.cwd, { keepBody: false, checkDocument });
   const clear = useColour(io.stdout, io.env) ? "\u001b[2J\u001b[3J\u001b[H" : "";
   let last = 0;
   const show = () => {

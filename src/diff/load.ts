@@ -2,7 +2,7 @@ import { join, relative, sep } from "node:path";
 import { collectMessages, type FileMessages } from "../diagnostics/collect.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
-import { rules, runRules } from "../rules/index.js";
+import { checkBetweenDocuments, checkDocument } from "../rules/index.js";
 import { findFrontmatter } from "../source/frontmatter.js";
 import type { Scope } from "./scope.js";
 import type { Snapshot } from "./snapshot.js";
@@ -34,7 +34,7 @@ export function loadSide(snapshot: Snapshot, scope: Scope, cwd: string): Side {
     return span ? text.slice(0, span.bodyStart) : text;
   };
   const listFiles = () => [...scope.paths].filter((p) => snapshot.files.has(p)).sort(byFolders).map((p) => join(snapshot.root, p));
-  const repo = loadRepository(snapshot.root, { cwd, readFile, listFiles });
-  runRules(repo, rules);
+  const repo = loadRepository(snapshot.root, { cwd, readFile, listFiles, checkDocument });
+  checkBetweenDocuments(repo);
   return { snapshot, repo, problems: collectMessages(repo.sources.map((s) => s.file)) };
 }

@@ -5,8 +5,8 @@ import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData, type DocumentData, type DocumentKind } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
-import { compact, loadMarkdown, loadYaml, place, type ParseOptions, type SourceDocument } from "../source/load.js";
-import { koladaKey, type AnyEntry, type Repository } from "./repository.js";
+import { compact, loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
+import { koladaKey, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
 export interface LoadOptions {
@@ -18,7 +18,11 @@ export interface LoadOptions {
   listFiles?: (root: string) => string[];
   /** Keep each document's markdown tree (default); checking alone does without it. */
   keepBody?: boolean;
+  /** Checks a document on its own once it is valid, while its YAML tree is at hand to place messages. */
+  checkDocument?: (doc: LoneDocument) => void;
 }
+
+export type LoadFileOptions = Pick<LoadOptions, "keepBody" | "checkDocument">;
 
 /** One file read, parsed and validated on its own: the unit that watch mode keeps between runs. */
 export interface LoadedFile {
@@ -31,14 +35,14 @@ export interface LoadedFile {
     | { as: "document"; valid: { kind: DocumentKind; data: DocumentData[DocumentKind] } | undefined }
     | { as: "kolada"; data: KoladaData | undefined }
     | { as: "none" };
-  /** How many messages parsing and validation left; later messages come from the rules. */
+  /** How many messages parsing, validation and the checks of the document alone left; later ones come from the rules between documents. */
   ownMessages: number;
 }
 
 const readUtf8 = (path: string) => readFileSync(path, "utf8");
 
 /** Reads, parses and validates one file (the configuration, a document or a data file). */
-export function loadFile(root: string, absPath: string, text: string, cwd: string, options: ParseOptions = {}): LoadedFile {
+export function loadFile(root: string, absPath: string, text: string, cwd: string, options: LoadFileOptions = {}): LoadedFile {
   const done = (source: SourceDocument | undefined, parsed: LoadedFile["parsed"]): LoadedFile => ({
     absPath,
     text,
@@ -57,6 +61,7 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
   const source = loadMarkdown(root, absPath, text, cwd, options);
   if (!source) return done(undefined, { as: "none" });
   const valid = validateDocument(source);
+  if (valid) options.checkDocument?.({ ...valid, source } as LoneDocument);
   if (options.keepBody === false) {
     compact(source);
     // The validated copy is what the rules read; the raw one is kept only to name an invalid document.
@@ -69,7 +74,7 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
 export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile ?? readUtf8;
   const paths = [join(root, CONFIG_FILE), ...(options.listFiles ?? discoverFiles)(root)];
-  return assemble(root, paths.map((absPath) => loadFile(root, absPath, read(absPath), options.cwd, { keepBody: options.keepBody })));
+  return assemble(root, paths.map((absPath) => loadFile(root, absPath, read(absPath), options.cwd, options)));
 }
 
 /**

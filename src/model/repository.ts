@@ -13,6 +13,9 @@ export interface Entry<K extends DocumentKind = DocumentKind> {
 
 export type AnyEntry = { [K in DocumentKind]: Entry<K> }[DocumentKind];
 
+/** A validated document on its own, before it has a place (and an id) in a repository: what a rule about one document reads. */
+export type LoneDocument = { [K in DocumentKind]: Omit<Entry<K>, "id"> }[DocumentKind];
+
 /** Everything read from one plan repository, in the order of its files. */
 export interface Repository {
   root: string;

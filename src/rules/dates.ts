@@ -5,11 +5,12 @@ export const planInPeriod: Rule = {
   id: "date/plan-in-period",
   severity: "error",
   summary: "A plan's year lies inside its agreement's period; an agreement's period runs forwards.",
-  check(repo, report) {
-    for (const a of repo.agreements) {
-      const { from, to } = a.data.period;
-      if (from > to) report(a.source, ["period", "to"], { reason: `The period ends (${to}) before it begins (${from}).`, fix: "Swap `from` and `to`." });
-    }
+  document(a, report) {
+    if (a.kind !== "agreement") return;
+    const { from, to } = a.data.period;
+    if (from > to) report(a.source, ["period", "to"], { reason: `The period ends (${to}) before it begins (${from}).`, fix: "Swap `from` and `to`." });
+  },
+  repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       const { from, to } = agreement.data.period;
       if (plan.data.year < from || plan.data.year > to) {
@@ -26,7 +27,7 @@ export const reportOfPlan: Rule = {
   id: "date/report-year",
   severity: "error",
   summary: "A report follows up an existing plan of the same year.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const r of repo.reports) {
       const plan = lookup(repo, r.data.plan, "plan");
       if (plan && plan.data.year !== r.data.year) {
@@ -40,15 +41,14 @@ export const decidedLate: Rule = {
   id: "date/decided-late",
   severity: "warning",
   summary: "A plan decided after its own year has begun is flagged: work in January ran without a decided plan.",
-  check(repo, report) {
-    for (const plan of repo.plans) {
-      const date = plan.data.decision?.date;
-      if (date && date > `${plan.data.year}-01-01`) {
-        report(plan.source, ["decision", "date"], {
-          reason: `The plan for ${plan.data.year} was decided on ${date}, after its year had begun.`,
-          fix: "Put next year's plan before the board in the autumn.",
-        });
-      }
+  document(plan, report) {
+    if (plan.kind !== "plan") return;
+    const date = plan.data.decision?.date;
+    if (date && date > `${plan.data.year}-01-01`) {
+      report(plan.source, ["decision", "date"], {
+        reason: `The plan for ${plan.data.year} was decided on ${date}, after its year had begun.`,
+        fix: "Put next year's plan before the board in the autumn.",
+      });
     }
   },
 };
@@ -57,7 +57,7 @@ export const reportOutcome: Rule = {
   id: "report/outcome",
   severity: "error",
   summary: "A decided report gives the utfall of every budget line of its plan (carry-overs aside); a draft may leave some empty.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const r of repo.reports) {
       if (r.data.status !== "decided") continue;
       const plan = lookup(repo, r.data.plan, "plan");

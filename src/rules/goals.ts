@@ -14,17 +14,16 @@ export const unfundedGoals: Rule = {
   id: "goal/unfunded",
   severity: "warning",
   summary: "A local goal that no intervention works towards and no budget line funds.",
-  check(repo, report) {
-    for (const plan of repo.plans) {
-      const funded = new Set([...plan.data.interventions.flatMap((i) => i.goals), ...plan.data.budget.flatMap((l) => (l.goal ? [l.goal] : []))]);
-      plan.data.goals.forEach((goal, i) => {
-        if (goal.level !== "local" || funded.has(goal.id)) return;
-        report(plan.source, ["goals", i, "id"], {
-          reason: `No intervention or budget line works towards the goal "${goal.title}".`,
-          fix: `Add ${code(goal.id)} to an intervention's \`goals\`, or say in the text why the goal has no intervention this year.`,
-        });
+  document(plan, report) {
+    if (plan.kind !== "plan") return;
+    const funded = new Set([...plan.data.interventions.flatMap((i) => i.goals), ...plan.data.budget.flatMap((l) => (l.goal ? [l.goal] : []))]);
+    plan.data.goals.forEach((goal, i) => {
+      if (goal.level !== "local" || funded.has(goal.id)) return;
+      report(plan.source, ["goals", i, "id"], {
+        reason: `No intervention or budget line works towards the goal "${goal.title}".`,
+        fix: `Add ${code(goal.id)} to an intervention's \`goals\`, or say in the text why the goal has no intervention this year.`,
       });
-    }
+    });
   },
 };
 
@@ -32,19 +31,18 @@ export const goalsBySex: Rule = {
   id: "goal/not-split-by-sex",
   severity: "warning",
   summary: "A goal or effect goal about people (elever, unga, invånare, …) that does not name both women and men, or girls and boys (goals are to be bekönade).",
-  check(repo, report) {
-    for (const plan of repo.plans) {
-      plan.data.goals.forEach((goal, i) => {
-        if (goal.level === "local" && aboutPeopleUnsplit(`${goal.title} ${goal.focus ?? ""}`)) {
-          report(plan.source, ["goals", i, "title"], { reason: `The goal "${goal.title}" is about people but not split by sex.`, fix: "Name the groups by sex, e.g. \"flickor och pojkar\", \"kvinnor och män\"." });
-        }
-      });
-      plan.data.interventions.forEach((n, i) =>
-        n.measures.forEach((m, j) => {
-          if (aboutPeopleUnsplit(m)) report(plan.source, ["interventions", i, "measures", j], { reason: `The measure "${m}" is about people but not split by sex.`, fix: "Follow it up for women and men (girls and boys) separately and say so." });
-        }),
-      );
-    }
+  document(plan, report) {
+    if (plan.kind !== "plan") return;
+    plan.data.goals.forEach((goal, i) => {
+      if (goal.level === "local" && aboutPeopleUnsplit(`${goal.title} ${goal.focus ?? ""}`)) {
+        report(plan.source, ["goals", i, "title"], { reason: `The goal "${goal.title}" is about people but not split by sex.`, fix: "Name the groups by sex, e.g. \"flickor och pojkar\", \"kvinnor och män\"." });
+      }
+    });
+    plan.data.interventions.forEach((n, i) =>
+      n.measures.forEach((m, j) => {
+        if (aboutPeopleUnsplit(m)) report(plan.source, ["interventions", i, "measures", j], { reason: `The measure "${m}" is about people but not split by sex.`, fix: "Follow it up for women and men (girls and boys) separately and say so." });
+      }),
+    );
   },
 };
 
@@ -52,11 +50,9 @@ export const indicatorsBySex: Rule = {
   id: "indicator/not-split-by-sex",
   severity: "warning",
   summary: "An indicator about people whose values are not split by sex (`bySex: false`).",
-  check(repo, report) {
-    for (const ind of repo.indicators) {
-      if (!ind.data.bySex && aboutPeopleUnsplit(ind.data.title)) {
-        report(ind.source, ["title"], { reason: `The indicator "${ind.data.title}" is about people but is not split by sex.`, fix: "Collect values for women and men and set `bySex: true`." });
-      }
+  document(ind, report) {
+    if (ind.kind === "indicator" && !ind.data.bySex && aboutPeopleUnsplit(ind.data.title)) {
+      report(ind.source, ["title"], { reason: `The indicator "${ind.data.title}" is about people but is not split by sex.`, fix: "Collect values for women and men and set `bySex: true`." });
     }
   },
 };
@@ -65,14 +61,13 @@ export const incompleteIndicators: Rule = {
   id: "indicator/incomplete",
   severity: "warning",
   summary: "An indicator without a source, a baseline or a target cannot be followed up.",
-  check(repo, report) {
-    for (const ind of repo.indicators) {
-      const missing = [!ind.data.source && "source", !ind.data.baseline && "baseline", ind.data.targets.length === 0 && "targets"].filter(Boolean) as string[];
-      if (missing.length === 0) continue;
-      report(ind.source, ["kind"], {
-        reason: `The indicator "${ind.data.title}" has no ${missing.join(" and no ")}, so it cannot be followed up.`,
-        fix: `Add ${missing.map((m) => `\`${m}:\``).join(", ")}.`,
-      });
-    }
+  document(ind, report) {
+    if (ind.kind !== "indicator") return;
+    const missing = [!ind.data.source && "source", !ind.data.baseline && "baseline", ind.data.targets.length === 0 && "targets"].filter(Boolean) as string[];
+    if (missing.length === 0) return;
+    report(ind.source, ["kind"], {
+      reason: `The indicator "${ind.data.title}" has no ${missing.join(" and no ")}, so it cannot be followed up.`,
+      fix: `Add ${missing.map((m) => `\`${m}:\``).join(", ")}.`,
+    });
   },
 };

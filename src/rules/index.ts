@@ -5,7 +5,8 @@ import { memoDnr, memoSections, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
 import { localPaths } from "./paths.js";
-import type { Rule } from "./rule.js";
+import type { LoneDocument, Repository } from "../model/repository.js";
+import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 
 /** Every rule `plan check` runs after the schemas, in the order their messages are most useful. */
 export const rules: readonly Rule[] = [
@@ -38,4 +39,10 @@ export const rules: readonly Rule[] = [
   localPaths,
 ];
 
-export { runRules, type Rule } from "./rule.js";
+/** Every rule's check of one document alone: what loading runs on each document it validates. */
+export const checkDocument = (doc: LoneDocument) => runDocumentRules(doc, rules);
+
+/** Every rule's check between documents, over a repository whose documents were loaded with `checkDocument`. */
+export const checkBetweenDocuments = (repo: Repository) => runRepositoryRules(repo, rules);
+
+export type { Rule } from "./rule.js";

@@ -10,25 +10,36 @@ const RANGES: Record<string, [number, number, string]> = {
   kronor: [0, Infinity, "0 kr or more"],
 };
 
+function rangeOf(unit: string) {
+  const range = RANGES[unit];
+  if (!range) return undefined;
+  const [min, max, wanted] = range;
+  return { wanted, excludes: (v: number | null | undefined) => typeof v === "number" && (v < min || v > max) };
+}
+
 export const valueRange: Rule = {
   id: "indicator/value-range",
   severity: "error",
   summary: "Values, baselines and targets lie within the range of the indicator's unit (a share is 0–100 %).",
-  check(repo, report) {
+  document(ind, report) {
+    if (ind.kind !== "indicator") return;
+    const range = rangeOf(ind.data.unit);
+    if (!range) return;
+    if (ind.data.baseline && range.excludes(ind.data.baseline.value)) report(ind.source, ["baseline", "value"], { reason: `The baseline ${decimal(ind.data.baseline.value, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.` });
+    ind.data.targets.forEach((t, i) => {
+      if (range.excludes(t.value)) report(ind.source, ["targets", i, "value"], { reason: `The target ${decimal(t.value, 2)} for ${t.year} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.` });
+    });
+  },
+  // The values counted are the imported ones where Kolada gives a year, so they are checked with the repository.
+  repository(repo, report) {
     for (const ind of repo.indicators) {
-      const range = RANGES[ind.data.unit];
+      const range = rangeOf(ind.data.unit);
       if (!range) continue;
-      const [min, max, wanted] = range;
-      const bad = (v: number | null | undefined) => typeof v === "number" && (v < min || v > max);
       for (const v of valuesOf(repo, ind)) {
         for (const key of ["total", "women", "men"] as const) {
-          if (bad(v[key])) report(v.source, [...v.path, key], { reason: `${ind.data.title}: the ${v.year} value ${decimal(v[key]!, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${wanted}.`, fix: "Check the value and the unit (a share is written in percent, 84.2, not 0.842)." });
+          if (range.excludes(v[key])) report(v.source, [...v.path, key], { reason: `${ind.data.title}: the ${v.year} value ${decimal(v[key]!, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`, fix: "Check the value and the unit (a share is written in percent, 84.2, not 0.842)." });
         }
       }
-      if (ind.data.baseline && bad(ind.data.baseline.value)) report(ind.source, ["baseline", "value"], { reason: `The baseline ${decimal(ind.data.baseline.value, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${wanted}.` });
-      ind.data.targets.forEach((t, i) => {
-        if (bad(t.value)) report(ind.source, ["targets", i, "value"], { reason: `The target ${decimal(t.value, 2)} for ${t.year} is out of range; the unit \`${ind.data.unit}\` needs ${wanted}.` });
-      });
     }
   },
 };
@@ -37,7 +48,7 @@ export const valuesBySex: Rule = {
   id: "indicator/sex-values",
   severity: "error",
   summary: "An indicator declared split by sex (`bySex: true`) has values for women and men in every year it has a value.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const ind of repo.indicators) {
       if (!ind.data.bySex) continue;
       const lacking = valuesOf(repo, ind).filter((v) => v.women == null || v.men == null);
@@ -54,7 +65,7 @@ export const targetYears: Rule = {
   id: "indicator/target-year",
   severity: "error",
   summary: "An indicator's target years lie within the period of the agreements whose plans use it.",
-  check(repo, report) {
+  repository(repo, report) {
     const usage = agreementsByIndicator(repo);
     for (const ind of repo.indicators) {
       const periods = (usage.get(ind.id) ?? []).map((a) => ({ id: a.id, ...a.data.period }));
@@ -74,7 +85,7 @@ export const koladaMunicipality: Rule = {
   id: "indicator/municipality",
   severity: "error",
   summary: "A Kolada-linked indicator's municipality code is the kommunkod of the municipality whose plans use it.",
-  check(repo, report) {
+  repository(repo, report) {
     const usage = agreementsByIndicator(repo);
     for (const ind of repo.indicators) {
       const src = ind.data.source;
@@ -101,7 +112,7 @@ export const goalStatus: Rule = {
   id: "goal/status-mismatch",
   severity: "warning",
   summary: "A report's stated goal fulfilment agrees with the one computed from the goal's indicators against their targets.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const r of repo.reports) {
       const plan = lookup(repo, r.data.plan, "plan");
       if (!plan) continue;

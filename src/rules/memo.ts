@@ -8,7 +8,7 @@ export const memoDnr: Rule = {
   id: "memo/dnr",
   severity: "error",
   summary: "A memo's diarienummer (each of them, and its attachments') matches the issuing organisation's pattern in `plan.config.yaml`.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const memo of repo.memos) {
       const issuerId = memo.data.issuer ?? repo.config?.data.organisation;
       const rule = issuerId ? repo.parties.get(issuerId)?.dnr : undefined;
@@ -41,7 +41,7 @@ export const memoSections: Rule = {
   id: "memo/section",
   severity: "error",
   summary: "A memo's body has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet).",
-  check(repo, report) {
+  repository(repo, report) {
     const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
     for (const memo of repo.memos) {
       const headings = new Set((memo.source.outline?.headings ?? []).filter((h) => h.depth === 2).map((h) => normalise(h.text)));
@@ -68,27 +68,25 @@ export const placeholders: Rule = {
   id: "text/placeholder",
   severity: "error",
   summary: "Placeholder text (`XX`, `XXXX`, `KSXX.XXX`, `TODO`) is an error in a decided document and a warning in a draft.",
-  check(repo, report) {
-    for (const entry of repo.documents.values()) {
-      const text = String(entry.source.file.value);
-      // Nearly every document has none; a plain search first keeps this rule cheap.
-      if (!MAY_HOLD_PLACEHOLDER.test(text)) continue;
-      const severity = entry.data.status === "decided" ? "error" : "warning";
-      const found = (where: string, match: string) =>
-        `Placeholder text ${code(match)} in ${where}${severity === "error" ? " of a decided document" : ""}.`;
-      const fix = severity === "error" ? "Write the real text; a decided document goes to the board as it is." : "Fill it in before the document is decided.";
-      for (const [path, value] of strings(entry.data, [])) {
-        const match = PLACEHOLDER.exec(value);
-        if (match) report(entry.source, path, { severity, reason: found("the frontmatter", match[0]), fix });
-      }
-      const outline = entry.source.outline;
-      if (!outline) continue;
-      const placeholder = new RegExp(PLACEHOLDER.source, "gu");
-      placeholder.lastIndex = outline.bodyStart;
-      for (let match = placeholder.exec(text); match; match = placeholder.exec(text)) {
-        const at = match.index;
-        report(entry.source, entry.source.lines.position(at, at + match[0].length), { severity, reason: found("the text", match[0]), fix });
-      }
+  document(doc, report) {
+    const text = String(doc.source.file.value);
+    // Nearly every document has none; a plain search first keeps this rule cheap.
+    if (!MAY_HOLD_PLACEHOLDER.test(text)) return;
+    const severity = doc.data.status === "decided" ? "error" : "warning";
+    const found = (where: string, match: string) =>
+      `Placeholder text ${code(match)} in ${where}${severity === "error" ? " of a decided document" : ""}.`;
+    const fix = severity === "error" ? "Write the real text; a decided document goes to the board as it is." : "Fill it in before the document is decided.";
+    for (const [path, value] of strings(doc.data, [])) {
+      const match = PLACEHOLDER.exec(value);
+      if (match) report(doc.source, path, { severity, reason: found("the frontmatter", match[0]), fix });
+    }
+    const outline = doc.source.outline;
+    if (!outline) return;
+    const placeholder = new RegExp(PLACEHOLDER.source, "gu");
+    placeholder.lastIndex = outline.bodyStart;
+    for (let match = placeholder.exec(text); match; match = placeholder.exec(text)) {
+      const at = match.index;
+      report(doc.source, doc.source.lines.position(at, at + match[0].length), { severity, reason: found("the text", match[0]), fix });
     }
   },
 };

@@ -16,19 +16,18 @@ export const lineTotals: Rule = {
   id: "money/line-total",
   severity: "error",
   summary: "Where a budget line states its `total`, the parties' amounts on the line sum to it.",
-  check(repo, report) {
-    for (const plan of repo.plans) {
-      plan.data.budget.forEach((line, i) => {
-        if (line.total === undefined) return;
-        const amounts = sharesOf(line).map((s) => s.amount);
-        const actual = sum(amounts);
-        if (actual === BigInt(line.total)) return;
-        report(plan.source, ["budget", i, "total"], {
-          reason: `The parties' amounts on "${line.title}" sum to ${kr(actual)} (${parts(amounts)}), but its total says ${kr(line.total)}.`,
-          fix: `Write \`total: ${actual}\`, or correct the parties' amounts.`,
-        });
+  document(plan, report) {
+    if (plan.kind !== "plan") return;
+    plan.data.budget.forEach((line, i) => {
+      if (line.total === undefined) return;
+      const amounts = sharesOf(line).map((s) => s.amount);
+      const actual = sum(amounts);
+      if (actual === BigInt(line.total)) return;
+      report(plan.source, ["budget", i, "total"], {
+        reason: `The parties' amounts on "${line.title}" sum to ${kr(actual)} (${parts(amounts)}), but its total says ${kr(line.total)}.`,
+        fix: `Write \`total: ${actual}\`, or correct the parties' amounts.`,
       });
-    }
+    });
   },
 };
 
@@ -36,32 +35,31 @@ export const declaredTotals: Rule = {
   id: "money/declared-total",
   severity: "error",
   summary: "Totals and subtotals written in a plan (`totals:`) equal the sum of the lines they include, in total and per party.",
-  check(repo, report) {
-    for (const plan of repo.plans) {
-      plan.data.totals.forEach((declared, t) => {
-        const lines = plan.data.budget.filter((l) => declared.includes.includes(l.type));
-        const what = `"${declared.label}" (${declared.includes.join(" + ")} lines)`;
-        if (declared.total !== undefined) {
-          const actual = sum(lines.map(lineTotal));
-          if (actual !== BigInt(declared.total)) {
-            report(plan.source, ["totals", t, "total"], {
-              reason: `${what}: the ${lines.length} lines sum to ${kr(actual)}, but the total says ${kr(declared.total)} (difference ${signed(BigInt(declared.total) - actual)} kr).`,
-              fix: `Write \`total: ${actual}\`, or find the line that is wrong.`,
-            });
-          }
-        }
-        const totals = partyTotals(lines);
-        for (const [party, amount] of Object.entries(declared.parties)) {
-          const actual = totals.get(party) ?? 0n;
-          if (actual === BigInt(amount)) continue;
-          const amounts = lines.map((l) => sharesOf(l).find((s) => s.party === party)?.amount);
-          report(plan.source, ["totals", t, "parties", party], {
-            reason: `${what}: ${party}'s amounts sum to ${kr(actual)} (${parts(amounts)}), but the total says ${kr(amount)}.`,
-            fix: `Write \`${party}: ${actual}\`, or find the line that is wrong.`,
+  document(plan, report) {
+    if (plan.kind !== "plan") return;
+    plan.data.totals.forEach((declared, t) => {
+      const lines = plan.data.budget.filter((l) => declared.includes.includes(l.type));
+      const what = `"${declared.label}" (${declared.includes.join(" + ")} lines)`;
+      if (declared.total !== undefined) {
+        const actual = sum(lines.map(lineTotal));
+        if (actual !== BigInt(declared.total)) {
+          report(plan.source, ["totals", t, "total"], {
+            reason: `${what}: the ${lines.length} lines sum to ${kr(actual)}, but the total says ${kr(declared.total)} (difference ${signed(BigInt(declared.total) - actual)} kr).`,
+            fix: `Write \`total: ${actual}\`, or find the line that is wrong.`,
           });
         }
-      });
-    }
+      }
+      const totals = partyTotals(lines);
+      for (const [party, amount] of Object.entries(declared.parties)) {
+        const actual = totals.get(party) ?? 0n;
+        if (actual === BigInt(amount)) continue;
+        const amounts = lines.map((l) => sharesOf(l).find((s) => s.party === party)?.amount);
+        report(plan.source, ["totals", t, "parties", party], {
+          reason: `${what}: ${party}'s amounts sum to ${kr(actual)} (${parts(amounts)}), but the total says ${kr(amount)}.`,
+          fix: `Write \`${party}: ${actual}\`, or find the line that is wrong.`,
+        });
+      }
+    });
   },
 };
 
@@ -69,7 +67,7 @@ export const contributions: Rule = {
   id: "money/contribution",
   severity: "error",
   summary: "A plan's total per financier, carry-overs aside, equals that financier's yearly contribution in the agreement.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       const totals = partyTotals(contributingLines(plan.data.budget));
       for (const c of agreement.data.contributions) {
@@ -90,34 +88,34 @@ export const splits: Rule = {
   id: "money/split",
   severity: "error",
   summary: "The financiers' totals keep the agreement's split (equal halves, fixed shares or per inhabitant) for the plan as a whole; single lines may be split otherwise. An agreement's contributions keep its own split.",
-  check(repo, report) {
-    for (const a of repo.agreements) {
-      const split = a.data.split;
-      if (split.rule === "per-inhabitant") {
-        const expected = BigInt(split.rate) * BigInt(split.population);
-        a.data.contributions.forEach((c, i) => {
-          if (BigInt(c.amount) !== expected) {
-            report(a.source, ["contributions", i, "amount"], {
-              reason: `Under the per-inhabitant split ${c.party} pays ${groupDigits(split.rate)} kr × ${groupDigits(split.population)} inhabitants = ${kr(expected)} a year, but its contribution says ${kr(c.amount)}.`,
-              fix: `Write \`amount: ${expected}\`, or correct the rate or population.`,
-            });
-          }
-        });
-        continue;
-      }
-      const total = sum(a.data.contributions.map((c) => c.amount));
-      const expected = expectedShares(a.data, total);
+  document(a, report) {
+    if (a.kind !== "agreement") return;
+    const split = a.data.split;
+    if (split.rule === "per-inhabitant") {
+      const expected = BigInt(split.rate) * BigInt(split.population);
       a.data.contributions.forEach((c, i) => {
-        const share = expected.get(c.party)!;
-        if (!withinRounding(BigInt(c.amount), share)) {
+        if (BigInt(c.amount) !== expected) {
           report(a.source, ["contributions", i, "amount"], {
-            reason: `The split is ${describeSplit(a.data.split)}: of ${kr(total)} ${c.party} should pay ${kr(share.numerator / share.denominator)}, but its contribution says ${kr(c.amount)}.`,
-            fix: "Correct the contribution or the split rule.",
+            reason: `Under the per-inhabitant split ${c.party} pays ${groupDigits(split.rate)} kr × ${groupDigits(split.population)} inhabitants = ${kr(expected)} a year, but its contribution says ${kr(c.amount)}.`,
+            fix: `Write \`amount: ${expected}\`, or correct the rate or population.`,
           });
         }
       });
+      return;
     }
-
+    const total = sum(a.data.contributions.map((c) => c.amount));
+    const expected = expectedShares(a.data, total);
+    a.data.contributions.forEach((c, i) => {
+      const share = expected.get(c.party)!;
+      if (!withinRounding(BigInt(c.amount), share)) {
+        report(a.source, ["contributions", i, "amount"], {
+          reason: `The split is ${describeSplit(a.data.split)}: of ${kr(total)} ${c.party} should pay ${kr(share.numerator / share.denominator)}, but its contribution says ${kr(c.amount)}.`,
+          fix: "Correct the contribution or the split rule.",
+        });
+      }
+    });
+  },
+  repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       const split = planSplit(agreement.data, plan.data.budget);
       if (split.kept) continue;
@@ -138,7 +136,7 @@ export const financingTypes: Rule = {
   id: "money/financing-type",
   severity: "error",
   summary: "A party pays a line only in a financing type (cash, in-kind, referred) that the agreement allows it.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       plan.data.budget.forEach((line, i) => {
         for (const share of sharesOf(line)) {
@@ -158,26 +156,25 @@ export const carryOvers: Rule = {
   id: "money/carry-over",
   severity: "error",
   summary: "A carry-over line names the earlier year its money comes from (`from`); one without an amount is a warning.",
-  check(repo, report) {
-    for (const plan of repo.plans) {
-      plan.data.budget.forEach((line, i) => {
-        if (line.type !== "carry-over") {
-          if (line.from !== undefined) report(plan.source, ["budget", i, "from"], { reason: "`from` is only for carry-over lines.", fix: "Set `type: carry-over`, or remove `from`.", severity: "warning" });
-          return;
-        }
-        if (line.from === undefined) {
-          report(plan.source, ["budget", i], { reason: `The carry-over "${line.title}" does not say which year its money comes from.`, fix: "Add `from:` with the year, e.g. `from: 2018`." });
-        } else if (line.from >= plan.data.year) {
-          report(plan.source, ["budget", i, "from"], { reason: `A carry-over into ${plan.data.year} must come from an earlier year; found ${line.from}.`, fix: `Write the year the money was first budgeted, before ${plan.data.year}.` });
-        }
-        if (sharesOf(line).every((s) => s.amount === undefined)) {
-          report(plan.source, ["budget", i, "title"], {
-            severity: "warning",
-            reason: `The carry-over "${line.title}" has no amount, so nobody can follow it up.`,
-            fix: "Write the amount per party once it is known (from the previous year's report).",
-          });
-        }
-      });
-    }
+  document(plan, report) {
+    if (plan.kind !== "plan") return;
+    plan.data.budget.forEach((line, i) => {
+      if (line.type !== "carry-over") {
+        if (line.from !== undefined) report(plan.source, ["budget", i, "from"], { reason: "`from` is only for carry-over lines.", fix: "Set `type: carry-over`, or remove `from`.", severity: "warning" });
+        return;
+      }
+      if (line.from === undefined) {
+        report(plan.source, ["budget", i], { reason: `The carry-over "${line.title}" does not say which year its money comes from.`, fix: "Add `from:` with the year, e.g. `from: 2018`." });
+      } else if (line.from >= plan.data.year) {
+        report(plan.source, ["budget", i, "from"], { reason: `A carry-over into ${plan.data.year} must come from an earlier year; found ${line.from}.`, fix: `Write the year the money was first budgeted, before ${plan.data.year}.` });
+      }
+      if (sharesOf(line).every((s) => s.amount === undefined)) {
+        report(plan.source, ["budget", i, "title"], {
+          severity: "warning",
+          reason: `The carry-over "${line.title}" has no amount, so nobody can follow it up.`,
+          fix: "Write the amount per party once it is known (from the previous year's report).",
+        });
+      }
+    });
   },
 };

@@ -5,7 +5,7 @@ export const localPaths: Rule = {
   id: "path/outside",
   severity: "error",
   summary: "Images and links in a document stay inside the repository: no `../` out of it, no absolute paths, no symbolic links leading out, no `file:` or `javascript:` URLs; a local file they name exists.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const source of repo.sources) {
       for (const { kind, url, position } of source.outline?.urls ?? []) {
         const target = resolveAsset(repo.root, source.relPath, url);

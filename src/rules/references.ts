@@ -1,4 +1,4 @@
-import { entriesOf, lookup, plansWithAgreements, type Entry, type Repository } from "../model/repository.js";
+import { entriesOf, lookup, plansWithAgreements, type Repository } from "../model/repository.js";
 import { didYouMean } from "../model/suggest.js";
 import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
@@ -33,7 +33,7 @@ export const documentReferences: Rule = {
   id: "ref/document",
   severity: "error",
   summary: "Every reference to another document (plan → agreement, report → plan, memo → plan and attachments, goal → indicators) names an existing document of the right kind.",
-  check(repo, report) {
+  repository(repo, report) {
     for (const plan of repo.plans) {
       checkDocumentRef(repo, report, plan.source, ["agreement"], plan.data.agreement, ["agreement"]);
       plan.data.goals.forEach((goal, g) =>
@@ -78,7 +78,7 @@ export const partyReferences: Rule = {
   id: "ref/party",
   severity: "error",
   summary: "Every party id is declared in `plan.config.yaml`; a plan's and a report's amounts are only for the financiers of their agreement.",
-  check(repo, report) {
+  repository(repo, report) {
     if (!repo.config) return;
     const declared = [...repo.parties.keys()];
     for (const use of partyUses(repo)) {
@@ -103,13 +103,14 @@ export const partyReferences: Rule = {
         }
       });
     }
-    for (const a of repo.agreements) {
-      a.data.contributions.forEach((c, i) => {
-        if (!a.data.parties.includes(c.party)) {
-          report(a.source, ["contributions", i, "party"], { reason: `${code(c.party)} contributes but is not listed under \`parties\`.`, fix: "Add it to `parties`." });
-        }
-      });
-    }
+  },
+  document(a, report) {
+    if (a.kind !== "agreement") return;
+    a.data.contributions.forEach((c, i) => {
+      if (!a.data.parties.includes(c.party)) {
+        report(a.source, ["contributions", i, "party"], { reason: `${code(c.party)} contributes but is not listed under \`parties\`.`, fix: "Add it to `parties`." });
+      }
+    });
   },
 };
 
@@ -118,19 +119,20 @@ export const localReferences: Rule = {
   id: "ref/local",
   severity: "error",
   summary: "Budget lines name an existing intervention or goal of their plan, interventions existing goals; a report's lines and goals exist in its plan.",
-  check(repo, report) {
-    for (const plan of repo.plans) {
-      const goals = plan.data.goals.map((g) => g.id);
-      const interventions = plan.data.interventions.map((i) => i.id);
-      const refer = (path: Path, id: string, ids: string[], what: string) => {
-        if (!ids.includes(id)) report(plan.source, path, { reason: `The plan has no ${what} ${code(id)}.${didYouMean(id, ids)}`, fix: `Use the \`id\` of one of its ${what}s.` });
-      };
-      plan.data.interventions.forEach((n, i) => n.goals.forEach((g, j) => refer(["interventions", i, "goals", j], g, goals, "goal")));
-      plan.data.budget.forEach((line, i) => {
-        if (line.intervention) refer(["budget", i, "intervention"], line.intervention, interventions, "intervention");
-        if (line.goal) refer(["budget", i, "goal"], line.goal, goals, "goal");
-      });
-    }
+  document(plan, report) {
+    if (plan.kind !== "plan") return;
+    const goals = plan.data.goals.map((g) => g.id);
+    const interventions = plan.data.interventions.map((i) => i.id);
+    const refer = (path: Path, id: string, ids: string[], what: string) => {
+      if (!ids.includes(id)) report(plan.source, path, { reason: `The plan has no ${what} ${code(id)}.${didYouMean(id, ids)}`, fix: `Use the \`id\` of one of its ${what}s.` });
+    };
+    plan.data.interventions.forEach((n, i) => n.goals.forEach((g, j) => refer(["interventions", i, "goals", j], g, goals, "goal")));
+    plan.data.budget.forEach((line, i) => {
+      if (line.intervention) refer(["budget", i, "intervention"], line.intervention, interventions, "intervention");
+      if (line.goal) refer(["budget", i, "goal"], line.goal, goals, "goal");
+    });
+  },
+  repository(repo, report) {
     for (const r of repo.reports) {
       const plan = lookup(repo, r.data.plan, "plan");
       if (!plan) continue;
@@ -151,28 +153,25 @@ export const duplicateIds: Rule = {
   id: "id/duplicate",
   severity: "error",
   summary: "Ids are unique: documents across the repository, goals, interventions and budget lines within their plan.",
-  check(repo, report) {
-    const lists = (e: Entry): [string, { id: string }[]][] =>
-      e.kind === "plan"
-        ? [
-            ["goals", (e as Entry<"plan">).data.goals],
-            ["interventions", (e as Entry<"plan">).data.interventions],
-            ["budget", (e as Entry<"plan">).data.budget],
-          ]
-        : [];
-    for (const entry of repo.plans) {
-      for (const [field, items] of lists(entry)) {
-        const seen = new Map<string, number>();
-        items.forEach((item, i) => {
-          const first = seen.get(item.id);
-          if (first === undefined) return void seen.set(item.id, i);
-          const at = place(entry.source, [field, first, "id"]).start;
-          report(entry.source, [field, i, "id"], {
-            reason: `${code(item.id)} is already the id of ${field}[${first}] at line ${at.line}, column ${at.column}; ids in \`${field}\` must be unique.`,
-            fix: "Give this one a different id.",
-          });
+  // Documents with the same id are found as the repository is assembled; this checks the lists inside a plan.
+  document(plan, report) {
+    if (plan.kind !== "plan") return;
+    const lists: [string, { id: string }[]][] = [
+      ["goals", plan.data.goals],
+      ["interventions", plan.data.interventions],
+      ["budget", plan.data.budget],
+    ];
+    for (const [field, items] of lists) {
+      const seen = new Map<string, number>();
+      items.forEach((item, i) => {
+        const first = seen.get(item.id);
+        if (first === undefined) return void seen.set(item.id, i);
+        const at = place(plan.source, [field, first, "id"]).start;
+        report(plan.source, [field, i, "id"], {
+          reason: `${code(item.id)} is already the id of ${field}[${first}] at line ${at.line}, column ${at.column}; ids in \`${field}\` must be unique.`,
+          fix: "Give this one a different id.",
         });
-      }
+      });
     }
   },
 };

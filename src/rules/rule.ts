@@ -1,6 +1,6 @@
 import type { Position } from "unist";
 import { report, type Severity } from "../diagnostics/report.js";
-import type { Repository } from "../model/repository.js";
+import type { LoneDocument, Repository } from "../model/repository.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 
@@ -15,26 +15,40 @@ export interface Finding {
 /** Reports a finding of the running rule on `source`, at a YAML path or an explicit position. */
 export type Reporter = (source: SourceDocument, at: Path | Position, finding: Finding) => void;
 
-/** A named check, as hledger's: a stable id, what it checks, and an example message for the README. */
+/**
+ * A named check, as hledger's: a stable id, what it checks, and an example message for the
+ * README. What a rule can tell from one document alone it checks in `document`, which runs as
+ * each file is loaded (so watch mode repeats it only for the files that changed); what needs
+ * other documents or the configuration it checks in `repository`, which runs over the whole
+ * repository every time.
+ */
 export interface Rule {
   id: string;
   severity: Severity;
   summary: string;
-  check(repo: Repository, report: Reporter): void;
+  document?(doc: LoneDocument, report: Reporter): void;
+  repository?(repo: Repository, report: Reporter): void;
 }
 
-export function runRules(repo: Repository, rules: readonly Rule[]): void {
-  for (const rule of rules) {
-    const reporter: Reporter = (source, at, finding) =>
-      report(source.file, {
-        ruleId: rule.id,
-        severity: finding.severity ?? rule.severity,
-        reason: finding.reason,
-        fix: finding.fix,
-        place: Array.isArray(at) ? place(source, at, { key: finding.key }) : (at as Position),
-      });
-    rule.check(repo, reporter);
-  }
+function reporterOf(rule: Rule): Reporter {
+  return (source, at, finding) =>
+    report(source.file, {
+      ruleId: rule.id,
+      severity: finding.severity ?? rule.severity,
+      reason: finding.reason,
+      fix: finding.fix,
+      place: Array.isArray(at) ? place(source, at, { key: finding.key }) : (at as Position),
+    });
+}
+
+/** Runs the rules' checks of one document on its own. */
+export function runDocumentRules(doc: LoneDocument, rules: readonly Rule[]): void {
+  for (const rule of rules) rule.document?.(doc, reporterOf(rule));
+}
+
+/** Runs the rules' checks between documents over a loaded repository. */
+export function runRepositoryRules(repo: Repository, rules: readonly Rule[]): void {
+  for (const rule of rules) rule.repository?.(repo, reporterOf(rule));
 }
 
 export const code = (s: string | number) => `\`${s}\``;

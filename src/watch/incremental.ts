@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { assemble, loadFile, type LoadedFile } from "../model/load-repository.js";
+import { assemble, loadFile, type LoadedFile, type LoadFileOptions } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { CONFIG_FILE, discoverFiles, isSourcePath } from "../source/discover.js";
 
 /**
- * A repository kept in memory between runs: only files whose text changed are parsed and
- * validated again; the rules then run over the whole model, since any change may affect any
- * rule between documents.
+ * A repository kept in memory between runs: only files whose text changed are parsed,
+ * validated and checked on their own again; the rules between documents then run over the
+ * whole model, since any change may affect any of them.
  */
 export interface IncrementalRepository {
   /** Marks a path (absolute) as changed on disk. */
@@ -16,7 +16,7 @@ export interface IncrementalRepository {
   refresh(): Repository;
 }
 
-export function incrementalRepository(root: string, cwd: string): IncrementalRepository {
+export function incrementalRepository(root: string, cwd: string, options: LoadFileOptions): IncrementalRepository {
   const files = new Map<string, LoadedFile>();
   let paths: string[] = [];
   const dirty = new Set<string>();
@@ -26,7 +26,7 @@ export function incrementalRepository(root: string, cwd: string): IncrementalRep
     if (!existsSync(absPath)) return void files.delete(absPath);
     const text = readFileSync(absPath, "utf8");
     if (files.get(absPath)?.text === text) return;
-    files.set(absPath, loadFile(root, absPath, text, cwd, { keepBody: false }));
+    files.set(absPath, loadFile(root, absPath, text, cwd, options));
   };
 
   return {
