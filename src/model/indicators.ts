@@ -37,7 +37,11 @@ export function plansByIndicator(repo: Repository): Map<string, Entry<"plan">[]>
   const usage = new Map<string, Entry<"plan">[]>();
   for (const plan of repo.plans) {
     const ids = new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)]);
-    for (const id of ids) usage.set(id, [...(usage.get(id) ?? []), plan]);
+    for (const id of ids) {
+      const plans = usage.get(id);
+      if (plans) plans.push(plan);
+      else usage.set(id, [plan]);
+    }
   }
   return usage;
 }

@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
-import { allRollups } from "../rollup/rollups.js";
+import { agreementByYear, partyAcrossAgreements, planByArea, planByFinancing } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
-import { href, pagesOf } from "./pages.js";
-import { loadTemplates } from "./templates.js";
+import type { Table } from "../rollup/table.js";
+import { href, pagesOf, type Pages } from "./pages.js";
+import { relatedFingerprints, versionCounter } from "./related.js";
+import { compileTemplates, readTemplates, type Templates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";
 import { referencesOf, type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
 import { indexView } from "./views/index.js";
@@ -44,55 +46,102 @@ function footerLines(organisation: OrganisationView | undefined): string[] {
  * refer to. Nothing is written here.
  */
 export function renderSite(repo: Repository, options: SiteOptions = {}): OutputFile[] {
-  const templates = loadTemplates(options.templatesDir ?? join(repo.root, "templates"));
-  const pages = pagesOf(repo);
-  const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer(), refs: referencesOf(repo) };
-  const page = (id: string) => pages.byId.get(id)!;
-  const tables = allRollups(repo);
-
-  const views: PageView[] = [
-    ...repo.agreements.map((e) => agreementView(ctx, e, page(e.id))),
-    ...repo.plans.map((e) => planView(ctx, e, page(e.id))),
-    ...repo.memos.map((e) => memoView(ctx, e, page(e.id))),
-    ...repo.reports.map((e) => reportView(ctx, e, page(e.id))),
-    ...repo.indicators.map((e) => indicatorView(ctx, e, page(e.id))),
-    ...tables.map((t) => rollupView(ctx, t)),
-    indexView(ctx, tables),
-  ];
-
-  const files: OutputFile[] = [];
-  const assets = new Map<string, Asset>();
-  for (const view of views) {
-    const content = templates.render(view.template, view.view);
-    const html = templates.render("layout", {
-      template: view.template,
-      title: view.title,
-      style: templates.style,
-      organisation: view.organisation,
-      buildDate: options.buildDate,
-      home: href(view.path, pages.index),
-      isIndex: view.path === pages.index,
-      content,
-    });
-    // As UTF-8 bytes at once: half the memory of a JavaScript string of Swedish text, and ready to write.
-    const file: OutputFile = { path: view.path, content: Buffer.from(html, "utf8") };
-    if (view.print) {
-      const css = templates.render("print", {
-        ...view.print,
-        memo: view.print.header === "memo",
-        title: view.title,
-        organisation: view.organisation ? `${view.organisation.name}${view.organisation.fictional ? " (fiktiv kommun)" : ""}` : "",
-        footer: footerLines(view.organisation),
-      });
-      file.print = { css, assets: view.assets.map((a) => a.to) };
-    }
-    files.push(file);
-    for (const asset of view.assets) assets.set(asset.to, asset);
-  }
-  for (const table of tables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
-  const written = new Set(files.map((f) => f.path));
-  for (const asset of assets.values()) {
-    if (!written.has(asset.to)) files.push({ path: asset.to, content: readFileSync(asset.from) });
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return siteRenderer(options)(repo);
 }
+
+/** What one document gives the site: its page and the roll-ups made of it alone. */
+interface Part {
+  fingerprint: string;
+  files: OutputFile[];
+  tables: Table[];
+  assets: Asset[];
+}
+
+/**
+ * A site renderer that remembers what it rendered: given the repository again (watch mode keeps
+ * the sources of unchanged files), it renders anew only the pages of documents connected to a
+ * changed one, and the pages made of every document (the index, the roll-ups per party). The
+ * output is the same as a fresh `renderSite` of the same repository.
+ */
+export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => OutputFile[] {
+  const versionOf = versionCounter();
+  const parts = new Map<string, Part>();
+  let compiled: { key: string; templates: Templates } | undefined;
+
+  return (repo) => {
+    const read = readTemplates(options.templatesDir ?? join(repo.root, "templates"));
+    const templatesKey = JSON.stringify([...read.sources]);
+    if (compiled?.key !== templatesKey) compiled = { key: templatesKey, templates: compileTemplates(read) };
+    const templates = compiled.templates;
+    const pages = pagesOf(repo);
+    // What every page shows or links to: a change here renders everything again.
+    const shared = JSON.stringify([templatesKey, versionOf(repo.config?.source), options.buildDate ?? null, [...pages.byRelPath]]);
+    const related = relatedFingerprints(repo, versionOf);
+    const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer(), refs: referencesOf(repo) };
+    const page = (id: string) => pages.byId.get(id)!;
+    const render = (view: PageView) => pageFile(view, templates, pages, options);
+
+    const current = new Map<string, Part>();
+    const part = (id: string, make: () => { views: PageView[]; tables: Table[] }) => {
+      const fingerprint = `${shared}\0${related.get(id) ?? ""}`;
+      let done = parts.get(id);
+      if (done?.fingerprint !== fingerprint) {
+        const { views, tables } = make();
+        done = { fingerprint, tables, files: [...views, ...tables.map((t) => rollupView(ctx, t))].map(render), assets: views.flatMap((v) => v.assets) };
+      }
+      current.set(id, done);
+      return done;
+    };
+    for (const e of repo.agreements) part(e.id, () => ({ views: [agreementView(ctx, e, page(e.id))], tables: [agreementByYear(repo, e)] }));
+    for (const e of repo.plans) part(e.id, () => ({ views: [planView(ctx, e, page(e.id))], tables: [planByArea(repo, e), planByFinancing(repo, e)] }));
+    for (const e of repo.memos) part(e.id, () => ({ views: [memoView(ctx, e, page(e.id))], tables: [] }));
+    for (const e of repo.reports) part(e.id, () => ({ views: [reportView(ctx, e, page(e.id))], tables: [] }));
+    for (const e of repo.indicators) part(e.id, () => ({ views: [indicatorView(ctx, e, page(e.id))], tables: [] }));
+    parts.clear();
+    for (const [id, done] of current) parts.set(id, done);
+
+    // Made of every document: rendered each time.
+    const partyTables = [...repo.parties.keys()].flatMap((party) => partyAcrossAgreements(repo, party) ?? []);
+    // In the order of allRollups: the plans' tables, the agreements', the parties'.
+    const tablesOf = (entries: { id: string }[]) => [...entries].sort((a, b) => compare(a.id, b.id)).flatMap((e) => current.get(e.id)!.tables);
+    const tables = [...tablesOf(repo.plans), ...tablesOf(repo.agreements), ...partyTables];
+    const files: OutputFile[] = [...[...current.values()].flatMap((p) => p.files), ...partyTables.map((t) => render(rollupView(ctx, t))), render(indexView(ctx, tables))];
+    for (const table of tables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
+    const written = new Set(files.map((f) => f.path));
+    const assets = new Map([...current.values()].flatMap((p) => p.assets).map((a) => [a.to, a]));
+    for (const asset of assets.values()) {
+      if (!written.has(asset.to)) files.push({ path: asset.to, content: readFileSync(asset.from) });
+    }
+    return files.sort((a, b) => compare(a.path, b.path));
+  };
+}
+
+/** A view in its template and the page layout: the page's file, with its print style sheet where it is also a PDF. */
+function pageFile(view: PageView, templates: Templates, pages: Pages, options: SiteOptions): OutputFile {
+  const content = templates.render(view.template, view.view);
+  const html = templates.render("layout", {
+    template: view.template,
+    title: view.title,
+    style: templates.style,
+    organisation: view.organisation,
+    buildDate: options.buildDate,
+    home: href(view.path, pages.index),
+    isIndex: view.path === pages.index,
+    content,
+  });
+  // As UTF-8 bytes at once: half the memory of a JavaScript string of Swedish text, and ready to write.
+  const file: OutputFile = { path: view.path, content: Buffer.from(html, "utf8") };
+  if (view.print) {
+    const css = templates.render("print", {
+      ...view.print,
+      memo: view.print.header === "memo",
+      title: view.title,
+      organisation: view.organisation ? `${view.organisation.name}${view.organisation.fictional ? " (fiktiv kommun)" : ""}` : "",
+      footer: footerLines(view.organisation),
+    });
+    file.print = { css, assets: view.assets.map((a) => a.to) };
+  }
+  return file;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

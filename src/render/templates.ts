@@ -30,6 +30,16 @@ function filesOf(dir: string): string[] {
  * their place where the file name is the same. Each build gets its own Handlebars instance.
  */
 export function loadTemplates(overrideDir: string | undefined, defaultDir = DEFAULT_TEMPLATES): Templates {
+  return compileTemplates(readTemplates(overrideDir, defaultDir));
+}
+
+/** The text of each template file, by its path inside the folder, and the file it was read from. */
+export interface TemplateSources {
+  sources: Map<string, string>;
+  origin: Map<string, string>;
+}
+
+export function readTemplates(overrideDir: string | undefined, defaultDir = DEFAULT_TEMPLATES): TemplateSources {
   const origin = new Map<string, string>();
   const sources = new Map<string, string>();
   for (const dir of [defaultDir, overrideDir]) {
@@ -39,6 +49,10 @@ export function loadTemplates(overrideDir: string | undefined, defaultDir = DEFA
       origin.set(file, join(dir, file));
     }
   }
+  return { sources, origin };
+}
+
+export function compileTemplates({ sources, origin }: TemplateSources): Templates {
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
