@@ -17,6 +17,7 @@ import { pagesOf } from "../src/render/pages.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
 import { copyExamples, edit, run, tempDir } from "./helpers/repo.js";
+import { startWatch } from "./helpers/watch.js";
 
 const found = findBrowser({ env: process.env });
 const browserPath = found && isExecutable(found) ? found : undefined;
@@ -226,6 +227,19 @@ describe("PDF: the examples, built once", () => {
     expect(Number(pdfinfo(join(out, "sjobacka/rapport-2019.pdf"))["Pages"])).toBeGreaterThan(0);
     const cache = JSON.parse(readFileSync(join(out, CACHE_FILE), "utf8")) as { pdfs: Record<string, unknown> };
     expect(Object.keys(cache.pdfs).sort()).toEqual(printedPages(repo).map((p) => p.replace(/\.html$/, ".pdf")));
+  });
+
+  it.skipIf(!canPrint)("build --watch prints again only the PDF of the document that was saved", async () => {
+    const repo = copyExamples();
+    const watcher = startWatch(repo, ["build", ".", "--watch", "--browser", browserPath!]);
+    expect(await watcher.next(/Watching \. for changes/, 120_000)).toContain("plan: 8 PDFs rendered, 0 unchanged");
+    edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
+    const round = await watcher.next(/Watching \. for changes/, 60_000);
+    expect(round).toMatch(/plan: 1 PDF rendered in [\d.]+ s/);
+    expect(pageTexts(join(repo, "dist", `${MEMO}.pdf`)).join(" ")).toContain("sedan länge avtalad samverkan");
+    expect(await watcher.stop()).toBe(0);
+    // Watch mode kept the cache as a build does: a build afterwards has nothing left to print.
+    expect((await run(["build", "."], repo)).stdout).toContain("plan: 0 PDFs rendered, 8 unchanged");
   });
 
   it.skipIf(!canPrint)("gives byte-identical PDFs on two builds of the same input, dated from SOURCE_DATE_EPOCH", async () => {

@@ -1,30 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { main } from "../src/commands/main.js";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { copyExamples, edit, write } from "./helpers/repo.js";
-
-/** Starts `plan check --watch` in-process; `next(pattern)` waits for output matching it after the last wait. */
-function startWatch(root: string) {
-  const stop = new AbortController();
-  let out = "";
-  let seen = 0;
-  const done = main(["check", ".", "--watch"], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, env: { NO_COLOR: "1" }, cwd: root, signal: stop.signal });
-  const next = async (pattern: RegExp, timeoutMs = 10_000) => {
-    const started = Date.now();
-    for (;;) {
-      const fresh = out.slice(seen);
-      const match = pattern.exec(fresh);
-      if (match) {
-        seen += match.index + match[0].length;
-        return fresh;
-      }
-      if (Date.now() - started > timeoutMs) throw new Error(`no output matching ${pattern} within ${timeoutMs} ms; got:\n${fresh}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
-  return { next, stop: async () => (stop.abort(), done) };
-}
+import { startWatch } from "./helpers/watch.js";
 
 describe("plan check --watch", () => {
   it("checks again when a file is saved, and clears the problem once it is fixed", async () => {
@@ -63,5 +41,44 @@ describe("plan check --watch", () => {
     edit(root, "lerum/avtal-2017-2020.md", "period: { from: 2017, to: 2020 }", "period: { from: 2017, to: 2018 }");
     expect(await watcher.next(/Watching \. for changes/)).toContain("so it has no plan for 2019");
     expect(await watcher.stop()).toBe(1);
+  });
+});
+
+describe("plan build --watch", () => {
+  it("builds again on a save, writes only what changed, and keeps the last good build while there are errors", async () => {
+    const root = copyExamples();
+    const page = (file: string) => readFileSync(join(root, "dist", file), "utf8");
+    const watcher = startWatch(root, ["build", ".", "--watch", "--no-pdf"]);
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/\d+ files written in dist/);
+    const lerumPage = statSync(join(root, "dist/lerum/plan-2019.html")).mtimeMs;
+    const sjobackaIndex = page("index.html");
+
+    // Prose in one plan: its page is written again, another municipality's page is not.
+    edit(root, "sjobacka/plan-2020.md", "## ", "## Nytt stycke\n\nTillagt under arbetet.\n\n## ");
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/plan: \d\d:\d\d:\d\d \d+ files? written in dist/);
+    expect(page("sjobacka/plan-2020.html")).toContain("Tillagt under arbetet.");
+    expect(statSync(join(root, "dist/lerum/plan-2019.html")).mtimeMs).toBe(lerumPage);
+
+    // An error: the errors alone are shown, nothing is built, the last build stays.
+    edit(root, "sjobacka/plan-2020.md", "parties: { hsn-vast: 40000, sjobacka: 25000 }", "parties: { hsn-vast: 41000, sjobacka: 25000 }");
+    const broken = await watcher.next(/Watching \. for changes/);
+    expect(broken).toContain("error [money/line-total]");
+    expect(broken).not.toContain("warning [");
+    expect(broken).toContain("nothing built; dist keeps the last build without errors");
+    expect(page("sjobacka/plan-2020.html")).not.toMatch(/41\s000/);
+
+    // Fixed: built again.
+    edit(root, "sjobacka/plan-2020.md", "parties: { hsn-vast: 41000, sjobacka: 25000 }", "parties: { hsn-vast: 40000, sjobacka: 25000 }");
+    const fixed = await watcher.next(/Watching \. for changes/);
+    expect(fixed).not.toContain("error [");
+    expect(fixed).toMatch(/files? written in dist/);
+    expect(page("sjobacka/plan-2020.html")).toMatch(/40\s000/);
+    expect(page("index.html")).toBe(sjobackaIndex);
+
+    // A removed document takes its page with it.
+    rmSync(join(root, "sjobacka/tjansteskrivelse-2020.md"));
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/written, 1 removed in dist/);
+    expect(existsSync(join(root, "dist/sjobacka/tjansteskrivelse-2020.html"))).toBe(false);
+    expect(await watcher.stop()).toBe(0);
   });
 });

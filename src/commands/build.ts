@@ -1,12 +1,16 @@
+import { rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { stagePdfs, type PdfStage } from "../pdf/build.js";
+import { pdfPathOf, stagePdfs, type PdfStage } from "../pdf/build.js";
 import type { RenderHooks } from "../pdf/render.js";
 import { parseShard } from "../pdf/shard.js";
-import { renderSite } from "../render/site.js";
+import { renderSite, siteRenderer, type OutputFile } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
 import { writeOutputs } from "../write/outputs.js";
-import { checkRepository, formatProblems } from "./check.js";
+import { checkDocument } from "../rules/index.js";
+import { incrementalRepository } from "../watch/incremental.js";
+import { watchUntilAborted } from "../watch/watch.js";
+import { checkLoaded, checkRepository, errorsOnly, formatProblems, repositoryRoot } from "./check.js";
 import { UserError, type Io } from "./io.js";
 
 export interface BuildOptions {
@@ -20,6 +24,8 @@ export interface BuildOptions {
   jobs?: string;
   /** `--shard i/n`. */
   shard?: string;
+  /** `--watch`: build again on every save until stopped. */
+  watch?: boolean;
   /** For tests: the browser once started, each PDF as it is done. */
   hooks?: RenderHooks;
 }
@@ -35,25 +41,24 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** `plan build`: the checks first; then every page, roll-up and copied file in memory and the PDFs in a staging folder; then all of it written. */
 export async function runBuild(path: string, options: BuildOptions, io: Io): Promise<number> {
   const jobs = parseJobs(options.jobs);
+  if (options.watch) {
+    if (options.shard) throw new UserError("--watch builds every PDF that changes; it does not take --shard.");
+    return watchBuild(path, options, jobs, io);
+  }
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const checked = checkRepository(path, io);
   if (checked.errors > 0) {
-    io.stderr.write(formatProblems(checked, "text", io, io.stderr));
+    io.stderr.write(formatProblems(errorsOnly(checked), "text", io, io.stderr));
     io.stderr.write("plan: nothing is built from a repository with errors; fix them first.\n");
     return 1;
   }
   const root = checked.repo.root;
-  const out = options.out ? resolve(io.cwd, options.out) : join(root, "dist");
-  const fromOut = relative(out, root);
-  const outside = fromOut === ".." || fromOut.startsWith(`..${sep}`) || isAbsolute(fromOut);
-  if (!outside) {
-    throw new UserError(`The output folder ${options.out ?? out} is the repository or contains it; choose a folder of its own, e.g. --out dist.`);
-  }
+  const out = outputFolder(root, options, io);
   const day = sourceDate(io.env, root);
   const files = renderSite(checked.repo, { buildDate: day });
   const started = performance.now();
   // The PDFs are made before anything is written: a failure there leaves the previous output as it was.
-  const pdfs = await stagePdfs(out, files, { mode: options.pdf === true ? "require" : options.pdf === false ? "skip" : "auto", browser: options.browser, jobs, shard, sourceDate: day, hooks: options.hooks }, io);
+  const pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs, shard, sourceDate: day, hooks: options.hooks }, io);
   try {
     await writeOutputs(out, files);
     pdfs.commit();
@@ -61,15 +66,112 @@ export async function runBuild(path: string, options: BuildOptions, io: Io): Pro
     pdfs.discard();
   }
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
-  const fromCwd = relative(io.cwd, out);
-  const shown = fromCwd === "" ? "." : fromCwd.startsWith("..") || isAbsolute(fromCwd) ? out : fromCwd;
-  io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shown}\n`);
+  io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
   reportPdfs(pdfs, { jobs, shard: options.shard, seconds: (performance.now() - started) / 1000 }, io);
   if (checked.warnings > 0) io.stderr.write(`plan: ${checked.warnings} warning${checked.warnings === 1 ? "" : "s"}; \`plan check\` shows them.\n`);
   return 0;
 }
 
-function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | undefined; seconds: number }, io: Io): void {
+const pdfMode = (options: BuildOptions) => (options.pdf === true ? "require" : options.pdf === false ? "skip" : "auto");
+
+/** The output folder: `--out` from the current folder, else `dist` in the repository; never the repository itself or a folder holding it. */
+function outputFolder(root: string, options: BuildOptions, io: Io): string {
+  const out = options.out ? resolve(io.cwd, options.out) : join(root, "dist");
+  const fromOut = relative(out, root);
+  const outside = fromOut === ".." || fromOut.startsWith(`..${sep}`) || isAbsolute(fromOut);
+  if (!outside) {
+    throw new UserError(`The output folder ${options.out ?? out} is the repository or contains it; choose a folder of its own, e.g. --out dist.`);
+  }
+  return out;
+}
+
+/** A folder as the user would type it from the current folder, or in full when it lies elsewhere. */
+function shownPath(path: string, io: Io): string {
+  const fromCwd = relative(io.cwd, path);
+  return fromCwd === "" ? "." : fromCwd.startsWith("..") || isAbsolute(fromCwd) ? path : fromCwd;
+}
+
+const sameContent = (a: OutputFile["content"], b: OutputFile["content"]) =>
+  a === b || (typeof a !== "string" && typeof b !== "string" && Buffer.compare(a, b) === 0);
+
+/**
+ * `plan build --watch`: builds, then builds again on every save until stopped. Only what a
+ * change reaches is checked and rendered again (see `incrementalRepository` and
+ * `siteRenderer`), only files whose bytes changed are written, and only their PDFs printed.
+ * A save that leaves errors builds nothing: the output stays that of the last good build.
+ */
+async function watchBuild(path: string, options: BuildOptions, jobs: number, io: Io): Promise<number> {
+  const root = repositoryRoot(path, io);
+  const out = outputFolder(root, options, io);
+  const day = sourceDate(io.env, root);
+  const model = incrementalRepository(root, io.cwd, { checkDocument });
+  const render = siteRenderer({ buildDate: day });
+  let written = new Map<string, OutputFile["content"]>();
+  let first = true;
+  let last = 0;
+
+  const build = async () => {
+    const started = performance.now();
+    const checked = checkLoaded(model.refresh());
+    last = checked.errors > 0 ? 1 : 0;
+    if (checked.errors > 0) {
+      io.stdout.write(formatProblems(errorsOnly(checked), "text", io, io.stdout));
+      io.stdout.write(`plan: nothing built; ${shownPath(out, io)} keeps the last build without errors.\n`);
+      return;
+    }
+    const files = render(checked.repo);
+    const changed = files.filter((f) => !written.has(f.path) || !sameContent(written.get(f.path)!, f.content));
+    const kept = new Set(files.map((f) => f.path));
+    const gone = [...written.keys()].filter((p) => !kept.has(p));
+    await writeOutputs(out, changed);
+    for (const p of gone) for (const file of p.endsWith(".html") ? [p, pdfPathOf(p)] : [p]) rmSync(join(out, file), { force: true });
+    written = new Map(files.map((f) => [f.path, f.content]));
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    io.stdout.write(`plan: ${clock()} ${plural(changed.length, "file")} written${gone.length ? `, ${gone.length} removed` : ""} in ${shownPath(out, io)} (${seconds} s)\n`);
+
+    const printed = changed.filter((f) => f.print);
+    if (!first && printed.length === 0) return;
+    const pdfStarted = performance.now();
+    const pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs, sourceDate: day, only: first ? undefined : new Set(printed.map((f) => f.path)), hooks: options.hooks }, io);
+    try {
+      pdfs.commit();
+    } finally {
+      pdfs.discard();
+    }
+    // After the first round only the pages written again are looked at, so only what was rendered is worth saying.
+    if (first || !pdfs.skipped) reportPdfs(pdfs, { jobs, shard: undefined, seconds: (performance.now() - pdfStarted) / 1000, countUnchanged: first }, io);
+  };
+
+  const round = async () => {
+    try {
+      await build();
+    } catch (error) {
+      // A template that does not compile, a file that cannot be written: say so, and go on watching.
+      if (!(error instanceof UserError)) throw error;
+      last = error.exitCode;
+      io.stdout.write(`plan: ${error.message}\n`);
+    }
+    first = false;
+    io.stdout.write(`Watching ${path} for changes; press Ctrl+C to stop.\n`);
+  };
+
+  await round();
+  const inOutput = (p: string) => p === out || p.startsWith(out + sep);
+  await watchUntilAborted(
+    root,
+    io.signal,
+    async (changed) => {
+      changed.forEach((p) => model.touch(p));
+      await round();
+    },
+    inOutput,
+  );
+  return last;
+}
+
+const clock = () => new Date().toTimeString().slice(0, 8);
+
+function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | undefined; seconds: number; countUnchanged?: boolean }, io: Io): void {
   const share = run.shard ? ` (shard ${run.shard})` : "";
   if (pdfs.skipped) {
     const why = pdfs.skipped === "--no-pdf" ? "--no-pdf was given" : `${pdfs.skipped}; pass --pdf to make that an error, or see \`plan build --help\` for --browser`;
@@ -81,7 +183,8 @@ function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | undefin
     return;
   }
   const timing = pdfs.rendered ? ` in ${run.seconds.toFixed(1)} s, ${plural(run.jobs, "page")} in parallel` : "";
-  io.stdout.write(`plan: ${plural(pdfs.rendered, "PDF")} rendered, ${pdfs.unchanged} unchanged${share}${timing}\n`);
+  const unchanged = run.countUnchanged === false ? "" : `, ${pdfs.unchanged} unchanged`;
+  io.stdout.write(`plan: ${plural(pdfs.rendered, "PDF")} rendered${unchanged}${share}${timing}\n`);
   if (pdfs.blocked.length) {
     const shown = [...new Set(pdfs.blocked)].slice(0, 3).join(", ");
     io.stderr.write(`plan: warning: blocked ${plural(pdfs.blocked.length, "request")} to addresses outside the output folder while printing (${shown}${pdfs.blocked.length > 3 ? ", …" : ""}); the PDFs were made without them.\n`);

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { existsSync } from "node:fs";
+import { isError } from "../diagnostics/report.js";
 import { collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
 import { formatGithub, formatJson } from "../diagnostics/format-machine.js";
 import { colours, formatText, plain } from "../diagnostics/format-text.js";
@@ -44,6 +45,12 @@ export function checkLoaded(repo: Repository): Checked {
 /** Finds the repository at or above `path`, loads it and runs every rule. */
 export function checkRepository(path: string, io: Pick<Io, "cwd">, options: { keepBody?: boolean } = {}): Checked {
   return checkLoaded(loadRepository(repositoryRoot(path, io), { cwd: io.cwd, keepBody: options.keepBody, checkDocument }));
+}
+
+/** The errors alone, as `plan build` shows them: warnings do not stop a build, and `plan check` lists them. */
+export function errorsOnly(checked: Checked): Checked {
+  const problems = checked.problems.map((p) => ({ ...p, messages: p.messages.filter(isError) })).filter((p) => p.messages.length > 0);
+  return { ...checked, problems, warnings: 0 };
 }
 
 export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {

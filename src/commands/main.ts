@@ -76,7 +76,8 @@ function program(io: Io, result: { code: number }): Command {
     .option("--browser <path>", "the Chrome, Chromium or Edge to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)")
     .option("--jobs <n>", "pages printing at the same time (default: the number of cores)")
     .option("--shard <i/n>", "make only the i-th of n shares of the PDFs, for CI jobs that split a large repository")
-    .action(async (path: string, options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string }) => {
+    .option("--watch", "build again whenever a file is saved, until Ctrl+C: only what changed is rendered and written", false)
+    .action(async (path: string, options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string; watch: boolean }) => {
       const { runBuild } = await import("./build.js");
       result.code = await runBuild(path, options, io);
     });

@@ -25,6 +25,8 @@ export interface PdfBuildOptions {
   jobs: number;
   /** `--shard i/n`: only this share of the PDFs. */
   shard?: Shard | undefined;
+  /** Only the PDFs of these pages (watch mode: the pages rendered again); default: every page. */
+  only?: ReadonlySet<string> | undefined;
   /** `YYYY-MM-DD` written as the PDFs' dates. */
   sourceDate?: string | undefined;
   hooks?: RenderHooks | undefined;
@@ -101,7 +103,7 @@ const nothingStaged = (partial: Partial<PdfStage>): PdfStage => ({ rendered: 0, 
  */
 export async function stagePdfs(out: string, files: readonly OutputFile[], options: PdfBuildOptions, io: Io): Promise<PdfStage> {
   const share = shareOf(
-    files.filter((f) => f.print),
+    files.filter((f) => f.print && (!options.only || options.only.has(f.path))),
     (f) => f.path,
     options.shard,
   );

@@ -1,0 +1,23 @@
+import { main } from "../../src/commands/main.js";
+
+/** Starts `plan check --watch` (or other arguments) in-process; `next(pattern)` waits for output matching it after the last wait. */
+export function startWatch(root: string, args = ["check", ".", "--watch"]) {
+  const stop = new AbortController();
+  let out = "";
+  let seen = 0;
+  const done = main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, env: { NO_COLOR: "1" }, cwd: root, signal: stop.signal });
+  const next = async (pattern: RegExp, timeoutMs = 10_000) => {
+    const started = Date.now();
+    for (;;) {
+      const fresh = out.slice(seen);
+      const match = pattern.exec(fresh);
+      if (match) {
+        seen += match.index + match[0].length;
+        return fresh;
+      }
+      if (Date.now() - started > timeoutMs) throw new Error(`no output matching ${pattern} within ${timeoutMs} ms; got:\n${fresh}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  return { next, stop: async () => (stop.abort(), done) };
+}
