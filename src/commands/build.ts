@@ -155,7 +155,6 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     io.stdout.write(`Watching ${path} for changes; press Ctrl+C to stop.\n`);
   };
 
-  await round();
   const inOutput = (p: string) => p === out || p.startsWith(out + sep);
   await watchUntilAborted(
     root,

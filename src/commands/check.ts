@@ -88,7 +88,6 @@ async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<
     last = exitCode(checked, options);
     io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}Watching ${path} for changes; press Ctrl+C to stop.\n`);
   };
-  show();
   await watchUntilAborted(root, io.signal, (changed) => {
     changed.forEach((p) => model.touch(p));
     show();

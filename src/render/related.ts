@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { koladaKey, type AnyEntry, type Repository } from "../model/repository.js";
 
 /**
@@ -73,10 +74,15 @@ export function relatedFingerprints(repo: Repository, versionOf: (object: object
   }
   const fingerprints = new Map<string, string>();
   for (const ids of members.values()) {
-    const fingerprint = ids
-      .sort()
-      .map((id) => `${id}=${version(id)}`)
-      .join(" ");
+    // Hashed: a region's documents may all be connected, and every one of them keeps its fingerprint.
+    const fingerprint = createHash("sha256")
+      .update(
+        ids
+          .sort()
+          .map((id) => `${id}=${version(id)}`)
+          .join(" "),
+      )
+      .digest("base64");
     for (const id of ids) fingerprints.set(id, fingerprint);
   }
   return fingerprints;

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
-import { agreementByYear, partyAcrossAgreements, planByArea, planByFinancing } from "../rollup/rollups.js";
+import { agreementByYear, partyRollups, planByArea, planByFinancing } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
 import { href, pagesOf, type Pages } from "./pages.js";
@@ -66,6 +67,7 @@ interface Part {
 export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => OutputFile[] {
   const versionOf = versionCounter();
   const parts = new Map<string, Part>();
+  const wholePages = new Map<string, { key: string; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
 
   return (repo) => {
@@ -75,7 +77,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const templates = compiled.templates;
     const pages = pagesOf(repo);
     // What every page shows or links to: a change here renders everything again.
-    const shared = JSON.stringify([templatesKey, versionOf(repo.config?.source), options.buildDate ?? null, [...pages.byRelPath]]);
+    const shared = digest(JSON.stringify([templatesKey, versionOf(repo.config?.source), options.buildDate ?? null, [...pages.byRelPath]]));
     const related = relatedFingerprints(repo, versionOf);
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer(), refs: referencesOf(repo) };
     const page = (id: string) => pages.byId.get(id)!;
@@ -83,11 +85,13 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
 
     const current = new Map<string, Part>();
     const part = (id: string, make: () => { views: PageView[]; tables: Table[] }) => {
-      const fingerprint = `${shared}\0${related.get(id) ?? ""}`;
+      const fingerprint = `${shared} ${related.get(id) ?? ""}`;
       let done = parts.get(id);
       if (done?.fingerprint !== fingerprint) {
         const { views, tables } = make();
-        done = { fingerprint, tables, files: [...views, ...tables.map((t) => rollupView(ctx, t))].map(render), assets: views.flatMap((v) => v.assets) };
+        const files = [...views, ...tables.map((t) => rollupView(ctx, t))].map(render);
+        for (const table of tables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
+        done = { fingerprint, tables, files, assets: views.flatMap((v) => v.assets) };
       }
       current.set(id, done);
       return done;
@@ -100,13 +104,20 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     parts.clear();
     for (const [id, done] of current) parts.set(id, done);
 
-    // Made of every document: rendered each time.
-    const partyTables = [...repo.parties.keys()].flatMap((party) => partyAcrossAgreements(repo, party) ?? []);
+    // Made of every document, so their views are made each time; a page is rendered again only when its view changed.
+    const whole = (view: PageView) => {
+      const key = `${shared} ${digest(JSON.stringify(view))}`;
+      let done = wholePages.get(view.path);
+      if (done?.key !== key) wholePages.set(view.path, (done = { key, file: render(view) }));
+      return done.file;
+    };
+    const partyTables = partyRollups(repo);
     // In the order of allRollups: the plans' tables, the agreements', the parties'.
     const tablesOf = (entries: { id: string }[]) => [...entries].sort((a, b) => compare(a.id, b.id)).flatMap((e) => current.get(e.id)!.tables);
     const tables = [...tablesOf(repo.plans), ...tablesOf(repo.agreements), ...partyTables];
-    const files: OutputFile[] = [...[...current.values()].flatMap((p) => p.files), ...partyTables.map((t) => render(rollupView(ctx, t))), render(indexView(ctx, tables))];
-    for (const table of tables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
+    const files: OutputFile[] = [...[...current.values()].flatMap((p) => p.files), ...partyTables.map((t) => whole(rollupView(ctx, t))), whole(indexView(ctx, tables))];
+    for (const path of wholePages.keys()) if (!files.some((f) => f.path === path)) wholePages.delete(path);
+    for (const table of partyTables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
     const written = new Set(files.map((f) => f.path));
     const assets = new Map([...current.values()].flatMap((p) => p.assets).map((a) => [a.to, a]));
     for (const asset of assets.values()) {
@@ -143,5 +154,7 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
   }
   return file;
 }
+
+const digest = (text: string) => createHash("sha256").update(text).digest("base64");
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -99,12 +99,12 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
 }
 
 /** Per party across all agreements: what it pays to each agreement each year (the region's view). */
-export function partyAcrossAgreements(repo: Repository, party: string): Table | undefined {
+export function partyAcrossAgreements(repo: Repository, party: string, plansOf = plansByAgreement(repo)): Table | undefined {
   const rows: Row[] = [];
   const amounts: bigint[] = [];
   for (const agreement of repo.agreements.filter((a) => a.data.contributions.some((c) => c.party === party))) {
     const others = agreement.data.parties.filter((p) => p !== party).map((p) => repo.parties.get(p)?.name ?? p);
-    for (const plan of repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year)) {
+    for (const plan of [...(plansOf.get(agreement.id) ?? [])].sort((a, b) => a.data.year - b.data.year)) {
       const lines = contributingLines(plan.data.budget);
       const own = partyTotals(lines).get(party) ?? 0n;
       amounts.push(own);
@@ -128,16 +128,29 @@ export function partyAcrossAgreements(repo: Repository, party: string): Table | 
   };
 }
 
+/** The plans of each agreement, in the repository's order. */
+export function plansByAgreement(repo: Repository): Map<string, Entry<"plan">[]> {
+  const plans = new Map<string, Entry<"plan">[]>();
+  for (const plan of repo.plans) {
+    const list = plans.get(plan.data.agreement);
+    if (list) list.push(plan);
+    else plans.set(plan.data.agreement, [plan]);
+  }
+  return plans;
+}
+
+/** The roll-ups across agreements, one per party that contributes to any. */
+export function partyRollups(repo: Repository): Table[] {
+  const plansOf = plansByAgreement(repo);
+  return [...repo.parties.keys()].flatMap((party) => partyAcrossAgreements(repo, party, plansOf) ?? []);
+}
+
 /** Every roll-up of the repository, in a stable order. */
 export function allRollups(repo: Repository): Table[] {
   const tables: Table[] = [];
   for (const plan of [...repo.plans].sort((a, b) => cmp(a.id, b.id))) tables.push(planByArea(repo, plan), planByFinancing(repo, plan));
   for (const agreement of [...repo.agreements].sort((a, b) => cmp(a.id, b.id))) tables.push(agreementByYear(repo, agreement));
-  for (const party of repo.parties.keys()) {
-    const table = partyAcrossAgreements(repo, party);
-    if (table) tables.push(table);
-  }
-  return tables;
+  return [...tables, ...partyRollups(repo)];
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

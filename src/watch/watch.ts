@@ -56,8 +56,10 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * Runs `onChange` for every burst of saves until `signal` aborts, one run at a time: saves
- * that arrive during a run are gathered for the next. An error in a run ends the watch with it.
+ * Runs `onChange` once at the start (with no paths), then for every burst of saves until
+ * `signal` aborts, one run at a time: saves that arrive during a run are gathered for the
+ * next. The folders are watched before the first run, so a save during it is not lost. An
+ * error in a run ends the watch with it.
  */
 export function watchUntilAborted(
   root: string,
@@ -87,6 +89,7 @@ export function watchUntilAborted(
         );
     };
     const close = watchFolder(root, run, ignore);
+    run([]);
     const done = () => {
       close();
       void Promise.resolve(running).finally(() => resolve());

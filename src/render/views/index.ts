@@ -62,7 +62,10 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
   const byAgreement = new Map<string, AnyEntry[]>();
   for (const d of documents) {
     const id = agreementOf(repo, d)?.id;
-    if (id !== undefined) byAgreement.set(id, [...(byAgreement.get(id) ?? []), d]);
+    if (id === undefined) continue;
+    const list = byAgreement.get(id);
+    if (list) list.push(d);
+    else byAgreement.set(id, [d]);
   }
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
