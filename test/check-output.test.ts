@@ -1,3 +1,4 @@
+import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -139,6 +140,21 @@ describe("README", () => {
     const { fieldReference, FIELDS_START, FIELDS_END } = await import("../src/schema/field-reference.js");
     const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
     expect(readme.slice(readme.indexOf(FIELDS_START) + FIELDS_START.length, readme.indexOf(FIELDS_END))).toBe(`\n${fieldReference()}\n`);
+  });
+
+  it("documents every command and every option of the command line", async () => {
+    const { program } = await import("../src/commands/main.js");
+    const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: "." };
+    const commands = (command: Command, path: string[]): [string, Command][] =>
+      command.commands.flatMap((c) => [[[...path, c.name()].join(" "), c] as [string, Command], ...commands(c, [...path, c.name()])]);
+    const all = commands(program(io, { code: 0 }), ["plan"]);
+    expect(all.length).toBeGreaterThan(8);
+    for (const [name, command] of all) {
+      expect(readme, name).toContain(`\`${name}`);
+      // As `--out dir`, `-C, --path <folder>` or `plan new plan --from <plan id>`.
+      for (const option of command.options) expect(readme, `${name} ${option.long}`).toMatch(new RegExp(`[\`, ]${option.long}\\b`));
+    }
   });
 
   it("documents every rule that plan check runs", async () => {

@@ -8,7 +8,7 @@ import { runInit, runNew } from "./scaffold.js";
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 
 /** Builds the command line; every action returns its exit code through `result`. */
-function program(io: Io, result: { code: number }): Command {
+export function program(io: Io, result: { code: number }): Command {
   const cli = new Command("plan")
     .description("Checks and renders the joint public-health plans of Swedish municipalities.")
     .version(packageJson.version)
