@@ -107,7 +107,8 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
   const model = incrementalRepository(root, io.cwd, { checkDocument });
   const render = siteRenderer({ buildDate: day });
   let written = new Map<string, OutputFile["content"]>();
-  let first = true;
+  // Until one round has looked at every page's PDF, rounds look at all of them; then only at those of pages written again.
+  let pdfsUpToDate = false;
   let last = 0;
 
   const build = async () => {
@@ -130,16 +131,18 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     io.stdout.write(`plan: ${clock()} ${plural(changed.length, "file")} written${gone.length ? `, ${gone.length} removed` : ""} in ${shownPath(out, io)} (${seconds} s)\n`);
 
     const printed = changed.filter((f) => f.print);
-    if (!first && printed.length === 0) return;
+    if (pdfsUpToDate && printed.length === 0) return;
+    const all = !pdfsUpToDate;
     const pdfStarted = performance.now();
-    const pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs, sourceDate: day, only: first ? undefined : new Set(printed.map((f) => f.path)), hooks: options.hooks }, io);
+    const pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs, sourceDate: day, only: all ? undefined : new Set(printed.map((f) => f.path)), hooks: options.hooks }, io);
     try {
       pdfs.commit();
     } finally {
       pdfs.discard();
     }
-    // After the first round only the pages written again are looked at, so only what was rendered is worth saying.
-    if (first || !pdfs.skipped) reportPdfs(pdfs, { jobs, shard: undefined, seconds: (performance.now() - pdfStarted) / 1000, countUnchanged: first }, io);
+    pdfsUpToDate = true;
+    // Once every PDF has been looked at, only what was rendered is worth saying.
+    if (all || !pdfs.skipped) reportPdfs(pdfs, { jobs, shard: undefined, seconds: (performance.now() - pdfStarted) / 1000, countUnchanged: all }, io);
   };
 
   const round = async () => {
@@ -151,7 +154,6 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
       last = error.exitCode;
       io.stdout.write(`plan: ${error.message}\n`);
     }
-    first = false;
     io.stdout.write(`Watching ${path} for changes; press Ctrl+C to stop.\n`);
   };
 
