@@ -458,6 +458,14 @@ describe("PDF: the parts", () => {
     expect(Buffer.from(reproducible(pdf, undefined)).toString("latin1")).toContain("/ID (node00000002)");
   });
 
+  it("sorts the ids' name tree again after numbering them, so that it does not tell what was printed before", () => {
+    // Chromium lists the ids sorted by its own numbers; numbered in order of appearance, 982 became 2 and 31 became 1.
+    const pdf = Buffer.from("<</ID (node00000031)>> <</ID (node00000982)>>\n115 0 obj\n<</Limits [(node00000031) (node00000982)]\n/Names [(node00000982) 48 0 R (node00000031) 46 0 R]>>\nendobj\n", "latin1");
+    const fixed = Buffer.from(reproducible(pdf, undefined)).toString("latin1");
+    expect(fixed.length).toBe(pdf.length);
+    expect(fixed).toContain("<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 46 0 R (node00000002) 48 0 R]>>");
+  });
+
   it("prints the plans, memos, reports and agreements, each with its own print style sheet", () => {
     const root = copyExamples();
     const files = renderSite(checkRepository(root, { cwd: root }).repo);

@@ -33,5 +33,28 @@ export function reproducible(pdf: Uint8Array, day: string | undefined): Uint8Arr
     }
     out.write(renumbered, hit.index + 5, "latin1");
   }
+  sortIdTrees(out);
   return out;
+}
+
+/**
+ * The ids' name tree lists them sorted by id, as the PDF format requires; renumbered, they are
+ * sorted again (each leaf's pairs and its limits, at the same length), or the order would still
+ * tell what was printed before.
+ */
+function sortIdTrees(out: Buffer): void {
+  const text = out.toString("latin1");
+  for (const leaf of text.matchAll(/(?:\/Limits \[\(node(\d+)\) \(node(\d+)\)\]\s*)?\/Names \[((?:\(node\d+\) \d+ \d+ R ?)+)\]/g)) {
+    const pairs = [...leaf[3]!.matchAll(/\(node(\d+)\) (\d+ \d+ R)/g)].map((p) => ({ id: p[1]!, ref: p[2]! }));
+    pairs.sort((a, b) => (a.id.length - b.id.length) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const sorted = pairs.map((p) => `(node${p.id}) ${p.ref}`).join(" ") + (leaf[3]!.endsWith(" ") ? " " : "");
+    if (sorted.length !== leaf[3]!.length) continue;
+    const namesAt = leaf.index + leaf[0].length - 1 - leaf[3]!.length;
+    out.write(sorted, namesAt, "latin1");
+    if (leaf[1] !== undefined && leaf[1].length === pairs[0]!.id.length && leaf[2]!.length === pairs.at(-1)!.id.length) {
+      const limitsAt = leaf.index + "/Limits [(node".length;
+      out.write(pairs[0]!.id, limitsAt, "latin1");
+      out.write(pairs.at(-1)!.id, limitsAt + leaf[1].length + ") (node".length, "latin1");
+    }
+  }
 }
