@@ -22,6 +22,21 @@ describe("output formats and exit codes", () => {
     expect(problem.fix).toContain("total: 220000");
   });
 
+  it("shows how many documents are read on a terminal, and nothing of it in a log", async () => {
+    const { main } = await import("../src/commands/main.js");
+    const check = async (isTTY: boolean, env: Record<string, string> = {}) => {
+      let stderr = "";
+      const code = await main(["check", EXAMPLES], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s), isTTY }, env: { NO_COLOR: "1", ...env }, cwd: "." });
+      return { code, stderr };
+    };
+    const terminal = await check(true);
+    expect(terminal.code).toBe(0);
+    // The last file read is always shown, then the line is cleared before the result.
+    expect(terminal.stderr).toMatch(/^\r\x1b\[Kplan: reading \d+ of (\d+): .*\r\x1b\[Kplan: reading \1 of \1: [^\r]+\r\x1b\[K$/s);
+    expect((await check(false)).stderr).toBe("");
+    expect((await check(true, { CI: "true" })).stderr).toBe("");
+  });
+
   it("--format github writes workflow-command annotations, escaped", async () => {
     const root = copyExamples();
     broken(root);

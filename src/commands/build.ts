@@ -10,7 +10,7 @@ import { writeOutputs } from "../write/outputs.js";
 import { checkDocument } from "../rules/index.js";
 import { incrementalRepository } from "../watch/incremental.js";
 import { watchUntilAborted } from "../watch/watch.js";
-import { checkLoaded, checkRepository, errorsOnly, formatProblems, repositoryRoot } from "./check.js";
+import { checkLoaded, checkRepository, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "./check.js";
 import { UserError, type Io } from "./io.js";
 
 export interface BuildOptions {
@@ -104,7 +104,8 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
   const root = repositoryRoot(path, io);
   const out = outputFolder(root, options, io);
   const day = sourceDate(io.env, root);
-  const model = incrementalRepository(root, io.cwd, { checkDocument });
+  const reading = readingProgress(io, root);
+  const model = incrementalRepository(root, io.cwd, { checkDocument, loaded: reading.loaded });
   const render = siteRenderer({ buildDate: day });
   let written = new Map<string, OutputFile["content"]>();
   // Until one round has looked at every page's PDF, rounds look at all of them; then only at those of pages written again.
@@ -114,6 +115,7 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
   const build = async () => {
     const started = performance.now();
     const checked = checkLoaded(model.refresh());
+    reading.end();
     last = checked.errors > 0 ? 1 : 0;
     if (checked.errors > 0) {
       io.stdout.write(formatProblems(errorsOnly(checked), "text", io, io.stdout));

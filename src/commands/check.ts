@@ -1,5 +1,6 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { existsSync } from "node:fs";
+import { progress } from "../diagnostics/progress.js";
 import { isError } from "../diagnostics/report.js";
 import { collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
 import { formatGithub, formatJson } from "../diagnostics/format-machine.js";
@@ -42,9 +43,24 @@ export function checkLoaded(repo: Repository): Checked {
   return { repo, problems, ...countMessages(problems) };
 }
 
-/** Finds the repository at or above `path`, loads it and runs every rule. */
-export function checkRepository(path: string, io: Pick<Io, "cwd">, options: { keepBody?: boolean } = {}): Checked {
-  return checkLoaded(loadRepository(repositoryRoot(path, io), { cwd: io.cwd, keepBody: options.keepBody, checkDocument }));
+/** Finds the repository at or above `path`, loads it and runs every rule; on a terminal, with a progress line while the documents are read. */
+export function checkRepository(path: string, io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>, options: { keepBody?: boolean } = {}): Checked {
+  const root = repositoryRoot(path, io);
+  const reading = readingProgress(io, root);
+  try {
+    return checkLoaded(loadRepository(root, { cwd: io.cwd, keepBody: options.keepBody, checkDocument, loaded: reading.loaded }));
+  } finally {
+    reading.end();
+  }
+}
+
+/** `plan: reading 1234 of 5671: k0001/lerum/plan-2019.md`, rewritten in place on a terminal; nothing elsewhere. */
+export function readingProgress(io: Partial<Pick<Io, "stderr" | "env">>, root: string) {
+  const bar = io.stderr ? progress(io.stderr, io.env ?? {}, "reading") : undefined;
+  return {
+    loaded: (done: number, total: number, absPath: string) => bar?.update(done, total, relative(root, absPath)),
+    end: () => bar?.end(),
+  };
 }
 
 /** The errors alone, as `plan build` shows them: warnings do not stop a build, and `plan check` lists them. */
@@ -80,11 +96,13 @@ const exitCode = (checked: Checked, options: CheckOptions) => (checked.errors > 
 /** `plan check --watch`: checks again on every save and prints the state anew, until stopped. */
 async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
   const root = repositoryRoot(path, io);
-  const model = incrementalRepository(root, io.cwd, { keepBody: false, checkDocument });
+  const reading = readingProgress(io, root);
+  const model = incrementalRepository(root, io.cwd, { keepBody: false, checkDocument, loaded: reading.loaded });
   const clear = useColour(io.stdout, io.env) ? "\u001b[2J\u001b[3J\u001b[H" : "";
   let last = 0;
   const show = () => {
     const checked = checkLoaded(model.refresh());
+    reading.end();
     last = exitCode(checked, options);
     io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}Watching ${path} for changes; press Ctrl+C to stop.\n`);
   };

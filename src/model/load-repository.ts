@@ -20,6 +20,8 @@ export interface LoadOptions {
   keepBody?: boolean;
   /** Checks a document on its own once it is valid, while its YAML tree is at hand to place messages. */
   checkDocument?: (doc: LoneDocument) => void;
+  /** Called after each file is loaded, for a progress line. */
+  loaded?: (done: number, total: number, absPath: string) => void;
 }
 
 export type LoadFileOptions = Pick<LoadOptions, "keepBody" | "checkDocument">;
@@ -74,7 +76,14 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
 export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile ?? readUtf8;
   const paths = [join(root, CONFIG_FILE), ...(options.listFiles ?? discoverFiles)(root)];
-  return assemble(root, paths.map((absPath) => loadFile(root, absPath, read(absPath), options.cwd, options)));
+  return assemble(
+    root,
+    paths.map((absPath, i) => {
+      const file = loadFile(root, absPath, read(absPath), options.cwd, options);
+      options.loaded?.(i + 1, paths.length, absPath);
+      return file;
+    }),
+  );
 }
 
 /**

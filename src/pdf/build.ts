@@ -8,7 +8,7 @@ import { writeFileAtomic } from "../write/atomic.js";
 import { CACHE_FILE, PdfCache, sha256 } from "./cache.js";
 import { printFonts } from "./fonts.js";
 import { printHtml } from "./print-html.js";
-import { progress } from "./progress.js";
+import { progress } from "../diagnostics/progress.js";
 import { PDF_OPTIONS, PrintError, renderPdfs, type PrintTask, type RenderHooks } from "./render.js";
 import { shareOf, type Shard } from "./shard.js";
 
@@ -157,7 +157,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       }
       tasks.push({ source: join(staging, file.path), target: join(staging, pdfPathOf(file.path)), label: pdfPathOf(file.path) });
     }
-    const bar = progress(io.stderr, io.env);
+    const bar = progress(io.stderr, io.env, "PDF");
     let result;
     try {
       result = await renderPdfs(tasks, {

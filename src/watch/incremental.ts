@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { assemble, loadFile, type LoadedFile, type LoadFileOptions } from "../model/load-repository.js";
+import { assemble, loadFile, type LoadedFile, type LoadFileOptions, type LoadOptions } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { CONFIG_FILE, discoverFiles, isSourcePath } from "../source/discover.js";
 
@@ -16,7 +16,7 @@ export interface IncrementalRepository {
   refresh(): Repository;
 }
 
-export function incrementalRepository(root: string, cwd: string, options: LoadFileOptions): IncrementalRepository {
+export function incrementalRepository(root: string, cwd: string, options: LoadFileOptions & Pick<LoadOptions, "loaded">): IncrementalRepository {
   const files = new Map<string, LoadedFile>();
   let paths: string[] = [];
   const dirty = new Set<string>();
@@ -46,7 +46,10 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
       if (relist) {
         paths = [join(root, CONFIG_FILE), ...discoverFiles(root)];
         for (const known of [...files.keys()]) if (!paths.includes(known)) files.delete(known);
-        for (const path of paths) if (!files.has(path)) load(path);
+        paths.forEach((path, i) => {
+          if (!files.has(path)) load(path);
+          options.loaded?.(i + 1, paths.length, path);
+        });
         relist = false;
       }
       for (const path of dirty) if (files.has(path) || paths.includes(path)) load(path);
