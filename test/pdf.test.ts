@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
@@ -237,6 +237,11 @@ describe("PDF: the examples, built once", () => {
     const round = await watcher.next(/Watching \. for changes/, 60_000);
     expect(round).toMatch(/plan: 1 PDF rendered in [\d.]+ s/);
     expect(pageTexts(join(repo, "dist", `${MEMO}.pdf`)).join(" ")).toContain("sedan länge avtalad samverkan");
+    // The print style sheet of the repository's own: no page changes, every PDF does.
+    mkdirSync(join(repo, "templates"));
+    writeFileSync(join(repo, "templates/print.hbs"), readFileSync(join(import.meta.dirname, "../templates/print.hbs"), "utf8") + "\n@page { margin-bottom: 31mm; }\n");
+    const restyled = await watcher.next(/PDFs? rendered[^\n]*\nWatching/, 120_000);
+    expect(restyled).toMatch(/plan: [\d:]+ 0 files written in dist[^\n]*\nplan: 8 PDFs rendered in [\d.]+ s/);
     expect(await watcher.stop()).toBe(0);
     // Watch mode kept the cache as a build does: a build afterwards has nothing left to print.
     expect((await run(["build", "."], repo)).stdout).toContain("plan: 0 PDFs rendered, 8 unchanged");

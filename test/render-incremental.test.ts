@@ -59,6 +59,13 @@ describe("rendering again after a change", () => {
     round = change("a removed report", ["sjobacka/rapport-2019.md"], () => rmSync(join(root, "sjobacka/rapport-2019.md")));
     expect(round.after.has("sjobacka/rapport-2019.html")).toBe(false);
 
+    // A file a document links to, then removed: the link goes with it (and nothing tries to copy the file).
+    write(root, "sjobacka/bilaga.txt", "Bilaga\n");
+    round = change("a link to a file", ["sjobacka/plan-2020.md"], () => edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel. Se [bilagan](bilaga.txt).\n"));
+    expect(text(round.after.get("sjobacka/plan-2020.html"))).toContain('href="bilaga.txt"');
+    round = change("the linked file removed", ["sjobacka/bilaga.txt"], () => rmSync(join(root, "sjobacka/bilaga.txt")));
+    expect(text(round.after.get("sjobacka/plan-2020.html"))).not.toContain('href="bilaga.txt"');
+
     // The repository's own template.
     mkdirSync(join(root, "templates"));
     round = change("a template of the repository's own", [], () => write(root, "templates/style.css", readFileSync(join(import.meta.dirname, "../templates/style.css"), "utf8") + "\nh1 { color: #123456 }\n"));

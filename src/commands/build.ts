@@ -108,6 +108,7 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
   const model = incrementalRepository(root, io.cwd, { checkDocument, loaded: reading.loaded });
   const render = siteRenderer({ buildDate: day });
   let written = new Map<string, OutputFile["content"]>();
+  let printCss = new Map<string, string>();
   // Until one round has looked at every page's PDF, rounds look at all of them; then only at those of pages written again.
   let pdfsUpToDate = false;
   let last = 0;
@@ -129,12 +130,17 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     await writeOutputs(out, changed);
     for (const p of gone) for (const file of p.endsWith(".html") ? [p, pdfPathOf(p)] : [p]) rmSync(join(out, file), { force: true });
     written = new Map(files.map((f) => [f.path, f.content]));
+    const changedPaths = new Set(changed.map((f) => f.path));
+    // A PDF is made of its page, its print style sheet and its images: any of them may have changed.
+    const printed = files.filter((f) => f.print && (changedPaths.has(f.path) || f.print.css !== printCss.get(f.path) || f.print.assets.some((a) => changedPaths.has(a))));
+    printCss = new Map(files.flatMap((f) => (f.print ? [[f.path, f.print.css]] : [])));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     io.stdout.write(`plan: ${clock()} ${plural(changed.length, "file")} written${gone.length ? `, ${gone.length} removed` : ""} in ${shownPath(out, io)} (${seconds} s)\n`);
 
-    const printed = changed.filter((f) => f.print);
     if (pdfsUpToDate && printed.length === 0) return;
     const all = !pdfsUpToDate;
+    // Until this round's PDFs are in place, a failure leaves them to be looked at again.
+    pdfsUpToDate = false;
     const pdfStarted = performance.now();
     const pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs, sourceDate: day, only: all ? undefined : new Set(printed.map((f) => f.path)), hooks: options.hooks }, io);
     try {
@@ -151,7 +157,7 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     try {
       await build();
     } catch (error) {
-      // A template that does not compile, a file that cannot be written: say so, and go on watching.
+      // A template that does not compile, a browser that fails: say so, and go on watching. Other failures end the watch.
       if (!(error instanceof UserError)) throw error;
       last = error.exitCode;
       io.stdout.write(`plan: ${error.message}\n`);

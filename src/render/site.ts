@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Repository } from "../model/repository.js";
+import { resolveAsset } from "../model/assets.js";
+import type { AnyEntry, Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
 import { agreementByYear, partyRollups, planByArea, planByFinancing } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
@@ -77,15 +78,17 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const templates = compiled.templates;
     const pages = pagesOf(repo);
     // What every page shows or links to: a change here renders everything again.
-    const shared = digest(JSON.stringify([templatesKey, versionOf(repo.config?.source), options.buildDate ?? null, [...pages.byRelPath]]));
+    const shared = digest(JSON.stringify([templatesKey, versionOf(repo.config?.source), options.buildDate ?? null, [...pages.byRelPath], [...pages.byId]]));
     const related = relatedFingerprints(repo, versionOf);
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer(), refs: referencesOf(repo) };
     const page = (id: string) => pages.byId.get(id)!;
     const render = (view: PageView) => pageFile(view, templates, pages, options);
 
     const current = new Map<string, Part>();
-    const part = (id: string, make: () => { views: PageView[]; tables: Table[] }) => {
-      const fingerprint = `${shared} ${related.get(id) ?? ""}`;
+    const part = ({ id, source }: AnyEntry, make: () => { views: PageView[]; tables: Table[] }) => {
+      // A document's links depend on whether the files they name exist, which no document shows.
+      const targets = (source.outline?.urls ?? []).map((u) => resolveAsset(repo.root, source.relPath, u.url).kind).join();
+      const fingerprint = `${shared} ${related.get(id) ?? ""} ${targets}`;
       let done = parts.get(id);
       if (done?.fingerprint !== fingerprint) {
         const { views, tables } = make();
@@ -96,11 +99,11 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
       current.set(id, done);
       return done;
     };
-    for (const e of repo.agreements) part(e.id, () => ({ views: [agreementView(ctx, e, page(e.id))], tables: [agreementByYear(repo, e)] }));
-    for (const e of repo.plans) part(e.id, () => ({ views: [planView(ctx, e, page(e.id))], tables: [planByArea(repo, e), planByFinancing(repo, e)] }));
-    for (const e of repo.memos) part(e.id, () => ({ views: [memoView(ctx, e, page(e.id))], tables: [] }));
-    for (const e of repo.reports) part(e.id, () => ({ views: [reportView(ctx, e, page(e.id))], tables: [] }));
-    for (const e of repo.indicators) part(e.id, () => ({ views: [indicatorView(ctx, e, page(e.id))], tables: [] }));
+    for (const e of repo.agreements) part(e, () => ({ views: [agreementView(ctx, e, page(e.id))], tables: [agreementByYear(repo, e)] }));
+    for (const e of repo.plans) part(e, () => ({ views: [planView(ctx, e, page(e.id))], tables: [planByArea(repo, e), planByFinancing(repo, e)] }));
+    for (const e of repo.memos) part(e, () => ({ views: [memoView(ctx, e, page(e.id))], tables: [] }));
+    for (const e of repo.reports) part(e, () => ({ views: [reportView(ctx, e, page(e.id))], tables: [] }));
+    for (const e of repo.indicators) part(e, () => ({ views: [indicatorView(ctx, e, page(e.id))], tables: [] }));
     parts.clear();
     for (const [id, done] of current) parts.set(id, done);
 

@@ -80,7 +80,8 @@ export function watchUntilAborted(
         .then(
           () => {
             running = undefined;
-            if (queued.length) run([]);
+            // Once stopped, saves made during the last run are left alone.
+            if (queued.length && !signal?.aborted) run([]);
           },
           (error: unknown) => {
             close();
