@@ -1,7 +1,7 @@
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import type { IndicatorValue } from "../schema/indicator.js";
-import { koladaKey, lookup, type Entry, type Repository } from "./repository.js";
+import { groupBy, indicatorsOf, koladaKey, lookup, type Entry, type Repository } from "./repository.js";
 
 /** A value of an indicator with the place it was written: the indicator document or an imported data file. */
 export interface PlacedValue extends IndicatorValue {
@@ -33,18 +33,7 @@ export function agreementsByIndicator(repo: Repository): Map<string, Entry<"agre
 }
 
 /** For each indicator id, the plans whose goals or interventions name it. */
-export function plansByIndicator(repo: Repository): Map<string, Entry<"plan">[]> {
-  const usage = new Map<string, Entry<"plan">[]>();
-  for (const plan of repo.plans) {
-    const ids = new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)]);
-    for (const id of ids) {
-      const plans = usage.get(id);
-      if (plans) plans.push(plan);
-      else usage.set(id, [plan]);
-    }
-  }
-  return usage;
-}
+export const plansByIndicator = (repo: Repository): Map<string, Entry<"plan">[]> => groupBy(repo.plans, indicatorsOf);
 
 export type Fulfilment = "met" | "partly-met" | "not-met" | "not-assessed";
 

@@ -48,6 +48,26 @@ export function lookup<K extends DocumentKind>(repo: Repository, id: string, kin
   return entry?.kind === kind ? (entry as Entry<K>) : undefined;
 }
 
+/** Items grouped by a key (or several keys, or none), each group in the items' order. */
+export function groupBy<T>(items: readonly T[], keysOf: (item: T) => string | readonly string[] | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const keys = keysOf(item);
+    for (const key of typeof keys === "string" ? [keys] : (keys ?? [])) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+/** The indicators a plan's goals and interventions name, each once. */
+export const indicatorsOf = (plan: Entry<"plan">): string[] => [...new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)])];
+
+/** The plans of each agreement, in the repository's order. */
+export const plansByAgreement = (repo: Repository) => groupBy(repo.plans, (plan) => plan.data.agreement);
+
 /** Each plan whose agreement exists, with that agreement; a missing one is the rule `ref/document`'s to report. */
 export function* plansWithAgreements(repo: Repository): Generator<[Entry<"plan">, Entry<"agreement">]> {
   for (const plan of repo.plans) {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { koladaKey, type AnyEntry, type Repository } from "../model/repository.js";
+import { indicatorsOf, koladaKey, type AnyEntry, type Repository } from "../model/repository.js";
 
 /**
  * Gives each object (a document's source) a number that changes when the object does: watch
@@ -20,7 +20,7 @@ export function versionCounter(): (object: object | undefined) => number {
 function referencesOf(entry: AnyEntry): string[] {
   switch (entry.kind) {
     case "plan":
-      return [entry.data.agreement, ...entry.data.goals.flatMap((g) => g.indicators), ...entry.data.interventions.flatMap((i) => i.indicators)];
+      return [entry.data.agreement, ...indicatorsOf(entry)];
     case "report":
       return [entry.data.plan];
     case "memo":

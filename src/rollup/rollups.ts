@@ -1,5 +1,5 @@
 import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
-import { lookup, type Entry, type Repository } from "../model/repository.js";
+import { lookup, plansByAgreement, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
 import { toKronor, type Column, type Row, type Table } from "./table.js";
 
@@ -126,17 +126,6 @@ export function partyAcrossAgreements(repo: Repository, party: string, plansOf =
     ],
     rows,
   };
-}
-
-/** The plans of each agreement, in the repository's order. */
-export function plansByAgreement(repo: Repository): Map<string, Entry<"plan">[]> {
-  const plans = new Map<string, Entry<"plan">[]>();
-  for (const plan of repo.plans) {
-    const list = plans.get(plan.data.agreement);
-    if (list) list.push(plan);
-    else plans.set(plan.data.agreement, [plan]);
-  }
-  return plans;
 }
 
 /** The roll-ups across agreements, one per party that contributes to any. */

@@ -1,5 +1,6 @@
 import type { RootContent } from "mdast";
-import { lookup, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
+import { plansByIndicator } from "../../model/indicators.js";
+import { groupBy, lookup, plansByAgreement, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
 import type { Party } from "../../schema/config.js";
 import { date, list } from "../helpers.js";
 import type { Asset, MarkdownRenderer } from "../markdown.js";
@@ -22,22 +23,13 @@ export interface References {
   plansUsingIndicator: Map<string, Entry<"plan">[]>;
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 export function referencesOf(repo: Repository): References {
-  const refs: References = { plansOfAgreement: new Map(), reportsOfPlan: new Map(), memosAbout: new Map(), plansUsingIndicator: new Map() };
-  for (const plan of repo.plans) {
-    push(refs.plansOfAgreement, plan.data.agreement, plan);
-    const indicators = new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)]);
-    for (const id of indicators) push(refs.plansUsingIndicator, id, plan);
-  }
-  for (const report of repo.reports) push(refs.reportsOfPlan, report.data.plan, report);
-  for (const memo of repo.memos) if (memo.data.about) push(refs.memosAbout, memo.data.about, memo);
-  return refs;
+  return {
+    plansOfAgreement: plansByAgreement(repo),
+    reportsOfPlan: groupBy(repo.reports, (report) => report.data.plan),
+    memosAbout: groupBy(repo.memos, (memo) => memo.data.about),
+    plansUsingIndicator: plansByIndicator(repo),
+  };
 }
 
 /** A view ready for its template, with the files its page refers to. */

@@ -1,4 +1,4 @@
-import type { AnyEntry, Entry } from "../../model/repository.js";
+import { groupBy, type AnyEntry, type Entry } from "../../model/repository.js";
 import { slug } from "../../rollup/rollups.js";
 import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
@@ -59,14 +59,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     groups.get(key)!.agreements.push(agreement);
   }
   const documents = [...repo.plans, ...repo.reports, ...repo.memos] as AnyEntry[];
-  const byAgreement = new Map<string, AnyEntry[]>();
-  for (const d of documents) {
-    const id = agreementOf(repo, d)?.id;
-    if (id === undefined) continue;
-    const list = byAgreement.get(id);
-    if (list) list.push(d);
-    else byAgreement.set(id, [d]);
-  }
+  const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
     .sort((a, b) => collator.compare(a.party?.name ?? "", b.party?.name ?? ""))

@@ -1,6 +1,6 @@
 import { computeGoalFulfilment, indicatorsOfGoal, type Fulfilment } from "../../model/indicators.js";
 import { sharesOf, sum } from "../../model/money.js";
-import { lookup, type Entry, type Repository } from "../../model/repository.js";
+import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import type { BudgetLine } from "../../schema/plan.js";
 import { amount, kr } from "../helpers.js";
@@ -121,8 +121,7 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
     bodies: [goalRows],
   };
 
-  const indicatorIds = [...new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)])];
-  const indicators = indicatorIds
+  const indicators = indicatorsOf(plan)
     .map((id) => lookup(repo, id, "indicator"))
     .filter((i): i is Entry<"indicator"> => Boolean(i))
     .map((indicator, n) => indicatorBlock(ctx, page, indicator, n + 1));
