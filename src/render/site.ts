@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { resolveAsset } from "../model/assets.js";
 import type { AnyEntry, Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
-import { agreementByYear, partyRollups, planByArea, planByFinancing } from "../rollup/rollups.js";
+import { allRollups, documentRollups, partyRollups } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
 import { href, pagesOf, type Pages } from "./pages.js";
@@ -67,8 +67,8 @@ interface Part {
  */
 export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => OutputFile[] {
   const versionOf = versionCounter();
-  const parts = new Map<string, Part>();
-  const wholePages = new Map<string, { key: string; file: OutputFile }>();
+  let parts = new Map<string, Part>();
+  let wholePages = new Map<string, { key: string; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
 
   return (repo) => {
@@ -81,48 +81,54 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const shared = digest(JSON.stringify([templatesKey, versionOf(repo.config?.source), options.buildDate ?? null, [...pages.byRelPath], [...pages.byId]]));
     const related = relatedFingerprints(repo, versionOf);
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer(), refs: referencesOf(repo) };
-    const page = (id: string) => pages.byId.get(id)!;
     const render = (view: PageView) => pageFile(view, templates, pages, options);
 
-    const current = new Map<string, Part>();
-    const part = ({ id, source }: AnyEntry, make: () => { views: PageView[]; tables: Table[] }) => {
+    const viewOf = (entry: AnyEntry): PageView => {
+      const at = pages.byId.get(entry.id)!;
+      switch (entry.kind) {
+        case "agreement":
+          return agreementView(ctx, entry, at);
+        case "plan":
+          return planView(ctx, entry, at);
+        case "memo":
+          return memoView(ctx, entry, at);
+        case "report":
+          return reportView(ctx, entry, at);
+        case "indicator":
+          return indicatorView(ctx, entry, at);
+      }
+    };
+    const part = (entry: AnyEntry): Part => {
+      const { id, source } = entry;
       // A document's links depend on whether the files they name exist, which no document shows.
       const targets = (source.outline?.urls ?? []).map((u) => resolveAsset(repo.root, source.relPath, u.url).kind).join();
       const fingerprint = `${shared} ${related.get(id) ?? ""} ${targets}`;
-      let done = parts.get(id);
-      if (done?.fingerprint !== fingerprint) {
-        const { views, tables } = make();
-        const files = [...views, ...tables.map((t) => rollupView(ctx, t))].map(render);
-        for (const table of tables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
-        done = { fingerprint, tables, files, assets: views.flatMap((v) => v.assets) };
-      }
-      current.set(id, done);
-      return done;
+      const done = parts.get(id);
+      if (done?.fingerprint === fingerprint) return done;
+      const view = viewOf(entry);
+      const tables = documentRollups(repo, entry);
+      const files = [view, ...tables.map((t) => rollupView(ctx, t))].map(render);
+      for (const table of tables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
+      return { fingerprint, tables, files, assets: view.assets };
     };
-    for (const e of repo.agreements) part(e, () => ({ views: [agreementView(ctx, e, page(e.id))], tables: [agreementByYear(repo, e)] }));
-    for (const e of repo.plans) part(e, () => ({ views: [planView(ctx, e, page(e.id))], tables: [planByArea(repo, e), planByFinancing(repo, e)] }));
-    for (const e of repo.memos) part(e, () => ({ views: [memoView(ctx, e, page(e.id))], tables: [] }));
-    for (const e of repo.reports) part(e, () => ({ views: [reportView(ctx, e, page(e.id))], tables: [] }));
-    for (const e of repo.indicators) part(e, () => ({ views: [indicatorView(ctx, e, page(e.id))], tables: [] }));
-    parts.clear();
-    for (const [id, done] of current) parts.set(id, done);
+    parts = new Map([...repo.documents.values()].map((entry) => [entry.id, part(entry)]));
 
     // Made of every document, so their views are made each time; a page is rendered again only when its view changed.
+    const before = wholePages;
+    wholePages = new Map();
     const whole = (view: PageView) => {
       const key = `${shared} ${digest(JSON.stringify(view))}`;
-      let done = wholePages.get(view.path);
-      if (done?.key !== key) wholePages.set(view.path, (done = { key, file: render(view) }));
+      const kept = before.get(view.path);
+      const done = kept?.key === key ? kept : { key, file: render(view) };
+      wholePages.set(view.path, done);
       return done.file;
     };
     const partyTables = partyRollups(repo);
-    // In the order of allRollups: the plans' tables, the agreements', the parties'.
-    const tablesOf = (entries: { id: string }[]) => [...entries].sort((a, b) => compare(a.id, b.id)).flatMap((e) => current.get(e.id)!.tables);
-    const tables = [...tablesOf(repo.plans), ...tablesOf(repo.agreements), ...partyTables];
-    const files: OutputFile[] = [...[...current.values()].flatMap((p) => p.files), ...partyTables.map((t) => whole(rollupView(ctx, t))), whole(indexView(ctx, tables))];
-    for (const path of wholePages.keys()) if (!files.some((f) => f.path === path)) wholePages.delete(path);
+    const tables = allRollups(repo, (entry) => parts.get(entry.id)!.tables, partyTables);
+    const files: OutputFile[] = [...[...parts.values()].flatMap((p) => p.files), ...partyTables.map((t) => whole(rollupView(ctx, t))), whole(indexView(ctx, tables))];
     for (const table of partyTables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
     const written = new Set(files.map((f) => f.path));
-    const assets = new Map([...current.values()].flatMap((p) => p.assets).map((a) => [a.to, a]));
+    const assets = new Map([...parts.values()].flatMap((p) => p.assets).map((a) => [a.to, a]));
     for (const asset of assets.values()) {
       if (!written.has(asset.to)) files.push({ path: asset.to, content: readFileSync(asset.from) });
     }

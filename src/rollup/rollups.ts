@@ -1,5 +1,5 @@
 import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
-import { lookup, plansByAgreement, type Entry, type Repository } from "../model/repository.js";
+import { lookup, plansByAgreement, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
 import { toKronor, type Column, type Row, type Table } from "./table.js";
 
@@ -134,12 +134,20 @@ export function partyRollups(repo: Repository): Table[] {
   return [...repo.parties.keys()].flatMap((party) => partyAcrossAgreements(repo, party, plansOf) ?? []);
 }
 
-/** Every roll-up of the repository, in a stable order. */
-export function allRollups(repo: Repository): Table[] {
-  const tables: Table[] = [];
-  for (const plan of [...repo.plans].sort((a, b) => cmp(a.id, b.id))) tables.push(planByArea(repo, plan), planByFinancing(repo, plan));
-  for (const agreement of [...repo.agreements].sort((a, b) => cmp(a.id, b.id))) tables.push(agreementByYear(repo, agreement));
-  return [...tables, ...partyRollups(repo)];
+/** The roll-ups made of one document: a plan's by area and by financing, an agreement's by year. */
+export function documentRollups(repo: Repository, entry: AnyEntry): Table[] {
+  if (entry.kind === "plan") return [planByArea(repo, entry), planByFinancing(repo, entry)];
+  if (entry.kind === "agreement") return [agreementByYear(repo, entry)];
+  return [];
+}
+
+/**
+ * Every roll-up of the repository, in a stable order: the plans' (by id), the agreements' (by
+ * id), the parties'. A caller that keeps tables between builds gives those it has.
+ */
+export function allRollups(repo: Repository, tablesOf = (entry: AnyEntry) => documentRollups(repo, entry), partyTables = partyRollups(repo)): Table[] {
+  const byId = (entries: readonly AnyEntry[]) => [...entries].sort((a, b) => cmp(a.id, b.id));
+  return [...byId(repo.plans).flatMap(tablesOf), ...byId(repo.agreements).flatMap(tablesOf), ...partyTables];
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
