@@ -9,7 +9,7 @@ import { sourceDate } from "../render/source-date.js";
 import { writeOutputs } from "../write/outputs.js";
 import { checkDocument } from "../rules/index.js";
 import { incrementalRepository } from "../watch/incremental.js";
-import { watchUntilAborted } from "../watch/watch.js";
+import { watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { checkLoaded, checkRepository, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "./check.js";
 import { UserError, type Io } from "./io.js";
 
@@ -162,7 +162,7 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
       last = error.exitCode;
       io.stdout.write(`plan: ${error.message}\n`);
     }
-    io.stdout.write(`Watching ${path} for changes; press Ctrl+C to stop.\n`);
+    io.stdout.write(watchingLine(path));
   };
 
   const inOutput = (p: string) => p === out || p.startsWith(out + sep);

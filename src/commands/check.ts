@@ -8,7 +8,7 @@ import { colours, formatText, plain } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { incrementalRepository } from "../watch/incremental.js";
-import { watchUntilAborted } from "../watch/watch.js";
+import { watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { checkBetweenDocuments, checkDocument } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError, useColour, type Io } from "./io.js";
@@ -104,7 +104,7 @@ async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<
     const checked = checkLoaded(model.refresh());
     reading.end();
     last = exitCode(checked, options);
-    io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}Watching ${path} for changes; press Ctrl+C to stop.\n`);
+    io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}${watchingLine(path)}`);
   };
   await watchUntilAborted(root, io.signal, (changed) => {
     changed.forEach((p) => model.touch(p));

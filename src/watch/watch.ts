@@ -55,6 +55,9 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/** What watch mode prints after each round; tests and the benchmark wait for it. */
+export const watchingLine = (path: string) => `Watching ${path} for changes; press Ctrl+C to stop.\n`;
+
 /**
  * Runs `onChange` once at the start (with no paths), then for every burst of saves until
  * `signal` aborts, one run at a time: saves that arrive during a run are gathered for the
