@@ -1,7 +1,7 @@
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import type { IndicatorValue } from "../schema/indicator.js";
-import { groupBy, indicatorsOf, koladaKey, lookup, type Entry, type Repository } from "./repository.js";
+import { koladaKey, type Entry, type Repository } from "./repository.js";
 
 /** A value of an indicator with the place it was written: the indicator document or an imported data file. */
 export interface PlacedValue extends IndicatorValue {
@@ -21,19 +21,6 @@ export function valuesOf(repo: Repository, indicator: Entry<"indicator">): Place
   imported?.data.values.forEach((v, i) => byYear.set(v.year, { ...v, source: imported.source, path: ["values", i] }));
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
-
-/** For each indicator id, the agreements of the plans that name it (each once). */
-export function agreementsByIndicator(repo: Repository): Map<string, Entry<"agreement">[]> {
-  const result = new Map<string, Entry<"agreement">[]>();
-  for (const [id, plans] of plansByIndicator(repo)) {
-    const ids = new Set(plans.map((p) => p.data.agreement));
-    result.set(id, [...ids].flatMap((a) => lookup(repo, a, "agreement") ?? []));
-  }
-  return result;
-}
-
-/** For each indicator id, the plans whose goals or interventions name it. */
-export const plansByIndicator = (repo: Repository): Map<string, Entry<"plan">[]> => groupBy(repo.plans, indicatorsOf);
 
 export type Fulfilment = "met" | "partly-met" | "not-met" | "not-assessed";
 

@@ -6,7 +6,7 @@ import { config as configSchema, koladaData, type DocumentData, type DocumentKin
 import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
-import { koladaKey, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
+import { koladaKey, referrersOf, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
 export interface LoadOptions {
@@ -104,6 +104,7 @@ export function assemble(root: string, files: LoadedFile[]): Repository {
     memos: [],
     indicators: [],
     kolada: new Map(),
+    referrers: referrersOf({ plans: [], reports: [], memos: [] }),
   };
   for (const loaded of files) {
     const { source, parsed } = loaded;
@@ -114,6 +115,7 @@ export function assemble(root: string, files: LoadedFile[]): Repository {
     else if (parsed.as === "kolada") addKolada(repo, source, parsed.data);
     else if (parsed.as === "document") addDocument(repo, source, parsed.valid);
   }
+  repo.referrers = referrersOf(repo);
   return repo;
 }
 

@@ -33,6 +33,16 @@ export interface Repository {
   indicators: Entry<"indicator">[];
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
+  /** Who refers to each document, found once as the repository is assembled. */
+  referrers: Referrers;
+}
+
+/** The references between documents turned around, so that a document finds at once the documents that name it. */
+export interface Referrers {
+  plansOfAgreement: Map<string, Entry<"plan">[]>;
+  reportsOfPlan: Map<string, Entry<"report">[]>;
+  memosAbout: Map<string, Entry<"memo">[]>;
+  plansUsingIndicator: Map<string, Entry<"plan">[]>;
 }
 
 export const koladaKey = (kpi: string, municipality: string) => `${kpi}-${municipality}`;
@@ -65,8 +75,19 @@ export function groupBy<T>(items: readonly T[], keysOf: (item: T) => string | re
 /** The indicators a plan's goals and interventions name, each once. */
 export const indicatorsOf = (plan: Entry<"plan">): string[] => [...new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)])];
 
-/** The plans of each agreement, in the repository's order. */
-export const plansByAgreement = (repo: Repository) => groupBy(repo.plans, (plan) => plan.data.agreement);
+/** Each document's referrers, in the repository's order. */
+export const referrersOf = (repo: Pick<Repository, "plans" | "reports" | "memos">): Referrers => ({
+  plansOfAgreement: groupBy(repo.plans, (plan) => plan.data.agreement),
+  reportsOfPlan: groupBy(repo.reports, (report) => report.data.plan),
+  memosAbout: groupBy(repo.memos, (memo) => memo.data.about),
+  plansUsingIndicator: groupBy(repo.plans, indicatorsOf),
+});
+
+/** The agreements of the plans that use an indicator, each once. */
+export function agreementsUsing(repo: Repository, indicator: string): Entry<"agreement">[] {
+  const ids = new Set((repo.referrers.plansUsingIndicator.get(indicator) ?? []).map((p) => p.data.agreement));
+  return [...ids].flatMap((id) => lookup(repo, id, "agreement") ?? []);
+}
 
 /** Each plan whose agreement exists, with that agreement; a missing one is the rule `ref/document`'s to report. */
 export function* plansWithAgreements(repo: Repository): Generator<[Entry<"plan">, Entry<"agreement">]> {

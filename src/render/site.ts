@@ -11,7 +11,7 @@ import { href, pagesOf, type Pages } from "./pages.js";
 import { relatedFingerprints, versionCounter } from "./related.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";
-import { referencesOf, type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
+import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
 import { indexView } from "./views/index.js";
 import { indicatorView } from "./views/indicator.js";
 import { memoView } from "./views/memo.js";
@@ -80,7 +80,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     // What every page shows or links to: a change here renders everything again.
     const shared = digest(JSON.stringify([templatesKey, versionOf(repo.config?.source), options.buildDate ?? null, [...pages.byRelPath], [...pages.byId]]));
     const related = relatedFingerprints(repo, versionOf);
-    const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer(), refs: referencesOf(repo) };
+    const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };
     const render = (view: PageView) => pageFile(view, templates, pages, options);
 
     const viewOf = (entry: AnyEntry): PageView => {

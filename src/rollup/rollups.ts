@@ -1,5 +1,5 @@
 import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
-import { lookup, plansByAgreement, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
+import { lookup, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
 import { toKronor, type Column, type Row, type Table } from "./table.js";
 
@@ -99,12 +99,12 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
 }
 
 /** Per party across all agreements: what it pays to each agreement each year (the region's view). */
-export function partyAcrossAgreements(repo: Repository, party: string, plansOf = plansByAgreement(repo)): Table | undefined {
+export function partyAcrossAgreements(repo: Repository, party: string): Table | undefined {
   const rows: Row[] = [];
   const amounts: bigint[] = [];
   for (const agreement of repo.agreements.filter((a) => a.data.contributions.some((c) => c.party === party))) {
     const others = agreement.data.parties.filter((p) => p !== party).map((p) => repo.parties.get(p)?.name ?? p);
-    for (const plan of [...(plansOf.get(agreement.id) ?? [])].sort((a, b) => a.data.year - b.data.year)) {
+    for (const plan of [...(repo.referrers.plansOfAgreement.get(agreement.id) ?? [])].sort((a, b) => a.data.year - b.data.year)) {
       const lines = contributingLines(plan.data.budget);
       const own = partyTotals(lines).get(party) ?? 0n;
       amounts.push(own);
@@ -130,8 +130,7 @@ export function partyAcrossAgreements(repo: Repository, party: string, plansOf =
 
 /** The roll-ups across agreements, one per party that contributes to any. */
 export function partyRollups(repo: Repository): Table[] {
-  const plansOf = plansByAgreement(repo);
-  return [...repo.parties.keys()].flatMap((party) => partyAcrossAgreements(repo, party, plansOf) ?? []);
+  return [...repo.parties.keys()].flatMap((party) => partyAcrossAgreements(repo, party) ?? []);
 }
 
 /** The roll-ups made of one document: a plan's by area and by financing, an agreement's by year. */

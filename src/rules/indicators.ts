@@ -1,4 +1,5 @@
-import { agreementsByIndicator, computeGoalFulfilment, valuesOf } from "../model/indicators.js";
+import { computeGoalFulfilment, valuesOf } from "../model/indicators.js";
+import { agreementsUsing } from "../model/repository.js";
 import { lookup } from "../model/repository.js";
 import { decimal } from "../format/swedish.js";
 import { code, type Rule } from "./rule.js";
@@ -66,9 +67,8 @@ export const targetYears: Rule = {
   severity: "error",
   summary: "An indicator's target years lie within the period of the agreements whose plans use it.",
   repository(repo, report) {
-    const usage = agreementsByIndicator(repo);
     for (const ind of repo.indicators) {
-      const periods = (usage.get(ind.id) ?? []).map((a) => ({ id: a.id, ...a.data.period }));
+      const periods = agreementsUsing(repo, ind.id).map((a) => ({ id: a.id, ...a.data.period }));
       if (periods.length === 0) continue;
       ind.data.targets.forEach((t, i) => {
         if (periods.some((p) => t.year >= p.from && t.year <= p.to)) return;
@@ -86,12 +86,11 @@ export const koladaMunicipality: Rule = {
   severity: "error",
   summary: "A Kolada-linked indicator's municipality code is the kommunkod of the municipality whose plans use it.",
   repository(repo, report) {
-    const usage = agreementsByIndicator(repo);
     for (const ind of repo.indicators) {
       const src = ind.data.source;
       if (src?.type !== "kolada") continue;
       const codes = new Map<string, string>();
-      for (const agreement of usage.get(ind.id) ?? []) {
+      for (const agreement of agreementsUsing(repo, ind.id)) {
         for (const partyId of agreement.data.parties) {
           const party = repo.parties.get(partyId);
           if (party?.type === "kommun" && party.kommunkod) codes.set(party.kommunkod, party.name);

@@ -24,7 +24,7 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
       })),
     ],
   };
-  const plans = [...(ctx.refs.plansOfAgreement.get(agreement.id) ?? [])]
+  const plans = [...(ctx.repo.referrers.plansOfAgreement.get(agreement.id) ?? [])]
     .sort((a, b) => a.data.year - b.data.year)
     .map((p) => ({ year: p.data.year, link: docLink(ctx, page, p.id), status: statusView(p.data).text, related: relatedTo(ctx, page, p.id) }));
   const body = bodyParts(ctx, agreement, page);

@@ -1,6 +1,5 @@
 import type { RootContent } from "mdast";
-import { plansByIndicator } from "../../model/indicators.js";
-import { groupBy, lookup, plansByAgreement, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
+import { lookup, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
 import type { Party } from "../../schema/config.js";
 import { date, list } from "../helpers.js";
 import type { Asset, MarkdownRenderer } from "../markdown.js";
@@ -12,24 +11,6 @@ export interface ViewContext {
   repo: Repository;
   pages: Pages;
   markdown: MarkdownRenderer;
-  refs: References;
-}
-
-/** The references between documents, turned around once so that each page finds its related documents at once. */
-export interface References {
-  plansOfAgreement: Map<string, Entry<"plan">[]>;
-  reportsOfPlan: Map<string, Entry<"report">[]>;
-  memosAbout: Map<string, Entry<"memo">[]>;
-  plansUsingIndicator: Map<string, Entry<"plan">[]>;
-}
-
-export function referencesOf(repo: Repository): References {
-  return {
-    plansOfAgreement: plansByAgreement(repo),
-    reportsOfPlan: groupBy(repo.reports, (report) => report.data.plan),
-    memosAbout: groupBy(repo.memos, (memo) => memo.data.about),
-    plansUsingIndicator: plansByIndicator(repo),
-  };
 }
 
 /** A view ready for its template, with the files its page refers to. */

@@ -46,7 +46,7 @@ export function indicatorBlock(ctx: ViewContext, page: string, indicator: Entry<
 export function indicatorView(ctx: ViewContext, indicator: Entry<"indicator">, page: string): PageView {
   const body = bodyParts(ctx, indicator, page);
   const block = indicatorBlock(ctx, page, indicator, 1);
-  const plans = ctx.refs.plansUsingIndicator.get(indicator.id) ?? [];
+  const plans = ctx.repo.referrers.plansUsingIndicator.get(indicator.id) ?? [];
   const source = indicator.data.source;
   const measuredIn = source?.type === "kolada" ? [...ctx.repo.parties.values()].find((p) => p.kommunkod === source.municipality) : undefined;
   const fictional = Boolean(measuredIn?.fictional);

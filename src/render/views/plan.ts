@@ -26,8 +26,8 @@ function goalView(ctx: ViewContext, page: string, goal: Goal): GoalView {
 
 /** Documents that refer to a plan: its reports and the memos about it. */
 export function relatedTo(ctx: ViewContext, page: string, id: string): LinkView[] {
-  const reports = (ctx.refs.reportsOfPlan.get(id) ?? []).map((r) => ({ ...docLink(ctx, page, r.id), note: "verksamhetsberättelse" }));
-  const memos = (ctx.refs.memosAbout.get(id) ?? []).map((m) => ({ ...docLink(ctx, page, m.id), note: `tjänsteskrivelse ${[m.data.dnr].flat().join(", ")}` }));
+  const reports = (ctx.repo.referrers.reportsOfPlan.get(id) ?? []).map((r) => ({ ...docLink(ctx, page, r.id), note: "verksamhetsberättelse" }));
+  const memos = (ctx.repo.referrers.memosAbout.get(id) ?? []).map((m) => ({ ...docLink(ctx, page, m.id), note: `tjänsteskrivelse ${[m.data.dnr].flat().join(", ")}` }));
   return [...memos, ...reports];
 }
 

@@ -177,7 +177,7 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
         agreement && { label: "Avtal", links: [docLink(ctx, page, agreement.id)] },
         { label: "Verksamhetsår", text: String(data.year) },
         { label: "Status", text: statusView(data).text },
-        { label: "Se även", links: (ctx.refs.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)) },
+        { label: "Se även", links: (ctx.repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)) },
       ),
       outcome: outcomeTable(repo, plan, money, `Budget, utfall och avvikelse ${data.year} per budgetpost och part (kronor)`),
       summary: money.parties.map((p) => {
