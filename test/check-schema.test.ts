@@ -133,6 +133,14 @@ describe("years, dates and memos", () => {
     expect(stdout).toContain("`KS 2018/1375` is not a diarienummer of Lerums kommun, which look like `KS18.1375`.");
   });
 
+  it("a dnr pattern that is not a regular expression is an error in the configuration, at the pattern", async () => {
+    const { code, stdout, root } = await check((r) => edit(r, "plan.config.yaml", "pattern: '^KS\\d{2}\\.\\d{1,5}(-\\d+)?$'", "pattern: '^KS(\\d{2}'"));
+    expect(code).toBe(1);
+    expect(stdout).toContain(`plan.config.yaml:${lineOf(root, "plan.config.yaml", "pattern: '^KS(")}:16: error [schema/format]`);
+    expect(stdout).toContain("must be a regular expression");
+    expect(stdout).not.toContain("[memo/dnr]");
+  });
+
   it("a memo may carry several dnr, each checked", async () => {
     const { stdout } = await check((r) => edit(r, MEMO, "dnr: KS18.1375\n", "dnr: [KS18.1375, SN 109/2016]\n"));
     expect(stdout).toContain("`SN 109/2016` is not a diarienummer of Lerums kommun");

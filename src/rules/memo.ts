@@ -13,13 +13,8 @@ export const memoDnr: Rule = {
       const issuerId = memo.data.issuer ?? repo.config?.data.organisation;
       const rule = issuerId ? repo.parties.get(issuerId)?.dnr : undefined;
       if (!rule) continue;
-      let pattern: RegExp;
-      try {
-        pattern = new RegExp(rule.pattern, "u");
-      } catch (error) {
-        report(repo.config!.source, ["parties"], { reason: `The dnr pattern of ${code(issuerId!)} is not a valid regular expression: ${(error as Error).message}.`, key: true });
-        continue;
-      }
+      // The configuration's schema has made sure it is a regular expression.
+      const pattern = new RegExp(rule.pattern, "u");
       const numbers: [Path, string][] = Array.isArray(memo.data.dnr)
         ? memo.data.dnr.map((d, i): [Path, string] => [["dnr", i], d])
         : [[["dnr"], memo.data.dnr]];

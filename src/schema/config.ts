@@ -1,9 +1,23 @@
 import { z } from "zod";
 import { localId } from "./common.js";
 
+/** Whether a pattern is a regular expression as `memo/dnr` reads it. */
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const dnrRule = z
   .strictObject({
-    pattern: z.string().min(1).describe("Regular expression a diarienummer must match, e.g. `^KS\\d{2}\\.\\d{1,5}(-\\d+)?$`."),
+    pattern: z
+      .string()
+      .min(1)
+      .refine(compiles, { message: "a regular expression, e.g. ^KS\\d{2}\\.\\d{1,5}$" })
+      .describe("Regular expression a diarienummer must match, e.g. `^KS\\d{2}\\.\\d{1,5}(-\\d+)?$`."),
     example: z.string().min(1).describe("A valid number, shown in messages, e.g. `KS18.1375`."),
   })
   .describe("Format of the organisation's diarienummer. There is no national format, so it is configured here.");
