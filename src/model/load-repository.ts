@@ -6,6 +6,7 @@ import { config as configSchema, koladaData, type DocumentData, type DocumentKin
 import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
+import { referenceGroups } from "./groups.js";
 import { koladaKey, referrersOf, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
@@ -105,6 +106,7 @@ export function assemble(root: string, files: LoadedFile[]): Repository {
     indicators: [],
     kolada: new Map(),
     referrers: referrersOf({ plans: [], reports: [], memos: [] }),
+    groups: new Map(),
   };
   for (const loaded of files) {
     const { source, parsed } = loaded;
@@ -116,6 +118,7 @@ export function assemble(root: string, files: LoadedFile[]): Repository {
     else if (parsed.as === "document") addDocument(repo, source, parsed.valid);
   }
   repo.referrers = referrersOf(repo);
+  repo.groups = referenceGroups(repo);
   return repo;
 }
 

@@ -35,6 +35,8 @@ export interface Repository {
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
   referrers: Referrers;
+  /** Each document's (and imported data's) group of documents connected by references: its fingerprint, by id (see `referenceGroups`). */
+  groups: Map<string, string>;
 }
 
 /** The references between documents turned around, so that a document finds at once the documents that name it. */
@@ -46,11 +48,6 @@ export interface Referrers {
 }
 
 export const koladaKey = (kpi: string, municipality: string) => `${kpi}-${municipality}`;
-
-export function entriesOf<K extends DocumentKind>(repo: Repository, kind: K): Entry<K>[] {
-  const lists = { agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators };
-  return lists[kind] as Entry<K>[];
-}
 
 /** The document with this id, if it exists and is of the kind asked for. */
 export function lookup<K extends DocumentKind>(repo: Repository, id: string, kind: K): Entry<K> | undefined {
@@ -73,7 +70,11 @@ export function groupBy<T>(items: readonly T[], keysOf: (item: T) => string | re
 }
 
 /** The indicators a plan's goals and interventions name, each once. */
-export const indicatorsOf = (plan: Entry<"plan">): string[] => [...new Set([...plan.data.goals.flatMap((g) => g.indicators), ...plan.data.interventions.flatMap((i) => i.indicators)])];
+export function indicatorsOf(plan: Entry<"plan">): string[] {
+  const ids = new Set<string>();
+  for (const item of [...plan.data.goals, ...plan.data.interventions]) for (const id of item.indicators) ids.add(id);
+  return [...ids];
+}
 
 /** Each document's referrers, in the repository's order. */
 export const referrersOf = (repo: Pick<Repository, "plans" | "reports" | "memos">): Referrers => ({

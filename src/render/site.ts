@@ -8,7 +8,6 @@ import { allRollups, documentRollups, partyRollups } from "../rollup/rollups.js"
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
 import { href, pagesOf, type Pages } from "./pages.js";
-import { relatedFingerprints, versionCounter } from "./related.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";
 import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
@@ -66,7 +65,6 @@ interface Part {
  * output is the same as a fresh `renderSite` of the same repository.
  */
 export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => OutputFile[] {
-  const versionOf = versionCounter();
   let parts = new Map<string, Part>();
   let wholePages = new Map<string, { key: string; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
@@ -78,8 +76,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const templates = compiled.templates;
     const pages = pagesOf(repo);
     // What every page shows or links to: a change here renders everything again.
-    const shared = digest(JSON.stringify([templatesKey, versionOf(repo.config?.source), options.buildDate ?? null, [...pages.byRelPath], [...pages.byId]]));
-    const related = relatedFingerprints(repo, versionOf);
+    const shared = digest(JSON.stringify([templatesKey, repo.config?.source.digest ?? null, options.buildDate ?? null, [...pages.byRelPath], [...pages.byId]]));
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };
     const render = (view: PageView) => pageFile(view, templates, pages, options);
 
@@ -102,7 +99,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
       const { id, source } = entry;
       // A document's links depend on whether the files they name exist, which no document shows.
       const targets = (source.outline?.urls ?? []).map((u) => resolveAsset(repo.root, source.relPath, u.url).kind).join();
-      const fingerprint = `${shared} ${related.get(id) ?? ""} ${targets}`;
+      const fingerprint = `${shared} ${repo.groups.get(id)} ${targets}`;
       const done = parts.get(id);
       if (done?.fingerprint === fingerprint) return done;
       const view = viewOf(entry);

@@ -1,4 +1,4 @@
-import { entriesOf, lookup, plansWithAgreements, type Repository } from "../model/repository.js";
+import { lookup, plansWithAgreements, type Repository } from "../model/repository.js";
 import { didYouMean } from "../model/suggest.js";
 import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
@@ -18,7 +18,8 @@ function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocu
     report(source, path, { reason: `${code(id)} is ${article(target.kind)}, but ${article(wanted)} is expected here.`, fix: `Refer to ${article(wanted)}.` });
     return;
   }
-  const candidates = kinds.flatMap((k) => entriesOf(repo, k).map((e) => e.id));
+  // From every document, not only those being checked (see `Rule.repository`).
+  const candidates = kinds.flatMap((k) => [...repo.documents.values()].filter((e) => e.kind === k).map((e) => e.id));
   report(source, path, {
     reason: `No ${wanted} has the id ${code(id)}.${didYouMean(id, candidates)}`,
     fix: `A document's id is its path from the repository root without \`.md\`, or the \`id\` it sets.${

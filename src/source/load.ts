@@ -2,6 +2,7 @@ import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Position } from "unist";
 import { visit } from "unist-util-visit";
+import { createHash } from "node:crypto";
 import { relative, sep } from "node:path";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -32,6 +33,8 @@ export interface SourceDocument {
   body: Root | undefined;
   /** What the rules need of the body: its headings and the URLs it refers to. `undefined` for YAML files. */
   outline: BodyOutline | undefined;
+  /** A hash of the text: the same text gives the same digest, in any run. */
+  digest: string;
 }
 
 export interface BodyOutline {
@@ -115,7 +118,7 @@ function newFile(root: string, absPath: string, raw: string, cwd: string) {
   const value = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const display = relative(cwd, absPath) || absPath;
   const file = new VFile({ path: display, value, cwd });
-  return { file, value, relPath: relative(root, absPath).split(sep).join("/") };
+  return { file, value, relPath: relative(root, absPath).split(sep).join("/"), digest: createHash("sha256").update(raw).digest("base64") };
 }
 
 /** Parses YAML text that sits at `yamlStart` in the file, reporting syntax errors at their place. */
@@ -182,7 +185,7 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
 
 /** Reads a markdown document. Returns `undefined` for markdown without frontmatter (a README), which is not a document. */
 export function loadMarkdown(root: string, absPath: string, raw: string, cwd: string, options: ParseOptions = {}): SourceDocument | undefined {
-  const { file, value, relPath } = newFile(root, absPath, raw, cwd);
+  const { file, value, relPath, digest } = newFile(root, absPath, raw, cwd);
   const span = findFrontmatter(value);
   if (!span) return undefined;
   const lines = lineIndex(value);
@@ -195,11 +198,11 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
       place: lines.position(0, 0),
       fix: "Split it into several documents, or move data out of it.",
     });
-    return { file, relPath, lines, yaml: undefined, yamlStart: span.yamlStart, data: undefined, body: undefined, outline: outlineOf(undefined, span.bodyStart) };
+    return { file, relPath, lines, yaml: undefined, yamlStart: span.yamlStart, data: undefined, body: undefined, outline: outlineOf(undefined, span.bodyStart), digest };
   }
   const { yaml, data } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
   const body = parseBody(file, lines, value, span.bodyStart);
-  return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body: options.keepBody === false ? undefined : body, outline: outlineOf(body, span.bodyStart) };
+  return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body: options.keepBody === false ? undefined : body, outline: outlineOf(body, span.bodyStart), digest };
 }
 
 /** Parses the markdown, refusing (with a message) nesting so deep that parsing would not end in reasonable time. */
@@ -224,8 +227,8 @@ function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: numb
 
 /** Reads a YAML file such as `plan.config.yaml`. */
 export function loadYaml(root: string, absPath: string, raw: string, cwd: string): SourceDocument {
-  const { file, value, relPath } = newFile(root, absPath, raw, cwd);
+  const { file, value, relPath, digest } = newFile(root, absPath, raw, cwd);
   const lines = lineIndex(value);
   const { yaml, data } = parseYaml(file, lines, value, 0);
-  return { file, relPath, lines, yaml, yamlStart: 0, data, body: undefined, outline: undefined };
+  return { file, relPath, lines, yaml, yamlStart: 0, data, body: undefined, outline: undefined, digest };
 }

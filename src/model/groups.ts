@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { indicatorsOf, koladaKey, type AnyEntry, type Repository } from "./repository.js";
+
+/** What a document names: other documents by id, and imported values as `kolada:<kpi>-<municipality>`. */
+function namesOf(entry: AnyEntry): string[] {
+  // Validated data is never changed, and watch mode keeps that of unchanged files: each is looked through once.
+  let names = named.get(entry.data);
+  if (!names) named.set(entry.data, (names = findNames(entry)));
+  return names;
+}
+
+const named = new WeakMap<object, string[]>();
+
+function findNames(entry: AnyEntry): string[] {
+  switch (entry.kind) {
+    case "plan":
+      return [entry.data.agreement, ...indicatorsOf(entry)];
+    case "report":
+      return [entry.data.plan];
+    case "memo":
+      return [...(entry.data.about ? [entry.data.about] : []), ...entry.data.attachments.flatMap((a) => (a.document ? [a.document] : []))];
+    case "indicator":
+      return entry.data.source?.type === "kolada" ? [koladaNode(koladaKey(entry.data.source.kpi, entry.data.source.municipality))] : [];
+    case "agreement":
+      return [];
+  }
+}
+
+const koladaNode = (key: string) => `kolada:${key}`;
+
+/**
+ * The documents connected by references, in either direction and over any number of steps (a
+ * report shows its plan's agreement and indicators; an agreement lists its plans), each group
+ * with a fingerprint of its members' ids and texts. Whatever is made of a document and what it
+ * refers to — its page, the findings of the rules between documents — can only change when its
+ * group's fingerprint does, or when what the whole repository shares (the configuration, the
+ * list of documents) does. An id that is named but missing belongs to the group that names it,
+ * so the document that later takes that id changes the group.
+ */
+export function referenceGroups(repo: Pick<Repository, "documents" | "kolada">): Map<string, string> {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const parent: number[] = [];
+  const node = (name: string) => {
+    let at = index.get(name);
+    if (at === undefined) {
+      index.set(name, (at = names.length));
+      names.push(name);
+      parent.push(at);
+    }
+    return at;
+  };
+  const find = (at: number) => {
+    while (parent[at] !== at) at = parent[at] = parent[parent[at]!]!;
+    return at;
+  };
+  for (const entry of repo.documents.values()) {
+    const from = find(node(entry.id));
+    for (const name of namesOf(entry)) {
+      const to = find(node(name));
+      if (to !== from) parent[to] = from;
+    }
+  }
+  const members = new Map<number, string[]>();
+  names.forEach((name, at) => {
+    const root = find(at);
+    const list = members.get(root);
+    if (list) list.push(name);
+    else members.set(root, [name]);
+  });
+  const digestOf = (name: string) =>
+    name.startsWith("kolada:") ? repo.kolada.get(name.slice("kolada:".length))?.source.digest : repo.documents.get(name)?.source.digest;
+  const fingerprints = new Map<string, string>();
+  for (const group of members.values()) {
+    // Hashed: in a region whose documents are all connected, every one of them holds the fingerprint.
+    const hash = createHash("sha256");
+    for (const name of group.sort()) hash.update(`${name}=${digestOf(name) ?? ""}\n`);
+    const fingerprint = hash.digest("base64");
+    for (const name of group) fingerprints.set(name, fingerprint);
+  }
+  return fingerprints;
+}
