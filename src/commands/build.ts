@@ -7,7 +7,7 @@ import { parseShard } from "../pdf/shard.js";
 import { renderSite, siteRenderer, type OutputFile } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
 import { writeOutputs } from "../write/outputs.js";
-import { checkDocument } from "../rules/index.js";
+import { betweenDocumentsChecker, checkDocument } from "../rules/index.js";
 import { incrementalRepository } from "../watch/incremental.js";
 import { watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { checkLoaded, checkRepository, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "./check.js";
@@ -106,6 +106,7 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
   const day = sourceDate(io.env, root);
   const reading = readingProgress(io, root);
   const model = incrementalRepository(root, io.cwd, { checkDocument, loaded: reading.loaded });
+  const between = betweenDocumentsChecker();
   const render = siteRenderer({ buildDate: day });
   let written = new Map<string, OutputFile["content"]>();
   let printCss = new Map<string, string>();
@@ -115,7 +116,7 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
 
   const build = async () => {
     const started = performance.now();
-    const checked = checkLoaded(model.refresh());
+    const checked = checkLoaded(model.refresh(), between);
     reading.end();
     last = checked.errors > 0 ? 1 : 0;
     if (checked.errors > 0) {

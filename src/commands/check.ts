@@ -9,7 +9,7 @@ import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { incrementalRepository } from "../watch/incremental.js";
 import { watchingLine, watchUntilAborted } from "../watch/watch.js";
-import { checkBetweenDocuments, checkDocument } from "../rules/index.js";
+import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError, useColour, type Io } from "./io.js";
 
@@ -36,9 +36,9 @@ export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
   return root;
 }
 
-/** Runs the rules between documents over a repository loaded with `checkDocument`, and collects the problems. */
-export function checkLoaded(repo: Repository): Checked {
-  checkBetweenDocuments(repo);
+/** Runs the rules between documents over a repository loaded with `checkDocument` (watch mode: with a `betweenDocumentsChecker`), and collects the problems. */
+export function checkLoaded(repo: Repository, between: (repo: Repository) => void = checkBetweenDocuments): Checked {
+  between(repo);
   const problems = collectMessages(repo.sources.map((s) => s.file));
   return { repo, problems, ...countMessages(problems) };
 }
@@ -98,10 +98,11 @@ async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<
   const root = repositoryRoot(path, io);
   const reading = readingProgress(io, root);
   const model = incrementalRepository(root, io.cwd, { keepBody: false, checkDocument, loaded: reading.loaded });
+  const between = betweenDocumentsChecker();
   const clear = useColour(io.stdout, io.env) ? "\u001b[2J\u001b[3J\u001b[H" : "";
   let last = 0;
   const show = () => {
-    const checked = checkLoaded(model.refresh());
+    const checked = checkLoaded(model.refresh(), between);
     reading.end();
     last = exitCode(checked, options);
     io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}${watchingLine(path)}`);

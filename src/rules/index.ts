@@ -6,6 +6,7 @@ import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, 
 import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
 import { localPaths } from "./paths.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
+import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 
 /** Every rule `plan check` runs after the schemas, in the order their messages are most useful. */
@@ -44,5 +45,8 @@ export const checkDocument = (doc: LoneDocument) => runDocumentRules(doc, rules)
 
 /** Every rule's check between documents, over a repository whose documents were loaded with `checkDocument`. */
 export const checkBetweenDocuments = (repo: Repository) => runRepositoryRules(repo, rules);
+
+/** The same checks for a repository checked again after each change: only what a change can reach is checked again. */
+export const betweenDocumentsChecker = () => incrementalRules(rules);
 
 export type { Rule } from "./rule.js";

@@ -19,8 +19,11 @@ export type Reporter = (source: SourceDocument, at: Path | Position, finding: Fi
  * A named check, as hledger's: a stable id, what it checks, and an example message for the
  * README. What a rule can tell from one document alone it checks in `document`, which runs as
  * each file is loaded (so watch mode repeats it only for the files that changed); what needs
- * other documents or the configuration it checks in `repository`, which runs over the whole
- * repository every time.
+ * other documents or the configuration it checks in `repository`. Watch mode gives `repository`
+ * a repository whose lists (`sources`, `plans`, `reports`, …) hold only the documents to check
+ * again, while `documents`, `referrers`, `kolada` and the configuration hold everything: a rule
+ * iterates the lists, looks up what they refer to, and reports only on the documents of the
+ * lists, the files they refer to and the configuration (see `incrementalRules`).
  */
 export interface Rule {
   id: string;

@@ -1,0 +1,58 @@
+import type { VFileMessage } from "vfile-message";
+import { resolveAsset } from "../model/assets.js";
+import type { AnyEntry, Repository } from "../model/repository.js";
+import type { SourceDocument } from "../source/load.js";
+import { runRepositoryRules, type Rule } from "./rule.js";
+
+interface Findings {
+  /** What the findings were made of: the file's group of connected documents and whether the files it links to exist. */
+  key: string;
+  messages: VFileMessage[];
+}
+
+/**
+ * The rules between documents, for a repository checked again and again (watch mode): a file's
+ * findings are made anew only when its group of connected documents (`Repository.groups`) or
+ * the files it links to changed, or when what every rule may read changed (the configuration,
+ * the list of documents); the others are kept from the round before. The messages are the same
+ * as from `runRepositoryRules` over the whole repository.
+ */
+export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => void {
+  let last: { shared: string; findings: Map<SourceDocument, Findings> } | undefined;
+
+  return (repo) => {
+    const shared = [repo.config?.source.digest, [...repo.documents.keys()].join("\n"), [...repo.invalidIds].join("\n")].join("\0");
+    const groupOf = new Map<SourceDocument, string | undefined>();
+    for (const entry of repo.documents.values()) groupOf.set(entry.source, repo.groups.get(entry.id));
+    for (const [key, { source }] of repo.kolada) groupOf.set(source, repo.groups.get(`kolada:${key}`));
+    // The configuration, invalid documents and a second document with a taken id belong to no group: checked every time.
+    const keyOf = (source: SourceDocument) =>
+      groupOf.has(source) ? `${groupOf.get(source)} ${(source.outline?.urls ?? []).map((u) => resolveAsset(repo.root, source.relPath, u.url).kind).join()}` : undefined;
+
+    const before = last?.shared === shared ? last.findings : undefined;
+    const findings = new Map<SourceDocument, Findings>();
+    const checked: { source: SourceDocument; key: string | undefined; own: number }[] = [];
+    for (const source of repo.sources) {
+      const key = keyOf(source);
+      const kept = key === undefined ? undefined : before?.get(source);
+      if (kept && kept.key === key) findings.set(source, kept);
+      else checked.push({ source, key, own: source.file.messages.length });
+    }
+    const inScope = (entry: AnyEntry) => !findings.has(entry.source);
+    runRepositoryRules(
+      {
+        ...repo,
+        sources: checked.map((c) => c.source),
+        agreements: repo.agreements.filter(inScope),
+        plans: repo.plans.filter(inScope),
+        reports: repo.reports.filter(inScope),
+        memos: repo.memos.filter(inScope),
+        indicators: repo.indicators.filter(inScope),
+      },
+      rules,
+    );
+    for (const [source, kept] of findings) source.file.messages.push(...kept.messages);
+    for (const { source, key, own } of checked) if (key !== undefined) findings.set(source, { key, messages: source.file.messages.slice(own) });
+    last = { shared, findings };
+  };
+}
