@@ -41,6 +41,8 @@ describe("rendering again after a change", () => {
     expect(reused(round.before, round.after, "sjobacka/plan-2020.html")).toBe(false);
     expect(reused(round.before, round.after, "lerum/plan-2019.html")).toBe(true);
     expect(reused(round.before, round.after, "lerum/tjansteskrivelse-ks18-1375.html")).toBe(true);
+    // The index shows no amounts: it is kept too.
+    expect(reused(round.before, round.after, "index.html")).toBe(true);
 
     // The agreement's title shows on the pages of its plans, report and memo.
     round = change("an agreement's title", ["sjobacka/avtal-2019-2022.md"], () => edit(root, "sjobacka/avtal-2019-2022.md", "title: Avtal om samverkan", "title: Nytt avtal om samverkan"));

@@ -11,7 +11,7 @@ import { href, pagesOf, type Pages } from "./pages.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";
 import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
-import { indexView } from "./views/index.js";
+import { indexFacts, indexView } from "./views/index.js";
 import { indicatorView } from "./views/indicator.js";
 import { memoView } from "./views/memo.js";
 import { planView } from "./views/plan.js";
@@ -68,6 +68,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
   let parts = new Map<string, Part>();
   let wholePages = new Map<string, { key: string; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
+  // A document's data is never changed once validated, and watch mode keeps that of unchanged files.
+  const factsOf = new WeakMap<object, string>();
 
   return (repo) => {
     const read = readTemplates(options.templatesDir ?? join(repo.root, "templates"));
@@ -110,19 +112,29 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     };
     parts = new Map([...repo.documents.values()].map((entry) => [entry.id, part(entry)]));
 
-    // Made of every document, so their views are made each time; a page is rendered again only when its view changed.
+    // Made of every document: rendered again only when what they are made of changed.
     const before = wholePages;
     wholePages = new Map();
-    const whole = (view: PageView) => {
-      const key = `${shared} ${digest(JSON.stringify(view))}`;
-      const kept = before.get(view.path);
-      const done = kept?.key === key ? kept : { key, file: render(view) };
-      wholePages.set(view.path, done);
+    const whole = (path: string, key: string, view: () => PageView) => {
+      const kept = before.get(path);
+      const done = kept?.key === key ? kept : { key, file: render(view()) };
+      wholePages.set(path, done);
       return done.file;
     };
     const partyTables = partyRollups(repo);
+    const partyPages = partyTables.map((table) => {
+      const view = rollupView(ctx, table);
+      return whole(view.path, `${shared} ${digest(JSON.stringify(view))}`, () => view);
+    });
     const tables = allRollups(repo, (entry) => parts.get(entry.id)!.tables, partyTables);
-    const files: OutputFile[] = [...[...parts.values()].flatMap((p) => p.files), ...partyTables.map((t) => whole(rollupView(ctx, t))), whole(indexView(ctx, tables))];
+    // The index's view alone takes longer than a document's page: it is made only when a fact it shows changed.
+    const facts = [...repo.documents.values()].map((entry) => {
+      let known = factsOf.get(entry.data);
+      if (known === undefined) factsOf.set(entry.data, (known = indexFacts(entry)));
+      return known;
+    });
+    const indexKey = `${shared} ${digest(JSON.stringify([facts, tables.map((t) => t.name)]))}`;
+    const files: OutputFile[] = [...[...parts.values()].flatMap((p) => p.files), ...partyPages, whole(pages.index, indexKey, () => indexView(ctx, tables))];
     for (const table of partyTables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
     const written = new Set(files.map((f) => f.path));
     const assets = new Map([...parts.values()].flatMap((p) => p.assets).map((a) => [a.to, a]));

@@ -37,6 +37,22 @@ function shortTitle(entry: AnyEntry): string | undefined {
   return undefined;
 }
 
+/** The long lists of a document that the index shows nothing of. */
+const NOT_IN_INDEX: Partial<Record<AnyEntry["kind"], string[]>> = {
+  plan: ["goals", "interventions", "budget", "totals"],
+  report: ["outcome", "goals", "carryOver"],
+  indicator: ["baseline", "targets", "values"],
+};
+
+/**
+ * What of a document the index may show, as text: with the same facts of every document, the
+ * same roll-ups and what all pages share, the index is the same, and watch mode keeps it.
+ */
+export function indexFacts(entry: AnyEntry): string {
+  const skipped = NOT_IN_INDEX[entry.kind] ?? [];
+  return JSON.stringify([entry.kind, entry.id, Object.entries(entry.data).filter(([key]) => !skipped.includes(key))]);
+}
+
 /** Every page of the build, by municipality, agreement and year; the roll-ups with their CSV files. */
 export function indexView(ctx: ViewContext, tables: Table[]): PageView {
   const { repo, pages } = ctx;
