@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { resolveAsset } from "../model/assets.js";
 import type { AnyEntry, Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
-import { allRollups, documentRollups, partyRollups } from "../rollup/rollups.js";
+import { allRollups, documentRollups, partyRollups, planSums } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
 import { href, pagesOf, type Pages } from "./pages.js";
@@ -66,10 +66,11 @@ interface Part {
  */
 export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => OutputFile[] {
   let parts = new Map<string, Part>();
-  let wholePages = new Map<string, { key: string; file: OutputFile }>();
+  let wholePages = new Map<string, { inputs: readonly unknown[]; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
-  // A document's data is never changed once validated, and watch mode keeps that of unchanged files.
-  const factsOf = new WeakMap<object, string>();
+  let sharedBefore: { inputs: unknown[]; digest: string } | undefined;
+  const factsOf = byData(indexFacts);
+  const sumsOf = byData(planSums);
 
   return (repo) => {
     const read = readTemplates(options.templatesDir ?? join(repo.root, "templates"));
@@ -78,7 +79,9 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const templates = compiled.templates;
     const pages = pagesOf(repo);
     // What every page shows or links to: a change here renders everything again.
-    const shared = digest(JSON.stringify([templatesKey, repo.config?.source.digest ?? null, options.buildDate ?? null, [...pages.byRelPath], [...pages.byId]]));
+    const sharedInputs = [templatesKey, repo.config?.source.digest, options.buildDate, ...[...pages.byRelPath].flat(), ...[...pages.byId].flat()];
+    if (!sameItems(sharedInputs, sharedBefore?.inputs)) sharedBefore = { inputs: sharedInputs, digest: digest(JSON.stringify(sharedInputs)) };
+    const shared = sharedBefore!.digest;
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };
     const render = (view: PageView) => pageFile(view, templates, pages, options);
 
@@ -115,26 +118,21 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     // Made of every document: rendered again only when what they are made of changed.
     const before = wholePages;
     wholePages = new Map();
-    const whole = (path: string, key: string, view: () => PageView) => {
+    const whole = (path: string, inputs: readonly unknown[], view: () => PageView) => {
       const kept = before.get(path);
-      const done = kept?.key === key ? kept : { key, file: render(view()) };
+      const done = kept && sameItems(inputs, kept.inputs) ? kept : { inputs, file: render(view()) };
       wholePages.set(path, done);
       return done.file;
     };
-    const partyTables = partyRollups(repo);
+    const partyTables = partyRollups(repo, sumsOf);
     const partyPages = partyTables.map((table) => {
       const view = rollupView(ctx, table);
-      return whole(view.path, `${shared} ${digest(JSON.stringify(view))}`, () => view);
+      return whole(view.path, [shared, JSON.stringify(view)], () => view);
     });
     const tables = allRollups(repo, (entry) => parts.get(entry.id)!.tables, partyTables);
     // The index's view alone takes longer than a document's page: it is made only when a fact it shows changed.
-    const facts = [...repo.documents.values()].map((entry) => {
-      let known = factsOf.get(entry.data);
-      if (known === undefined) factsOf.set(entry.data, (known = indexFacts(entry)));
-      return known;
-    });
-    const indexKey = `${shared} ${digest(JSON.stringify([facts, tables.map((t) => t.name)]))}`;
-    const files: OutputFile[] = [...[...parts.values()].flatMap((p) => p.files), ...partyPages, whole(pages.index, indexKey, () => indexView(ctx, tables))];
+    const indexInputs = [shared, ...[...repo.documents.values()].map(factsOf), ...tables.map((t) => t.name)];
+    const files: OutputFile[] = [...[...parts.values()].flatMap((p) => p.files), ...partyPages, whole(pages.index, indexInputs, () => indexView(ctx, tables))];
     for (const table of partyTables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
     const written = new Set(files.map((f) => f.path));
     const assets = new Map([...parts.values()].flatMap((p) => p.assets).map((a) => [a.to, a]));
@@ -172,6 +170,21 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
   }
   return file;
 }
+
+/**
+ * A function of a document's validated data, computed once per data object: the data is never
+ * changed once validated, and watch mode keeps that of unchanged files.
+ */
+function byData<E extends AnyEntry, T>(compute: (entry: E) => T): (entry: E) => T {
+  const known = new WeakMap<object, T>();
+  return (entry) => {
+    if (!known.has(entry.data)) known.set(entry.data, compute(entry));
+    return known.get(entry.data)!;
+  };
+}
+
+/** Whether two lists hold the same items in the same order; strings kept from round to round compare at once. */
+const sameItems = (a: readonly unknown[], b: readonly unknown[] | undefined) => b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]);
 
 const digest = (text: string) => createHash("sha256").update(text).digest("base64");
 

@@ -98,17 +98,28 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
   };
 }
 
+/** What a plan's contributing lines (all but carry-overs) add up to: in all, and per party. */
+export interface PlanSums {
+  total: bigint;
+  byParty: Map<string, bigint>;
+}
+
+export function planSums(plan: Entry<"plan">): PlanSums {
+  const lines = contributingLines(plan.data.budget);
+  return { total: sum(lines.map(lineTotal)), byParty: partyTotals(lines) };
+}
+
 /** Per party across all agreements: what it pays to each agreement each year (the region's view). */
-export function partyAcrossAgreements(repo: Repository, party: string): Table | undefined {
+export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (plan: Entry<"plan">) => PlanSums = planSums): Table | undefined {
   const rows: Row[] = [];
   const amounts: bigint[] = [];
   for (const agreement of repo.agreements.filter((a) => a.data.contributions.some((c) => c.party === party))) {
     const others = agreement.data.parties.filter((p) => p !== party).map((p) => repo.parties.get(p)?.name ?? p);
     for (const plan of [...(repo.referrers.plansOfAgreement.get(agreement.id) ?? [])].sort((a, b) => a.data.year - b.data.year)) {
-      const lines = contributingLines(plan.data.budget);
-      const own = partyTotals(lines).get(party) ?? 0n;
+      const sums = sumsOf(plan);
+      const own = sums.byParty.get(party) ?? 0n;
       amounts.push(own);
-      rows.push({ cells: { with: others.join(", "), agreement: agreement.data.title, year: String(plan.data.year), amount: toKronor(own), total: toKronor(sum(lines.map(lineTotal))) } });
+      rows.push({ cells: { with: others.join(", "), agreement: agreement.data.title, year: String(plan.data.year), amount: toKronor(own), total: toKronor(sums.total) } });
     }
   }
   if (rows.length === 0) return undefined;
@@ -129,8 +140,8 @@ export function partyAcrossAgreements(repo: Repository, party: string): Table | 
 }
 
 /** The roll-ups across agreements, one per party that contributes to any. */
-export function partyRollups(repo: Repository): Table[] {
-  return [...repo.parties.keys()].flatMap((party) => partyAcrossAgreements(repo, party) ?? []);
+export function partyRollups(repo: Repository, sumsOf?: (plan: Entry<"plan">) => PlanSums): Table[] {
+  return [...repo.parties.keys()].flatMap((party) => partyAcrossAgreements(repo, party, sumsOf) ?? []);
 }
 
 /** The roll-ups made of one document: a plan's by area and by financing, an agreement's by year. */
