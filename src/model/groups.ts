@@ -73,9 +73,9 @@ export function referenceGroups(repo: Pick<Repository, "documents" | "kolada">):
   const fingerprints = new Map<string, string>();
   for (const group of members.values()) {
     // Hashed: in a region whose documents are all connected, every one of them holds the fingerprint.
-    const hash = createHash("sha256");
-    for (const name of group.sort()) hash.update(`${name}=${digestOf(name) ?? ""}\n`);
-    const fingerprint = hash.digest("base64");
+    const fingerprint = createHash("sha256")
+      .update(group.sort().map((name) => `${name}=${digestOf(name) ?? ""}`).join("\n"))
+      .digest("base64");
     for (const name of group) fingerprints.set(name, fingerprint);
   }
   return fingerprints;
