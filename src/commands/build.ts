@@ -138,7 +138,8 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     io.stdout.write(`plan: ${clock()} ${plural(changed.length, "file")} written${gone.length ? `, ${gone.length} removed` : ""} in ${shownPath(out, io)} (${seconds} s)\n`);
 
-    if (pdfsUpToDate && printed.length === 0) return;
+    // With --no-pdf, the PDFs are looked at once, to warn of those that no longer match.
+    if (pdfsUpToDate && (printed.length === 0 || options.pdf === false)) return;
     const all = !pdfsUpToDate;
     // Until this round's PDFs are in place, a failure leaves them to be looked at again.
     pdfsUpToDate = false;
