@@ -12,7 +12,7 @@ import { writeOutputs } from "../src/write/outputs.js";
 import { browserNotFoundMessage, findBrowser, usualBrowserPaths } from "../src/browser/index.js";
 import { headings, listFiles, spaces, tableByCaption, tables, text } from "./helpers/html.js";
 import { markdownParser } from "../src/source/load.js";
-import { copyExamples, edit, read, run, tempDir, write } from "./helpers/repo.js";
+import { copyExamples, edit, EXAMPLES, read, run, tempDir, write } from "./helpers/repo.js";
 
 /** Builds a repository into a fresh folder and returns it with the command's result. HTML only: the PDFs have test/pdf.test.ts. */
 async function build(repo: string, env: Record<string, string | undefined> = {}) {
@@ -339,6 +339,15 @@ describe("plan build: roll-ups, index and files", () => {
     expect(readFileSync(join(out, "ok.html"), "utf8")).toBe("ok");
     expect(listFiles(out)).toEqual(["ok.html"]);
     await expect(writeOutputs(out, [{ path: "../outside.html", content: "x" }])).rejects.toThrow(/outside/);
+  });
+
+  it("says which file or folder could not be written, and why, without calling it a bug", async () => {
+    const out = tempDir();
+    write(out, "lerum", "a file where the build needs a folder\n");
+    const { code, stderr } = await run(["build", EXAMPLES, "--no-pdf", "--out", out], out);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`Could not write the folder ${join(out, "lerum")}: a file of that name is in the way; remove it, or choose another output folder (--out). No file was written.`);
+    expect(stderr).not.toContain("internal error");
   });
 
   it("refuses an output folder that is the repository", async () => {

@@ -75,6 +75,16 @@ describe("plan build --watch", () => {
     expect(page("sjobacka/plan-2020.html")).toMatch(/40\s000/);
     expect(page("index.html")).toBe(indexBefore);
 
+    // A file in the way of the output: said, and the watch goes on; once it is gone, the next save builds.
+    rmSync(join(root, "dist/sjobacka"), { recursive: true });
+    write(root, "dist/sjobacka", "i vägen\n");
+    edit(root, "sjobacka/plan-2020.md", "Tillagt under arbetet.", "Tillagt och ändrat under arbetet.");
+    expect(await watcher.next(/Watching \. for changes/)).toContain(`plan: Could not write the folder ${join(root, "dist/sjobacka")}: a file of that name is in the way`);
+    rmSync(join(root, "dist/sjobacka"));
+    edit(root, "sjobacka/plan-2020.md", "Tillagt och ändrat under arbetet.", "Tillagt under arbetet.");
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/files? written in dist/);
+    expect(page("sjobacka/plan-2020.html")).toContain("Tillagt under arbetet.");
+
     // A removed document takes its page with it.
     rmSync(join(root, "sjobacka/tjansteskrivelse-2020.md"));
     expect(await watcher.next(/Watching \. for changes/)).toMatch(/written, 1 removed in dist/);

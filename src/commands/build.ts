@@ -128,7 +128,13 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     const changed = files.filter((f) => !written.has(f.path) || !sameContent(written.get(f.path)!, f.content));
     const kept = new Set(files.map((f) => f.path));
     const gone = [...written.keys()].filter((p) => !kept.has(p));
-    await writeOutputs(out, changed);
+    try {
+      await writeOutputs(out, changed);
+    } catch (error) {
+      // What is on disk is no longer known: the next round writes every file.
+      written = new Map();
+      throw error;
+    }
     for (const p of gone) for (const file of p.endsWith(".html") ? [p, pdfPathOf(p)] : [p]) rmSync(join(out, file), { force: true });
     written = new Map(files.map((f) => [f.path, f.content]));
     const changedPaths = new Set(changed.map((f) => f.path));
