@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { copyExamples, edit, write } from "./helpers/repo.js";
 import { startWatch } from "./helpers/watch.js";
 
@@ -40,6 +40,24 @@ describe("plan check --watch", () => {
     // A change in one document that breaks a rule in another is found too.
     edit(root, "lerum/avtal-2017-2020.md", "period: { from: 2017, to: 2020 }", "period: { from: 2017, to: 2018 }");
     expect(await watcher.next(/Watching \. for changes/)).toContain("so it has no plan for 2019");
+    expect(await watcher.stop()).toBe(1);
+  });
+
+  it("keeps watching a folder that is removed and made again, as a checkout of another branch does", async () => {
+    const root = copyExamples();
+    const watcher = startWatch(root, ["check", ".", "--watch", "--format", "json"]);
+    const documents = async () => Number(/"documents": (\d+)/.exec(await watcher.next(/Watching \. for changes/))?.[1]);
+    const all = await documents();
+    const saved = join(root, "..", `${basename(root)}-sjobacka`);
+    renameSync(join(root, "sjobacka"), saved);
+    expect(await documents()).toBeLessThan(all);
+    cpSync(saved, join(root, "sjobacka"), { recursive: true });
+    rmSync(saved, { recursive: true });
+    expect(await documents()).toBe(all);
+
+    // A save in the folder made again is seen.
+    edit(root, "sjobacka/plan-2020.md", "total: 65000", "total: 66000");
+    expect(await watcher.next(/Watching \. for changes/)).toContain('"ruleId": "money/line-total"');
     expect(await watcher.stop()).toBe(1);
   });
 });

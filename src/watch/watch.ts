@@ -1,5 +1,5 @@
 import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 
 const SKIPPED = (name: string) => name.startsWith(".") || name === "node_modules" || name === "dist";
 
@@ -23,17 +23,28 @@ export function watchFolder(root: string, onChange: (absPaths: string[]) => void
       onChange(paths);
     }, delayMs);
   };
+  // A folder removed (or replaced, as a checkout does) takes its watch and those below it along.
+  const forget = (dir: string) => {
+    for (const [path, watcher] of watchers) {
+      if (path !== dir && !path.startsWith(dir + sep)) continue;
+      watcher.close();
+      watchers.delete(path);
+    }
+  };
   const add = (dir: string) => {
     if (watchers.has(dir) || ignore(dir)) return;
     let entries;
     try {
-      watchers.set(dir, watch(dir, (_event, filename) => {
+      const watcher = watch(dir, (_event, filename) => {
         if (!filename || SKIPPED(filename.toString())) return;
         const absPath = join(dir, filename.toString());
         if (ignore(absPath)) return;
+        forget(absPath);
         if (isDirectory(absPath)) add(absPath);
         changed(absPath);
-      }));
+      });
+      watcher.on("error", () => forget(dir));
+      watchers.set(dir, watcher);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // gone before it could be watched
