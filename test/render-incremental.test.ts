@@ -65,6 +65,8 @@ describe("rendering again after a change", () => {
     write(root, "sjobacka/bilaga.txt", "Bilaga\n");
     round = change("a link to a file", ["sjobacka/plan-2020.md"], () => edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel. Se [bilagan](bilaga.txt).\n"));
     expect(text(round.after.get("sjobacka/plan-2020.html"))).toContain('href="bilaga.txt"');
+    round = change("the linked file changed", ["sjobacka/bilaga.txt"], () => write(root, "sjobacka/bilaga.txt", "Bilaga, ny version\n"));
+    expect(text(round.after.get("sjobacka/bilaga.txt"))).toBe("Bilaga, ny version\n");
     round = change("the linked file removed", ["sjobacka/bilaga.txt"], () => rmSync(join(root, "sjobacka/bilaga.txt")));
     expect(text(round.after.get("sjobacka/plan-2020.html"))).not.toContain('href="bilaga.txt"');
 

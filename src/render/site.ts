@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { resolveAsset } from "../model/assets.js";
 import type { AnyEntry, Repository } from "../model/repository.js";
@@ -69,6 +69,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
   let wholePages = new Map<string, { inputs: readonly unknown[]; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
   let sharedBefore: { inputs: unknown[]; digest: string } | undefined;
+  let copied = new Map<string, { ino: number; size: number; mtimeMs: number; content: Uint8Array }>();
   const factsOf = byData(indexFacts);
   const sumsOf = byData(planSums);
 
@@ -136,8 +137,16 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     for (const table of partyTables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
     const written = new Set(files.map((f) => f.path));
     const assets = new Map([...parts.values()].flatMap((p) => p.assets).map((a) => [a.to, a]));
+    const copiedBefore = copied;
+    copied = new Map();
     for (const asset of assets.values()) {
-      if (!written.has(asset.to)) files.push({ path: asset.to, content: readFileSync(asset.from) });
+      if (written.has(asset.to)) continue;
+      // Read again only when the file changed: images and attachments may be large.
+      const { ino, size, mtimeMs } = statSync(asset.from);
+      const kept = copiedBefore.get(asset.from);
+      const content = kept?.ino === ino && kept.size === size && kept.mtimeMs === mtimeMs ? kept.content : readFileSync(asset.from);
+      copied.set(asset.from, { ino, size, mtimeMs, content });
+      files.push({ path: asset.to, content });
     }
     return files.sort((a, b) => compare(a.path, b.path));
   };
