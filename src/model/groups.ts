@@ -31,7 +31,7 @@ const koladaNode = (key: string) => `kolada:${key}`;
 /**
  * The documents connected by references, in either direction and over any number of steps (a
  * report shows its plan's agreement and indicators; an agreement lists its plans), each group
- * with a fingerprint of its members' ids and texts. Whatever is made of a document and what it
+ * with a fingerprint of its members' ids, files and texts. Whatever is made of a document and what it
  * refers to — its page, the findings of the rules between documents — can only change when its
  * group's fingerprint does, or when what the whole repository shares (the configuration, the
  * list of documents) does. An id that is named but missing belongs to the group that names it,
@@ -68,13 +68,20 @@ export function referenceGroups(repo: Pick<Repository, "documents" | "kolada">):
     if (list) list.push(name);
     else members.set(root, [name]);
   });
-  const digestOf = (name: string) =>
-    name.startsWith("kolada:") ? repo.kolada.get(name.slice("kolada:".length))?.source.digest : repo.documents.get(name)?.source.digest;
+  const sourceOf = (name: string) => (name.startsWith("kolada:") ? repo.kolada.get(name.slice("kolada:".length))?.source : repo.documents.get(name)?.source);
   const fingerprints = new Map<string, string>();
   for (const group of members.values()) {
     // Hashed: in a region whose documents are all connected, every one of them holds the fingerprint.
     const fingerprint = createHash("sha256")
-      .update(group.sort().map((name) => `${name}=${digestOf(name) ?? ""}`).join("\n"))
+      .update(
+        group
+          .sort()
+          .map((name) => {
+            const source = sourceOf(name);
+            return `${name}=${source ? `${source.relPath}:${source.digest}` : ""}`;
+          })
+          .join("\n"),
+      )
       .digest("base64");
     for (const name of group) fingerprints.set(name, fingerprint);
   }

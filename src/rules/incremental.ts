@@ -5,7 +5,7 @@ import type { SourceDocument } from "../source/load.js";
 import { runRepositoryRules, type Rule } from "./rule.js";
 
 interface Findings {
-  /** What the findings were made of: the file's group of connected documents and whether the files it links to exist. */
+  /** What the findings were made of: the file's group of connected documents and whether the files they link to exist. */
   key: string;
   messages: VFileMessage[];
 }
@@ -13,21 +13,36 @@ interface Findings {
 /**
  * The rules between documents, for a repository checked again and again (watch mode): a file's
  * findings are made anew only when its group of connected documents (`Repository.groups`) or
- * the files it links to changed, or when what every rule may read changed (the configuration,
- * the list of documents); the others are kept from the round before. The messages are the same
+ * the files the group links to changed, or when what every rule may read changed (the
+ * configuration, the list of documents and their kinds); the others are kept from the round
+ * before. The messages are the same
  * as from `runRepositoryRules` over the whole repository.
  */
 export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => void {
   let last: { shared: string; findings: Map<SourceDocument, Findings> } | undefined;
 
   return (repo) => {
-    const shared = [repo.config?.source.digest, [...repo.documents.keys()].join("\n"), [...repo.invalidIds].join("\n")].join("\0");
+    const shared = [repo.config?.source.digest, [...repo.documents.values()].map((e) => `${e.id} ${e.kind}`).join("\n"), [...repo.invalidIds].join("\n")].join("\0");
     const groupOf = new Map<SourceDocument, string | undefined>();
     for (const entry of repo.documents.values()) groupOf.set(entry.source, repo.groups.get(entry.id));
     for (const [key, { source }] of repo.kolada) groupOf.set(source, repo.groups.get(`kolada:${key}`));
+    // A group's files are kept or checked again together: a rule reads the whole group, and
+    // reports on any file of it (an indicator's check reports on its imported values).
+    const links = new Map<string | undefined, string[]>();
+    for (const [source, group] of groupOf) {
+      const targets = (source.outline?.urls ?? []).map((u) => resolveAsset(repo.root, source.relPath, u.url).kind);
+      if (targets.length === 0) continue;
+      const list = links.get(group);
+      const own = `${source.relPath}:${targets.join()}`;
+      if (list) list.push(own);
+      else links.set(group, [own]);
+    }
     // The configuration, invalid documents and a second document with a taken id belong to no group: checked every time.
-    const keyOf = (source: SourceDocument) =>
-      groupOf.has(source) ? `${groupOf.get(source)} ${(source.outline?.urls ?? []).map((u) => resolveAsset(repo.root, source.relPath, u.url).kind).join()}` : undefined;
+    const keyOf = (source: SourceDocument) => {
+      if (!groupOf.has(source)) return undefined;
+      const group = groupOf.get(source);
+      return `${group} ${links.get(group)?.join(" ") ?? ""}`;
+    };
 
     const before = last?.shared === shared ? last.findings : undefined;
     const findings = new Map<SourceDocument, Findings>();

@@ -31,6 +31,9 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
 
   return {
     touch(absPath) {
+      // A folder moved or copied in whole: the files in it give no events of their own.
+      const below = absPath + sep;
+      for (const path of files.keys()) if (path.startsWith(below)) dirty.add(path);
       const known = files.has(absPath);
       // Editors' temporary files and other files plan does not read change nothing; a folder
       // (created, removed or renamed) may hold documents.
