@@ -98,10 +98,13 @@ describe("plan build --watch", () => {
     write(root, "dist/sjobacka", "i vägen\n");
     edit(root, "sjobacka/plan-2020.md", "Tillagt under arbetet.", "Tillagt och ändrat under arbetet.");
     expect(await watcher.next(/Watching \. for changes/)).toContain(`plan: Could not write the folder ${join(root, "dist/sjobacka")}: a file of that name is in the way`);
+    // …and a document removed meanwhile still takes its page with it.
     rmSync(join(root, "dist/sjobacka"));
+    rmSync(join(root, "lerum/tjansteskrivelse-ks18-1375.md"));
     edit(root, "sjobacka/plan-2020.md", "Tillagt och ändrat under arbetet.", "Tillagt under arbetet.");
-    expect(await watcher.next(/Watching \. for changes/)).toMatch(/files? written in dist/);
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/files? written, 1 removed in dist/);
     expect(page("sjobacka/plan-2020.html")).toContain("Tillagt under arbetet.");
+    expect(existsSync(join(root, "dist/lerum/tjansteskrivelse-ks18-1375.html"))).toBe(false);
 
     // A removed document takes its page with it.
     rmSync(join(root, "sjobacka/tjansteskrivelse-2020.md"));

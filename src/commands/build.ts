@@ -108,7 +108,8 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
   const model = incrementalRepository(root, io.cwd, { checkDocument, loaded: reading.loaded });
   const between = betweenDocumentsChecker();
   const render = siteRenderer({ buildDate: day });
-  let written = new Map<string, OutputFile["content"]>();
+  // The files of the last round by path, with their bytes; `undefined` where a failed write left them unknown.
+  let written = new Map<string, OutputFile["content"] | undefined>();
   let printCss = new Map<string, string>();
   // Until one round has looked at every page's PDF, rounds look at all of them; then only at those of pages written again.
   let pdfsUpToDate = false;
@@ -125,14 +126,17 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
       return;
     }
     const files = render(checked.repo);
-    const changed = files.filter((f) => !written.has(f.path) || !sameContent(written.get(f.path)!, f.content));
+    const changed = files.filter((f) => {
+      const before = written.get(f.path);
+      return before === undefined || !sameContent(before, f.content);
+    });
     const kept = new Set(files.map((f) => f.path));
     const gone = [...written.keys()].filter((p) => !kept.has(p));
     try {
       await writeOutputs(out, changed);
     } catch (error) {
-      // What is on disk is no longer known: the next round writes every file.
-      written = new Map();
+      // What is on disk is no longer known: the next round writes every file, and still removes those of removed documents.
+      written = new Map([...written.keys(), ...files.map((f) => f.path)].map((p) => [p, undefined]));
       throw error;
     }
     for (const p of gone) for (const file of p.endsWith(".html") ? [p, pdfPathOf(p)] : [p]) rmSync(join(out, file), { force: true });
