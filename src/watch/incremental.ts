@@ -19,6 +19,7 @@ export interface IncrementalRepository {
 export function incrementalRepository(root: string, cwd: string, options: LoadFileOptions & Pick<LoadOptions, "loaded">): IncrementalRepository {
   const files = new Map<string, LoadedFile>();
   let paths: string[] = [];
+  let listed = new Set<string>();
   const dirty = new Set<string>();
   let relist = true;
 
@@ -48,14 +49,15 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
     refresh() {
       if (relist) {
         paths = [join(root, CONFIG_FILE), ...discoverFiles(root)];
-        for (const known of [...files.keys()]) if (!paths.includes(known)) files.delete(known);
+        listed = new Set(paths);
+        for (const known of [...files.keys()]) if (!listed.has(known)) files.delete(known);
         paths.forEach((path, i) => {
           if (!files.has(path)) load(path);
           options.loaded?.(i + 1, paths.length, path);
         });
         relist = false;
       }
-      for (const path of dirty) if (files.has(path) || paths.includes(path)) load(path);
+      for (const path of dirty) if (listed.has(path)) load(path);
       dirty.clear();
       return assemble(root, paths.flatMap((p) => files.get(p) ?? []));
     },
