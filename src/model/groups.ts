@@ -31,10 +31,10 @@ const koladaNode = (key: string) => `kolada:${key}`;
 /**
  * The documents connected by references, in either direction and over any number of steps (a
  * report shows its plan's agreement and indicators; an agreement lists its plans), each group
- * with a fingerprint of its members' ids, files and texts. Whatever is made of a document and what it
- * refers to — its page, the findings of the rules between documents — can only change when its
- * group's fingerprint does, or when what the whole repository shares (the configuration, the
- * list of documents) does. An id that is named but missing belongs to the group that names it,
+ * with a fingerprint of its members' ids, files and texts. Whatever is made of a document and
+ * what it refers to (its page, the findings of the rules between documents) can only change
+ * when its group's fingerprint does, or when what the whole repository shares (the
+ * configuration, the list of documents) does. An id that is named but missing belongs to the group that names it,
  * so the document that later takes that id changes the group.
  */
 export function referenceGroups(repo: Pick<Repository, "documents" | "kolada">): Map<string, string> {

@@ -15,8 +15,7 @@ interface Findings {
  * findings are made anew only when its group of connected documents (`Repository.groups`) or
  * the files the group links to changed, or when what every rule may read changed (the
  * configuration, the list of documents and their kinds); the others are kept from the round
- * before. The messages are the same
- * as from `runRepositoryRules` over the whole repository.
+ * before. The messages are the same as from `runRepositoryRules` over the whole repository.
  */
 export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => void {
   let last: { shared: string; findings: Map<SourceDocument, Findings> } | undefined;
