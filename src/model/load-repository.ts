@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { report } from "../diagnostics/report.js";
 import type { Config } from "../schema/config.js";
-import { config as configSchema, koladaData, type DocumentData, type DocumentKind } from "../schema/index.js";
+import { config as configSchema, koladaData } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
@@ -35,7 +35,7 @@ export interface LoadedFile {
   source: SourceDocument | undefined;
   parsed:
     | { as: "config"; data: Config | undefined }
-    | { as: "document"; valid: { kind: DocumentKind; data: DocumentData[DocumentKind] } | undefined }
+    | { as: "document"; id: string; entry: AnyEntry | undefined }
     | { as: "kolada"; data: KoladaData | undefined }
     | { as: "none" };
   /** How many messages parsing, validation and the checks of the document alone left; later ones come from the rules between documents. */
@@ -65,12 +65,15 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
   if (!source) return done(undefined, { as: "none" });
   const valid = validateDocument(source);
   if (valid) options.checkDocument?.({ ...valid, source } as LoneDocument);
+  // Made once: watch mode keeps the entry of an unchanged file from round to round.
+  const id = idOf(source, valid ? valid.data : source.data);
+  const entry = valid ? ({ kind: valid.kind, id, source, data: valid.data } as AnyEntry) : undefined;
   if (options.keepBody === false) {
     compact(source);
     // The validated copy is what the rules read; the raw one is kept only to name an invalid document.
     if (valid) source.data = undefined;
   }
-  return done(source, { as: "document", valid });
+  return done(source, { as: "document", id, entry });
 }
 
 /** Discovers, reads, parses and validates every document below `root` into a repository model. */
@@ -115,7 +118,7 @@ export function assemble(root: string, files: LoadedFile[]): Repository {
     repo.sources.push(source);
     if (parsed.as === "config") addConfig(repo, source, parsed.data);
     else if (parsed.as === "kolada") addKolada(repo, source, parsed.data);
-    else if (parsed.as === "document") addDocument(repo, source, parsed.valid);
+    else if (parsed.as === "document") addDocument(repo, parsed.id, parsed.entry);
   }
   repo.referrers = referrersOf(repo);
   repo.groups = referenceGroups(repo);
@@ -137,10 +140,10 @@ function addConfig(repo: Repository, source: SourceDocument, config: Config | un
   });
 }
 
-function addDocument(repo: Repository, source: SourceDocument, valid: { kind: DocumentKind; data: DocumentData[DocumentKind] } | undefined): void {
-  if (!valid) return void repo.invalidIds.add(idOf(source, source.data));
-  const explicitId = (valid.data as { id?: string }).id;
-  const id = idOf(source, valid.data);
+function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined): void {
+  if (!entry) return void repo.invalidIds.add(id);
+  const { source } = entry;
+  const explicitId = (entry.data as { id?: string }).id;
   const existing = repo.documents.get(id);
   if (existing) {
     const at = place(existing.source, explicitId && (existing.data as { id?: string }).id ? ["id"] : []).start;
@@ -153,7 +156,6 @@ function addDocument(repo: Repository, source: SourceDocument, valid: { kind: Do
     });
     return;
   }
-  const entry = { kind: valid.kind, id, source, data: valid.data } as AnyEntry;
   repo.documents.set(id, entry);
   ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators })[entry.kind].push(entry as never);
 }
