@@ -37,7 +37,51 @@ const koladaNode = (key: string) => `kolada:${key}`;
  * configuration, the list of documents) does. An id that is named but missing belongs to the group that names it,
  * so the document that later takes that id changes the group.
  */
-export function referenceGroups(repo: Pick<Repository, "documents" | "kolada">): Map<string, string> {
+export function referenceGroups(repo: GroupedRepository, previous?: GroupedRepository): Map<string, string> {
+  return (previous && groupsKept(repo, previous)) ?? groupsAnew(repo);
+}
+
+type GroupedRepository = Pick<Repository, "documents" | "kolada" | "groups">;
+
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
+
+/**
+ * The groups of the repository assembled before, when it had the same documents, data files and
+ * references (watch mode, after most saves): only the fingerprints of groups with a changed file
+ * are made again. `undefined` when anything that joins or splits groups changed.
+ */
+function groupsKept(repo: GroupedRepository, previous: GroupedRepository): Map<string, string> | undefined {
+  if (repo.documents.size !== previous.documents.size || repo.kolada.size !== previous.kolada.size) return undefined;
+  const changed: string[] = [];
+  for (const entry of repo.documents.values()) {
+    const before = previous.documents.get(entry.id);
+    if (before === entry) continue;
+    if (!before || before.kind !== entry.kind || !sameNames(namesOf(before), namesOf(entry))) return undefined;
+    changed.push(entry.id);
+  }
+  for (const [key, { source }] of repo.kolada) {
+    const before = previous.kolada.get(key);
+    if (!before) return undefined;
+    if (before.source !== source) changed.push(koladaNode(key));
+  }
+  const groups = new Map(previous.groups);
+  const redo = new Set(changed.map((name) => previous.groups.get(name)));
+  if (redo.size === 0) return groups;
+  const members = new Map<string | undefined, string[]>();
+  for (const [name, fingerprint] of previous.groups) {
+    if (!redo.has(fingerprint)) continue;
+    const list = members.get(fingerprint);
+    if (list) list.push(name);
+    else members.set(fingerprint, [name]);
+  }
+  for (const group of members.values()) {
+    const fingerprint = fingerprintOf(repo, group);
+    for (const name of group) groups.set(name, fingerprint);
+  }
+  return groups;
+}
+
+function groupsAnew(repo: GroupedRepository): Map<string, string> {
   const index = new Map<string, number>();
   const names: string[] = [];
   const parent: number[] = [];
@@ -68,22 +112,23 @@ export function referenceGroups(repo: Pick<Repository, "documents" | "kolada">):
     if (list) list.push(name);
     else members.set(root, [name]);
   });
-  const sourceOf = (name: string) => (name.startsWith("kolada:") ? repo.kolada.get(name.slice("kolada:".length))?.source : repo.documents.get(name)?.source);
   const fingerprints = new Map<string, string>();
   for (const group of members.values()) {
-    // Hashed: in a region whose documents are all connected, every one of them holds the fingerprint.
-    const fingerprint = createHash("sha256")
-      .update(
-        group
-          .sort()
-          .map((name) => {
-            const source = sourceOf(name);
-            return `${name}=${source ? `${source.relPath}:${source.digest}` : ""}`;
-          })
-          .join("\n"),
-      )
-      .digest("base64");
+    const fingerprint = fingerprintOf(repo, group);
     for (const name of group) fingerprints.set(name, fingerprint);
   }
   return fingerprints;
+}
+
+/** A group's fingerprint: hashed, since in a region whose documents are all connected every one of them holds it. */
+function fingerprintOf(repo: GroupedRepository, group: string[]): string {
+  const sourceOf = (name: string) => (name.startsWith("kolada:") ? repo.kolada.get(name.slice("kolada:".length))?.source : repo.documents.get(name)?.source);
+  const text = group
+    .sort()
+    .map((name) => {
+      const source = sourceOf(name);
+      return `${name}=${source ? `${source.relPath}:${source.digest}` : ""}`;
+    })
+    .join("\n");
+  return createHash("sha256").update(text).digest("base64");
 }

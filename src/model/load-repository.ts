@@ -92,9 +92,10 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
 
 /**
  * Collects loaded files into a repository: parties and documents by id, reporting ids that
- * are declared twice. Messages from an earlier assembly of the same files are dropped first.
+ * are declared twice. Messages from an earlier assembly of the same files are dropped first;
+ * that earlier repository, when given, lends the groups of documents no change reached.
  */
-export function assemble(root: string, files: LoadedFile[]): Repository {
+export function assemble(root: string, files: LoadedFile[], previous?: Repository): Repository {
   const repo: Repository = {
     root,
     config: undefined,
@@ -121,7 +122,7 @@ export function assemble(root: string, files: LoadedFile[]): Repository {
     else if (parsed.as === "document") addDocument(repo, parsed.id, parsed.entry);
   }
   repo.referrers = referrersOf(repo);
-  repo.groups = referenceGroups(repo);
+  repo.groups = referenceGroups(repo, previous);
   return repo;
 }
 

@@ -22,6 +22,7 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
   let listed = new Set<string>();
   const dirty = new Set<string>();
   let relist = true;
+  let previous: Repository | undefined;
 
   const load = (absPath: string) => {
     if (!existsSync(absPath)) return void files.delete(absPath);
@@ -59,7 +60,9 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
       }
       for (const path of dirty) if (listed.has(path)) load(path);
       dirty.clear();
-      return assemble(root, paths.flatMap((p) => files.get(p) ?? []));
+      // The repository before lends its groups when no reference changed.
+      previous = assemble(root, paths.flatMap((p) => files.get(p) ?? []), previous);
+      return previous;
     },
   };
 }
