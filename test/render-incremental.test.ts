@@ -70,6 +70,13 @@ describe("rendering again after a change", () => {
     round = change("the linked file removed", ["sjobacka/bilaga.txt"], () => rmSync(join(root, "sjobacka/bilaga.txt")));
     expect(text(round.after.get("sjobacka/plan-2020.html"))).not.toContain('href="bilaga.txt"');
 
+    // A page that links in its text to another municipality's plan, which then stops being a page of its own (invalid).
+    round = change("a link to another document", ["sjobacka/plan-2020.md"], () => edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.", "\nFiktivt exempel. Jämför [Lerums plan](../lerum/plan-2019.md)."));
+    expect(text(round.after.get("sjobacka/plan-2020.html"))).toContain('href="../lerum/plan-2019.html"');
+    round = change("the linked document made invalid", ["lerum/plan-2019.md"], () => edit(root, "lerum/plan-2019.md", /\nyear: 2019\n/, "\nyear: tjugo\n"));
+    expect(text(round.after.get("sjobacka/plan-2020.html"))).not.toContain('href="../lerum/plan-2019.html"');
+    change("the linked document valid again", ["lerum/plan-2019.md"], () => edit(root, "lerum/plan-2019.md", /\nyear: tjugo\n/, "\nyear: 2019\n"));
+
     // The repository's own template.
     mkdirSync(join(root, "templates"));
     round = change("a template of the repository's own", [], () => write(root, "templates/style.css", readFileSync(join(import.meta.dirname, "../templates/style.css"), "utf8") + "\nh1 { color: #123456 }\n"));

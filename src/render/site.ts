@@ -69,6 +69,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
   let wholePages = new Map<string, { inputs: readonly unknown[]; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
   let sharedBefore: { inputs: unknown[]; digest: string } | undefined;
+  let pagesBefore: { entries: AnyEntry[]; pages: Pages } | undefined;
   let copied = new Map<string, { ino: number; size: number; mtimeMs: number; content: Uint8Array }>();
   const factsOf = byData(indexFacts);
   const sumsOf = byData(planSums);
@@ -78,10 +79,18 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const templatesKey = JSON.stringify([...read.sources]);
     if (compiled?.key !== templatesKey) compiled = { key: templatesKey, templates: compileTemplates(read) };
     const templates = compiled.templates;
-    const pages = pagesOf(repo);
+    // Where the pages go depends only on the documents' ids and files.
+    const entries = [...repo.documents.values()];
+    const placed = pagesBefore;
+    const samePlaces =
+      placed?.entries.length === entries.length && entries.every((e, i) => e === placed.entries[i] || (e.id === placed.entries[i]!.id && e.source.relPath === placed.entries[i]!.source.relPath));
+    const pages = samePlaces ? placed!.pages : pagesOf(repo);
+    pagesBefore = { entries, pages };
     // What every page shows or links to: a change here renders everything again.
-    const sharedInputs = [templatesKey, repo.config?.source.digest, options.buildDate, ...[...pages.byRelPath].flat(), ...[...pages.byId].flat()];
-    if (!sameItems(sharedInputs, sharedBefore?.inputs)) sharedBefore = { inputs: sharedInputs, digest: digest(JSON.stringify(sharedInputs)) };
+    const sharedInputs = [templatesKey, repo.config?.source.digest, options.buildDate, pages];
+    if (!sameItems(sharedInputs, sharedBefore?.inputs)) {
+      sharedBefore = { inputs: sharedInputs, digest: digest(JSON.stringify([...sharedInputs.slice(0, 3), [...pages.byRelPath], [...pages.byId]])) };
+    }
     const shared = sharedBefore!.digest;
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };
     const render = (view: PageView) => pageFile(view, templates, pages, options);
