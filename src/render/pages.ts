@@ -1,4 +1,4 @@
-import type { Repository } from "../model/repository.js";
+import type { AnyEntry, Repository } from "../model/repository.js";
 
 /** Where each rendered page goes in the output folder, by the document's file and by its id. */
 export interface Pages {
@@ -32,6 +32,18 @@ export function pagesOf(repo: Repository): Pages {
     pages.byId.set(entry.id, page);
   }
   return pages;
+}
+
+/** `pagesOf` for a repository given again and again (watch mode): kept while the documents' ids and files, which alone decide it, stay. */
+export function pagesKept(): (repo: Repository) => Pages {
+  let before: { entries: AnyEntry[]; pages: Pages } | undefined;
+  return (repo) => {
+    const entries = [...repo.documents.values()];
+    const last = before;
+    const same = last?.entries.length === entries.length && entries.every((e, i) => e === last.entries[i] || (e.id === last.entries[i]!.id && e.source.relPath === last.entries[i]!.source.relPath));
+    before = { entries, pages: same ? last.pages : pagesOf(repo) };
+    return before.pages;
+  };
 }
 
 /** A link from one page of the output to another file in it. */

@@ -7,7 +7,7 @@ import { tableToCsv } from "../rollup/format.js";
 import { allRollups, documentRollups, partyRollups, planSums } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
-import { href, pagesOf, type Pages } from "./pages.js";
+import { href, pagesKept, type Pages } from "./pages.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";
 import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
@@ -69,8 +69,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
   let wholePages = new Map<string, { inputs: readonly unknown[]; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
   let sharedBefore: { inputs: unknown[]; digest: string } | undefined;
-  let pagesBefore: { entries: AnyEntry[]; pages: Pages } | undefined;
   let copied = new Map<string, { ino: number; size: number; mtimeMs: number; content: Uint8Array }>();
+  const placesOf = pagesKept();
   const factsOf = byData(indexFacts);
   const sumsOf = byData(planSums);
 
@@ -79,13 +79,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const templatesKey = JSON.stringify([...read.sources]);
     if (compiled?.key !== templatesKey) compiled = { key: templatesKey, templates: compileTemplates(read) };
     const templates = compiled.templates;
-    // Where the pages go depends only on the documents' ids and files.
-    const entries = [...repo.documents.values()];
-    const placed = pagesBefore;
-    const samePlaces =
-      placed?.entries.length === entries.length && entries.every((e, i) => e === placed.entries[i] || (e.id === placed.entries[i]!.id && e.source.relPath === placed.entries[i]!.source.relPath));
-    const pages = samePlaces ? placed!.pages : pagesOf(repo);
-    pagesBefore = { entries, pages };
+    const pages = placesOf(repo);
     // What every page shows or links to: a change here renders everything again.
     const sharedInputs = [templatesKey, repo.config?.source.digest, options.buildDate, pages];
     if (!sameItems(sharedInputs, sharedBefore?.inputs)) {
