@@ -1,17 +1,8 @@
 import { createHash } from "node:crypto";
-import { indicatorsOf, koladaKey, type AnyEntry, type Repository } from "./repository.js";
+import { byData, indicatorsOf, koladaKey, type AnyEntry, type Repository } from "./repository.js";
 
 /** What a document names: other documents by id, and imported values as `kolada:<kpi>-<municipality>`. */
-function namesOf(entry: AnyEntry): string[] {
-  // Validated data is never changed, and watch mode keeps that of unchanged files: each is looked through once.
-  let names = named.get(entry.data);
-  if (!names) named.set(entry.data, (names = findNames(entry)));
-  return names;
-}
-
-const named = new WeakMap<object, string[]>();
-
-function findNames(entry: AnyEntry): string[] {
+const namesOf = byData((entry: AnyEntry): string[] => {
   switch (entry.kind) {
     case "plan":
       return [entry.data.agreement, ...indicatorsOf(entry)];
@@ -24,7 +15,7 @@ function findNames(entry: AnyEntry): string[] {
     case "agreement":
       return [];
   }
-}
+});
 
 const koladaNode = (key: string) => `kolada:${key}`;
 

@@ -55,6 +55,19 @@ export function lookup<K extends DocumentKind>(repo: Repository, id: string, kin
   return entry?.kind === kind ? (entry as Entry<K>) : undefined;
 }
 
+/**
+ * A function of a document's validated data, computed once per data object: the data is never
+ * changed once validated, and watch mode keeps that of unchanged files from round to round.
+ */
+export function byData<E extends AnyEntry, T>(compute: (entry: E) => T): (entry: E) => T {
+  const known = new WeakMap<object, T>();
+  return (entry) => {
+    let value = known.get(entry.data);
+    if (value === undefined) known.set(entry.data, (value = compute(entry)));
+    return value;
+  };
+}
+
 /** Items grouped by a key (or several keys, or none), each group in the items' order. */
 export function groupBy<T>(items: readonly T[], keysOf: (item: T) => string | readonly string[] | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { resolveAsset } from "../model/assets.js";
-import type { AnyEntry, Repository } from "../model/repository.js";
+import { byData, type AnyEntry, type Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
 import { allRollups, documentRollups, partyRollups, planSums } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
@@ -181,18 +181,6 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
     file.print = { css, assets: view.assets.map((a) => a.to) };
   }
   return file;
-}
-
-/**
- * A function of a document's validated data, computed once per data object: the data is never
- * changed once validated, and watch mode keeps that of unchanged files.
- */
-function byData<E extends AnyEntry, T>(compute: (entry: E) => T): (entry: E) => T {
-  const known = new WeakMap<object, T>();
-  return (entry) => {
-    if (!known.has(entry.data)) known.set(entry.data, compute(entry));
-    return known.get(entry.data)!;
-  };
 }
 
 /** Whether two lists hold the same items in the same order; strings kept from round to round compare at once. */
