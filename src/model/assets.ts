@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import type { SourceDocument } from "../source/load.js";
 
 export type AssetTarget =
   | { kind: "local"; absPath: string; relPath: string }
@@ -29,6 +30,10 @@ export function resolveAsset(root: string, documentRelPath: string, url: string)
   if (!inside(realpathSync(root), realpathSync(absPath))) return { kind: "outside", reason: "it is a symbolic link that leads out of the repository" };
   return { kind: "local", absPath, relPath };
 }
+
+/** The kind of target of each URL a document's text names: besides the documents, what its page and its checks depend on. */
+export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relPath" | "outline">): AssetTarget["kind"][] =>
+  (source.outline?.urls ?? []).map((u) => resolveAsset(root, source.relPath, u.url).kind);
 
 function inside(root: string, path: string): boolean {
   const rel = relative(root, path);

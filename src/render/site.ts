@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { resolveAsset } from "../model/assets.js";
+import { linkTargetKinds } from "../model/assets.js";
 import { byData, type AnyEntry, type Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
 import { allRollups, documentRollups, partyRollups, planSums } from "../rollup/rollups.js";
@@ -107,7 +107,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const part = (entry: AnyEntry): Part => {
       const { id, source } = entry;
       // A document's links depend on whether the files they name exist, which no document shows.
-      const targets = (source.outline?.urls ?? []).map((u) => resolveAsset(repo.root, source.relPath, u.url).kind).join();
+      const targets = linkTargetKinds(repo.root, source).join();
       const fingerprint = `${shared} ${repo.groups.get(id)} ${targets}`;
       const done = parts.get(id);
       if (done?.fingerprint === fingerprint) return done;

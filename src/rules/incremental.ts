@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { resolveAsset } from "../model/assets.js";
+import { linkTargetKinds } from "../model/assets.js";
 import type { AnyEntry, Repository } from "../model/repository.js";
 import type { SourceDocument } from "../source/load.js";
 import { runRepositoryRules, type Rule } from "./rule.js";
@@ -29,7 +29,7 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
     // reports on any file of it (an indicator's check reports on its imported values).
     const links = new Map<string | undefined, string[]>();
     for (const [source, group] of groupOf) {
-      const targets = (source.outline?.urls ?? []).map((u) => resolveAsset(repo.root, source.relPath, u.url).kind);
+      const targets = linkTargetKinds(repo.root, source);
       if (targets.length === 0) continue;
       const list = links.get(group);
       const own = `${source.relPath}:${targets.join()}`;
