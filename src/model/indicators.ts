@@ -1,7 +1,7 @@
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import type { IndicatorValue } from "../schema/indicator.js";
-import { koladaKey, type Entry, type Repository } from "./repository.js";
+import { koladaKey, lookup, type Entry, type Repository } from "./repository.js";
 
 /** A value of an indicator with the place it was written: the indicator document or an imported data file. */
 export interface PlacedValue extends IndicatorValue {
@@ -58,10 +58,7 @@ export function assessIndicator(repo: Repository, indicator: Entry<"indicator">,
 export function indicatorsOfGoal(repo: Repository, plan: Entry<"plan">, goalId: string): Entry<"indicator">[] {
   const goal = plan.data.goals.find((g) => g.id === goalId);
   const ids = goal?.indicators.length ? goal.indicators : plan.data.interventions.filter((i) => i.goals.includes(goalId)).flatMap((i) => i.indicators);
-  return [...new Set(ids)].flatMap((id) => {
-    const entry = repo.documents.get(id);
-    return entry?.kind === "indicator" ? [entry as Entry<"indicator">] : [];
-  });
+  return [...new Set(ids)].flatMap((id) => lookup(repo, id, "indicator") ?? []);
 }
 
 /** A goal's fulfilment computed from its indicators: all met, all not met, or partly. */

@@ -6,8 +6,9 @@ import { CONFIG_FILE, discoverFiles, isSourcePath } from "../source/discover.js"
 
 /**
  * A repository kept in memory between runs: only files whose text changed are parsed,
- * validated and checked on their own again; the rules between documents then run over the
- * whole model, since any change may affect any of them.
+ * validated and checked on their own again, and the repository assembled before lends what
+ * no change reached (see `assemble`). The rules between documents are the caller's to run
+ * (`betweenDocumentsChecker` runs them again only where a change reaches).
  */
 export interface IncrementalRepository {
   /** Marks a path (absolute) as changed on disk. */
