@@ -38,12 +38,17 @@ function start(cli, args, cwd) {
   return { nextRound, rounds: () => rounds, stop: () => child.kill("SIGINT") };
 }
 
-async function measure({ cli, clone, args, log }) {
+/** The saved file, its text and the text of the save: a change to the prose, valid either way, so every round checks and (for build) renders. */
+function saves(clone) {
   const file = join(clone, FILE);
   const original = readFileSync(file, "utf8");
-  // A change to the prose: valid either way, so every round checks and (for build) renders.
   const edited = original.replace("## ", "## Ändrat stycke\n\nSparat under mätningen.\n\n## ");
   if (edited === original) throw new Error(`no heading to edit in ${FILE}`);
+  return { file, original, edited };
+}
+
+async function measure({ cli, clone, args, log }) {
+  const { file, original, edited } = saves(clone);
   const watch = start(cli, args, clone);
   try {
     await watch.nextRound();
@@ -75,9 +80,7 @@ async function stages({ root, clone }) {
   const { checkLoaded } = await dist("commands/check.js");
   const { betweenDocumentsChecker, checkDocument } = await dist("rules/index.js");
   const { siteRenderer } = await dist("render/site.js");
-  const file = join(clone, FILE);
-  const original = readFileSync(file, "utf8");
-  const edited = original.replace("## ", "## Ändrat stycke\n\nSparat under mätningen.\n\n## ");
+  const { file, original, edited } = saves(clone);
   const model = incrementalRepository(clone, clone, { checkDocument });
   const between = betweenDocumentsChecker();
   const render = siteRenderer({ buildDate: "2026-01-01" });
