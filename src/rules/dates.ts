@@ -1,15 +1,14 @@
 import { lookup, plansWithAgreements } from "../model/repository.js";
-import { code, type Rule } from "./rule.js";
+import { code, ofKind, type Rule } from "./rule.js";
 
 export const planInPeriod: Rule = {
   id: "date/plan-in-period",
   severity: "error",
   summary: "A plan's year lies inside its agreement's period; an agreement's period runs forwards.",
-  document(a, report) {
-    if (a.kind !== "agreement") return;
+  document: ofKind("agreement", (a, report) => {
     const { from, to } = a.data.period;
     if (from > to) report(a.source, ["period", "to"], { reason: `The period ends (${to}) before it begins (${from}).`, fix: "Swap `from` and `to`." });
-  },
+  }),
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       const { from, to } = agreement.data.period;
@@ -41,8 +40,7 @@ export const decidedLate: Rule = {
   id: "date/decided-late",
   severity: "warning",
   summary: "A plan decided after its own year has begun is flagged: work in January ran without a decided plan.",
-  document(plan, report) {
-    if (plan.kind !== "plan") return;
+  document: ofKind("plan", (plan, report) => {
     const date = plan.data.decision?.date;
     if (date && date > `${plan.data.year}-01-01`) {
       report(plan.source, ["decision", "date"], {
@@ -50,7 +48,7 @@ export const decidedLate: Rule = {
         fix: "Put next year's plan before the board in the autumn.",
       });
     }
-  },
+  }),
 };
 
 export const reportOutcome: Rule = {

@@ -1,4 +1,4 @@
-import { code, type Rule } from "./rule.js";
+import { code, ofKind, type Rule } from "./rule.js";
 
 /** Words that make a goal or indicator about people, and the pairs that split it by sex. */
 const PEOPLE = /\b(invånare|elever|unga|ungdomar|barn|äldre|vuxna|personer|föräldrar|individer|människor|befolkning|medborgare|deltagare|brukare|elev|studenter)\b/iu;
@@ -14,8 +14,7 @@ export const unfundedGoals: Rule = {
   id: "goal/unfunded",
   severity: "warning",
   summary: "A local goal that no intervention works towards and no budget line funds.",
-  document(plan, report) {
-    if (plan.kind !== "plan") return;
+  document: ofKind("plan", (plan, report) => {
     const funded = new Set([...plan.data.interventions.flatMap((i) => i.goals), ...plan.data.budget.flatMap((l) => (l.goal ? [l.goal] : []))]);
     plan.data.goals.forEach((goal, i) => {
       if (goal.level !== "local" || funded.has(goal.id)) return;
@@ -24,15 +23,14 @@ export const unfundedGoals: Rule = {
         fix: `Add ${code(goal.id)} to an intervention's \`goals\`, or say in the text why the goal has no intervention this year.`,
       });
     });
-  },
+  }),
 };
 
 export const goalsBySex: Rule = {
   id: "goal/not-split-by-sex",
   severity: "warning",
   summary: "A goal or effect goal about people (elever, unga, invånare, …) that does not name both women and men, or girls and boys (goals are to be bekönade).",
-  document(plan, report) {
-    if (plan.kind !== "plan") return;
+  document: ofKind("plan", (plan, report) => {
     plan.data.goals.forEach((goal, i) => {
       if (goal.level === "local" && aboutPeopleUnsplit(`${goal.title} ${goal.focus ?? ""}`)) {
         report(plan.source, ["goals", i, "title"], { reason: `The goal "${goal.title}" is about people but not split by sex.`, fix: "Name the groups by sex, e.g. \"flickor och pojkar\", \"kvinnor och män\"." });
@@ -43,31 +41,30 @@ export const goalsBySex: Rule = {
         if (aboutPeopleUnsplit(m)) report(plan.source, ["interventions", i, "measures", j], { reason: `The measure "${m}" is about people but not split by sex.`, fix: "Follow it up for women and men (girls and boys) separately and say so." });
       }),
     );
-  },
+  }),
 };
 
 export const indicatorsBySex: Rule = {
   id: "indicator/not-split-by-sex",
   severity: "warning",
   summary: "An indicator about people whose values are not split by sex (`bySex: false`).",
-  document(ind, report) {
-    if (ind.kind === "indicator" && !ind.data.bySex && aboutPeopleUnsplit(ind.data.title)) {
+  document: ofKind("indicator", (ind, report) => {
+    if (!ind.data.bySex && aboutPeopleUnsplit(ind.data.title)) {
       report(ind.source, ["title"], { reason: `The indicator "${ind.data.title}" is about people but is not split by sex.`, fix: "Collect values for women and men and set `bySex: true`." });
     }
-  },
+  }),
 };
 
 export const incompleteIndicators: Rule = {
   id: "indicator/incomplete",
   severity: "warning",
   summary: "An indicator without a source, a baseline or a target cannot be followed up.",
-  document(ind, report) {
-    if (ind.kind !== "indicator") return;
+  document: ofKind("indicator", (ind, report) => {
     const missing = [!ind.data.source && "source", !ind.data.baseline && "baseline", ind.data.targets.length === 0 && "targets"].filter(Boolean) as string[];
     if (missing.length === 0) return;
     report(ind.source, ["kind"], {
       reason: `The indicator "${ind.data.title}" has no ${missing.join(" and no ")}, so it cannot be followed up.`,
       fix: `Add ${missing.map((m) => `\`${m}:\``).join(", ")}.`,
     });
-  },
+  }),
 };

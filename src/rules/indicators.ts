@@ -2,7 +2,7 @@ import { computeGoalFulfilment, valuesOf } from "../model/indicators.js";
 import { agreementsUsing } from "../model/repository.js";
 import { lookup } from "../model/repository.js";
 import { decimal } from "../format/swedish.js";
-import { code, type Rule } from "./rule.js";
+import { code, ofKind, type Rule } from "./rule.js";
 
 const RANGES: Record<string, [number, number, string]> = {
   percent: [0, 100, "a share between 0 and 100 %"],
@@ -22,15 +22,14 @@ export const valueRange: Rule = {
   id: "indicator/value-range",
   severity: "error",
   summary: "Values, baselines and targets lie within the range of the indicator's unit (a share is 0–100 %).",
-  document(ind, report) {
-    if (ind.kind !== "indicator") return;
+  document: ofKind("indicator", (ind, report) => {
     const range = rangeOf(ind.data.unit);
     if (!range) return;
     if (ind.data.baseline && range.excludes(ind.data.baseline.value)) report(ind.source, ["baseline", "value"], { reason: `The baseline ${decimal(ind.data.baseline.value, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.` });
     ind.data.targets.forEach((t, i) => {
       if (range.excludes(t.value)) report(ind.source, ["targets", i, "value"], { reason: `The target ${decimal(t.value, 2)} for ${t.year} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.` });
     });
-  },
+  }),
   // The values counted are the imported ones where Kolada gives a year, so they are checked with the repository.
   repository(repo, report) {
     for (const ind of repo.indicators) {

@@ -1,7 +1,7 @@
 import { groupDigits } from "../format/swedish.js";
 import { contributingLines, contributionFor, describeSplit, expectedShares, lineTotal, partyTotals, planSplit, sharesOf, sum, withinRounding } from "../model/money.js";
 import { plansWithAgreements } from "../model/repository.js";
-import { code, type Rule } from "./rule.js";
+import { code, ofKind, type Rule } from "./rule.js";
 
 const kr = (n: bigint | number) => `${groupDigits(n)} kr`;
 const signed = (n: bigint) => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
@@ -16,8 +16,7 @@ export const lineTotals: Rule = {
   id: "money/line-total",
   severity: "error",
   summary: "Where a budget line states its `total`, the parties' amounts on the line sum to it.",
-  document(plan, report) {
-    if (plan.kind !== "plan") return;
+  document: ofKind("plan", (plan, report) => {
     plan.data.budget.forEach((line, i) => {
       if (line.total === undefined) return;
       const amounts = sharesOf(line).map((s) => s.amount);
@@ -28,15 +27,14 @@ export const lineTotals: Rule = {
         fix: `Write \`total: ${actual}\`, or correct the parties' amounts.`,
       });
     });
-  },
+  }),
 };
 
 export const declaredTotals: Rule = {
   id: "money/declared-total",
   severity: "error",
   summary: "Totals and subtotals written in a plan (`totals:`) equal the sum of the lines they include, in total and per party.",
-  document(plan, report) {
-    if (plan.kind !== "plan") return;
+  document: ofKind("plan", (plan, report) => {
     plan.data.totals.forEach((declared, t) => {
       const lines = plan.data.budget.filter((l) => declared.includes.includes(l.type));
       const what = `"${declared.label}" (${declared.includes.join(" + ")} lines)`;
@@ -60,7 +58,7 @@ export const declaredTotals: Rule = {
         });
       }
     });
-  },
+  }),
 };
 
 export const contributions: Rule = {
@@ -88,8 +86,7 @@ export const splits: Rule = {
   id: "money/split",
   severity: "error",
   summary: "The financiers' totals keep the agreement's split (equal halves, fixed shares or per inhabitant) for the plan as a whole; single lines may be split otherwise. An agreement's contributions keep its own split.",
-  document(a, report) {
-    if (a.kind !== "agreement") return;
+  document: ofKind("agreement", (a, report) => {
     const split = a.data.split;
     if (split.rule === "per-inhabitant") {
       const expected = BigInt(split.rate) * BigInt(split.population);
@@ -114,7 +111,7 @@ export const splits: Rule = {
         });
       }
     });
-  },
+  }),
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       const split = planSplit(agreement.data, plan.data.budget);
@@ -156,8 +153,7 @@ export const carryOvers: Rule = {
   id: "money/carry-over",
   severity: "error",
   summary: "A carry-over line names the earlier year its money comes from (`from`); one without an amount is a warning.",
-  document(plan, report) {
-    if (plan.kind !== "plan") return;
+  document: ofKind("plan", (plan, report) => {
     plan.data.budget.forEach((line, i) => {
       if (line.type !== "carry-over") {
         if (line.from !== undefined) report(plan.source, ["budget", i, "from"], { reason: "`from` is only for carry-over lines.", fix: "Set `type: carry-over`, or remove `from`.", severity: "warning" });
@@ -176,5 +172,5 @@ export const carryOvers: Rule = {
         });
       }
     });
-  },
+  }),
 };

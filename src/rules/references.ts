@@ -3,7 +3,7 @@ import { didYouMean } from "../model/suggest.js";
 import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
-import { code, type Reporter, type Rule } from "./rule.js";
+import { code, ofKind, type Reporter, type Rule } from "./rule.js";
 
 /** Reports a reference to a document that does not exist or is of another kind. */
 function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocument, path: Path, id: string, kinds: DocumentKind[]) {
@@ -105,14 +105,13 @@ export const partyReferences: Rule = {
       });
     }
   },
-  document(a, report) {
-    if (a.kind !== "agreement") return;
+  document: ofKind("agreement", (a, report) => {
     a.data.contributions.forEach((c, i) => {
       if (!a.data.parties.includes(c.party)) {
         report(a.source, ["contributions", i, "party"], { reason: `${code(c.party)} contributes but is not listed under \`parties\`.`, fix: "Add it to `parties`." });
       }
     });
-  },
+  }),
 };
 
 /** Ids within one document (goals, interventions, budget lines) that others in it refer to. */
@@ -120,8 +119,7 @@ export const localReferences: Rule = {
   id: "ref/local",
   severity: "error",
   summary: "Budget lines name an existing intervention or goal of their plan, interventions existing goals; a report's lines and goals exist in its plan.",
-  document(plan, report) {
-    if (plan.kind !== "plan") return;
+  document: ofKind("plan", (plan, report) => {
     const goals = plan.data.goals.map((g) => g.id);
     const interventions = plan.data.interventions.map((i) => i.id);
     const refer = (path: Path, id: string, ids: string[], what: string) => {
@@ -132,7 +130,7 @@ export const localReferences: Rule = {
       if (line.intervention) refer(["budget", i, "intervention"], line.intervention, interventions, "intervention");
       if (line.goal) refer(["budget", i, "goal"], line.goal, goals, "goal");
     });
-  },
+  }),
   repository(repo, report) {
     for (const r of repo.reports) {
       const plan = lookup(repo, r.data.plan, "plan");
@@ -155,8 +153,7 @@ export const duplicateIds: Rule = {
   severity: "error",
   summary: "Ids are unique: documents across the repository, goals, interventions and budget lines within their plan.",
   // Documents with the same id are found as the repository is assembled; this checks the lists inside a plan.
-  document(plan, report) {
-    if (plan.kind !== "plan") return;
+  document: ofKind("plan", (plan, report) => {
     const lists: [string, { id: string }[]][] = [
       ["goals", plan.data.goals],
       ["interventions", plan.data.interventions],
@@ -174,5 +171,5 @@ export const duplicateIds: Rule = {
         });
       });
     }
-  },
+  }),
 };

@@ -1,6 +1,7 @@
 import type { Position } from "unist";
 import { report, type Severity } from "../diagnostics/report.js";
-import type { LoneDocument, Repository } from "../model/repository.js";
+import type { Entry, LoneDocument, Repository } from "../model/repository.js";
+import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 
@@ -52,6 +53,13 @@ export function runDocumentRules(doc: LoneDocument, rules: readonly Rule[]): voi
 /** Runs the rules' checks between documents over a loaded repository. */
 export function runRepositoryRules(repo: Repository, rules: readonly Rule[]): void {
   for (const rule of rules) rule.repository?.(repo, reporterOf(rule));
+}
+
+/** A check of one kind of document alone, as a rule's `document` part: documents of other kinds pass it by. */
+export function ofKind<K extends DocumentKind>(kind: K, check: (doc: Omit<Entry<K>, "id">, report: Reporter) => void): (doc: LoneDocument, report: Reporter) => void {
+  return (doc, report) => {
+    if (doc.kind === kind) check(doc as Omit<Entry<K>, "id">, report);
+  };
 }
 
 export const code = (s: string | number) => `\`${s}\``;
