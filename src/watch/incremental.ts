@@ -34,10 +34,9 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
 
   return {
     touch(absPath) {
-      // A folder moved or copied in whole: the files in it give no events of their own.
-      const below = absPath + sep;
-      for (const path of files.keys()) if (path.startsWith(below)) dirty.add(path);
       const known = files.has(absPath);
+      // A folder moved or copied in whole: the files in it give no events of their own.
+      if (!known) for (const path of files.keys()) if (path.startsWith(absPath + sep)) dirty.add(path);
       // Editors' temporary files and other files plan does not read change nothing; a folder
       // (created, removed or renamed) may hold documents.
       if (!known && !isSourcePath(relative(root, absPath).split(sep).join("/")) && !(existsSync(absPath) && statSync(absPath).isDirectory())) {
