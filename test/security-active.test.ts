@@ -1,8 +1,15 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { browserNotFoundMessage, findBrowser, isExecutable } from "../src/browser/index.js";
+import { PRINT_POLICY, printHtml } from "../src/pdf/print-html.js";
+import { renderPdfs } from "../src/pdf/render.js";
+import { PAGE_POLICY } from "../src/render/csp.js";
+import { DEFAULT_TEMPLATES } from "../src/render/templates.js";
 import { checkRepository } from "../src/commands/check.js";
 import { renderSite } from "../src/render/site.js";
+import { decode } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, run, tempDir } from "./helpers/repo.js";
 
 const PLAN = "sjobacka/plan-2020.md";
@@ -127,5 +134,157 @@ describe("active files are never copied into the output, even when the build was
     const page = Buffer.from(files.find((f) => f.path === PAGE)!.content).toString("utf8");
     expect(page).toContain("Se bilagan och [Bild: Diagram] och");
     expect(page).not.toContain("sida.html");
+  });
+});
+
+const found = findBrowser({ env: process.env });
+const browserPath = found && isExecutable(found) ? found : undefined;
+if (!browserPath) console.warn(`network test SKIPPED: ${browserNotFoundMessage("The printer's network test")}`);
+
+/** A server on a loopback address that counts the TCP connections made to it (not only requests) and answers none. */
+async function connectionCounter(host: string): Promise<{ port: number; connections: () => number; close: () => Promise<void> } | undefined> {
+  const server = createServer();
+  let connections = 0;
+  server.on("connection", (socket) => {
+    connections++;
+    socket.destroy();
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, host, () => resolve());
+    });
+  } catch {
+    return undefined; // no IPv6 on this machine
+  }
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections: () => connections,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Everything a page can make a browser connect with, pointing at `base` (`http://127.0.0.1:1234`). */
+const headTags = (base: string) =>
+  [
+    `<link rel="preconnect" href="${base}">`,
+    `<link rel="dns-prefetch" href="${base}">`,
+    `<link rel="prefetch" href="${base}/prefetch">`,
+    `<link rel="preload" as="image" href="${base}/preload.png">`,
+    `<link rel="modulepreload" href="${base}/module.js">`,
+    `<link rel="stylesheet" href="${base}/style.css">`,
+    `<link rel="icon" href="${base}/favicon.ico">`,
+  ].join("\n");
+const bodyTags = (base: string) =>
+  [
+    `<iframe src="${base}/iframe"></iframe>`,
+    `<object data="${base}/object"></object>`,
+    `<embed src="${base}/embed">`,
+    `<img src="${base}/img.png" alt="">`,
+    `<img srcset="${base}/srcset.png 2x" alt="">`,
+    `<picture><source srcset="${base}/source.png"><img alt=""></picture>`,
+    `<video poster="${base}/poster.png"></video>`,
+    `<audio src="${base}/audio.mp3"></audio>`,
+    `<svg><image href="${base}/svg-image.png"/></svg>`,
+    `<div style="background-image: url('${base}/inline-style.png')">x</div>`,
+  ].join("\n");
+const cssRules = (base: string, n: number) =>
+  [
+    `@font-face { font-family: "Spion${n}"; src: url("${base}/font.woff2") format("woff2"); }`,
+    `body { font-family: "Spion${n}", sans-serif; }`,
+    `main { background: url("${base}/background.png"); }`,
+    `h1::before { content: url("${base}/content.png"); }`,
+    `ul { list-style-image: url("${base}/bullet.png"); }`,
+  ].join("\n");
+
+describe("the printer makes no network connection, whatever the templates and documents ask for", () => {
+  it.skipIf(!browserPath)("preconnect, prefetch, preload, frames, objects, fonts, CSS urls, images and a refresh in the templates and documents: the PDFs are made and the servers see 0 connections", async () => {
+    const four = (await connectionCounter("127.0.0.1"))!;
+    const six = await connectionCounter("::1");
+    try {
+      const bases = [`http://127.0.0.1:${four.port}`, `http://localhost:${four.port}`, ...(six ? [`http://[::1]:${six.port}`, `http://localhost:${six.port}`] : [])];
+      const repo = copyExamples();
+      cpSync(DEFAULT_TEMPLATES, join(repo, "templates"), { recursive: true });
+      // The repository's own templates, as a pull request can change them.
+      const imports = bases.map((b) => `@import url("${b}/import.css");`).join("\n");
+      edit(repo, "templates/style.css", /^/, `${imports}\n${bases.map(cssRules).join("\n")}\n`);
+      edit(repo, "templates/print.hbs", /^@page/m, `${bases.map((b, i) => cssRules(b, i + 10)).join("\n")}\n@page`);
+      edit(repo, "templates/layout.hbs", "<title>", `<meta http-equiv="refresh" content="0; url=${bases[0]}/refresh">\n${bases.map(headTags).join("\n")}\n<title>`);
+      edit(repo, "templates/layout.hbs", "<main id=\"innehall\">", `<main id="innehall">\n${bases.map(bodyTags).join("\n")}`);
+      edit(repo, "templates/partials/doc-header.hbs", /^/, `<iframe src="${bases[1]}/partial"></iframe><link rel="preconnect" href="${bases[0]}">\n`);
+      // And a document's own: raw HTML and a remote image (the image is a check warning and shown as its text).
+      edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n![Spion](${bases[0]}/doc.png)\n\n<link rel="preconnect" href="${bases[1]}"><iframe src="${bases[0]}/doc-frame"></iframe>\n`);
+      const out = join(tempDir(), "out");
+      const { code, stderr } = await run(["build", ".", "--out", out, "--pdf"], repo);
+      expect(code, stderr).toBe(0);
+      for (const pdf of ["sjobacka/plan-2020.pdf", "lerum/tjansteskrivelse-ks18-1375.pdf"]) expect(readFileSync(join(out, pdf)).subarray(0, 5).toString()).toBe("%PDF-");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(four.connections()).toBe(0);
+      if (six) expect(six.connections()).toBe(0);
+    } finally {
+      await four.close();
+      await six?.close();
+    }
+  }, 180_000);
+});
+
+describe("the printer's own flags hold even for a page nobody sanitised", () => {
+  it.skipIf(!browserPath)("a page straight to the printer with preconnect, prefetch, a frame, an object and a font makes 0 connections", async () => {
+    const four = (await connectionCounter("127.0.0.1"))!;
+    try {
+      const base = `http://127.0.0.1:${four.port}`;
+      const root = tempDir();
+      const page = join(root, "page.html");
+      writeFileSync(
+        page,
+        `<!DOCTYPE html><html lang="sv"><head><title>Prov</title>\n${headTags(base)}\n${headTags(`http://localhost:${four.port}`)}\n<style>${cssRules(base, 1)}</style></head>\n<body><p>Synlig text.</p>\n${bodyTags(base)}\n</body></html>`,
+      );
+      const result = await renderPdfs([{ source: page, target: join(root, "page.pdf"), label: "page.pdf" }], { browserPath: browserPath!, jobs: 1, root });
+      expect(result.printed).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(four.connections()).toBe(0);
+    } finally {
+      await four.close();
+    }
+  }, 120_000);
+});
+
+describe("the print variant of a page is parsed and stripped of everything that connects", () => {
+  it("drops links, frames, objects, a refresh, a base and remote addresses, and puts plan's policy first", () => {
+    const base = "http://127.0.0.1:9";
+    const page = `<!DOCTYPE html><html lang="sv"><head><!-- <head> --><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${base}/r"><base href="${base}/">
+<meta http-equiv="Content-Security-Policy" content="default-src *">${headTags(base)}<title>Prov</title></head>
+<body><p>Synlig <a href="https://www.sjobacka.se/">länk</a> och <a href="annan.html">sida</a>.</p><img src="bild.png" alt="lokal"><img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">
+${bodyTags(base)}<a href="${base}/x" ping="${base}/ping">spårad</a></body></html>`;
+    const print = printHtml(page, "@page { size: A4; }", "");
+    for (const tag of ["<link", "<iframe", "<object", "<embed", "<base", "<video", "<audio", "<source", "refresh", "ping=", "127.0.0.1:9/img", "127.0.0.1:9/srcset", "127.0.0.1:9/svg-image", "default-src *"]) {
+      expect(print, tag).not.toContain(tag);
+    }
+    const head = decode(print.slice(print.indexOf("<head>"), print.indexOf("</head>")));
+    expect(head).toMatch(new RegExp(`^<head><meta http-equiv="Content-Security-Policy" content="${PRINT_POLICY.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}">`));
+    expect(head).toContain("@page { size: A4; }");
+    expect(print).toContain('<img src="bild.png" alt="lokal">');
+    expect(print).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+    expect(print).toContain('<a href="https://www.sjobacka.se/">länk</a> och <a>sida</a>');
+  });
+});
+
+describe("every published page carries plan's Content-Security-Policy, whatever the layout", () => {
+  it.each([
+    ["leaves it out", (layout: string) => layout.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")],
+    ["weakens it", (layout: string) => layout.replace(/content="default-src 'none';[^"]*"/, `content="default-src *"`)],
+    ["hides it in a comment before the head", (layout: string) => `<!-- <html><head>${layout.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/)![0]} -->\n${layout.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")}`],
+  ])("a repository layout that %s", async (_how, change) => {
+    const repo = copyExamples();
+    cpSync(DEFAULT_TEMPLATES, join(repo, "templates"), { recursive: true });
+    writeFileSync(join(repo, "templates/layout.hbs"), change(read(repo, "templates/layout.hbs")));
+    const out = join(tempDir(), "out");
+    expect((await run(["build", ".", "--out", out, "--no-pdf"], repo)).code).toBe(0);
+    // What the browser reads: comments hold nothing.
+    const html = decode(read(out, PAGE)).replace(/<!--[\s\S]*?-->/g, "");
+    const policies = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/gi)];
+    expect(policies.map((m) => m[1])).toEqual([PAGE_POLICY]);
+    // First in the head: nothing before it loads.
+    expect(html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy"/);
   });
 });
