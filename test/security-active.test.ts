@@ -10,6 +10,7 @@ import { DEFAULT_TEMPLATES } from "../src/render/templates.js";
 import { checkRepository } from "../src/commands/check.js";
 import { renderSite } from "../src/render/site.js";
 import { decode } from "./helpers/html.js";
+import { startWatch } from "./helpers/watch.js";
 import { copyExamples, edit, lineOf, read, run, tempDir } from "./helpers/repo.js";
 
 const PLAN = "sjobacka/plan-2020.md";
@@ -115,6 +116,23 @@ describe("an SVG is published only when a real XML parse finds nothing that runs
     expect(code).toBe(1);
     expect(stdout + stderr).toContain("[path/active-content]");
     expect(existsSync(join(out, "sjobacka/bilagor/diagram.svg"))).toBe(false);
+  });
+});
+
+describe("watch mode agrees with a fresh check about linked SVGs", () => {
+  it("an SVG that gains a script is reported at once, and the report goes when the script goes", async () => {
+    const repo = repoWith("![Diagram](bilagor/diagram.svg)", { "diagram.svg": CLEAN_SVG });
+    const watcher = startWatch(repo);
+    try {
+      expect(await watcher.next(/Watching \. for changes/)).not.toContain("path/active-content");
+      writeFileSync(join(repo, "sjobacka/bilagor/diagram.svg"), svg("<script>alert(1)</script>"));
+      expect(await watcher.next(/Watching \. for changes/)).toContain(`${PLAN}:${lineOf(repo, PLAN, "![Diagram]")}:1: error [path/active-content]`);
+      expect((await run(["check", "."], repo)).stdout).toContain("error [path/active-content]");
+      writeFileSync(join(repo, "sjobacka/bilagor/diagram.svg"), CLEAN_SVG);
+      expect(await watcher.next(/Watching \. for changes/)).not.toContain("path/active-content");
+    } finally {
+      await watcher.stop();
+    }
   });
 });
 
@@ -266,6 +284,13 @@ ${bodyTags(base)}<a href="${base}/x" ping="${base}/ping">spårad</a></body></htm
     expect(print).toContain('<img src="bild.png" alt="lokal">');
     expect(print).toContain('src="data:image/png;base64,iVBORw0KGgo="');
     expect(print).toContain('<a href="https://www.sjobacka.se/">länk</a> och <a>sida</a>');
+  });
+
+  it("a layout that gave its charset only as http-equiv still prints as UTF-8", () => {
+    const page = `<!DOCTYPE html><html lang="sv"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>Å</title></head><body>Åsa</body></html>`;
+    const print = printHtml(page, "", "");
+    expect(print).not.toContain("http-equiv=\"Content-Type\"");
+    expect(print).toMatch(/<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"/);
   });
 });
 

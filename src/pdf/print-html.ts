@@ -38,6 +38,10 @@ export function printHtml(page: string, printCss: string, fontCss: string): stri
   clean(tree);
   setPolicy(tree, PRINT_POLICY);
   const head = findElement(tree, "head")!;
+  // The variant is written as UTF-8; without the layout's `<meta http-equiv="content-type">`, which went, the browser must still know.
+  if (!head.children.some((c) => c.type === "element" && c.tagName === "meta" && c.properties["charSet"] !== undefined)) {
+    head.children.unshift({ type: "element", tagName: "meta", properties: { charSet: "utf-8" }, children: [] });
+  }
   // Nothing in the style sheet may end the <style> element early (`<\/` is the same in CSS).
   const css = `\n${fontCss}\n${printCss}\n`.replace(/<\/(?=style)/gi, "<\\/");
   head.children.push({ type: "element", tagName: "style", properties: {}, children: [{ type: "text", value: css }] });
