@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { SourceDocument } from "../source/load.js";
+import { activeContent } from "./active-content.js";
 
 export type AssetTarget =
   | { kind: "local"; absPath: string; relPath: string }
@@ -31,9 +32,16 @@ export function resolveAsset(root: string, documentRelPath: string, url: string)
   return { kind: "local", absPath, relPath };
 }
 
-/** The kind of target of each URL a document's text names: besides the documents, what its page and its checks depend on. */
-export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relPath" | "outline">): AssetTarget["kind"][] =>
-  (source.outline?.urls ?? []).map((u) => resolveAsset(root, source.relPath, u.url).kind);
+/**
+ * The kind of target of each URL a document's text names: besides the documents, what its page
+ * and its checks depend on. A local file that must not be published (`activeContent`) is
+ * `active`, so that watch mode checks and renders again when an SVG gains or loses a script.
+ */
+export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relPath" | "outline">): (AssetTarget["kind"] | "active")[] =>
+  (source.outline?.urls ?? []).map((u) => {
+    const target = resolveAsset(root, source.relPath, u.url);
+    return target.kind === "local" && activeContent(target.absPath) ? "active" : target.kind;
+  });
 
 function inside(root: string, path: string): boolean {
   const rel = relative(root, path);

@@ -13,7 +13,7 @@ import { PDF_OPTIONS, PrintError, renderPdfs, type PrintTask, type RenderHooks }
 import { shareOf, type Shard } from "./shard.js";
 
 /** Bumped when the way PDFs are made changes in a way the inputs do not show. */
-const PDF_FORMAT = "plan-pdf-1";
+const PDF_FORMAT = "plan-pdf-2";
 const STAGING_PREFIX = ".plan-pdf-";
 
 export interface PdfBuildOptions {

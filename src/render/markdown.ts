@@ -8,6 +8,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified, type Processor } from "unified";
 import { visit, SKIP } from "unist-util-visit";
+import { activeContent } from "../model/active-content.js";
 import { resolveAsset } from "../model/assets.js";
 import type { Pages } from "./pages.js";
 
@@ -138,7 +139,7 @@ function linkTarget(url: string, context: MarkdownContext, assets: Map<string, A
     const page = context.pages.byRelPath.get(target.relPath);
     if (page) return relativeUrl(context.pageRelPath, page) + hash;
     if (/\.md$/i.test(target.relPath)) return undefined; // markdown that is not a document: nothing is rendered from it
-    if (!isFile(target.absPath)) return undefined;
+    if (!isFile(target.absPath) || activeContent(target.absPath)) return undefined; // `plan check` says why (path/active-content)
     assets.set(target.relPath, { from: target.absPath, to: target.relPath });
     return relativeUrl(context.pageRelPath, target.relPath) + hash;
   }
@@ -165,7 +166,8 @@ function isFile(path: string): boolean {
 function imageTarget(url: string, context: MarkdownContext, assets: Map<string, Asset>): string | undefined {
   if (isRemote(url)) return undefined;
   const target = resolveAsset(context.root, context.docRelPath, url);
-  if (target.kind !== "local" || !isFile(target.absPath)) return undefined;
+  // Active content (an SVG with a script) is never copied, even when the build was not checked: `plan check` says why.
+  if (target.kind !== "local" || !isFile(target.absPath) || activeContent(target.absPath)) return undefined;
   assets.set(target.relPath, { from: target.absPath, to: target.relPath });
   return relativeUrl(context.pageRelPath, target.relPath);
 }

@@ -8,6 +8,7 @@ import { allRollups, documentRollups, partyRollups, planSums } from "../rollup/r
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
 import { href, pagesKept, type Pages } from "./pages.js";
+import { withPagePolicy } from "./csp.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";
 import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
@@ -158,7 +159,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
 /** A view in its template and the page layout: the page's file, with its print style sheet where it is also a PDF. */
 function pageFile(view: PageView, templates: Templates, pages: Pages, options: SiteOptions): OutputFile {
   const content = templates.render(view.template, view.view);
-  const html = templates.render("layout", {
+  const layout = templates.render("layout", {
     template: view.template,
     title: view.title,
     style: templates.style,
@@ -168,6 +169,8 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
     isIndex: view.path === pages.index,
     content,
   });
+  // The policy is plan's: a repository's layout that leaves it out or weakens it gets it all the same.
+  const html = withPagePolicy(layout);
   // As UTF-8 bytes at once: half the memory of a JavaScript string of Swedish text, and ready to write.
   const file: OutputFile = { path: view.path, content: Buffer.from(html, "utf8") };
   if (view.print) {

@@ -1,0 +1,29 @@
+import { activeContent } from "../model/active-content.js";
+import { resolveAsset } from "../model/assets.js";
+import { code, type Rule } from "./rule.js";
+
+export const activeFiles: Rule = {
+  id: "path/active-content",
+  severity: "error",
+  summary:
+    "A file an image or a link names, which the build publishes, cannot run when a reader opens it: no HTML, XHTML, XML or JavaScript files, and an SVG only without scripts, event handlers, embedded HTML or references outside it.",
+  repository(repo, report) {
+    for (const source of repo.sources) {
+      for (const { kind, url, position } of source.outline?.urls ?? []) {
+        const target = resolveAsset(repo.root, source.relPath, url);
+        if (target.kind !== "local") continue;
+        const found = activeContent(target.absPath);
+        if (!found) continue;
+        const what = kind === "image" ? "image" : "file";
+        const where = found.line === undefined ? "" : ` (${target.relPath}:${found.line}:${found.column})`;
+        const svg = /\.svg$/i.test(target.relPath);
+        report(source, position, {
+          reason: `The ${what} ${code(url)} is refused: it ${svg ? "holds" : "is"} ${found.what}${where}: published, it could run or load something when a reader opens it.`,
+          fix: svg
+            ? "Remove it from the SVG (or save the image as a plain SVG or as PNG), then check again."
+            : "Publish it in a form that cannot run (PDF, or a text or image file), or leave the link out.",
+        });
+      }
+    }
+  },
+};
