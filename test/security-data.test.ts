@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
+
+/**
+ * What plan emits from hostile data: CSV that a spreadsheet does not evaluate, output names that
+ * do not overwrite each other, sums that stay exact, keys that stay keys, terminal text that
+ * cannot move the cursor, and no document that is its own attachment.
+ */
+
+const PLAN = "sjobacka/plan-2019.md";
+const CONFIG = "plan.config.yaml";
+
+/** Reads CSV as RFC 4180 does (with `;`): quoted fields may hold `;`, `""` and line ends; every record ends in CR LF. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ";") record.push(field), (field = "");
+    else if (c === "\r" && body[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
+    else field += c;
+  }
+  expect(field === "" && record.length === 0, "the CSV ends with a complete record").toBe(true);
+  return records;
+}
+
+/** The fields a spreadsheet would evaluate as formulas: those beginning with `=`, `+`, `-`, `@`, tab or CR. */
+const formulas = (records: string[][]) => records.flat().filter((f) => /^[=+\-@\t\r]/.test(f));
+
+/** The example repository with hostile text in every field that reaches a CSV. */
+function hostileRepo(): string {
+  const repo = copyExamples();
+  edit(repo, PLAN, /^title: .*$/m, `title: '=HYPERLINK("http://x","klicka")'`);
+  edit(repo, PLAN, "    area: Fullföljda studier", `    area: "+cmd|' /C calc'!A0"`);
+  edit(repo, PLAN, "    area: Minska bruket av alkohol och tobak bland unga", `    area: "-1+1"`);
+  edit(repo, CONFIG, "    name: Sjöbacka kommun\n    short: Kommun", `    name: Sjöbacka kommun\n    short: "@SUM(1)"`);
+  edit(repo, CONFIG, "    name: Hälso- och sjukvårdsnämnd Väst", `    name: "\\tHälso- och sjukvårdsnämnd Väst"`);
+  return repo;
+}
+
+const HOSTILE = [`=HYPERLINK("http://x","klicka")`, `+cmd|' /C calc'!A0`, "-1+1", "@SUM(1)", "\tHälso- och sjukvårdsnämnd Väst"];
+
+describe("CSV: no cell is a formula, every line is a record", () => {
+  it("plan budget --format csv prefixes formula text with ' and keeps amounts as numbers", async () => {
+    const repo = hostileRepo();
+    const { code, stdout, stderr } = await run(["budget", ".", "--format", "csv"], repo);
+    expect(code, stderr).toBe(0);
+    const records = parseCsv(stdout);
+    // No field holds a line end, so each line of the output is one record.
+    expect(records).toHaveLength(stdout.split("\r\n").length - 1);
+    expect(formulas(records)).toEqual([]);
+    const fields = new Set(records.flat());
+    for (const text of HOSTILE) expect(fields, text).toContain(`'${text}`);
+    // The caption is a record of its own, before the table's header.
+    const caption = records.findIndex((r) => r[0] === `'=HYPERLINK("http://x","klicka"): budget per insatsområde`);
+    expect(records[caption]).toHaveLength(1);
+    expect(records[caption + 1]).toEqual(["Insatsområde", "HSN", "'@SUM(1)", "Totalt"]);
+    expect(records[caption + 2]).toEqual([`'+cmd|' /C calc'!A0`, "40000", "40000", "80000"]);
+    expect(records[caption + 3]).toEqual(["'-1+1", "30000", "20000", "50000"]);
+  });
+
+  it("the roll-up CSVs of plan build hold no formula and no caption line", async () => {
+    const repo = hostileRepo();
+    const out = join(tempDir(), "site");
+    const { code, stderr } = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(code, stderr).toBe(0);
+    const csv = (name: string) => parseCsv(readFileSync(join(out, "sammanstallningar", `${name}.csv`), "utf8"));
+    const perArea = csv("sjobacka-plan-2019-per-area");
+    expect(perArea[0]).toEqual(["Insatsområde", "HSN", "'@SUM(1)", "Totalt"]);
+    expect(perArea[1]).toEqual([`'+cmd|' /C calc'!A0`, "40000", "40000", "80000"]);
+    const perYear = csv("sjobacka-avtal-2019-2022-per-year");
+    expect(perYear[1]).toEqual(["2019", `'=HYPERLINK("http://x","klicka")`, "210000", "210000", "420000", "50 % / 50 %"]);
+    const across = csv("sjobacka-across-agreements");
+    expect(across[1]![1]).toBe("'\tHälso- och sjukvårdsnämnd Väst");
+    for (const records of [perArea, perYear, across, csv("hsn-vast-across-agreements"), csv("sjobacka-plan-2019-per-financing")]) expect(formulas(records)).toEqual([]);
+  });
+
+  it("a title with CR LF is a check error at the title, and no roll-up is made of it", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, /^title: (.*)$/m, 'title: "Plan\\r\\n2019;1;2;3"');
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "title: ")}:8: error [text/control-character]`);
+    expect(check.stdout).toContain("`title` holds the control character `\\x0d`");
+    const budget = await run(["budget", ".", "--format", "csv"], repo);
+    expect(budget.code).toBe(1);
+    expect(budget.stdout).toBe("");
+  });
+
+  it.each([
+    ["an escape sequence", '"\\e[2J\\e]8;;http://x\\e\\\\"', "\\x1b"],
+    ["a C1 control", '"Plan\\x9b31m"', "\\x9b"],
+    ["a bidi override", '"Plan \\u202Eflow"', "\\u202e"],
+    ["a line break", "|\n  Plan\n  2019", "\\x0a"],
+  ])("a title with %s is a check error at the title, with the fix", async (_what, title, shown) => {
+    const repo = copyExamples();
+    edit(repo, PLAN, /^title: .*$/m, `title: ${title}`);
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "title: ")}:8: error [text/control-character]`);
+    expect(stdout).toContain(`holds the control character \`${shown}\``);
+    expect(stdout).toMatch(/fix: (Remove it|Write the text on one line)/);
+  });
+
+  it("a party name in the configuration with an escape sequence is a check error at the name", async () => {
+    const repo = copyExamples();
+    edit(repo, CONFIG, "    name: Sjöbacka kommun", '    name: "Sjöbacka\\e[31m kommun"');
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${CONFIG}:${lineOf(repo, CONFIG, "Sjöbacka\\e")}:11: error [text/control-character]`);
+  });
+});
