@@ -120,3 +120,60 @@ describe("CSV: no cell is a formula, every line is a record", () => {
     expect(stdout).toContain(`${CONFIG}:${lineOf(repo, CONFIG, "Sjöbacka\\e")}:11: error [text/control-character]`);
   });
 });
+
+/** The line and column where `text` first appears in `file`, as `file:line:column`. */
+function placeOf(repo: string, file: string, text: string): string {
+  const line = lineOf(repo, file, text);
+  const column = readFileSync(join(repo, file), "utf8").split(/\r?\n/)[line - 1]!.indexOf(text) + 1;
+  return `${file}:${line}:${column}`;
+}
+
+describe("keys that every JavaScript object has are errors, never dropped amounts", () => {
+  it("`__proto__` as a party key of a budget line is an error at the key, and no roll-up is made", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", "parties: { hsn-vast: 40000, __proto__: 20000 }");
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${placeOf(repo, PLAN, "__proto__")}: error [yaml/reserved-key]`);
+    expect(check.stdout).toContain("`__proto__` cannot be a key");
+    const budget = await run(["budget", ".", "--format", "csv"], repo);
+    expect(budget.code).toBe(1);
+    expect(budget.stderr).toContain("[yaml/reserved-key]");
+  });
+
+  it.each([
+    [PLAN, "sjobacka: 30000 }", "constructor: 30000 }"],
+    ["sjobacka/avtal-2019-2022.md", "  rule: per-inhabitant", "  rule: shares\n  shares: { hsn-vast: 50, toString: 50 }"],
+  ])("`constructor` or `toString` as a key in %s is an error at the key", async (file, from, to) => {
+    const repo = copyExamples();
+    edit(repo, file, from, to);
+    const key = /constructor|toString/.exec(to)![0];
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, file, key)}: error [yaml/reserved-key]`);
+  });
+
+  it("a party whose id is `constructor` is refused in the configuration, and the build does not crash", async () => {
+    const repo = copyExamples();
+    edit(repo, CONFIG, "  - id: hsn-vast", "  - id: constructor");
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${placeOf(repo, CONFIG, "constructor")}: error [schema/format]`);
+    expect(check.stdout).toContain("not `constructor` or `prototype`");
+    const build = await run(["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"], repo);
+    expect(build.code).toBe(1);
+    expect(build.stderr).not.toContain("internal error");
+  });
+});
+
+describe("a memo cannot be its own attachment", () => {
+  it("is an error at the attachment's `document`", async () => {
+    const repo = copyExamples();
+    const memo = "sjobacka/tjansteskrivelse-2020.md";
+    edit(repo, memo, "    document: sjobacka/plan-2020", "    document: sjobacka/tjansteskrivelse-2020");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${memo}:${lineOf(repo, memo, "document: sjobacka/tjansteskrivelse-2020")}:15: error [memo/self-attachment]`);
+    expect(stdout).toContain("The memo lists itself (`sjobacka/tjansteskrivelse-2020`) as an attachment");
+  });
+});

@@ -1,6 +1,9 @@
 import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
 
+/** The value a map of user data holds under `key` itself, never one its prototype lends (`constructor`). */
+export const own = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
+
 /** Sums of kronor are exact: amounts are safe integers, their sums are bigints. */
 export function sum(values: Iterable<number | bigint | undefined>): bigint {
   let total = 0n;
@@ -57,7 +60,7 @@ export function contributingLines(budget: BudgetLine[]): BudgetLine[] {
 export function contributionFor(agreement: Agreement, party: string, year: number): bigint | undefined {
   const c = agreement.contributions.find((c) => c.party === party);
   if (!c) return undefined;
-  return BigInt(c.years?.[String(year)] ?? c.amount);
+  return BigInt((c.years && own(c.years, String(year))) ?? c.amount);
 }
 
 /**
@@ -71,7 +74,7 @@ export function expectedShares(agreement: Agreement, total: bigint): Map<string,
   if (split.rule === "shares") {
     // Weights may be decimals such as 33.33: scale them to integers first.
     const scale = 10n ** 6n;
-    const weights = parties.map((p) => BigInt(Math.round((split.shares[p] ?? 0) * Number(scale))));
+    const weights = parties.map((p) => BigInt(Math.round((own(split.shares, p) ?? 0) * Number(scale))));
     const all = weights.reduce((a, b) => a + b, 0n);
     parties.forEach((p, i) => result.set(p, { numerator: total * weights[i]!, denominator: all || 1n }));
   } else {

@@ -1,7 +1,7 @@
 import { decidedLate, planInPeriod, reportOfPlan, reportOutcome } from "./dates.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
-import { memoDnr, memoSections, placeholders } from "./memo.js";
+import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
 import { localPaths } from "./paths.js";
@@ -26,6 +26,7 @@ export const rules: readonly Rule[] = [
   decidedLate,
   reportOutcome,
   memoDnr,
+  memoSelfAttachment,
   memoSections,
   placeholders,
   unfundedGoals,
