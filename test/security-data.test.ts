@@ -177,3 +177,63 @@ describe("a memo cannot be its own attachment", () => {
     expect(stdout).toContain("The memo lists itself (`sjobacka/tjansteskrivelse-2020`) as an attachment");
   });
 });
+
+describe("sums beyond the exact range are check errors, never internal errors", () => {
+  const MAX = "9007199254740991";
+  const carryOvers = `
+  - id: overfort-a
+    type: carry-over
+    title: Överfört A
+    from: 2018
+    parties: { hsn-vast: ${MAX} }
+
+  - id: overfort-b
+    type: carry-over
+    title: Överfört B
+    from: 2018
+    parties: { sjobacka: ${MAX} }
+
+totals:`;
+
+  it("two carry-overs of 9 007 199 254 740 991 kr: check names the amount that passes the limit; budget and build exit 1", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "\ntotals:", carryOvers);
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    // The plan's other lines come first, so the first carry-over is the amount that takes the sum past the limit.
+    const line = lineOf(repo, PLAN, `parties: { hsn-vast: ${MAX} }`);
+    expect(check.stdout).toContain(`${PLAN}:${line}:26: error [money/sum-range]`);
+    expect(check.stdout).toContain("the plan's budget (all lines and parties) adds up to more than 9 007 199 254 740 991 kr");
+    for (const args of [["budget", "."], ["budget", ".", "--format", "csv"], ["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"]]) {
+      const { code, stdout, stderr } = await run(args, repo);
+      expect(code, args.join(" ")).toBe(1);
+      expect(stderr).toContain("[money/sum-range]");
+      expect(stdout + stderr).not.toMatch(/internal error/i);
+    }
+  });
+
+  it("plans that are each within range but together are not: the agreement's and the party's sums, at the plan that passes the limit", async () => {
+    const repo = copyExamples();
+    const half = "5000000000000000";
+    for (const file of [PLAN, "sjobacka/plan-2020.md"]) edit(repo, file, /\ntotals:|$(?![\s\S])/, (m) => `\n  - id: stor\n    type: staff\n    title: Stor post\n    parties: { hsn-vast: ${half} }\n${m.startsWith("\ntotals") ? "\ntotals:" : ""}`);
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/sjobacka\/plan-2020\.md:\d+:1: error \[money\/sum-range\]\n\s+With this plan's 5 000 000 000 \d{3} \d{3} kr, the budget of the agreement `sjobacka\/avtal-2019-2022` over its years adds up to more than/);
+    expect(check.stdout).toContain("`hsn-vast`'s contributions across its agreements adds up to more than");
+    for (const args of [["budget", ".", "--format", "json"], ["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"]]) {
+      const { code, stdout, stderr } = await run(args, repo);
+      expect(code, args.join(" ")).toBe(1);
+      expect(stdout + stderr).not.toMatch(/internal error/i);
+    }
+  });
+
+  it("contributions of one year beyond the range are an error at the contribution", async () => {
+    const repo = copyExamples();
+    const file = "sjobacka/avtal-2019-2022.md";
+    edit(repo, file, "  - party: sjobacka\n    amount: 210000", `  - party: sjobacka\n    amount: ${MAX}`);
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${file}:${lineOf(repo, file, `amount: ${MAX}`)}:13: error [money/sum-range]`);
+    expect(stdout).toContain("the contributions for 2019 adds up to more than");
+  });
+});

@@ -2,7 +2,7 @@ import { decidedLate, planInPeriod, reportOfPlan, reportOutcome } from "./dates.
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
-import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits } from "./money.js";
+import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
 import { localPaths } from "./paths.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
@@ -15,6 +15,7 @@ export const rules: readonly Rule[] = [
   documentReferences,
   partyReferences,
   localReferences,
+  sumRange,
   lineTotals,
   declaredTotals,
   contributions,
