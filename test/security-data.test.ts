@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
@@ -235,5 +235,42 @@ totals:`;
     expect(code).toBe(1);
     expect(stdout).toContain(`${file}:${lineOf(repo, file, `amount: ${MAX}`)}:13: error [money/sum-range]`);
     expect(stdout).toContain("the contributions for 2019 adds up to more than");
+  });
+});
+
+describe("output names are unique per id", () => {
+  it("plans `sjobacka/plan_2019` and `sjobacka/plan-2019` are an error at both, and nothing is built", async () => {
+    const repo = copyExamples();
+    copyFileSync(join(repo, PLAN), join(repo, "sjobacka/plan_2019.md"));
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    const kind = lineOf(repo, PLAN, "kind: plan");
+    expect(check.stdout).toContain(`${PLAN}:${kind}:7: error [id/output-name]`);
+    expect(check.stdout).toContain(`sjobacka/plan_2019.md:${kind}:7: error [id/output-name]`);
+    expect(check.stdout).toContain(`The roll-ups of \`sjobacka/plan_2019\` would be written to the same files as those of \`sjobacka/plan-2019\` (${PLAN}:${kind}:7)`);
+    const out = join(tempDir(), "site");
+    const build = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain("[id/output-name]");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("an `id` that differs only in case from another document's is an error at the `id`", async () => {
+    const repo = copyExamples();
+    edit(repo, "lerum/plan-2019.md", "kind: plan\n", "kind: plan\nid: Sjobacka/Plan-2019\n");
+    edit(repo, "lerum/tjansteskrivelse-ks18-1375.md", /lerum\/plan-2019\b/g, "Sjobacka/Plan-2019");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`lerum/plan-2019.md:${lineOf(repo, "lerum/plan-2019.md", "id: Sjobacka")}:5: error [id/output-name]`);
+    expect(stdout).toMatch(/sjobacka\/plan-2019\.md:\d+:7: error \[id\/output-name\]/);
+  });
+
+  it("parties `hsn-vast` and `hsn_vast` are an error at both ids in the configuration", async () => {
+    const repo = copyExamples();
+    edit(repo, CONFIG, "  - id: sjobacka\n", "  - id: hsn_vast\n    name: Annan nämnd\n    type: nämnd\n\n  - id: sjobacka\n");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, CONFIG, "hsn-vast")}: error [id/output-name]`);
+    expect(stdout).toContain(`${placeOf(repo, CONFIG, "hsn_vast")}: error [id/output-name]`);
   });
 });

@@ -3,7 +3,7 @@ import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
-import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
+import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
 import { localPaths } from "./paths.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
@@ -12,6 +12,7 @@ import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 /** Every rule `plan check` runs after the schemas, in the order their messages are most useful. */
 export const rules: readonly Rule[] = [
   duplicateIds,
+  outputNames,
   documentReferences,
   partyReferences,
   localReferences,
