@@ -1,6 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../src/commands/main.js";
 import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
 
 /**
@@ -272,5 +274,62 @@ describe("output names are unique per id", () => {
     expect(code).toBe(1);
     expect(stdout).toContain(`${placeOf(repo, CONFIG, "hsn-vast")}: error [id/output-name]`);
     expect(stdout).toContain(`${placeOf(repo, CONFIG, "hsn_vast")}: error [id/output-name]`);
+  });
+});
+
+describe("escape sequences from documents never reach the terminal", () => {
+  const ESC = "\u001b";
+
+  /** A raw escape sequence in the body, and one (written as a YAML escape) in a carry-over's title that a warning quotes. */
+  function escapingRepo(): string {
+    const repo = copyExamples();
+    edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel. ${ESC}[2J${ESC}]8;;http://x${ESC}\\klicka${ESC}]8;;${ESC}\\\n`);
+    edit(repo, PLAN, "\ntotals:", `\n  - id: overfort\n    type: carry-over\n    title: "Överfört \\e[31mRÖTT"\n    from: 2018\n\ntotals:`);
+    return repo;
+  }
+
+  it("plan check shows them as visible escapes, in messages and code frames", async () => {
+    const repo = escapingRepo();
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).not.toContain(ESC);
+    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "Fiktivt exempel.")}:18: error [text/control-character]`);
+    expect(stdout).toContain("Fiktivt exempel. \\x1b[2J\\x1b]8;;http://x\\x1b\\klicka");
+    expect(stdout).toContain('The carry-over "Överfört \\x1b[31mRÖTT" has no amount');
+    const github = await run(["check", ".", "--format", "github"], repo);
+    expect(github.stdout).not.toContain(ESC);
+  });
+
+  it("on a terminal with colour, plan's own colours stay and the document's sequences do not", async () => {
+    const repo = escapingRepo();
+    let stdout = "";
+    const code = await main(["check", "."], { stdout: { write: (s: string) => (stdout += s), isTTY: true }, stderr: { write: () => true }, env: {}, cwd: repo });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${ESC}[31merror${ESC}[39m`);
+    expect(stdout).not.toContain(`${ESC}[2J`);
+    expect(stdout).not.toContain(`${ESC}]8;`);
+    expect(stdout).not.toContain(`${ESC}[31mRÖTT`);
+  });
+
+  it("plan budget, which refuses the repository, prints its problems without them", async () => {
+    const { code, stdout, stderr } = await run(["budget", "."], escapingRepo());
+    expect(code).toBe(1);
+    expect(stdout + stderr).not.toContain(ESC);
+    expect(stderr).toContain("\\x1b[31mRÖTT");
+  });
+
+  it("plan diff shows a title with an escape sequence as visible escapes", async () => {
+    const repo = copyExamples();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "The examples");
+    edit(repo, PLAN, /^title: .*$/m, 'title: "Plan 2019\\e[2J\\e[31m"');
+    git("commit", "-q", "-am", "A title");
+    const { code, stdout, stderr } = await run(["diff", "HEAD~1", "HEAD"], repo);
+    expect(code, stderr).toBe(0);
+    expect(stdout).not.toContain(ESC);
+    expect(stdout).toContain("Plan 2019\\x1b[2J\\x1b[31m");
   });
 });

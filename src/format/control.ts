@@ -31,3 +31,11 @@ export function escapeOf(char: string): string {
 export function visible(text: string): string {
   return text.replace(CONTROL_CHARACTERS, escapeOf);
 }
+
+/** Every string in plain data (objects, arrays) made `visible`: for output that quotes documents throughout, such as a diff. */
+export function visibleStrings<T>(value: T): T {
+  if (typeof value === "string") return visible(value) as T;
+  if (Array.isArray(value)) return value.map(visibleStrings) as T;
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, visibleStrings(v)])) as T;
+}

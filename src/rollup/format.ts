@@ -1,11 +1,13 @@
+import { visible } from "../format/control.js";
 import { groupDigits } from "../format/swedish.js";
 import type { Cell, Table } from "./table.js";
 
-const text = (cell: Cell, money: boolean | undefined) => (cell === undefined ? "" : money && typeof cell === "number" ? groupDigits(cell) : String(cell));
+/** A cell for the terminal: amounts grouped, text with its control characters shown as escapes. */
+const text = (cell: Cell, money: boolean | undefined) => (cell === undefined ? "" : money && typeof cell === "number" ? groupDigits(cell) : visible(String(cell)));
 
 /** A table for the terminal: caption, header, aligned columns, amounts right-aligned. */
 export function tableToText(table: Table): string {
-  const grid = [table.columns.map((c) => c.label), ...table.rows.map((r) => table.columns.map((c) => text(r.cells[c.key], c.money)))];
+  const grid = [table.columns.map((c) => visible(c.label)), ...table.rows.map((r) => table.columns.map((c) => text(r.cells[c.key], c.money)))];
   const widths = table.columns.map((_, i) => Math.max(...grid.map((row) => [...row[i]!].length)));
   const line = (row: string[]) =>
     row
@@ -14,7 +16,7 @@ export function tableToText(table: Table): string {
       .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   const body = table.rows.map((r, i) => (r.total ? `${rule}\n${line(grid[i + 1]!)}` : line(grid[i + 1]!)));
-  return [table.caption, line(grid[0]!), rule, ...body].join("\n");
+  return [visible(table.caption), line(grid[0]!), rule, ...body].join("\n");
 }
 
 /**
