@@ -180,6 +180,8 @@ export const carryOvers: Rule = {
 interface Written {
   path: Path;
   amount: number;
+  /** Whose share it is; none for a line's written total. */
+  party?: string;
 }
 
 /** The amounts written in a plan's budget, in order: each party's share, or the line's total where it has none (as `lineTotal` counts them). */
@@ -187,8 +189,8 @@ function planAmounts(budget: Entry<"plan">["data"]["budget"], lines: (line: Entr
   return budget.map((line, i) => {
     if (!lines(line)) return [];
     const shares = Object.entries(line.parties).flatMap(([party, share]): Written[] => {
-      if (typeof share === "number") return [{ path: ["budget", i, "parties", party], amount: share }];
-      if (share && share.amount !== undefined) return [{ path: ["budget", i, "parties", party, "amount"], amount: share.amount }];
+      if (typeof share === "number") return [{ path: ["budget", i, "parties", party], amount: share, party }];
+      if (share && share.amount !== undefined) return [{ path: ["budget", i, "parties", party, "amount"], amount: share.amount, party }];
       return [];
     });
     return shares.length || line.total === undefined ? shares : [{ path: ["budget", i, "total"], amount: line.total }];
@@ -197,11 +199,14 @@ function planAmounts(budget: Entry<"plan">["data"]["budget"], lines: (line: Entr
 
 const LIMIT = `${groupDigits(SAFE_KRONOR)} kr`;
 
-/** Reports the amount at which a running sum of `amounts` leaves the safe range, naming the sum; whether it did. */
-function checkSum(source: LoneDocument["source"], report: Reporter, amounts: Written[], sumName: string): boolean {
-  const at = overflowAt(amounts.map((a) => a.amount));
-  if (at === undefined) return false;
-  report(source, amounts[at]!.path, {
+/**
+ * Reports the amount with which a running sum of `amounts` leaves the safe range, naming the
+ * sum; whether it did. `before` is what other documents added to the sum first.
+ */
+function checkSum(source: LoneDocument["source"], report: Reporter, amounts: Written[], sumName: string, before = 0n): boolean {
+  const at = overflowAt([before, ...amounts.map((a) => a.amount)]);
+  if (at === undefined || at === 0) return false;
+  report(source, amounts[at - 1]!.path, {
     reason: `With this amount, ${sumName} adds up to more than ${LIMIT}, the largest sum that can be added and shown exactly.`,
     fix: "Check the number of digits; amounts in a plan are kronor, not öre.",
   });
@@ -247,24 +252,17 @@ export const sumRange: Rule = {
       .filter((e): e is Entry<"plan"> => e.kind === "plan" && repo.documents.get(e.data.agreement)?.kind === "agreement" && !planOverflows(e))
       .sort(byYear);
     const running = new Map<string, bigint>();
-    const reported = new Set<string>();
-    /** Adds a plan's amount to a sum across plans; reports the plan with which the sum leaves the safe range, once per sum. */
-    const add = (key: string, plan: Entry<"plan">, amount: bigint, sumName: string) => {
-      const total = (running.get(key) ?? 0n) + amount;
-      running.set(key, total);
-      if (total <= SAFE_KRONOR || reported.has(key)) return;
-      reported.add(key);
-      if (!checked.has(plan)) return;
-      report(plan.source, ["budget"], {
-        key: true,
-        reason: `With this plan's ${kr(amount)}, ${sumName} adds up to more than ${LIMIT}, the largest sum that can be added and shown exactly.`,
-        fix: "Check the number of digits in the plans' amounts; they are kronor, not öre.",
-      });
+    /** Adds a plan's amounts to a sum across plans; reports the amount with which the sum leaves the safe range, once per sum. */
+    const add = (key: string, plan: Entry<"plan">, amounts: Written[], sumName: string) => {
+      const before = running.get(key) ?? 0n;
+      running.set(key, before + sum(amounts.map((a) => a.amount)));
+      if (checked.has(plan)) checkSum(plan.source, report, amounts, sumName, before);
     };
     for (const plan of plans) {
-      const lines = contributingLines(plan.data.budget);
-      add(`agreement ${plan.data.agreement}`, plan, sum(lines.map(lineTotal)), `the budget of the agreement ${code(plan.data.agreement)} over its years`);
-      for (const [party, amount] of partyTotals(lines)) add(`party ${party}`, plan, amount, `${code(party)}'s contributions across its agreements`);
+      const amounts = planAmounts(plan.data.budget, (line) => line.type !== "carry-over").flat();
+      add(`agreement ${plan.data.agreement}`, plan, amounts, `the budget of the agreement ${code(plan.data.agreement)} over its years`);
+      const parties = new Set(amounts.flatMap((a) => a.party ?? []));
+      for (const party of parties) add(`party ${party}`, plan, amounts.filter((a) => a.party === party), `${code(party)}'s contributions across its agreements`);
     }
   },
 };
