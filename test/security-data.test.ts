@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/commands/main.js";
@@ -334,5 +334,19 @@ describe("escape sequences from documents never reach the terminal", () => {
     expect(code, stderr).toBe(0);
     expect(stdout).not.toContain(ESC);
     expect(stdout).toContain("Plan 2019\\x1b[2J\\x1b[31m");
+  });
+});
+
+describe("pages are unique without regard to case", () => {
+  it("documents `…/Behoriga-yrkesprogram.md` and `…/behoriga-yrkesprogram.md` get pages whose names differ on a case-insensitive disk", async () => {
+    const repo = copyExamples();
+    const folder = "sjobacka/indikatorer";
+    copyFileSync(join(repo, folder, "behoriga-yrkesprogram.md"), join(repo, folder, "Behoriga-yrkesprogram.md"));
+    const out = join(tempDir(), "site");
+    const { code, stderr } = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(code, stderr).toBe(0);
+    const pages = readdirSync(join(out, folder)).filter((f) => f.endsWith(".html"));
+    expect(pages).toHaveLength(3);
+    expect(new Set(pages.map((p) => p.toLowerCase())).size).toBe(pages.length);
   });
 });
