@@ -1,6 +1,7 @@
 import { groupDigits } from "../format/swedish.js";
 import { contributingLines, contributionFor, describeSplit, expectedShares, lineTotal, overflowAt, partyTotals, planSplit, SAFE_KRONOR, sharesOf, sum, withinRounding } from "../model/money.js";
 import { plansWithAgreements, type Entry, type LoneDocument } from "../model/repository.js";
+import { place } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { code, ofKind, type Reporter, type Rule } from "./rule.js";
 
@@ -251,18 +252,32 @@ export const sumRange: Rule = {
     const plans = [...repo.documents.values()]
       .filter((e): e is Entry<"plan"> => e.kind === "plan" && repo.documents.get(e.data.agreement)?.kind === "agreement" && !planOverflows(e))
       .sort(byYear);
-    const running = new Map<string, bigint>();
-    /** Adds a plan's amounts to a sum across plans; reports the amount with which the sum leaves the safe range, once per sum. */
-    const add = (key: string, plan: Entry<"plan">, amounts: Written[], sumName: string) => {
-      const before = running.get(key) ?? 0n;
-      running.set(key, before + sum(amounts.map((a) => a.amount)));
-      if (checked.has(plan)) checkSum(plan.source, report, amounts, sumName, before);
-    };
+    const budgets = new Map<string, bigint>();
+    const parties = new Map<string, bigint>();
+    const overflowing = new Map<string, { plan: Entry<"plan">; amount: Written }>();
     for (const plan of plans) {
       const amounts = planAmounts(plan.data.budget, (line) => line.type !== "carry-over").flat();
-      add(`agreement ${plan.data.agreement}`, plan, amounts, `the budget of the agreement ${code(plan.data.agreement)} over its years`);
-      const parties = new Set(amounts.flatMap((a) => a.party ?? []));
-      for (const party of parties) add(`party ${party}`, plan, amounts.filter((a) => a.party === party), `${code(party)}'s contributions across its agreements`);
+      // An agreement's plans refer to it, so they are checked together: the message goes to the amount.
+      const before = budgets.get(plan.data.agreement) ?? 0n;
+      budgets.set(plan.data.agreement, before + sum(amounts.map((a) => a.amount)));
+      if (checked.has(plan)) checkSum(plan.source, report, amounts, `the budget of the agreement ${code(plan.data.agreement)} over its years`, before);
+      for (const amount of amounts) {
+        if (amount.party === undefined || overflowing.has(amount.party)) continue;
+        const total = (parties.get(amount.party) ?? 0n) + BigInt(amount.amount);
+        parties.set(amount.party, total);
+        if (total > SAFE_KRONOR) overflowing.set(amount.party, { plan, amount });
+      }
     }
+    // A party's plans need not refer to each other, so its sum is reported at the party, in the configuration, which is checked every time (watch mode included).
+    const config = repo.config;
+    config?.data.parties.forEach((party, i) => {
+      const found = overflowing.get(party.id);
+      if (!found) return;
+      const at = place(found.plan.source, found.amount.path).start;
+      report(config.source, ["parties", i, "id"], {
+        reason: `The contributions of ${code(party.id)} across its agreements add up to more than ${LIMIT}, the largest sum that can be added and shown exactly, with the amount at ${found.plan.source.file.path}:${at.line}:${at.column}.`,
+        fix: "Check the number of digits in the plans' amounts; they are kronor, not öre.",
+      });
+    });
   },
 };
