@@ -1,5 +1,5 @@
 import { allRollups } from "../rollup/rollups.js";
-import { tablesToJson, tableToCsv, tableToText } from "../rollup/format.js";
+import { tablesToCsv, tablesToJson, tableToText } from "../rollup/format.js";
 import { checkRepository, formatProblems } from "./check.js";
 import type { Io } from "./io.js";
 
@@ -15,7 +15,7 @@ export function runBudget(path: string, options: { format: BudgetFormat }, io: I
   }
   const tables = allRollups(checked.repo);
   if (options.format === "json") io.stdout.write(tablesToJson(tables));
-  else if (options.format === "csv") io.stdout.write(tables.map((t) => `${t.caption}\r\n${tableToCsv(t).replace(/^\uFEFF/, "")}`).join("\r\n").replace(/^/, "\uFEFF"));
+  else if (options.format === "csv") io.stdout.write(tablesToCsv(tables));
   else io.stdout.write(`${tables.map(tableToText).join("\n\n")}\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
 import { DiffError } from "../diff/errors.js";
+import { visibleStrings } from "../format/control.js";
 import { formatJson } from "../diff/format-json.js";
 import { formatMarkdown } from "../diff/format-markdown.js";
 import { colours, formatText, plain } from "../diff/format-text.js";
@@ -25,6 +26,7 @@ export async function runDiff(base: string | undefined, head: string | undefined
   }
   if (options.format === "json") io.stdout.write(formatJson(result));
   else if (options.format === "markdown") io.stdout.write(formatMarkdown(result));
-  else io.stdout.write(formatText(result, useColour(io.stdout, io.env) ? colours : plain));
+  // Titles, ids and messages in the diff come from the documents: on a terminal their control characters are shown as escapes.
+  else io.stdout.write(formatText(visibleStrings(result), useColour(io.stdout, io.env) ? colours : plain));
   return options.exitCode && hasDifferences(result) ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { VFileMessage } from "vfile-message";
+import { visible } from "../format/control.js";
 import { countMessages, type FileMessages } from "./collect.js";
 import { isError } from "./report.js";
 
@@ -24,7 +25,8 @@ export function formatJson(files: FileMessages[], documents: number): string {
   return `${JSON.stringify({ ...countMessages(files), documents, problems }, null, 2)}\n`;
 }
 
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// The log that shows the annotations is a terminal too: control characters from the documents are shown as escapes.
+const escapeData = (s: string) => visible(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions workflow commands: each problem becomes an annotation on its line in the pull request. */

@@ -1,4 +1,5 @@
 import type { VFileMessage } from "vfile-message";
+import { visible } from "../format/control.js";
 import { lineIndex, type LineIndex } from "../source/positions.js";
 import { countMessages, summaryLine, type FileMessages } from "./collect.js";
 import { isError } from "./report.js";
@@ -20,15 +21,19 @@ export function codeFrame(lines: LineIndex, message: VFileMessage, style: Style)
   const start = message.place && "start" in message.place ? message.place.start : message.place;
   const end = message.place && "end" in message.place ? message.place.end : undefined;
   if (!start?.line) return "";
-  const show = (n: number) => (lines.line(n) ?? "").replace(/\t/g, " ");
+  const raw = (n: number) => (lines.line(n) ?? "").replace(/\t/g, " ");
+  // A source line is text from the document: a control character in it is shown as an escape (`\x1b`), never sent to the terminal.
+  const show = (n: number) => visible(raw(n));
   const width = String(start.line).length;
   const gutter = (n: number | "") => style.dim(`${String(n).padStart(width)} | `);
   const out: string[] = [];
   if (start.line > 1 && show(start.line - 1).trim()) out.push(`    ${gutter(start.line - 1)}${show(start.line - 1)}`);
   const line = show(start.line);
   out.push(`    ${gutter(start.line)}${line}`);
-  const from = (start.column ?? 1) - 1;
-  const to = end && end.line === start.line ? Math.max(from + 1, (end.column ?? 1) - 1) : Math.max(from + 1, line.length);
+  // Columns count the source's characters; an escape takes several, so the marker is placed by the shown text.
+  const shownWidth = (columns: number) => visible(raw(start.line).slice(0, columns)).length;
+  const from = shownWidth((start.column ?? 1) - 1);
+  const to = end && end.line === start.line ? Math.max(from + 1, shownWidth((end.column ?? 1) - 1)) : Math.max(from + 1, line.length);
   const colour = isError(message) ? style.red : style.yellow;
   out.push(`    ${gutter("")}${" ".repeat(from)}${colour("^".repeat(Math.min(to - from, Math.max(1, line.length - from))))}`);
   return out.join("\n");
@@ -42,16 +47,18 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
     const header = [counts.errors && `${counts.errors} error${counts.errors > 1 ? "s" : ""}`, counts.warnings && `${counts.warnings} warning${counts.warnings > 1 ? "s" : ""}`]
       .filter(Boolean)
       .join(", ");
-    const parts = [style.bold(style.cyan(file.path)) + style.dim(` (${header})`)];
+    // File names, messages and fixes quote the documents: their control characters are shown as escapes.
+    const path = visible(file.path);
+    const parts = [style.bold(style.cyan(path)) + style.dim(` (${header})`)];
     const lines = lineIndex(String(file.value));
     for (const message of messages) {
       const severity = isError(message) ? style.red("error") : style.yellow("warning");
       parts.push(
         [
-          `  ${file.path}:${message.line ?? 1}:${message.column ?? 1}: ${severity} ${style.dim(`[${message.ruleId}]`)}`,
-          `    ${message.reason}`,
+          `  ${path}:${message.line ?? 1}:${message.column ?? 1}: ${severity} ${style.dim(`[${message.ruleId}]`)}`,
+          `    ${visible(message.reason)}`,
           codeFrame(lines, message, style),
-          message.note ? `    ${style.bold("fix:")} ${message.note}` : "",
+          message.note ? `    ${style.bold("fix:")} ${visible(message.note)}` : "",
         ]
           .filter(Boolean)
           .join("\n"),

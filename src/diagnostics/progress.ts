@@ -1,3 +1,5 @@
+import { visible } from "../format/control.js";
+
 /** Progress of long work: one line on a terminal, rewritten as items are done; nothing elsewhere (CI logs get the summary only). */
 export interface Progress {
   update(done: number, total: number, label: string): void;
@@ -19,7 +21,8 @@ export function progress(stream: { write(s: string): unknown; isTTY?: boolean },
       if (done < total && now - last < INTERVAL_MS) return;
       last = now;
       const columns = (stream as { columns?: number }).columns ?? 80;
-      const text = `plan: ${what} ${done} of ${total}: ${label}`;
+      // The label is a file name from the repository: shown, not obeyed.
+      const text = `plan: ${what} ${done} of ${total}: ${visible(label)}`;
       stream.write(`\r\x1b[K${text.length >= columns ? `${text.slice(0, columns - 2)}…` : text}`);
       shown = true;
     },

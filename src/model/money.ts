@@ -1,6 +1,27 @@
 import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
 
+/** The value a map of user data holds under `key` itself, never one its prototype lends (`constructor`). */
+export const own = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
+
+/** The largest sum of kronor that a number holds exactly, and so the largest any output shows: 9 007 199 254 740 991 kr. */
+export const SAFE_KRONOR = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Where a running sum of `amounts` first leaves the safe range: the index of the amount that
+ * takes it there, or `undefined` when the whole sum is safe. Each amount is safe on its own
+ * (the schema sees to that); it is their sums that a roll-up, a page or a diff would show.
+ */
+export function overflowAt(amounts: readonly (number | bigint | undefined)[]): number | undefined {
+  let total = 0n;
+  for (const [i, v] of amounts.entries()) {
+    if (v === undefined) continue;
+    total += BigInt(v);
+    if (total > SAFE_KRONOR || total < -SAFE_KRONOR) return i;
+  }
+  return undefined;
+}
+
 /** Sums of kronor are exact: amounts are safe integers, their sums are bigints. */
 export function sum(values: Iterable<number | bigint | undefined>): bigint {
   let total = 0n;
@@ -57,7 +78,7 @@ export function contributingLines(budget: BudgetLine[]): BudgetLine[] {
 export function contributionFor(agreement: Agreement, party: string, year: number): bigint | undefined {
   const c = agreement.contributions.find((c) => c.party === party);
   if (!c) return undefined;
-  return BigInt(c.years?.[String(year)] ?? c.amount);
+  return BigInt((c.years && own(c.years, String(year))) ?? c.amount);
 }
 
 /**
@@ -71,7 +92,7 @@ export function expectedShares(agreement: Agreement, total: bigint): Map<string,
   if (split.rule === "shares") {
     // Weights may be decimals such as 33.33: scale them to integers first.
     const scale = 10n ** 6n;
-    const weights = parties.map((p) => BigInt(Math.round((split.shares[p] ?? 0) * Number(scale))));
+    const weights = parties.map((p) => BigInt(Math.round((own(split.shares, p) ?? 0) * Number(scale))));
     const all = weights.reduce((a, b) => a + b, 0n);
     parties.forEach((p, i) => result.set(p, { numerator: total * weights[i]!, denominator: all || 1n }));
   } else {

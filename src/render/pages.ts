@@ -19,6 +19,7 @@ export const ROLLUP_FOLDER = "sammanstallningar";
  */
 export function pagesOf(repo: Repository): Pages {
   const pages: Pages = { byRelPath: new Map(), byId: new Map(), index: INDEX_PAGE, rollupFolder: ROLLUP_FOLDER };
+  // Compared without case: a site copied to a case-insensitive disk (Windows, macOS) or server would merge `Plan.html` and `plan.html`.
   const taken = new Set([INDEX_PAGE]);
   const entries = [...repo.documents.values()].sort((a, b) => (a.source.relPath < b.source.relPath ? -1 : a.source.relPath > b.source.relPath ? 1 : 0));
   for (const entry of entries) {
@@ -26,8 +27,8 @@ export function pagesOf(repo: Repository): Pages {
     // The roll-ups' folder is the build's own; a document folder of that name moves aside.
     const base = path.startsWith(`${ROLLUP_FOLDER}/`) ? `dokument-${path}` : path;
     let page = `${base}.html`;
-    for (let n = 2; taken.has(page); n++) page = `${base}-${n}.html`;
-    taken.add(page);
+    for (let n = 2; taken.has(page.toLowerCase()); n++) page = `${base}-${n}.html`;
+    taken.add(page.toLowerCase());
     pages.byRelPath.set(entry.source.relPath, page);
     pages.byId.set(entry.id, page);
   }

@@ -1,9 +1,9 @@
 import { decidedLate, planInPeriod, reportOfPlan, reportOutcome } from "./dates.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
-import { memoDnr, memoSections, placeholders } from "./memo.js";
-import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits } from "./money.js";
-import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
+import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
+import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
+import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
 import { localPaths } from "./paths.js";
 import { activeFiles } from "./active.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
@@ -13,9 +13,11 @@ import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 /** Every rule `plan check` runs after the schemas, in the order their messages are most useful. */
 export const rules: readonly Rule[] = [
   duplicateIds,
+  outputNames,
   documentReferences,
   partyReferences,
   localReferences,
+  sumRange,
   lineTotals,
   declaredTotals,
   contributions,
@@ -27,6 +29,7 @@ export const rules: readonly Rule[] = [
   decidedLate,
   reportOutcome,
   memoDnr,
+  memoSelfAttachment,
   memoSections,
   placeholders,
   unfundedGoals,

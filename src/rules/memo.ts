@@ -32,6 +32,23 @@ export const memoDnr: Rule = {
   },
 };
 
+export const memoSelfAttachment: Rule = {
+  id: "memo/self-attachment",
+  severity: "error",
+  summary: "A memo does not list itself among its attachments (beslutsunderlag): the board would be sent the memo as the ground for the memo.",
+  repository(repo, report) {
+    for (const memo of repo.memos) {
+      memo.data.attachments.forEach((a, i) => {
+        if (a.document !== memo.id) return;
+        report(memo.source, ["attachments", i, "document"], {
+          reason: `The memo lists itself (${code(memo.id)}) as an attachment; an attachment is a document the decision is based on, such as the plan.`,
+          fix: "Name the plan, report or agreement the memo is about, or remove this attachment.",
+        });
+      });
+    }
+  },
+};
+
 export const memoSections: Rule = {
   id: "memo/section",
   severity: "error",

@@ -1,7 +1,9 @@
 import { groupDigits } from "../format/swedish.js";
-import { contributingLines, contributionFor, describeSplit, expectedShares, lineTotal, partyTotals, planSplit, sharesOf, sum, withinRounding } from "../model/money.js";
-import { plansWithAgreements } from "../model/repository.js";
-import { code, ofKind, type Rule } from "./rule.js";
+import { contributingLines, contributionFor, describeSplit, expectedShares, lineTotal, overflowAt, partyTotals, planSplit, SAFE_KRONOR, sharesOf, sum, withinRounding } from "../model/money.js";
+import { plansWithAgreements, type Entry, type LoneDocument } from "../model/repository.js";
+import { place } from "../source/load.js";
+import type { Path } from "../source/locate.js";
+import { code, ofKind, type Reporter, type Rule } from "./rule.js";
 
 const kr = (n: bigint | number) => `${groupDigits(n)} kr`;
 const signed = (n: bigint) => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
@@ -173,4 +175,109 @@ export const carryOvers: Rule = {
       }
     });
   }),
+};
+
+/** An amount as written, with the path to it. */
+interface Written {
+  path: Path;
+  amount: number;
+  /** Whose share it is; none for a line's written total. */
+  party?: string;
+}
+
+/** The amounts written in a plan's budget, in order: each party's share, or the line's total where it has none (as `lineTotal` counts them). */
+function planAmounts(budget: Entry<"plan">["data"]["budget"], lines: (line: Entry<"plan">["data"]["budget"][number]) => boolean = () => true): Written[][] {
+  return budget.map((line, i) => {
+    if (!lines(line)) return [];
+    const shares = Object.entries(line.parties).flatMap(([party, share]): Written[] => {
+      if (typeof share === "number") return [{ path: ["budget", i, "parties", party], amount: share, party }];
+      if (share && share.amount !== undefined) return [{ path: ["budget", i, "parties", party, "amount"], amount: share.amount, party }];
+      return [];
+    });
+    return shares.length || line.total === undefined ? shares : [{ path: ["budget", i, "total"], amount: line.total }];
+  });
+}
+
+const LIMIT = `${groupDigits(SAFE_KRONOR)} kr`;
+
+/**
+ * Reports the amount with which a running sum of `amounts` leaves the safe range, naming the
+ * sum; whether it did. `before` is what other documents added to the sum first.
+ */
+function checkSum(source: LoneDocument["source"], report: Reporter, amounts: Written[], sumName: string, before = 0n): boolean {
+  const at = overflowAt([before, ...amounts.map((a) => a.amount)]);
+  if (at === undefined || at === 0) return false;
+  report(source, amounts[at - 1]!.path, {
+    reason: `With this amount, ${sumName} adds up to more than ${LIMIT}, the largest sum that can be added and shown exactly.`,
+    fix: "Check the number of digits; amounts in a plan are kronor, not öre.",
+  });
+  return true;
+}
+
+/** A plan whose own amounts add up beyond the safe range: its own message says so, and the sums across plans leave it out. */
+const planOverflows = (plan: Entry<"plan">) => overflowAt(planAmounts(plan.data.budget).flat().map((a) => a.amount)) !== undefined;
+
+export const sumRange: Rule = {
+  id: "money/sum-range",
+  severity: "error",
+  summary: `Every sum plan shows stays within the range that is added and shown exactly (${groupDigits(SAFE_KRONOR)} kr): a line, a plan, a report, an agreement's year, an agreement's plans, a party across agreements.`,
+  document(doc, report) {
+    if (doc.kind === "plan") {
+      // The amounts are never negative, so a sum of all of them bounds every sum of some: per line, party, area or type.
+      const lines = planAmounts(doc.data.budget);
+      const line = lines.findIndex((amounts) => overflowAt(amounts.map((a) => a.amount)) !== undefined);
+      if (line >= 0) checkSum(doc.source, report, lines[line]!, `the line "${doc.data.budget[line]!.title}"`);
+      else checkSum(doc.source, report, lines.flat(), "the plan's budget (all lines and parties)");
+    } else if (doc.kind === "report") {
+      const amounts: Written[] = [
+        ...doc.data.outcome.flatMap((o, i) => Object.entries(o.parties).map(([p, amount]) => ({ path: ["outcome", i, "parties", p], amount }))),
+        ...doc.data.carryOver.flatMap((c, i) => Object.entries(c.parties ?? {}).map(([p, amount]) => ({ path: ["carryOver", i, "parties", p], amount }))),
+      ];
+      checkSum(doc.source, report, amounts, "the report's utfall and carry-overs");
+    } else if (doc.kind === "agreement") {
+      const { from, to } = doc.data.period;
+      for (let year = from; year <= to; year++) {
+        const amounts = doc.data.contributions.map((c, i) => {
+          const own = c.years && Object.hasOwn(c.years, String(year));
+          return { path: own ? ["contributions", i, "years", String(year)] : ["contributions", i, "amount"], amount: own ? c.years![String(year)]! : c.amount };
+        });
+        if (checkSum(doc.source, report, amounts, `the contributions for ${year}`)) break;
+      }
+    }
+  },
+  repository(repo, report) {
+    const checked = new Set(repo.plans);
+    const byYear = (a: Entry<"plan">, b: Entry<"plan">) => a.data.year - b.data.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    // Every plan with an agreement, not only those being checked (see `Rule.repository`); one whose own sum overflows has its own message.
+    const plans = [...repo.documents.values()]
+      .filter((e): e is Entry<"plan"> => e.kind === "plan" && repo.documents.get(e.data.agreement)?.kind === "agreement" && !planOverflows(e))
+      .sort(byYear);
+    const budgets = new Map<string, bigint>();
+    const parties = new Map<string, bigint>();
+    const overflowing = new Map<string, { plan: Entry<"plan">; amount: Written }>();
+    for (const plan of plans) {
+      const amounts = planAmounts(plan.data.budget, (line) => line.type !== "carry-over").flat();
+      // An agreement's plans refer to it, so they are checked together: the message goes to the amount.
+      const before = budgets.get(plan.data.agreement) ?? 0n;
+      budgets.set(plan.data.agreement, before + sum(amounts.map((a) => a.amount)));
+      if (checked.has(plan)) checkSum(plan.source, report, amounts, `the budget of the agreement ${code(plan.data.agreement)} over its years`, before);
+      for (const amount of amounts) {
+        if (amount.party === undefined || overflowing.has(amount.party)) continue;
+        const total = (parties.get(amount.party) ?? 0n) + BigInt(amount.amount);
+        parties.set(amount.party, total);
+        if (total > SAFE_KRONOR) overflowing.set(amount.party, { plan, amount });
+      }
+    }
+    // A party's plans need not refer to each other, so its sum is reported at the party, in the configuration, which is checked every time (watch mode included).
+    const config = repo.config;
+    config?.data.parties.forEach((party, i) => {
+      const found = overflowing.get(party.id);
+      if (!found) return;
+      const at = place(found.plan.source, found.amount.path).start;
+      report(config.source, ["parties", i, "id"], {
+        reason: `The contributions of ${code(party.id)} across its agreements add up to more than ${LIMIT}, the largest sum that can be added and shown exactly, with the amount at ${found.plan.source.file.path}:${at.line}:${at.column}.`,
+        fix: "Check the number of digits in the plans' amounts; they are kronor, not öre.",
+      });
+    });
+  },
 };

@@ -1,4 +1,6 @@
-import { lookup, plansWithAgreements, type Repository } from "../model/repository.js";
+import { groupBy, lookup, plansWithAgreements, type AnyEntry, type Repository } from "../model/repository.js";
+import { ROLLUP_FOLDER } from "../render/pages.js";
+import { slug as rollupName } from "../rollup/rollups.js";
 import { didYouMean } from "../model/suggest.js";
 import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
@@ -172,4 +174,53 @@ export const duplicateIds: Rule = {
       });
     }
   }),
+};
+
+/** Where a message about a document's id points: its `id` field where it sets one, else its `kind`. */
+const idPath = (entry: AnyEntry): Path => ((entry.data as { id?: string }).id ? ["id"] : ["kind"]);
+
+const at = (source: SourceDocument, path: Path) => {
+  const start = place(source, path).start;
+  return `${source.file.path}:${start.line}:${start.column}`;
+};
+
+export const outputNames: Rule = {
+  id: "id/output-name",
+  severity: "error",
+  summary: "Ids that differ only in punctuation or case (`plan_2019`, `plan-2019`) would give their roll-ups the same file names, one overwriting the other; both places are named.",
+  repository(repo, report) {
+    // Every document, not only those being checked (see `Rule.repository`); the names depend only on the ids.
+    const checked = new Set<AnyEntry>([...repo.plans, ...repo.agreements]);
+    const byName = groupBy(
+      [...repo.documents.values()].filter((e) => e.kind === "plan" || e.kind === "agreement"),
+      (e) => `${e.kind} ${rollupName(e.id)}`,
+    );
+    for (const entries of byName.values()) {
+      if (entries.length < 2) continue;
+      for (const entry of entries) {
+        if (!checked.has(entry)) continue;
+        const others = entries.filter((e) => e !== entry);
+        report(entry.source, idPath(entry), {
+          reason: `The roll-ups of ${code(entry.id)} would be written to the same files as those of ${others.map((o) => `${code(o.id)} (${at(o.source, idPath(o))})`).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(entry.id)}-…\`, one ${entry.kind}'s figures replacing the other's.`,
+          fix: "Rename one of the files, or give one an `id` that differs in letters or digits, not only in punctuation or case.",
+        });
+      }
+    }
+    if (!repo.config) return;
+    const config = repo.config;
+    const parties = groupBy(
+      config.data.parties.map((party, index) => ({ party, index })),
+      ({ party }) => rollupName(party.id),
+    );
+    for (const list of parties.values()) {
+      if (new Set(list.map((p) => p.party.id)).size < 2) continue; // the same id twice is `id/duplicate`'s
+      for (const { party, index } of list) {
+        const others = list.filter((p) => p.party.id !== party.id);
+        report(config.source, ["parties", index, "id"], {
+          reason: `The roll-up of the party ${code(party.id)} would be written to the same file as that of ${others.map((o) => `${code(o.party.id)} (${at(config.source, ["parties", o.index, "id"])})`).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(party.id)}-across-agreements.csv\`.`,
+          fix: "Give one of the parties an id that differs in letters or digits, not only in `-` or `_`.",
+        });
+      }
+    }
+  },
 };

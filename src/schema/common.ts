@@ -1,9 +1,14 @@
 import { z } from "zod";
 
+/** Names that every JavaScript object has and that the id pattern lets through (see `RESERVED_KEYS` in source/load.ts). */
+const RESERVED_IDS = new Set(["constructor", "prototype"]);
+
 /** Ids of parties, goals, interventions and budget lines: lower case, digits, `-` and `_`. */
 export const localId = z
   .string()
   .regex(/^[a-z0-9åäö][a-z0-9åäö_-]*$/, "lower-case letters, digits, '-' or '_', e.g. `plattform-lerum`")
+  // Party ids become keys of maps (`parties: { lerum: … }`); a name every object already has would be misread there.
+  .refine((id) => !RESERVED_IDS.has(id), { message: "a name of its own, not `constructor` or `prototype`" })
   .describe("Short id, unique within its list: lower-case letters, digits, `-`, `_`.");
 
 /** A reference to another document: its path from the repository root without `.md`, or the `id` it sets. */

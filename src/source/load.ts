@@ -9,8 +9,9 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { parseDocument, type Document } from "yaml";
+import { isPair, isScalar, parseDocument, visit as visitYaml, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
+import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { locate, type Path } from "./locate.js";
 import { lineIndex, type LineIndex } from "./positions.js";
@@ -165,6 +166,7 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
       fix: duplicate ? "Remove or rename one of the two." : "Check the indentation, quotes and colons on this line.",
     });
   }
+  if (ok) ok = checkKeysAndText(file, lines, yaml, yamlStart);
   let data: unknown;
   if (ok) {
     try {
@@ -181,6 +183,77 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
     }
   }
   return { yaml, data };
+}
+
+/**
+ * Names that JavaScript objects carry from their prototype. As a key in a map of user data
+ * (`parties: { __proto__: 5000 }`) such a name is not an ordinary entry: `__proto__` replaces
+ * the object's prototype and its amount vanishes, `constructor` reads a function where an
+ * amount is expected. No plan needs them, so they are refused wherever they appear.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
+
+/** Fields that are one line of text (a title, a name, a heading of a table): a line break in them is a control character too. */
+const SINGLE_LINE_FIELDS = new Set(["title", "name", "short", "area", "label", "id", "unit", "recipient", "decidedBy", "body"]);
+
+/**
+ * Keys that are not ordinary names (`RESERVED_KEYS`), and text values holding control
+ * characters (`CONTROL_CHARACTERS`): a title with an escape sequence recolours the terminal
+ * of whoever runs `plan check`, one with CR LF adds a row to a CSV. Returns whether the YAML
+ * may be read into data: a reserved key may not, since reading it is what goes wrong.
+ */
+function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, yamlStart: number): boolean {
+  let ok = true;
+  const at = (range: readonly number[] | null | undefined) => lines.position(yamlStart + (range?.[0] ?? 0), yamlStart + (range?.[1] ?? 0));
+  visitYaml(yaml, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== "string" || !RESERVED_KEYS.has(pair.key.value)) return;
+      ok = false;
+      report(file, {
+        ruleId: "yaml/reserved-key",
+        severity: "error",
+        reason: `\`${pair.key.value}\` cannot be a key: it is a name every JavaScript object already has, and as a key it would be lost or misread.`,
+        place: at(pair.key.range),
+        fix: "Use another name; party ids, budget lines and other keys are ordinary words such as `lerum`.",
+      });
+    },
+    Scalar(_key, node, ancestors) {
+      if (typeof node.value !== "string") return;
+      const parent = ancestors.at(-1);
+      const field = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
+      const found = firstControlCharacter(node.value) ?? (field && SINGLE_LINE_FIELDS.has(field) ? lineBreak(node.value) : undefined);
+      if (!found) return;
+      report(file, {
+        ruleId: "text/control-character",
+        severity: "error",
+        reason: `${field ? `\`${field}\`` : "This text"} holds the control character \`${escapeOf(found.char)}\`${
+          found.char === "\n" ? " (a line break in a one-line field)" : ""
+        }; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`,
+        place: at(node.range),
+        fix: found.char === "\n" ? "Write the text on one line." : "Remove it: retype the text, or paste it again as plain text.",
+      });
+    },
+  });
+  return ok;
+}
+
+const lineBreak = (text: string) => {
+  const offset = text.search(/\n/);
+  return offset < 0 ? undefined : { char: "\n", offset };
+};
+
+/** Reports the first control character in a document's body (tab and line ends are text). */
+function checkBodyText(file: VFile, lines: LineIndex, value: string, bodyStart: number): void {
+  const found = firstControlCharacter(value.slice(bodyStart), true);
+  if (!found) return;
+  const offset = bodyStart + found.offset;
+  report(file, {
+    ruleId: "text/control-character",
+    severity: "error",
+    reason: `The text holds the control character \`${escapeOf(found.char)}\`; control characters can rewrite a terminal or reverse how text reads.`,
+    place: lines.position(offset, offset + 1),
+    fix: "Remove it: retype the text, or paste it again as plain text.",
+  });
 }
 
 /** Reads a markdown document. Returns `undefined` for markdown without frontmatter (a README), which is not a document. */
@@ -201,6 +274,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
     return { file, relPath, lines, yaml: undefined, yamlStart: span.yamlStart, data: undefined, body: undefined, outline: outlineOf(undefined, span.bodyStart), digest };
   }
   const { yaml, data } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
+  checkBodyText(file, lines, value, span.bodyStart);
   const body = parseBody(file, lines, value, span.bodyStart);
   return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body: options.keepBody === false ? undefined : body, outline: outlineOf(body, span.bodyStart), digest };
 }

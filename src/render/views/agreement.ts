@@ -1,3 +1,4 @@
+import { own } from "../../model/money.js";
 import type { Entry } from "../../model/repository.js";
 import { amount, list } from "../helpers.js";
 import { FINANCING_LABELS } from "../../rollup/rollups.js";
@@ -18,7 +19,7 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
       data.contributions.map((c) => ({
         cells: [
           th(partyName(repo, c.party)),
-          ...years.map((y) => num(amount(c.years?.[String(y)] ?? c.amount))),
+          ...years.map((y) => num(amount((c.years && own(c.years, String(y))) ?? c.amount))),
           td(c.financing.map((f) => FINANCING_LABELS[f].toLocaleLowerCase("sv")).join(", ")),
         ],
       })),

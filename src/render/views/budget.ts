@@ -1,4 +1,4 @@
-import { contributingLines, contributionFor, lineTotal, partyTotals, sharesOf, sum, type NormalShare } from "../../model/money.js";
+import { contributingLines, contributionFor, lineTotal, own, partyTotals, sharesOf, sum, type NormalShare } from "../../model/money.js";
 import { lookup, type Entry, type Repository } from "../../model/repository.js";
 import { areaOf, FINANCING_LABELS, planParties } from "../../rollup/rollups.js";
 import type { BudgetLine } from "../../schema/plan.js";
@@ -209,8 +209,8 @@ export function splitText(repo: Repository, agreement: Entry<"agreement">): stri
   const financiers = agreement.data.contributions.map((c) => c.party);
   if (split.rule === "equal") return financiers.length === 2 ? "hälften vardera" : `lika delar för de ${financiers.length} parterna`;
   if (split.rule === "shares") {
-    const all = financiers.reduce((a, p) => a + (split.shares[p] ?? 0), 0);
-    return financiers.map((p) => `${partyName(repo, p)} ${all ? Math.round(((split.shares[p] ?? 0) / all) * 100) : 0}\u00A0%`).join(", ");
+    const all = financiers.reduce((a, p) => a + (own(split.shares, p) ?? 0), 0);
+    return financiers.map((p) => `${partyName(repo, p)} ${all ? Math.round(((own(split.shares, p) ?? 0) / all) * 100) : 0}\u00A0%`).join(", ");
   }
   const population = `${amount(split.population)} invånare${split.populationDate ? ` den ${split.populationDate}` : ""}`;
   return `${kr(split.rate)} per invånare och år för varje part (${population})`;

@@ -1,0 +1,355 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/commands/main.js";
+import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
+
+/**
+ * What plan emits from hostile data: CSV that a spreadsheet does not evaluate, output names that
+ * do not overwrite each other, sums that stay exact, keys that stay keys, terminal text that
+ * cannot move the cursor, and no document that is its own attachment.
+ */
+
+const PLAN = "sjobacka/plan-2019.md";
+const CONFIG = "plan.config.yaml";
+
+/** Reads CSV as RFC 4180 does (with `;`): quoted fields may hold `;`, `""` and line ends; every record ends in CR LF. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ";") record.push(field), (field = "");
+    else if (c === "\r" && body[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
+    else field += c;
+  }
+  expect(field === "" && record.length === 0, "the CSV ends with a complete record").toBe(true);
+  return records;
+}
+
+/** The fields a spreadsheet would evaluate as formulas: those beginning with `=`, `+`, `-`, `@`, tab or CR. */
+const formulas = (records: string[][]) => records.flat().filter((f) => /^[=+\-@\t\r]/.test(f));
+
+/** The example repository with hostile text in every field that reaches a CSV. */
+function hostileRepo(): string {
+  const repo = copyExamples();
+  edit(repo, PLAN, /^title: .*$/m, `title: '=HYPERLINK("http://x","klicka")'`);
+  edit(repo, PLAN, "    area: Fullföljda studier", `    area: "+cmd|' /C calc'!A0"`);
+  edit(repo, PLAN, "    area: Minska bruket av alkohol och tobak bland unga", `    area: "-1+1"`);
+  edit(repo, CONFIG, "    name: Sjöbacka kommun\n    short: Kommun", `    name: Sjöbacka kommun\n    short: "@SUM(1)"`);
+  edit(repo, CONFIG, "    name: Hälso- och sjukvårdsnämnd Väst", `    name: "\\tHälso- och sjukvårdsnämnd Väst"`);
+  return repo;
+}
+
+const HOSTILE = [`=HYPERLINK("http://x","klicka")`, `+cmd|' /C calc'!A0`, "-1+1", "@SUM(1)", "\tHälso- och sjukvårdsnämnd Väst"];
+
+describe("CSV: no cell is a formula, every line is a record", () => {
+  it("plan budget --format csv prefixes formula text with ' and keeps amounts as numbers", async () => {
+    const repo = hostileRepo();
+    const { code, stdout, stderr } = await run(["budget", ".", "--format", "csv"], repo);
+    expect(code, stderr).toBe(0);
+    const records = parseCsv(stdout);
+    // No field holds a line end, so each line of the output is one record.
+    expect(records).toHaveLength(stdout.split("\r\n").length - 1);
+    expect(formulas(records)).toEqual([]);
+    const fields = new Set(records.flat());
+    for (const text of HOSTILE) expect(fields, text).toContain(`'${text}`);
+    // The caption is a record of its own, before the table's header.
+    const caption = records.findIndex((r) => r[0] === `'=HYPERLINK("http://x","klicka"): budget per insatsområde`);
+    expect(records[caption]).toHaveLength(1);
+    expect(records[caption + 1]).toEqual(["Insatsområde", "HSN", "'@SUM(1)", "Totalt"]);
+    expect(records[caption + 2]).toEqual([`'+cmd|' /C calc'!A0`, "40000", "40000", "80000"]);
+    expect(records[caption + 3]).toEqual(["'-1+1", "30000", "20000", "50000"]);
+  });
+
+  it("the roll-up CSVs of plan build hold no formula and no caption line", async () => {
+    const repo = hostileRepo();
+    const out = join(tempDir(), "site");
+    const { code, stderr } = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(code, stderr).toBe(0);
+    const csv = (name: string) => parseCsv(readFileSync(join(out, "sammanstallningar", `${name}.csv`), "utf8"));
+    const perArea = csv("sjobacka-plan-2019-per-area");
+    expect(perArea[0]).toEqual(["Insatsområde", "HSN", "'@SUM(1)", "Totalt"]);
+    expect(perArea[1]).toEqual([`'+cmd|' /C calc'!A0`, "40000", "40000", "80000"]);
+    const perYear = csv("sjobacka-avtal-2019-2022-per-year");
+    expect(perYear[1]).toEqual(["2019", `'=HYPERLINK("http://x","klicka")`, "210000", "210000", "420000", "50 % / 50 %"]);
+    const across = csv("sjobacka-across-agreements");
+    expect(across[1]![1]).toBe("'\tHälso- och sjukvårdsnämnd Väst");
+    for (const records of [perArea, perYear, across, csv("hsn-vast-across-agreements"), csv("sjobacka-plan-2019-per-financing")]) expect(formulas(records)).toEqual([]);
+  });
+
+  it("a title with CR LF is a check error at the title, and no roll-up is made of it", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, /^title: (.*)$/m, 'title: "Plan\\r\\n2019;1;2;3"');
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "title: ")}:8: error [text/control-character]`);
+    expect(check.stdout).toContain("`title` holds the control character `\\x0d`");
+    const budget = await run(["budget", ".", "--format", "csv"], repo);
+    expect(budget.code).toBe(1);
+    expect(budget.stdout).toBe("");
+  });
+
+  it.each([
+    ["an escape sequence", '"\\e[2J\\e]8;;http://x\\e\\\\"', "\\x1b"],
+    ["a C1 control", '"Plan\\x9b31m"', "\\x9b"],
+    ["a bidi override", '"Plan \\u202Eflow"', "\\u202e"],
+    ["a line break", "|\n  Plan\n  2019", "\\x0a"],
+  ])("a title with %s is a check error at the title, with the fix", async (_what, title, shown) => {
+    const repo = copyExamples();
+    edit(repo, PLAN, /^title: .*$/m, `title: ${title}`);
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "title: ")}:8: error [text/control-character]`);
+    expect(stdout).toContain(`holds the control character \`${shown}\``);
+    expect(stdout).toMatch(/fix: (Remove it|Write the text on one line)/);
+  });
+
+  it("a party name in the configuration with an escape sequence is a check error at the name", async () => {
+    const repo = copyExamples();
+    edit(repo, CONFIG, "    name: Sjöbacka kommun", '    name: "Sjöbacka\\e[31m kommun"');
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${CONFIG}:${lineOf(repo, CONFIG, "Sjöbacka\\e")}:11: error [text/control-character]`);
+  });
+});
+
+/** The line and column where `text` first appears in `file`, as `file:line:column`. */
+function placeOf(repo: string, file: string, text: string): string {
+  const line = lineOf(repo, file, text);
+  const column = readFileSync(join(repo, file), "utf8").split(/\r?\n/)[line - 1]!.indexOf(text) + 1;
+  return `${file}:${line}:${column}`;
+}
+
+describe("keys that every JavaScript object has are errors, never dropped amounts", () => {
+  it("`__proto__` as a party key of a budget line is an error at the key, and no roll-up is made", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", "parties: { hsn-vast: 40000, __proto__: 20000 }");
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${placeOf(repo, PLAN, "__proto__")}: error [yaml/reserved-key]`);
+    expect(check.stdout).toContain("`__proto__` cannot be a key");
+    const budget = await run(["budget", ".", "--format", "csv"], repo);
+    expect(budget.code).toBe(1);
+    expect(budget.stderr).toContain("[yaml/reserved-key]");
+  });
+
+  it.each([
+    [PLAN, "sjobacka: 30000 }", "constructor: 30000 }"],
+    ["sjobacka/avtal-2019-2022.md", "  rule: per-inhabitant", "  rule: shares\n  shares: { hsn-vast: 50, toString: 50 }"],
+  ])("`constructor` or `toString` as a key in %s is an error at the key", async (file, from, to) => {
+    const repo = copyExamples();
+    edit(repo, file, from, to);
+    const key = /constructor|toString/.exec(to)![0];
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, file, key)}: error [yaml/reserved-key]`);
+  });
+
+  it("a party whose id is `constructor` is refused in the configuration, and the build does not crash", async () => {
+    const repo = copyExamples();
+    edit(repo, CONFIG, "  - id: hsn-vast", "  - id: constructor");
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${placeOf(repo, CONFIG, "constructor")}: error [schema/format]`);
+    expect(check.stdout).toContain("not `constructor` or `prototype`");
+    const build = await run(["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"], repo);
+    expect(build.code).toBe(1);
+    expect(build.stderr).not.toContain("internal error");
+  });
+});
+
+describe("a memo cannot be its own attachment", () => {
+  it("is an error at the attachment's `document`", async () => {
+    const repo = copyExamples();
+    const memo = "sjobacka/tjansteskrivelse-2020.md";
+    edit(repo, memo, "    document: sjobacka/plan-2020", "    document: sjobacka/tjansteskrivelse-2020");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${memo}:${lineOf(repo, memo, "document: sjobacka/tjansteskrivelse-2020")}:15: error [memo/self-attachment]`);
+    expect(stdout).toContain("The memo lists itself (`sjobacka/tjansteskrivelse-2020`) as an attachment");
+  });
+});
+
+describe("sums beyond the exact range are check errors, never internal errors", () => {
+  const MAX = "9007199254740991";
+  const carryOvers = `
+  - id: overfort-a
+    type: carry-over
+    title: Överfört A
+    from: 2018
+    parties: { hsn-vast: ${MAX} }
+
+  - id: overfort-b
+    type: carry-over
+    title: Överfört B
+    from: 2018
+    parties: { sjobacka: ${MAX} }
+
+totals:`;
+
+  it("two carry-overs of 9 007 199 254 740 991 kr: check names the amount that passes the limit; budget and build exit 1", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "\ntotals:", carryOvers);
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    // The plan's other lines come first, so the first carry-over is the amount that takes the sum past the limit.
+    const line = lineOf(repo, PLAN, `parties: { hsn-vast: ${MAX} }`);
+    expect(check.stdout).toContain(`${PLAN}:${line}:26: error [money/sum-range]`);
+    expect(check.stdout).toContain("the plan's budget (all lines and parties) adds up to more than 9 007 199 254 740 991 kr");
+    for (const args of [["budget", "."], ["budget", ".", "--format", "csv"], ["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"]]) {
+      const { code, stdout, stderr } = await run(args, repo);
+      expect(code, args.join(" ")).toBe(1);
+      expect(stderr).toContain("[money/sum-range]");
+      expect(stdout + stderr).not.toMatch(/internal error/i);
+    }
+  });
+
+  it("plans that are each within range but together are not: the agreement's sum at the amount that passes the limit, the party's at the party", async () => {
+    const repo = copyExamples();
+    const half = "5000000000000000";
+    for (const file of [PLAN, "sjobacka/plan-2020.md"]) edit(repo, file, /\ntotals:|$(?![\s\S])/, (m) => `\n  - id: stor\n    type: staff\n    title: Stor post\n    parties: { hsn-vast: ${half} }\n${m.startsWith("\ntotals") ? "\ntotals:" : ""}`);
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    const at = `sjobacka/plan-2020.md:${lineOf(repo, "sjobacka/plan-2020.md", `parties: { hsn-vast: ${half} }`)}:26: error [money/sum-range]`;
+    expect(check.stdout).toContain(`${at}\n    With this amount, the budget of the agreement \`sjobacka/avtal-2019-2022\` over its years adds up to more than 9 007 199 254 740 991 kr`);
+    const amount = placeOf(repo, "sjobacka/plan-2020.md", half);
+    expect(check.stdout).toContain(
+      `${placeOf(repo, CONFIG, "hsn-vast")}: error [money/sum-range]\n    The contributions of \`hsn-vast\` across its agreements add up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly, with the amount at ${amount}.`,
+    );
+    // The first plan, where neither sum has passed the limit yet, has no such message.
+    expect(check.stdout).not.toMatch(/sjobacka\/plan-2019\.md:\d+:\d+: error \[money\/sum-range\]/);
+    for (const args of [["budget", ".", "--format", "json"], ["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"]]) {
+      const { code, stdout, stderr } = await run(args, repo);
+      expect(code, args.join(" ")).toBe(1);
+      expect(stdout + stderr).not.toMatch(/internal error/i);
+    }
+  });
+
+  it("contributions of one year beyond the range are an error at the contribution", async () => {
+    const repo = copyExamples();
+    const file = "sjobacka/avtal-2019-2022.md";
+    edit(repo, file, "  - party: sjobacka\n    amount: 210000", `  - party: sjobacka\n    amount: ${MAX}`);
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${file}:${lineOf(repo, file, `amount: ${MAX}`)}:13: error [money/sum-range]`);
+    expect(stdout).toContain("the contributions for 2019 adds up to more than");
+  });
+});
+
+describe("output names are unique per id", () => {
+  it("plans `sjobacka/plan_2019` and `sjobacka/plan-2019` are an error at both, and nothing is built", async () => {
+    const repo = copyExamples();
+    copyFileSync(join(repo, PLAN), join(repo, "sjobacka/plan_2019.md"));
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    const kind = lineOf(repo, PLAN, "kind: plan");
+    expect(check.stdout).toContain(`${PLAN}:${kind}:7: error [id/output-name]`);
+    expect(check.stdout).toContain(`sjobacka/plan_2019.md:${kind}:7: error [id/output-name]`);
+    expect(check.stdout).toContain(`The roll-ups of \`sjobacka/plan_2019\` would be written to the same files as those of \`sjobacka/plan-2019\` (${PLAN}:${kind}:7)`);
+    const out = join(tempDir(), "site");
+    const build = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain("[id/output-name]");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("an `id` that differs only in case from another document's is an error at the `id`", async () => {
+    const repo = copyExamples();
+    edit(repo, "lerum/plan-2019.md", "kind: plan\n", "kind: plan\nid: Sjobacka/Plan-2019\n");
+    edit(repo, "lerum/tjansteskrivelse-ks18-1375.md", /lerum\/plan-2019\b/g, "Sjobacka/Plan-2019");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`lerum/plan-2019.md:${lineOf(repo, "lerum/plan-2019.md", "id: Sjobacka")}:5: error [id/output-name]`);
+    expect(stdout).toMatch(/sjobacka\/plan-2019\.md:\d+:7: error \[id\/output-name\]/);
+  });
+
+  it("parties `hsn-vast` and `hsn_vast` are an error at both ids in the configuration", async () => {
+    const repo = copyExamples();
+    edit(repo, CONFIG, "  - id: sjobacka\n", "  - id: hsn_vast\n    name: Annan nämnd\n    type: nämnd\n\n  - id: sjobacka\n");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, CONFIG, "hsn-vast")}: error [id/output-name]`);
+    expect(stdout).toContain(`${placeOf(repo, CONFIG, "hsn_vast")}: error [id/output-name]`);
+  });
+});
+
+describe("escape sequences from documents never reach the terminal", () => {
+  const ESC = "\u001b";
+
+  /** A raw escape sequence in the body, and one (written as a YAML escape) in a carry-over's title that a warning quotes. */
+  function escapingRepo(): string {
+    const repo = copyExamples();
+    edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel. ${ESC}[2J${ESC}]8;;http://x${ESC}\\klicka${ESC}]8;;${ESC}\\\n`);
+    edit(repo, PLAN, "\ntotals:", `\n  - id: overfort\n    type: carry-over\n    title: "Överfört \\e[31mRÖTT"\n    from: 2018\n\ntotals:`);
+    return repo;
+  }
+
+  it("plan check shows them as visible escapes, in messages and code frames", async () => {
+    const repo = escapingRepo();
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).not.toContain(ESC);
+    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "Fiktivt exempel.")}:18: error [text/control-character]`);
+    expect(stdout).toContain("Fiktivt exempel. \\x1b[2J\\x1b]8;;http://x\\x1b\\klicka");
+    expect(stdout).toContain('The carry-over "Överfört \\x1b[31mRÖTT" has no amount');
+    const github = await run(["check", ".", "--format", "github"], repo);
+    expect(github.stdout).not.toContain(ESC);
+  });
+
+  it("on a terminal with colour, plan's own colours stay and the document's sequences do not", async () => {
+    const repo = escapingRepo();
+    let stdout = "";
+    const code = await main(["check", "."], { stdout: { write: (s: string) => (stdout += s), isTTY: true }, stderr: { write: () => true }, env: {}, cwd: repo });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${ESC}[31merror${ESC}[39m`);
+    expect(stdout).not.toContain(`${ESC}[2J`);
+    expect(stdout).not.toContain(`${ESC}]8;`);
+    expect(stdout).not.toContain(`${ESC}[31mRÖTT`);
+  });
+
+  it("plan budget, which refuses the repository, prints its problems without them", async () => {
+    const { code, stdout, stderr } = await run(["budget", "."], escapingRepo());
+    expect(code).toBe(1);
+    expect(stdout + stderr).not.toContain(ESC);
+    expect(stderr).toContain("\\x1b[31mRÖTT");
+  });
+
+  it("plan diff shows a title with an escape sequence as visible escapes", async () => {
+    const repo = copyExamples();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "The examples");
+    edit(repo, PLAN, /^title: .*$/m, 'title: "Plan 2019\\e[2J\\e[31m"');
+    git("commit", "-q", "-am", "A title");
+    const { code, stdout, stderr } = await run(["diff", "HEAD~1", "HEAD"], repo);
+    expect(code, stderr).toBe(0);
+    expect(stdout).not.toContain(ESC);
+    expect(stdout).toContain("Plan 2019\\x1b[2J\\x1b[31m");
+  });
+});
+
+describe("pages are unique without regard to case", () => {
+  it("documents `…/Behoriga-yrkesprogram.md` and `…/behoriga-yrkesprogram.md` get pages whose names differ on a case-insensitive disk", async () => {
+    const repo = copyExamples();
+    const folder = "sjobacka/indikatorer";
+    copyFileSync(join(repo, folder, "behoriga-yrkesprogram.md"), join(repo, folder, "Behoriga-yrkesprogram.md"));
+    const out = join(tempDir(), "site");
+    const { code, stderr } = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(code, stderr).toBe(0);
+    const pages = readdirSync(join(out, folder)).filter((f) => f.endsWith(".html"));
+    expect(pages).toHaveLength(3);
+    expect(new Set(pages.map((p) => p.toLowerCase())).size).toBe(pages.length);
+  });
+});
