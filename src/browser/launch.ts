@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
@@ -22,6 +22,29 @@ export function killBrowserGroup(pid: number | undefined): void {
 }
 
 /**
+ * The browser started with `profile`, while it starts (puppeteer has not said its pid yet):
+ * the process whose command line names the profile and is no helper (`--type=`). Linux only
+ * (/proc); elsewhere puppeteer's own exit handler ends it.
+ */
+function browserUsing(profile: string): number | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((n) => /^\d+$/.test(n));
+  } catch {
+    return undefined;
+  }
+  for (const pid of pids) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (args.includes(`--user-data-dir=${profile}`) && !args.some((a) => a.startsWith("--type="))) return Number(pid);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return undefined;
+}
+
+/**
  * Starts a headless browser with a fresh profile of its own (`plan-browser-<pid>-…` in the
  * temp folder, named with plan's pid so that the next run removes it if plan is killed), which
  * is removed when the browser is closed (also when it fails to start). The browser dies with
@@ -33,11 +56,17 @@ export async function launchBrowser(path: string): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), `plan-browser-${process.pid}-`));
   const removeProfile = () => {
     try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     } catch {
-      // The browser may still be writing to it; closing removes it again once the process is gone.
+      // The browser may still be writing to it; closing removes it again once the process is gone, or the next run does.
     }
   };
+  let pid: number | undefined;
+  // Registered before the browser starts: plan may be stopped while it does.
+  const forget = onExit(() => {
+    killBrowserGroup(pid ?? browserUsing(profile));
+    removeProfile();
+  });
   let browser: Browser;
   try {
     // plan handles the signals itself (cli.ts): puppeteer's handlers would exit before the staging folders are removed, or not exit at all.
@@ -52,13 +81,10 @@ export async function launchBrowser(path: string): Promise<Browser> {
     });
   } catch (error) {
     removeProfile();
+    forget();
     throw error;
   }
-  const pid = browser.process()?.pid;
-  const forget = onExit(() => {
-    killBrowserGroup(pid);
-    removeProfile();
-  });
+  pid = browser.process()?.pid;
   // A browser that crashes or is killed leaves its profile too.
   browser.once("disconnected", removeProfile);
   const close = browser.close.bind(browser);

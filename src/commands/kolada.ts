@@ -96,7 +96,7 @@ export function runKoladaImport(args: string[], options: { repo: string }, io: I
   }
   // A link on the way would make the import write elsewhere (anywhere the link leads): refused before any file is written.
   for (const update of plan.updates) {
-    const link = update.text === undefined ? undefined : linkOnTheWay(update.path, root);
+    const link = linkOnTheWay(update.path, root);
     if (link) {
       throw new UserError(
         `${shown(io, link)} is a symbolic link, and \`plan kolada import\` writes only into real folders of the repository, so that nothing lands elsewhere through a link. ` +

@@ -5,6 +5,7 @@ import { browserNotFoundMessage, findBrowser, isExecutable } from "../browser/in
 import { UserError, type Io } from "../commands/io.js";
 import type { OutputFile } from "../render/site.js";
 import { linkOnTheWay } from "../write/output-folder.js";
+import { at } from "../write/outputs.js";
 import { besideFolder } from "../write/swap.js";
 import { CACHE_FILE, PdfCache, sha256 } from "./cache.js";
 import { printFonts } from "./fonts.js";
@@ -117,7 +118,11 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       if (staged.has(path)) return;
       staged.add(path);
       mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), content);
+      try {
+        writeFileSync(join(staging, path), content);
+      } catch (error) {
+        throw at(error, join(staging, path));
+      }
     };
     for (const file of todo) {
       // The print variant goes where the page goes, so its relative image paths work.

@@ -3,6 +3,7 @@ import { resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, HTTPRequest, Page, PDFOptions } from "puppeteer-core";
 import { killBrowserGroup, launchBrowser } from "../browser/index.js";
+import { at } from "../write/outputs.js";
 import { runPool } from "./pool.js";
 import { reproducible } from "./reproducible.js";
 
@@ -127,7 +128,7 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
         try {
           await page.goto(pathToFileURL(task.source).href, { waitUntil: "load", timeout: TIMEOUT_MS });
           const pdf = await page.pdf({ ...PDF_OPTIONS, timeout: TIMEOUT_MS });
-          await writeFile(task.target, reproducible(pdf, options.sourceDate));
+          await writeFile(task.target, reproducible(pdf, options.sourceDate)).catch((error: unknown) => Promise.reject(at(error, task.target)));
         } catch (error) {
           throw explain(task, error);
         }

@@ -34,18 +34,20 @@ const recordPath = () => join(tmpdir(), `plan-run-${process.pid}`);
 /** Undone when this process exits in any way but SIGKILL: removing beside folders, killing browsers. */
 const atExit = new Set<() => void>();
 let exitHooked = false;
+const hookExit = () => {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on("exit", runExitHooks);
+};
 
 /** Runs `undo` when the process exits (also by `process.exit` from a signal handler), unless it is taken back first. */
 export function onExit(undo: () => void): () => void {
-  if (!exitHooked) {
-    exitHooked = true;
-    process.on("exit", runExitHooks);
-  }
+  hookExit();
   atExit.add(undo);
   return () => atExit.delete(undo);
 }
 
-/** Everything registered with `onExit`, now; each once. */
+/** Everything registered with `onExit`, now; each once; then this run's record, when nothing it names is left. */
 export function runExitHooks(): void {
   for (const undo of [...atExit]) {
     atExit.delete(undo);
@@ -55,13 +57,20 @@ export function runExitHooks(): void {
       // Leaving: what cannot be undone now is removed by the next run.
     }
   }
+  if (recorded.size > 0) removeRecordWhenDone();
 }
+
+/** The prefixes this run has put in its record. */
+const recorded = new Set<string>();
 
 /** The prefix of a folder of `kind` beside `out` for this run; the record names it before it exists. */
 export function besidePrefix(out: string, kind: BesideKind): string {
   const prefix = join(dirname(out), `.${basename(out)}.plan-${kind}-${process.pid}-`);
-  appendFileSync(recordPath(), `${prefix}\n`);
-  onExit(removeRecordWhenDone);
+  if (!recorded.has(prefix)) {
+    appendFileSync(recordPath(), `${prefix}\n`);
+    recorded.add(prefix);
+    hookExit();
+  }
   return prefix;
 }
 

@@ -43,7 +43,7 @@ async function eachFile(files: readonly OutputFile[], write: (file: OutputFile, 
  */
 export async function writeFresh(folder: string, files: readonly OutputFile[]): Promise<void> {
   for (const dir of foldersOf(folder, files)) mkdirSync(dir, { recursive: true });
-  await eachFile(files, (file) => writeFile(join(folder, file.path), file.content, { flag: "wx" }));
+  await eachFile(files, (file) => writeFile(join(folder, file.path), file.content, { flag: "wx" }).catch((error: unknown) => Promise.reject(at(error, join(folder, file.path)))));
 }
 
 /**
@@ -106,6 +106,13 @@ export function notWritten(path: string, error: unknown, what: "file" | "folder"
   if (!code || !why[code]) return error;
   const written = after ?? (what === "folder" ? "No file was written." : "Files written before it are in place; the others keep their previous version.");
   return new UserError(`Could not write the ${what} ${path}: ${why[code]}. ${written}`);
+}
+
+/** The error, with the path it happened at where the system did not say (a failed write, as against a failed open, names none). */
+export function at(error: unknown, path: string): unknown {
+  const e = error as NodeJS.ErrnoException;
+  if (e && typeof e === "object" && e.code && !e.path) e.path = path;
+  return error;
 }
 
 /** A failure of the disk (full, read-only, not allowed) as the user's message, naming the path it happened at; other errors as they are. */
