@@ -1,10 +1,11 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, constants, existsSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, constants, existsSync, lstatSync, openSync, watch, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { findBrowser } from "../src/browser/index.js";
 import { copyExamples, edit, read, run, tempDir } from "./helpers/repo.js";
+import { startWatch } from "./helpers/watch.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "dist", "cli.js");
@@ -194,6 +195,34 @@ describe("nothing is written outside the output folder, nor through a link", () 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT });
 }, 120_000);
+
+describe("watch mode writes file by file, never a temporary file inside the output, never through a link", () => {
+  it("stages its temporary files beside the output, and refuses a link inside it", async () => {
+    const root = copyExamples();
+    const watcher = startWatch(root, ["build", ".", "--watch", "--no-pdf"]);
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/files written in dist/);
+    const seen: string[] = [];
+    const events = watch(join(root, "dist"), { recursive: true }, (_event, name) => name && seen.push(String(name)));
+    // A new phone number: every Lerum page is written again.
+    edit(root, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/files? written in dist/);
+    await new Promise((r) => setTimeout(r, 100));
+    events.close();
+    expect(seen).toContain(join("lerum", "plan-2019.html"));
+    expect(seen.filter((n) => !existsSync(join(root, "dist", n)))).toEqual([]);
+    expect(besideFolders(root)).toEqual([]);
+
+    const home = tempDir("plan-home-");
+    writeFileSync(join(home, "plan-2019.html"), "precious\n");
+    rmSync(join(root, "dist", "lerum"), { recursive: true });
+    symlinkSync(home, join(root, "dist", "lerum"));
+    edit(root, "plan.config.yaml", "phone: 0302-52 10 99", "phone: 0302-52 10 00");
+    expect(await watcher.next(/Watching \. for changes/)).toContain(`${join(root, "dist", "lerum")} is a symbolic link, and plan writes only into real folders`);
+    expect(readdirSync(home)).toEqual(["plan-2019.html"]);
+    expect(readFileSync(join(home, "plan-2019.html"), "utf8")).toBe("precious\n");
+    expect(await watcher.stop()).toBe(2);
+  });
+});
 
 describe("a killed build leaves the previous output, and the next run removes what it left", () => {
   /** A repository with a previous build in `dist` (PDFs too when a browser is there), and a change that makes every page new. */
