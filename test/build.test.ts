@@ -341,13 +341,15 @@ describe("plan build: roll-ups, index and files", () => {
     await expect(writeOutputs(out, [{ path: "../outside.html", content: "x" }])).rejects.toThrow(/outside/);
   });
 
-  it("says which file or folder could not be written, and why, without calling it a bug", async () => {
-    const out = tempDir();
-    write(out, "lerum", "a file where the build needs a folder\n");
-    const { code, stderr } = await run(["build", EXAMPLES, "--no-pdf", "--out", out], out);
+  it("says why an output folder cannot be written, without calling it a bug", async () => {
+    const dir = tempDir();
+    const out = join(dir, "site");
+    write(dir, "site", "a file where the build needs a folder\n");
+    const { code, stderr } = await run(["build", EXAMPLES, "--no-pdf", "--out", out], dir);
     expect(code).toBe(2);
-    expect(stderr).toContain(`Could not write the folder ${join(out, "lerum")}: a file of that name is in the way; remove it, or choose another output folder (--out). No file was written.`);
+    expect(stderr).toContain(`The output folder ${out} is a file, not a folder; remove it, or choose another with --out. Nothing was written.`);
     expect(stderr).not.toContain("internal error");
+    expect(readFileSync(out, "utf8")).toBe("a file where the build needs a folder\n");
   });
 
   it("refuses an output folder that is the repository", async () => {

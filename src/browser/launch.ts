@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
+import { onExit } from "../write/leftovers.js";
 
 /**
  * The browser cannot reach any network, even for what slips past the pages' sanitising and the
@@ -19,25 +20,84 @@ export const NO_NETWORK_ARGS = [
 export const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", ...NO_NETWORK_ARGS];
 
 /**
- * Starts a headless browser with a fresh profile of its own, which is removed when the
- * browser is closed (also when it fails to start).
+ * Ends the browser and every process it started. puppeteer starts it `detached`, which on
+ * POSIX makes it the leader of a session and process group of its own (its pid is the
+ * group's id): a signal to the group reaches its zygote, renderers and utilities, which a
+ * signal to its pid alone leaves running.
+ */
+export function killBrowserGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(process.platform === "win32" ? pid : -pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * The browser started with `profile`, while it starts (puppeteer has not said its pid yet):
+ * the process whose command line names the profile and is no helper (`--type=`). Linux only
+ * (/proc); elsewhere puppeteer's own exit handler ends it.
+ */
+function browserUsing(profile: string): number | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((n) => /^\d+$/.test(n));
+  } catch {
+    return undefined;
+  }
+  for (const pid of pids) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (args.includes(`--user-data-dir=${profile}`) && !args.some((a) => a.startsWith("--type="))) return Number(pid);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Starts a headless browser with a fresh profile of its own (`plan-browser-<pid>-…` in the
+ * temp folder, named with plan's pid so that the next run removes it if plan is killed), which
+ * is removed when the browser is closed (also when it fails to start). The browser dies with
+ * plan: it talks to plan through a pipe (`--remote-debugging-pipe`), and Chromium exits by
+ * itself when that pipe closes, which is also when plan is killed with SIGKILL; on any other
+ * exit of plan, and on SIGINT, SIGTERM and SIGHUP (see cli.ts), its process group is killed.
  */
 export async function launchBrowser(path: string): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), "plan-browser-"));
+  const profile = mkdtempSync(join(tmpdir(), `plan-browser-${process.pid}-`));
   const removeProfile = () => {
     try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     } catch {
-      // The browser may still be writing to it; closing removes it again once the process is gone.
+      // The browser may still be writing to it; closing removes it again once the process is gone, or the next run does.
     }
   };
+  let pid: number | undefined;
+  // Registered before the browser starts: plan may be stopped while it does.
+  const forget = onExit(() => {
+    killBrowserGroup(pid ?? browserUsing(profile));
+    removeProfile();
+  });
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath: path, headless: true, args: [...BROWSER_ARGS, `--user-data-dir=${profile}`] });
+    // plan handles the signals itself (cli.ts): puppeteer's handlers would exit before the staging folders are removed, or not exit at all.
+    browser = await puppeteer.launch({
+      executablePath: path,
+      headless: true,
+      pipe: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      args: [...BROWSER_ARGS, `--user-data-dir=${profile}`],
+    });
   } catch (error) {
     removeProfile();
+    forget();
     throw error;
   }
+  pid = browser.process()?.pid;
   // A browser that crashes or is killed leaves its profile too.
   browser.once("disconnected", removeProfile);
   const close = browser.close.bind(browser);
@@ -45,7 +105,9 @@ export async function launchBrowser(path: string): Promise<Browser> {
     try {
       await close();
     } finally {
+      killBrowserGroup(pid);
       removeProfile();
+      forget();
     }
   };
   return browser;

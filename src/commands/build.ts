@@ -1,12 +1,18 @@
 import { rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import type { Repository } from "../model/repository.js";
+import { CACHE_FILE } from "../pdf/cache.js";
 import { pdfPathOf, stagePdfs, type PdfStage } from "../pdf/build.js";
 import type { RenderHooks } from "../pdf/render.js";
 import { parseShard } from "../pdf/shard.js";
 import { renderSite, siteRenderer, type OutputFile } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
-import { writeOutputs } from "../write/outputs.js";
+import { CONFIG_FILE } from "../source/discover.js";
+import { removeBeside } from "../write/leftovers.js";
+import { outputFolder, outputMark } from "../write/output-folder.js";
+import { diskError, writeFresh, writeOutputs } from "../write/outputs.js";
+import { besideFolder, carryOver, swapIn } from "../write/swap.js";
 import { betweenDocumentsChecker, checkDocument } from "../rules/index.js";
 import { incrementalRepository } from "../watch/incremental.js";
 import { watchingLine, watchUntilAborted } from "../watch/watch.js";
@@ -38,7 +44,11 @@ function parseJobs(value: string | undefined): number {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** `plan build`: the checks first; then every page, roll-up and copied file in memory and the PDFs in a staging folder; then all of it written. */
+/**
+ * `plan build`: the checks first; then every page, roll-up and copied file in memory and the
+ * PDFs in a staging folder; then all of it written into a fresh folder beside the output
+ * folder, which is swapped in as a whole.
+ */
 export async function runBuild(path: string, options: BuildOptions, io: Io): Promise<number> {
   const jobs = parseJobs(options.jobs);
   if (options.watch) {
@@ -53,36 +63,42 @@ export async function runBuild(path: string, options: BuildOptions, io: Io): Pro
     return 1;
   }
   const root = checked.repo.root;
-  const out = outputFolder(root, options, io);
+  const out = outputFolder({ root, out: options.out, cwd: io.cwd, sources: sourcesOf(checked.repo) });
+  removeBeside(dirname(out));
   const day = sourceDate(io.env, root);
   const files = renderSite(checked.repo, { buildDate: day });
   const started = performance.now();
-  // The PDFs are made before anything is written: a failure there leaves the previous output as it was.
-  const pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs, shard, sourceDate: day, hooks: options.hooks }, io);
+  const unchanged = `Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
+  let pdfs: PdfStage | undefined;
+  // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
+  let fresh: ReturnType<typeof besideFolder> | undefined;
   try {
-    await writeOutputs(out, files);
-    pdfs.commit();
+    pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs, shard, sourceDate: day, hooks: options.hooks }, io);
+    fresh = besideFolder(out, "new");
+    await writeFresh(fresh.path, [...files, outputMark()]);
+    pdfs.commit(fresh.path);
+    // The PDFs this build did not make (unchanged, another shard's, skipped) and their cache come from the previous output.
+    for (const file of files) if (file.print) carryOver(out, fresh.path, pdfPathOf(file.path));
+    carryOver(out, fresh.path, CACHE_FILE);
+    swapIn(fresh.path, out);
+  } catch (error) {
+    throw diskError(error, unchanged);
   } finally {
-    pdfs.discard();
+    pdfs?.discard();
+    fresh?.done();
   }
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
   io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
-  reportPdfs(pdfs, { jobs, shard: options.shard, seconds: (performance.now() - started) / 1000 }, io);
+  reportPdfs(pdfs!, { jobs, shard: options.shard, seconds: (performance.now() - started) / 1000 }, io);
   if (checked.warnings > 0) io.stderr.write(`plan: ${checked.warnings} warning${checked.warnings === 1 ? "" : "s"}; \`plan check\` shows them.\n`);
   return 0;
 }
 
 const pdfMode = (options: BuildOptions) => (options.pdf === true ? "require" : options.pdf === false ? "skip" : "auto");
 
-/** The output folder: `--out` from the current folder, else `dist` in the repository; never the repository itself or a folder holding it. */
-function outputFolder(root: string, options: BuildOptions, io: Io): string {
-  const out = options.out ? resolve(io.cwd, options.out) : join(root, "dist");
-  const fromOut = relative(out, root);
-  const outside = fromOut === ".." || fromOut.startsWith(`..${sep}`) || isAbsolute(fromOut);
-  if (!outside) {
-    throw new UserError(`The output folder ${options.out ?? out} is the repository or contains it; choose a folder of its own, e.g. --out dist.`);
-  }
-  return out;
+/** The files a repository is made of, which no output folder may hold. */
+function sourcesOf(repo: Repository): string[] {
+  return [...repo.sources.map((s) => s.relPath), CONFIG_FILE, "templates"];
 }
 
 /** A folder as the user would type it from the current folder, or in full when it lies elsewhere. */
@@ -102,10 +118,11 @@ const sameContent = (a: OutputFile["content"], b: OutputFile["content"]) =>
  */
 async function watchBuild(path: string, options: BuildOptions, jobs: number, io: Io): Promise<number> {
   const root = repositoryRoot(path, io);
-  const out = outputFolder(root, options, io);
   const day = sourceDate(io.env, root);
   const reading = readingProgress(io, root);
   const model = incrementalRepository(root, io.cwd, { checkDocument, loaded: reading.loaded });
+  const out = outputFolder({ root, out: options.out, cwd: io.cwd, sources: sourcesOf(model.refresh()) });
+  removeBeside(dirname(out));
   const between = betweenDocumentsChecker();
   const render = siteRenderer({ buildDate: day });
   // The files of the last round by path, with their bytes; `undefined` where a failed write left them unknown.
@@ -125,7 +142,8 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
       io.stdout.write(`plan: nothing built; ${shownPath(out, io)} keeps the last build without errors.\n`);
       return;
     }
-    const files = render(checked.repo);
+    // The mark goes with the first round: the output is a build's, which a later build may replace.
+    const files = [...render(checked.repo), outputMark()];
     const changed = files.filter((f) => {
       const before = written.get(f.path);
       return before === undefined || !sameContent(before, f.content);
@@ -156,7 +174,7 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     const pdfStarted = performance.now();
     const pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs, sourceDate: day, only: all ? undefined : new Set(printed.map((f) => f.path)), hooks: options.hooks }, io);
     try {
-      pdfs.commit();
+      pdfs.commit(out);
     } finally {
       pdfs.discard();
     }

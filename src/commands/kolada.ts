@@ -7,6 +7,7 @@ import { buildRequests, DEFAULT_BASE_URL, koladaTargets } from "../kolada/reques
 import { koladaFilePath, readStore, writeDataFile } from "../kolada/store.js";
 import { loadRepository } from "../model/load-repository.js";
 import { koladaKey } from "../model/repository.js";
+import { linkOnTheWay } from "../write/output-folder.js";
 import { repositoryRoot } from "./check.js";
 import { UserError, type Io } from "./io.js";
 
@@ -92,6 +93,16 @@ export function runKoladaImport(args: string[], options: { repo: string }, io: I
     for (const b of blocked) io.stderr.write(`${shown(io, b.path)}: ${b.reason}\n`);
     io.stderr.write("Fix or remove the file above, then import again; nothing was imported.\n");
     return 1;
+  }
+  // A link on the way would make the import write elsewhere (anywhere the link leads): refused before any file is written.
+  for (const update of plan.updates) {
+    const link = linkOnTheWay(update.path, root);
+    if (link) {
+      throw new UserError(
+        `${shown(io, link)} is a symbolic link, and \`plan kolada import\` writes only into real folders of the repository, so that nothing lands elsewhere through a link. ` +
+          `Replace the link by a folder (or file) of the repository, then import again; nothing was imported.`,
+      );
+    }
   }
   for (const u of unreadable) io.stderr.write(`plan: skipped ${shown(io, u.path)}, which could not be read (${u.reason}); \`plan check\` says more.\n`);
   for (const update of plan.updates) if (update.text !== undefined) writeDataFile(update.path, update.text);

@@ -4,6 +4,7 @@ import { runBudget, type BudgetFormat } from "./budget.js";
 import { runCheck, type DiagnosticFormat } from "./check.js";
 import { UserError, type Io } from "./io.js";
 import { runInit, runNew } from "./scaffold.js";
+import { removeLeftovers } from "../write/leftovers.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 
@@ -133,6 +134,8 @@ function parseKronor(value: string): number {
 /** Runs the command line in-process and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const result = { code: 0 };
+  // What a killed run left (its folders beside an output, its browser profile) goes first, whatever the command.
+  removeLeftovers();
   try {
     await program(io, result).parseAsync(argv, { from: "user" });
     return result.code;

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { browserNotFoundMessage, findBrowser, isExecutable } from "../browser/index.js";
 import { UserError, type Io } from "../commands/io.js";
 import type { OutputFile } from "../render/site.js";
-import { writeFileAtomic } from "../write/atomic.js";
+import { linkOnTheWay } from "../write/output-folder.js";
+import { at } from "../write/outputs.js";
+import { besideFolder } from "../write/swap.js";
 import { CACHE_FILE, PdfCache, sha256 } from "./cache.js";
 import { printFonts } from "./fonts.js";
 import { printHtml } from "./print-html.js";
@@ -14,7 +16,6 @@ import { shareOf, type Shard } from "./shard.js";
 
 /** Bumped when the way PDFs are made changes in a way the inputs do not show. */
 const PDF_FORMAT = "plan-pdf-2";
-const STAGING_PREFIX = ".plan-pdf-";
 
 export interface PdfBuildOptions {
   /** `auto`: PDFs when a browser is found (the default); `require`: `--pdf`; `skip`: `--no-pdf`. */
@@ -32,7 +33,7 @@ export interface PdfBuildOptions {
   hooks?: RenderHooks | undefined;
 }
 
-/** The PDFs of a build, rendered into a staging folder inside the output folder and not yet in place. */
+/** The PDFs of a build, rendered into a staging folder beside the output folder and not yet in place. */
 export interface PdfStage {
   /** PDFs of this build (its share), rendered now. */
   rendered: number;
@@ -44,8 +45,8 @@ export interface PdfStage {
   skipped?: string;
   /** PDFs in the output folder that no longer match their documents (when PDFs were skipped). */
   stale: string[];
-  /** Moves the rendered PDFs into place (each by a rename) and writes the cache. */
-  commit(): void;
+  /** Moves the rendered PDFs into `into` (each by a rename: the new output of a build, or the output folder in watch mode) and puts the cache there. */
+  commit(into: string): void;
   /** Removes the staging folder; after commit, or when the build fails after staging. */
   discard(): void;
 }
@@ -66,24 +67,6 @@ function inputHash(file: OutputFile, byPath: Map<string, OutputFile>, fontHash: 
   return hash.digest("hex");
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Staging folders left by builds that were killed (their process is gone). */
-function removeAbandonedStaging(out: string): void {
-  if (!existsSync(out)) return;
-  for (const name of readdirSync(out)) {
-    const m = new RegExp(`^${STAGING_PREFIX.replace(/\./g, "\\.")}(\\d+)-`).exec(name);
-    if (m && !processAlive(Number(m[1]))) rmSync(join(out, name), { recursive: true, force: true });
-  }
-}
-
 /** Which browser to use, or why there is none. */
 function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { missing: string } {
   const path = findBrowser({ explicit: options.browser, env: io.env });
@@ -96,10 +79,11 @@ function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { 
 const nothingStaged = (partial: Partial<PdfStage>): PdfStage => ({ rendered: 0, unchanged: 0, blocked: [], stale: [], commit() {}, discard() {}, ...partial });
 
 /**
- * Decides which PDFs this build makes and renders them into a staging folder inside `out`,
- * before anything of the build is written: when printing fails (the browser crashes or is
- * killed), the staging folder goes and the output folder is as it was. PDFs whose input is
- * unchanged (the cache) are not rendered again and need no browser.
+ * Decides which PDFs this build makes and renders them into a staging folder beside `out`
+ * (the previous output, whose cache says which PDFs are unchanged), before anything of the
+ * build is written: when printing fails (the browser crashes or is killed), the staging folder
+ * goes and the output folder is as it was. PDFs whose input is unchanged are not rendered
+ * again and need no browser.
  */
 export async function stagePdfs(out: string, files: readonly OutputFile[], options: PdfBuildOptions, io: Io): Promise<PdfStage> {
   const share = shareOf(
@@ -124,20 +108,9 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     return nothingStaged({ skipped: browser.missing, stale: staleOnes() });
   }
 
-  const createdOut = !existsSync(out);
-  mkdirSync(out, { recursive: true });
-  removeAbandonedStaging(out);
-  const staging = mkdtempSync(join(out, `${STAGING_PREFIX}${process.pid}-`));
-  const discard = () => {
-    rmSync(staging, { recursive: true, force: true });
-    if (createdOut) {
-      try {
-        rmdirSync(out); // only when empty: a failed first build leaves no folder behind
-      } catch {
-        // Not empty: something else is there.
-      }
-    }
-  };
+  const stage = besideFolder(out, "pdf");
+  const staging = stage.path;
+  const discard = () => stage.done();
   try {
     const tasks: PrintTask[] = [];
     const staged = new Set<string>();
@@ -145,7 +118,11 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       if (staged.has(path)) return;
       staged.add(path);
       mkdirSync(dirname(join(staging, path)), { recursive: true });
-      writeFileSync(join(staging, path), content);
+      try {
+        writeFileSync(join(staging, path), content);
+      } catch (error) {
+        throw at(error, join(staging, path));
+      }
     };
     for (const file of todo) {
       // The print variant goes where the page goes, so its relative image paths work.
@@ -183,15 +160,20 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       unchanged: share.length - todo.length,
       blocked: result.blocked,
       stale: [],
-      commit() {
+      commit(into: string) {
         for (const file of todo) {
           const pdf = pdfPathOf(file.path);
-          mkdirSync(dirname(join(out, pdf)), { recursive: true });
-          renameSync(join(staging, pdf), join(out, pdf));
+          const dir = dirname(join(into, pdf));
+          mkdirSync(dir, { recursive: true });
+          const link = linkOnTheWay(dir, into);
+          if (link) throw new UserError(`Could not put ${pdf} in place: ${link} is a symbolic link, and plan writes only into real folders. Remove the link.`);
+          renameSync(join(staging, pdf), join(into, pdf));
         }
-        writeFileAtomic(join(out, CACHE_FILE), cache.serialize());
+        // Written in the staging folder and renamed: no temporary file is ever inside the output.
+        writeFileSync(join(staging, CACHE_FILE), cache.serialize());
+        renameSync(join(staging, CACHE_FILE), join(into, CACHE_FILE));
       },
-      discard: () => rmSync(staging, { recursive: true, force: true }),
+      discard,
     };
   } catch (error) {
     discard();

@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, HTTPRequest, Page, PDFOptions } from "puppeteer-core";
-import { launchBrowser } from "../browser/index.js";
+import { killBrowserGroup, launchBrowser } from "../browser/index.js";
+import { at } from "../write/outputs.js";
 import { runPool } from "./pool.js";
 import { reproducible } from "./reproducible.js";
 
@@ -90,8 +91,10 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
   browser.once("disconnected", () => (gone = true));
   options.hooks?.browser?.(browser);
   let printed = 0;
-  const explain = (task: PrintTask, error: unknown): PrintError => {
+  const explain = (task: PrintTask, error: unknown): unknown => {
     if (error instanceof PrintError) return error;
+    // A full or read-only disk is the user's to fix, said as such by the build.
+    if (["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM"].includes((error as NodeJS.ErrnoException)?.code ?? "")) return error;
     if (gone || !browser.connected) return new PrintError(`the browser stopped while printing ${task.label} (it crashed or was killed)`);
     if ((error as Error)?.name === "TimeoutError") return new PrintError(`printing ${task.label} took longer than ${TIMEOUT_MS / 1000} s`);
     return new PrintError(`could not print ${task.label}: ${firstLine(error)}`);
@@ -125,7 +128,7 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
         try {
           await page.goto(pathToFileURL(task.source).href, { waitUntil: "load", timeout: TIMEOUT_MS });
           const pdf = await page.pdf({ ...PDF_OPTIONS, timeout: TIMEOUT_MS });
-          await writeFile(task.target, reproducible(pdf, options.sourceDate));
+          await writeFile(task.target, reproducible(pdf, options.sourceDate)).catch((error: unknown) => Promise.reject(at(error, task.target)));
         } catch (error) {
           throw explain(task, error);
         }
@@ -151,7 +154,8 @@ async function closeBrowser(browser: Browser, gone: boolean): Promise<void> {
     // Its profile folder goes with the "disconnected" event; the process may still need ending.
     await browser.close().catch(() => undefined);
   }
-  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  // Its helpers too, even when the main process is already gone.
+  killBrowserGroup(child?.pid);
 }
 
 const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split("\n")[0];

@@ -1,0 +1,173 @@
+import { appendFileSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, isAbsolute, join } from "node:path";
+
+/**
+ * What a run leaves behind when it is killed: the folders it builds beside the output folder
+ * (`.dist.plan-new-<pid>-…`, `.dist.plan-old-<pid>-…`, `.dist.plan-pdf-<pid>-…`,
+ * `.dist.plan-watch-<pid>-…`) and its browser profile (`plan-browser-<pid>-…` in the temp
+ * folder). Each carries the pid of its run, so that the next run of any kind can tell a dead
+ * run's leftovers from those of a run still going. The folders beside an output folder are
+ * listed, before they are made, in a record in the temp folder (`plan-run-<pid>`), so that
+ * finding them takes one look at the temp folder and never a walk of the repository.
+ */
+
+export type BesideKind = "new" | "old" | "pdf" | "watch";
+
+const RECORD = /^plan-run-(\d+)$/;
+const PROFILE = /^plan-browser-(\d+)-/;
+/** `.dist.plan-new-1234-a1b2c3`: the output folder's name, the kind, the pid of the run. */
+const BESIDE = /^\.(.+)\.plan-(new|old|pdf|watch)-(\d+)-[0-9A-Za-z]+$/;
+
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const recordPath = () => join(tmpdir(), `plan-run-${process.pid}`);
+
+/** Undone when this process exits in any way but SIGKILL: removing beside folders, killing browsers. */
+const atExit = new Set<() => void>();
+let exitHooked = false;
+const hookExit = () => {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on("exit", runExitHooks);
+};
+
+/** Runs `undo` when the process exits (also by `process.exit` from a signal handler), unless it is taken back first. */
+export function onExit(undo: () => void): () => void {
+  hookExit();
+  atExit.add(undo);
+  return () => atExit.delete(undo);
+}
+
+/** Everything registered with `onExit`, now; each once; then this run's record, when nothing it names is left. */
+export function runExitHooks(): void {
+  for (const undo of [...atExit]) {
+    atExit.delete(undo);
+    try {
+      undo();
+    } catch {
+      // Leaving: what cannot be undone now is removed by the next run.
+    }
+  }
+  if (recorded.size > 0) removeRecordWhenDone();
+}
+
+/** The prefixes this run has put in its record. */
+const recorded = new Set<string>();
+
+/** The prefix of a folder of `kind` beside `out` for this run; the record names it before it exists. */
+export function besidePrefix(out: string, kind: BesideKind): string {
+  const prefix = join(dirname(out), `.${basename(out)}.plan-${kind}-${process.pid}-`);
+  if (!recorded.has(prefix)) {
+    appendFileSync(recordPath(), `${prefix}\n`);
+    recorded.add(prefix);
+    hookExit();
+  }
+  return prefix;
+}
+
+/** The record goes with the last folder of the run: at exit, when nothing of it is left beside an output folder. */
+function removeRecordWhenDone(): void {
+  const path = recordPath();
+  if (!existsSync(path)) return;
+  const prefixes = readFileSync(path, "utf8").split("\n").filter(Boolean);
+  if (prefixes.every((p) => besideOf(p).length === 0)) rmSync(path, { force: true });
+}
+
+/** The folders that exist with `prefix`. */
+function besideOf(prefix: string): string[] {
+  const dir = dirname(prefix);
+  const start = basename(prefix);
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.startsWith(start) && BESIDE.test(name))
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes what runs that are gone left behind: their browser profiles, and the folders they
+ * were building beside an output folder. A previous output that a killed build had moved aside
+ * (`.plan-old-`) and not yet replaced is put back, so the output folder is as it was.
+ * Cheap: one look at the temp folder, and one at each folder a dead run recorded.
+ */
+export function removeLeftovers(): void {
+  const temp = tmpdir();
+  let names: string[];
+  try {
+    names = readdirSync(temp);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const profile = PROFILE.exec(name);
+    if (profile && !processAlive(Number(profile[1]))) remove(join(temp, name));
+    const record = RECORD.exec(name);
+    if (record && !processAlive(Number(record[1]))) removeRecorded(join(temp, name), Number(record[1]));
+  }
+}
+
+function removeRecorded(record: string, pid: number): void {
+  try {
+    // Only a record of this user: another user's could name folders to remove.
+    if (typeof process.getuid === "function" && lstatSync(record).uid !== process.getuid()) return;
+    const prefixes = readFileSync(record, "utf8").split("\n").filter((p) => isAbsolute(p));
+    for (const prefix of prefixes) removeBeside(dirname(prefix), pid);
+    rmSync(record, { force: true });
+  } catch {
+    // Unreadable or already gone: nothing more to do.
+  }
+}
+
+/**
+ * The folders beside the output folders in `dir` that a dead run left: those of `pid`, or of
+ * any dead run when `pid` is not given. Each is removed, except a moved-aside previous output
+ * whose output folder is missing: that one is put back.
+ */
+export function removeBeside(dir: string, pid?: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  // Put back first, so that a half-made new output is never taken for the output.
+  const found = names.flatMap((name) => {
+    const m = BESIDE.exec(name);
+    if (!m) return [];
+    const owner = Number(m[3]);
+    if (pid !== undefined ? owner !== pid : processAlive(owner)) return [];
+    return [{ path: join(dir, name), out: join(dir, m[1]!), kind: m[2] as BesideKind }];
+  });
+  found.sort((a, b) => (a.kind === "old" ? -1 : b.kind === "old" ? 1 : 0));
+  for (const f of found) {
+    if (f.kind === "old" && !existsSync(f.out)) {
+      try {
+        renameSync(f.path, f.out);
+        continue;
+      } catch {
+        // Cannot be put back: left for the user, rather than lost.
+        continue;
+      }
+    }
+    remove(f.path);
+  }
+}
+
+function remove(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // In use or not ours: left for a later run.
+  }
+}

@@ -1,0 +1,450 @@
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { closeSync, constants, existsSync, lstatSync, openSync, watch, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { findBrowser } from "../src/browser/index.js";
+import { copyExamples, edit, read, run, tempDir } from "./helpers/repo.js";
+import { startWatch } from "./helpers/watch.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CLI = join(ROOT, "dist", "cli.js");
+const browserPath = findBrowser({ env: process.env });
+const EPOCH = { SOURCE_DATE_EPOCH: "1546992000" };
+
+/** Every file under `dir`, hidden ones too, with its bytes; links are listed as links, never followed. */
+function snapshot(dir: string): Map<string, string | Buffer> {
+  const files = new Map<string, string | Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isSymbolicLink()) files.set(p.slice(dir.length + 1), `link to ${readlinkSync(p)}`);
+      else if (e.isDirectory()) walk(p);
+      else files.set(p.slice(dir.length + 1), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function expectSame(after: Map<string, string | Buffer>, before: Map<string, string | Buffer>): void {
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [path, bytes] of before) expect(Buffer.from(after.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
+}
+
+/** The hidden folders a run makes beside an output folder (`.dist.plan-new-…`). */
+const besideFolders = (dir: string) => readdirSync(dir).filter((n) => /^\..+\.plan-(new|old|pdf|watch)-\d+-/.test(n));
+/** What a run of pid `pid` has in the temp folder: its record and its browser profile. */
+const tempLeftovers = (pid: number) => readdirSync(tmpdir()).filter((n) => n === `plan-run-${pid}` || n.startsWith(`plan-browser-${pid}-`));
+/** The browser processes started by plan's process `pid`: their command line names its profile. */
+function browsersOf(pid: number): string[] {
+  const ps = spawnSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" }).stdout;
+  return ps.split("\n").filter((l) => l.includes(`plan-browser-${pid}-`));
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * Whether a process is opening the named pipe `fifo` to read it: only then can a writer open
+ * it without waiting. The writer's end is kept open (returned), so the reader waits for data
+ * that never comes, until it is killed.
+ */
+function readerAt(fifo: string): number | undefined {
+  try {
+    return openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+}
+
+function spawnPlan(args: string[], cwd: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...EPOCH, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr += d));
+  child.stdout!.resume();
+  const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((r) => child.on("exit", (code, signal) => r({ code, signal, stderr })));
+  return { child, exited };
+}
+
+describe("nothing is written outside the output folder, nor through a link", () => {
+  it("refuses a dist that is a link to a folder outside the repository, and writes nothing there", async () => {
+    const repo = copyExamples();
+    const elsewhere = tempDir("plan-elsewhere-");
+    writeFileSync(join(elsewhere, ".bashrc"), "precious\n");
+    symlinkSync(elsewhere, join(repo, "dist"));
+    const { code, stderr } = await run(["build", ".", "--no-pdf"], repo);
+    expect(code).toBe(2);
+    expect(stderr).toContain("plan: The output folder dist is a symbolic link; plan writes only into real folders");
+    expect(stderr).toContain("Nothing was written.");
+    expect(readdirSync(elsewhere)).toEqual([".bashrc"]);
+    expect(readdirSync(dirname(elsewhere)).filter((n) => n.startsWith(`.${"plan-elsewhere-"}`))).toEqual([]);
+  });
+
+  it("refuses an --out under a link, and an --out that is a link to the repository", async () => {
+    const repo = copyExamples();
+    const work = tempDir();
+    const elsewhere = tempDir("plan-elsewhere-");
+    symlinkSync(elsewhere, join(work, "site"));
+    const under = await run(["build", repo, "--no-pdf", "--out", "site/out"], work);
+    expect(under.code).toBe(2);
+    expect(under.stderr).toContain(`The output folder site/out lies under ${join(work, "site")}, which is a symbolic link`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+
+    symlinkSync(repo, join(work, "repo-link"));
+    const before = snapshot(repo);
+    for (const out of ["repo-link", join(work, "repo-link")]) {
+      const { code, stderr } = await run(["build", repo, "--no-pdf", "--out", out], work);
+      expect(code, out).toBe(2);
+      expect(stderr).toContain(`The output folder ${out} is a symbolic link`);
+    }
+    expectSame(snapshot(repo), before);
+  });
+
+  it("never writes through a link placed inside a previous output: the link is replaced, its target untouched", async () => {
+    const repo = copyExamples();
+    const first = await run(["build", ".", "--no-pdf"], repo);
+    expect(first.code, first.stderr).toBe(0);
+    // The folder of Lerum's pages replaced by a link to someone's home, which has a file of the same name as a page.
+    const home = tempDir("plan-home-");
+    writeFileSync(join(home, "plan-2019.html"), "precious\n");
+    rmSync(join(repo, "dist", "lerum"), { recursive: true });
+    symlinkSync(home, join(repo, "dist", "lerum"));
+    const second = await run(["build", ".", "--no-pdf"], repo);
+    expect(second.code, second.stderr).toBe(0);
+    expect(readdirSync(home)).toEqual(["plan-2019.html"]);
+    expect(readFileSync(join(home, "plan-2019.html"), "utf8")).toBe("precious\n");
+    expect(lstatSync(join(repo, "dist", "lerum")).isDirectory()).toBe(true);
+    expect(read(repo, "dist/lerum/plan-2019.html")).toContain("<html");
+  });
+
+  it("refuses an output folder inside the repository that holds its sources, and keeps dist and the CI's public working", async () => {
+    const repo = copyExamples();
+    const before = snapshot(join(repo, "lerum"));
+    for (const [out, source] of [
+      ["lerum", "lerum/avtal-2017-2020.md"],
+      [".", undefined],
+      ["templates/..", undefined],
+    ] as const) {
+      const { code, stderr } = await run(["build", ".", "--no-pdf", "--out", out], repo);
+      expect(code, out).toBe(2);
+      expect(stderr).toMatch(source ? `holds ${source}, a file of the repository's sources` : "is the repository or contains it");
+    }
+    expectSame(snapshot(join(repo, "lerum")), before);
+    for (const out of ["public", "dist"]) {
+      const { code, stderr } = await run(["build", ".", "--no-pdf", "--out", out], repo);
+      expect(code, stderr).toBe(0);
+      expect(existsSync(join(repo, out, ".plan-build"))).toBe(true);
+    }
+  });
+
+  it("refuses a non-empty folder that no build made, and replaces a previous build's output as a whole", async () => {
+    const repo = copyExamples();
+    const out = join(tempDir(), "site");
+    mkdirSync(out);
+    writeFileSync(join(out, "notes.txt"), "mine\n");
+    const refused = await run(["build", repo, "--no-pdf", "--out", out], repo);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("holds files that plan did not build (it has no .plan-build mark)");
+    expect(readdirSync(out)).toEqual(["notes.txt"]);
+    rmSync(join(out, "notes.txt"));
+    expect((await run(["build", repo, "--no-pdf", "--out", out], repo)).code).toBe(0);
+    // A document removed: its page goes with the next build, and no temporary file is ever inside the output.
+    rmSync(join(repo, "sjobacka", "rapport-2019.md"));
+    expect((await run(["build", repo, "--no-pdf", "--out", out], repo)).code).toBe(0);
+    const files = [...snapshot(out).keys()];
+    expect(files).not.toContain("sjobacka/rapport-2019.html");
+    expect(files.filter((f) => /\.tmp|plan-(new|old|pdf|watch)-/.test(f))).toEqual([]);
+    expect(besideFolders(dirname(out))).toEqual([]);
+  });
+
+  it("kolada import refuses a data folder that is a link, and a link on the way to a file it writes", async () => {
+    const repo = copyExamples();
+    const responses = join(repo, "sjobacka", "kolada-svar");
+    const elsewhere = tempDir("plan-elsewhere-");
+    renameSync(join(repo, "data"), join(elsewhere, "data"));
+    symlinkSync(join(elsewhere, "data"), join(repo, "data"));
+    const before = snapshot(elsewhere);
+    const { code, stderr } = await run(["kolada", "import", responses], repo);
+    expect(code).toBe(2);
+    expect(stderr).toContain("data is a symbolic link, and `plan kolada import` writes only into real folders of the repository");
+    expectSame(snapshot(elsewhere), before);
+
+    // The folder real, one of its files a link.
+    rmSync(join(repo, "data"));
+    renameSync(join(elsewhere, "data"), join(repo, "data"));
+    const file = readdirSync(join(repo, "data", "kolada")).find((n) => n.endsWith(".yaml"))!;
+    const target = join(elsewhere, "target.yaml");
+    writeFileSync(target, read(repo, `data/kolada/${file}`).replace(/^(\s*- \[?\d{4}, )\d+/m, "$1" + "1"));
+    const outside = readFileSync(target);
+    rmSync(join(repo, "data", "kolada", file));
+    symlinkSync(target, join(repo, "data", "kolada", file));
+    const again = await run(["kolada", "import", responses], repo);
+    expect(again.code, again.stdout).toBe(2);
+    expect(again.stderr).toContain(`${join("data", "kolada", file)} is a symbolic link`);
+    expect(readFileSync(target).equals(outside)).toBe(true);
+  });
+});
+
+// The tests that spawn `node dist/cli.js` need it built from the sources as they are.
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT });
+}, 120_000);
+
+describe("watch mode writes file by file, never a temporary file inside the output, never through a link", () => {
+  it("stages its temporary files beside the output, and refuses a link inside it", async () => {
+    const root = copyExamples();
+    const watcher = startWatch(root, ["build", ".", "--watch", "--no-pdf"]);
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/files written in dist/);
+    const seen: string[] = [];
+    const events = watch(join(root, "dist"), { recursive: true }, (_event, name) => name && seen.push(String(name)));
+    // A new phone number: every Lerum page is written again.
+    edit(root, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/files? written in dist/);
+    await new Promise((r) => setTimeout(r, 100));
+    events.close();
+    expect(seen).toContain(join("lerum", "plan-2019.html"));
+    expect(seen.filter((n) => !existsSync(join(root, "dist", n)))).toEqual([]);
+    expect(besideFolders(root)).toEqual([]);
+
+    const home = tempDir("plan-home-");
+    writeFileSync(join(home, "plan-2019.html"), "precious\n");
+    rmSync(join(root, "dist", "lerum"), { recursive: true });
+    symlinkSync(home, join(root, "dist", "lerum"));
+    edit(root, "plan.config.yaml", "phone: 0302-52 10 99", "phone: 0302-52 10 00");
+    expect(await watcher.next(/Watching \. for changes/)).toContain(`${join(root, "dist", "lerum")} is a symbolic link, and plan writes only into real folders`);
+    expect(readdirSync(home)).toEqual(["plan-2019.html"]);
+    expect(readFileSync(join(home, "plan-2019.html"), "utf8")).toBe("precious\n");
+    expect(await watcher.stop()).toBe(2);
+  });
+});
+
+describe("a killed build leaves the previous output, and the next run removes what it left", () => {
+  /** A repository with a previous build in `dist` (PDFs too when a browser is there), and a change that makes every page new. */
+  async function previousBuild(pdf: boolean) {
+    const repo = copyExamples();
+    const first = await run(["build", ".", pdf ? "--pdf" : "--no-pdf"], repo, EPOCH);
+    expect(first.code, first.stderr).toBe(0);
+    edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+    return { repo, out: join(repo, "dist"), before: snapshot(join(repo, "dist")) };
+  }
+
+  async function afterKill(repo: string, out: string, before: Map<string, string | Buffer>, pid: number, outInPlace = true) {
+    if (outInPlace) expectSame(snapshot(out), before);
+    await until(() => browsersOf(pid).length === 0, "the browser of the killed build to end", 10_000);
+    const check = await run(["check", "."], repo);
+    expect(check.code, check.stderr).toBe(0);
+    expect(besideFolders(repo)).toEqual([]);
+    expect(tempLeftovers(pid)).toEqual([]);
+    expectSame(snapshot(out), before);
+  }
+
+  /** The pid of a process that has ended: a run that was killed. */
+  const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
+
+  /** What a build killed while writing and printing leaves: a half-made new output and a PDF staging folder beside dist, its record and its browser profile. */
+  function leftoversOfKilledRun(repo: string): { pid: number; paths: string[] } {
+    const pid = deadPid();
+    const paths = [join(repo, `.dist.plan-new-${pid}-aaaaaa`), join(repo, `.dist.plan-pdf-${pid}-bbbbbb`), join(tmpdir(), `plan-browser-${pid}-cccccc`)];
+    for (const p of paths) {
+      mkdirSync(join(p, "lerum"), { recursive: true });
+      writeFileSync(join(p, "lerum", "plan-2019.html"), "half");
+    }
+    writeFileSync(join(tmpdir(), `plan-run-${pid}`), `${join(repo, `.dist.plan-new-${pid}-`)}\n${join(repo, `.dist.plan-pdf-${pid}-`)}\n`);
+    return { pid, paths: [...paths, join(tmpdir(), `plan-run-${pid}`)] };
+  }
+
+  /** A file the build reads, made a named pipe: the build waits at it, in the phase that reads it, until killed. */
+  function pipeInPlaceOf(repo: string, file: string): string {
+    const path = join(repo, file);
+    mkdirSync(dirname(path), { recursive: true });
+    rmSync(path, { force: true });
+    execFileSync("mkfifo", [path]);
+    return path;
+  }
+
+  it("killed while reading the documents, after an earlier killed run", async () => {
+    const { repo, out, before } = await previousBuild(false);
+    const config = read(repo, "plan.config.yaml");
+    const fifo = pipeInPlaceOf(repo, "plan.config.yaml");
+    const earlier = leftoversOfKilledRun(repo);
+    const { child, exited } = spawnPlan(["build", ".", "--no-pdf"], repo);
+    let writer: number | undefined;
+    await until(() => (writer = readerAt(fifo)) !== undefined, "the build to read plan.config.yaml");
+    // A run, even one killed before it has read the documents, has already removed what an earlier killed run left.
+    expect(earlier.paths.filter((p) => existsSync(p))).toEqual([]);
+    child.kill("SIGKILL");
+    closeSync(writer!);
+    expect((await exited).signal).toBe("SIGKILL");
+    rmSync(fifo);
+    writeFileSync(join(repo, "plan.config.yaml"), config);
+    await afterKill(repo, out, before, child.pid!);
+  }, 60_000);
+
+  it("killed while rendering the pages, after an earlier killed run", async () => {
+    const { repo, out, before } = await previousBuild(false);
+    const fifo = pipeInPlaceOf(repo, "templates/style.css");
+    const earlier = leftoversOfKilledRun(repo);
+    const { child, exited } = spawnPlan(["build", ".", "--no-pdf"], repo);
+    let writer: number | undefined;
+    await until(() => (writer = readerAt(fifo)) !== undefined, "the build to read templates/style.css");
+    // A run, even one killed before it has read the documents, has already removed what an earlier killed run left.
+    expect(earlier.paths.filter((p) => existsSync(p))).toEqual([]);
+    // The checks are done: the build is rendering.
+    child.kill("SIGKILL");
+    closeSync(writer!);
+    expect((await exited).signal).toBe("SIGKILL");
+    rmSync(join(repo, "templates"), { recursive: true });
+    await afterKill(repo, out, before, child.pid!);
+  }, 60_000);
+
+  it.skipIf(!browserPath)("killed while printing the PDFs: the browser ends with it", async () => {
+    const { repo, out, before } = await previousBuild(true);
+    const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
+    const pdfStaged = () =>
+      besideFolders(repo)
+        .filter((n) => n.startsWith(".dist.plan-pdf-"))
+        .some((n) => readdirSync(join(repo, n), { recursive: true }).some((f) => String(f).endsWith(".pdf")));
+    await until(pdfStaged, "the first PDF to be printed", 60_000);
+    expect(browsersOf(child.pid!).length).toBeGreaterThan(0);
+    child.kill("SIGKILL");
+    expect((await exited).signal).toBe("SIGKILL");
+    await afterKill(repo, out, before, child.pid!);
+  }, 120_000);
+
+  it("killed while writing the new output beside the old one", async () => {
+    const { repo, out, before } = await previousBuild(false);
+    // A large image makes the writing take long enough to be caught at.
+    mkdirSync(join(repo, "sjobacka", "bilder"));
+    writeFileSync(join(repo, "sjobacka", "bilder", "karta.png"), Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(64 * 1024 * 1024)]));
+    edit(repo, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel.\n\n![Karta över Sjöbacka](bilder/karta.png)\n");
+    const { child, exited } = spawnPlan(["build", ".", "--no-pdf"], repo);
+    const stopped = new Promise<void>((resolveStop) => {
+      const watcher = (async () => {
+        await until(() => besideFolders(repo).some((n) => n.startsWith(".dist.plan-new-")), "the new output to be started", 60_000);
+        child.kill("SIGSTOP");
+        resolveStop();
+      })();
+      void watcher;
+    });
+    await stopped;
+    // Stopped in the middle: the output folder is still the previous one.
+    expectSame(snapshot(out), before);
+    child.kill("SIGKILL");
+    expect((await exited).signal).toBe("SIGKILL");
+    await afterKill(repo, out, before, child.pid!);
+  }, 60_000);
+
+  it("killed between moving the previous output aside and putting the new one in its place: the next run puts the previous one back", async () => {
+    const { repo, out, before } = await previousBuild(false);
+    const dead = deadPid();
+    const aside = join(repo, `.dist.plan-old-${dead}-abc123`);
+    renameSync(out, aside);
+    mkdirSync(join(repo, `.dist.plan-new-${dead}-def456`));
+    writeFileSync(join(repo, `.dist.plan-new-${dead}-def456`, "index.html"), "half");
+    writeFileSync(join(tmpdir(), `plan-run-${dead}`), `${join(repo, `.dist.plan-new-${dead}-`)}\n${join(repo, `.dist.plan-old-${dead}-`)}\n`);
+    expect(existsSync(out)).toBe(false);
+    await afterKill(repo, out, before, dead, false);
+  });
+});
+
+describe("the browser dies with plan", () => {
+  for (const [signal, code] of [
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+    ["SIGHUP", 129],
+  ] as const) {
+    it.skipIf(!browserPath)(`on ${signal}: its whole process group ends, its profile and the build's folders go, the output stays`, async () => {
+      const repo = copyExamples();
+      const first = await run(["build", ".", "--no-pdf"], repo, EPOCH);
+      expect(first.code, first.stderr).toBe(0);
+      const before = snapshot(join(repo, "dist"));
+      const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
+      await until(() => browsersOf(child.pid!).length > 1, "the browser and its helpers to start", 60_000);
+      child.kill(signal);
+      const end = await exited;
+      expect(end.code).toBe(code);
+      expect(end.stderr).toContain(`plan: stopped by ${signal}.`);
+      expect(browsersOf(child.pid!)).toEqual([]);
+      expect(tempLeftovers(child.pid!)).toEqual([]);
+      expect(besideFolders(repo)).toEqual([]);
+      expectSame(snapshot(join(repo, "dist")), before);
+    }, 120_000);
+  }
+});
+
+describe("a full or read-only disk is the user's message, and the previous output stays", () => {
+  const mounts: string[] = [];
+  afterEach(() => {
+    while (mounts.length) {
+      const at = mounts.pop()!;
+      spawnSync("umount", [at]);
+      rmSync(at, { recursive: true, force: true });
+    }
+  });
+
+  /** A small file system of its own (tmpfs), or `undefined` where this machine does not allow mounting one. */
+  function smallDisk(size: string): string | undefined {
+    const at = tempDir("plan-disk-");
+    if (spawnSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", at]).status !== 0) return undefined;
+    mounts.push(at);
+    return at;
+  }
+
+  const canMount = (() => {
+    const at = join(tmpdir(), `plan-mount-probe-${process.pid}`);
+    mkdirSync(at, { recursive: true });
+    const ok = spawnSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", at]).status === 0;
+    if (ok) spawnSync("umount", [at]);
+    rmSync(at, { recursive: true, force: true });
+    return ok;
+  })();
+  if (!canMount) console.warn("Disk tests SKIPPED: this machine does not allow mounting a tmpfs (run as root).");
+
+  /** The size of a build's output, in KiB. */
+  async function outputSize(): Promise<number> {
+    const repo = copyExamples();
+    expect((await run(["build", ".", "--no-pdf"], repo, EPOCH)).code).toBe(0);
+    return Number(execFileSync("du", ["-sk", join(repo, "dist")], { encoding: "utf8" }).split("\t")[0]);
+  }
+
+  for (const pdf of [false, true]) {
+    it.skipIf(!canMount || (pdf && !browserPath))(`a full disk${pdf ? ", with PDFs" : ""}: exit 2, the disk named, the previous output intact`, async () => {
+      const size = await outputSize();
+      // Room for one build's pages and a little more: not for a second copy of them, nor for PDFs.
+      const disk = smallDisk(`${Math.ceil(size * 1.4)}k`)!;
+      const repo = copyExamples();
+      const out = join(disk, "site");
+      const first = await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH);
+      expect(first.code, first.stderr).toBe(0);
+      const before = snapshot(out);
+      edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+      const { code, stderr } = await run(["build", repo, pdf ? "--pdf" : "--no-pdf", "--out", out], repo, EPOCH);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^plan: Could not write \S+: the disk is full; make room and build again\. Nothing was changed: \S+ is as it was before this build\.\n$/);
+      expect(stderr).not.toMatch(/internal error|This is a bug/);
+      expectSame(snapshot(out), before);
+      expect(besideFolders(disk)).toEqual([]);
+    }, 120_000);
+
+    it.skipIf(!canMount || (pdf && !browserPath))(`a read-only disk${pdf ? ", with PDFs" : ""}: exit 2, said so, the output intact`, async () => {
+      const disk = smallDisk("16m")!;
+      const repo = copyExamples();
+      const out = join(disk, "site");
+      expect((await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH)).code).toBe(0);
+      const before = snapshot(out);
+      expect(spawnSync("mount", ["-o", "remount,ro", disk]).status).toBe(0);
+      edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+      const { code, stderr } = await run(["build", repo, pdf ? "--pdf" : "--no-pdf", "--out", out], repo, EPOCH);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^plan: Could not write \S+: the file system is read-only; choose another output folder \(--out\)\. Nothing was changed/);
+      expect(stderr).not.toMatch(/internal error|This is a bug/);
+      expectSame(snapshot(out), before);
+    }, 120_000);
+  }
+});
