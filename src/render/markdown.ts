@@ -21,6 +21,8 @@ export interface Asset {
 
 export interface MarkdownContext {
   root: string;
+  /** Files git ignores, by path from the root: not published (see `resolveAsset`). */
+  ignored: ReadonlySet<string>;
   /** The document's path from the repository root, e.g. `lerum/plan-2019.md`. */
   docRelPath: string;
   /** The rendered page's path from the output folder, e.g. `lerum/plan-2019.html`. */
@@ -133,7 +135,7 @@ function linkTarget(url: string, context: MarkdownContext, assets: Map<string, A
   if (url.startsWith("#") || isRemote(url)) return url;
   const { path, hash } = splitUrl(url);
   if (path === "") return url;
-  const target = resolveAsset(context.root, context.docRelPath, url);
+  const target = resolveAsset(context.root, context.docRelPath, url, context.ignored);
   if (target.kind === "local") {
     const page = context.pages.byRelPath.get(target.relPath);
     if (page) return relativeUrl(context.pageRelPath, page) + hash;
@@ -164,7 +166,7 @@ function isFile(path: string): boolean {
 /** A local image, copied beside the page; `undefined` for one that cannot be shown without the network or at all. */
 function imageTarget(url: string, context: MarkdownContext, assets: Map<string, Asset>): string | undefined {
   if (isRemote(url)) return undefined;
-  const target = resolveAsset(context.root, context.docRelPath, url);
+  const target = resolveAsset(context.root, context.docRelPath, url, context.ignored);
   if (target.kind !== "local" || !isFile(target.absPath)) return undefined;
   assets.set(target.relPath, { from: target.absPath, to: target.relPath });
   return relativeUrl(context.pageRelPath, target.relPath);

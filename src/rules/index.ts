@@ -4,7 +4,7 @@ import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } 
 import { memoDnr, memoSections, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, partyReferences } from "./references.js";
-import { localPaths } from "./paths.js";
+import { hiddenPaths, localPaths } from "./paths.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -38,6 +38,7 @@ export const rules: readonly Rule[] = [
   koladaMunicipality,
   goalStatus,
   localPaths,
+  hiddenPaths,
 ];
 
 /** Every rule's check of one document alone: what loading runs on each document it validates. */
