@@ -9,7 +9,7 @@ import { sourceDate } from "../render/source-date.js";
 import { writeOutputs } from "../write/outputs.js";
 import { betweenDocumentsChecker, checkDocument } from "../rules/index.js";
 import { incrementalRepository } from "../watch/incremental.js";
-import { watchingLine, watchUntilAborted } from "../watch/watch.js";
+import { goneLine, watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { checkLoaded, checkRepository, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "./check.js";
 import { UserError, type Io } from "./io.js";
 
@@ -182,10 +182,16 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     root,
     io.signal,
     async (changed) => {
+      // The repository folder came back (see `watchUntilAborted`): what is in the output is no longer known.
+      if (changed.includes(root)) {
+        written = new Map();
+        pdfsUpToDate = false;
+      }
       changed.forEach((p) => model.touch(p));
       await round();
     },
     inOutput,
+    () => io.stdout.write(goneLine(root)),
   );
   return last;
 }
