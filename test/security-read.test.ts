@@ -86,12 +86,13 @@ describe("a file of the repository that is a symbolic link out of it is refused 
     ] as const) {
       const repo = copyExamples();
       mkdirSync(join(repo, target, ".."), { recursive: true });
-      symlinkSync(secretOutside(), join(repo, target));
+      const secret = secretOutside();
+      symlinkSync(secret, join(repo, target));
       addToBody(repo, markdown);
       const { text, github, build } = await everyOutput(repo);
       expect(text.code, markdown).toBe(1);
       expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, markdown)}:1: error [path/outside]`);
-      expect(text.stdout).toContain("is refused: it is a symbolic link that leads out of the repository");
+      expect(text.stdout).toContain(`is refused: it is a symbolic link that leads out of the repository (to ${secret}).`);
       expect(github.stdout).toContain(`::error file=${PLAN},line=${lineOf(repo, PLAN, markdown)},col=1,`);
       expect(build.code).toBe(1);
     }
@@ -107,7 +108,7 @@ describe("a file of the repository that is a symbolic link out of it is refused 
     expect(stdout).toContain("it is not a regular file");
   });
 
-  it("links whose target stays inside the repository keep working", async () => {
+  it("links whose target stays inside the repository keep working: configuration, document and image", async () => {
     const repo = copyExamples();
     mkdirSync(join(repo, "bilder"));
     writeFileSync(join(repo, "bilder/karta.png"), "en bild");
@@ -117,11 +118,14 @@ describe("a file of the repository that is a symbolic link out of it is refused 
     writeFileSync(join(repo, "inställningar.yaml"), readFileSync(join(import.meta.dirname, "../examples/plan.config.yaml")));
     symlinkSync("inställningar.yaml", join(repo, "plan.config.yaml"));
     addToBody(repo, "![karta](bilder/karta.png)");
+    cpSync(join(repo, PLAN), join(repo, "utkast.txt"));
+    symlinkSync("../utkast.txt", join(repo, "sjobacka/utkast.md"));
     const out = join(tempDir(), "out");
     const build = await run(["build", ".", "--out", out, "--no-pdf"], repo);
     expect(build.code, build.stderr).toBe(0);
     expect(readFileSync(join(out, "sjobacka/bilder/karta.png"), "utf8")).toBe("en bild");
     expect(readFileSync(join(out, "sjobacka/plan-2020.html"), "utf8")).toContain('src="bilder/karta.png"');
+    expect(readFileSync(join(out, "sjobacka/utkast.html"), "utf8")).toContain('src="bilder/karta.png"');
   });
 });
 
@@ -174,10 +178,12 @@ describe("hidden and git-ignored files are never published", () => {
     const repo = copyExamples();
     writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
     writeFileSync(join(repo, "sjobacka/hemligt.txt"), "inte hemligt\n");
-    addToBody(repo, "[hemligt](hemligt.txt)");
-    const { code, stdout } = await run(["check", "."], repo, { GIT_CEILING_DIRECTORIES: join(repo, "..") });
-    expect(stdout).not.toContain("path/hidden");
-    expect(code).toBe(0);
+    writeFileSync(join(repo, ".env"), `${SECRET}\n`);
+    addToBody(repo, "[hemligt](hemligt.txt) [miljö](../.env)");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout.match(/error \[path\/hidden\]/g)).toHaveLength(1);
+    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[miljö](../.env)")}:24: error [path/hidden]`);
   });
 });
 
