@@ -161,9 +161,12 @@ describe("hidden and git-ignored files are never published", () => {
     spawnSync("git", ["init", "-q"], { cwd: repo });
     writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
     writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
-    addToBody(repo, "[hemligt](hemligt.txt)");
+    // Also through a linked folder, a path git itself refuses to look at.
+    symlinkSync(".", join(repo, "sjobacka/länkad"));
+    addToBody(repo, "[hemligt](hemligt.txt)\n\n[via länk](länkad/hemligt.txt)");
     const { text, build } = await everyOutput(repo);
     expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[hemligt](hemligt.txt)")}:1: error [path/hidden]`);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[via länk](länkad/hemligt.txt)")}:1: error [path/hidden]`);
     expect(text.stdout).toContain("git ignores it");
     expect(build.code).toBe(1);
 

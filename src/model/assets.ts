@@ -38,7 +38,7 @@ export function resolveAsset(root: string, documentRelPath: string, url: string,
   if (isHidden(relPath) || isHidden(realRel)) {
     return { kind: "hidden", reason: "it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published" };
   }
-  if (ignored.has(relPath) || ignored.has(realRel)) return { kind: "hidden", reason: "git ignores it (see `.gitignore`), and ignored files are never published" };
+  if (ignored.has(realRel)) return { kind: "hidden", reason: "git ignores it (see `.gitignore`), and ignored files are never published" };
   return { kind: "local", absPath, relPath };
 }
 
@@ -57,9 +57,10 @@ export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relP
   (source.outline?.urls ?? []).map((u) => resolveAsset(root, source.relPath, u.url, ignored).kind);
 
 /**
- * The local files the documents link to that git ignores, by their paths from the root (as
- * named and as found after links), asked of git once for all of them (`git check-ignore`,
- * which reads only the ignore files). Without git, or outside a git repository, none.
+ * The local files the documents link to that git ignores, by their real paths from the root's
+ * real path (git refuses a path through a linked folder), asked of git once for all of them
+ * (`git check-ignore`, which reads only the ignore files and the index). Without git, or
+ * outside a git repository, none.
  */
 export function ignoredTargets(root: string, sources: readonly Pick<SourceDocument, "relPath" | "outline">[]): ReadonlySet<string> {
   const candidates = new Set<string>();
@@ -68,14 +69,13 @@ export function ignoredTargets(root: string, sources: readonly Pick<SourceDocume
       if (SCHEME.test(url) || url.startsWith("#") || url.startsWith("//")) continue;
       const target = resolveAsset(root, source.relPath, url);
       if (target.kind !== "local") continue;
-      candidates.add(target.relPath);
       const where = whereInside(root, target.absPath);
       if (where.kind === "file" || where.kind === "folder") candidates.add(relative(realRoot(root), where.realPath).split(sep).join("/"));
     }
   }
   if (candidates.size === 0) return NONE;
   // `core.fsmonitor` would run a program named by the repository's git configuration: never here.
-  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], { cwd: root, input: [...candidates].join("\0"), encoding: "utf8", timeout: 30_000 });
+  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], { cwd: realRoot(root), input: [...candidates].join("\0"), encoding: "utf8", timeout: 30_000 });
   // 0: some are ignored; 1: none; anything else (no git, no repository): only hidden files count.
   if (git.status !== 0 || typeof git.stdout !== "string") return NONE;
   return new Set(git.stdout.split("\0").filter(Boolean));

@@ -90,7 +90,14 @@ export function readInside(root: string, absPath: string, encoding?: "utf8"): Bu
     const reason = where.kind === "missing" ? "it does not exist" : where.kind === "folder" ? "it is a folder" : where.reason;
     throw new RefusedPath(absPath, reason, where.kind);
   }
-  const fd = openSync(where.realPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  let fd: number;
+  try {
+    fd = openSync(where.realPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // A link put in the file's place since it was looked at.
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") throw new RefusedPath(absPath, "it became a symbolic link while it was being read", "special");
+    throw error;
+  }
   try {
     if (!fstatSync(fd).isFile()) throw new RefusedPath(absPath, "it is not a regular file (a pipe, socket or device)", "special");
     return encoding ? readFileSync(fd, encoding) : readFileSync(fd);
