@@ -148,8 +148,7 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile;
   const paths = [join(root, CONFIG_FILE), ...(options.listFiles ?? discoverFiles)(root)];
   const files = paths.flatMap((absPath, i) => {
-    if (read) return [loadFile(root, absPath, read(absPath), options.cwd, options)];
-    const text = readFromDisk(root, absPath);
+    const text = read ? { text: read(absPath), linked: false } : readFromDisk(root, absPath);
     const file = text && loadRead(root, absPath, text, options.cwd, options);
     options.loaded?.(i + 1, paths.length, absPath);
     return file ?? [];
