@@ -15,7 +15,7 @@ import { diskError, writeFresh, writeOutputs } from "../write/outputs.js";
 import { besideFolder, carryOver, swapIn } from "../write/swap.js";
 import { betweenDocumentsChecker, checkDocument } from "../rules/index.js";
 import { incrementalRepository } from "../watch/incremental.js";
-import { watchingLine, watchUntilAborted } from "../watch/watch.js";
+import { goneLine, watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { checkLoaded, checkRepository, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "./check.js";
 import { UserError, type Io } from "./io.js";
 
@@ -200,10 +200,16 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     root,
     io.signal,
     async (changed) => {
+      // The repository folder came back (see `watchUntilAborted`): what is in the output is no longer known.
+      if (changed.includes(root)) {
+        written = new Map();
+        pdfsUpToDate = false;
+      }
       changed.forEach((p) => model.touch(p));
       await round();
     },
     inOutput,
+    () => io.stdout.write(goneLine(root)),
   );
   return last;
 }

@@ -8,7 +8,7 @@ import { colours, formatText, plain } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { incrementalRepository } from "../watch/incremental.js";
-import { watchingLine, watchUntilAborted } from "../watch/watch.js";
+import { goneLine, watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError, useColour, type Io } from "./io.js";
@@ -107,9 +107,15 @@ async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<
     last = exitCode(checked, options);
     io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}${watchingLine(path)}`);
   };
-  await watchUntilAborted(root, io.signal, (changed) => {
-    changed.forEach((p) => model.touch(p));
-    show();
-  });
+  await watchUntilAborted(
+    root,
+    io.signal,
+    (changed) => {
+      changed.forEach((p) => model.touch(p));
+      show();
+    },
+    undefined,
+    () => io.stdout.write(goneLine(root)),
+  );
   return last;
 }

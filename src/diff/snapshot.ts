@@ -1,6 +1,7 @@
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, discoverFiles, findRoot, isSourcePath } from "../source/discover.js";
+import { readInside, RefusedPath } from "../source/read-inside.js";
 import { DiffError } from "./errors.js";
 import { defaultBranch, isShallow, listTree, mergeBase, readBlobs, resolveCommit, topLevel } from "./git.js";
 
@@ -132,8 +133,17 @@ function filesUnder(tree: Map<string, string>, prefix: string): Map<string, stri
   return files;
 }
 
+/** The working tree's files, read through `readInside`: a link out of the repository is left out, never read (`plan check` names it). */
 function workingTreeFiles(root: string): Map<string, string> {
-  const files = new Map<string, string>([[CONFIG_FILE, readFileSync(join(root, CONFIG_FILE), "utf8")]]);
-  for (const path of discoverFiles(root)) files.set(relative(root, path).split(sep).join("/"), readFileSync(path, "utf8"));
+  const files = new Map<string, string>();
+  for (const path of [join(root, CONFIG_FILE), ...discoverFiles(root)]) {
+    const relPath = relative(root, path).split(sep).join("/");
+    try {
+      files.set(relPath, readInside(root, path, "utf8"));
+    } catch (error) {
+      if (!(error instanceof RefusedPath)) throw error;
+      if (relPath === CONFIG_FILE) throw new DiffError(`${CONFIG_FILE} in the working tree is refused: ${error.reason}. \`plan check\` says more.`);
+    }
+  }
   return files;
 }

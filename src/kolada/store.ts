@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { Document, parse, parseDocument } from "yaml";
 import { koladaKey } from "../model/repository.js";
 import { KOLADA_FOLDER, koladaData, type KoladaData } from "../schema/kolada.js";
+import { readInside, RefusedPath } from "../source/read-inside.js";
 import { writeFileAtomic } from "../write/atomic.js";
 
 /** A data file of imported values as found in the repository. */
@@ -26,12 +27,20 @@ export function readStore(root: string): { byKey: Map<string, StoredFile>; unrea
   const unreadable: { path: string; reason: string }[] = [];
   if (!existsSync(folder)) return { byKey, unreadable };
   const names = readdirSync(folder, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith(".") && /\.ya?ml$/i.test(e.name))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith(".") && /\.ya?ml$/i.test(e.name))
     .map((e) => e.name)
     .sort();
   for (const name of names) {
     const path = join(folder, name);
-    const text = readFileSync(path, "utf8");
+    let text: string;
+    try {
+      // Only inside the repository: a data file linked out of it is not read, and not merged into.
+      text = readInside(root, path, "utf8");
+    } catch (error) {
+      if (!(error instanceof RefusedPath)) throw error;
+      unreadable.push({ path, reason: `refused: ${error.reason}` });
+      continue;
+    }
     let raw: unknown;
     try {
       raw = parse(text);

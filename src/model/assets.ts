@@ -1,49 +1,90 @@
-import { existsSync, realpathSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { SourceDocument } from "../source/load.js";
 import { activeContent } from "./active-content.js";
+import { isInside, realRoot, whereInside } from "../source/read-inside.js";
 
 export type AssetTarget =
   | { kind: "local"; absPath: string; relPath: string }
   | { kind: "remote"; url: string }
   | { kind: "anchor" }
   | { kind: "outside"; reason: string }
+  | { kind: "hidden"; reason: string }
   | { kind: "missing"; relPath: string };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * Where a URL written in a document (an image, a link) points. Local paths must stay inside the
- * repository, also after following symbolic links; nothing outside it is read or copied.
+ * repository, also after following symbolic links; nothing outside it is read or copied. Hidden
+ * files (`.git/config`, `.env`) and those git ignores (`ignored`, paths from the root) are
+ * never published, whatever name the link gives them.
  */
-export function resolveAsset(root: string, documentRelPath: string, url: string): AssetTarget {
+export function resolveAsset(root: string, documentRelPath: string, url: string, ignored: ReadonlySet<string> = NONE): AssetTarget {
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (url.startsWith("#")) return { kind: "anchor" };
   if (scheme === "http" || scheme === "https" || url.startsWith("//")) return { kind: "remote", url };
   if (scheme === "mailto" || scheme === "tel") return { kind: "anchor" };
   if (scheme) return { kind: "outside", reason: `the scheme \`${scheme}:\` is not allowed` };
-  const path = decodeURIComponent(url.split(/[?#]/)[0]!);
-  if (isAbsolute(path) || /^[a-z]:[\\/]/i.test(path)) return { kind: "outside", reason: "it is an absolute path" };
-  const absPath = resolve(root, dirname(documentRelPath), path);
-  if (!inside(root, absPath)) return { kind: "outside", reason: "it leads out of the repository" };
+  const absPath = localPath(root, documentRelPath, url);
+  if (absPath === undefined) return { kind: "outside", reason: "it is an absolute path" };
+  if (!isInside(root, absPath)) return { kind: "outside", reason: "it leads out of the repository" };
   const relPath = relative(root, absPath).split(sep).join("/");
-  if (!existsSync(absPath)) return { kind: "missing", relPath };
-  if (!inside(realpathSync(root), realpathSync(absPath))) return { kind: "outside", reason: "it is a symbolic link that leads out of the repository" };
+  const where = whereInside(root, absPath);
+  if (where.kind === "missing") return { kind: "missing", relPath };
+  if (where.kind === "outside" || where.kind === "special") return { kind: "outside", reason: where.reason };
+  const realRel = relative(realRoot(root), where.realPath).split(sep).join("/");
+  if (isHidden(relPath) || isHidden(realRel)) {
+    return { kind: "hidden", reason: "it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published" };
+  }
+  if (ignored.has(realRel)) return { kind: "hidden", reason: "git ignores it (see `.gitignore`), and ignored files are never published" };
   return { kind: "local", absPath, relPath };
 }
+
+/** The absolute path a local URL names, or `undefined` for an absolute one. */
+function localPath(root: string, documentRelPath: string, url: string): string | undefined {
+  const path = decodeURIComponent(url.split(/[?#]/)[0]!);
+  if (isAbsolute(path) || /^[a-z]:[\\/]/i.test(path)) return undefined;
+  return resolve(root, dirname(documentRelPath), path);
+}
+
+/** Whether a path from the root has a part starting with `.` (`.git/config`, `.env`, `a/.hidden/b`). */
+const isHidden = (relPath: string) => relPath.split("/").some((part) => part.startsWith(".") && part !== "." && part !== "..");
 
 /**
  * The kind of target of each URL a document's text names: besides the documents, what its page
  * and its checks depend on. A local file that must not be published (`activeContent`) is
  * `active`, so that watch mode checks and renders again when an SVG gains or loses a script.
  */
-export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relPath" | "outline">): (AssetTarget["kind"] | "active")[] =>
+export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relPath" | "outline">, ignored: ReadonlySet<string> = NONE): (AssetTarget["kind"] | "active")[] =>
   (source.outline?.urls ?? []).map((u) => {
-    const target = resolveAsset(root, source.relPath, u.url);
+    const target = resolveAsset(root, source.relPath, u.url, ignored);
     return target.kind === "local" && activeContent(target.absPath) ? "active" : target.kind;
   });
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+/**
+ * The local files the documents link to that git ignores, by their real paths from the root's
+ * real path (git refuses a path through a linked folder), asked of git once for all of them
+ * (`git check-ignore`, which reads only the ignore files and the index). Without git, or
+ * outside a git repository, none.
+ */
+export function ignoredTargets(root: string, sources: readonly Pick<SourceDocument, "relPath" | "outline">[]): ReadonlySet<string> {
+  const candidates = new Set<string>();
+  for (const source of sources) {
+    for (const { url } of source.outline?.urls ?? []) {
+      if (SCHEME.test(url) || url.startsWith("#") || url.startsWith("//")) continue;
+      const target = resolveAsset(root, source.relPath, url);
+      if (target.kind !== "local") continue;
+      const where = whereInside(root, target.absPath);
+      if (where.kind === "file" || where.kind === "folder") candidates.add(relative(realRoot(root), where.realPath).split(sep).join("/"));
+    }
+  }
+  if (candidates.size === 0) return NONE;
+  // `core.fsmonitor` would run a program named by the repository's git configuration: never here.
+  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], { cwd: realRoot(root), input: [...candidates].join("\0"), encoding: "utf8", timeout: 30_000 });
+  // 0: some are ignored; 1: none; anything else (no git, no repository): only hidden files count.
+  if (git.status !== 0 || typeof git.stdout !== "string") return NONE;
+  return new Set(git.stdout.split("\0").filter(Boolean));
 }

@@ -1,11 +1,13 @@
-import { readFileSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { report } from "../diagnostics/report.js";
 import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
-import { compact, loadMarkdown, loadYaml, place, type SourceDocument } from "../source/load.js";
+import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocument } from "../source/load.js";
+import { readInside, RefusedPath, whereInside } from "../source/read-inside.js";
+import { ignoredTargets } from "./assets.js";
 import { referenceGroups } from "./groups.js";
 import { koladaKey, referrersOf, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
@@ -40,9 +42,74 @@ export interface LoadedFile {
     | { as: "none" };
   /** How many messages parsing, validation and the checks of the document alone left; later ones come from the rules between documents. */
   ownMessages: number;
+  /**
+   * Read through a symbolic link, or refused: a save to a link's target gives no event on the
+   * link's path, so watch mode reads such a file again every round.
+   */
+  linked?: boolean;
+  /** Why the file was not read, for one refused (see `readInside`). */
+  refused?: string;
 }
 
-const readUtf8 = (path: string) => readFileSync(path, "utf8");
+/** A file's text as read from disk, or why it may not be read; `undefined` for a file gone since it was listed. */
+export type DiskText = { text: string; linked: boolean } | { refused: string } | undefined;
+
+/** Reads a file of the repository from disk through `readInside`, which refuses links out of the repository, pipes and devices. */
+export function readFromDisk(root: string, absPath: string): DiskText {
+  try {
+    return { text: readInside(root, absPath, "utf8"), linked: isLink(absPath) };
+  } catch (error) {
+    if (!(error instanceof RefusedPath)) throw error;
+    return error.kind === "missing" ? undefined : { refused: error.reason };
+  }
+}
+
+/**
+ * Loads a file read with `readFromDisk`. A file that may not be read is a `path/outside` error
+ * at its first line, its content never read.
+ */
+export function loadRead(root: string, absPath: string, read: NonNullable<DiskText>, cwd: string, options: LoadFileOptions = {}): LoadedFile {
+  if ("refused" in read) return refusedFile(root, absPath, cwd, read.refused);
+  const loaded = loadFile(root, absPath, read.text, cwd, options);
+  if (read.linked) loaded.linked = true;
+  return loaded;
+}
+
+function isLink(absPath: string): boolean {
+  try {
+    return lstatSync(absPath).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function refusedFile(root: string, absPath: string, cwd: string, reason: string): LoadedFile {
+  const source = refusedSource(root, absPath, cwd, reason);
+  return { absPath, text: "", source, parsed: { as: "none" }, ownMessages: source.file.messages.length, linked: true, refused: reason };
+}
+
+/** The template files `plan build` would read from the repository's `templates/` folder: `*.hbs`, `style.css` and `partials/*.hbs`. */
+export function templateFiles(root: string): string[] {
+  const names = (dir: string, keep: (name: string) => boolean) => {
+    try {
+      return readdirSync(join(root, dir)).filter(keep).sort().map((name) => join(root, dir, name));
+    } catch {
+      return []; // no such folder
+    }
+  };
+  return [...names("templates", (f) => f.endsWith(".hbs") || f === "style.css"), ...names("templates/partials", (f) => f.endsWith(".hbs"))];
+}
+
+/**
+ * The template files that may not be read, each as a refused file: templates are read only by
+ * `plan build`, but `plan check` (which every build runs first) says which would be refused.
+ */
+export function refusedTemplates(root: string, cwd: string): LoadedFile[] {
+  return templateFiles(root).flatMap((absPath) => {
+    const where = whereInside(root, absPath);
+    return where.kind === "outside" || where.kind === "special" ? [refusedFile(root, absPath, cwd, where.reason)] : [];
+  });
+}
 
 /** Reads, parses and validates one file (the configuration, a document or a data file). */
 export function loadFile(root: string, absPath: string, text: string, cwd: string, options: LoadFileOptions = {}): LoadedFile {
@@ -78,16 +145,16 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
 
 /** Discovers, reads, parses and validates every document below `root` into a repository model. */
 export function loadRepository(root: string, options: LoadOptions): Repository {
-  const read = options.readFile ?? readUtf8;
+  const read = options.readFile;
   const paths = [join(root, CONFIG_FILE), ...(options.listFiles ?? discoverFiles)(root)];
-  return assemble(
-    root,
-    paths.map((absPath, i) => {
-      const file = loadFile(root, absPath, read(absPath), options.cwd, options);
-      options.loaded?.(i + 1, paths.length, absPath);
-      return file;
-    }),
-  );
+  const files = paths.flatMap((absPath, i) => {
+    const text = read ? { text: read(absPath), linked: false } : readFromDisk(root, absPath);
+    const file = text && loadRead(root, absPath, text, options.cwd, options);
+    options.loaded?.(i + 1, paths.length, absPath);
+    return file ?? [];
+  });
+  // Files read from elsewhere (`plan diff` reads git's objects) have no links to follow.
+  return assemble(root, read ? files : [...files, ...refusedTemplates(root, options.cwd)]);
 }
 
 /**
@@ -111,6 +178,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     kolada: new Map(),
     referrers: referrersOf({ plans: [], reports: [], memos: [] }),
     groups: new Map(),
+    ignored: new Set(),
   };
   for (const loaded of files) {
     const { source, parsed } = loaded;
@@ -122,6 +190,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     else if (parsed.as === "document") addDocument(repo, parsed.id, parsed.entry);
   }
   repo.referrers = referrersOf(repo);
+  repo.ignored = ignoredTargets(root, repo.sources);
   repo.groups = referenceGroups(repo, previous);
   return repo;
 }

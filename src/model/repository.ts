@@ -37,6 +37,8 @@ export interface Repository {
   referrers: Referrers;
   /** Each document's (and imported data's) group of documents connected by references: its fingerprint, by id (see `referenceGroups`). */
   groups: Map<string, string>;
+  /** The local files documents link to that git ignores, by path from the root: never published (see `ignoredTargets`). */
+  ignored: ReadonlySet<string>;
 }
 
 /** The references between documents turned around, so that a document finds at once the documents that name it. */

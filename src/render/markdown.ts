@@ -22,6 +22,8 @@ export interface Asset {
 
 export interface MarkdownContext {
   root: string;
+  /** Files git ignores, by path from the root: not published (see `resolveAsset`). */
+  ignored: ReadonlySet<string>;
   /** The document's path from the repository root, e.g. `lerum/plan-2019.md`. */
   docRelPath: string;
   /** The rendered page's path from the output folder, e.g. `lerum/plan-2019.html`. */
@@ -134,7 +136,7 @@ function linkTarget(url: string, context: MarkdownContext, assets: Map<string, A
   if (url.startsWith("#") || isRemote(url)) return url;
   const { path, hash } = splitUrl(url);
   if (path === "") return url;
-  const target = resolveAsset(context.root, context.docRelPath, url);
+  const target = resolveAsset(context.root, context.docRelPath, url, context.ignored);
   if (target.kind === "local") {
     const page = context.pages.byRelPath.get(target.relPath);
     if (page) return relativeUrl(context.pageRelPath, page) + hash;
@@ -165,7 +167,7 @@ function isFile(path: string): boolean {
 /** A local image, copied beside the page; `undefined` for one that cannot be shown without the network or at all. */
 function imageTarget(url: string, context: MarkdownContext, assets: Map<string, Asset>): string | undefined {
   if (isRemote(url)) return undefined;
-  const target = resolveAsset(context.root, context.docRelPath, url);
+  const target = resolveAsset(context.root, context.docRelPath, url, context.ignored);
   // Active content (an SVG with a script) is never copied, even when the build was not checked: `plan check` says why.
   if (target.kind !== "local" || !isFile(target.absPath) || activeContent(target.absPath)) return undefined;
   assets.set(target.relPath, { from: target.absPath, to: target.relPath });

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { UserError } from "../commands/io.js";
+import { readInside, RefusedPath } from "../source/read-inside.js";
 import { join } from "node:path";
 import { linkTargetKinds } from "../model/assets.js";
 import { byData, type AnyEntry, type Repository } from "../model/repository.js";
@@ -76,7 +78,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
   const sumsOf = byData(planSums);
 
   return (repo) => {
-    const read = readTemplates(options.templatesDir ?? join(repo.root, "templates"));
+    const read = readTemplates(options.templatesDir ?? join(repo.root, "templates"), undefined, options.templatesDir ? undefined : repo.root);
     const templatesKey = JSON.stringify([...read.sources]);
     if (compiled?.key !== templatesKey) compiled = { key: templatesKey, templates: compileTemplates(read) };
     const templates = compiled.templates;
@@ -108,7 +110,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const part = (entry: AnyEntry): Part => {
       const { id, source } = entry;
       // A document's links depend on whether the files they name exist, which no document shows.
-      const targets = linkTargetKinds(repo.root, source).join();
+      const targets = linkTargetKinds(repo.root, source, repo.ignored).join();
       const fingerprint = `${shared} ${repo.groups.get(id)} ${targets}`;
       const done = parts.get(id);
       if (done?.fingerprint === fingerprint) return done;
@@ -148,7 +150,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
       // Read again only when the file changed: images and attachments may be large.
       const { ino, size, mtimeMs } = statSync(asset.from);
       const kept = copiedBefore.get(asset.from);
-      const content = kept?.ino === ino && kept.size === size && kept.mtimeMs === mtimeMs ? kept.content : readFileSync(asset.from);
+      const content = kept?.ino === ino && kept.size === size && kept.mtimeMs === mtimeMs ? kept.content : readAsset(repo.root, asset.from);
       copied.set(asset.from, { ino, size, mtimeMs, content });
       files.push({ path: asset.to, content });
     }
@@ -192,3 +194,13 @@ const sameItems = (a: readonly unknown[], b: readonly unknown[] | undefined) => 
 const digest = (text: string) => createHash("sha256").update(text).digest("base64");
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An image or attachment's bytes, read only inside the repository (the checks refused links out before; this holds if one was made since). */
+function readAsset(root: string, absPath: string): Buffer {
+  try {
+    return readInside(root, absPath);
+  } catch (error) {
+    if (!(error instanceof RefusedPath)) throw error;
+    throw new UserError(`${absPath} is refused: ${error.reason}; nothing was built.`, 1);
+  }
+}

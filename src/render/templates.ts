@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../commands/io.js";
+import { readInside, RefusedPath } from "../source/read-inside.js";
 import { registerHelpers } from "./helpers.js";
 
 /** The templates shipped with `plan`: `templates/` beside `src/` and `dist/`. */
@@ -39,14 +40,28 @@ export interface TemplateSources {
   origin: Map<string, string>;
 }
 
-export function readTemplates(overrideDir: string | undefined, defaultDir = DEFAULT_TEMPLATES): TemplateSources {
+/**
+ * Reads the shipped templates and those of `overrideDir`. The latter are repository content,
+ * read through `readInside` within `root` (the repository): a template linked to a file outside
+ * it is refused, never read into a page. `plan check` reports such a link first, at its place.
+ */
+export function readTemplates(overrideDir: string | undefined, defaultDir = DEFAULT_TEMPLATES, root = overrideDir): TemplateSources {
   const origin = new Map<string, string>();
   const sources = new Map<string, string>();
-  for (const dir of [defaultDir, overrideDir]) {
-    if (!dir) continue;
-    for (const file of filesOf(dir)) {
-      sources.set(file, readFileSync(join(dir, file), "utf8"));
-      origin.set(file, join(dir, file));
+  for (const file of filesOf(defaultDir)) {
+    sources.set(file, readFileSync(join(defaultDir, file), "utf8"));
+    origin.set(file, join(defaultDir, file));
+  }
+  if (overrideDir && root) {
+    for (const file of filesOf(overrideDir)) {
+      const path = join(overrideDir, file);
+      try {
+        sources.set(file, readInside(root, path, "utf8"));
+      } catch (error) {
+        if (!(error instanceof RefusedPath)) throw error;
+        throw new UserError(`${path}:1:1: error [path/outside] The template is refused: ${error.reason}; it was not read.`, 1);
+      }
+      origin.set(file, path);
     }
   }
   return { sources, origin };

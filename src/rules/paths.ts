@@ -8,7 +8,7 @@ export const localPaths: Rule = {
   repository(repo, report) {
     for (const source of repo.sources) {
       for (const { kind, url, position } of source.outline?.urls ?? []) {
-        const target = resolveAsset(repo.root, source.relPath, url);
+        const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
         const what = kind === "image" ? "image" : "link";
         if (target.kind === "outside") {
           report(source, position, { reason: `The ${what} ${code(url)} is refused: ${target.reason}.`, fix: "Put the file inside the repository and refer to it with a relative path." });
@@ -21,6 +21,24 @@ export const localPaths: Rule = {
             fix: "Download the image into the repository and refer to it with a relative path.",
           });
         }
+      }
+    }
+  },
+};
+
+export const hiddenPaths: Rule = {
+  id: "path/hidden",
+  severity: "error",
+  summary: "Images and links in a document name no hidden file (`.git/config`, `.env`, anything under a folder starting with `.`) and, in a git repository, no file git ignores: those are never published.",
+  repository(repo, report) {
+    for (const source of repo.sources) {
+      for (const { kind, url, position } of source.outline?.urls ?? []) {
+        const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
+        if (target.kind !== "hidden") continue;
+        report(source, position, {
+          reason: `The ${kind === "image" ? "image" : "link"} ${code(url)} is refused: ${target.reason}.`,
+          fix: "Link to a file that is part of the repository, or remove the link.",
+        });
       }
     }
   },

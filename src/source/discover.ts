@@ -32,7 +32,11 @@ export function isSourcePath(relPath: string): boolean {
   return relPath.toLowerCase().endsWith(".md") || DATA_FILE.test(relPath);
 }
 
-/** Every `.md` file below `root` and every data file, in a stable order, skipping hidden folders and build output. */
+/**
+ * Every `.md` file below `root` and every data file, in a stable order, skipping hidden folders
+ * and build output. A symbolic link with such a name is listed too, so that loading it says
+ * where it leads (`readInside` refuses one that leads out); a linked folder is not walked.
+ */
 export function discoverFiles(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
@@ -42,7 +46,7 @@ export function discoverFiles(root: string): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED.has(entry.name) && !existsSync(join(path, CONFIG_FILE))) walk(path);
-      } else if (entry.isFile() && isSourcePath(relative(root, path).split(sep).join("/"))) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourcePath(relative(root, path).split(sep).join("/"))) {
         found.push(path);
       }
     }

@@ -299,6 +299,25 @@ function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: numb
   }
 }
 
+/**
+ * A file of the repository that may not be read (see `readInside`): a symbolic link out of the
+ * repository, a pipe or a device. It stands in the repository with one error at its first line,
+ * naming where it leads; its content is never read, so no code frame or page can show it.
+ */
+export function refusedSource(root: string, absPath: string, cwd: string, reason: string): SourceDocument {
+  const { file, relPath } = newFile(root, absPath, "", cwd);
+  const digest = createHash("sha256").update(`refused: ${reason}`).digest("base64");
+  const lines = lineIndex("");
+  report(file, {
+    ruleId: "path/outside",
+    severity: "error",
+    reason: `${relPath} is refused: ${reason}; it was not read.`,
+    place: lines.position(0, 0),
+    fix: "Put the file itself in the repository instead of a link, or make the link lead to a file inside the repository.",
+  });
+  return { file, relPath, lines, yaml: undefined, yamlStart: 0, data: undefined, body: undefined, outline: undefined, digest };
+}
+
 /** Reads a YAML file such as `plan.config.yaml`. */
 export function loadYaml(root: string, absPath: string, raw: string, cwd: string): SourceDocument {
   const { file, value, relPath, digest } = newFile(root, absPath, raw, cwd);

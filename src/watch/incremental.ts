@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { assemble, loadFile, type LoadedFile, type LoadFileOptions, type LoadOptions } from "../model/load-repository.js";
+import { assemble, loadRead, readFromDisk, refusedTemplates, type LoadedFile, type LoadFileOptions, type LoadOptions } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { CONFIG_FILE, discoverFiles, isSourcePath } from "../source/discover.js";
 
@@ -26,10 +26,12 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
   let previous: Repository | undefined;
 
   const load = (absPath: string) => {
-    if (!existsSync(absPath)) return void files.delete(absPath);
-    const text = readFileSync(absPath, "utf8");
-    if (files.get(absPath)?.text === text) return;
-    files.set(absPath, loadFile(root, absPath, text, cwd, options));
+    const read = readFromDisk(root, absPath);
+    if (!read) return void files.delete(absPath);
+    const kept = files.get(absPath);
+    // Read the same as before: the file loaded then stands, and keeps its place in the groups.
+    if (kept && ("refused" in read ? kept.refused === read.refused : kept.refused === undefined && kept.text === read.text)) return;
+    files.set(absPath, loadRead(root, absPath, read, cwd, options));
   };
 
   return {
@@ -58,10 +60,12 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
         });
         relist = false;
       }
+      // A save to a link's target, or a link retargeted, may give no event on the link's own path.
+      for (const [path, file] of files) if (file.linked) dirty.add(path);
       for (const path of dirty) if (listed.has(path)) load(path);
       dirty.clear();
       // The repository before lends its groups when no reference changed.
-      previous = assemble(root, paths.flatMap((p) => files.get(p) ?? []), previous);
+      previous = assemble(root, [...paths.flatMap((p) => files.get(p) ?? []), ...refusedTemplates(root, cwd)], previous);
       return previous;
     },
   };

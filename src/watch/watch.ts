@@ -1,5 +1,6 @@
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { existsSync, lstatSync, readdirSync, watch, type FSWatcher } from "node:fs";
 import { join, sep } from "node:path";
+import { CONFIG_FILE } from "../source/discover.js";
 
 const SKIPPED = (name: string) => name.startsWith(".") || name === "node_modules" || name === "dist";
 
@@ -8,7 +9,8 @@ const SKIPPED = (name: string) => name.startsWith(".") || name === "node_modules
  * often write a file in several steps). Each folder is watched on its own rather than the tree
  * at once: many editors save by renaming a new file over the old one, and a watch on the tree
  * loses track of a file replaced that way, while a folder's watch sees every rename in it.
- * Returns a function that stops watching.
+ * A symbolic link to a folder is not followed, as `discoverFiles` does not follow one: a link
+ * to `/` must not make thousands of watches. Returns a function that stops watching.
  */
 export function watchFolder(root: string, onChange: (absPaths: string[]) => void, ignore: (absPath: string) => boolean = () => false, delayMs = 20): () => void {
   let pending = new Set<string>();
@@ -58,9 +60,10 @@ export function watchFolder(root: string, onChange: (absPaths: string[]) => void
   };
 }
 
+/** A folder itself, not a link to one. */
 function isDirectory(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    return lstatSync(path).isDirectory();
   } catch {
     return false;
   }
@@ -69,24 +72,54 @@ function isDirectory(path: string): boolean {
 /** What watch mode prints after each round; tests and the benchmark wait for it. */
 export const watchingLine = (path: string) => `Watching ${path} for changes; press Ctrl+C to stop.\n`;
 
+/** What watch mode says when the repository folder is gone; it then waits for the folder to come back. */
+export const goneLine = (root: string) => `plan: the repository folder ${root} is gone; waiting for it to come back (press Ctrl+C to stop).\n`;
+
+/** Whether the repository is there: its folder, holding its configuration. */
+const present = (root: string) => existsSync(join(root, CONFIG_FILE));
+
+/** How often a vanished repository folder is looked for: a folder that is gone cannot be watched. */
+const GONE_POLL_MS = 200;
+
 /**
  * Runs `onChange` once at the start (with no paths), then for every burst of saves until
  * `signal` aborts, one run at a time: saves that arrive during a run are gathered for the
- * next. The folders are watched before the first run, so a save during it is not lost. An
- * error in a run ends the watch with it.
+ * next. The folders are watched before the first run, so a save during it is not lost. When
+ * the repository folder disappears (removed, or renamed by a checkout), `onGone` says so and
+ * the watch waits for the folder to come back, then runs again with the root as changed, so
+ * that everything is read anew. Any other error in a run ends the watch with it.
  */
 export function watchUntilAborted(
   root: string,
   signal: AbortSignal | undefined,
   onChange: (absPaths: string[]) => Promise<void> | void,
   ignore?: (absPath: string) => boolean,
+  onGone?: () => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let running: Promise<void> | undefined;
     let queued: string[] = [];
+    let close = () => {};
+    const stopped = () => signal?.aborted === true;
+    // The folder is gone: stop watching it, and look for it now and then until it is back.
+    const waitForRoot = () => {
+      close();
+      onGone?.();
+      const poll = setInterval(() => {
+        if (!present(root)) return;
+        clearInterval(poll);
+        close = watchFolder(root, run, ignore);
+        run([root]);
+      }, GONE_POLL_MS);
+      close = () => clearInterval(poll);
+    };
     const run = (changed: string[]) => {
       queued.push(...changed);
-      if (running) return;
+      if (running || stopped()) return;
+      if (!present(root)) {
+        queued = [];
+        return waitForRoot();
+      }
       const batch = queued;
       queued = [];
       running = Promise.resolve()
@@ -95,15 +128,21 @@ export function watchUntilAborted(
           () => {
             running = undefined;
             // Once stopped, saves made during the last run are left alone.
-            if (queued.length && !signal?.aborted) run([]);
+            if (queued.length && !stopped()) run([]);
           },
           (error: unknown) => {
+            running = undefined;
+            // Removed while it was being read: not a failure, but the folder gone.
+            if (!present(root) && !stopped()) {
+              queued = [];
+              return waitForRoot();
+            }
             close();
             reject(error);
           },
         );
     };
-    const close = watchFolder(root, run, ignore);
+    close = watchFolder(root, run, ignore);
     run([]);
     const done = () => {
       close();

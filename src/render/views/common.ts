@@ -140,7 +140,7 @@ export function docLink(ctx: ViewContext, fromPage: string, id: string, text?: s
 
 /** The body split for a page: a leading `Sammanfattning` goes first, the rest after the structured parts. */
 export function bodyParts(ctx: ViewContext, entry: AnyEntry, page: string): { lead: string; rest: string; assets: Asset[] } {
-  const context = { root: ctx.repo.root, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
+  const context = { root: ctx.repo.root, ignored: ctx.repo.ignored, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
   const { preamble, sections, shared } = splitSections(entry.source.body);
   const first = sections[0];
   const leads = first && isSummary(first.title) ? 1 : 0;

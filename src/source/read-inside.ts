@@ -1,0 +1,107 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+
+/**
+ * What a path in the repository turns out to be once its symbolic links are followed. Every
+ * reader of repository content (configuration, documents, data, templates, images and
+ * attachments) asks here first: a contributor controls the repository, and a link in it to
+ * `/proc/self/environ` or a CI runner's `.git/config` must never be read, printed or published.
+ */
+export type Inside =
+  | { kind: "file"; realPath: string }
+  | { kind: "missing" }
+  | { kind: "folder"; realPath: string }
+  | { kind: "outside"; reason: string }
+  | { kind: "special"; reason: string };
+
+const realRoots = new Map<string, string>();
+
+/** The root's real path, asked of the disk once per root: it does not move while `plan` runs. */
+export function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/** Whether `path` is `root` or lies below it; both absolute. */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (!(rel === ".." || rel.startsWith(`..${sep}`)) && !isAbsolute(rel));
+}
+
+/** Where `absPath` leads, and whether it may be read: a regular file or folder whose real path is inside the root's. */
+export function whereInside(root: string, absPath: string): Inside {
+  let realPath: string;
+  try {
+    realPath = realpathSync(absPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return danglingLink(root, absPath) ?? { kind: "missing" };
+    if (code === "ELOOP") return { kind: "special", reason: "it is a loop of symbolic links" };
+    return { kind: "special", reason: `it cannot be read (${code ?? "unknown error"})` };
+  }
+  if (!isInside(realRoot(root), realPath)) return { kind: "outside", reason: `it is a symbolic link that leads out of the repository (to ${realPath})` };
+  let stats;
+  try {
+    stats = lstatSync(realPath);
+  } catch {
+    return { kind: "missing" };
+  }
+  if (stats.isDirectory()) return { kind: "folder", realPath };
+  if (!stats.isFile()) return { kind: "special", reason: "it is not a regular file (a pipe, socket or device)" };
+  return { kind: "file", realPath };
+}
+
+/** A link whose target does not exist is missing, unless the target named would lie outside, which is said as such. */
+function danglingLink(root: string, absPath: string): Inside | undefined {
+  try {
+    if (!lstatSync(absPath).isSymbolicLink()) return undefined;
+    const target = resolve(dirname(absPath), readlinkSync(absPath));
+    return isInside(root, target) || isInside(realRoot(root), target) ? undefined : { kind: "outside", reason: `it is a symbolic link that leads out of the repository (to ${target})` };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Thrown by `readInside` for a file that may not be read; `reason` completes "… is refused: ". */
+export class RefusedPath extends Error {
+  constructor(
+    readonly absPath: string,
+    readonly reason: string,
+    readonly kind: Exclude<Inside["kind"], "file">,
+  ) {
+    super(`${absPath} is refused: ${reason}.`);
+  }
+}
+
+/**
+ * Reads a file of the repository: only a regular file whose real path lies inside the root's
+ * real path. The file is opened by that real path, without following a link swapped in at the
+ * last moment, and checked again once open.
+ */
+export function readInside(root: string, absPath: string): Buffer;
+export function readInside(root: string, absPath: string, encoding: "utf8"): string;
+export function readInside(root: string, absPath: string, encoding?: "utf8"): Buffer | string {
+  const where = whereInside(root, absPath);
+  if (where.kind !== "file") {
+    const reason = where.kind === "missing" ? "it does not exist" : where.kind === "folder" ? "it is a folder" : where.reason;
+    throw new RefusedPath(absPath, reason, where.kind);
+  }
+  let fd: number;
+  try {
+    fd = openSync(where.realPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    // A link put in the file's place since it was looked at.
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") throw new RefusedPath(absPath, "it became a symbolic link while it was being read", "special");
+    throw error;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new RefusedPath(absPath, "it is not a regular file (a pipe, socket or device)", "special");
+    return encoding ? readFileSync(fd, encoding) : readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

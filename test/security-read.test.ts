@@ -1,0 +1,309 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkLoaded } from "../src/commands/check.js";
+import { formatJson } from "../src/diagnostics/format-machine.js";
+import { loadRepository } from "../src/model/load-repository.js";
+import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
+import { incrementalRepository } from "../src/watch/incremental.js";
+import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
+import { startWatch } from "./helpers/watch.js";
+
+/**
+ * A contributor controls every file of a plan repository, and `plan check` / `plan build` run
+ * in CI runners that hold tokens. Nothing may be read from outside the repository's real path,
+ * and hidden or git-ignored files may never be published: each attack below tries it.
+ */
+
+const SECRET = "SECRET_TOKEN=abc123";
+const PLAN = "sjobacka/plan-2020.md";
+
+/** A file outside the repository holding the secret, as `/proc/self/environ` or a runner's `.git/config` would. */
+function secretOutside(): string {
+  const path = join(tempDir("plan-secret-"), "environ");
+  writeFileSync(path, `${SECRET}\n`);
+  return path;
+}
+
+/** Every file below `dir`, with its bytes as text. */
+function filesBelow(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  if (!existsSync(dir)) return found;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) found.set(join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name), "latin1"));
+  }
+  return found;
+}
+
+const addToBody = (repo: string, markdown: string) => edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n${markdown}\n`);
+
+/** `plan check` in every format and `plan build`: none may show the secret, and build must refuse. */
+async function everyOutput(repo: string) {
+  const text = await run(["check", "."], repo);
+  const json = await run(["check", ".", "--format", "json"], repo);
+  const github = await run(["check", ".", "--format", "github"], repo);
+  const out = join(tempDir(), "out");
+  const build = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+  for (const [name, r] of Object.entries({ text, json, github, build })) {
+    expect(r.stdout + r.stderr, name).not.toContain("abc123");
+  }
+  for (const [file, content] of filesBelow(out)) expect(content, file).not.toContain("abc123");
+  return { text, json, github, build, out };
+}
+
+describe("a file of the repository that is a symbolic link out of it is refused at that file, never read", () => {
+  it.each([
+    ["plan.config.yaml"],
+    ["templates/style.css"],
+    ["templates/plan.hbs"],
+    ["templates/partials/x.hbs"],
+    ["sjobacka/hemlig.md"],
+    ["data/kolada/N00000-1499.yaml"],
+  ])("%s", async (file) => {
+    const repo = copyExamples();
+    mkdirSync(join(repo, file, ".."), { recursive: true });
+    rmSync(join(repo, file), { force: true });
+    const secret = secretOutside();
+    symlinkSync(secret, join(repo, file));
+
+    const { text, json, github, build } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${file}:1:1: error [path/outside]`);
+    expect(text.stdout).toContain(`${file} is refused: it is a symbolic link that leads out of the repository (to ${secret}); it was not read.`);
+    expect(json.code).toBe(1);
+    const { problems } = JSON.parse(json.stdout) as { problems: { file: string; ruleId: string; line: number; column: number }[] };
+    expect(problems).toContainEqual(expect.objectContaining({ file, ruleId: "path/outside", line: 1, column: 1 }));
+    expect(github.stdout).toContain(`::error file=${file},line=1,col=1,`);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain(`${file}:1:1: error [path/outside]`);
+  });
+
+  it("an image or an attachment linked out of the repository is refused at its link, and nothing of it is published", async () => {
+    for (const [markdown, target] of [
+      ["![bild](bilder/bild.png)", "sjobacka/bilder/bild.png"],
+      ["[bilaga](bilagor/bilaga.pdf)", "sjobacka/bilagor/bilaga.pdf"],
+    ] as const) {
+      const repo = copyExamples();
+      mkdirSync(join(repo, target, ".."), { recursive: true });
+      const secret = secretOutside();
+      symlinkSync(secret, join(repo, target));
+      addToBody(repo, markdown);
+      const { text, github, build } = await everyOutput(repo);
+      expect(text.code, markdown).toBe(1);
+      expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, markdown)}:1: error [path/outside]`);
+      expect(text.stdout).toContain(`is refused: it is a symbolic link that leads out of the repository (to ${secret}).`);
+      expect(github.stdout).toContain(`::error file=${PLAN},line=${lineOf(repo, PLAN, markdown)},col=1,`);
+      expect(build.code).toBe(1);
+    }
+  });
+
+  it("a link to a pipe is refused instead of hanging the check", async () => {
+    const repo = copyExamples();
+    execFileSync("mkfifo", [join(repo, "sjobacka/ror")]);
+    symlinkSync("ror", join(repo, "sjobacka/ror.md"));
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain("sjobacka/ror.md:1:1: error [path/outside]");
+    expect(stdout).toContain("it is not a regular file");
+  });
+
+  it("links whose target stays inside the repository keep working: configuration, document and image", async () => {
+    const repo = copyExamples();
+    mkdirSync(join(repo, "bilder"));
+    writeFileSync(join(repo, "bilder/karta.png"), "en bild");
+    mkdirSync(join(repo, "sjobacka/bilder"));
+    symlinkSync("../../bilder/karta.png", join(repo, "sjobacka/bilder/karta.png"));
+    rmSync(join(repo, "plan.config.yaml"));
+    writeFileSync(join(repo, "inställningar.yaml"), readFileSync(join(import.meta.dirname, "../examples/plan.config.yaml")));
+    symlinkSync("inställningar.yaml", join(repo, "plan.config.yaml"));
+    addToBody(repo, "![karta](bilder/karta.png)");
+    cpSync(join(repo, PLAN), join(repo, "utkast.txt"));
+    symlinkSync("../utkast.txt", join(repo, "sjobacka/utkast.md"));
+    const out = join(tempDir(), "out");
+    const build = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(build.code, build.stderr).toBe(0);
+    expect(readFileSync(join(out, "sjobacka/bilder/karta.png"), "utf8")).toBe("en bild");
+    expect(readFileSync(join(out, "sjobacka/plan-2020.html"), "utf8")).toContain('src="bilder/karta.png"');
+    expect(readFileSync(join(out, "sjobacka/utkast.html"), "utf8")).toContain('src="bilder/karta.png"');
+  });
+});
+
+describe("hidden and git-ignored files are never published", () => {
+  it.each([
+    ["[konfig](../.git/config)", ".git/config"],
+    ["[miljö](../.env)", ".env"],
+    ["![bild](bilder/.hemlig.png)", "sjobacka/bilder/.hemlig.png"],
+  ])("%s is refused at the link, and not copied", async (markdown, hidden) => {
+    const repo = copyExamples();
+    mkdirSync(join(repo, hidden, ".."), { recursive: true });
+    writeFileSync(join(repo, hidden), `${SECRET}\n`);
+    addToBody(repo, markdown);
+    const { text, build, out } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, markdown)}:1: error [path/hidden]`);
+    expect(text.stdout).toContain("it is a hidden file");
+    expect(build.code).toBe(1);
+    expect(existsSync(join(out, hidden))).toBe(false);
+  });
+
+  it("a link with an ordinary name that leads to a hidden file is refused too", async () => {
+    const repo = copyExamples();
+    writeFileSync(join(repo, ".env"), `${SECRET}\n`);
+    symlinkSync("../.env", join(repo, "sjobacka/bilaga.txt"));
+    addToBody(repo, "[bilaga](bilaga.txt)");
+    const { text } = await everyOutput(repo);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[bilaga](bilaga.txt)")}:1: error [path/hidden]`);
+  });
+
+  it("in a git repository, a file git ignores is refused; the same file, not ignored, is published", async () => {
+    const repo = copyExamples();
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
+    writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
+    // Also through a linked folder, a path git itself refuses to look at.
+    symlinkSync(".", join(repo, "sjobacka/länkad"));
+    addToBody(repo, "[hemligt](hemligt.txt)\n\n[via länk](länkad/hemligt.txt)");
+    const { text, build } = await everyOutput(repo);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[hemligt](hemligt.txt)")}:1: error [path/hidden]`);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[via länk](länkad/hemligt.txt)")}:1: error [path/hidden]`);
+    expect(text.stdout).toContain("git ignores it");
+    expect(build.code).toBe(1);
+
+    writeFileSync(join(repo, ".gitignore"), "annat.txt\n");
+    const out = join(tempDir(), "out");
+    const published = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(published.code, published.stderr).toBe(0);
+    expect(readFileSync(join(out, "sjobacka/hemligt.txt"), "utf8")).toBe(`${SECRET}\n`);
+  });
+
+  it("outside a git repository, only hidden files count", async () => {
+    const repo = copyExamples();
+    writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
+    writeFileSync(join(repo, "sjobacka/hemligt.txt"), "inte hemligt\n");
+    writeFileSync(join(repo, ".env"), `${SECRET}\n`);
+    addToBody(repo, "[hemligt](hemligt.txt) [miljö](../.env)");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout.match(/error \[path\/hidden\]/g)).toHaveLength(1);
+    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[miljö](../.env)")}:24: error [path/hidden]`);
+  });
+});
+
+/** The number of inotify watches this process holds (Linux): what following a link to `/` would multiply. */
+function inotifyWatches(): number {
+  let count = 0;
+  for (const fd of readdirSync("/proc/self/fdinfo")) {
+    try {
+      count += (readFileSync(`/proc/self/fdinfo/${fd}`, "utf8").match(/^inotify wd:/gm) ?? []).length;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return count;
+}
+
+describe("watch mode and links", () => {
+  it("does not follow a link to / made inside the repository, and finishes the round at once", async () => {
+    const root = copyExamples();
+    symlinkSync("/", join(root, "rot-vid-start"));
+    const watcher = startWatch(root);
+    await watcher.next(/Watching \. for changes/);
+    const before = inotifyWatches();
+    const started = Date.now();
+    symlinkSync("/", join(root, "sjobacka/rot"));
+    await watcher.next(/Watching \. for changes/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    // A link to `/` followed gives thousands of watches; the repository's folders are a handful.
+    expect(inotifyWatches() - before).toBeLessThan(5);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("agrees with a fresh check when a link is made, its target changed, retargeted out and removed", () => {
+    const root = copyExamples();
+    const model = incrementalRepository(root, root, { keepBody: false, checkDocument });
+    const between = betweenDocumentsChecker();
+    const documents = checkLoaded(model.refresh(), between).repo.documents.size;
+    const secret = secretOutside();
+    const change = (what: string, touched: string[], apply: () => void) => {
+      apply();
+      for (const f of touched) model.touch(join(root, f));
+      const incremental = checkLoaded(model.refresh(), between);
+      const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
+      const json = formatJson(fresh.problems, fresh.repo.documents.size);
+      expect(formatJson(incremental.problems, incremental.repo.documents.size), what).toBe(json);
+      expect(json, what).not.toContain("abc123");
+      return json;
+    };
+    // A document that is a link to a file inside: read as that file.
+    cpSync(join(root, "sjobacka/plan-2020.md"), join(root, "utkast.txt"));
+    let json = change("a linked document made", ["sjobacka/utkast.md"], () => symlinkSync("../utkast.txt", join(root, "sjobacka/utkast.md")));
+    expect(JSON.parse(json).documents).toBe(documents + 1);
+    // Its target changed: the event is on the target alone, which plan does not read.
+    json = change("the linked document's target changed", ["utkast.txt"], () => edit(root, "utkast.txt", "total: 65000", "total: 66000"));
+    expect(json).toMatch(/"file": "sjobacka\/utkast\.md"[\s\S]*"ruleId": "money\/line-total"/);
+    json = change("the linked document retargeted out", ["sjobacka/utkast.md"], () => {
+      unlinkSync(join(root, "sjobacka/utkast.md"));
+      symlinkSync(secret, join(root, "sjobacka/utkast.md"));
+    });
+    expect(json).toContain('"ruleId": "path/outside"');
+    change("the linked document removed", ["sjobacka/utkast.md"], () => unlinkSync(join(root, "sjobacka/utkast.md")));
+
+    // An image linked inside, then out, then removed: the document's link is judged anew.
+    addToBody(root, "![bild](bild.png)");
+    writeFileSync(join(root, "bild.png"), "en bild");
+    change("an image link added", [PLAN], () => symlinkSync("../bild.png", join(root, "sjobacka/bild.png")));
+    json = change("the image retargeted out", ["sjobacka/bild.png"], () => {
+      unlinkSync(join(root, "sjobacka/bild.png"));
+      symlinkSync(secret, join(root, "sjobacka/bild.png"));
+    });
+    expect(json).toContain('"ruleId": "path/outside"');
+    change("the image link removed", ["sjobacka/bild.png"], () => unlinkSync(join(root, "sjobacka/bild.png")));
+    // A template retargeted out, then back.
+    json = change("a template linked out", ["templates/style.css"], () => {
+      mkdirSync(join(root, "templates"));
+      symlinkSync(secret, join(root, "templates/style.css"));
+    });
+    expect(json).toContain('"file": "templates/style.css"');
+    change("the template removed", ["templates/style.css"], () => unlinkSync(join(root, "templates/style.css")));
+  });
+
+  it("says so in plain words when the repository folder is gone, waits for it, and checks again once it is back", async () => {
+    const root = copyExamples();
+    const saved = `${root}-sparad`;
+    const watcher = startWatch(root);
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/0 errors/);
+    renameSync(root, saved);
+    const gone = await watcher.next(/waiting for it to come back/);
+    expect(gone).toContain(`plan: the repository folder ${root} is gone; waiting for it to come back`);
+    expect(gone).not.toMatch(/internal error|at .*\.ts:\d+/);
+    try {
+      cpSync(saved, root, { recursive: true });
+    } finally {
+      rmSync(saved, { recursive: true, force: true });
+    }
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/0 errors/);
+    // Saves in the folder made again are seen.
+    edit(root, PLAN, "total: 65000", "total: 66000");
+    expect(await watcher.next(/Watching \. for changes/)).toContain("error [money/line-total]");
+    // And removed for good, with rm -rf: said again, and Ctrl+C still ends the watch.
+    rmSync(root, { recursive: true });
+    expect(await watcher.next(/waiting for it to come back/)).not.toMatch(/internal error/);
+    expect(await watcher.stop()).toBe(1);
+  });
+
+  it("plan build --watch writes every page again once the repository folder is back", async () => {
+    const root = copyExamples();
+    const saved = `${root}-sparad`;
+    const out = join(tempDir(), "ut");
+    const watcher = startWatch(root, ["build", ".", "--watch", "--no-pdf", "--out", out]);
+    await watcher.next(/Watching \. for changes/);
+    renameSync(root, saved);
+    await watcher.next(/waiting for it to come back/);
+    rmSync(out, { recursive: true });
+    renameSync(saved, root);
+    expect(await watcher.next(/Watching \. for changes/)).not.toMatch(/internal error/);
+    expect(existsSync(join(out, "sjobacka/plan-2020.html"))).toBe(true);
+    expect(await watcher.stop()).toBe(0);
+  });
+});
