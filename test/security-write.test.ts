@@ -76,39 +76,56 @@ async function withTemp<T>(temp: string, fn: () => Promise<T>): Promise<T> {
 /** A word for `sh`, quoted. */
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/** The plans spawned on a terminal by a test, killed after it if they are still there (stopped by a test that failed). */
+const onTerminal: { ended: boolean; exited: Promise<unknown>; kill: () => void }[] = [];
+afterEach(async () => {
+  for (const plan of onTerminal.splice(0)) {
+    // While `script` has not ended, plan's pid is still plan's (alive, or not yet reaped by it).
+    if (!plan.ended) plan.kill();
+    await plan.exited;
+  }
+});
+
 /**
  * `plan` spawned on a pseudo-terminal (`script`), so that it shows its progress line while it
- * reads the documents, with `temp` as its temp folder. `terminal` is what it has written so far; `pid` is the pid of plan's
- * own process (the shell says its pid, then becomes plan with `exec`). `stopWhen` stops plan
- * (SIGSTOP) as soon as what it has written matches, in the same turn as the output arrives.
- * `exited` gives `script`'s exit code, which is 128 + the signal when plan was killed.
+ * reads the documents, with `temp` as its temp folder. `terminal` is what it has written so
+ * far; `pid` is the pid of plan's own process (the shell says its pid, then becomes plan with
+ * `exec`). `stopWhen` stops plan (SIGSTOP) as soon as what it has written matches, in the same
+ * turn as the output arrives; `kill` kills it with SIGKILL. `exited` gives `script`'s exit
+ * code, which is 128 + the signal when plan was killed.
  */
 function spawnPlanOnTerminal(args: string[], cwd: string, temp: string) {
   const command = `echo "plan pid $$"; exec ${[process.execPath, CLI, ...args].map(shellQuote).join(" ")}`;
   const env: Record<string, string | undefined> = { ...process.env, ...EPOCH, NO_COLOR: "1", TERM: "xterm", TMPDIR: temp };
   delete env["CI"];
   const child = spawn("script", ["--quiet", "--return", "--flush", "--command", command, "/dev/null"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-  const run = { terminal: "", pid: 0, exited: undefined as unknown as Promise<number | null>, stopWhen };
+  const plan = { terminal: "", pid: 0, ended: false, exited: new Promise<number | null>((r) => child.on("exit", (code) => ((plan.ended = true), r(code)))), stopWhen, kill };
+  onTerminal.push(plan);
   let waiting: { pattern: RegExp; resolve: () => void } | undefined;
   child.stdout!.on("data", (d) => {
-    run.terminal += d;
-    run.pid ||= Number(/^plan pid (\d+)\r?\n/.exec(run.terminal)?.[1] ?? 0);
-    if (waiting && run.pid && waiting.pattern.test(run.terminal)) {
-      process.kill(run.pid, "SIGSTOP");
+    plan.terminal += d;
+    plan.pid ||= Number(/^plan pid (\d+)\r?\n/.exec(plan.terminal)?.[1] ?? 0);
+    if (waiting && plan.pid && waiting.pattern.test(plan.terminal)) {
+      process.kill(plan.pid, "SIGSTOP");
       waiting.resolve();
       waiting = undefined;
     }
   });
   child.stderr!.resume();
-  run.exited = new Promise((r) => child.on("exit", (code) => r(code)));
+  function kill(): void {
+    if (plan.pid) process.kill(plan.pid, "SIGKILL");
+    else child.kill("SIGKILL");
+    // `script` stops itself when plan stops (as a shell's job would); it must go on to see plan end.
+    child.kill("SIGCONT");
+  }
   function stopWhen(pattern: RegExp, what: string, timeoutMs = 30_000): Promise<void> {
     return new Promise<void>((resolveStop, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; plan wrote ${JSON.stringify(run.terminal)}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; plan wrote ${JSON.stringify(plan.terminal)}`)), timeoutMs);
       waiting = { pattern, resolve: () => (clearTimeout(timer), resolveStop()) };
-      void run.exited.then(() => waiting && reject(new Error(`plan ended before ${what}; it wrote ${JSON.stringify(run.terminal)}`)));
+      void plan.exited.then(() => waiting && (clearTimeout(timer), reject(new Error(`plan ended before ${what}; it wrote ${JSON.stringify(plan.terminal)}`))));
     });
   }
-  return run;
+  return plan;
 }
 
 describe("nothing is written outside the output folder, nor through a link", () => {
@@ -328,7 +345,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
     await plan.stopWhen(readingUnfinished, "the build to read its documents");
     // A run, even one killed before it has read the documents, has already removed what an earlier killed run left.
     expect(earlier.paths.filter((p) => existsSync(p))).toEqual([]);
-    process.kill(plan.pid, "SIGKILL");
+    plan.kill();
     expect(await plan.exited).toBe(128 + 9);
     // The last thing it wrote is the progress line of a document that was not the last: it died reading.
     const [, done, total] = readingUnfinished.exec(plan.terminal) ?? [];
@@ -345,7 +362,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
     // Stopped after the checks and before the new output is begun: the build is rendering the pages in memory.
     expect(besideFolders(repo).filter((n) => n.startsWith(".dist.plan-new-"))).toEqual([]);
     expect(plan.terminal).not.toContain("plan: built");
-    process.kill(plan.pid, "SIGKILL");
+    plan.kill();
     expect(await plan.exited).toBe(128 + 9);
     expect(plan.terminal).toMatch(new RegExp(`${readingDone.source}$`));
     await afterKill(repo, out, before, plan.pid, true, temp);
