@@ -1,8 +1,10 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, constants, existsSync, lstatSync, openSync, watch, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, watch, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain JavaScript module of the benchmarks, without types.
+import { generateRepository } from "../bench/generate.mjs";
 import { findBrowser } from "../src/browser/index.js";
 import { copyExamples, edit, read, run, tempDir } from "./helpers/repo.js";
 import { startWatch } from "./helpers/watch.js";
@@ -35,7 +37,7 @@ function expectSame(after: Map<string, string | Buffer>, before: Map<string, str
 /** The hidden folders a run makes beside an output folder (`.dist.plan-new-…`). */
 const besideFolders = (dir: string) => readdirSync(dir).filter((n) => /^\..+\.plan-(new|old|pdf|watch)-\d+-/.test(n));
 /** What a run of pid `pid` has in the temp folder: its record and its browser profile. */
-const tempLeftovers = (pid: number) => readdirSync(tmpdir()).filter((n) => n === `plan-run-${pid}` || n.startsWith(`plan-browser-${pid}-`));
+const tempLeftovers = (pid: number, temp = tmpdir()) => readdirSync(temp).filter((n) => n === `plan-run-${pid}` || n.startsWith(`plan-browser-${pid}-`));
 /** The browser processes started by plan's process `pid`: their command line names its profile. */
 function browsersOf(pid: number): string[] {
   const ps = spawnSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" }).stdout;
@@ -50,19 +52,6 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
   }
 }
 
-/**
- * Whether a process is opening the named pipe `fifo` to read it: only then can a writer open
- * it without waiting. The writer's end is kept open (returned), so the reader waits for data
- * that never comes, until it is killed.
- */
-function readerAt(fifo: string): number | undefined {
-  try {
-    return openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-}
-
 function spawnPlan(args: string[], cwd: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
   const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...EPOCH, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
@@ -70,6 +59,73 @@ function spawnPlan(args: string[], cwd: string): { child: ChildProcess; exited: 
   child.stdout!.resume();
   const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((r) => child.on("exit", (code, signal) => r({ code, signal, stderr })));
   return { child, exited };
+}
+
+/** `fn` run in process with `temp` as the temp folder (`os.tmpdir()` reads TMPDIR at every call). */
+async function withTemp<T>(temp: string, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env["TMPDIR"];
+  process.env["TMPDIR"] = temp;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env["TMPDIR"];
+    else process.env["TMPDIR"] = saved;
+  }
+}
+
+/** A word for `sh`, quoted. */
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** The plans spawned on a terminal by a test, killed after it if they are still there (stopped by a test that failed). */
+const onTerminal: { ended: boolean; exited: Promise<unknown>; kill: () => void }[] = [];
+afterEach(async () => {
+  for (const plan of onTerminal.splice(0)) {
+    // While `script` has not ended, plan's pid is still plan's (alive, or not yet reaped by it).
+    if (!plan.ended) plan.kill();
+    await plan.exited;
+  }
+});
+
+/**
+ * `plan` spawned on a pseudo-terminal (`script`), so that it shows its progress line while it
+ * reads the documents, with `temp` as its temp folder. `terminal` is what it has written so
+ * far; `pid` is the pid of plan's own process (the shell says its pid, then becomes plan with
+ * `exec`). `stopWhen` stops plan (SIGSTOP) as soon as what it has written matches, in the same
+ * turn as the output arrives; `kill` kills it with SIGKILL. `exited` gives `script`'s exit
+ * code, which is 128 + the signal when plan was killed.
+ */
+function spawnPlanOnTerminal(args: string[], cwd: string, temp: string) {
+  const command = `echo "plan pid $$"; exec ${[process.execPath, CLI, ...args].map(shellQuote).join(" ")}`;
+  const env: Record<string, string | undefined> = { ...process.env, ...EPOCH, NO_COLOR: "1", TERM: "xterm", TMPDIR: temp };
+  delete env["CI"];
+  const child = spawn("script", ["--quiet", "--return", "--flush", "--command", command, "/dev/null"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  const plan = { terminal: "", pid: 0, ended: false, exited: new Promise<number | null>((r) => child.on("exit", (code) => ((plan.ended = true), r(code)))), stopWhen, kill };
+  onTerminal.push(plan);
+  let waiting: { pattern: RegExp; resolve: () => void } | undefined;
+  child.stdout!.on("data", (d) => {
+    plan.terminal += d;
+    plan.pid ||= Number(/^plan pid (\d+)\r?\n/.exec(plan.terminal)?.[1] ?? 0);
+    if (waiting && plan.pid && waiting.pattern.test(plan.terminal)) {
+      process.kill(plan.pid, "SIGSTOP");
+      waiting.resolve();
+      waiting = undefined;
+    }
+  });
+  child.stderr!.resume();
+  function kill(): void {
+    if (plan.pid) process.kill(plan.pid, "SIGKILL");
+    else child.kill("SIGKILL");
+    // `script` stops itself when plan stops (as a shell's job would); it must go on to see plan end.
+    child.kill("SIGCONT");
+  }
+  function stopWhen(pattern: RegExp, what: string, timeoutMs = 30_000): Promise<void> {
+    return new Promise<void>((resolveStop, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; plan wrote ${JSON.stringify(plan.terminal)}`)), timeoutMs);
+      waiting = { pattern, resolve: () => (clearTimeout(timer), resolveStop()) };
+      void plan.exited.then(() => waiting && (clearTimeout(timer), reject(new Error(`plan ended before ${what}; it wrote ${JSON.stringify(plan.terminal)}`))));
+    });
+  }
+  return plan;
 }
 
 describe("nothing is written outside the output folder, nor through a link", () => {
@@ -172,7 +228,8 @@ describe("nothing is written outside the output folder, nor through a link", () 
     const before = snapshot(elsewhere);
     const { code, stderr } = await run(["kolada", "import", responses], repo);
     expect(code).toBe(2);
-    expect(stderr).toContain("data is a symbolic link, and `plan kolada import` writes only into real folders of the repository");
+    // One message, naming the link and what to do: not, besides, each data file the link makes unreadable.
+    expect(stderr).toMatch(/^plan: data is a symbolic link, and `plan kolada import` writes only into real folders of the repository\b.*Replace the link by a folder \(or file\) of the repository, then import again; nothing was imported\.\n$/);
     expectSame(snapshot(elsewhere), before);
 
     // The folder real, one of its files a link.
@@ -186,7 +243,7 @@ describe("nothing is written outside the output folder, nor through a link", () 
     symlinkSync(target, join(repo, "data", "kolada", file));
     const again = await run(["kolada", "import", responses], repo);
     expect(again.code, again.stdout).toBe(2);
-    expect(again.stderr).toContain(`${join("data", "kolada", file)} is a symbolic link`);
+    expect(again.stderr).toMatch(new RegExp(`^plan: ${join("data", "kolada", file).replace(/\./g, "\\.")} is a symbolic link, [^\\n]*nothing was imported\\.\\n$`));
     expect(readFileSync(target).equals(outside)).toBe(true);
   });
 });
@@ -234,13 +291,13 @@ describe("a killed build leaves the previous output, and the next run removes wh
     return { repo, out: join(repo, "dist"), before: snapshot(join(repo, "dist")) };
   }
 
-  async function afterKill(repo: string, out: string, before: Map<string, string | Buffer>, pid: number, outInPlace = true) {
+  async function afterKill(repo: string, out: string, before: Map<string, string | Buffer>, pid: number, outInPlace = true, temp = tmpdir()) {
     if (outInPlace) expectSame(snapshot(out), before);
     await until(() => browsersOf(pid).length === 0, "the browser of the killed build to end", 10_000);
-    const check = await run(["check", "."], repo);
+    const check = await withTemp(temp, () => run(["check", "."], repo));
     expect(check.code, check.stderr).toBe(0);
     expect(besideFolders(repo)).toEqual([]);
-    expect(tempLeftovers(pid)).toEqual([]);
+    expect(tempLeftovers(pid, temp)).toEqual([]);
     expectSame(snapshot(out), before);
   }
 
@@ -248,59 +305,67 @@ describe("a killed build leaves the previous output, and the next run removes wh
   const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 
   /** What a build killed while writing and printing leaves: a half-made new output and a PDF staging folder beside dist, its record and its browser profile. */
-  function leftoversOfKilledRun(repo: string): { pid: number; paths: string[] } {
+  function leftoversOfKilledRun(repo: string, temp = tmpdir()): { pid: number; paths: string[] } {
     const pid = deadPid();
-    const paths = [join(repo, `.dist.plan-new-${pid}-aaaaaa`), join(repo, `.dist.plan-pdf-${pid}-bbbbbb`), join(tmpdir(), `plan-browser-${pid}-cccccc`)];
+    const paths = [join(repo, `.dist.plan-new-${pid}-aaaaaa`), join(repo, `.dist.plan-pdf-${pid}-bbbbbb`), join(temp, `plan-browser-${pid}-cccccc`)];
     for (const p of paths) {
       mkdirSync(join(p, "lerum"), { recursive: true });
       writeFileSync(join(p, "lerum", "plan-2019.html"), "half");
     }
-    writeFileSync(join(tmpdir(), `plan-run-${pid}`), `${join(repo, `.dist.plan-new-${pid}-`)}\n${join(repo, `.dist.plan-pdf-${pid}-`)}\n`);
-    return { pid, paths: [...paths, join(tmpdir(), `plan-run-${pid}`)] };
+    writeFileSync(join(temp, `plan-run-${pid}`), `${join(repo, `.dist.plan-new-${pid}-`)}\n${join(repo, `.dist.plan-pdf-${pid}-`)}\n`);
+    return { pid, paths: [...paths, join(temp, `plan-run-${pid}`)] };
   }
 
-  /** A file the build reads, made a named pipe: the build waits at it, in the phase that reads it, until killed. */
-  function pipeInPlaceOf(repo: string, file: string): string {
-    const path = join(repo, file);
-    mkdirSync(dirname(path), { recursive: true });
-    rmSync(path, { force: true });
-    execFileSync("mkfifo", [path]);
-    return path;
+  /**
+   * A repository large enough that reading its documents, and rendering its pages, each take a
+   * while (ten plans, 61 documents: each phase took about a second on two busy cores), so that a
+   * test can stop the build in either; with a previous build in `dist` and a change that makes
+   * every page new.
+   */
+  async function previousBuildOfMany() {
+    const repo = tempDir();
+    generateRepository(repo, { plans: 10 });
+    const first = await run(["build", ".", "--no-pdf"], repo, EPOCH);
+    expect(first.code, first.stderr).toBe(0);
+    edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+    // A temp folder of its own: any plan command anywhere removes what dead runs left in the shared one, which would hide a run that does not.
+    const temp = tempDir("plan-tmp-");
+    return { repo, out: join(repo, "dist"), before: snapshot(join(repo, "dist")), temp };
   }
+
+  /** The progress line while a document is read: `reading 12 of 62: …`, not yet the last. */
+  const readingUnfinished = /\r\x1b\[Kplan: reading (\d+) of (?!\1:)(\d+): [^\r]*$/;
+  /** The progress line of the last document, then cleared: the reading and the checks are done. */
+  const readingDone = /\r\x1b\[Kplan: reading (\d+) of \1: [^\r]*\r\x1b\[K/;
 
   it("killed while reading the documents, after an earlier killed run", async () => {
-    const { repo, out, before } = await previousBuild(false);
-    const config = read(repo, "plan.config.yaml");
-    const fifo = pipeInPlaceOf(repo, "plan.config.yaml");
-    const earlier = leftoversOfKilledRun(repo);
-    const { child, exited } = spawnPlan(["build", ".", "--no-pdf"], repo);
-    let writer: number | undefined;
-    await until(() => (writer = readerAt(fifo)) !== undefined, "the build to read plan.config.yaml");
+    const { repo, out, before, temp } = await previousBuildOfMany();
+    const earlier = leftoversOfKilledRun(repo, temp);
+    const plan = spawnPlanOnTerminal(["build", ".", "--no-pdf"], repo, temp);
+    await plan.stopWhen(readingUnfinished, "the build to read its documents");
     // A run, even one killed before it has read the documents, has already removed what an earlier killed run left.
     expect(earlier.paths.filter((p) => existsSync(p))).toEqual([]);
-    child.kill("SIGKILL");
-    closeSync(writer!);
-    expect((await exited).signal).toBe("SIGKILL");
-    rmSync(fifo);
-    writeFileSync(join(repo, "plan.config.yaml"), config);
-    await afterKill(repo, out, before, child.pid!);
+    plan.kill();
+    expect(await plan.exited).toBe(128 + 9);
+    // The last thing it wrote is the progress line of a document that was not the last: it died reading.
+    const [, done, total] = readingUnfinished.exec(plan.terminal) ?? [];
+    expect(Number(done), plan.terminal).toBeLessThan(Number(total));
+    await afterKill(repo, out, before, plan.pid, true, temp);
   }, 60_000);
 
   it("killed while rendering the pages, after an earlier killed run", async () => {
-    const { repo, out, before } = await previousBuild(false);
-    const fifo = pipeInPlaceOf(repo, "templates/style.css");
-    const earlier = leftoversOfKilledRun(repo);
-    const { child, exited } = spawnPlan(["build", ".", "--no-pdf"], repo);
-    let writer: number | undefined;
-    await until(() => (writer = readerAt(fifo)) !== undefined, "the build to read templates/style.css");
-    // A run, even one killed before it has read the documents, has already removed what an earlier killed run left.
+    const { repo, out, before, temp } = await previousBuildOfMany();
+    const earlier = leftoversOfKilledRun(repo, temp);
+    const plan = spawnPlanOnTerminal(["build", ".", "--no-pdf"], repo, temp);
+    await plan.stopWhen(readingDone, "the build to finish reading and checking");
     expect(earlier.paths.filter((p) => existsSync(p))).toEqual([]);
-    // The checks are done: the build is rendering.
-    child.kill("SIGKILL");
-    closeSync(writer!);
-    expect((await exited).signal).toBe("SIGKILL");
-    rmSync(join(repo, "templates"), { recursive: true });
-    await afterKill(repo, out, before, child.pid!);
+    // Stopped after the checks and before the new output is begun: the build is rendering the pages in memory.
+    expect(besideFolders(repo).filter((n) => n.startsWith(".dist.plan-new-"))).toEqual([]);
+    expect(plan.terminal).not.toContain("plan: built");
+    plan.kill();
+    expect(await plan.exited).toBe(128 + 9);
+    expect(plan.terminal).toMatch(new RegExp(`${readingDone.source}$`));
+    await afterKill(repo, out, before, plan.pid, true, temp);
   }, 60_000);
 
   it.skipIf(!browserPath)("killed while printing the PDFs: the browser ends with it", async () => {

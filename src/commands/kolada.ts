@@ -88,13 +88,9 @@ export function runKoladaImport(args: string[], options: { repo: string }, io: I
   const used = new Set(repo.indicators.flatMap((i) => (i.data.source?.type === "kolada" ? [koladaKey(i.data.source.kpi, i.data.source.municipality)] : [])));
   const { byKey, unreadable } = readStore(root);
   const plan = planImport(root, responses, byKey, used);
-  const blocked = unreadable.filter((u) => plan.updates.some((p) => p.path === u.path || koladaFilePath(root, p.kpi, p.municipality) === u.path));
-  if (blocked.length) {
-    for (const b of blocked) io.stderr.write(`${shown(io, b.path)}: ${b.reason}\n`);
-    io.stderr.write("Fix or remove the file above, then import again; nothing was imported.\n");
-    return 1;
-  }
   // A link on the way would make the import write elsewhere (anywhere the link leads): refused before any file is written.
+  // This comes before the files that could not be read: a data file or folder linked out of the repository is also
+  // refused by the reading side, and the link, with what to do about it, is the one thing the user needs to hear.
   for (const update of plan.updates) {
     const link = linkOnTheWay(update.path, root);
     if (link) {
@@ -103,6 +99,12 @@ export function runKoladaImport(args: string[], options: { repo: string }, io: I
           `Replace the link by a folder (or file) of the repository, then import again; nothing was imported.`,
       );
     }
+  }
+  const blocked = unreadable.filter((u) => plan.updates.some((p) => p.path === u.path || koladaFilePath(root, p.kpi, p.municipality) === u.path));
+  if (blocked.length) {
+    for (const b of blocked) io.stderr.write(`${shown(io, b.path)}: ${b.reason}\n`);
+    io.stderr.write("Fix or remove the file above, then import again; nothing was imported.\n");
+    return 1;
   }
   for (const u of unreadable) io.stderr.write(`plan: skipped ${shown(io, u.path)}, which could not be read (${u.reason}); \`plan check\` says more.\n`);
   for (const update of plan.updates) if (update.text !== undefined) writeDataFile(update.path, update.text);
