@@ -1,3 +1,4 @@
+import { compareStrings } from "../format/text.js";
 import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
 import { lookup, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
@@ -82,7 +83,7 @@ export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
 /** Per agreement: years × parties, with each party's share of the year's budget. */
 export function agreementByYear(repo: Repository, agreement: Entry<"agreement">): Table {
   const parties = agreement.data.contributions.map((c) => c.party);
-  const plans = repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year || cmp(a.id, b.id));
+  const plans = repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year || compareStrings(a.id, b.id));
   const rows: Row[] = plans.map((plan) => {
     const row = amountsRow({ year: String(plan.data.year), plan: plan.data.title }, contributingLines(plan.data.budget), parties);
     const total = Number(row.cells["total"] ?? 0);
@@ -123,7 +124,7 @@ export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (
     }
   }
   if (rows.length === 0) return undefined;
-  rows.sort((a, b) => cmp(String(a.cells["year"]), String(b.cells["year"])) || cmp(String(a.cells["with"]), String(b.cells["with"])));
+  rows.sort((a, b) => compareStrings(String(a.cells["year"]), String(b.cells["year"])) || compareStrings(String(a.cells["with"]), String(b.cells["with"])));
   rows.push({ cells: { with: "Summa", amount: toKronor(sum(amounts)) }, total: true });
   return {
     name: `${slug(party)}-across-agreements`,
@@ -156,9 +157,8 @@ export function documentRollups(repo: Repository, entry: AnyEntry): Table[] {
  * id), the parties'. A caller that keeps tables between builds gives those it has.
  */
 export function allRollups(repo: Repository, tablesOf = (entry: AnyEntry) => documentRollups(repo, entry), partyTables = partyRollups(repo)): Table[] {
-  const byId = (entries: readonly AnyEntry[]) => [...entries].sort((a, b) => cmp(a.id, b.id));
+  const byId = (entries: readonly AnyEntry[]) => [...entries].sort((a, b) => compareStrings(a.id, b.id));
   return [...byId(repo.plans).flatMap(tablesOf), ...byId(repo.agreements).flatMap(tablesOf), ...partyTables];
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const slug = (id: string) => id.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();
