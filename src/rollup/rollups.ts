@@ -1,13 +1,12 @@
 import { compareStrings } from "../format/text.js";
 import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
+import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
 import { toKronor, type Column, type Row, type Table } from "./table.js";
 
 export const FINANCING_LABELS = { cash: "Kontant", "in-kind": "Schablonkostnad (egen personal)", referred: "Hänvisas till annan budget" } as const;
 const TYPE_AREA = { staff: "Tjänst", "carry-over": "Överfört från tidigare år" } as const;
-
-const partyName = (repo: Repository, id: string) => repo.parties.get(id)?.short ?? repo.parties.get(id)?.name ?? id;
 
 /** The financiers of the plan's agreement, in the agreement's order, then any other party on its lines. */
 export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
@@ -25,7 +24,7 @@ export function areaOf(plan: Entry<"plan">, line: BudgetLine): string {
 }
 
 const moneyColumns = (repo: Repository, parties: string[]): Column[] => [
-  ...parties.map((p) => ({ key: p, label: partyName(repo, p), money: true })),
+  ...[...partyLabels(repo, parties)].map(([key, label]) => ({ key, label, money: true })),
   { key: "total", label: "Totalt", money: true },
 ];
 
@@ -60,12 +59,13 @@ export function planByArea(repo: Repository, plan: Entry<"plan">): Table {
 /** Per plan: each party's amounts by financing type (cash, in-kind, referred). */
 export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
   const parties = planParties(repo, plan);
+  const labels = partyLabels(repo, parties);
   const rows: Row[] = [];
   for (const party of parties) {
     for (const [type, label] of Object.entries(FINANCING_LABELS)) {
       const amounts = contributingLines(plan.data.budget).flatMap((l) => sharesOf(l).filter((s) => s.party === party && s.financing === type).map((s) => s.amount));
       if (amounts.every((a) => a === undefined)) continue;
-      rows.push({ cells: { party: partyName(repo, party), financing: label, amount: toKronor(sum(amounts)) } });
+      rows.push({ cells: { party: labels.get(party)!, financing: label, amount: toKronor(sum(amounts)) } });
     }
   }
   return {
@@ -115,7 +115,7 @@ export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (
   const rows: Row[] = [];
   const amounts: bigint[] = [];
   for (const agreement of repo.agreements.filter((a) => a.data.contributions.some((c) => c.party === party))) {
-    const others = agreement.data.parties.filter((p) => p !== party).map((p) => repo.parties.get(p)?.name ?? p);
+    const others = agreement.data.parties.filter((p) => p !== party).map((p) => partyName(repo, p));
     for (const plan of [...(repo.referrers.plansOfAgreement.get(agreement.id) ?? [])].sort((a, b) => a.data.year - b.data.year)) {
       const sums = sumsOf(plan);
       const own = sums.byParty.get(party) ?? 0n;
@@ -128,7 +128,7 @@ export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (
   rows.push({ cells: { with: "Summa", amount: toKronor(sum(amounts)) }, total: true });
   return {
     name: `${slug(party)}-across-agreements`,
-    caption: `${repo.parties.get(party)?.name ?? party}: bidrag per avtal och år`,
+    caption: `${partyName(repo, party)}: bidrag per avtal och år`,
     columns: [
       { key: "year", label: "År" },
       { key: "with", label: "Samverkanspart" },

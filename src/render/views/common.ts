@@ -47,13 +47,8 @@ export interface OrganisationView {
   address: { label: string; value: string }[];
 }
 
-export const partyName = (repo: Repository, id: string) => repo.parties.get(id)?.name ?? id;
-
-/** Short names for table headers (`HSN`, `Kommun`), the full name where two would be the same. */
-export function partyLabels(repo: Repository, parties: readonly string[]): Map<string, string> {
-  const short = parties.map((p) => repo.parties.get(p)?.short ?? partyName(repo, p));
-  return new Map(parties.map((p, i) => [p, short.filter((s) => s === short[i]).length > 1 ? partyName(repo, p) : short[i]!]));
-}
+// The views import a party's name from here with the rest of what they share.
+export { partyLabels, partyName } from "../../model/parties.js";
 
 export function organisationView(party: Party | undefined): OrganisationView | undefined {
   if (!party) return undefined;
