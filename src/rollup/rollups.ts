@@ -3,10 +3,9 @@ import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../mod
 import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
+import { FINANCING, KIND, LINE_TYPE_AREA } from "../vocabulary.js";
 import { toKronor, type Column, type Row, type Table } from "./table.js";
 
-export const FINANCING_LABELS = { cash: "Kontant", "in-kind": "Schablonkostnad (egen personal)", referred: "Hänvisas till annan budget" } as const;
-const TYPE_AREA = { staff: "Tjänst", "carry-over": "Överfört från tidigare år" } as const;
 
 /** The financiers of the plan's agreement, in the agreement's order, then any other party on its lines. */
 export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
@@ -18,9 +17,9 @@ export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
 
 /** The intervention area a line belongs to: its intervention's, else its type's. */
 export function areaOf(plan: Entry<"plan">, line: BudgetLine): string {
-  if (line.type !== "intervention") return TYPE_AREA[line.type];
+  if (line.type !== "intervention") return LINE_TYPE_AREA[line.type];
   const intervention = plan.data.interventions.find((i) => i.id === line.intervention);
-  return intervention?.area ?? "Övriga insatser";
+  return intervention?.area ?? LINE_TYPE_AREA.intervention;
 }
 
 const moneyColumns = (repo: Repository, parties: string[]): Column[] => [
@@ -62,7 +61,7 @@ export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
   const labels = partyLabels(repo, parties);
   const rows: Row[] = [];
   for (const party of parties) {
-    for (const [type, label] of Object.entries(FINANCING_LABELS)) {
+    for (const [type, { label }] of Object.entries(FINANCING)) {
       const amounts = contributingLines(plan.data.budget).flatMap((l) => sharesOf(l).filter((s) => s.party === party && s.financing === type).map((s) => s.amount));
       if (amounts.every((a) => a === undefined)) continue;
       rows.push({ cells: { party: labels.get(party)!, financing: label, amount: toKronor(sum(amounts)) } });
@@ -132,7 +131,7 @@ export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (
     columns: [
       { key: "year", label: "År" },
       { key: "with", label: "Samverkanspart" },
-      { key: "agreement", label: "Avtal" },
+      { key: "agreement", label: KIND.agreement.short },
       { key: "amount", label: "Bidrag", money: true },
       { key: "total", label: "Gemensam budget", money: true },
     ],

@@ -4,7 +4,7 @@ import { sharesOf } from "../model/money.js";
 import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { splitText } from "../render/views/budget.js";
-import { FINANCING_LABELS } from "../rollup/rollups.js";
+import { FINANCING, KIND } from "../vocabulary.js";
 
 export interface Draft {
   /** Path from the repository root. */
@@ -66,7 +66,7 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
   const relPath = sibling(plan.source.relPath, name.replace(/^plan/, "rapport").replace(/^(?!rapport)/, "rapport-"));
   const doc = new Document({
     kind: "report",
-    title: plan.data.title.replace(/^Verksamhetsplan/, "Verksamhetsberättelse"),
+    title: plan.data.title.replace(new RegExp(`^${KIND.plan.name}`), KIND.report.name),
     status: "draft",
     plan: plan.id,
     year: plan.data.year,
@@ -100,7 +100,7 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
   const relPath = sibling(plan.source.relPath, `tjansteskrivelse-plan-${plan.data.year}.md`);
   const doc = new Document({
     kind: "memo",
-    title: `Tjänsteskrivelse om ${plan.data.title.charAt(0).toLowerCase()}${plan.data.title.slice(1)}`,
+    title: `${KIND.memo.name} om ${plan.data.title.charAt(0).toLowerCase()}${plan.data.title.slice(1)}`,
     status: "draft",
     issuer: issuerId,
     dnr: "XXXX",
@@ -118,7 +118,7 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
   const inKind = plan.data.budget
     .flatMap((l) => sharesOf(l))
     .filter((s) => s.financing !== "cash" && s.amount !== undefined)
-    .map((s) => `${kronor(s.amount!)} för ${partyName(repo, s.party)} (${FINANCING_LABELS[s.financing].toLowerCase()})`);
+    .map((s) => `${kronor(s.amount!)} för ${partyName(repo, s.party)} (${FINANCING[s.financing].label.toLowerCase()})`);
   const areas = [...new Set(plan.data.interventions.map((i) => i.area))];
   const body = `
 ## Sammanfattning

@@ -5,6 +5,7 @@ import { date, list } from "../helpers.js";
 import type { Asset, MarkdownRenderer } from "../markdown.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { href, type Pages } from "../pages.js";
+import { STATUS } from "../../vocabulary.js";
 
 /** What every view is computed from: the checked repository, where its pages go, and who refers to whom. */
 export interface ViewContext {
@@ -102,11 +103,11 @@ export interface DecisionView {
 
 /** `Beslutad 2019-01-09 av Kommunstyrelsens arbetsutskott (Dnr KS18.1375, § 12)`, or that it is a draft. */
 export function statusView(data: { status: string; decision?: { date: string; body: string; dnr?: string; paragraph?: string } }): DecisionView {
-  if (data.status !== "decided") return { decided: false, text: "Utkast – inte beslutat" };
+  if (data.status !== "decided") return { decided: false, text: STATUS.draft.text };
   const d = data.decision;
-  if (!d) return { decided: true, text: "Beslutat" };
+  if (!d) return { decided: true, text: STATUS.decided.text };
   const refs = [d.dnr ? `Dnr ${d.dnr}` : "", d.paragraph ?? ""].filter(Boolean).join(", ");
-  return { decided: true, text: `Beslutat ${date(d.date)} av ${d.body}${refs ? ` (${refs})` : ""}` };
+  return { decided: true, text: `${STATUS.decided.text} ${date(d.date)} av ${d.body}${refs ? ` (${refs})` : ""}` };
 }
 
 /** A line of a document's header: a label and its text, or links. */
