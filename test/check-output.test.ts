@@ -127,6 +127,20 @@ describe("plan budget", () => {
     expect(csv.stdout).toContain("Gemensam budget;1000000;1000000;2000000");
   });
 
+  it("names parties in the roll-ups as the views do: the short name, the full one where two would be the same", async () => {
+    const root = copyExamples();
+    // Both of the Lerum plan's parties are now short-named `Kommun`: two columns headed alike would not say whose is whose.
+    edit(root, "plan.config.yaml", "short: HSN", "short: Kommun");
+    const { code, stdout } = await run(["budget", ".", "--format", "json"], root);
+    expect(code).toBe(0);
+    const tables = JSON.parse(stdout) as { name: string; columns: { key: string; label: string }[]; rows: Record<string, unknown>[] }[];
+    const byArea = tables.find((t) => t.name === "lerum-plan-2019-per-area")!;
+    expect(byArea.columns.map((c) => c.label)).toEqual(["Insatsområde", "Hälso- och sjukvårdsnämnd Väst", "Lerums kommun", "Totalt"]);
+    const financing = tables.find((t) => t.name === "lerum-plan-2019-per-financing")!;
+    expect(financing.rows).toContainEqual({ party: "Lerums kommun", financing: "Schablonkostnad (egen personal)", amount: 200000 });
+    expect(financing.rows).toContainEqual({ party: "Hälso- och sjukvårdsnämnd Väst", financing: "Kontant", amount: 1000000 });
+  });
+
   it("refuses to roll up a repository with errors", async () => {
     const root = copyExamples();
     broken(root);

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { plural } from "../format/text.js";
 import type { Repository } from "../model/repository.js";
 import { CACHE_FILE } from "../pdf/cache.js";
 import { pdfPathOf, stagePdfs, type PdfStage } from "../pdf/build.js";
@@ -41,8 +42,6 @@ function parseJobs(value: string | undefined): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 64) throw new UserError(`--jobs takes a whole number from 1 to 64; got "${value}".`);
   return Number(value);
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * `plan build`: the checks first; then every page, roll-up and copied file in memory and the

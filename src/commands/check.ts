@@ -5,6 +5,7 @@ import { isError } from "../diagnostics/report.js";
 import { collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
 import { formatGithub, formatJson } from "../diagnostics/format-machine.js";
 import { colours, formatText, plain } from "../diagnostics/format-text.js";
+import { CLEAR_SCREEN } from "../format/ansi.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { incrementalRepository } from "../watch/incremental.js";
@@ -99,7 +100,7 @@ async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<
   const reading = readingProgress(io, root);
   const model = incrementalRepository(root, io.cwd, { keepBody: false, checkDocument, loaded: reading.loaded });
   const between = betweenDocumentsChecker();
-  const clear = useColour(io.stdout, io.env) ? "\u001b[2J\u001b[3J\u001b[H" : "";
+  const clear = useColour(io.stdout, io.env) ? CLEAR_SCREEN : "";
   let last = 0;
   const show = () => {
     const checked = checkLoaded(model.refresh(), between);

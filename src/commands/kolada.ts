@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { plural } from "../format/text.js";
 import { fetchPages } from "../kolada/fetch.js";
 import { planImport, readResponses, type ImportPlan, type ResponseFile } from "../kolada/import.js";
 import { buildRequests, DEFAULT_BASE_URL, koladaTargets } from "../kolada/requests.js";
@@ -41,8 +42,6 @@ function responseFiles(args: string[], io: Io): ResponseFile[] {
   }
   return files;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function summary(plan: ImportPlan, io: Io): string {
   const lines: string[] = [];

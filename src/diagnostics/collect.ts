@@ -1,5 +1,6 @@
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
+import { plural } from "../format/text.js";
 import { isError } from "./report.js";
 
 export interface FileMessages {
@@ -25,8 +26,6 @@ export function countMessages(files: FileMessages[]) {
   for (const f of files) for (const m of f.messages) isError(m) ? errors++ : warnings++;
   return { errors, warnings, files: files.length };
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** `3 errors and 2 warnings in 2 files`, or `No problems in 14 documents.` */
 export function summaryLine(counts: { errors: number; warnings: number; files: number }, documents: number): string {

@@ -1,4 +1,5 @@
 import type { VFileMessage } from "vfile-message";
+import { bold, cyan, dim, red, yellow } from "../format/ansi.js";
 import { visible } from "../format/control.js";
 import { lineIndex, type LineIndex } from "../source/positions.js";
 import { countMessages, summaryLine, type FileMessages } from "./collect.js";
@@ -12,8 +13,7 @@ export interface Style {
   cyan(s: string): string;
 }
 
-const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-export const colours: Style = { red: ansi(31, 39), yellow: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22), cyan: ansi(36, 39) };
+export const colours: Style = { red, yellow, dim, bold, cyan };
 export const plain: Style = { red: String, yellow: String, dim: String, bold: String, cyan: String };
 
 /** The offending source line with the one before it, and a marker under the place, as hledger and rustc show it. */

@@ -1,3 +1,4 @@
+import { CLEAR_LINE } from "../format/ansi.js";
 import { visible } from "../format/control.js";
 
 /** Progress of long work: one line on a terminal, rewritten as items are done; nothing elsewhere (CI logs get the summary only). */
@@ -23,11 +24,11 @@ export function progress(stream: { write(s: string): unknown; isTTY?: boolean },
       const columns = (stream as { columns?: number }).columns ?? 80;
       // The label is a file name from the repository: shown, not obeyed.
       const text = `plan: ${what} ${done} of ${total}: ${visible(label)}`;
-      stream.write(`\r\x1b[K${text.length >= columns ? `${text.slice(0, columns - 2)}…` : text}`);
+      stream.write(`${CLEAR_LINE}${text.length >= columns ? `${text.slice(0, columns - 2)}…` : text}`);
       shown = true;
     },
     end() {
-      if (shown) stream.write("\r\x1b[K");
+      if (shown) stream.write(CLEAR_LINE);
       shown = false;
     },
   };

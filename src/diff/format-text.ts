@@ -1,3 +1,4 @@
+import { bold, cyan, dim, green, red } from "../format/ansi.js";
 import { tableToText } from "../rollup/format.js";
 import type { Row, Table } from "../rollup/table.js";
 import {
@@ -27,8 +28,7 @@ export interface TextStyle {
   cyan(s: string): string;
 }
 
-const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-export const colours: TextStyle = { colour: true, red: ansi(31, 39), green: ansi(32, 39), bold: ansi(1, 22), dim: ansi(2, 22), cyan: ansi(36, 39) };
+export const colours: TextStyle = { colour: true, red, green, bold, dim, cyan };
 export const plain: TextStyle = { colour: false, red: String, green: String, bold: String, dim: String, cyan: String };
 
 const indent = (text: string, by: string) => text.replace(/^(?=.)/gm, by);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { compareStrings } from "../format/text.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { compareDocument, documentsOf, matchDocuments } from "./compare.js";
 import { DiffError } from "./errors.js";
@@ -41,7 +42,7 @@ export async function diffRevisions(request: DiffRequest): Promise<DiffResult> {
     if (change === "edited") editedOnly.push(pair.after!.path);
     else if (change) documents.push(change);
   }
-  documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  documents.sort((a, b) => compareStrings(a.path, b.path));
 
   const ctx = { base: before.repo, head: after.repo, renamed };
   const parties: DiffResult["parties"] = {};

@@ -1,3 +1,4 @@
+import { compareStrings } from "../format/text.js";
 import { contributingLines, contributionFor, describeSplit, partyTotals, planSplit, sum } from "../model/money.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { toKronor } from "../rollup/table.js";
@@ -58,7 +59,7 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
       total: row(before.length ? sum(totalsBefore.values()) : undefined, after.length ? sum(totalsAfter.values()) : undefined),
     });
   }
-  return result.sort((a, b) => (a.agreement < b.agreement ? -1 : a.agreement > b.agreement ? 1 : a.year - b.year));
+  return result.sort((a, b) => compareStrings(a.agreement, b.agreement) || a.year - b.year);
 }
 
 
@@ -88,5 +89,5 @@ export function splitChecks(ctx: MoneyContext, documents: DocumentChange[]): Spl
     const then = basePlan && keepsSplit(ctx.base, basePlan);
     checks.push({ plan: id, agreement: now.agreement.id, rule: describeSplit(now.agreement.data.split), before: then ? then.kept : null, after: now.kept, parties: now.parties });
   }
-  return checks.sort((a, b) => (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0));
+  return checks.sort((a, b) => compareStrings(a.plan, b.plan));
 }

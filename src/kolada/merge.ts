@@ -1,3 +1,4 @@
+import { compareStrings } from "../format/text.js";
 import { koladaKey } from "../model/repository.js";
 import type { KoladaData } from "../schema/kolada.js";
 import type { Gender, KoladaRow } from "./response.js";
@@ -20,7 +21,7 @@ export function groupRows(rows: KoladaRow[]): Map<string, KoladaRow[]> {
     const key = koladaKey(row.kpi, row.municipality);
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...groups].sort(([a], [b]) => compareStrings(a, b)));
 }
 
 /**

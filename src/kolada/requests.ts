@@ -1,3 +1,4 @@
+import { compareStrings } from "../format/text.js";
 import { koladaKey, type Entry, type Repository } from "../model/repository.js";
 
 /** Kolada's current API; v2 (`…/v2`) answers with the same paths. */
@@ -56,7 +57,7 @@ export function koladaTargets(repo: Repository): KoladaTarget[] {
     target.indicators.push(indicator.id);
     byKey.set(key, target);
   }
-  return [...byKey.values()].sort((a, b) => (a.municipality + a.kpi < b.municipality + b.kpi ? -1 : 1));
+  return [...byKey.values()].sort((a, b) => compareStrings(a.municipality + a.kpi, b.municipality + b.kpi));
 }
 
 const chunks = <T>(list: T[], size: number): T[][] => (list.length ? Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size)) : [[]]);

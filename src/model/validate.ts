@@ -5,6 +5,7 @@ import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } 
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { kronor as formatKronor, parseSwedishAmount } from "../format/swedish.js";
+import { SYNONYMS } from "../vocabulary.js";
 import { closest, didYouMean } from "./suggest.js";
 
 type Issue = z.core.$ZodIssue;
@@ -162,7 +163,7 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
     }
     case "invalid_value": {
       const options = issue.values.map(String);
-      const swedish = typeof value === "string" ? SWEDISH_WORDS[value.toLocaleLowerCase("sv")] : undefined;
+      const swedish = typeof value === "string" ? SYNONYMS[value.toLocaleLowerCase("sv")] : undefined;
       if (swedish && options.includes(swedish)) {
         return void report(doc.file, {
           ruleId: "schema/enum",
@@ -225,34 +226,6 @@ function reportMoney(doc: SourceDocument, path: Path, value: unknown): void {
   }
   report(doc.file, { ruleId: "money/whole-kronor", severity: "error", reason, place: place(doc, path), fix });
 }
-
-/** Swedish words users write for the English values of enumerations. */
-const SWEDISH_WORDS: Record<string, string> = {
-  beslutad: "decided",
-  beslutat: "decided",
-  fastställd: "decided",
-  utkast: "draft",
-  kontant: "cash",
-  kontanter: "cash",
-  schablon: "in-kind",
-  schablonkostnad: "in-kind",
-  hänvisad: "referred",
-  hänvisas: "referred",
-  uppfyllt: "met",
-  "delvis uppfyllt": "partly-met",
-  delvis: "partly-met",
-  "ej uppfyllt": "not-met",
-  "ej bedömt": "not-assessed",
-  insats: "intervention",
-  tjänst: "staff",
-  överföring: "carry-over",
-  nationell: "national",
-  regional: "regional",
-  lokal: "local",
-  procent: "percent",
-  antal: "count",
-  kronor: "kronor",
-};
 
 const MONEY_KEYS = new Set(["amount", "total", "rate"]);
 function isMoneyPath(path: Path): boolean {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { compareStrings } from "../format/text.js";
 
 /** The cache of rendered PDFs, in the output folder: which input each PDF was made from. */
 export const CACHE_FILE = ".plan-cache.json";
@@ -57,7 +58,7 @@ export class PdfCache {
   }
 
   serialize(): string {
-    const pdfs = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const pdfs = Object.fromEntries([...this.entries].sort(([a], [b]) => compareStrings(a, b)));
     return `${JSON.stringify({ format: FORMAT, generator: "plan", pdfs }, null, 1)}\n`;
   }
 }

@@ -1,3 +1,4 @@
+import { compareStrings } from "../format/text.js";
 /**
  * Two prints of the same page by Chromium differ in two ways only: the moment of printing
  * (CreationDate, ModDate) and the ids of the structure elements of a tagged PDF (`/ID
@@ -46,7 +47,7 @@ function sortIdTrees(out: Buffer): void {
   const text = out.toString("latin1");
   for (const leaf of text.matchAll(/(?:\/Limits \[\(node(\d+)\) \(node(\d+)\)\]\s*)?\/Names \[((?:\(node\d+\) \d+ \d+ R ?)+)\]/g)) {
     const pairs = [...leaf[3]!.matchAll(/\(node(\d+)\) (\d+ \d+ R)/g)].map((p) => ({ id: p[1]!, ref: p[2]! }));
-    pairs.sort((a, b) => (a.id.length - b.id.length) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    pairs.sort((a, b) => a.id.length - b.id.length || compareStrings(a.id, b.id));
     const sorted = pairs.map((p) => `(node${p.id}) ${p.ref}`).join(" ") + (leaf[3]!.endsWith(" ") ? " " : "");
     if (sorted.length !== leaf[3]!.length) continue;
     const namesAt = leaf.index + leaf[0].length - 1 - leaf[3]!.length;

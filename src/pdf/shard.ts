@@ -1,3 +1,4 @@
+import { compareStrings } from "../format/text.js";
 import { UserError } from "../commands/io.js";
 
 /** `--shard i/n`: the i-th of n shares (1-based). */
@@ -22,6 +23,6 @@ export function parseShard(text: string): Shard {
  * item exactly once, and each share is within one item of the same size.
  */
 export function shareOf<T>(items: readonly T[], key: (item: T) => string, shard: Shard | undefined): T[] {
-  const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const sorted = [...items].sort((a, b) => compareStrings(key(a), key(b)));
   return shard ? sorted.filter((_, n) => n % shard.count === shard.index - 1) : sorted;
 }

@@ -8,6 +8,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified, type Processor } from "unified";
 import { visit, SKIP } from "unist-util-visit";
+import { compareStrings } from "../format/text.js";
 import { activeContent } from "../model/active-content.js";
 import { resolveAsset } from "../model/assets.js";
 import type { Pages } from "./pages.js";
@@ -223,7 +224,7 @@ function rewriteUrls(tree: Root, context: MarkdownContext): Asset[] {
     link.url = href ?? "";
     return undefined;
   });
-  return [...assets.values()].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+  return [...assets.values()].sort((a, b) => compareStrings(a.to, b.to));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { compareStrings } from "../format/text.js";
 import type { AnyEntry, Repository } from "../model/repository.js";
 
 /** Where each rendered page goes in the output folder, by the document's file and by its id. */
@@ -21,7 +22,7 @@ export function pagesOf(repo: Repository): Pages {
   const pages: Pages = { byRelPath: new Map(), byId: new Map(), index: INDEX_PAGE, rollupFolder: ROLLUP_FOLDER };
   // Compared without case: a site copied to a case-insensitive disk (Windows, macOS) or server would merge `Plan.html` and `plan.html`.
   const taken = new Set([INDEX_PAGE]);
-  const entries = [...repo.documents.values()].sort((a, b) => (a.source.relPath < b.source.relPath ? -1 : a.source.relPath > b.source.relPath ? 1 : 0));
+  const entries = [...repo.documents.values()].sort((a, b) => compareStrings(a.source.relPath, b.source.relPath));
   for (const entry of entries) {
     const path = entry.source.relPath.replace(/\.md$/i, "");
     // The roll-ups' folder is the build's own; a document folder of that name moves aside.

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { UserError } from "../commands/io.js";
+import { compareStrings } from "../format/text.js";
 import { readInside, RefusedPath } from "../source/read-inside.js";
 import { join } from "node:path";
 import { linkTargetKinds } from "../model/assets.js";
@@ -154,7 +155,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
       copied.set(asset.from, { ino, size, mtimeMs, content });
       files.push({ path: asset.to, content });
     }
-    return files.sort((a, b) => compare(a.path, b.path));
+    return files.sort((a, b) => compareStrings(a.path, b.path));
   };
 }
 
@@ -192,8 +193,6 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
 const sameItems = (a: readonly unknown[], b: readonly unknown[] | undefined) => b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]);
 
 const digest = (text: string) => createHash("sha256").update(text).digest("base64");
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** An image or attachment's bytes, read only inside the repository (the checks refused links out before; this holds if one was made since). */
 function readAsset(root: string, absPath: string): Buffer {

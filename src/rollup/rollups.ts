@@ -1,12 +1,11 @@
+import { compareStrings } from "../format/text.js";
 import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
+import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
+import { FINANCING, KIND, LINE_TYPE_AREA } from "../vocabulary.js";
 import { toKronor, type Column, type Row, type Table } from "./table.js";
 
-export const FINANCING_LABELS = { cash: "Kontant", "in-kind": "Schablonkostnad (egen personal)", referred: "Hänvisas till annan budget" } as const;
-const TYPE_AREA = { staff: "Tjänst", "carry-over": "Överfört från tidigare år" } as const;
-
-const partyName = (repo: Repository, id: string) => repo.parties.get(id)?.short ?? repo.parties.get(id)?.name ?? id;
 
 /** The financiers of the plan's agreement, in the agreement's order, then any other party on its lines. */
 export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
@@ -18,13 +17,13 @@ export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
 
 /** The intervention area a line belongs to: its intervention's, else its type's. */
 export function areaOf(plan: Entry<"plan">, line: BudgetLine): string {
-  if (line.type !== "intervention") return TYPE_AREA[line.type];
+  if (line.type !== "intervention") return LINE_TYPE_AREA[line.type];
   const intervention = plan.data.interventions.find((i) => i.id === line.intervention);
-  return intervention?.area ?? "Övriga insatser";
+  return intervention?.area ?? LINE_TYPE_AREA.intervention;
 }
 
 const moneyColumns = (repo: Repository, parties: string[]): Column[] => [
-  ...parties.map((p) => ({ key: p, label: partyName(repo, p), money: true })),
+  ...[...partyLabels(repo, parties)].map(([key, label]) => ({ key, label, money: true })),
   { key: "total", label: "Totalt", money: true },
 ];
 
@@ -59,12 +58,13 @@ export function planByArea(repo: Repository, plan: Entry<"plan">): Table {
 /** Per plan: each party's amounts by financing type (cash, in-kind, referred). */
 export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
   const parties = planParties(repo, plan);
+  const labels = partyLabels(repo, parties);
   const rows: Row[] = [];
   for (const party of parties) {
-    for (const [type, label] of Object.entries(FINANCING_LABELS)) {
+    for (const [type, { label }] of Object.entries(FINANCING)) {
       const amounts = contributingLines(plan.data.budget).flatMap((l) => sharesOf(l).filter((s) => s.party === party && s.financing === type).map((s) => s.amount));
       if (amounts.every((a) => a === undefined)) continue;
-      rows.push({ cells: { party: partyName(repo, party), financing: label, amount: toKronor(sum(amounts)) } });
+      rows.push({ cells: { party: labels.get(party)!, financing: label, amount: toKronor(sum(amounts)) } });
     }
   }
   return {
@@ -82,7 +82,7 @@ export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
 /** Per agreement: years × parties, with each party's share of the year's budget. */
 export function agreementByYear(repo: Repository, agreement: Entry<"agreement">): Table {
   const parties = agreement.data.contributions.map((c) => c.party);
-  const plans = repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year || cmp(a.id, b.id));
+  const plans = repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year || compareStrings(a.id, b.id));
   const rows: Row[] = plans.map((plan) => {
     const row = amountsRow({ year: String(plan.data.year), plan: plan.data.title }, contributingLines(plan.data.budget), parties);
     const total = Number(row.cells["total"] ?? 0);
@@ -114,7 +114,7 @@ export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (
   const rows: Row[] = [];
   const amounts: bigint[] = [];
   for (const agreement of repo.agreements.filter((a) => a.data.contributions.some((c) => c.party === party))) {
-    const others = agreement.data.parties.filter((p) => p !== party).map((p) => repo.parties.get(p)?.name ?? p);
+    const others = agreement.data.parties.filter((p) => p !== party).map((p) => partyName(repo, p));
     for (const plan of [...(repo.referrers.plansOfAgreement.get(agreement.id) ?? [])].sort((a, b) => a.data.year - b.data.year)) {
       const sums = sumsOf(plan);
       const own = sums.byParty.get(party) ?? 0n;
@@ -123,15 +123,15 @@ export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (
     }
   }
   if (rows.length === 0) return undefined;
-  rows.sort((a, b) => cmp(String(a.cells["year"]), String(b.cells["year"])) || cmp(String(a.cells["with"]), String(b.cells["with"])));
+  rows.sort((a, b) => compareStrings(String(a.cells["year"]), String(b.cells["year"])) || compareStrings(String(a.cells["with"]), String(b.cells["with"])));
   rows.push({ cells: { with: "Summa", amount: toKronor(sum(amounts)) }, total: true });
   return {
     name: `${slug(party)}-across-agreements`,
-    caption: `${repo.parties.get(party)?.name ?? party}: bidrag per avtal och år`,
+    caption: `${partyName(repo, party)}: bidrag per avtal och år`,
     columns: [
       { key: "year", label: "År" },
       { key: "with", label: "Samverkanspart" },
-      { key: "agreement", label: "Avtal" },
+      { key: "agreement", label: KIND.agreement.short },
       { key: "amount", label: "Bidrag", money: true },
       { key: "total", label: "Gemensam budget", money: true },
     ],
@@ -156,9 +156,8 @@ export function documentRollups(repo: Repository, entry: AnyEntry): Table[] {
  * id), the parties'. A caller that keeps tables between builds gives those it has.
  */
 export function allRollups(repo: Repository, tablesOf = (entry: AnyEntry) => documentRollups(repo, entry), partyTables = partyRollups(repo)): Table[] {
-  const byId = (entries: readonly AnyEntry[]) => [...entries].sort((a, b) => cmp(a.id, b.id));
+  const byId = (entries: readonly AnyEntry[]) => [...entries].sort((a, b) => compareStrings(a.id, b.id));
   return [...byId(repo.plans).flatMap(tablesOf), ...byId(repo.agreements).flatMap(tablesOf), ...partyTables];
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const slug = (id: string) => id.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();

@@ -2,6 +2,7 @@ import { computeGoalFulfilment, valuesOf } from "../model/indicators.js";
 import { agreementsUsing } from "../model/repository.js";
 import { lookup } from "../model/repository.js";
 import { decimal } from "../format/swedish.js";
+import { FULFILMENT } from "../vocabulary.js";
 import { code, ofKind, type Rule } from "./rule.js";
 
 const RANGES: Record<string, [number, number, string]> = {
@@ -104,7 +105,8 @@ export const koladaMunicipality: Rule = {
   },
 };
 
-const LABEL = { met: "uppfyllt", "partly-met": "delvis uppfyllt", "not-met": "ej uppfyllt", "not-assessed": "ej bedömt" } as const;
+/** A fulfilment in a sentence's words: `delvis uppfyllt`. */
+const inWords = (status: keyof typeof FULFILMENT) => FULFILMENT[status].text.toLocaleLowerCase("sv");
 
 export const goalStatus: Rule = {
   id: "goal/status-mismatch",
@@ -123,7 +125,7 @@ export const goalStatus: Rule = {
           .map((a) => `${a.indicator.data.title}: ${decimal(a.value!, 1)} against target ${a.target ? `${decimal(a.target.value, 1)} (${a.target.year})` : "none"}`)
           .join("; ");
         report(r.source, ["goals", i, "status"], {
-          reason: `The report says ${code(g.status)} (${LABEL[g.status]}), but the goal's indicators give ${code(computed.status)} (${LABEL[computed.status]}): ${basis}.`,
+          reason: `The report says ${code(g.status)} (${inWords(g.status)}), but the goal's indicators give ${code(computed.status)} (${inWords(computed.status)}): ${basis}.`,
           fix: "Check the status and the indicator values; leave `status` out to use the computed one, or explain the difference in `comment`.",
         });
       });

@@ -1,9 +1,10 @@
 import { Document, isMap, isSeq, parseDocument } from "yaml";
 import { kronor } from "../format/swedish.js";
 import { sharesOf } from "../model/money.js";
+import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { splitText } from "../render/views/budget.js";
-import { FINANCING_LABELS } from "../rollup/rollups.js";
+import { FINANCING, KIND } from "../vocabulary.js";
 
 export interface Draft {
   /** Path from the repository root. */
@@ -65,7 +66,7 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
   const relPath = sibling(plan.source.relPath, name.replace(/^plan/, "rapport").replace(/^(?!rapport)/, "rapport-"));
   const doc = new Document({
     kind: "report",
-    title: plan.data.title.replace(/^Verksamhetsplan/, "Verksamhetsberättelse"),
+    title: plan.data.title.replace(new RegExp(`^${KIND.plan.name}`), KIND.report.name),
     status: "draft",
     plan: plan.id,
     year: plan.data.year,
@@ -77,7 +78,8 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
   if (isSeq(outcome)) {
     outcome.items.forEach((item, i) => {
       const line = plan.data.budget.filter((l) => l.type !== "carry-over")[i]!;
-      const budget = sharesOf(line).map((s) => `${repo.parties.get(s.party)?.short ?? s.party} ${s.amount === undefined ? "–" : kronor(s.amount)}`).join(", ");
+      const labels = partyLabels(repo, sharesOf(line).map((s) => s.party));
+      const budget = sharesOf(line).map((s) => `${labels.get(s.party)} ${s.amount === undefined ? "–" : kronor(s.amount)}`).join(", ");
       (item as { commentBefore?: string }).commentBefore = ` ${line.title}: budget ${budget}. Fyll i utfallet per part.`;
     });
   }
@@ -94,12 +96,11 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
 export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
   const agreement = lookup(repo, plan.data.agreement, "agreement");
   const issuerId = repo.config?.data.organisation ?? "";
-  const name = (id: string) => repo.parties.get(id)?.name ?? id;
-  const parties = agreement?.data.parties.map(name) ?? [];
+  const parties = agreement?.data.parties.map((p) => partyName(repo, p)) ?? [];
   const relPath = sibling(plan.source.relPath, `tjansteskrivelse-plan-${plan.data.year}.md`);
   const doc = new Document({
     kind: "memo",
-    title: `Tjänsteskrivelse om ${plan.data.title.charAt(0).toLowerCase()}${plan.data.title.slice(1)}`,
+    title: `${KIND.memo.name} om ${plan.data.title.charAt(0).toLowerCase()}${plan.data.title.slice(1)}`,
     status: "draft",
     issuer: issuerId,
     dnr: "XXXX",
@@ -111,13 +112,13 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
     proposal: [`Kommunstyrelsen beslutar att godkänna ${plan.data.title.charAt(0).toLowerCase()}${plan.data.title.slice(1)}.`],
     genderEquality: { affects: true, visible: true, differentEffects: false, goals: "Bidrar till att målen uppfylls" },
     attachments: [{ title: plan.data.title, document: plan.id }],
-    sendTo: parties.filter((p) => p !== name(issuerId)),
+    sendTo: parties.filter((p) => p !== partyName(repo, issuerId)),
   });
   (doc.contents as { commentBefore?: string }).commentBefore = " Diarienumret (dnr) tilldelas av registratorn; XXXX stoppar ett beslutat dokument tills det är ifyllt.";
   const inKind = plan.data.budget
     .flatMap((l) => sharesOf(l))
     .filter((s) => s.financing !== "cash" && s.amount !== undefined)
-    .map((s) => `${kronor(s.amount!)} för ${name(s.party)} (${FINANCING_LABELS[s.financing].toLowerCase()})`);
+    .map((s) => `${kronor(s.amount!)} för ${partyName(repo, s.party)} (${FINANCING[s.financing].label.toLowerCase()})`);
   const areas = [...new Set(plan.data.interventions.map((i) => i.area))];
   const body = `
 ## Sammanfattning

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { documentBase, financingType, isoDate, kronor, partyRef, year } from "./common.js";
+import { KIND } from "../vocabulary.js";
 
 export const contribution = z
   .strictObject({
@@ -50,7 +51,7 @@ export const agreement = z
     split,
     signed: isoDate.optional().describe("Date the agreement was signed."),
   })
-  .describe("Samverkansavtal: a multi-year agreement between the parties.");
+  .describe(`${KIND.agreement.name}: a multi-year agreement between the parties.`);
 
 export type Agreement = z.infer<typeof agreement>;
 export type Split = z.infer<typeof split>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { documentBase, documentRef, isoDate, partyRef, person } from "./common.js";
+import { KIND } from "../vocabulary.js";
 
 const dnr = z.string().min(1).describe("Diarienummer, e.g. `KS18.1375`.");
 
@@ -39,6 +40,6 @@ export const memo = z
     forInformation: z.array(z.string().min(1)).default([]).describe("För kännedom till."),
     signatures: z.array(person).default([]).describe("Who signs: head of unit and handläggare."),
   })
-  .describe("Tjänsteskrivelse: the official memo a board decides on.");
+  .describe(`${KIND.memo.name}: the official memo a board decides on.`);
 
 export type Memo = z.infer<typeof memo>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decision, documentBase, documentRef, financingType, kronor, localId, year } from "./common.js";
+import { KIND } from "../vocabulary.js";
 
 export const goalLevel = z
   .enum(["national", "regional", "local"])
@@ -81,7 +82,7 @@ export const plan = z
     budget: z.array(budgetLine).default([]),
     totals: z.array(declaredTotal).default([]),
   })
-  .describe("Verksamhetsplan: one agreement's plan for one year.");
+  .describe(`${KIND.plan.name}: one agreement's plan for one year.`);
 
 export type Plan = z.infer<typeof plan>;
 export type BudgetLine = z.infer<typeof budgetLine>;

@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { decision, documentBase, documentRef, kronor, localId, year } from "./common.js";
+import { FULFILMENT, KIND } from "../vocabulary.js";
 
 export const fulfilment = z
   .enum(["met", "partly-met", "not-met", "not-assessed"])
-  .describe("Goal fulfilment: `met` (uppfyllt), `partly-met` (delvis uppfyllt), `not-met` (ej uppfyllt), `not-assessed` (ej bedömt / ingen prognos kan lämnas).");
+  .describe(
+    `Goal fulfilment: ${Object.entries(FULFILMENT)
+      .map(([value, f]) => `\`${value}\` (${[f.text.toLocaleLowerCase("sv"), "also" in f ? f.also : ""].filter(Boolean).join(" / ")})`)
+      .join(", ")}.`,
+  );
 
 export const outcomeLine = z
   .strictObject({
@@ -41,6 +46,6 @@ export const report = z
     goals: z.array(goalFollowUp).default([]),
     carryOver: z.array(carryOut).default([]),
   })
-  .describe("Verksamhetsberättelse: the yearly report of a plan.");
+  .describe(`${KIND.report.name}: the yearly report of a plan.`);
 
 export type Report = z.infer<typeof report>;

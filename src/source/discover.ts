@@ -1,10 +1,20 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { compareStrings } from "../format/text.js";
 
 export const CONFIG_FILE = "plan.config.yaml";
 
-/** Folders that never hold documents: tools' and builds' output. */
-const SKIPPED = new Set(["node_modules", "dist", "templates", "schemas"]);
+/**
+ * Whether `plan` never reads a file or folder of this name: hidden ones (`.git`, an editor's
+ * swap files), installed packages and build output. Watch mode does not watch them either.
+ */
+export const neverRead = (name: string) => name.startsWith(".") || name === "node_modules" || name === "dist";
+
+/** Folders `plan` reads for something else than documents: the repository's own templates, and the JSON schemas `plan schemas` writes. */
+const NOT_DOCUMENTS = new Set(["templates", "schemas"]);
+
+/** Whether a folder of this name never holds documents. */
+const holdsNoDocuments = (name: string) => neverRead(name) || NOT_DOCUMENTS.has(name);
 
 /** The repository root: the nearest folder at or above `start` holding `plan.config.yaml`. */
 export function findRoot(start: string): string | undefined {
@@ -28,7 +38,7 @@ export const DATA_FILE = /^data\/kolada\/[^/]+\.ya?ml$/;
 /** Whether a path (from the repository root, with `/`) is a file `plan` reads: a markdown document or a data file. */
 export function isSourcePath(relPath: string): boolean {
   const parts = relPath.split("/");
-  if (parts.some((p, i) => p.startsWith(".") || (i < parts.length - 1 && SKIPPED.has(p)))) return false;
+  if (parts.some((p, i) => p.startsWith(".") || (i < parts.length - 1 && holdsNoDocuments(p)))) return false;
   return relPath.toLowerCase().endsWith(".md") || DATA_FILE.test(relPath);
 }
 
@@ -40,12 +50,12 @@ export function isSourcePath(relPath: string): boolean {
 export function discoverFiles(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name) && !existsSync(join(path, CONFIG_FILE))) walk(path);
+        if (!holdsNoDocuments(entry.name) && !existsSync(join(path, CONFIG_FILE))) walk(path);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourcePath(relative(root, path).split(sep).join("/"))) {
         found.push(path);
       }

@@ -1,8 +1,6 @@
 import { existsSync, lstatSync, readdirSync, watch, type FSWatcher } from "node:fs";
 import { join, sep } from "node:path";
-import { CONFIG_FILE } from "../source/discover.js";
-
-const SKIPPED = (name: string) => name.startsWith(".") || name === "node_modules" || name === "dist";
+import { CONFIG_FILE, neverRead } from "../source/discover.js";
 
 /**
  * Calls `onChange` with the changed paths, at most once per `delayMs` burst of saves (editors
@@ -38,7 +36,7 @@ export function watchFolder(root: string, onChange: (absPaths: string[]) => void
     let entries;
     try {
       const watcher = watch(dir, (_event, filename) => {
-        if (!filename || SKIPPED(filename.toString())) return;
+        if (!filename || neverRead(filename.toString())) return;
         const absPath = join(dir, filename.toString());
         if (ignore(absPath)) return;
         forget(absPath);
@@ -51,7 +49,7 @@ export function watchFolder(root: string, onChange: (absPaths: string[]) => void
     } catch {
       return; // gone before it could be watched
     }
-    for (const entry of entries) if (entry.isDirectory() && !SKIPPED(entry.name)) add(join(dir, entry.name));
+    for (const entry of entries) if (entry.isDirectory() && !neverRead(entry.name)) add(join(dir, entry.name));
   };
   add(root);
   return () => {

@@ -1,7 +1,7 @@
 import { own } from "../../model/money.js";
 import type { Entry } from "../../model/repository.js";
 import { amount, list } from "../helpers.js";
-import { FINANCING_LABELS } from "../../rollup/rollups.js";
+import { FINANCING, KIND } from "../../vocabulary.js";
 import { splitText } from "./budget.js";
 import { bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyName, statusView, type PageView, type ViewContext } from "./common.js";
 import { relatedTo } from "./plan.js";
@@ -20,7 +20,7 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
         cells: [
           th(partyName(repo, c.party)),
           ...years.map((y) => num(amount((c.years && own(c.years, String(y))) ?? c.amount))),
-          td(c.financing.map((f) => FINANCING_LABELS[f].toLocaleLowerCase("sv")).join(", ")),
+          td(c.financing.map((f) => FINANCING[f].label.toLocaleLowerCase("sv")).join(", ")),
         ],
       })),
     ],
@@ -37,7 +37,7 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
     assets: body.assets,
     print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
     view: {
-      doctype: "Samverkansavtal",
+      doctype: KIND.agreement.name,
       title: data.title,
       status: statusView(data),
       fictional: isFictional(repo, agreement),

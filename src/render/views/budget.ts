@@ -1,7 +1,8 @@
 import { contributingLines, contributionFor, lineTotal, own, partyTotals, sharesOf, sum, type NormalShare } from "../../model/money.js";
 import { lookup, type Entry, type Repository } from "../../model/repository.js";
-import { areaOf, FINANCING_LABELS, planParties } from "../../rollup/rollups.js";
+import { areaOf, planParties } from "../../rollup/rollups.js";
 import type { BudgetLine } from "../../schema/plan.js";
+import { FINANCING } from "../../vocabulary.js";
 import { amount, kr, shareOf } from "../helpers.js";
 import { partyLabels, partyName } from "./common.js";
 import { num, th, type CellView, type NoteView, type RowView, type TableView } from "./table.js";
@@ -54,7 +55,7 @@ export function financingNotes(plan: Entry<"plan">, prefix: string): { notes: No
   const sorted = [...keyed].sort(([, a], [, b]) => order.indexOf(a.financing) - order.indexOf(b.financing) || a.first - b.first);
   const byKey = new Map<string, NoteView>();
   const notes = sorted.map(([key, { financing, note }], i) => {
-    const label = FINANCING_LABELS[financing as keyof typeof FINANCING_LABELS];
+    const label = FINANCING[financing as keyof typeof FINANCING].label;
     const view = { id: `${prefix}${i + 1}`, symbol: "*".repeat(i + 1), text: note ? `${label}: ${note}` : label };
     byKey.set(key, view);
     return view;
@@ -130,11 +131,7 @@ export interface FinancingSummary {
   explanations: string[];
 }
 
-const TYPE_COLUMNS = [
-  { type: "cash", label: "varav kontant" },
-  { type: "in-kind", label: "varav schablonkostnad" },
-  { type: "referred", label: "varav hänvisat till annan budget" },
-] as const;
+const TYPE_COLUMNS = (["cash", "in-kind", "referred"] as const).map((type) => ({ type, label: FINANCING[type].column }));
 
 /**
  * Each party's contribution to the plan's joint budget (all lines but carry-overs), its share
@@ -191,7 +188,7 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
       const own = shares.filter((s) => s.party === p && s.financing === t.type);
       if (!own.length) continue;
       const notes = [...new Set(own.map((s) => s.note).filter((n): n is string => Boolean(n)))];
-      const label = FINANCING_LABELS[t.type].toLocaleLowerCase("sv");
+      const label = FINANCING[t.type].label.toLocaleLowerCase("sv");
       explanations.push(`${partyName(repo, p)}: ${kr(sum(own.map((s) => s.amount)))} ${label}${notes.length ? ` – ${notes.join("; ")}` : ""}.`);
     }
   }

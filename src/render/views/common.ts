@@ -5,6 +5,7 @@ import { date, list } from "../helpers.js";
 import type { Asset, MarkdownRenderer } from "../markdown.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { href, type Pages } from "../pages.js";
+import { STATUS } from "../../vocabulary.js";
 
 /** What every view is computed from: the checked repository, where its pages go, and who refers to whom. */
 export interface ViewContext {
@@ -47,13 +48,8 @@ export interface OrganisationView {
   address: { label: string; value: string }[];
 }
 
-export const partyName = (repo: Repository, id: string) => repo.parties.get(id)?.name ?? id;
-
-/** Short names for table headers (`HSN`, `Kommun`), the full name where two would be the same. */
-export function partyLabels(repo: Repository, parties: readonly string[]): Map<string, string> {
-  const short = parties.map((p) => repo.parties.get(p)?.short ?? partyName(repo, p));
-  return new Map(parties.map((p, i) => [p, short.filter((s) => s === short[i]).length > 1 ? partyName(repo, p) : short[i]!]));
-}
+// The views import a party's name from here with the rest of what they share.
+export { partyLabels, partyName } from "../../model/parties.js";
 
 export function organisationView(party: Party | undefined): OrganisationView | undefined {
   if (!party) return undefined;
@@ -107,11 +103,11 @@ export interface DecisionView {
 
 /** `Beslutad 2019-01-09 av Kommunstyrelsens arbetsutskott (Dnr KS18.1375, § 12)`, or that it is a draft. */
 export function statusView(data: { status: string; decision?: { date: string; body: string; dnr?: string; paragraph?: string } }): DecisionView {
-  if (data.status !== "decided") return { decided: false, text: "Utkast – inte beslutat" };
+  if (data.status !== "decided") return { decided: false, text: STATUS.draft.text };
   const d = data.decision;
-  if (!d) return { decided: true, text: "Beslutat" };
+  if (!d) return { decided: true, text: STATUS.decided.text };
   const refs = [d.dnr ? `Dnr ${d.dnr}` : "", d.paragraph ?? ""].filter(Boolean).join(", ");
-  return { decided: true, text: `Beslutat ${date(d.date)} av ${d.body}${refs ? ` (${refs})` : ""}` };
+  return { decided: true, text: `${STATUS.decided.text} ${date(d.date)} av ${d.body}${refs ? ` (${refs})` : ""}` };
 }
 
 /** A line of a document's header: a label and its text, or links. */

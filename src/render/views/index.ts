@@ -2,6 +2,7 @@ import { groupBy, type AnyEntry, type Entry } from "../../model/repository.js";
 import { slug } from "../../rollup/rollups.js";
 import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
+import { KIND, STATUS } from "../../vocabulary.js";
 import { href, INDEX_PAGE } from "../pages.js";
 import { agreementOf, docLink, municipalityOf, organisationParty, organisationView, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { rollupCsv, rollupPage } from "./rollup.js";
@@ -31,9 +32,9 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
 
 /** How a document is named in the index's tables, where the year and agreement are already given. */
 function shortTitle(entry: AnyEntry): string | undefined {
-  if (entry.kind === "plan") return `Verksamhetsplan ${entry.data.year}`;
-  if (entry.kind === "report") return `Verksamhetsberättelse ${entry.data.year}`;
-  if (entry.kind === "memo") return `Tjänsteskrivelse ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
+  if (entry.kind === "plan") return `${KIND.plan.name} ${entry.data.year}`;
+  if (entry.kind === "report") return `${KIND.report.name} ${entry.data.year}`;
+  if (entry.kind === "memo") return `${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
   return undefined;
 }
 
@@ -65,7 +66,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     used.add(name);
     return { text, href: href(page, rollupPage(pages.rollupFolder, table)), csv: href(page, rollupCsv(pages.rollupFolder, table)) };
   };
-  const link = (entry: AnyEntry): DocLink => ({ ...docLink(ctx, page, entry.id, shortTitle(entry)), status: entry.data.status === "decided" ? "beslutad" : "utkast" });
+  const link = (entry: AnyEntry): DocLink => ({ ...docLink(ctx, page, entry.id, shortTitle(entry)), status: STATUS[entry.data.status].short });
 
   const groups = new Map<string, { party: Party | undefined; agreements: Entry<"agreement">[] }>();
   for (const agreement of repo.agreements) {

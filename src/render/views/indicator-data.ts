@@ -1,6 +1,7 @@
 import { valuesOf } from "../../model/indicators.js";
 import type { Entry, Repository } from "../../model/repository.js";
-import type { Indicator } from "../../schema/indicator.js";
+import { capitalise } from "../../format/text.js";
+import { DIRECTION, UNIT } from "../../vocabulary.js";
 import { fixed, measured } from "../helpers.js";
 import { td, th, num, type RowView, type TableView } from "./table.js";
 
@@ -19,14 +20,6 @@ const SERIES = [
   { key: "women", label: "Kvinnor/flickor", dash: "8 4", marker: "square" },
   { key: "men", label: "Män/pojkar", dash: "2 3", marker: "triangle" },
 ] as const;
-
-export const UNIT_TEXT: Record<Indicator["unit"], string> = {
-  percent: "procent",
-  count: "antal",
-  "per-1000": "per 1 000 invånare",
-  kronor: "kronor",
-  index: "index",
-};
 
 export interface IndicatorData {
   years: number[];
@@ -146,13 +139,13 @@ export function chartView(id: string, indicator: Entry<"indicator">, data: Indic
     .filter((s) => s.points.length)
     .map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${measured(p.value, unit)}`).join(", ")}.`);
   const targetWords = data.targets.length ? [`Målvärde: ${data.targets.map((t) => `${t.year} ${measured(t.value, unit)}`).join(", ")}.`] : [];
-  const direction = indicator.data.direction === "lower-is-better" ? "Lägre värde är bättre." : "Högre värde är bättre.";
+  const direction = `${capitalise(DIRECTION[indicator.data.direction])}.`;
   return {
     id,
     width,
     height,
     title,
-    desc: [`Linjediagram, ${UNIT_TEXT[unit]} per år.`, ...words, ...targetWords, direction].join(" "),
+    desc: [`Linjediagram, ${UNIT[unit]} per år.`, ...words, ...targetWords, direction].join(" "),
     plot,
     yTicks,
     xTicks,

@@ -1,7 +1,8 @@
 import type { Entry } from "../../model/repository.js";
+import { DIRECTION, UNIT } from "../../vocabulary.js";
 import { measured } from "../helpers.js";
 import { agreementOf, bodyParts, docLink, facts, isFictional, municipalityOf, statusView, organisationParty, organisationView, type LinkView, type PageView, type ViewContext } from "./common.js";
-import { chartView, indicatorData, indicatorTable, UNIT_TEXT, type ChartView } from "./indicator-data.js";
+import { chartView, indicatorData, indicatorTable, type ChartView } from "./indicator-data.js";
 import type { TableView } from "./table.js";
 
 export interface IndicatorBlock {
@@ -26,8 +27,8 @@ export function indicatorBlock(ctx: ViewContext, page: string, indicator: Entry<
   const data = indicatorData(ctx.repo, indicator);
   const { unit, direction, baseline, targets, bySex } = indicator.data;
   const facts = [
-    { label: "Enhet", value: UNIT_TEXT[unit] },
-    { label: "Riktning", value: direction === "lower-is-better" ? "lägre värde är bättre" : "högre värde är bättre" },
+    { label: "Enhet", value: UNIT[unit] },
+    { label: "Riktning", value: DIRECTION[direction] },
     { label: "Uppdelat på kön", value: bySex ? "ja" : "nej" },
     { label: "Källa", value: sourceText(indicator) },
     { label: "Utgångsvärde", value: baseline ? `${measured(baseline.value, unit)} (${baseline.year})` : "" },

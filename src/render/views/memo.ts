@@ -1,6 +1,7 @@
 import type { RootContent } from "mdast";
 import { contributionFor } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
+import { KIND } from "../../vocabulary.js";
 import { amount, kr, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { financingSummary, splitText } from "./budget.js";
@@ -136,7 +137,7 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
     title: data.title,
     organisation: organisationView(issuer),
     assets,
-    print: { header: "memo", runningTitle: "Tjänsteskrivelse", date: data.date, dnr: list(dnr), draft: data.status !== "decided" },
+    print: { header: "memo", runningTitle: KIND.memo.name, date: data.date, dnr: list(dnr), draft: data.status !== "decided" },
     view: {
       title: data.title,
       status: statusView({ status: data.status }),

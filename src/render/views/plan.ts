@@ -2,15 +2,12 @@ import { lineTotal, partyTotals, sharesOf, sum } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import type { Goal } from "../../schema/plan.js";
+import { GOAL_LEVEL, KIND } from "../../vocabulary.js";
 import { kr, list } from "../helpers.js";
 import { budgetDetailTable, financingSummary } from "./budget.js";
 import { bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyName, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
 
-const LEVELS = [
-  { level: "national", heading: "Nationellt mål" },
-  { level: "regional", heading: "Regionala mål" },
-  { level: "local", heading: "Kommunens mål" },
-] as const;
+const LEVELS = (["national", "regional", "local"] as const).map((level) => ({ level, heading: GOAL_LEVEL[level] }));
 
 interface GoalView {
   title: string;
@@ -26,8 +23,8 @@ function goalView(ctx: ViewContext, page: string, goal: Goal): GoalView {
 
 /** Documents that refer to a plan: its reports and the memos about it. */
 export function relatedTo(ctx: ViewContext, page: string, id: string): LinkView[] {
-  const reports = (ctx.repo.referrers.reportsOfPlan.get(id) ?? []).map((r) => ({ ...docLink(ctx, page, r.id), note: "verksamhetsberättelse" }));
-  const memos = (ctx.repo.referrers.memosAbout.get(id) ?? []).map((m) => ({ ...docLink(ctx, page, m.id), note: `tjänsteskrivelse ${[m.data.dnr].flat().join(", ")}` }));
+  const reports = (ctx.repo.referrers.reportsOfPlan.get(id) ?? []).map((r) => ({ ...docLink(ctx, page, r.id), note: KIND.report.name.toLocaleLowerCase("sv") }));
+  const memos = (ctx.repo.referrers.memosAbout.get(id) ?? []).map((m) => ({ ...docLink(ctx, page, m.id), note: `${KIND.memo.name.toLocaleLowerCase("sv")} ${[m.data.dnr].flat().join(", ")}` }));
   return [...memos, ...reports];
 }
 
@@ -92,12 +89,12 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
     assets: body.assets,
     print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
     view: {
-      doctype: "Verksamhetsplan",
+      doctype: KIND.plan.name,
       title: data.title,
       year: data.year,
       status: statusView(data),
       facts: facts(
-        agreement && { label: "Avtal", links: [docLink(ctx, page, agreement.id)] },
+        agreement && { label: KIND.agreement.short, links: [docLink(ctx, page, agreement.id)] },
         { label: "Parter", text: list(parties.map((p) => partyName(repo, p))) },
         { label: "Verksamhetsår", text: String(data.year) },
         { label: "Status", text: statusView(data).text },

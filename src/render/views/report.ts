@@ -1,4 +1,4 @@
-import { computeGoalFulfilment, indicatorsOfGoal, type Fulfilment } from "../../model/indicators.js";
+import { computeGoalFulfilment, indicatorsOfGoal } from "../../model/indicators.js";
 import { sharesOf, sum } from "../../model/money.js";
 import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
@@ -6,16 +6,9 @@ import type { BudgetLine } from "../../schema/plan.js";
 import { amount, kr } from "../helpers.js";
 import { budgetLayout, lineDetail } from "./budget.js";
 import { agreementOf, bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyLabels, partyName, statusView, type PageView, type ViewContext } from "./common.js";
+import { FULFILMENT, KIND } from "../../vocabulary.js";
 import { indicatorBlock } from "./indicator.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
-
-/** Goal fulfilment in words and as a symbol; the words alone say it, the symbol helps the eye. */
-export const FULFILMENT: Record<Fulfilment, { text: string; symbol: string }> = {
-  met: { text: "Uppfyllt", symbol: "✓" },
-  "partly-met": { text: "Delvis uppfyllt", symbol: "◐" },
-  "not-met": { text: "Ej uppfyllt", symbol: "✗" },
-  "not-assessed": { text: "Ej bedömt", symbol: "–" },
-};
 
 interface Money {
   budget: bigint | undefined;
@@ -167,14 +160,14 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
     assets: body.assets,
     print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
     view: {
-      doctype: "Verksamhetsberättelse",
+      doctype: KIND.report.name,
       title: data.title,
       year: data.year,
       status: statusView(data),
       fictional: isFictional(repo, report),
       facts: facts(
-        { label: "Verksamhetsplan", links: [docLink(ctx, page, plan.id)] },
-        agreement && { label: "Avtal", links: [docLink(ctx, page, agreement.id)] },
+        { label: KIND.plan.short, links: [docLink(ctx, page, plan.id)] },
+        agreement && { label: KIND.agreement.short, links: [docLink(ctx, page, agreement.id)] },
         { label: "Verksamhetsår", text: String(data.year) },
         { label: "Status", text: statusView(data).text },
         { label: "Se även", links: (ctx.repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)) },

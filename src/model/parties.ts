@@ -1,0 +1,13 @@
+import type { Repository } from "./repository.js";
+
+/** A party's full name as printed (`Lerums kommun`); its id where the configuration declares none. */
+export const partyName = (repo: Repository, id: string) => repo.parties.get(id)?.name ?? id;
+
+/**
+ * Short names for column headers (`HSN`, `Kommun`), the full name where two of `parties`
+ * would have the same one: two columns both headed `Kommun` would not say whose is whose.
+ */
+export function partyLabels(repo: Repository, parties: readonly string[]): Map<string, string> {
+  const short = parties.map((p) => repo.parties.get(p)?.short ?? partyName(repo, p));
+  return new Map(parties.map((p, i) => [p, short.filter((s) => s === short[i]).length > 1 ? partyName(repo, p) : short[i]!]));
+}

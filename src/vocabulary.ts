@@ -1,0 +1,95 @@
+/**
+ * Every Swedish word `plan` writes for a value of its English vocabulary, and every Swedish
+ * word it reads as one. The schema's enumerations are English (`partly-met`, `in-kind`); the
+ * documents `plan` prints are Swedish. Each word is written here once, so that a label reads
+ * the same in the page, the roll-up, the message and the schema's description.
+ * This module imports nothing: every layer may use it.
+ */
+
+/** What each kind of document is called: its name as a heading and as a type, and short, as a field label. */
+export const KIND = {
+  agreement: { name: "Samverkansavtal", short: "Avtal" },
+  plan: { name: "Verksamhetsplan", short: "Verksamhetsplan" },
+  report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse" },
+  memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse" },
+} as const;
+
+/** A document's `status`: `short` in lists, `text` where the page states it. */
+export const STATUS = {
+  draft: { short: "utkast", text: "Utkast – inte beslutat" },
+  decided: { short: "beslutad", text: "Beslutat" },
+} as const;
+
+/** Goal fulfilment (`status` of a report's goal) in words and as a symbol; the words alone say it, the symbol helps the eye. */
+export const FULFILMENT = {
+  met: { text: "Uppfyllt", symbol: "✓" },
+  "partly-met": { text: "Delvis uppfyllt", symbol: "◐" },
+  "not-met": { text: "Ej uppfyllt", symbol: "✗" },
+  "not-assessed": { text: "Ej bedömt", symbol: "–", also: "ingen prognos kan lämnas" },
+} as const;
+
+/** How a party pays for a budget line (`financing`): its label, and the heading of its column of a party's amounts. */
+export const FINANCING = {
+  cash: { label: "Kontant", column: "varav kontant" },
+  "in-kind": { label: "Schablonkostnad (egen personal)", column: "varav schablonkostnad" },
+  referred: { label: "Hänvisas till annan budget", column: "varav hänvisat till annan budget" },
+} as const;
+
+/** The area a budget line is grouped under when nothing names one: an intervention's without an area, or the line's type. */
+export const LINE_TYPE_AREA = {
+  intervention: "Övriga insatser",
+  staff: "Tjänst",
+  "carry-over": "Överfört från tidigare år",
+} as const;
+
+/** The heading of a plan's goals of each `level`. */
+export const GOAL_LEVEL = {
+  national: "Nationellt mål",
+  regional: "Regionala mål",
+  local: "Kommunens mål",
+} as const;
+
+/** An indicator's `unit` in words. */
+export const UNIT = {
+  percent: "procent",
+  count: "antal",
+  "per-1000": "per 1 000 invånare",
+  kronor: "kronor",
+  index: "index",
+} as const;
+
+/** An indicator's `direction` in words. */
+export const DIRECTION = {
+  "higher-is-better": "högre värde är bättre",
+  "lower-is-better": "lägre värde är bättre",
+} as const;
+
+const lower = (text: string) => text.toLocaleLowerCase("sv");
+
+/**
+ * Swedish words users write for the English values of enumerations, in lower case: the
+ * schema check answers `status: beslutad` with "write `decided`". The labels above are read
+ * as their values; the other words are those users write besides.
+ */
+export const SYNONYMS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(FULFILMENT).map(([value, f]) => [lower(f.text), value])),
+  ...Object.fromEntries(Object.entries(STATUS).map(([value, s]) => [s.short, value])),
+  [lower(FINANCING.cash.label)]: "cash",
+  [lower(LINE_TYPE_AREA.staff)]: "staff",
+  [UNIT.percent]: "percent",
+  [UNIT.count]: "count",
+  [UNIT.kronor]: "kronor",
+  beslutat: "decided",
+  fastställd: "decided",
+  kontanter: "cash",
+  schablon: "in-kind",
+  schablonkostnad: "in-kind",
+  hänvisad: "referred",
+  hänvisas: "referred",
+  delvis: "partly-met",
+  insats: "intervention",
+  överföring: "carry-over",
+  nationell: "national",
+  regional: "regional",
+  lokal: "local",
+};
