@@ -1,21 +1,15 @@
 import { createHash } from "node:crypto";
-import { byData, indicatorsOf, koladaKey, type AnyEntry, type Repository } from "./repository.js";
+import { byData, koladaKey, referencesOf, type AnyEntry, type Repository } from "./repository.js";
 
-/** What a document names: other documents by id, and imported values as `kolada:<kpi>-<municipality>`. */
-const namesOf = byData((entry: AnyEntry): string[] => {
-  switch (entry.kind) {
-    case "plan":
-      return [entry.data.agreement, ...indicatorsOf(entry)];
-    case "report":
-      return [entry.data.plan];
-    case "memo":
-      return [...(entry.data.about ? [entry.data.about] : []), ...entry.data.attachments.flatMap((a) => (a.document ? [a.document] : []))];
-    case "indicator":
-      return entry.data.source?.type === "kolada" ? [koladaNode(koladaKey(entry.data.source.kpi, entry.data.source.municipality))] : [];
-    case "agreement":
-      return [];
-  }
-});
+/**
+ * What a document names: other documents by id, every reference its schema declares (a
+ * reference left out here would leave watch mode's groups silently stale), and imported values
+ * as `kolada:<kpi>-<municipality>`.
+ */
+const namesOf = byData((entry: AnyEntry): string[] => [
+  ...referencesOf(entry).map((r) => r.id),
+  ...(entry.kind === "indicator" && entry.data.source?.type === "kolada" ? [koladaNode(koladaKey(entry.data.source.kpi, entry.data.source.municipality))] : []),
+]);
 
 const koladaNode = (key: string) => `kolada:${key}`;
 

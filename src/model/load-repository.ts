@@ -176,7 +176,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     memos: [],
     indicators: [],
     kolada: new Map(),
-    referrers: referrersOf({ plans: [], reports: [], memos: [] }),
+    referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
     ignored: new Set(),
   };

@@ -1,6 +1,7 @@
 import type { Config, Party } from "../schema/config.js";
 import type { KoladaData } from "../schema/kolada.js";
-import type { DocumentData, DocumentKind } from "../schema/index.js";
+import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } from "../schema/index.js";
+import { referencesIn, type DocumentReference } from "../schema/reference.js";
 import type { SourceDocument } from "../source/load.js";
 
 /** A validated document: its id, its data and the source it came from. */
@@ -41,12 +42,28 @@ export interface Repository {
   ignored: ReadonlySet<string>;
 }
 
-/** The references between documents turned around, so that a document finds at once the documents that name it. */
+/**
+ * The references between documents turned around, so that a document finds at once the
+ * documents that name it. All are read from the schemas' `reference()` declarations; the named
+ * lists are the questions the views and roll-ups ask of them.
+ */
 export interface Referrers {
+  /** Every reference to each id, in the repository's order. */
+  all: Map<string, Referral[]>;
+  /** The plans that belong to each agreement. */
   plansOfAgreement: Map<string, Entry<"plan">[]>;
+  /** The reports that follow each plan up. */
   reportsOfPlan: Map<string, Entry<"report">[]>;
+  /** The memos about each document. */
   memosAbout: Map<string, Entry<"memo">[]>;
+  /** The plans that name each indicator. */
   plansUsingIndicator: Map<string, Entry<"plan">[]>;
+}
+
+/** One reference from a document to an id. */
+export interface Referral {
+  from: AnyEntry;
+  reference: DocumentReference;
 }
 
 export const koladaKey = (kpi: string, municipality: string) => `${kpi}-${municipality}`;
@@ -84,20 +101,67 @@ export function groupBy<T>(items: readonly T[], keysOf: (item: T) => string | re
   return groups;
 }
 
-/** The indicators a plan's goals and interventions name, each once. */
+/**
+ * Every reference a document makes, with its place and the kinds it may point to: read from its
+ * data with the schema of its kind, so that a reference field added to a schema is found here
+ * and by all that use this (the check `ref/document`, the referrers, watch mode's groups, the views).
+ */
+export const referencesOf = byData((entry: AnyEntry): DocumentReference[] => referencesIn(documentSchemas[entry.kind], entry.data));
+
+/** Whether a reference may name a document of this kind. */
+export const mayName = (reference: DocumentReference, kind: DocumentKind) => reference.kinds === "any" || reference.kinds.includes(kind);
+
+/** The kinds a reference may name, in the order messages list them. */
+export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] => (reference.kinds === "any" ? documentKinds : reference.kinds);
+
+/** The documents of the repository's lists, kind by kind (in watch mode, those to check again; see `Rule.repository`). */
+export const listedDocuments = (repo: Pick<Repository, "agreements" | "plans" | "reports" | "memos" | "indicators">): AnyEntry[] => [
+  ...repo.agreements,
+  ...repo.plans,
+  ...repo.reports,
+  ...repo.memos,
+  ...repo.indicators,
+];
+
+/** The indicators a plan names, each once. */
 export function indicatorsOf(plan: Entry<"plan">): string[] {
-  const ids = new Set<string>();
-  for (const item of [...plan.data.goals, ...plan.data.interventions]) for (const id of item.indicators) ids.add(id);
-  return [...ids];
+  return [...new Set(referencesOf(plan).flatMap((r) => (mayName(r, "indicator") ? [r.id] : [])))];
 }
 
 /** Each document's referrers, in the repository's order. */
-export const referrersOf = (repo: Pick<Repository, "plans" | "reports" | "memos">): Referrers => ({
-  plansOfAgreement: groupBy(repo.plans, (plan) => plan.data.agreement),
-  reportsOfPlan: groupBy(repo.reports, (report) => report.data.plan),
-  memosAbout: groupBy(repo.memos, (memo) => memo.data.about),
-  plansUsingIndicator: groupBy(repo.plans, indicatorsOf),
-});
+export function referrersOf(repo: Pick<Repository, "documents">): Referrers {
+  const all = groupBy(
+    [...repo.documents.values()].flatMap((from) => referencesOf(from).map((reference) => ({ from, reference }))),
+    (r) => r.reference.id,
+  );
+  return {
+    all,
+    plansOfAgreement: referring(all, "plan", (r) => Boolean(r.belongsTo)),
+    reportsOfPlan: referring(all, "report", (r) => Boolean(r.belongsTo)),
+    memosAbout: referring(all, "memo", (r) => Boolean(r.belongsTo)),
+    plansUsingIndicator: referring(all, "plan", (r) => mayName(r, "indicator")),
+  };
+}
+
+/** The documents of a kind that refer to each id through the references `which` picks, each once. */
+function referring<K extends DocumentKind>(all: Map<string, Referral[]>, kind: K, which: (r: DocumentReference) => boolean): Map<string, Entry<K>[]> {
+  const out = new Map<string, Entry<K>[]>();
+  for (const [id, referrals] of all) {
+    const from = referrals.flatMap((r) => (r.from.kind === kind && which(r.reference) ? [r.from as Entry<K>] : []));
+    if (from.length) out.set(id, [...new Set(from)]);
+  }
+  return out;
+}
+
+/** The document an entry belongs to (see `reference(…, { belongsTo })`), if it exists and is of a kind it may be. */
+export function belongsTo(repo: Pick<Repository, "documents">, entry: AnyEntry): AnyEntry | undefined {
+  for (const reference of referencesOf(entry)) {
+    if (!reference.belongsTo) continue;
+    const target = repo.documents.get(reference.id);
+    return target && mayName(reference, target.kind) ? target : undefined;
+  }
+  return undefined;
+}
 
 /** The agreements of the plans that use an indicator, each once. */
 export function agreementsUsing(repo: Repository, indicator: string): Entry<"agreement">[] {

@@ -1,4 +1,4 @@
-import { groupBy, lookup, plansWithAgreements, type AnyEntry, type Repository } from "../model/repository.js";
+import { groupBy, kindsOf, listedDocuments, lookup, plansWithAgreements, referencesOf, type AnyEntry, type Repository } from "../model/repository.js";
 import { ROLLUP_FOLDER } from "../render/pages.js";
 import { slug as rollupName } from "../rollup/rollups.js";
 import { didYouMean } from "../model/suggest.js";
@@ -8,7 +8,7 @@ import type { Path } from "../source/locate.js";
 import { code, ofKind, type Reporter, type Rule } from "./rule.js";
 
 /** Reports a reference to a document that does not exist or is of another kind. */
-function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocument, path: Path, id: string, kinds: DocumentKind[]) {
+function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocument, path: Path, id: string, kinds: readonly DocumentKind[]) {
   const target = repo.documents.get(id);
   if ((target && kinds.includes(target.kind)) || (!target && repo.invalidIds.has(id))) return;
   const wanted = kinds.join(" or ");
@@ -37,23 +37,9 @@ export const documentReferences: Rule = {
   severity: "error",
   summary: "Every reference to another document (plan → agreement, report → plan, memo → plan and attachments, goal → indicators) names an existing document of the right kind.",
   repository(repo, report) {
-    for (const plan of repo.plans) {
-      checkDocumentRef(repo, report, plan.source, ["agreement"], plan.data.agreement, ["agreement"]);
-      plan.data.goals.forEach((goal, g) =>
-        goal.indicators.forEach((id, i) => checkDocumentRef(repo, report, plan.source, ["goals", g, "indicators", i], id, ["indicator"])),
-      );
-      plan.data.interventions.forEach((intervention, n) =>
-        intervention.indicators.forEach((id, i) =>
-          checkDocumentRef(repo, report, plan.source, ["interventions", n, "indicators", i], id, ["indicator"]),
-        ),
-      );
-    }
-    for (const r of repo.reports) checkDocumentRef(repo, report, r.source, ["plan"], r.data.plan, ["plan"]);
-    for (const memo of repo.memos) {
-      if (memo.data.about) checkDocumentRef(repo, report, memo.source, ["about"], memo.data.about, ["plan", "report", "agreement"]);
-      memo.data.attachments.forEach((a, i) => {
-        if (a.document) checkDocumentRef(repo, report, memo.source, ["attachments", i, "document"], a.document, ["agreement", "plan", "report", "memo", "indicator"]);
-      });
+    // The references and the kinds they may name are those the schemas declare (`reference()`).
+    for (const entry of listedDocuments(repo)) {
+      for (const ref of referencesOf(entry)) checkDocumentRef(repo, report, entry.source, ref.path, ref.id, kindsOf(ref));
     }
   },
 };

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { config } from "./config.js";
 import { koladaData } from "./kolada.js";
 import { documentSchemas } from "./index.js";
+import { referenceMeta } from "./reference.js";
 
 interface Field {
   path: string;
@@ -14,8 +15,13 @@ interface Field {
 type Def = { type: string; [key: string]: unknown };
 const defOf = (s: z.core.$ZodType) => s._zod.def as unknown as Def;
 
+/** `a`, `a or b`, `a, b or c`. */
+const orList = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`);
+
 /** A short name for a schema's type, as the README shows it. */
 function typeName(schema: z.core.$ZodType): string {
+  const reference = referenceMeta(schema);
+  if (reference) return reference.kinds === "any" ? "id of any document" : `${orList(reference.kinds.map((k) => `\`${k}\``))} id`;
   const def = defOf(schema);
   switch (def.type) {
     case "optional":

@@ -4,14 +4,15 @@ import { indicator } from "./indicator.js";
 import { memo } from "./memo.js";
 import { plan } from "./plan.js";
 import { report } from "./report.js";
+import type { DocumentKind } from "./kinds.js";
 
 export { config } from "./config.js";
 export { koladaData, KOLADA_FOLDER } from "./kolada.js";
 
+export { documentKinds, type DocumentKind } from "./kinds.js";
+
 /** One zod schema per kind of document, as Astro has one per collection. */
-export const documentSchemas = { agreement, plan, report, memo, indicator } as const;
-export type DocumentKind = keyof typeof documentSchemas;
-export const documentKinds = Object.keys(documentSchemas) as DocumentKind[];
+export const documentSchemas = { agreement, plan, report, memo, indicator } as const satisfies Record<DocumentKind, z.ZodType>;
 
 export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator]);
 

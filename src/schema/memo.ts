@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { documentBase, documentRef, isoDate, partyRef, person } from "./common.js";
+import { documentBase, isoDate, partyRef, person } from "./common.js";
+import { reference } from "./reference.js";
 import { KIND } from "../vocabulary.js";
 
 const dnr = z.string().min(1).describe("Diarienummer, e.g. `KS18.1375`.");
@@ -8,7 +9,7 @@ export const attachment = z
   .strictObject({
     title: z.string().min(1).describe("Title of the attached document."),
     dnr: z.string().min(1).optional().describe("Its number in the registry, e.g. `KS18.1375-1`."),
-    document: documentRef.optional().describe("Id of the attached document when it is in the repository; links to its rendered file."),
+    document: reference().optional().describe("Id of the attached document when it is in the repository; links to its rendered file."),
   })
   .describe("A document the decision is based on (beslutsunderlag).");
 
@@ -32,7 +33,7 @@ export const memo = z
     handler: person.describe("Handläggare: name, title and e-mail."),
     recipient: z.string().min(1).describe("The board the memo is addressed to, e.g. `Kommunstyrelsen`."),
     decidedBy: z.string().min(1).optional().describe("The body that decides, where it differs from the recipient, e.g. `Kommunstyrelsens arbetsutskott`."),
-    about: documentRef.optional().describe("Id of the plan or report the memo is about; Ekonomi takes its figures from it."),
+    about: reference(["plan", "report", "agreement"], { belongsTo: true }).optional().describe("Id of the plan, report or agreement the memo is about; Ekonomi takes its figures from a plan or report."),
     proposal: z.array(z.string().min(1)).min(1).describe("Förslag till beslut, one decision per item, worded as the decision itself."),
     genderEquality,
     attachments: z.array(attachment).default([]).describe("Beslutsunderlag."),

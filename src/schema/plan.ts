@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decision, documentBase, documentRef, financingType, kronor, localId, year } from "./common.js";
+import { decision, documentBase, financingType, kronor, localId, year } from "./common.js";
+import { reference } from "./reference.js";
 import { KIND } from "../vocabulary.js";
 
 export const goalLevel = z
@@ -13,7 +14,7 @@ export const goal = z
     area: z.string().min(1).optional().describe("Principle or target area the goal sits under, e.g. `Kompetens`."),
     title: z.string().min(1).describe("The goal as written, e.g. `Minska ohälsan bland unga kvinnor och män`."),
     focus: z.string().min(1).optional().describe("Its focus, e.g. `fler flickor och pojkar med godkända betyg`."),
-    indicators: z.array(documentRef).default([]).describe("Ids of indicator documents that follow the goal up."),
+    indicators: z.array(reference("indicator")).default([]).describe("Ids of indicator documents that follow the goal up."),
   })
   .describe("A goal of the plan.");
 
@@ -25,7 +26,7 @@ export const intervention = z
     goals: z.array(localId).default([]).describe("Ids of the plan's goals it works towards."),
     what: z.string().min(1).optional().describe("Vad? What is done."),
     how: z.string().min(1).optional().describe("Hur? How it is done."),
-    indicators: z.array(documentRef).default([]).describe("Ids of indicator documents (long-term indicators)."),
+    indicators: z.array(reference("indicator")).default([]).describe("Ids of indicator documents (long-term indicators)."),
     measures: z.array(z.string().min(1)).default([]).describe("Effect goals and process measures to follow up, as text."),
   })
   .describe("An intervention (insats).");
@@ -74,7 +75,7 @@ export const plan = z
   .strictObject({
     kind: z.literal("plan"),
     ...documentBase,
-    agreement: documentRef.describe("Id of the agreement the plan belongs to."),
+    agreement: reference("agreement", { belongsTo: true }).describe("Id of the agreement the plan belongs to."),
     year: year.describe("The year the plan is for."),
     decision: decision.optional(),
     goals: z.array(goal).default([]),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decision, documentBase, documentRef, kronor, localId, year } from "./common.js";
+import { decision, documentBase, kronor, localId, year } from "./common.js";
+import { reference } from "./reference.js";
 import { FULFILMENT, KIND } from "../vocabulary.js";
 
 export const fulfilment = z
@@ -39,7 +40,7 @@ export const report = z
   .strictObject({
     kind: z.literal("report"),
     ...documentBase,
-    plan: documentRef.describe("Id of the plan the report follows up."),
+    plan: reference("plan", { belongsTo: true }).describe("Id of the plan the report follows up."),
     year: year.describe("The year reported; the plan's year."),
     decision: decision.optional(),
     outcome: z.array(outcomeLine).default([]),

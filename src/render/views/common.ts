@@ -1,5 +1,5 @@
 import type { RootContent } from "mdast";
-import { lookup, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
+import { belongsTo, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
 import type { Party } from "../../schema/config.js";
 import { date, list } from "../helpers.js";
 import type { Asset, MarkdownRenderer } from "../markdown.js";
@@ -74,17 +74,12 @@ export function municipalityOf(repo: Repository, agreement: Entry<"agreement"> |
 
 export const organisationParty = (repo: Repository) => (repo.config ? repo.parties.get(repo.config.data.organisation) : undefined);
 
-/** The agreement a document belongs to, through the plan it is about. */
+/** The agreement a document belongs to, through what it belongs to (a report's plan, a memo's subject); see `reference(…, { belongsTo })`. */
 export function agreementOf(repo: Repository, entry: AnyEntry): Entry<"agreement"> | undefined {
-  if (entry.kind === "agreement") return entry;
-  if (entry.kind === "plan") return lookup(repo, entry.data.agreement, "agreement");
-  if (entry.kind === "report") {
-    const plan = lookup(repo, entry.data.plan, "plan");
-    return plan ? agreementOf(repo, plan) : undefined;
-  }
-  if (entry.kind === "memo" && entry.data.about) {
-    const about = repo.documents.get(entry.data.about);
-    return about && about.kind !== "memo" ? agreementOf(repo, about) : undefined;
+  const seen = new Set<AnyEntry>();
+  for (let at: AnyEntry | undefined = entry; at && !seen.has(at); at = belongsTo(repo, at)) {
+    if (at.kind === "agreement") return at;
+    seen.add(at);
   }
   return undefined;
 }
