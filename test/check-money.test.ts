@@ -1,76 +1,87 @@
 import { describe, expect, it } from "vitest";
+import { checkJson, only, ofRule, said } from "./helpers/findings.js";
 import { copyExamples, edit, lineOf, run } from "./helpers/repo.js";
 
 const PLAN = "lerum/plan-2019.md";
 
-/** Runs `plan check` on a changed copy of the examples and returns its output and exit code. */
+/** Runs `plan check` on a changed copy of the examples and returns its exit code and findings. */
 async function check(change: (root: string) => void, ...args: string[]) {
   const root = copyExamples();
   change(root);
-  const result = await run(["check", ".", ...args], root);
+  const result = await checkJson(root, args);
   return { ...result, root };
 }
 
 describe("money rules", () => {
   it("money/line-total: a line whose parts do not sum to its total, at the total's value", async () => {
-    const { code, stdout, root } = await check((r) => edit(r, PLAN, "total: 220000", "total: 230000"));
+    const { code, findings, root } = await check((r) => edit(r, PLAN, "total: 220000", "total: 230000"));
+    expect(code).toBe(1);
+    const line = lineOf(root, PLAN, "total: 230000");
+    const found = only(findings, "money/line-total");
+    expect(found).toMatchObject({ file: PLAN, line, column: 12, severity: "error" });
+    expect(found.message).toContain("sum to 220 000 kr (110 000 + 110 000), but its total says 230 000 kr");
+    expect(found.fix).toContain("Write `total: 220000`");
+  });
+
+  it("the text reporter shows a finding's place, rule, fix and a code frame with a marker under the value", async () => {
+    const root = copyExamples();
+    edit(root, PLAN, "total: 220000", "total: 230000");
+    const { code, stdout } = await run(["check", "."], root);
     expect(code).toBe(1);
     const line = lineOf(root, PLAN, "total: 230000");
     expect(stdout).toContain(`${PLAN}:${line}:12: error [money/line-total]`);
-    expect(stdout).toContain("sum to 220 000 kr (110 000 + 110 000), but its total says 230 000 kr");
     expect(stdout).toContain("fix: Write `total: 220000`");
-    // The code frame shows the line and a marker under the value.
     expect(stdout).toMatch(new RegExp(`${line} \\|     total: 230000\\n\\s+\\| {12}\\^{6}`));
   });
 
   it("money/declared-total: a subtotal that is not the sum of its lines, per party and in total", async () => {
-    const { code, stdout } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 625000, lerum: 625000 }", "parties: { hsn-vast: 625000, lerum: 652000 }"));
+    const { code, findings } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 625000, lerum: 625000 }", "parties: { hsn-vast: 625000, lerum: 652000 }"));
     expect(code).toBe(1);
-    expect(stdout).toContain("[money/declared-total]");
-    expect(stdout).toContain('"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.');
+    expect(ofRule(findings, "money/declared-total")).not.toEqual([]);
+    expect(said(ofRule(findings, "money/declared-total"))).toContain('"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.');
   });
 
   it("money/contribution and money/split: moving money between the parties breaks the split, not a single line", async () => {
-    const { code, stdout } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 100000, lerum: 165000 }", "parties: { hsn-vast: 110000, lerum: 155000 }"));
+    const { code, findings } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 100000, lerum: 165000 }", "parties: { hsn-vast: 110000, lerum: 155000 }"));
     expect(code).toBe(1);
-    expect(stdout).toContain("hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).");
-    expect(stdout).toContain("lerum's lines in 2019 add up to 990 000 kr");
-    expect(stdout).toContain("[money/split]");
-    expect(stdout).toContain("that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr");
+    expect(said(ofRule(findings, "money/contribution"))).toContain("hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).");
+    expect(said(ofRule(findings, "money/contribution"))).toContain("lerum's lines in 2019 add up to 990 000 kr");
+    expect(said(ofRule(findings, "money/split"))).toContain("that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr");
   });
 
   it("a per-line split other than halves is information, not an error (the real Lerum budget)", async () => {
-    const { code, stdout } = await check(() => undefined);
+    const { code, findings } = await check(() => undefined);
     expect(code).toBe(0);
-    expect(stdout).not.toContain("[money/split]");
+    expect(ofRule(findings, "money/split")).toEqual([]);
   });
 
   it("money/financing-type: a financing type the agreement does not allow the party", async () => {
-    const { code, stdout, root } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 375000, lerum: 375000 }", "parties: { hsn-vast: { amount: 375000, financing: in-kind }, lerum: 375000 }"));
+    const { code, findings, root } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 375000, lerum: 375000 }", "parties: { hsn-vast: { amount: 375000, financing: in-kind }, lerum: 375000 }"));
     expect(code).toBe(1);
     const line = lineOf(root, PLAN, "financing: in-kind }, lerum: 375000");
-    expect(stdout).toMatch(new RegExp(`${PLAN}:${line}:\\d+: error \\[money/financing-type\\]`));
-    expect(stdout).toContain("lets hsn-vast pay in `cash`, but this line uses `in-kind`");
+    const found = only(findings, "money/financing-type");
+    expect(found).toMatchObject({ file: PLAN, line, severity: "error" });
+    expect(found.message).toContain("lets hsn-vast pay in `cash`, but this line uses `in-kind`");
   });
 
   it("money/carry-over: a carry-over must name the year it comes from", async () => {
-    const { code, stdout } = await check((r) => edit(r, PLAN, "    from: 2018\n", ""));
+    const { code, findings } = await check((r) => edit(r, PLAN, "    from: 2018\n", ""));
     expect(code).toBe(1);
-    expect(stdout).toContain('error [money/carry-over]');
-    expect(stdout).toContain("does not say which year its money comes from");
+    expect(ofRule(findings, "money/carry-over").filter((f) => f.severity === "error")).not.toEqual([]);
+    expect(said(ofRule(findings, "money/carry-over"))).toContain("does not say which year its money comes from");
   });
 
   it("carry-overs do not count against the yearly contribution", async () => {
-    const { code, stdout } = await check((r) => edit(r, PLAN, "    decision: presidiedialog 2018-10-12\n", "    decision: presidiedialog 2018-10-12\n    parties: { hsn-vast: 40000, lerum: 40000 }\n"));
-    expect(stdout).not.toContain("[money/contribution]");
-    expect(stdout).not.toContain("has no amount");
+    const { code, findings } = await check((r) => edit(r, PLAN, "    decision: presidiedialog 2018-10-12\n", "    decision: presidiedialog 2018-10-12\n    parties: { hsn-vast: 40000, lerum: 40000 }\n"));
+    expect(ofRule(findings, "money/contribution")).toEqual([]);
+    expect(said(findings)).not.toContain("has no amount");
     expect(code).toBe(0);
   });
 
   it("money/split on an agreement: per-inhabitant contributions are rate × population", async () => {
-    const { code, stdout } = await check((r) => edit(r, "sjobacka/avtal-2019-2022.md", /population: 15000/, "population: 15500"));
+    const { code, findings } = await check((r) => edit(r, "sjobacka/avtal-2019-2022.md", /population: 15000/, "population: 15500"));
     expect(code).toBe(1);
-    expect(stdout).toContain("pays 14 kr × 15 500 inhabitants = 217 000 kr a year, but its contribution says 210 000 kr");
+    expect(said(ofRule(findings, "money/split"))).toContain("pays 14 kr × 15 500 inhabitants = 217 000 kr a year, but its contribution says 210 000 kr");
   });
 });
 
@@ -84,24 +95,24 @@ describe("amounts are whole kronor", () => {
     ['"220,000"', "220000"],
     ["2.2e5", "220000"],
   ])("%s gets an error that gives the integer to write (%s)", async (written, integer) => {
-    const { code, stdout, root } = await check((r) => edit(r, PLAN, "total: 220000", `total: ${written}`));
+    const { code, findings, root } = await check((r) => edit(r, PLAN, "total: 220000", `total: ${written}`));
     expect(code).toBe(1);
     const line = lineOf(root, PLAN, `total: ${written}`);
-    expect(stdout).toContain(`${PLAN}:${line}:12: error [money/whole-kronor]`);
-    expect(stdout).toContain(`Write \`${integer}\``);
+    const found = only(findings, "money/whole-kronor");
+    expect(found).toMatchObject({ file: PLAN, line, column: 12, severity: "error" });
+    expect(said([found])).toContain(`Write \`${integer}\``);
   });
 
   it("a negative amount in a party's share is an error at that amount", async () => {
-    const { code, stdout, root } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 65000 }", "parties: { hsn-vast: -65000 }"));
+    const { code, findings, root } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 65000 }", "parties: { hsn-vast: -65000 }"));
     expect(code).toBe(1);
     const line = lineOf(root, PLAN, "hsn-vast: -65000");
-    expect(stdout).toContain(`${PLAN}:${line}:26: error [money/whole-kronor]`);
-    expect(stdout).toContain("must not be negative");
+    expect(ofRule(findings, "money/whole-kronor").find((f) => f.message.includes("must not be negative"))).toMatchObject({ file: PLAN, line, column: 26, severity: "error" });
   });
 
   it("an amount beyond the safe integer range is refused", async () => {
-    const { code, stdout } = await check((r) => edit(r, PLAN, "total: 220000", "total: 90071992547409930"));
+    const { code, findings } = await check((r) => edit(r, PLAN, "total: 220000", "total: 90071992547409930"));
     expect(code).toBe(1);
-    expect(stdout).toContain("larger than any amount that can be added exactly");
+    expect(said(findings)).toContain("larger than any amount that can be added exactly");
   });
 });

@@ -10,14 +10,17 @@ import { mutate } from "./fuzz/mutate.js";
  * place; a build that succeeds writes the mutated document's page. A failing case prints its
  * seed; replay it with FUZZ_SEEDS=<seed> (and add it to REGRESSIONS once fixed).
  *
- * `npm test` runs a few hundred cases; `npm run fuzz` runs many more (FUZZ_CASES, 10,000 by default).
+ * `npm test` runs a few hundred cases; `npm run fuzz` runs many more (FUZZ_CASES, 10,000 by default),
+ * split into shards (FUZZ_SHARD=i/n: every n-th seed from the i-th) that run in parallel, one per core.
  */
 const CASES = Number(process.env["FUZZ_CASES"] ?? 200);
 const FIRST_SEED = Number(process.env["FUZZ_FIRST_SEED"] ?? 1);
 const REGRESSIONS: number[] = [];
-const seeds = process.env["FUZZ_SEEDS"]
+const [shard, shards] = (process.env["FUZZ_SHARD"] ?? "1/1").split("/").map(Number) as [number, number];
+const seeds = (process.env["FUZZ_SEEDS"]
   ? process.env["FUZZ_SEEDS"].split(",").map(Number)
-  : [...REGRESSIONS, ...Array.from({ length: CASES }, (_, i) => FIRST_SEED + i)];
+  : [...REGRESSIONS, ...Array.from({ length: CASES }, (_, i) => FIRST_SEED + i)]
+).filter((_, i) => i % shards === shard - 1);
 
 function documents(root: string): string[] {
   const found: string[] = [];

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { checkRepository } from "../src/commands/check.js";
 import { computeGoalFulfilment } from "../src/model/indicators.js";
 import { lookup } from "../src/model/repository.js";
-import { copyExamples, edit, lineOf, run, write } from "./helpers/repo.js";
+import { checkJson, ofRule, said } from "./helpers/findings.js";
+import { copyExamples, edit, lineOf, write } from "./helpers/repo.js";
 
 const IND = "sjobacka/indikatorer/behoriga-yrkesprogram.md";
 const DATA = "data/kolada/N15428-9999.yaml";
@@ -21,42 +22,42 @@ function withValues(rows: string[]): string {
 describe("indicator checks", () => {
   it("indicator/value-range: a share above 100 % is an error at the value, in the data file", async () => {
     const root = withValues(["{ year: 2018, total: 84.0, women: 86.2, men: 81.9 }", "{ year: 2019, total: 852, women: 87.5, men: 83.0 }"]);
-    const { code, stdout } = await run(["check", "."], root);
+    const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${DATA}:${lineOf(root, DATA, "total: 852")}:26: error [indicator/value-range]`);
-    expect(stdout).toContain("the 2019 value 852 is out of range; the unit `percent` needs a share between 0 and 100 %");
+    expect(ofRule(findings, "indicator/value-range")).toContainEqual(expect.objectContaining({ file: DATA, line: lineOf(root, DATA, "total: 852"), column: 26, severity: "error" }));
+    expect(said(findings)).toContain("the 2019 value 852 is out of range; the unit `percent` needs a share between 0 and 100 %");
   });
 
   it("indicator/sex-values: declared split by sex, but a year lacks values for men", async () => {
     const root = withValues(["{ year: 2018, total: 84.0, women: 86.2, men: 81.9 }", "{ year: 2019, total: 85.2, women: 87.5, men: null }"]);
-    const { code, stdout } = await run(["check", "."], root);
+    const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${IND}:${lineOf(root, IND, "bySex: true")}:8: error [indicator/sex-values]`);
-    expect(stdout).toContain("the year 2019 lacks values for women and men");
+    expect(ofRule(findings, "indicator/sex-values")).toContainEqual(expect.objectContaining({ file: IND, line: lineOf(root, IND, "bySex: true"), column: 8, severity: "error" }));
+    expect(said(findings)).toContain("the year 2019 lacks values for women and men");
   });
 
   it("indicator/target-year: a target outside the agreement's period", async () => {
     const root = copyExamples();
     edit(root, IND, "{ year: 2022, value: 90.0 }", "{ year: 2025, value: 90.0 }");
-    const { code, stdout } = await run(["check", "."], root);
+    const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
-    expect(stdout).toContain("The target year 2025 lies outside the agreement of the plans using the indicator (`sjobacka/avtal-2019-2022` 2019–2022).");
+    expect(said(findings)).toContain("The target year 2025 lies outside the agreement of the plans using the indicator (`sjobacka/avtal-2019-2022` 2019–2022).");
   });
 
   it("indicator/municipality: a Kolada municipality that is not the plan's municipality", async () => {
     const root = copyExamples();
     edit(root, IND, 'municipality: "9999"', 'municipality: "1441"');
-    const { stdout } = await run(["check", "."], root);
-    expect(stdout).toContain('The Kolada municipality `"1441"` is not the kommunkod of Sjöbacka kommun (9999)');
+    const { findings } = await checkJson(root);
+    expect(said(findings)).toContain('The Kolada municipality `"1441"` is not the kommunkod of Sjöbacka kommun (9999)');
   });
 
   it("a Kolada KPI id of the wrong form is an error at the id", async () => {
     const root = copyExamples();
     edit(root, IND, "kpi: N15428", "kpi: N1542");
-    const { code, stdout } = await run(["check", "."], root);
+    const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${IND}:${lineOf(root, IND, "kpi: N1542")}:8: error [schema/format]`);
-    expect(stdout).toContain("must be a Kolada KPI id: `N` or `U` and five digits, e.g. `N15419`");
+    expect(ofRule(findings, "schema/format")).toContainEqual(expect.objectContaining({ file: IND, line: lineOf(root, IND, "kpi: N1542"), column: 8, severity: "error" }));
+    expect(said(findings)).toContain("must be a Kolada KPI id: `N` or `U` and five digits, e.g. `N15419`");
   });
 });
 
@@ -81,10 +82,10 @@ describe("goal fulfilment", () => {
   it("goal/status-mismatch: a stated status that the indicators contradict is a warning", async () => {
     const root = withValues(["{ year: 2018, total: 84.0, women: 86.2, men: 81.9 }", "{ year: 2019, total: 85.2, women: 87.5, men: 83.0 }"]);
     edit(root, REPORT, /goal: behorighet\n    status: partly-met/, "goal: behorighet\n    status: met");
-    const { code, stdout } = await run(["check", "."], root);
+    const { code, findings } = await checkJson(root);
     expect(code).toBe(0);
-    expect(stdout).toContain(`${REPORT}:${lineOf(root, REPORT, "status: met")}:13: warning [goal/status-mismatch]`);
-    expect(stdout).toContain("The report says `met` (uppfyllt), but the goal's indicators give `partly-met` (delvis uppfyllt)");
-    expect(stdout).toContain("85,2 against target 86 (2019)");
+    expect(ofRule(findings, "goal/status-mismatch")).toContainEqual(expect.objectContaining({ file: REPORT, line: lineOf(root, REPORT, "status: met"), column: 13, severity: "warning" }));
+    expect(said(findings)).toContain("The report says `met` (uppfyllt), but the goal's indicators give `partly-met` (delvis uppfyllt)");
+    expect(said(findings)).toContain("85,2 against target 86 (2019)");
   });
 });

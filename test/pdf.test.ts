@@ -201,6 +201,17 @@ describe("PDF: the examples, built once", () => {
     for (const at of tablePages) expect(layout[at], `page ${at + 1}`).toContain("Insatsområde och budgetpost");
   });
 
+  // Before the next test changes the examples: the first build, made with two jobs, is the other build to compare with.
+  it.skipIf(!canPrint)("gives byte-identical PDFs on two builds of the same input, dated from SOURCE_DATE_EPOCH", async () => {
+    const other = join(site, "again");
+    const b = await build(repo, { out: other, pdf: true }, EPOCH);
+    expect(b.code, b.stderr).toBe(0);
+    const pdfs = listFiles(other).filter((f) => f.endsWith(".pdf"));
+    expect(pdfs).toHaveLength(8);
+    for (const pdf of pdfs) expect(readFileSync(join(out, pdf)).equals(readFileSync(join(other, pdf))), pdf).toBe(true);
+    expect(pdfinfo(join(other, `${MEMO}.pdf`))["CreationDate"]).toMatch(/Jan\s+9 00:00:00 2019/);
+  });
+
   it.skipIf(!canPrint)("builds again without rendering what has not changed, and renders what has", async () => {
     const before = snapshot(out);
     const again = await build(repo, { out, pdf: true }, EPOCH);
@@ -247,17 +258,6 @@ describe("PDF: the examples, built once", () => {
     expect((await run(["build", "."], repo)).stdout).toContain("plan: 0 PDFs rendered, 8 unchanged");
   });
 
-  it.skipIf(!canPrint)("gives byte-identical PDFs on two builds of the same input, dated from SOURCE_DATE_EPOCH", async () => {
-    const other = join(site, "again");
-    const b = await build(repo, { out: other, pdf: true }, EPOCH);
-    expect(b.code, b.stderr).toBe(0);
-    const c = await build(repo, { out: join(site, "third"), pdf: true }, EPOCH);
-    for (const pdf of listFiles(other).filter((f) => f.endsWith(".pdf"))) {
-      expect(readFileSync(join(site, "third", pdf)).equals(readFileSync(join(other, pdf))), pdf).toBe(true);
-    }
-    expect(c.code).toBe(0);
-    expect(pdfinfo(join(other, `${MEMO}.pdf`))["CreationDate"]).toMatch(/Jan\s+9 00:00:00 2019/);
-  });
 });
 
 describe("PDF: shards, failures and hostile content", () => {

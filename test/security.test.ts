@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserNotFoundMessage, findBrowser, launchBrowser } from "../src/browser/index.js";
+import { checkJson, ofRule, said } from "./helpers/findings.js";
 import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
 
 const browserPath = findBrowser({ env: process.env });
@@ -31,18 +33,28 @@ const HOSTILE_BODY = `
 <form action="https://example.invalid/"><input name="x"></form>
 `;
 
-async function hostileBuild() {
-  const repo = copyExamples();
-  edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n${HOSTILE_BODY}`);
-  edit(repo, PLAN, /^title: (.*)$/m, 'title: "$1 {{title}} <script>x</script>"');
-  const out = join(tempDir(), "out");
-  const result = await run(["build", repo, "--out", out], repo);
-  return { repo, out, result, html: readFileSync(join(out, PLAN.replace(/\.md$/, ".html")), "utf8") };
+/** The examples with hostile content, built once (HTML only: no test here reads a PDF) for every test that reads the output. */
+async function hostileBuild(site: string) {
+  const out = join(site, "out");
+  const made = copyExamples();
+  edit(made, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n${HOSTILE_BODY}`);
+  edit(made, PLAN, /^title: (.*)$/m, 'title: "$1 {{title}} <script>x</script>"');
+  const result = await run(["build", made, "--out", out, "--no-pdf"], made);
+  return { out, result, html: readFileSync(join(out, PLAN.replace(/\.md$/, ".html")), "utf8") };
 }
 
 describe("hostile content is shown as text or removed, never run or fetched", () => {
-  it("leaves no script, handler, javascript: link, iframe, form or remote URL in the built HTML", async () => {
-    const { result, html } = await hostileBuild();
+  // Its own folder: the helpers' temporary folders go after each test, this one must last for all of them.
+  let site: string;
+  let built: Awaited<ReturnType<typeof hostileBuild>>;
+  beforeAll(async () => {
+    site = mkdtempSync(join(tmpdir(), "plan-hostile-"));
+    built = await hostileBuild(site);
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  it("leaves no script, handler, javascript: link, iframe, form or remote URL in the built HTML", () => {
+    const { result, html } = built;
     expect(result.code, result.stderr).toBe(0);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\son[a-z]+\s*=/i);
@@ -57,7 +69,7 @@ describe("hostile content is shown as text or removed, never run or fetched", ()
   });
 
   it.skipIf(!browserPath)("in a real browser with JavaScript on, nothing runs and nothing is requested from the network", async () => {
-    const { out } = await hostileBuild();
+    const { out } = built;
     const browser = await launchBrowser(browserPath!);
     try {
       const page = await browser.newPage();
@@ -88,10 +100,10 @@ describe("paths that lead out of the repository are refused with the file and th
   ])("%s", async (markdown, reason) => {
     const repo = copyExamples();
     edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n${markdown}\n`);
-    const { code, stdout } = await run(["check", "."], repo);
+    const { code, findings } = await checkJson(repo);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, markdown)}:1: error [path/outside]`);
-    expect(stdout).toContain(reason);
+    expect(ofRule(findings, "path/outside")).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(repo, PLAN, markdown), column: 1, severity: "error" }));
+    expect(said(findings)).toContain(reason);
   });
 
   it("a symbolic link inside the repository that leads out of it is refused", async () => {
@@ -101,15 +113,17 @@ describe("paths that lead out of the repository are refused with the file and th
     mkdirSync(join(repo, "sjobacka/bilder"));
     symlinkSync(join(outside, "hemlig.png"), join(repo, "sjobacka/bilder/bild.png"));
     edit(repo, PLAN, "\nFiktivt exempel.\n", "\nFiktivt exempel.\n\n![bild](bilder/bild.png)\n");
-    const { code, stdout } = await run(["check", "."], repo);
+    const { code, findings } = await checkJson(repo);
     expect(code).toBe(1);
-    expect(stdout).toContain("is refused: it is a symbolic link that leads out of the repository");
+    expect(said(findings)).toContain("is refused: it is a symbolic link that leads out of the repository");
   });
 
   it("a document reference that climbs out of the repository is refused, naming the field", async () => {
     const repo = copyExamples();
     edit(repo, "sjobacka/rapport-2019.md", "plan: sjobacka/plan-2019", "plan: ../../etc/plan");
-    const { stdout } = await run(["check", "."], repo);
-    expect(stdout).toMatch(/sjobacka\/rapport-2019\.md:\d+:7: error \[ref\/document\]\n\s+The reference `\.\.\/\.\.\/etc\/plan` points outside the repository/);
+    const { findings } = await checkJson(repo);
+    expect(ofRule(findings, "ref/document")).toContainEqual(
+      expect.objectContaining({ file: "sjobacka/rapport-2019.md", column: 7, severity: "error", message: expect.stringMatching(/^The reference `\.\.\/\.\.\/etc\/plan` points outside the repository/) }),
+    );
   });
 });
