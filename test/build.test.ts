@@ -210,6 +210,20 @@ describe("plan build: the verksamhetsberättelse", () => {
     expect(text(html)).toContain("Avvikelse = budget − utfall.");
   });
 
+  it("leaves a line without outcome empty, out of the utfall totals, and names it", async () => {
+    const repo = copyExamples();
+    // A draft: a decided report must state every outcome (report/outcome).
+    edit(repo, "sjobacka/rapport-2019.md", /  - line: traffpunkter\n.*\n.*\n/, "");
+    edit(repo, "sjobacka/rapport-2019.md", "status: decided", "status: draft");
+    const { code, stderr, page } = await build(repo);
+    expect(code, stderr).toBe(0);
+    const html = page("sjobacka/rapport-2019.html");
+    const rows = tableByCaption(html, "Budget, utfall och avvikelse 2019").rows.map((r) => r.cells.map((c) => spaces(c.text)));
+    expect(rows).toContainEqual(["Träffpunkter för äldre (lokalhyra, fika, material)", "20 000", "", "", "30 000", "", "", "50 000", "", ""]);
+    expect(rows).toContainEqual(["Gemensam folkhälsobudget", "210 000", "178 000", "12 000", "210 000", "170 000", "10 000", "420 000", "348 000", "22 000"]);
+    expect(spaces(text(html))).toContain("Utfall är inte redovisat för: Träffpunkter för äldre (lokalhyra, fika, material).");
+  });
+
   it("shows goal fulfilment as text and symbol, indicators as table and SVG chart, and the carry-over", async () => {
     const { page } = await build(copyExamples());
     const html = page("sjobacka/rapport-2019.html");

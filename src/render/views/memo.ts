@@ -1,11 +1,11 @@
 import type { RootContent } from "mdast";
-import { contributionFor } from "../../model/money.js";
+import { contributionFor, reportMoney, type OutcomeMoney } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
+import { planParties } from "../../rollup/rollups.js";
 import { amount, kr, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { financingSummary, splitText } from "./budget.js";
 import { agreementOf, docLink, isFictional, organisationParty, organisationView, partyName, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
-import { reportMoney } from "./report.js";
 import { num, th, type RowView, type TableView } from "./table.js";
 
 /** The memo's sections in the order of the real tjänsteskrivelse; a body heading goes to the slot its name matches. */
@@ -65,8 +65,8 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
   if (about?.kind === "report") {
     const plan = lookup(repo, about.data.plan, "plan");
     if (!plan) return undefined;
-    const money = reportMoney(repo, about, plan);
-    const row = (label: string, m: { budget?: bigint; outcome?: bigint; deviation?: bigint }, total = false): RowView => ({
+    const money = reportMoney(plan.data.budget, about.data.outcome, planParties(repo, plan));
+    const row = (label: string, m: OutcomeMoney, total = false): RowView => ({
       kind: total ? "total" : undefined,
       cells: [th(label), num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))],
     });
