@@ -5,7 +5,8 @@ import { planParties } from "../../rollup/rollups.js";
 import { amount, kr, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { financingSummary, splitText } from "./budget.js";
-import { agreementOf, docLink, isFictional, organisationParty, organisationView, partyName, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { agreementOf, docLink, isFictional, organisationParty, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
 
 /** The memo's sections in the order of the real tjänsteskrivelse; a body heading goes to the slot its name matches. */
@@ -130,17 +131,12 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
   ].filter((s) => s.html || ("ekonomi" in s && s.ekonomi) || "jamstalldhet" in s || s.id === "sammanfattning" || s.id === "bakgrund");
 
   const dnr = [data.dnr].flat();
-  return {
-    template: "memo",
-    path: page,
-    title: data.title,
-    organisation: organisationView(issuer),
-    assets,
-    print: { header: "memo", runningTitle: "Tjänsteskrivelse", date: data.date, dnr: list(dnr), draft: data.status !== "decided" },
-    view: {
-      title: data.title,
-      status: statusView({ status: data.status }),
-      fictional: isFictional(repo, memo) || Boolean(issuer?.fictional),
+  return documentPage(ctx, memo, page, {
+    organisation: issuer,
+    fictional: isFictional(repo, memo) || Boolean(issuer?.fictional),
+    print: { header: "memo", runningTitle: "Tjänsteskrivelse", date: data.date, dnr: list(dnr) },
+    body: { assets },
+    content: {
       organisation: issuer?.name,
       date: data.date,
       dnr: list(dnr),
@@ -160,5 +156,5 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       signatures: data.signatures,
       agreement: agreementOf(repo, memo) ? docLink(ctx, page, agreementOf(repo, memo)!.id) : undefined,
     },
-  };
+  });
 }

@@ -4,8 +4,9 @@ import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/r
 import { planParties } from "../../rollup/rollups.js";
 import { amount, kr } from "../helpers.js";
 import { budgetLayout, lineDetail } from "./budget.js";
-import { agreementOf, bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyLabels, partyName, statusView, type PageView, type ViewContext } from "./common.js";
+import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { indicatorBlock } from "./indicator.js";
+import { documentPage } from "./page.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
 
 /** Goal fulfilment in words and as a symbol; the words alone say it, the symbol helps the eye. */
@@ -111,28 +112,22 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
     ],
   };
 
-  const body = bodyParts(ctx, report, page);
   const t = money.totals;
-  return {
-    template: "report",
-    path: page,
-    title: data.title,
-    organisation: organisationView(municipalityOf(repo, agreement)),
-    assets: body.assets,
-    print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
-    view: {
+  return documentPage(ctx, report, page, {
+    organisation: municipalityOf(repo, agreement),
+    fictional: isFictional(repo, report),
+    print: { header: "document" },
+    header: {
       doctype: "Verksamhetsberättelse",
-      title: data.title,
-      year: data.year,
-      status: statusView(data),
-      fictional: isFictional(repo, report),
-      facts: facts(
+      facts: [
         { label: "Verksamhetsplan", links: [docLink(ctx, page, plan.id)] },
         agreement && { label: "Avtal", links: [docLink(ctx, page, agreement.id)] },
         { label: "Verksamhetsår", text: String(data.year) },
-        { label: "Status", text: statusView(data).text },
-        { label: "Se även", links: (ctx.repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)) },
-      ),
+      ],
+      seeAlso: (ctx.repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)),
+    },
+    content: {
+      year: data.year,
       outcome: outcomeTable(repo, plan, money, `Budget, utfall och avvikelse ${data.year} per budgetpost och part (kronor)`),
       summary: money.parties.map((p) => {
         const m = t.byParty.get(p)!;
@@ -146,8 +141,6 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
       indicators,
       carryOver,
       hasCarryOver: data.carryOver.length > 0,
-      lead: body.lead,
-      body: body.rest,
     },
-  };
+  });
 }
