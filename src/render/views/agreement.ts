@@ -3,7 +3,7 @@ import type { Entry } from "../../model/repository.js";
 import { amount, list } from "../helpers.js";
 import { FINANCING_LABELS } from "../../rollup/rollups.js";
 import { splitText } from "./budget.js";
-import { docLink, isFictional, partyName, municipalityOf, statusView, type PageView, type ViewContext } from "./common.js";
+import { docLink, isFictional, municipalityOf, partyName, statusView, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
 import { relatedTo } from "./plan.js";
 import { num, td, th, type TableView } from "./table.js";
