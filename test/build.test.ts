@@ -210,6 +210,48 @@ describe("plan build: the verksamhetsberättelse", () => {
     expect(text(html)).toContain("Avvikelse = budget − utfall.");
   });
 
+  it("heads every document page alike: kind, title, draft notice, its facts, then Status and Se även", async () => {
+    const { page } = await build(copyExamples());
+    const header = (path: string) => {
+      const html = /<header class="doc-header">([\s\S]*?)<\/header>/.exec(page(path))![1]!;
+      return {
+        doctype: /<p class="doctype">(.*?)<\/p>/.exec(html)![1],
+        title: /<h1>(.*?)<\/h1>/.exec(html)![1],
+        draft: html.includes('<p class="draft"><strong>Utkast</strong> – dokumentet är inte beslutat.</p>'),
+        facts: [...html.matchAll(/<dt>(.*?)<\/dt><dd>(.*?)<\/dd>/g)].map((m) => `${m[1]}: ${text(m[2]!)}`),
+      };
+    };
+    expect(header("sjobacka/plan-2020.html")).toMatchObject({ doctype: "Verksamhetsplan", draft: true });
+    expect(header("sjobacka/plan-2020.html").facts.slice(1)).toEqual([
+      "Parter: Hälso- och sjukvårdsnämnd Väst och Sjöbacka kommun",
+      "Verksamhetsår: 2020",
+      "Status: Utkast – inte beslutat",
+      expect.stringMatching(/^Se även: Verksamhetsplan för det gemensamma folkhälsoarbetet 2020 .* \(tjänsteskrivelse KS 2019\/412\)$/),
+    ]);
+    const report = header("sjobacka/rapport-2019.html");
+    expect(report).toMatchObject({ doctype: "Verksamhetsberättelse", draft: false });
+    expect(report.facts.map((f) => f.split(":")[0])).toEqual(["Verksamhetsplan", "Avtal", "Verksamhetsår", "Status"]);
+    expect(report.facts[3]).toMatch(/^Status: Beslutat \d{4}-\d\d-\d\d av /);
+    const agreement = header("sjobacka/avtal-2019-2022.html");
+    expect(agreement).toMatchObject({ doctype: "Samverkansavtal", draft: false });
+    expect(agreement.facts.map((f) => f.split(":")[0])).toEqual(["Parter", "Avtalsperiod", "Undertecknat", "Status"]);
+    expect(header("lerum/indikatorer/narkotika-30-dagar.html")).toMatchObject({ doctype: "Indikator", draft: false, facts: [expect.stringMatching(/^Status: Beslutat/)] });
+  });
+
+  it("leaves a line without outcome empty, out of the utfall totals, and names it", async () => {
+    const repo = copyExamples();
+    // A draft: a decided report must state every outcome (report/outcome).
+    edit(repo, "sjobacka/rapport-2019.md", /  - line: traffpunkter\n.*\n.*\n/, "");
+    edit(repo, "sjobacka/rapport-2019.md", "status: decided", "status: draft");
+    const { code, stderr, page } = await build(repo);
+    expect(code, stderr).toBe(0);
+    const html = page("sjobacka/rapport-2019.html");
+    const rows = tableByCaption(html, "Budget, utfall och avvikelse 2019").rows.map((r) => r.cells.map((c) => spaces(c.text)));
+    expect(rows).toContainEqual(["Träffpunkter för äldre (lokalhyra, fika, material)", "20 000", "", "", "30 000", "", "", "50 000", "", ""]);
+    expect(rows).toContainEqual(["Gemensam folkhälsobudget", "210 000", "178 000", "12 000", "210 000", "170 000", "10 000", "420 000", "348 000", "22 000"]);
+    expect(spaces(text(html))).toContain("Utfall är inte redovisat för: Träffpunkter för äldre (lokalhyra, fika, material).");
+  });
+
   it("shows goal fulfilment as text and symbol, indicators as table and SVG chart, and the carry-over", async () => {
     const { page } = await build(copyExamples());
     const html = page("sjobacka/rapport-2019.html");

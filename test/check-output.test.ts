@@ -91,6 +91,17 @@ describe("positions survive CRLF, a BOM and tabs", () => {
     expect(problem).toMatchObject({ line, column: 12, endColumn: 18 });
   });
 
+  it("a lone CR is a character on its line, not a line end: its place and code frame stay on that line", async () => {
+    const root = copyExamples();
+    const line = lineOf(root, PLAN, "I juni 2018 antog riksdagen");
+    edit(root, PLAN, "I juni 2018 antog riksdagen", "I juni 201\r8 antog riksdagen");
+    const json = await run(["check", ".", "--format", "json"], root);
+    const problem = JSON.parse(json.stdout).problems.find((p: { ruleId: string }) => p.ruleId === "text/control-character");
+    expect(problem).toMatchObject({ file: PLAN, line, column: 11, endLine: line, endColumn: 12 });
+    const text = await run(["check", "."], root);
+    expect(text.stdout).toContain(`${line} | I juni 201\\x0d8 antog riksdagen`);
+  });
+
   it("tab indentation in the frontmatter parses, with a warning at the tab", async () => {
     const root = copyExamples();
     edit(root, PLAN, /decision:\n  date: (.*)\n  body: (.*)\n  dnr: (.*)\n/, "decision:\n\tdate: $1\n\tbody: $2\n\tdnr: $3\n");

@@ -1,5 +1,6 @@
 import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
+import type { Report } from "../schema/report.js";
 
 /** The value a map of user data holds under `key` itself, never one its prototype lends (`constructor`). */
 export const own = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
@@ -130,4 +131,54 @@ export function planSplit(agreement: Agreement, budget: BudgetLine[]) {
     return { party, amount, expected: share.numerator / share.denominator, kept: withinRounding(amount, share) };
   });
   return { total, parties, kept: parties.every((p) => p.kept) };
+}
+
+/** Budget, utfall and avvikelse of a line, a party or a sum of them; empty cells stay `undefined`. */
+export interface OutcomeMoney {
+  budget: bigint | undefined;
+  outcome: bigint | undefined;
+  /** budget − utfall; positive is an underspend. Known where the outcome is. */
+  deviation: bigint | undefined;
+}
+
+/** The sum of each figure over `values`, where any of them is known. */
+export function addOutcomes(values: readonly OutcomeMoney[]): OutcomeMoney {
+  const known = <K extends keyof OutcomeMoney>(k: K) => values.map((v) => v[k]).filter((v): v is bigint => v !== undefined);
+  const pick = (k: keyof OutcomeMoney) => (known(k).length ? sum(known(k)) : undefined);
+  return { budget: pick("budget"), outcome: pick("outcome"), deviation: pick("deviation") };
+}
+
+/** Budget, utfall and avvikelse of one line and party. An empty budget cell stays empty; spending against it is a deviation. */
+function lineOutcome(line: BudgetLine, outcome: Record<string, number> | undefined, party: string): OutcomeMoney {
+  const share = sharesOf(line).find((s) => s.party === party);
+  const budget = share?.amount !== undefined ? BigInt(share.amount) : undefined;
+  const spent = outcome?.[party];
+  const out = spent !== undefined ? BigInt(spent) : undefined;
+  return { budget, outcome: out, deviation: out === undefined ? undefined : (budget ?? 0n) - out };
+}
+
+export interface ReportMoney {
+  parties: readonly string[];
+  lines: { line: BudgetLine; byParty: Map<string, OutcomeMoney>; total: OutcomeMoney }[];
+  /** Over the lines that count against the contributions (carry-overs apart). */
+  totals: { byParty: Map<string, OutcomeMoney>; total: OutcomeMoney };
+  /** Lines with a budget and no outcome stated. */
+  missing: BudgetLine[];
+}
+
+/**
+ * A report's money: per budget line of its plan and per party, budget, utfall and avvikelse,
+ * and their sums. `parties` are the plan's, in the order the pages show them.
+ */
+export function reportMoney(budget: readonly BudgetLine[], outcome: Report["outcome"], parties: readonly string[]): ReportMoney {
+  const outcomes = new Map(outcome.map((o) => [o.line, o]));
+  const lines = budget.map((line) => {
+    const spent = outcomes.get(line.id)?.parties;
+    const byParty = new Map(parties.map((p) => [p, lineOutcome(line, spent, p)]));
+    return { line, byParty, total: addOutcomes([...byParty.values()]) };
+  });
+  const counted = lines.filter((l) => l.line.type !== "carry-over");
+  const byParty = new Map(parties.map((p) => [p, addOutcomes(counted.map((l) => l.byParty.get(p)!))]));
+  const missing = counted.filter((l) => !outcomes.has(l.line.id) && l.total.budget !== undefined).map((l) => l.line);
+  return { parties, lines, totals: { byParty, total: addOutcomes([...byParty.values()]) }, missing };
 }

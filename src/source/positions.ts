@@ -1,4 +1,5 @@
 import type { Point, Position } from "unist";
+import { location } from "vfile-location";
 
 /** Maps character offsets of a text to 1-based line and column, counting `\r\n` as one line end. */
 export interface LineIndex {
@@ -6,34 +7,29 @@ export interface LineIndex {
   position(start: number, end: number): Position;
   /** Text of a 1-based line, without its line end. */
   line(n: number): string | undefined;
-  readonly lineCount: number;
 }
 
+/** A carriage return not followed by a line feed. */
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * The index is `vfile-location`'s: it finds line ends only as far as it is asked and answers by
+ * binary search, so a document without messages costs next to nothing and one with many does
+ * not scan its text again. Lines end at `\n` and `\r\n` only: a lone `\r` is a control character
+ * (`text/control-character`), shown on its line as `\x0d`, so it is hidden from the index by a
+ * character of the same length and every offset keeps its place.
+ */
 export function lineIndex(text: string): LineIndex {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-
-  const point = (offset: number): Point => {
-    const at = Math.max(0, Math.min(offset, text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: at - starts[lo]! + 1, offset: at };
-  };
-
+  const place = location(text.replace(LONE_CR, " "));
+  const point = (offset: number): Point => place.toPoint(Math.max(0, Math.min(offset, text.length))) ?? { line: 1, column: 1, offset: 0 };
   return {
     point,
     position: (start, end) => ({ start: point(start), end: point(Math.max(start, end)) }),
     line(n) {
-      const start = starts[n - 1];
+      const start = place.toOffset({ line: n, column: 1 });
       if (start === undefined) return undefined;
-      const next = starts[n];
-      return text.slice(start, next === undefined ? text.length : next).replace(/\r?\n$/, "").replace(/\r$/, "");
+      const next = place.toOffset({ line: n + 1, column: 1 }) ?? text.length;
+      return text.slice(start, next).replace(/\r?\n$/, "").replace(/\r$/, "");
     },
-    lineCount: starts.length,
   };
 }

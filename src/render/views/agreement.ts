@@ -3,7 +3,8 @@ import type { Entry } from "../../model/repository.js";
 import { amount, list } from "../helpers.js";
 import { FINANCING, KIND } from "../../vocabulary.js";
 import { splitText } from "./budget.js";
-import { bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyName, statusView, type PageView, type ViewContext } from "./common.js";
+import { docLink, isFictional, municipalityOf, partyName, statusView, type PageView, type ViewContext } from "./common.js";
+import { documentPage } from "./page.js";
 import { relatedTo } from "./plan.js";
 import { num, td, th, type TableView } from "./table.js";
 
@@ -28,30 +29,18 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
   const plans = [...(ctx.repo.referrers.plansOfAgreement.get(agreement.id) ?? [])]
     .sort((a, b) => a.data.year - b.data.year)
     .map((p) => ({ year: p.data.year, link: docLink(ctx, page, p.id), status: statusView(p.data).text, related: relatedTo(ctx, page, p.id) }));
-  const body = bodyParts(ctx, agreement, page);
-  return {
-    template: "agreement",
-    path: page,
-    title: data.title,
-    organisation: organisationView(municipalityOf(repo, agreement)),
-    assets: body.assets,
-    print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
-    view: {
+  return documentPage(ctx, agreement, page, {
+    organisation: municipalityOf(repo, agreement),
+    fictional: isFictional(repo, agreement),
+    print: { header: "document" },
+    header: {
       doctype: KIND.agreement.name,
-      title: data.title,
-      status: statusView(data),
-      fictional: isFictional(repo, agreement),
-      facts: facts(
+      facts: [
         { label: "Parter", text: list(data.parties.map((p) => partyName(repo, p))) },
         { label: "Avtalsperiod", text: `${data.period.from}–${data.period.to}` },
         { label: "Undertecknat", text: data.signed },
-        { label: "Status", text: statusView(data).text },
-      ),
-      split: splitText(repo, agreement),
-      contributions,
-      plans,
-      lead: body.lead,
-      body: body.rest,
+      ],
     },
-  };
+    content: { split: splitText(repo, agreement), contributions, plans },
+  });
 }

@@ -1,8 +1,9 @@
 import type { Entry } from "../../model/repository.js";
-import { DIRECTION, UNIT } from "../../vocabulary.js";
 import { measured } from "../helpers.js";
-import { agreementOf, bodyParts, docLink, facts, isFictional, municipalityOf, statusView, organisationParty, organisationView, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { agreementOf, docLink, isFictional, municipalityOf, organisationParty, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { chartView, indicatorData, indicatorTable, type ChartView } from "./indicator-data.js";
+import { DIRECTION, UNIT } from "../../vocabulary.js";
+import { documentPage } from "./page.js";
 import type { TableView } from "./table.js";
 
 export interface IndicatorBlock {
@@ -45,7 +46,6 @@ export function indicatorBlock(ctx: ViewContext, page: string, indicator: Entry<
 }
 
 export function indicatorView(ctx: ViewContext, indicator: Entry<"indicator">, page: string): PageView {
-  const body = bodyParts(ctx, indicator, page);
   const block = indicatorBlock(ctx, page, indicator, 1);
   const plans = ctx.repo.referrers.plansUsingIndicator.get(indicator.id) ?? [];
   const source = indicator.data.source;
@@ -53,22 +53,11 @@ export function indicatorView(ctx: ViewContext, indicator: Entry<"indicator">, p
   const fictional = Boolean(measuredIn?.fictional);
   // The municipality the values are about: the Kolada municipality's, else that of a plan using it.
   const party = measuredIn ?? plans.map((p) => municipalityOf(ctx.repo, agreementOf(ctx.repo, p))).find(Boolean) ?? organisationParty(ctx.repo);
-  return {
-    template: "indicator",
-    path: page,
-    title: indicator.data.title,
-    organisation: organisationView(party),
-    assets: body.assets,
-    view: {
-      doctype: "Indikator",
-      title: indicator.data.title,
-      status: statusView(indicator.data),
-      facts: facts({ label: "Status", text: statusView(indicator.data).text }),
-      fictional: fictional || plans.some((p) => isFictional(ctx.repo, p)),
-      indicator: block,
-      plans: plans.map((p) => docLink(ctx, page, p.id)),
-      lead: body.lead,
-      body: body.rest,
-    },
-  };
+  // A web page only: no PDF is made of an indicator.
+  return documentPage(ctx, indicator, page, {
+    organisation: party,
+    fictional: fictional || plans.some((p) => isFictional(ctx.repo, p)),
+    header: { doctype: "Indikator", facts: [] },
+    content: { indicator: block, plans: plans.map((p) => docLink(ctx, page, p.id)) },
+  });
 }

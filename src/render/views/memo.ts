@@ -1,13 +1,14 @@
 import type { RootContent } from "mdast";
-import { contributionFor } from "../../model/money.js";
+import { contributionFor, reportMoney, type OutcomeMoney } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
-import { KIND } from "../../vocabulary.js";
+import { planParties } from "../../rollup/rollups.js";
 import { amount, kr, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { financingSummary, splitText } from "./budget.js";
-import { agreementOf, docLink, isFictional, organisationParty, organisationView, partyName, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
-import { reportMoney } from "./report.js";
+import { agreementOf, docLink, isFictional, organisationParty, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
+import { KIND } from "../../vocabulary.js";
 
 /** The memo's sections in the order of the real tjänsteskrivelse; a body heading goes to the slot its name matches. */
 const SLOTS = [
@@ -66,8 +67,8 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
   if (about?.kind === "report") {
     const plan = lookup(repo, about.data.plan, "plan");
     if (!plan) return undefined;
-    const money = reportMoney(repo, about, plan);
-    const row = (label: string, m: { budget?: bigint; outcome?: bigint; deviation?: bigint }, total = false): RowView => ({
+    const money = reportMoney(plan.data.budget, about.data.outcome, planParties(repo, plan));
+    const row = (label: string, m: OutcomeMoney, total = false): RowView => ({
       kind: total ? "total" : undefined,
       cells: [th(label), num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))],
     });
@@ -131,17 +132,12 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
   ].filter((s) => s.html || ("ekonomi" in s && s.ekonomi) || "jamstalldhet" in s || s.id === "sammanfattning" || s.id === "bakgrund");
 
   const dnr = [data.dnr].flat();
-  return {
-    template: "memo",
-    path: page,
-    title: data.title,
-    organisation: organisationView(issuer),
-    assets,
-    print: { header: "memo", runningTitle: KIND.memo.name, date: data.date, dnr: list(dnr), draft: data.status !== "decided" },
-    view: {
-      title: data.title,
-      status: statusView({ status: data.status }),
-      fictional: isFictional(repo, memo) || Boolean(issuer?.fictional),
+  return documentPage(ctx, memo, page, {
+    organisation: issuer,
+    fictional: isFictional(repo, memo) || Boolean(issuer?.fictional),
+    print: { header: "memo", runningTitle: KIND.memo.name, date: data.date, dnr: list(dnr) },
+    body: { assets },
+    content: {
       organisation: issuer?.name,
       date: data.date,
       dnr: list(dnr),
@@ -161,5 +157,5 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       signatures: data.signatures,
       agreement: agreementOf(repo, memo) ? docLink(ctx, page, agreementOf(repo, memo)!.id) : undefined,
     },
-  };
+  });
 }

@@ -2,10 +2,11 @@ import { lineTotal, partyTotals, sharesOf, sum } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import type { Goal } from "../../schema/plan.js";
-import { GOAL_LEVEL, KIND } from "../../vocabulary.js";
 import { kr, list } from "../helpers.js";
 import { budgetDetailTable, financingSummary } from "./budget.js";
-import { bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyName, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { docLink, isFictional, municipalityOf, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { documentPage } from "./page.js";
+import { GOAL_LEVEL, KIND } from "../../vocabulary.js";
 
 const LEVELS = (["national", "regional", "local"] as const).map((level) => ({ level, heading: GOAL_LEVEL[level] }));
 
@@ -78,37 +79,28 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       };
     });
 
-  const body = bodyParts(ctx, plan, page);
-  const municipality = municipalityOf(repo, agreement);
   const summary = financingSummary(repo, plan, `Gemensam budget för verksamhetsåret ${data.year} per part (kronor)`);
-  return {
-    template: "plan",
-    path: page,
-    title: data.title,
-    organisation: organisationView(municipality),
-    assets: body.assets,
-    print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
-    view: {
+  return documentPage(ctx, plan, page, {
+    organisation: municipalityOf(repo, agreement),
+    fictional: isFictional(repo, plan),
+    print: { header: "document" },
+    header: {
       doctype: KIND.plan.name,
-      title: data.title,
-      year: data.year,
-      status: statusView(data),
-      facts: facts(
+      facts: [
         agreement && { label: KIND.agreement.short, links: [docLink(ctx, page, agreement.id)] },
         { label: "Parter", text: list(parties.map((p) => partyName(repo, p))) },
         { label: "Verksamhetsår", text: String(data.year) },
-        { label: "Status", text: statusView(data).text },
-        { label: "Se även", links: relatedTo(ctx, page, plan.id) },
-      ),
-      fictional: isFictional(repo, plan),
+      ],
+      seeAlso: relatedTo(ctx, page, plan.id),
+    },
+    content: {
+      year: data.year,
       levels,
       summary: summary.table,
       financing: summary.explanations,
       detail: budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`),
       carryOvers,
       interventions,
-      lead: body.lead,
-      body: body.rest,
     },
-  };
+  });
 }

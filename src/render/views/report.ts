@@ -1,61 +1,16 @@
 import { computeGoalFulfilment, indicatorsOfGoal } from "../../model/indicators.js";
-import { sharesOf, sum } from "../../model/money.js";
+import { addOutcomes, reportMoney, sum, type OutcomeMoney, type ReportMoney } from "../../model/money.js";
 import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
-import type { BudgetLine } from "../../schema/plan.js";
 import { amount, kr } from "../helpers.js";
 import { budgetLayout, lineDetail } from "./budget.js";
-import { agreementOf, bodyParts, docLink, facts, isFictional, municipalityOf, organisationView, partyLabels, partyName, statusView, type PageView, type ViewContext } from "./common.js";
-import { FULFILMENT, KIND } from "../../vocabulary.js";
+import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { indicatorBlock } from "./indicator.js";
+import { documentPage } from "./page.js";
+import { FULFILMENT, KIND } from "../../vocabulary.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
 
-interface Money {
-  budget: bigint | undefined;
-  outcome: bigint | undefined;
-  /** budget − utfall; positive is an underspend. Known where the outcome is. */
-  deviation: bigint | undefined;
-}
-
-const addUp = (values: Money[]): Money => {
-  const known = <K extends keyof Money>(k: K) => values.map((v) => v[k]).filter((v): v is bigint => v !== undefined);
-  const pick = (k: keyof Money) => (known(k).length ? sum(known(k)) : undefined);
-  return { budget: pick("budget"), outcome: pick("outcome"), deviation: pick("deviation") };
-};
-
-/** Budget, utfall and avvikelse of one line and party. An empty budget cell stays empty; spending against it is a deviation. */
-function lineMoney(line: BudgetLine, outcome: Record<string, number> | undefined, party: string): Money {
-  const share = sharesOf(line).find((s) => s.party === party);
-  const budget = share?.amount !== undefined ? BigInt(share.amount) : undefined;
-  const spent = outcome?.[party];
-  const out = spent !== undefined ? BigInt(spent) : undefined;
-  return { budget, outcome: out, deviation: out === undefined ? undefined : (budget ?? 0n) - out };
-}
-
-export interface ReportMoney {
-  parties: string[];
-  lines: { line: BudgetLine; byParty: Map<string, Money>; total: Money }[];
-  /** Over the lines that count against the contributions (carry-overs apart). */
-  totals: { byParty: Map<string, Money>; total: Money };
-  missing: string[];
-}
-
-/** The report's money: per budget line and party, budget, utfall and avvikelse, and their sums. */
-export function reportMoney(repo: Repository, report: Entry<"report">, plan: Entry<"plan">): ReportMoney {
-  const parties = planParties(repo, plan);
-  const outcomes = new Map(report.data.outcome.map((o) => [o.line, o]));
-  const lines = plan.data.budget.map((line) => {
-    const outcome = outcomes.get(line.id)?.parties;
-    const byParty = new Map(parties.map((p) => [p, lineMoney(line, outcome, p)]));
-    return { line, byParty, total: addUp([...byParty.values()]) };
-  });
-  const counted = lines.filter((l) => l.line.type !== "carry-over");
-  const byParty = new Map(parties.map((p) => [p, addUp(counted.map((l) => l.byParty.get(p)!))]));
-  const missing = counted.filter((l) => !outcomes.has(l.line.id) && l.total.budget !== undefined).map((l) => l.line.title);
-  return { parties, lines, totals: { byParty, total: addUp([...byParty.values()]) }, missing };
-}
-
-const moneyCells = (m: Money) => [num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))];
+const moneyCells = (m: OutcomeMoney) => [num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))];
 
 /** Budget against outcome, grouped as the plan's table, with a column group per party and one for the total. */
 export function outcomeTable(repo: Repository, plan: Entry<"plan">, money: ReportMoney, caption: string): TableView {
@@ -79,8 +34,8 @@ export function outcomeTable(repo: Repository, plan: Entry<"plan">, money: Repor
       bodies.push(rows);
     } else {
       const ms = item.lines.map((l) => byLine.get(l.id)!);
-      const byParty = money.parties.map((p) => addUp(ms.map((m) => m.byParty.get(p)!)));
-      bodies.push([{ kind: "total", cells: [th(item.label), ...byParty.flatMap(moneyCells), ...moneyCells(addUp(byParty))] }]);
+      const byParty = money.parties.map((p) => addOutcomes(ms.map((m) => m.byParty.get(p)!)));
+      bodies.push([{ kind: "total", cells: [th(item.label), ...byParty.flatMap(moneyCells), ...moneyCells(addOutcomes(byParty))] }]);
     }
   }
   return { caption, className: "outcome", head, bodies };
@@ -91,7 +46,7 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
   const data = report.data;
   const plan = lookup(repo, data.plan, "plan")!;
   const agreement = agreementOf(repo, report);
-  const money = reportMoney(repo, report, plan);
+  const money = reportMoney(plan.data.budget, data.outcome, planParties(repo, plan));
   const comments = data.outcome
     .filter((o) => o.comment)
     .map((o) => ({ line: plan.data.budget.find((l) => l.id === o.line)?.title ?? o.line, comment: o.comment! }));
@@ -150,43 +105,35 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
     ],
   };
 
-  const body = bodyParts(ctx, report, page);
   const t = money.totals;
-  return {
-    template: "report",
-    path: page,
-    title: data.title,
-    organisation: organisationView(municipalityOf(repo, agreement)),
-    assets: body.assets,
-    print: { header: "document", runningTitle: data.title, draft: data.status !== "decided" },
-    view: {
+  return documentPage(ctx, report, page, {
+    organisation: municipalityOf(repo, agreement),
+    fictional: isFictional(repo, report),
+    print: { header: "document" },
+    header: {
       doctype: KIND.report.name,
-      title: data.title,
-      year: data.year,
-      status: statusView(data),
-      fictional: isFictional(repo, report),
-      facts: facts(
+      facts: [
         { label: KIND.plan.short, links: [docLink(ctx, page, plan.id)] },
         agreement && { label: KIND.agreement.short, links: [docLink(ctx, page, agreement.id)] },
         { label: "Verksamhetsår", text: String(data.year) },
-        { label: "Status", text: statusView(data).text },
-        { label: "Se även", links: (ctx.repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)) },
-      ),
+      ],
+      seeAlso: (ctx.repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)),
+    },
+    content: {
+      year: data.year,
       outcome: outcomeTable(repo, plan, money, `Budget, utfall och avvikelse ${data.year} per budgetpost och part (kronor)`),
       summary: money.parties.map((p) => {
         const m = t.byParty.get(p)!;
         return { party: partyName(repo, p), budget: kr(m.budget ?? 0n), outcome: kr(m.outcome ?? 0n), deviation: kr(m.deviation ?? 0n) };
       }),
       total: { budget: kr(t.total.budget ?? 0n), outcome: kr(t.total.outcome ?? 0n), deviation: kr(t.total.deviation ?? 0n) },
-      missing: money.missing,
+      missing: money.missing.map((l) => l.title),
       comments,
       goals,
       hasGoals: goalRows.length > 0,
       indicators,
       carryOver,
       hasCarryOver: data.carryOver.length > 0,
-      lead: body.lead,
-      body: body.rest,
     },
-  };
+  });
 }
