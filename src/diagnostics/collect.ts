@@ -1,29 +1,22 @@
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
-import { isError } from "./report.js";
+import { compareMessage } from "vfile-sort";
+import { statistics } from "vfile-statistics";
 
 export interface FileMessages {
   file: VFile;
   messages: VFileMessage[];
 }
 
-/** Files with messages, each file's messages sorted by place, in the files' own order. */
+/** Files with messages, each file's messages sorted by place (errors first at one place), in the files' own order. */
 export function collectMessages(files: VFile[]): FileMessages[] {
-  return files
-    .filter((file) => file.messages.length > 0)
-    .map((file) => ({
-      file,
-      messages: [...file.messages].sort(
-        (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || Number(isError(b)) - Number(isError(a)),
-      ),
-    }));
+  return files.filter((file) => file.messages.length > 0).map((file) => ({ file, messages: [...file.messages].sort(compareMessage) }));
 }
 
+/** Errors are fatal messages and warnings the others (`report` makes no informational ones). */
 export function countMessages(files: FileMessages[]) {
-  let errors = 0;
-  let warnings = 0;
-  for (const f of files) for (const m of f.messages) isError(m) ? errors++ : warnings++;
-  return { errors, warnings, files: files.length };
+  const counts = statistics(files.flatMap((f) => f.messages));
+  return { errors: counts.fatal, warnings: counts.nonfatal, files: files.length };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
