@@ -5,6 +5,7 @@ import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } 
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { kronor as formatKronor, parseSwedishAmount } from "../format/swedish.js";
+import { schemaEnum, schemaFormat, schemaInvalid, schemaKind, schemaNotAMap, schemaRange, schemaRequired, schemaType, schemaUnknownKey, wholeKronor } from "./rules.js";
 import { closest, didYouMean } from "./suggest.js";
 
 type Issue = z.core.$ZodIssue;
@@ -14,9 +15,7 @@ export function validateDocument(doc: SourceDocument): { kind: DocumentKind; dat
   const data = doc.data;
   if (data === undefined) return undefined; // YAML errors are already reported.
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    report(doc.file, {
-      ruleId: "schema/not-a-map",
-      severity: "error",
+    report(doc.file, schemaNotAMap, {
       reason: "The frontmatter must be a map of fields (`kind: plan`, `title: …`), but it is not.",
       place: place(doc, []),
       fix: "Start the frontmatter with `kind:` and the document's fields, one per line.",
@@ -26,9 +25,7 @@ export function validateDocument(doc: SourceDocument): { kind: DocumentKind; dat
   const kind = (data as Record<string, unknown>)["kind"];
   if (typeof kind !== "string" || !(documentKinds as string[]).includes(kind)) {
     const found = kind === undefined ? "no `kind`" : `\`kind: ${String(kind)}\``;
-    report(doc.file, {
-      ruleId: "schema/kind",
-      severity: "error",
+    report(doc.file, schemaKind, {
       reason: `Every document states its kind, one of ${documentKinds.map((k) => `\`${k}\``).join(", ")}; found ${found}.${
         typeof kind === "string" ? didYouMean(kind, documentKinds) : ""
       }`,
@@ -67,9 +64,7 @@ function checkWrittenAmounts(doc: SourceDocument): boolean {
       const thousands = /^\d{1,3}(?:[.,]\d{3})+$/.test(node.source);
       const meant = thousands ? Number(node.source.replace(/[.,]/g, "")) : Math.round(node.value);
       const [start, end] = node.range ?? [0, 0];
-      report(doc.file, {
-        ruleId: "money/whole-kronor",
-        severity: "error",
+      report(doc.file, wholeKronor, {
         reason: `${describeField(path)} is written \`${node.source}\`, which is read as ${node.value} kronor; amounts are whole kronor in digits only.`,
         place: doc.lines.position(doc.yamlStart + start, doc.yamlStart + end),
         fix: `Write \`${meant}\`${thousands ? " (no thousands separator)" : ""}.`,
@@ -98,9 +93,7 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
       const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
       const found = value === undefined ? `no \`${discriminator}\`` : `\`${String(value)}\``;
       const suggestion = typeof value === "string" ? didYouMean(value, options) : "";
-      return void report(doc.file, {
-        ruleId: value === undefined ? "schema/required" : "schema/enum",
-        severity: "error",
+      return void report(doc.file, value === undefined ? schemaRequired : schemaEnum, {
         reason: `${field} must be one of ${options.map((o) => `\`${o}\``).join(", ")}; found ${found}.${suggestion}`,
         place: place(doc, path),
       });
@@ -110,9 +103,7 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
     if (matched) return matched.forEach((i) => reportIssue(doc, schema, i, path));
     if (isMoneyPath(path)) return reportMoney(doc, path, value);
     const expected = issue.errors.map((branch) => branch.find((i) => i.code === "invalid_type")).map((i) => (i as { expected?: string })?.expected);
-    return void report(doc.file, {
-      ruleId: "schema/type",
-      severity: "error",
+    return void report(doc.file, schemaType, {
       reason: `${field} must be ${expected.map((e) => article(e ?? "value")).join(" or ")}; found ${describeValue(value)}.`,
       place: place(doc, path),
     });
@@ -126,17 +117,13 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
     case "invalid_type": {
       if (value === undefined) {
         const description = fieldDescription(schema, path);
-        return void report(doc.file, {
-          ruleId: "schema/required",
-          severity: "error",
+        return void report(doc.file, schemaRequired, {
           reason: `${field} is required here but missing.${description ? ` (${description})` : ""}`,
           place: place(doc, path, { key: true }),
           fix: `Add \`${String(path.at(-1))}:\` with its value.`,
         });
       }
-      return void report(doc.file, {
-        ruleId: "schema/type",
-        severity: "error",
+      return void report(doc.file, schemaType, {
         reason: `${field} must be ${article(issue.expected)}; found ${describeValue(value)}.`,
         place: place(doc, path),
         fix:
@@ -150,9 +137,7 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
     case "unrecognized_keys": {
       const known = keysAt(schema, path);
       for (const key of issue.keys) {
-        report(doc.file, {
-          ruleId: "schema/unknown-key",
-          severity: "error",
+        report(doc.file, schemaUnknownKey, {
           reason: `Unknown field \`${key}\` ${path.length ? `in ${field}` : "in the frontmatter"}.${didYouMean(key, known)}`,
           place: place(doc, [...path, key], { key: true }),
           fix: closest(key, known) ? undefined : `Known fields here: ${known.map((k) => `\`${k}\``).join(", ")}.`,
@@ -164,17 +149,13 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
       const options = issue.values.map(String);
       const swedish = typeof value === "string" ? SWEDISH_WORDS[value.toLocaleLowerCase("sv")] : undefined;
       if (swedish && options.includes(swedish)) {
-        return void report(doc.file, {
-          ruleId: "schema/enum",
-          severity: "error",
+        return void report(doc.file, schemaEnum, {
           reason: `${field} is written in English: \`${swedish}\` for "${value}".`,
           place: place(doc, path),
           fix: `Write \`${swedish}\`.`,
         });
       }
-      return void report(doc.file, {
-        ruleId: "schema/enum",
-        severity: "error",
+      return void report(doc.file, schemaEnum, {
         reason: `${field} must be ${options.length === 1 ? `\`${options[0]}\`` : `one of ${options.map((o) => `\`${o}\``).join(", ")}`}; found ${describeValue(value)}.${
           typeof value === "string" ? didYouMean(value, options) : ""
         }`,
@@ -190,18 +171,16 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
           : issue.origin === "string"
             ? "must not be empty"
             : `must be ${issue.code === "too_small" ? "at least" : "at most"} ${bound}`;
-      return void report(doc.file, { ruleId: "schema/range", severity: "error", reason: `${field} ${what}; found ${describeValue(value)}.`, place: place(doc, path) });
+      return void report(doc.file, schemaRange, { reason: `${field} ${what}; found ${describeValue(value)}.`, place: place(doc, path) });
     }
     case "invalid_format":
     case "custom":
-      return void report(doc.file, {
-        ruleId: "schema/format",
-        severity: "error",
+      return void report(doc.file, schemaFormat, {
         reason: `${field} must be ${issue.message}; found ${describeValue(value)}.`,
         place: place(doc, path),
       });
     default:
-      return void report(doc.file, { ruleId: "schema/invalid", severity: "error", reason: `${field}: ${issue.message}.`, place: place(doc, path) });
+      return void report(doc.file, schemaInvalid, { reason: `${field}: ${issue.message}.`, place: place(doc, path) });
   }
 }
 
@@ -223,7 +202,7 @@ function reportMoney(doc: SourceDocument, path: Path, value: unknown): void {
     reason = `${describeField(path)} must be a number of whole kronor; found ${describeValue(value)}.`;
     fix = parsed !== undefined ? `Write \`${parsed}\`: digits only, no spaces or unit.` : "Write the amount in whole kronor with digits only, e.g. `1000000`.";
   }
-  report(doc.file, { ruleId: "money/whole-kronor", severity: "error", reason, place: place(doc, path), fix });
+  report(doc.file, wholeKronor, { reason, place: place(doc, path), fix });
 }
 
 /** Swedish words users write for the English values of enumerations. */

@@ -4,6 +4,7 @@ import { code, ofKind, type Rule } from "./rule.js";
 export const planInPeriod: Rule = {
   id: "date/plan-in-period",
   severity: "error",
+  example: "The agreement `lerum/avtal-2017-2020` runs 2017–2020, so it has no plan for 2021.",
   summary: "A plan's year lies inside its agreement's period; an agreement's period runs forwards.",
   document: ofKind("agreement", (a, report) => {
     const { from, to } = a.data.period;
@@ -25,6 +26,7 @@ export const planInPeriod: Rule = {
 export const reportOfPlan: Rule = {
   id: "date/report-year",
   severity: "error",
+  example: "The report is for 2020, but the plan `sjobacka/plan-2019` is for 2019.",
   summary: "A report follows up an existing plan of the same year.",
   repository(repo, report) {
     for (const r of repo.reports) {
@@ -39,6 +41,7 @@ export const reportOfPlan: Rule = {
 export const decidedLate: Rule = {
   id: "date/decided-late",
   severity: "warning",
+  example: "The plan for 2019 was decided on 2019-01-09, after its year had begun.",
   summary: "A plan decided after its own year has begun is flagged: work in January ran without a decided plan.",
   document: ofKind("plan", (plan, report) => {
     const date = plan.data.decision?.date;
@@ -54,6 +57,7 @@ export const decidedLate: Rule = {
 export const reportOutcome: Rule = {
   id: "report/outcome",
   severity: "error",
+  example: "The report is decided, but the line of the plan `sjobacka/plan-2019` has no utfall: \"Föräldragrupper\".",
   summary: "A decided report gives the utfall of every budget line of its plan (carry-overs aside); a draft may leave some empty.",
   repository(repo, report) {
     for (const r of repo.reports) {
