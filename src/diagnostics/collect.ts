@@ -8,9 +8,30 @@ export interface FileMessages {
   messages: VFileMessage[];
 }
 
-/** Files with messages, each file's messages sorted by place (errors first at one place), in the files' own order. */
-export function collectMessages(files: VFile[]): FileMessages[] {
-  return files.filter((file) => file.messages.length > 0).map((file) => ({ file, messages: [...file.messages].sort(compareMessage) }));
+/** A rule's severity as a repository sets it in `plan.config.yaml` (`rules:`). */
+export type RuleSettings = Readonly<Record<string, "off" | "warning" | "error">>;
+
+/**
+ * Files with messages, each file's messages sorted by place (errors first at one place), in the
+ * files' own order; with `settings`, a rule set `off` is left out and one set to a severity has it.
+ */
+export function collectMessages(files: VFile[], settings: RuleSettings = {}): FileMessages[] {
+  return files
+    .map((file) => ({ file, messages: file.messages.flatMap((m) => asSet(m, settings)).sort(compareMessage) }))
+    .filter(({ messages }) => messages.length > 0);
+}
+
+/**
+ * The message as the settings have it. The file keeps the message as its rule reported it (watch
+ * mode keeps files from round to round while the settings may change): a changed severity is a copy.
+ */
+function asSet(message: VFileMessage, settings: RuleSettings): VFileMessage[] {
+  const setting = message.ruleId ? settings[message.ruleId] : undefined;
+  if (setting === undefined) return [message];
+  if (setting === "off") return [];
+  const fatal = setting === "error";
+  if (message.fatal === fatal) return [message];
+  return [Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message, { fatal })];
 }
 
 /** Errors are fatal messages and warnings the others (`report` makes no informational ones). */

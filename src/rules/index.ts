@@ -6,6 +6,7 @@ import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, 
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
 import { hiddenPaths, localPaths } from "./paths.js";
 import { activeFiles } from "./active.js";
+import { ruleSettings } from "./settings.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -47,6 +48,7 @@ export const rules: readonly Rule[] = [
   localPaths,
   activeFiles,
   hiddenPaths,
+  ruleSettings,
 ];
 
 /**
