@@ -53,25 +53,3 @@ export const decidedLate: Rule = {
     }
   }),
 };
-
-export const reportOutcome: Rule = {
-  id: "report/outcome",
-  severity: "error",
-  example: "The report is decided, but the line of the plan `sjobacka/plan-2019` has no utfall: \"Föräldragrupper\".",
-  summary: "A decided report gives the utfall of every budget line of its plan (carry-overs aside); a draft may leave some empty.",
-  repository(repo, report) {
-    for (const r of repo.reports) {
-      if (r.data.status !== "decided") continue;
-      const plan = lookup(repo, r.data.plan, "plan");
-      if (!plan) continue;
-      const given = new Set(r.data.outcome.filter((o) => Object.keys(o.parties).length > 0).map((o) => o.line));
-      const missing = plan.data.budget.filter((l) => l.type !== "carry-over" && !given.has(l.id));
-      if (missing.length === 0) continue;
-      report(r.source, ["outcome"], {
-        key: true,
-        reason: `The report is decided, but ${missing.length === 1 ? "the line" : `${missing.length} lines`} of the plan ${code(plan.id)} ${missing.length === 1 ? "has" : "have"} no utfall: ${missing.map((l) => `"${l.title}"`).join(", ")}.`,
-        fix: "Write each party's utfall under `outcome:` (0 where nothing was spent), or set `status: draft` until it is known.",
-      });
-    }
-  },
-};

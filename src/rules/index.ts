@@ -1,4 +1,5 @@
-import { decidedLate, planInPeriod, reportOfPlan, reportOutcome } from "./dates.js";
+import { decidedLate, planInPeriod, reportOfPlan } from "./dates.js";
+import { reportOutcome } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";

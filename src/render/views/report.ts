@@ -1,5 +1,6 @@
 import { computeGoalFulfilment, indicatorsOfGoal, type Fulfilment } from "../../model/indicators.js";
 import { sharesOf, sum } from "../../model/money.js";
+import { linesWithoutOutcome } from "../../model/outcome.js";
 import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import type { BudgetLine } from "../../schema/plan.js";
@@ -58,7 +59,7 @@ export function reportMoney(repo: Repository, report: Entry<"report">, plan: Ent
   });
   const counted = lines.filter((l) => l.line.type !== "carry-over");
   const byParty = new Map(parties.map((p) => [p, addUp(counted.map((l) => l.byParty.get(p)!))]));
-  const missing = counted.filter((l) => !outcomes.has(l.line.id) && l.total.budget !== undefined).map((l) => l.line.title);
+  const missing = linesWithoutOutcome(plan.data, report.data).map((line) => line.title);
   return { parties, lines, totals: { byParty, total: addUp([...byParty.values()]) }, missing };
 }
 
