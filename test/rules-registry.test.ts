@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { RuleInfo } from "../src/diagnostics/report.js";
 import { registry } from "../src/rules/index.js";
 import { withRulesTable } from "../src/rules/rules-table.js";
-import { copyExamples, edit, run, write } from "./helpers/repo.js";
+import { copyExamples, edit, lineOf, run, tempDir, write } from "./helpers/repo.js";
 
 const SRC = resolve(import.meta.dirname, "../src");
 const README = resolve(import.meta.dirname, "../README.md");
@@ -134,5 +134,56 @@ describe("the rule registry", () => {
       const forms = problems.filter((p) => p.ruleId === id).map((p) => form(p.message));
       expect(forms, `${id}: ${rule.example}`).toContain(form(rule.example));
     }
+  });
+});
+
+describe("rules run while loading", () => {
+  it("money/whole-kronor finds amounts by the schema's kronor metadata, not by key name", async () => {
+    const root = copyExamples();
+    const KOLADA = "data/kolada/N15428-9999.yaml";
+    // A Kolada value's `total` is a share in percent, not kronor: a wrong type there is the schema's.
+    edit(root, KOLADA, "{ year: 2018, total: 84,", '{ year: 2018, total: "84",');
+    // A plan's line total is kronor, under any key.
+    edit(root, "lerum/plan-2019.md", "total: 220000", "total: 220.000");
+    const problems = JSON.parse((await run(["check", ".", "--format", "json"], root)).stdout).problems as (Problem & { file: string; line: number; column: number })[];
+    expect(problems.filter((p) => p.file === KOLADA)).toEqual([expect.objectContaining({ ruleId: "schema/type", line: 10, column: 26, message: '`values[1].total` must be a number; found the text "84".' })]);
+    expect(problems.filter((p) => p.ruleId === "money/whole-kronor")).toEqual([
+      expect.objectContaining({ file: "lerum/plan-2019.md", column: 12, message: "`budget[0].total` is written `220.000`, which is read as 220 kronor; amounts are whole kronor in digits only." }),
+    ]);
+  });
+});
+
+describe("a report's missing utfall", () => {
+  it("is one thing for the rule and the page: an outcome entry without amounts gives none", async () => {
+    const root = copyExamples();
+    const REPORT = "sjobacka/rapport-2019.md";
+    edit(root, REPORT, "    parties: { sjobacka: 20000 }", "    comment: Redovisas senare.");
+    const checked = JSON.parse((await run(["check", ".", "--format", "json"], root)).stdout).problems as (Problem & { file: string; line: number })[];
+    expect(checked.filter((p) => p.ruleId === "report/outcome")).toEqual([expect.objectContaining({ file: REPORT, severity: "error" })]);
+    const title = checked.find((p) => p.ruleId === "report/outcome")!.message.match(/no utfall: "(.*)"\.$/)![1]!;
+    // A draft builds, and its page says which line has no utfall: the same line the rule names.
+    edit(root, REPORT, "status: decided", "status: draft");
+    const out = join(tempDir(), "site");
+    expect((await run(["build", ".", "--out", out, "--no-pdf"], root)).code).toBe(0);
+    const page = readdirSync(out, { recursive: true, encoding: "utf8" }).find((f) => f.endsWith("rapport-2019.html"))!;
+    expect(readFileSync(join(out, page), "utf8")).toContain(`Utfall är inte redovisat för: ${title}.`);
+  });
+});
+
+describe("second places (`cause`)", () => {
+  it("the first of two duplicate ids is a place of its own in JSON and in GitHub annotations", async () => {
+    const root = copyExamples();
+    const PLAN = "lerum/plan-2019.md";
+    edit(root, PLAN, "- id: actionplan-can", "- id: andt-arbete");
+    const first = lineOf(root, PLAN, "- id: andt-arbete", 2); // the first is an intervention's
+    const second = lineOf(root, PLAN, "- id: andt-arbete", 3);
+    const json = JSON.parse((await run(["check", ".", "--format", "json"], root)).stdout);
+    const duplicate = json.problems.find((p: Problem) => p.ruleId === "id/duplicate");
+    expect(duplicate).toMatchObject({ file: PLAN, line: second, message: "`andt-arbete` is already the id of budget[4]; ids in `budget` must be unique." });
+    expect(duplicate.related).toEqual([expect.objectContaining({ file: PLAN, line: first, column: 9, message: "`andt-arbete` is first the id of budget[4] here." })]);
+    const github = (await run(["check", ".", "--format", "github"], root)).stdout;
+    expect(github).toContain(`::error file=${PLAN},line=${second},col=9,`);
+    expect(github).toContain(`%0ASee ${PLAN}:${first}:9: \`andt-arbete\` is first the id of budget[4] here.`);
+    expect(github).toMatch(new RegExp(`^::notice file=${PLAN},line=${first},col=9,.*title=id/duplicate::`, "m"));
   });
 });
