@@ -114,12 +114,14 @@ describe("references", () => {
     const { code, stdout } = await check((r) => write(r, "lerum/kopia.md", read(r, "lerum/avtal-2017-2020.md").replace("kind: agreement", "kind: agreement\nid: lerum/avtal-2017-2020")));
     expect(code).toBe(1);
     expect(stdout).toMatch(/lerum\/kopia\.md:\d+:\d+: error \[id\/duplicate\]/);
-    expect(stdout).toMatch(/Another document already has the id `lerum\/avtal-2017-2020`: lerum\/avtal-2017-2020\.md:\d+:\d+\./);
+    expect(stdout).toContain("Another document already has the id `lerum/avtal-2017-2020`.");
+    expect(stdout).toMatch(/ {4}see: lerum\/avtal-2017-2020\.md:\d+:\d+: The document that has the id `lerum\/avtal-2017-2020` first\./);
   });
 
   it("duplicate budget line ids within a plan name the first one's place", async () => {
     const { stdout, root } = await check((r) => edit(r, PLAN, "- id: actionplan-can", "- id: andt-arbete"));
-    expect(stdout).toContain(`is already the id of budget[4] at line ${lineOf(root, PLAN, "- id: andt-arbete", 2)}`);
+    expect(stdout).toContain("`andt-arbete` is already the id of budget[4]; ids in `budget` must be unique.");
+    expect(stdout).toContain(`    see: ${PLAN}:${lineOf(root, PLAN, "- id: andt-arbete", 2)}:`);
   });
 });
 

@@ -1,30 +1,44 @@
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
+import { compareMessage } from "vfile-sort";
+import { statistics } from "vfile-statistics";
 import { plural } from "../format/text.js";
-import { isError } from "./report.js";
 
 export interface FileMessages {
   file: VFile;
   messages: VFileMessage[];
 }
 
-/** Files with messages, each file's messages sorted by place, in the files' own order. */
-export function collectMessages(files: VFile[]): FileMessages[] {
+/** A rule's severity as a repository sets it in `plan.config.yaml` (`rules:`). */
+export type RuleSettings = Readonly<Record<string, "off" | "warning" | "error">>;
+
+/**
+ * Files with messages, each file's messages sorted by place (errors first at one place), in the
+ * files' own order; with `settings`, a rule set `off` is left out and one set to a severity has it.
+ */
+export function collectMessages(files: VFile[], settings: RuleSettings = {}): FileMessages[] {
   return files
-    .filter((file) => file.messages.length > 0)
-    .map((file) => ({
-      file,
-      messages: [...file.messages].sort(
-        (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || Number(isError(b)) - Number(isError(a)),
-      ),
-    }));
+    .map((file) => ({ file, messages: file.messages.flatMap((m) => asSet(m, settings)).sort(compareMessage) }))
+    .filter(({ messages }) => messages.length > 0);
 }
 
+/**
+ * The message as the settings have it. The file keeps the message as its rule reported it (watch
+ * mode keeps files from round to round while the settings may change): a changed severity is a copy.
+ */
+function asSet(message: VFileMessage, settings: RuleSettings): VFileMessage[] {
+  const setting = message.ruleId ? settings[message.ruleId] : undefined;
+  if (setting === undefined) return [message];
+  if (setting === "off") return [];
+  const fatal = setting === "error";
+  if (message.fatal === fatal) return [message];
+  return [Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message, { fatal })];
+}
+
+/** Errors are fatal messages and warnings the others (`report` makes no informational ones). */
 export function countMessages(files: FileMessages[]) {
-  let errors = 0;
-  let warnings = 0;
-  for (const f of files) for (const m of f.messages) isError(m) ? errors++ : warnings++;
-  return { errors, warnings, files: files.length };
+  const counts = statistics(files.flatMap((f) => f.messages));
+  return { errors: counts.fatal, warnings: counts.nonfatal, files: files.length };
 }
 
 /** `3 errors and 2 warnings in 2 files`, or `No problems in 14 documents.` */

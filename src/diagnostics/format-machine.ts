@@ -1,9 +1,9 @@
 import type { VFileMessage } from "vfile-message";
 import { visible } from "../format/control.js";
 import { countMessages, type FileMessages } from "./collect.js";
-import { isError } from "./report.js";
+import { isError, relatedPlaces, type RelatedPlace } from "./report.js";
 
-function place(message: VFileMessage) {
+function place(message: Pick<VFileMessage, "place">) {
   const p = message.place;
   const start = p && "start" in p ? p.start : p;
   const end = p && "end" in p ? p.end : start;
@@ -20,10 +20,20 @@ export function formatJson(files: FileMessages[], documents: number): string {
       ruleId: m.ruleId,
       message: m.reason,
       fix: m.note ?? null,
+      // Only on messages with other places, so that the others keep their shape.
+      ...related(m),
     })),
   );
   return `${JSON.stringify({ ...countMessages(files), documents, problems }, null, 2)}\n`;
 }
+
+/** The message's other places (the first of two duplicates), each with its file, place and what is there. */
+function related(message: VFileMessage): { related?: object[] } {
+  const places = relatedPlaces(message);
+  return places.length ? { related: places.map((r) => ({ file: r.file, ...place(r), message: r.reason })) } : {};
+}
+
+const placeText = (r: RelatedPlace) => `${r.file}:${r.place.start.line}:${r.place.start.column}`;
 
 // The log that shows the annotations is a terminal too: control characters from the documents are shown as escapes.
 const escapeData = (s: string) => visible(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -31,18 +41,20 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace
 
 /** GitHub Actions workflow commands: each problem becomes an annotation on its line in the pull request. */
 export function formatGithub(files: FileMessages[]): string {
+  const annotation = (level: string, path: string, at: Pick<VFileMessage, "place">, title: string, text: string) => {
+    const p = place(at);
+    const properties = [`file=${escapeProperty(path)}`, `line=${p.line}`, `col=${p.column}`, `endLine=${p.endLine}`, `endColumn=${p.endColumn}`, `title=${escapeProperty(title)}`].join(",");
+    return `::${level} ${properties}::${escapeData(text)}`;
+  };
   const lines = files.flatMap(({ file, messages }) =>
-    messages.map((m) => {
-      const p = place(m);
-      const properties = [
-        `file=${escapeProperty(file.path)}`,
-        `line=${p.line}`,
-        `col=${p.column}`,
-        `endLine=${p.endLine}`,
-        `endColumn=${p.endColumn}`,
-        `title=${escapeProperty(m.ruleId ?? "plan")}`,
-      ].join(",");
-      return `::${isError(m) ? "error" : "warning"} ${properties}::${escapeData(m.note ? `${m.reason}\nFix: ${m.note}` : m.reason)}`;
+    messages.flatMap((m) => {
+      const others = relatedPlaces(m);
+      const text = [m.reason, ...others.map((r) => `See ${placeText(r)}: ${r.reason}`), ...(m.note ? [`Fix: ${m.note}`] : [])].join("\n");
+      // Each other place is annotated too, so that the pull request shows both ends of a duplicate.
+      return [
+        annotation(isError(m) ? "error" : "warning", file.path, m, m.ruleId ?? "plan", text),
+        ...others.map((r) => annotation("notice", r.file, r, m.ruleId ?? "plan", `${r.reason} (see ${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason})`)),
+      ];
     }),
   );
   return lines.length ? `${lines.join("\n")}\n` : "";

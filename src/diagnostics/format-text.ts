@@ -3,7 +3,7 @@ import { bold, cyan, dim, red, yellow } from "../format/ansi.js";
 import { visible } from "../format/control.js";
 import { lineIndex, type LineIndex } from "../source/positions.js";
 import { countMessages, summaryLine, type FileMessages } from "./collect.js";
-import { isError } from "./report.js";
+import { isError, relatedPlaces } from "./report.js";
 
 export interface Style {
   red(s: string): string;
@@ -58,6 +58,12 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
           `  ${path}:${message.line ?? 1}:${message.column ?? 1}: ${severity} ${style.dim(`[${message.ruleId}]`)}`,
           `    ${visible(message.reason)}`,
           codeFrame(lines, message, style),
+          ...relatedPlaces(message).map((r) => {
+            const start = r.place.start;
+            // A place in this file is shown with its source line; one in another file by its place alone.
+            const frame = r.file === file.path ? codeFrame(lines, { place: r.place, fatal: false } as VFileMessage, { ...style, yellow: style.cyan }) : "";
+            return [`    ${style.bold("see:")} ${visible(r.file)}:${start.line}:${start.column}: ${visible(r.reason)}`, frame].filter(Boolean).join("\n");
+          }),
           message.note ? `    ${style.bold("fix:")} ${visible(message.note)}` : "",
         ]
           .filter(Boolean)

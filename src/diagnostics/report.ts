@@ -1,33 +1,88 @@
 import type { Position } from "unist";
 import type { VFile } from "vfile";
+import { VFileMessage } from "vfile-message";
 
 export type Severity = "error" | "warning";
 
+/**
+ * What every rule declares, as remark-lint's rules and hledger's checks do: a stable id, its
+ * default severity, what it checks and an example message. Rules that run while files are
+ * loaded (YAML, schemas) are declared beside their loader; every declaration is listed in the
+ * registry (`src/rules/index.ts`), which the README's rule table and `plan.config.yaml`'s
+ * `rules:` settings read.
+ */
+export interface RuleInfo {
+  /** Stable id, e.g. `money/line-total`. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** A severity some of its messages take instead of the default (a placeholder in a draft is a warning). */
+  readonly otherSeverity?: Severity;
+  readonly summary: string;
+  /** A message the rule gives, for the README. */
+  readonly example: string;
+}
+
+/** Another place a message is about: the first of two duplicates, the other id of a collision. */
+export interface RelatedPlace {
+  /** The file as messages name it (relative to the working folder). */
+  file: string;
+  place: Position;
+  /** What is at that place, e.g. "first defined here". */
+  reason: string;
+}
+
 export interface Problem {
-  /** Stable id of the rule, e.g. `money/line-total`. */
-  ruleId: string;
-  severity: Severity;
   /** What was expected and what was found. */
   reason: string;
   place?: Position | undefined;
   /** How to fix it. */
   fix?: string | undefined;
+  /** The rule's default unless this message differs. */
+  severity?: Severity | undefined;
+  /** Other places the message is about, shown with it in every format (vfile-message's `cause`). */
+  related?: RelatedPlace[] | undefined;
 }
 
-/** Records a problem as a vfile message on the file it is about; errors are `fatal`. */
-export function report(file: VFile, problem: Problem): void {
+/** Records a problem found by `rule` as a vfile message on the file it is about; errors are `fatal`. */
+export function report(file: VFile, rule: RuleInfo, problem: Problem): void {
   // A vfile message is an Error that drops its stack; not capturing one at all halves the cost
   // of a message, which counts when a large repository has thousands of warnings.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   let message;
   try {
-    message = file.message(problem.reason, { place: problem.place, ruleId: problem.ruleId, source: "plan" });
+    const cause = problem.related?.length ? causeOf(problem.related) : undefined;
+    message = file.message(problem.reason, { place: problem.place, ruleId: rule.id, source: "plan", cause });
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  message.fatal = problem.severity === "error";
+  message.fatal = (problem.severity ?? rule.severity) === "error";
   if (problem.fix) message.note = problem.fix;
+}
+
+/**
+ * Related places travel as the message's `cause`, as remark-lint passes them: a message at the
+ * first place, whose own `cause` is the next.
+ */
+function causeOf(related: RelatedPlace[]): VFileMessage | undefined {
+  let cause: VFileMessage | undefined;
+  for (const r of [...related].reverse()) {
+    const next: VFileMessage = new VFileMessage(r.reason, { place: r.place, source: "plan", cause });
+    next.file = r.file;
+    cause = next;
+  }
+  return cause;
+}
+
+/** The other places of a message, in order: its chain of `cause` messages. */
+export function relatedPlaces(message: VFileMessage): RelatedPlace[] {
+  const out: RelatedPlace[] = [];
+  for (let c = message.cause; c instanceof VFileMessage; c = c.cause) {
+    const start = c.place && "start" in c.place ? c.place.start : c.place;
+    const end = c.place && "end" in c.place ? c.place.end : start;
+    if (start) out.push({ file: c.file ?? "", place: { start, end: end ?? start }, reason: c.reason });
+  }
+  return out;
 }
 
 export function isError(message: { fatal?: boolean | null | undefined }): boolean {

@@ -36,5 +36,5 @@ export function loadSide(snapshot: Snapshot, scope: Scope, cwd: string): Side {
   const listFiles = () => [...scope.paths].filter((p) => snapshot.files.has(p)).sort(byFolders).map((p) => join(snapshot.root, p));
   const repo = loadRepository(snapshot.root, { cwd, readFile, listFiles, checkDocument });
   checkBetweenDocuments(repo);
-  return { snapshot, repo, problems: collectMessages(repo.sources.map((s) => s.file)) };
+  return { snapshot, repo, problems: collectMessages(repo.sources.map((s) => s.file), repo.config?.data.rules) };
 }

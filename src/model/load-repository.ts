@@ -9,6 +9,7 @@ import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocum
 import { readInside, RefusedPath, whereInside } from "../source/read-inside.js";
 import { ignoredTargets } from "./assets.js";
 import { referenceGroups } from "./groups.js";
+import { idDuplicate } from "./rules.js";
 import { koladaKey, referrersOf, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
@@ -200,12 +201,12 @@ function addConfig(repo: Repository, source: SourceDocument, config: Config | un
   repo.config = { source, data: config };
   config.parties.forEach((party, index) => {
     if (!repo.parties.has(party.id)) return void repo.parties.set(party.id, party);
-    report(source.file, {
-      ruleId: "id/duplicate",
-      severity: "error",
+    const first = config.parties.findIndex((p) => p.id === party.id);
+    report(source.file, idDuplicate, {
       reason: `The party id \`${party.id}\` is declared twice.`,
       place: place(source, ["parties", index, "id"]),
       fix: "Give each party its own id.",
+      related: [{ file: source.file.path, place: place(source, ["parties", first, "id"]), reason: `The party \`${party.id}\` is first declared here.` }],
     });
   });
 }
@@ -216,13 +217,12 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
   const explicitId = (entry.data as { id?: string }).id;
   const existing = repo.documents.get(id);
   if (existing) {
-    const at = place(existing.source, explicitId && (existing.data as { id?: string }).id ? ["id"] : []).start;
-    report(source.file, {
-      ruleId: "id/duplicate",
-      severity: "error",
-      reason: `Another document already has the id \`${id}\`: ${existing.source.file.path}:${at.line}:${at.column}.`,
+    const first = place(existing.source, explicitId && (existing.data as { id?: string }).id ? ["id"] : []);
+    report(source.file, idDuplicate, {
+      reason: `Another document already has the id \`${id}\`.`,
       place: place(source, explicitId ? ["id"] : ["kind"]),
       fix: "Give one of them a different `id`, or rename its file.",
+      related: [{ file: existing.source.file.path, place: first, reason: `The document that has the id \`${id}\` first.` }],
     });
     return;
   }
@@ -236,12 +236,11 @@ function addKolada(repo: Repository, source: SourceDocument, data: KoladaData | 
   const key = koladaKey(data.kpi, data.municipality);
   const existing = repo.kolada.get(key);
   if (existing) {
-    report(source.file, {
-      ruleId: "id/duplicate",
-      severity: "error",
+    report(source.file, idDuplicate, {
       reason: `${existing.source.file.path} already holds the values of ${data.kpi} for ${data.municipality}.`,
       place: place(source, ["kpi"]),
       fix: "Keep one file per KPI and municipality; `plan kolada import` merges into it.",
+      related: [{ file: existing.source.file.path, place: place(existing.source, ["kpi"]), reason: `The values of ${data.kpi} for ${data.municipality}, first held here.` }],
     });
     return;
   }

@@ -1,6 +1,7 @@
 import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
 import type { Report } from "../schema/report.js";
+import { linesWithoutOutcome } from "./outcome.js";
 
 /** The value a map of user data holds under `key` itself, never one its prototype lends (`constructor`). */
 export const own = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
@@ -162,7 +163,7 @@ export interface ReportMoney {
   lines: { line: BudgetLine; byParty: Map<string, OutcomeMoney>; total: OutcomeMoney }[];
   /** Over the lines that count against the contributions (carry-overs apart). */
   totals: { byParty: Map<string, OutcomeMoney>; total: OutcomeMoney };
-  /** Lines with a budget and no outcome stated. */
+  /** Lines whose utfall the report does not give (`linesWithoutOutcome`). */
   missing: BudgetLine[];
 }
 
@@ -179,6 +180,6 @@ export function reportMoney(budget: readonly BudgetLine[], outcome: Report["outc
   });
   const counted = lines.filter((l) => l.line.type !== "carry-over");
   const byParty = new Map(parties.map((p) => [p, addOutcomes(counted.map((l) => l.byParty.get(p)!))]));
-  const missing = counted.filter((l) => !outcomes.has(l.line.id) && l.total.budget !== undefined).map((l) => l.line);
+  const missing = linesWithoutOutcome({ budget }, { outcome });
   return { parties, lines, totals: { byParty, total: addOutcomes([...byParty.values()]) }, missing };
 }

@@ -4,6 +4,7 @@ import { code, ofKind, type Rule } from "./rule.js";
 export const planInPeriod: Rule = {
   id: "date/plan-in-period",
   severity: "error",
+  example: "The agreement `lerum/avtal-2017-2020` runs 2017–2020, so it has no plan for 2021.",
   summary: "A plan's year lies inside its agreement's period; an agreement's period runs forwards.",
   document: ofKind("agreement", (a, report) => {
     const { from, to } = a.data.period;
@@ -25,6 +26,7 @@ export const planInPeriod: Rule = {
 export const reportOfPlan: Rule = {
   id: "date/report-year",
   severity: "error",
+  example: "The report is for 2020, but the plan `sjobacka/plan-2019` is for 2019.",
   summary: "A report follows up an existing plan of the same year.",
   repository(repo, report) {
     for (const r of repo.reports) {
@@ -39,6 +41,7 @@ export const reportOfPlan: Rule = {
 export const decidedLate: Rule = {
   id: "date/decided-late",
   severity: "warning",
+  example: "The plan for 2019 was decided on 2019-01-09, after its year had begun.",
   summary: "A plan decided after its own year has begun is flagged: work in January ran without a decided plan.",
   document: ofKind("plan", (plan, report) => {
     const date = plan.data.decision?.date;
@@ -49,25 +52,4 @@ export const decidedLate: Rule = {
       });
     }
   }),
-};
-
-export const reportOutcome: Rule = {
-  id: "report/outcome",
-  severity: "error",
-  summary: "A decided report gives the utfall of every budget line of its plan (carry-overs aside); a draft may leave some empty.",
-  repository(repo, report) {
-    for (const r of repo.reports) {
-      if (r.data.status !== "decided") continue;
-      const plan = lookup(repo, r.data.plan, "plan");
-      if (!plan) continue;
-      const given = new Set(r.data.outcome.filter((o) => Object.keys(o.parties).length > 0).map((o) => o.line));
-      const missing = plan.data.budget.filter((l) => l.type !== "carry-over" && !given.has(l.id));
-      if (missing.length === 0) continue;
-      report(r.source, ["outcome"], {
-        key: true,
-        reason: `The report is decided, but ${missing.length === 1 ? "the line" : `${missing.length} lines`} of the plan ${code(plan.id)} ${missing.length === 1 ? "has" : "have"} no utfall: ${missing.map((l) => `"${l.title}"`).join(", ")}.`,
-        fix: "Write each party's utfall under `outcome:` (0 where nothing was spent), or set `status: draft` until it is known.",
-      });
-    }
-  },
 };

@@ -13,6 +13,7 @@ export function aboutPeopleUnsplit(text: string): boolean {
 export const unfundedGoals: Rule = {
   id: "goal/unfunded",
   severity: "warning",
+  example: "No intervention or budget line works towards the goal \"Öka andelen kvinnor och män som rör sig\".",
   summary: "A local goal that no intervention works towards and no budget line funds.",
   document: ofKind("plan", (plan, report) => {
     const funded = new Set([...plan.data.interventions.flatMap((i) => i.goals), ...plan.data.budget.flatMap((l) => (l.goal ? [l.goal] : []))]);
@@ -29,6 +30,7 @@ export const unfundedGoals: Rule = {
 export const goalsBySex: Rule = {
   id: "goal/not-split-by-sex",
   severity: "warning",
+  example: "The measure \"Högre andel elever godkända betyg från grundskolan\" is about people but not split by sex.",
   summary: "A goal or effect goal about people (elever, unga, invånare, …) that does not name both women and men, or girls and boys (goals are to be bekönade).",
   document: ofKind("plan", (plan, report) => {
     plan.data.goals.forEach((goal, i) => {
@@ -47,6 +49,7 @@ export const goalsBySex: Rule = {
 export const indicatorsBySex: Rule = {
   id: "indicator/not-split-by-sex",
   severity: "warning",
+  example: "The indicator \"Antal föräldrar som deltagit på informationsmöte\" is about people but is not split by sex.",
   summary: "An indicator about people whose values are not split by sex (`bySex: false`).",
   document: ofKind("indicator", (ind, report) => {
     if (!ind.data.bySex && aboutPeopleUnsplit(ind.data.title)) {
@@ -58,6 +61,7 @@ export const indicatorsBySex: Rule = {
 export const incompleteIndicators: Rule = {
   id: "indicator/incomplete",
   severity: "warning",
+  example: "The indicator \"Andelen flickor och pojkar som är behöriga till gymnasieskolan\" has no baseline and no targets, so it cannot be followed up.",
   summary: "An indicator without a source, a baseline or a target cannot be followed up.",
   document: ofKind("indicator", (ind, report) => {
     const missing = [!ind.data.source && "source", !ind.data.baseline && "baseline", ind.data.targets.length === 0 && "targets"].filter(Boolean) as string[];

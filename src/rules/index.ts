@@ -1,4 +1,5 @@
-import { decidedLate, planInPeriod, reportOfPlan, reportOutcome } from "./dates.js";
+import { decidedLate, planInPeriod, reportOfPlan } from "./dates.js";
+import { reportOutcome } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
@@ -6,9 +7,13 @@ import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, 
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
 import { hiddenPaths, localPaths } from "./paths.js";
 import { activeFiles } from "./active.js";
+import { ruleSettings } from "./settings.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
+import type { RuleInfo } from "../diagnostics/report.js";
+import { modelRules } from "../model/rules.js";
+import { sourceRules } from "../source/rules.js";
 
 /** Every rule `plan check` runs after the schemas, in the order their messages are most useful. */
 export const rules: readonly Rule[] = [
@@ -44,7 +49,19 @@ export const rules: readonly Rule[] = [
   localPaths,
   activeFiles,
   hiddenPaths,
+  ruleSettings,
 ];
+
+/**
+ * Every rule `plan` has, each id once: those run while files are read and validated (declared
+ * beside their loaders), then the rules above. Nothing reports a finding without one of these
+ * (`report` takes the rule, and a test runs a corpus that sets off every id); the README's rule
+ * table and the `rules:` settings of `plan.config.yaml` are read from here.
+ */
+export const registry: readonly RuleInfo[] = [...new Map([...sourceRules, ...modelRules, ...rules].map((rule) => [rule.id, rule])).values()];
+
+/** The registered rule of an id, if there is one. */
+export const ruleById = (id: string): RuleInfo | undefined => registry.find((rule) => rule.id === id);
 
 /** Every rule's check of one document alone: what loading runs on each document it validates. */
 export const checkDocument = (doc: LoneDocument) => runDocumentRules(doc, rules);

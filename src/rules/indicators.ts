@@ -22,6 +22,7 @@ function rangeOf(unit: string) {
 export const valueRange: Rule = {
   id: "indicator/value-range",
   severity: "error",
+  example: "The 2019 value 852 is out of range; the unit `percent` needs a share between 0 and 100 %.",
   summary: "Values, baselines and targets lie within the range of the indicator's unit (a share is 0–100 %).",
   document: ofKind("indicator", (ind, report) => {
     const range = rangeOf(ind.data.unit);
@@ -48,6 +49,7 @@ export const valueRange: Rule = {
 export const valuesBySex: Rule = {
   id: "indicator/sex-values",
   severity: "error",
+  example: "The indicator is declared split by sex, but the year 2019 lacks values for women and men.",
   summary: "An indicator declared split by sex (`bySex: true`) has values for women and men in every year it has a value.",
   repository(repo, report) {
     for (const ind of repo.indicators) {
@@ -65,6 +67,7 @@ export const valuesBySex: Rule = {
 export const targetYears: Rule = {
   id: "indicator/target-year",
   severity: "error",
+  example: "The target year 2025 lies outside the agreement of the plans using the indicator (`sjobacka/avtal-2019-2022` 2019–2022).",
   summary: "An indicator's target years lie within the period of the agreements whose plans use it.",
   repository(repo, report) {
     for (const ind of repo.indicators) {
@@ -84,6 +87,7 @@ export const targetYears: Rule = {
 export const koladaMunicipality: Rule = {
   id: "indicator/municipality",
   severity: "error",
+  example: "The Kolada municipality `\"1441\"` is not the kommunkod of Sjöbacka kommun (9999), whose plans use the indicator.",
   summary: "A Kolada-linked indicator's municipality code is the kommunkod of the municipality whose plans use it.",
   repository(repo, report) {
     for (const ind of repo.indicators) {
@@ -111,6 +115,7 @@ const inWords = (status: keyof typeof FULFILMENT) => FULFILMENT[status].text.toL
 export const goalStatus: Rule = {
   id: "goal/status-mismatch",
   severity: "warning",
+  example: "The report says `met` (uppfyllt), but the goal's indicators give `partly-met` (delvis uppfyllt): … 85,2 against target 86 (2019).",
   summary: "A report's stated goal fulfilment agrees with the one computed from the goal's indicators against their targets.",
   repository(repo, report) {
     for (const r of repo.reports) {

@@ -7,6 +7,7 @@ export const DEFAULT_MEMO_SECTIONS = ["Sammanfattning", "Bakgrund", "Ekonomi", "
 export const memoDnr: Rule = {
   id: "memo/dnr",
   severity: "error",
+  example: "`KS 2018/1375` is not a diarienummer of Lerums kommun, which look like `KS18.1375`.",
   summary: "A memo's diarienummer (each of them, and its attachments') matches the issuing organisation's pattern in `plan.config.yaml`.",
   repository(repo, report) {
     for (const memo of repo.memos) {
@@ -35,6 +36,7 @@ export const memoDnr: Rule = {
 export const memoSelfAttachment: Rule = {
   id: "memo/self-attachment",
   severity: "error",
+  example: "The memo lists itself (`sjobacka/tjansteskrivelse-2020`) as an attachment; an attachment is a document the decision is based on, such as the plan.",
   summary: "A memo does not list itself among its attachments (beslutsunderlag): the board would be sent the memo as the ground for the memo.",
   repository(repo, report) {
     for (const memo of repo.memos) {
@@ -52,6 +54,7 @@ export const memoSelfAttachment: Rule = {
 export const memoSections: Rule = {
   id: "memo/section",
   severity: "error",
+  example: "The memo lacks the section \"Ekonomi\"; a tjänsteskrivelse has Sammanfattning, Bakgrund, Ekonomi, Jämställdhet.",
   summary: "A memo's body has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet).",
   repository(repo, report) {
     const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
@@ -79,6 +82,8 @@ const MAY_HOLD_PLACEHOLDER = /XX|TODO|FIXME/;
 export const placeholders: Rule = {
   id: "text/placeholder",
   severity: "error",
+  otherSeverity: "warning",
+  example: "Placeholder text `KSXX.XXX` in the frontmatter of a decided document.",
   summary: "Placeholder text (`XX`, `XXXX`, `KSXX.XXX`, `TODO`) is an error in a decided document and a warning in a draft.",
   document(doc, report) {
     const text = String(doc.source.file.value);

@@ -17,6 +17,7 @@ function parts(values: (number | undefined)[]): string {
 export const lineTotals: Rule = {
   id: "money/line-total",
   severity: "error",
+  example: "The parties' amounts on \"…\" sum to 220 000 kr (110 000 + 110 000), but its total says 230 000 kr.",
   summary: "Where a budget line states its `total`, the parties' amounts on the line sum to it.",
   document: ofKind("plan", (plan, report) => {
     plan.data.budget.forEach((line, i) => {
@@ -35,6 +36,7 @@ export const lineTotals: Rule = {
 export const declaredTotals: Rule = {
   id: "money/declared-total",
   severity: "error",
+  example: "\"Totalt insatser\" (intervention lines): lerum's amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.",
   summary: "Totals and subtotals written in a plan (`totals:`) equal the sum of the lines they include, in total and per party.",
   document: ofKind("plan", (plan, report) => {
     plan.data.totals.forEach((declared, t) => {
@@ -66,6 +68,7 @@ export const declaredTotals: Rule = {
 export const contributions: Rule = {
   id: "money/contribution",
   severity: "error",
+  example: "hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
   summary: "A plan's total per financier, carry-overs aside, equals that financier's yearly contribution in the agreement.",
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
@@ -87,6 +90,7 @@ export const contributions: Rule = {
 export const splits: Rule = {
   id: "money/split",
   severity: "error",
+  example: "The agreement `lerum/avtal-2017-2020` splits the budget equally; of the plan's 2 000 000 kr that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr.",
   summary: "The financiers' totals keep the agreement's split (equal halves, fixed shares or per inhabitant) for the plan as a whole; single lines may be split otherwise. An agreement's contributions keep its own split.",
   document: ofKind("agreement", (a, report) => {
     const split = a.data.split;
@@ -134,6 +138,7 @@ export const splits: Rule = {
 export const financingTypes: Rule = {
   id: "money/financing-type",
   severity: "error",
+  example: "The agreement `lerum/avtal-2017-2020` lets hsn-vast pay in `cash`, but this line uses `in-kind`.",
   summary: "A party pays a line only in a financing type (cash, in-kind, referred) that the agreement allows it.",
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
@@ -154,6 +159,8 @@ export const financingTypes: Rule = {
 export const carryOvers: Rule = {
   id: "money/carry-over",
   severity: "error",
+  otherSeverity: "warning",
+  example: "The carry-over \"Planering och avsatta medel för Plattform Lerum 2018\" has no amount, so nobody can follow it up.",
   summary: "A carry-over line names the earlier year its money comes from (`from`); one without an amount is a warning.",
   document: ofKind("plan", (plan, report) => {
     plan.data.budget.forEach((line, i) => {
@@ -220,6 +227,7 @@ const planOverflows = (plan: Entry<"plan">) => overflowAt(planAmounts(plan.data.
 export const sumRange: Rule = {
   id: "money/sum-range",
   severity: "error",
+  example: "With this amount, the plan's budget (all lines and parties) adds up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly.",
   summary: `Every sum plan shows stays within the range that is added and shown exactly (${groupDigits(SAFE_KRONOR)} kr): a line, a plan, a report, an agreement's year, an agreement's plans, a party across agreements.`,
   document(doc, report) {
     if (doc.kind === "plan") {

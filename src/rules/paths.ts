@@ -1,10 +1,10 @@
 import { resolveAsset } from "../model/assets.js";
+import { pathOutside } from "../source/rules.js";
 import { code, type Rule } from "./rule.js";
 
+/** Declared with the loader, which reports a file that is a link leading out of the repository. */
 export const localPaths: Rule = {
-  id: "path/outside",
-  severity: "error",
-  summary: "Images and links in a document stay inside the repository: no `../` out of it, no absolute paths, no symbolic links leading out, no `file:` or `javascript:` URLs; a local file they name exists.",
+  ...pathOutside,
   repository(repo, report) {
     for (const source of repo.sources) {
       for (const { kind, url, position } of source.outline?.urls ?? []) {
@@ -29,6 +29,7 @@ export const localPaths: Rule = {
 export const hiddenPaths: Rule = {
   id: "path/hidden",
   severity: "error",
+  example: "The link `../.git/config` is refused: it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published.",
   summary: "Images and links in a document name no hidden file (`.git/config`, `.env`, anything under a folder starting with `.`) and, in a git repository, no file git ignores: those are never published.",
   repository(repo, report) {
     for (const source of repo.sources) {

@@ -1,9 +1,10 @@
 import { groupBy, kindsOf, listedDocuments, lookup, plansWithAgreements, referencesOf, type AnyEntry, type Repository } from "../model/repository.js";
 import { ROLLUP_FOLDER } from "../render/pages.js";
 import { slug as rollupName } from "../rollup/rollups.js";
+import { idDuplicate } from "../model/rules.js";
 import { didYouMean } from "../model/suggest.js";
 import type { DocumentKind } from "../schema/index.js";
-import { place, type SourceDocument } from "../source/load.js";
+import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { code, ofKind, type Reporter, type Rule } from "./rule.js";
 
@@ -35,6 +36,7 @@ const article = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${k
 export const documentReferences: Rule = {
   id: "ref/document",
   severity: "error",
+  example: "No agreement has the id `lerum/avtal-2017-2021`. Did you mean `lerum/avtal-2017-2020`?",
   summary: "Every reference to another document (plan → agreement, report → plan, memo → plan and attachments, goal → indicators) names an existing document of the right kind.",
   repository(repo, report) {
     // The references and the kinds they may name are those the schemas declare (`reference()`).
@@ -66,6 +68,7 @@ function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path:
 export const partyReferences: Rule = {
   id: "ref/party",
   severity: "error",
+  example: "No party has the id `hsn-vst`. Did you mean `hsn-vast`?",
   summary: "Every party id is declared in `plan.config.yaml`; a plan's and a report's amounts are only for the financiers of their agreement.",
   repository(repo, report) {
     if (!repo.config) return;
@@ -106,6 +109,7 @@ export const partyReferences: Rule = {
 export const localReferences: Rule = {
   id: "ref/local",
   severity: "error",
+  example: "The plan has no intervention `andt`. Did you mean `andt-arbete`?",
   summary: "Budget lines name an existing intervention or goal of their plan, interventions existing goals; a report's lines and goals exist in its plan.",
   document: ofKind("plan", (plan, report) => {
     const goals = plan.data.goals.map((g) => g.id);
@@ -137,9 +141,7 @@ export const localReferences: Rule = {
 
 /** Ids inside one list must be unique, or references to them are ambiguous. */
 export const duplicateIds: Rule = {
-  id: "id/duplicate",
-  severity: "error",
-  summary: "Ids are unique: documents across the repository, goals, interventions and budget lines within their plan.",
+  ...idDuplicate,
   // Documents with the same id are found as the repository is assembled; this checks the lists inside a plan.
   document: ofKind("plan", (plan, report) => {
     const lists: [string, { id: string }[]][] = [
@@ -152,10 +154,10 @@ export const duplicateIds: Rule = {
       items.forEach((item, i) => {
         const first = seen.get(item.id);
         if (first === undefined) return void seen.set(item.id, i);
-        const at = place(plan.source, [field, first, "id"]).start;
         report(plan.source, [field, i, "id"], {
-          reason: `${code(item.id)} is already the id of ${field}[${first}] at line ${at.line}, column ${at.column}; ids in \`${field}\` must be unique.`,
+          reason: `${code(item.id)} is already the id of ${field}[${first}]; ids in \`${field}\` must be unique.`,
           fix: "Give this one a different id.",
+          related: [{ source: plan.source, at: [field, first, "id"], reason: `${code(item.id)} is first the id of ${field}[${first}] here.` }],
         });
       });
     }
@@ -165,14 +167,10 @@ export const duplicateIds: Rule = {
 /** Where a message about a document's id points: its `id` field where it sets one, else its `kind`. */
 const idPath = (entry: AnyEntry): Path => ((entry.data as { id?: string }).id ? ["id"] : ["kind"]);
 
-const at = (source: SourceDocument, path: Path) => {
-  const start = place(source, path).start;
-  return `${source.file.path}:${start.line}:${start.column}`;
-};
-
 export const outputNames: Rule = {
   id: "id/output-name",
   severity: "error",
+  example: "The roll-ups of `sjobacka/plan_2019` would be written to the same files as those of `sjobacka/plan-2019`: `sammanstallningar/sjobacka-plan-2019-…`, one plan's figures replacing the other's.",
   summary: "Ids that differ only in punctuation or case (`plan_2019`, `plan-2019`) would give their roll-ups the same file names, one overwriting the other; both places are named.",
   repository(repo, report) {
     // Every document, not only those being checked (see `Rule.repository`); the names depend only on the ids.
@@ -187,8 +185,9 @@ export const outputNames: Rule = {
         if (!checked.has(entry)) continue;
         const others = entries.filter((e) => e !== entry);
         report(entry.source, idPath(entry), {
-          reason: `The roll-ups of ${code(entry.id)} would be written to the same files as those of ${others.map((o) => `${code(o.id)} (${at(o.source, idPath(o))})`).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(entry.id)}-…\`, one ${entry.kind}'s figures replacing the other's.`,
+          reason: `The roll-ups of ${code(entry.id)} would be written to the same files as those of ${others.map((o) => code(o.id)).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(entry.id)}-…\`, one ${entry.kind}'s figures replacing the other's.`,
           fix: "Rename one of the files, or give one an `id` that differs in letters or digits, not only in punctuation or case.",
+          related: others.map((o) => ({ source: o.source, at: idPath(o), reason: `The ${o.kind} ${code(o.id)}, whose roll-ups would be written to the same files.` })),
         });
       }
     }
@@ -203,8 +202,9 @@ export const outputNames: Rule = {
       for (const { party, index } of list) {
         const others = list.filter((p) => p.party.id !== party.id);
         report(config.source, ["parties", index, "id"], {
-          reason: `The roll-up of the party ${code(party.id)} would be written to the same file as that of ${others.map((o) => `${code(o.party.id)} (${at(config.source, ["parties", o.index, "id"])})`).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(party.id)}-across-agreements.csv\`.`,
+          reason: `The roll-up of the party ${code(party.id)} would be written to the same file as that of ${others.map((o) => code(o.party.id)).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(party.id)}-across-agreements.csv\`.`,
           fix: "Give one of the parties an id that differs in letters or digits, not only in `-` or `_`.",
+          related: others.map((o) => ({ source: config.source, at: ["parties", o.index, "id"], reason: `The party ${code(o.party.id)}, whose roll-up would be written to the same file.` })),
         });
       }
     }

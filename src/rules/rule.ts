@@ -1,5 +1,5 @@
 import type { Position } from "unist";
-import { report, type Severity } from "../diagnostics/report.js";
+import { report, type RuleInfo, type Severity } from "../diagnostics/report.js";
 import type { Entry, LoneDocument, Repository } from "../model/repository.js";
 import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
@@ -11,14 +11,16 @@ export interface Finding {
   /** Point at the key rather than its value. */
   key?: boolean;
   severity?: Severity;
+  /** Other places the finding is about (the first of two duplicates), each shown with it. */
+  related?: { source: SourceDocument; at: Path | Position; reason: string }[];
 }
 
 /** Reports a finding of the running rule on `source`, at a YAML path or an explicit position. */
 export type Reporter = (source: SourceDocument, at: Path | Position, finding: Finding) => void;
 
 /**
- * A named check, as hledger's: a stable id, what it checks, and an example message for the
- * README. What a rule can tell from one document alone it checks in `document`, which runs as
+ * A named check, as hledger's: a stable id, its default severity, what it checks and an example
+ * message for the README (`RuleInfo`). What a rule can tell from one document alone it checks in `document`, which runs as
  * each file is loaded (so watch mode repeats it only for the files that changed); what needs
  * other documents or the configuration it checks in `repository`. Watch mode gives `repository`
  * a repository whose lists (`sources`, `plans`, `reports`, …) hold only the documents to check
@@ -26,22 +28,19 @@ export type Reporter = (source: SourceDocument, at: Path | Position, finding: Fi
  * iterates the lists, looks up what they refer to, and reports only on the documents of the
  * lists, the files they refer to and the configuration (see `incrementalRules`).
  */
-export interface Rule {
-  id: string;
-  severity: Severity;
-  summary: string;
+export interface Rule extends RuleInfo {
   document?(doc: LoneDocument, report: Reporter): void;
   repository?(repo: Repository, report: Reporter): void;
 }
 
 function reporterOf(rule: Rule): Reporter {
   return (source, at, finding) =>
-    report(source.file, {
-      ruleId: rule.id,
-      severity: finding.severity ?? rule.severity,
+    report(source.file, rule, {
+      severity: finding.severity,
       reason: finding.reason,
       fix: finding.fix,
       place: Array.isArray(at) ? place(source, at, { key: finding.key }) : (at as Position),
+      related: finding.related?.map((r) => ({ file: r.source.file.path, place: Array.isArray(r.at) ? place(r.source, r.at) : (r.at as Position), reason: r.reason })),
     });
 }
 

@@ -67,8 +67,14 @@ export const config = z
       })
       .optional()
       .describe("Rules for tjänsteskrivelser."),
+    rules: z
+      .record(z.string(), z.enum(["off", "warning", "error"]))
+      .optional()
+      .describe("Severity per rule id, as ESLint's rule settings: `off` drops its findings, `warning` and `error` replace its default, e.g. `goal/unfunded: off`."),
   })
   .describe("`plan.config.yaml`: the organisation and its parties.");
 
 export type Config = z.infer<typeof config>;
+/** A rule's setting in `plan.config.yaml`. */
+export type RuleSetting = "off" | "warning" | "error";
 export type Party = z.infer<typeof party>;

@@ -15,6 +15,7 @@ import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { locate, type Path } from "./locate.js";
 import { lineIndex, type LineIndex } from "./positions.js";
+import { controlCharacter, fileTooLarge, markdownTooDeep, pathOutside, yamlAliases, yamlDuplicateKey, yamlReservedKey, yamlSyntax, yamlTabIndent, yamlTooDeep } from "./rules.js";
 
 /** A file read from disk, parsed, with every value traceable to its line and column. */
 export interface SourceDocument {
@@ -145,9 +146,7 @@ export function compact(doc: SourceDocument): void {
 function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: number) {
   const untabbed = untabIndentation(text);
   for (const offset of untabbed.tabOffsets) {
-    report(file, {
-      ruleId: "yaml/tab-indent",
-      severity: "warning",
+    report(file, yamlTabIndent, {
       reason: "A tab is used for indentation; YAML allows only spaces there. It was read as one space.",
       place: lines.position(yamlStart + offset, yamlStart + offset + 1),
       fix: "Indent with spaces (two per level).",
@@ -158,9 +157,7 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
   for (const error of yaml.errors) {
     ok = false;
     const duplicate = error.code === "DUPLICATE_KEY";
-    report(file, {
-      ruleId: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
-      severity: "error",
+    report(file, duplicate ? yamlDuplicateKey : yamlSyntax, {
       reason: duplicate ? "This key appears twice in the same map; the second would silently win." : `YAML syntax: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`,
       place: lines.position(yamlStart + error.pos[0], yamlStart + Math.max(error.pos[1], error.pos[0] + 1)),
       fix: duplicate ? "Remove or rename one of the two." : "Check the indentation, quotes and colons on this line.",
@@ -173,9 +170,7 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
       data = yaml.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
       const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
-      report(file, {
-        ruleId: tooDeep ? "yaml/too-deep" : "yaml/aliases",
-        severity: "error",
+      report(file, tooDeep ? yamlTooDeep : yamlAliases, {
         reason: tooDeep ? "The YAML nests too deeply to be read." : `The YAML could not be expanded: ${(error as Error).message}.`,
         place: lines.position(yamlStart, yamlStart),
         fix: tooDeep ? "Flatten the structure: plan documents need a few levels at most." : `Write the values out instead of using many aliases (at most ${MAX_ALIASES}).`,
@@ -209,9 +204,7 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
     Pair(_key, pair) {
       if (!isScalar(pair.key) || typeof pair.key.value !== "string" || !RESERVED_KEYS.has(pair.key.value)) return;
       ok = false;
-      report(file, {
-        ruleId: "yaml/reserved-key",
-        severity: "error",
+      report(file, yamlReservedKey, {
         reason: `\`${pair.key.value}\` cannot be a key: it is a name every JavaScript object already has, and as a key it would be lost or misread.`,
         place: at(pair.key.range),
         fix: "Use another name; party ids, budget lines and other keys are ordinary words such as `lerum`.",
@@ -223,9 +216,7 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       const field = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
       const found = firstControlCharacter(node.value) ?? (field && SINGLE_LINE_FIELDS.has(field) ? lineBreak(node.value) : undefined);
       if (!found) return;
-      report(file, {
-        ruleId: "text/control-character",
-        severity: "error",
+      report(file, controlCharacter, {
         reason: `${field ? `\`${field}\`` : "This text"} holds the control character \`${escapeOf(found.char)}\`${
           found.char === "\n" ? " (a line break in a one-line field)" : ""
         }; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`,
@@ -247,9 +238,7 @@ function checkBodyText(file: VFile, lines: LineIndex, value: string, bodyStart: 
   const found = firstControlCharacter(value.slice(bodyStart), true);
   if (!found) return;
   const offset = bodyStart + found.offset;
-  report(file, {
-    ruleId: "text/control-character",
-    severity: "error",
+  report(file, controlCharacter, {
     reason: `The text holds the control character \`${escapeOf(found.char)}\`; control characters can rewrite a terminal or reverse how text reads.`,
     place: lines.position(offset, offset + 1),
     fix: "Remove it: retype the text, or paste it again as plain text.",
@@ -264,9 +253,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
   const lines = lineIndex(value);
   const bytes = Buffer.byteLength(raw);
   if (bytes > MAX_BYTES) {
-    report(file, {
-      ruleId: "file/too-large",
-      severity: "error",
+    report(file, fileTooLarge, {
       reason: `The document is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents larger than ${MAX_BYTES / 1024 / 1024} MB are not read.`,
       place: lines.position(0, 0),
       fix: "Split it into several documents, or move data out of it.",
@@ -283,9 +270,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
 function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: number): Root | undefined {
   const nesting = markdownNesting(value.slice(bodyStart));
   const tooDeep = () =>
-    report(file, {
-      ruleId: "markdown/too-deep",
-      severity: "error",
+    report(file, markdownTooDeep, {
       reason: `Block quotes or lists nest more than ${MAX_NESTING} levels deep here; such a document cannot be read in reasonable time.`,
       place: lines.position(bodyStart + nesting.offset, bodyStart + nesting.offset),
       fix: "Flatten the quotes and lists.",
@@ -308,9 +293,7 @@ export function refusedSource(root: string, absPath: string, cwd: string, reason
   const { file, relPath } = newFile(root, absPath, "", cwd);
   const digest = createHash("sha256").update(`refused: ${reason}`).digest("base64");
   const lines = lineIndex("");
-  report(file, {
-    ruleId: "path/outside",
-    severity: "error",
+  report(file, pathOutside, {
     reason: `${relPath} is refused: ${reason}; it was not read.`,
     place: lines.position(0, 0),
     fix: "Put the file itself in the repository instead of a link, or make the link lead to a file inside the repository.",
