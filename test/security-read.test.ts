@@ -177,6 +177,53 @@ describe("hidden and git-ignored files are never published", () => {
     expect(readFileSync(join(out, "sjobacka/hemligt.txt"), "utf8")).toBe(`${SECRET}\n`);
   });
 
+  it("a link to a folder (the root) does not turn the git check off: the ignored file is still refused and not copied", async () => {
+    const repo = copyExamples();
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
+    writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
+    addToBody(repo, "[mapp](..)\n\n[hemligt](hemligt.txt)");
+    const { text, build, out } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[hemligt](hemligt.txt)")}:1: error [path/hidden]`);
+    expect(text.stdout).toContain("git ignores it");
+    expect(text.stdout).not.toContain("[mapp](..)");
+    expect(build.code).toBe(1);
+    expect(existsSync(join(out, "sjobacka/hemligt.txt"))).toBe(false);
+  });
+
+  it("when git fails inside a git repository, the files it could not judge are refused with git's words, the others judged", async () => {
+    const repo = copyExamples();
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
+    writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
+    writeFileSync(join(repo, "sjobacka/bilaga.txt"), "en bilaga\n");
+    // A repository inside the repository, added as git adds a submodule: git will not judge paths in it.
+    const sub = join(repo, "sjobacka/del");
+    mkdirSync(sub);
+    writeFileSync(join(sub, "fil.txt"), `${SECRET}\n`);
+    const git = (cwd: string, ...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd });
+    git(sub, "init", "-q");
+    git(sub, "add", "fil.txt");
+    git(sub, "commit", "-qm", "fil");
+    git(repo, "add", "sjobacka/del");
+    addToBody(repo, "[del](del/fil.txt)\n\n[hemligt](hemligt.txt)\n\n[bilaga](bilaga.txt)");
+    const { text, json, out } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[del](del/fil.txt)")}:1: error [path/hidden]`);
+    expect(text.stdout).toContain("git could not tell whether it ignores it (git said: fatal: Pathspec 'sjobacka/del/fil.txt' is in submodule 'sjobacka/del')");
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[hemligt](hemligt.txt)")}:1: error [path/hidden]`);
+    const { problems } = JSON.parse(json.stdout) as { problems: { ruleId: string }[] };
+    expect(problems.filter((p) => p.ruleId === "path/hidden")).toHaveLength(2);
+    expect(existsSync(join(out, "sjobacka/del/fil.txt"))).toBe(false);
+    expect(existsSync(join(out, "sjobacka/hemligt.txt"))).toBe(false);
+
+    // Without the two refused links the build publishes the file git judged.
+    edit(repo, PLAN, "[del](del/fil.txt)\n\n[hemligt](hemligt.txt)\n\n", "");
+    const published = await run(["build", ".", "--out", join(tempDir(), "ut"), "--no-pdf"], repo);
+    expect(published.code, published.stderr).toBe(0);
+  });
+
   it("outside a git repository, only hidden files count", async () => {
     const repo = copyExamples();
     writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");

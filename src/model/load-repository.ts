@@ -178,7 +178,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     kolada: new Map(),
     referrers: referrersOf({ plans: [], reports: [], memos: [] }),
     groups: new Map(),
-    ignored: new Set(),
+    ignored: new Map(),
   };
   for (const loaded of files) {
     const { source, parsed } = loaded;
