@@ -143,6 +143,42 @@ describe("keys that every JavaScript object has are errors, never dropped amount
     expect(budget.stderr).toContain("[yaml/reserved-key]");
   });
 
+  it("`__proto__` reached through an alias is an error at the alias, and no amount vanishes", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "focus: tidiga insatser i samverkan mellan skola, elevhälsa och socialtjänst", "focus: &k __proto__");
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", "parties: { hsn-vast: 40000, sjobacka: 20000, *k : 999999 }");
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${placeOf(repo, PLAN, "*k :")}: error [yaml/reserved-key]`);
+    expect(check.stdout).toContain("`__proto__` cannot be a key (named here by an alias)");
+    const budget = await run(["budget", ".", "--format", "json"], repo);
+    expect(budget.code).toBe(1);
+  });
+
+  it("an alias naming another key of the same map is a duplicate key at the alias, not a silent replacement", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "focus: tidiga insatser i samverkan mellan skola, elevhälsa och socialtjänst", "focus: &k hsn-vast");
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", "parties: { hsn-vast: 40000, sjobacka: 20000, *k : 999999 }");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, PLAN, "*k :")}: error [yaml/duplicate-key]`);
+  });
+
+  it.each([
+    ["a map", "{ sjobacka: 1 }: 999999"],
+    ["a list", "[sjobacka]: 999999"],
+    ["an alias to a map", "*m : 999999"],
+  ])("%s as a key is an error at the key, and the file is not read further", async (_what, key) => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "focus: stöd till vårdnadshavare", "focus: stöd till vårdnadshavare\n    extra: &m { a: 1 }");
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", `parties: { hsn-vast: 40000, sjobacka: 20000, ${key} }`);
+    const { code, stdout, stderr } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, PLAN, key.replace(/: 999999$/, ""))}: error [yaml/collection-key]`);
+    expect(stdout).toContain("A map or a list cannot be a key");
+    expect(stderr).toBe("");
+  });
+
   it.each([
     [PLAN, "sjobacka: 30000 }", "constructor: 30000 }"],
     ["sjobacka/avtal-2019-2022.md", "  rule: per-inhabitant", "  rule: shares\n  shares: { hsn-vast: 50, toString: 50 }"],
