@@ -374,6 +374,51 @@ describe("escape sequences from documents never reach the terminal", () => {
     expect(stdout).not.toContain(ESC);
     expect(stdout).toContain("Plan 2019\\x1b[2J\\x1b[31m");
   });
+
+  /** A repository in git whose last commit gives a plan a title with ESC, a C1 CSI and a bidi override. */
+  function retitledInGit(): string {
+    const repo = copyExamples();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "The examples");
+    edit(repo, PLAN, /^title: .*$/m, 'title: "Plan 2019\\e[2J\\u009b31m\\u202egnalp"');
+    git("commit", "-q", "-am", "A title");
+    return repo;
+  }
+  const RAW = /[\u001b\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it("plan diff --format markdown, the pull request's comment, shows them as visible escapes", async () => {
+    const { code, stdout, stderr } = await run(["diff", "HEAD~1", "HEAD", "--format", "markdown"], retitledInGit());
+    expect(code, stderr).toBe(0);
+    expect(stdout).not.toMatch(RAW);
+    expect(stdout).toContain("Plan 2019\\\\x1b\\[2J\\\\x9b31m\\\\u202egnalp");
+  });
+
+  it("JSON output (diff, check, budget) writes C1 controls and bidi overrides as \\u escapes: valid JSON, the same data", async () => {
+    const repo = retitledInGit();
+    const diff = await run(["diff", "HEAD~1", "HEAD", "--format", "json"], repo);
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.stdout).not.toMatch(RAW);
+    expect(diff.stdout).toContain("Plan 2019\\u001b[2J\\u009b31m\\u202egnalp");
+    expect(JSON.stringify(JSON.parse(diff.stdout))).toContain("Plan 2019\\u001b[2J\u009b31m\u202egnalp");
+
+    // A warning quotes a carry-over's title as written.
+    edit(repo, PLAN, "\ntotals:", `\n  - id: overfort\n    type: carry-over\n    title: "Överfört \\u009b31mRÖTT \\u202e"\n    from: 2018\n\ntotals:`);
+    const check = await run(["check", ".", "--format", "json"], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).not.toMatch(RAW);
+    expect(check.stdout).toContain("Överfört \\u009b31mRÖTT \\u202e");
+    const { problems } = JSON.parse(check.stdout) as { problems: { message: string }[] };
+    expect(problems.map((p) => p.message).join()).toContain('"Överfört \u009b31mRÖTT \u202e"');
+
+    // `plan budget` refuses such a repository, so its JSON is shown with a caption that holds them.
+    const { tablesToJson } = await import("../src/rollup/format.js");
+    const json = tablesToJson([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns: ["a"], rows: [{ cells: { a: "\u202e1" } }] } as never]);
+    expect(json).not.toMatch(RAW);
+    expect(JSON.parse(json)).toEqual([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns: ["a"], rows: [{ a: "\u202e1" }] }]);
+  });
 });
 
 describe("pages are unique without regard to case", () => {

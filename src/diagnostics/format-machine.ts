@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { visible } from "../format/control.js";
+import { safeJson, visible } from "../format/control.js";
 import { countMessages, type FileMessages } from "./collect.js";
 import { isError } from "./report.js";
 
@@ -22,7 +22,7 @@ export function formatJson(files: FileMessages[], documents: number): string {
       fix: m.note ?? null,
     })),
   );
-  return `${JSON.stringify({ ...countMessages(files), documents, problems }, null, 2)}\n`;
+  return `${safeJson({ ...countMessages(files), documents, problems }, 2)}\n`;
 }
 
 // The log that shows the annotations is a terminal too: control characters from the documents are shown as escapes.
