@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/commands/main.js";
@@ -418,6 +418,51 @@ describe("escape sequences from documents never reach the terminal", () => {
     const json = tablesToJson([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns: ["a"], rows: [{ cells: { a: "\u202e1" } }] } as never]);
     expect(json).not.toMatch(RAW);
     expect(JSON.parse(json)).toEqual([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns: ["a"], rows: [{ a: "\u202e1" }] }]);
+  });
+});
+
+describe("names the build would write are within what a file system takes", () => {
+  const LONG = `sjobacka/${"p".repeat(252)}.md`;
+
+  it("a document whose page would have a name over 255 bytes is a check error at the file, and build says so instead of an internal error", async () => {
+    const repo = copyExamples();
+    edit(repo, "sjobacka/plan-2020.md", "kind: plan\n", "kind: plan\nid: sjobacka/plan-2020\n");
+    renameSync(join(repo, "sjobacka/plan-2020.md"), join(repo, LONG));
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${LONG}:1:1: error [path/name-length]`);
+    expect(check.stdout).toContain("a name of 257 bytes; file systems take at most 255");
+    const out = join(tempDir(), "ut");
+    const build = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain(`${LONG}:1:1: error [path/name-length]`);
+    expect(build.stderr).not.toContain("internal error");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("an id whose roll-ups would have names over 255 bytes is an error at the `id`; a party's at its id in the configuration", async () => {
+    const repo = copyExamples();
+    const id = `sjobacka/${"plan-".repeat(48)}`;
+    edit(repo, "sjobacka/plan-2020.md", "kind: plan\n", `kind: plan\nid: ${id}\n`);
+    edit(repo, CONFIG, "parties:\n", `parties:\n  - id: ${"x".repeat(240)}\n    name: Lång\n    type: kommun\n\n`);
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, "sjobacka/plan-2020.md", id)}: error [path/name-length]`);
+    expect(stdout).toContain(`${placeOf(repo, CONFIG, "x".repeat(240))}: error [path/name-length]`);
+    expect(stdout).toMatch(/`plan build` would write `x{28}…x+-across-agreements\.html`, a name of 263 bytes/);
+  });
+
+  it("an output folder whose path is too long for the files in it: the user's message, exit 2, never an internal error", async () => {
+    const repo = copyExamples();
+    // Each name within 255 bytes, the whole path near the system's 4096: the pages' paths pass it.
+    let parent = tempDir();
+    while (parent.length < 4040) parent = join(parent, "d".repeat(Math.min(200, 4040 - parent.length)));
+    mkdirSync(parent, { recursive: true });
+    const build = await run(["build", ".", "--out", join(parent, "ut"), "--no-pdf"], repo);
+    expect(build.stderr).not.toContain("internal error");
+    expect(build.code, build.stderr).toBe(2);
+    expect(build.stderr).toContain("longer than the file system takes");
+    expect(existsSync(join(parent, "ut"))).toBe(false);
   });
 });
 

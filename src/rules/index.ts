@@ -4,7 +4,7 @@ import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } 
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
-import { hiddenPaths, localPaths } from "./paths.js";
+import { hiddenPaths, localPaths, nameLength } from "./paths.js";
 import { activeFiles } from "./active.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
@@ -14,6 +14,7 @@ import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 export const rules: readonly Rule[] = [
   duplicateIds,
   outputNames,
+  nameLength,
   documentReferences,
   partyReferences,
   localReferences,

@@ -1,4 +1,6 @@
 import { resolveAsset } from "../model/assets.js";
+import { pagesOf, ROLLUP_FOLDER } from "../render/pages.js";
+import { rollupNames } from "../rollup/rollups.js";
 import { code, type Rule } from "./rule.js";
 
 export const localPaths: Rule = {
@@ -41,5 +43,55 @@ export const hiddenPaths: Rule = {
         });
       }
     }
+  },
+};
+
+/** The longest name of a file or folder that common file systems take (ext4, XFS, APFS): 255 bytes. */
+export const NAME_MAX = 255;
+
+/** The first name on `path` (`a/b/c.html`) longer than a file system takes, with its length in bytes. */
+function tooLongName(path: string): { name: string; bytes: number } | undefined {
+  for (const name of path.split("/")) {
+    const bytes = Buffer.byteLength(name);
+    if (bytes > NAME_MAX) return { name, bytes };
+  }
+  return undefined;
+}
+
+/** A file's first line and column: where a finding about the file's own name goes. */
+const FILE_START = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+const shortened = (name: string) => (name.length > 60 ? `${name.slice(0, 28)}…${name.slice(-28)}` : name);
+
+export const nameLength: Rule = {
+  id: "path/name-length",
+  severity: "error",
+  summary: `Every file \`plan build\` writes for a document (its page and PDF, its roll-ups, a party's roll-up) has a name of at most ${NAME_MAX} bytes, as file systems require.`,
+  repository(repo, report) {
+    // Every document decides the pages' names (\`-2\` where two differ only in case); only those being checked are reported.
+    const pages = pagesOf(repo);
+    const checked = new Set(repo.sources);
+    const tooLong = (path: string) => {
+      const found = tooLongName(path);
+      return found && `\`plan build\` would write ${code(shortened(found.name))}, a name of ${found.bytes} bytes; file systems take at most ${NAME_MAX}.`;
+    };
+    for (const entry of repo.documents.values()) {
+      if (!checked.has(entry.source)) continue;
+      const page = pages.byRelPath.get(entry.source.relPath);
+      // The page is the longest name from the file's (\`.html\`, against \`.pdf\` beside it).
+      const byFile = page && tooLong(page);
+      if (byFile) {
+        report(entry.source, FILE_START, { reason: byFile, fix: "Give the file a shorter name." });
+        continue;
+      }
+      const names = entry.kind === "plan" || entry.kind === "agreement" ? rollupNames[entry.kind](entry.id) : [];
+      const byId = names.map((name) => tooLong(`${ROLLUP_FOLDER}/${name}.html`)).find(Boolean);
+      const explicit = (entry.data as { id?: string }).id !== undefined;
+      if (byId) report(entry.source, explicit ? ["id"] : FILE_START, { reason: byId, fix: explicit ? "Give the document a shorter `id`." : "Give the file (and its folder) a shorter name, or the document a shorter `id`." });
+    }
+    repo.config?.data.parties.forEach((party, index) => {
+      const reason = tooLong(`${ROLLUP_FOLDER}/${rollupNames.party(party.id)[0]}.html`);
+      if (reason) report(repo.config!.source, ["parties", index, "id"], { reason, fix: "Give the party a shorter id." });
+    });
   },
 };
