@@ -98,6 +98,32 @@ describe("a file of the repository that is a symbolic link out of it is refused 
     }
   });
 
+  it.each([["sjobacka/delat"], ["data/kolada"]])("a linked folder %s that leads out is refused at its place, its documents never read", async (folder) => {
+    const repo = copyExamples();
+    const outside = tempDir("plan-outside-");
+    writeFileSync(join(outside, "hemlig.md"), `---\nkind: plan\ntitle: ${SECRET}\n---\n`);
+    writeFileSync(join(outside, "N00000-1499.yaml"), `kpi: ${SECRET}\n`);
+    mkdirSync(join(repo, folder, ".."), { recursive: true });
+    rmSync(join(repo, folder), { recursive: true, force: true });
+    symlinkSync(outside, join(repo, folder));
+    const { text, json, build } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${folder}:1:1: error [path/outside]`);
+    expect(text.stdout).toContain(`${folder} is refused: it is a symbolic link that leads out of the repository (to ${outside})`);
+    const { problems } = JSON.parse(json.stdout) as { problems: { file: string; ruleId: string; line: number; column: number }[] };
+    expect(problems).toContainEqual(expect.objectContaining({ file: folder, ruleId: "path/outside", line: 1, column: 1 }));
+    expect(build.code).toBe(1);
+  });
+
+  it("a linked folder that stays inside is not walked: its documents are read once, at their real place", async () => {
+    const repo = copyExamples();
+    const before = await run(["check", ".", "--format", "json"], repo);
+    symlinkSync("sjobacka", join(repo, "sjobacka-kopia"));
+    const after = await run(["check", ".", "--format", "json"], repo);
+    expect(after.code).toBe(before.code);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
   it("a link to a pipe is refused instead of hanging the check", async () => {
     const repo = copyExamples();
     execFileSync("mkfifo", [join(repo, "sjobacka/ror")]);

@@ -60,7 +60,8 @@ export function readFromDisk(root: string, absPath: string): DiskText {
     return { text: readInside(root, absPath, "utf8"), linked: isLink(absPath) };
   } catch (error) {
     if (!(error instanceof RefusedPath)) throw error;
-    return error.kind === "missing" ? undefined : { refused: error.reason };
+    // A listed path that is a folder by now (or a linked folder inside, which is not walked) is no file to read.
+    return error.kind === "missing" || error.kind === "folder" ? undefined : { refused: error.reason };
   }
 }
 
