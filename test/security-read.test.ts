@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkLoaded } from "../src/commands/check.js";
@@ -122,6 +122,22 @@ describe("a file of the repository that is a symbolic link out of it is refused 
     const after = await run(["check", ".", "--format", "json"], repo);
     expect(after.code).toBe(before.code);
     expect(after.stdout).toBe(before.stdout);
+  });
+
+  it("a hard link to a file outside is refused, as a document and as an attachment, with what to do", async () => {
+    const repo = copyExamples();
+    const secret = secretOutside();
+    linkSync(secret, join(repo, "sjobacka/hemlig.md"));
+    linkSync(secret, join(repo, "sjobacka/bilaga.txt"));
+    addToBody(repo, "[bilaga](bilaga.txt)");
+    const { text, github, build, out } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("sjobacka/hemlig.md:1:1: error [path/outside]");
+    expect(text.stdout).toContain("sjobacka/hemlig.md is refused: it is a hard link (the same file has 3 names on the disk, and one may lie outside the repository); copy the file instead of linking it; it was not read.");
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[bilaga](bilaga.txt)")}:1: error [path/outside]`);
+    expect(github.stdout).toContain("::error file=sjobacka/hemlig.md,line=1,col=1,");
+    expect(build.code).toBe(1);
+    expect(existsSync(join(out, "sjobacka/bilaga.txt"))).toBe(false);
   });
 
   it("a link to a pipe is refused instead of hanging the check", async () => {
