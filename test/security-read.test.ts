@@ -3,6 +3,7 @@ import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, ren
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkLoaded } from "../src/commands/check.js";
+import { main } from "../src/commands/main.js";
 import { formatJson } from "../src/diagnostics/format-machine.js";
 import { loadRepository } from "../src/model/load-repository.js";
 import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
@@ -379,6 +380,33 @@ describe("watch mode and links", () => {
     rmSync(root, { recursive: true });
     expect(await watcher.next(/waiting for it to come back/)).not.toMatch(/internal error/);
     expect(await watcher.stop()).toBe(1);
+  });
+
+  it("a folder removed while a round reads it is said to be gone; no result about half of it is printed", async () => {
+    const root = copyExamples();
+    const stop = new AbortController();
+    let out = "";
+    let removed = false;
+    // The first file read moves the progress line, a terminal's: the folder is removed right then, mid-round.
+    const stderr = {
+      isTTY: true,
+      write: (s: string) => {
+        if (!removed && s.includes("reading")) {
+          removed = true;
+          rmSync(root, { recursive: true });
+        }
+        out += s;
+        return true;
+      },
+    };
+    const done = main(["check", ".", "--watch"], { stdout: { write: (s: string) => (out += s) }, stderr, env: { NO_COLOR: "1" }, cwd: root, signal: stop.signal });
+    const started = Date.now();
+    while (!out.includes("waiting for it to come back") && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    await done;
+    expect(removed).toBe(true);
+    expect(out).toContain(`plan: the repository folder ${root} is gone`);
+    expect(out).not.toMatch(/No problems|Watching \. for changes|documents/);
   });
 
   it("plan build --watch writes every page again once the repository folder is back", async () => {
