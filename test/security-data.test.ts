@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/commands/main.js";
@@ -463,6 +463,24 @@ describe("names the build would write are within what a file system takes", () =
     expect(build.code, build.stderr).toBe(2);
     expect(build.stderr).toContain("longer than the file system takes");
     expect(existsSync(join(parent, "ut"))).toBe(false);
+  });
+});
+
+describe("an attachment never has the path of one of plan's own outputs", () => {
+  it.each([
+    ["sjobacka/plan-2019.pdf", "[bilaga](plan-2019.pdf)", "the PDF of `sjobacka/plan-2019`"],
+    ["sammanstallningar/sjobacka-plan-2019-per-area.csv", "[tabell](../sammanstallningar/sjobacka-plan-2019-per-area.csv)", "a roll-up of `sjobacka/plan-2019`"],
+  ])("%s is an error at the link, not a file dropped silently", async (file, markdown, what) => {
+    const repo = copyExamples();
+    mkdirSync(join(repo, file, ".."), { recursive: true });
+    writeFileSync(join(repo, file), "en bilaga\n");
+    edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n${markdown}\n`);
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, markdown)}:1: error [path/own-output]`);
+    expect(stdout).toContain(`names ${file}, the path of ${what} in the output: it would not be published.`);
+    const build = await run(["build", ".", "--out", join(tempDir(), "ut"), "--no-pdf"], repo);
+    expect(build.code).toBe(1);
   });
 });
 

@@ -4,7 +4,7 @@ import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } 
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
-import { hiddenPaths, localPaths, nameLength } from "./paths.js";
+import { hiddenPaths, localPaths, nameLength, outputTaken } from "./paths.js";
 import { activeFiles } from "./active.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
@@ -45,6 +45,7 @@ export const rules: readonly Rule[] = [
   localPaths,
   activeFiles,
   hiddenPaths,
+  outputTaken,
 ];
 
 /** Every rule's check of one document alone: what loading runs on each document it validates. */

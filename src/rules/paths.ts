@@ -1,4 +1,5 @@
 import { resolveAsset } from "../model/assets.js";
+import type { Repository } from "../model/repository.js";
 import { pagesOf, ROLLUP_FOLDER } from "../render/pages.js";
 import { rollupNames } from "../rollup/rollups.js";
 import { code, type Rule } from "./rule.js";
@@ -93,5 +94,50 @@ export const nameLength: Rule = {
       const reason = tooLong(`${ROLLUP_FOLDER}/${rollupNames.party(party.id)[0]}.html`);
       if (reason) report(repo.config!.source, ["parties", index, "id"], { reason, fix: "Give the party a shorter id." });
     });
+  },
+};
+
+/**
+ * The files `plan build` makes itself, by path in the output, with what each is: pages, their
+ * PDFs (plans, agreements, reports and memos are printed), the index and the roll-ups. A copied
+ * attachment of the same path would be left out of the output for plan's own file.
+ */
+function ownOutputs(repo: Repository): Map<string, string> {
+  const pages = pagesOf(repo);
+  const own = new Map<string, string>([[pages.index, "the start page"]]);
+  for (const entry of repo.documents.values()) {
+    const page = pages.byRelPath.get(entry.source.relPath)!;
+    own.set(page, `the page of ${code(entry.id)}`);
+    // As `pdfPathOf` (src/pdf/build.ts), which `plan check` does not load: it brings the browser's modules.
+    if (entry.kind !== "indicator") own.set(`${page.replace(/\.html$/, "")}.pdf`, `the PDF of ${code(entry.id)}`);
+    const names = entry.kind === "plan" || entry.kind === "agreement" ? rollupNames[entry.kind](entry.id) : [];
+    for (const name of names) for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${name}${ext}`, `a roll-up of ${code(entry.id)}`);
+  }
+  for (const party of repo.config?.data.parties ?? []) {
+    for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${rollupNames.party(party.id)[0]}${ext}`, `the roll-up of the party ${code(party.id)}`);
+  }
+  return own;
+}
+
+export const outputTaken: Rule = {
+  id: "path/own-output",
+  severity: "error",
+  summary: "No image or attachment has the path of a file `plan build` makes itself (a page, its PDF, a roll-up, the start page): it would be left out for plan's own file.",
+  repository(repo, report) {
+    let own: Map<string, string> | undefined;
+    for (const source of repo.sources) {
+      for (const { kind, url, position } of source.outline?.urls ?? []) {
+        const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
+        // A link to a document's markdown is a link to its page, not a copy.
+        if (target.kind !== "local" || /\.md$/i.test(target.relPath)) continue;
+        own ??= ownOutputs(repo);
+        const what = own.get(target.relPath);
+        if (!what) continue;
+        report(source, position, {
+          reason: `The ${kind === "image" ? "image" : "link"} ${code(url)} names ${target.relPath}, the path of ${what} in the output: it would not be published.`,
+          fix: "Give the file another name or put it in another folder, and change the link.",
+        });
+      }
+    }
   },
 };
