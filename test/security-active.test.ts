@@ -312,4 +312,23 @@ describe("every published page carries plan's Content-Security-Policy, whatever 
     // First in the head: nothing before it loads.
     expect(html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy"/);
   });
+
+  it.each([
+    ["refresh", `<meta http-equiv="refresh" content="0; url=https://example.invalid/">`],
+    ["refresh written with entities", `<meta HTTP-EQUIV="&#114;efresh" content="0; url=https://example.invalid/">`],
+  ])("a repository layout with a %s after plan's policy: the published pages have none", async (_how, refresh) => {
+    const repo = copyExamples();
+    cpSync(DEFAULT_TEMPLATES, join(repo, "templates"), { recursive: true });
+    const layout = read(repo, "templates/layout.hbs");
+    writeFileSync(join(repo, "templates/layout.hbs"), layout.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, `$1\n${refresh}`));
+    expect(read(repo, "templates/layout.hbs")).toContain(refresh);
+    const out = join(tempDir(), "out");
+    expect((await run(["build", ".", "--out", out, "--no-pdf"], repo)).code).toBe(0);
+    for (const page of [PAGE, "index.html"]) {
+      const html = read(out, page);
+      expect(html, page).not.toMatch(/refresh/i);
+      expect(html, page).not.toContain("example.invalid");
+      expect(html, page).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy"/);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/commands/main.js";
@@ -141,6 +141,42 @@ describe("keys that every JavaScript object has are errors, never dropped amount
     const budget = await run(["budget", ".", "--format", "csv"], repo);
     expect(budget.code).toBe(1);
     expect(budget.stderr).toContain("[yaml/reserved-key]");
+  });
+
+  it("`__proto__` reached through an alias is an error at the alias, and no amount vanishes", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "focus: tidiga insatser i samverkan mellan skola, elevhälsa och socialtjänst", "focus: &k __proto__");
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", "parties: { hsn-vast: 40000, sjobacka: 20000, *k : 999999 }");
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${placeOf(repo, PLAN, "*k :")}: error [yaml/reserved-key]`);
+    expect(check.stdout).toContain("`__proto__` cannot be a key (named here by an alias)");
+    const budget = await run(["budget", ".", "--format", "json"], repo);
+    expect(budget.code).toBe(1);
+  });
+
+  it("an alias naming another key of the same map is a duplicate key at the alias, not a silent replacement", async () => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "focus: tidiga insatser i samverkan mellan skola, elevhälsa och socialtjänst", "focus: &k hsn-vast");
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", "parties: { hsn-vast: 40000, sjobacka: 20000, *k : 999999 }");
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, PLAN, "*k :")}: error [yaml/duplicate-key]`);
+  });
+
+  it.each([
+    ["a map", "{ sjobacka: 1 }: 999999"],
+    ["a list", "[sjobacka]: 999999"],
+    ["an alias to a map", "*m : 999999"],
+  ])("%s as a key is an error at the key, and the file is not read further", async (_what, key) => {
+    const repo = copyExamples();
+    edit(repo, PLAN, "focus: stöd till vårdnadshavare", "focus: stöd till vårdnadshavare\n    extra: &m { a: 1 }");
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", `parties: { hsn-vast: 40000, sjobacka: 20000, ${key} }`);
+    const { code, stdout, stderr } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, PLAN, key.replace(/: 999999$/, ""))}: error [yaml/collection-key]`);
+    expect(stdout).toContain("A map or a list cannot be a key");
+    expect(stderr).toBe("");
   });
 
   it.each([
@@ -339,6 +375,114 @@ describe("escape sequences from documents never reach the terminal", () => {
     expect(code, stderr).toBe(0);
     expect(stdout).not.toContain(ESC);
     expect(stdout).toContain("Plan 2019\\x1b[2J\\x1b[31m");
+  });
+
+  /** A repository in git whose last commit gives a plan a title with ESC, a C1 CSI and a bidi override. */
+  function retitledInGit(): string {
+    const repo = copyExamples();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "The examples");
+    edit(repo, PLAN, /^title: .*$/m, 'title: "Plan 2019\\e[2J\\u009b31m\\u202egnalp"');
+    git("commit", "-q", "-am", "A title");
+    return repo;
+  }
+  const RAW = /[\u001b\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it("plan diff --format markdown, the pull request's comment, shows them as visible escapes", async () => {
+    const { code, stdout, stderr } = await run(["diff", "HEAD~1", "HEAD", "--format", "markdown"], retitledInGit());
+    expect(code, stderr).toBe(0);
+    expect(stdout).not.toMatch(RAW);
+    expect(stdout).toContain("Plan 2019\\\\x1b\\[2J\\\\x9b31m\\\\u202egnalp");
+  });
+
+  it("JSON output (diff, check, budget) writes C1 controls and bidi overrides as \\u escapes: valid JSON, the same data", async () => {
+    const repo = retitledInGit();
+    const diff = await run(["diff", "HEAD~1", "HEAD", "--format", "json"], repo);
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.stdout).not.toMatch(RAW);
+    expect(diff.stdout).toContain("Plan 2019\\u001b[2J\\u009b31m\\u202egnalp");
+    expect(JSON.stringify(JSON.parse(diff.stdout))).toContain("Plan 2019\\u001b[2J\u009b31m\u202egnalp");
+
+    // A warning quotes a carry-over's title as written.
+    edit(repo, PLAN, "\ntotals:", `\n  - id: overfort\n    type: carry-over\n    title: "Överfört \\u009b31mRÖTT \\u202e"\n    from: 2018\n\ntotals:`);
+    const check = await run(["check", ".", "--format", "json"], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).not.toMatch(RAW);
+    expect(check.stdout).toContain("Överfört \\u009b31mRÖTT \\u202e");
+    const { problems } = JSON.parse(check.stdout) as { problems: { message: string }[] };
+    expect(problems.map((p) => p.message).join()).toContain('"Överfört \u009b31mRÖTT \u202e"');
+
+    // `plan budget` refuses such a repository, so its JSON is shown with a caption that holds them.
+    const { tablesToJson } = await import("../src/rollup/format.js");
+    const json = tablesToJson([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns: ["a"], rows: [{ cells: { a: "\u202e1" } }] } as never]);
+    expect(json).not.toMatch(RAW);
+    expect(JSON.parse(json)).toEqual([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns: ["a"], rows: [{ a: "\u202e1" }] }]);
+  });
+});
+
+describe("names the build would write are within what a file system takes", () => {
+  const LONG = `sjobacka/${"p".repeat(252)}.md`;
+
+  it("a document whose page would have a name over 255 bytes is a check error at the file, and build says so instead of an internal error", async () => {
+    const repo = copyExamples();
+    edit(repo, "sjobacka/plan-2020.md", "kind: plan\n", "kind: plan\nid: sjobacka/plan-2020\n");
+    renameSync(join(repo, "sjobacka/plan-2020.md"), join(repo, LONG));
+    const check = await run(["check", "."], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${LONG}:1:1: error [path/name-length]`);
+    expect(check.stdout).toContain("a name of 257 bytes; file systems take at most 255");
+    const out = join(tempDir(), "ut");
+    const build = await run(["build", ".", "--out", out, "--no-pdf"], repo);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain(`${LONG}:1:1: error [path/name-length]`);
+    expect(build.stderr).not.toContain("internal error");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("an id whose roll-ups would have names over 255 bytes is an error at the `id`; a party's at its id in the configuration", async () => {
+    const repo = copyExamples();
+    const id = `sjobacka/${"plan-".repeat(48)}`;
+    edit(repo, "sjobacka/plan-2020.md", "kind: plan\n", `kind: plan\nid: ${id}\n`);
+    edit(repo, CONFIG, "parties:\n", `parties:\n  - id: ${"x".repeat(240)}\n    name: Lång\n    type: kommun\n\n`);
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, "sjobacka/plan-2020.md", id)}: error [path/name-length]`);
+    expect(stdout).toContain(`${placeOf(repo, CONFIG, "x".repeat(240))}: error [path/name-length]`);
+    expect(stdout).toMatch(/`plan build` would write `x{28}…x+-across-agreements\.html`, a name of 263 bytes/);
+  });
+
+  it("an output folder whose path is too long for the files in it: the user's message, exit 2, never an internal error", async () => {
+    const repo = copyExamples();
+    // Each name within 255 bytes, the whole path near the system's 4096: the pages' paths pass it.
+    let parent = tempDir();
+    while (parent.length < 4040) parent = join(parent, "d".repeat(Math.min(200, 4040 - parent.length)));
+    mkdirSync(parent, { recursive: true });
+    const build = await run(["build", ".", "--out", join(parent, "ut"), "--no-pdf"], repo);
+    expect(build.stderr).not.toContain("internal error");
+    expect(build.code, build.stderr).toBe(2);
+    expect(build.stderr).toContain("longer than the file system takes");
+    expect(existsSync(join(parent, "ut"))).toBe(false);
+  });
+});
+
+describe("an attachment never has the path of one of plan's own outputs", () => {
+  it.each([
+    ["sjobacka/plan-2019.pdf", "[bilaga](plan-2019.pdf)", "the PDF of `sjobacka/plan-2019`"],
+    ["sammanstallningar/sjobacka-plan-2019-per-area.csv", "[tabell](../sammanstallningar/sjobacka-plan-2019-per-area.csv)", "a roll-up of `sjobacka/plan-2019`"],
+  ])("%s is an error at the link, not a file dropped silently", async (file, markdown, what) => {
+    const repo = copyExamples();
+    mkdirSync(join(repo, file, ".."), { recursive: true });
+    writeFileSync(join(repo, file), "en bilaga\n");
+    edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n${markdown}\n`);
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, markdown)}:1: error [path/own-output]`);
+    expect(stdout).toContain(`names ${file}, the path of ${what} in the output: it would not be published.`);
+    const build = await run(["build", ".", "--out", join(tempDir(), "ut"), "--no-pdf"], repo);
+    expect(build.code).toBe(1);
   });
 });
 

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkLoaded } from "../src/commands/check.js";
+import { main } from "../src/commands/main.js";
 import { formatJson } from "../src/diagnostics/format-machine.js";
 import { loadRepository } from "../src/model/load-repository.js";
 import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
@@ -98,6 +99,48 @@ describe("a file of the repository that is a symbolic link out of it is refused 
     }
   });
 
+  it.each([["sjobacka/delat"], ["data/kolada"]])("a linked folder %s that leads out is refused at its place, its documents never read", async (folder) => {
+    const repo = copyExamples();
+    const outside = tempDir("plan-outside-");
+    writeFileSync(join(outside, "hemlig.md"), `---\nkind: plan\ntitle: ${SECRET}\n---\n`);
+    writeFileSync(join(outside, "N00000-1499.yaml"), `kpi: ${SECRET}\n`);
+    mkdirSync(join(repo, folder, ".."), { recursive: true });
+    rmSync(join(repo, folder), { recursive: true, force: true });
+    symlinkSync(outside, join(repo, folder));
+    const { text, json, build } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${folder}:1:1: error [path/outside]`);
+    expect(text.stdout).toContain(`${folder} is refused: it is a symbolic link that leads out of the repository (to ${outside})`);
+    const { problems } = JSON.parse(json.stdout) as { problems: { file: string; ruleId: string; line: number; column: number }[] };
+    expect(problems).toContainEqual(expect.objectContaining({ file: folder, ruleId: "path/outside", line: 1, column: 1 }));
+    expect(build.code).toBe(1);
+  });
+
+  it("a linked folder that stays inside is not walked: its documents are read once, at their real place", async () => {
+    const repo = copyExamples();
+    const before = await run(["check", ".", "--format", "json"], repo);
+    symlinkSync("sjobacka", join(repo, "sjobacka-kopia"));
+    const after = await run(["check", ".", "--format", "json"], repo);
+    expect(after.code).toBe(before.code);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it("a hard link to a file outside is refused, as a document and as an attachment, with what to do", async () => {
+    const repo = copyExamples();
+    const secret = secretOutside();
+    linkSync(secret, join(repo, "sjobacka/hemlig.md"));
+    linkSync(secret, join(repo, "sjobacka/bilaga.txt"));
+    addToBody(repo, "[bilaga](bilaga.txt)");
+    const { text, github, build, out } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("sjobacka/hemlig.md:1:1: error [path/outside]");
+    expect(text.stdout).toContain("sjobacka/hemlig.md is refused: it is a hard link (the same file has 3 names on the disk, and one may lie outside the repository); copy the file instead of linking it; it was not read.");
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[bilaga](bilaga.txt)")}:1: error [path/outside]`);
+    expect(github.stdout).toContain("::error file=sjobacka/hemlig.md,line=1,col=1,");
+    expect(build.code).toBe(1);
+    expect(existsSync(join(out, "sjobacka/bilaga.txt"))).toBe(false);
+  });
+
   it("a link to a pipe is refused instead of hanging the check", async () => {
     const repo = copyExamples();
     execFileSync("mkfifo", [join(repo, "sjobacka/ror")]);
@@ -177,6 +220,53 @@ describe("hidden and git-ignored files are never published", () => {
     expect(readFileSync(join(out, "sjobacka/hemligt.txt"), "utf8")).toBe(`${SECRET}\n`);
   });
 
+  it("a link to a folder (the root) does not turn the git check off: the ignored file is still refused and not copied", async () => {
+    const repo = copyExamples();
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
+    writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
+    addToBody(repo, "[mapp](..)\n\n[hemligt](hemligt.txt)");
+    const { text, build, out } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[hemligt](hemligt.txt)")}:1: error [path/hidden]`);
+    expect(text.stdout).toContain("git ignores it");
+    expect(text.stdout).not.toContain("[mapp](..)");
+    expect(build.code).toBe(1);
+    expect(existsSync(join(out, "sjobacka/hemligt.txt"))).toBe(false);
+  });
+
+  it("when git fails inside a git repository, the files it could not judge are refused with git's words, the others judged", async () => {
+    const repo = copyExamples();
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
+    writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
+    writeFileSync(join(repo, "sjobacka/bilaga.txt"), "en bilaga\n");
+    // A repository inside the repository, added as git adds a submodule: git will not judge paths in it.
+    const sub = join(repo, "sjobacka/del");
+    mkdirSync(sub);
+    writeFileSync(join(sub, "fil.txt"), `${SECRET}\n`);
+    const git = (cwd: string, ...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd });
+    git(sub, "init", "-q");
+    git(sub, "add", "fil.txt");
+    git(sub, "commit", "-qm", "fil");
+    git(repo, "add", "sjobacka/del");
+    addToBody(repo, "[del](del/fil.txt)\n\n[hemligt](hemligt.txt)\n\n[bilaga](bilaga.txt)");
+    const { text, json, out } = await everyOutput(repo);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[del](del/fil.txt)")}:1: error [path/hidden]`);
+    expect(text.stdout).toContain("git could not tell whether it ignores it (git said: fatal: Pathspec 'sjobacka/del/fil.txt' is in submodule 'sjobacka/del')");
+    expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[hemligt](hemligt.txt)")}:1: error [path/hidden]`);
+    const { problems } = JSON.parse(json.stdout) as { problems: { ruleId: string }[] };
+    expect(problems.filter((p) => p.ruleId === "path/hidden")).toHaveLength(2);
+    expect(existsSync(join(out, "sjobacka/del/fil.txt"))).toBe(false);
+    expect(existsSync(join(out, "sjobacka/hemligt.txt"))).toBe(false);
+
+    // Without the two refused links the build publishes the file git judged.
+    edit(repo, PLAN, "[del](del/fil.txt)\n\n[hemligt](hemligt.txt)\n\n", "");
+    const published = await run(["build", ".", "--out", join(tempDir(), "ut"), "--no-pdf"], repo);
+    expect(published.code, published.stderr).toBe(0);
+  });
+
   it("outside a git repository, only hidden files count", async () => {
     const repo = copyExamples();
     writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
@@ -208,15 +298,16 @@ describe("watch mode and links", () => {
     const root = copyExamples();
     symlinkSync("/", join(root, "rot-vid-start"));
     const watcher = startWatch(root);
-    await watcher.next(/Watching \. for changes/);
+    // Not walked, and not silently: a linked folder that leads out is refused at its place.
+    expect(await watcher.next(/Watching \. for changes/)).toContain("rot-vid-start:1:1: error [path/outside]");
     const before = inotifyWatches();
     const started = Date.now();
     symlinkSync("/", join(root, "sjobacka/rot"));
-    await watcher.next(/Watching \. for changes/);
+    expect(await watcher.next(/Watching \. for changes/)).toContain("sjobacka/rot:1:1: error [path/outside]");
     expect(Date.now() - started).toBeLessThan(2000);
     // A link to `/` followed gives thousands of watches; the repository's folders are a handful.
     expect(inotifyWatches() - before).toBeLessThan(5);
-    expect(await watcher.stop()).toBe(0);
+    expect(await watcher.stop()).toBe(1);
   });
 
   it("agrees with a fresh check when a link is made, its target changed, retargeted out and removed", () => {
@@ -290,6 +381,33 @@ describe("watch mode and links", () => {
     rmSync(root, { recursive: true });
     expect(await watcher.next(/waiting for it to come back/)).not.toMatch(/internal error/);
     expect(await watcher.stop()).toBe(1);
+  });
+
+  it("a folder removed while a round reads it is said to be gone; no result about half of it is printed", async () => {
+    const root = copyExamples();
+    const stop = new AbortController();
+    let out = "";
+    let removed = false;
+    // The first file read moves the progress line, a terminal's: the folder is removed right then, mid-round.
+    const stderr = {
+      isTTY: true,
+      write: (s: string) => {
+        if (!removed && s.includes("reading")) {
+          removed = true;
+          rmSync(root, { recursive: true });
+        }
+        out += s;
+        return true;
+      },
+    };
+    const done = main(["check", ".", "--watch"], { stdout: { write: (s: string) => (out += s) }, stderr, env: { NO_COLOR: "1" }, cwd: root, signal: stop.signal });
+    const started = Date.now();
+    while (!out.includes("waiting for it to come back") && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
+    stop.abort();
+    await done;
+    expect(removed).toBe(true);
+    expect(out).toContain(`plan: the repository folder ${root} is gone`);
+    expect(out).not.toMatch(/No problems|Watching \. for changes|documents/);
   });
 
   it("plan build --watch writes every page again once the repository folder is back", async () => {

@@ -199,6 +199,20 @@ describe("nothing is written outside the output folder, nor through a link", () 
     }
   });
 
+  it("compares only with sources that exist: --out templates in a repository without templates/ builds there; one that holds a template is refused", async () => {
+    const repo = copyExamples();
+    rmSync(join(repo, "templates"), { recursive: true, force: true });
+    const built = await run(["build", ".", "--no-pdf", "--out", "templates"], repo);
+    expect(built.code, built.stderr).toBe(0);
+    expect(existsSync(join(repo, "templates", ".plan-build"))).toBe(true);
+    const withTemplates = copyExamples();
+    mkdirSync(join(withTemplates, "templates"), { recursive: true });
+    writeFileSync(join(withTemplates, "templates", "style.css"), "body {}\n");
+    const refused = await run(["build", ".", "--no-pdf", "--out", "templates"], withTemplates);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("holds templates, a file of the repository's sources");
+  });
+
   it("refuses a non-empty folder that no build made, and replaces a previous build's output as a whole", async () => {
     const repo = copyExamples();
     const out = join(tempDir(), "site");

@@ -16,7 +16,7 @@ import { diskError, writeFresh, writeOutputs } from "../write/outputs.js";
 import { besideFolder, carryOver, swapIn } from "../write/swap.js";
 import { betweenDocumentsChecker, checkDocument } from "../rules/index.js";
 import { incrementalRepository } from "../watch/incremental.js";
-import { goneLine, watchingLine, watchUntilAborted } from "../watch/watch.js";
+import { goneLine, stillPresent, watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { checkLoaded, checkRepository, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "./check.js";
 import { UserError, type Io } from "./io.js";
 
@@ -135,6 +135,8 @@ async function watchBuild(path: string, options: BuildOptions, jobs: number, io:
     const started = performance.now();
     const checked = checkLoaded(model.refresh(), between);
     reading.end();
+    // Nothing is built from half a repository: a folder removed while it was read is said to be gone.
+    stillPresent(root);
     last = checked.errors > 0 ? 1 : 0;
     if (checked.errors > 0) {
       io.stdout.write(formatProblems(errorsOnly(checked), "text", io, io.stdout));

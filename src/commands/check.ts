@@ -9,7 +9,7 @@ import { CLEAR_SCREEN } from "../format/ansi.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { incrementalRepository } from "../watch/incremental.js";
-import { goneLine, watchingLine, watchUntilAborted } from "../watch/watch.js";
+import { goneLine, stillPresent, watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError, useColour, type Io } from "./io.js";
@@ -105,6 +105,7 @@ async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<
   const show = () => {
     const checked = checkLoaded(model.refresh(), between);
     reading.end();
+    stillPresent(root);
     last = exitCode(checked, options);
     io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}${watchingLine(path)}`);
   };

@@ -25,8 +25,9 @@ export async function runDiff(base: string | undefined, head: string | undefined
     throw error;
   }
   if (options.format === "json") io.stdout.write(formatJson(result));
-  else if (options.format === "markdown") io.stdout.write(formatMarkdown(result));
-  // Titles, ids and messages in the diff come from the documents: on a terminal their control characters are shown as escapes.
+  // Titles, ids and messages in the diff come from the documents: on a terminal, and in the pull
+  // request's comment (whose log is one too), their control characters are shown as escapes.
+  else if (options.format === "markdown") io.stdout.write(formatMarkdown(visibleStrings(result)));
   else io.stdout.write(formatText(visibleStrings(result), useColour(io.stdout, io.env) ? colours : plain));
   return options.exitCode && hasDifferences(result) ? 1 : 0;
 }

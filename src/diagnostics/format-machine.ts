@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { visible } from "../format/control.js";
+import { safeJson, visible } from "../format/control.js";
 import { countMessages, type FileMessages } from "./collect.js";
 import { isError, relatedPlaces, type RelatedPlace } from "./report.js";
 
@@ -24,7 +24,7 @@ export function formatJson(files: FileMessages[], documents: number): string {
       ...related(m),
     })),
   );
-  return `${JSON.stringify({ ...countMessages(files), documents, problems }, null, 2)}\n`;
+  return `${safeJson({ ...countMessages(files), documents, problems }, 2)}\n`;
 }
 
 /** The message's other places (the first of two duplicates), each with its file, place and what is there. */

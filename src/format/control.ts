@@ -39,3 +39,16 @@ export function visibleStrings<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, visibleStrings(v)])) as T;
 }
+
+/** C1 controls (and DEL) and the bidirectional overrides and isolates: JSON.stringify leaves them raw, escaping only C0. */
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Data as JSON that is safe to print: JSON.stringify escapes only C0 controls, so a C1 CSI
+ * (`\u009b`) or a bidi override from a document would reach a terminal or a log raw. These are
+ * written as `\uXXXX` too: the same data once parsed. They can stand only inside strings, so
+ * replacing them in the whole text is exact.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

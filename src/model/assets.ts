@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { SourceDocument } from "../source/load.js";
 import { activeContent } from "./active-content.js";
 import { isInside, realRoot, whereInside } from "../source/read-inside.js";
@@ -14,15 +15,20 @@ export type AssetTarget =
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
-const NONE: ReadonlySet<string> = new Set();
+/** Files not to publish for git's sake, by real path from the root's real path: why each is refused. */
+export type Ignored = ReadonlyMap<string, string>;
+
+const NONE: Ignored = new Map();
+
+const IGNORED = "git ignores it (see `.gitignore`), and ignored files are never published";
 
 /**
  * Where a URL written in a document (an image, a link) points. Local paths must stay inside the
  * repository, also after following symbolic links; nothing outside it is read or copied. Hidden
- * files (`.git/config`, `.env`) and those git ignores (`ignored`, paths from the root) are
- * never published, whatever name the link gives them.
+ * files (`.git/config`, `.env`) and those git ignores, or could not say it does not (`ignored`,
+ * see `ignoredTargets`), are never published, whatever name the link gives them.
  */
-export function resolveAsset(root: string, documentRelPath: string, url: string, ignored: ReadonlySet<string> = NONE): AssetTarget {
+export function resolveAsset(root: string, documentRelPath: string, url: string, ignored: Ignored = NONE): AssetTarget {
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (url.startsWith("#")) return { kind: "anchor" };
   if (scheme === "http" || scheme === "https" || url.startsWith("//")) return { kind: "remote", url };
@@ -39,7 +45,8 @@ export function resolveAsset(root: string, documentRelPath: string, url: string,
   if (isHidden(relPath) || isHidden(realRel)) {
     return { kind: "hidden", reason: "it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published" };
   }
-  if (ignored.has(realRel)) return { kind: "hidden", reason: "git ignores it (see `.gitignore`), and ignored files are never published" };
+  const why = ignored.get(realRel);
+  if (why !== undefined) return { kind: "hidden", reason: why };
   return { kind: "local", absPath, relPath };
 }
 
@@ -58,7 +65,7 @@ const isHidden = (relPath: string) => relPath.split("/").some((part) => part.sta
  * and its checks depend on. A local file that must not be published (`activeContent`) is
  * `active`, so that watch mode checks and renders again when an SVG gains or loses a script.
  */
-export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relPath" | "outline">, ignored: ReadonlySet<string> = NONE): (AssetTarget["kind"] | "active")[] =>
+export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relPath" | "outline">, ignored: Ignored = NONE): (AssetTarget["kind"] | "active")[] =>
   (source.outline?.urls ?? []).map((u) => {
     const target = resolveAsset(root, source.relPath, u.url, ignored);
     return target.kind === "local" && activeContent(target.absPath) ? "active" : target.kind;
@@ -67,10 +74,12 @@ export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relP
 /**
  * The local files the documents link to that git ignores, by their real paths from the root's
  * real path (git refuses a path through a linked folder), asked of git once for all of them
- * (`git check-ignore`, which reads only the ignore files and the index). Without git, or
- * outside a git repository, none.
+ * (`git check-ignore`, which reads only the ignore files and the index), each with why it is
+ * refused. Without git, or outside a git repository, none. When git fails inside a git
+ * repository (a path in a submodule, a repository git will not read), it fails closed: the
+ * files it could not judge are refused too, with git's own words.
  */
-export function ignoredTargets(root: string, sources: readonly Pick<SourceDocument, "relPath" | "outline">[]): ReadonlySet<string> {
+export function ignoredTargets(root: string, sources: readonly Pick<SourceDocument, "relPath" | "outline">[]): Ignored {
   const candidates = new Set<string>();
   for (const source of sources) {
     for (const { url } of source.outline?.urls ?? []) {
@@ -78,13 +87,43 @@ export function ignoredTargets(root: string, sources: readonly Pick<SourceDocume
       const target = resolveAsset(root, source.relPath, url);
       if (target.kind !== "local") continue;
       const where = whereInside(root, target.absPath);
-      if (where.kind === "file" || where.kind === "folder") candidates.add(relative(realRoot(root), where.realPath).split(sep).join("/"));
+      if (where.kind !== "file" && where.kind !== "folder") continue;
+      const realRel = relative(realRoot(root), where.realPath).split(sep).join("/");
+      // The root itself (a link to `.` or `..`) is "", which git refuses as a pathspec; git never ignores it.
+      if (realRel !== "") candidates.add(realRel);
     }
   }
-  if (candidates.size === 0) return NONE;
+  if (candidates.size === 0 || !inGitRepository(realRoot(root))) return NONE;
+  const all = checkIgnore(realRoot(root), [...candidates]);
+  if (!("failed" in all)) return all.ignored;
+  // One path git cannot take fails the whole question: ask again one by one, so that only those are refused.
+  const ignored = new Map<string, string>();
+  for (const path of candidates) {
+    const one = checkIgnore(realRoot(root), [path]);
+    if ("failed" in one) ignored.set(path, `git could not tell whether it ignores it (${one.failed}), and a file git may ignore is never published`);
+    else for (const [p, why] of one.ignored) ignored.set(p, why);
+  }
+  return ignored;
+}
+
+/** Whether `dir` or a folder above it holds `.git`: there git's answer is needed, and its failure refuses. */
+function inGitRepository(dir: string): boolean {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, ".git"))) return true;
+    if (dirname(at) === at) return false;
+  }
+}
+
+/** Asks git which of `paths` it ignores; `failed` is git's message when it could not answer. */
+function checkIgnore(cwd: string, paths: readonly string[]): { ignored: Map<string, string> } | { failed: string } {
   // `core.fsmonitor` would run a program named by the repository's git configuration: never here.
-  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], { cwd: realRoot(root), input: [...candidates].join("\0"), encoding: "utf8", timeout: 30_000 });
-  // 0: some are ignored; 1: none; anything else (no git, no repository): only hidden files count.
-  if (git.status !== 0 || typeof git.stdout !== "string") return NONE;
-  return new Set(git.stdout.split("\0").filter(Boolean));
+  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], { cwd, input: paths.join("\0"), encoding: "utf8", timeout: 30_000 });
+  // No git at all: only hidden files count, as outside a repository.
+  if ((git.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") return { ignored: new Map() };
+  // 0: some are ignored; 1: none; anything else is a failure, never "none".
+  if ((git.status !== 0 && git.status !== 1) || typeof git.stdout !== "string") {
+    const said = (git.stderr ?? "").split("\n").map((line) => line.trim()).find(Boolean);
+    return { failed: said ? `git said: ${said}` : `git ended with ${git.error ? git.error.message : `exit code ${git.status ?? git.signal}`}` };
+  }
+  return { ignored: new Map(git.stdout.split("\0").filter(Boolean).map((path) => [path, IGNORED])) };
 }

@@ -61,7 +61,8 @@ export function readFromDisk(root: string, absPath: string): DiskText {
     return { text: readInside(root, absPath, "utf8"), linked: isLink(absPath) };
   } catch (error) {
     if (!(error instanceof RefusedPath)) throw error;
-    return error.kind === "missing" ? undefined : { refused: error.reason };
+    // A listed path that is a folder by now (or a linked folder inside, which is not walked) is no file to read.
+    return error.kind === "missing" || error.kind === "folder" ? undefined : { refused: error.reason };
   }
 }
 
@@ -179,7 +180,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
-    ignored: new Set(),
+    ignored: new Map(),
   };
   for (const loaded of files) {
     const { source, parsed } = loaded;

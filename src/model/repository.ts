@@ -3,6 +3,7 @@ import type { KoladaData } from "../schema/kolada.js";
 import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } from "../schema/index.js";
 import { referencesIn, type DocumentReference } from "../schema/reference.js";
 import type { SourceDocument } from "../source/load.js";
+import type { Ignored } from "./assets.js";
 
 /** A validated document: its id, its data and the source it came from. */
 export interface Entry<K extends DocumentKind = DocumentKind> {
@@ -38,8 +39,8 @@ export interface Repository {
   referrers: Referrers;
   /** Each document's (and imported data's) group of documents connected by references: its fingerprint, by id (see `referenceGroups`). */
   groups: Map<string, string>;
-  /** The local files documents link to that git ignores, by path from the root: never published (see `ignoredTargets`). */
-  ignored: ReadonlySet<string>;
+  /** The local files documents link to that git ignores (or could not judge), by path from the root, with why: never published (see `ignoredTargets`). */
+  ignored: Ignored;
 }
 
 /**

@@ -23,9 +23,14 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A page with plan's policy as the first element of its head, and no other policy. */
+/**
+ * A page with plan's policy as the first element of its head, no other policy and no refresh
+ * (a template's `<meta http-equiv="refresh">` would send the reader elsewhere). The shipped
+ * start with no `http-equiv` but the policy's needs no parsing; any other (a refresh, however
+ * its value is written with entities) is parsed and dropped.
+ */
 export function withPagePolicy(html: string): string {
-  if (SHIPPED_START.test(html)) return html;
+  if (SHIPPED_START.test(html) && html.match(/http-equiv/gi)?.length === 1) return html;
   const tree = fromHtml(html);
   setPolicy(tree, PAGE_POLICY);
   return toHtml(tree);
@@ -34,10 +39,16 @@ export function withPagePolicy(html: string): string {
 /** Whether an element is a `<meta http-equiv="content-security-policy">`. */
 export const isPolicyMeta = (node: Element) => node.tagName === "meta" && [node.properties["httpEquiv"] ?? []].flat().join(" ").trim().toLowerCase() === "content-security-policy";
 
-/** Replaces every policy of a parsed page with `policy`, as the first element of its head (which the parser always makes). */
+/** Whether an element is a `<meta http-equiv="refresh">`, which loads another address by itself. */
+const isRefreshMeta = (node: Element) => node.tagName === "meta" && [node.properties["httpEquiv"] ?? []].flat().join(" ").trim().toLowerCase() === "refresh";
+
+/**
+ * Replaces every policy of a parsed page with `policy`, as the first element of its head (which
+ * the parser always makes), and drops every refresh.
+ */
 export function setPolicy(tree: Root, policy: string): void {
   const remove = (parent: Root | Element) => {
-    parent.children = parent.children.filter((child) => !(child.type === "element" && isPolicyMeta(child)));
+    parent.children = parent.children.filter((child) => !(child.type === "element" && (isPolicyMeta(child) || isRefreshMeta(child))));
     for (const child of parent.children) if (child.type === "element") remove(child.tagName === "template" && child.content ? (child.content as unknown as Element) : child);
   };
   remove(tree);

@@ -1,4 +1,4 @@
-import { visible } from "../format/control.js";
+import { safeJson, visible } from "../format/control.js";
 import { groupDigits } from "../format/swedish.js";
 import type { Cell, Table } from "./table.js";
 
@@ -63,9 +63,8 @@ export function tablesToCsv(tables: Table[]): string {
 
 /** Plain data: the tables with their rows as objects keyed by column. */
 export function tablesToJson(tables: Table[]): string {
-  return `${JSON.stringify(
+  return `${safeJson(
     tables.map((t) => ({ name: t.name, caption: t.caption, columns: t.columns, rows: t.rows.map((r) => ({ ...r.cells, ...(r.total ? { isTotal: true } : {}) })) })),
-    null,
     2,
   )}\n`;
 }

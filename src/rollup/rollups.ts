@@ -48,7 +48,7 @@ export function planByArea(repo: Repository, plan: Entry<"plan">): Table {
   rows.push(amountsRow({ area: "Gemensam budget" }, contributingLines(plan.data.budget), parties, true));
   for (const [area, lines] of areas) if (lines.every((l) => l.type === "carry-over")) rows.push(amountsRow({ area }, lines, parties));
   return {
-    name: `${slug(plan.id)}-per-area`,
+    name: rollupNames.plan(plan.id)[0]!,
     caption: `${plan.data.title}: budget per insatsområde`,
     columns: [{ key: "area", label: "Insatsområde" }, ...moneyColumns(repo, parties)],
     rows,
@@ -68,7 +68,7 @@ export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
     }
   }
   return {
-    name: `${slug(plan.id)}-per-financing`,
+    name: rollupNames.plan(plan.id)[1]!,
     caption: `${plan.data.title}: finansiering per part`,
     columns: [
       { key: "party", label: "Part" },
@@ -91,7 +91,7 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
   });
   if (plans.length > 1) rows.push(amountsRow({ year: "Summa" }, plans.flatMap((p) => contributingLines(p.data.budget)), parties, true));
   return {
-    name: `${slug(agreement.id)}-per-year`,
+    name: rollupNames.agreement(agreement.id)[0]!,
     caption: `${agreement.data.title}: budget per år och part`,
     columns: [{ key: "year", label: "År" }, { key: "plan", label: "Plan" }, ...moneyColumns(repo, parties), { key: "split", label: "Fördelning" }],
     rows,
@@ -126,7 +126,7 @@ export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (
   rows.sort((a, b) => compareStrings(String(a.cells["year"]), String(b.cells["year"])) || compareStrings(String(a.cells["with"]), String(b.cells["with"])));
   rows.push({ cells: { with: "Summa", amount: toKronor(sum(amounts)) }, total: true });
   return {
-    name: `${slug(party)}-across-agreements`,
+    name: rollupNames.party(party)[0]!,
     caption: `${partyName(repo, party)}: bidrag per avtal och år`,
     columns: [
       { key: "year", label: "År" },
@@ -161,3 +161,10 @@ export function allRollups(repo: Repository, tablesOf = (entry: AnyEntry) => doc
 }
 
 export const slug = (id: string) => id.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();
+
+/** The names of the roll-ups made of a plan, an agreement or a party (without `.html`, `.csv`): the tables' and `path/name-length`'s. */
+export const rollupNames = {
+  plan: (id: string) => [`${slug(id)}-per-area`, `${slug(id)}-per-financing`],
+  agreement: (id: string) => [`${slug(id)}-per-year`],
+  party: (id: string) => [`${slug(id)}-across-agreements`],
+};

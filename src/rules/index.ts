@@ -5,7 +5,7 @@ import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } 
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
-import { hiddenPaths, localPaths } from "./paths.js";
+import { hiddenPaths, localPaths, nameLength, outputTaken } from "./paths.js";
 import { activeFiles } from "./active.js";
 import { ruleSettings } from "./settings.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
@@ -19,6 +19,7 @@ import { sourceRules } from "../source/rules.js";
 export const rules: readonly Rule[] = [
   duplicateIds,
   outputNames,
+  nameLength,
   documentReferences,
   partyReferences,
   localReferences,
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   activeFiles,
   hiddenPaths,
   ruleSettings,
+  outputTaken,
 ];
 
 /**

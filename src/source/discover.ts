@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { compareStrings } from "../format/text.js";
+import { whereInside } from "./read-inside.js";
 
 export const CONFIG_FILE = "plan.config.yaml";
 
@@ -45,7 +46,10 @@ export function isSourcePath(relPath: string): boolean {
 /**
  * Every `.md` file below `root` and every data file, in a stable order, skipping hidden folders
  * and build output. A symbolic link with such a name is listed too, so that loading it says
- * where it leads (`readInside` refuses one that leads out); a linked folder is not walked.
+ * where it leads (`readInside` refuses one that leads out). A linked folder is not walked: one
+ * that stays inside holds nothing that is not read at its real place already, and one that
+ * leads out is listed as well, so that loading refuses it at its place (`path/outside`) rather
+ * than its documents vanishing without a word.
  */
 export function discoverFiles(root: string): string[] {
   const found: string[] = [];
@@ -58,9 +62,20 @@ export function discoverFiles(root: string): string[] {
         if (!holdsNoDocuments(entry.name) && !existsSync(join(path, CONFIG_FILE))) walk(path);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourcePath(relative(root, path).split(sep).join("/"))) {
         found.push(path);
+      } else if (entry.isSymbolicLink() && !holdsNoDocuments(entry.name) && isFolderOutside(root, path)) {
+        found.push(path);
       }
     }
   };
   walk(root);
   return found;
+}
+
+/** Whether `path` is a symbolic link to a folder outside the repository; its target is looked at, never listed. */
+function isFolderOutside(root: string, path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && whereInside(root, path).kind === "outside";
+  } catch {
+    return false; // a link to nothing
+  }
 }

@@ -9,13 +9,13 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { isPair, isScalar, parseDocument, visit as visitYaml, type Document } from "yaml";
+import { isAlias, isCollection, isPair, isScalar, parseDocument, visit as visitYaml, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
 import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { locate, type Path } from "./locate.js";
 import { lineIndex, type LineIndex } from "./positions.js";
-import { controlCharacter, fileTooLarge, markdownTooDeep, pathOutside, yamlAliases, yamlDuplicateKey, yamlReservedKey, yamlSyntax, yamlTabIndent, yamlTooDeep } from "./rules.js";
+import { controlCharacter, fileTooLarge, markdownTooDeep, pathOutside, yamlAliases, yamlCollectionKey, yamlDuplicateKey, yamlReservedKey, yamlSyntax, yamlTabIndent, yamlTooDeep } from "./rules.js";
 
 /** A file read from disk, parsed, with every value traceable to its line and column. */
 export interface SourceDocument {
@@ -200,13 +200,45 @@ const SINGLE_LINE_FIELDS = new Set(["title", "name", "short", "area", "label", "
 function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, yamlStart: number): boolean {
   let ok = true;
   const at = (range: readonly number[] | null | undefined) => lines.position(yamlStart + (range?.[0] ?? 0), yamlStart + (range?.[1] ?? 0));
+  // An alias as a key (`*k : 999999`) is what it names: `&k __proto__` must be refused as `__proto__` is.
+  const keyOf = (node: unknown) => (isAlias(node) ? node.resolve(yaml) : node);
   visitYaml(yaml, {
+    Map(_key, map) {
+      // The parser sees two keys only when both are written out; an alias naming another key of the map would silently replace it.
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = keyOf(pair.key);
+        if (!isScalar(key)) continue;
+        const name = String(key.value);
+        if (!seen.has(name)) {
+          seen.add(name);
+          continue;
+        }
+        ok = false;
+        report(file, yamlDuplicateKey, {
+          reason: `This key (\`${name}\`) appears twice in the same map; the second would silently win.`,
+          place: at((pair.key as { range?: number[] | null }).range),
+          fix: "Remove or rename one of the two.",
+        });
+      }
+    },
     Pair(_key, pair) {
-      if (!isScalar(pair.key) || typeof pair.key.value !== "string" || !RESERVED_KEYS.has(pair.key.value)) return;
+      const key = keyOf(pair.key);
+      const range = (pair.key as { range?: number[] | null } | null)?.range;
+      if (isCollection(key)) {
+        ok = false;
+        report(file, yamlCollectionKey, {
+          reason: "A map or a list cannot be a key: read into data it would become a made-up text, and its value would be filed under it.",
+          place: at(range),
+          fix: "Use a plain name as the key, such as a party id like `lerum`.",
+        });
+        return;
+      }
+      if (!isScalar(key) || typeof key.value !== "string" || !RESERVED_KEYS.has(key.value)) return;
       ok = false;
       report(file, yamlReservedKey, {
-        reason: `\`${pair.key.value}\` cannot be a key: it is a name every JavaScript object already has, and as a key it would be lost or misread.`,
-        place: at(pair.key.range),
+        reason: `\`${key.value}\` cannot be a key${key === pair.key ? "" : " (named here by an alias)"}: it is a name every JavaScript object already has, and as a key it would be lost or misread.`,
+        place: at(range),
         fix: "Use another name; party ids, budget lines and other keys are ordinary words such as `lerum`.",
       });
     },

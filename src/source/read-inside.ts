@@ -52,8 +52,16 @@ export function whereInside(root: string, absPath: string): Inside {
   }
   if (stats.isDirectory()) return { kind: "folder", realPath };
   if (!stats.isFile()) return { kind: "special", reason: "it is not a regular file (a pipe, socket or device)" };
+  if (stats.nlink > 1) return { kind: "special", reason: hardLinked(stats.nlink) };
   return { kind: "file", realPath };
 }
+
+/**
+ * Why a file with several hard links is refused: each of its names is the same file, and one of
+ * them may lie outside the repository (a runner's `~/.git-credentials`) where no path shows it.
+ * git cannot make hard links, so only a local checkout can hold one.
+ */
+const hardLinked = (nlink: number) => `it is a hard link (the same file has ${nlink} names on the disk, and one may lie outside the repository); copy the file instead of linking it`;
 
 /** A link whose target does not exist is missing, unless the target named would lie outside, which is said as such. */
 function danglingLink(root: string, absPath: string): Inside | undefined {
@@ -78,8 +86,8 @@ export class RefusedPath extends Error {
 }
 
 /**
- * Reads a file of the repository: only a regular file whose real path lies inside the root's
- * real path. The file is opened by that real path, without following a link swapped in at the
+ * Reads a file of the repository: only a regular file, with no other hard link, whose real path
+ * lies inside the root's real path. The file is opened by that real path, without following a link swapped in at the
  * last moment, and checked again once open.
  */
 export function readInside(root: string, absPath: string): Buffer;
@@ -99,7 +107,9 @@ export function readInside(root: string, absPath: string, encoding?: "utf8"): Bu
     throw error;
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new RefusedPath(absPath, "it is not a regular file (a pipe, socket or device)", "special");
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new RefusedPath(absPath, "it is not a regular file (a pipe, socket or device)", "special");
+    if (stats.nlink > 1) throw new RefusedPath(absPath, hardLinked(stats.nlink), "special");
     return encoding ? readFileSync(fd, encoding) : readFileSync(fd);
   } finally {
     closeSync(fd);

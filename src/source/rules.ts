@@ -16,7 +16,7 @@ export const yamlSyntax: RuleInfo = {
 export const yamlDuplicateKey: RuleInfo = {
   id: "yaml/duplicate-key",
   severity: "error",
-  summary: "No key appears twice in one map.",
+  summary: "No key appears twice in one map, also when one is an alias (`*k`) naming the other.",
   example: "This key appears twice in the same map; the second would silently win.",
 };
 
@@ -44,8 +44,15 @@ export const yamlTooDeep: RuleInfo = {
 export const yamlReservedKey: RuleInfo = {
   id: "yaml/reserved-key",
   severity: "error",
-  summary: "No key is a name every JavaScript object has (`__proto__`, `constructor`, `prototype`, `toString`, …): as a key it would be lost or misread.",
+  summary: "No key is a name every JavaScript object has (`__proto__`, `constructor`, `prototype`, `toString`, …), written out or through an alias: as a key it would be lost or misread.",
   example: "`__proto__` cannot be a key: it is a name every JavaScript object already has, and as a key it would be lost or misread.",
+};
+
+export const yamlCollectionKey: RuleInfo = {
+  id: "yaml/collection-key",
+  severity: "error",
+  summary: "No key is a map or a list (also through an alias): read into data it would become a made-up text.",
+  example: "A map or a list cannot be a key: read into data it would become a made-up text, and its value would be filed under it.",
 };
 
 export const controlCharacter: RuleInfo = {

@@ -76,6 +76,18 @@ export const goneLine = (root: string) => `plan: the repository folder ${root} i
 /** Whether the repository is there: its folder, holding its configuration. */
 const present = (root: string) => existsSync(join(root, CONFIG_FILE));
 
+/** Thrown by a round that finds the repository gone before it reports: what it read is half a repository. */
+export class RepositoryGone extends Error {}
+
+/**
+ * Called by a round after reading and before reporting: a folder removed while it was read
+ * leaves a model of whatever was read before, and "No problems" about it would be a lie.
+ * `watchUntilAborted` takes the error as the folder gone, and says so instead.
+ */
+export function stillPresent(root: string): void {
+  if (!present(root)) throw new RepositoryGone(`${root} is gone`);
+}
+
 /** How often a vanished repository folder is looked for: a folder that is gone cannot be watched. */
 const GONE_POLL_MS = 200;
 

@@ -2,17 +2,25 @@ import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:path";
 import { UserError } from "../commands/io.js";
 import type { OutputFile } from "../render/site.js";
+import { isInside } from "../source/read-inside.js";
 
 /** The mark a build leaves in its output folder: a folder that has it may be replaced by the next build. */
 export const OUTPUT_MARK = ".plan-build";
 /** Outputs of builds from before the mark carry the PDF cache; they count as marked. */
 const OLD_MARK = ".plan-cache.json";
 
-/** Whether `inner` is `outer` or lies inside it (both absolute). */
-export const within = (inner: string, outer: string) => {
-  const rel = relative(outer, inner);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
-};
+/** Whether `inner` is `outer` or lies inside it (both absolute): the same test as the readers', in argument order that reads here. */
+const within = (inner: string, outer: string) => isInside(outer, inner);
+
+/** Whether anything (a file, a folder, a link, even a dangling one) is at `path`. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The first symbolic link on the way from `from` (not included) to `path` (included), among
@@ -86,7 +94,12 @@ export function outputFolder(request: OutputFolderRequest): string {
     throw new UserError(`The output folder ${name} is the repository or contains it; choose a folder of its own, e.g. --out dist. Nothing was written.`);
   }
   if (within(realOut, realRoot) && realOut !== join(realRoot, "dist")) {
-    const source = request.sources.map((s) => realOf(resolve(root, s))).find((s) => within(s, realOut));
+    // Only sources that exist: `--out templates` in a repository without templates/ holds none.
+    const source = request.sources
+      .map((s) => resolve(root, s))
+      .filter(exists)
+      .map(realOf)
+      .find((s) => within(s, realOut));
     if (source) {
       throw new UserError(
         `The output folder ${name} holds ${relative(realRoot, source)}, a file of the repository's sources; a build replaces its output folder as a whole. ` +

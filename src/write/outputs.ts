@@ -92,6 +92,8 @@ const DISK_PROBLEMS: Record<string, string> = {
   ENOSPC: "the disk is full; make room and build again",
   EDQUOT: "the disk quota is used up; make room and build again",
   EROFS: "the file system is read-only; choose another output folder (--out)",
+  // `plan check` refuses documents whose pages would have such names (path/name-length); a long --out path can still meet it.
+  ENAMETOOLONG: "a name in the path is longer than the file system takes (255 bytes, or the whole path too long); choose a shorter output folder (--out) or shorter file names",
 };
 
 /** Why the disk refused a file or folder of the output, as the user can act on it. */

@@ -4,7 +4,7 @@ import { posix } from "node:path";
 import type { Plugin } from "unified";
 import { visit, SKIP } from "unist-util-visit";
 import { activeContent } from "../../model/active-content.js";
-import { resolveAsset } from "../../model/assets.js";
+import { resolveAsset, type Ignored } from "../../model/assets.js";
 import type { Pages } from "../pages.js";
 import { compareStrings } from "../../format/text.js";
 
@@ -19,7 +19,7 @@ export interface Asset {
 export interface MarkdownContext {
   root: string;
   /** Files git ignores, by path from the root: not published (see `resolveAsset`). */
-  ignored: ReadonlySet<string>;
+  ignored: Ignored;
   /** The document's path from the repository root, e.g. `lerum/plan-2019.md`. */
   docRelPath: string;
   /** The rendered page's path from the output folder, e.g. `lerum/plan-2019.html`. */
