@@ -88,4 +88,4 @@ export const pathOutside: RuleInfo = {
 };
 
 /** Every rule the loader of files runs. */
-export const sourceRules: readonly RuleInfo[] = [yamlSyntax, yamlDuplicateKey, yamlAliases, yamlTabIndent, yamlTooDeep, yamlReservedKey, controlCharacter, markdownTooDeep, fileTooLarge, pathOutside];
+export const sourceRules: readonly RuleInfo[] = [yamlSyntax, yamlDuplicateKey, yamlAliases, yamlTabIndent, yamlTooDeep, yamlReservedKey, yamlCollectionKey, controlCharacter, markdownTooDeep, fileTooLarge, pathOutside];
