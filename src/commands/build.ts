@@ -18,7 +18,8 @@ import { betweenDocumentsChecker, checkDocument } from "../rules/index.js";
 import { incrementalRepository } from "../watch/incremental.js";
 import { goneLine, watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { checkLoaded, checkRepository, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "./check.js";
-import { UserError, type Io } from "./io.js";
+import { UserError } from "../errors.js";
+import type { Io } from "../io.js";
 
 export interface BuildOptions {
   /** Output folder, from the current folder; default `dist` in the repository. */

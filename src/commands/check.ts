@@ -12,7 +12,8 @@ import { incrementalRepository } from "../watch/incremental.js";
 import { goneLine, watchingLine, watchUntilAborted } from "../watch/watch.js";
 import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
-import { UserError, useColour, type Io } from "./io.js";
+import { UserError } from "../errors.js";
+import { useColour, type Io } from "../io.js";
 
 export type DiagnosticFormat = "text" | "json" | "github";
 

@@ -10,7 +10,8 @@ import { loadRepository } from "../model/load-repository.js";
 import { koladaKey } from "../model/repository.js";
 import { linkOnTheWay } from "../write/output-folder.js";
 import { repositoryRoot } from "./check.js";
-import { UserError, type Io } from "./io.js";
+import { UserError } from "../errors.js";
+import type { Io } from "../io.js";
 
 /** At most this many problems are listed per response file. */
 const MAX_ISSUES = 10;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 import { compareStrings } from "../format/text.js";
 import { readInside, RefusedPath } from "../source/read-inside.js";
 import { join } from "node:path";

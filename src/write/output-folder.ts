@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:path";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 import type { OutputFile } from "../render/site.js";
 
 /** The mark a build leaves in its output folder: a folder that has it may be replaced by the next build. */

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 import type { OutputFile } from "../render/site.js";
 import { besidePrefix, onExit } from "./leftovers.js";
 import { linkOnTheWay } from "./output-folder.js";
