@@ -1,5 +1,6 @@
 import { compareStrings } from "../format/text.js";
 import type { AnyEntry, Repository } from "../model/repository.js";
+import { ROLLUP_FOLDER } from "../rollup/rollups.js";
 
 /** Where each rendered page goes in the output folder, by the document's file and by its id. */
 export interface Pages {
@@ -12,7 +13,6 @@ export interface Pages {
 }
 
 export const INDEX_PAGE = "index.html";
-export const ROLLUP_FOLDER = "sammanstallningar";
 
 /**
  * A page mirrors its document's place in the repository, so that relative links and images

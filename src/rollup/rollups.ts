@@ -160,4 +160,8 @@ export function allRollups(repo: Repository, tablesOf = (entry: AnyEntry) => doc
   return [...byId(repo.plans).flatMap(tablesOf), ...byId(repo.agreements).flatMap(tablesOf), ...partyTables];
 }
 
+/** The folder of the output that holds the roll-ups; the rule against two documents' roll-ups in one file names it too. */
+export const ROLLUP_FOLDER = "sammanstallningar";
+
+/** A roll-up's file name from a document's or party's id: `lerum/plan-2019` → `lerum-plan-2019`. */
 export const slug = (id: string) => id.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();
