@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkRepository } from "../src/commands/check.js";
+import { checkRepository } from "../src/check/check.js";
 import { tableToCsv } from "../src/rollup/format.js";
 import { allRollups } from "../src/rollup/rollups.js";
 import { amount, date, kr, list, pct } from "../src/render/helpers.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserNotFoundMessage, findBrowser, isExecutable } from "../src/browser/index.js";
-import { checkRepository } from "../src/commands/check.js";
+import { checkRepository } from "../src/check/check.js";
 import { runBuild, type BuildOptions } from "../src/commands/build.js";
 import { reportError } from "../src/commands/main.js";
 import { CACHE_FILE } from "../src/pdf/cache.js";

@@ -9,7 +9,7 @@ import { koladaFilePath, readStore, writeDataFile } from "../kolada/store.js";
 import { loadRepository } from "../model/load-repository.js";
 import { koladaKey } from "../model/repository.js";
 import { linkOnTheWay } from "../write/output-folder.js";
-import { repositoryRoot } from "./check.js";
+import { repositoryRoot } from "../check/check.js";
 import { UserError } from "../errors.js";
 import type { Io } from "../io.js";
 

@@ -4,7 +4,7 @@ import { writeFileAtomic } from "../write/atomic.js";
 import { lookup } from "../model/repository.js";
 import { draftMemo, draftNextPlan, draftReport, type Draft } from "../scaffold/drafts.js";
 import { initFiles, type InitOptions } from "../scaffold/init.js";
-import { checkRepository, formatProblems } from "./check.js";
+import { checkRepository, formatProblems } from "../check/check.js";
 import { UserError } from "../errors.js";
 import type { Io } from "../io.js";
 
