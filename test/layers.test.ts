@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const SRC = resolve(import.meta.dirname, "../src");
+const README = resolve(import.meta.dirname, "../README.md");
 
 /**
  * The layers of src/, low to high: a module imports only from layers below its own, or from
@@ -81,6 +82,13 @@ describe("layers", () => {
     expect(placed.filter((u, i) => placed.indexOf(u) !== i)).toEqual([]);
     // A layer that names something src/ no longer has is a stale declaration.
     expect(placed.filter((u) => !units.includes(u))).toEqual([]);
+  });
+
+  it("README's table of folders lists the layers in this order", () => {
+    const readme = readFileSync(README, "utf8");
+    const table = readme.slice(readme.indexOf("| Layer (low → high)")).split("\n\n")[0]!;
+    const rows = table.split("\n").slice(2).map((row) => [...row.split("|")[1]!.matchAll(/`src\/([^`/]+)\/?`/g)].map((m) => m[1]!));
+    expect(rows).toEqual(LAYERS);
   });
 
   it("names the file, the import and both layers of an import that points up or sideways", () => {
