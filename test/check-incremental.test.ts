@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkLoaded } from "../src/commands/check.js";
+import { checkLoaded } from "../src/check/check.js";
 import { formatJson } from "../src/diagnostics/format-machine.js";
 import { loadRepository } from "../src/model/load-repository.js";
 import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkRepository } from "../src/commands/check.js";
+import { checkRepository } from "../src/check/check.js";
 import { computeGoalFulfilment } from "../src/model/indicators.js";
 import { lookup } from "../src/model/repository.js";
 import { checkJson, ofRule, said } from "./helpers/findings.js";

@@ -7,7 +7,7 @@ import { PRINT_POLICY, printHtml } from "../src/pdf/print-html.js";
 import { renderPdfs } from "../src/pdf/render.js";
 import { PAGE_POLICY } from "../src/render/csp.js";
 import { DEFAULT_TEMPLATES } from "../src/render/templates.js";
-import { checkRepository } from "../src/commands/check.js";
+import { checkRepository } from "../src/check/check.js";
 import { renderSite } from "../src/render/site.js";
 import { decode } from "./helpers/html.js";
 import { startWatch } from "./helpers/watch.js";

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkLoaded } from "../src/commands/check.js";
+import { checkLoaded } from "../src/check/check.js";
 import { main } from "../src/commands/main.js";
 import { formatJson } from "../src/diagnostics/format-machine.js";
 import { loadRepository } from "../src/model/load-repository.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
-import { onExit } from "../write/leftovers.js";
+import { onExit } from "../exit.js";
 
 /**
  * The browser cannot reach any network, even for what slips past the pages' sanitising and the

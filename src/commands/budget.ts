@@ -1,7 +1,7 @@
 import { allRollups } from "../rollup/rollups.js";
 import { tablesToCsv, tablesToJson, tableToText } from "../rollup/format.js";
-import { checkRepository, formatProblems } from "./check.js";
-import type { Io } from "./io.js";
+import { checkRepository, formatProblems } from "../check/check.js";
+import type { Io } from "../io.js";
 
 export type BudgetFormat = "text" | "json" | "csv";
 

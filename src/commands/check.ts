@@ -1,81 +1,6 @@
-import { relative, resolve } from "node:path";
-import { existsSync } from "node:fs";
-import { progress } from "../diagnostics/progress.js";
-import { isError } from "../diagnostics/report.js";
-import { collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
-import { formatGithub, formatJson } from "../diagnostics/format-machine.js";
-import { colours, formatText, plain } from "../diagnostics/format-text.js";
-import { CLEAR_SCREEN } from "../format/ansi.js";
-import { loadRepository } from "../model/load-repository.js";
-import type { Repository } from "../model/repository.js";
-import { incrementalRepository } from "../watch/incremental.js";
-import { goneLine, stillPresent, watchingLine, watchUntilAborted } from "../watch/watch.js";
-import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument } from "../rules/index.js";
-import { CONFIG_FILE, findRoot } from "../source/discover.js";
-import { UserError, useColour, type Io } from "./io.js";
-
-export type DiagnosticFormat = "text" | "json" | "github";
-
-export interface Checked {
-  repo: Repository;
-  problems: FileMessages[];
-  errors: number;
-  warnings: number;
-}
-
-/** The repository root at or above `path`, or a message saying how to find or make one. */
-export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
-  const target = resolve(io.cwd, path);
-  if (!existsSync(target)) throw new UserError(`${path}: no such file or folder.`);
-  const root = findRoot(target);
-  if (!root) {
-    throw new UserError(
-      `No ${CONFIG_FILE} in ${path} or any folder above it, so this is not a plan repository.\n` +
-        `Give the path of one (e.g. \`plan check examples\`), or create one with \`plan init\`.`,
-    );
-  }
-  return root;
-}
-
-/** Runs the rules between documents over a repository loaded with `checkDocument` (watch mode: with a `betweenDocumentsChecker`), and collects the problems. */
-export function checkLoaded(repo: Repository, between: (repo: Repository) => void = checkBetweenDocuments): Checked {
-  between(repo);
-  const problems = collectMessages(repo.sources.map((s) => s.file), repo.config?.data.rules);
-  return { repo, problems, ...countMessages(problems) };
-}
-
-/** Finds the repository at or above `path`, loads it and runs every rule; on a terminal, with a progress line while the documents are read. */
-export function checkRepository(path: string, io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>, options: { keepBody?: boolean } = {}): Checked {
-  const root = repositoryRoot(path, io);
-  const reading = readingProgress(io, root);
-  try {
-    return checkLoaded(loadRepository(root, { cwd: io.cwd, keepBody: options.keepBody, checkDocument, loaded: reading.loaded }));
-  } finally {
-    reading.end();
-  }
-}
-
-/** `plan: reading 1234 of 5671: k0001/lerum/plan-2019.md`, rewritten in place on a terminal; nothing elsewhere. */
-export function readingProgress(io: Partial<Pick<Io, "stderr" | "env">>, root: string) {
-  const bar = io.stderr ? progress(io.stderr, io.env ?? {}, "reading") : undefined;
-  return {
-    loaded: (done: number, total: number, absPath: string) => bar?.update(done, total, relative(root, absPath)),
-    end: () => bar?.end(),
-  };
-}
-
-/** The errors alone, as `plan build` shows them: warnings do not stop a build, and `plan check` lists them. */
-export function errorsOnly(checked: Checked): Checked {
-  const problems = checked.problems.map((p) => ({ ...p, messages: p.messages.filter(isError) })).filter((p) => p.messages.length > 0);
-  return { ...checked, problems, warnings: 0 };
-}
-
-export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
-  const documents = checked.repo.documents.size;
-  if (format === "json") return formatJson(checked.problems, documents);
-  if (format === "github") return formatGithub(checked.problems) + summaryLine(countMessages(checked.problems), documents) + "\n";
-  return formatText(checked.problems, documents, useColour(stream, io.env) ? colours : plain);
-}
+import { checkRepository, exitCode, formatProblems, type DiagnosticFormat } from "../check/check.js";
+import type { Io } from "../io.js";
+import { watchCheck } from "../watch/check.js";
 
 export interface CheckOptions {
   format: DiagnosticFormat;
@@ -89,35 +14,5 @@ export async function runCheck(path: string, options: CheckOptions, io: Io): Pro
   // Checking needs only each body's outline; the markdown trees are not kept.
   const checked = checkRepository(path, io, { keepBody: false });
   io.stdout.write(formatProblems(checked, options.format, io, io.stdout));
-  return exitCode(checked, options);
-}
-
-const exitCode = (checked: Checked, options: CheckOptions) => (checked.errors > 0 || (options.strict && checked.warnings > 0) ? 1 : 0);
-
-/** `plan check --watch`: checks again on every save and prints the state anew, until stopped. */
-async function watchCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
-  const root = repositoryRoot(path, io);
-  const reading = readingProgress(io, root);
-  const model = incrementalRepository(root, io.cwd, { keepBody: false, checkDocument, loaded: reading.loaded });
-  const between = betweenDocumentsChecker();
-  const clear = useColour(io.stdout, io.env) ? CLEAR_SCREEN : "";
-  let last = 0;
-  const show = () => {
-    const checked = checkLoaded(model.refresh(), between);
-    reading.end();
-    stillPresent(root);
-    last = exitCode(checked, options);
-    io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}${watchingLine(path)}`);
-  };
-  await watchUntilAborted(
-    root,
-    io.signal,
-    (changed) => {
-      changed.forEach((p) => model.touch(p));
-      show();
-    },
-    undefined,
-    () => io.stdout.write(goneLine(root)),
-  );
-  return last;
+  return exitCode(checked, options.strict);
 }

@@ -5,7 +5,8 @@ import { formatMarkdown } from "../diff/format-markdown.js";
 import { colours, formatText, plain } from "../diff/format-text.js";
 import { diffRevisions } from "../diff/index.js";
 import { hasDifferences } from "../diff/model.js";
-import { UserError, useColour, type Io } from "./io.js";
+import { UserError } from "../errors.js";
+import { useColour, type Io } from "../io.js";
 
 export type DiffFormat = "text" | "markdown" | "json";
 

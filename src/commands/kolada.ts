@@ -9,8 +9,9 @@ import { koladaFilePath, readStore, writeDataFile } from "../kolada/store.js";
 import { loadRepository } from "../model/load-repository.js";
 import { koladaKey } from "../model/repository.js";
 import { linkOnTheWay } from "../write/output-folder.js";
-import { repositoryRoot } from "./check.js";
-import { UserError, type Io } from "./io.js";
+import { repositoryRoot } from "../check/check.js";
+import { UserError } from "../errors.js";
+import type { Io } from "../io.js";
 
 /** At most this many problems are listed per response file. */
 const MAX_ISSUES = 10;

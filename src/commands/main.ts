@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
 import { runBudget, type BudgetFormat } from "./budget.js";
-import { runCheck, type DiagnosticFormat } from "./check.js";
-import { UserError, type Io } from "./io.js";
+import type { DiagnosticFormat } from "../check/check.js";
+import { runCheck } from "./check.js";
+import { UserError } from "../errors.js";
+import type { Io } from "../io.js";
 import { runInit, runNew } from "./scaffold.js";
 import { removeLeftovers } from "../write/leftovers.js";
 

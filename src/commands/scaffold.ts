@@ -4,8 +4,9 @@ import { writeFileAtomic } from "../write/atomic.js";
 import { lookup } from "../model/repository.js";
 import { draftMemo, draftNextPlan, draftReport, type Draft } from "../scaffold/drafts.js";
 import { initFiles, type InitOptions } from "../scaffold/init.js";
-import { checkRepository, formatProblems } from "./check.js";
-import { UserError, type Io } from "./io.js";
+import { checkRepository, formatProblems } from "../check/check.js";
+import { UserError } from "../errors.js";
+import type { Io } from "../io.js";
 
 /** `plan init`: a working plan repository, written without asking; existing files are never overwritten without --force. */
 export function runInit(dir: string, options: InitOptions & { force: boolean }, io: Io): number {

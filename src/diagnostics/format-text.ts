@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { bold, cyan, dim, red, yellow } from "../format/ansi.js";
 import { visible } from "../format/control.js";
-import { lineIndex, type LineIndex } from "../source/positions.js";
+import { lineIndex, type LineIndex } from "./positions.js";
 import { countMessages, summaryLine, type FileMessages } from "./collect.js";
 import { isError, relatedPlaces } from "./report.js";
 

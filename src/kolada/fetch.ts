@@ -1,4 +1,4 @@
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 import { KoladaResponseError, parseResponseText } from "./response.js";
 import type { KoladaRequest } from "./requests.js";
 

@@ -1,7 +1,10 @@
 import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
 import type { Report } from "../schema/report.js";
+import { groupDigits, kronor, NBSP, NNBSP } from "../format/swedish.js";
 import { linesWithoutOutcome } from "./outcome.js";
+import { partyName } from "./parties.js";
+import type { Entry, Repository } from "./repository.js";
 
 /** The value a map of user data holds under `key` itself, never one its prototype lends (`constructor`). */
 export const own = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
@@ -115,6 +118,23 @@ export function describeSplit(split: Split): string {
   if (split.rule === "equal") return "equally";
   if (split.rule === "per-inhabitant") return `per inhabitant (${split.rate} kr each)`;
   return `in shares ${Object.entries(split.shares).map(([p, w]) => `${p} ${w}`).join(" : ")}`;
+}
+
+/**
+ * The agreement's split in Swedish words, as the budget, the agreement's page, the memo and the
+ * draft of next year's plan print it: `hälften vardera`, `HSN 60 %, Kommun 40 %`,
+ * `14 kr per invånare och år`. Amounts as printed: narrow no-break spaces between thousands.
+ */
+export function splitText(repo: Repository, agreement: Entry<"agreement">): string {
+  const split = agreement.data.split;
+  const financiers = agreement.data.contributions.map((c) => c.party);
+  if (split.rule === "equal") return financiers.length === 2 ? "hälften vardera" : `lika delar för de ${financiers.length} parterna`;
+  if (split.rule === "shares") {
+    const all = financiers.reduce((a, p) => a + (own(split.shares, p) ?? 0), 0);
+    return financiers.map((p) => `${partyName(repo, p)} ${all ? Math.round(((own(split.shares, p) ?? 0) / all) * 100) : 0}${NBSP}%`).join(", ");
+  }
+  const population = `${groupDigits(split.population, NNBSP)} invånare${split.populationDate ? ` den ${split.populationDate}` : ""}`;
+  return `${kronor(split.rate, true)} per invånare och år för varje part (${population})`;
 }
 
 /**

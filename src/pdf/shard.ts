@@ -1,5 +1,5 @@
 import { compareStrings } from "../format/text.js";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 
 /** `--shard i/n`: the i-th of n shares (1-based). */
 export interface Shard {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 import { compareStrings } from "../format/text.js";
 import { readInside, RefusedPath } from "../source/read-inside.js";
 import { join } from "node:path";
@@ -10,7 +10,8 @@ import { tableToCsv } from "../rollup/format.js";
 import { allRollups, documentRollups, partyRollups, planSums } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
-import { href, pagesKept, type Pages } from "./pages.js";
+import { pagesKept, type Pages } from "../model/pages.js";
+import { href } from "./pages.js";
 import { withPagePolicy } from "./csp.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";

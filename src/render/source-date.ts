@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 
 const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
 

@@ -2,7 +2,7 @@ import Handlebars from "handlebars";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 import { readInside, RefusedPath } from "../source/read-inside.js";
 import { registerHelpers } from "./helpers.js";
 

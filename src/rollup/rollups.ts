@@ -160,6 +160,7 @@ export function allRollups(repo: Repository, tablesOf = (entry: AnyEntry) => doc
   return [...byId(repo.plans).flatMap(tablesOf), ...byId(repo.agreements).flatMap(tablesOf), ...partyTables];
 }
 
+/** A roll-up's file name from a document's or party's id: `lerum/plan-2019` → `lerum-plan-2019`. */
 export const slug = (id: string) => id.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();
 
 /** The names of the roll-ups made of a plan, an agreement or a party (without `.html`, `.csv`): the tables' and `path/name-length`'s. */

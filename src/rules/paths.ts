@@ -1,7 +1,7 @@
 import { resolveAsset } from "../model/assets.js";
 import { pathOutside } from "../source/rules.js";
 import type { Repository } from "../model/repository.js";
-import { pagesOf, ROLLUP_FOLDER } from "../render/pages.js";
+import { pagesOf, ROLLUP_FOLDER } from "../model/pages.js";
 import { rollupNames } from "../rollup/rollups.js";
 import { code, type Rule } from "./rule.js";
 

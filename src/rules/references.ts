@@ -1,5 +1,5 @@
 import { groupBy, kindsOf, listedDocuments, lookup, plansWithAgreements, referencesOf, type AnyEntry, type Repository } from "../model/repository.js";
-import { ROLLUP_FOLDER } from "../render/pages.js";
+import { ROLLUP_FOLDER } from "../model/pages.js";
 import { slug as rollupName } from "../rollup/rollups.js";
 import { idDuplicate } from "../model/rules.js";
 import { didYouMean } from "../model/suggest.js";

@@ -1,9 +1,8 @@
 import { Document, isMap, isSeq, parseDocument } from "yaml";
 import { kronor } from "../format/swedish.js";
-import { sharesOf } from "../model/money.js";
+import { sharesOf, splitText } from "../model/money.js";
 import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
-import { splitText } from "../render/views/budget.js";
 import { FINANCING, KIND } from "../vocabulary.js";
 
 export interface Draft {

@@ -14,7 +14,7 @@ import { report } from "../diagnostics/report.js";
 import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { locate, type Path } from "./locate.js";
-import { lineIndex, type LineIndex } from "./positions.js";
+import { lineIndex, type LineIndex } from "../diagnostics/positions.js";
 import { controlCharacter, fileTooLarge, markdownTooDeep, pathOutside, yamlAliases, yamlCollectionKey, yamlDuplicateKey, yamlReservedKey, yamlSyntax, yamlTabIndent, yamlTooDeep } from "./rules.js";
 
 /** A file read from disk, parsed, with every value traceable to its line and column. */

@@ -1,6 +1,6 @@
 import type { Position } from "unist";
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from "yaml";
-import type { LineIndex } from "./positions.js";
+import type { LineIndex } from "../diagnostics/positions.js";
 
 export type Path = readonly PropertyKey[];
 

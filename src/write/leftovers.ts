@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, isAbsolute, join } from "node:path";
+import { lastOnExit } from "../exit.js";
 
 /**
  * What a run leaves behind when it is killed: the folders it builds beside the output folder
@@ -31,35 +32,6 @@ export function processAlive(pid: number): boolean {
 
 const recordPath = () => join(tmpdir(), `plan-run-${process.pid}`);
 
-/** Undone when this process exits in any way but SIGKILL: removing beside folders, killing browsers. */
-const atExit = new Set<() => void>();
-let exitHooked = false;
-const hookExit = () => {
-  if (exitHooked) return;
-  exitHooked = true;
-  process.on("exit", runExitHooks);
-};
-
-/** Runs `undo` when the process exits (also by `process.exit` from a signal handler), unless it is taken back first. */
-export function onExit(undo: () => void): () => void {
-  hookExit();
-  atExit.add(undo);
-  return () => atExit.delete(undo);
-}
-
-/** Everything registered with `onExit`, now; each once; then this run's record, when nothing it names is left. */
-export function runExitHooks(): void {
-  for (const undo of [...atExit]) {
-    atExit.delete(undo);
-    try {
-      undo();
-    } catch {
-      // Leaving: what cannot be undone now is removed by the next run.
-    }
-  }
-  if (recorded.size > 0) removeRecordWhenDone();
-}
-
 /** The prefixes this run has put in its record. */
 const recorded = new Set<string>();
 
@@ -69,7 +41,7 @@ export function besidePrefix(out: string, kind: BesideKind): string {
   if (!recorded.has(prefix)) {
     appendFileSync(recordPath(), `${prefix}\n`);
     recorded.add(prefix);
-    hookExit();
+    lastOnExit(removeRecordWhenDone);
   }
   return prefix;
 }

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:path";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
 import type { OutputFile } from "../render/site.js";
 import { isInside } from "../source/read-inside.js";
 

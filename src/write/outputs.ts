@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
-import { UserError } from "../commands/io.js";
+import { UserError } from "../errors.js";
+import { onExit } from "../exit.js";
 import type { OutputFile } from "../render/site.js";
-import { besidePrefix, onExit } from "./leftovers.js";
+import { besidePrefix } from "./leftovers.js";
 import { linkOnTheWay } from "./output-folder.js";
 
 /** Files written at the same time: enough to keep the disk busy, few enough for any open-file limit. */

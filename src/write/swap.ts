@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { besidePrefix, onExit, type BesideKind } from "./leftovers.js";
+import { onExit } from "../exit.js";
+import { besidePrefix, type BesideKind } from "./leftovers.js";
 
 /**
  * A folder of `kind` beside the output folder `out` (same parent, so that a rename moves it

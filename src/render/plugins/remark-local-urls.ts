@@ -5,7 +5,7 @@ import type { Plugin } from "unified";
 import { visit, SKIP } from "unist-util-visit";
 import { activeContent } from "../../model/active-content.js";
 import { resolveAsset, type Ignored } from "../../model/assets.js";
-import type { Pages } from "../pages.js";
+import type { Pages } from "../../model/pages.js";
 import { compareStrings } from "../../format/text.js";
 
 /** A file of the repository that a rendered page refers to, copied beside it. */

@@ -1,8 +1,7 @@
-import { own } from "../../model/money.js";
+import { own, splitText } from "../../model/money.js";
 import type { Entry } from "../../model/repository.js";
 import { amount, list } from "../helpers.js";
 import { FINANCING, KIND } from "../../vocabulary.js";
-import { splitText } from "./budget.js";
 import { docLink, isFictional, municipalityOf, partyName, statusView, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
 import { relatedTo } from "./plan.js";

@@ -1,4 +1,4 @@
-import { contributingLines, contributionFor, lineTotal, own, partyTotals, sharesOf, sum, type NormalShare } from "../../model/money.js";
+import { contributingLines, contributionFor, lineTotal, partyTotals, sharesOf, sum, type NormalShare } from "../../model/money.js";
 import { lookup, type Entry, type Repository } from "../../model/repository.js";
 import { areaOf, planParties } from "../../rollup/rollups.js";
 import type { BudgetLine } from "../../schema/plan.js";
@@ -198,17 +198,4 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
     parties: parties.map((p) => ({ name: partyName(repo, p), amount: kr(totals.get(p) ?? 0n), share: shareOf(totals.get(p) ?? 0n, total) })),
     explanations,
   };
-}
-
-/** The agreement's split rule in words: `hälften vardera`, `HSN 60 %, Kommun 40 %`, `14 kr per invånare och år`. */
-export function splitText(repo: Repository, agreement: Entry<"agreement">): string {
-  const split = agreement.data.split;
-  const financiers = agreement.data.contributions.map((c) => c.party);
-  if (split.rule === "equal") return financiers.length === 2 ? "hälften vardera" : `lika delar för de ${financiers.length} parterna`;
-  if (split.rule === "shares") {
-    const all = financiers.reduce((a, p) => a + (own(split.shares, p) ?? 0), 0);
-    return financiers.map((p) => `${partyName(repo, p)} ${all ? Math.round(((own(split.shares, p) ?? 0) / all) * 100) : 0}\u00A0%`).join(", ");
-  }
-  const population = `${amount(split.population)} invånare${split.populationDate ? ` den ${split.populationDate}` : ""}`;
-  return `${kr(split.rate)} per invånare och år för varje part (${population})`;
 }

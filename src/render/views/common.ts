@@ -4,7 +4,8 @@ import type { Party } from "../../schema/config.js";
 import { date, list } from "../helpers.js";
 import type { Asset, MarkdownRenderer } from "../markdown.js";
 import { hasContent, splitSections } from "../markdown.js";
-import { href, type Pages } from "../pages.js";
+import type { Pages } from "../../model/pages.js";
+import { href } from "../pages.js";
 import { STATUS } from "../../vocabulary.js";
 
 /** What every view is computed from: the checked repository, where its pages go, and who refers to whom. */

@@ -3,7 +3,8 @@ import { slug } from "../../rollup/rollups.js";
 import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
 import { KIND, STATUS } from "../../vocabulary.js";
-import { href, INDEX_PAGE } from "../pages.js";
+import { INDEX_PAGE } from "../../model/pages.js";
+import { href } from "../pages.js";
 import { agreementOf, docLink, municipalityOf, organisationParty, organisationView, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { rollupCsv, rollupPage } from "./rollup.js";
 

@@ -1,10 +1,10 @@
 import type { RootContent } from "mdast";
-import { contributionFor, reportMoney, type OutcomeMoney } from "../../model/money.js";
+import { contributionFor, reportMoney, splitText, type OutcomeMoney } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import { amount, kr, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
-import { financingSummary, splitText } from "./budget.js";
+import { financingSummary } from "./budget.js";
 import { agreementOf, docLink, isFictional, organisationParty, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";

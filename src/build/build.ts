@@ -1,0 +1,109 @@
+import { dirname, isAbsolute, relative } from "node:path";
+import { checkRepository, errorsOnly, formatProblems } from "../check/check.js";
+import { plural } from "../format/text.js";
+import type { Io } from "../io.js";
+import type { Repository } from "../model/repository.js";
+import { pdfPathOf, stagePdfs, type PdfStage } from "../pdf/build.js";
+import { CACHE_FILE } from "../pdf/cache.js";
+import type { RenderHooks } from "../pdf/render.js";
+import type { Shard } from "../pdf/shard.js";
+import { renderSite } from "../render/site.js";
+import { sourceDate } from "../render/source-date.js";
+import { CONFIG_FILE } from "../source/discover.js";
+import { removeBeside } from "../write/leftovers.js";
+import { outputFolder, outputMark } from "../write/output-folder.js";
+import { diskError, writeFresh } from "../write/outputs.js";
+import { besideFolder, carryOver, swapIn } from "../write/swap.js";
+
+/** A build as the command line asks for it, its arguments parsed. */
+export interface BuildSettings {
+  /** Output folder, from the current folder; default `dist` in the repository. */
+  out?: string;
+  /** PDFs or exit 2 (true), none (false), or where a browser is found (undefined). */
+  pdf?: boolean;
+  /** The browser's path, instead of looking for one. */
+  browser?: string;
+  /** Pages printing at the same time. */
+  jobs: number;
+  /** For tests: the browser once started, each PDF as it is done. */
+  hooks?: RenderHooks;
+}
+
+/**
+ * `plan build`: the checks first; then every page, roll-up and copied file in memory and the
+ * PDFs in a staging folder; then all of it written into a fresh folder beside the output
+ * folder, which is swapped in as a whole. With a shard, only its share of the PDFs is printed;
+ * `label` is the shard as it was given, for the report.
+ */
+export async function build(path: string, options: BuildSettings & { shard?: { part: Shard; label: string } }, io: Io): Promise<number> {
+  const checked = checkRepository(path, io);
+  if (checked.errors > 0) {
+    io.stderr.write(formatProblems(errorsOnly(checked), "text", io, io.stderr));
+    io.stderr.write("plan: nothing is built from a repository with errors; fix them first.\n");
+    return 1;
+  }
+  const root = checked.repo.root;
+  const out = outputFolder({ root, out: options.out, cwd: io.cwd, sources: sourcesOf(checked.repo) });
+  removeBeside(dirname(out));
+  const day = sourceDate(io.env, root);
+  const files = renderSite(checked.repo, { buildDate: day });
+  const started = performance.now();
+  const unchanged = `Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
+  let pdfs: PdfStage | undefined;
+  // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
+  let fresh: ReturnType<typeof besideFolder> | undefined;
+  try {
+    pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks }, io);
+    fresh = besideFolder(out, "new");
+    await writeFresh(fresh.path, [...files, outputMark()]);
+    pdfs.commit(fresh.path);
+    // The PDFs this build did not make (unchanged, another shard's, skipped) and their cache come from the previous output.
+    for (const file of files) if (file.print) carryOver(out, fresh.path, pdfPathOf(file.path));
+    carryOver(out, fresh.path, CACHE_FILE);
+    swapIn(fresh.path, out);
+  } catch (error) {
+    throw diskError(error, unchanged);
+  } finally {
+    pdfs?.discard();
+    fresh?.done();
+  }
+  const pages = files.filter((f) => f.path.endsWith(".html")).length;
+  io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
+  reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
+  if (checked.warnings > 0) io.stderr.write(`plan: ${checked.warnings} warning${checked.warnings === 1 ? "" : "s"}; \`plan check\` shows them.\n`);
+  return 0;
+}
+
+export const pdfMode = (options: BuildSettings) => (options.pdf === true ? "require" : options.pdf === false ? "skip" : "auto");
+
+/** The files a repository is made of, which no output folder may hold. */
+export function sourcesOf(repo: Repository): string[] {
+  return [...repo.sources.map((s) => s.relPath), CONFIG_FILE, "templates"];
+}
+
+/** A folder as the user would type it from the current folder, or in full when it lies elsewhere. */
+export function shownPath(path: string, io: Io): string {
+  const fromCwd = relative(io.cwd, path);
+  return fromCwd === "" ? "." : fromCwd.startsWith("..") || isAbsolute(fromCwd) ? path : fromCwd;
+}
+
+/** What became of the PDFs: how many were printed, in how long, or why none were, and what could not be reached while printing. */
+export function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | undefined; seconds: number; countUnchanged?: boolean }, io: Io): void {
+  const share = run.shard ? ` (shard ${run.shard})` : "";
+  if (pdfs.skipped) {
+    const why = pdfs.skipped === "--no-pdf" ? "--no-pdf was given" : `${pdfs.skipped}; pass --pdf to make that an error, or see \`plan build --help\` for --browser`;
+    io.stderr.write(`plan: PDFs skipped${share}: ${why}.\n`);
+    if (pdfs.stale.length) {
+      const names = pdfs.stale.slice(0, 5).join(", ") + (pdfs.stale.length > 5 ? ", …" : "");
+      io.stderr.write(`plan: warning: ${plural(pdfs.stale.length, "PDF")} in the output folder no longer match${pdfs.stale.length === 1 ? "es" : ""} ${pdfs.stale.length === 1 ? "its document" : "their documents"}: ${names}\n`);
+    }
+    return;
+  }
+  const timing = pdfs.rendered ? ` in ${run.seconds.toFixed(1)} s, ${plural(run.jobs, "page")} in parallel` : "";
+  const unchanged = run.countUnchanged === false ? "" : `, ${pdfs.unchanged} unchanged`;
+  io.stdout.write(`plan: ${plural(pdfs.rendered, "PDF")} rendered${unchanged}${share}${timing}\n`);
+  if (pdfs.blocked.length) {
+    const shown = [...new Set(pdfs.blocked)].slice(0, 3).join(", ");
+    io.stderr.write(`plan: warning: blocked ${plural(pdfs.blocked.length, "request")} to addresses outside the output folder while printing (${shown}${pdfs.blocked.length > 3 ? ", …" : ""}); the PDFs were made without them.\n`);
+  }
+}

@@ -1,0 +1,87 @@
+import { relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { progress } from "../diagnostics/progress.js";
+import { isError } from "../diagnostics/report.js";
+import { collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
+import { formatGithub, formatJson } from "../diagnostics/format-machine.js";
+import { colours, formatText, plain } from "../diagnostics/format-text.js";
+import { loadRepository } from "../model/load-repository.js";
+import type { Repository } from "../model/repository.js";
+import { checkBetweenDocuments, checkDocument } from "../rules/index.js";
+import { CONFIG_FILE, findRoot } from "../source/discover.js";
+import { UserError } from "../errors.js";
+import { useColour, type Io } from "../io.js";
+
+/**
+ * Checking a repository, as every command that reads one does first: its root found, its
+ * documents loaded and checked by the rules, the messages collected and counted, and shown in
+ * the format asked for. `plan check` is this and an exit code; `plan build`, `plan budget` and
+ * `plan new` stop on its errors.
+ */
+
+export type DiagnosticFormat = "text" | "json" | "github";
+
+export interface Checked {
+  repo: Repository;
+  problems: FileMessages[];
+  errors: number;
+  warnings: number;
+}
+
+/** The repository root at or above `path`, or a message saying how to find or make one. */
+export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
+  const target = resolve(io.cwd, path);
+  if (!existsSync(target)) throw new UserError(`${path}: no such file or folder.`);
+  const root = findRoot(target);
+  if (!root) {
+    throw new UserError(
+      `No ${CONFIG_FILE} in ${path} or any folder above it, so this is not a plan repository.\n` +
+        `Give the path of one (e.g. \`plan check examples\`), or create one with \`plan init\`.`,
+    );
+  }
+  return root;
+}
+
+/** Runs the rules between documents over a repository loaded with `checkDocument` (watch mode: with a `betweenDocumentsChecker`), and collects the problems. */
+export function checkLoaded(repo: Repository, between: (repo: Repository) => void = checkBetweenDocuments): Checked {
+  between(repo);
+  const problems = collectMessages(repo.sources.map((s) => s.file), repo.config?.data.rules);
+  return { repo, problems, ...countMessages(problems) };
+}
+
+/** Finds the repository at or above `path`, loads it and runs every rule; on a terminal, with a progress line while the documents are read. */
+export function checkRepository(path: string, io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>, options: { keepBody?: boolean } = {}): Checked {
+  const root = repositoryRoot(path, io);
+  const reading = readingProgress(io, root);
+  try {
+    return checkLoaded(loadRepository(root, { cwd: io.cwd, keepBody: options.keepBody, checkDocument, loaded: reading.loaded }));
+  } finally {
+    reading.end();
+  }
+}
+
+/** `plan: reading 1234 of 5671: k0001/lerum/plan-2019.md`, rewritten in place on a terminal; nothing elsewhere. */
+export function readingProgress(io: Partial<Pick<Io, "stderr" | "env">>, root: string) {
+  const bar = io.stderr ? progress(io.stderr, io.env ?? {}, "reading") : undefined;
+  return {
+    loaded: (done: number, total: number, absPath: string) => bar?.update(done, total, relative(root, absPath)),
+    end: () => bar?.end(),
+  };
+}
+
+/** The errors alone, as `plan build` shows them: warnings do not stop a build, and `plan check` lists them. */
+export function errorsOnly(checked: Checked): Checked {
+  const problems = checked.problems.map((p) => ({ ...p, messages: p.messages.filter(isError) })).filter((p) => p.messages.length > 0);
+  return { ...checked, problems, warnings: 0 };
+}
+
+/** The problems as the reporter of `format` writes them for `stream`: text (in colour on a terminal), JSON or GitHub annotations. */
+export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
+  const documents = checked.repo.documents.size;
+  if (format === "json") return formatJson(checked.problems, documents);
+  if (format === "github") return formatGithub(checked.problems) + summaryLine(countMessages(checked.problems), documents) + "\n";
+  return formatText(checked.problems, documents, useColour(stream, io.env) ? colours : plain);
+}
+
+/** A check fails with errors, and with warnings too under `--strict`: the exit code of `plan check` and of every round of its watch mode. */
+export const exitCode = (checked: Checked, strict: boolean) => (checked.errors > 0 || (strict && checked.warnings > 0) ? 1 : 0);
