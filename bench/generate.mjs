@@ -74,7 +74,13 @@ export function loadTemplates(examples = EXAMPLES) {
   const docs = readDocuments(examples);
   const ids = new Set(docs.map((d) => d.id));
   // An id as a whole YAML scalar token: not preceded or followed by characters an id can hold.
-  const idRe = new RegExp(`(?<![\\w./-])(${[...ids].sort((a, b) => b.length - a.length).map(escapeRe).join("|")})(?![\\w./-])`, "g");
+  const idRe = new RegExp(
+    `(?<![\\w./-])(${[...ids]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join("|")})(?![\\w./-])`,
+    "g",
+  );
   for (const doc of docs) {
     doc.refs = [...new Set(strings(doc.data).filter((s) => ids.has(s)))];
     const fm = frontmatterRe.exec(doc.text);

@@ -84,9 +84,14 @@ function works(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: "ignore" });
   return !r.error && r.status === 0;
 }
-const GNU_TIME = process.env.BENCH_NO_GNU_TIME === "1" ? undefined : ["/usr/bin/time", "/bin/time"].find((t) => existsSync(t) && works(t, ["-f", "%M", "-o", "/dev/null", "true"]));
+const GNU_TIME =
+  process.env.BENCH_NO_GNU_TIME === "1"
+    ? undefined
+    : ["/usr/bin/time", "/bin/time"].find((t) => existsSync(t) && works(t, ["-f", "%M", "-o", "/dev/null", "true"]));
 const TIMEOUT = works("timeout", ["--version"]) ? "timeout" : undefined;
-const MEMORY_TOOL = GNU_TIME ? `GNU time (${GNU_TIME} -f %M: max RSS)` : "node --import bench/maxrss-hook.mjs (process.resourceUsage().maxRSS; node commands only)";
+const MEMORY_TOOL = GNU_TIME
+  ? `GNU time (${GNU_TIME} -f %M: max RSS)`
+  : "node --import bench/maxrss-hook.mjs (process.resourceUsage().maxRSS; node commands only)";
 
 let scratch; // a folder for the figures files
 let counter = 0;
@@ -168,7 +173,8 @@ function measureGroup(specs, { runs = RUNS, budgetS = BUDGET_S } = {}) {
       const expected = [spec.expectExit ?? 0].flat();
       if (r.timedOut) failed[i] = `stopped after ${spec.limitS ?? LIMIT_S} s`;
       else if (r.signal) failed[i] = `killed by ${r.signal}`;
-      else if (!expected.includes(r.status)) failed[i] = `exit code ${r.status}${r.stderr.trim() ? `: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}` : ""}`;
+      else if (!expected.includes(r.status))
+        failed[i] = `exit code ${r.status}${r.stderr.trim() ? `: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}` : ""}`;
       results[i].push(r);
       log(`${spec.label}: run ${round + 1}: ${r.seconds.toFixed(2)} s, ${r.peakMB?.toFixed(0) ?? "?"} MB${failed[i] ? ` (${failed[i]})` : ""}`);
     }
@@ -204,10 +210,18 @@ function measureGroup(specs, { runs = RUNS, budgetS = BUDGET_S } = {}) {
 
 function addAim(row, aim, source) {
   const issue = aim.issue ? `issue ${aim.issue}` : source;
-  if (aim.seconds !== undefined) aims.push({ row: row.label, kind: "seconds", limit: aim.seconds, text: aim.text ?? `${row.label}: under ${aim.seconds} s`, issue });
+  if (aim.seconds !== undefined)
+    aims.push({ row: row.label, kind: "seconds", limit: aim.seconds, text: aim.text ?? `${row.label}: under ${aim.seconds} s`, issue });
   if (aim.mb !== undefined) aims.push({ row: row.label, kind: "mb", limit: aim.mb, text: aim.text ?? `${row.label}: peak memory under ${aim.mb} MB`, issue });
   if (aim.ratioTo !== undefined)
-    aims.push({ row: row.label, kind: "ratio", of: aim.ratioTo, limit: aim.ratio, text: aim.text ?? `${row.label}: within ${aim.ratio}× ${aim.ratioTo}`, issue });
+    aims.push({
+      row: row.label,
+      kind: "ratio",
+      of: aim.ratioTo,
+      limit: aim.ratio,
+      text: aim.text ?? `${row.label}: within ${aim.ratio}× ${aim.ratioTo}`,
+      issue,
+    });
 }
 
 function evaluateAims() {
@@ -217,7 +231,7 @@ function evaluateAims() {
     let value, measured, met;
     if (aim.kind === "seconds") {
       value = row?.median;
-      measured = value === undefined ? row?.failed ?? "no figure" : `${value.toFixed(2)} s`;
+      measured = value === undefined ? (row?.failed ?? "no figure") : `${value.toFixed(2)} s`;
       met = value !== undefined && !row.failed && value < aim.limit;
     } else if (aim.kind === "mb") {
       value = row?.peakMB;
@@ -238,7 +252,11 @@ function evaluateAims() {
 
 function table(headers, body, align) {
   const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (align[i] === "r" ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => (align[i] === "r" ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
@@ -251,9 +269,14 @@ function print(context) {
     `plan bench: ${context.repo.plans.toLocaleString("en")} plans (${context.repo.documents.toLocaleString("en")} documents in ${context.repo.copies} copies of the examples)` +
       `${context.big ? `; ${context.big.plans.toLocaleString("en")} plans (${context.big.documents.toLocaleString("en")} documents) for memory` : ""}`,
   );
-  out.push(`node ${process.version}, ${context.cpus} CPUs (${context.cpuModel}), load average at start ${context.load.map((l) => l.toFixed(2)).join(" ")}; peak memory: ${MEMORY_TOOL}; MB = 10^6 bytes`);
-  if (context.load[0] > 0.5 * context.cpus) out.push(`note: the machine was busy when the bench started (load ${context.load[0].toFixed(2)}); times are noisy, CPU seconds less so`);
-  out.push("median s and min s: wall time over the runs; cpu s: median user + system CPU time of the child (more than the wall time where the GC works in parallel); peak MB: its largest max RSS");
+  out.push(
+    `node ${process.version}, ${context.cpus} CPUs (${context.cpuModel}), load average at start ${context.load.map((l) => l.toFixed(2)).join(" ")}; peak memory: ${MEMORY_TOOL}; MB = 10^6 bytes`,
+  );
+  if (context.load[0] > 0.5 * context.cpus)
+    out.push(`note: the machine was busy when the bench started (load ${context.load[0].toFixed(2)}); times are noisy, CPU seconds less so`);
+  out.push(
+    "median s and min s: wall time over the runs; cpu s: median user + system CPU time of the child (more than the wall time where the GC works in parallel); peak MB: its largest max RSS",
+  );
   out.push("");
   const body = rows.map((r) => [
     r.label,
@@ -269,14 +292,33 @@ function print(context) {
     ].map(([x, base]) => (base && x !== undefined && r.plans === floorRow.plans && r.label.startsWith("plan check") ? `${(x / base).toFixed(2)}×` : "")),
     r.failed ? `FAILED: ${r.failed}` : "",
   ]);
-  out.push(table(["task", "plans", "runs", "median s", "min s", "cpu s", "peak MB", "÷ floor", "cpu ÷ floor", ""], body, ["l", "r", "r", "r", "r", "r", "r", "r", "r", "l"]));
+  out.push(
+    table(["task", "plans", "runs", "median s", "min s", "cpu s", "peak MB", "÷ floor", "cpu ÷ floor", ""], body, [
+      "l",
+      "r",
+      "r",
+      "r",
+      "r",
+      "r",
+      "r",
+      "r",
+      "r",
+      "l",
+    ]),
+  );
   if (notes.length) {
     out.push("", "other figures:");
     for (const n of notes) out.push(`  ${n.label}: ${n.value}`);
   }
   const evaluated = evaluateAims();
   out.push("");
-  out.push(table(["aim", "from", "measured", "met"], evaluated.map((a) => [a.text, a.issue ?? "", a.measured, a.met ? "yes" : "NO"]), ["l", "l", "r", "l"]));
+  out.push(
+    table(
+      ["aim", "from", "measured", "met"],
+      evaluated.map((a) => [a.text, a.issue ?? "", a.measured, a.met ? "yes" : "NO"]),
+      ["l", "l", "r", "l"],
+    ),
+  );
   console.log(out.join("\n"));
   console.log(
     JSON.stringify({
@@ -322,7 +364,18 @@ async function runTasks(repoDir, head) {
     try {
       const mod = await import(pathToFileURL(join(TASKS, file)).href);
       if (typeof mod.default !== "function") throw new Error("it has no default export function");
-      await mod.default({ repoDir, measure, tmpDir, root: ROOT, cli: CLI, plans: PLANS, generateRepository, commitAll, note, log: (...a) => log(`${name}:`, ...a) });
+      await mod.default({
+        repoDir,
+        measure,
+        tmpDir,
+        root: ROOT,
+        cli: CLI,
+        plans: PLANS,
+        generateRepository,
+        commitAll,
+        note,
+        log: (...a) => log(`${name}:`, ...a),
+      });
     } catch (error) {
       log(`task ${file} failed: ${error.stack ?? error}`);
       rows.push({ label: `task ${name}`, runs: 0, failed: String(error.message ?? error).split("\n")[0] });
@@ -388,7 +441,13 @@ async function main() {
       log(`generated ${context.big.plans} plans, ${context.big.documents} documents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
       const label = `plan check (${BIG_PLANS.toLocaleString("en")} plans)`;
       measureGroup([{ label, argv: ["node", CLI, "check", bigDir], cwd: scratchRoot, plans: BIG_PLANS, limitS: BIG_LIMIT_S }], { runs: 1 });
-      aims.push({ row: label, kind: "mb", limit: AIM_MB, text: `plan check, ${BIG_PLANS.toLocaleString("en")} plans: peak memory under 1 GB`, issue: "issue 2" });
+      aims.push({
+        row: label,
+        kind: "mb",
+        limit: AIM_MB,
+        text: `plan check, ${BIG_PLANS.toLocaleString("en")} plans: peak memory under 1 GB`,
+        issue: "issue 2",
+      });
     }
     print(context);
   } finally {

@@ -67,7 +67,10 @@ describe("accessibility in a real browser (axe-core, WCAG 2.1 A and AA)", () => 
       expect(await page.evaluate(() => document.scripts.length), path).toBe(0);
       await page.addScriptTag({ content: axeSource });
       const violations = (await page.evaluate(
-        (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => r.violations),
+        (tags) =>
+          (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe
+            .run(document, { runOnly: { type: "tag", values: tags } })
+            .then((r) => r.violations),
         TAGS,
       )) as Violation[];
       for (const v of violations) found.push(`${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -79,10 +82,15 @@ describe("accessibility in a real browser (axe-core, WCAG 2.1 A and AA)", () => 
 
   it.skipIf(!browserPath)("would see a violation: the same harness on a page with known faults", async () => {
     const page = await browser.newPage();
-    await page.setContent('<html><head><title>x</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb;background:#fff">ljus text</p><table><tr><th>a</th></tr></table></main></body></html>');
+    await page.setContent(
+      '<html><head><title>x</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb;background:#fff">ljus text</p><table><tr><th>a</th></tr></table></main></body></html>',
+    );
     await page.addScriptTag({ content: axeSource });
     const ids = (await page.evaluate(
-      (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string }[] }> } }).axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => r.violations.map((v) => v.id)),
+      (tags) =>
+        (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string }[] }> } }).axe
+          .run(document, { runOnly: { type: "tag", values: tags } })
+          .then((r) => r.violations.map((v) => v.id)),
       TAGS,
     )) as string[];
     await page.close();

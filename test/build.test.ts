@@ -52,8 +52,16 @@ describe("plan build: the Lerum 2019 plan", () => {
     // Same order as the decided table, grouped by intervention area, with staff after the interventions' total.
     const order = rows.map((r) => r[0]).filter((t) => LERUM_2019.some((e) => e[0] === t));
     expect(order).toEqual(LERUM_2019.map((e) => e[0]));
-    const groups = tableByCaption(html, DETAIL).rows.filter((r) => r.attrs.includes("group")).map((r) => r.cells[0]!.text);
-    expect(groups).toEqual(["Minska ohälsan bland unga kvinnor och män", "Minska andelen missbrukande kvinnor och män", "Flexibel pott för ökad social hållbarhet", "Tjänst", "Överfört från tidigare år"]);
+    const groups = tableByCaption(html, DETAIL)
+      .rows.filter((r) => r.attrs.includes("group"))
+      .map((r) => r.cells[0]!.text);
+    expect(groups).toEqual([
+      "Minska ohälsan bland unga kvinnor och män",
+      "Minska andelen missbrukande kvinnor och män",
+      "Flexibel pott för ökad social hållbarhet",
+      "Tjänst",
+      "Överfört från tidigare år",
+    ]);
     // The footnotes explain each financing type, as the real table does.
     const notes = text(/<ul class="table-notes">([\s\S]*?)<\/ul>/.exec(html)![1]!);
     expect(notes).toMatch(/^\* Hänvisas till annan budget: Kommunens motfinansiering hänvisas till kommunens föreningsbidrag/);
@@ -66,9 +74,19 @@ describe("plan build: the Lerum 2019 plan", () => {
   it("computes the total rows from the lines, whatever the declared totals say", async () => {
     const repo = copyExamples();
     // The declared totals may leave their amounts out; the rows are still there, computed.
-    edit(repo, "lerum/plan-2019.md", /  - label: Totalt insatser\n    includes: \[intervention\]\n    total: 1250000\n    parties: \{ hsn-vast: 625000, lerum: 625000 \}/, "  - label: Totalt insatser\n    includes: [intervention]");
+    edit(
+      repo,
+      "lerum/plan-2019.md",
+      /  - label: Totalt insatser\n    includes: \[intervention\]\n    total: 1250000\n    parties: \{ hsn-vast: 625000, lerum: 625000 \}/,
+      "  - label: Totalt insatser\n    includes: [intervention]",
+    );
     // Move 10 000 kr of HSN's money from one line to another: the area's rows change, the totals do not.
-    edit(repo, "lerum/plan-2019.md", "    total: 265000\n    parties: { hsn-vast: 100000, lerum: 165000 }", "    total: 275000\n    parties: { hsn-vast: 110000, lerum: 165000 }");
+    edit(
+      repo,
+      "lerum/plan-2019.md",
+      "    total: 265000\n    parties: { hsn-vast: 100000, lerum: 165000 }",
+      "    total: 275000\n    parties: { hsn-vast: 110000, lerum: 165000 }",
+    );
     edit(repo, "lerum/plan-2019.md", "    total: 65000\n    parties: { hsn-vast: 65000 }", "    total: 55000\n    parties: { hsn-vast: 55000 }");
     const { code, stderr, page } = await build(repo);
     expect(code, stderr).toBe(0);
@@ -87,7 +105,10 @@ describe("plan build: the Lerum 2019 plan", () => {
     const goalsAt = h.findIndex((x) => x.text === "Mål för det gemensamma arbetet");
     expect(h.slice(goalsAt + 1, goalsAt + 4).map((x) => x.text)).toEqual(["Nationellt mål", "Regionala mål", "Kommunens mål"]);
     expect(h.slice(goalsAt + 4, goalsAt + 8).map((x) => `${x.level}:${x.text}`)).toEqual(["4:Hälsa", "4:Kompetens", "4:Opartiskhet", "4:Övriga mål"]);
-    const interventions = h.slice(h.findIndex((x) => x.text === "Insatser") + 1).filter((x) => x.level === 3).map((x) => x.text);
+    const interventions = h
+      .slice(h.findIndex((x) => x.text === "Insatser") + 1)
+      .filter((x) => x.level === 3)
+      .map((x) => x.text);
     expect(interventions.slice(0, 3)).toEqual([
       "Plattform Lerum - Familjecentrerat arbetssätt i samverkan för fullföljda studier",
       "ANDT-arbete i Lerum",
@@ -113,7 +134,16 @@ describe("plan build: the tjänsteskrivelse", () => {
     expect(code, stderr).toBe(0);
     const html = page("lerum/tjansteskrivelse-ks18-1375.html");
     const header = text(/<header class="memo-header">([\s\S]*?)<\/header>/.exec(html)![1]!);
-    for (const part of ["TJÄNSTESKRIVELSE", "Datum 2018-12-20", "Dnr KS18.1375", "Stab och Utveckling", "Karin Gertzen", "Verksamhetsutvecklare", "karin.gertzen@lerum.se", "Kommunstyrelsen"]) {
+    for (const part of [
+      "TJÄNSTESKRIVELSE",
+      "Datum 2018-12-20",
+      "Dnr KS18.1375",
+      "Stab och Utveckling",
+      "Karin Gertzen",
+      "Verksamhetsutvecklare",
+      "karin.gertzen@lerum.se",
+      "Kommunstyrelsen",
+    ]) {
       expect(header).toContain(part);
     }
     expect(html).toContain('href="mailto:karin.gertzen@lerum.se"');
@@ -128,7 +158,9 @@ describe("plan build: the tjänsteskrivelse", () => {
       "2:Beslutet ska skickas till",
     ]);
     expect(html).toMatch(/<ol class="proposal">\s*<li>Kommunstyrelsens arbetsutskott beslutar godkänna/);
-    const q = tableByCaption(html, "Jämställdhetsanalys").rows.slice(1).map((r) => r.cells.map((c) => c.text));
+    const q = tableByCaption(html, "Jämställdhetsanalys")
+      .rows.slice(1)
+      .map((r) => r.cells.map((c) => c.text));
     expect(q).toEqual([
       ["Berör ärendet kvinnor, män, flickor eller pojkar?", "Ja"],
       ["Synliggör ärendet kvinnor, män, flickor och pojkar?", "Ja"],
@@ -136,11 +168,23 @@ describe("plan build: the tjänsteskrivelse", () => {
       ["Hur påverkar ärendet kommunens jämställdhetsmål?", "Bidrar till att målen uppfylls"],
     ]);
     // Beslutsunderlag: the plan with its own number, linked to its rendered page.
-    expect(html).toMatch(/<li><a href="plan-2019\.html">Verksamhetsplan för det gemensamma folkhälsoarbetet 2019 mellan Hälso- och sjukvårdsnämnd Väst och Lerums kommun<\/a>, KS18\.1375-1<\/li>/);
-    expect(text(/<div class="signatures">([\s\S]*?)<\/div>/.exec(html)![1]!)).toBe("Lerums kommun Kim Erefalk Utvecklings- och hållbarhetschef Karin Gertzén Verksamhetsutvecklare");
+    expect(html).toMatch(
+      /<li><a href="plan-2019\.html">Verksamhetsplan för det gemensamma folkhälsoarbetet 2019 mellan Hälso- och sjukvårdsnämnd Väst och Lerums kommun<\/a>, KS18\.1375-1<\/li>/,
+    );
+    expect(text(/<div class="signatures">([\s\S]*?)<\/div>/.exec(html)![1]!)).toBe(
+      "Lerums kommun Kim Erefalk Utvecklings- och hållbarhetschef Karin Gertzén Verksamhetsutvecklare",
+    );
 
     const ekonomi = tableByCaption(html, "Finansiering av verksamhetsplanen 2019").rows.map((r) => r.cells.map((c) => spaces(c.text)));
-    expect(ekonomi[0]).toEqual(["Part", "Budget", "Andel", "varav kontant", "varav schablonkostnad", "varav hänvisat till annan budget", "Bidrag enligt avtalet 2019"]);
+    expect(ekonomi[0]).toEqual([
+      "Part",
+      "Budget",
+      "Andel",
+      "varav kontant",
+      "varav schablonkostnad",
+      "varav hänvisat till annan budget",
+      "Bidrag enligt avtalet 2019",
+    ]);
     expect(ekonomi.slice(1)).toEqual([
       ["Hälso- och sjukvårdsnämnd Väst", "1 000 000", "50 %", "1 000 000", "0", "0", "1 000 000"],
       ["Lerums kommun", "1 000 000", "50 %", "650 000", "200 000", "150 000", "1 000 000"],
@@ -153,10 +197,17 @@ describe("plan build: the tjänsteskrivelse", () => {
 
   it("follows the plan when its figures change", async () => {
     const repo = copyExamples();
-    edit(repo, "lerum/plan-2019.md", "lerum: { amount: 150000, financing: referred, note: Kommunens motfinansiering hänvisas till kommunens föreningsbidrag }", "lerum: 150000");
+    edit(
+      repo,
+      "lerum/plan-2019.md",
+      "lerum: { amount: 150000, financing: referred, note: Kommunens motfinansiering hänvisas till kommunens föreningsbidrag }",
+      "lerum: 150000",
+    );
     const { code, stderr, page } = await build(repo);
     expect(code, stderr).toBe(0);
-    const ekonomi = tableByCaption(page("lerum/tjansteskrivelse-ks18-1375.html"), "Finansiering av verksamhetsplanen 2019").rows.map((r) => r.cells.map((c) => spaces(c.text)));
+    const ekonomi = tableByCaption(page("lerum/tjansteskrivelse-ks18-1375.html"), "Finansiering av verksamhetsplanen 2019").rows.map((r) =>
+      r.cells.map((c) => spaces(c.text)),
+    );
     expect(ekonomi[0]).not.toContain("varav hänvisat till annan budget");
     expect(ekonomi[2]).toEqual(["Lerums kommun", "1 000 000", "50 %", "800 000", "200 000", "1 000 000"]);
   });
@@ -164,8 +215,20 @@ describe("plan build: the tjänsteskrivelse", () => {
   it("shows Barnperspektiv and För kännedom till where the memo has them, and marks a draft", async () => {
     const { page } = await build(copyExamples());
     const html = page("sjobacka/tjansteskrivelse-2020.html");
-    const h2 = headings(html).filter((x) => x.level === 2).map((x) => x.text);
-    expect(h2).toEqual(["Förslag till beslut", "Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet", "Barnperspektiv", "Beslutsunderlag", "Beslutet ska skickas till", "För kännedom till"]);
+    const h2 = headings(html)
+      .filter((x) => x.level === 2)
+      .map((x) => x.text);
+    expect(h2).toEqual([
+      "Förslag till beslut",
+      "Sammanfattning",
+      "Bakgrund",
+      "Ekonomi",
+      "Jämställdhet",
+      "Barnperspektiv",
+      "Beslutsunderlag",
+      "Beslutet ska skickas till",
+      "För kännedom till",
+    ]);
     expect(text(html)).toContain("Utkast – tjänsteskrivelsen är inte slutlig.");
     expect(text(html)).toContain("Fiktivt exempel");
     expect(spaces(text(html))).toContain("Fördelningsprincipen enligt avtalet: 14 kr per invånare och år för varje part (15 000 invånare den 2018-12-31).");
@@ -203,9 +266,31 @@ describe("plan build: the verksamhetsberättelse", () => {
     const table = tableByCaption(html, "Budget, utfall och avvikelse 2019");
     expect(table.rows[0]!.cells.map((c) => `${c.text}${/colspan="3"/.test(c.attrs) ? "×3" : ""}`)).toEqual(["Budgetpost", "HSN×3", "Kommun×3", "Totalt×3"]);
     const rows = table.rows.map((r) => r.cells.map((c) => spaces(c.text)));
-    expect(rows).toContainEqual(["Föräldramöten och undervisningsmaterial ANDT", "30 000", "22 000", "8 000", "20 000", "14 000", "6 000", "50 000", "36 000", "14 000"]);
+    expect(rows).toContainEqual([
+      "Föräldramöten och undervisningsmaterial ANDT",
+      "30 000",
+      "22 000",
+      "8 000",
+      "20 000",
+      "14 000",
+      "6 000",
+      "50 000",
+      "36 000",
+      "14 000",
+    ]);
     // Overspent: a negative deviation with a real minus sign.
-    expect(rows).toContainEqual(["Träffpunkter för äldre (lokalhyra, fika, material)", "20 000", "20 000", "0", "30 000", "33 500", "\u22123 500", "50 000", "53 500", "\u22123 500"]);
+    expect(rows).toContainEqual([
+      "Träffpunkter för äldre (lokalhyra, fika, material)",
+      "20 000",
+      "20 000",
+      "0",
+      "30 000",
+      "33 500",
+      "\u22123 500",
+      "50 000",
+      "53 500",
+      "\u22123 500",
+    ]);
     expect(rows).toContainEqual(["Gemensam folkhälsobudget", "210 000", "198 000", "12 000", "210 000", "203 500", "6 500", "420 000", "401 500", "18 500"]);
     expect(text(html)).toContain("Avvikelse = budget − utfall.");
   });
@@ -235,7 +320,11 @@ describe("plan build: the verksamhetsberättelse", () => {
     const agreement = header("sjobacka/avtal-2019-2022.html");
     expect(agreement).toMatchObject({ doctype: "Samverkansavtal", draft: false });
     expect(agreement.facts.map((f) => f.split(":")[0])).toEqual(["Parter", "Avtalsperiod", "Undertecknat", "Status"]);
-    expect(header("lerum/indikatorer/narkotika-30-dagar.html")).toMatchObject({ doctype: "Indikator", draft: false, facts: [expect.stringMatching(/^Status: Beslutat/)] });
+    expect(header("lerum/indikatorer/narkotika-30-dagar.html")).toMatchObject({
+      doctype: "Indikator",
+      draft: false,
+      facts: [expect.stringMatching(/^Status: Beslutat/)],
+    });
   });
 
   it("leaves a line without outcome empty, out of the utfall totals, and names it", async () => {
@@ -255,7 +344,9 @@ describe("plan build: the verksamhetsberättelse", () => {
   it("shows goal fulfilment as text and symbol, indicators as table and SVG chart, and the carry-over", async () => {
     const { page } = await build(copyExamples());
     const html = page("sjobacka/rapport-2019.html");
-    const goals = tableByCaption(html, "Måluppfyllelse 2019").rows.slice(1).map((r) => r.cells[1]!);
+    const goals = tableByCaption(html, "Måluppfyllelse 2019")
+      .rows.slice(1)
+      .map((r) => r.cells[1]!);
     expect(goals.map((c) => c.text)).toEqual(["◐ Delvis uppfyllt", "✓ Uppfyllt", "– Ej bedömt", "✗ Ej uppfyllt"]);
     for (const c of goals) expect(c.html).toMatch(/^<span class="symbol" aria-hidden="true">.<\/span> \S/);
 
@@ -284,7 +375,14 @@ describe("plan build: the verksamhetsberättelse", () => {
     expect(svgs[0]).toMatch(/stroke-dasharray="8 4"/);
 
     const carry = tableByCaption(html, "Överföring av medel från 2019").rows.map((r) => r.cells.map((c) => spaces(c.text)));
-    expect(carry[1]).toEqual(["2020", "12 000", "6 500", "18 500", "Beslut på presidiedialog 2020-02-20", "Analys av CAN 2019 och handlingsplan för ANDT-arbetet"]);
+    expect(carry[1]).toEqual([
+      "2020",
+      "12 000",
+      "6 500",
+      "18 500",
+      "Beslut på presidiedialog 2020-02-20",
+      "Analys av CAN 2019 och handlingsplan för ANDT-arbetet",
+    ]);
   });
 });
 
@@ -302,16 +400,32 @@ describe("plan build: roll-ups, index and files", () => {
       expect(shown.rows).toHaveLength(table.rows.length + 1);
       expect(html).toContain(`href="${table.name}.csv"`);
     }
-    const perYear = tableByCaption(page("sammanstallningar/sjobacka-avtal-2019-2022-per-year.html"), /budget per år och part/).rows.map((r) => r.cells.map((c) => spaces(c.text)));
-    expect(perYear[1]).toEqual(["2019", "Verksamhetsplan för det gemensamma folkhälsoarbetet 2019 mellan Hälso- och sjukvårdsnämnd Väst och Sjöbacka kommun", "210 000", "210 000", "420 000", "50 % / 50 %"]);
+    const perYear = tableByCaption(page("sammanstallningar/sjobacka-avtal-2019-2022-per-year.html"), /budget per år och part/).rows.map((r) =>
+      r.cells.map((c) => spaces(c.text)),
+    );
+    expect(perYear[1]).toEqual([
+      "2019",
+      "Verksamhetsplan för det gemensamma folkhälsoarbetet 2019 mellan Hälso- och sjukvårdsnämnd Väst och Sjöbacka kommun",
+      "210 000",
+      "210 000",
+      "420 000",
+      "50 % / 50 %",
+    ]);
   });
 
   it("lists every page in the index by municipality, agreement and year", async () => {
     const { out, page } = await build(copyExamples());
     const index = page("index.html");
     const h = headings(index);
-    expect(h.filter((x) => x.level === 2).map((x) => x.text).slice(0, 2)).toEqual(["Lerums kommun", "Sjöbacka kommun (fiktiv kommun)"]);
-    const years = tableByCaption(index, "Dokument per år inom avtalet 2019–2022").rows.slice(1).map((r) => r.cells.map((c) => c.text));
+    expect(
+      h
+        .filter((x) => x.level === 2)
+        .map((x) => x.text)
+        .slice(0, 2),
+    ).toEqual(["Lerums kommun", "Sjöbacka kommun (fiktiv kommun)"]);
+    const years = tableByCaption(index, "Dokument per år inom avtalet 2019–2022")
+      .rows.slice(1)
+      .map((r) => r.cells.map((c) => c.text));
     expect(years[0]!.slice(0, 4)).toEqual(["2019", "Verksamhetsplan 2019 (beslutad)", "", "Verksamhetsberättelse 2019 (beslutad)"]);
     expect(years[1]!.slice(0, 3)).toEqual(["2020", "Verksamhetsplan 2020 (utkast)", "Tjänsteskrivelse KS 2019/412, 2019-11-20 (utkast)"]);
     const linked = new Set([...index.matchAll(/href="([^"#]+)"/g)].map((m) => decodeURIComponent(m[1]!)));
@@ -377,7 +491,12 @@ describe("plan build: roll-ups, index and files", () => {
   it("writes each file through a temporary file and leaves none behind when a write fails", async () => {
     const out = tempDir();
     mkdirSync(join(out, "taken.html")); // a folder where a file should go: the rename fails
-    await expect(writeOutputs(out, [{ path: "ok.html", content: "ok" }, { path: "taken.html", content: "x" }])).rejects.toThrow();
+    await expect(
+      writeOutputs(out, [
+        { path: "ok.html", content: "ok" },
+        { path: "taken.html", content: "x" },
+      ]),
+    ).rejects.toThrow();
     expect(readFileSync(join(out, "ok.html"), "utf8")).toBe("ok");
     expect(listFiles(out)).toEqual(["ok.html"]);
     await expect(writeOutputs(out, [{ path: "../outside.html", content: "x" }])).rejects.toThrow(/outside/);
@@ -420,7 +539,12 @@ describe("plan build: templates", () => {
 
   it("escapes all data: markup and template syntax in a document stay text", async () => {
     const repo = copyExamples();
-    edit(repo, "sjobacka/plan-2020.md", "title: Verksamhetsplan för det gemensamma folkhälsoarbetet 2020", "title: <script>alert(1)</script> {{title}} {{{x}}} Verksamhetsplan för det gemensamma folkhälsoarbetet 2020");
+    edit(
+      repo,
+      "sjobacka/plan-2020.md",
+      "title: Verksamhetsplan för det gemensamma folkhälsoarbetet 2020",
+      "title: <script>alert(1)</script> {{title}} {{{x}}} Verksamhetsplan för det gemensamma folkhälsoarbetet 2020",
+    );
     edit(
       repo,
       "sjobacka/plan-2020.md",
@@ -439,7 +563,10 @@ describe("plan build: templates", () => {
 describe("plan build: markdown bodies", () => {
   it("links documents to their pages, copies local images beside them and shows no remote image", async () => {
     const repo = copyExamples();
-    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+    const png = Buffer.from(
+      "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+      "hex",
+    );
     mkdirSync(join(repo, "sjobacka", "bilder"));
     writeFileSync(join(repo, "sjobacka", "bilder", "karta.png"), png);
     edit(
@@ -463,7 +590,12 @@ describe("plan build: markdown bodies", () => {
 
   it("starts body headings at h2 under the single h1, in order, and gives body tables a caption and header scope", async () => {
     const repo = copyExamples();
-    edit(repo, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\n# Inledning\n\nFiktivt exempel.\n\n#### Djup rubrik\n\nTabell 1. Möten per år\n\n| År | Möten |\n|---|---:|\n| 2019 | 4 |\n");
+    edit(
+      repo,
+      "sjobacka/plan-2020.md",
+      "\nFiktivt exempel.\n",
+      "\n# Inledning\n\nFiktivt exempel.\n\n#### Djup rubrik\n\nTabell 1. Möten per år\n\n| År | Möten |\n|---|---:|\n| 2019 | 4 |\n",
+    );
     const { page } = await build(repo);
     const html = page("sjobacka/plan-2020.html");
     const h = headings(html);
@@ -506,11 +638,14 @@ describe("Swedish formatting and the browser finder", () => {
     expect(findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: "/env/chrome" }, isExecutable: none })).toBe("/env/chrome");
     expect(findBrowser({ env: {}, platform: "linux", isExecutable: (p) => p === "/usr/bin/google-chrome-stable" })).toBe("/usr/bin/google-chrome-stable");
     expect(findBrowser({ env: {}, platform: "linux", isExecutable: none })).toBeUndefined();
-    expect(usualBrowserPaths("linux", {})).toEqual(expect.arrayContaining(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/microsoft-edge"]));
+    expect(usualBrowserPaths("linux", {})).toEqual(
+      expect.arrayContaining(["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/microsoft-edge"]),
+    );
     expect(usualBrowserPaths("darwin", {})).toContain("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
     expect(usualBrowserPaths("win32", { PROGRAMFILES: "C:\\Program Files" })).toContain("C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe");
     const message = browserNotFoundMessage();
-    for (const part of ["apt-get install chromium", "npx @puppeteer/browsers install chrome-headless-shell", "PUPPETEER_EXECUTABLE_PATH", "--browser"]) expect(message).toContain(part);
+    for (const part of ["apt-get install chromium", "npx @puppeteer/browsers install chrome-headless-shell", "PUPPETEER_EXECUTABLE_PATH", "--browser"])
+      expect(message).toContain(part);
   });
 });
 
@@ -525,12 +660,17 @@ describe("plan build: every page", () => {
       expect(html, path).not.toMatch(/<script|<link |<iframe|@import|url\(/i);
       expect(html, path).not.toMatch(/(src|srcset|poster|data)="(https?:)?\/\//i);
       const h = headings(html);
-      expect(h.filter((x) => x.level === 1), path).toHaveLength(1);
+      expect(
+        h.filter((x) => x.level === 1),
+        path,
+      ).toHaveLength(1);
       expect(h[0]!.level, path).toBe(1);
       h.forEach((x, i) => i && expect(x.level, `${path}: ${x.text}`).toBeLessThanOrEqual(h[i - 1]!.level + 1));
       for (const t of tables(html)) {
         expect(t.caption, path).not.toBe("");
-        for (const row of t.rows) for (const c of row.cells.filter((c) => c.tag === "th")) expect(c.attrs, `${path}: ${t.caption}: ${c.text}`).toMatch(/scope="(col|row|rowgroup|colgroup)"/);
+        for (const row of t.rows)
+          for (const c of row.cells.filter((c) => c.tag === "th"))
+            expect(c.attrs, `${path}: ${t.caption}: ${c.text}`).toMatch(/scope="(col|row|rowgroup|colgroup)"/);
       }
     }
     expect(read(out, "lerum/plan-2019.html")).toContain("<style>");

@@ -43,7 +43,12 @@ describe("checking again after a change", () => {
     const lerumFindings = [...lerumPlan().file.messages];
     expect(lerumFindings.some((m) => m.ruleId === "date/plan-in-period")).toBe(true);
     json = change("a split broken", ["sjobacka/plan-2020.md"], () =>
-      edit(root, "sjobacka/plan-2020.md", "total: 65000\n    parties: { hsn-vast: 40000, sjobacka: 25000 }", "total: 66000\n    parties: { hsn-vast: 41000, sjobacka: 25000 }"),
+      edit(
+        root,
+        "sjobacka/plan-2020.md",
+        "total: 65000\n    parties: { hsn-vast: 40000, sjobacka: 25000 }",
+        "total: 66000\n    parties: { hsn-vast: 41000, sjobacka: 25000 }",
+      ),
     );
     expect(json).toContain('"ruleId": "money/split"');
     const kept = lerumPlan().file.messages;
@@ -51,17 +56,30 @@ describe("checking again after a change", () => {
     kept.forEach((m, i) => expect(m, "a finding of Lerum's plan checked again").toBe(lerumFindings[i]));
 
     // A reference to an agreement that does not exist, then a document that takes its id.
-    json = change("a missing agreement", ["sjobacka/plan-2020.md"], () => edit(root, "sjobacka/plan-2020.md", "agreement: sjobacka/avtal-2019-2022", "agreement: sjobacka/avtal-2021"));
+    json = change("a missing agreement", ["sjobacka/plan-2020.md"], () =>
+      edit(root, "sjobacka/plan-2020.md", "agreement: sjobacka/avtal-2019-2022", "agreement: sjobacka/avtal-2021"),
+    );
     expect(json).toContain("No agreement has the id `sjobacka/avtal-2021`");
-    json = change("the agreement written", ["sjobacka/avtal-2021.md"], () => write(root, "sjobacka/avtal-2021.md", readFileSync(join(root, "sjobacka/avtal-2019-2022.md"), "utf8").replace(/\nid: [^\n]*/, "")));
+    json = change("the agreement written", ["sjobacka/avtal-2021.md"], () =>
+      write(root, "sjobacka/avtal-2021.md", readFileSync(join(root, "sjobacka/avtal-2019-2022.md"), "utf8").replace(/\nid: [^\n]*/, "")),
+    );
     expect(json).not.toContain("No agreement has the id");
 
     // Imported values out of range: reported in the data file, through the indicator that uses it.
-    json = change("an imported value out of range", ["data/kolada/N15428-9999.yaml"], () => edit(root, "data/kolada/N15428-9999.yaml", "{ year: 2019, total: 85.2", "{ year: 2019, total: 185.2"));
+    json = change("an imported value out of range", ["data/kolada/N15428-9999.yaml"], () =>
+      edit(root, "data/kolada/N15428-9999.yaml", "{ year: 2019, total: 85.2", "{ year: 2019, total: 185.2"),
+    );
     expect(json).toContain('"ruleId": "indicator/value-range"');
 
     // The configuration: every document may be checked anew.
-    json = change("a memo section required", ["plan.config.yaml"], () => edit(root, "plan.config.yaml", "organisation: lerum\n", "organisation: lerum\nmemo:\n  requiredSections: [Sammanfattning, Bakgrund, Ekonomi, Jämställdhet, Miljö]\n"));
+    json = change("a memo section required", ["plan.config.yaml"], () =>
+      edit(
+        root,
+        "plan.config.yaml",
+        "organisation: lerum\n",
+        "organisation: lerum\nmemo:\n  requiredSections: [Sammanfattning, Bakgrund, Ekonomi, Jämställdhet, Miljö]\n",
+      ),
+    );
     expect(json).toContain('lacks the section \\"Miljö');
 
     // An image written before it exists, then the image saved (a file that is not a document).
@@ -84,7 +102,9 @@ describe("checking again after a change", () => {
     expect(json).toContain('"ruleId": "indicator/value-range"');
 
     // The data file under another name, the same text: its finding moves with it.
-    json = change("the data file renamed", [data, "data/kolada/N15428-9999-b.yaml"], () => renameSync(join(root, data), join(root, "data/kolada/N15428-9999-b.yaml")));
+    json = change("the data file renamed", [data, "data/kolada/N15428-9999-b.yaml"], () =>
+      renameSync(join(root, data), join(root, "data/kolada/N15428-9999-b.yaml")),
+    );
     expect(json).toContain('"file": "data/kolada/N15428-9999-b.yaml"');
 
     // An image the indicator shows, then saved: the indicator is checked again, and its data file's finding is not doubled.
@@ -93,7 +113,9 @@ describe("checking again after a change", () => {
     expect(json.split('"ruleId": "indicator/value-range"')).toHaveLength(2);
 
     // A document that changes kind changes the list of existing agreements a missing reference offers.
-    change("a missing agreement", ["sjobacka/plan-2020.md"], () => edit(root, "sjobacka/plan-2020.md", "agreement: sjobacka/avtal-2019-2022", "agreement: zzz"));
+    change("a missing agreement", ["sjobacka/plan-2020.md"], () =>
+      edit(root, "sjobacka/plan-2020.md", "agreement: sjobacka/avtal-2019-2022", "agreement: zzz"),
+    );
     json = change("an agreement made an indicator", ["lerum/avtal-2017-2020.md"], () =>
       write(root, "lerum/avtal-2017-2020.md", "---\nkind: indicator\ntitle: Ett mått\nunit: percent\ndirection: higher-is-better\n---\n"),
     );

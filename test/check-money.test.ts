@@ -35,18 +35,28 @@ describe("money rules", () => {
   });
 
   it("money/declared-total: a subtotal that is not the sum of its lines, per party and in total", async () => {
-    const { code, findings } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 625000, lerum: 625000 }", "parties: { hsn-vast: 625000, lerum: 652000 }"));
+    const { code, findings } = await check((r) =>
+      edit(r, PLAN, "parties: { hsn-vast: 625000, lerum: 625000 }", "parties: { hsn-vast: 625000, lerum: 652000 }"),
+    );
     expect(code).toBe(1);
     expect(ofRule(findings, "money/declared-total")).not.toEqual([]);
-    expect(said(ofRule(findings, "money/declared-total"))).toContain('"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.');
+    expect(said(ofRule(findings, "money/declared-total"))).toContain(
+      '"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.',
+    );
   });
 
   it("money/contribution and money/split: moving money between the parties breaks the split, not a single line", async () => {
-    const { code, findings } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 100000, lerum: 165000 }", "parties: { hsn-vast: 110000, lerum: 155000 }"));
+    const { code, findings } = await check((r) =>
+      edit(r, PLAN, "parties: { hsn-vast: 100000, lerum: 165000 }", "parties: { hsn-vast: 110000, lerum: 155000 }"),
+    );
     expect(code).toBe(1);
-    expect(said(ofRule(findings, "money/contribution"))).toContain("hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).");
+    expect(said(ofRule(findings, "money/contribution"))).toContain(
+      "hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
+    );
     expect(said(ofRule(findings, "money/contribution"))).toContain("lerum's lines in 2019 add up to 990 000 kr");
-    expect(said(ofRule(findings, "money/split"))).toContain("that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr");
+    expect(said(ofRule(findings, "money/split"))).toContain(
+      "that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr",
+    );
   });
 
   it("a per-line split other than halves is information, not an error (the real Lerum budget)", async () => {
@@ -56,7 +66,9 @@ describe("money rules", () => {
   });
 
   it("money/financing-type: a financing type the agreement does not allow the party", async () => {
-    const { code, findings, root } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 375000, lerum: 375000 }", "parties: { hsn-vast: { amount: 375000, financing: in-kind }, lerum: 375000 }"));
+    const { code, findings, root } = await check((r) =>
+      edit(r, PLAN, "parties: { hsn-vast: 375000, lerum: 375000 }", "parties: { hsn-vast: { amount: 375000, financing: in-kind }, lerum: 375000 }"),
+    );
     expect(code).toBe(1);
     const line = lineOf(root, PLAN, "financing: in-kind }, lerum: 375000");
     const found = only(findings, "money/financing-type");
@@ -72,7 +84,9 @@ describe("money rules", () => {
   });
 
   it("carry-overs do not count against the yearly contribution", async () => {
-    const { code, findings } = await check((r) => edit(r, PLAN, "    decision: presidiedialog 2018-10-12\n", "    decision: presidiedialog 2018-10-12\n    parties: { hsn-vast: 40000, lerum: 40000 }\n"));
+    const { code, findings } = await check((r) =>
+      edit(r, PLAN, "    decision: presidiedialog 2018-10-12\n", "    decision: presidiedialog 2018-10-12\n    parties: { hsn-vast: 40000, lerum: 40000 }\n"),
+    );
     expect(ofRule(findings, "money/contribution")).toEqual([]);
     expect(said(findings)).not.toContain("has no amount");
     expect(code).toBe(0);
@@ -107,7 +121,12 @@ describe("amounts are whole kronor", () => {
     const { code, findings, root } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 65000 }", "parties: { hsn-vast: -65000 }"));
     expect(code).toBe(1);
     const line = lineOf(root, PLAN, "hsn-vast: -65000");
-    expect(ofRule(findings, "money/whole-kronor").find((f) => f.message.includes("must not be negative"))).toMatchObject({ file: PLAN, line, column: 26, severity: "error" });
+    expect(ofRule(findings, "money/whole-kronor").find((f) => f.message.includes("must not be negative"))).toMatchObject({
+      file: PLAN,
+      line,
+      column: 26,
+      severity: "error",
+    });
   });
 
   it("an amount beyond the safe integer range is refused", async () => {

@@ -26,7 +26,12 @@ describe("output formats and exit codes", () => {
     const { main } = await import("../src/commands/main.js");
     const check = async (isTTY: boolean, env: Record<string, string> = {}) => {
       let stderr = "";
-      const code = await main(["check", EXAMPLES], { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s), isTTY }, env: { NO_COLOR: "1", ...env }, cwd: "." });
+      const code = await main(["check", EXAMPLES], {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => (stderr += s), isTTY },
+        env: { NO_COLOR: "1", ...env },
+        cwd: ".",
+      });
       return { code, stderr };
     };
     const terminal = await check(true);
@@ -119,7 +124,11 @@ describe("plan budget", () => {
     expect(code).toBe(0);
     const tables = JSON.parse(stdout) as { name: string; rows: Record<string, unknown>[] }[];
     const byArea = tables.find((t) => t.name === "lerum-plan-2019-per-area")!;
-    expect(byArea.rows.find((r) => r["area"] === "Minska ohälsan bland unga kvinnor och män")).toMatchObject({ "hsn-vast": 360000, lerum: 310000, total: 670000 });
+    expect(byArea.rows.find((r) => r["area"] === "Minska ohälsan bland unga kvinnor och män")).toMatchObject({
+      "hsn-vast": 360000,
+      lerum: 310000,
+      total: 670000,
+    });
     expect(byArea.rows.find((r) => r["area"] === "Gemensam budget")).toMatchObject({ "hsn-vast": 1000000, lerum: 1000000, total: 2000000, isTotal: true });
     // The carry-over has no amount: an empty cell, not 0.
     expect(byArea.rows.find((r) => r["area"] === "Överfört från tidigare år")!["total"]).toBeUndefined();

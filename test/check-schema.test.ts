@@ -22,14 +22,16 @@ describe("schema", () => {
   it("an unknown field is reported at its key, with a did-you-mean", async () => {
     const { code, findings, root } = await checkFindings((r) => edit(r, PLAN, "    total: 50000\n", "    totl: 50000\n"));
     expect(code).toBe(1);
-    expect(ofRule(findings, "schema/unknown-key")).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "totl: 50000"), column: 5, severity: "error" }));
+    expect(ofRule(findings, "schema/unknown-key")).toContainEqual(
+      expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "totl: 50000"), column: 5, severity: "error" }),
+    );
     expect(said(findings)).toContain("Unknown field `totl` in `budget[1]`. Did you mean `total`?");
   });
 
   it("an enumeration value gets the allowed values and a did-you-mean", async () => {
     const { findings, root } = await checkFindings((r) => edit(r, PLAN, "financing: referred", "financing: refered"));
     expect(findings).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "refered") }));
-    expect(said(findings)).toContain("must be one of `cash`, `in-kind`, `referred`; found the text \"refered\". Did you mean `referred`?");
+    expect(said(findings)).toContain('must be one of `cash`, `in-kind`, `referred`; found the text "refered". Did you mean `referred`?');
   });
 
   it("a missing required field names the field and what it is for", async () => {
@@ -40,8 +42,10 @@ describe("schema", () => {
 
   it("a wrong type says what was expected and what was found", async () => {
     const { findings, root } = await checkFindings((r) => edit(r, PLAN, "year: 2019", "year: tjugonitton"));
-    expect(ofRule(findings, "schema/type")).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "year: tjugonitton"), column: 7, severity: "error" }));
-    expect(said(findings)).toContain("`year` must be a number; found the text \"tjugonitton\".");
+    expect(ofRule(findings, "schema/type")).toContainEqual(
+      expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "year: tjugonitton"), column: 7, severity: "error" }),
+    );
+    expect(said(findings)).toContain('`year` must be a number; found the text "tjugonitton".');
   });
 
   it("an unknown kind suggests the closest", async () => {
@@ -51,19 +55,26 @@ describe("schema", () => {
 
   it("an impossible date is an error at the date", async () => {
     const { findings, root } = await checkFindings((r) => edit(r, MEMO, "date: 2018-12-20", "date: 2018-02-30"));
-    expect(ofRule(findings, "schema/format")).toContainEqual(expect.objectContaining({ file: MEMO, line: lineOf(root, MEMO, "2018-02-30"), column: 7, severity: "error" }));
+    expect(ofRule(findings, "schema/format")).toContainEqual(
+      expect.objectContaining({ file: MEMO, line: lineOf(root, MEMO, "2018-02-30"), column: 7, severity: "error" }),
+    );
   });
 
   it("YAML syntax errors and duplicate keys are reported at their place", async () => {
     const dup = await checkFindings((r) => edit(r, PLAN, "year: 2019\n", "year: 2019\nyear: 2020\n"));
-    expect(ofRule(dup.findings, "yaml/duplicate-key")).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(dup.root, PLAN, "year: 2020"), column: 1, severity: "error" }));
+    expect(ofRule(dup.findings, "yaml/duplicate-key")).toContainEqual(
+      expect.objectContaining({ file: PLAN, line: lineOf(dup.root, PLAN, "year: 2020"), column: 1, severity: "error" }),
+    );
     const broken = await checkFindings((r) => edit(r, PLAN, "title: Utbildningsinsatser föräldrastöd", 'title: "Utbildningsinsatser föräldrastöd'));
     expect(broken.code).toBe(1);
     expect(ofRule(broken.findings, "yaml/syntax")).toContainEqual(expect.objectContaining({ severity: "error" }));
   });
 
   it("many YAML aliases (a billion laughs) are refused, not expanded", async () => {
-    const lol = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)];
+    const lol = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
+    ];
     const { code, findings } = await checkFindings((r) => write(r, "lerum/lol.md", `---\nkind: indicator\n${lol.join("\n")}\n---\n`));
     expect(code).toBe(1);
     expect(ofRule(findings, "yaml/aliases")).toContainEqual(expect.objectContaining({ severity: "error" }));
@@ -80,7 +91,9 @@ describe("references", () => {
   it("plan → agreement: an unknown id gets a did-you-mean", async () => {
     const { code, findings, root } = await checkFindings((r) => edit(r, PLAN, "agreement: lerum/avtal-2017-2020", "agreement: lerum/avtal-2017-2021"));
     expect(code).toBe(1);
-    expect(ofRule(findings, "ref/document")).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "agreement: lerum/"), column: 12, severity: "error" }));
+    expect(ofRule(findings, "ref/document")).toContainEqual(
+      expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "agreement: lerum/"), column: 12, severity: "error" }),
+    );
     expect(said(findings)).toContain("No agreement has the id `lerum/avtal-2017-2021`. Did you mean `lerum/avtal-2017-2020`?");
   });
 
@@ -97,7 +110,9 @@ describe("references", () => {
     });
     expect(said(findings)).toContain("No plan has the id `sjobacka/plan-2018`.");
     expect(said(findings)).toContain("No agreement or plan or report or memo or indicator has the id `lerum/plan-2109`. Did you mean `lerum/plan-2019`?");
-    expect(said(findings)).toContain("No indicator has the id `lerum/indikatorer/behorig-gymnasieskolan`. Did you mean `lerum/indikatorer/behoriga-gymnasieskolan`?");
+    expect(said(findings)).toContain(
+      "No indicator has the id `lerum/indikatorer/behorig-gymnasieskolan`. Did you mean `lerum/indikatorer/behoriga-gymnasieskolan`?",
+    );
   });
 
   it("budget line → intervention, and an undeclared party", async () => {
@@ -106,12 +121,16 @@ describe("references", () => {
       edit(r, PLAN, "parties: { hsn-vast: 65000 }", "parties: { hsn-vst: 65000 }");
     });
     expect(said(findings)).toContain("The plan has no intervention `andt`. Did you mean `andt-arbete`?");
-    expect(ofRule(findings, "ref/party")).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "hsn-vst"), column: 16, severity: "error" }));
+    expect(ofRule(findings, "ref/party")).toContainEqual(
+      expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "hsn-vst"), column: 16, severity: "error" }),
+    );
     expect(said(findings)).toContain("No party has the id `hsn-vst`. Did you mean `hsn-vast`?");
   });
 
   it("duplicate document ids are reported with both places", async () => {
-    const { code, stdout } = await check((r) => write(r, "lerum/kopia.md", read(r, "lerum/avtal-2017-2020.md").replace("kind: agreement", "kind: agreement\nid: lerum/avtal-2017-2020")));
+    const { code, stdout } = await check((r) =>
+      write(r, "lerum/kopia.md", read(r, "lerum/avtal-2017-2020.md").replace("kind: agreement", "kind: agreement\nid: lerum/avtal-2017-2020")),
+    );
     expect(code).toBe(1);
     expect(stdout).toMatch(/lerum\/kopia\.md:\d+:\d+: error \[id\/duplicate\]/);
     expect(stdout).toContain("Another document already has the id `lerum/avtal-2017-2020`.");
@@ -139,14 +158,20 @@ describe("years, dates and memos", () => {
   it("memo/dnr: a number that does not match the organisation's pattern", async () => {
     const { code, findings, root } = await checkFindings((r) => edit(r, MEMO, "dnr: KS18.1375\n", "dnr: KS 2018/1375\n"));
     expect(code).toBe(1);
-    expect(ofRule(findings, "memo/dnr")).toContainEqual(expect.objectContaining({ file: MEMO, line: lineOf(root, MEMO, "dnr: KS 2018"), column: 6, severity: "error" }));
+    expect(ofRule(findings, "memo/dnr")).toContainEqual(
+      expect.objectContaining({ file: MEMO, line: lineOf(root, MEMO, "dnr: KS 2018"), column: 6, severity: "error" }),
+    );
     expect(said(findings)).toContain("`KS 2018/1375` is not a diarienummer of Lerums kommun, which look like `KS18.1375`.");
   });
 
   it("a dnr pattern that is not a regular expression is an error in the configuration, at the pattern", async () => {
-    const { code, findings, root } = await checkFindings((r) => edit(r, "plan.config.yaml", "pattern: '^KS\\d{2}\\.\\d{1,5}(-\\d+)?$'", "pattern: '^KS(\\d{2}'"));
+    const { code, findings, root } = await checkFindings((r) =>
+      edit(r, "plan.config.yaml", "pattern: '^KS\\d{2}\\.\\d{1,5}(-\\d+)?$'", "pattern: '^KS(\\d{2}'"),
+    );
     expect(code).toBe(1);
-    expect(ofRule(findings, "schema/format")).toContainEqual(expect.objectContaining({ file: "plan.config.yaml", line: lineOf(root, "plan.config.yaml", "pattern: '^KS("), column: 16, severity: "error" }));
+    expect(ofRule(findings, "schema/format")).toContainEqual(
+      expect.objectContaining({ file: "plan.config.yaml", line: lineOf(root, "plan.config.yaml", "pattern: '^KS("), column: 16, severity: "error" }),
+    );
     expect(said(findings)).toContain("must be a regular expression");
     expect(ofRule(findings, "memo/dnr")).toEqual([]);
   });
@@ -166,21 +191,27 @@ describe("years, dates and memos", () => {
   it("text/placeholder: an error in a decided document, a warning in a draft", async () => {
     const decided = await checkFindings((r) => edit(r, MEMO, "dnr: KS18.1375\n", "dnr: KSXX.XXX\n"));
     expect(decided.code).toBe(1);
-    expect(ofRule(decided.findings, "text/placeholder")).toContainEqual(expect.objectContaining({ file: MEMO, line: lineOf(decided.root, MEMO, "KSXX.XXX"), column: 6, severity: "error" }));
+    expect(ofRule(decided.findings, "text/placeholder")).toContainEqual(
+      expect.objectContaining({ file: MEMO, line: lineOf(decided.root, MEMO, "KSXX.XXX"), column: 6, severity: "error" }),
+    );
     const draft = await checkFindings((r) => {
       edit(r, MEMO, "status: decided", "status: draft");
       edit(r, MEMO, "## Bakgrund\n", "## Bakgrund\n\nXXXX Kommun har TODO.\n");
     });
     expect(draft.code).toBe(0);
-    expect(ofRule(draft.findings, "text/placeholder")).toContainEqual(expect.objectContaining({ severity: "warning", message: expect.stringMatching(/^Placeholder text `XXXX` in the text\./) }));
+    expect(ofRule(draft.findings, "text/placeholder")).toContainEqual(
+      expect.objectContaining({ severity: "warning", message: expect.stringMatching(/^Placeholder text `XXXX` in the text\./) }),
+    );
   });
 });
 
 describe("messages for the slips a Swedish user makes", () => {
   it("a Swedish word for an English value is named, with the word to write", async () => {
     const { findings, root } = await checkFindings((r) => edit(r, PLAN, "status: decided", "status: beslutad"));
-    expect(ofRule(findings, "schema/enum")).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "status: beslutad"), column: 9, severity: "error" }));
-    expect(said(findings)).toContain("`status` is written in English: `decided` for \"beslutad\".");
+    expect(ofRule(findings, "schema/enum")).toContainEqual(
+      expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "status: beslutad"), column: 9, severity: "error" }),
+    );
+    expect(said(findings)).toContain('`status` is written in English: `decided` for "beslutad".');
   });
 
   it("a code written as a number is told to go in quotes", async () => {
@@ -195,7 +226,12 @@ describe("reports", () => {
     const REPORT = "sjobacka/rapport-2019.md";
     const decided = await checkFindings((r) => edit(r, REPORT, /  - line: foraldragrupper\n    parties: \{[^}]*\}\n/, ""));
     expect(decided.code).toBe(1);
-    expect(ofRule(decided.findings, "report/outcome")).toContainEqual(expect.objectContaining({ severity: "error", message: expect.stringMatching(/^The report is decided, but the line of the plan `sjobacka\/plan-2019` has no utfall: "[^"]+"\./) }));
+    expect(ofRule(decided.findings, "report/outcome")).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        message: expect.stringMatching(/^The report is decided, but the line of the plan `sjobacka\/plan-2019` has no utfall: "[^"]+"\./),
+      }),
+    );
     const draft = await checkFindings((r) => {
       edit(r, REPORT, /  - line: foraldragrupper\n    parties: \{[^}]*\}\n/, "");
       edit(r, REPORT, "status: decided", "status: draft");

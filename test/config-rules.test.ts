@@ -18,7 +18,12 @@ interface Problem {
 /** The examples with `rules:` settings added to their configuration. */
 function withRules(settings: Record<string, string>): string {
   const root = copyExamples();
-  appendFileSync(join(root, CONFIG), `rules:\n${Object.entries(settings).map(([id, s]) => `  ${id}: ${s}\n`).join("")}`);
+  appendFileSync(
+    join(root, CONFIG),
+    `rules:\n${Object.entries(settings)
+      .map(([id, s]) => `  ${id}: ${s}\n`)
+      .join("")}`,
+  );
   return root;
 }
 
@@ -54,7 +59,9 @@ describe("rule severities in plan.config.yaml", () => {
     const root = withRules({ "date/decided-late": "error" });
     const { code, problems } = await check(root);
     expect(code).toBe(1);
-    expect(of(problems, "date/decided-late")).toEqual([expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "date: 2019-01-09"), column: 9, severity: "error" })]);
+    expect(of(problems, "date/decided-late")).toEqual([
+      expect.objectContaining({ file: PLAN, line: lineOf(root, PLAN, "date: 2019-01-09"), column: 9, severity: "error" }),
+    ]);
     // The text reporter counts it as an error too.
     const text = await run(["check", "."], root);
     expect(text.stdout).toContain(`${PLAN}:${lineOf(root, PLAN, "date: 2019-01-09")}:9: error [date/decided-late]`);

@@ -57,7 +57,13 @@ async function json(root: string, ...args: string[]): Promise<DiffResult> {
 /** The text output's lines, with runs of spaces made single, so that column widths do not matter. */
 const squeeze = (text: string) => text.split("\n").map((l) => l.replace(/ {2,}/g, "  ").trim());
 
-const raiseAndt = (root: string) => edit(root, PLAN, "    total: 265000\n    parties: { hsn-vast: 100000, lerum: 165000 }", "    total: 315000\n    parties: { hsn-vast: 150000, lerum: 165000 }");
+const raiseAndt = (root: string) =>
+  edit(
+    root,
+    PLAN,
+    "    total: 265000\n    parties: { hsn-vast: 100000, lerum: 165000 }",
+    "    total: 315000\n    parties: { hsn-vast: 150000, lerum: 165000 }",
+  );
 const moveMoney = (root: string) => edit(root, PLAN, "parties: { hsn-vast: 100000, lerum: 165000 }", "parties: { hsn-vast: 110000, lerum: 155000 }");
 
 describe("plan diff: money", () => {
@@ -71,11 +77,17 @@ describe("plan diff: money", () => {
     const money = lines.indexOf("lerum/avtal-2017-2020, 2019");
     expect(money).toBeGreaterThan(0);
     expect(lines.slice(money, money + 8)).toEqual(
-      expect.arrayContaining(["HSN  1 000 000 kr  1 050 000 kr  +50 000 kr", "Kommun  1 000 000 kr  1 000 000 kr  0 kr", "Total  2 000 000 kr  2 050 000 kr  +50 000 kr"]),
+      expect.arrayContaining([
+        "HSN  1 000 000 kr  1 050 000 kr  +50 000 kr",
+        "Kommun  1 000 000 kr  1 000 000 kr  0 kr",
+        "Total  2 000 000 kr  2 050 000 kr  +50 000 kr",
+      ]),
     );
     // The document's table: the changed line only, per party and in total.
     const table = lines.indexOf("Budget lines");
-    expect(lines.slice(table)).toEqual(expect.arrayContaining(["ANDT-arbete i Lerum  HSN  100 000 kr  150 000 kr  +50 000 kr", "Line total  265 000 kr  315 000 kr  +50 000 kr"]));
+    expect(lines.slice(table)).toEqual(
+      expect.arrayContaining(["ANDT-arbete i Lerum  HSN  100 000 kr  150 000 kr  +50 000 kr", "Line total  265 000 kr  315 000 kr  +50 000 kr"]),
+    );
     expect(stdout.slice(stdout.indexOf("Budget lines"))).not.toContain("Actionplan");
     // plan check now finds the contribution exceeded; that is new in head.
     expect(stdout).toContain("New problems (found by plan check in head, not in base)");
@@ -176,7 +188,9 @@ describe("plan diff: money", () => {
     expect(result.documents.map((d) => [d.id, d.status])).toEqual([["lerum/avtal-2017-2020", "changed"]]);
     expect(result.documents[0]!.fields).toEqual([{ field: "contributions[hsn-vast].amount", before: 1000000, after: 1100000, money: true }]);
     expect(result.problems.map((p) => [p.file, p.ruleId])).toEqual(expect.arrayContaining([[PLAN, "money/contribution"]]));
-    expect(result.money).toMatchObject([{ agreement: "lerum/avtal-2017-2020", year: 2019, parties: [{ party: "hsn-vast", difference: 0, contribution: 1100000 }, { party: "lerum" }] }]);
+    expect(result.money).toMatchObject([
+      { agreement: "lerum/avtal-2017-2020", year: 2019, parties: [{ party: "hsn-vast", difference: 0, contribution: 1100000 }, { party: "lerum" }] },
+    ]);
     const { stdout } = await run(["diff", "HEAD~1", "HEAD"], root);
     expect(stdout).toContain("contributions[hsn-vast].amount: 1 000 000 kr → 1 100 000 kr");
   });
@@ -208,11 +222,21 @@ describe("plan diff: matching by id", () => {
     });
     const result = await json(root, "HEAD~1", "HEAD");
     expect(result.documents).toEqual([
-      expect.objectContaining({ id: "lerum/planer/plan-2019", idBefore: "lerum/plan-2019", status: "changed", path: "lerum/planer/plan-2019.md", pathBefore: PLAN, budget: [], sections: [] }),
+      expect.objectContaining({
+        id: "lerum/planer/plan-2019",
+        idBefore: "lerum/plan-2019",
+        status: "changed",
+        path: "lerum/planer/plan-2019.md",
+        pathBefore: PLAN,
+        budget: [],
+        sections: [],
+      }),
     ]);
     // The memo about the plan still names its old id: plan check says so.
     expect(result.problems).toEqual(
-      expect.arrayContaining([expect.objectContaining({ file: "lerum/tjansteskrivelse-ks18-1375.md", ruleId: "ref/document", message: expect.stringContaining("lerum/plan-2019") })]),
+      expect.arrayContaining([
+        expect.objectContaining({ file: "lerum/tjansteskrivelse-ks18-1375.md", ruleId: "ref/document", message: expect.stringContaining("lerum/plan-2019") }),
+      ]),
     );
     const { stdout } = await run(["diff", "HEAD~1", "HEAD"], root);
     expect(stdout).toContain("Documents: 1 changed, 0 added, 0 removed, 1 moved");
@@ -249,7 +273,13 @@ describe("plan diff: matching by id", () => {
       expect.arrayContaining([
         expect.objectContaining({ what: "goal", id: "trygghet", change: "added" }),
         expect.objectContaining({ what: "goal", id: "ater-smart", change: "removed" }),
-        expect.objectContaining({ what: "goal", id: "socialt-deltagande", change: "renamed", titleBefore: "Ökat socialt deltagande", title: "Ökat socialt deltagande bland äldre" }),
+        expect.objectContaining({
+          what: "goal",
+          id: "socialt-deltagande",
+          change: "renamed",
+          titleBefore: "Ökat socialt deltagande",
+          title: "Ökat socialt deltagande bland äldre",
+        }),
         expect.objectContaining({ what: "intervention", id: "andt-arbete", change: "changed" }),
         expect.objectContaining({ what: "indicator", id: "lerum/indikatorer/skolor-andt-handledning", change: "removed" }),
       ]),
@@ -277,7 +307,9 @@ describe("plan diff: matching by id", () => {
 
 describe("plan diff: other documents", () => {
   it("a report's outcome (utfall): the changed line with its title from the plan", async () => {
-    const root = changed((r) => edit(r, "sjobacka/rapport-2019.md", "parties: { hsn-vast: 40000, sjobacka: 20000 }", "parties: { hsn-vast: 45000, sjobacka: 20000 }"));
+    const root = changed((r) =>
+      edit(r, "sjobacka/rapport-2019.md", "parties: { hsn-vast: 40000, sjobacka: 20000 }", "parties: { hsn-vast: 45000, sjobacka: 20000 }"),
+    );
     const [report] = (await json(root, "HEAD~1", "HEAD")).documents;
     expect(report).toMatchObject({ id: "sjobacka/rapport-2019", kind: "report", status: "changed" });
     expect(report!.outcome).toEqual([
@@ -296,14 +328,25 @@ describe("plan diff: other documents", () => {
   it("plan.config.yaml changed: its fields, with every document checked again", async () => {
     const root = changed((r) => edit(r, "plan.config.yaml", "    short: HSN\n", "    short: HSN Väst\n"));
     const result = await json(root, "HEAD~1", "HEAD");
-    expect(result.documents).toEqual([expect.objectContaining({ id: "plan.config.yaml", kind: "config", status: "changed", fields: [{ field: "parties[hsn-vast].short", before: "HSN", after: "HSN Väst" }] })]);
+    expect(result.documents).toEqual([
+      expect.objectContaining({
+        id: "plan.config.yaml",
+        kind: "config",
+        status: "changed",
+        fields: [{ field: "parties[hsn-vast].short", before: "HSN", after: "HSN Väst" }],
+      }),
+    ]);
     expect(result.scope.checked).toBe(result.scope.total);
   });
 
   it("a document added and one removed", async () => {
     const root = changed((r) => {
       rmSync(join(r, "lerum/indikatorer/skolor-andt-handledning.md"));
-      write(r, "sjobacka/indikatorer/trygghet.md", "---\nkind: indicator\ntitle: Andel flickor och pojkar som känner sig trygga i skolan\nunit: percent\ndirection: higher-is-better\nbySex: true\n---\n");
+      write(
+        r,
+        "sjobacka/indikatorer/trygghet.md",
+        "---\nkind: indicator\ntitle: Andel flickor och pojkar som känner sig trygga i skolan\nunit: percent\ndirection: higher-is-better\nbySex: true\n---\n",
+      );
     });
     const result = await json(root, "HEAD~1", "HEAD");
     expect(result.documents.map((d) => [d.id, d.status])).toEqual([
@@ -363,7 +406,10 @@ describe("plan diff: revisions", () => {
   it("reads the revisions from git without touching the working tree or the index", async () => {
     const root = changed(raiseAndt);
     edit(root, PLAN, "fler skolor deltar", "alla skolor deltar");
-    const hash = (path: string) => createHash("sha256").update(readFileSync(join(root, path))).digest("hex");
+    const hash = (path: string) =>
+      createHash("sha256")
+        .update(readFileSync(join(root, path)))
+        .digest("hex");
     // `git status` refreshes the index itself, so it runs before the index is fingerprinted and after it is compared.
     const status = git(root, "status", "--porcelain");
     const before = { index: hash(".git/index"), plan: hash(PLAN) };
@@ -444,7 +490,9 @@ describe("plan diff: formats", () => {
     expect(details).toBeGreaterThan(0);
     const headline = stdout.slice(0, details);
     expect(headline).toContain("**Documents: 2 changed, 0 added, 0 removed, 0 moved**");
-    expect(headline).toContain("| <code>lerum/avtal-2017-2020</code> | 2019 | HSN | 1 000 000 kr | 1 010 000 kr | +10 000 kr |\n|  |  | Kommun | 1 000 000 kr | 990 000 kr | −10 000 kr |");
+    expect(headline).toContain(
+      "| <code>lerum/avtal-2017-2020</code> | 2019 | HSN | 1 000 000 kr | 1 010 000 kr | +10 000 kr |\n|  |  | Kommun | 1 000 000 kr | 990 000 kr | −10 000 kr |",
+    );
     expect(headline).toContain("**no longer keeps the agreement's split**");
     expect(headline).toContain("<code>money/split</code>");
     expect(stdout.match(/<details>/g)).toHaveLength(2);
@@ -496,6 +544,14 @@ describe("plan diff: formats", () => {
       { party: "hsn-vast", before: 100000, after: 110000, difference: 10000 },
       { party: "lerum", before: 165000, after: 155000, difference: -10000 },
     ]);
-    expect(result.problems.map((p) => p.ruleId).sort()).toEqual(["money/contribution", "money/contribution", "money/declared-total", "money/declared-total", "money/declared-total", "money/declared-total", "money/split"]);
+    expect(result.problems.map((p) => p.ruleId).sort()).toEqual([
+      "money/contribution",
+      "money/contribution",
+      "money/declared-total",
+      "money/declared-total",
+      "money/declared-total",
+      "money/declared-total",
+      "money/split",
+    ]);
   });
 });

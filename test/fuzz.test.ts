@@ -17,9 +17,8 @@ const CASES = Number(process.env["FUZZ_CASES"] ?? 200);
 const FIRST_SEED = Number(process.env["FUZZ_FIRST_SEED"] ?? 1);
 const REGRESSIONS: number[] = [];
 const [shard, shards] = (process.env["FUZZ_SHARD"] ?? "1/1").split("/").map(Number) as [number, number];
-const seeds = (process.env["FUZZ_SEEDS"]
-  ? process.env["FUZZ_SEEDS"].split(",").map(Number)
-  : [...REGRESSIONS, ...Array.from({ length: CASES }, (_, i) => FIRST_SEED + i)]
+const seeds = (
+  process.env["FUZZ_SEEDS"] ? process.env["FUZZ_SEEDS"].split(",").map(Number) : [...REGRESSIONS, ...Array.from({ length: CASES }, (_, i) => FIRST_SEED + i)]
 ).filter((_, i) => i % shards === shard - 1);
 
 function documents(root: string): string[] {

@@ -24,7 +24,9 @@ describe("indicator checks", () => {
     const root = withValues(["{ year: 2018, total: 84.0, women: 86.2, men: 81.9 }", "{ year: 2019, total: 852, women: 87.5, men: 83.0 }"]);
     const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
-    expect(ofRule(findings, "indicator/value-range")).toContainEqual(expect.objectContaining({ file: DATA, line: lineOf(root, DATA, "total: 852"), column: 26, severity: "error" }));
+    expect(ofRule(findings, "indicator/value-range")).toContainEqual(
+      expect.objectContaining({ file: DATA, line: lineOf(root, DATA, "total: 852"), column: 26, severity: "error" }),
+    );
     expect(said(findings)).toContain("the 2019 value 852 is out of range; the unit `percent` needs a share between 0 and 100 %");
   });
 
@@ -32,7 +34,9 @@ describe("indicator checks", () => {
     const root = withValues(["{ year: 2018, total: 84.0, women: 86.2, men: 81.9 }", "{ year: 2019, total: 85.2, women: 87.5, men: null }"]);
     const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
-    expect(ofRule(findings, "indicator/sex-values")).toContainEqual(expect.objectContaining({ file: IND, line: lineOf(root, IND, "bySex: true"), column: 8, severity: "error" }));
+    expect(ofRule(findings, "indicator/sex-values")).toContainEqual(
+      expect.objectContaining({ file: IND, line: lineOf(root, IND, "bySex: true"), column: 8, severity: "error" }),
+    );
     expect(said(findings)).toContain("the year 2019 lacks values for women and men");
   });
 
@@ -41,7 +45,9 @@ describe("indicator checks", () => {
     edit(root, IND, "{ year: 2022, value: 90.0 }", "{ year: 2025, value: 90.0 }");
     const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
-    expect(said(findings)).toContain("The target year 2025 lies outside the agreement of the plans using the indicator (`sjobacka/avtal-2019-2022` 2019–2022).");
+    expect(said(findings)).toContain(
+      "The target year 2025 lies outside the agreement of the plans using the indicator (`sjobacka/avtal-2019-2022` 2019–2022).",
+    );
   });
 
   it("indicator/municipality: a Kolada municipality that is not the plan's municipality", async () => {
@@ -56,7 +62,9 @@ describe("indicator checks", () => {
     edit(root, IND, "kpi: N15428", "kpi: N1542");
     const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
-    expect(ofRule(findings, "schema/format")).toContainEqual(expect.objectContaining({ file: IND, line: lineOf(root, IND, "kpi: N1542"), column: 8, severity: "error" }));
+    expect(ofRule(findings, "schema/format")).toContainEqual(
+      expect.objectContaining({ file: IND, line: lineOf(root, IND, "kpi: N1542"), column: 8, severity: "error" }),
+    );
     expect(said(findings)).toContain("must be a Kolada KPI id: `N` or `U` and five digits, e.g. `N15419`");
   });
 });
@@ -84,7 +92,9 @@ describe("goal fulfilment", () => {
     edit(root, REPORT, /goal: behorighet\n    status: partly-met/, "goal: behorighet\n    status: met");
     const { code, findings } = await checkJson(root);
     expect(code).toBe(0);
-    expect(ofRule(findings, "goal/status-mismatch")).toContainEqual(expect.objectContaining({ file: REPORT, line: lineOf(root, REPORT, "status: met"), column: 13, severity: "warning" }));
+    expect(ofRule(findings, "goal/status-mismatch")).toContainEqual(
+      expect.objectContaining({ file: REPORT, line: lineOf(root, REPORT, "status: met"), column: 13, severity: "warning" }),
+    );
     expect(said(findings)).toContain("The report says `met` (uppfyllt), but the goal's indicators give `partly-met` (delvis uppfyllt)");
     expect(said(findings)).toContain("85,2 against target 86 (2019)");
   });

@@ -65,17 +65,37 @@ describe("plan kolada import: validation", () => {
   };
 
   const cases: [string, (page: Record<string, any>) => void, string, string][] = [
-    ["a gender other than T, K or M", (p) => (p.values[1].values[0].gender = "F"), "$.values[1].values[0].gender", 'expected a gender "T" (total), "K" (women) or "M" (men), got "F"'],
-    ["a period that is neither a number nor a four-digit string", (p) => (p.values[0].period = true), "$.values[0].period", "expected a year as a number or a four-digit string"],
+    [
+      "a gender other than T, K or M",
+      (p) => (p.values[1].values[0].gender = "F"),
+      "$.values[1].values[0].gender",
+      'expected a gender "T" (total), "K" (women) or "M" (men), got "F"',
+    ],
+    [
+      "a period that is neither a number nor a four-digit string",
+      (p) => (p.values[0].period = true),
+      "$.values[0].period",
+      "expected a year as a number or a four-digit string",
+    ],
     ["a period string that is not a year", (p) => (p.values[2].period = "19"), "$.values[2].period", 'got "19"'],
     ["a value given as a string", (p) => (p.values[0].values[2].value = "84,0"), "$.values[0].values[2].value", 'expected a number or null, got "84,0"'],
     ["a value left out", (p) => delete p.values[0].values[2].value, "$.values[0].values[2].value", "expected a number or null, got nothing"],
     ["a KPI id of the wrong form", (p) => (p.values[0].kpi = "N1542"), "$.values[0].kpi", 'expected a KPI id such as "N15419", got "N1542"'],
     ["a municipality id as a number", (p) => (p.values[0].municipality = 9999), "$.values[0].municipality", "expected a municipality id as a string"],
-    ["a deleted flag that is not a boolean", (p) => (p.values[0].values[0].isdeleted = "no"), "$.values[0].values[0].isdeleted", 'expected true or false, got "no"'],
+    [
+      "a deleted flag that is not a boolean",
+      (p) => (p.values[0].values[0].isdeleted = "no"),
+      "$.values[0].values[0].isdeleted",
+      'expected true or false, got "no"',
+    ],
     ["a next_url that is not a URL", (p) => (p.next_url = 2), "$.next_url", "expected a URL or null, got 2"],
     ["no values list (a metadata response)", (p) => (p.values = { id: "N15428" }), "$.values", "expected `values`, the list of a Kolada data response"],
-    ["the same gender twice in a row", (p) => p.values[0].values.push({ ...p.values[0].values[0] }), "$.values[0].values[3]", "a second value for N15428, 9999, 2018, gender K"],
+    [
+      "the same gender twice in a row",
+      (p) => p.values[0].values.push({ ...p.values[0].values[0] }),
+      "$.values[0].values[3]",
+      "a second value for N15428, 9999, 2018, gender K",
+    ],
   ];
 
   for (const [what, change, path, message] of cases) {
@@ -148,7 +168,10 @@ describe("plan kolada import: merging into data/kolada", () => {
     expect(text).toContain("  - { year: 2020, total: 85.9, women: 88.1, men: 83.8 }\n");
     // The repository loader reads the new files without complaint.
     const repo = loadRepository(root, { cwd: root });
-    for (const [key, years] of [["N15428-9999", 4], ["N17473-9999", 4]] as const) {
+    for (const [key, years] of [
+      ["N15428-9999", 4],
+      ["N17473-9999", 4],
+    ] as const) {
       const loaded = repo.kolada.get(key);
       expect(loaded?.data.values).toHaveLength(years);
       expect(loaded?.source.file.messages).toEqual([]);
@@ -261,7 +284,15 @@ describe("plan kolada import: merging into data/kolada", () => {
 
 describe("merging and requests (pure functions)", () => {
   it("mergeRows counts added, changed and unchanged values and keeps what the rows do not mention", () => {
-    const existing = { kpi: "N15428", municipality: "9999", title: "Behöriga", values: [{ year: 2019, total: 1, women: 2 }, { year: 2017, men: 3 }] };
+    const existing = {
+      kpi: "N15428",
+      municipality: "9999",
+      title: "Behöriga",
+      values: [
+        { year: 2019, total: 1, women: 2 },
+        { year: 2017, men: 3 },
+      ],
+    };
     const copy = structuredClone(existing);
     const { data, counts } = mergeRows(existing, "N15428", "9999", [
       { kpi: "N15428", municipality: "9999", year: 2019, gender: "T", value: 1 },
@@ -273,13 +304,22 @@ describe("merging and requests (pure functions)", () => {
       kpi: "N15428",
       municipality: "9999",
       title: "Behöriga",
-      values: [{ year: 2017, men: 3 }, { year: 2018, men: 4 }, { year: 2019, total: 1, women: null }],
+      values: [
+        { year: 2017, men: 3 },
+        { year: 2018, men: 4 },
+        { year: 2019, total: 1, women: null },
+      ],
     });
     expect(existing).toEqual(copy);
   });
 
   it("buildRequests puts at most 25 KPIs in a request, one municipality each, with the union of their years", () => {
-    const targets: KoladaTarget[] = Array.from({ length: 30 }, (_, i) => ({ kpi: `N${String(10000 + i)}`, municipality: i < 28 ? "9999" : "1441", years: [2019 + (i % 2)], indicators: [] }));
+    const targets: KoladaTarget[] = Array.from({ length: 30 }, (_, i) => ({
+      kpi: `N${String(10000 + i)}`,
+      municipality: i < 28 ? "9999" : "1441",
+      years: [2019 + (i % 2)],
+      indicators: [],
+    }));
     const requests = buildRequests(targets, "https://api.kolada.se/v3/");
     expect(requests.map((r) => [r.municipality, r.kpis.length, r.years])).toEqual([
       ["1441", 2, [2019, 2020]],
@@ -398,7 +438,9 @@ describe("plan kolada fetch", () => {
     const dataBefore = snapshot(join(root, "data"));
     const { code, stderr } = await run(["kolada", "fetch", "--out", out, "--base-url", `http://127.0.0.1:${port}/v3`], root);
     expect(code).toBe(2);
-    expect(stderr).toContain(`plan: Could not reach Kolada at http://127.0.0.1:${port}/v3/data/kpi/N15428,N17473/municipality/9999/year/2018,2019,2020,2021,2022: `);
+    expect(stderr).toContain(
+      `plan: Could not reach Kolada at http://127.0.0.1:${port}/v3/data/kpi/N15428,N17473/municipality/9999/year/2018,2019,2020,2021,2022: `,
+    );
     expect(stderr).toContain("ECONNREFUSED");
     expect(stderr).toContain("Check your connection; nothing was written.");
     expect(existsSync(out)).toBe(false);
@@ -439,7 +481,10 @@ describe("plan kolada fetch", () => {
     expect(timeout.code).toBe(2);
     expect(timeout.stderr).toContain('--timeout takes seconds, a number above 0, e.g. 30; got "soon".');
     for (const f of ["sjobacka/indikatorer/behoriga-yrkesprogram.md", "sjobacka/indikatorer/hogskolebehorighet-3-ar.md"]) {
-      writeFileSync(join(root, f), read(root, f).replace(/source:\n {2}type: kolada\n {2}kpi: \w+\n {2}municipality: "9999"\n/, "source: { type: local, description: Egen mätning. }\n"));
+      writeFileSync(
+        join(root, f),
+        read(root, f).replace(/source:\n {2}type: kolada\n {2}kpi: \w+\n {2}municipality: "9999"\n/, "source: { type: local, description: Egen mätning. }\n"),
+      );
     }
     const none = await run(["kolada", "fetch", "--base-url", `${kolada.base}/v3`], root);
     expect(none.code).toBe(2);

@@ -52,7 +52,10 @@ export function importProblems(file: string, text: string): string[] {
   if (level < 0) return [`${file}: ${from} is in no layer; place it in LAYERS (test/layers.test.ts)`];
   for (const [, specifier] of text.matchAll(IMPORT)) {
     // Modules are imported by their compiled name: `../io.js` is src/io.ts.
-    const target = relative(".", join(dirname(file), specifier!)).split("\\").join("/").replace(/\.js$/, ".ts");
+    const target = relative(".", join(dirname(file), specifier!))
+      .split("\\")
+      .join("/")
+      .replace(/\.js$/, ".ts");
     if (target.startsWith("..")) {
       problems.push(`${file}: imports "${specifier}", outside src/`);
       continue;
@@ -62,7 +65,8 @@ export function importProblems(file: string, text: string): string[] {
     const toLevel = levelOf(to);
     if (toLevel < 0) problems.push(`${file}: imports "${specifier}" from ${to}, which is in no layer; place it in LAYERS (test/layers.test.ts)`);
     else if (toLevel > level) problems.push(`${file}: imports "${specifier}", pointing up from ${from} (layer ${level}) to ${to} (layer ${toLevel})`);
-    else if (toLevel === level) problems.push(`${file}: imports "${specifier}", sideways from ${from} to ${to}, which are side by side in layer ${level} and do not know each other`);
+    else if (toLevel === level)
+      problems.push(`${file}: imports "${specifier}", sideways from ${from} to ${to}, which are side by side in layer ${level} and do not know each other`);
   }
   return problems;
 }
@@ -76,7 +80,9 @@ describe("layers", () => {
   });
 
   it("every folder and root file of src/ is placed in exactly one layer", () => {
-    const units = readdirSync(SRC, { withFileTypes: true }).map((e) => e.name).filter((n) => !n.startsWith("."));
+    const units = readdirSync(SRC, { withFileTypes: true })
+      .map((e) => e.name)
+      .filter((n) => !n.startsWith("."));
     expect(units.filter((u) => levelOf(u) < 0)).toEqual([]);
     const placed = LAYERS.flat();
     expect(placed.filter((u, i) => placed.indexOf(u) !== i)).toEqual([]);
@@ -87,7 +93,10 @@ describe("layers", () => {
   it("README's table of folders lists the layers in this order", () => {
     const readme = readFileSync(README, "utf8");
     const table = readme.slice(readme.indexOf("| Layer (low → high)")).split("\n\n")[0]!;
-    const rows = table.split("\n").slice(2).map((row) => [...row.split("|")[1]!.matchAll(/`src\/([^`/]+)\/?`/g)].map((m) => m[1]!));
+    const rows = table
+      .split("\n")
+      .slice(2)
+      .map((row) => [...row.split("|")[1]!.matchAll(/`src\/([^`/]+)\/?`/g)].map((m) => m[1]!));
     expect(rows).toEqual(LAYERS);
   });
 

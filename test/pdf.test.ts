@@ -24,7 +24,8 @@ const browserPath = found && isExecutable(found) ? found : undefined;
 const hasPoppler = ["pdftotext", "pdfinfo", "pdffonts"].every((tool) => !spawnSync(tool, ["-v"], { stdio: "ignore" }).error);
 const canPrint = Boolean(browserPath) && hasPoppler;
 if (!browserPath) console.warn(`PDF tests SKIPPED (all that need a browser): ${browserNotFoundMessage("The PDF test")}`);
-else if (!hasPoppler) console.warn("PDF tests SKIPPED (all that read PDFs back): pdftotext, pdfinfo and pdffonts are missing; Debian: apt-get install poppler-utils");
+else if (!hasPoppler)
+  console.warn("PDF tests SKIPPED (all that read PDFs back): pdftotext, pdfinfo and pdffonts are missing; Debian: apt-get install poppler-utils");
 
 const MEMO = "lerum/tjansteskrivelse-ks18-1375";
 const PLAN = "lerum/plan-2019";
@@ -40,7 +41,12 @@ function pageTexts(pdf: string, layout = false): string[] {
 
 function pdfinfo(pdf: string): Record<string, string> {
   const out = execFileSync("pdfinfo", ["-enc", "UTF-8", pdf], { encoding: "utf8" });
-  return Object.fromEntries(out.split("\n").filter((l) => l.includes(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split("\n")
+      .filter((l) => l.includes(":"))
+      .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 }
 
 /** The fonts of a PDF as pdffonts lists them: name and whether it is embedded. */
@@ -87,9 +93,16 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
   let stdout = "";
   let stderr = "";
   const results: RenderResult[] = [];
-  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s), isTTY: tty }, env: { NO_COLOR: "1", ...env }, cwd: repo };
+  const io = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s), isTTY: tty },
+    env: { NO_COLOR: "1", ...env },
+    cwd: repo,
+  };
   // As the command line reports a failure: its message, no stack.
-  const code = await runBuild(repo, { ...options, hooks: { ...options.hooks, finished: (r) => results.push(r) } }, io).catch((error: unknown) => reportError(error, io));
+  const code = await runBuild(repo, { ...options, hooks: { ...options.hooks, finished: (r) => results.push(r) } }, io).catch((error: unknown) =>
+    reportError(error, io),
+  );
   return { code, stdout, stderr, blocked: results.flatMap((r) => r.blocked) };
 }
 
@@ -148,7 +161,8 @@ describe("PDF: the examples, built once", () => {
     const all = pages.join("\n");
     expect(pages[0]).toContain("Förslag till beslut");
     expect(pages[0]).toContain("Stab och Utveckling");
-    for (const heading of ["Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet", "Beslutsunderlag", "Beslutet ska skickas till"]) expect(all).toContain(heading);
+    for (const heading of ["Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet", "Beslutsunderlag", "Beslutet ska skickas till"])
+      expect(all).toContain(heading);
     // Computed, not typed: Ekonomi's table from the plan.
     expect(all).toMatch(/Totalt\s+2 000 000\s+100 %/);
   });
@@ -165,7 +179,10 @@ describe("PDF: the examples, built once", () => {
       const fonts = pdffonts(pdf);
       expect(fonts.map((f) => f.name).join(" "), page).toMatch(/\+NotoSans-Regular\b/);
       expect(fonts.map((f) => f.name).join(" "), page).toMatch(/\+NotoSans-Bold\b/);
-      expect(fonts.filter((f) => !f.embedded), page).toEqual([]);
+      expect(
+        fonts.filter((f) => !f.embedded),
+        page,
+      ).toEqual([]);
     }
     const outline = pdfStrings(join(out, `${MEMO}.pdf`), "Title");
     for (const heading of ["Förslag till beslut", "Sammanfattning", "Ekonomi", "Jämställdhet", "Beslutsunderlag"]) expect(outline).toContain(heading);
@@ -250,14 +267,16 @@ describe("PDF: the examples, built once", () => {
     expect(pageTexts(join(repo, "dist", `${MEMO}.pdf`)).join(" ")).toContain("sedan länge avtalad samverkan");
     // The print style sheet of the repository's own: no page changes, every PDF does.
     mkdirSync(join(repo, "templates"));
-    writeFileSync(join(repo, "templates/print.hbs"), readFileSync(join(import.meta.dirname, "../templates/print.hbs"), "utf8") + "\n@page { margin-bottom: 31mm; }\n");
+    writeFileSync(
+      join(repo, "templates/print.hbs"),
+      readFileSync(join(import.meta.dirname, "../templates/print.hbs"), "utf8") + "\n@page { margin-bottom: 31mm; }\n",
+    );
     const restyled = await watcher.next(/PDFs? rendered[^\n]*\nWatching/, 120_000);
     expect(restyled).toMatch(/plan: [\d:]+ 0 files written in dist[^\n]*\nplan: 8 PDFs rendered in [\d.]+ s/);
     expect(await watcher.stop()).toBe(0);
     // Watch mode kept the cache as a build does: a build afterwards has nothing left to print.
     expect((await run(["build", "."], repo)).stdout).toContain("plan: 0 PDFs rendered, 8 unchanged");
   });
-
 });
 
 describe("PDF: shards, failures and hostile content", () => {
@@ -322,7 +341,12 @@ describe("PDF: shards, failures and hostile content", () => {
     writeFileSync(join(root, "bild.png"), Buffer.from("89504e470d0a1a0a", "hex"));
     const result = await renderPdfs([{ source: page, target: join(root, "page.pdf"), label: "page.pdf" }], { browserPath: browserPath!, jobs: 1, root });
     expect(result.printed).toBe(1);
-    expect(result.blocked.sort()).toEqual(["file:///etc/hostname", "http://example.invalid/bg.png", "http://example.invalid/x.png", "https://example.invalid/a.css"]);
+    expect(result.blocked.sort()).toEqual([
+      "file:///etc/hostname",
+      "http://example.invalid/bg.png",
+      "http://example.invalid/x.png",
+      "https://example.invalid/a.css",
+    ]);
     const text = pageTexts(join(root, "page.pdf")).join("\n");
     expect(text).toContain("Synlig text.");
     expect(text).not.toContain("PWNED");
@@ -375,7 +399,11 @@ describe("PDF: shards, failures and hostile content", () => {
     const pdf = join(out, `${MEMO}.pdf`);
     expect(pageTexts(pdf).join(" ")).toContain("Ánte Đuvvon Šaš och Ŋunnár Åhlén");
     // Every glyph from Noto Sans: no font of the machine stands in.
-    expect(pdffonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(["NotoSans-Bold", "NotoSans-Regular", "NotoSans-Regular"]);
+    expect(
+      pdffonts(pdf)
+        .map((f) => f.name.replace(/^[A-Z]{6}\+/, ""))
+        .sort(),
+    ).toEqual(["NotoSans-Bold", "NotoSans-Regular", "NotoSans-Regular"]);
   });
 
   it.skipIf(!canPrint)("--no-pdf leaves PDFs out and names those in the output that no longer match their documents", async () => {
@@ -404,7 +432,14 @@ describe("PDF: without a browser", () => {
       const { code, stderr } = await run(["build", repo, "--out", out, ...args], repo, env);
       expect(code, args.join(" ")).toBe(2);
       expect(stderr).toContain(named);
-      for (const part of ["apt-get install chromium", "npx @puppeteer/browsers install chrome-headless-shell", "--browser", "PUPPETEER_EXECUTABLE_PATH", "Nothing was written"]) expect(stderr).toContain(part);
+      for (const part of [
+        "apt-get install chromium",
+        "npx @puppeteer/browsers install chrome-headless-shell",
+        "--browser",
+        "PUPPETEER_EXECUTABLE_PATH",
+        "Nothing was written",
+      ])
+        expect(stderr).toContain(part);
       expect(stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(out)).toBe(false);
     }
@@ -424,7 +459,13 @@ describe("PDF: without a browser", () => {
 
   it("checks --jobs and --shard before doing anything", async () => {
     const repo = copyExamples();
-    for (const args of [["--jobs", "0"], ["--jobs", "many"], ["--shard", "3/2"], ["--shard", "0/2"], ["--shard", "1"]]) {
+    for (const args of [
+      ["--jobs", "0"],
+      ["--jobs", "many"],
+      ["--shard", "3/2"],
+      ["--shard", "0/2"],
+      ["--shard", "1"],
+    ]) {
       const { code, stderr } = await run(["build", repo, "--out", join(tempDir(), "out"), ...args], repo);
       expect(code, args.join(" ")).toBe(2);
       expect(stderr).toMatch(/--(jobs|shard) takes/);
@@ -452,7 +493,10 @@ describe("PDF: the parts", () => {
   });
 
   it("dates a PDF from the source date and numbers its structure ids in order, at the same length", () => {
-    const pdf = Buffer.from("%PDF-1.4\n<</S /TH /ID (node00000982)>> <</S /TD /Headers [(node00000982)] /Alt (a \\(node00000007\\))>> <</ID (node00000031)>>\n<</CreationDate (D:20261123130514+00'00')\n/ModDate (D:20261123130514+01'00')>>\n", "latin1");
+    const pdf = Buffer.from(
+      "%PDF-1.4\n<</S /TH /ID (node00000982)>> <</S /TD /Headers [(node00000982)] /Alt (a \\(node00000007\\))>> <</ID (node00000031)>>\n<</CreationDate (D:20261123130514+00'00')\n/ModDate (D:20261123130514+01'00')>>\n",
+      "latin1",
+    );
     const fixed = Buffer.from(reproducible(pdf, "2019-01-09"));
     expect(fixed.length).toBe(pdf.length);
     expect(fixed.toString("latin1")).toBe(
@@ -465,7 +509,10 @@ describe("PDF: the parts", () => {
 
   it("sorts the ids' name tree again after numbering them, so that it does not tell what was printed before", () => {
     // Chromium lists the ids sorted by its own numbers; numbered in order of appearance, 982 became 2 and 31 became 1.
-    const pdf = Buffer.from("<</ID (node00000031)>> <</ID (node00000982)>>\n115 0 obj\n<</Limits [(node00000031) (node00000982)]\n/Names [(node00000982) 48 0 R (node00000031) 46 0 R]>>\nendobj\n", "latin1");
+    const pdf = Buffer.from(
+      "<</ID (node00000031)>> <</ID (node00000982)>>\n115 0 obj\n<</Limits [(node00000031) (node00000982)]\n/Names [(node00000982) 48 0 R (node00000031) 46 0 R]>>\nendobj\n",
+      "latin1",
+    );
     const fixed = Buffer.from(reproducible(pdf, undefined)).toString("latin1");
     expect(fixed.length).toBe(pdf.length);
     expect(fixed).toContain("<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 46 0 R (node00000002) 48 0 R]>>");

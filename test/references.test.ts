@@ -32,7 +32,10 @@ const load = (root: string) => loadRepository(root, { cwd: root });
 describe("references are declared once, in the schemas", () => {
   it("every reference field of every kind, with the kinds it may name", () => {
     const declared = Object.fromEntries(
-      documentKinds.map((kind) => [kind, referenceFields(documentSchemas[kind]).map((f) => `${f.field} → ${[f.kinds].flat().join(", ")}${f.belongsTo ? " (belongs to)" : ""}`)]),
+      documentKinds.map((kind) => [
+        kind,
+        referenceFields(documentSchemas[kind]).map((f) => `${f.field} → ${[f.kinds].flat().join(", ")}${f.belongsTo ? " (belongs to)" : ""}`),
+      ]),
     );
     expect(declared).toEqual({
       agreement: [],

@@ -27,7 +27,10 @@ describe("rendering again after a change", () => {
       for (const f of files) model.touch(join(root, f));
       const again = renderAgain(model.refresh());
       const fresh = renderSite(loadRepository(root, { cwd: root }), { buildDate: "2026-11-23" });
-      expect(again.map((f) => f.path), what).toEqual(fresh.map((f) => f.path));
+      expect(
+        again.map((f) => f.path),
+        what,
+      ).toEqual(fresh.map((f) => f.path));
       again.forEach((f, i) => expect(text(f), `${what}: ${f.path}`).toBe(text(fresh[i])));
       const before = previous;
       previous = byPath(again);
@@ -36,7 +39,14 @@ describe("rendering again after a change", () => {
     const reused = (before: Map<string, OutputFile>, after: Map<string, OutputFile>, path: string) => before.get(path)?.content === after.get(path)?.content;
 
     // An amount in Sjöbacka's plan: its page and roll-ups change; Lerum's pages are not rendered again.
-    let round = change("an amount", ["sjobacka/plan-2020.md"], () => edit(root, "sjobacka/plan-2020.md", "total: 65000\n    parties: { hsn-vast: 40000, sjobacka: 25000 }", "total: 66000\n    parties: { hsn-vast: 41000, sjobacka: 25000 }"));
+    let round = change("an amount", ["sjobacka/plan-2020.md"], () =>
+      edit(
+        root,
+        "sjobacka/plan-2020.md",
+        "total: 65000\n    parties: { hsn-vast: 40000, sjobacka: 25000 }",
+        "total: 66000\n    parties: { hsn-vast: 41000, sjobacka: 25000 }",
+      ),
+    );
     expect(text(round.after.get("sjobacka/plan-2020.html"))).toMatch(/41\s000/);
     expect(reused(round.before, round.after, "sjobacka/plan-2020.html")).toBe(false);
     expect(reused(round.before, round.after, "lerum/plan-2019.html")).toBe(true);
@@ -45,25 +55,33 @@ describe("rendering again after a change", () => {
     expect(reused(round.before, round.after, "index.html")).toBe(true);
 
     // The agreement's title shows on the pages of its plans, report and memo.
-    round = change("an agreement's title", ["sjobacka/avtal-2019-2022.md"], () => edit(root, "sjobacka/avtal-2019-2022.md", "title: Avtal om samverkan", "title: Nytt avtal om samverkan"));
+    round = change("an agreement's title", ["sjobacka/avtal-2019-2022.md"], () =>
+      edit(root, "sjobacka/avtal-2019-2022.md", "title: Avtal om samverkan", "title: Nytt avtal om samverkan"),
+    );
     expect(text(round.after.get("sjobacka/rapport-2019.html"))).toContain("Nytt avtal om samverkan");
 
     // Imported Kolada values reach the indicator's page and the report's goal fulfilment.
-    change("imported values", ["data/kolada/N15428-9999.yaml"], () => edit(root, "data/kolada/N15428-9999.yaml", "{ year: 2019, total: 85.2", "{ year: 2019, total: 91.2"));
+    change("imported values", ["data/kolada/N15428-9999.yaml"], () =>
+      edit(root, "data/kolada/N15428-9999.yaml", "{ year: 2019, total: 85.2", "{ year: 2019, total: 91.2"),
+    );
 
     // A party's name is on every page.
     round = change("a party's name", ["plan.config.yaml"], () => edit(root, "plan.config.yaml", "name: Lerums kommun", "name: Lerums kommun (ändrad)"));
     expect(reused(round.before, round.after, "sjobacka/plan-2019.html")).toBe(false);
 
     // A new document, and one removed.
-    round = change("a new memo", ["sjobacka/ny-skrivelse.md"], () => write(root, "sjobacka/ny-skrivelse.md", readFileSync(join(root, "sjobacka/tjansteskrivelse-2020.md"), "utf8")));
+    round = change("a new memo", ["sjobacka/ny-skrivelse.md"], () =>
+      write(root, "sjobacka/ny-skrivelse.md", readFileSync(join(root, "sjobacka/tjansteskrivelse-2020.md"), "utf8")),
+    );
     expect(text(round.after.get("sjobacka/plan-2020.html"))).toContain("ny-skrivelse.html");
     round = change("a removed report", ["sjobacka/rapport-2019.md"], () => rmSync(join(root, "sjobacka/rapport-2019.md")));
     expect(round.after.has("sjobacka/rapport-2019.html")).toBe(false);
 
     // A file a document links to, then removed: the link goes with it (and nothing tries to copy the file).
     write(root, "sjobacka/bilaga.txt", "Bilaga\n");
-    round = change("a link to a file", ["sjobacka/plan-2020.md"], () => edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel. Se [bilagan](bilaga.txt).\n"));
+    round = change("a link to a file", ["sjobacka/plan-2020.md"], () =>
+      edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel. Se [bilagan](bilaga.txt).\n"),
+    );
     expect(text(round.after.get("sjobacka/plan-2020.html"))).toContain('href="bilaga.txt"');
     round = change("the linked file changed", ["sjobacka/bilaga.txt"], () => write(root, "sjobacka/bilaga.txt", "Bilaga, ny version\n"));
     expect(text(round.after.get("sjobacka/bilaga.txt"))).toBe("Bilaga, ny version\n");
@@ -71,7 +89,9 @@ describe("rendering again after a change", () => {
     expect(text(round.after.get("sjobacka/plan-2020.html"))).not.toContain('href="bilaga.txt"');
 
     // A page that links in its text to another municipality's plan, which then stops being a page of its own (invalid).
-    round = change("a link to another document", ["sjobacka/plan-2020.md"], () => edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.", "\nFiktivt exempel. Jämför [Lerums plan](../lerum/plan-2019.md)."));
+    round = change("a link to another document", ["sjobacka/plan-2020.md"], () =>
+      edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.", "\nFiktivt exempel. Jämför [Lerums plan](../lerum/plan-2019.md)."),
+    );
     expect(text(round.after.get("sjobacka/plan-2020.html"))).toContain('href="../lerum/plan-2019.html"');
     round = change("the linked document made invalid", ["lerum/plan-2019.md"], () => edit(root, "lerum/plan-2019.md", /\nyear: 2019\n/, "\nyear: tjugo\n"));
     expect(text(round.after.get("sjobacka/plan-2020.html"))).not.toContain('href="../lerum/plan-2019.html"');
@@ -79,7 +99,9 @@ describe("rendering again after a change", () => {
 
     // The repository's own template.
     mkdirSync(join(root, "templates"));
-    round = change("a template of the repository's own", [], () => write(root, "templates/style.css", readFileSync(join(import.meta.dirname, "../templates/style.css"), "utf8") + "\nh1 { color: #123456 }\n"));
+    round = change("a template of the repository's own", [], () =>
+      write(root, "templates/style.css", readFileSync(join(import.meta.dirname, "../templates/style.css"), "utf8") + "\nh1 { color: #123456 }\n"),
+    );
     expect(text(round.after.get("lerum/plan-2019.html"))).toContain("#123456");
   });
 });

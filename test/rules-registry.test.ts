@@ -9,7 +9,8 @@ import { copyExamples, edit, lineOf, run, tempDir, write } from "./helpers/repo.
 const SRC = resolve(import.meta.dirname, "../src");
 const README = resolve(import.meta.dirname, "../README.md");
 
-const ind = (lines: string, body = "") => `---\nkind: indicator\ntitle: Fel\nstatus: draft\nunit: count\ndirection: higher-is-better\nbySex: false\n${lines}---\n${body}`;
+const ind = (lines: string, body = "") =>
+  `---\nkind: indicator\ntitle: Fel\nstatus: draft\nunit: count\ndirection: higher-is-better\nbySex: false\n${lines}---\n${body}`;
 
 /**
  * The examples with a document per way of breaking them, in a folder of their own: together they
@@ -18,14 +19,17 @@ const ind = (lines: string, body = "") => `---\nkind: indicator\ntitle: Fel\nsta
 function corpus(): string {
   const root = copyExamples();
   mkdirSync(join(root, "fel"));
-  const lol = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)];
+  const lol = [
+    "a: &a [x, x, x, x, x, x, x, x, x]",
+    ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
+  ];
   const files: Record<string, string> = {
     "syntax.md": '---\nkind: indicator\ntitle: "unclosed\n---\n',
     "duplicate-key.md": "---\nkind: indicator\nkind: indicator\n---\n",
     "aliases.md": `---\nkind: indicator\n${lol.join("\n")}\n---\n`,
     "tab.md": ind("source:\n\ttype: local\n"),
     "reserved.md": ind("__proto__: 1\n"),
-    "control.md": ind("description: \"a\u001b[31m\"\n"),
+    "control.md": ind('description: "a\u001b[31m"\n'),
     "nesting.md": ind("", `${">".repeat(80)} djup\n`),
     "large.md": ind("", `${"Lång text. ".repeat(220_000)}\n`),
     "list.md": "---\n- kind\n---\n",
@@ -43,8 +47,16 @@ function corpus(): string {
   // Rules between documents, on the examples themselves.
   // Copies, so that the examples themselves stay valid and keep their own findings.
   const plan = readFileSync(join(root, "lerum/plan-2019.md"), "utf8");
-  write(root, "fel/money.md", plan.replace("kind: plan", "kind: plan\nid: fel/money").replace("total: 220000", "total: 220.000").replace("total: 50000", "total: \"50 000\""));
-  write(root, "fel/agreement.md", plan.replace("kind: plan", "kind: plan\nid: fel/agreement").replace("agreement: lerum/avtal-2017-2020", "agreement: lerum/avtal-2017-2021"));
+  write(
+    root,
+    "fel/money.md",
+    plan.replace("kind: plan", "kind: plan\nid: fel/money").replace("total: 220000", "total: 220.000").replace("total: 50000", 'total: "50 000"'),
+  );
+  write(
+    root,
+    "fel/agreement.md",
+    plan.replace("kind: plan", "kind: plan\nid: fel/agreement").replace("agreement: lerum/avtal-2017-2020", "agreement: lerum/avtal-2017-2021"),
+  );
   const memo = readFileSync(join(root, "sjobacka/tjansteskrivelse-2020.md"), "utf8");
   write(root, "fel/memo-date.md", memo.replace(/^date: .*$/m, "date: 2018-02-30"));
   edit(root, "sjobacka/tjansteskrivelse-2020.md", "    document: sjobacka/plan-2020", "    document: sjobacka/tjansteskrivelse-2020");
@@ -88,7 +100,11 @@ describe("the rule registry", () => {
   it("holds every rule that any module declares", async () => {
     const declared = await declaredRules();
     expect(declared.length).toBeGreaterThanOrEqual(registry.length);
-    for (const rule of declared) expect(registry.map((r) => r.id), rule.id).toContain(rule.id);
+    for (const rule of declared)
+      expect(
+        registry.map((r) => r.id),
+        rule.id,
+      ).toContain(rule.id);
   });
 
   it("the README's rule table is the one the registry gives (`npm run rules-table`)", () => {
@@ -109,9 +125,38 @@ describe("the rule registry", () => {
     }
     // Every rule that runs while files are loaded is set off (yaml/too-deep and schema/invalid aside:
     // the YAML parser stops deep nesting first, and every schema issue has a more precise rule).
-    const loading = ["yaml/syntax", "yaml/duplicate-key", "yaml/aliases", "yaml/tab-indent", "yaml/reserved-key", "text/control-character", "markdown/too-deep", "file/too-large", "path/outside"];
-    const validating = ["schema/not-a-map", "schema/kind", "schema/required", "schema/unknown-key", "schema/type", "schema/enum", "schema/format", "schema/range", "money/whole-kronor", "id/duplicate"];
-    const between = ["ref/document", "memo/self-attachment", "config/unknown-rule", "indicator/incomplete", "goal/unfunded", "date/decided-late", "money/carry-over"];
+    const loading = [
+      "yaml/syntax",
+      "yaml/duplicate-key",
+      "yaml/aliases",
+      "yaml/tab-indent",
+      "yaml/reserved-key",
+      "text/control-character",
+      "markdown/too-deep",
+      "file/too-large",
+      "path/outside",
+    ];
+    const validating = [
+      "schema/not-a-map",
+      "schema/kind",
+      "schema/required",
+      "schema/unknown-key",
+      "schema/type",
+      "schema/enum",
+      "schema/format",
+      "schema/range",
+      "money/whole-kronor",
+      "id/duplicate",
+    ];
+    const between = [
+      "ref/document",
+      "memo/self-attachment",
+      "config/unknown-rule",
+      "indicator/incomplete",
+      "goal/unfunded",
+      "date/decided-late",
+      "money/carry-over",
+    ];
     expect([...loading, ...validating, ...between].filter((id) => !emitted.has(id))).toEqual([]);
   });
 
@@ -145,10 +190,20 @@ describe("rules run while loading", () => {
     edit(root, KOLADA, "{ year: 2018, total: 84,", '{ year: 2018, total: "84",');
     // A plan's line total is kronor, under any key.
     edit(root, "lerum/plan-2019.md", "total: 220000", "total: 220.000");
-    const problems = JSON.parse((await run(["check", ".", "--format", "json"], root)).stdout).problems as (Problem & { file: string; line: number; column: number })[];
-    expect(problems.filter((p) => p.file === KOLADA)).toEqual([expect.objectContaining({ ruleId: "schema/type", line: 10, column: 26, message: '`values[1].total` must be a number; found the text "84".' })]);
+    const problems = JSON.parse((await run(["check", ".", "--format", "json"], root)).stdout).problems as (Problem & {
+      file: string;
+      line: number;
+      column: number;
+    })[];
+    expect(problems.filter((p) => p.file === KOLADA)).toEqual([
+      expect.objectContaining({ ruleId: "schema/type", line: 10, column: 26, message: '`values[1].total` must be a number; found the text "84".' }),
+    ]);
     expect(problems.filter((p) => p.ruleId === "money/whole-kronor")).toEqual([
-      expect.objectContaining({ file: "lerum/plan-2019.md", column: 12, message: "`budget[0].total` is written `220.000`, which is read as 220 kronor; amounts are whole kronor in digits only." }),
+      expect.objectContaining({
+        file: "lerum/plan-2019.md",
+        column: 12,
+        message: "`budget[0].total` is written `220.000`, which is read as 220 kronor; amounts are whole kronor in digits only.",
+      }),
     ]);
   });
 });
@@ -180,7 +235,9 @@ describe("second places (`cause`)", () => {
     const json = JSON.parse((await run(["check", ".", "--format", "json"], root)).stdout);
     const duplicate = json.problems.find((p: Problem) => p.ruleId === "id/duplicate");
     expect(duplicate).toMatchObject({ file: PLAN, line: second, message: "`andt-arbete` is already the id of budget[4]; ids in `budget` must be unique." });
-    expect(duplicate.related).toEqual([expect.objectContaining({ file: PLAN, line: first, column: 9, message: "`andt-arbete` is first the id of budget[4] here." })]);
+    expect(duplicate.related).toEqual([
+      expect.objectContaining({ file: PLAN, line: first, column: 9, message: "`andt-arbete` is first the id of budget[4] here." }),
+    ]);
     const github = (await run(["check", ".", "--format", "github"], root)).stdout;
     expect(github).toContain(`::error file=${PLAN},line=${second},col=9,`);
     expect(github).toContain(`%0ASee ${PLAN}:${first}:9: \`andt-arbete\` is first the id of budget[4] here.`);

@@ -6,7 +6,10 @@ import { copyExamples, read, run, tempDir } from "./helpers/repo.js";
 
 async function init(...args: string[]) {
   const dir = tempDir();
-  const result = await run(["init", ".", "--kommun", "Alingsås kommun", "--kommunkod", "1489", "--region", "Hälso- och sjukvårdsnämnd Väst", "--year", "2027", ...args], dir);
+  const result = await run(
+    ["init", ".", "--kommun", "Alingsås kommun", "--kommunkod", "1489", "--region", "Hälso- och sjukvårdsnämnd Väst", "--year", "2027", ...args],
+    dir,
+  );
   return { dir, ...result };
 }
 
@@ -14,7 +17,16 @@ describe("plan init", () => {
   it("writes a repository that passes plan check and plan build at once", async () => {
     const { dir, code } = await init();
     expect(code).toBe(0);
-    for (const f of ["plan.config.yaml", "avtal-2027-2030.md", "plan-2027.md", "tjansteskrivelse-plan-2027.md", "README.md", ".gitattributes", ".vscode/settings.json", "schemas/document.schema.json"]) {
+    for (const f of [
+      "plan.config.yaml",
+      "avtal-2027-2030.md",
+      "plan-2027.md",
+      "tjansteskrivelse-plan-2027.md",
+      "README.md",
+      ".gitattributes",
+      ".vscode/settings.json",
+      "schemas/document.schema.json",
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const check = await run(["check", "."], dir);
@@ -84,8 +96,17 @@ describe("plan new", () => {
   it("--clear-amounts leaves every amount empty, and plan check says what is missing", async () => {
     const root = copyExamples();
     await run(["new", "plan", "--from", "lerum/plan-2019", "--clear-amounts"], root);
-    const data = parse(read(root, "lerum/plan-2020.md").split("\n---\n")[0]!.replace(/^---\n/, ""));
-    expect(data.budget.every((l: { total?: number; parties: Record<string, unknown> }) => l.total === undefined && Object.values(l.parties).every((v) => v === null || typeof v === "object"))).toBe(true);
+    const data = parse(
+      read(root, "lerum/plan-2020.md")
+        .split("\n---\n")[0]!
+        .replace(/^---\n/, ""),
+    );
+    expect(
+      data.budget.every(
+        (l: { total?: number; parties: Record<string, unknown> }) =>
+          l.total === undefined && Object.values(l.parties).every((v) => v === null || typeof v === "object"),
+      ),
+    ).toBe(true);
     const check = await run(["check", "."], root);
     expect(check.stdout).toContain("hsn-vast's lines in 2020 add up to 0 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr");
   });
@@ -97,7 +118,14 @@ describe("plan new", () => {
     const text = read(root, "lerum/rapport-2019.md");
     const data = parse(text.split("\n---\n")[0]!.replace(/^---\n/, ""));
     expect(data.outcome.map((o: { line: string }) => o.line)).toEqual([
-      "foraldrastod-tjanst", "utbildning-foraldrastod", "sroi", "informationsinsatser", "andt-arbete", "actionplan-can", "interna-externa-initiativ", "verksamhetsutvecklare",
+      "foraldrastod-tjanst",
+      "utbildning-foraldrastod",
+      "sroi",
+      "informationsinsatser",
+      "andt-arbete",
+      "actionplan-can",
+      "interna-externa-initiativ",
+      "verksamhetsutvecklare",
     ]);
     expect(data.outcome.every((o: { parties: object }) => Object.keys(o.parties).length === 0)).toBe(true);
     expect(text).toContain("# SROI År 7-18 i Plattform Lerum: budget HSN 100 000 kr, Kommun 100 000 kr.");

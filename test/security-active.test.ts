@@ -79,16 +79,51 @@ describe("an SVG is published only when a real XML parse finds nothing that runs
     ["a script in another namespace prefix", svg(`<x:script xmlns:x="http://www.w3.org/2000/svg">alert(1)</x:script>`), "a `<script>` element", 3],
     ["an event handler", svg(`<rect width="10" height="10" onload="alert(1)"/>`), "an event handler `onload` on `<rect>`", 3],
     ["a handler on the root", `<svg xmlns="http://www.w3.org/2000/svg"\n  onload="alert(1)"></svg>`, "an event handler `onload` on `<svg>`", 1],
-    ["embedded HTML", svg(`<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>`), "a `<foreignObject>` element", 3],
+    [
+      "embedded HTML",
+      svg(`<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>`),
+      "a `<foreignObject>` element",
+      3,
+    ],
     ["a javascript: link", svg(`<a xlink:href="javascript:alert(1)"><text>x</text></a>`), "a `javascript:` address in `xlink:href`", 3],
-    ["an animation that makes a link run", svg(`<a href="#x"><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>`), "an `<set>` that changes `href`", 3],
-    ["an image from another server", svg(`<image href="https://example.invalid/spion.png" width="10" height="10"/>`), "a reference to `https://example.invalid/spion.png` outside the SVG", 3],
+    [
+      "an animation that makes a link run",
+      svg(`<a href="#x"><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>`),
+      "an `<set>` that changes `href`",
+      3,
+    ],
+    [
+      "an image from another server",
+      svg(`<image href="https://example.invalid/spion.png" width="10" height="10"/>`),
+      "a reference to `https://example.invalid/spion.png` outside the SVG",
+      3,
+    ],
     ["a use of another file", svg(`<use href="annan.svg#figur"/>`), "a reference to `annan.svg#figur` outside the SVG", 3],
-    ["a CSS url to another server", svg(`<rect width="10" height="10" style="fill: url('https://example.invalid/f')"/>`), "a reference to `https://example.invalid/f` outside the SVG in `style`", 3],
+    [
+      "a CSS url to another server",
+      svg(`<rect width="10" height="10" style="fill: url('https://example.invalid/f')"/>`),
+      "a reference to `https://example.invalid/f` outside the SVG in `style`",
+      3,
+    ],
     ["an @import", svg(`<style>@import "https://example.invalid/s.css";</style>`), "a style sheet that imports another", 3],
-    ["an XSLT style sheet", `<?xml-stylesheet type="text/xsl" href="x.xsl"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>`, "an `<?xml-stylesheet?>` instruction", 1],
-    ["entity declarations", `<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]>\n<svg xmlns="http://www.w3.org/2000/svg"/>`, "a DOCTYPE with declarations", 1],
-    ["an entity that brings in a script", `<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]>\n<svg xmlns="http://www.w3.org/2000/svg">&s;</svg>`, "XML that cannot be read", 2],
+    [
+      "an XSLT style sheet",
+      `<?xml-stylesheet type="text/xsl" href="x.xsl"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>`,
+      "an `<?xml-stylesheet?>` instruction",
+      1,
+    ],
+    [
+      "entity declarations",
+      `<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]>\n<svg xmlns="http://www.w3.org/2000/svg"/>`,
+      "a DOCTYPE with declarations",
+      1,
+    ],
+    [
+      "an entity that brings in a script",
+      `<!DOCTYPE svg [<!ENTITY s "<script>alert(1)</script>">]>\n<svg xmlns="http://www.w3.org/2000/svg">&s;</svg>`,
+      "XML that cannot be read",
+      2,
+    ],
     ["XML a browser may read otherwise", `<svg xmlns="http://www.w3.org/2000/svg">\n<rect></svg>`, "XML that cannot be read", 2],
   ])("%s is refused as an image, naming what and where in the SVG", async (_what, content, found, line) => {
     const markdown = "![Diagram](bilagor/diagram.svg)";
@@ -102,7 +137,10 @@ describe("an SVG is published only when a real XML parse finds nothing that runs
   });
 
   it("a plain SVG with gradients, inline images, styles and a link to the web passes; one with a script beside it does not", async () => {
-    const repo = repoWith("![Ren](bilagor/ren.svg)\n\n![Diagram](bilagor/diagram.svg)", { "ren.svg": CLEAN_SVG, "diagram.svg": svg("<script>alert(1)</script>") });
+    const repo = repoWith("![Ren](bilagor/ren.svg)\n\n![Diagram](bilagor/diagram.svg)", {
+      "ren.svg": CLEAN_SVG,
+      "diagram.svg": svg("<script>alert(1)</script>"),
+    });
     const { code, stdout } = await run(["check", "."], repo);
     expect(code).toBe(1);
     expect(stdout.match(/error \[path\/active-content\]/g)).toHaveLength(1);
@@ -216,55 +254,78 @@ const cssRules = (base: string, n: number) =>
   ].join("\n");
 
 describe("the printer makes no network connection, whatever the templates and documents ask for", () => {
-  it.skipIf(!browserPath)("preconnect, prefetch, preload, frames, objects, fonts, CSS urls, images and a refresh in the templates and documents: the PDFs are made and the servers see 0 connections", async () => {
-    const four = (await connectionCounter("127.0.0.1"))!;
-    const six = await connectionCounter("::1");
-    try {
-      const bases = [`http://127.0.0.1:${four.port}`, `http://localhost:${four.port}`, ...(six ? [`http://[::1]:${six.port}`, `http://localhost:${six.port}`] : [])];
-      const repo = copyExamples();
-      cpSync(DEFAULT_TEMPLATES, join(repo, "templates"), { recursive: true });
-      // The repository's own templates, as a pull request can change them.
-      const imports = bases.map((b) => `@import url("${b}/import.css");`).join("\n");
-      edit(repo, "templates/style.css", /^/, `${imports}\n${bases.map(cssRules).join("\n")}\n`);
-      edit(repo, "templates/print.hbs", /^@page/m, `${bases.map((b, i) => cssRules(b, i + 10)).join("\n")}\n@page`);
-      edit(repo, "templates/layout.hbs", "<title>", `<meta http-equiv="refresh" content="0; url=${bases[0]}/refresh">\n${bases.map(headTags).join("\n")}\n<title>`);
-      edit(repo, "templates/layout.hbs", "<main id=\"innehall\">", `<main id="innehall">\n${bases.map(bodyTags).join("\n")}`);
-      edit(repo, "templates/partials/doc-header.hbs", /^/, `<iframe src="${bases[1]}/partial"></iframe><link rel="preconnect" href="${bases[0]}">\n`);
-      // And a document's own: raw HTML and a remote image (the image is a check warning and shown as its text).
-      edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n![Spion](${bases[0]}/doc.png)\n\n<link rel="preconnect" href="${bases[1]}"><iframe src="${bases[0]}/doc-frame"></iframe>\n`);
-      const out = join(tempDir(), "out");
-      const { code, stderr } = await run(["build", ".", "--out", out, "--pdf"], repo);
-      expect(code, stderr).toBe(0);
-      for (const pdf of ["sjobacka/plan-2020.pdf", "lerum/tjansteskrivelse-ks18-1375.pdf"]) expect(readFileSync(join(out, pdf)).subarray(0, 5).toString()).toBe("%PDF-");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(four.connections()).toBe(0);
-      if (six) expect(six.connections()).toBe(0);
-    } finally {
-      await four.close();
-      await six?.close();
-    }
-  }, 180_000);
+  it.skipIf(!browserPath)(
+    "preconnect, prefetch, preload, frames, objects, fonts, CSS urls, images and a refresh in the templates and documents: the PDFs are made and the servers see 0 connections",
+    async () => {
+      const four = (await connectionCounter("127.0.0.1"))!;
+      const six = await connectionCounter("::1");
+      try {
+        const bases = [
+          `http://127.0.0.1:${four.port}`,
+          `http://localhost:${four.port}`,
+          ...(six ? [`http://[::1]:${six.port}`, `http://localhost:${six.port}`] : []),
+        ];
+        const repo = copyExamples();
+        cpSync(DEFAULT_TEMPLATES, join(repo, "templates"), { recursive: true });
+        // The repository's own templates, as a pull request can change them.
+        const imports = bases.map((b) => `@import url("${b}/import.css");`).join("\n");
+        edit(repo, "templates/style.css", /^/, `${imports}\n${bases.map(cssRules).join("\n")}\n`);
+        edit(repo, "templates/print.hbs", /^@page/m, `${bases.map((b, i) => cssRules(b, i + 10)).join("\n")}\n@page`);
+        edit(
+          repo,
+          "templates/layout.hbs",
+          "<title>",
+          `<meta http-equiv="refresh" content="0; url=${bases[0]}/refresh">\n${bases.map(headTags).join("\n")}\n<title>`,
+        );
+        edit(repo, "templates/layout.hbs", '<main id="innehall">', `<main id="innehall">\n${bases.map(bodyTags).join("\n")}`);
+        edit(repo, "templates/partials/doc-header.hbs", /^/, `<iframe src="${bases[1]}/partial"></iframe><link rel="preconnect" href="${bases[0]}">\n`);
+        // And a document's own: raw HTML and a remote image (the image is a check warning and shown as its text).
+        edit(
+          repo,
+          PLAN,
+          "\nFiktivt exempel.\n",
+          `\nFiktivt exempel.\n\n![Spion](${bases[0]}/doc.png)\n\n<link rel="preconnect" href="${bases[1]}"><iframe src="${bases[0]}/doc-frame"></iframe>\n`,
+        );
+        const out = join(tempDir(), "out");
+        const { code, stderr } = await run(["build", ".", "--out", out, "--pdf"], repo);
+        expect(code, stderr).toBe(0);
+        for (const pdf of ["sjobacka/plan-2020.pdf", "lerum/tjansteskrivelse-ks18-1375.pdf"])
+          expect(readFileSync(join(out, pdf)).subarray(0, 5).toString()).toBe("%PDF-");
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(four.connections()).toBe(0);
+        if (six) expect(six.connections()).toBe(0);
+      } finally {
+        await four.close();
+        await six?.close();
+      }
+    },
+    180_000,
+  );
 });
 
 describe("the printer's own flags hold even for a page nobody sanitised", () => {
-  it.skipIf(!browserPath)("a page straight to the printer with preconnect, prefetch, a frame, an object and a font makes 0 connections", async () => {
-    const four = (await connectionCounter("127.0.0.1"))!;
-    try {
-      const base = `http://127.0.0.1:${four.port}`;
-      const root = tempDir();
-      const page = join(root, "page.html");
-      writeFileSync(
-        page,
-        `<!DOCTYPE html><html lang="sv"><head><title>Prov</title>\n${headTags(base)}\n${headTags(`http://localhost:${four.port}`)}\n<style>${cssRules(base, 1)}</style></head>\n<body><p>Synlig text.</p>\n${bodyTags(base)}\n</body></html>`,
-      );
-      const result = await renderPdfs([{ source: page, target: join(root, "page.pdf"), label: "page.pdf" }], { browserPath: browserPath!, jobs: 1, root });
-      expect(result.printed).toBe(1);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(four.connections()).toBe(0);
-    } finally {
-      await four.close();
-    }
-  }, 120_000);
+  it.skipIf(!browserPath)(
+    "a page straight to the printer with preconnect, prefetch, a frame, an object and a font makes 0 connections",
+    async () => {
+      const four = (await connectionCounter("127.0.0.1"))!;
+      try {
+        const base = `http://127.0.0.1:${four.port}`;
+        const root = tempDir();
+        const page = join(root, "page.html");
+        writeFileSync(
+          page,
+          `<!DOCTYPE html><html lang="sv"><head><title>Prov</title>\n${headTags(base)}\n${headTags(`http://localhost:${four.port}`)}\n<style>${cssRules(base, 1)}</style></head>\n<body><p>Synlig text.</p>\n${bodyTags(base)}\n</body></html>`,
+        );
+        const result = await renderPdfs([{ source: page, target: join(root, "page.pdf"), label: "page.pdf" }], { browserPath: browserPath!, jobs: 1, root });
+        expect(result.printed).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(four.connections()).toBe(0);
+      } finally {
+        await four.close();
+      }
+    },
+    120_000,
+  );
 });
 
 describe("the print variant of a page is parsed and stripped of everything that connects", () => {
@@ -275,7 +336,22 @@ describe("the print variant of a page is parsed and stripped of everything that 
 <body><p>Synlig <a href="https://www.sjobacka.se/">länk</a> och <a href="annan.html">sida</a>.</p><img src="bild.png" alt="lokal"><img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">
 ${bodyTags(base)}<a href="${base}/x" ping="${base}/ping">spårad</a></body></html>`;
     const print = printHtml(page, "@page { size: A4; }", "");
-    for (const tag of ["<link", "<iframe", "<object", "<embed", "<base", "<video", "<audio", "<source", "refresh", "ping=", "127.0.0.1:9/img", "127.0.0.1:9/srcset", "127.0.0.1:9/svg-image", "default-src *"]) {
+    for (const tag of [
+      "<link",
+      "<iframe",
+      "<object",
+      "<embed",
+      "<base",
+      "<video",
+      "<audio",
+      "<source",
+      "refresh",
+      "ping=",
+      "127.0.0.1:9/img",
+      "127.0.0.1:9/srcset",
+      "127.0.0.1:9/svg-image",
+      "default-src *",
+    ]) {
       expect(print, tag).not.toContain(tag);
     }
     const head = decode(print.slice(print.indexOf("<head>"), print.indexOf("</head>")));
@@ -289,7 +365,7 @@ ${bodyTags(base)}<a href="${base}/x" ping="${base}/ping">spårad</a></body></htm
   it("a layout that gave its charset only as http-equiv still prints as UTF-8", () => {
     const page = `<!DOCTYPE html><html lang="sv"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>Å</title></head><body>Åsa</body></html>`;
     const print = printHtml(page, "", "");
-    expect(print).not.toContain("http-equiv=\"Content-Type\"");
+    expect(print).not.toContain('http-equiv="Content-Type"');
     expect(print).toMatch(/<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"/);
   });
 });
@@ -298,7 +374,11 @@ describe("every published page carries plan's Content-Security-Policy, whatever 
   it.each([
     ["leaves it out", (layout: string) => layout.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")],
     ["weakens it", (layout: string) => layout.replace(/content="default-src 'none';[^"]*"/, `content="default-src *"`)],
-    ["hides it in a comment before the head", (layout: string) => `<!-- <html><head>${layout.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/)![0]} -->\n${layout.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")}`],
+    [
+      "hides it in a comment before the head",
+      (layout: string) =>
+        `<!-- <html><head>${layout.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/)![0]} -->\n${layout.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")}`,
+    ],
   ])("a repository layout that %s", async (_how, change) => {
     const repo = copyExamples();
     cpSync(DEFAULT_TEMPLATES, join(repo, "templates"), { recursive: true });

@@ -24,12 +24,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && body[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === "") quoted = true;
-    else if (c === ";") record.push(field), (field = "");
-    else if (c === "\r" && body[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
+    else if (c === ";") (record.push(field), (field = ""));
+    else if (c === "\r" && body[i + 1] === "\n") (record.push(field), records.push(record), (record = []), (field = ""), i++);
     else field += c;
   }
   expect(field === "" && record.length === 0, "the CSV ends with a complete record").toBe(true);
@@ -84,7 +84,8 @@ describe("CSV: no cell is a formula, every line is a record", () => {
     expect(perYear[1]).toEqual(["2019", `'=HYPERLINK("http://x","klicka")`, "210000", "210000", "420000", "50 % / 50 %"]);
     const across = csv("sjobacka-across-agreements");
     expect(across[1]![1]).toBe("'\tHälso- och sjukvårdsnämnd Väst");
-    for (const records of [perArea, perYear, across, csv("hsn-vast-across-agreements"), csv("sjobacka-plan-2019-per-financing")]) expect(formulas(records)).toEqual([]);
+    for (const records of [perArea, perYear, across, csv("hsn-vast-across-agreements"), csv("sjobacka-plan-2019-per-financing")])
+      expect(formulas(records)).toEqual([]);
   });
 
   it("a title with CR LF is a check error at the title, and no roll-up is made of it", async () => {
@@ -242,7 +243,11 @@ totals:`;
     const line = lineOf(repo, PLAN, `parties: { hsn-vast: ${MAX} }`);
     expect(check.stdout).toContain(`${PLAN}:${line}:26: error [money/sum-range]`);
     expect(check.stdout).toContain("the plan's budget (all lines and parties) adds up to more than 9 007 199 254 740 991 kr");
-    for (const args of [["budget", "."], ["budget", ".", "--format", "csv"], ["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"]]) {
+    for (const args of [
+      ["budget", "."],
+      ["budget", ".", "--format", "csv"],
+      ["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"],
+    ]) {
       const { code, stdout, stderr } = await run(args, repo);
       expect(code, args.join(" ")).toBe(1);
       expect(stderr).toContain("[money/sum-range]");
@@ -253,18 +258,29 @@ totals:`;
   it("plans that are each within range but together are not: the agreement's sum at the amount that passes the limit, the party's at the party", async () => {
     const repo = copyExamples();
     const half = "5000000000000000";
-    for (const file of [PLAN, "sjobacka/plan-2020.md"]) edit(repo, file, /\ntotals:|$(?![\s\S])/, (m) => `\n  - id: stor\n    type: staff\n    title: Stor post\n    parties: { hsn-vast: ${half} }\n${m.startsWith("\ntotals") ? "\ntotals:" : ""}`);
+    for (const file of [PLAN, "sjobacka/plan-2020.md"])
+      edit(
+        repo,
+        file,
+        /\ntotals:|$(?![\s\S])/,
+        (m) => `\n  - id: stor\n    type: staff\n    title: Stor post\n    parties: { hsn-vast: ${half} }\n${m.startsWith("\ntotals") ? "\ntotals:" : ""}`,
+      );
     const check = await run(["check", "."], repo);
     expect(check.code).toBe(1);
     const at = `sjobacka/plan-2020.md:${lineOf(repo, "sjobacka/plan-2020.md", `parties: { hsn-vast: ${half} }`)}:26: error [money/sum-range]`;
-    expect(check.stdout).toContain(`${at}\n    With this amount, the budget of the agreement \`sjobacka/avtal-2019-2022\` over its years adds up to more than 9 007 199 254 740 991 kr`);
+    expect(check.stdout).toContain(
+      `${at}\n    With this amount, the budget of the agreement \`sjobacka/avtal-2019-2022\` over its years adds up to more than 9 007 199 254 740 991 kr`,
+    );
     const amount = placeOf(repo, "sjobacka/plan-2020.md", half);
     expect(check.stdout).toContain(
       `${placeOf(repo, CONFIG, "hsn-vast")}: error [money/sum-range]\n    The contributions of \`hsn-vast\` across its agreements add up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly, with the amount at ${amount}.`,
     );
     // The first plan, where neither sum has passed the limit yet, has no such message.
     expect(check.stdout).not.toMatch(/sjobacka\/plan-2019\.md:\d+:\d+: error \[money\/sum-range\]/);
-    for (const args of [["budget", ".", "--format", "json"], ["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"]]) {
+    for (const args of [
+      ["budget", ".", "--format", "json"],
+      ["build", ".", "--out", join(tempDir(), "site"), "--no-pdf"],
+    ]) {
       const { code, stdout, stderr } = await run(args, repo);
       expect(code, args.join(" ")).toBe(1);
       expect(stdout + stderr).not.toMatch(/internal error/i);
@@ -347,7 +363,12 @@ describe("escape sequences from documents never reach the terminal", () => {
   it("on a terminal with colour, plan's own colours stay and the document's sequences do not", async () => {
     const repo = escapingRepo();
     let stdout = "";
-    const code = await main(["check", "."], { stdout: { write: (s: string) => (stdout += s), isTTY: true }, stderr: { write: () => true }, env: {}, cwd: repo });
+    const code = await main(["check", "."], {
+      stdout: { write: (s: string) => (stdout += s), isTTY: true },
+      stderr: { write: () => true },
+      env: {},
+      cwd: repo,
+    });
     expect(code).toBe(1);
     expect(stdout).toContain(`${ESC}[31merror${ESC}[39m`);
     expect(stdout).not.toContain(`${ESC}[2J`);
@@ -365,7 +386,11 @@ describe("escape sequences from documents never reach the terminal", () => {
   it("plan diff shows a title with an escape sequence as visible escapes", async () => {
     const repo = copyExamples();
     const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+      execFileSync(
+        "git",
+        ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args],
+        { cwd: repo, encoding: "utf8" },
+      );
     git("init", "-q");
     git("add", "-A");
     git("commit", "-q", "-m", "The examples");
@@ -381,7 +406,11 @@ describe("escape sequences from documents never reach the terminal", () => {
   function retitledInGit(): string {
     const repo = copyExamples();
     const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+      execFileSync(
+        "git",
+        ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args],
+        { cwd: repo, encoding: "utf8" },
+      );
     git("init", "-q");
     git("add", "-A");
     git("commit", "-q", "-m", "The examples");
@@ -471,7 +500,11 @@ describe("names the build would write are within what a file system takes", () =
 describe("an attachment never has the path of one of plan's own outputs", () => {
   it.each([
     ["sjobacka/plan-2019.pdf", "[bilaga](plan-2019.pdf)", "the PDF of `sjobacka/plan-2019`"],
-    ["sammanstallningar/sjobacka-plan-2019-per-area.csv", "[tabell](../sammanstallningar/sjobacka-plan-2019-per-area.csv)", "a roll-up of `sjobacka/plan-2019`"],
+    [
+      "sammanstallningar/sjobacka-plan-2019-per-area.csv",
+      "[tabell](../sammanstallningar/sjobacka-plan-2019-per-area.csv)",
+      "a roll-up of `sjobacka/plan-2019`",
+    ],
   ])("%s is an error at the link, not a file dropped silently", async (file, markdown, what) => {
     const repo = copyExamples();
     mkdirSync(join(repo, file, ".."), { recursive: true });

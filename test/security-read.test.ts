@@ -134,7 +134,9 @@ describe("a file of the repository that is a symbolic link out of it is refused 
     const { text, github, build, out } = await everyOutput(repo);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain("sjobacka/hemlig.md:1:1: error [path/outside]");
-    expect(text.stdout).toContain("sjobacka/hemlig.md is refused: it is a hard link (the same file has 3 names on the disk, and one may lie outside the repository); copy the file instead of linking it; it was not read.");
+    expect(text.stdout).toContain(
+      "sjobacka/hemlig.md is refused: it is a hard link (the same file has 3 names on the disk, and one may lie outside the repository); copy the file instead of linking it; it was not read.",
+    );
     expect(text.stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[bilaga](bilaga.txt)")}:1: error [path/outside]`);
     expect(github.stdout).toContain("::error file=sjobacka/hemlig.md,line=1,col=1,");
     expect(build.code).toBe(1);
@@ -400,7 +402,13 @@ describe("watch mode and links", () => {
         return true;
       },
     };
-    const done = main(["check", ".", "--watch"], { stdout: { write: (s: string) => (out += s) }, stderr, env: { NO_COLOR: "1" }, cwd: root, signal: stop.signal });
+    const done = main(["check", ".", "--watch"], {
+      stdout: { write: (s: string) => (out += s) },
+      stderr,
+      env: { NO_COLOR: "1" },
+      cwd: root,
+      signal: stop.signal,
+    });
     const started = Date.now();
     while (!out.includes("waiting for it to come back") && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 10));
     stop.abort();

@@ -57,7 +57,9 @@ function spawnPlan(args: string[], cwd: string): { child: ChildProcess; exited: 
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
   child.stdout!.resume();
-  const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((r) => child.on("exit", (code, signal) => r({ code, signal, stderr })));
+  const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((r) =>
+    child.on("exit", (code, signal) => r({ code, signal, stderr })),
+  );
   return { child, exited };
 }
 
@@ -99,7 +101,14 @@ function spawnPlanOnTerminal(args: string[], cwd: string, temp: string) {
   const env: Record<string, string | undefined> = { ...process.env, ...EPOCH, NO_COLOR: "1", TERM: "xterm", TMPDIR: temp };
   delete env["CI"];
   const child = spawn("script", ["--quiet", "--return", "--flush", "--command", command, "/dev/null"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-  const plan = { terminal: "", pid: 0, ended: false, exited: new Promise<number | null>((r) => child.on("exit", (code) => ((plan.ended = true), r(code)))), stopWhen, kill };
+  const plan = {
+    terminal: "",
+    pid: 0,
+    ended: false,
+    exited: new Promise<number | null>((r) => child.on("exit", (code) => ((plan.ended = true), r(code)))),
+    stopWhen,
+    kill,
+  };
   onTerminal.push(plan);
   let waiting: { pattern: RegExp; resolve: () => void } | undefined;
   child.stdout!.on("data", (d) => {
@@ -243,7 +252,9 @@ describe("nothing is written outside the output folder, nor through a link", () 
     const { code, stderr } = await run(["kolada", "import", responses], repo);
     expect(code).toBe(2);
     // One message, naming the link and what to do: not, besides, each data file the link makes unreadable.
-    expect(stderr).toMatch(/^plan: data is a symbolic link, and `plan kolada import` writes only into real folders of the repository\b.*Replace the link by a folder \(or file\) of the repository, then import again; nothing was imported\.\n$/);
+    expect(stderr).toMatch(
+      /^plan: data is a symbolic link, and `plan kolada import` writes only into real folders of the repository\b.*Replace the link by a folder \(or file\) of the repository, then import again; nothing was imported\.\n$/,
+    );
     expectSame(snapshot(elsewhere), before);
 
     // The folder real, one of its files a link.
@@ -257,7 +268,9 @@ describe("nothing is written outside the output folder, nor through a link", () 
     symlinkSync(target, join(repo, "data", "kolada", file));
     const again = await run(["kolada", "import", responses], repo);
     expect(again.code, again.stdout).toBe(2);
-    expect(again.stderr).toMatch(new RegExp(`^plan: ${join("data", "kolada", file).replace(/\./g, "\\.")} is a symbolic link, [^\\n]*nothing was imported\\.\\n$`));
+    expect(again.stderr).toMatch(
+      new RegExp(`^plan: ${join("data", "kolada", file).replace(/\./g, "\\.")} is a symbolic link, [^\\n]*nothing was imported\\.\\n$`),
+    );
     expect(readFileSync(target).equals(outside)).toBe(true);
   });
 });
@@ -288,7 +301,9 @@ describe("watch mode writes file by file, never a temporary file inside the outp
     rmSync(join(root, "dist", "lerum"), { recursive: true });
     symlinkSync(home, join(root, "dist", "lerum"));
     edit(root, "plan.config.yaml", "phone: 0302-52 10 99", "phone: 0302-52 10 00");
-    expect(await watcher.next(/Watching \. for changes/)).toContain(`${join(root, "dist", "lerum")} is a symbolic link, and plan writes only into real folders`);
+    expect(await watcher.next(/Watching \. for changes/)).toContain(
+      `${join(root, "dist", "lerum")} is a symbolic link, and plan writes only into real folders`,
+    );
     expect(readdirSync(home)).toEqual(["plan-2019.html"]);
     expect(readFileSync(join(home, "plan-2019.html"), "utf8")).toBe("precious\n");
     expect(await watcher.stop()).toBe(2);
@@ -382,19 +397,23 @@ describe("a killed build leaves the previous output, and the next run removes wh
     await afterKill(repo, out, before, plan.pid, true, temp);
   }, 60_000);
 
-  it.skipIf(!browserPath)("killed while printing the PDFs: the browser ends with it", async () => {
-    const { repo, out, before } = await previousBuild(true);
-    const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
-    const pdfStaged = () =>
-      besideFolders(repo)
-        .filter((n) => n.startsWith(".dist.plan-pdf-"))
-        .some((n) => readdirSync(join(repo, n), { recursive: true }).some((f) => String(f).endsWith(".pdf")));
-    await until(pdfStaged, "the first PDF to be printed", 60_000);
-    expect(browsersOf(child.pid!).length).toBeGreaterThan(0);
-    child.kill("SIGKILL");
-    expect((await exited).signal).toBe("SIGKILL");
-    await afterKill(repo, out, before, child.pid!);
-  }, 120_000);
+  it.skipIf(!browserPath)(
+    "killed while printing the PDFs: the browser ends with it",
+    async () => {
+      const { repo, out, before } = await previousBuild(true);
+      const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
+      const pdfStaged = () =>
+        besideFolders(repo)
+          .filter((n) => n.startsWith(".dist.plan-pdf-"))
+          .some((n) => readdirSync(join(repo, n), { recursive: true }).some((f) => String(f).endsWith(".pdf")));
+      await until(pdfStaged, "the first PDF to be printed", 60_000);
+      expect(browsersOf(child.pid!).length).toBeGreaterThan(0);
+      child.kill("SIGKILL");
+      expect((await exited).signal).toBe("SIGKILL");
+      await afterKill(repo, out, before, child.pid!);
+    },
+    120_000,
+  );
 
   it("killed while writing the new output beside the old one", async () => {
     const { repo, out, before } = await previousBuild(false);
@@ -438,22 +457,26 @@ describe("the browser dies with plan", () => {
     ["SIGINT", 130],
     ["SIGHUP", 129],
   ] as const) {
-    it.skipIf(!browserPath)(`on ${signal}: its whole process group ends, its profile and the build's folders go, the output stays`, async () => {
-      const repo = copyExamples();
-      const first = await run(["build", ".", "--no-pdf"], repo, EPOCH);
-      expect(first.code, first.stderr).toBe(0);
-      const before = snapshot(join(repo, "dist"));
-      const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
-      await until(() => browsersOf(child.pid!).length > 1, "the browser and its helpers to start", 60_000);
-      child.kill(signal);
-      const end = await exited;
-      expect(end.code).toBe(code);
-      expect(end.stderr).toContain(`plan: stopped by ${signal}.`);
-      expect(browsersOf(child.pid!)).toEqual([]);
-      expect(tempLeftovers(child.pid!)).toEqual([]);
-      expect(besideFolders(repo)).toEqual([]);
-      expectSame(snapshot(join(repo, "dist")), before);
-    }, 120_000);
+    it.skipIf(!browserPath)(
+      `on ${signal}: its whole process group ends, its profile and the build's folders go, the output stays`,
+      async () => {
+        const repo = copyExamples();
+        const first = await run(["build", ".", "--no-pdf"], repo, EPOCH);
+        expect(first.code, first.stderr).toBe(0);
+        const before = snapshot(join(repo, "dist"));
+        const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
+        await until(() => browsersOf(child.pid!).length > 1, "the browser and its helpers to start", 60_000);
+        child.kill(signal);
+        const end = await exited;
+        expect(end.code).toBe(code);
+        expect(end.stderr).toContain(`plan: stopped by ${signal}.`);
+        expect(browsersOf(child.pid!)).toEqual([]);
+        expect(tempLeftovers(child.pid!)).toEqual([]);
+        expect(besideFolders(repo)).toEqual([]);
+        expectSame(snapshot(join(repo, "dist")), before);
+      },
+      120_000,
+    );
   }
 });
 
@@ -493,37 +516,47 @@ describe("a full or read-only disk is the user's message, and the previous outpu
   }
 
   for (const pdf of [false, true]) {
-    it.skipIf(!canMount || (pdf && !browserPath))(`a full disk${pdf ? ", with PDFs" : ""}: exit 2, the disk named, the previous output intact`, async () => {
-      const size = await outputSize();
-      // Room for one build's pages and a little more: not for a second copy of them, nor for PDFs.
-      const disk = smallDisk(`${Math.ceil(size * 1.4)}k`)!;
-      const repo = copyExamples();
-      const out = join(disk, "site");
-      const first = await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH);
-      expect(first.code, first.stderr).toBe(0);
-      const before = snapshot(out);
-      edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
-      const { code, stderr } = await run(["build", repo, pdf ? "--pdf" : "--no-pdf", "--out", out], repo, EPOCH);
-      expect(code).toBe(2);
-      expect(stderr).toMatch(/^plan: Could not write \S+: the disk is full; make room and build again\. Nothing was changed: \S+ is as it was before this build\.\n$/);
-      expect(stderr).not.toMatch(/internal error|This is a bug/);
-      expectSame(snapshot(out), before);
-      expect(besideFolders(disk)).toEqual([]);
-    }, 120_000);
+    it.skipIf(!canMount || (pdf && !browserPath))(
+      `a full disk${pdf ? ", with PDFs" : ""}: exit 2, the disk named, the previous output intact`,
+      async () => {
+        const size = await outputSize();
+        // Room for one build's pages and a little more: not for a second copy of them, nor for PDFs.
+        const disk = smallDisk(`${Math.ceil(size * 1.4)}k`)!;
+        const repo = copyExamples();
+        const out = join(disk, "site");
+        const first = await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH);
+        expect(first.code, first.stderr).toBe(0);
+        const before = snapshot(out);
+        edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+        const { code, stderr } = await run(["build", repo, pdf ? "--pdf" : "--no-pdf", "--out", out], repo, EPOCH);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(
+          /^plan: Could not write \S+: the disk is full; make room and build again\. Nothing was changed: \S+ is as it was before this build\.\n$/,
+        );
+        expect(stderr).not.toMatch(/internal error|This is a bug/);
+        expectSame(snapshot(out), before);
+        expect(besideFolders(disk)).toEqual([]);
+      },
+      120_000,
+    );
 
-    it.skipIf(!canMount || (pdf && !browserPath))(`a read-only disk${pdf ? ", with PDFs" : ""}: exit 2, said so, the output intact`, async () => {
-      const disk = smallDisk("16m")!;
-      const repo = copyExamples();
-      const out = join(disk, "site");
-      expect((await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH)).code).toBe(0);
-      const before = snapshot(out);
-      expect(spawnSync("mount", ["-o", "remount,ro", disk]).status).toBe(0);
-      edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
-      const { code, stderr } = await run(["build", repo, pdf ? "--pdf" : "--no-pdf", "--out", out], repo, EPOCH);
-      expect(code).toBe(2);
-      expect(stderr).toMatch(/^plan: Could not write \S+: the file system is read-only; choose another output folder \(--out\)\. Nothing was changed/);
-      expect(stderr).not.toMatch(/internal error|This is a bug/);
-      expectSame(snapshot(out), before);
-    }, 120_000);
+    it.skipIf(!canMount || (pdf && !browserPath))(
+      `a read-only disk${pdf ? ", with PDFs" : ""}: exit 2, said so, the output intact`,
+      async () => {
+        const disk = smallDisk("16m")!;
+        const repo = copyExamples();
+        const out = join(disk, "site");
+        expect((await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH)).code).toBe(0);
+        const before = snapshot(out);
+        expect(spawnSync("mount", ["-o", "remount,ro", disk]).status).toBe(0);
+        edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
+        const { code, stderr } = await run(["build", repo, pdf ? "--pdf" : "--no-pdf", "--out", out], repo, EPOCH);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(/^plan: Could not write \S+: the file system is read-only; choose another output folder \(--out\)\. Nothing was changed/);
+        expect(stderr).not.toMatch(/internal error|This is a bug/);
+        expectSame(snapshot(out), before);
+      },
+      120_000,
+    );
   }
 });

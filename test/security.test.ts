@@ -102,7 +102,9 @@ describe("paths that lead out of the repository are refused with the file and th
     edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n${markdown}\n`);
     const { code, findings } = await checkJson(repo);
     expect(code).toBe(1);
-    expect(ofRule(findings, "path/outside")).toContainEqual(expect.objectContaining({ file: PLAN, line: lineOf(repo, PLAN, markdown), column: 1, severity: "error" }));
+    expect(ofRule(findings, "path/outside")).toContainEqual(
+      expect.objectContaining({ file: PLAN, line: lineOf(repo, PLAN, markdown), column: 1, severity: "error" }),
+    );
     expect(said(findings)).toContain(reason);
   });
 
@@ -123,7 +125,12 @@ describe("paths that lead out of the repository are refused with the file and th
     edit(repo, "sjobacka/rapport-2019.md", "plan: sjobacka/plan-2019", "plan: ../../etc/plan");
     const { findings } = await checkJson(repo);
     expect(ofRule(findings, "ref/document")).toContainEqual(
-      expect.objectContaining({ file: "sjobacka/rapport-2019.md", column: 7, severity: "error", message: expect.stringMatching(/^The reference `\.\.\/\.\.\/etc\/plan` points outside the repository/) }),
+      expect.objectContaining({
+        file: "sjobacka/rapport-2019.md",
+        column: 7,
+        severity: "error",
+        message: expect.stringMatching(/^The reference `\.\.\/\.\.\/etc\/plan` points outside the repository/),
+      }),
     );
   });
 });

@@ -18,7 +18,9 @@ const strings = (value: unknown): string[] =>
 const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
 
 /** The English values of the schema's enumerations: a label that is spelled as its value (`kronor`, `regional`) is not a Swedish word of its own. */
-const englishValues = new Set(JSON.stringify(Object.values(documentSchemas).map((s) => s.toJSONSchema({ io: "input", unrepresentable: "any" }))).match(/[\w-]+/g));
+const englishValues = new Set(
+  JSON.stringify(Object.values(documentSchemas).map((s) => s.toJSONSchema({ io: "input", unrepresentable: "any" }))).match(/[\w-]+/g),
+);
 
 /**
  * Where a word may stand outside the vocabulary: the example documents and README that `plan init`

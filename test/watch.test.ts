@@ -97,7 +97,9 @@ describe("plan build --watch", () => {
     rmSync(join(root, "dist/sjobacka"), { recursive: true });
     write(root, "dist/sjobacka", "i vägen\n");
     edit(root, "sjobacka/plan-2020.md", "Tillagt under arbetet.", "Tillagt och ändrat under arbetet.");
-    expect(await watcher.next(/Watching \. for changes/)).toContain(`plan: Could not write the folder ${join(root, "dist/sjobacka")}: a file of that name is in the way`);
+    expect(await watcher.next(/Watching \. for changes/)).toContain(
+      `plan: Could not write the folder ${join(root, "dist/sjobacka")}: a file of that name is in the way`,
+    );
     // …and a document removed meanwhile still takes its page with it.
     rmSync(join(root, "dist/sjobacka"));
     rmSync(join(root, "lerum/tjansteskrivelse-ks18-1375.md"));

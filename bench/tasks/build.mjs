@@ -9,7 +9,10 @@ export default async function ({ repoDir, measure, tmpDir, cli, root }) {
   const out = join(base, "site");
   try {
     // The runner starts commands in repoDir, so the CLI is named by its absolute path where the runner gives it.
-    await measure("plan build (HTML)", ["node", cli ?? "dist/cli.js", "build", repoDir, "--out", out], { ...(root && !cli ? { cwd: root } : {}), aim: { seconds: 3, issue: 3 } });
+    await measure("plan build (HTML)", ["node", cli ?? "dist/cli.js", "build", repoDir, "--out", out], {
+      ...(root && !cli ? { cwd: root } : {}),
+      aim: { seconds: 3, issue: 3 },
+    });
   } finally {
     if (!tmpDir) rmSync(base, { recursive: true, force: true });
   }

@@ -34,7 +34,10 @@ import { join, relative, sep } from "node:path";
 const PLANS = 75; // → 200 documents with a PDF
 const DOCUMENTS = 200;
 const RUNS = Math.max(1, Number(process.env.BENCH_PDF_RUNS ?? 3));
-const BATCHES = (process.env.BENCH_MD_TO_PDF_BATCH ?? "10,20").split(",").map((b) => Math.max(1, Math.round(Number(b)))).filter(Number.isFinite);
+const BATCHES = (process.env.BENCH_MD_TO_PDF_BATCH ?? "10,20")
+  .split(",")
+  .map((b) => Math.max(1, Math.round(Number(b))))
+  .filter(Number.isFinite);
 
 function listFiles(dir, ext) {
   const out = [];
@@ -60,8 +63,13 @@ function ensureMdToPdf(log) {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, "package.json"))) writeFileSync(join(dir, "package.json"), '{ "name": "plan-bench-md-to-pdf", "private": true }\n');
   log(`installing md-to-pdf into ${dir} (browser download skipped)`);
-  const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "md-to-pdf@5"], { cwd: dir, env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: "1" }, encoding: "utf8" });
-  if (r.status !== 0 || !existsSync(bin)) throw new Error(`could not install md-to-pdf into ${dir}: ${(r.stderr || r.error?.message || "").trim().split("\n").slice(-3).join(" / ")}`);
+  const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "md-to-pdf@5"], {
+    cwd: dir,
+    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: "1" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0 || !existsSync(bin))
+    throw new Error(`could not install md-to-pdf into ${dir}: ${(r.stderr || r.error?.message || "").trim().split("\n").slice(-3).join(" / ")}`);
   return bin;
 }
 
@@ -161,7 +169,12 @@ export default async function ({ tmpDir, measure, cli, root, generateRepository,
       if (listFiles(mdDir, ".pdf").length !== DOCUMENTS) throw new Error(`made ${listFiles(mdDir, ".pdf").length} PDFs, not ${DOCUMENTS}`);
       if (!md || row.median < md.row.median) md = { row, batch };
     } catch (error) {
-      note(`${mdLabel(batch)}: left out`, String(error.message ?? error).split("\n")[0].slice(0, 160));
+      note(
+        `${mdLabel(batch)}: left out`,
+        String(error.message ?? error)
+          .split("\n")[0]
+          .slice(0, 160),
+      );
     }
   }
   if (!md) throw new Error("md-to-pdf made no complete run at any batch size");
@@ -174,13 +187,26 @@ export default async function ({ tmpDir, measure, cli, root, generateRepository,
 
   const rate = (row) => DOCUMENTS / row.median;
   const warm = existsSync(floorFigures) ? median(readFileSync(floorFigures, "utf8").split("\n").filter(Boolean).map(Number)) : undefined;
-  note("PDFs per second (median run)", `plan ${rate(plan).toFixed(2)}, md-to-pdf ${rate(md.row).toFixed(2)} (${md.batch} a call), floor ${rate(floor).toFixed(2)} (whole command)${warm ? `, floor ${(DOCUMENTS / warm).toFixed(2)} (printing alone, browser warm)` : ""}`);
+  note(
+    "PDFs per second (median run)",
+    `plan ${rate(plan).toFixed(2)}, md-to-pdf ${rate(md.row).toFixed(2)} (${md.batch} a call), floor ${rate(floor).toFixed(2)} (whole command)${warm ? `, floor ${(DOCUMENTS / warm).toFixed(2)} (printing alone, browser warm)` : ""}`,
+  );
   const speedup = md.row.median / plan.median;
-  note("plan ÷ md-to-pdf, PDFs per second (aim: at least 3×, issue 4)", `${speedup.toFixed(2)}× against md-to-pdf's fastest complete batch size (${md.batch}) — ${speedup >= 3 ? "met" : "NOT met"}`);
-  note("plan ÷ floor, time (aim: at most 1.3×, issue 4)", `${(plan.median / floor.median).toFixed(2)}× against the whole floor command${warm ? `, ${(plan.median / warm).toFixed(2)}× against its printing alone (plan's time includes its check, HTML and browser start)` : ""}`);
+  note(
+    "plan ÷ md-to-pdf, PDFs per second (aim: at least 3×, issue 4)",
+    `${speedup.toFixed(2)}× against md-to-pdf's fastest complete batch size (${md.batch}) — ${speedup >= 3 ? "met" : "NOT met"}`,
+  );
+  note(
+    "plan ÷ floor, time (aim: at most 1.3×, issue 4)",
+    `${(plan.median / floor.median).toFixed(2)}× against the whole floor command${warm ? `, ${(plan.median / warm).toFixed(2)}× against its printing alone (plan's time includes its check, HTML and browser start)` : ""}`,
+  );
 
   log("sampling the memory of each process tree once");
   const planTree = await treePeakMB(planArgv, { cwd: tmpDir });
   const mdTree = await treePeakMB(mdArgv(md.batch), { cwd: mdDir });
-  if (planTree !== undefined) note("peak memory, whole process tree (node + browser, PSS), one run", `plan ${planTree}, md-to-pdf ${mdTree}; largest single process: plan ${plan.peakMB?.toFixed(0) ?? "?"} MB, md-to-pdf ${md.row.peakMB?.toFixed(0) ?? "?"} MB`);
+  if (planTree !== undefined)
+    note(
+      "peak memory, whole process tree (node + browser, PSS), one run",
+      `plan ${planTree}, md-to-pdf ${mdTree}; largest single process: plan ${plan.peakMB?.toFixed(0) ?? "?"} MB, md-to-pdf ${md.row.peakMB?.toFixed(0) ?? "?"} MB`,
+    );
 }

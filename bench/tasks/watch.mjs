@@ -107,7 +107,8 @@ async function stages({ root, clone }) {
   return `reading and assembling ${median(times.read)} ms, rules between documents ${median(times.rules)} ms, rendering ${median(times.render)} ms (medians over ${SAVES} saves)`;
 }
 
-const summary = (times) => `median ${Math.round(times[Math.floor(times.length / 2)])} ms, min ${Math.round(times[0])} ms, max ${Math.round(times.at(-1))} ms over ${times.length} saves`;
+const summary = (times) =>
+  `median ${Math.round(times[Math.floor(times.length / 2)])} ms, min ${Math.round(times[0])} ms, max ${Math.round(times.at(-1))} ms over ${times.length} saves`;
 
 export default async function ({ repoDir, tmpDir, root, cli, note, log }) {
   const clone = join(tmpDir, "watch");

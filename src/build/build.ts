@@ -53,7 +53,12 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
   let fresh: ReturnType<typeof besideFolder> | undefined;
   try {
-    pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks }, io);
+    pdfs = await stagePdfs(
+      out,
+      files,
+      { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks },
+      io,
+    );
     fresh = besideFolder(out, "new");
     await writeFresh(fresh.path, [...files, outputMark()]);
     pdfs.commit(fresh.path);
@@ -91,11 +96,14 @@ export function shownPath(path: string, io: Io): string {
 export function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | undefined; seconds: number; countUnchanged?: boolean }, io: Io): void {
   const share = run.shard ? ` (shard ${run.shard})` : "";
   if (pdfs.skipped) {
-    const why = pdfs.skipped === "--no-pdf" ? "--no-pdf was given" : `${pdfs.skipped}; pass --pdf to make that an error, or see \`plan build --help\` for --browser`;
+    const why =
+      pdfs.skipped === "--no-pdf" ? "--no-pdf was given" : `${pdfs.skipped}; pass --pdf to make that an error, or see \`plan build --help\` for --browser`;
     io.stderr.write(`plan: PDFs skipped${share}: ${why}.\n`);
     if (pdfs.stale.length) {
       const names = pdfs.stale.slice(0, 5).join(", ") + (pdfs.stale.length > 5 ? ", …" : "");
-      io.stderr.write(`plan: warning: ${plural(pdfs.stale.length, "PDF")} in the output folder no longer match${pdfs.stale.length === 1 ? "es" : ""} ${pdfs.stale.length === 1 ? "its document" : "their documents"}: ${names}\n`);
+      io.stderr.write(
+        `plan: warning: ${plural(pdfs.stale.length, "PDF")} in the output folder no longer match${pdfs.stale.length === 1 ? "es" : ""} ${pdfs.stale.length === 1 ? "its document" : "their documents"}: ${names}\n`,
+      );
     }
     return;
   }
@@ -104,6 +112,8 @@ export function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | 
   io.stdout.write(`plan: ${plural(pdfs.rendered, "PDF")} rendered${unchanged}${share}${timing}\n`);
   if (pdfs.blocked.length) {
     const shown = [...new Set(pdfs.blocked)].slice(0, 3).join(", ");
-    io.stderr.write(`plan: warning: blocked ${plural(pdfs.blocked.length, "request")} to addresses outside the output folder while printing (${shown}${pdfs.blocked.length > 3 ? ", …" : ""}); the PDFs were made without them.\n`);
+    io.stderr.write(
+      `plan: warning: blocked ${plural(pdfs.blocked.length, "request")} to addresses outside the output folder while printing (${shown}${pdfs.blocked.length > 3 ? ", …" : ""}); the PDFs were made without them.\n`,
+    );
   }
 }

@@ -45,7 +45,10 @@ export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
 /** Runs the rules between documents over a repository loaded with `checkDocument` (watch mode: with a `betweenDocumentsChecker`), and collects the problems. */
 export function checkLoaded(repo: Repository, between: (repo: Repository) => void = checkBetweenDocuments): Checked {
   between(repo);
-  const problems = collectMessages(repo.sources.map((s) => s.file), repo.config?.data.rules);
+  const problems = collectMessages(
+    repo.sources.map((s) => s.file),
+    repo.config?.data.rules,
+  );
   return { repo, problems, ...countMessages(problems) };
 }
 

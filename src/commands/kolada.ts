@@ -144,12 +144,14 @@ function checkOut(out: string | undefined, io: Io): string | undefined {
   const dir = resolve(io.cwd, out);
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new UserError(`--out ${out}: a file, not a folder.`);
-    if (readdirSync(dir).length) throw new UserError(`--out ${out}: the folder is not empty; give a new or empty one, so that importing it imports this fetch alone.`);
+    if (readdirSync(dir).length)
+      throw new UserError(`--out ${out}: the folder is not empty; give a new or empty one, so that importing it imports this fetch alone.`);
   }
   return dir;
 }
 
-const yearsText = (years: number[]) => (years.length ? (years.length > 2 && years.at(-1)! - years[0]! === years.length - 1 ? `${years[0]}–${years.at(-1)}` : years.join(", ")) : "all years");
+const yearsText = (years: number[]) =>
+  years.length ? (years.length > 2 && years.at(-1)! - years[0]! === years.length - 1 ? `${years[0]}–${years.at(-1)}` : years.join(", ")) : "all years";
 
 /** `plan kolada fetch`: asks Kolada for the values of every Kolada-linked indicator and saves the answers for `import`. */
 export async function runKoladaFetch(options: FetchCommandOptions, io: Io): Promise<number> {
@@ -163,7 +165,9 @@ export async function runKoladaFetch(options: FetchCommandOptions, io: Io): Prom
     throw new UserError(`No indicator in ${shown(io, root)} takes its values from Kolada (\`source: { type: kolada, kpi, municipality }\`); nothing to fetch.`);
   }
   const requests = buildRequests(targets, baseUrl);
-  io.stdout.write(`Asking Kolada at ${baseUrl} for ${plural(targets.length, "KPI")} of ${plural(new Set(targets.map((t) => t.municipality)).size, "municipality", "municipalities")}:\n`);
+  io.stdout.write(
+    `Asking Kolada at ${baseUrl} for ${plural(targets.length, "KPI")} of ${plural(new Set(targets.map((t) => t.municipality)).size, "municipality", "municipalities")}:\n`,
+  );
   for (const r of requests) io.stdout.write(`  ${r.kpis.join(", ")} for ${r.municipality}, ${yearsText(r.years)}\n`);
   const pages = await fetchPages(requests, { timeoutSeconds, onRequest: (url) => io.stdout.write(`  GET ${url}\n`) });
   const dir = out ?? mkdtempSync(join(tmpdir(), "plan-kolada-"));

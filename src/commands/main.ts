@@ -51,10 +51,15 @@ export function program(io: Io, result: { code: number }): Command {
     .option("--contribution <kronor>", "each party's yearly contribution in whole kronor", (v) => parseKronor(v), 500000)
     .option("--package <spec>", "where CI installs plan from (npm package or git URL)", `${packageJson.name}@${packageJson.version}`)
     .option("--force", "overwrite existing files", false)
-    .action((dir: string, o: { kommun: string; kommunkod?: string; region: string; regionShort: string; year?: number; contribution: number; package: string; force: boolean }) => {
-      if (o.kommunkod !== undefined && !/^\d{4}$/.test(o.kommunkod)) throw new UserError(`--kommunkod takes four digits, e.g. 1441; got "${o.kommunkod}".`);
-      result.code = runInit(dir, { ...o, kommunkod: o.kommunkod, year: o.year ?? new Date().getFullYear() + 1 }, io);
-    });
+    .action(
+      (
+        dir: string,
+        o: { kommun: string; kommunkod?: string; region: string; regionShort: string; year?: number; contribution: number; package: string; force: boolean },
+      ) => {
+        if (o.kommunkod !== undefined && !/^\d{4}$/.test(o.kommunkod)) throw new UserError(`--kommunkod takes four digits, e.g. 1441; got "${o.kommunkod}".`);
+        result.code = runInit(dir, { ...o, kommunkod: o.kommunkod, year: o.year ?? new Date().getFullYear() + 1 }, io);
+      },
+    );
 
   cli
     .command("new")
@@ -71,7 +76,9 @@ export function program(io: Io, result: { code: number }): Command {
 
   cli
     .command("build")
-    .description("Check, then render every plan, memo, report and roll-up to standalone HTML, with an index, and the plans, memos, reports and agreements to PDF.")
+    .description(
+      "Check, then render every plan, memo, report and roll-up to standalone HTML, with an index, and the plans, memos, reports and agreements to PDF.",
+    )
     .argument("[path]", "the plan repository, or a folder or file inside it", ".")
     .option("--out <dir>", "output folder (default: dist in the repository)")
     .option("--pdf", "require the PDFs: exit 2 when no browser is found (default: PDFs when a browser is found)")
@@ -98,7 +105,9 @@ export function program(io: Io, result: { code: number }): Command {
       result.code = await runDiff(base, head, options, io);
     });
 
-  const kolada = cli.command("kolada").description("Indicator values from Kolada: import saved API responses, or fetch them (the only command that uses the network).");
+  const kolada = cli
+    .command("kolada")
+    .description("Indicator values from Kolada: import saved API responses, or fetch them (the only command that uses the network).");
   kolada
     .command("import")
     .description("Merge saved Kolada `data` responses (v3 or v2, any number of pages) into data/kolada/<KPI>-<municipality>.yaml.")
@@ -156,6 +165,8 @@ export function reportError(error: unknown, io: Io): number {
     return error.exitCode;
   }
   const detail = io.env["PLAN_DEBUG"] ? `\n${(error as Error).stack}` : " (set PLAN_DEBUG=1 to see where)";
-  io.stderr.write(`plan: internal error: ${(error as Error).message ?? String(error)}${detail}\nThis is a bug in plan; please report it with the file that caused it.\n`);
+  io.stderr.write(
+    `plan: internal error: ${(error as Error).message ?? String(error)}${detail}\nThis is a bug in plan; please report it with the file that caused it.\n`,
+  );
   return 2;
 }

@@ -62,4 +62,3 @@ export function runNew(kind: string, options: NewOptions, io: Io): number {
   if (own.length) io.stdout.write(`\nTo fill in:\n${formatProblems({ ...after, problems: own }, "text", io, io.stdout)}`);
   return 0;
 }
-

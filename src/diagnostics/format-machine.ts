@@ -43,7 +43,14 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace
 export function formatGithub(files: FileMessages[]): string {
   const annotation = (level: string, path: string, at: Pick<VFileMessage, "place">, title: string, text: string) => {
     const p = place(at);
-    const properties = [`file=${escapeProperty(path)}`, `line=${p.line}`, `col=${p.column}`, `endLine=${p.endLine}`, `endColumn=${p.endColumn}`, `title=${escapeProperty(title)}`].join(",");
+    const properties = [
+      `file=${escapeProperty(path)}`,
+      `line=${p.line}`,
+      `col=${p.column}`,
+      `endLine=${p.endLine}`,
+      `endColumn=${p.endColumn}`,
+      `title=${escapeProperty(title)}`,
+    ].join(",");
     return `::${level} ${properties}::${escapeData(text)}`;
   };
   const lines = files.flatMap(({ file, messages }) =>
@@ -53,7 +60,9 @@ export function formatGithub(files: FileMessages[]): string {
       // Each other place is annotated too, so that the pull request shows both ends of a duplicate.
       return [
         annotation(isError(m) ? "error" : "warning", file.path, m, m.ruleId ?? "plan", text),
-        ...others.map((r) => annotation("notice", r.file, r, m.ruleId ?? "plan", `${r.reason} (see ${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason})`)),
+        ...others.map((r) =>
+          annotation("notice", r.file, r, m.ruleId ?? "plan", `${r.reason} (see ${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason})`),
+        ),
       ];
     }),
   );

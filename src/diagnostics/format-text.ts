@@ -44,7 +44,10 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
   const blocks: string[] = [];
   for (const { file, messages } of files) {
     const counts = countMessages([{ file, messages }]);
-    const header = [counts.errors && `${counts.errors} error${counts.errors > 1 ? "s" : ""}`, counts.warnings && `${counts.warnings} warning${counts.warnings > 1 ? "s" : ""}`]
+    const header = [
+      counts.errors && `${counts.errors} error${counts.errors > 1 ? "s" : ""}`,
+      counts.warnings && `${counts.warnings} warning${counts.warnings > 1 ? "s" : ""}`,
+    ]
       .filter(Boolean)
       .join(", ");
     // File names, messages and fixes quote the documents: their control characters are shown as escapes.

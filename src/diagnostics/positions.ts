@@ -29,7 +29,10 @@ export function lineIndex(text: string): LineIndex {
       const start = place.toOffset({ line: n, column: 1 });
       if (start === undefined) return undefined;
       const next = place.toOffset({ line: n + 1, column: 1 }) ?? text.length;
-      return text.slice(start, next).replace(/\r?\n$/, "").replace(/\r$/, "");
+      return text
+        .slice(start, next)
+        .replace(/\r?\n$/, "")
+        .replace(/\r$/, "");
     },
   };
 }

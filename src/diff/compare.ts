@@ -40,7 +40,13 @@ export function documentsOf(side: Side, wanted: (path: string) => boolean): Doc[
     }
     const raw = (source.data && typeof source.data === "object" ? source.data : {}) as { id?: unknown; kind?: unknown; title?: unknown };
     const markdown = source.body !== undefined;
-    const kind = !markdown ? (source.relPath === CONFIG_FILE ? "config" : "data") : documentKinds.includes(raw.kind as DocumentKind) ? (raw.kind as DocumentKind) : "unknown";
+    const kind = !markdown
+      ? source.relPath === CONFIG_FILE
+        ? "config"
+        : "data"
+      : documentKinds.includes(raw.kind as DocumentKind)
+        ? (raw.kind as DocumentKind)
+        : "unknown";
     const id = markdown && typeof raw.id === "string" && raw.id ? raw.id : markdown ? source.relPath.replace(/\.md$/i, "") : source.relPath;
     // A data file or the configuration is valid unless `plan check` found an error in it.
     const valid = !markdown && source.file.messages.every((m) => !m.fatal);
@@ -112,7 +118,8 @@ export function compareDocument(pair: Matched<Doc>, repos: Repositories): Docume
   }
   if (a.source.body && b.source.body) change.sections = diffSections(sectionsOf(b.source), sectionsOf(a.source));
 
-  const changed = change.fields.length + change.budget.length + change.outcome.length + change.items.length + change.sections.length > 0 || change.invalid || change.idBefore;
+  const changed =
+    change.fields.length + change.budget.length + change.outcome.length + change.items.length + change.sections.length > 0 || change.invalid || change.idBefore;
   if (changed) return change;
   if (change.pathBefore) return { ...change, status: "moved" };
   return a.text === b.text ? undefined : "edited";
@@ -152,9 +159,7 @@ export function compareLines(before: BudgetLine[], after: BudgetLine[]): LineCha
     const line = (a ?? b)!;
     const parties = [...new Set([...(a ? Object.keys(a.parties) : []), ...(b ? Object.keys(b.parties) : [])])];
     const share = (l: BudgetLine | undefined, party: string) => (l ? sharesOf(l).find((s) => s.party === party)?.amount : undefined);
-    const partyAmounts: PartyAmount[] = parties
-      .map((party) => ({ party, ...amounts(share(b, party), share(a, party)) }))
-      .filter((p) => p.before !== p.after);
+    const partyAmounts: PartyAmount[] = parties.map((party) => ({ party, ...amounts(share(b, party), share(a, party)) })).filter((p) => p.before !== p.after);
     const total = amounts(b ? lineTotal(b) : null, a ? lineTotal(a) : null);
     const fields = a && b ? compareFields(lineFields(b), lineFields(a), { skip: (f) => f === "id" }) : [];
     if (a && b && partyAmounts.length === 0 && fields.length === 0 && total.before === total.after && a.id === b.id) continue;

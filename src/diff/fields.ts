@@ -28,7 +28,9 @@ export function flatten(value: unknown, path = "", out: Flat = new Map()): Flat 
     if (value.every(isPrimitive)) out.set(path, value);
     else {
       const key = itemKey(value.filter((v) => v && typeof v === "object"));
-      value.forEach((item, i) => flatten(item, `${path}[${key && item && typeof item === "object" ? String((item as Record<string, unknown>)[key]) : i + 1}]`, out));
+      value.forEach((item, i) =>
+        flatten(item, `${path}[${key && item && typeof item === "object" ? String((item as Record<string, unknown>)[key]) : i + 1}]`, out),
+      );
     }
   } else if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) flatten(v, path ? `${path}.${k}` : k, out);
@@ -50,7 +52,11 @@ const sameItems = (a: Value[], b: Value[]) => a.length === b.length && JSON.stri
  * The fields that differ between two pieces of data, as flattened by `flatten`. A list of
  * values in another order is the same list; otherwise its items are added, removed or edited.
  */
-export function compareFields(before: unknown, after: unknown, options: { skip?: (field: string) => boolean; money?: (field: string) => boolean } = {}): FieldChange[] {
+export function compareFields(
+  before: unknown,
+  after: unknown,
+  options: { skip?: (field: string) => boolean; money?: (field: string) => boolean } = {},
+): FieldChange[] {
   const b = flatten(before);
   const a = flatten(after);
   const changes: FieldChange[] = [];

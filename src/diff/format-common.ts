@@ -42,7 +42,11 @@ export function documentNotes(doc: DocumentChange): string {
 /** Whether a plan keeps its agreement's split, in words: the headline's verdict. */
 export function splitVerdict(check: SplitCheck): string {
   if (check.after) return check.before === false ? "keeps the agreement's split again" : "keeps the agreement's split";
-  return check.before === true ? "no longer keeps the agreement's split" : check.before === false ? "still does not keep the agreement's split" : "does not keep the agreement's split";
+  return check.before === true
+    ? "no longer keeps the agreement's split"
+    : check.before === false
+      ? "still does not keep the agreement's split"
+      : "does not keep the agreement's split";
 }
 
 /** The figures behind a broken split: what the financiers pay and what the split gives. */
@@ -83,7 +87,8 @@ export function compactWords(parts: WordPart[], context = 6): Segment[] {
     const last = i === parts.length - 1;
     if (first && words.length > context) out.push({ op: "…" }, { op: "=", text: words.slice(-context).join("") });
     else if (last && words.length > context) out.push({ op: "=", text: words.slice(0, context).join("") }, { op: "…" });
-    else if (!first && !last && words.length > 2 * context) out.push({ op: "=", text: words.slice(0, context).join("") }, { op: "…" }, { op: "=", text: words.slice(-context).join("") });
+    else if (!first && !last && words.length > 2 * context)
+      out.push({ op: "=", text: words.slice(0, context).join("") }, { op: "…" }, { op: "=", text: words.slice(-context).join("") });
     else out.push(part);
   });
   return out;

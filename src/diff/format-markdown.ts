@@ -32,10 +32,16 @@ export const escape = (s: string) =>
 const code = (s: string) => `<code>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;")}</code>`;
 
 /** A message of `plan check`, whose `code` spans stay code. */
-const message = (s: string) => s.split(/(`[^`\n]+`)/).map((part, i) => (i % 2 ? code(part.slice(1, -1)) : escape(part))).join("");
+const message = (s: string) =>
+  s
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 ? code(part.slice(1, -1)) : escape(part)))
+    .join("");
 
 const words = (segments: Segment[]) =>
-  segments.map((s) => (s.op === "…" ? "… " : s.op === "=" ? escape(s.text) : s.op === "-" ? `<del>${escape(s.text)}</del>` : `<ins>${escape(s.text)}</ins>`)).join("");
+  segments
+    .map((s) => (s.op === "…" ? "… " : s.op === "=" ? escape(s.text) : s.op === "-" ? `<del>${escape(s.text)}</del>` : `<ins>${escape(s.text)}</ins>`))
+    .join("");
 
 const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
 
@@ -54,14 +60,31 @@ function headline(result: DiffResult): string {
     return out.join("\n");
   }
   out.push(`**${documentsLine(documentCounts(result))}**`, "");
-  out.push(...more(result.documents, (d) => `- ${d.status}: ${code(d.id)} ${d.pathBefore ? `(from ${code(d.pathBefore)}) ` : ""}${escape(d.title)}`, "documents"));
+  out.push(
+    ...more(result.documents, (d) => `- ${d.status}: ${code(d.id)} ${d.pathBefore ? `(from ${code(d.pathBefore)}) ` : ""}${escape(d.title)}`, "documents"),
+  );
   if (result.editedOnly.length) out.push(`- edited without a change in meaning: ${result.editedOnly.slice(0, HEADLINE_ITEMS).map(code).join(", ")}`);
 
   if (result.money.length) {
-    out.push("", "**Money per agreement and year** (carry-overs aside)", "", row(["Agreement", "Year", "Party", "Before", "After", "Difference"]), row(["---", "---", "---", "--:", "--:", "--:"]));
+    out.push(
+      "",
+      "**Money per agreement and year** (carry-overs aside)",
+      "",
+      row(["Agreement", "Year", "Party", "Before", "After", "Difference"]),
+      row(["---", "---", "---", "--:", "--:", "--:"]),
+    );
     for (const m of result.money.slice(0, HEADLINE_ITEMS)) {
       m.parties.forEach((p, i) =>
-        out.push(row([i === 0 ? code(m.agreement) : "", i === 0 ? String(m.year) : "", escape(partyLabel(result, p.party)), kr(p.before), kr(p.after), signedKr(p.difference)])),
+        out.push(
+          row([
+            i === 0 ? code(m.agreement) : "",
+            i === 0 ? String(m.year) : "",
+            escape(partyLabel(result, p.party)),
+            kr(p.before),
+            kr(p.after),
+            signedKr(p.difference),
+          ]),
+        ),
       );
       out.push(row(["", "", "**Total**", `**${kr(m.total.before)}**`, `**${kr(m.total.after)}**`, `**${signedKr(m.total.difference)}**`]));
     }
@@ -72,7 +95,8 @@ function headline(result: DiffResult): string {
     out.push(
       ...more(
         result.splits,
-        (s) => `- ${code(s.plan)} ${s.after ? splitVerdict(s) : `**${splitVerdict(s)}**`} (${code(s.agreement)}, split ${escape(s.rule)})${s.after ? "" : `: ${escape(splitFigures(result, s))}`}.`,
+        (s) =>
+          `- ${code(s.plan)} ${s.after ? splitVerdict(s) : `**${splitVerdict(s)}**`} (${code(s.agreement)}, split ${escape(s.rule)})${s.after ? "" : `: ${escape(splitFigures(result, s))}`}.`,
         "plans",
       ),
     );
@@ -80,9 +104,20 @@ function headline(result: DiffResult): string {
   out.push("", result.problems.length ? `**New problems** (found by \`plan check\` in head, not in base): ${result.problems.length}` : "**No new problems.**");
   if (result.problems.length) {
     out.push("");
-    out.push(...more(result.problems, (p) => `- **${p.severity}** ${code(p.ruleId)} ${code(`${p.file}:${p.line}:${p.column}`)}: ${message(p.message)}${p.fix ? ` *Fix:* ${message(p.fix)}` : ""}`, "problems"));
+    out.push(
+      ...more(
+        result.problems,
+        (p) =>
+          `- **${p.severity}** ${code(p.ruleId)} ${code(`${p.file}:${p.line}:${p.column}`)}: ${message(p.message)}${p.fix ? ` *Fix:* ${message(p.fix)}` : ""}`,
+        "problems",
+      ),
+    );
   }
-  if (result.scope.checked < result.scope.total) out.push("", `<sub>Checked ${result.scope.checked} of ${result.scope.total} files: those that changed and those they refer to or that refer to them.</sub>`);
+  if (result.scope.checked < result.scope.total)
+    out.push(
+      "",
+      `<sub>Checked ${result.scope.checked} of ${result.scope.total} files: those that changed and those they refer to or that refer to them.</sub>`,
+    );
   return out.join("\n");
 }
 
@@ -91,7 +126,9 @@ function linesTable(result: DiffResult, caption: string, lines: LineChange[]): s
   for (const line of lines) {
     if (line.change === "changed" && line.parties.length === 0 && line.total.difference === 0) continue;
     const label = `${escape(line.title)}${line.change === "changed" ? "" : ` (${line.change})`}`;
-    line.parties.forEach((p, i) => rows.push(row([i === 0 ? label : "", escape(partyLabel(result, p.party)), kr(p.before), kr(p.after), signedKr(p.difference)])));
+    line.parties.forEach((p, i) =>
+      rows.push(row([i === 0 ? label : "", escape(partyLabel(result, p.party)), kr(p.before), kr(p.after), signedKr(p.difference)])),
+    );
     rows.push(row([line.parties.length ? "" : label, "*Line total*", kr(line.total.before), kr(line.total.after), signedKr(line.total.difference)]));
   }
   if (rows.length === 0) return undefined;
@@ -101,9 +138,16 @@ function linesTable(result: DiffResult, caption: string, lines: LineChange[]): s
 const fieldText = (f: FieldChange) => (f.words ? `${code(f.field)}: ${words(compactWords(f.words))}` : escape(fieldLine(f)));
 
 function sectionChunks(section: SectionChange): string[] {
-  const head = section.change === "renamed" ? `${escape(section.headingBefore ?? "")} → ${escape(section.heading)} (renamed)` : `${escape(section.heading || "(before the first heading)")} (${section.change})`;
+  const head =
+    section.change === "renamed"
+      ? `${escape(section.headingBefore ?? "")} → ${escape(section.heading)} (renamed)`
+      : `${escape(section.heading || "(before the first heading)")} (${section.change})`;
   const items = section.paragraphs.map((p) =>
-    p.change === "changed" ? `- *changed:* ${words(compactWords(p.words!))}` : p.change === "added" ? `- *added:* <ins>${escape(shorten(p.after!, 600))}</ins>` : `- *removed:* <del>${escape(shorten(p.before!, 600))}</del>`,
+    p.change === "changed"
+      ? `- *changed:* ${words(compactWords(p.words!))}`
+      : p.change === "added"
+        ? `- *added:* <ins>${escape(shorten(p.after!, 600))}</ins>`
+        : `- *removed:* <del>${escape(shorten(p.before!, 600))}</del>`,
   );
   return [`*${head}*\n\n${items.join("\n")}`];
 }

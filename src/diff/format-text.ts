@@ -44,7 +44,8 @@ export function formatText(result: DiffResult, style: TextStyle): string {
   out.push("", style.bold(documentsLine(documentCounts(result))));
   const width = Math.max(...result.documents.map((d) => d.id.length));
   for (const doc of result.documents) {
-    const status = doc.status === "added" ? style.green(doc.status.padEnd(8)) : doc.status === "removed" ? style.red(doc.status.padEnd(8)) : doc.status.padEnd(8);
+    const status =
+      doc.status === "added" ? style.green(doc.status.padEnd(8)) : doc.status === "removed" ? style.red(doc.status.padEnd(8)) : doc.status.padEnd(8);
     out.push(`  ${status}${doc.id.padEnd(width)}  ${style.dim(`${doc.pathBefore ? `(from ${doc.pathBefore}) ` : ""}${doc.title}`)}`);
   }
   if (result.editedOnly.length) out.push(style.dim(`  Edited without a change in meaning: ${result.editedOnly.join(", ")}`));
@@ -52,7 +53,9 @@ export function formatText(result: DiffResult, style: TextStyle): string {
   if (result.money.length) {
     out.push("", style.bold("Money per agreement and year (carry-overs aside)"));
     for (const m of result.money) {
-      const rows: Row[] = m.parties.map((p) => ({ cells: { party: partyLabel(result, p.party), before: kr(p.before), after: kr(p.after), difference: signedKr(p.difference) } }));
+      const rows: Row[] = m.parties.map((p) => ({
+        cells: { party: partyLabel(result, p.party), before: kr(p.before), after: kr(p.after), difference: signedKr(p.difference) },
+      }));
       rows.push({ cells: { party: "Total", before: kr(m.total.before), after: kr(m.total.after), difference: signedKr(m.total.difference) }, total: true });
       out.push(indent(tableToText(moneyTable(`${m.agreement}, ${m.year}`, [{ key: "party", label: "Party" }], rows)), "  "));
     }
@@ -71,7 +74,9 @@ export function formatText(result: DiffResult, style: TextStyle): string {
     if (p.fix) out.push(`    ${style.bold("fix:")} ${p.fix}`);
   }
   if (result.scope.checked < result.scope.total) {
-    out.push(style.dim(`  (Checked ${result.scope.checked} of ${result.scope.total} files: those that changed and those they refer to or that refer to them.)`));
+    out.push(
+      style.dim(`  (Checked ${result.scope.checked} of ${result.scope.total} files: those that changed and those they refer to or that refer to them.)`),
+    );
   }
 
   for (const doc of result.documents) {
@@ -85,7 +90,12 @@ function moneyTable(caption: string, first: Table["columns"], rows: Row[]): Tabl
   return {
     name: "diff",
     caption,
-    columns: [...first, { key: "before", label: "Before", money: true }, { key: "after", label: "After", money: true }, { key: "difference", label: "Difference", money: true }],
+    columns: [
+      ...first,
+      { key: "before", label: "Before", money: true },
+      { key: "after", label: "After", money: true },
+      { key: "difference", label: "Difference", money: true },
+    ],
     rows,
   };
 }
@@ -95,28 +105,67 @@ function linesTable(result: DiffResult, caption: string, lines: LineChange[]): s
   for (const line of lines) {
     if (line.change === "changed" && line.parties.length === 0 && line.total.difference === 0) continue;
     const label = line.change === "changed" ? line.title : `${line.title} (${line.change})`;
-    line.parties.forEach((p, i) => rows.push({ cells: { line: i === 0 ? label : "", party: partyLabel(result, p.party), before: kr(p.before), after: kr(p.after), difference: signedKr(p.difference) } }));
-    rows.push({ cells: { line: line.parties.length ? "" : label, party: "Line total", before: kr(line.total.before), after: kr(line.total.after), difference: signedKr(line.total.difference) } });
+    line.parties.forEach((p, i) =>
+      rows.push({
+        cells: { line: i === 0 ? label : "", party: partyLabel(result, p.party), before: kr(p.before), after: kr(p.after), difference: signedKr(p.difference) },
+      }),
+    );
+    rows.push({
+      cells: {
+        line: line.parties.length ? "" : label,
+        party: "Line total",
+        before: kr(line.total.before),
+        after: kr(line.total.after),
+        difference: signedKr(line.total.difference),
+      },
+    });
   }
   if (rows.length === 0) return undefined;
-  return indent(tableToText(moneyTable(caption, [{ key: "line", label: "Line" }, { key: "party", label: "Party" }], rows)), "  ");
+  return indent(
+    tableToText(
+      moneyTable(
+        caption,
+        [
+          { key: "line", label: "Line" },
+          { key: "party", label: "Party" },
+        ],
+        rows,
+      ),
+    ),
+    "  ",
+  );
 }
 
 const words = (segments: Segment[], style: TextStyle) =>
   segments
     .map((s) =>
-      s.op === "…" ? style.dim("…") : s.op === "=" ? s.text : s.op === "-" ? (style.colour ? style.red(s.text) : `[-${s.text}-]`) : style.colour ? style.green(s.text) : `{+${s.text}+}`,
+      s.op === "…"
+        ? style.dim("…")
+        : s.op === "="
+          ? s.text
+          : s.op === "-"
+            ? style.colour
+              ? style.red(s.text)
+              : `[-${s.text}-]`
+            : style.colour
+              ? style.green(s.text)
+              : `{+${s.text}+}`,
     )
     .join("");
 
 const fieldText = (field: FieldChange, style: TextStyle) => (field.words ? `${field.field}: ${words(compactWords(field.words), style)}` : fieldLine(field));
 
 function sectionText(section: SectionChange, style: TextStyle): string[] {
-  const head = section.change === "renamed" ? `${section.headingBefore} → ${section.heading} (renamed)` : `${section.heading || "(before the first heading)"} (${section.change})`;
+  const head =
+    section.change === "renamed"
+      ? `${section.headingBefore} → ${section.heading} (renamed)`
+      : `${section.heading || "(before the first heading)"} (${section.change})`;
   const out = [`    ${style.bold(head)}`];
   if (section.change === "added" || section.change === "removed") {
     const n = section.paragraphs.length;
-    out.push(`      ${section.change === "added" ? style.green("+") : style.red("-")} ${n} paragraph${n === 1 ? "" : "s"}: ${shorten(section.paragraphs[0]?.after ?? section.paragraphs[0]?.before ?? "", 160)}`);
+    out.push(
+      `      ${section.change === "added" ? style.green("+") : style.red("-")} ${n} paragraph${n === 1 ? "" : "s"}: ${shorten(section.paragraphs[0]?.after ?? section.paragraphs[0]?.before ?? "", 160)}`,
+    );
     return out;
   }
   for (const p of section.paragraphs) {

@@ -24,7 +24,8 @@ export function git(args: string[], cwd: string, input?: string): Promise<Buffer
       { cwd, encoding: "buffer", maxBuffer: 2 ** 31 - 1, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" } },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return reject(new DiffError("git is not installed, or not on the PATH; `plan diff` reads the revisions with it."));
+        if ((error as NodeJS.ErrnoException).code === "ENOENT")
+          return reject(new DiffError("git is not installed, or not on the PATH; `plan diff` reads the revisions with it."));
         reject(new GitError(`git ${args[0]} failed: ${stderr.toString().trim() || error.message}`, stderr.toString()));
       },
     );
@@ -41,7 +42,10 @@ export async function topLevel(dir: string): Promise<string> {
   try {
     return await text(["rev-parse", "--show-toplevel"], dir);
   } catch (error) {
-    if (error instanceof GitError) throw new DiffError(`${dir} is not inside a git repository, so there are no revisions to compare.\nRun \`plan diff\` inside the plan repository's git working tree (or \`git init\` one).`);
+    if (error instanceof GitError)
+      throw new DiffError(
+        `${dir} is not inside a git repository, so there are no revisions to compare.\nRun \`plan diff\` inside the plan repository's git working tree (or \`git init\` one).`,
+      );
     throw error;
   }
 }

@@ -33,8 +33,19 @@ export function loadSide(snapshot: Snapshot, scope: Scope, cwd: string): Side {
     const span = findFrontmatter(text);
     return span ? text.slice(0, span.bodyStart) : text;
   };
-  const listFiles = () => [...scope.paths].filter((p) => snapshot.files.has(p)).sort(byFolders).map((p) => join(snapshot.root, p));
+  const listFiles = () =>
+    [...scope.paths]
+      .filter((p) => snapshot.files.has(p))
+      .sort(byFolders)
+      .map((p) => join(snapshot.root, p));
   const repo = loadRepository(snapshot.root, { cwd, readFile, listFiles, checkDocument });
   checkBetweenDocuments(repo);
-  return { snapshot, repo, problems: collectMessages(repo.sources.map((s) => s.file), repo.config?.data.rules) };
+  return {
+    snapshot,
+    repo,
+    problems: collectMessages(
+      repo.sources.map((s) => s.file),
+      repo.config?.data.rules,
+    ),
+  };
 }

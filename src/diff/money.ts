@@ -21,7 +21,8 @@ function touched(ctx: MoneyContext, documents: DocumentChange[]): Map<string, { 
   const add = (agreement: string, year: number) => pairs.set(`${agreement}\u0000${year}`, { agreement, year });
   for (const doc of documents) {
     if (doc.kind === "plan") {
-      const money = doc.status === "added" || doc.status === "removed" || doc.budget.length > 0 || doc.fields.some((f) => f.field === "agreement" || f.field === "year");
+      const money =
+        doc.status === "added" || doc.status === "removed" || doc.budget.length > 0 || doc.fields.some((f) => f.field === "agreement" || f.field === "year");
       if (!money) continue;
       const after = lookup(ctx.head, doc.id, "plan");
       const before = lookup(ctx.base, doc.idBefore ?? doc.id, "plan");
@@ -62,7 +63,6 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
   return result.sort((a, b) => compareStrings(a.agreement, b.agreement) || a.year - b.year);
 }
 
-
 /** Whether a plan keeps its agreement's split, as the rule `money/split` judges it. */
 function keepsSplit(repo: Repository, plan: Entry<"plan">) {
   const agreement = lookup(repo, plan.data.agreement, "agreement");
@@ -75,9 +75,11 @@ function keepsSplit(repo: Repository, plan: Entry<"plan">) {
 export function splitChecks(ctx: MoneyContext, documents: DocumentChange[]): SplitCheck[] {
   const plans = new Map<string, string | undefined>();
   for (const doc of documents) {
-    if (doc.kind === "plan" && doc.status !== "removed" && doc.status !== "moved") plans.set(doc.id, doc.idBefore ?? (doc.status === "added" ? undefined : doc.id));
+    if (doc.kind === "plan" && doc.status !== "removed" && doc.status !== "moved")
+      plans.set(doc.id, doc.idBefore ?? (doc.status === "added" ? undefined : doc.id));
     if (doc.kind === "agreement" && doc.status !== "removed" && doc.status !== "moved") {
-      for (const plan of ctx.head.plans) if (plan.data.agreement === doc.id && !plans.has(plan.id)) plans.set(plan.id, [...ctx.renamed].find(([, h]) => h === plan.id)?.[0] ?? plan.id);
+      for (const plan of ctx.head.plans)
+        if (plan.data.agreement === doc.id && !plans.has(plan.id)) plans.set(plan.id, [...ctx.renamed].find(([, h]) => h === plan.id)?.[0] ?? plan.id);
     }
   }
   const checks: SplitCheck[] = [];
@@ -87,7 +89,14 @@ export function splitChecks(ctx: MoneyContext, documents: DocumentChange[]): Spl
     if (!now) continue;
     const basePlan = baseId === undefined ? undefined : lookup(ctx.base, baseId, "plan");
     const then = basePlan && keepsSplit(ctx.base, basePlan);
-    checks.push({ plan: id, agreement: now.agreement.id, rule: describeSplit(now.agreement.data.split), before: then ? then.kept : null, after: now.kept, parties: now.parties });
+    checks.push({
+      plan: id,
+      agreement: now.agreement.id,
+      rule: describeSplit(now.agreement.data.split),
+      before: then ? then.kept : null,
+      after: now.kept,
+      parties: now.parties,
+    });
   }
   return checks.sort((a, b) => compareStrings(a.plan, b.plan));
 }

@@ -98,7 +98,12 @@ export function diffSections(before: Section[], after: Section[]): SectionChange
   const compare = (b: Section, a: Section) => {
     const paragraphs = diffTexts(b.paragraphs, a.paragraphs);
     if (paragraphs.length === 0 && a.heading === b.heading) return;
-    changes.push({ heading: a.heading, ...(a.heading !== b.heading ? { headingBefore: b.heading } : {}), change: a.heading !== b.heading ? "renamed" : "changed", paragraphs });
+    changes.push({
+      heading: a.heading,
+      ...(a.heading !== b.heading ? { headingBefore: b.heading } : {}),
+      change: a.heading !== b.heading ? "renamed" : "changed",
+      paragraphs,
+    });
   };
   const whole = (s: Section, change: "added" | "removed"): SectionChange => ({
     heading: s.heading,

@@ -41,7 +41,9 @@ export async function readSnapshots(start: string, args: RevisionArgs): Promise<
   const prefix = headTree ? rootInTree(headTree, relative(top, dir).split(sep).join("/"), head.name) : rootOnDisk(dir, top);
   const at = (p: string) => (prefix ? `${prefix}/${p}` : p);
   if (!baseTree.has(at(CONFIG_FILE))) {
-    throw new DiffError(`There is no ${at(CONFIG_FILE)} at ${base.name}, so it holds no plan repository to compare with.\nName a base revision that has one: \`plan diff <base> [head]\`.`);
+    throw new DiffError(
+      `There is no ${at(CONFIG_FILE)} at ${base.name}, so it holds no plan repository to compare with.\nName a base revision that has one: \`plan diff <base> [head]\`.`,
+    );
   }
   // On the path as the user gave it (git gives the top folder with links resolved), so that messages name files as they know them.
   const root = resolve(given, relative(dir, join(top, prefix)));
@@ -71,7 +73,9 @@ async function resolveRevisions(args: RevisionArgs, top: string): Promise<{ base
   const branch = await defaultBranch(top);
   if (!branch) {
     if (await isShallow(top)) throw shallow("There is no default branch (origin/HEAD, main or master) in this clone to compare with");
-    throw new DiffError("There is no default branch to compare with (neither origin/HEAD, main nor master exists).\nName the base revision: `plan diff <base> [head]`, e.g. `plan diff HEAD~1`.");
+    throw new DiffError(
+      "There is no default branch to compare with (neither origin/HEAD, main nor master exists).\nName the base revision: `plan diff <base> [head]`, e.g. `plan diff HEAD~1`.",
+    );
   }
   const base = await mergeBaseOf(await commitOf("HEAD", top), await commitOf(branch, top), top);
   return { base, head: { name: WORKING_TREE, commit: undefined } };
@@ -82,7 +86,9 @@ async function commitOf(rev: string, top: string): Promise<Revision> {
   if (commit) return { name: rev, commit };
   if (await isShallow(top)) throw shallow(`The revision \`${rev}\` is not in this clone`);
   if (rev === "HEAD") throw new DiffError("The repository has no commits yet, so there is nothing to compare with. Commit first, or name two revisions.");
-  throw new DiffError(`Unknown revision \`${rev}\`: no branch, tag or commit of this repository has that name.\nSee \`git log --oneline\` for commits and \`git branch -a\` for branches.`);
+  throw new DiffError(
+    `Unknown revision \`${rev}\`: no branch, tag or commit of this repository has that name.\nSee \`git log --oneline\` for commits and \`git branch -a\` for branches.`,
+  );
 }
 
 async function mergeBaseOf(a: Revision, b: Revision, top: string): Promise<Revision> {

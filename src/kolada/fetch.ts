@@ -43,7 +43,8 @@ export function networkReason(error: unknown, timeoutSeconds: number): string {
   return e?.cause?.message ?? e?.message ?? String(error);
 }
 
-const unreachable = (url: string, reason: string) => new UserError(`Could not reach Kolada at ${url}: ${reason}. Check your connection; nothing was written.`, 2);
+const unreachable = (url: string, reason: string) =>
+  new UserError(`Could not reach Kolada at ${url}: ${reason}. Check your connection; nothing was written.`, 2);
 
 async function getText(url: string, timeoutSeconds: number): Promise<string> {
   let response: Response;

@@ -34,7 +34,8 @@ export function mergeRows(existing: KoladaData | undefined, kpi: string, municip
   const counts: MergeCounts = { added: 0, changed: 0, unchanged: 0 };
   const byYear = new Map<number, YearValues>((existing?.values ?? []).map((v) => [v.year, { ...v }]));
   for (const row of rows) {
-    if (row.kpi !== kpi || row.municipality !== municipality) throw new Error(`mergeRows: a row of ${row.kpi}-${row.municipality} given for ${kpi}-${municipality}`);
+    if (row.kpi !== kpi || row.municipality !== municipality)
+      throw new Error(`mergeRows: a row of ${row.kpi}-${row.municipality} given for ${kpi}-${municipality}`);
     const entry = byYear.get(row.year) ?? { year: row.year };
     byYear.set(row.year, entry);
     const field = FIELD[row.gender];
@@ -57,4 +58,8 @@ function ordered(v: YearValues): YearValues {
 }
 
 export const sumCounts = (all: MergeCounts[]): MergeCounts =>
-  all.reduce((s, c) => ({ added: s.added + c.added, changed: s.changed + c.changed, unchanged: s.unchanged + c.unchanged }), { added: 0, changed: 0, unchanged: 0 });
+  all.reduce((s, c) => ({ added: s.added + c.added, changed: s.changed + c.changed, unchanged: s.unchanged + c.unchanged }), {
+    added: 0,
+    changed: 0,
+    unchanged: 0,
+  });

@@ -60,7 +60,8 @@ export function koladaTargets(repo: Repository): KoladaTarget[] {
   return [...byKey.values()].sort((a, b) => compareStrings(a.municipality + a.kpi, b.municipality + b.kpi));
 }
 
-const chunks = <T>(list: T[], size: number): T[][] => (list.length ? Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size)) : [[]]);
+const chunks = <T>(list: T[], size: number): T[][] =>
+  list.length ? Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size)) : [[]];
 
 /**
  * The data URL for KPIs of one municipality in some years, in the form the Hypergene/kolada

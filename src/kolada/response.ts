@@ -57,38 +57,49 @@ const gender = z.enum(["T", "K", "M"], {
   error: (issue) => `expected a gender "T" (total), "K" (women) or "M" (men), got ${shown(issue.input)}`,
 });
 
-const notAYear = { error: (issue: { input?: unknown }) => `expected a year as a number or a four-digit string (e.g. 2019 or "2019"), got ${shown(issue.input)}` };
+const notAYear = {
+  error: (issue: { input?: unknown }) => `expected a year as a number or a four-digit string (e.g. 2019 or "2019"), got ${shown(issue.input)}`,
+};
 const period = z.union([z.int(notAYear).min(1900, notAYear).max(2200, notAYear), z.string(notAYear).regex(/^\d{4}$/, notAYear)], notAYear);
 
 const value = z.number({ error: (issue) => `expected a number or null, got ${shown(issue.input)}` }).nullable();
 
 const deletedFlag = z.boolean({ error: (issue) => `expected true or false, got ${shown(issue.input)}` }).optional();
 
-const genderValue = z.object({
-  gender,
-  value,
-  count: z.number().int().nonnegative().optional(),
-  status: z.string().nullable().optional(),
-  /** v3; see above. */
-  isdeleted: deletedFlag,
-  /** Spelling not documented anywhere; accepted so that no deleted row slips in. */
-  is_deleted: deletedFlag,
-}, objectOf("a value of one gender, { gender, value, … }"));
+const genderValue = z.object(
+  {
+    gender,
+    value,
+    count: z.number().int().nonnegative().optional(),
+    status: z.string().nullable().optional(),
+    /** v3; see above. */
+    isdeleted: deletedFlag,
+    /** Spelling not documented anywhere; accepted so that no deleted row slips in. */
+    is_deleted: deletedFlag,
+  },
+  objectOf("a value of one gender, { gender, value, … }"),
+);
 
-const dataRow = z.object({
-  kpi: z
-    .string({ error: (issue) => `expected a KPI id, got ${shown(issue.input)}` })
-    .refine((id) => kpiId.safeParse(id).success, { error: (issue) => `expected a KPI id such as "N15419", got ${shown(issue.input)}` }),
-  municipality: z
-    .string({ error: (issue) => `expected a municipality id as a string (organisational-unit data, \`ou\`, is not supported), got ${shown(issue.input)}` })
-    .refine((id) => municipalityId.safeParse(id).success, {
-      error: (issue) => `expected a four-digit municipality id such as "1441", got ${shown(issue.input)}`,
-    }),
-  period,
-  values: z.array(genderValue, { error: (issue) => `expected a list of values per gender, got ${shown(issue.input)}` }),
-}, objectOf("a row { kpi, municipality, period, values }"));
+const dataRow = z.object(
+  {
+    kpi: z
+      .string({ error: (issue) => `expected a KPI id, got ${shown(issue.input)}` })
+      .refine((id) => kpiId.safeParse(id).success, { error: (issue) => `expected a KPI id such as "N15419", got ${shown(issue.input)}` }),
+    municipality: z
+      .string({ error: (issue) => `expected a municipality id as a string (organisational-unit data, \`ou\`, is not supported), got ${shown(issue.input)}` })
+      .refine((id) => municipalityId.safeParse(id).success, {
+        error: (issue) => `expected a four-digit municipality id such as "1441", got ${shown(issue.input)}`,
+      }),
+    period,
+    values: z.array(genderValue, { error: (issue) => `expected a list of values per gender, got ${shown(issue.input)}` }),
+  },
+  objectOf("a row { kpi, municipality, period, values }"),
+);
 
-const link = z.url({ error: (issue) => `expected a URL or null, got ${shown(issue.input)}` }).nullable().optional();
+const link = z
+  .url({ error: (issue) => `expected a URL or null, got ${shown(issue.input)}` })
+  .nullable()
+  .optional();
 const values = z.array(dataRow, {
   error: (issue) => `expected \`values\`, the list of a Kolada data response, got ${shown(issue.input)}`,
 });
@@ -146,7 +157,9 @@ export function detectVersion(data: unknown): KoladaVersion | undefined {
 /** Validates a parsed JSON response and flattens it into one row per value, dropping deleted ones. */
 export function parseResponse(data: unknown): ParsedResponse {
   if (!data || typeof data !== "object" || Array.isArray(data)) {
-    throw new KoladaResponseError([{ path: "$", message: `expected an object with \`values\` (a Kolada data response), got ${Array.isArray(data) ? "a list" : shown(data)}` }]);
+    throw new KoladaResponseError([
+      { path: "$", message: `expected an object with \`values\` (a Kolada data response), got ${Array.isArray(data) ? "a list" : shown(data)}` },
+    ]);
   }
   const version = detectVersion(data);
   const result = (version === "v2" ? koladaV2Response : koladaV3Response).safeParse(data);
@@ -165,7 +178,10 @@ export function parseResponse(data: unknown): ParsedResponse {
       const key = `${row.kpi}|${row.municipality}|${year}|${v.gender}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        duplicates.push({ path: `$.values[${i}].values[${j}]`, message: `a second value for ${row.kpi}, ${row.municipality}, ${year}, gender ${v.gender} (the first is at $.values[${first}])` });
+        duplicates.push({
+          path: `$.values[${i}].values[${j}]`,
+          message: `a second value for ${row.kpi}, ${row.municipality}, ${year}, gender ${v.gender} (the first is at $.values[${first}])`,
+        });
         return;
       }
       seen.set(key, i);

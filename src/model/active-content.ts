@@ -82,12 +82,17 @@ export function svgActiveContent(svg: string): ActiveContent | undefined {
     document = parseXml(text, { includeOffsets: true, preserveDocumentType: true });
   } catch (error) {
     const e = error as XmlError;
-    return { what: `XML that cannot be read (${e.message.split("\n")[0]!.replace(/ \(line \d+, column \d+\)$/, "")}) (a browser may read it otherwise)`, line: e.line, column: e.column };
+    return {
+      what: `XML that cannot be read (${e.message.split("\n")[0]!.replace(/ \(line \d+, column \d+\)$/, "")}) (a browser may read it otherwise)`,
+      line: e.line,
+      column: e.column,
+    };
   }
   const at = (node: XmlNode, what: string): ActiveContent => ({ what, ...lineColumn(text, node.start) });
   const visit = (node: XmlNode): ActiveContent | undefined => {
     if (node instanceof XmlDocumentType && node.internalSubset) return at(node, "a DOCTYPE with declarations (entities can bring in markup)");
-    if (node instanceof XmlProcessingInstruction && node.name.toLowerCase() === "xml-stylesheet") return at(node, "an `<?xml-stylesheet?>` instruction, which loads a style sheet or XSLT");
+    if (node instanceof XmlProcessingInstruction && node.name.toLowerCase() === "xml-stylesheet")
+      return at(node, "an `<?xml-stylesheet?>` instruction, which loads a style sheet or XSLT");
     if (!(node instanceof XmlElement)) return undefined;
     const local = localName(node.name).toLowerCase();
     const element = ACTIVE_ELEMENTS.get(local);

@@ -43,7 +43,11 @@ export function resolveAsset(root: string, documentRelPath: string, url: string,
   if (where.kind === "outside" || where.kind === "special") return { kind: "outside", reason: where.reason };
   const realRel = relative(realRoot(root), where.realPath).split(sep).join("/");
   if (isHidden(relPath) || isHidden(realRel)) {
-    return { kind: "hidden", reason: "it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published" };
+    return {
+      kind: "hidden",
+      reason:
+        "it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published",
+    };
   }
   const why = ignored.get(realRel);
   if (why !== undefined) return { kind: "hidden", reason: why };
@@ -65,7 +69,11 @@ const isHidden = (relPath: string) => relPath.split("/").some((part) => part.sta
  * and its checks depend on. A local file that must not be published (`activeContent`) is
  * `active`, so that watch mode checks and renders again when an SVG gains or loses a script.
  */
-export const linkTargetKinds = (root: string, source: Pick<SourceDocument, "relPath" | "outline">, ignored: Ignored = NONE): (AssetTarget["kind"] | "active")[] =>
+export const linkTargetKinds = (
+  root: string,
+  source: Pick<SourceDocument, "relPath" | "outline">,
+  ignored: Ignored = NONE,
+): (AssetTarget["kind"] | "active")[] =>
   (source.outline?.urls ?? []).map((u) => {
     const target = resolveAsset(root, source.relPath, u.url, ignored);
     return target.kind === "local" && activeContent(target.absPath) ? "active" : target.kind;
@@ -117,13 +125,28 @@ function inGitRepository(dir: string): boolean {
 /** Asks git which of `paths` it ignores; `failed` is git's message when it could not answer. */
 function checkIgnore(cwd: string, paths: readonly string[]): { ignored: Map<string, string> } | { failed: string } {
   // `core.fsmonitor` would run a program named by the repository's git configuration: never here.
-  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], { cwd, input: paths.join("\0"), encoding: "utf8", timeout: 30_000 });
+  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], {
+    cwd,
+    input: paths.join("\0"),
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   // No git at all: only hidden files count, as outside a repository.
   if ((git.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") return { ignored: new Map() };
   // 0: some are ignored; 1: none; anything else is a failure, never "none".
   if ((git.status !== 0 && git.status !== 1) || typeof git.stdout !== "string") {
-    const said = (git.stderr ?? "").split("\n").map((line) => line.trim()).find(Boolean);
+    const said = (git.stderr ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .find(Boolean);
     return { failed: said ? `git said: ${said}` : `git ended with ${git.error ? git.error.message : `exit code ${git.status ?? git.signal}`}` };
   }
-  return { ignored: new Map(git.stdout.split("\0").filter(Boolean).map((path) => [path, IGNORED])) };
+  return {
+    ignored: new Map(
+      git.stdout
+        .split("\0")
+        .filter(Boolean)
+        .map((path) => [path, IGNORED]),
+    ),
+  };
 }

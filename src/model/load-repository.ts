@@ -94,7 +94,10 @@ function refusedFile(root: string, absPath: string, cwd: string, reason: string)
 export function templateFiles(root: string): string[] {
   const names = (dir: string, keep: (name: string) => boolean) => {
     try {
-      return readdirSync(join(root, dir)).filter(keep).sort().map((name) => join(root, dir, name));
+      return readdirSync(join(root, dir))
+        .filter(keep)
+        .sort()
+        .map((name) => join(root, dir, name));
     } catch {
       return []; // no such folder
     }
@@ -241,7 +244,13 @@ function addKolada(repo: Repository, source: SourceDocument, data: KoladaData | 
       reason: `${existing.source.file.path} already holds the values of ${data.kpi} for ${data.municipality}.`,
       place: place(source, ["kpi"]),
       fix: "Keep one file per KPI and municipality; `plan kolada import` merges into it.",
-      related: [{ file: existing.source.file.path, place: place(existing.source, ["kpi"]), reason: `The values of ${data.kpi} for ${data.municipality}, first held here.` }],
+      related: [
+        {
+          file: existing.source.file.path,
+          place: place(existing.source, ["kpi"]),
+          reason: `The values of ${data.kpi} for ${data.municipality}, first held here.`,
+        },
+      ],
     });
     return;
   }

@@ -117,7 +117,9 @@ export function withinRounding(actual: bigint, expected: { numerator: bigint; de
 export function describeSplit(split: Split): string {
   if (split.rule === "equal") return "equally";
   if (split.rule === "per-inhabitant") return `per inhabitant (${split.rate} kr each)`;
-  return `in shares ${Object.entries(split.shares).map(([p, w]) => `${p} ${w}`).join(" : ")}`;
+  return `in shares ${Object.entries(split.shares)
+    .map(([p, w]) => `${p} ${w}`)
+    .join(" : ")}`;
 }
 
 /**

@@ -43,7 +43,9 @@ export function pagesKept(): (repo: Repository) => Pages {
   return (repo) => {
     const entries = [...repo.documents.values()];
     const last = before;
-    const same = last?.entries.length === entries.length && entries.every((e, i) => e === last.entries[i] || (e.id === last.entries[i]!.id && e.source.relPath === last.entries[i]!.source.relPath));
+    const same =
+      last?.entries.length === entries.length &&
+      entries.every((e, i) => e === last.entries[i] || (e.id === last.entries[i]!.id && e.source.relPath === last.entries[i]!.source.relPath));
     before = { entries, pages: same ? last.pages : pagesOf(repo) };
     return before.pages;
   };

@@ -80,9 +80,22 @@ export const wholeKronor: RuleInfo = {
 export const idDuplicate: RuleInfo = {
   id: "id/duplicate",
   severity: "error",
-  summary: "Ids are unique: documents across the repository, parties in `plan.config.yaml`, Kolada data files per KPI and municipality, goals, interventions and budget lines within their plan; the first place is named.",
+  summary:
+    "Ids are unique: documents across the repository, parties in `plan.config.yaml`, Kolada data files per KPI and municipality, goals, interventions and budget lines within their plan; the first place is named.",
   example: "Another document already has the id `lerum/avtal-2017-2020`.",
 };
 
 /** Every rule that validating and gathering documents runs. */
-export const modelRules: readonly RuleInfo[] = [schemaNotAMap, schemaKind, schemaRequired, schemaUnknownKey, schemaType, schemaEnum, schemaFormat, schemaRange, schemaInvalid, wholeKronor, idDuplicate];
+export const modelRules: readonly RuleInfo[] = [
+  schemaNotAMap,
+  schemaKind,
+  schemaRequired,
+  schemaUnknownKey,
+  schemaType,
+  schemaEnum,
+  schemaFormat,
+  schemaRange,
+  schemaInvalid,
+  wholeKronor,
+  idDuplicate,
+];

@@ -37,8 +37,7 @@ export function validateDocument(doc: SourceDocument): { kind: DocumentKind; dat
     return undefined;
   }
   const valid = validateWith(doc, documentSchemas[kind as DocumentKind], kind as DocumentKind) as
-    | { kind: DocumentKind; data: DocumentData[DocumentKind] }
-    | undefined;
+    { kind: DocumentKind; data: DocumentData[DocumentKind] } | undefined;
   return checkWrittenAmounts(doc, documentSchemas[kind as DocumentKind]) ? valid : undefined;
 }
 
@@ -98,7 +97,7 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
           issue.expected === "array"
             ? "Write a list: one `- item` per line, or `[a, b]`."
             : issue.expected === "string" && typeof value === "number"
-              ? "Put it in quotes, as text: a code such as `\"0114\"` loses its leading zero as a number."
+              ? 'Put it in quotes, as text: a code such as `"0114"` loses its leading zero as a number.'
               : undefined,
       });
     }
@@ -151,4 +150,3 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
       return void report(doc.file, schemaInvalid, { reason: `${field}: ${issue.message}.`, place: place(doc, path) });
   }
 }
-

@@ -105,7 +105,8 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   const browser = resolveBrowser(options, io);
   if ("missing" in browser) {
     const message = `${browser.missing}.\n${browserNotFoundMessage("Making the PDFs")}`;
-    if (options.mode === "require" || options.browser) throw new UserError(`${message}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.`, 2);
+    if (options.mode === "require" || options.browser)
+      throw new UserError(`${message}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.`, 2);
     return nothingStaged({ skipped: browser.missing, stale: staleOnes() });
   }
 

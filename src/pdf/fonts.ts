@@ -14,7 +14,8 @@ const STYLES = ["normal", "italic"] as const;
  * the other Nordic and the Sami languages (ŋ, š, đ, …), added only to pages that use one: each
  * inlined subset costs the browser time on every page it loads.
  */
-const EXTENDED = /[\u0100-\u02BA\u02BD-\u02C5\u02C7-\u02CC\u02CE-\u02D7\u02DD-\u02FF\u1D00-\u1DBF\u1E00-\u1E9F\u1EF2-\u1EFF\u2020\u20A0-\u20AB\u20AD-\u20C0\u2113\u2C60-\u2C7F\uA720-\uA7FF]/;
+const EXTENDED =
+  /[\u0100-\u02BA\u02BD-\u02C5\u02C7-\u02CC\u02CE-\u02D7\u02DD-\u02FF\u1D00-\u1DBF\u1E00-\u1E9F\u1EF2-\u1EFF\u2020\u20A0-\u20AB\u20AD-\u20C0\u2113\u2C60-\u2C7F\uA720-\uA7FF]/;
 
 export interface PrintFonts {
   /** `@font-face` rules for a page, with the font files inlined as `data:` URLs: the PDF needs no file outside the page. */

@@ -15,10 +15,43 @@ export const PRINT_POLICY = `${PAGE_POLICY}; font-src data:`;
  * interception sees it), change the base of addresses, or leave the page (a refresh). The
  * style sheets are inlined by plan, so no `<link>` is needed.
  */
-const DROPPED = new Set(["link", "base", "script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe", "audio", "video", "source", "track"]);
+const DROPPED = new Set([
+  "link",
+  "base",
+  "script",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "portal",
+  "fencedframe",
+  "audio",
+  "video",
+  "source",
+  "track",
+]);
 
 /** Attributes (as hast names them) whose value is an address the browser loads. */
-const URL_PROPERTIES = ["src", "srcSet", "href", "xLinkHref", "poster", "data", "background", "imageSrcSet", "longDesc", "cite", "action", "formAction", "manifest", "icon", "codeBase", "archive"];
+const URL_PROPERTIES = [
+  "src",
+  "srcSet",
+  "href",
+  "xLinkHref",
+  "poster",
+  "data",
+  "background",
+  "imageSrcSet",
+  "longDesc",
+  "cite",
+  "action",
+  "formAction",
+  "manifest",
+  "icon",
+  "codeBase",
+  "archive",
+];
 
 /** An address the printer may load: a file beside the page (the staging folder) or inline data. */
 const isLocal = (url: string) => !/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && !/^[\\/]{2}/.test(url.trim());
@@ -76,7 +109,10 @@ function cleanAddresses(node: Element): void {
       if (!KEPT_LINK.test(url.trim())) delete node.properties[name];
       continue;
     }
-    const allowed = name === "srcSet" || name === "imageSrcSet" ? url.split(",").every((candidate) => isLocal(candidate.trim()) || isInline(candidate.trim())) : isLocal(url) || isInline(url);
+    const allowed =
+      name === "srcSet" || name === "imageSrcSet"
+        ? url.split(",").every((candidate) => isLocal(candidate.trim()) || isInline(candidate.trim()))
+        : isLocal(url) || isInline(url);
     if (!allowed) delete node.properties[name];
   }
 }

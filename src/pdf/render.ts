@@ -111,7 +111,9 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
           await page.setJavaScriptEnabled(false);
           await page.setRequestInterception(true);
         } catch (error) {
-          throw gone || !browser.connected ? new PrintError("the browser stopped before printing (it crashed or was killed)") : new PrintError(`could not open a page in the browser: ${firstLine(error)}`);
+          throw gone || !browser.connected
+            ? new PrintError("the browser stopped before printing (it crashed or was killed)")
+            : new PrintError(`could not open a page in the browser: ${firstLine(error)}`);
         }
         page.on("request", (request: HTTPRequest) => {
           if (request.isInterceptResolutionHandled()) return;

@@ -37,7 +37,8 @@ export function withPagePolicy(html: string): string {
 }
 
 /** Whether an element is a `<meta http-equiv="content-security-policy">`. */
-export const isPolicyMeta = (node: Element) => node.tagName === "meta" && [node.properties["httpEquiv"] ?? []].flat().join(" ").trim().toLowerCase() === "content-security-policy";
+export const isPolicyMeta = (node: Element) =>
+  node.tagName === "meta" && [node.properties["httpEquiv"] ?? []].flat().join(" ").trim().toLowerCase() === "content-security-policy";
 
 /** Whether an element is a `<meta http-equiv="refresh">`, which loads another address by itself. */
 const isRefreshMeta = (node: Element) => node.tagName === "meta" && [node.properties["httpEquiv"] ?? []].flat().join(" ").trim().toLowerCase() === "refresh";
@@ -49,7 +50,8 @@ const isRefreshMeta = (node: Element) => node.tagName === "meta" && [node.proper
 export function setPolicy(tree: Root, policy: string): void {
   const remove = (parent: Root | Element) => {
     parent.children = parent.children.filter((child) => !(child.type === "element" && (isPolicyMeta(child) || isRefreshMeta(child))));
-    for (const child of parent.children) if (child.type === "element") remove(child.tagName === "template" && child.content ? (child.content as unknown as Element) : child);
+    for (const child of parent.children)
+      if (child.type === "element") remove(child.tagName === "template" && child.content ? (child.content as unknown as Element) : child);
   };
   remove(tree);
   const head = findElement(tree, "head");

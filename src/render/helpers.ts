@@ -77,7 +77,8 @@ export function cssString(value: string): string {
  * like any other value.
  */
 export function registerHelpers(hbs: typeof Handlebars): void {
-  const num = (v: unknown): number | bigint | undefined => (typeof v === "number" || typeof v === "bigint" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined);
+  const num = (v: unknown): number | bigint | undefined =>
+    typeof v === "number" || typeof v === "bigint" ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : undefined;
   hbs.registerHelper("kronor", (v: unknown) => kr(num(v)));
   hbs.registerHelper("belopp", (v: unknown) => amount(num(v)));
   hbs.registerHelper("procent", (v: unknown, decimals: unknown) => {
@@ -85,7 +86,9 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     return n === undefined ? "" : pct(Number(n), typeof decimals === "number" ? decimals : 0);
   });
   hbs.registerHelper("datum", (v: unknown) => (typeof v === "string" || v instanceof Date ? date(v) : ""));
-  hbs.registerHelper("lista", (v: unknown, conjunction: unknown) => (Array.isArray(v) ? list(v.map(String), typeof conjunction === "string" ? conjunction : "och") : ""));
+  hbs.registerHelper("lista", (v: unknown, conjunction: unknown) =>
+    Array.isArray(v) ? list(v.map(String), typeof conjunction === "string" ? conjunction : "och") : "",
+  );
   hbs.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   // For the print style sheet: `content: {{css title}};` gives a CSS string, not HTML.
   hbs.registerHelper("css", (v: unknown) => new hbs.SafeString(cssString(typeof v === "string" || typeof v === "number" ? String(v) : "")));

@@ -20,7 +20,11 @@ export function sourceDate(env: Record<string, string | undefined>, root: string
     return dayOf(Number(given.trim()));
   }
   try {
-    const out = execFileSync("git", ["-C", root, "log", "-1", "--format=%ct", "--", "."], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5000 }).trim();
+    const out = execFileSync("git", ["-C", root, "log", "-1", "--format=%ct", "--", "."], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 5000,
+    }).trim();
     return /^\d+$/.test(out) ? dayOf(Number(out)) : undefined;
   } catch {
     return undefined;

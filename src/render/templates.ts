@@ -22,7 +22,11 @@ export interface Templates {
 function filesOf(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const top = readdirSync(dir).filter((f) => f.endsWith(".hbs") || f === "style.css");
-  const partials = existsSync(join(dir, "partials")) ? readdirSync(join(dir, "partials")).filter((f) => f.endsWith(".hbs")).map((f) => `partials/${f}`) : [];
+  const partials = existsSync(join(dir, "partials"))
+    ? readdirSync(join(dir, "partials"))
+        .filter((f) => f.endsWith(".hbs"))
+        .map((f) => `partials/${f}`)
+    : [];
   return [...top, ...partials].sort();
 }
 

@@ -3,7 +3,8 @@ import { groupDigits } from "../format/swedish.js";
 import type { Cell, Table } from "./table.js";
 
 /** A cell for the terminal: amounts grouped, text with its control characters shown as escapes. */
-const text = (cell: Cell, money: boolean | undefined) => (cell === undefined ? "" : money && typeof cell === "number" ? groupDigits(cell) : visible(String(cell)));
+const text = (cell: Cell, money: boolean | undefined) =>
+  cell === undefined ? "" : money && typeof cell === "number" ? groupDigits(cell) : visible(String(cell));
 
 /** A table for the terminal: caption, header, aligned columns, amounts right-aligned. */
 export function tableToText(table: Table): string {
@@ -64,7 +65,12 @@ export function tablesToCsv(tables: Table[]): string {
 /** Plain data: the tables with their rows as objects keyed by column. */
 export function tablesToJson(tables: Table[]): string {
   return `${safeJson(
-    tables.map((t) => ({ name: t.name, caption: t.caption, columns: t.columns, rows: t.rows.map((r) => ({ ...r.cells, ...(r.total ? { isTotal: true } : {}) })) })),
+    tables.map((t) => ({
+      name: t.name,
+      caption: t.caption,
+      columns: t.columns,
+      rows: t.rows.map((r) => ({ ...r.cells, ...(r.total ? { isTotal: true } : {}) })),
+    })),
     2,
   )}\n`;
 }

@@ -6,7 +6,6 @@ import type { BudgetLine } from "../schema/plan.js";
 import { FINANCING, KIND, LINE_TYPE_AREA } from "../vocabulary.js";
 import { toKronor, type Column, type Row, type Table } from "./table.js";
 
-
 /** The financiers of the plan's agreement, in the agreement's order, then any other party on its lines. */
 export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
   const agreement = lookup(repo, plan.data.agreement, "agreement");
@@ -62,7 +61,11 @@ export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
   const rows: Row[] = [];
   for (const party of parties) {
     for (const [type, { label }] of Object.entries(FINANCING)) {
-      const amounts = contributingLines(plan.data.budget).flatMap((l) => sharesOf(l).filter((s) => s.party === party && s.financing === type).map((s) => s.amount));
+      const amounts = contributingLines(plan.data.budget).flatMap((l) =>
+        sharesOf(l)
+          .filter((s) => s.party === party && s.financing === type)
+          .map((s) => s.amount),
+      );
       if (amounts.every((a) => a === undefined)) continue;
       rows.push({ cells: { party: labels.get(party)!, financing: label, amount: toKronor(sum(amounts)) } });
     }
@@ -89,7 +92,15 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
     row.cells["split"] = parties.map((p) => (total ? `${Math.round((Number(row.cells[p] ?? 0) / total) * 100)} %` : "–")).join(" / ");
     return row;
   });
-  if (plans.length > 1) rows.push(amountsRow({ year: "Summa" }, plans.flatMap((p) => contributingLines(p.data.budget)), parties, true));
+  if (plans.length > 1)
+    rows.push(
+      amountsRow(
+        { year: "Summa" },
+        plans.flatMap((p) => contributingLines(p.data.budget)),
+        parties,
+        true,
+      ),
+    );
   return {
     name: rollupNames.agreement(agreement.id)[0]!,
     caption: `${agreement.data.title}: budget per år och part`,
@@ -119,7 +130,9 @@ export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (
       const sums = sumsOf(plan);
       const own = sums.byParty.get(party) ?? 0n;
       amounts.push(own);
-      rows.push({ cells: { with: others.join(", "), agreement: agreement.data.title, year: String(plan.data.year), amount: toKronor(own), total: toKronor(sums.total) } });
+      rows.push({
+        cells: { with: others.join(", "), agreement: agreement.data.title, year: String(plan.data.year), amount: toKronor(own), total: toKronor(sums.total) },
+      });
     }
   }
   if (rows.length === 0) return undefined;
@@ -161,7 +174,11 @@ export function allRollups(repo: Repository, tablesOf = (entry: AnyEntry) => doc
 }
 
 /** A roll-up's file name from a document's or party's id: `lerum/plan-2019` → `lerum-plan-2019`. */
-export const slug = (id: string) => id.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").toLowerCase();
+export const slug = (id: string) =>
+  id
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
 
 /** The names of the roll-ups made of a plan, an agreement or a party (without `.html`, `.csv`): the tables' and `path/name-length`'s. */
 export const rollupNames = {

@@ -5,7 +5,8 @@ import { code, type Rule } from "./rule.js";
 export const activeFiles: Rule = {
   id: "path/active-content",
   severity: "error",
-  example: "The image `bilagor/diagram.svg` is refused: it holds a `<script>` element (sjobacka/bilagor/diagram.svg:4:1): published, it could run or load something when a reader opens it.",
+  example:
+    "The image `bilagor/diagram.svg` is refused: it holds a `<script>` element (sjobacka/bilagor/diagram.svg:4:1): published, it could run or load something when a reader opens it.",
   summary:
     "A file an image or a link names, which the build publishes, cannot run when a reader opens it: no HTML, XHTML, XML or JavaScript files, and an SVG only without scripts, event handlers, embedded HTML or references outside it.",
   repository(repo, report) {

@@ -32,7 +32,10 @@ export const reportOfPlan: Rule = {
     for (const r of repo.reports) {
       const plan = lookup(repo, r.data.plan, "plan");
       if (plan && plan.data.year !== r.data.year) {
-        report(r.source, ["year"], { reason: `The report is for ${r.data.year}, but the plan ${code(plan.id)} is for ${plan.data.year}.`, fix: "Refer to the plan of the same year, or correct the year." });
+        report(r.source, ["year"], {
+          reason: `The report is for ${r.data.year}, but the plan ${code(plan.id)} is for ${plan.data.year}.`,
+          fix: "Refer to the plan of the same year, or correct the year.",
+        });
       }
     }
   },

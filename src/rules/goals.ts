@@ -1,7 +1,8 @@
 import { code, ofKind, type Rule } from "./rule.js";
 
 /** Words that make a goal or indicator about people, and the pairs that split it by sex. */
-const PEOPLE = /\b(invånare|elever|unga|ungdomar|barn|äldre|vuxna|personer|föräldrar|individer|människor|befolkning|medborgare|deltagare|brukare|elev|studenter)\b/iu;
+const PEOPLE =
+  /\b(invånare|elever|unga|ungdomar|barn|äldre|vuxna|personer|föräldrar|individer|människor|befolkning|medborgare|deltagare|brukare|elev|studenter)\b/iu;
 const WOMEN = /\b(kvinnor|flickor|tjejer|kvinnliga)\b/iu;
 const MEN = /\b(män|pojkar|killar|manliga)\b/iu;
 
@@ -13,7 +14,7 @@ export function aboutPeopleUnsplit(text: string): boolean {
 export const unfundedGoals: Rule = {
   id: "goal/unfunded",
   severity: "warning",
-  example: "No intervention or budget line works towards the goal \"Öka andelen kvinnor och män som rör sig\".",
+  example: 'No intervention or budget line works towards the goal "Öka andelen kvinnor och män som rör sig".',
   summary: "A local goal that no intervention works towards and no budget line funds.",
   document: ofKind("plan", (plan, report) => {
     const funded = new Set([...plan.data.interventions.flatMap((i) => i.goals), ...plan.data.budget.flatMap((l) => (l.goal ? [l.goal] : []))]);
@@ -30,17 +31,25 @@ export const unfundedGoals: Rule = {
 export const goalsBySex: Rule = {
   id: "goal/not-split-by-sex",
   severity: "warning",
-  example: "The measure \"Högre andel elever godkända betyg från grundskolan\" is about people but not split by sex.",
-  summary: "A goal or effect goal about people (elever, unga, invånare, …) that does not name both women and men, or girls and boys (goals are to be bekönade).",
+  example: 'The measure "Högre andel elever godkända betyg från grundskolan" is about people but not split by sex.',
+  summary:
+    "A goal or effect goal about people (elever, unga, invånare, …) that does not name both women and men, or girls and boys (goals are to be bekönade).",
   document: ofKind("plan", (plan, report) => {
     plan.data.goals.forEach((goal, i) => {
       if (goal.level === "local" && aboutPeopleUnsplit(`${goal.title} ${goal.focus ?? ""}`)) {
-        report(plan.source, ["goals", i, "title"], { reason: `The goal "${goal.title}" is about people but not split by sex.`, fix: "Name the groups by sex, e.g. \"flickor och pojkar\", \"kvinnor och män\"." });
+        report(plan.source, ["goals", i, "title"], {
+          reason: `The goal "${goal.title}" is about people but not split by sex.`,
+          fix: 'Name the groups by sex, e.g. "flickor och pojkar", "kvinnor och män".',
+        });
       }
     });
     plan.data.interventions.forEach((n, i) =>
       n.measures.forEach((m, j) => {
-        if (aboutPeopleUnsplit(m)) report(plan.source, ["interventions", i, "measures", j], { reason: `The measure "${m}" is about people but not split by sex.`, fix: "Follow it up for women and men (girls and boys) separately and say so." });
+        if (aboutPeopleUnsplit(m))
+          report(plan.source, ["interventions", i, "measures", j], {
+            reason: `The measure "${m}" is about people but not split by sex.`,
+            fix: "Follow it up for women and men (girls and boys) separately and say so.",
+          });
       }),
     );
   }),
@@ -49,11 +58,14 @@ export const goalsBySex: Rule = {
 export const indicatorsBySex: Rule = {
   id: "indicator/not-split-by-sex",
   severity: "warning",
-  example: "The indicator \"Antal föräldrar som deltagit på informationsmöte\" is about people but is not split by sex.",
+  example: 'The indicator "Antal föräldrar som deltagit på informationsmöte" is about people but is not split by sex.',
   summary: "An indicator about people whose values are not split by sex (`bySex: false`).",
   document: ofKind("indicator", (ind, report) => {
     if (!ind.data.bySex && aboutPeopleUnsplit(ind.data.title)) {
-      report(ind.source, ["title"], { reason: `The indicator "${ind.data.title}" is about people but is not split by sex.`, fix: "Collect values for women and men and set `bySex: true`." });
+      report(ind.source, ["title"], {
+        reason: `The indicator "${ind.data.title}" is about people but is not split by sex.`,
+        fix: "Collect values for women and men and set `bySex: true`.",
+      });
     }
   }),
 };
@@ -61,7 +73,7 @@ export const indicatorsBySex: Rule = {
 export const incompleteIndicators: Rule = {
   id: "indicator/incomplete",
   severity: "warning",
-  example: "The indicator \"Andelen flickor och pojkar som är behöriga till gymnasieskolan\" has no baseline and no targets, so it cannot be followed up.",
+  example: 'The indicator "Andelen flickor och pojkar som är behöriga till gymnasieskolan" has no baseline and no targets, so it cannot be followed up.',
   summary: "An indicator without a source, a baseline or a target cannot be followed up.",
   document: ofKind("indicator", (ind, report) => {
     const missing = [!ind.data.source && "source", !ind.data.baseline && "baseline", ind.data.targets.length === 0 && "targets"].filter(Boolean) as string[];

@@ -21,7 +21,9 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
   let last: { shared: string; findings: Map<SourceDocument, Findings> } | undefined;
 
   return (repo) => {
-    const shared = [repo.config?.source.digest, [...repo.documents.values()].map((e) => `${e.id} ${e.kind}`).join("\n"), [...repo.invalidIds].join("\n")].join("\0");
+    const shared = [repo.config?.source.digest, [...repo.documents.values()].map((e) => `${e.id} ${e.kind}`).join("\n"), [...repo.invalidIds].join("\n")].join(
+      "\0",
+    );
     const groupOf = new Map<SourceDocument, string | undefined>();
     for (const entry of repo.documents.values()) groupOf.set(entry.source, repo.groups.get(entry.id));
     for (const [key, { source }] of repo.kolada) groupOf.set(source, repo.groups.get(`kolada:${key}`));

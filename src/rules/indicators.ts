@@ -27,9 +27,15 @@ export const valueRange: Rule = {
   document: ofKind("indicator", (ind, report) => {
     const range = rangeOf(ind.data.unit);
     if (!range) return;
-    if (ind.data.baseline && range.excludes(ind.data.baseline.value)) report(ind.source, ["baseline", "value"], { reason: `The baseline ${decimal(ind.data.baseline.value, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.` });
+    if (ind.data.baseline && range.excludes(ind.data.baseline.value))
+      report(ind.source, ["baseline", "value"], {
+        reason: `The baseline ${decimal(ind.data.baseline.value, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
+      });
     ind.data.targets.forEach((t, i) => {
-      if (range.excludes(t.value)) report(ind.source, ["targets", i, "value"], { reason: `The target ${decimal(t.value, 2)} for ${t.year} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.` });
+      if (range.excludes(t.value))
+        report(ind.source, ["targets", i, "value"], {
+          reason: `The target ${decimal(t.value, 2)} for ${t.year} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
+        });
     });
   }),
   // The values counted are the imported ones where Kolada gives a year, so they are checked with the repository.
@@ -39,7 +45,11 @@ export const valueRange: Rule = {
       if (!range) continue;
       for (const v of valuesOf(repo, ind)) {
         for (const key of ["total", "women", "men"] as const) {
-          if (range.excludes(v[key])) report(v.source, [...v.path, key], { reason: `${ind.data.title}: the ${v.year} value ${decimal(v[key]!, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`, fix: "Check the value and the unit (a share is written in percent, 84.2, not 0.842)." });
+          if (range.excludes(v[key]))
+            report(v.source, [...v.path, key], {
+              reason: `${ind.data.title}: the ${v.year} value ${decimal(v[key]!, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
+              fix: "Check the value and the unit (a share is written in percent, 84.2, not 0.842).",
+            });
         }
       }
     }
@@ -87,7 +97,7 @@ export const targetYears: Rule = {
 export const koladaMunicipality: Rule = {
   id: "indicator/municipality",
   severity: "error",
-  example: "The Kolada municipality `\"1441\"` is not the kommunkod of Sjöbacka kommun (9999), whose plans use the indicator.",
+  example: 'The Kolada municipality `"1441"` is not the kommunkod of Sjöbacka kommun (9999), whose plans use the indicator.',
   summary: "A Kolada-linked indicator's municipality code is the kommunkod of the municipality whose plans use it.",
   repository(repo, report) {
     for (const ind of repo.indicators) {
@@ -127,7 +137,10 @@ export const goalStatus: Rule = {
         if (computed.status === "not-assessed" || computed.status === g.status) return;
         const basis = computed.assessments
           .filter((a) => a.status !== "not-assessed")
-          .map((a) => `${a.indicator.data.title}: ${decimal(a.value!, 1)} against target ${a.target ? `${decimal(a.target.value, 1)} (${a.target.year})` : "none"}`)
+          .map(
+            (a) =>
+              `${a.indicator.data.title}: ${decimal(a.value!, 1)} against target ${a.target ? `${decimal(a.target.value, 1)} (${a.target.year})` : "none"}`,
+          )
           .join("; ");
         report(r.source, ["goals", i, "status"], {
           reason: `The report says ${code(g.status)} (${inWords(g.status)}), but the goal's indicators give ${code(computed.status)} (${inWords(computed.status)}): ${basis}.`,

@@ -54,7 +54,7 @@ export const memoSelfAttachment: Rule = {
 export const memoSections: Rule = {
   id: "memo/section",
   severity: "error",
-  example: "The memo lacks the section \"Ekonomi\"; a tjänsteskrivelse has Sammanfattning, Bakgrund, Ekonomi, Jämställdhet.",
+  example: 'The memo lacks the section "Ekonomi"; a tjänsteskrivelse has Sammanfattning, Bakgrund, Ekonomi, Jämställdhet.',
   summary: "A memo's body has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet).",
   repository(repo, report) {
     const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
@@ -63,14 +63,17 @@ export const memoSections: Rule = {
       const missing = required.filter((s) => !headings.has(normalise(s)));
       if (missing.length === 0) continue;
       const end = memo.source.lines.point(String(memo.source.file.value).length);
-      report(memo.source, { start: end, end }, {
-        reason: `The memo lacks the section${missing.length > 1 ? "s" : ""} ${missing.map((s) => `"${s}"`).join(", ")}; a tjänsteskrivelse has ${required.join(", ")}.`,
-        fix: `Add ${missing.map((s) => `\`## ${s}\``).join(", ")} with its text to the body.`,
-      });
+      report(
+        memo.source,
+        { start: end, end },
+        {
+          reason: `The memo lacks the section${missing.length > 1 ? "s" : ""} ${missing.map((s) => `"${s}"`).join(", ")}; a tjänsteskrivelse has ${required.join(", ")}.`,
+          fix: `Add ${missing.map((s) => `\`## ${s}\``).join(", ")} with its text to the body.`,
+        },
+      );
     }
   },
 };
-
 
 const normalise = (s: string) => s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "");
 
@@ -90,8 +93,7 @@ export const placeholders: Rule = {
     // Nearly every document has none; a plain search first keeps this rule cheap.
     if (!MAY_HOLD_PLACEHOLDER.test(text)) return;
     const severity = doc.data.status === "decided" ? "error" : "warning";
-    const found = (where: string, match: string) =>
-      `Placeholder text ${code(match)} in ${where}${severity === "error" ? " of a decided document" : ""}.`;
+    const found = (where: string, match: string) => `Placeholder text ${code(match)} in ${where}${severity === "error" ? " of a decided document" : ""}.`;
     const fix = severity === "error" ? "Write the real text; a decided document goes to the board as it is." : "Fill it in before the document is decided.";
     for (const [path, value] of strings(doc.data, [])) {
       const match = PLACEHOLDER.exec(value);

@@ -1,5 +1,18 @@
 import { groupDigits } from "../format/swedish.js";
-import { contributingLines, contributionFor, describeSplit, expectedShares, lineTotal, overflowAt, partyTotals, planSplit, SAFE_KRONOR, sharesOf, sum, withinRounding } from "../model/money.js";
+import {
+  contributingLines,
+  contributionFor,
+  describeSplit,
+  expectedShares,
+  lineTotal,
+  overflowAt,
+  partyTotals,
+  planSplit,
+  SAFE_KRONOR,
+  sharesOf,
+  sum,
+  withinRounding,
+} from "../model/money.js";
 import { plansWithAgreements, type Entry, type LoneDocument } from "../model/repository.js";
 import { place } from "../source/load.js";
 import type { Path } from "../source/locate.js";
@@ -17,7 +30,7 @@ function parts(values: (number | undefined)[]): string {
 export const lineTotals: Rule = {
   id: "money/line-total",
   severity: "error",
-  example: "The parties' amounts on \"…\" sum to 220 000 kr (110 000 + 110 000), but its total says 230 000 kr.",
+  example: 'The parties\' amounts on "…" sum to 220 000 kr (110 000 + 110 000), but its total says 230 000 kr.',
   summary: "Where a budget line states its `total`, the parties' amounts on the line sum to it.",
   document: ofKind("plan", (plan, report) => {
     plan.data.budget.forEach((line, i) => {
@@ -36,7 +49,8 @@ export const lineTotals: Rule = {
 export const declaredTotals: Rule = {
   id: "money/declared-total",
   severity: "error",
-  example: "\"Totalt insatser\" (intervention lines): lerum's amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.",
+  example:
+    '"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.',
   summary: "Totals and subtotals written in a plan (`totals:`) equal the sum of the lines they include, in total and per party.",
   document: ofKind("plan", (plan, report) => {
     plan.data.totals.forEach((declared, t) => {
@@ -68,7 +82,8 @@ export const declaredTotals: Rule = {
 export const contributions: Rule = {
   id: "money/contribution",
   severity: "error",
-  example: "hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
+  example:
+    "hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
   summary: "A plan's total per financier, carry-overs aside, equals that financier's yearly contribution in the agreement.",
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
@@ -80,7 +95,10 @@ export const contributions: Rule = {
         report(plan.source, ["budget"], {
           key: true,
           reason: `${c.party}'s lines in ${plan.data.year} add up to ${kr(actual)}, but the agreement ${code(agreement.id)} fixes its contribution at ${kr(expected)} (difference ${signed(actual - expected)} kr).`,
-          fix: actual > expected ? "Lower the party's amounts, or change its contribution in the agreement." : "Plan the rest of the party's contribution, or change it in the agreement.",
+          fix:
+            actual > expected
+              ? "Lower the party's amounts, or change its contribution in the agreement."
+              : "Plan the rest of the party's contribution, or change it in the agreement.",
         });
       }
     }
@@ -90,8 +108,10 @@ export const contributions: Rule = {
 export const splits: Rule = {
   id: "money/split",
   severity: "error",
-  example: "The agreement `lerum/avtal-2017-2020` splits the budget equally; of the plan's 2 000 000 kr that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr.",
-  summary: "The financiers' totals keep the agreement's split (equal halves, fixed shares or per inhabitant) for the plan as a whole; single lines may be split otherwise. An agreement's contributions keep its own split.",
+  example:
+    "The agreement `lerum/avtal-2017-2020` splits the budget equally; of the plan's 2 000 000 kr that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr.",
+  summary:
+    "The financiers' totals keep the agreement's split (equal halves, fixed shares or per inhabitant) for the plan as a whole; single lines may be split otherwise. An agreement's contributions keep its own split.",
   document: ofKind("agreement", (a, report) => {
     const split = a.data.split;
     if (split.rule === "per-inhabitant") {
@@ -134,7 +154,6 @@ export const splits: Rule = {
   },
 };
 
-
 export const financingTypes: Rule = {
   id: "money/financing-type",
   severity: "error",
@@ -160,18 +179,29 @@ export const carryOvers: Rule = {
   id: "money/carry-over",
   severity: "error",
   otherSeverity: "warning",
-  example: "The carry-over \"Planering och avsatta medel för Plattform Lerum 2018\" has no amount, so nobody can follow it up.",
+  example: 'The carry-over "Planering och avsatta medel för Plattform Lerum 2018" has no amount, so nobody can follow it up.',
   summary: "A carry-over line names the earlier year its money comes from (`from`); one without an amount is a warning.",
   document: ofKind("plan", (plan, report) => {
     plan.data.budget.forEach((line, i) => {
       if (line.type !== "carry-over") {
-        if (line.from !== undefined) report(plan.source, ["budget", i, "from"], { reason: "`from` is only for carry-over lines.", fix: "Set `type: carry-over`, or remove `from`.", severity: "warning" });
+        if (line.from !== undefined)
+          report(plan.source, ["budget", i, "from"], {
+            reason: "`from` is only for carry-over lines.",
+            fix: "Set `type: carry-over`, or remove `from`.",
+            severity: "warning",
+          });
         return;
       }
       if (line.from === undefined) {
-        report(plan.source, ["budget", i], { reason: `The carry-over "${line.title}" does not say which year its money comes from.`, fix: "Add `from:` with the year, e.g. `from: 2018`." });
+        report(plan.source, ["budget", i], {
+          reason: `The carry-over "${line.title}" does not say which year its money comes from.`,
+          fix: "Add `from:` with the year, e.g. `from: 2018`.",
+        });
       } else if (line.from >= plan.data.year) {
-        report(plan.source, ["budget", i, "from"], { reason: `A carry-over into ${plan.data.year} must come from an earlier year; found ${line.from}.`, fix: `Write the year the money was first budgeted, before ${plan.data.year}.` });
+        report(plan.source, ["budget", i, "from"], {
+          reason: `A carry-over into ${plan.data.year} must come from an earlier year; found ${line.from}.`,
+          fix: `Write the year the money was first budgeted, before ${plan.data.year}.`,
+        });
       }
       if (sharesOf(line).every((s) => s.amount === undefined)) {
         report(plan.source, ["budget", i, "title"], {
@@ -222,12 +252,18 @@ function checkSum(source: LoneDocument["source"], report: Reporter, amounts: Wri
 }
 
 /** A plan whose own amounts add up beyond the safe range: its own message says so, and the sums across plans leave it out. */
-const planOverflows = (plan: Entry<"plan">) => overflowAt(planAmounts(plan.data.budget).flat().map((a) => a.amount)) !== undefined;
+const planOverflows = (plan: Entry<"plan">) =>
+  overflowAt(
+    planAmounts(plan.data.budget)
+      .flat()
+      .map((a) => a.amount),
+  ) !== undefined;
 
 export const sumRange: Rule = {
   id: "money/sum-range",
   severity: "error",
-  example: "With this amount, the plan's budget (all lines and parties) adds up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly.",
+  example:
+    "With this amount, the plan's budget (all lines and parties) adds up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly.",
   summary: `Every sum plan shows stays within the range that is added and shown exactly (${groupDigits(SAFE_KRONOR)} kr): a line, a plan, a report, an agreement's year, an agreement's plans, a party across agreements.`,
   document(doc, report) {
     if (doc.kind === "plan") {

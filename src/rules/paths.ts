@@ -14,9 +14,15 @@ export const localPaths: Rule = {
         const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
         const what = kind === "image" ? "image" : "link";
         if (target.kind === "outside") {
-          report(source, position, { reason: `The ${what} ${code(url)} is refused: ${target.reason}.`, fix: "Put the file inside the repository and refer to it with a relative path." });
+          report(source, position, {
+            reason: `The ${what} ${code(url)} is refused: ${target.reason}.`,
+            fix: "Put the file inside the repository and refer to it with a relative path.",
+          });
         } else if (target.kind === "missing" && kind === "image") {
-          report(source, position, { reason: `The image ${code(url)} does not exist (looked for ${target.relPath}).`, fix: "Check the file name and its folder, relative to this document." });
+          report(source, position, {
+            reason: `The image ${code(url)} does not exist (looked for ${target.relPath}).`,
+            fix: "Check the file name and its folder, relative to this document.",
+          });
         } else if (target.kind === "remote" && kind === "image") {
           report(source, position, {
             severity: "warning",
@@ -32,8 +38,10 @@ export const localPaths: Rule = {
 export const hiddenPaths: Rule = {
   id: "path/hidden",
   severity: "error",
-  example: "The link `../.git/config` is refused: it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published.",
-  summary: "Images and links in a document name no hidden file (`.git/config`, `.env`, anything under a folder starting with `.`) and, in a git repository, no file git ignores: those are never published.",
+  example:
+    "The link `../.git/config` is refused: it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published.",
+  summary:
+    "Images and links in a document name no hidden file (`.git/config`, `.env`, anything under a folder starting with `.`) and, in a git repository, no file git ignores: those are never published.",
   repository(repo, report) {
     for (const source of repo.sources) {
       for (const { kind, url, position } of source.outline?.urls ?? []) {
@@ -69,7 +77,8 @@ export const nameLength: Rule = {
   id: "path/name-length",
   severity: "error",
   summary: `Every file \`plan build\` writes for a document (its page and PDF, its roll-ups, a party's roll-up) has a name of at most ${NAME_MAX} bytes, as file systems require.`,
-  example: "`plan build` would write `lerum/bbbbbbbbbbbbbbbbbbbbbbbbbbbb…bbbbbbbbbbbbbbbbbbbbbbbbbbbb.html`, a name of 257 bytes; file systems take at most 255.",
+  example:
+    "`plan build` would write `lerum/bbbbbbbbbbbbbbbbbbbbbbbbbbbb…bbbbbbbbbbbbbbbbbbbbbbbbbbbb.html`, a name of 257 bytes; file systems take at most 255.",
   repository(repo, report) {
     // Every document decides the pages' names (\`-2\` where two differ only in case); only those being checked are reported.
     const pages = pagesOf(repo);
@@ -90,7 +99,11 @@ export const nameLength: Rule = {
       const names = entry.kind === "plan" || entry.kind === "agreement" ? rollupNames[entry.kind](entry.id) : [];
       const byId = names.map((name) => tooLong(`${ROLLUP_FOLDER}/${name}.html`)).find(Boolean);
       const explicit = (entry.data as { id?: string }).id !== undefined;
-      if (byId) report(entry.source, explicit ? ["id"] : FILE_START, { reason: byId, fix: explicit ? "Give the document a shorter `id`." : "Give the file (and its folder) a shorter name, or the document a shorter `id`." });
+      if (byId)
+        report(entry.source, explicit ? ["id"] : FILE_START, {
+          reason: byId,
+          fix: explicit ? "Give the document a shorter `id`." : "Give the file (and its folder) a shorter name, or the document a shorter `id`.",
+        });
     }
     repo.config?.data.parties.forEach((party, index) => {
       const reason = tooLong(`${ROLLUP_FOLDER}/${rollupNames.party(party.id)[0]}.html`);
@@ -124,7 +137,8 @@ function ownOutputs(repo: Repository): Map<string, string> {
 export const outputTaken: Rule = {
   id: "path/own-output",
   severity: "error",
-  summary: "No image or attachment has the path of a file `plan build` makes itself (a page, its PDF, a roll-up, the start page): it would be left out for plan's own file.",
+  summary:
+    "No image or attachment has the path of a file `plan build` makes itself (a page, its PDF, a roll-up, the start page): it would be left out for plan's own file.",
   example: "The link `plan-2019.pdf` names sjobacka/plan-2019.pdf, the path of the PDF of sjobacka/plan-2019 in the output: it would not be published.",
   repository(repo, report) {
     let own: Map<string, string> | undefined;

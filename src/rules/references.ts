@@ -14,7 +14,10 @@ function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocu
   if ((target && kinds.includes(target.kind)) || (!target && repo.invalidIds.has(id))) return;
   const wanted = kinds.join(" or ");
   if (id.split("/").includes("..") || id.startsWith("/") || /^[a-z]:[\\/]/i.test(id)) {
-    report(source, path, { reason: `The reference ${code(id)} points outside the repository; documents refer to each other by id.`, fix: "Use the id of a document in this repository: its path from the root without `.md`." });
+    report(source, path, {
+      reason: `The reference ${code(id)} points outside the repository; documents refer to each other by id.`,
+      fix: "Use the id of a document in this repository: its path from the root without `.md`.",
+    });
     return;
   }
   if (target) {
@@ -37,7 +40,8 @@ export const documentReferences: Rule = {
   id: "ref/document",
   severity: "error",
   example: "No agreement has the id `lerum/avtal-2017-2021`. Did you mean `lerum/avtal-2017-2020`?",
-  summary: "Every reference to another document (plan → agreement, report → plan, memo → plan and attachments, goal → indicators) names an existing document of the right kind.",
+  summary:
+    "Every reference to another document (plan → agreement, report → plan, memo → plan and attachments, goal → indicators) names an existing document of the right kind.",
   repository(repo, report) {
     // The references and the kinds they may name are those the schemas declare (`reference()`).
     for (const entry of listedDocuments(repo)) {
@@ -52,15 +56,20 @@ function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path:
   for (const a of repo.agreements) {
     for (const [i, p] of a.data.parties.entries()) yield { source: a.source, path: ["parties", i], party: p, key: false };
     for (const [i, c] of a.data.contributions.entries()) yield { source: a.source, path: ["contributions", i, "party"], party: c.party, key: false };
-    if (a.data.split.rule === "shares") for (const p of Object.keys(a.data.split.shares)) yield { source: a.source, path: ["split", "shares", p], party: p, key: true };
+    if (a.data.split.rule === "shares")
+      for (const p of Object.keys(a.data.split.shares)) yield { source: a.source, path: ["split", "shares", p], party: p, key: true };
   }
   for (const plan of repo.plans) {
-    for (const [i, line] of plan.data.budget.entries()) for (const p of Object.keys(line.parties)) yield { source: plan.source, path: ["budget", i, "parties", p], party: p, key: true };
-    for (const [i, t] of plan.data.totals.entries()) for (const p of Object.keys(t.parties)) yield { source: plan.source, path: ["totals", i, "parties", p], party: p, key: true };
+    for (const [i, line] of plan.data.budget.entries())
+      for (const p of Object.keys(line.parties)) yield { source: plan.source, path: ["budget", i, "parties", p], party: p, key: true };
+    for (const [i, t] of plan.data.totals.entries())
+      for (const p of Object.keys(t.parties)) yield { source: plan.source, path: ["totals", i, "parties", p], party: p, key: true };
   }
   for (const r of repo.reports) {
-    for (const [i, o] of r.data.outcome.entries()) for (const p of Object.keys(o.parties)) yield { source: r.source, path: ["outcome", i, "parties", p], party: p, key: true };
-    for (const [i, c] of r.data.carryOver.entries()) for (const p of Object.keys(c.parties ?? {})) yield { source: r.source, path: ["carryOver", i, "parties", p], party: p, key: true };
+    for (const [i, o] of r.data.outcome.entries())
+      for (const p of Object.keys(o.parties)) yield { source: r.source, path: ["outcome", i, "parties", p], party: p, key: true };
+    for (const [i, c] of r.data.carryOver.entries())
+      for (const p of Object.keys(c.parties ?? {})) yield { source: r.source, path: ["carryOver", i, "parties", p], party: p, key: true };
   }
   for (const m of repo.memos) if (m.data.issuer) yield { source: m.source, path: ["issuer"], party: m.data.issuer, key: false };
 }
@@ -99,7 +108,10 @@ export const partyReferences: Rule = {
   document: ofKind("agreement", (a, report) => {
     a.data.contributions.forEach((c, i) => {
       if (!a.data.parties.includes(c.party)) {
-        report(a.source, ["contributions", i, "party"], { reason: `${code(c.party)} contributes but is not listed under \`parties\`.`, fix: "Add it to `parties`." });
+        report(a.source, ["contributions", i, "party"], {
+          reason: `${code(c.party)} contributes but is not listed under \`parties\`.`,
+          fix: "Add it to `parties`.",
+        });
       }
     });
   }),
@@ -115,7 +127,8 @@ export const localReferences: Rule = {
     const goals = plan.data.goals.map((g) => g.id);
     const interventions = plan.data.interventions.map((i) => i.id);
     const refer = (path: Path, id: string, ids: string[], what: string) => {
-      if (!ids.includes(id)) report(plan.source, path, { reason: `The plan has no ${what} ${code(id)}.${didYouMean(id, ids)}`, fix: `Use the \`id\` of one of its ${what}s.` });
+      if (!ids.includes(id))
+        report(plan.source, path, { reason: `The plan has no ${what} ${code(id)}.${didYouMean(id, ids)}`, fix: `Use the \`id\` of one of its ${what}s.` });
     };
     plan.data.interventions.forEach((n, i) => n.goals.forEach((g, j) => refer(["interventions", i, "goals", j], g, goals, "goal")));
     plan.data.budget.forEach((line, i) => {
@@ -130,10 +143,18 @@ export const localReferences: Rule = {
       const lines = plan.data.budget.map((l) => l.id);
       const goals = plan.data.goals.map((g) => g.id);
       r.data.outcome.forEach((o, i) => {
-        if (!lines.includes(o.line)) report(r.source, ["outcome", i, "line"], { reason: `The plan ${code(plan.id)} has no budget line ${code(o.line)}.${didYouMean(o.line, lines)}`, fix: "Use the `id` of one of the plan's budget lines." });
+        if (!lines.includes(o.line))
+          report(r.source, ["outcome", i, "line"], {
+            reason: `The plan ${code(plan.id)} has no budget line ${code(o.line)}.${didYouMean(o.line, lines)}`,
+            fix: "Use the `id` of one of the plan's budget lines.",
+          });
       });
       r.data.goals.forEach((g, i) => {
-        if (!goals.includes(g.goal)) report(r.source, ["goals", i, "goal"], { reason: `The plan ${code(plan.id)} has no goal ${code(g.goal)}.${didYouMean(g.goal, goals)}`, fix: "Use the `id` of one of the plan's goals." });
+        if (!goals.includes(g.goal))
+          report(r.source, ["goals", i, "goal"], {
+            reason: `The plan ${code(plan.id)} has no goal ${code(g.goal)}.${didYouMean(g.goal, goals)}`,
+            fix: "Use the `id` of one of the plan's goals.",
+          });
       });
     }
   },
@@ -170,8 +191,10 @@ const idPath = (entry: AnyEntry): Path => ((entry.data as { id?: string }).id ? 
 export const outputNames: Rule = {
   id: "id/output-name",
   severity: "error",
-  example: "The roll-ups of `sjobacka/plan_2019` would be written to the same files as those of `sjobacka/plan-2019`: `sammanstallningar/sjobacka-plan-2019-…`, one plan's figures replacing the other's.",
-  summary: "Ids that differ only in punctuation or case (`plan_2019`, `plan-2019`) would give their roll-ups the same file names, one overwriting the other; both places are named.",
+  example:
+    "The roll-ups of `sjobacka/plan_2019` would be written to the same files as those of `sjobacka/plan-2019`: `sammanstallningar/sjobacka-plan-2019-…`, one plan's figures replacing the other's.",
+  summary:
+    "Ids that differ only in punctuation or case (`plan_2019`, `plan-2019`) would give their roll-ups the same file names, one overwriting the other; both places are named.",
   repository(repo, report) {
     // Every document, not only those being checked (see `Rule.repository`); the names depend only on the ids.
     const checked = new Set<AnyEntry>([...repo.plans, ...repo.agreements]);
@@ -187,7 +210,11 @@ export const outputNames: Rule = {
         report(entry.source, idPath(entry), {
           reason: `The roll-ups of ${code(entry.id)} would be written to the same files as those of ${others.map((o) => code(o.id)).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(entry.id)}-…\`, one ${entry.kind}'s figures replacing the other's.`,
           fix: "Rename one of the files, or give one an `id` that differs in letters or digits, not only in punctuation or case.",
-          related: others.map((o) => ({ source: o.source, at: idPath(o), reason: `The ${o.kind} ${code(o.id)}, whose roll-ups would be written to the same files.` })),
+          related: others.map((o) => ({
+            source: o.source,
+            at: idPath(o),
+            reason: `The ${o.kind} ${code(o.id)}, whose roll-ups would be written to the same files.`,
+          })),
         });
       }
     }
@@ -204,7 +231,11 @@ export const outputNames: Rule = {
         report(config.source, ["parties", index, "id"], {
           reason: `The roll-up of the party ${code(party.id)} would be written to the same file as that of ${others.map((o) => code(o.party.id)).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(party.id)}-across-agreements.csv\`.`,
           fix: "Give one of the parties an id that differs in letters or digits, not only in `-` or `_`.",
-          related: others.map((o) => ({ source: config.source, at: ["parties", o.index, "id"], reason: `The party ${code(o.party.id)}, whose roll-up would be written to the same file.` })),
+          related: others.map((o) => ({
+            source: config.source,
+            at: ["parties", o.index, "id"],
+            reason: `The party ${code(o.party.id)}, whose roll-up would be written to the same file.`,
+          })),
         });
       }
     }

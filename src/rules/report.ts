@@ -6,7 +6,7 @@ import { code, type Rule } from "./rule.js";
 export const reportOutcome: Rule = {
   id: "report/outcome",
   severity: "error",
-  example: "The report is decided, but the line of the plan `sjobacka/plan-2019` has no utfall: \"Föräldragrupper\".",
+  example: 'The report is decided, but the line of the plan `sjobacka/plan-2019` has no utfall: "Föräldragrupper".',
   summary: "A decided report gives the utfall of every budget line of its plan (carry-overs aside); a draft may leave some empty.",
   repository(repo, report) {
     for (const r of repo.reports) {

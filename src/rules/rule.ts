@@ -40,7 +40,11 @@ function reporterOf(rule: Rule): Reporter {
       reason: finding.reason,
       fix: finding.fix,
       place: Array.isArray(at) ? place(source, at, { key: finding.key }) : (at as Position),
-      related: finding.related?.map((r) => ({ file: r.source.file.path, place: Array.isArray(r.at) ? place(r.source, r.at) : (r.at as Position), reason: r.reason })),
+      related: finding.related?.map((r) => ({
+        file: r.source.file.path,
+        place: Array.isArray(r.at) ? place(r.source, r.at) : (r.at as Position),
+        reason: r.reason,
+      })),
     });
 }
 
@@ -55,7 +59,10 @@ export function runRepositoryRules(repo: Repository, rules: readonly Rule[]): vo
 }
 
 /** A check of one kind of document alone, as a rule's `document` part: documents of other kinds pass it by. */
-export function ofKind<K extends DocumentKind>(kind: K, check: (doc: Omit<Entry<K>, "id">, report: Reporter) => void): (doc: LoneDocument, report: Reporter) => void {
+export function ofKind<K extends DocumentKind>(
+  kind: K,
+  check: (doc: Omit<Entry<K>, "id">, report: Reporter) => void,
+): (doc: LoneDocument, report: Reporter) => void {
   return (doc, report) => {
     if (doc.kind === kind) check(doc as Omit<Entry<K>, "id">, report);
   };

@@ -49,7 +49,9 @@ export function draftNextPlan(plan: Entry<"plan">, options: { keepAmounts: boole
         if (!isMap(item)) continue;
         item.delete("total");
         const parties = item.get("parties");
-        if (isMap(parties)) for (const pair of parties.items) pair.value = doc.createNode(isMap(pair.value) ? { financing: (pair.value as { get(k: string): unknown }).get("financing") ?? "cash" } : null);
+        if (isMap(parties))
+          for (const pair of parties.items)
+            pair.value = doc.createNode(isMap(pair.value) ? { financing: (pair.value as { get(k: string): unknown }).get("financing") ?? "cash" } : null);
       }
     }
   }
@@ -77,14 +79,20 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
   if (isSeq(outcome)) {
     outcome.items.forEach((item, i) => {
       const line = plan.data.budget.filter((l) => l.type !== "carry-over")[i]!;
-      const labels = partyLabels(repo, sharesOf(line).map((s) => s.party));
-      const budget = sharesOf(line).map((s) => `${labels.get(s.party)} ${s.amount === undefined ? "–" : kronor(s.amount)}`).join(", ");
+      const labels = partyLabels(
+        repo,
+        sharesOf(line).map((s) => s.party),
+      );
+      const budget = sharesOf(line)
+        .map((s) => `${labels.get(s.party)} ${s.amount === undefined ? "–" : kronor(s.amount)}`)
+        .join(", ");
       (item as { commentBefore?: string }).commentBefore = ` ${line.title}: budget ${budget}. Fyll i utfallet per part.`;
     });
   }
   const goals = doc.get("goals");
   if (isSeq(goals)) {
-    (goals as { commentBefore?: string }).commentBefore = " Lämna status tomt för att räkna fram måluppfyllelsen ur indikatorerna, eller skriv met, partly-met, not-met eller not-assessed.";
+    (goals as { commentBefore?: string }).commentBefore =
+      " Lämna status tomt för att räkna fram måluppfyllelsen ur indikatorerna, eller skriv met, partly-met, not-met eller not-assessed.";
   }
   const sections = plan.data.interventions.map((i) => `### ${i.title}\n\nTODO: Vad har gjorts under året?\n`).join("\n");
   const body = `\n## Sammanfattning\n\nTODO: Sammanfatta året.\n\n## Genomförda insatser\n\n${sections}\n## Ekonomi\n\nTODO: Kommentera utfallet mot budget.\n\n## Måluppfyllelse\n\nTODO: Kommentera måluppfyllelsen.\n`;
@@ -113,7 +121,8 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
     attachments: [{ title: plan.data.title, document: plan.id }],
     sendTo: parties.filter((p) => p !== partyName(repo, issuerId)),
   });
-  (doc.contents as { commentBefore?: string }).commentBefore = " Diarienumret (dnr) tilldelas av registratorn; XXXX stoppar ett beslutat dokument tills det är ifyllt.";
+  (doc.contents as { commentBefore?: string }).commentBefore =
+    " Diarienumret (dnr) tilldelas av registratorn; XXXX stoppar ett beslutat dokument tills det är ifyllt.";
   const inKind = plan.data.budget
     .flatMap((l) => sharesOf(l))
     .filter((s) => s.financing !== "cash" && s.amount !== undefined)
@@ -142,4 +151,3 @@ TODO: Beskriv hur planen tar hänsyn till kvinnor och män, flickor och pojkar.
 `;
   return { relPath, text: render(doc, relPath) + body };
 }
-

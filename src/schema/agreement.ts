@@ -10,11 +10,7 @@ export const contribution = z
       .record(z.string().regex(/^\d{4}$/, "a year such as 2019"), kronor)
       .optional()
       .describe("Contribution in particular years where it differs from `amount`, e.g. `{ 2020: 1100000 }`."),
-    financing: z
-      .array(financingType)
-      .min(1)
-      .default(["cash"])
-      .describe("Financing types the party may use in plans under this agreement. Default: `[cash]`."),
+    financing: z.array(financingType).min(1).default(["cash"]).describe("Financing types the party may use in plans under this agreement. Default: `[cash]`."),
   })
   .describe("What one party pays each year.");
 
@@ -25,9 +21,7 @@ export const split = z
     }),
     z.strictObject({
       rule: z.literal("shares").describe("`shares`: fixed shares, given in `shares`."),
-      shares: z
-        .record(z.string(), z.number().positive())
-        .describe("Weight per party id, e.g. `{ hsn-vast: 60, lerum: 40 }` (percent or any proportion)."),
+      shares: z.record(z.string(), z.number().positive()).describe("Weight per party id, e.g. `{ hsn-vast: 60, lerum: 40 }` (percent or any proportion)."),
     }),
     z.strictObject({
       rule: z.literal("per-inhabitant").describe("`per-inhabitant`: each financier pays `rate` kronor per inhabitant and year."),

@@ -44,10 +44,14 @@ export const party = z
     type: partyType,
     kommunkod: z
       .string()
-      .regex(/^\d{4}$/, "four digits as a quoted string, e.g. \"1441\"")
+      .regex(/^\d{4}$/, 'four digits as a quoted string, e.g. "1441"')
       .optional()
       .describe('Municipality code (four digits, quoted), e.g. `"1441"`; used for Kolada.'),
-    orgnr: z.string().regex(/^\d{6}-\d{4}$/, "NNNNNN-NNNN, e.g. 212000-1447").optional().describe("Organisationsnummer, e.g. `212000-1447`."),
+    orgnr: z
+      .string()
+      .regex(/^\d{6}-\d{4}$/, "NNNNNN-NNNN, e.g. 212000-1447")
+      .optional()
+      .describe("Organisationsnummer, e.g. `212000-1447`."),
     address: address.optional(),
     dnr: dnrRule.optional(),
     fictional: z.boolean().optional().describe("`true` for an invented party in examples; documents show that it is fictional."),
@@ -70,7 +74,9 @@ export const config = z
     rules: z
       .record(z.string(), z.enum(["off", "warning", "error"]))
       .optional()
-      .describe("Severity per rule id, as ESLint's rule settings: `off` drops its findings, `warning` and `error` replace its default, e.g. `goal/unfunded: off`."),
+      .describe(
+        "Severity per rule id, as ESLint's rule settings: `off` drops its findings, `warning` and `error` replace its default, e.g. `goal/unfunded: off`.",
+      ),
   })
   .describe("`plan.config.yaml`: the organisation and its parties.");
 

@@ -37,7 +37,9 @@ function typeName(schema: z.core.$ZodType): string {
     case "literal":
       return (def["values"] as unknown[]).map((v) => `\`${String(v)}\``).join(" | ");
     case "enum":
-      return Object.values(def["entries"] as Record<string, string>).map((v) => `\`${v}\``).join(" | ");
+      return Object.values(def["entries"] as Record<string, string>)
+        .map((v) => `\`${v}\``)
+        .join(" | ");
     case "array":
       return `list of ${typeName(def["element"] as z.core.$ZodType)}`;
     case "record":

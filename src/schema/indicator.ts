@@ -41,7 +41,10 @@ export const indicator = z
     bySex: z.boolean().default(false).describe("Whether the indicator is split by sex (women/men, girls/boys)."),
     source: indicatorSource.optional(),
     baseline: z.strictObject({ year, value: measured }).optional().describe("Starting value."),
-    targets: z.array(z.strictObject({ year, value: measured })).default([]).describe("Target values by year."),
+    targets: z
+      .array(z.strictObject({ year, value: measured }))
+      .default([])
+      .describe("Target values by year."),
     values: z.array(indicatorValue).default([]).describe("Measured values by year."),
   })
   .describe("An indicator: a long-term indicator or a process measure.");

@@ -33,7 +33,9 @@ export const memo = z
     handler: person.describe("Handläggare: name, title and e-mail."),
     recipient: z.string().min(1).describe("The board the memo is addressed to, e.g. `Kommunstyrelsen`."),
     decidedBy: z.string().min(1).optional().describe("The body that decides, where it differs from the recipient, e.g. `Kommunstyrelsens arbetsutskott`."),
-    about: reference(["plan", "report", "agreement"], { belongsTo: true }).optional().describe("Id of the plan, report or agreement the memo is about; Ekonomi takes its figures from a plan or report."),
+    about: reference(["plan", "report", "agreement"], { belongsTo: true })
+      .optional()
+      .describe("Id of the plan, report or agreement the memo is about; Ekonomi takes its figures from a plan or report."),
     proposal: z.array(z.string().min(1)).min(1).describe("Förslag till beslut, one decision per item, worded as the decision itself."),
     genderEquality,
     attachments: z.array(attachment).default([]).describe("Beslutsunderlag."),

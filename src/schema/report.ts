@@ -3,13 +3,11 @@ import { decision, documentBase, kronor, localId, year } from "./common.js";
 import { reference } from "./reference.js";
 import { FULFILMENT, KIND } from "../vocabulary.js";
 
-export const fulfilment = z
-  .enum(["met", "partly-met", "not-met", "not-assessed"])
-  .describe(
-    `Goal fulfilment: ${Object.entries(FULFILMENT)
-      .map(([value, f]) => `\`${value}\` (${[f.text.toLocaleLowerCase("sv"), "also" in f ? f.also : ""].filter(Boolean).join(" / ")})`)
-      .join(", ")}.`,
-  );
+export const fulfilment = z.enum(["met", "partly-met", "not-met", "not-assessed"]).describe(
+  `Goal fulfilment: ${Object.entries(FULFILMENT)
+    .map(([value, f]) => `\`${value}\` (${[f.text.toLocaleLowerCase("sv"), "also" in f ? f.also : ""].filter(Boolean).join(" / ")})`)
+    .join(", ")}.`,
+);
 
 export const outcomeLine = z
   .strictObject({

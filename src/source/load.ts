@@ -15,7 +15,19 @@ import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { locate, type Path } from "./locate.js";
 import { lineIndex, type LineIndex } from "../diagnostics/positions.js";
-import { controlCharacter, fileTooLarge, markdownTooDeep, pathOutside, yamlAliases, yamlCollectionKey, yamlDuplicateKey, yamlReservedKey, yamlSyntax, yamlTabIndent, yamlTooDeep } from "./rules.js";
+import {
+  controlCharacter,
+  fileTooLarge,
+  markdownTooDeep,
+  pathOutside,
+  yamlAliases,
+  yamlCollectionKey,
+  yamlDuplicateKey,
+  yamlReservedKey,
+  yamlSyntax,
+  yamlTabIndent,
+  yamlTooDeep,
+} from "./rules.js";
 
 /** A file read from disk, parsed, with every value traceable to its line and column. */
 export interface SourceDocument {
@@ -58,7 +70,8 @@ function outlineOf(tree: Root | undefined, bodyStart: number): BodyOutline {
   visit(tree, (node) => {
     if (!node.position) return;
     if (node.type === "heading") outline.headings.push({ depth: node.depth, text: toString(node), position: node.position });
-    else if (node.type === "image" || node.type === "link" || node.type === "definition") outline.urls.push({ kind: node.type, url: node.url, position: node.position });
+    else if (node.type === "image" || node.type === "link" || node.type === "definition")
+      outline.urls.push({ kind: node.type, url: node.url, position: node.position });
   });
   return outline;
 }
@@ -134,7 +147,7 @@ const readYaml = (text: string) => parseDocument(text, { uniqueKeys: true, prett
 export function compact(doc: SourceDocument): void {
   if (!doc.yaml) return;
   const text = String(doc.file.value);
-  const end = doc.yamlStart === 0 ? text.length : findFrontmatter(text)?.yamlEnd ?? text.length;
+  const end = doc.yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
   let cached: Document.Parsed | undefined;
   Object.defineProperty(doc, "yaml", {
     configurable: true,
@@ -158,7 +171,9 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
     ok = false;
     const duplicate = error.code === "DUPLICATE_KEY";
     report(file, duplicate ? yamlDuplicateKey : yamlSyntax, {
-      reason: duplicate ? "This key appears twice in the same map; the second would silently win." : `YAML syntax: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`,
+      reason: duplicate
+        ? "This key appears twice in the same map; the second would silently win."
+        : `YAML syntax: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`,
       place: lines.position(yamlStart + error.pos[0], yamlStart + Math.max(error.pos[1], error.pos[0] + 1)),
       fix: duplicate ? "Remove or rename one of the two." : "Check the indentation, quotes and colons on this line.",
     });
@@ -173,7 +188,9 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
       report(file, tooDeep ? yamlTooDeep : yamlAliases, {
         reason: tooDeep ? "The YAML nests too deeply to be read." : `The YAML could not be expanded: ${(error as Error).message}.`,
         place: lines.position(yamlStart, yamlStart),
-        fix: tooDeep ? "Flatten the structure: plan documents need a few levels at most." : `Write the values out instead of using many aliases (at most ${MAX_ALIASES}).`,
+        fix: tooDeep
+          ? "Flatten the structure: plan documents need a few levels at most."
+          : `Write the values out instead of using many aliases (at most ${MAX_ALIASES}).`,
       });
     }
   }
@@ -290,12 +307,32 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
       place: lines.position(0, 0),
       fix: "Split it into several documents, or move data out of it.",
     });
-    return { file, relPath, lines, yaml: undefined, yamlStart: span.yamlStart, data: undefined, body: undefined, outline: outlineOf(undefined, span.bodyStart), digest };
+    return {
+      file,
+      relPath,
+      lines,
+      yaml: undefined,
+      yamlStart: span.yamlStart,
+      data: undefined,
+      body: undefined,
+      outline: outlineOf(undefined, span.bodyStart),
+      digest,
+    };
   }
   const { yaml, data } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
   checkBodyText(file, lines, value, span.bodyStart);
   const body = parseBody(file, lines, value, span.bodyStart);
-  return { file, relPath, lines, yaml, yamlStart: span.yamlStart, data, body: options.keepBody === false ? undefined : body, outline: outlineOf(body, span.bodyStart), digest };
+  return {
+    file,
+    relPath,
+    lines,
+    yaml,
+    yamlStart: span.yamlStart,
+    data,
+    body: options.keepBody === false ? undefined : body,
+    outline: outlineOf(body, span.bodyStart),
+    digest,
+  };
 }
 
 /** Parses the markdown, refusing (with a message) nesting so deep that parsing would not end in reasonable time. */

@@ -61,14 +61,17 @@ export function whereInside(root: string, absPath: string): Inside {
  * them may lie outside the repository (a runner's `~/.git-credentials`) where no path shows it.
  * git cannot make hard links, so only a local checkout can hold one.
  */
-const hardLinked = (nlink: number) => `it is a hard link (the same file has ${nlink} names on the disk, and one may lie outside the repository); copy the file instead of linking it`;
+const hardLinked = (nlink: number) =>
+  `it is a hard link (the same file has ${nlink} names on the disk, and one may lie outside the repository); copy the file instead of linking it`;
 
 /** A link whose target does not exist is missing, unless the target named would lie outside, which is said as such. */
 function danglingLink(root: string, absPath: string): Inside | undefined {
   try {
     if (!lstatSync(absPath).isSymbolicLink()) return undefined;
     const target = resolve(dirname(absPath), readlinkSync(absPath));
-    return isInside(root, target) || isInside(realRoot(root), target) ? undefined : { kind: "outside", reason: `it is a symbolic link that leads out of the repository (to ${target})` };
+    return isInside(root, target) || isInside(realRoot(root), target)
+      ? undefined
+      : { kind: "outside", reason: `it is a symbolic link that leads out of the repository (to ${target})` };
   } catch {
     return undefined;
   }

@@ -44,7 +44,8 @@ export const yamlTooDeep: RuleInfo = {
 export const yamlReservedKey: RuleInfo = {
   id: "yaml/reserved-key",
   severity: "error",
-  summary: "No key is a name every JavaScript object has (`__proto__`, `constructor`, `prototype`, `toString`, …), written out or through an alias: as a key it would be lost or misread.",
+  summary:
+    "No key is a name every JavaScript object has (`__proto__`, `constructor`, `prototype`, `toString`, …), written out or through an alias: as a key it would be lost or misread.",
   example: "`__proto__` cannot be a key: it is a name every JavaScript object already has, and as a key it would be lost or misread.",
 };
 
@@ -88,4 +89,16 @@ export const pathOutside: RuleInfo = {
 };
 
 /** Every rule the loader of files runs. */
-export const sourceRules: readonly RuleInfo[] = [yamlSyntax, yamlDuplicateKey, yamlAliases, yamlTabIndent, yamlTooDeep, yamlReservedKey, yamlCollectionKey, controlCharacter, markdownTooDeep, fileTooLarge, pathOutside];
+export const sourceRules: readonly RuleInfo[] = [
+  yamlSyntax,
+  yamlDuplicateKey,
+  yamlAliases,
+  yamlTabIndent,
+  yamlTooDeep,
+  yamlReservedKey,
+  yamlCollectionKey,
+  controlCharacter,
+  markdownTooDeep,
+  fileTooLarge,
+  pathOutside,
+];

@@ -71,10 +71,14 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
     written = new Map(files.map((f) => [f.path, f.content]));
     const changedPaths = new Set(changed.map((f) => f.path));
     // A PDF is made of its page, its print style sheet and its images: any of them may have changed.
-    const printed = files.filter((f) => f.print && (changedPaths.has(f.path) || f.print.css !== printCss.get(f.path) || f.print.assets.some((a) => changedPaths.has(a))));
+    const printed = files.filter(
+      (f) => f.print && (changedPaths.has(f.path) || f.print.css !== printCss.get(f.path) || f.print.assets.some((a) => changedPaths.has(a))),
+    );
     printCss = new Map(files.flatMap((f) => (f.print ? [[f.path, f.print.css]] : [])));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stdout.write(`plan: ${clock()} ${plural(changed.length, "file")} written${gone.length ? `, ${gone.length} removed` : ""} in ${shownPath(out, io)} (${seconds} s)\n`);
+    io.stdout.write(
+      `plan: ${clock()} ${plural(changed.length, "file")} written${gone.length ? `, ${gone.length} removed` : ""} in ${shownPath(out, io)} (${seconds} s)\n`,
+    );
 
     // With --no-pdf, the PDFs are looked at once, to warn of those that no longer match.
     if (pdfsUpToDate && (printed.length === 0 || options.pdf === false)) return;
@@ -82,7 +86,19 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
     // Until this round's PDFs are in place, a failure leaves them to be looked at again.
     pdfsUpToDate = false;
     const pdfStarted = performance.now();
-    const pdfs = await stagePdfs(out, files, { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, sourceDate: day, only: all ? undefined : new Set(printed.map((f) => f.path)), hooks: options.hooks }, io);
+    const pdfs = await stagePdfs(
+      out,
+      files,
+      {
+        mode: pdfMode(options),
+        browser: options.browser,
+        jobs: options.jobs,
+        sourceDate: day,
+        only: all ? undefined : new Set(printed.map((f) => f.path)),
+        hooks: options.hooks,
+      },
+      io,
+    );
     try {
       pdfs.commit(out);
     } finally {
@@ -90,7 +106,8 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
     }
     pdfsUpToDate = true;
     // Once every PDF has been looked at, only what was rendered is worth saying.
-    if (all || !pdfs.skipped) reportPdfs(pdfs, { jobs: options.jobs, shard: undefined, seconds: (performance.now() - pdfStarted) / 1000, countUnchanged: all }, io);
+    if (all || !pdfs.skipped)
+      reportPdfs(pdfs, { jobs: options.jobs, shard: undefined, seconds: (performance.now() - pdfStarted) / 1000, countUnchanged: all }, io);
   };
 
   const round = async () => {

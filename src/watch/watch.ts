@@ -10,7 +10,12 @@ import { CONFIG_FILE, neverRead } from "../source/discover.js";
  * A symbolic link to a folder is not followed, as `discoverFiles` does not follow one: a link
  * to `/` must not make thousands of watches. Returns a function that stops watching.
  */
-export function watchFolder(root: string, onChange: (absPaths: string[]) => void, ignore: (absPath: string) => boolean = () => false, delayMs = 20): () => void {
+export function watchFolder(
+  root: string,
+  onChange: (absPaths: string[]) => void,
+  ignore: (absPath: string) => boolean = () => false,
+  delayMs = 20,
+): () => void {
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const watchers = new Map<string, FSWatcher>();

@@ -93,7 +93,9 @@ function removeRecorded(record: string, pid: number): void {
   try {
     // Only a record of this user: another user's could name folders to remove.
     if (typeof process.getuid === "function" && lstatSync(record).uid !== process.getuid()) return;
-    const prefixes = readFileSync(record, "utf8").split("\n").filter((p) => isAbsolute(p));
+    const prefixes = readFileSync(record, "utf8")
+      .split("\n")
+      .filter((p) => isAbsolute(p));
     for (const prefix of prefixes) removeBeside(dirname(prefix), pid);
     rmSync(record, { force: true });
   } catch {

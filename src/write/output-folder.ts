@@ -108,7 +108,8 @@ export function outputFolder(request: OutputFolderRequest): string {
     }
   }
   if (existsSync(out)) {
-    if (!lstatSync(out).isDirectory()) throw new UserError(`The output folder ${name} is a file, not a folder; remove it, or choose another with --out. Nothing was written.`);
+    if (!lstatSync(out).isDirectory())
+      throw new UserError(`The output folder ${name} is a file, not a folder; remove it, or choose another with --out. Nothing was written.`);
     const names = readdirSync(out);
     if (names.length > 0 && !names.includes(OUTPUT_MARK) && !names.includes(OLD_MARK)) {
       throw new UserError(

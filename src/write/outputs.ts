@@ -44,7 +44,9 @@ async function eachFile(files: readonly OutputFile[], write: (file: OutputFile, 
  */
 export async function writeFresh(folder: string, files: readonly OutputFile[]): Promise<void> {
   for (const dir of foldersOf(folder, files)) mkdirSync(dir, { recursive: true });
-  await eachFile(files, (file) => writeFile(join(folder, file.path), file.content, { flag: "wx" }).catch((error: unknown) => Promise.reject(at(error, join(folder, file.path)))));
+  await eachFile(files, (file) =>
+    writeFile(join(folder, file.path), file.content, { flag: "wx" }).catch((error: unknown) => Promise.reject(at(error, join(folder, file.path)))),
+  );
 }
 
 /**
@@ -64,7 +66,10 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
       throw notWritten(dir, error, "folder");
     }
     const link = linkOnTheWay(dir, outDir);
-    if (link) throw new UserError(`Could not write into ${dir}: ${link} is a symbolic link, and plan writes only into real folders. Remove the link. No file was written.`);
+    if (link)
+      throw new UserError(
+        `Could not write into ${dir}: ${link} is a symbolic link, and plan writes only into real folders. Remove the link. No file was written.`,
+      );
   }
   const staging = mkdtempSync(besidePrefix(outDir, "watch"));
   const forget = onExit(() => rmSync(staging, { recursive: true, force: true }));
@@ -94,7 +99,8 @@ const DISK_PROBLEMS: Record<string, string> = {
   EDQUOT: "the disk quota is used up; make room and build again",
   EROFS: "the file system is read-only; choose another output folder (--out)",
   // `plan check` refuses documents whose pages would have such names (path/name-length); a long --out path can still meet it.
-  ENAMETOOLONG: "a name in the path is longer than the file system takes (255 bytes, or the whole path too long); choose a shorter output folder (--out) or shorter file names",
+  ENAMETOOLONG:
+    "a name in the path is longer than the file system takes (255 bytes, or the whole path too long); choose a shorter output folder (--out) or shorter file names",
 };
 
 /** Why the disk refused a file or folder of the output, as the user can act on it. */

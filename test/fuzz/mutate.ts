@@ -40,7 +40,10 @@ export const mutations: Record<string, (text: string, r: Random) => string> = {
   "swedish amount": (t, r) => replaceValue(t, r, ['"1 000 000"', '"1,5 mnkr"', '"220 tkr"', "220 000", "2,5"]),
   "deep nesting": (t, r) => replaceValue(t, r, ["[".repeat(500 + r.int(5000)) + "]".repeat(500), `${"{a: ".repeat(300)}1${"}".repeat(300)}`]),
   "yaml aliases": (t, r) =>
-    t.replace(/^---\n/, `---\nx0: &a0 [1, 2, 3, 4, 5, 6, 7, 8, 9]\n${Array.from({ length: 6 + r.int(4) }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(", ")}]`).join("\n")}\n`),
+    t.replace(
+      /^---\n/,
+      `---\nx0: &a0 [1, 2, 3, 4, 5, 6, 7, 8, 9]\n${Array.from({ length: 6 + r.int(4) }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(", ")}]`).join("\n")}\n`,
+    ),
   "anchor reuse": (t) => t.replace(/^(\s*)title: (.*)$/m, "$1title: &t $2\nalias_of_title: *t"),
   "binary garbage": (t, r) => {
     const junk = Array.from({ length: 50 + r.int(500) }, () => String.fromCharCode(r.int(256))).join("");

@@ -10,7 +10,10 @@ const started = Date.now();
 
 const runs = Array.from({ length: jobs }, (_, i) => {
   const shard = `${i + 1}/${jobs}`;
-  const child = spawn(process.execPath, [vitest, "run", "test/fuzz.test.ts"], { env: { ...process.env, FUZZ_SHARD: shard }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [vitest, "run", "test/fuzz.test.ts"], {
+    env: { ...process.env, FUZZ_SHARD: shard },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));

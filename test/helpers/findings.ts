@@ -29,7 +29,15 @@ export async function checkJson(root: string, args: string[] = []) {
   const { code, stdout, stderr } = await run(["check", ".", "--format", "json", ...args], root);
   if (code !== 0 && code !== 1) throw new Error(`plan check exited ${code}: ${stderr}`);
   const result = JSON.parse(stdout) as { errors: number; warnings: number; problems: JsonProblem[] };
-  const findings: Finding[] = result.problems.map((p) => ({ rule: p.ruleId, file: p.file, line: p.line, column: p.column, severity: p.severity, message: p.message, fix: p.fix }));
+  const findings: Finding[] = result.problems.map((p) => ({
+    rule: p.ruleId,
+    file: p.file,
+    line: p.line,
+    column: p.column,
+    severity: p.severity,
+    message: p.message,
+    fix: p.fix,
+  }));
   return { code, errors: result.errors, warnings: result.warnings, findings, stderr };
 }
 

@@ -17,7 +17,9 @@ export function decode(s: string): string {
 /** The text of an HTML fragment as read: block tags become spaces, inline tags go, entities decoded, white space collapsed (no-break spaces kept). */
 export function text(html: string): string {
   const blocks = /<\/?(p|div|dl|dt|dd|ul|ol|li|br|table|caption|thead|tbody|tr|th|td|h[1-6]|section|header|footer|figure|figcaption)\b[^>]*>/g;
-  return decode(html.replace(blocks, " ").replace(/<[^>]+>/g, "")).replace(/[ \t\r\n]+/g, " ").trim();
+  return decode(html.replace(blocks, " ").replace(/<[^>]+>/g, ""))
+    .replace(/[ \t\r\n]+/g, " ")
+    .trim();
 }
 
 export interface Cell {
@@ -46,7 +48,12 @@ export function tables(html: string): HtmlTable[] {
 
 export function tableByCaption(html: string, caption: string | RegExp): HtmlTable {
   const found = tables(html).find((t) => (typeof caption === "string" ? t.caption.includes(caption) : caption.test(t.caption)));
-  if (!found) throw new Error(`no table with the caption ${String(caption)}; captions: ${tables(html).map((t) => t.caption).join(" | ")}`);
+  if (!found)
+    throw new Error(
+      `no table with the caption ${String(caption)}; captions: ${tables(html)
+        .map((t) => t.caption)
+        .join(" | ")}`,
+    );
   return found;
 }
 

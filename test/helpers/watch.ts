@@ -5,7 +5,13 @@ export function startWatch(root: string, args = ["check", ".", "--watch"]) {
   const stop = new AbortController();
   let out = "";
   let seen = 0;
-  const done = main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, env: { NO_COLOR: "1" }, cwd: root, signal: stop.signal });
+  const done = main(args, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (out += s) },
+    env: { NO_COLOR: "1" },
+    cwd: root,
+    signal: stop.signal,
+  });
   const next = async (pattern: RegExp, timeoutMs = 10_000) => {
     const started = Date.now();
     for (;;) {

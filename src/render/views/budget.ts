@@ -83,7 +83,15 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
   const labels = partyLabels(repo, parties);
   const { notes, markerFor } = financingNotes(plan, "budgetnot-");
   const columns = 2 + parties.length;
-  const head: RowView[] = [{ cells: [th("Insatsområde och budgetpost", "col"), th("Budget totalt", "col", { num: true }), ...parties.map((p) => th(`Budget ${labels.get(p)}`, "col", { num: true }))] }];
+  const head: RowView[] = [
+    {
+      cells: [
+        th("Insatsområde och budgetpost", "col"),
+        th("Budget totalt", "col", { num: true }),
+        ...parties.map((p) => th(`Budget ${labels.get(p)}`, "col", { num: true })),
+      ],
+    },
+  ];
   const bodies: RowView[][] = [];
   for (const item of budgetLayout(plan)) {
     if (item.type === "group") {
@@ -146,7 +154,8 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
   const shares = lines.flatMap(sharesOf).filter((s) => s.amount !== undefined);
   const types = TYPE_COLUMNS.filter((c) => shares.some((s) => s.financing === c.type));
   const showTypes = types.length > 1 || types.some((t) => t.type !== "cash");
-  const byType = (party: string | undefined, type: string) => sum(shares.filter((s) => (party === undefined || s.party === party) && s.financing === type).map((s) => s.amount));
+  const byType = (party: string | undefined, type: string) =>
+    sum(shares.filter((s) => (party === undefined || s.party === party) && s.financing === type).map((s) => s.amount));
   const head: RowView[] = [
     {
       cells: [

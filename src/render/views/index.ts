@@ -5,7 +5,17 @@ import type { Party } from "../../schema/config.js";
 import { KIND, STATUS } from "../../vocabulary.js";
 import { INDEX_PAGE } from "../../model/pages.js";
 import { href } from "../pages.js";
-import { agreementOf, docLink, municipalityOf, organisationParty, organisationView, statusView, type LinkView, type PageView, type ViewContext } from "./common.js";
+import {
+  agreementOf,
+  docLink,
+  municipalityOf,
+  organisationParty,
+  organisationView,
+  statusView,
+  type LinkView,
+  type PageView,
+  type ViewContext,
+} from "./common.js";
 import { rollupCsv, rollupPage } from "./rollup.js";
 
 const collator = new Intl.Collator("sv", { sensitivity: "base", numeric: true });
@@ -115,7 +125,10 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
         }),
     }));
 
-  const others = documents.filter((d) => !placed.has(d.id)).sort((a, b) => collator.compare(a.id, b.id)).map(link);
+  const others = documents
+    .filter((d) => !placed.has(d.id))
+    .sort((a, b) => collator.compare(a.id, b.id))
+    .map(link);
   const parties = [...repo.parties.values()]
     .map((p) => rollup(`${slug(p.id)}-across-agreements`, p.name))
     .filter((r): r is RollupLink => Boolean(r))

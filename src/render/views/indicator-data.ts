@@ -135,9 +135,7 @@ export function chartView(id: string, indicator: Entry<"indicator">, data: Indic
   });
   const targetY = plot.top + 10 + series.length * 24;
   const title = `${indicator.data.title} ${years.length > 1 ? `${first}–${last}` : first}`;
-  const words = data.series
-    .filter((s) => s.points.length)
-    .map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${measured(p.value, unit)}`).join(", ")}.`);
+  const words = data.series.filter((s) => s.points.length).map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${measured(p.value, unit)}`).join(", ")}.`);
   const targetWords = data.targets.length ? [`Målvärde: ${data.targets.map((t) => `${t.year} ${measured(t.value, unit)}`).join(", ")}.`] : [];
   const direction = `${capitalise(DIRECTION[indicator.data.direction])}.`;
   return {
@@ -152,6 +150,9 @@ export function chartView(id: string, indicator: Entry<"indicator">, data: Indic
     series,
     targets,
     legend: { x1: plot.right + 24, x2: plot.right + 52, textX: plot.right + 60 },
-    targetLegend: { y: targetY, points: `${plot.right + 38},${targetY - 6} ${plot.right + 44},${targetY} ${plot.right + 38},${targetY + 6} ${plot.right + 32},${targetY}` },
+    targetLegend: {
+      y: targetY,
+      points: `${plot.right + 38},${targetY - 6} ${plot.right + 44},${targetY} ${plot.right + 38},${targetY + 6} ${plot.right + 32},${targetY}`,
+    },
   };
 }

@@ -149,7 +149,10 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       proposal: data.proposal,
       proposalText: bySlot.get("forslag")?.html ?? "",
       sections: ordered,
-      attachments: data.attachments.map((a) => ({ ...(a.document ? docLink(ctx, page, a.document, a.title) : { text: a.title, href: undefined }), dnr: a.dnr })),
+      attachments: data.attachments.map((a) => ({
+        ...(a.document ? docLink(ctx, page, a.document, a.title) : { text: a.title, href: undefined }),
+        dnr: a.dnr,
+      })),
       attachmentsText: bySlot.get("beslutsunderlag")?.html ?? "",
       sendTo: data.sendTo,
       sendToText: bySlot.get("skickas")?.html ?? "",

@@ -19,13 +19,24 @@ interface GoalView {
 
 function goalView(ctx: ViewContext, page: string, goal: Goal): GoalView {
   // Local goals are grouped under their area; national and regional goals name it before the goal.
-  return { title: goal.title, focus: goal.focus, prefix: goal.level === "local" ? undefined : goal.area, indicators: goal.indicators.map((id) => docLink(ctx, page, id)) };
+  return {
+    title: goal.title,
+    focus: goal.focus,
+    prefix: goal.level === "local" ? undefined : goal.area,
+    indicators: goal.indicators.map((id) => docLink(ctx, page, id)),
+  };
 }
 
 /** Documents that refer to a plan: its reports and the memos about it. */
 export function relatedTo(ctx: ViewContext, page: string, id: string): LinkView[] {
-  const reports = (ctx.repo.referrers.reportsOfPlan.get(id) ?? []).map((r) => ({ ...docLink(ctx, page, r.id), note: KIND.report.name.toLocaleLowerCase("sv") }));
-  const memos = (ctx.repo.referrers.memosAbout.get(id) ?? []).map((m) => ({ ...docLink(ctx, page, m.id), note: `${KIND.memo.name.toLocaleLowerCase("sv")} ${[m.data.dnr].flat().join(", ")}` }));
+  const reports = (ctx.repo.referrers.reportsOfPlan.get(id) ?? []).map((r) => ({
+    ...docLink(ctx, page, r.id),
+    note: KIND.report.name.toLocaleLowerCase("sv"),
+  }));
+  const memos = (ctx.repo.referrers.memosAbout.get(id) ?? []).map((m) => ({
+    ...docLink(ctx, page, m.id),
+    note: `${KIND.memo.name.toLocaleLowerCase("sv")} ${[m.data.dnr].flat().join(", ")}`,
+  }));
   return [...memos, ...reports];
 }
 
@@ -56,7 +67,14 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       what: intervention.what,
       how: intervention.how,
       budget: lines.length
-        ? `${kr(sum(lines.map(lineTotal)))}${parties.some((p) => totals.has(p)) ? ` (${parties.filter((p) => totals.has(p)).map((p) => `${partyName(repo, p)} ${kr(totals.get(p))}`).join(", ")})` : ""}`
+        ? `${kr(sum(lines.map(lineTotal)))}${
+            parties.some((p) => totals.has(p))
+              ? ` (${parties
+                  .filter((p) => totals.has(p))
+                  .map((p) => `${partyName(repo, p)} ${kr(totals.get(p))}`)
+                  .join(", ")})`
+              : ""
+          }`
         : "",
       lines: lines.map((l) => l.title),
       indicators: intervention.indicators.map((id) => docLink(ctx, page, id)),
@@ -74,7 +92,9 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
         from: line.from,
         decision: line.decision,
         note: line.note,
-        amount: written ? `${kr(lineTotal(line))}${shares.length ? ` (${shares.map((s) => `${partyName(repo, s.party)} ${kr(s.amount)}`).join(", ")})` : ""}` : "anges inte i beslutet",
+        amount: written
+          ? `${kr(lineTotal(line))}${shares.length ? ` (${shares.map((s) => `${partyName(repo, s.party)} ${kr(s.amount)}`).join(", ")})` : ""}`
+          : "anges inte i beslutet",
         intervention: data.interventions.find((i) => i.id === line.intervention)?.title,
       };
     });

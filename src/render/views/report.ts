@@ -29,7 +29,9 @@ export function outcomeTable(repo: Repository, plan: Entry<"plan">, money: Repor
       for (const line of item.lines) {
         const m = byLine.get(line.id)!;
         const detail = lineDetail(line);
-        rows.push({ cells: [th(line.title, "row", detail ? { detail } : {}), ...money.parties.flatMap((p) => moneyCells(m.byParty.get(p)!)), ...moneyCells(m.total)] });
+        rows.push({
+          cells: [th(line.title, "row", detail ? { detail } : {}), ...money.parties.flatMap((p) => moneyCells(m.byParty.get(p)!)), ...moneyCells(m.total)],
+        });
       }
       bodies.push(rows);
     } else {
