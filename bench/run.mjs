@@ -98,8 +98,8 @@ let counter = 0;
 
 /** Runs argv once; returns { seconds, peakMB, cpuSeconds, status, signal, timedOut, stderr }. */
 function runOnce(argv, { cwd, env, limitS = LIMIT_S }) {
-  let [cmd, ...args] = argv;
-  if (cmd === "node") cmd = process.execPath;
+  const [first, ...args] = argv;
+  const cmd = first === "node" ? process.execPath : first;
   const figures = join(scratch, `figures-${++counter}.txt`);
   let full;
   const childEnv = { ...process.env, ...env };
@@ -122,7 +122,7 @@ function runOnce(argv, { cwd, env, limitS = LIMIT_S }) {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.error) throw new Error(`${argv.join(" ")}: ${r.error.message}`);
   let peakMB, cpuSeconds;
-  let status = r.status;
+  const status = r.status;
   if (existsSync(figures)) {
     const text = readFileSync(figures, "utf8").trim();
     if (GNU_TIME) {

@@ -77,7 +77,7 @@ describe("plan build: the Lerum 2019 plan", () => {
     edit(
       repo,
       "lerum/plan-2019.md",
-      /  - label: Totalt insatser\n    includes: \[intervention\]\n    total: 1250000\n    parties: \{ hsn-vast: 625000, lerum: 625000 \}/,
+      / {2}- label: Totalt insatser\n {4}includes: \[intervention\]\n {4}total: 1250000\n {4}parties: \{ hsn-vast: 625000, lerum: 625000 \}/,
       "  - label: Totalt insatser\n    includes: [intervention]",
     );
     // Move 10 000 kr of HSN's money from one line to another: the area's rows change, the totals do not.
@@ -243,7 +243,7 @@ describe("plan build: a memo about a report", () => {
       .replace("dnr: KS 2019/412", "dnr: KS 2020/58")
       .replace("date: 2019-11-20", "date: 2020-02-26")
       .replace("about: sjobacka/plan-2020", "about: sjobacka/rapport-2019")
-      .replace(/attachments:\n(  .*\n)+/, "attachments:\n  - title: Verksamhetsberättelse 2019\n    document: sjobacka/rapport-2019\n");
+      .replace(/attachments:\n( {2}.*\n)+/, "attachments:\n  - title: Verksamhetsberättelse 2019\n    document: sjobacka/rapport-2019\n");
     write(repo, "sjobacka/tjansteskrivelse-2020-rapport.md", memo);
     const { code, stderr, page } = await build(repo);
     expect(code, stderr).toBe(0);
@@ -330,7 +330,7 @@ describe("plan build: the verksamhetsberättelse", () => {
   it("leaves a line without outcome empty, out of the utfall totals, and names it", async () => {
     const repo = copyExamples();
     // A draft: a decided report must state every outcome (report/outcome).
-    edit(repo, "sjobacka/rapport-2019.md", /  - line: traffpunkter\n.*\n.*\n/, "");
+    edit(repo, "sjobacka/rapport-2019.md", / {2}- line: traffpunkter\n.*\n.*\n/, "");
     edit(repo, "sjobacka/rapport-2019.md", "status: decided", "status: draft");
     const { code, stderr, page } = await build(repo);
     expect(code, stderr).toBe(0);

@@ -109,7 +109,7 @@ describe("positions survive CRLF, a BOM and tabs", () => {
 
   it("tab indentation in the frontmatter parses, with a warning at the tab", async () => {
     const root = copyExamples();
-    edit(root, PLAN, /decision:\n  date: (.*)\n  body: (.*)\n  dnr: (.*)\n/, "decision:\n\tdate: $1\n\tbody: $2\n\tdnr: $3\n");
+    edit(root, PLAN, /decision:\n {2}date: (.*)\n {2}body: (.*)\n {2}dnr: (.*)\n/, "decision:\n\tdate: $1\n\tbody: $2\n\tdnr: $3\n");
     const { code, stdout } = await run(["check", "."], root);
     expect(code).toBe(0);
     expect(stdout).toContain(`${PLAN}:${lineOf(root, PLAN, "\tdate: 2019-01-09")}:1: warning [yaml/tab-indent]`);

@@ -224,7 +224,7 @@ describe("messages for the slips a Swedish user makes", () => {
 describe("reports", () => {
   it("report/outcome: a decided report without the utfall of a line is an error; a draft is not", async () => {
     const REPORT = "sjobacka/rapport-2019.md";
-    const decided = await checkFindings((r) => edit(r, REPORT, /  - line: foraldragrupper\n    parties: \{[^}]*\}\n/, ""));
+    const decided = await checkFindings((r) => edit(r, REPORT, / {2}- line: foraldragrupper\n {4}parties: \{[^}]*\}\n/, ""));
     expect(decided.code).toBe(1);
     expect(ofRule(decided.findings, "report/outcome")).toContainEqual(
       expect.objectContaining({
@@ -233,7 +233,7 @@ describe("reports", () => {
       }),
     );
     const draft = await checkFindings((r) => {
-      edit(r, REPORT, /  - line: foraldragrupper\n    parties: \{[^}]*\}\n/, "");
+      edit(r, REPORT, / {2}- line: foraldragrupper\n {4}parties: \{[^}]*\}\n/, "");
       edit(r, REPORT, "status: decided", "status: draft");
     });
     expect(ofRule(draft.findings, "report/outcome")).toEqual([]);

@@ -262,7 +262,7 @@ describe("plan diff: matching by id", () => {
   it("goals and interventions added, removed and renamed; indicators no longer followed up; metadata changed", async () => {
     const root = changed((r) => {
       edit(r, PLAN, "    title: Ökat socialt deltagande\n", "    title: Ökat socialt deltagande bland äldre\n");
-      edit(r, PLAN, /  - id: ater-smart\n(?: {4}.*\n)+\n/, "");
+      edit(r, PLAN, / {2}- id: ater-smart\n(?: {4}.*\n)+\n/, "");
       edit(r, PLAN, "goals:\n", "goals:\n  - id: trygghet\n    area: Hälsa\n    title: Öka tryggheten för flickor och pojkar\n\n");
       edit(r, PLAN, "      - lerum/indikatorer/skolor-andt-handledning\n", "");
       edit(r, PLAN, "status: decided\n", "status: draft\n");

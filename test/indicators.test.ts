@@ -89,7 +89,7 @@ describe("goal fulfilment", () => {
 
   it("goal/status-mismatch: a stated status that the indicators contradict is a warning", async () => {
     const root = withValues(["{ year: 2018, total: 84.0, women: 86.2, men: 81.9 }", "{ year: 2019, total: 85.2, women: 87.5, men: 83.0 }"]);
-    edit(root, REPORT, /goal: behorighet\n    status: partly-met/, "goal: behorighet\n    status: met");
+    edit(root, REPORT, /goal: behorighet\n {4}status: partly-met/, "goal: behorighet\n    status: met");
     const { code, findings } = await checkJson(root);
     expect(code).toBe(0);
     expect(ofRule(findings, "goal/status-mismatch")).toContainEqual(

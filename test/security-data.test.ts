@@ -24,13 +24,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === "") quoted = true;
-    else if (c === ";") (record.push(field), (field = ""));
-    else if (c === "\r" && body[i + 1] === "\n") (record.push(field), records.push(record), (record = []), (field = ""), i++);
-    else field += c;
+    else if (c === ";") {
+      record.push(field);
+      field = "";
+    } else if (c === "\r" && body[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      i++;
+    } else field += c;
   }
   expect(field === "" && record.length === 0, "the CSV ends with a complete record").toBe(true);
   return records;

@@ -57,7 +57,7 @@ export const mutations: Record<string, (text: string, r: Random) => string> = {
   "deep markdown": (t, r) => `${t}\n${">".repeat(100 + r.int(2000))} citat\n${Array.from({ length: 200 }, (_, i) => `${"  ".repeat(i)}- punkt`).join("\n")}\n`,
   "hostile text": (t, r) =>
     `${t}\n${r.pick(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "{{constructor.constructor('return process')()}}", "<iframe src=//evil></iframe>", "![](../../../../etc/passwd)", "![](file:///etc/passwd)"])}\n`,
-  "tabs and CRLF": (t) => `\uFEFF${t.replace(/\n  /g, "\n\t").replace(/\n/g, "\r\n")}`,
+  "tabs and CRLF": (t) => `\uFEFF${t.replace(/\n {2}/g, "\n\t").replace(/\n/g, "\r\n")}`,
 };
 
 export const mutationNames = Object.keys(mutations);
