@@ -1,5 +1,18 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, lstatSync, watch, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  watch,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -275,8 +288,20 @@ describe("nothing is written outside the output folder, nor through a link", () 
   });
 });
 
-// The tests that spawn `node dist/cli.js` need it built from the sources as they are.
+/** The newest modification time of the files below `dir`. */
+function newest(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile())
+      .map((e) => statSync(join(e.parentPath, e.name)).mtimeMs),
+  );
+}
+
+// The tests that spawn `node dist/cli.js` need it built from the sources as they are; `npm test` has just built it.
 beforeAll(() => {
+  const cli = join(ROOT, "dist", "cli.js");
+  if (existsSync(cli) && statSync(cli).mtimeMs >= newest(join(ROOT, "src"))) return;
   execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT });
 }, 120_000);
 
