@@ -393,26 +393,15 @@ describe("escape sequences from documents never reach the terminal", () => {
   });
 
   it("plan diff shows a title with an escape sequence as visible escapes", async () => {
-    const repo = copyExamples();
-    const git = (...args: string[]) =>
-      execFileSync(
-        "git",
-        ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args],
-        { cwd: repo, encoding: "utf8" },
-      );
-    git("init", "-q");
-    git("add", "-A");
-    git("commit", "-q", "-m", "The examples");
-    edit(repo, PLAN, /^title: .*$/m, 'title: "Plan 2019\\e[2J\\e[31m"');
-    git("commit", "-q", "-am", "A title");
+    const repo = retitledInGit('"Plan 2019\\e[2J\\e[31m"');
     const { code, stdout, stderr } = await run(["diff", "HEAD~1", "HEAD"], repo);
     expect(code, stderr).toBe(0);
     expect(stdout).not.toContain(ESC);
     expect(stdout).toContain("Plan 2019\\x1b[2J\\x1b[31m");
   });
 
-  /** A repository in git whose last commit gives a plan a title with ESC, a C1 CSI and a bidi override. */
-  function retitledInGit(): string {
+  /** A repository in git whose last commit gives a plan the `title` written (as YAML). */
+  function retitledInGit(title: string): string {
     const repo = copyExamples();
     const git = (...args: string[]) =>
       execFileSync(
@@ -423,21 +412,23 @@ describe("escape sequences from documents never reach the terminal", () => {
     git("init", "-q");
     git("add", "-A");
     git("commit", "-q", "-m", "The examples");
-    edit(repo, PLAN, /^title: .*$/m, 'title: "Plan 2019\\e[2J\\u009b31m\\u202egnalp"');
+    edit(repo, PLAN, /^title: .*$/m, `title: ${title}`);
     git("commit", "-q", "-am", "A title");
     return repo;
   }
+  /** A title with ESC, a C1 CSI and a bidi override. */
+  const HOSTILE_TITLE = '"Plan 2019\\e[2J\\u009b31m\\u202egnalp"';
   const RAW = /[\u001b\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
   it("plan diff --format markdown, the pull request's comment, shows them as visible escapes", async () => {
-    const { code, stdout, stderr } = await run(["diff", "HEAD~1", "HEAD", "--format", "markdown"], retitledInGit());
+    const { code, stdout, stderr } = await run(["diff", "HEAD~1", "HEAD", "--format", "markdown"], retitledInGit(HOSTILE_TITLE));
     expect(code, stderr).toBe(0);
     expect(stdout).not.toMatch(RAW);
     expect(stdout).toContain("Plan 2019\\\\x1b\\[2J\\\\x9b31m\\\\u202egnalp");
   });
 
   it("JSON output (diff, check, budget) writes C1 controls and bidi overrides as \\u escapes: valid JSON, the same data", async () => {
-    const repo = retitledInGit();
+    const repo = retitledInGit(HOSTILE_TITLE);
     const diff = await run(["diff", "HEAD~1", "HEAD", "--format", "json"], repo);
     expect(diff.code, diff.stderr).toBe(0);
     expect(diff.stdout).not.toMatch(RAW);
