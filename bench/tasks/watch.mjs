@@ -77,7 +77,7 @@ async function measure({ cli, clone, args, log }) {
 async function stages({ root, clone }) {
   const dist = (path) => import(pathToFileURL(join(root, "dist", path)).href);
   const { incrementalRepository } = await dist("watch/incremental.js");
-  const { checkLoaded } = await dist("commands/check.js");
+  const { checkLoaded } = await dist("check/check.js");
   const { betweenDocumentsChecker, checkDocument } = await dist("rules/index.js");
   const { siteRenderer } = await dist("render/site.js");
   const { file, original, edited } = saves(clone);
