@@ -182,7 +182,9 @@ describe("hidden and git-ignored files are never published", () => {
   ])("%s is refused at the link, and not copied", async (markdown, hidden) => {
     const repo = copyExamples();
     mkdirSync(join(repo, hidden, ".."), { recursive: true });
-    writeFileSync(join(repo, hidden), `${SECRET}\n`);
+    // A `.git` that git cannot read would leave every document unread (see the fail-closed tests): a real one, its config holding the secret.
+    if (hidden.startsWith(".git/")) spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, hidden), `# ${SECRET}\n`, { flag: "a" });
     addToBody(repo, markdown);
     const { text, build, out } = await everyOutput(repo);
     expect(text.code).toBe(1);
@@ -431,5 +433,136 @@ describe("watch mode and links", () => {
     expect(await watcher.next(/Watching \. for changes/)).not.toMatch(/internal error/);
     expect(existsSync(join(out, "sjobacka/plan-2020.html"))).toBe(true);
     expect(await watcher.stop()).toBe(0);
+  });
+});
+
+describe("documents and data files git ignores are not read: not checked, not built, not referred to", () => {
+  const DRAFT = "utkast/plan-2027.md";
+  const TITLE = "Utkast som aldrig publiceras";
+
+  /** The examples with a draft plan in `utkast/`, which has an error of its own (a wrong line total); in a git repository ignoring `utkast/` when `git` is set. */
+  function withDraft(git: boolean): string {
+    const repo = copyExamples();
+    if (git) spawnSync("git", ["init", "-q"], { cwd: repo });
+    writeFileSync(join(repo, ".gitignore"), "utkast/\n");
+    mkdirSync(join(repo, "utkast"));
+    writeDraft(repo);
+    return repo;
+  }
+
+  const writeDraft = (repo: string) =>
+    writeFileSync(
+      join(repo, DRAFT),
+      readFileSync(join(repo, PLAN), "utf8")
+        .replace(/^title: .*$/m, `title: ${TITLE}`)
+        .replace("year: 2020", "year: 2027")
+        .replace("total: 65000", "total: 66000"),
+    );
+
+  it("plan check passes and never names it", async () => {
+    const repo = withDraft(true);
+    for (const format of ["text", "json", "github"]) {
+      const r = await run(["check", ".", "--format", format], repo);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout + r.stderr, format).not.toContain("utkast");
+    }
+  });
+
+  it("plan build publishes no page, PDF or mention of it", async () => {
+    const repo = withDraft(true);
+    const out = join(tempDir(), "out");
+    const build = await run(["build", ".", "--out", out], repo);
+    expect(build.code, build.stderr).toBe(0);
+    const files = filesBelow(out);
+    expect(
+      [...files.keys()].some((f) => f.endsWith(".pdf")),
+      "PDFs of the other documents are built",
+    ).toBe(true);
+    for (const [file, content] of files) {
+      expect(file).not.toMatch(/utkast|plan-2027/);
+      expect(content, file).not.toContain(TITLE);
+    }
+  });
+
+  it("a reference to its id is to an unknown document", async () => {
+    const repo = withDraft(true);
+    edit(repo, "sjobacka/tjansteskrivelse-2020.md", "about: sjobacka/plan-2020", "about: utkast/plan-2027");
+    const r = await run(["check", "."], repo);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `sjobacka/tjansteskrivelse-2020.md:${lineOf(repo, "sjobacka/tjansteskrivelse-2020.md", "about: utkast")}:8: error [ref/document]`,
+    );
+    expect(r.stdout).not.toContain(`${DRAFT}:`);
+  });
+
+  it("outside a git repository the same folder is read", async () => {
+    const repo = withDraft(false);
+    const r = await run(["check", "."], repo);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`${DRAFT}:\\d+:\\d+: error \\[money/line-total\\]`));
+  });
+
+  it("watch mode agrees with a fresh check when such a file is created, and when .gitignore stops ignoring it", () => {
+    const root = withDraft(true);
+    rmSync(join(root, "utkast"), { recursive: true });
+    const model = incrementalRepository(root, root, { keepBody: false, checkDocument });
+    const between = betweenDocumentsChecker();
+    const documents = checkLoaded(model.refresh(), between).repo.documents.size;
+    const change = (what: string, touched: string[], apply: () => void) => {
+      apply();
+      for (const f of touched) model.touch(join(root, f));
+      const incremental = checkLoaded(model.refresh(), between);
+      const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
+      const json = formatJson(fresh.problems, fresh.repo.documents.size);
+      expect(formatJson(incremental.problems, incremental.repo.documents.size), what).toBe(json);
+      return JSON.parse(json) as { documents: number; problems: { file: string }[] };
+    };
+    let seen = change("an ignored draft created", ["utkast", DRAFT], () => {
+      mkdirSync(join(root, "utkast"));
+      writeDraft(root);
+    });
+    expect(seen.documents).toBe(documents);
+    seen = change("the ignored draft changed", [DRAFT], () => edit(root, DRAFT, "total: 66000", "total: 67000"));
+    expect(seen.documents).toBe(documents);
+    seen = change(".gitignore no longer ignores it", [".gitignore"], () => writeFileSync(join(root, ".gitignore"), "annat/\n"));
+    expect(seen.documents).toBe(documents + 1);
+    expect(seen.problems.some((p) => p.file === DRAFT)).toBe(true);
+    seen = change(".gitignore ignores it again", [".gitignore"], () => writeFileSync(join(root, ".gitignore"), "utkast/\n"));
+    expect(seen.documents).toBe(documents);
+  });
+
+  it("plan check --watch sees .gitignore change", async () => {
+    const root = withDraft(true);
+    const watcher = startWatch(root);
+    expect(await watcher.next(/Watching \. for changes/)).toMatch(/0 errors/);
+    writeFileSync(join(root, ".gitignore"), "annat/\n");
+    expect(await watcher.next(/Watching \. for changes/)).toContain(`${DRAFT}:`);
+    expect(await watcher.stop()).toBe(1);
+  });
+});
+
+describe("when git fails inside a git repository, the documents it could not judge are not read", () => {
+  it("and plan.config.yaml says so once, as an error", async () => {
+    const repo = copyExamples();
+    const git = (cwd: string, ...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd });
+    git(repo, "init", "-q");
+    // A repository inside the repository, added as git adds a submodule: git will not judge paths in it.
+    const sub = join(repo, "sjobacka/del");
+    mkdirSync(sub);
+    cpSync(join(repo, PLAN), join(sub, "a.md"));
+    cpSync(join(repo, PLAN), join(sub, "b.md"));
+    edit(repo, "sjobacka/del/a.md", "total: 65000", "total: 66000");
+    git(sub, "init", "-q");
+    git(sub, "add", ".");
+    git(sub, "commit", "-qm", "del");
+    git(repo, "add", "sjobacka/del");
+    const r = await run(["check", "."], repo);
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/error \[path\/hidden\]/g)).toHaveLength(1);
+    expect(r.stdout).toContain("plan.config.yaml:1:1: error [path/hidden]");
+    expect(r.stdout).toContain(
+      "2 files (sjobacka/del/a.md, sjobacka/del/b.md) were not read: git could not tell whether it ignores them (git said: fatal: Pathspec 'sjobacka/del/a.md' is in submodule 'sjobacka/del'), and a file git may ignore is never read or published.",
+    );
+    expect(r.stdout).not.toContain("[money/line-total]");
   });
 });

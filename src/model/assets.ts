@@ -1,6 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { ignoredPaths, type Ignored } from "../source/git-ignore.js";
 import type { SourceDocument } from "../source/load.js";
 import { activeContent } from "./active-content.js";
 import { isInside, realRoot, whereInside } from "../source/read-inside.js";
@@ -16,11 +15,9 @@ export type AssetTarget =
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /** Files not to publish for git's sake, by real path from the root's real path: why each is refused. */
-export type Ignored = ReadonlyMap<string, string>;
+export type { Ignored };
 
 const NONE: Ignored = new Map();
-
-const IGNORED = "git ignores it (see `.gitignore`), and ignored files are never published";
 
 /**
  * Where a URL written in a document (an image, a link) points. Local paths must stay inside the
@@ -82,10 +79,9 @@ export const linkTargetKinds = (
 /**
  * The local files the documents link to that git ignores, by their real paths from the root's
  * real path (git refuses a path through a linked folder), asked of git once for all of them
- * (`git check-ignore`, which reads only the ignore files and the index), each with why it is
- * refused. Without git, or outside a git repository, none. When git fails inside a git
- * repository (a path in a submodule, a repository git will not read), it fails closed: the
- * files it could not judge are refused too, with git's own words.
+ * (`ignoredPaths`), each with why it is refused. Without git, or outside a git repository,
+ * none. When git fails inside a git repository (a path in a submodule, a repository git will
+ * not read), it fails closed: the files it could not judge are refused too, with git's own words.
  */
 export function ignoredTargets(root: string, sources: readonly Pick<SourceDocument, "relPath" | "outline">[]): Ignored {
   const candidates = new Set<string>();
@@ -101,52 +97,5 @@ export function ignoredTargets(root: string, sources: readonly Pick<SourceDocume
       if (realRel !== "") candidates.add(realRel);
     }
   }
-  if (candidates.size === 0 || !inGitRepository(realRoot(root))) return NONE;
-  const all = checkIgnore(realRoot(root), [...candidates]);
-  if (!("failed" in all)) return all.ignored;
-  // One path git cannot take fails the whole question: ask again one by one, so that only those are refused.
-  const ignored = new Map<string, string>();
-  for (const path of candidates) {
-    const one = checkIgnore(realRoot(root), [path]);
-    if ("failed" in one) ignored.set(path, `git could not tell whether it ignores it (${one.failed}), and a file git may ignore is never published`);
-    else for (const [p, why] of one.ignored) ignored.set(p, why);
-  }
-  return ignored;
-}
-
-/** Whether `dir` or a folder above it holds `.git`: there git's answer is needed, and its failure refuses. */
-function inGitRepository(dir: string): boolean {
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, ".git"))) return true;
-    if (dirname(at) === at) return false;
-  }
-}
-
-/** Asks git which of `paths` it ignores; `failed` is git's message when it could not answer. */
-function checkIgnore(cwd: string, paths: readonly string[]): { ignored: Map<string, string> } | { failed: string } {
-  // `core.fsmonitor` would run a program named by the repository's git configuration: never here.
-  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], {
-    cwd,
-    input: paths.join("\0"),
-    encoding: "utf8",
-    timeout: 30_000,
-  });
-  // No git at all: only hidden files count, as outside a repository.
-  if ((git.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") return { ignored: new Map() };
-  // 0: some are ignored; 1: none; anything else is a failure, never "none".
-  if ((git.status !== 0 && git.status !== 1) || typeof git.stdout !== "string") {
-    const said = (git.stderr ?? "")
-      .split("\n")
-      .map((line) => line.trim())
-      .find(Boolean);
-    return { failed: said ? `git said: ${said}` : `git ended with ${git.error ? git.error.message : `exit code ${git.status ?? git.signal}`}` };
-  }
-  return {
-    ignored: new Map(
-      git.stdout
-        .split("\0")
-        .filter(Boolean)
-        .map((path) => [path, IGNORED]),
-    ),
-  };
+  return candidates.size === 0 ? NONE : ignoredPaths(realRoot(root), candidates).ignored;
 }

@@ -4,12 +4,13 @@ import { report } from "../diagnostics/report.js";
 import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
-import { CONFIG_FILE, discoverFiles } from "../source/discover.js";
+import { CONFIG_FILE, discover } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocument } from "../source/load.js";
 import { readInside, RefusedPath, whereInside } from "../source/read-inside.js";
 import { ignoredTargets } from "./assets.js";
 import { referenceGroups } from "./groups.js";
 import { idDuplicate } from "./rules.js";
+import { pathHidden } from "../source/rules.js";
 import { koladaKey, referrersOf, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
@@ -151,7 +152,8 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
 /** Discovers, reads, parses and validates every document below `root` into a repository model. */
 export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile;
-  const paths = [join(root, CONFIG_FILE), ...(options.listFiles ?? discoverFiles)(root)];
+  const found = options.listFiles ? { files: options.listFiles(root), unjudged: new Map<string, string>() } : discover(root);
+  const paths = [join(root, CONFIG_FILE), ...found.files];
   const files = paths.flatMap((absPath, i) => {
     const text = read ? { text: read(absPath), linked: false } : readFromDisk(root, absPath);
     const file = text && loadRead(root, absPath, text, options.cwd, options);
@@ -159,15 +161,17 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
     return file ?? [];
   });
   // Files read from elsewhere (`plan diff` reads git's objects) have no links to follow.
-  return assemble(root, read ? files : [...files, ...refusedTemplates(root, options.cwd)]);
+  return assemble(root, read ? files : [...files, ...refusedTemplates(root, options.cwd)], undefined, found.unjudged);
 }
 
 /**
  * Collects loaded files into a repository: parties and documents by id, reporting ids that
  * are declared twice. Messages from an earlier assembly of the same files are dropped first;
  * that earlier repository, when given, lends the groups of documents no change reached.
+ * `unjudged` are the files discovery left out because git could not tell whether it ignores
+ * them (see `discover`): one finding at the configuration says so.
  */
-export function assemble(root: string, files: LoadedFile[], previous?: Repository): Repository {
+export function assemble(root: string, files: LoadedFile[], previous?: Repository, unjudged: ReadonlyMap<string, string> = new Map()): Repository {
   const repo: Repository = {
     root,
     config: undefined,
@@ -194,10 +198,32 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     else if (parsed.as === "kolada") addKolada(repo, source, parsed.data);
     else if (parsed.as === "document") addDocument(repo, parsed.id, parsed.entry);
   }
+  reportUnjudged(repo, unjudged);
   repo.referrers = referrersOf(repo);
   repo.ignored = ignoredTargets(root, repo.sources);
   repo.groups = referenceGroups(repo, previous);
   return repo;
+}
+
+/**
+ * Once, at the configuration's first line: the documents and data files that were not read
+ * because git failed to say whether it ignores them. Said where a reader of the check looks
+ * (the report, `--format github` annotations), not only on stderr, and as an error: a check
+ * that left documents out must not pass as if it had read them.
+ */
+function reportUnjudged(repo: Repository, unjudged: ReadonlyMap<string, string>): void {
+  const config = repo.sources.find((source) => source.relPath === CONFIG_FILE);
+  const [first] = unjudged;
+  if (!config || !first) return;
+  const [path, said] = first;
+  const named = [...unjudged.keys()].slice(0, 5).join(", ") + (unjudged.size > 5 ? ", …" : "");
+  report(config.file, pathHidden, {
+    reason:
+      `${unjudged.size === 1 ? `${path} was` : `${unjudged.size} files (${named}) were`} not read: git could not tell whether it ignores ` +
+      `${unjudged.size === 1 ? "it" : "them"} (${said}), and a file git may ignore is never read or published.`,
+    place: config.lines.position(0, 0),
+    fix: "Make `git status` work in this folder (a submodule must be checked out, the repository readable by git), then run the check again.",
+  });
 }
 
 function addConfig(repo: Repository, source: SourceDocument, config: Config | undefined): void {

@@ -1,5 +1,5 @@
 import { resolveAsset } from "../model/assets.js";
-import { pathOutside } from "../source/rules.js";
+import { pathHidden, pathOutside } from "../source/rules.js";
 import type { Repository } from "../model/repository.js";
 import { pagesOf, ROLLUP_FOLDER } from "../model/pages.js";
 import { rollupNames } from "../rollup/rollups.js";
@@ -35,13 +35,9 @@ export const localPaths: Rule = {
   },
 };
 
+/** Declared with the loader, which reports the documents git could not judge. */
 export const hiddenPaths: Rule = {
-  id: "path/hidden",
-  severity: "error",
-  example:
-    "The link `../.git/config` is refused: it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published.",
-  summary:
-    "Images and links in a document name no hidden file (`.git/config`, `.env`, anything under a folder starting with `.`) and, in a git repository, no file git ignores: those are never published.",
+  ...pathHidden,
   repository(repo, report) {
     for (const source of repo.sources) {
       for (const { kind, url, position } of source.outline?.urls ?? []) {

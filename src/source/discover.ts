@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { compareStrings } from "../format/text.js";
-import { whereInside } from "./read-inside.js";
+import { ignoredPaths } from "./git-ignore.js";
+import { realRoot, whereInside } from "./read-inside.js";
 
 export const CONFIG_FILE = "plan.config.yaml";
 
@@ -43,15 +44,25 @@ export function isSourcePath(relPath: string): boolean {
   return relPath.toLowerCase().endsWith(".md") || DATA_FILE.test(relPath);
 }
 
+/** The files `plan` reads below a root, and those left out because git could not judge them. */
+export interface Discovered {
+  /** Absolute paths, in a stable order; without `plan.config.yaml`, which is always read. */
+  files: string[];
+  /** Paths from the root that git could not tell whether it ignores, each with git's words: not read (fail closed). */
+  unjudged: ReadonlyMap<string, string>;
+}
+
 /**
  * Every `.md` file below `root` and every data file, in a stable order, skipping hidden folders
- * and build output. A symbolic link with such a name is listed too, so that loading it says
+ * and build output, and, in a git repository, the files git ignores: like hidden ones, they are
+ * never read (see `ignoredPaths`; git is asked once for all of them, and not at all outside a
+ * git repository). A symbolic link with such a name is listed too, so that loading it says
  * where it leads (`readInside` refuses one that leads out). A linked folder is not walked: one
  * that stays inside holds nothing that is not read at its real place already, and one that
  * leads out is listed as well, so that loading refuses it at its place (`path/outside`) rather
  * than its documents vanishing without a word.
  */
-export function discoverFiles(root: string): string[] {
+export function discover(root: string): Discovered {
   const found: string[] = [];
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
@@ -68,8 +79,14 @@ export function discoverFiles(root: string): string[] {
     }
   };
   walk(root);
-  return found;
+  const relPathOf = (path: string) => relative(root, path).split(sep).join("/");
+  // No linked folder is walked, so a path from the root is the same from its real path, where git is asked.
+  const { ignored, failed } = ignoredPaths(realRoot(root), found.map(relPathOf));
+  return { files: ignored.size === 0 ? found : found.filter((path) => !ignored.has(relPathOf(path))), unjudged: failed };
 }
+
+/** The files `discover` finds. */
+export const discoverFiles = (root: string): string[] => discover(root).files;
 
 /** Whether `path` is a symbolic link to a folder outside the repository; its target is looked at, never listed. */
 function isFolderOutside(root: string, path: string): boolean {

@@ -88,6 +88,16 @@ export const pathOutside: RuleInfo = {
   example: "The image `../../../etc/passwd` is refused: it leads out of the repository.",
 };
 
+/** Also checked between documents, for the images and links they name (`hiddenPaths`). */
+export const pathHidden: RuleInfo = {
+  id: "path/hidden",
+  severity: "error",
+  example:
+    "The link `../.git/config` is refused: it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published.",
+  summary:
+    "Images and links in a document name no hidden file (`.git/config`, `.env`, anything under a folder starting with `.`) and, in a git repository, no file git ignores: those are never published. Documents and data files git ignores are not read at all; when git cannot tell which it ignores, those are not read and `plan.config.yaml` says so.",
+};
+
 /** Every rule the loader of files runs. */
 export const sourceRules: readonly RuleInfo[] = [
   yamlSyntax,
@@ -101,4 +111,5 @@ export const sourceRules: readonly RuleInfo[] = [
   markdownTooDeep,
   fileTooLarge,
   pathOutside,
+  pathHidden,
 ];

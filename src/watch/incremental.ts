@@ -1,8 +1,8 @@
 import { existsSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import { assemble, loadRead, readFromDisk, refusedTemplates, type LoadedFile, type LoadFileOptions, type LoadOptions } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
-import { CONFIG_FILE, discoverFiles, isSourcePath } from "../source/discover.js";
+import { CONFIG_FILE, discover, isSourcePath } from "../source/discover.js";
 
 /**
  * A repository kept in memory between runs: only files whose text changed are parsed,
@@ -17,10 +17,14 @@ export interface IncrementalRepository {
   refresh(): Repository;
 }
 
+/** A file of git's that says which files it ignores; watch mode sees it change, though it is hidden. */
+export const GITIGNORE = ".gitignore";
+
 export function incrementalRepository(root: string, cwd: string, options: LoadFileOptions & Pick<LoadOptions, "loaded">): IncrementalRepository {
   const files = new Map<string, LoadedFile>();
   let paths: string[] = [];
   let listed = new Set<string>();
+  let unjudged: ReadonlyMap<string, string> = new Map();
   const dirty = new Set<string>();
   let relist = true;
   let previous: Repository | undefined;
@@ -36,6 +40,8 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
 
   return {
     touch(absPath) {
+      // Which files git ignores may have changed: they are listed again, as a fresh check lists them.
+      if (basename(absPath) === GITIGNORE) return void (relist = true);
       const known = files.has(absPath);
       // A folder moved or copied in whole: the files in it give no events of their own.
       if (!known) for (const path of files.keys()) if (path.startsWith(absPath + sep)) dirty.add(path);
@@ -51,7 +57,9 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
     },
     refresh() {
       if (relist) {
-        paths = [join(root, CONFIG_FILE), ...discoverFiles(root)];
+        const found = discover(root);
+        paths = [join(root, CONFIG_FILE), ...found.files];
+        unjudged = found.unjudged;
         listed = new Set(paths);
         for (const known of [...files.keys()]) if (!listed.has(known)) files.delete(known);
         paths.forEach((path, i) => {
@@ -65,7 +73,7 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
       for (const path of dirty) if (listed.has(path)) load(path);
       dirty.clear();
       // The repository before lends its groups when no reference changed.
-      previous = assemble(root, [...paths.flatMap((p) => files.get(p) ?? []), ...refusedTemplates(root, cwd)], previous);
+      previous = assemble(root, [...paths.flatMap((p) => files.get(p) ?? []), ...refusedTemplates(root, cwd)], previous, unjudged);
       return previous;
     },
   };

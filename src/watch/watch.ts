@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, watch, type FSWatcher } from "node:fs";
 import { join, sep } from "node:path";
 import { CONFIG_FILE, neverRead } from "../source/discover.js";
+import { GITIGNORE } from "./incremental.js";
 
 /**
  * Calls `onChange` with the changed paths, at most once per `delayMs` burst of saves (editors
@@ -41,7 +42,8 @@ export function watchFolder(
     let entries;
     try {
       const watcher = watch(dir, (_event, filename) => {
-        if (!filename || neverRead(filename.toString())) return;
+        // `.gitignore` is never read as a document, but it says which files are (see `discover`).
+        if (!filename || (neverRead(filename.toString()) && filename.toString() !== GITIGNORE)) return;
         const absPath = join(dir, filename.toString());
         if (ignore(absPath)) return;
         forget(absPath);
