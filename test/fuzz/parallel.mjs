@@ -26,5 +26,7 @@ for (const { shard, code, output } of await Promise.all(runs)) {
   process.stdout.write(`\n— fuzz shard ${shard}: exit ${code}\n${output}`);
   if (code !== 0) failed++;
 }
-console.log(`\nfuzz: ${jobs} shards, ${failed} failed, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`\nfuzz: ${process.env["FUZZ_CASES"] ?? "the default number of"} cases in ${jobs} shards, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+// The closing line in the form CI reads: shards passed and failed.
+console.log(`shards: ${jobs - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
