@@ -297,6 +297,26 @@ function inotifyWatches(): number {
   return count;
 }
 
+/**
+ * A repository kept in memory as watch mode keeps it, and `compare`, which makes a change, tells
+ * watch mode which files it touched, and expects the same JSON findings as a fresh check (returned).
+ */
+function watchedAgainstFresh(root: string) {
+  const model = incrementalRepository(root, root, { keepBody: false, checkDocument });
+  const between = betweenDocumentsChecker();
+  const documents = checkLoaded(model.refresh(), between).repo.documents.size;
+  const compare = (what: string, touched: string[], apply: () => void): string => {
+    apply();
+    for (const f of touched) model.touch(join(root, f));
+    const incremental = checkLoaded(model.refresh(), between);
+    const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
+    const json = formatJson(fresh.problems, fresh.repo.documents.size);
+    expect(formatJson(incremental.problems, incremental.repo.documents.size), what).toBe(json);
+    return json;
+  };
+  return { documents, compare };
+}
+
 describe("watch mode and links", () => {
   it("does not follow a link to / made inside the repository, and finishes the round at once", async () => {
     const root = copyExamples();
@@ -316,17 +336,10 @@ describe("watch mode and links", () => {
 
   it("agrees with a fresh check when a link is made, its target changed, retargeted out and removed", () => {
     const root = copyExamples();
-    const model = incrementalRepository(root, root, { keepBody: false, checkDocument });
-    const between = betweenDocumentsChecker();
-    const documents = checkLoaded(model.refresh(), between).repo.documents.size;
+    const { documents, compare } = watchedAgainstFresh(root);
     const secret = secretOutside();
     const change = (what: string, touched: string[], apply: () => void) => {
-      apply();
-      for (const f of touched) model.touch(join(root, f));
-      const incremental = checkLoaded(model.refresh(), between);
-      const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
-      const json = formatJson(fresh.problems, fresh.repo.documents.size);
-      expect(formatJson(incremental.problems, incremental.repo.documents.size), what).toBe(json);
+      const json = compare(what, touched, apply);
       expect(json, what).not.toContain("abc123");
       return json;
     };
@@ -505,18 +518,9 @@ describe("documents and data files git ignores are not read: not checked, not bu
   it("watch mode agrees with a fresh check when such a file is created, and when .gitignore stops ignoring it", () => {
     const root = withDraft(true);
     rmSync(join(root, "utkast"), { recursive: true });
-    const model = incrementalRepository(root, root, { keepBody: false, checkDocument });
-    const between = betweenDocumentsChecker();
-    const documents = checkLoaded(model.refresh(), between).repo.documents.size;
-    const change = (what: string, touched: string[], apply: () => void) => {
-      apply();
-      for (const f of touched) model.touch(join(root, f));
-      const incremental = checkLoaded(model.refresh(), between);
-      const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
-      const json = formatJson(fresh.problems, fresh.repo.documents.size);
-      expect(formatJson(incremental.problems, incremental.repo.documents.size), what).toBe(json);
-      return JSON.parse(json) as { documents: number; problems: { file: string }[] };
-    };
+    const { documents, compare } = watchedAgainstFresh(root);
+    const change = (what: string, touched: string[], apply: () => void) =>
+      JSON.parse(compare(what, touched, apply)) as { documents: number; problems: { file: string }[] };
     let seen = change("an ignored draft created", ["utkast", DRAFT], () => {
       mkdirSync(join(root, "utkast"));
       writeDraft(root);

@@ -14,15 +14,8 @@ export interface Finding {
   fix: string | null;
 }
 
-interface JsonProblem {
-  ruleId: string;
-  file: string;
-  line: number;
-  column: number;
-  severity: "error" | "warning";
-  message: string;
-  fix: string | null;
-}
+/** A finding as the JSON reporter writes it (with `ruleId`, and more fields than a test needs). */
+type JsonProblem = Omit<Finding, "rule"> & { ruleId: string };
 
 /** `plan check --format json` in-process in `root`: its exit code and findings. A usage error (exit 2) fails the test with its message. */
 export async function checkJson(root: string, args: string[] = []) {
