@@ -1,19 +1,11 @@
 import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkJson, ofRule } from "./helpers/findings.js";
 import { copyExamples, edit, lineOf, run } from "./helpers/repo.js";
 
 const CONFIG = "plan.config.yaml";
 const PLAN = "lerum/plan-2019.md";
-
-interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  severity: "error" | "warning";
-  ruleId: string;
-  message: string;
-}
 
 /** The examples with `rules:` settings added to their configuration. */
 function withRules(settings: Record<string, string>): string {
@@ -28,11 +20,11 @@ function withRules(settings: Record<string, string>): string {
 }
 
 async function check(root: string, ...flags: string[]) {
-  const { code, stdout } = await run(["check", ".", "--format", "json", ...flags], root);
-  return { code, problems: JSON.parse(stdout).problems as Problem[] };
+  const { code, findings } = await checkJson(root, flags);
+  return { code, problems: findings };
 }
 
-const of = (problems: Problem[], ruleId: string) => problems.filter((p) => p.ruleId === ruleId);
+const of = ofRule;
 
 describe("rule severities in plan.config.yaml", () => {
   it("off removes every finding of that rule and no other", async () => {
@@ -41,7 +33,7 @@ describe("rule severities in plan.config.yaml", () => {
     const after = await check(withRules({ "indicator/incomplete": "off" }));
     expect(after.code).toBe(0);
     expect(of(after.problems, "indicator/incomplete")).toEqual([]);
-    expect(after.problems).toEqual(before.problems.filter((p) => p.ruleId !== "indicator/incomplete"));
+    expect(after.problems).toEqual(before.problems.filter((p) => p.rule !== "indicator/incomplete"));
   });
 
   it("warning downgrades an error, so check passes; --strict still fails on it", async () => {

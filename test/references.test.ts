@@ -6,26 +6,15 @@ import { agreement } from "../src/schema/agreement.js";
 import { documentKinds, documentSchemas } from "../src/schema/index.js";
 import { jsonSchemas } from "../src/schema/json-schema.js";
 import { reference, referenceFields } from "../src/schema/reference.js";
-import { copyExamples, edit, lineOf, run } from "./helpers/repo.js";
+import { copyExamples, edit, lineOf } from "./helpers/repo.js";
+import { findings as allFindings, ofRule } from "./helpers/findings.js";
 
 const LERUM_PLAN = "lerum/plan-2019.md";
 const LERUM_MEMO = "lerum/tjansteskrivelse-ks18-1375.md";
 const SJOBACKA_AGREEMENT = "sjobacka/avtal-2019-2022.md";
 
-interface Problem {
-  ruleId: string;
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  message: string;
-}
-
-/** `plan check --format json`, in process: the findings of one rule. */
-async function findings(root: string, ruleId: string): Promise<Problem[]> {
-  const { stdout } = await run(["check", ".", "--format", "json"], root);
-  return (JSON.parse(stdout).problems as Problem[]).filter((p) => p.ruleId === ruleId);
-}
+/** The findings of one rule (`plan check --format json`, in process). */
+const findings = async (root: string, rule: string) => ofRule(await allFindings(root), rule);
 
 const load = (root: string) => loadRepository(root, { cwd: root });
 
