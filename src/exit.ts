@@ -30,7 +30,7 @@ export function lastOnExit(last: () => void): void {
 }
 
 /** Everything registered with `onExit`, now; each once; then what was registered with `lastOnExit`. */
-export function runExitHooks(): void {
+function runExitHooks(): void {
   for (const undo of [...atExit]) {
     atExit.delete(undo);
     try {

@@ -11,7 +11,7 @@ import { onExit } from "../exit.js";
  * too (`<-loopback>` takes away the implicit exemption), goes through a proxy whose name does
  * not resolve. `file:` and `data:` URLs, which the printer reads, need neither.
  */
-export const NO_NETWORK_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://no-network.invalid:9", "--proxy-bypass-list=<-loopback>"];
+const NO_NETWORK_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://no-network.invalid:9", "--proxy-bypass-list=<-loopback>"];
 
 export const BROWSER_ARGS = [
   "--no-sandbox",

@@ -3,7 +3,8 @@ import { checkRepository, errorsOnly, formatProblems } from "../check/check.js";
 import { plural } from "../format/text.js";
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
-import { pdfPathOf, stagePdfs, type PdfStage } from "../pdf/build.js";
+import { pdfPathOf } from "../model/pages.js";
+import { stagePdfs, type PdfStage } from "../pdf/build.js";
 import { CACHE_FILE } from "../pdf/cache.js";
 import type { RenderHooks } from "../pdf/render.js";
 import type { Shard } from "../pdf/shard.js";
@@ -75,7 +76,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
   io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
   reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
-  if (checked.warnings > 0) io.stderr.write(`plan: ${checked.warnings} warning${checked.warnings === 1 ? "" : "s"}; \`plan check\` shows them.\n`);
+  if (checked.warnings > 0) io.stderr.write(`plan: ${plural(checked.warnings, "warning")}; \`plan check\` shows them.\n`);
   return 0;
 }
 

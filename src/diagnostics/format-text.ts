@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { bold, cyan, dim, red, yellow } from "../format/ansi.js";
 import { visible } from "../format/control.js";
+import { plural } from "../format/text.js";
 import { lineIndex, type LineIndex } from "./positions.js";
 import { countMessages, summaryLine, type FileMessages } from "./collect.js";
 import { isError, relatedPlaces } from "./report.js";
@@ -44,12 +45,7 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
   const blocks: string[] = [];
   for (const { file, messages } of files) {
     const counts = countMessages([{ file, messages }]);
-    const header = [
-      counts.errors && `${counts.errors} error${counts.errors > 1 ? "s" : ""}`,
-      counts.warnings && `${counts.warnings} warning${counts.warnings > 1 ? "s" : ""}`,
-    ]
-      .filter(Boolean)
-      .join(", ");
+    const header = [counts.errors && plural(counts.errors, "error"), counts.warnings && plural(counts.warnings, "warning")].filter(Boolean).join(", ");
     // File names, messages and fixes quote the documents: their control characters are shown as escapes.
     const path = visible(file.path);
     const parts = [style.bold(style.cyan(path)) + style.dim(` (${header})`)];

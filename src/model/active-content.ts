@@ -32,6 +32,9 @@ const verdicts = new Map<string, { key: string; verdict: ActiveContent | undefin
  * content that must not be published, and what makes it so; `undefined` for a passive file.
  */
 export function activeContent(absPath: string): ActiveContent | undefined {
+  const extension = extname(absPath).slice(1).toLowerCase();
+  // Only pages, scripts and SVGs can be active: other files (images, PDFs) need no look at the disk.
+  if (extension !== "svg" && !ACTIVE_EXTENSIONS.has(extension)) return undefined;
   let key: string;
   try {
     const stat = statSync(absPath);
@@ -41,7 +44,6 @@ export function activeContent(absPath: string): ActiveContent | undefined {
   } catch {
     return undefined;
   }
-  const extension = extname(absPath).slice(1).toLowerCase();
   const byName = ACTIVE_EXTENSIONS.get(extension);
   if (byName) return { what: byName };
   if (extension !== "svg") return undefined;

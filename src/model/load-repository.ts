@@ -92,7 +92,7 @@ function refusedFile(root: string, absPath: string, cwd: string, reason: string)
 }
 
 /** The template files `plan build` would read from the repository's `templates/` folder: `*.hbs`, `style.css` and `partials/*.hbs`. */
-export function templateFiles(root: string): string[] {
+function templateFiles(root: string): string[] {
   const names = (dir: string, keep: (name: string) => boolean) => {
     try {
       return readdirSync(join(root, dir))

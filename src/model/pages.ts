@@ -11,6 +11,9 @@ export interface Pages {
   rollupFolder: string;
 }
 
+/** The PDF beside a page: `lerum/plan-2019.html` → `lerum/plan-2019.pdf`. */
+export const pdfPathOf = (page: string) => page.replace(/\.html?$/i, "") + ".pdf";
+
 export const INDEX_PAGE = "index.html";
 /** The folder of the output that holds the roll-ups; the rules against clashing output names name it too. */
 export const ROLLUP_FOLDER = "sammanstallningar";

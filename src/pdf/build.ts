@@ -14,6 +14,7 @@ import { printHtml } from "./print-html.js";
 import { progress } from "../diagnostics/progress.js";
 import { PDF_OPTIONS, PrintError, renderPdfs, type PrintTask, type RenderHooks } from "./render.js";
 import { shareOf, type Shard } from "./shard.js";
+import { pdfPathOf } from "../model/pages.js";
 
 /** Bumped when the way PDFs are made changes in a way the inputs do not show. */
 const PDF_FORMAT = "plan-pdf-2";
@@ -51,9 +52,6 @@ export interface PdfStage {
   /** Removes the staging folder; after commit, or when the build fails after staging. */
   discard(): void;
 }
-
-/** The PDF beside a page: `lerum/plan-2019.html` → `lerum/plan-2019.pdf`. */
-export const pdfPathOf = (page: string) => page.replace(/\.html?$/i, "") + ".pdf";
 
 /** Everything a PDF is made from, hashed: the way it is printed, the font, the date, the page, its print style sheet and the images it shows. */
 function inputHash(file: OutputFile, byPath: Map<string, OutputFile>, fontHash: string, sourceDate: string | undefined): string {

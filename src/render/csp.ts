@@ -37,7 +37,7 @@ export function withPagePolicy(html: string): string {
 }
 
 /** Whether an element is a `<meta http-equiv="content-security-policy">`. */
-export const isPolicyMeta = (node: Element) =>
+const isPolicyMeta = (node: Element) =>
   node.tagName === "meta" && [node.properties["httpEquiv"] ?? []].flat().join(" ").trim().toLowerCase() === "content-security-policy";
 
 /** Whether an element is a `<meta http-equiv="refresh">`, which loads another address by itself. */

@@ -27,7 +27,7 @@ export function tableToText(table: Table): string {
  * gets a leading `'`, which the spreadsheet shows as text, and is quoted. Any field holding
  * `;`, a quote or a line end is quoted, so that it stays one field of one record.
  */
-export function csvText(s: string): string {
+function csvText(s: string): string {
   const text = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return text !== s || /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -36,7 +36,7 @@ export function csvText(s: string): string {
 const csvCell = (cell: Cell) => (cell === undefined ? "" : typeof cell === "number" ? String(cell) : csvText(cell));
 
 /** One record: the fields separated by `;`. */
-export const csvRecord = (cells: Cell[]) => cells.map(csvCell).join(";");
+const csvRecord = (cells: Cell[]) => cells.map(csvCell).join(";");
 
 /** The header and the rows of a table as CSV records, each ending in CR LF. */
 export function csvRecords(table: Table): string {

@@ -62,9 +62,6 @@ export const rules: readonly Rule[] = [
  */
 export const registry: readonly RuleInfo[] = [...new Map([...sourceRules, ...modelRules, ...rules].map((rule) => [rule.id, rule])).values()];
 
-/** The registered rule of an id, if there is one. */
-export const ruleById = (id: string): RuleInfo | undefined => registry.find((rule) => rule.id === id);
-
 /** Every rule's check of one document alone: what loading runs on each document it validates. */
 export const checkDocument = (doc: LoneDocument) => runDocumentRules(doc, rules);
 

@@ -1,4 +1,5 @@
 import { groupDigits } from "../format/swedish.js";
+import { compareStrings } from "../format/text.js";
 import {
   contributingLines,
   contributionFor,
@@ -291,7 +292,7 @@ export const sumRange: Rule = {
   },
   repository(repo, report) {
     const checked = new Set(repo.plans);
-    const byYear = (a: Entry<"plan">, b: Entry<"plan">) => a.data.year - b.data.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const byYear = (a: Entry<"plan">, b: Entry<"plan">) => a.data.year - b.data.year || compareStrings(a.id, b.id);
     // Every plan with an agreement, not only those being checked (see `Rule.repository`); one whose own sum overflows has its own message.
     const plans = [...repo.documents.values()]
       .filter((e): e is Entry<"plan"> => e.kind === "plan" && repo.documents.get(e.data.agreement)?.kind === "agreement" && !planOverflows(e))

@@ -1,7 +1,7 @@
 import { resolveAsset } from "../model/assets.js";
 import { pathHidden, pathOutside } from "../source/rules.js";
 import type { Repository } from "../model/repository.js";
-import { pagesOf, ROLLUP_FOLDER } from "../model/pages.js";
+import { pagesOf, pdfPathOf, ROLLUP_FOLDER } from "../model/pages.js";
 import { rollupNames } from "../rollup/rollups.js";
 import { code, type Rule } from "./rule.js";
 
@@ -53,7 +53,7 @@ export const hiddenPaths: Rule = {
 };
 
 /** The longest name of a file or folder that common file systems take (ext4, XFS, APFS): 255 bytes. */
-export const NAME_MAX = 255;
+const NAME_MAX = 255;
 
 /** The first name on `path` (`a/b/c.html`) longer than a file system takes, with its length in bytes. */
 function tooLongName(path: string): { name: string; bytes: number } | undefined {
@@ -119,8 +119,7 @@ function ownOutputs(repo: Repository): Map<string, string> {
   for (const entry of repo.documents.values()) {
     const page = pages.byRelPath.get(entry.source.relPath)!;
     own.set(page, `the page of ${code(entry.id)}`);
-    // As `pdfPathOf` (src/pdf/build.ts), which `plan check` does not load: it brings the browser's modules.
-    if (entry.kind !== "indicator") own.set(`${page.replace(/\.html$/, "")}.pdf`, `the PDF of ${code(entry.id)}`);
+    if (entry.kind !== "indicator") own.set(pdfPathOf(page), `the PDF of ${code(entry.id)}`);
     const names = entry.kind === "plan" || entry.kind === "agreement" ? rollupNames[entry.kind](entry.id) : [];
     for (const name of names) for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${name}${ext}`, `a roll-up of ${code(entry.id)}`);
   }

@@ -40,7 +40,7 @@ export const DATA_FILE = /^data\/kolada\/[^/]+\.ya?ml$/;
 /** Whether a path (from the repository root, with `/`) is a file `plan` reads: a markdown document or a data file. */
 export function isSourcePath(relPath: string): boolean {
   const parts = relPath.split("/");
-  if (parts.some((p, i) => p.startsWith(".") || (i < parts.length - 1 && holdsNoDocuments(p)))) return false;
+  if (parts.some((p, i) => (i < parts.length - 1 ? holdsNoDocuments(p) : neverRead(p)))) return false;
   return relPath.toLowerCase().endsWith(".md") || DATA_FILE.test(relPath);
 }
 

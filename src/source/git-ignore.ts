@@ -3,13 +3,13 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** Why a file git ignores is not read or published. */
-export const IGNORED = "git ignores it (see `.gitignore`), and ignored files are never published";
+const IGNORED = "git ignores it (see `.gitignore`), and ignored files are never published";
 
 /** Paths git ignores (or could not judge), by path from the folder git was asked in, each with why. */
 export type Ignored = ReadonlyMap<string, string>;
 
 /** Whether `dir` or a folder above it holds `.git`: there git's answer is needed, and its failure refuses. */
-export function inGitRepository(dir: string): boolean {
+function inGitRepository(dir: string): boolean {
   for (let at = dir; ; at = dirname(at)) {
     if (existsSync(join(at, ".git"))) return true;
     if (dirname(at) === at) return false;
@@ -43,7 +43,7 @@ export function ignoredPaths(root: string, relPaths: Iterable<string>): { ignore
 }
 
 /** Asks git which of `paths` it ignores; `failed` is git's message when it could not answer. */
-export function checkIgnore(cwd: string, paths: readonly string[]): { ignored: Map<string, string> } | { failed: string } {
+function checkIgnore(cwd: string, paths: readonly string[]): { ignored: Map<string, string> } | { failed: string } {
   // `core.fsmonitor` would run a program named by the repository's git configuration: never here.
   const git = spawnSync("git", ["-c", "core.fsmonitor=false", "check-ignore", "--stdin", "-z"], {
     cwd,

@@ -5,7 +5,8 @@ import { checkLoaded, errorsOnly, formatProblems, readingProgress, repositoryRoo
 import { UserError } from "../errors.js";
 import { plural } from "../format/text.js";
 import type { Io } from "../io.js";
-import { pdfPathOf, stagePdfs } from "../pdf/build.js";
+import { pdfPathOf } from "../model/pages.js";
+import { stagePdfs } from "../pdf/build.js";
 import { siteRenderer, type OutputFile } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
 import { betweenDocumentsChecker, checkDocument } from "../rules/index.js";
