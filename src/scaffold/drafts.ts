@@ -79,13 +79,12 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
   if (isSeq(outcome)) {
     outcome.items.forEach((item, i) => {
       const line = plan.data.budget.filter((l) => l.type !== "carry-over")[i]!;
+      const shares = sharesOf(line);
       const labels = partyLabels(
         repo,
-        sharesOf(line).map((s) => s.party),
+        shares.map((s) => s.party),
       );
-      const budget = sharesOf(line)
-        .map((s) => `${labels.get(s.party)} ${s.amount === undefined ? "–" : kronor(s.amount)}`)
-        .join(", ");
+      const budget = shares.map((s) => `${labels.get(s.party)} ${s.amount === undefined ? "–" : kronor(s.amount)}`).join(", ");
       (item as { commentBefore?: string }).commentBefore = ` ${line.title}: budget ${budget}. Fyll i utfallet per part.`;
     });
   }

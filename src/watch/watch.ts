@@ -84,7 +84,7 @@ export const goneLine = (root: string) => `plan: the repository folder ${root} i
 const present = (root: string) => existsSync(join(root, CONFIG_FILE));
 
 /** Thrown by a round that finds the repository gone before it reports: what it read is half a repository. */
-export class RepositoryGone extends Error {}
+class RepositoryGone extends Error {}
 
 /**
  * Called by a round after reading and before reporting: a folder removed while it was read

@@ -20,7 +20,7 @@ const PROFILE = /^plan-browser-(\d+)-/;
 /** `.dist.plan-new-1234-a1b2c3`: the output folder's name, the kind, the pid of the run. */
 const BESIDE = /^\.(.+)\.plan-(new|old|pdf|watch)-(\d+)-[0-9A-Za-z]+$/;
 
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

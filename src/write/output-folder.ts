@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import type { OutputFile } from "../render/site.js";
-import { isInside } from "../source/read-inside.js";
+import { isInside, realRoot } from "../source/read-inside.js";
 
 /** The mark a build leaves in its output folder: a folder that has it may be replaced by the next build. */
 export const OUTPUT_MARK = ".plan-build";
@@ -88,12 +88,12 @@ export function outputFolder(request: OutputFolderRequest): string {
         `Give the real path with --out, or remove the link. Nothing was written.`,
     );
   }
-  const realRoot = realpathSync(root);
+  const rootReal = realRoot(root);
   const realOut = realOf(out);
-  if (within(realRoot, realOut)) {
+  if (within(rootReal, realOut)) {
     throw new UserError(`The output folder ${name} is the repository or contains it; choose a folder of its own, e.g. --out dist. Nothing was written.`);
   }
-  if (within(realOut, realRoot) && realOut !== join(realRoot, "dist")) {
+  if (within(realOut, rootReal) && realOut !== join(rootReal, "dist")) {
     // Only sources that exist: `--out templates` in a repository without templates/ holds none.
     const source = request.sources
       .map((s) => resolve(root, s))
@@ -102,7 +102,7 @@ export function outputFolder(request: OutputFolderRequest): string {
       .find((s) => within(s, realOut));
     if (source) {
       throw new UserError(
-        `The output folder ${name} holds ${relative(realRoot, source)}, a file of the repository's sources; a build replaces its output folder as a whole. ` +
+        `The output folder ${name} holds ${relative(rootReal, source)}, a file of the repository's sources; a build replaces its output folder as a whole. ` +
           `Choose a folder of its own, e.g. --out dist. Nothing was written.`,
       );
     }

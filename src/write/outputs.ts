@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { UserError } from "../errors.js";
-import { onExit } from "../exit.js";
 import type { OutputFile } from "../render/site.js";
-import { besidePrefix } from "./leftovers.js";
+import { besideFolder } from "./swap.js";
 import { linkOnTheWay } from "./output-folder.js";
 
 /** Files written at the same time: enough to keep the disk busy, few enough for any open-file limit. */
@@ -71,12 +70,11 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
         `Could not write into ${dir}: ${link} is a symbolic link, and plan writes only into real folders. Remove the link. No file was written.`,
       );
   }
-  const staging = mkdtempSync(besidePrefix(outDir, "watch"));
-  const forget = onExit(() => rmSync(staging, { recursive: true, force: true }));
+  const staging = besideFolder(outDir, "watch");
   try {
     await eachFile(files, async (file, n) => {
       const target = join(outDir, file.path);
-      const temp = join(staging, String(n));
+      const temp = join(staging.path, String(n));
       try {
         await writeFile(temp, file.content, { flag: "wx" });
         // A rename replaces a link at the target itself; it never writes through it.
@@ -86,8 +84,7 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
       }
     });
   } finally {
-    rmSync(staging, { recursive: true, force: true });
-    forget();
+    staging.done();
   }
 }
 
@@ -104,7 +101,7 @@ const DISK_PROBLEMS: Record<string, string> = {
 };
 
 /** Why the disk refused a file or folder of the output, as the user can act on it. */
-export function notWritten(path: string, error: unknown, what: "file" | "folder", after?: string): unknown {
+function notWritten(path: string, error: unknown, what: "file" | "folder"): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   const why: Record<string, string> = {
     ...DISK_PROBLEMS,
@@ -113,7 +110,7 @@ export function notWritten(path: string, error: unknown, what: "file" | "folder"
     EISDIR: "a folder of that name is in the way; remove it, or choose another output folder (--out)",
   };
   if (!code || !why[code]) return error;
-  const written = after ?? (what === "folder" ? "No file was written." : "Files written before it are in place; the others keep their previous version.");
+  const written = what === "folder" ? "No file was written." : "Files written before it are in place; the others keep their previous version.";
   return new UserError(`Could not write the ${what} ${path}: ${why[code]}. ${written}`);
 }
 
