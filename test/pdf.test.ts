@@ -16,7 +16,7 @@ import { cssString } from "../src/render/helpers.js";
 import { pagesOf } from "../src/model/pages.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
-import { copyExamples, edit, run, tempDir } from "./helpers/repo.js";
+import { copyExamples, copyExamplesTo, edit, run, tempDir } from "./helpers/repo.js";
 import { startWatch } from "./helpers/watch.js";
 
 const found = findBrowser({ env: process.env });
@@ -123,7 +123,7 @@ describe("PDF: the examples, built once", () => {
     if (!canPrint) return;
     site = mkdtempSync(join(tmpdir(), "plan-pdf-"));
     repo = join(site, "repo");
-    execFileSync("cp", ["-r", join(import.meta.dirname, "../examples"), repo]);
+    copyExamplesTo(repo);
     out = join(site, "out");
     first = await build(repo, { out, pdf: true, jobs: "2" }, EPOCH);
   });

@@ -1,6 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { afterEach } from "vitest";
 import { main } from "../../src/commands/main.js";
 
@@ -18,10 +18,16 @@ export function tempDir(prefix = "plan-test-"): string {
   return dir;
 }
 
+/** The shipped examples into `dir`: their sources, not the output `npm run demo` builds in them (examples/dist). */
+export function copyExamplesTo(dir: string): void {
+  const output = resolve(EXAMPLES, "dist");
+  cpSync(EXAMPLES, dir, { recursive: true, filter: (source) => source !== output && !source.startsWith(output + sep) });
+}
+
 /** A copy of the shipped examples that a test may change. */
 export function copyExamples(): string {
   const dir = tempDir();
-  cpSync(EXAMPLES, dir, { recursive: true });
+  copyExamplesTo(dir);
   return dir;
 }
 
