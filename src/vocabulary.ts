@@ -12,6 +12,7 @@ export const KIND = {
   plan: { name: "Verksamhetsplan", short: "Verksamhetsplan" },
   report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse" },
   memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse" },
+  budget: { name: "Budget", short: "Budget" },
 } as const;
 
 /** A document's `status`: `short` in lists, `text` where the page states it. */
@@ -49,6 +50,38 @@ export const GOAL_LEVEL = {
   local: "Kommunens mål",
 } as const;
 
+/**
+ * The kinds of column of a money table: the heading the page prints (with the column's year
+ * after it), and whether the column is derived from others (`of`).
+ */
+export const COLUMN_KIND = {
+  budget: { label: "Budget", derived: false },
+  outcome: { label: "Utfall", derived: false },
+  "final-accounts": { label: "Bokslut", derived: false },
+  change: { label: "Tillägg/ombudgetering", derived: false },
+  forecast: { label: "Prognos", derived: false },
+  requested: { label: "Äskat till", derived: false },
+  sum: { label: "Summa budget", derived: true },
+  deviation: { label: "Avvikelse", derived: true },
+} as const;
+
+/** The unit of a money table's amounts, as its caption prints it. */
+export const MONEY_UNIT = {
+  kr: "kr",
+  tkr: "tkr",
+  mnkr: "mnkr",
+} as const;
+
+/** The side of a result a row of a money table is on. */
+export const SIDE = {
+  income: "Intäkter",
+  cost: "Kostnader",
+  financing: "Finansiering",
+} as const;
+
+/** The row a page adds to a table with income and costs whose result the source does not state. */
+export const COMPUTED_RESULT = "Resultat (beräknat: intäkter och finansiering minus kostnader)";
+
 /** An indicator's `unit` in words. */
 export const UNIT = {
   percent: "procent",
@@ -74,6 +107,7 @@ const lower = (text: string) => text.toLocaleLowerCase("sv");
 export const SYNONYMS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(FULFILMENT).map(([value, f]) => [lower(f.text), value])),
   ...Object.fromEntries(Object.entries(STATUS).map(([value, s]) => [s.short, value])),
+  ...Object.fromEntries(Object.entries(COLUMN_KIND).map(([value, k]) => [lower(k.label), value])),
   [lower(FINANCING.cash.label)]: "cash",
   [lower(LINE_TYPE_AREA.staff)]: "staff",
   [UNIT.percent]: "percent",
@@ -90,6 +124,9 @@ export const SYNONYMS: Record<string, string> = {
   insats: "intervention",
   överföring: "carry-over",
   nationell: "national",
+  tillägg: "change",
+  ombudgetering: "change",
+  äskat: "requested",
   regional: "regional",
   lokal: "local",
 };

@@ -184,6 +184,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     reports: [],
     memos: [],
     indicators: [],
+    budgets: [],
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
@@ -257,7 +258,7 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     return;
   }
   repo.documents.set(id, entry);
-  ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators })[entry.kind].push(entry as never);
+  ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators, budget: repo.budgets })[entry.kind].push(entry as never);
 }
 
 /** A data file of imported Kolada values; one per KPI and municipality. */

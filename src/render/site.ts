@@ -15,6 +15,7 @@ import { href } from "./pages.js";
 import { withPagePolicy } from "./csp.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
 import { agreementView } from "./views/agreement.js";
+import { budgetView } from "./views/budget-document.js";
 import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
 import { indexFacts, indexView } from "./views/index.js";
 import { indicatorView } from "./views/indicator.js";
@@ -107,6 +108,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
           return reportView(ctx, entry, at);
         case "indicator":
           return indicatorView(ctx, entry, at);
+        case "budget":
+          return budgetView(ctx, entry, at);
       }
     };
     const part = (entry: AnyEntry): Part => {

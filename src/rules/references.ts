@@ -1,3 +1,4 @@
+import type { MoneyTable } from "../schema/table.js";
 import { groupBy, kindsOf, listedDocuments, lookup, plansWithAgreements, referencesOf, type AnyEntry, type Repository } from "../model/repository.js";
 import { ROLLUP_FOLDER } from "../model/pages.js";
 import { slug as rollupName } from "../rollup/rollups.js";
@@ -72,6 +73,24 @@ function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path:
       for (const p of Object.keys(c.parties ?? {})) yield { source: r.source, path: ["carryOver", i, "parties", p], party: p, key: true };
   }
   for (const m of repo.memos) if (m.data.issuer) yield { source: m.source, path: ["issuer"], party: m.data.issuer, key: false };
+  for (const b of repo.budgets) yield { source: b.source, path: ["organisation"], party: b.data.organisation, key: false };
+  for (const doc of [...repo.plans, ...repo.reports, ...repo.budgets]) {
+    for (const use of tablePartyUses(doc.data.tables)) yield { source: doc.source, ...use, key: false };
+  }
+}
+
+/** The parties a document's money tables name: a column per party, a row that is a financier's contribution. */
+function* tablePartyUses(tables: readonly MoneyTable[]): Generator<{ path: Path; party: string }> {
+  for (const [t, table] of tables.entries()) {
+    for (const [c, column] of table.columns.entries()) if (column.party) yield { path: ["tables", t, "columns", c, "party"], party: column.party };
+    const rows = function* (list: readonly object[], at: Path): Generator<{ path: Path; party: string }> {
+      for (const [i, row] of list.entries()) {
+        if ("rows" in row) yield* rows(row.rows as object[], [...at, i, "rows"]);
+        else if ("party" in row && typeof row.party === "string") yield { path: [...at, i, "party"], party: row.party };
+      }
+    };
+    yield* rows(table.rows, ["tables", t, "rows"]);
+  }
 }
 
 export const partyReferences: Rule = {

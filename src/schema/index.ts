@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { agreement } from "./agreement.js";
+import { budget } from "./budget.js";
 import { indicator } from "./indicator.js";
 import { memo } from "./memo.js";
 import { plan } from "./plan.js";
@@ -12,9 +13,9 @@ export { koladaData, KOLADA_FOLDER } from "./kolada.js";
 export { documentKinds, type DocumentKind } from "./kinds.js";
 
 /** One zod schema per kind of document, as Astro has one per collection. */
-export const documentSchemas = { agreement, plan, report, memo, indicator } as const satisfies Record<DocumentKind, z.ZodType>;
+export const documentSchemas = { agreement, plan, report, memo, indicator, budget } as const satisfies Record<DocumentKind, z.ZodType>;
 
-export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator]);
+export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget]);
 
 export type DocumentData = {
   agreement: z.infer<typeof agreement>;
@@ -22,4 +23,5 @@ export type DocumentData = {
   report: z.infer<typeof report>;
   memo: z.infer<typeof memo>;
   indicator: z.infer<typeof indicator>;
+  budget: z.infer<typeof budget>;
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decision, documentBase, financingType, kronor, localId, year } from "./common.js";
 import { reference } from "./reference.js";
+import { moneyTable } from "./table.js";
 import { KIND } from "../vocabulary.js";
 
 export const goalLevel = z
@@ -82,6 +83,7 @@ export const plan = z
     interventions: z.array(intervention).default([]),
     budget: z.array(budgetLine).default([]),
     totals: z.array(declaredTotal).default([]),
+    tables: z.array(moneyTable).default([]).describe("Other money tables of the plan, as it prints them."),
   })
   .describe(`${KIND.plan.name}: one agreement's plan for one year.`);
 

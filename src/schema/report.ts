@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decision, documentBase, kronor, localId, year } from "./common.js";
 import { reference } from "./reference.js";
+import { moneyTable } from "./table.js";
 import { FULFILMENT, KIND } from "../vocabulary.js";
 
 export const fulfilment = z.enum(["met", "partly-met", "not-met", "not-assessed"]).describe(
@@ -44,6 +45,7 @@ export const report = z
     outcome: z.array(outcomeLine).default([]),
     goals: z.array(goalFollowUp).default([]),
     carryOver: z.array(carryOut).default([]),
+    tables: z.array(moneyTable).default([]).describe("Money tables of the report (budget against utfall, investments), as it prints them."),
   })
   .describe(`${KIND.report.name}: the yearly report of a plan.`);
 

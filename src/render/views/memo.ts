@@ -8,7 +8,7 @@ import { financingSummary } from "./budget.js";
 import { agreementOf, docLink, isFictional, organisationParty, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
-import { KIND } from "../../vocabulary.js";
+import { KIND, COLUMN_KIND } from "../../vocabulary.js";
 
 /** The memo's sections in the order of the real tjänsteskrivelse; a body heading goes to the slot its name matches. */
 const SLOTS = [
@@ -79,7 +79,7 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
       table: {
         caption: `Budget och utfall ${about.data.year} per part (kronor)`,
         className: "summary",
-        head: [{ cells: [th("Part", "col"), th("Budget", "col", { num: true }), th("Utfall", "col", { num: true }), th("Avvikelse", "col", { num: true })] }],
+        head: [{ cells: [th("Part", "col"), th(COLUMN_KIND.budget.label, "col", { num: true }), th(COLUMN_KIND.outcome.label, "col", { num: true }), th(COLUMN_KIND.deviation.label, "col", { num: true })] }],
         bodies: [[...money.parties.map((p) => row(partyName(repo, p), money.totals.byParty.get(p)!)), row("Totalt", t, true)]],
       },
       explanations: [],

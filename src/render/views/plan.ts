@@ -1,3 +1,4 @@
+import { moneyTables } from "./budget-document.js";
 import { lineTotal, partyTotals, sharesOf, sum } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
@@ -121,6 +122,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       detail: budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`),
       carryOvers,
       interventions,
+      ...moneyTables(data.tables, "Ekonomi"),
     },
   });
 }

@@ -1,3 +1,4 @@
+import { moneyTables } from "./budget-document.js";
 import { computeGoalFulfilment, indicatorsOfGoal } from "../../model/indicators.js";
 import { addOutcomes, reportMoney, sum, type OutcomeMoney, type ReportMoney } from "../../model/money.js";
 import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/repository.js";
@@ -7,7 +8,7 @@ import { budgetLayout, lineDetail } from "./budget.js";
 import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { indicatorBlock } from "./indicator.js";
 import { documentPage } from "./page.js";
-import { FULFILMENT, KIND } from "../../vocabulary.js";
+import { FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
 
 const moneyCells = (m: OutcomeMoney) => [num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))];
@@ -18,7 +19,7 @@ export function outcomeTable(repo: Repository, plan: Entry<"plan">, money: Repor
   const groups = [...money.parties.map((p) => labels.get(p)!), "Totalt"];
   const head: RowView[] = [
     { cells: [th("Budgetpost", "col", { rowspan: 2 }), ...groups.map((g) => th(g, "col", { colspan: 3 }))] },
-    { cells: groups.flatMap(() => [th("Budget", "col", { num: true }), th("Utfall", "col", { num: true }), th("Avvikelse", "col", { num: true })]) },
+    { cells: groups.flatMap(() => [th(COLUMN_KIND.budget.label, "col", { num: true }), th(COLUMN_KIND.outcome.label, "col", { num: true }), th(COLUMN_KIND.deviation.label, "col", { num: true })]) },
   ];
   const byLine = new Map(money.lines.map((l) => [l.line.id, l]));
   const bodies: RowView[][] = [];
@@ -136,6 +137,7 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
       indicators,
       carryOver,
       hasCarryOver: data.carryOver.length > 0,
+      ...moneyTables(data.tables, "Ekonomi"),
     },
   });
 }

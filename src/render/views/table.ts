@@ -27,8 +27,8 @@ export interface CellView {
 
 export interface RowView {
   cells: CellView[];
-  /** `total` for a total row, `group` for a group's heading row. */
-  kind?: "total" | "group";
+  /** `total` for a total row, `group` for a group's heading row, `memo` for a memo row (a part of the total above it, in italics). */
+  kind?: "total" | "group" | "memo";
 }
 
 export interface NoteView {

@@ -1,0 +1,323 @@
+import type { Column, FormulaRow, Group, LineRow, MemoRow, MoneyTable, Subgroup, TotalRow } from "../schema/table.js";
+import { COLUMN_KIND } from "../vocabulary.js";
+import type { Path } from "../source/locate.js";
+
+/*
+ * A money table worked out: every cell as the source states it beside what its terms give, in
+ * the table's unit. Blank is never 0: a cell left blank is `undefined`, a sum of blanks is
+ * blank, and a figure stated over nothing but blanks is told apart (`overBlanks`). The checks,
+ * the pages, `plan budget` and `plan diff` read tables only through this module.
+ */
+
+/** An amount in the table's unit, or `undefined` for a blank cell. */
+export type Figure = bigint | undefined;
+
+export interface WorkedCell {
+  /** As the source prints it: a number, `undefined` for a blank; `"absent"` where the document states nothing (a total it leaves to be computed). */
+  stated: Figure | "absent";
+  /** What the cell's terms give: for a line's own amounts the amount itself; for totals, formulas and derived columns their sum. */
+  computed: Figure;
+  /** What the page shows: the stated figure where there is one, else the computed. */
+  shown: Figure;
+  /** How many of the cell's terms are not blank, and how many there are; a line's own amount has none. */
+  known: number;
+  terms: number;
+  /** Where the stated figure is written, for messages. */
+  path: Path;
+}
+
+export type RowRole = "line" | "memo" | "formula" | "total" | "heading";
+
+export interface WorkedRow {
+  role: RowRole;
+  /** The id the document gives the row or group, if any. */
+  id: string | undefined;
+  label: string;
+  /** 0 for the table's own rows, 1 within a group, 2 within a subgroup. */
+  depth: number;
+  /** Where the row is written (for a total, the group's `total`). */
+  path: Path;
+  cells: WorkedCell[];
+  side: "income" | "cost" | "financing" | undefined;
+  /** For a line row: its account, the accounts it sums, the financier it is. */
+  line?: LineRow;
+  note: string | undefined;
+}
+
+export interface WorkedTable {
+  table: MoneyTable;
+  path: Path;
+  columns: readonly Column[];
+  /** The rows in print order: headings, lines, memo and formula rows, group totals, the table's total. */
+  rows: WorkedRow[];
+  /** Problems with the table's own shape (an unknown column in `of`, a row with too few cells), which the checks report. */
+  shape: ShapeProblem[];
+}
+
+export interface ShapeProblem {
+  path: Path;
+  reason: string;
+  fix: string;
+}
+
+/** The tolerance for rounding: in kronor none; in tkr and mnkr each printed figure may be off by half a unit, so a sum of `n` of them and its own rounding by (n + 1) / 2. */
+export function roundingTolerance(unit: MoneyTable["unit"], known: number): bigint {
+  return unit === "kr" ? 0n : BigInt(Math.floor((known + 1) / 2));
+}
+
+const isDerived = (column: Column) => COLUMN_KIND[column.kind].derived;
+
+/** The sum of the known figures, blank when every one is blank. */
+function addFigures(figures: readonly { figure: Figure; sign: 1n | -1n }[]): { computed: Figure; known: number } {
+  let total: bigint | undefined;
+  let known = 0;
+  for (const { figure, sign } of figures) {
+    if (figure === undefined) continue;
+    known++;
+    total = (total ?? 0n) + sign * figure;
+  }
+  return { computed: total, known };
+}
+
+/** The order in which derived columns are worked out, each after the columns it is derived from; problems for unknown or circular `of`. */
+function columnOrder(table: MoneyTable, path: Path): { order: number[]; shape: ShapeProblem[] } {
+  const shape: ShapeProblem[] = [];
+  const index = new Map(table.columns.map((c, i) => [c.id, i]));
+  const order: number[] = [];
+  const state = new Map<number, "visiting" | "done">();
+  const visit = (i: number): void => {
+    if (state.get(i) === "done") return;
+    if (state.get(i) === "visiting") {
+      shape.push({
+        path: [...path, "columns", i, "of"],
+        reason: `The column \`${table.columns[i]!.id}\` is derived from itself, through \`of\`.`,
+        fix: "Derive it from columns of amounts.",
+      });
+      return;
+    }
+    state.set(i, "visiting");
+    for (const id of table.columns[i]!.of ?? []) {
+      const j = index.get(id);
+      if (j !== undefined) visit(j);
+    }
+    state.set(i, "done");
+    order.push(i);
+  };
+  table.columns.forEach((column, i) => {
+    const at = [...path, "columns", i];
+    if (isDerived(column)) {
+      if (!column.of)
+        shape.push({
+          path: at,
+          reason: `A \`${column.kind}\` column is derived from others, but \`of\` does not name them.`,
+          fix: "Add `of:` with the columns, e.g. `of: [budget, utfall]`.",
+        });
+      else if (column.kind === "deviation" && column.of.length !== 2)
+        shape.push({
+          path: [...at, "of"],
+          reason: `A deviation is one column minus another; \`of\` names ${column.of.length}.`,
+          fix: "Name two columns, first minus second: `of: [budget, utfall]` or `of: [utfall, budget]`.",
+        });
+      column.of?.forEach((id, k) => {
+        if (!index.has(id))
+          shape.push({
+            path: [...at, "of", k],
+            reason: `\`of\` names the column \`${id}\`, which the table does not have.`,
+            fix: `Use one of ${table.columns.map((c) => `\`${c.id}\``).join(", ")}.`,
+          });
+      });
+    } else if (column.of) {
+      shape.push({
+        path: [...at, "of"],
+        reason: `A \`${column.kind}\` column holds amounts of its own; only \`sum\` and \`deviation\` are derived.`,
+        fix: "Remove `of`, or make the column a `sum` or `deviation`.",
+      });
+    }
+  });
+  table.columns.forEach((_, i) => visit(i));
+  return { order, shape };
+}
+
+type AnyRow = LineRow | MemoRow | FormulaRow | Group | Subgroup;
+const isGroup = (row: AnyRow): row is Group | Subgroup => "rows" in row;
+const isFormula = (row: AnyRow): row is FormulaRow => "add" in row;
+const isMemo = (row: AnyRow): row is MemoRow => "memo" in row;
+
+/** Works out a money table: every cell stated and computed, in print order. `path` is where the table is written (`["tables", 0]`). */
+export function workTable(table: MoneyTable, path: Path): WorkedTable {
+  const { order, shape } = columnOrder(table, path);
+  const columnIndex = new Map(table.columns.map((c, i) => [c.id, i]));
+  const width = table.columns.length;
+  const rows: WorkedRow[] = [];
+  /** The row or group total each id names, for formula rows (worked out after every other row). */
+  const byId = new Map<string, WorkedRow>();
+  const formulas: { row: FormulaRow; worked: WorkedRow }[] = [];
+
+  const statedCells = (values: readonly (number | null)[] | undefined, at: Path): WorkedCell[] => {
+    if (values && values.length !== width) {
+      shape.push({
+        path: [...at, "values"],
+        reason: `The row has ${values.length} cells, but the table has ${width} columns (${table.columns.map((c) => c.id).join(", ")}).`,
+        fix: "Write one cell per column, `~` for a blank one.",
+      });
+    }
+    return table.columns.map((_, c) => {
+      const v = values?.[c];
+      const stated: Figure | "absent" = values === undefined || v === undefined ? "absent" : v === null ? undefined : BigInt(v);
+      return { stated, computed: undefined, shown: undefined, known: 0, terms: 0, path: [...at, "values", c] };
+    });
+  };
+
+  /** Fills the derived columns of a row from its own cells, in dependency order. */
+  const derive = (cells: WorkedCell[]) => {
+    for (const c of order) {
+      const column = table.columns[c]!;
+      if (!isDerived(column) || !column.of) continue;
+      const terms = column.of.flatMap((id, k) => {
+        const j = columnIndex.get(id);
+        return j === undefined ? [] : [{ figure: cells[j]!.shown, sign: column.kind === "deviation" && k > 0 ? (-1n as const) : (1n as const) }];
+      });
+      const { computed, known } = addFigures(terms);
+      const cell = cells[c]!;
+      Object.assign(cell, { computed, known, terms: terms.length, shown: cell.stated === "absent" ? computed : cell.stated });
+    }
+  };
+
+  /** A line's or memo row's own amounts are what they state. */
+  const own = (cells: WorkedCell[]) => {
+    table.columns.forEach((column, c) => {
+      if (isDerived(column)) return;
+      const cell = cells[c]!;
+      const figure = cell.stated === "absent" ? undefined : cell.stated;
+      Object.assign(cell, { computed: figure, shown: figure });
+    });
+    derive(cells);
+  };
+
+  /** A total's amounts are the sum of its terms' shown figures, column by column. */
+  const sumOf = (cells: WorkedCell[], terms: readonly { row: WorkedRow; sign: 1n | -1n }[]) => {
+    table.columns.forEach((column, c) => {
+      if (isDerived(column)) return;
+      const { computed, known } = addFigures(terms.map((t) => ({ figure: t.row.cells[c]!.shown, sign: t.sign })));
+      const cell = cells[c]!;
+      Object.assign(cell, { computed, known, terms: terms.length, shown: cell.stated === "absent" ? computed : cell.stated });
+    });
+    derive(cells);
+  };
+
+  const add = (row: WorkedRow) => {
+    rows.push(row);
+    if (row.id !== undefined) byId.set(row.id, row);
+    return row;
+  };
+
+  /** Works out the rows of a list (the table's, a group's), returning its summands: lines and group totals. */
+  const work = (list: readonly AnyRow[], at: Path, depth: number, side: WorkedRow["side"]): WorkedRow[] => {
+    const summands: WorkedRow[] = [];
+    list.forEach((row, i) => {
+      const rowPath = [...at, i];
+      if (isGroup(row)) {
+        const groupSide = row.side ?? side;
+        if (row.heading) add({ role: "heading", id: undefined, label: row.heading, depth, path: rowPath, cells: [], side: groupSide, note: undefined });
+        const inner = work(row.rows, [...rowPath, "rows"], depth + 1, groupSide);
+        summands.push(total(row.total, inner, [...rowPath, "total"], depth, groupSide, row.id, row.heading));
+        return;
+      }
+      const cells = statedCells(row.values, rowPath);
+      const worked = add({
+        role: isFormula(row) ? "formula" : isMemo(row) ? "memo" : "line",
+        id: row.id,
+        label: row.label,
+        depth,
+        path: rowPath,
+        cells,
+        side: ("side" in row ? row.side : undefined) ?? side,
+        note: row.note,
+      });
+      if (isFormula(row)) formulas.push({ row, worked });
+      else {
+        own(cells);
+        if (!isMemo(row)) {
+          worked.line = row;
+          summands.push(worked);
+        }
+      }
+    });
+    return summands;
+  };
+
+  /** The total row of a group or the table; without a `total` the group's sum is still worked out (for formulas and the group above), and not printed. */
+  const total = (
+    declared: TotalRow | undefined,
+    summands: WorkedRow[],
+    at: Path,
+    depth: number,
+    side: WorkedRow["side"],
+    id: string | undefined,
+    heading?: string,
+  ): WorkedRow => {
+    const cells = statedCells(declared?.values, at);
+    const worked: WorkedRow = { role: "total", id, label: declared?.label ?? heading ?? "", depth, path: at, cells, side, note: undefined };
+    sumOf(
+      cells,
+      summands.map((row) => ({ row, sign: 1n })),
+    );
+    if (declared) rows.push(worked);
+    if (id !== undefined) byId.set(id, worked);
+    return worked;
+  };
+
+  const summands = work(table.rows, [...path, "rows"], 0, undefined);
+  if (table.total) total(table.total, summands, [...path, "total"], 0, undefined, undefined);
+
+  // A formula may add up other formulas (Resultat from Nettokostnad): each is worked out after those it names.
+  const formulaIds = new Set(formulas.map((f) => f.worked.id).filter((id) => id !== undefined));
+  const done = new Set<string>();
+  const pending = [...formulas];
+  const ordered: typeof formulas = [];
+  while (pending.length) {
+    const next = pending.findIndex(({ row }) => [...row.add, ...row.subtract].every((id) => !formulaIds.has(id) || done.has(id)));
+    if (next < 0) {
+      for (const { worked } of pending)
+        shape.push({
+          path: worked.path,
+          reason: `The formula row "${worked.label}" adds up itself, through other formula rows.`,
+          fix: "Make it add rows and groups of amounts.",
+        });
+      break;
+    }
+    const [formula] = pending.splice(next, 1);
+    ordered.push(formula!);
+    if (formula!.worked.id !== undefined) done.add(formula!.worked.id);
+  }
+
+  for (const { row, worked } of ordered) {
+    const terms = [
+      ...row.add.map((id) => ({ id, sign: 1n as const, key: "add" })),
+      ...row.subtract.map((id) => ({ id, sign: -1n as const, key: "subtract" })),
+    ].flatMap((term, k) => {
+      const found = byId.get(term.id);
+      if (found) return [{ row: found, sign: term.sign }];
+      const index = term.key === "add" ? k : k - row.add.length;
+      shape.push({
+        path: [...worked.path, term.key, index],
+        reason: `\`${term.key}\` names \`${term.id}\`, which is no row or group of the table.`,
+        fix: `Use the \`id\` of a row or group: ${[...byId.keys()].map((k) => `\`${k}\``).join(", ") || "give the rows ids first"}.`,
+      });
+      return [];
+    });
+    sumOf(worked.cells, terms);
+  }
+
+  return { table, path, columns: table.columns, rows, shape };
+}
+
+/** Every money table of a document, worked out. */
+export function workTables(tables: readonly MoneyTable[], at: Path = ["tables"]): WorkedTable[] {
+  return tables.map((table, t) => workTable(table, [...at, t]));
+}
+
+/** A column's heading: as the source prints it, or the kind's label and the year. */
+export function columnLabel(column: Column): string {
+  return column.label ?? [COLUMN_KIND[column.kind].label, column.year].filter((part) => part !== undefined).join(" ");
+}
