@@ -76,6 +76,14 @@ export const wholeKronor: RuleInfo = {
   example: '`budget[0].total` must be a number of whole kronor; found the text "220 000".',
 };
 
+export const tableAmount: RuleInfo = {
+  id: "money/table-amount",
+  severity: "error",
+  summary:
+    "A money table's amounts are whole numbers in the table's unit, with a sign where the source prints one, written in digits only (YAML reads `7.510` as 7,51 and `240.000` as 240).",
+  example: '`tables[0].rows[5].values[4]` must be a whole number of tkr, or `~` for a blank cell; found the text "-74".',
+};
+
 /** Also checked inside a plan, for its goals, interventions and budget lines (`duplicateIds`). */
 export const idDuplicate: RuleInfo = {
   id: "id/duplicate",
@@ -97,5 +105,6 @@ export const modelRules: readonly RuleInfo[] = [
   schemaRange,
   schemaInvalid,
   wholeKronor,
+  tableAmount,
   idDuplicate,
 ];

@@ -65,3 +65,8 @@ export function fieldDescription(schema: z.ZodType, path: Path): string | undefi
 export function isKronorAt(schema: z.core.$ZodType, path: Path): boolean {
   return schemaAt(schema, path).some((s) => z.globalRegistry.get(s)?.["kronor"] === true);
 }
+
+/** Whether the value at `path` is an amount of a money table (`.meta({ amount: true })`): a signed whole number in the table's unit. */
+export function isTableAmountAt(schema: z.core.$ZodType, path: Path): boolean {
+  return schemaAt(schema, path).some((s) => z.globalRegistry.get(s)?.["amount"] === true);
+}

@@ -4,8 +4,8 @@ import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } 
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { article, describeField, describeValue, valueAt } from "./describe.js";
-import { fieldDescription, isKronorAt, keysAt } from "./schema-walk.js";
-import { checkWrittenAmounts, reportNotKronor } from "./whole-kronor.js";
+import { fieldDescription, isKronorAt, isTableAmountAt, keysAt } from "./schema-walk.js";
+import { checkWrittenAmounts, reportNotKronor, reportNotTableAmount } from "./whole-kronor.js";
 import { schemaEnum, schemaFormat, schemaInvalid, schemaKind, schemaNotAMap, schemaRange, schemaRequired, schemaType, schemaUnknownKey } from "./rules.js";
 import { closest, didYouMean } from "./suggest.js";
 import { SYNONYMS } from "../vocabulary.js";
@@ -65,10 +65,17 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
         place: place(doc, path),
       });
     }
-    // Report the issues of the alternative whose type matched the value, if one did.
-    const matched = issue.errors.find((branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0));
+    // Report the issues of the alternative whose type matched the value, if one did; of several
+    // (a table's row may be a line, a memo row, a formula or a group), the one whose fields fit it best.
+    const matching = issue.errors.filter((branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0));
+    const misfit = (branch: Issue[]) => {
+      const top = branch.filter((i) => i.path.length <= 1);
+      return top.reduce((n, i) => n + (i.code === "unrecognized_keys" ? i.keys.length : 1), 0) * 1000 + branch.length;
+    };
+    const matched = matching.reduce<Issue[] | undefined>((best, branch) => (best === undefined || misfit(branch) < misfit(best) ? branch : best), undefined);
     if (matched) return matched.forEach((i) => reportIssue(doc, schema, i, path));
     if (isKronorAt(schema, path)) return reportNotKronor(doc, path, value);
+    if (isTableAmountAt(schema, path)) return reportNotTableAmount(doc, path, value);
     const expected = issue.errors.map((branch) => branch.find((i) => i.code === "invalid_type")).map((i) => (i as { expected?: string })?.expected);
     return void report(doc.file, schemaType, {
       reason: `${field} must be ${expected.map((e) => article(e ?? "value")).join(" or ")}; found ${describeValue(value)}.`,
@@ -79,6 +86,7 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
   if (isKronorAt(schema, path) && (issue.code === "invalid_type" || issue.code === "too_small" || issue.code === "too_big") && value !== undefined) {
     return reportNotKronor(doc, path, value);
   }
+  if (isTableAmountAt(schema, path) && value !== undefined && value !== null) return reportNotTableAmount(doc, path, value);
 
   switch (issue.code) {
     case "invalid_type": {

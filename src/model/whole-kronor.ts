@@ -5,8 +5,8 @@ import { kronor as formatKronor, parseSwedishAmount } from "../format/swedish.js
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { describeField, describeValue } from "./describe.js";
-import { wholeKronor } from "./rules.js";
-import { isKronorAt } from "./schema-walk.js";
+import { tableAmount, wholeKronor } from "./rules.js";
+import { isKronorAt, isTableAmountAt } from "./schema-walk.js";
 
 /* The rule `money/whole-kronor`: amounts are whole kronor, found by the schema's `kronor` metadata. */
 
@@ -21,27 +21,54 @@ export function checkWrittenAmounts(doc: SourceDocument, schema: z.core.$ZodType
   visit(doc.yaml, {
     Scalar(_key, node, ancestors) {
       // Other numbers that are not whole are the schema's to report.
-      if (typeof node.value !== "number" || !Number.isInteger(node.value) || !node.source || /^\d+$/.test(node.source)) return;
-      const pair = ancestors.at(-1);
-      if (!isPair(pair) || pair.value !== node) return;
+      if (typeof node.value !== "number" || !node.source || /^-?\d+$/.test(node.source)) return;
+      // A value of a key, or an item of a list (a table's cells).
+      const parent = ancestors.at(-1);
+      if (!(isPair(parent) && parent.value === node) && !isSeq(parent)) return;
       const path: (string | number)[] = [];
+      const chain = [...ancestors, node];
       ancestors.forEach((a, i) => {
         if (isPair(a)) path.push(isScalar(a.key) ? String(a.key.value) : "");
-        else if (isSeq(a)) path.push(a.items.indexOf(ancestors[i + 1] as never));
+        else if (isSeq(a)) path.push(a.items.indexOf(chain[i + 1] as never));
       });
-      if (!isKronorAt(schema, path)) return;
+      const inTable = isTableAmountAt(schema, path);
+      // A kronor amount that is not whole is the schema's to report; a table's `7.510` is a thousands point.
+      if (!(inTable || (isKronorAt(schema, path) && Number.isInteger(node.value) && !node.source.startsWith("-")))) return;
       ok = false;
-      const thousands = /^\d{1,3}(?:[.,]\d{3})+$/.test(node.source);
+      const thousands = /^-?\d{1,3}(?:[.,]\d{3})+$/.test(node.source);
       const meant = thousands ? Number(node.source.replace(/[.,]/g, "")) : Math.round(node.value);
       const [start, end] = node.range ?? [0, 0];
-      report(doc.file, wholeKronor, {
-        reason: `${describeField(path)} is written \`${node.source}\`, which is read as ${node.value} kronor; amounts are whole kronor in digits only.`,
+      const unit = inTable ? tableUnit(doc, path) : "kronor";
+      report(doc.file, inTable ? tableAmount : wholeKronor, {
+        reason: `${describeField(path)} is written \`${node.source}\`, which is read as ${node.value} ${unit}; amounts are whole ${unit} in digits only.`,
         place: doc.lines.position(doc.yamlStart + start, doc.yamlStart + end),
         fix: `Write \`${meant}\`${thousands ? " (no thousands separator)" : ""}.`,
       });
     },
   });
   return ok;
+}
+
+/** The unit of the money table an amount at `path` is in (`tables[0]…` → its `unit`). */
+function tableUnit(doc: SourceDocument, path: Path): string {
+  const at = path.indexOf("tables");
+  const table = at >= 0 ? (doc.data as { tables?: { unit?: unknown }[] } | undefined)?.tables?.[Number(path[at + 1])] : undefined;
+  return typeof table?.unit === "string" ? table.unit : "kr";
+}
+
+/** A money table's amounts are signed whole numbers in its unit, or `~` for a blank. */
+export function reportNotTableAmount(doc: SourceDocument, path: Path, value: unknown): void {
+  // A number that is not whole is reported where its writing is seen (`checkWrittenAmounts`): `7.510` is a thousands point.
+  if (typeof value === "number" && !Number.isInteger(value)) return;
+  const unit = tableUnit(doc, path);
+  const digits = typeof value === "string" ? value.replace(/[\s\u00A0\u202F]/g, "").replace(/^[\u2212\u2013]/, "-") : undefined;
+  const meant = digits !== undefined && /^-?\d+$/.test(digits) ? digits : typeof value === "number" ? String(Math.round(value)) : undefined;
+  report(doc.file, tableAmount, {
+    reason: `${describeField(path)} must be a whole number of ${unit}, or \`~\` for a blank cell; found ${describeValue(value)}.`,
+    place: place(doc, path),
+    fix:
+      meant !== undefined ? `Write \`${meant}\`: digits only, \`-\` for a minus, no spaces.` : `Write the amount in ${unit} with digits only, e.g. \`-1760\`.`,
+  });
 }
 
 /** Amounts are whole kronor; say which integer to write instead of what was found. */
