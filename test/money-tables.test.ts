@@ -357,6 +357,26 @@ ${rows}    total: { label: Summa, values: [50] }
       }),
     );
   });
+
+  it("a formula over groups that print no total names them by their ids", async () => {
+    const root = repo(`  - id: t
+    caption: Netto
+    unit: kr
+    perspective: sides
+    columns:
+      - { id: budget, kind: budget, year: 2016 }
+    rows:
+      - { id: intakter, side: income, rows: [{ label: Bidrag, values: [1000] }] }
+      - { id: kostnader, side: cost, rows: [{ label: Personal, values: [900] }] }
+      - { label: Netto, add: [intakter], subtract: [kostnader], values: [200] }
+`);
+    expect(only((await checkJson(root)).findings, "money/stated-total")).toMatchObject({
+      ...cellAt(root, "label: Netto", 0),
+      severity: "error",
+      message: '"Netto", Budget 2016: intakter − kostnader gives 100 kr (1 000 − 900), the table states 200 kr (difference +100 kr).',
+      fix: "Write `100`, or correct the rows it adds and subtracts.",
+    });
+  });
 });
 
 describe("money/blank-stated", () => {

@@ -273,7 +273,7 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
     heading?: string,
   ): WorkedRow => {
     const cells = statedCells(declared?.values, at);
-    const worked: WorkedRow = { role: "total", id, label: declared?.label ?? heading ?? "", depth, path: at, cells, side, note: undefined };
+    const worked: WorkedRow = { role: "total", id, label: declared?.label ?? heading ?? id ?? "", depth, path: at, cells, side, note: undefined };
     sumOf(
       cells,
       summands.map((row) => ({ row, sign: 1n })),
