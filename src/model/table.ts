@@ -12,6 +12,13 @@ import type { Path } from "../source/locate.js";
 /** An amount in the table's unit, or `undefined` for a blank cell. */
 export type Figure = bigint | undefined;
 
+/** One term of a computed cell: the row or column it comes from, its figure (blank or not), added or subtracted. */
+export interface Part {
+  label: string;
+  figure: Figure;
+  sign: 1n | -1n;
+}
+
 export interface WorkedCell {
   /** As the source prints it: a number, `undefined` for a blank; `"absent"` where the document states nothing (a total it leaves to be computed). */
   stated: Figure | "absent";
@@ -22,6 +29,8 @@ export interface WorkedCell {
   /** How many of the cell's terms are not blank, and how many there are; a line's own amount has none. */
   known: number;
   terms: number;
+  /** The terms themselves, in order, for messages (`456 + 9 256 + …`); none for a line's own amount. */
+  parts: Part[];
   /** Where the stated figure is written, for messages. */
   path: Path;
 }
@@ -41,6 +50,8 @@ export interface WorkedRow {
   side: "income" | "cost" | "financing" | undefined;
   /** For a line row: its account, the accounts it sums, the financier it is. */
   line?: LineRow;
+  /** For a formula row: the ids it adds and subtracts. */
+  formula?: FormulaRow;
   note: string | undefined;
 }
 
@@ -68,7 +79,7 @@ export function roundingTolerance(unit: MoneyTable["unit"], known: number): bigi
 const isDerived = (column: Column) => COLUMN_KIND[column.kind].derived;
 
 /** The sum of the known figures, blank when every one is blank. */
-function addFigures(figures: readonly { figure: Figure; sign: 1n | -1n }[]): { computed: Figure; known: number } {
+function addFigures(figures: readonly Omit<Part, "label">[]): { computed: Figure; known: number } {
   let total: bigint | undefined;
   let known = 0;
   for (const { figure, sign } of figures) {
@@ -164,7 +175,7 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
     return table.columns.map((_, c) => {
       const v = values?.[c];
       const stated: Figure | "absent" = values === undefined || v === undefined ? "absent" : v === null ? undefined : BigInt(v);
-      return { stated, computed: undefined, shown: undefined, known: 0, terms: 0, path: [...at, "values", c] };
+      return { stated, computed: undefined, shown: undefined, known: 0, terms: 0, parts: [], path: [...at, "values", c] };
     });
   };
 
@@ -175,11 +186,13 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
       if (!isDerived(column) || !column.of) continue;
       const terms = column.of.flatMap((id, k) => {
         const j = columnIndex.get(id);
-        return j === undefined ? [] : [{ figure: cells[j]!.shown, sign: column.kind === "deviation" && k > 0 ? (-1n as const) : (1n as const) }];
+        return j === undefined
+          ? []
+          : [{ label: columnLabel(table.columns[j]!), figure: cells[j]!.shown, sign: column.kind === "deviation" && k > 0 ? (-1n as const) : (1n as const) }];
       });
       const { computed, known } = addFigures(terms);
       const cell = cells[c]!;
-      Object.assign(cell, { computed, known, terms: terms.length, shown: cell.stated === "absent" ? computed : cell.stated });
+      Object.assign(cell, { computed, known, terms: terms.length, parts: terms, shown: cell.stated === "absent" ? computed : cell.stated });
     }
   };
 
@@ -198,9 +211,10 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
   const sumOf = (cells: WorkedCell[], terms: readonly { row: WorkedRow; sign: 1n | -1n }[]) => {
     table.columns.forEach((column, c) => {
       if (isDerived(column)) return;
-      const { computed, known } = addFigures(terms.map((t) => ({ figure: t.row.cells[c]!.shown, sign: t.sign })));
+      const parts = terms.map((t) => ({ label: t.row.label, figure: t.row.cells[c]!.shown, sign: t.sign }));
+      const { computed, known } = addFigures(parts);
       const cell = cells[c]!;
-      Object.assign(cell, { computed, known, terms: terms.length, shown: cell.stated === "absent" ? computed : cell.stated });
+      Object.assign(cell, { computed, known, terms: terms.length, parts, shown: cell.stated === "absent" ? computed : cell.stated });
     });
     derive(cells);
   };
@@ -234,8 +248,10 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
         side: ("side" in row ? row.side : undefined) ?? side,
         note: row.note,
       });
-      if (isFormula(row)) formulas.push({ row, worked });
-      else {
+      if (isFormula(row)) {
+        worked.formula = row;
+        formulas.push({ row, worked });
+      } else {
         own(cells);
         if (!isMemo(row)) {
           worked.line = row;
@@ -257,7 +273,7 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
     heading?: string,
   ): WorkedRow => {
     const cells = statedCells(declared?.values, at);
-    const worked: WorkedRow = { role: "total", id, label: declared?.label ?? heading ?? "", depth, path: at, cells, side, note: undefined };
+    const worked: WorkedRow = { role: "total", id, label: declared?.label ?? heading ?? id ?? "", depth, path: at, cells, side, note: undefined };
     sumOf(
       cells,
       summands.map((row) => ({ row, sign: 1n })),
@@ -320,4 +336,120 @@ export function workTables(tables: readonly MoneyTable[], at: Path = ["tables"])
 /** A column's heading: as the source prints it, or the kind's label and the year. */
 export function columnLabel(column: Column): string {
   return column.label ?? [COLUMN_KIND[column.kind].label, column.year].filter((part) => part !== undefined).join(" ");
+}
+
+export type Side = NonNullable<WorkedRow["side"]>;
+const SIDES: readonly Side[] = ["income", "cost", "financing"];
+
+/** A table's result, column by column, from its lines on the income, cost and financing sides. */
+export interface WorkedResult {
+  /** The sides the table's lines are on. */
+  sides: ReadonlySet<Side>;
+  /** Per side and column, the sum of its outermost rows as the table prints them (group totals where it prints them; revenues negative in the cost perspective); blank where every one is blank. */
+  written: Record<Side, Figure[]>;
+  /** Per side and column, what the side amounts to, read with the table's signs: income and financing positive where they bring money, costs positive where they take it. */
+  amounts: Record<Side, Figure[]>;
+  /** Per column: income + financing − costs; blank where a side the table has is blank throughout. */
+  result: Figure[];
+  /** The last formula row whose terms reach every side the table has (Resultat, or a net cost), if the table states its result. */
+  stated: WorkedRow | undefined;
+}
+
+/**
+ * The result of a table whose lines have sides (`undefined` for one without): per column income
+ * + financing − costs, from the figures the table prints for each side. In the cost perspective
+ * revenues are written negative, so the result is −(income and cost rows) + financing; with
+ * `sides` (or none declared) every side is written positive. The rule `money/unbalanced` and the
+ * page's computed result row both read it.
+ */
+export function resultOf(worked: WorkedTable): WorkedResult | undefined {
+  const lines = worked.rows.filter((row) => row.role === "line" && row.side !== undefined);
+  if (lines.length === 0) return undefined;
+  const sides = new Set(lines.map((row) => row.side!));
+  const width = worked.columns.length;
+  const roots = sideRoots(worked);
+  const written = Object.fromEntries(
+    SIDES.map((side) => {
+      const of = roots.filter((row) => row.side === side);
+      return [side, Array.from({ length: width }, (_, c) => addFigures(of.map((row) => ({ figure: row.cells[c]!.shown, sign: 1n }))).computed)];
+    }),
+  ) as Record<Side, Figure[]>;
+  const negate = (figure: Figure) => (figure === undefined ? undefined : -figure);
+  const amounts: Record<Side, Figure[]> = {
+    income: worked.table.perspective === "cost" ? written.income.map(negate) : written.income,
+    cost: written.cost,
+    financing: written.financing,
+  };
+  const result = Array.from({ length: width }, (_, c) =>
+    [...sides].some((side) => amounts[side][c] === undefined)
+      ? undefined
+      : addFigures([
+          { figure: amounts.income[c], sign: 1n },
+          { figure: amounts.financing[c], sign: 1n },
+          { figure: amounts.cost[c], sign: -1n },
+        ]).computed,
+  );
+  const reaches = sidesReached(worked.table);
+  const stated = worked.rows.filter((row) => row.formula && [...sides].every((side) => reaches(row.formula!).has(side))).at(-1);
+  return { sides, written, amounts, result, stated };
+}
+
+/**
+ * The outermost rows of each side, whose figures the result adds: a group on a side by its total
+ * as printed (so the result agrees with the totals a reader sees, rounding residues and all), a
+ * line on a side by its own figures; a group without a printed total or without a side by its rows.
+ */
+function sideRoots(worked: WorkedTable): WorkedRow[] {
+  const byPath = new Map(worked.rows.map((row) => [JSON.stringify(row.path), row]));
+  const roots: WorkedRow[] = [];
+  const walk = (list: readonly AnyRow[], at: Path, inherited: Side | undefined) => {
+    list.forEach((row, i) => {
+      if (isFormula(row) || isMemo(row)) return;
+      const side = row.side ?? inherited;
+      const path = [...at, i];
+      if (isGroup(row)) {
+        const total = side && row.total ? byPath.get(JSON.stringify([...path, "total"])) : undefined;
+        if (total) roots.push(total);
+        else walk(row.rows, [...path, "rows"], side);
+        return;
+      }
+      const line = side ? byPath.get(JSON.stringify(path)) : undefined;
+      if (line) roots.push(line);
+    });
+  };
+  walk(worked.table.rows, [...worked.path, "rows"], undefined);
+  return roots;
+}
+
+/** The sides each formula row's terms reach, through the groups and formula rows they name. */
+function sidesReached(table: MoneyTable): (formula: FormulaRow) => Set<Side> {
+  const reach = new Map<string, Set<Side>>();
+  const formulas = new Map<string, FormulaRow>();
+  const walk = (list: readonly AnyRow[], inherited: Side | undefined): Set<Side> => {
+    const all = new Set<Side>();
+    for (const row of list) {
+      if (isFormula(row)) {
+        if (row.id !== undefined) formulas.set(row.id, row);
+        continue;
+      }
+      const side = ("side" in row ? row.side : undefined) ?? inherited;
+      const found = isGroup(row) ? walk(row.rows, side) : new Set<Side>(side ? [side] : []);
+      if (row.id !== undefined) reach.set(row.id, found);
+      // A memo row shows a part of a total and is no summand: a formula may name it, a group's sides do not include it.
+      if (!isMemo(row)) found.forEach((s) => all.add(s));
+    }
+    return all;
+  };
+  walk(table.rows, undefined);
+  const of = (formula: FormulaRow, seen: Set<FormulaRow>): Set<Side> => {
+    const found = new Set<Side>();
+    if (seen.has(formula)) return found;
+    seen.add(formula);
+    for (const id of [...formula.add, ...formula.subtract]) {
+      const named = formulas.get(id);
+      (reach.get(id) ?? (named ? of(named, seen) : new Set<Side>())).forEach((s) => found.add(s));
+    }
+    return found;
+  };
+  return (formula) => of(formula, new Set());
 }

@@ -7,6 +7,7 @@ import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, 
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
 import { hiddenPaths, localPaths, nameLength, outputTaken } from "./paths.js";
 import { activeFiles } from "./active.js";
+import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
 import { ruleSettings } from "./settings.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
@@ -30,6 +31,11 @@ export const rules: readonly Rule[] = [
   splits,
   financingTypes,
   carryOvers,
+  tableShape,
+  statedTotals,
+  blankStated,
+  signs,
+  unbalanced,
   planInPeriod,
   reportOfPlan,
   decidedLate,

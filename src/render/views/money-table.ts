@@ -1,6 +1,6 @@
-import { columnLabel, type WorkedCell, type WorkedRow, type WorkedTable } from "../../model/table.js";
+import { columnLabel, resultOf, type WorkedCell, type WorkedRow, type WorkedTable } from "../../model/table.js";
 import { amount } from "../helpers.js";
-import { MONEY_UNIT } from "../../vocabulary.js";
+import { COMPUTED_RESULT, MONEY_UNIT } from "../../vocabulary.js";
 import { num, th, type RowView, type TableView } from "./table.js";
 
 /** The heading of the column of row texts where the source prints none. */
@@ -19,7 +19,8 @@ const ROW_KIND: Record<WorkedRow["role"], RowView["kind"]> = {
 
 /**
  * A money table as the source prints it: its caption with the unit, the columns it has, blank
- * cells blank, a real minus sign, bold totals and italic memo rows.
+ * cells blank, a real minus sign, bold totals and italic memo rows; under a table with income
+ * and cost sides whose result it does not state, the result computed (`resultOf`).
  */
 export function moneyTableView(worked: WorkedTable): TableView {
   const { table } = worked;
@@ -33,6 +34,10 @@ export function moneyTableView(worked: WorkedTable): TableView {
     });
     return { ...(kind ? { kind } : {}), cells: kind === "group" ? [label] : [label, ...row.cells.map((cell) => num(cellText(cell)))] };
   });
+  // A table with income and cost sides whose result no formula row states: the result, computed, under it.
+  const result = resultOf(worked);
+  if (result && !result.stated && result.result.some((figure) => figure !== undefined))
+    rows.push({ kind: "total", cells: [th(COMPUTED_RESULT, "row"), ...result.result.map((figure) => num(amount(figure)))] });
   return {
     caption: `${table.caption} (${MONEY_UNIT[table.unit]})`,
     className: "money",

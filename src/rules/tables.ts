@@ -1,0 +1,248 @@
+import { groupDigits } from "../format/swedish.js";
+import type { LoneDocument } from "../model/repository.js";
+import { columnLabel, resultOf, roundingTolerance, workTables, type Part, type WorkedCell, type WorkedRow, type WorkedTable } from "../model/table.js";
+import type { Column, MoneyTable } from "../schema/table.js";
+import type { Path } from "../source/locate.js";
+import { COLUMN_KIND, MONEY_UNIT } from "../vocabulary.js";
+import { code, type Reporter, type Rule } from "./rule.js";
+
+/*
+ * The checks of money tables (`tables:` of plans, reports and budgets). Every figure they name
+ * comes from `workTables` (src/model/table.ts), which works a table out once for the checks, the
+ * pages, `plan budget` and `plan diff`: nothing here adds up a table again.
+ */
+
+const worked = new WeakMap<readonly MoneyTable[], WorkedTable[]>();
+
+/** The worked money tables of a document that has them, worked out once for every rule. */
+function tablesOf(doc: LoneDocument): WorkedTable[] {
+  if (doc.kind !== "plan" && doc.kind !== "report" && doc.kind !== "budget") return [];
+  const tables = doc.data.tables;
+  let found = worked.get(tables);
+  if (!found) worked.set(tables, (found = workTables(tables)));
+  return found;
+}
+
+/** A check of every money table of a document. */
+const eachTable =
+  (check: (table: WorkedTable, report: (at: Path, finding: Parameters<Reporter>[2]) => void) => void) => (doc: LoneDocument, report: Reporter) => {
+    for (const table of tablesOf(doc)) check(table, (at, finding) => report(doc.source, at, finding));
+  };
+
+const unitOf = (table: WorkedTable) => MONEY_UNIT[table.table.unit];
+/** `179 992 tkr`, with a real minus sign. */
+const fig = (n: bigint, table: WorkedTable) => `${groupDigits(n)} ${unitOf(table)}`;
+/** `+1 tkr`, `−10 tkr`. */
+const difference = (n: bigint, table: WorkedTable) => `${n > 0n ? "+" : ""}${fig(n, table)}`;
+const abs = (n: bigint) => (n < 0n ? -n : n);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `a and b`, `a, b and c`. */
+const and = (words: readonly string[]) => (words.length < 2 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`);
+
+/** The figures a cell adds up, `456 + 9 256 − 1 760`; blank terms left out, a long list only counted. */
+function partsOf(parts: readonly Part[]): string {
+  const known = parts.filter((p) => p.figure !== undefined);
+  if (known.length > 8) return `${known.length} figures`;
+  return known
+    .map(({ figure, sign }, i) => {
+      const value = sign * figure!;
+      return i === 0 ? groupDigits(value) : `${value < 0n ? "−" : "+"} ${groupDigits(abs(value))}`;
+    })
+    .join(" ");
+}
+
+/** The terms of a formula or a derived column by name: `Kommunbidrag − Nettokostnad`. */
+const expression = (parts: readonly Part[]) =>
+  parts.map((p, i) => (i === 0 ? (p.sign < 0n ? `−${p.label}` : p.label) : `${p.sign < 0n ? "−" : "+"} ${p.label}`)).join(" ");
+
+/** What a computed cell is: a total over rows, a formula row, or a derived column of a row. */
+type Computed = "rows" | "formula" | "column";
+function computedKind(row: WorkedRow, column: Column): Computed {
+  if (COLUMN_KIND[column.kind].derived) return "column";
+  return row.role === "formula" ? "formula" : "rows";
+}
+
+/** `"Summa verksamhet", Bokslut 2015`: the row and the column a message is about. */
+const where = (row: WorkedRow, column: Column) => `"${row.label}", ${columnLabel(column)}`;
+
+/** The cells of a table whose figure the document states and the table computes from terms. */
+function* statedCells(table: WorkedTable): Generator<{ row: WorkedRow; cell: WorkedCell; column: Column; stated: bigint }> {
+  for (const row of table.rows)
+    for (const [c, cell] of row.cells.entries()) {
+      if (typeof cell.stated !== "bigint" || cell.terms === 0) continue;
+      yield { row, cell, column: table.columns[c]!, stated: cell.stated };
+    }
+}
+
+export const tableShape: Rule = {
+  id: "money/table-shape",
+  severity: "error",
+  example: "The row has 4 cells, but the table has 5 columns (ursprung, tillagg, summa, utfall, avvikelse).",
+  summary:
+    "A money table is whole: one cell per column on every row, derived columns `of` columns it has, formula rows naming its rows, nothing derived from itself.",
+  document: eachTable((table, report) => {
+    for (const problem of table.shape) report(problem.path, { reason: problem.reason, fix: problem.fix });
+  }),
+};
+
+export const statedTotals: Rule = {
+  id: "money/stated-total",
+  severity: "error",
+  otherSeverity: "warning",
+  example: `"Summa verksamhet", ${COLUMN_KIND["final-accounts"].label} 2015: the rows sum to 179 991 tkr, the table states 179 992 tkr (difference +1 tkr, within the rounding of 5 rows printed in whole tkr).`,
+  summary:
+    "Every figure a money table states for a total, a formula row (Nettokostnad, Resultat) or a derived column (summa, avvikelse) is what its terms give, at the table's unit: a difference within the rounding of the terms printed in tkr or mnkr is a warning, any other an error.",
+  document: eachTable((table, report) => {
+    for (const { row, cell, column, stated } of statedCells(table)) {
+      if (cell.computed === undefined) continue;
+      const diff = stated - cell.computed;
+      if (diff === 0n) continue;
+      const kind = computedKind(row, column);
+      const tolerance = roundingTolerance(table.table.unit, cell.known);
+      const noun = kind === "column" ? "figure" : "row";
+      const rounding = `the rounding of ${plural(cell.known, noun)} printed in whole ${unitOf(table)}`;
+      const gives = kind === "rows" ? `the rows sum to ${fig(cell.computed, table)}` : `${expression(cell.parts)} gives ${fig(cell.computed, table)}`;
+      const convention = column.kind === "deviation" ? ` ${columnLabel(column)} = ${expression(cell.parts)}, as the table declares in ${code("of")}.` : "";
+      if (abs(diff) <= tolerance) {
+        report(cell.path, {
+          severity: "warning",
+          reason: `${where(row, column)}: ${gives}, the table states ${fig(stated, table)} (difference ${difference(diff, table)}, within ${rounding}).${convention}`,
+          fix: `A residue of rounding: keep the figure as the source prints it, or write ${code(String(cell.computed))} to make the table add up.`,
+        });
+        continue;
+      }
+      const beyond = tolerance > 0n ? `, more than the ±${fig(tolerance, table)} that ${rounding} allows` : "";
+      const correct =
+        kind === "rows"
+          ? "correct the row that is wrong"
+          : kind === "formula"
+            ? "correct the rows it adds and subtracts"
+            : `correct ${cell.parts.map((p) => p.label).join(" or ")}`;
+      const reverse =
+        column.kind === "deviation" && column.of
+          ? ` If the table takes every deviation the other way, declare ${code(`of: [${[...column.of].reverse().join(", ")}]`)}.`
+          : "";
+      report(cell.path, {
+        reason: `${where(row, column)}: ${gives} (${partsOf(cell.parts)}), the table states ${fig(stated, table)} (difference ${difference(diff, table)}${beyond}).${convention}`,
+        fix: `Write ${code(String(cell.computed))}, or ${correct}.${reverse}`,
+      });
+    }
+  }),
+};
+
+export const blankStated: Rule = {
+  id: "money/blank-stated",
+  severity: "warning",
+  example: `"Summa verksamhet", ${COLUMN_KIND["final-accounts"].label} 2014: the table states 0 tkr, but all 9 rows it sums are blank there, and blank is not 0.`,
+  summary:
+    "A total, formula or derived figure is stated only where some of its terms are: over nothing but blank cells it is left blank, since blank is not 0.",
+  document: eachTable((table, report) => {
+    for (const { row, cell, column, stated } of statedCells(table)) {
+      if (cell.known !== 0) continue;
+      const kind = computedKind(row, column);
+      const labels = cell.parts.map((p) => p.label);
+      const blank =
+        kind === "rows"
+          ? cell.terms === 1
+            ? "the row it sums is blank there"
+            : `all ${cell.terms} rows it sums are blank there`
+          : kind === "formula"
+            ? `the rows it adds and subtracts (${labels.join(", ")}) are blank there`
+            : `${and(labels)} ${labels.length === 1 ? "is" : "are"} blank on this row`;
+      report(cell.path, {
+        reason: `${where(row, column)}: the table states ${fig(stated, table)}, but ${blank}, and blank is not 0.`,
+        fix:
+          kind === "rows"
+            ? `Leave the total blank (${code("~")}), or write the rows' figures.`
+            : kind === "formula"
+              ? `Leave the cell blank (${code("~")}), or write the figures of the rows it adds and subtracts.`
+              : `Leave the cell blank (${code("~")}), or write the figures of ${and(labels)}.`,
+      });
+    }
+  }),
+};
+
+/** The columns of amounts that carry a row's sign: a change (tillägg), a deviation or a sum may be negative on any side. */
+const SIGNED_KINDS: ReadonlySet<Column["kind"]> = new Set(["budget", "outcome", "final-accounts", "forecast"]);
+
+export const signs: Rule = {
+  id: "money/sign",
+  severity: "warning",
+  example: `"Ränteintäkter" is on the income side, which the cost perspective writes negative, but ${COLUMN_KIND.budget.label} 2013 says 700 tkr.`,
+  summary:
+    "Amounts have the signs the table declares: in the cost perspective (`perspective: cost`) revenues negative and costs positive; with `perspective: sides` every side positive. Changes, deviations and sums may be negative.",
+  document: eachTable((table, report) => {
+    const perspective = table.table.perspective;
+    if (!perspective) return;
+    for (const row of table.rows) {
+      if ((row.role !== "line" && row.role !== "memo") || !row.side) continue;
+      const side = row.side;
+      /** Whether a figure of this row has the wrong sign, and how the perspective writes the side. */
+      const rule =
+        perspective === "sides"
+          ? { wrong: (n: bigint) => n < 0n, writes: `${code("perspective: sides")} writes positive` }
+          : side === "income"
+            ? { wrong: (n: bigint) => n > 0n, writes: "the cost perspective writes negative" }
+            : side === "cost"
+              ? { wrong: (n: bigint) => n < 0n, writes: "the cost perspective writes positive" }
+              : undefined;
+      if (!rule) continue;
+      const wrong = row.cells.flatMap((cell, c) => {
+        const column = table.columns[c]!;
+        const figure = cell.stated;
+        return SIGNED_KINDS.has(column.kind) && typeof figure === "bigint" && rule.wrong(figure) ? [{ cell, column, figure }] : [];
+      });
+      if (wrong.length === 0) continue;
+      const first = wrong[0]!;
+      const fix =
+        perspective === "sides"
+          ? `Write the amount positive (${code(String(-first.figure))}) on the side it belongs to; if the table writes revenues negative, declare ${code("perspective: cost")}.`
+          : side === "income"
+            ? `Write revenues negative (${code(String(-first.figure))}), or put the row on the ${code("cost")} side if it is a cost; if the table writes income positive, declare ${code("perspective: sides")}.`
+            : `Write costs positive (${code(String(-first.figure))}), or put the row on the ${code("income")} side if it is a revenue.`;
+      report(first.cell.path, {
+        reason: `"${row.label}" is on the ${side} side, which ${rule.writes}, but ${and(wrong.map((w) => `${columnLabel(w.column)} says ${fig(w.figure, table)}`))}.`,
+        fix,
+      });
+    }
+  }),
+};
+
+/** The columns whose result a budget must cover: what is planned, what came out, what is expected. */
+const BALANCED_KINDS: ReadonlySet<Column["kind"]> = new Set(["budget", "outcome", "forecast"]);
+
+export const unbalanced: Rule = {
+  id: "money/unbalanced",
+  severity: "warning",
+  example: `"Budget 2013 Basverksamhet", ${COLUMN_KIND.budget.label} 2013: SUMMA KOSTNADER TOTALT 19 506 tkr is 545 tkr more than the income, 18 961 tkr; no row finances the difference, and the table states no result.`,
+  summary:
+    "A table with income and cost sides whose costs exceed its income, in a budget, utfall or prognos column, has a row on the financing side that covers the difference (the deficit is said, not left for the reader to find).",
+  document: eachTable((table, report) => {
+    const result = resultOf(table);
+    if (!result || !result.sides.has("income") || !result.sides.has("cost")) return;
+    if (table.rows.some((row) => row.side === "financing")) return;
+    table.columns.forEach((column, c) => {
+      if (!BALANCED_KINDS.has(column.kind)) return;
+      const income = result.amounts.income[c];
+      const costs = result.amounts.cost[c];
+      if (income === undefined || costs === undefined || costs <= income) return;
+      // The outermost total of the costs, where the table prints one that holds them all.
+      const total = table.rows
+        .filter((row) => row.role === "total" && row.side === "cost" && row.cells[c]!.shown === result.written.cost[c])
+        .sort((a, b) => a.depth - b.depth)[0];
+      const excess = costs - income;
+      const named = total ? `${total.label} ${fig(costs, table)} is` : `the costs, ${fig(costs, table)}, are`;
+      const stated = result.stated;
+      const shown = stated?.cells[c]?.shown;
+      const tail = stated
+        ? `; no row finances the difference${shown === undefined ? "" : `, and "${stated.label}" shows ${fig(shown, table)}`}.`
+        : "; no row finances the difference, and the table states no result.";
+      const cell = total?.cells[c];
+      report(cell && typeof cell.stated === "bigint" ? cell.path : [...table.path, "rows"], {
+        key: !(cell && typeof cell.stated === "bigint"),
+        reason: `"${table.table.caption}", ${columnLabel(column)}: ${named} ${fig(excess, table)} more than the income, ${fig(income, table)}${tail}`,
+        fix: `Add a row on the ${code("financing")} side that covers the ${fig(excess, table)} (the use of equity, a contribution), or lower the costs${stated ? "" : "; a formula row can state the result"}.`,
+      });
+    });
+  }),
+};
