@@ -428,6 +428,8 @@ describe("plan build: roll-ups, index and files", () => {
       .map((r) => r.cells.map((c) => c.text));
     expect(years[0]!.slice(0, 4)).toEqual(["2019", "Verksamhetsplan 2019 (beslutad)", "", "Verksamhetsberättelse 2019 (beslutad)"]);
     expect(years[1]!.slice(0, 3)).toEqual(["2020", "Verksamhetsplan 2020 (utkast)", "Tjänsteskrivelse KS 2019/412, 2019-11-20 (utkast)"]);
+    // A budget belongs to no agreement: it is among the other documents, with whose it is.
+    expect(index).toMatch(/<a href="sjuharad\/budget-2013\.html">Budget och verksamhetsplan 2013, Sjuhärads kommunalförbund<\/a>/);
     const linked = new Set([...index.matchAll(/href="([^"#]+)"/g)].map((m) => decodeURIComponent(m[1]!)));
     const pages = listFiles(out).filter((f) => f !== "index.html" && /\.(html|csv)$/.test(f));
     expect(pages.filter((p) => !linked.has(p))).toEqual([]);

@@ -3,6 +3,7 @@ import { reportOutcome } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
+import { accountSums } from "./accounts.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
 import { hiddenPaths, localPaths, nameLength, outputTaken } from "./paths.js";
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   sumRange,
   lineTotals,
   declaredTotals,
+  accountSums,
   contributions,
   splits,
   financingTypes,

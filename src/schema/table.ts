@@ -57,11 +57,14 @@ export const side = z
   .enum(Object.keys(SIDE) as [keyof typeof SIDE, ...(keyof typeof SIDE)[]])
   .describe(`Which side of the result a row is on: ${words(SIDE)}.`);
 
+/** An account code as YAML reads it: `5010` unquoted is a number, `Akt. 30` and `5611-5615` are text. */
+const code = z.union([z.int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().min(1)]);
+
 /** A row's account: a code such as `5010`, or a name the ledger uses instead, such as `Akt. 30`. */
-const accountCode = z.string().min(1).describe("An account code such as `5010`, or the name the ledger gives it (`Akt. 30`).");
+const accountCode = code.describe("An account code such as `5010`, or the name the ledger gives it (`Akt. 30`).");
 
 /** Codes and ranges a summary row stands for: `5611-5615`, `6560`, or `rest` for every account no other row names. */
-const accountSpec = z.string().min(1).describe("An account code (`6560`), a range of codes (`7020-7699`), or `rest` for the accounts no other row names.");
+const accountSpec = code.describe("An account code (`6560`), a range of codes (`7020-7699`), or `rest` for the accounts no other row names.");
 
 const rowBase = {
   id: localId.optional().describe("Id of the row, for the rows and tables that refer to it."),

@@ -11,6 +11,7 @@ import {
   municipalityOf,
   organisationParty,
   organisationView,
+  partyName,
   statusView,
   type LinkView,
   type PageView,
@@ -54,6 +55,7 @@ const NOT_IN_INDEX: Partial<Record<AnyEntry["kind"], string[]>> = {
   plan: ["goals", "interventions", "budget", "totals"],
   report: ["outcome", "goals", "carryOver"],
   indicator: ["baseline", "targets", "values"],
+  budget: ["tables"],
 };
 
 /**
@@ -77,7 +79,10 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     used.add(name);
     return { text, href: href(page, rollupPage(pages.rollupFolder, table)), csv: href(page, rollupCsv(pages.rollupFolder, table)) };
   };
-  const link = (entry: AnyEntry): DocLink => ({ ...docLink(ctx, page, entry.id, shortTitle(entry)), status: STATUS[entry.data.status].short });
+  // A budget belongs to no agreement: the index names whose it is.
+  const title = (entry: AnyEntry) =>
+    shortTitle(entry) ?? (entry.kind === "budget" ? `${entry.data.title}, ${partyName(repo, entry.data.organisation)}` : undefined);
+  const link = (entry: AnyEntry): DocLink => ({ ...docLink(ctx, page, entry.id, title(entry)), status: STATUS[entry.data.status].short });
 
   const groups = new Map<string, { party: Party | undefined; agreements: Entry<"agreement">[] }>();
   for (const agreement of repo.agreements) {
@@ -86,7 +91,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     if (!groups.has(key)) groups.set(key, { party, agreements: [] });
     groups.get(key)!.agreements.push(agreement);
   }
-  const documents = [...repo.plans, ...repo.reports, ...repo.memos] as AnyEntry[];
+  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
