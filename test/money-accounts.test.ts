@@ -35,7 +35,7 @@ describe("money/accounts: summary rows against the accounts of their detail tabl
   it("finds Sjuhärad's budget 2013 clean: every summary row's accounts sum to its figure in tkr; only the deficit the source never shows is told", async () => {
     const found = await findings(EXAMPLES);
     expect(ofRule(found, RULE).map(show)).toEqual([]);
-    expect(found.filter((f) => f.file === BUDGET).map((f) => f.ruleId)).toEqual(["money/unbalanced"]);
+    expect(found.filter((f) => f.file === BUDGET).map((f) => f.rule)).toEqual(["money/unbalanced"]);
   });
 
   it("moving 7460 out of Personalkostnader's `except` gives the sum with the pension account, and 7460 named twice", async () => {

@@ -60,7 +60,8 @@ function naturalKey(doc: Doc): string | undefined {
   if (!doc.valid) return undefined;
   const d = doc.data as Record<string, unknown>;
   if (doc.kind === "plan") return `plan\u0000${d["agreement"]}\u0000${d["year"]}`;
-  if (doc.kind === "report") return `report\u0000${d["plan"]}\u0000${d["year"]}`;
+  // A joint plan's report by its plan, a board's own report by its board.
+  if (doc.kind === "report") return `report\u0000${d["plan"] ?? `organisation\u0000${d["organisation"]}`}\u0000${d["year"]}`;
   if (doc.kind === "memo") return `memo\u0000${JSON.stringify(d["dnr"])}`;
   if (doc.kind === "agreement" || doc.kind === "indicator") return `${doc.kind}\u0000${d["title"]}`;
   return undefined;

@@ -70,9 +70,9 @@ export interface Referral {
 
 export const koladaKey = (kpi: string, municipality: string) => `${kpi}-${municipality}`;
 
-/** The document with this id, if it exists and is of the kind asked for. */
-export function lookup<K extends DocumentKind>(repo: Repository, id: string, kind: K): Entry<K> | undefined {
-  const entry = repo.documents.get(id);
+/** The document with this id, if it exists and is of the kind asked for; none for no id (a board's report names no plan). */
+export function lookup<K extends DocumentKind>(repo: Repository, id: string | undefined, kind: K): Entry<K> | undefined {
+  const entry = id === undefined ? undefined : repo.documents.get(id);
   return entry?.kind === kind ? (entry as Entry<K>) : undefined;
 }
 

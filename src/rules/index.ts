@@ -1,5 +1,5 @@
 import { decidedLate, planInPeriod, reportOfPlan } from "./dates.js";
-import { reportOutcome } from "./report.js";
+import { reportOutcome, reportSubject } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
@@ -39,6 +39,7 @@ export const rules: readonly Rule[] = [
   signs,
   unbalanced,
   planInPeriod,
+  reportSubject,
   reportOfPlan,
   decidedLate,
   reportOutcome,

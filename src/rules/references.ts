@@ -67,6 +67,7 @@ function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path:
       for (const p of Object.keys(t.parties)) yield { source: plan.source, path: ["totals", i, "parties", p], party: p, key: true };
   }
   for (const r of repo.reports) {
+    if (r.data.organisation) yield { source: r.source, path: ["organisation"], party: r.data.organisation, key: false };
     for (const [i, o] of r.data.outcome.entries())
       for (const p of Object.keys(o.parties)) yield { source: r.source, path: ["outcome", i, "parties", p], party: p, key: true };
     for (const [i, c] of r.data.carryOver.entries())

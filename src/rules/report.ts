@@ -1,6 +1,40 @@
 import { linesWithoutOutcome } from "../model/outcome.js";
 import { lookup } from "../model/repository.js";
-import { code, type Rule } from "./rule.js";
+import { code, ofKind, type Rule } from "./rule.js";
+
+/** A report follows up a joint plan, or is a board's own: it says which by naming one of the two. */
+export const reportSubject: Rule = {
+  id: "report/subject",
+  severity: "error",
+  example: "The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).",
+  summary:
+    "A report names exactly one of `plan` (the joint plan it follows up) and `organisation` (the board whose own report it is); a board's report has no plan's `outcome`, `goals` or `carryOver`.",
+  document: ofKind("report", (r, report) => {
+    const { plan, organisation } = r.data;
+    if (plan !== undefined && organisation !== undefined)
+      report(r.source, ["kind"], {
+        key: true,
+        reason: `The report names both \`plan: ${plan}\` (the joint plan it follows up) and \`organisation: ${organisation}\` (the board whose own report it is); a report is one or the other.`,
+        fix: "Keep `plan` for the report of a joint plan (its parties come from the plan's agreement), or `organisation` for a board's own report.",
+      });
+    else if (plan === undefined && organisation === undefined)
+      report(r.source, ["kind"], {
+        key: true,
+        reason: "The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).",
+        fix: "Add `plan: <id of the plan>` for the report of a joint plan, or `organisation: <party id>` (declared in plan.config.yaml) for a board's own report.",
+      });
+    if (plan !== undefined) return;
+    // What follows up a plan's budget lines and goals has nothing to follow up in a board's own report, and would not be shown.
+    for (const field of ["outcome", "goals", "carryOver"] as const) {
+      if (r.data[field].length === 0) continue;
+      report(r.source, [field], {
+        key: true,
+        reason: `\`${field}\` follows up the budget lines and goals of a joint plan, but the report names no \`plan\`${organisation ? ` (it is the own report of \`${organisation}\`)` : ""}.`,
+        fix: "Write a board's budget and utfall in `tables:` (money tables), or name the plan the report follows up.",
+      });
+    }
+  }),
+};
 
 /** Rules about a report (verksamhetsberättelse) and its plan. */
 export const reportOutcome: Rule = {

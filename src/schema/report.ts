@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decision, documentBase, kronor, localId, year } from "./common.js";
+import { decision, documentBase, kronor, localId, partyRef, year } from "./common.js";
 import { reference } from "./reference.js";
 import { moneyTable } from "./table.js";
 import { FULFILMENT, KIND } from "../vocabulary.js";
@@ -39,7 +39,14 @@ export const report = z
   .strictObject({
     kind: z.literal("report"),
     ...documentBase,
-    plan: reference("plan", { belongsTo: true }).describe("Id of the plan the report follows up."),
+    plan: reference("plan", { belongsTo: true })
+      .optional()
+      .describe("Id of the plan the report follows up (a joint plan's report); leave out in a board's own report, which names its `organisation`."),
+    organisation: partyRef
+      .optional()
+      .describe(
+        "Id of the board that reports, declared in `plan.config.yaml` (a board's own report, which follows up no joint plan); leave out where the report names its `plan`.",
+      ),
     year: year.describe("The year reported; the plan's year."),
     decision: decision.optional(),
     outcome: z.array(outcomeLine).default([]),
@@ -47,6 +54,8 @@ export const report = z
     carryOver: z.array(carryOut).default([]),
     tables: z.array(moneyTable).default([]).describe("Money tables of the report (budget against utfall, investments), as it prints them."),
   })
-  .describe(`${KIND.report.name}: the yearly report of a plan.`);
+  .describe(
+    `${KIND.report.name}: the yearly report of a joint plan (\`plan\`), or a board's own report (\`organisation\`); a report names exactly one of the two.`,
+  );
 
 export type Report = z.infer<typeof report>;

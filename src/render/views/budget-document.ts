@@ -21,7 +21,7 @@ export function budgetView(ctx: ViewContext, budget: Entry<"budget">, page: stri
   const data = budget.data;
   return documentPage(ctx, budget, page, {
     organisation: repo.parties.get(data.organisation),
-    fictional: isFictional(repo, budget) || Boolean(repo.parties.get(data.organisation)?.fictional),
+    fictional: isFictional(repo, budget),
     print: { header: "document" },
     header: {
       doctype: KIND.budget.name,

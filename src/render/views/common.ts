@@ -85,10 +85,18 @@ export function agreementOf(repo: Repository, entry: AnyEntry): Entry<"agreement
   return undefined;
 }
 
+/** The party a document is of where it belongs to no agreement: a board's report or budget, a memo's issuer. */
+function ownParty(repo: Repository, entry: AnyEntry): string | undefined {
+  if (entry.kind === "memo") return entry.data.issuer ?? repo.config?.data.organisation;
+  if (entry.kind === "report" || entry.kind === "budget") return entry.data.organisation;
+  return undefined;
+}
+
 /** Whether any party a document concerns is invented, which the page must say. */
 export function isFictional(repo: Repository, entry: AnyEntry): boolean {
   const agreement = agreementOf(repo, entry);
-  const parties = agreement ? agreement.data.parties : entry.kind === "memo" ? [entry.data.issuer ?? repo.config?.data.organisation ?? ""] : [];
+  const own = ownParty(repo, entry);
+  const parties = agreement ? agreement.data.parties : own !== undefined ? [own] : [];
   return parties.some((p) => repo.parties.get(p)?.fictional);
 }
 

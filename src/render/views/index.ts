@@ -45,17 +45,18 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
 /** How a document is named in the index's tables, where the year and agreement are already given. */
 function shortTitle(entry: AnyEntry): string | undefined {
   if (entry.kind === "plan") return `${KIND.plan.name} ${entry.data.year}`;
-  if (entry.kind === "report") return `${KIND.report.name} ${entry.data.year}`;
+  // A board's own report belongs to no agreement and is listed by its own title.
+  if (entry.kind === "report" && entry.data.plan !== undefined) return `${KIND.report.name} ${entry.data.year}`;
   if (entry.kind === "memo") return `${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
   return undefined;
 }
 
 /** The long lists of a document that the index shows nothing of. */
 const NOT_IN_INDEX: Partial<Record<AnyEntry["kind"], string[]>> = {
-  plan: ["goals", "interventions", "budget", "totals"],
-  report: ["outcome", "goals", "carryOver"],
-  indicator: ["baseline", "targets", "values"],
+  plan: ["goals", "interventions", "budget", "totals", "tables"],
+  report: ["outcome", "goals", "carryOver", "tables"],
   budget: ["tables"],
+  indicator: ["baseline", "targets", "values"],
 };
 
 /**
@@ -91,6 +92,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     if (!groups.has(key)) groups.set(key, { party, agreements: [] });
     groups.get(key)!.agreements.push(agreement);
   }
+  // A board's budget and own report belong to no agreement: they are listed with the other documents.
   const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();

@@ -19,7 +19,13 @@ export function outcomeTable(repo: Repository, plan: Entry<"plan">, money: Repor
   const groups = [...money.parties.map((p) => labels.get(p)!), "Totalt"];
   const head: RowView[] = [
     { cells: [th("Budgetpost", "col", { rowspan: 2 }), ...groups.map((g) => th(g, "col", { colspan: 3 }))] },
-    { cells: groups.flatMap(() => [th(COLUMN_KIND.budget.label, "col", { num: true }), th(COLUMN_KIND.outcome.label, "col", { num: true }), th(COLUMN_KIND.deviation.label, "col", { num: true })]) },
+    {
+      cells: groups.flatMap(() => [
+        th(COLUMN_KIND.budget.label, "col", { num: true }),
+        th(COLUMN_KIND.outcome.label, "col", { num: true }),
+        th(COLUMN_KIND.deviation.label, "col", { num: true }),
+      ]),
+    },
   ];
   const byLine = new Map(money.lines.map((l) => [l.line.id, l]));
   const bodies: RowView[][] = [];
@@ -45,9 +51,37 @@ export function outcomeTable(repo: Repository, plan: Entry<"plan">, money: Repor
 }
 
 export function reportView(ctx: ViewContext, report: Entry<"report">, page: string): PageView {
+  const plan = lookup(ctx.repo, report.data.plan, "plan");
+  return plan ? planReportView(ctx, report, plan, page) : boardReportView(ctx, report, page);
+}
+
+/**
+ * A board's own report (`organisation`, no joint plan): its header, body and money tables. It has
+ * no plan's budget lines to follow up, so no outcome per line and party, goals or carry-over.
+ */
+function boardReportView(ctx: ViewContext, report: Entry<"report">, page: string): PageView {
   const { repo } = ctx;
   const data = report.data;
-  const plan = lookup(repo, data.plan, "plan")!;
+  return documentPage(ctx, report, page, {
+    organisation: data.organisation === undefined ? undefined : repo.parties.get(data.organisation),
+    fictional: isFictional(repo, report),
+    print: { header: "document" },
+    header: {
+      doctype: KIND.report.name,
+      facts: [
+        data.organisation !== undefined && { label: "Organisation", text: partyName(repo, data.organisation) },
+        { label: "Verksamhetsår", text: String(data.year) },
+      ],
+      seeAlso: (repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)),
+    },
+    content: { year: data.year, ...moneyTables(data.tables, "Ekonomi") },
+  });
+}
+
+/** The report of a joint plan: budget against utfall per line and party, goal fulfilment, indicators, carry-over, and its money tables. */
+function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"plan">, page: string): PageView {
+  const { repo } = ctx;
+  const data = report.data;
   const agreement = agreementOf(repo, report);
   const money = reportMoney(plan.data.budget, data.outcome, planParties(repo, plan));
   const comments = data.outcome
@@ -124,6 +158,7 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
     },
     content: {
       year: data.year,
+      hasPlan: true,
       outcome: outcomeTable(repo, plan, money, `Budget, utfall och avvikelse ${data.year} per budgetpost och part (kronor)`),
       summary: money.parties.map((p) => {
         const m = t.byParty.get(p)!;

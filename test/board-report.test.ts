@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkJson, ofRule, only, show } from "./helpers/findings.js";
+import { headings, text } from "./helpers/html.js";
+import { copyExamples, edit, lineOf, read, run, tempDir, write } from "./helpers/repo.js";
+
+/*
+ * A board's own report (Herrljunga socialnämnd's verksamhetsberättelse 2016): no joint plan, the
+ * board that reports under `organisation`, its money in tables.
+ */
+
+const REPORT = "herrljunga/verksamhetsberattelse-2016.md";
+
+/** The Herrljunga report with its frontmatter's `organisation:` line replaced. */
+const withSubject = (root: string, lines: string) => read(root, REPORT).replace("organisation: herrljunga-sn\n", lines);
+
+describe("a report names its plan or its board", () => {
+  it("one without either, or with both, is an error at its kind", async () => {
+    const root = copyExamples();
+    write(root, "herrljunga/ingen.md", withSubject(root, "id: herrljunga/ingen\n"));
+    write(root, "herrljunga/bada.md", withSubject(root, "id: herrljunga/bada\norganisation: herrljunga-sn\nplan: sjobacka/plan-2019\n"));
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(1);
+    const subject = ofRule(findings, "report/subject");
+    expect(subject.map((f) => ({ file: f.file, line: f.line, column: f.column, severity: f.severity }))).toEqual([
+      { file: "herrljunga/bada.md", line: lineOf(root, "herrljunga/bada.md", "kind: report"), column: 1, severity: "error" },
+      { file: "herrljunga/ingen.md", line: lineOf(root, "herrljunga/ingen.md", "kind: report"), column: 1, severity: "error" },
+    ]);
+    expect(subject[0]!.message).toContain("names both `plan: sjobacka/plan-2019` (the joint plan it follows up) and `organisation: herrljunga-sn`");
+    expect(subject[1]!.message).toBe("The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).");
+    expect(subject[1]!.fix).toContain("`organisation: <party id>`");
+    // The Herrljunga report names its board; what is said of it is the seed's own residues and its 0 over blanks, as warnings at their cells.
+    expect(findings.filter((f) => f.file === REPORT).map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule}`)).toEqual([
+      `${lineOf(root, REPORT, "total: { label: Summa verksamhet, values: [179176")}:60 warning money/stated-total`,
+      `${lineOf(root, REPORT, "{ label: Arkiv,")}:44 warning money/blank-stated`,
+      `${lineOf(root, REPORT, "{ label: Nettokostnad, add: [intakter, kostnader], values: [~, 9256")}:72 warning money/stated-total`,
+    ]);
+  });
+
+  it("a board's report has no plan's outcome, goals or carry-over to give", async () => {
+    const root = copyExamples();
+    edit(root, REPORT, "year: 2016\n", "year: 2016\noutcome:\n  - line: sroi\n    parties: { herrljunga-sn: 100 }\n");
+    const found = only((await checkJson(root)).findings, "report/subject");
+    expect(found).toMatchObject({ file: REPORT, line: lineOf(root, REPORT, "outcome:"), column: 1, severity: "error" });
+    expect(found.message).toBe(
+      "`outcome` follows up the budget lines and goals of a joint plan, but the report names no `plan` (it is the own report of `herrljunga-sn`).",
+    );
+  });
+
+  it("its organisation is a declared party", async () => {
+    const root = copyExamples();
+    edit(root, REPORT, "organisation: herrljunga-sn", "organisation: herrljunga-sm");
+    const found = only((await checkJson(root)).findings, "ref/party");
+    expect(found).toMatchObject({ file: REPORT, line: lineOf(root, REPORT, "organisation: herrljunga-sm"), column: 15, severity: "error" });
+    expect(found.message).toContain("No party has the id `herrljunga-sm`. Did you mean `herrljunga-sn`?");
+  });
+});
+
+describe("plan build: a board's report", () => {
+  it("has the board's header and money tables, no joint plan's sections, and is listed in the index; a memo about it builds", async () => {
+    const root = copyExamples();
+    // A memo about the board's report: its Ekonomi has no joint plan's figures to take.
+    const memo = read(root, "sjobacka/tjansteskrivelse-2020.md")
+      .replace("about: sjobacka/plan-2020", "about: herrljunga/verksamhetsberattelse-2016")
+      .replace("    document: sjobacka/plan-2020", "    document: herrljunga/verksamhetsberattelse-2016");
+    write(root, "herrljunga/tjansteskrivelse.md", memo);
+    const out = join(tempDir("plan-out-"), "site");
+    const { code, stderr } = await run(["build", root, "--no-pdf", "--out", out], root);
+    expect(code, stderr).toBe(0);
+    const html = readFileSync(join(out, "herrljunga/verksamhetsberattelse-2016.html"), "utf8");
+    const header = text(/<header class="doc-header">([\s\S]*?)<\/header>/.exec(html)![1]!);
+    expect(header).toBe(
+      "Verksamhetsberättelse Verksamhetsberättelse 2016-12-31 Socialnämnden Organisation Socialnämnden, Herrljunga kommun Verksamhetsår 2016 " +
+        "Status Beslutat 2017-02-28 av Socialnämnden (Dnr SN 109/2016) Se även Verksamhetsplan för det gemensamma folkhälsoarbetet 2020 mellan Sjöbacka kommun och Hälso- och sjukvårdsnämnd Väst",
+    );
+    expect(headings(html).map((h) => `${h.level} ${h.text}`)).toEqual([
+      "1 Verksamhetsberättelse 2016-12-31 Socialnämnden",
+      "2 Ekonomi",
+      "2 Kommentar till utfall drift",
+      "3 Nämnd och förvaltningsledning",
+      "3 Bistånd",
+      "3 Vård och omsorg",
+      "3 Socialt stöd",
+      "2 Kommentar till utfall investeringar",
+    ]);
+    // The page's organisation is the board.
+    expect(html).toContain('<p class="org">Socialnämnden, Herrljunga kommun</p>');
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    const others = text(/<section aria-labelledby="ovriga">([\s\S]*?)<\/section>/.exec(index)![1]!);
+    expect(others).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden (beslutad)");
+    expect(others).toContain("Ombudgetering Investeringar 2016-12-31, Socialnämnden, Herrljunga kommun (beslutad)");
+    const memoPage = readFileSync(join(out, "herrljunga/tjansteskrivelse.html"), "utf8");
+    expect(memoPage).toContain('href="verksamhetsberattelse-2016.html"');
+  });
+});
