@@ -537,6 +537,7 @@ describe("PDF: the parts", () => {
       "sjobacka/plan-2020.html",
       "sjobacka/rapport-2019.html",
       "sjobacka/tjansteskrivelse-2020.html",
+      "sjuharad/budget-2013.html",
     ]);
     const memo = printed.find((f) => f.path === `${MEMO}.html`)!.print!.css;
     expect(memo).toContain('content: "TJÄNSTESKRIVELSE " counter(page) " (" counter(pages) ")\\A Datum " "2018-12-20" "     Dnr " "KS18.1375"');
