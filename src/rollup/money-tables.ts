@@ -1,5 +1,5 @@
 import { compareStrings } from "../format/text.js";
-import { partyName } from "../model/parties.js";
+import { municipalityOf, partyName } from "../model/parties.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { columnLabel, workTable, workTables, type Figure, type WorkedRow, type WorkedTable } from "../model/table.js";
 import type { Column as TableColumn, MoneyTable } from "../schema/table.js";
@@ -142,24 +142,17 @@ export function allMoneyTables(repo: Repository): MoneyTableData[] {
 
 /* The region's roll-up. */
 
-/** The municipality of an agreement: its party of type `kommun`, else its last party. */
-function municipalityOf(repo: Repository, agreementId: string): string | undefined {
-  const agreement = lookup(repo, agreementId, "agreement");
-  if (!agreement) return undefined;
-  const parties = agreement.data.parties;
-  return parties.find((p) => repo.parties.get(p)?.type === "kommun") ?? parties.at(-1);
-}
-
 /** The organisation whose figures a document's tables are: a budget's own, else the municipality of the plan's agreement. */
 export function organisationOf(repo: Repository, document: TablesDocument): string | undefined {
   const own = (document.data as { organisation?: unknown }).organisation;
   if (typeof own === "string") return own;
-  if (document.kind === "plan") return municipalityOf(repo, document.data.agreement);
-  if (document.kind === "report") {
-    const plan = typeof document.data.plan === "string" ? lookup(repo, document.data.plan, "plan") : undefined;
-    return plan && municipalityOf(repo, plan.data.agreement);
-  }
-  return undefined;
+  const plan =
+    document.kind === "plan"
+      ? document
+      : document.kind === "report" && typeof document.data.plan === "string"
+        ? lookup(repo, document.data.plan, "plan")
+        : undefined;
+  return plan && municipalityOf(repo, lookup(repo, plan.data.agreement, "agreement"))?.id;
 }
 
 /** The columns a table's budget, outcome and deviation (as budget − outcome) are read from; `undefined` where it has none. */
