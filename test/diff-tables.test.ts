@@ -285,7 +285,7 @@ describe("plan diff: money tables, in meaning", () => {
     expect(rowOf(table, "Hagen etapp 3")!.cells).toEqual([{ column: "avvikelse", label: "Avvikelse", before: -1760, after: -1760, difference: -3520 }]);
     const lines = await textLines(root);
     expect(lines).toContain(
-      `~ Avvikelse now Utfall 2016 ${MINUS} Summa Budget 2016, was Summa Budget 2016 ${MINUS} Utfall 2016: 2 figures turned their sign with it; 5 figures did not, listed below with their differences read the new way`,
+      `~ Avvikelse now Utfall 2016 ${MINUS} Summa Budget 2016, was Summa Budget 2016 ${MINUS} Utfall 2016: 2 figures turned their sign with it; 5 did not, and they are listed below with their differences read the new way`,
     );
     expect(lines).toContain(`Hagen etapp 3  Avvikelse  ${MINUS}1 760 tkr  ${MINUS}1 760 tkr  ${MINUS}3 520 tkr`);
   });

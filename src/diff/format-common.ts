@@ -138,9 +138,16 @@ export function tableNotes(table: TableChange): { sign: "+" | "-" | "~"; text: s
     }
     if (column.convention) {
       const c = column.convention;
-      const turned = c.reversed
-        ? `: ${plural(c.turned, "figure")} turned ${c.turned === 1 ? "its" : "their"} sign with it${c.notTurned ? `; ${plural(c.notTurned, "figure")} did not, listed below with ${c.notTurned === 1 ? "its difference" : "their differences"} read the new way` : ""}`
-        : "";
+      const listed = (n: number) => `${n === 1 ? "it is" : "they are"} listed below with ${n === 1 ? "its difference" : "their differences"} read the new way`;
+      const turned = !c.reversed
+        ? ""
+        : c.turned && c.notTurned
+          ? `: ${plural(c.turned, "figure")} turned ${c.turned === 1 ? "its" : "their"} sign with it; ${c.notTurned} did not, and ${listed(c.notTurned)}`
+          : c.turned
+            ? `: ${plural(c.turned, "figure")} turned ${c.turned === 1 ? "its" : "their"} sign with it`
+            : c.notTurned
+              ? `: no figure turned its sign with it; ${listed(c.notTurned)}`
+              : "";
       notes.push({ sign: "~", text: `${column.label} now ${c.after}, was ${c.before}${turned}` });
     }
     if (column.labelBefore) notes.push({ sign: "~", text: `column ${column.id}: heading "${column.labelBefore}" → "${column.label}"` });
