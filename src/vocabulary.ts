@@ -82,6 +82,23 @@ export const SIDE = {
 /** The row a page adds to a table with income and costs whose result the source does not state. */
 export const COMPUTED_RESULT = "Resultat (beräknat: intäkter och finansiering minus kostnader)";
 
+/** What a row of a money table is, as `plan budget` names it in text and CSV. */
+export const ROW_ROLE = {
+  line: "rad",
+  memo: "memorad",
+  formula: "formel",
+  total: "summa",
+  heading: "rubrik",
+} as const;
+
+/** How `plan budget` notes a stated figure that differs from what its terms give: both figures, or that the terms are blank. */
+export const STATED_FIGURE = {
+  stated: "angivet",
+  computed: "beräknat",
+  blank: "tom cell",
+  overBlanks: "över tomma celler",
+} as const;
+
 /** An indicator's `unit` in words. */
 export const UNIT = {
   percent: "procent",

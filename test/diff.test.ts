@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -7,28 +6,11 @@ import { main } from "../src/commands/main.js";
 import { formatMarkdown } from "../src/diff/format-markdown.js";
 import { diffRevisions } from "../src/diff/index.js";
 import type { DiffResult } from "../src/diff/model.js";
+import { commitAll, git } from "./helpers/git.js";
 import { copyExamples, edit, read, run, tempDir, write } from "./helpers/repo.js";
 
 const PLAN = "lerum/plan-2019.md";
 const MINUS = "\u2212";
-
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: "Test",
-  GIT_AUTHOR_EMAIL: "test@example.invalid",
-  GIT_COMMITTER_NAME: "Test",
-  GIT_COMMITTER_EMAIL: "test@example.invalid",
-  GIT_CONFIG_NOSYSTEM: "1",
-};
-
-function git(root: string, ...args: string[]): string {
-  return execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], { cwd: root, env: GIT_ENV, encoding: "utf8" });
-}
-
-function commitAll(root: string, message: string): void {
-  git(root, "add", "-A");
-  git(root, "commit", "-q", "-m", message);
-}
 
 /** A git repository holding a copy of the examples in one commit on `main`, changed by `before` first. */
 function repository(before: (root: string) => void = () => undefined): string {

@@ -11,6 +11,7 @@ import type { Side } from "./load.js";
 import { matchBy, matchItems, type Matched } from "./match.js";
 import type { Amounts, DocumentChange, ItemChange, LineChange, PartyAmount } from "./model.js";
 import { diffSections, sectionsOf } from "./prose.js";
+import { compareTables } from "./tables.js";
 
 /** A file of one revision as the diff sees it: a document, plan.config.yaml or a data file. */
 export interface Doc {
@@ -88,6 +89,7 @@ export function compareDocument(pair: Matched<Doc>, repos: Repositories): Docume
     path: doc.path,
     budget: [],
     outcome: [],
+    tables: [],
     items: [],
     fields: [],
     sections: [],
@@ -117,10 +119,16 @@ export function compareDocument(pair: Matched<Doc>, repos: Repositories): Docume
     change.outcome = compareOutcome(x, y, repos);
     change.items = followUpChanges(x, y, repos);
   }
+  if (kind === "plan" || kind === "report" || kind === "budget") {
+    const tablesOf = (data: unknown) => (data as DocumentData["plan" | "report" | "budget"]).tables;
+    change.tables = compareTables(tablesOf(b.data), tablesOf(a.data));
+  }
   if (a.source.body && b.source.body) change.sections = diffSections(sectionsOf(b.source), sectionsOf(a.source));
 
   const changed =
-    change.fields.length + change.budget.length + change.outcome.length + change.items.length + change.sections.length > 0 || change.invalid || change.idBefore;
+    change.fields.length + change.budget.length + change.outcome.length + change.tables.length + change.items.length + change.sections.length > 0 ||
+    change.invalid ||
+    change.idBefore;
   if (changed) return change;
   if (change.pathBefore) return { ...change, status: "moved" };
   return a.text === b.text ? undefined : "edited";
@@ -128,7 +136,10 @@ export function compareDocument(pair: Matched<Doc>, repos: Repositories): Docume
 
 /** Fields shown in their own tables and lists, not as fields. */
 function skipped(kind: DocumentChange["kind"] | undefined): (field: string) => boolean {
-  const own = kind === "plan" ? ["goals", "interventions", "budget"] : kind === "report" ? ["outcome", "goals"] : [];
+  const own = [
+    ...(kind === "plan" ? ["goals", "interventions", "budget"] : kind === "report" ? ["outcome", "goals"] : []),
+    ...(kind === "plan" || kind === "report" || kind === "budget" ? ["tables"] : []),
+  ];
   return (field) => own.some((f) => field === f || field.startsWith(`${f}[`));
 }
 

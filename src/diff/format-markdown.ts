@@ -3,6 +3,7 @@ import {
   documentNotes,
   documentsLine,
   fieldLine,
+  figureChanges,
   itemLine,
   kr,
   partyLabel,
@@ -11,9 +12,11 @@ import {
   signedKr,
   splitFigures,
   splitVerdict,
+  tableNotes,
+  tableTitle,
   type Segment,
 } from "./format-common.js";
-import { documentCounts, type DiffResult, type DocumentChange, type FieldChange, type LineChange, type SectionChange } from "./model.js";
+import { documentCounts, type DiffResult, type DocumentChange, type FieldChange, type LineChange, type SectionChange, type TableChange } from "./model.js";
 
 /** GitHub refuses a comment longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -152,6 +155,22 @@ function sectionChunks(section: SectionChange): string[] {
   return [`*${head}*\n\n${items.join("\n")}`];
 }
 
+/** A money table's changes as one piece of markdown: its meaning, then its changed figures and totals in tables. */
+function tableChunk(table: TableChange): string {
+  const out = [`**${escape(tableTitle(table))}**`, ""];
+  out.push(...tableNotes(table).map((n) => `- ${escape(n.text)}`));
+  for (const [caption, totals] of [
+    ["Changed figures", false],
+    ["Totals that changed", true],
+  ] as const) {
+    const rows = figureChanges(table, totals);
+    if (rows.length === 0) continue;
+    out.push("", `*${caption}*`, "", row(["Row", "Column", "Before", "After", "Difference"]), row(["---", "---", "--:", "--:", "--:"]));
+    for (const r of rows) out.push(row([escape(r.row), escape(r.column), r.before, r.after, r.difference]));
+  }
+  return out.join("\n").trim();
+}
+
 /** A document's details as pieces that are each whole markdown, so that the output can stop between any two. */
 function documentChunks(result: DiffResult, doc: DocumentChange): string[] {
   const chunks: string[] = [];
@@ -159,6 +178,7 @@ function documentChunks(result: DiffResult, doc: DocumentChange): string[] {
   if (budget) chunks.push(budget);
   const outcome = linesTable(result, "Outcome (utfall)", doc.outcome);
   if (outcome) chunks.push(outcome);
+  for (const table of doc.tables) chunks.push(tableChunk(table));
   const lineFields = [...doc.budget, ...doc.outcome].flatMap((l) => l.fields.map((f) => `- ${escape(l.title)}: ${fieldText(f)}`));
   if (lineFields.length) chunks.push(["**Other changes on budget lines**", "", ...lineFields].join("\n"));
   if (doc.items.length) {

@@ -6,6 +6,7 @@ import {
   documentNotes,
   documentsLine,
   fieldLine,
+  figureChanges,
   itemLine,
   kr,
   partyLabel,
@@ -14,9 +15,11 @@ import {
   signedKr,
   splitFigures,
   splitVerdict,
+  tableNotes,
+  tableTitle,
   type Segment,
 } from "./format-common.js";
-import { documentCounts, type DiffResult, type DocumentChange, type FieldChange, type LineChange, type SectionChange } from "./model.js";
+import { documentCounts, type DiffResult, type DocumentChange, type FieldChange, type LineChange, type SectionChange, type TableChange } from "./model.js";
 
 export interface TextStyle {
   /** Whether removed and added words are shown by colour alone, rather than by `[-…-]` and `{+…+}`. */
@@ -176,12 +179,35 @@ function sectionText(section: SectionChange, style: TextStyle): string[] {
   return out;
 }
 
+/** A money table's changes: what changed in its meaning, then its changed figures, then the totals that changed with them. */
+function tableText(table: TableChange, style: TextStyle): string[] {
+  const out = [`  ${style.bold(tableTitle(table))}`];
+  for (const note of tableNotes(table)) out.push(`    ${note.sign === "+" ? style.green("+") : note.sign === "-" ? style.red("-") : "~"} ${note.text}`);
+  for (const [caption, totals] of [
+    ["Changed figures", false],
+    ["Totals that changed", true],
+  ] as const) {
+    const rows = figureChanges(table, totals).map((cells): Row => ({ cells }));
+    if (rows.length === 0) continue;
+    const columns: Table["columns"] = [
+      { key: "row", label: "Row" },
+      { key: "column", label: "Column" },
+      { key: "before", label: "Before", money: true },
+      { key: "after", label: "After", money: true },
+      { key: "difference", label: "Difference", money: true },
+    ];
+    out.push(indent(tableToText({ name: "diff", caption, columns, rows }), "    "));
+  }
+  return out;
+}
+
 function documentDetails(result: DiffResult, doc: DocumentChange, style: TextStyle): string {
   const out: string[] = [];
   const budget = linesTable(result, "Budget lines", doc.budget);
   if (budget) out.push(budget);
   const outcome = linesTable(result, "Outcome (utfall)", doc.outcome);
   if (outcome) out.push(outcome);
+  for (const table of doc.tables) out.push(...tableText(table, style));
   const lineFields = [...doc.budget, ...doc.outcome].flatMap((l) => l.fields.map((f) => `    ~ ${l.title}: ${fieldText(f, style)}`));
   if (lineFields.length) out.push("  Other changes on budget lines", ...lineFields);
   if (doc.items.length) {

@@ -47,6 +47,8 @@ export interface DocumentChange {
   budget: LineChange[];
   /** Outcome (utfall) lines changed (reports), matched by budget line. */
   outcome: LineChange[];
+  /** Money tables (`tables:` of plans, reports and budgets) added, removed or changed, matched by id. */
+  tables: TableChange[];
   /** Goals, interventions, indicators used, goal follow-ups: added, removed, renamed or changed. */
   items: ItemChange[];
   /** Other fields of the frontmatter: status, dnr, dates, decision, contributions, … */
@@ -96,6 +98,70 @@ export interface LineChange {
   total: Amounts;
   /** Other changes on the line: title, financing, note, intervention, … */
   fields: FieldChange[];
+}
+
+/** A money table added, removed or changed: in money (its cells, in the table's unit) and in meaning (unit, sign convention, rows moved). */
+export interface TableChange {
+  /** The table's id (in head; in base for a removed table). */
+  id: string;
+  idBefore?: string;
+  caption: string;
+  change: "added" | "removed" | "changed";
+  unit: string;
+  /** The unit in base, where it changed: the figures of the two are not comparable cell by cell. */
+  unitBefore?: string;
+  /** Other fields of the table: caption, stub, perspective, note, detail. */
+  fields: FieldChange[];
+  columns: ColumnChange[];
+  /** Rows added, removed, moved between groups, renamed or with changed figures; totals and formula rows among them. */
+  rows: RowChange[];
+}
+
+export interface ColumnChange {
+  id: string;
+  label: string;
+  labelBefore?: string;
+  change: "added" | "removed" | "changed";
+  /** kind, year, party, label, `of` as changed. */
+  fields: FieldChange[];
+  /** A deviation whose `of` changed: what it subtracts now and before, in the columns' headings. */
+  convention?: {
+    before: string;
+    after: string;
+    /** Whether `of` is the same two columns the other way round; then the cells whose sign turned with it are no change. */
+    reversed: boolean;
+    /** Cells whose figure turned its sign with the convention (no change in meaning), and those that did not. */
+    turned: number;
+    notTurned: number;
+  };
+}
+
+export type TableRowRole = "line" | "memo" | "formula" | "total" | "heading";
+
+export interface RowChange {
+  /** The row's id, or its group's for a total. */
+  id?: string;
+  label: string;
+  labelBefore?: string;
+  role: TableRowRole;
+  roleBefore?: TableRowRole;
+  change: "added" | "removed" | "changed";
+  /** The group the row is in (its total's label, else its heading, else its id); `null` at the table's top level. For a moved row, where it was before. */
+  group: string | null;
+  moved?: { from: string | null; to: string | null };
+  /** Figures that changed, or for an added or removed row those it has. */
+  cells: CellChange[];
+}
+
+export interface CellChange {
+  /** The column's id and heading (in head; in base for a removed row). */
+  column: string;
+  label: string;
+  /** In the table's unit (in base's and head's unit where the unit changed); `null` is a blank cell, which is not 0. */
+  before: number | null;
+  after: number | null;
+  /** after − before in the table's unit; `null` where either is blank or the unit changed. In a deviation whose convention turned (`of` reversed), after − (−before): the change read the new way. */
+  difference: number | null;
 }
 
 export interface ItemChange {

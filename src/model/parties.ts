@@ -1,4 +1,5 @@
-import type { Repository } from "./repository.js";
+import type { Party } from "../schema/config.js";
+import type { Entry, Repository } from "./repository.js";
 
 /** A party's full name as printed (`Lerums kommun`); its id where the configuration declares none. */
 export const partyName = (repo: Repository, id: string) => repo.parties.get(id)?.name ?? id;
@@ -10,4 +11,11 @@ export const partyName = (repo: Repository, id: string) => repo.parties.get(id)?
 export function partyLabels(repo: Repository, parties: readonly string[]): Map<string, string> {
   const short = parties.map((p) => repo.parties.get(p)?.short ?? partyName(repo, p));
   return new Map(parties.map((p, i) => [p, short.filter((s) => s === short[i]).length > 1 ? partyName(repo, p) : short[i]!]));
+}
+
+/** The municipality of an agreement: its party of type `kommun`, else its last party. */
+export function municipalityOf(repo: Repository, agreement: Entry<"agreement"> | undefined): Party | undefined {
+  if (!agreement) return undefined;
+  const parties = agreement.data.parties.map((p) => repo.parties.get(p)).filter((p): p is Party => Boolean(p));
+  return parties.find((p) => p.type === "kommun") ?? parties.at(-1);
 }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { linkTargetKinds } from "../model/assets.js";
 import { byData, type AnyEntry, type Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
-import { allRollups, documentRollups, partyRollups, planSums } from "../rollup/rollups.js";
+import { allRollups, documentRollups, organisationRollups, partyRollups, planSums } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
 import { pagesKept, type Pages } from "../model/pages.js";
@@ -137,15 +137,17 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
       return done.file;
     };
     const partyTables = partyRollups(repo, sumsOf);
-    const partyPages = partyTables.map((table) => {
+    const organisationTables = organisationRollups(repo);
+    const acrossTables = [...partyTables, ...organisationTables];
+    const partyPages = acrossTables.map((table) => {
       const view = rollupView(ctx, table);
       return whole(view.path, [shared, JSON.stringify(view)], () => view);
     });
-    const tables = allRollups(repo, (entry) => parts.get(entry.id)!.tables, partyTables);
+    const tables = allRollups(repo, (entry) => parts.get(entry.id)!.tables, partyTables, organisationTables);
     // The index's view alone takes longer than a document's page: it is made only when a fact it shows changed.
     const indexInputs = [shared, ...[...repo.documents.values()].map(factsOf), ...tables.map((t) => t.name)];
     const files: OutputFile[] = [...[...parts.values()].flatMap((p) => p.files), ...partyPages, whole(pages.index, indexInputs, () => indexView(ctx, tables))];
-    for (const table of partyTables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
+    for (const table of acrossTables) files.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
     const written = new Set(files.map((f) => f.path));
     const assets = new Map([...parts.values()].flatMap((p) => p.assets).map((a) => [a.to, a]));
     const copiedBefore = copied;

@@ -4,7 +4,8 @@ import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
 import { FINANCING, KIND, LINE_TYPE_AREA } from "../vocabulary.js";
-import { toKronor, type Column, type Row, type Table } from "./table.js";
+import { REGION_ROLLUP, tablesAcrossOrganisations } from "./money-tables.js";
+import { slug, toKronor, type Column, type Row, type Table } from "./table.js";
 
 /** The financiers of the plan's agreement, in the agreement's order, then any other party on its lines. */
 export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
@@ -166,23 +167,30 @@ export function documentRollups(repo: Repository, entry: AnyEntry): Table[] {
 
 /**
  * Every roll-up of the repository, in a stable order: the plans' (by id), the agreements' (by
- * id), the parties'. A caller that keeps tables between builds gives those it has.
+ * id), the parties', the money tables' per organisation. A caller that keeps tables between builds gives those it has.
  */
-export function allRollups(repo: Repository, tablesOf = (entry: AnyEntry) => documentRollups(repo, entry), partyTables = partyRollups(repo)): Table[] {
+export function allRollups(
+  repo: Repository,
+  tablesOf = (entry: AnyEntry) => documentRollups(repo, entry),
+  partyTables = partyRollups(repo),
+  organisationTables = organisationRollups(repo),
+): Table[] {
   const byId = (entries: readonly AnyEntry[]) => [...entries].sort((a, b) => compareStrings(a.id, b.id));
-  return [...byId(repo.plans).flatMap(tablesOf), ...byId(repo.agreements).flatMap(tablesOf), ...partyTables];
+  return [...byId(repo.plans).flatMap(tablesOf), ...byId(repo.agreements).flatMap(tablesOf), ...partyTables, ...organisationTables];
 }
 
-/** A roll-up's file name from a document's or party's id: `lerum/plan-2019` → `lerum-plan-2019`. */
-export const slug = (id: string) =>
-  id
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-|-$/g, "")
-    .toLowerCase();
+/** The region's roll-up of the money tables per organisation and year, where there are tables to roll up. */
+export function organisationRollups(repo: Repository): Table[] {
+  const table = tablesAcrossOrganisations(repo);
+  return table ? [table] : [];
+}
+
+export { slug };
 
 /** The names of the roll-ups made of a plan, an agreement or a party (without `.html`, `.csv`): the tables' and `path/name-length`'s. */
 export const rollupNames = {
   plan: (id: string) => [`${slug(id)}-per-area`, `${slug(id)}-per-financing`],
   agreement: (id: string) => [`${slug(id)}-per-year`],
   party: (id: string) => [`${slug(id)}-across-agreements`],
+  organisations: REGION_ROLLUP,
 };

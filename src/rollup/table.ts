@@ -29,3 +29,10 @@ export function toKronor(value: bigint): number {
   }
   return Number(value);
 }
+
+/** A roll-up's file name from a document's or party's id: `lerum/plan-2019` → `lerum-plan-2019`. */
+export const slug = (id: string) =>
+  id
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();

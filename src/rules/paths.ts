@@ -126,6 +126,7 @@ function ownOutputs(repo: Repository): Map<string, string> {
   for (const party of repo.config?.data.parties ?? []) {
     for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${rollupNames.party(party.id)[0]}${ext}`, `the roll-up of the party ${code(party.id)}`);
   }
+  for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${rollupNames.organisations}${ext}`, "the roll-up of the money tables per organisation");
   return own;
 }
 

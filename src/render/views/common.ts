@@ -50,7 +50,7 @@ export interface OrganisationView {
 }
 
 // The views import a party's name from here with the rest of what they share.
-export { partyLabels, partyName } from "../../model/parties.js";
+export { municipalityOf, partyLabels, partyName } from "../../model/parties.js";
 
 export function organisationView(party: Party | undefined): OrganisationView | undefined {
   if (!party) return undefined;
@@ -64,13 +64,6 @@ export function organisationView(party: Party | undefined): OrganisationView | u
     { label: "Org.nr", value: party.orgnr ?? "" },
   ].filter((x) => x.value);
   return { name: party.name, fictional: Boolean(party.fictional), address: a || party.orgnr ? address : [] };
-}
-
-/** The municipality of an agreement: its party of type `kommun`, else its last party. */
-export function municipalityOf(repo: Repository, agreement: Entry<"agreement"> | undefined): Party | undefined {
-  if (!agreement) return undefined;
-  const parties = agreement.data.parties.map((p) => repo.parties.get(p)).filter((p): p is Party => Boolean(p));
-  return parties.find((p) => p.type === "kommun") ?? parties.at(-1);
 }
 
 export const organisationParty = (repo: Repository) => (repo.config ? repo.parties.get(repo.config.data.organisation) : undefined);
