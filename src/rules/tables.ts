@@ -77,7 +77,7 @@ function* statedCells(table: WorkedTable): Generator<{ row: WorkedRow; cell: Wor
 export const tableShape: Rule = {
   id: "money/table-shape",
   severity: "error",
-  example: "The row has 4 cells, but the table has 5 columns (ursprung, tillagg, summa, utfall, avvikelse).",
+  example: "The row has 4 cells, but the table has 5 columns (ursprung, tillagg, total, utfall, avvikelse).",
   summary:
     "A money table is whole: one cell per column on every row, derived columns `of` columns it has, formula rows naming its rows, nothing derived from itself.",
   document: eachTable((table, report) => {
@@ -91,7 +91,7 @@ export const statedTotals: Rule = {
   otherSeverity: "warning",
   example: `"Summa verksamhet", ${COLUMN_KIND["final-accounts"].label} 2015: the rows sum to 179 991 tkr, the table states 179 992 tkr (difference +1 tkr, within the rounding of 5 rows printed in whole tkr).`,
   summary:
-    "Every figure a money table states for a total, a formula row (Nettokostnad, Resultat) or a derived column (summa, avvikelse) is what its terms give, at the table's unit: a difference within the rounding of the terms printed in tkr or mnkr is a warning, any other an error.",
+    "Every figure a money table states for a total, a formula row (Nettokostnad, Resultat) or a derived column (a sum or a deviation) is what its terms give, at the table's unit: a difference within the rounding of the terms printed in tkr or mnkr is a warning, any other an error.",
   document: eachTable((table, report) => {
     for (const { row, cell, column, stated } of statedCells(table)) {
       if (cell.computed === undefined) continue;
