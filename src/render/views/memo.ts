@@ -8,7 +8,7 @@ import { financingSummary } from "./budget.js";
 import { agreementOf, docLink, isFictional, organisationParty, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
-import { KIND, COLUMN_KIND } from "../../vocabulary.js";
+import { BLANK, KIND, COLUMN_KIND } from "../../vocabulary.js";
 
 /** The memo's sections in the order of the real tjänsteskrivelse; a body heading goes to the slot its name matches. */
 const SLOTS = [
@@ -49,7 +49,11 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
     const plan = about;
     const agreement = lookup(repo, plan.data.agreement, "agreement");
     const summary = financingSummary(repo, plan, `Finansiering av verksamhetsplanen ${plan.data.year} per part (kronor)`);
-    const shares = summary.parties.map((p) => `${p.name} ${p.amount} (${p.share})`);
+    const share = (who: string, p: { amount: string; share: string }) => `${who} ${p.amount}${p.share ? ` (${p.share})` : ""}`;
+    const shares = [
+      ...summary.parties.map((p) => share(p.name, p)),
+      ...(summary.unsplit ? [share(BLANK.unsplit.toLocaleLowerCase("sv"), summary.unsplit)] : []),
+    ];
     const contributions = agreement
       ? agreement.data.contributions.map((c) => `${partyName(repo, c.party)} ${kr(contributionFor(agreement.data, c.party, plan.data.year))}`)
       : [];
@@ -79,7 +83,16 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
       table: {
         caption: `Budget och utfall ${about.data.year} per part (kronor)`,
         className: "summary",
-        head: [{ cells: [th("Part", "col"), th(COLUMN_KIND.budget.label, "col", { num: true }), th(COLUMN_KIND.outcome.label, "col", { num: true }), th(COLUMN_KIND.deviation.label, "col", { num: true })] }],
+        head: [
+          {
+            cells: [
+              th("Part", "col"),
+              th(COLUMN_KIND.budget.label, "col", { num: true }),
+              th(COLUMN_KIND.outcome.label, "col", { num: true }),
+              th(COLUMN_KIND.deviation.label, "col", { num: true }),
+            ],
+          },
+        ],
         bodies: [[...money.parties.map((p) => row(partyName(repo, p), money.totals.byParty.get(p)!)), row("Totalt", t, true)]],
       },
       explanations: [],
