@@ -15,6 +15,7 @@ import { copyExamples, edit, lineOf, read, run, tempDir, write } from "./helpers
 
 const PLAN = "lerum/plan-2019.md";
 const AGREEMENT = "lerum/avtal-2017-2020.md";
+const REPORT = "sjobacka/rapport-2019.md";
 
 /** The Lerum plan with the line "25 % tjänst …" (110 000 + 110 000) giving only its total of 220 000 kr. */
 const totalOnly = (root: string) => edit(root, PLAN, "    total: 220000\n    parties: { hsn-vast: 110000, lerum: 110000 }\n", "    total: 220000\n");
@@ -206,6 +207,99 @@ describe("a party with no amounts in a plan", () => {
     expect(stated.map((f) => f.message)).toEqual([
       '"Totalt insatser" (intervention lines): the lines have no amounts for sjobacka; blank is not 0, but the total says 90 000 kr.',
       '"Gemensam folkhälsobudget" (intervention + staff lines): the lines have no amounts for sjobacka; blank is not 0, but the total says 210 000 kr.',
+    ]);
+  });
+});
+
+describe("a decided report whose utfall is missing", () => {
+  /** The utfall of sjobacka left out on "Träffpunkter för äldre", whose budget gives sjobacka 30 000 kr. */
+  const noSjobackaOnTraffpunkter = (root: string) => edit(root, REPORT, "parties: { hsn-vast: 20000, sjobacka: 33500 }", "parties: { hsn-vast: 20000 }");
+
+  it("for one party of a line is an error at the line's entry, naming the line, the party and its budget", async () => {
+    const root = copyExamples();
+    noSjobackaOnTraffpunkter(root);
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(only(findings, "report/outcome")).toEqual({
+      rule: "report/outcome",
+      file: REPORT,
+      line: lineOf(root, REPORT, "parties: { hsn-vast: 20000 }"),
+      column: 14,
+      severity: "error",
+      message:
+        'The report is decided, but it gives no utfall for sjobacka on the line "Träffpunkter för äldre (lokalhyra, fika, material)" of the plan `sjobacka/plan-2019`, whose budget there is 30 000 kr.',
+      fix: "Write `sjobacka:` with its utfall in the line's `parties:` (0 where nothing was spent; a blank is not 0), or set `status: draft` until it is known.",
+    });
+  });
+
+  it("for a whole line is an error per party at `outcome`; an utfall of 0 is an utfall", async () => {
+    const root = copyExamples();
+    edit(root, REPORT, "  - line: foraldragrupper\n    parties: { hsn-vast: 40000, sjobacka: 20000 }\n", "");
+    edit(root, REPORT, "parties: { sjobacka: 20000 }", "parties: { sjobacka: 0 }");
+    const { findings } = await checkJson(root);
+    const found = ofRule(findings, "report/outcome");
+    expect(found.map((f) => [f.file, f.line, f.column])).toEqual([
+      [REPORT, lineOf(root, REPORT, "outcome:"), 1],
+      [REPORT, lineOf(root, REPORT, "outcome:"), 1],
+    ]);
+    expect(found.map((f) => f.message)).toEqual([
+      'The report is decided, but it gives no utfall for hsn-vast on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 40 000 kr.',
+      'The report is decided, but it gives no utfall for sjobacka on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 20 000 kr.',
+    ]);
+  });
+
+  it("for a party that has no budget cell on the line is nothing missing", async () => {
+    const root = copyExamples();
+    // "Gruppledare från elevhälsan" is sjobacka's alone: its utfall needs no hsn-vast.
+    const { findings } = await checkJson(root);
+    expect(ofRule(findings, "report/outcome")).toEqual([]);
+    expect(read(root, REPORT)).toContain("  - line: foraldragrupper-personal\n    parties: { sjobacka: 20000 }\n");
+  });
+
+  it("in a draft: the page leaves the cells blank, names the line and party, and never prints 0 kr for what is not reported", async () => {
+    const root = copyExamples();
+    noSjobackaOnTraffpunkter(root);
+    edit(root, REPORT, "status: decided", "status: draft");
+    // And no utfall at all for the party on any line: its sums are blank.
+    write(
+      root,
+      REPORT,
+      read(root, REPORT)
+        .replace(/(parties: \{[^}]*?), sjobacka: \d+ \}/g, "$1 }")
+        .replace("    parties: { sjobacka: 20000 }\n", ""),
+    );
+    const { code, stderr, page } = await build(root);
+    expect(code, stderr).toBe(0);
+    const html = page("sjobacka/rapport-2019.html");
+    const rows = rowsOf(html, /Budget, utfall och avvikelse 2019/);
+    expect(rows).toContainEqual(["Träffpunkter för äldre (lokalhyra, fika, material)", "20 000", "20 000", "0", "30 000", "", "", "50 000", "20 000", "0"]);
+    expect(rows).toContainEqual(["Gemensam folkhälsobudget", "210 000", "198 000", "12 000", "210 000", "", "", "420 000", "198 000", "12 000"]);
+    const said = spaces(text(html));
+    expect(said).toContain("Sjöbacka kommun: budget 210 000 kr, utfall ej redovisat, avvikelse ej redovisat.");
+    expect(said).not.toMatch(/Sjöbacka kommun: budget 210 000 kr, utfall 0 kr/);
+    // A line with some utfall names the parties whose utfall is missing; one with none at all, only its title.
+    expect(said).toContain(
+      "Utfall är inte redovisat för: Föräldragrupper ABC och Komet (utbildning av gruppledare, material) för Sjöbacka kommun, Gruppledare från elevhälsan, Föräldramöten och undervisningsmaterial ANDT för Sjöbacka kommun, Träffpunkter för äldre (lokalhyra, fika, material) för Sjöbacka kommun och Folkhälsosamordnare 40 % för Sjöbacka kommun.",
+    );
+  });
+
+  it("in the memo about a draft report with no utfall yet: the budget, and the utfall not reported rather than 0 kr", async () => {
+    const root = copyExamples();
+    edit(root, REPORT, "status: decided", "status: draft");
+    write(root, REPORT, read(root, REPORT).replace(/outcome:\n(?: {2}.*\n)+\n/, "outcome: []\n\n"));
+    const memo = read(root, "sjobacka/tjansteskrivelse-2020.md")
+      .replace("about: sjobacka/plan-2020", "about: sjobacka/rapport-2019")
+      .replace(/attachments:\n( {2}.*\n)+/, "attachments:\n  - title: Verksamhetsberättelse 2019\n    document: sjobacka/rapport-2019\n");
+    write(root, "sjobacka/tjansteskrivelse-2020-rapport.md", memo);
+    const { code, stderr, page } = await build(root);
+    expect(code, stderr).toBe(0);
+    const html = page("sjobacka/tjansteskrivelse-2020-rapport.html");
+    expect(spaces(text(html))).toContain("Budgeten för 2019 var 420 000 kr; utfallet är ej redovisat.");
+    expect(rowsOf(html, "Budget och utfall 2019 per part")).toEqual([
+      ["Part", "Budget", "Utfall", "Avvikelse"],
+      ["Hälso- och sjukvårdsnämnd Väst", "210 000", "", ""],
+      ["Sjöbacka kommun", "210 000", "", ""],
+      ["Totalt", "420 000", "", ""],
     ]);
   });
 });

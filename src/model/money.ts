@@ -2,7 +2,6 @@ import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
 import type { Report } from "../schema/report.js";
 import { groupDigits, kronor, NBSP, NNBSP } from "../format/swedish.js";
-import { linesWithoutOutcome } from "./outcome.js";
 import { partyName } from "./parties.js";
 import type { Entry, Repository } from "./repository.js";
 
@@ -207,8 +206,6 @@ export interface ReportMoney {
   lines: { line: BudgetLine; byParty: Map<string, OutcomeMoney>; total: OutcomeMoney }[];
   /** Over the lines that count against the contributions (carry-overs apart). */
   totals: { byParty: Map<string, OutcomeMoney>; total: OutcomeMoney };
-  /** Lines whose utfall the report does not give (`linesWithoutOutcome`). */
-  missing: BudgetLine[];
 }
 
 /**
@@ -224,6 +221,5 @@ export function reportMoney(budget: readonly BudgetLine[], outcome: Report["outc
   });
   const counted = lines.filter((l) => l.line.type !== "carry-over");
   const byParty = new Map(parties.map((p) => [p, addOutcomes(counted.map((l) => l.byParty.get(p)!))]));
-  const missing = linesWithoutOutcome({ budget }, { outcome });
-  return { parties, lines, totals: { byParty, total: addOutcomes([...byParty.values()]) }, missing };
+  return { parties, lines, totals: { byParty, total: addOutcomes([...byParty.values()]) } };
 }

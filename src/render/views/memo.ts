@@ -2,7 +2,7 @@ import type { RootContent } from "mdast";
 import { contributionFor, reportMoney, splitText, type OutcomeMoney } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
-import { amount, kr, list } from "../helpers.js";
+import { amount, kr, krText, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { financingSummary } from "./budget.js";
 import { agreementOf, docLink, isFictional, organisationParty, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
@@ -79,7 +79,11 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
     const t = money.totals.total;
     return {
       source: docLink(ctx, page, about.id),
-      intro: `Budgeten för ${about.data.year} var ${kr(t.budget ?? 0n)} och utfallet ${kr(t.outcome ?? 0n)}, en avvikelse på ${kr(t.deviation ?? 0n)} (budget − utfall).`,
+      // No utfall at all: no avvikelse either, and neither is 0 kr.
+      intro:
+        t.outcome === undefined
+          ? `Budgeten för ${about.data.year} var ${krText(t.budget)}; utfallet är ${BLANK.sentence}.`
+          : `Budgeten för ${about.data.year} var ${krText(t.budget)} och utfallet ${kr(t.outcome)}, en avvikelse på ${krText(t.deviation)} (budget − utfall).`,
       table: {
         caption: `Budget och utfall ${about.data.year} per part (kronor)`,
         className: "summary",
