@@ -79,6 +79,16 @@ export const SIDE = {
   financing: "Finansiering",
 } as const;
 
+/**
+ * Blank is not 0. What a sentence says where a figure is blank (an utfall not reported, a sum
+ * of no amounts), where a table leaves the cell empty; and the row of a plan's amounts that
+ * gives a total but no party's share (a line whose split is not given).
+ */
+export const BLANK = {
+  sentence: "ej redovisat",
+  unsplit: "Ej fördelat mellan parterna",
+} as const;
+
 /** The row a page adds to a table with income and costs whose result the source does not state. */
 export const COMPUTED_RESULT = "Resultat (beräknat: intäkter och finansiering minus kostnader)";
 

@@ -117,16 +117,30 @@ describe("amounts are whole kronor", () => {
     expect(said([found])).toContain(`Write \`${integer}\``);
   });
 
-  it("a negative amount in a party's share is an error at that amount", async () => {
+  it("a negative amount in a party's share is one error at that amount, which says where signed amounts go", async () => {
     const { code, findings, root } = await check((r) => edit(r, PLAN, "parties: { hsn-vast: 65000 }", "parties: { hsn-vast: -65000 }"));
     expect(code).toBe(1);
     const line = lineOf(root, PLAN, "hsn-vast: -65000");
-    expect(ofRule(findings, "money/whole-kronor").find((f) => f.message.includes("must not be negative"))).toMatchObject({
-      file: PLAN,
-      line,
-      column: 26,
-      severity: "error",
-    });
+    // One message at the value: not also one telling the user to write `-65000`, as they did.
+    expect(findings.filter((f) => f.file === PLAN && f.severity === "error")).toHaveLength(1);
+    const found = only(findings, "money/whole-kronor");
+    expect(found).toMatchObject({ file: PLAN, line, column: 26, severity: "error" });
+    expect(found.message).toBe(
+      "`budget[5].parties.hsn-vast` must not be negative; found -65000. These amounts are what a party pays or spends, never below 0.",
+    );
+    expect(found.fix).toContain("a reduction is a smaller amount");
+    expect(found.fix).toContain("`tables:`");
+  });
+
+  it.each([
+    ["a share given as `{ amount }`", "parties: { hsn-vast: 65000 }", "parties: { hsn-vast: { amount: -65000 } }", "amount: -65000", 36],
+    ["a line's total", "total: 65000", "total: -65000", "total: -65000", 12],
+  ])("a negative amount in %s is one error at that amount", async (_what, from, to, at, column) => {
+    const { findings, root } = await check((r) => edit(r, PLAN, from, to));
+    const found = only(findings, "money/whole-kronor");
+    expect(found).toMatchObject({ file: PLAN, line: lineOf(root, PLAN, at), column, severity: "error" });
+    expect(found.message).toContain("must not be negative; found -65000");
+    expect(findings.filter((f) => f.file === PLAN && f.severity === "error")).toHaveLength(1);
   });
 
   it("an amount beyond the safe integer range is refused", async () => {

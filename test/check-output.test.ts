@@ -130,8 +130,8 @@ describe("plan budget", () => {
       total: 670000,
     });
     expect(byArea.rows.find((r) => r["area"] === "Gemensam budget")).toMatchObject({ "hsn-vast": 1000000, lerum: 1000000, total: 2000000, isTotal: true });
-    // The carry-over has no amount: an empty cell, not 0.
-    expect(byArea.rows.find((r) => r["area"] === "Överfört från tidigare år")!["total"]).toBeUndefined();
+    // The carry-over has no amount: an empty cell (null), not 0.
+    expect(byArea.rows.find((r) => r["area"] === "Överfört från tidigare år")!["total"]).toBeNull();
     const financing = tables.find((t) => t.name === "lerum-plan-2019-per-financing")!;
     expect(financing.rows).toContainEqual({ party: "Kommun", financing: "Schablonkostnad (egen personal)", amount: 200000 });
     expect(financing.rows).toContainEqual({ party: "Kommun", financing: "Hänvisas till annan budget", amount: 150000 });

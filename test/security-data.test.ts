@@ -446,9 +446,10 @@ describe("escape sequences from documents never reach the terminal", () => {
 
     // `plan budget` refuses such a repository, so its JSON is shown with a caption that holds them.
     const { tablesToJson } = await import("../src/rollup/format.js");
-    const json = tablesToJson([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns: ["a"], rows: [{ cells: { a: "\u202e1" } }] } as never]);
+    const columns = [{ key: "a", label: "a" }];
+    const json = tablesToJson([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns, rows: [{ cells: { a: "\u202e1" } }] }]);
     expect(json).not.toMatch(RAW);
-    expect(JSON.parse(json)).toEqual([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns: ["a"], rows: [{ a: "\u202e1" }] }]);
+    expect(JSON.parse(json)).toEqual([{ name: "t", caption: "Tabell \u009b2J \u2066x\u2069", columns, rows: [{ a: "\u202e1" }] }]);
   });
 });
 

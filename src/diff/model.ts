@@ -207,8 +207,8 @@ export interface SplitCheck {
   /** Whether base kept it; `null` where the plan or its agreement was not in base. */
   before: boolean | null;
   after: boolean;
-  /** Each financier's total in head and its share under the split (rounded down to whole kronor). */
-  parties: { party: string; amount: number; expected: number }[];
+  /** Each financier's total in head (`null` where it has no amount) and its share under the split (rounded down to whole kronor). */
+  parties: { party: string; amount: number | null; expected: number }[];
 }
 
 export interface NewProblem {

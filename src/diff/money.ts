@@ -1,5 +1,5 @@
 import { compareStrings } from "../format/text.js";
-import { contributingLines, contributionFor, describeSplit, partyTotals, planSplit, sum } from "../model/money.js";
+import { contributingLines, contributionFor, describeSplit, lineTotal, partyTotals, planSplit, sum } from "../model/money.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { toKronor } from "../rollup/table.js";
 import type { AgreementYear, DocumentChange, SplitCheck } from "./model.js";
@@ -36,7 +36,11 @@ function touched(ctx: MoneyContext, documents: DocumentChange[]): Map<string, { 
   return pairs;
 }
 
-/** For each agreement and year a change touches: each party's total of the plans (carry-overs aside), before → after. */
+/**
+ * For each agreement and year a change touches: each party's total of the plans (carry-overs
+ * aside), before → after, and the plans' total (lines that give only a total included). A party
+ * with no amount is blank (`null`), as is a side with no plan.
+ */
 export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): AgreementYear[] {
   const result: AgreementYear[] = [];
   for (const { agreement: id, year } of touched(ctx, documents).values()) {
@@ -46,7 +50,8 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
     const totalsAfter = partyTotals(after.flatMap((p) => contributingLines(p.data.budget)));
     const totalsBefore = partyTotals(before.flatMap((p) => contributingLines(p.data.budget)));
     const parties = [...new Set([...(agreement?.data.contributions.map((c) => c.party) ?? []), ...totalsAfter.keys(), ...totalsBefore.keys()])];
-    const side = (plans: Entry<"plan">[], totals: Map<string, bigint>, party: string) => (plans.length === 0 ? undefined : (totals.get(party) ?? 0n));
+    const side = (plans: Entry<"plan">[], totals: Map<string, bigint>, party: string) => (plans.length === 0 ? undefined : totals.get(party));
+    const total = (plans: Entry<"plan">[]) => sum(plans.flatMap((p) => contributingLines(p.data.budget)).map(lineTotal));
     const row = (x: bigint | undefined, y: bigint | undefined) => ({ before: big(x), after: big(y), difference: toKronor((y ?? 0n) - (x ?? 0n)) });
     result.push({
       agreement: id,
@@ -57,7 +62,7 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
         const contribution = agreement ? contributionFor(agreement.data, party, year) : undefined;
         return { party, ...row(side(before, totalsBefore, party), side(after, totalsAfter, party)), contribution: big(contribution) };
       }),
-      total: row(before.length ? sum(totalsBefore.values()) : undefined, after.length ? sum(totalsAfter.values()) : undefined),
+      total: row(total(before), total(after)),
     });
   }
   return result.sort((a, b) => compareStrings(a.agreement, b.agreement) || a.year - b.year);
@@ -68,7 +73,7 @@ function keepsSplit(repo: Repository, plan: Entry<"plan">) {
   const agreement = lookup(repo, plan.data.agreement, "agreement");
   if (!agreement) return undefined;
   const split = planSplit(agreement.data, plan.data.budget);
-  return { agreement, kept: split.kept, parties: split.parties.map((p) => ({ party: p.party, amount: toKronor(p.amount), expected: toKronor(p.expected) })) };
+  return { agreement, kept: split.kept, parties: split.parties.map((p) => ({ party: p.party, amount: big(p.amount), expected: toKronor(p.expected) })) };
 }
 
 /** For each plan that changed or was added, and each plan of a changed agreement: does it keep the split, and did it before? */

@@ -2,7 +2,6 @@ import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
 import type { Report } from "../schema/report.js";
 import { groupDigits, kronor, NBSP, NNBSP } from "../format/swedish.js";
-import { linesWithoutOutcome } from "./outcome.js";
 import { partyName } from "./parties.js";
 import type { Entry, Repository } from "./repository.js";
 
@@ -27,10 +26,13 @@ export function overflowAt(amounts: readonly (number | bigint | undefined)[]): n
   return undefined;
 }
 
-/** Sums of kronor are exact: amounts are safe integers, their sums are bigints. */
-export function sum(values: Iterable<number | bigint | undefined>): bigint {
-  let total = 0n;
-  for (const v of values) if (v !== undefined) total += BigInt(v);
+/**
+ * Sums of kronor are exact: amounts are safe integers, their sums are bigints. Blank amounts
+ * (`undefined`) are not 0: they are left out, and a sum with no amount known is blank itself.
+ */
+export function sum(values: Iterable<number | bigint | undefined>): bigint | undefined {
+  let total: bigint | undefined;
+  for (const v of values) if (v !== undefined) total = (total ?? 0n) + BigInt(v);
   return total;
 }
 
@@ -54,16 +56,21 @@ export function sharesOf(line: BudgetLine): NormalShare[] {
 }
 
 /**
- * The line's total: the sum of its parts, or the written total where the line has no parts.
- * A written total that disagrees with its parts is reported once, on the line itself, and
- * does not spread into the totals above it.
+ * The line's total: the sum of its parts, or the written total where the line has no parts (a
+ * line whose split is not given); blank where it has neither. A written total that disagrees
+ * with its parts is reported once, on the line itself, and does not spread into the totals above it.
  */
-export function lineTotal(line: BudgetLine): bigint {
-  const amounts = sharesOf(line).map((s) => s.amount);
-  return amounts.some((a) => a !== undefined) || line.total === undefined ? sum(amounts) : BigInt(line.total);
+export function lineTotal(line: BudgetLine): bigint | undefined {
+  return sum(sharesOf(line).map((s) => s.amount)) ?? (line.total === undefined ? undefined : BigInt(line.total));
 }
 
-/** Each party's sum over the lines given. */
+/** Whether a line gives a total but no party's amount: its split between the parties is not given. */
+export const unsplit = (line: BudgetLine): boolean => line.total !== undefined && sharesOf(line).every((s) => s.amount === undefined);
+
+/**
+ * Each party's sum over the lines given. A party with no amount on any of them has no entry:
+ * its total is blank, not 0. A line that gives only a total (`unsplit`) counts for no party.
+ */
 export function partyTotals(lines: Iterable<BudgetLine>): Map<string, bigint> {
   const totals = new Map<string, bigint>();
   for (const line of lines) {
@@ -75,7 +82,7 @@ export function partyTotals(lines: Iterable<BudgetLine>): Map<string, bigint> {
 }
 
 /** Lines that count against the agreement's yearly contributions: all but carry-overs. */
-export function contributingLines(budget: BudgetLine[]): BudgetLine[] {
+export function contributingLines(budget: readonly BudgetLine[]): BudgetLine[] {
   return budget.filter((line) => line.type !== "carry-over");
 }
 
@@ -142,18 +149,32 @@ export function splitText(repo: Repository, agreement: Entry<"agreement">): stri
 /**
  * Whether a plan's budget keeps its agreement's split for the plan as a whole (carry-overs
  * aside): each financier's total against its share of the financiers' sum, within rounding.
+ * A financier with no amount on any line (a blank total) pays nothing of its share, and keeps
+ * it only where its share is nothing; a plan where no financier has an amount has nothing to split. Lines that give
+ * only a total are not split between the parties and stay out (`unsplitTotal`).
  */
 export function planSplit(agreement: Agreement, budget: BudgetLine[]) {
   const totals = partyTotals(contributingLines(budget));
   const financiers = agreement.contributions.map((c) => c.party);
   const total = sum(financiers.map((p) => totals.get(p)));
-  const expected = expectedShares(agreement, total);
+  const expected = expectedShares(agreement, total ?? 0n);
   const parties = financiers.map((party) => {
     const share = expected.get(party)!;
-    const amount = totals.get(party) ?? 0n;
-    return { party, amount, expected: share.numerator / share.denominator, kept: withinRounding(amount, share) };
+    const amount = totals.get(party);
+    // A blank total keeps only a share of nothing.
+    const kept = amount === undefined ? share.numerator === 0n : withinRounding(amount, share);
+    return { party, amount, expected: share.numerator / share.denominator, kept };
   });
-  return { total, parties, kept: parties.every((p) => p.kept) };
+  return { total, parties, kept: total === undefined || parties.every((p) => p.kept) };
+}
+
+/**
+ * The part of a plan's budget (carry-overs aside) that is not split between the parties: the
+ * lines that give only a total, and what they add up to (blank where there are none).
+ */
+export function unsplitTotal(budget: readonly BudgetLine[]): { lines: BudgetLine[]; total: bigint | undefined } {
+  const lines = contributingLines(budget).filter(unsplit);
+  return { lines, total: sum(lines.map(lineTotal)) };
 }
 
 /** Budget, utfall and avvikelse of a line, a party or a sum of them; empty cells stay `undefined`. */
@@ -185,8 +206,6 @@ export interface ReportMoney {
   lines: { line: BudgetLine; byParty: Map<string, OutcomeMoney>; total: OutcomeMoney }[];
   /** Over the lines that count against the contributions (carry-overs apart). */
   totals: { byParty: Map<string, OutcomeMoney>; total: OutcomeMoney };
-  /** Lines whose utfall the report does not give (`linesWithoutOutcome`). */
-  missing: BudgetLine[];
 }
 
 /**
@@ -202,6 +221,5 @@ export function reportMoney(budget: readonly BudgetLine[], outcome: Report["outc
   });
   const counted = lines.filter((l) => l.line.type !== "carry-over");
   const byParty = new Map(parties.map((p) => [p, addOutcomes(counted.map((l) => l.byParty.get(p)!))]));
-  const missing = linesWithoutOutcome({ budget }, { outcome });
-  return { parties, lines, totals: { byParty, total: addOutcomes([...byParty.values()]) }, missing };
+  return { parties, lines, totals: { byParty, total: addOutcomes([...byParty.values()]) } };
 }

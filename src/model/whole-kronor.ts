@@ -76,8 +76,9 @@ export function reportNotKronor(doc: SourceDocument, path: Path, value: unknown)
   let reason: string;
   let fix: string | undefined;
   if (typeof value === "number" && Number.isInteger(value) && value < 0) {
-    reason = `${describeField(path)} must not be negative; found ${value}.`;
-    fix = "Amounts in a budget are never negative. A reduction is a smaller amount on the line.";
+    reason = `${describeField(path)} must not be negative; found ${value}. These amounts are what a party pays or spends, never below 0.`;
+    fix =
+      "Write the amount without the minus sign: a reduction is a smaller amount on the line. Signed amounts (revenues in a cost perspective, deviations, reallocations) go in a money table under `tables:`, whose cells may be negative.";
   } else if (typeof value === "number" && value > Number.MAX_SAFE_INTEGER) {
     reason = `${describeField(path)} is larger than any amount that can be added exactly (${formatKronor(Number.MAX_SAFE_INTEGER)}); found ${value}.`;
     fix = "Check the number of digits.";

@@ -1,6 +1,7 @@
 import type Handlebars from "handlebars";
 import { decimal, groupDigits, kronor, NBSP, NNBSP, percent } from "../format/swedish.js";
 import { toKronor } from "../rollup/table.js";
+import { BLANK } from "../vocabulary.js";
 
 /** Swedish formatting for printed documents: narrow no-break spaces between thousands, `kr` and `%` after a no-break space. */
 
@@ -23,9 +24,14 @@ export function pct(ratio: number, decimals = 0): string {
   return percent(ratio, decimals, true);
 }
 
-/** The share `part / whole` as `50 %`; empty when the whole is zero. */
-export function shareOf(part: bigint, whole: bigint, decimals = 0): string {
-  return whole === 0n ? "" : pct(Number(part) / Number(whole), decimals);
+/** The share `part / whole` as `50 %`; empty when the whole is zero or either is blank. */
+export function shareOf(part: bigint | undefined, whole: bigint | undefined, decimals = 0): string {
+  return part === undefined || whole === undefined || whole === 0n ? "" : pct(Number(part) / Number(whole), decimals);
+}
+
+/** An amount in a sentence: `1 000 000 kr`, or the words for a blank (`ej redovisat`), never `0 kr`. */
+export function krText(value: Amount): string {
+  return value === undefined || value === null ? BLANK.sentence : kr(value);
 }
 
 /** A number with a fixed count of decimals and a decimal comma: `84,0`, `1 234,5`. */

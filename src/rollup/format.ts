@@ -62,6 +62,13 @@ export function tablesToCsv(tables: Table[]): string {
   return `\uFEFF${tables.map((t) => `${csvRecord([t.caption])}\r\n${csvRecords(t)}`).join("\r\n")}`;
 }
 
+/** A row as an object keyed by column: a blank cell is `null` (not 0, and not left out). */
+function jsonRow(table: Table, row: Table["rows"][number]): Record<string, unknown> {
+  const cells: Record<string, unknown> = { ...row.cells };
+  for (const c of table.columns) cells[c.key] ??= null;
+  return { ...cells, ...(row.total ? { isTotal: true } : {}) };
+}
+
 /** Plain data: the tables with their rows as objects keyed by column. */
 export function tablesToJson(tables: Table[]): string {
   return `${safeJson(
@@ -69,7 +76,7 @@ export function tablesToJson(tables: Table[]): string {
       name: t.name,
       caption: t.caption,
       columns: t.columns,
-      rows: t.rows.map((r) => ({ ...r.cells, ...(r.total ? { isTotal: true } : {}) })),
+      rows: t.rows.map((r) => jsonRow(t, r)),
     })),
     2,
   )}\n`;

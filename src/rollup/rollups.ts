@@ -5,7 +5,7 @@ import { lookup, type AnyEntry, type Entry, type Repository } from "../model/rep
 import type { BudgetLine } from "../schema/plan.js";
 import { FINANCING, KIND, LINE_TYPE_AREA } from "../vocabulary.js";
 import { REGION_ROLLUP, tablesAcrossOrganisations } from "./money-tables.js";
-import { slug, toKronor, type Column, type Row, type Table } from "./table.js";
+import { kronorCell, slug, type Column, type Row, type Table } from "./table.js";
 
 /** The financiers of the plan's agreement, in the agreement's order, then any other party on its lines. */
 export function planParties(repo: Repository, plan: Entry<"plan">): string[] {
@@ -27,12 +27,15 @@ const moneyColumns = (repo: Repository, parties: string[]): Column[] => [
   { key: "total", label: "Totalt", money: true },
 ];
 
+/**
+ * A row of each party's sum and the lines' total. Lines with no amounts at all (a carry-over
+ * whose amount was never written) stay empty, not 0; so does a party with no amount on them.
+ * A line that gives only a total counts in the total and for no party.
+ */
 function amountsRow(label: Record<string, string>, lines: BudgetLine[], parties: string[], total = false): Row {
   const totals = partyTotals(lines);
-  const written = lines.some((l) => l.total !== undefined || sharesOf(l).some((s) => s.amount !== undefined));
-  // Lines with no amounts at all (a carry-over whose amount was never written) stay empty, not 0.
-  const cells: Row["cells"] = { ...label, total: written ? toKronor(sum(lines.map(lineTotal))) : undefined };
-  for (const p of parties) cells[p] = totals.has(p) ? toKronor(totals.get(p)!) : undefined;
+  const cells: Row["cells"] = { ...label, total: kronorCell(sum(lines.map(lineTotal))) };
+  for (const p of parties) cells[p] = kronorCell(totals.get(p));
   return { cells, total };
 }
 
@@ -68,7 +71,7 @@ export function planByFinancing(repo: Repository, plan: Entry<"plan">): Table {
           .map((s) => s.amount),
       );
       if (amounts.every((a) => a === undefined)) continue;
-      rows.push({ cells: { party: labels.get(party)!, financing: label, amount: toKronor(sum(amounts)) } });
+      rows.push({ cells: { party: labels.get(party)!, financing: label, amount: kronorCell(sum(amounts)) } });
     }
   }
   return {
@@ -89,8 +92,11 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
   const plans = repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year || compareStrings(a.id, b.id));
   const rows: Row[] = plans.map((plan) => {
     const row = amountsRow({ year: String(plan.data.year), plan: plan.data.title }, contributingLines(plan.data.budget), parties);
-    const total = Number(row.cells["total"] ?? 0);
-    row.cells["split"] = parties.map((p) => (total ? `${Math.round((Number(row.cells[p] ?? 0) / total) * 100)} %` : "–")).join(" / ");
+    const total = row.cells["total"];
+    // A party's blank cell has no share; a total of nothing has no split.
+    const share = (cell: Row["cells"][string]) =>
+      typeof total === "number" && total && typeof cell === "number" ? `${Math.round((cell / total) * 100)} %` : "–";
+    row.cells["split"] = parties.map((p) => share(row.cells[p])).join(" / ");
     return row;
   });
   if (plans.length > 1)
@@ -110,9 +116,9 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
   };
 }
 
-/** What a plan's contributing lines (all but carry-overs) add up to: in all, and per party. */
+/** What a plan's contributing lines (all but carry-overs) add up to: in all, and per party; blank (`undefined`, no entry) where no amount is known. */
 export interface PlanSums {
-  total: bigint;
+  total: bigint | undefined;
   byParty: Map<string, bigint>;
 }
 
@@ -124,21 +130,27 @@ export function planSums(plan: Entry<"plan">): PlanSums {
 /** Per party across all agreements: what it pays to each agreement each year (the region's view). */
 export function partyAcrossAgreements(repo: Repository, party: string, sumsOf: (plan: Entry<"plan">) => PlanSums = planSums): Table | undefined {
   const rows: Row[] = [];
-  const amounts: bigint[] = [];
+  const amounts: (bigint | undefined)[] = [];
   for (const agreement of repo.agreements.filter((a) => a.data.contributions.some((c) => c.party === party))) {
     const others = agreement.data.parties.filter((p) => p !== party).map((p) => partyName(repo, p));
     for (const plan of [...(repo.referrers.plansOfAgreement.get(agreement.id) ?? [])].sort((a, b) => a.data.year - b.data.year)) {
       const sums = sumsOf(plan);
-      const own = sums.byParty.get(party) ?? 0n;
+      const own = sums.byParty.get(party);
       amounts.push(own);
       rows.push({
-        cells: { with: others.join(", "), agreement: agreement.data.title, year: String(plan.data.year), amount: toKronor(own), total: toKronor(sums.total) },
+        cells: {
+          with: others.join(", "),
+          agreement: agreement.data.title,
+          year: String(plan.data.year),
+          amount: kronorCell(own),
+          total: kronorCell(sums.total),
+        },
       });
     }
   }
   if (rows.length === 0) return undefined;
   rows.sort((a, b) => compareStrings(String(a.cells["year"]), String(b.cells["year"])) || compareStrings(String(a.cells["with"]), String(b.cells["with"])));
-  rows.push({ cells: { with: "Summa", amount: toKronor(sum(amounts)) }, total: true });
+  rows.push({ cells: { with: "Summa", amount: kronorCell(sum(amounts)) }, total: true });
   return {
     name: rollupNames.party(party)[0]!,
     caption: `${partyName(repo, party)}: bidrag per avtal och år`,

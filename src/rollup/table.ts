@@ -22,6 +22,9 @@ export interface Table {
   rows: Row[];
 }
 
+/** A cell of kronor: the amount, or blank (`undefined`) for a sum of blanks, which is not 0. */
+export const kronorCell = (value: bigint | undefined): number | undefined => (value === undefined ? undefined : toKronor(value));
+
 /** Converts an exact sum to a number; a sum beyond the safe range would be silently wrong, so it stops instead. */
 export function toKronor(value: bigint): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {

@@ -12,6 +12,7 @@ import {
   SAFE_KRONOR,
   sharesOf,
   sum,
+  unsplitTotal,
   withinRounding,
 } from "../model/money.js";
 import { plansWithAgreements, type Entry, type LoneDocument } from "../model/repository.js";
@@ -32,13 +33,15 @@ export const lineTotals: Rule = {
   id: "money/line-total",
   severity: "error",
   example: 'The parties\' amounts on "…" sum to 220 000 kr (110 000 + 110 000), but its total says 230 000 kr.',
-  summary: "Where a budget line states its `total`, the parties' amounts on the line sum to it.",
+  summary:
+    "Where a budget line states its `total` and parties' amounts, the amounts sum to it. A line may give only a total: its split is not given (see `money/split`).",
   document: ofKind("plan", (plan, report) => {
     plan.data.budget.forEach((line, i) => {
       if (line.total === undefined) return;
       const amounts = sharesOf(line).map((s) => s.amount);
       const actual = sum(amounts);
-      if (actual === BigInt(line.total)) return;
+      // No party's amount: the line gives its total and not its split, which is not a sum of 0 kr.
+      if (actual === undefined || actual === BigInt(line.total)) return;
       report(plan.source, ["budget", i, "total"], {
         reason: `The parties' amounts on "${line.title}" sum to ${kr(actual)} (${parts(amounts)}), but its total says ${kr(line.total)}.`,
         fix: `Write \`total: ${actual}\`, or correct the parties' amounts.`,
@@ -47,19 +50,40 @@ export const lineTotals: Rule = {
   }),
 };
 
+/**
+ * A stated total over lines that have no amount for it: blank is not 0. Stated as 0 it may
+ * mean "nothing", a warning; stated as more, the lines contradict it, an error.
+ */
+function blankTotal(what: string, lines: number, party: string | undefined, stated: number) {
+  const none = `${lines ? "the lines have no amounts" : "it includes no lines"}${party === undefined ? "" : ` for ${party}`}`;
+  const field = party === undefined ? "total" : party;
+  return {
+    severity: stated === 0 ? ("warning" as const) : ("error" as const),
+    reason: `${what}: ${none}; blank is not 0, but the total says ${kr(stated)}.`,
+    fix:
+      stated === 0
+        ? `Leave \`${field}:\` out of the total while the lines have no amounts${party === undefined ? "" : ` for ${party}`}, or write the amounts on the lines.`
+        : `Write the amounts on the lines, or leave \`${field}:\` out of the total.`,
+  };
+}
+
 export const declaredTotals: Rule = {
   id: "money/declared-total",
   severity: "error",
+  otherSeverity: "warning",
   example:
     '"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.',
-  summary: "Totals and subtotals written in a plan (`totals:`) equal the sum of the lines they include, in total and per party.",
+  summary:
+    "Totals and subtotals written in a plan (`totals:`) equal the sum of the lines they include, in total and per party. A total stated over lines with no amounts for it is blank, not 0: a warning where it says 0, an error where it says more.",
   document: ofKind("plan", (plan, report) => {
     plan.data.totals.forEach((declared, t) => {
       const lines = plan.data.budget.filter((l) => declared.includes.includes(l.type));
       const what = `"${declared.label}" (${declared.includes.join(" + ")} lines)`;
       if (declared.total !== undefined) {
         const actual = sum(lines.map(lineTotal));
-        if (actual !== BigInt(declared.total)) {
+        if (actual === undefined) {
+          report(plan.source, ["totals", t, "total"], blankTotal(what, lines.length, undefined, declared.total));
+        } else if (actual !== BigInt(declared.total)) {
           report(plan.source, ["totals", t, "total"], {
             reason: `${what}: the ${lines.length} lines sum to ${kr(actual)}, but the total says ${kr(declared.total)} (difference ${signed(BigInt(declared.total) - actual)} kr).`,
             fix: `Write \`total: ${actual}\`, or find the line that is wrong.`,
@@ -68,7 +92,11 @@ export const declaredTotals: Rule = {
       }
       const totals = partyTotals(lines);
       for (const [party, amount] of Object.entries(declared.parties)) {
-        const actual = totals.get(party) ?? 0n;
+        const actual = totals.get(party);
+        if (actual === undefined) {
+          report(plan.source, ["totals", t, "parties", party], blankTotal(what, lines.length, party, amount));
+          continue;
+        }
         if (actual === BigInt(amount)) continue;
         const amounts = lines.map((l) => sharesOf(l).find((s) => s.party === party)?.amount);
         report(plan.source, ["totals", t, "parties", party], {
@@ -85,19 +113,28 @@ export const contributions: Rule = {
   severity: "error",
   example:
     "hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
-  summary: "A plan's total per financier, carry-overs aside, equals that financier's yearly contribution in the agreement.",
+  summary:
+    "A plan's total per financier, carry-overs aside, equals that financier's yearly contribution in the agreement. Lines that give only a total count for no financier.",
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       const totals = partyTotals(contributingLines(plan.data.budget));
+      const unsplit = unsplitTotal(plan.data.budget).total;
       for (const c of agreement.data.contributions) {
         const expected = contributionFor(agreement.data, c.party, plan.data.year)!;
-        const actual = totals.get(c.party) ?? 0n;
-        if (actual === expected) continue;
+        const actual = totals.get(c.party);
+        // No amount for a party that pays nothing this year: nothing is missing.
+        if (actual === expected || (actual === undefined && expected === 0n)) continue;
+        const found =
+          actual === undefined
+            ? `${c.party} has no amount on the lines of ${plan.data.year}`
+            : `${c.party}'s lines in ${plan.data.year} add up to ${kr(actual)}`;
         report(plan.source, ["budget"], {
           key: true,
-          reason: `${c.party}'s lines in ${plan.data.year} add up to ${kr(actual)}, but the agreement ${code(agreement.id)} fixes its contribution at ${kr(expected)} (difference ${signed(actual - expected)} kr).`,
+          reason: `${found}, but the agreement ${code(agreement.id)} fixes its contribution at ${kr(expected)}${
+            actual === undefined ? "" : ` (difference ${signed(actual - expected)} kr)`
+          }.${unsplit === undefined ? "" : ` ${kr(unsplit)} of the plan is not split between the parties.`}`,
           fix:
-            actual > expected
+            actual !== undefined && actual > expected
               ? "Lower the party's amounts, or change its contribution in the agreement."
               : "Plan the rest of the party's contribution, or change it in the agreement.",
         });
@@ -111,8 +148,9 @@ export const splits: Rule = {
   severity: "error",
   example:
     "The agreement `lerum/avtal-2017-2020` splits the budget equally; of the plan's 2 000 000 kr that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr.",
+  otherSeverity: "warning",
   summary:
-    "The financiers' totals keep the agreement's split (equal halves, fixed shares or per inhabitant) for the plan as a whole; single lines may be split otherwise. An agreement's contributions keep its own split.",
+    "The financiers' totals keep the agreement's split (equal halves, fixed shares or per inhabitant) for the plan as a whole; single lines may be split otherwise. A line that gives only a total is not split between the parties: a warning says how much of the plan that leaves out. An agreement's contributions keep its own split.",
   document: ofKind("agreement", (a, report) => {
     const split = a.data.split;
     if (split.rule === "per-inhabitant") {
@@ -127,7 +165,7 @@ export const splits: Rule = {
       });
       return;
     }
-    const total = sum(a.data.contributions.map((c) => c.amount));
+    const total = a.data.contributions.reduce((t, c) => t + BigInt(c.amount), 0n);
     const expected = expectedShares(a.data, total);
     a.data.contributions.forEach((c, i) => {
       const share = expected.get(c.party)!;
@@ -141,14 +179,25 @@ export const splits: Rule = {
   }),
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
+      const unsplit = unsplitTotal(plan.data.budget);
+      plan.data.budget.forEach((line, i) => {
+        if (!unsplit.lines.includes(line)) return;
+        const others = unsplit.lines.length - 1;
+        report(plan.source, ["budget", i, "total"], {
+          severity: "warning",
+          reason: `"${line.title}" gives only a total, no party's amount: ${kr(unsplit.total!)} of the plan${
+            others ? ` (this line and ${others} other${others === 1 ? "" : "s"})` : ""
+          } is not split between the parties, so the split and the contributions are checked without it.`,
+          fix: "Write each party's amount on the line under `parties:` once the split is known.",
+        });
+      });
       const split = planSplit(agreement.data, plan.data.budget);
       if (split.kept) continue;
-      const found = split.parties.map((p) => `${p.party} ${kr(p.amount)}`).join(", ");
+      const found = split.parties.map((p) => `${p.party} ${p.amount === undefined ? "no amounts" : kr(p.amount)}`).join(", ");
       const wanted = split.parties.map((p) => `${p.party} ${kr(p.expected)}`).join(", ");
-      const total = split.total;
       report(plan.source, ["budget"], {
         key: true,
-        reason: `The agreement ${code(agreement.id)} splits the budget ${describeSplit(agreement.data.split)}; of the plan's ${kr(total)} that is ${wanted}, but the lines give ${found}.`,
+        reason: `The agreement ${code(agreement.id)} splits the budget ${describeSplit(agreement.data.split)}; of the plan's ${kr(split.total!)} that is ${wanted}, but the lines give ${found}.`,
         fix: "Move amounts between the parties on some lines so that the plan as a whole keeps the split.",
       });
     }
@@ -304,7 +353,10 @@ export const sumRange: Rule = {
       const amounts = planAmounts(plan.data.budget, (line) => line.type !== "carry-over").flat();
       // An agreement's plans refer to it, so they are checked together: the message goes to the amount.
       const before = budgets.get(plan.data.agreement) ?? 0n;
-      budgets.set(plan.data.agreement, before + sum(amounts.map((a) => a.amount)));
+      budgets.set(
+        plan.data.agreement,
+        amounts.reduce((t, a) => t + BigInt(a.amount), before),
+      );
       if (checked.has(plan)) checkSum(plan.source, report, amounts, `the budget of the agreement ${code(plan.data.agreement)} over its years`, before);
       for (const amount of amounts) {
         if (amount.party === undefined || overflowing.has(amount.party)) continue;

@@ -1,4 +1,6 @@
-import { linesWithoutOutcome } from "../model/outcome.js";
+import { groupDigits } from "../format/swedish.js";
+import { sharesOf } from "../model/money.js";
+import { missingOutcomes } from "../model/outcome.js";
 import { lookup } from "../model/repository.js";
 import { code, ofKind, type Rule } from "./rule.js";
 
@@ -40,20 +42,38 @@ export const reportSubject: Rule = {
 export const reportOutcome: Rule = {
   id: "report/outcome",
   severity: "error",
-  example: 'The report is decided, but the line of the plan `sjobacka/plan-2019` has no utfall: "Föräldragrupper".',
-  summary: "A decided report gives the utfall of every budget line of its plan (carry-overs aside); a draft may leave some empty.",
+  example:
+    'The report is decided, but it gives no utfall for sjobacka on the line "Föräldragrupper" of the plan `sjobacka/plan-2019`, whose budget there is 20 000 kr.',
+  summary:
+    "A decided report gives the utfall of every budget line of its plan (carry-overs aside) for every party whose budget on the line has an amount; blank is not 0. A draft may leave some empty.",
   repository(repo, report) {
     for (const r of repo.reports) {
       if (r.data.status !== "decided") continue;
       const plan = lookup(repo, r.data.plan, "plan");
       if (!plan) continue;
-      const missing = linesWithoutOutcome(plan.data, r.data);
-      if (missing.length === 0) continue;
-      report(r.source, ["outcome"], {
-        key: true,
-        reason: `The report is decided, but ${missing.length === 1 ? "the line" : `${missing.length} lines`} of the plan ${code(plan.id)} ${missing.length === 1 ? "has" : "have"} no utfall: ${missing.map((l) => `"${l.title}"`).join(", ")}.`,
-        fix: "Write each party's utfall under `outcome:` (0 where nothing was spent), or set `status: draft` until it is known.",
-      });
+      for (const missing of missingOutcomes(plan.data, r.data)) {
+        const { line, entry } = missing;
+        // At the line's entry, where the utfall goes; at `outcome` where the line has none.
+        const at = entry === undefined ? ["outcome"] : ["outcome", entry, "parties"];
+        const key = entry === undefined;
+        const where = `the line "${line.title}" of the plan ${code(plan.id)}`;
+        if (missing.parties.length === 0) {
+          report(r.source, at, {
+            key,
+            reason: `The report is decided, but it gives no utfall on ${where}.`,
+            fix: `Write each party's utfall for \`line: ${line.id}\` under \`outcome:\` (0 where nothing was spent), or set \`status: draft\` until it is known.`,
+          });
+          continue;
+        }
+        for (const party of missing.parties) {
+          const budget = sharesOf(line).find((s) => s.party === party)!.amount!;
+          report(r.source, at, {
+            key,
+            reason: `The report is decided, but it gives no utfall for ${party} on ${where}, whose budget there is ${groupDigits(budget)} kr.`,
+            fix: `Write \`${party}:\` with its utfall ${entry === undefined ? `for \`line: ${line.id}\` under \`outcome:\`` : "in the line's `parties:`"} (0 where nothing was spent; a blank is not 0), or set \`status: draft\` until it is known.`,
+          });
+        }
+      }
     }
   },
 };

@@ -1,9 +1,9 @@
-import { contributingLines, contributionFor, lineTotal, partyTotals, sharesOf, sum, type NormalShare } from "../../model/money.js";
+import { contributingLines, contributionFor, lineTotal, partyTotals, sharesOf, sum, unsplitTotal, type NormalShare } from "../../model/money.js";
 import { lookup, type Entry, type Repository } from "../../model/repository.js";
 import { areaOf, planParties } from "../../rollup/rollups.js";
 import type { BudgetLine } from "../../schema/plan.js";
-import { FINANCING } from "../../vocabulary.js";
-import { amount, kr, shareOf } from "../helpers.js";
+import { BLANK, FINANCING } from "../../vocabulary.js";
+import { amount, kr, krText, shareOf } from "../helpers.js";
 import { partyLabels, partyName } from "./common.js";
 import { num, th, type CellView, type NoteView, type RowView, type TableView } from "./table.js";
 
@@ -75,8 +75,6 @@ export function lineDetail(line: BudgetLine): string | undefined {
   return parts.length ? parts.join("; ") : undefined;
 }
 
-const hasAmount = (lines: BudgetLine[]) => lines.some((l) => l.total !== undefined || sharesOf(l).some((s) => s.amount !== undefined));
-
 /** The detail table: per intervention area, line by line, total first and then each party, with the financing notes. */
 export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption: string): TableView {
   const parties = planParties(repo, plan);
@@ -98,12 +96,11 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
       const rows: RowView[] = [{ kind: "group", cells: [th(item.label, "rowgroup", { colspan: columns })] }];
       for (const line of item.lines) {
         const shares = new Map(sharesOf(line).map((s) => [s.party, s]));
-        const written = line.total !== undefined || [...shares.values()].some((s) => s.amount !== undefined);
         const detail = lineDetail(line);
         rows.push({
           cells: [
             th(line.title, "row", detail ? { detail } : {}),
-            num(written ? amount(lineTotal(line)) : ""),
+            num(amount(lineTotal(line))),
             ...parties.map((p): CellView => {
               const share = shares.get(p);
               const marker = share && share.amount !== undefined ? markerFor(share) : undefined;
@@ -118,11 +115,7 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
       bodies.push([
         {
           kind: "total",
-          cells: [
-            th(item.label),
-            num(hasAmount(item.lines) ? amount(sum(item.lines.map(lineTotal))) : ""),
-            ...parties.map((p) => num(totals.has(p) ? amount(totals.get(p)) : "")),
-          ],
+          cells: [th(item.label), num(amount(sum(item.lines.map(lineTotal)))), ...parties.map((p) => num(amount(totals.get(p))))],
         },
       ]);
     }
@@ -132,9 +125,11 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
 
 export interface FinancingSummary {
   table: TableView;
-  /** Amounts and split in words, e.g. for the memo's Ekonomi. */
+  /** Amounts and split in words, e.g. for the memo's Ekonomi; a blank amount in words (`ej redovisat`), never `0 kr`. */
   total: string;
   parties: { name: string; amount: string; share: string }[];
+  /** What lines that give only a total add up to, not split between the parties; none where every line gives its split. */
+  unsplit: { amount: string; share: string } | undefined;
   /** Each non-cash contribution with its note: `Lerums kommun: 200 000 kr schablonkostnad …`. */
   explanations: string[];
 }
@@ -143,7 +138,9 @@ const TYPE_COLUMNS = (["cash", "in-kind", "referred"] as const).map((type) => ({
 
 /**
  * Each party's contribution to the plan's joint budget (all lines but carry-overs), its share
- * of the total, how it pays (cash, in kind, referred), and the agreement's contribution.
+ * of the total, how it pays (cash, in kind, referred), and the agreement's contribution. Lines
+ * that give only a total count in the total and for no party: a row of their own says so.
+ * Blank stays blank: a party with no amount has an empty cell, not 0.
  */
 export function financingSummary(repo: Repository, plan: Entry<"plan">, caption: string): FinancingSummary {
   const parties = planParties(repo, plan);
@@ -151,6 +148,7 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
   const lines = contributingLines(plan.data.budget);
   const totals = partyTotals(lines);
   const total = sum(lines.map(lineTotal));
+  const unsplit = unsplitTotal(lines).total;
   const shares = lines.flatMap(sharesOf).filter((s) => s.amount !== undefined);
   const types = TYPE_COLUMNS.filter((c) => shares.some((s) => s.financing === c.type));
   const showTypes = types.length > 1 || types.some((t) => t.type !== "cash");
@@ -168,7 +166,7 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
     },
   ];
   const rows: RowView[] = parties.map((p) => {
-    const own = totals.get(p) ?? 0n;
+    const own = totals.get(p);
     const contribution = agreement ? contributionFor(agreement.data, p, plan.data.year) : undefined;
     return {
       cells: [
@@ -181,6 +179,17 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
     };
   });
   const agreed = agreement ? sum(parties.map((p) => contributionFor(agreement.data, p, plan.data.year))) : undefined;
+  if (unsplit !== undefined) {
+    rows.push({
+      cells: [
+        th(BLANK.unsplit),
+        num(amount(unsplit)),
+        num(shareOf(unsplit, total)),
+        ...(showTypes ? types.map(() => num("")) : []),
+        ...(agreement ? [num("")] : []),
+      ],
+    });
+  }
   rows.push({
     kind: "total",
     cells: [
@@ -203,8 +212,9 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
   }
   return {
     table: { caption, className: "summary", head, bodies: [rows] },
-    total: kr(total),
-    parties: parties.map((p) => ({ name: partyName(repo, p), amount: kr(totals.get(p) ?? 0n), share: shareOf(totals.get(p) ?? 0n, total) })),
+    total: krText(total),
+    parties: parties.map((p) => ({ name: partyName(repo, p), amount: krText(totals.get(p)), share: shareOf(totals.get(p), total) })),
+    unsplit: unsplit === undefined ? undefined : { amount: kr(unsplit), share: shareOf(unsplit, total) },
     explanations,
   };
 }

@@ -2,13 +2,13 @@ import type { RootContent } from "mdast";
 import { contributionFor, reportMoney, splitText, type OutcomeMoney } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
-import { amount, kr, list } from "../helpers.js";
+import { amount, kr, krText, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { financingSummary } from "./budget.js";
 import { agreementOf, docLink, isFictional, organisationParty, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
-import { KIND, COLUMN_KIND } from "../../vocabulary.js";
+import { BLANK, KIND, COLUMN_KIND } from "../../vocabulary.js";
 
 /** The memo's sections in the order of the real tjänsteskrivelse; a body heading goes to the slot its name matches. */
 const SLOTS = [
@@ -49,7 +49,11 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
     const plan = about;
     const agreement = lookup(repo, plan.data.agreement, "agreement");
     const summary = financingSummary(repo, plan, `Finansiering av verksamhetsplanen ${plan.data.year} per part (kronor)`);
-    const shares = summary.parties.map((p) => `${p.name} ${p.amount} (${p.share})`);
+    const share = (who: string, p: { amount: string; share: string }) => `${who} ${p.amount}${p.share ? ` (${p.share})` : ""}`;
+    const shares = [
+      ...summary.parties.map((p) => share(p.name, p)),
+      ...(summary.unsplit ? [share(BLANK.unsplit.toLocaleLowerCase("sv"), summary.unsplit)] : []),
+    ];
     const contributions = agreement
       ? agreement.data.contributions.map((c) => `${partyName(repo, c.party)} ${kr(contributionFor(agreement.data, c.party, plan.data.year))}`)
       : [];
@@ -75,11 +79,24 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
     const t = money.totals.total;
     return {
       source: docLink(ctx, page, about.id),
-      intro: `Budgeten för ${about.data.year} var ${kr(t.budget ?? 0n)} och utfallet ${kr(t.outcome ?? 0n)}, en avvikelse på ${kr(t.deviation ?? 0n)} (budget − utfall).`,
+      // No utfall at all: no avvikelse either, and neither is 0 kr.
+      intro:
+        t.outcome === undefined
+          ? `Budgeten för ${about.data.year} var ${krText(t.budget)}; utfallet är ${BLANK.sentence}.`
+          : `Budgeten för ${about.data.year} var ${krText(t.budget)} och utfallet ${kr(t.outcome)}, en avvikelse på ${krText(t.deviation)} (budget − utfall).`,
       table: {
         caption: `Budget och utfall ${about.data.year} per part (kronor)`,
         className: "summary",
-        head: [{ cells: [th("Part", "col"), th(COLUMN_KIND.budget.label, "col", { num: true }), th(COLUMN_KIND.outcome.label, "col", { num: true }), th(COLUMN_KIND.deviation.label, "col", { num: true })] }],
+        head: [
+          {
+            cells: [
+              th("Part", "col"),
+              th(COLUMN_KIND.budget.label, "col", { num: true }),
+              th(COLUMN_KIND.outcome.label, "col", { num: true }),
+              th(COLUMN_KIND.deviation.label, "col", { num: true }),
+            ],
+          },
+        ],
         bodies: [[...money.parties.map((p) => row(partyName(repo, p), money.totals.byParty.get(p)!)), row("Totalt", t, true)]],
       },
       explanations: [],

@@ -3,7 +3,7 @@ import { lineTotal, partyTotals, sharesOf, sum } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import type { Goal } from "../../schema/plan.js";
-import { kr, list } from "../helpers.js";
+import { kr, krText, list } from "../helpers.js";
 import { budgetDetailTable, financingSummary } from "./budget.js";
 import { docLink, isFictional, municipalityOf, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
@@ -68,7 +68,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       what: intervention.what,
       how: intervention.how,
       budget: lines.length
-        ? `${kr(sum(lines.map(lineTotal)))}${
+        ? `${krText(sum(lines.map(lineTotal)))}${
             parties.some((p) => totals.has(p))
               ? ` (${parties
                   .filter((p) => totals.has(p))

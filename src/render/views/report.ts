@@ -1,9 +1,10 @@
 import { moneyTables } from "./budget-document.js";
 import { computeGoalFulfilment, indicatorsOfGoal } from "../../model/indicators.js";
 import { addOutcomes, reportMoney, sum, type OutcomeMoney, type ReportMoney } from "../../model/money.js";
+import { missingOutcomes } from "../../model/outcome.js";
 import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
-import { amount, kr } from "../helpers.js";
+import { amount, krText, list } from "../helpers.js";
 import { budgetLayout, lineDetail } from "./budget.js";
 import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { indicatorBlock } from "./indicator.js";
@@ -162,10 +163,11 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
       outcome: outcomeTable(repo, plan, money, `Budget, utfall och avvikelse ${data.year} per budgetpost och part (kronor)`),
       summary: money.parties.map((p) => {
         const m = t.byParty.get(p)!;
-        return { party: partyName(repo, p), budget: kr(m.budget ?? 0n), outcome: kr(m.outcome ?? 0n), deviation: kr(m.deviation ?? 0n) };
+        return { party: partyName(repo, p), budget: krText(m.budget), outcome: krText(m.outcome), deviation: krText(m.deviation) };
       }),
-      total: { budget: kr(t.total.budget ?? 0n), outcome: kr(t.total.outcome ?? 0n), deviation: kr(t.total.deviation ?? 0n) },
-      missing: money.missing.map((l) => l.title),
+      total: { budget: krText(t.total.budget), outcome: krText(t.total.outcome), deviation: krText(t.total.deviation) },
+      // A line with no utfall at all by its title; one with some by its title and the parties whose utfall is missing.
+      missing: missingOutcomes(plan.data, data).map((m) => (m.none ? m.line.title : `${m.line.title} för ${list(m.parties.map((p) => partyName(repo, p)))}`)),
       comments,
       goals,
       hasGoals: goalRows.length > 0,
