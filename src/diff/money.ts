@@ -1,5 +1,5 @@
 import { compareStrings } from "../format/text.js";
-import { contributingLines, contributionFor, describeSplit, partyTotals, planSplit, sum } from "../model/money.js";
+import { contributingLines, contributionFor, describeSplit, incomeTotals, partyTotals, planSplit, sum } from "../model/money.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { toKronor } from "../rollup/table.js";
 import type { AgreementYear, DocumentChange, SplitCheck } from "./model.js";
@@ -45,6 +45,9 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
     const agreement = lookup(ctx.head, id, "agreement") ?? ctx.base.agreements.find((a) => headId(ctx, a.id) === id);
     const totalsAfter = partyTotals(after.flatMap((p) => contributingLines(p.data.budget)));
     const totalsBefore = partyTotals(before.flatMap((p) => contributingLines(p.data.budget)));
+    const incomeAfter = incomeTotals(after.flatMap((p) => contributingLines(p.data.budget)));
+    const incomeBefore = incomeTotals(before.flatMap((p) => contributingLines(p.data.budget)));
+    const income = (plans: Entry<"plan">[], totals: Map<string, bigint>) => (plans.length === 0 ? undefined : sum(totals.values()));
     const parties = [...new Set([...(agreement?.data.contributions.map((c) => c.party) ?? []), ...totalsAfter.keys(), ...totalsBefore.keys()])];
     const side = (plans: Entry<"plan">[], totals: Map<string, bigint>, party: string) => (plans.length === 0 ? undefined : (totals.get(party) ?? 0n));
     const row = (x: bigint | undefined, y: bigint | undefined) => ({ before: big(x), after: big(y), difference: toKronor((y ?? 0n) - (x ?? 0n)) });
@@ -57,17 +60,22 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
         const contribution = agreement ? contributionFor(agreement.data, party, year) : undefined;
         return { party, ...row(side(before, totalsBefore, party), side(after, totalsAfter, party)), contribution: big(contribution) };
       }),
-      total: row(before.length ? sum(totalsBefore.values()) : undefined, after.length ? sum(totalsAfter.values()) : undefined),
+      ...(incomeAfter.size || incomeBefore.size ? { income: row(income(before, incomeBefore), income(after, incomeAfter)) } : {}),
+      total: row(
+        before.length ? sum(totalsBefore.values()) + sum(incomeBefore.values()) : undefined,
+        after.length ? sum(totalsAfter.values()) + sum(incomeAfter.values()) : undefined,
+      ),
     });
   }
   return result.sort((a, b) => compareStrings(a.agreement, b.agreement) || a.year - b.year);
 }
 
-/** Whether a plan keeps its agreement's split, as the rule `money/split` judges it. */
+/** Whether a plan keeps its agreement's split, as the rule `money/split` judges it; none without an agreement or a split to keep. */
 function keepsSplit(repo: Repository, plan: Entry<"plan">) {
   const agreement = lookup(repo, plan.data.agreement, "agreement");
   if (!agreement) return undefined;
-  const split = planSplit(agreement.data, plan.data.budget);
+  const split = planSplit(agreement.data, plan.data.budget, plan.data.year);
+  if (!split) return undefined;
   return { agreement, kept: split.kept, parties: split.parties.map((p) => ({ party: p.party, amount: toKronor(p.amount), expected: toKronor(p.expected) })) };
 }
 

@@ -3,8 +3,9 @@ import { reportOutcome } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
-import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
+import { carryOvers, contributions, declaredTotals, financingTypes, income, lineTotals, splits, sumRange } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
+import { partyMembers } from "./parties.js";
 import { hiddenPaths, localPaths, nameLength, outputTaken } from "./paths.js";
 import { activeFiles } from "./active.js";
 import { ruleSettings } from "./settings.js";
@@ -22,9 +23,11 @@ export const rules: readonly Rule[] = [
   nameLength,
   documentReferences,
   partyReferences,
+  partyMembers,
   localReferences,
   sumRange,
   lineTotals,
+  income,
   declaredTotals,
   contributions,
   splits,
