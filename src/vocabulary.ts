@@ -36,6 +36,23 @@ export const FINANCING = {
   referred: { label: "Hänvisas till annan budget", column: "varav hänvisat till annan budget" },
 } as const;
 
+/** A plan's budget lines that are no party's contribution (`income`): the heading of their column and rows. */
+export const INCOME = {
+  label: "Annan finansiering",
+} as const;
+
+/** A group of parties that finances as one (`members` in plan.config.yaml): the label before its members' names. */
+export const GROUP = {
+  members: "Medlemmar",
+} as const;
+
+/** Words of the split rules (`split.rule`) that pages print; `equal` and `shares` are printed as their figures. */
+export const SPLIT_RULE = {
+  perInhabitant: "per invånare och år",
+  perParty: "räknat på varje parts antal invånare",
+  none: "ingen fördelningsregel; varje part bidrar med sitt belopp enligt avtalet",
+} as const;
+
 /** The area a budget line is grouped under when nothing names one: an intervention's without an area, or the line's type. */
 export const LINE_TYPE_AREA = {
   intervention: "Övriga insatser",

@@ -145,7 +145,7 @@ function skipped(kind: DocumentChange["kind"] | undefined): (field: string) => b
 
 /** Whether a field of a document holds kronor. */
 function isMoney(kind: DocumentChange["kind"] | undefined, field: string): boolean {
-  if (kind === "agreement") return /^contributions\[[^\]]*\]\.(amount|years\..+)$/.test(field) || field === "split.rate";
+  if (kind === "agreement") return /^contributions\[[^\]]*\]\.(amount|years\..+)$/.test(field) || field === "split.rate" || /^split\.rates\..+$/.test(field);
   if (kind === "plan") return /^totals\[.*\]\.(total|parties\..+)$/.test(field);
   if (kind === "report") return /^carryOver\[[^\]]*\]\.parties\..+$/.test(field);
   return false;

@@ -89,6 +89,7 @@ function headline(result: DiffResult): string {
           ]),
         ),
       );
+      if (m.income) out.push(row(["", "", "Other income", kr(m.income.before), kr(m.income.after), signedKr(m.income.difference)]));
       out.push(row(["", "", "**Total**", `**${kr(m.total.before)}**`, `**${kr(m.total.after)}**`, `**${signedKr(m.total.difference)}**`]));
     }
     if (result.money.length > HEADLINE_ITEMS) out.push("", `… and ${result.money.length - HEADLINE_ITEMS} more agreements and years.`);

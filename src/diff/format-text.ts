@@ -59,6 +59,8 @@ export function formatText(result: DiffResult, style: TextStyle): string {
       const rows: Row[] = m.parties.map((p) => ({
         cells: { party: partyLabel(result, p.party), before: kr(p.before), after: kr(p.after), difference: signedKr(p.difference) },
       }));
+      if (m.income)
+        rows.push({ cells: { party: "Other income", before: kr(m.income.before), after: kr(m.income.after), difference: signedKr(m.income.difference) } });
       rows.push({ cells: { party: "Total", before: kr(m.total.before), after: kr(m.total.after), difference: signedKr(m.total.difference) }, total: true });
       out.push(indent(tableToText(moneyTable(`${m.agreement}, ${m.year}`, [{ key: "party", label: "Party" }], rows)), "  "));
     }

@@ -196,6 +196,9 @@ export interface AgreementYear {
   /** The plans of the agreement and year, in head (or base). */
   plans: string[];
   parties: (PartyAmount & { contribution: number | null })[];
+  /** Income that is no party's contribution (budget lines with `income`), where either side has any. */
+  income?: Amounts;
+  /** The parties' and the income's sum. */
   total: Amounts;
 }
 

@@ -1,5 +1,5 @@
 import { compareStrings } from "../format/text.js";
-import { contributingLines, contributionFor, describeSplit, lineTotal, partyTotals, planSplit, sum } from "../model/money.js";
+import { contributingLines, contributionFor, describeSplit, incomeTotals, lineTotal, partyTotals, planSplit, sum } from "../model/money.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { toKronor } from "../rollup/table.js";
 import type { AgreementYear, DocumentChange, SplitCheck } from "./model.js";
@@ -49,6 +49,9 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
     const agreement = lookup(ctx.head, id, "agreement") ?? ctx.base.agreements.find((a) => headId(ctx, a.id) === id);
     const totalsAfter = partyTotals(after.flatMap((p) => contributingLines(p.data.budget)));
     const totalsBefore = partyTotals(before.flatMap((p) => contributingLines(p.data.budget)));
+    const incomeAfter = incomeTotals(after.flatMap((p) => contributingLines(p.data.budget)));
+    const incomeBefore = incomeTotals(before.flatMap((p) => contributingLines(p.data.budget)));
+    const income = (plans: Entry<"plan">[], totals: Map<string, bigint>) => (plans.length === 0 ? undefined : sum(totals.values()));
     const parties = [...new Set([...(agreement?.data.contributions.map((c) => c.party) ?? []), ...totalsAfter.keys(), ...totalsBefore.keys()])];
     const side = (plans: Entry<"plan">[], totals: Map<string, bigint>, party: string) => (plans.length === 0 ? undefined : totals.get(party));
     const total = (plans: Entry<"plan">[]) => sum(plans.flatMap((p) => contributingLines(p.data.budget)).map(lineTotal));
@@ -62,17 +65,19 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
         const contribution = agreement ? contributionFor(agreement.data, party, year) : undefined;
         return { party, ...row(side(before, totalsBefore, party), side(after, totalsAfter, party)), contribution: big(contribution) };
       }),
+      ...(incomeAfter.size || incomeBefore.size ? { income: row(income(before, incomeBefore), income(after, incomeAfter)) } : {}),
       total: row(total(before), total(after)),
     });
   }
   return result.sort((a, b) => compareStrings(a.agreement, b.agreement) || a.year - b.year);
 }
 
-/** Whether a plan keeps its agreement's split, as the rule `money/split` judges it. */
+/** Whether a plan keeps its agreement's split, as the rule `money/split` judges it; none without an agreement or a split to keep. */
 function keepsSplit(repo: Repository, plan: Entry<"plan">) {
   const agreement = lookup(repo, plan.data.agreement, "agreement");
   if (!agreement) return undefined;
-  const split = planSplit(agreement.data, plan.data.budget);
+  const split = planSplit(agreement.data, plan.data.budget, plan.data.year);
+  if (!split) return undefined;
   return { agreement, kept: split.kept, parties: split.parties.map((p) => ({ party: p.party, amount: big(p.amount), expected: toKronor(p.expected) })) };
 }
 

@@ -258,7 +258,9 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     return;
   }
   repo.documents.set(id, entry);
-  ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators, budget: repo.budgets })[entry.kind].push(entry as never);
+  ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators, budget: repo.budgets })[entry.kind].push(
+    entry as never,
+  );
 }
 
 /** A data file of imported Kolada values; one per KPI and municipality. */

@@ -1,5 +1,6 @@
 import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
+import { SPLIT_RULE } from "../vocabulary.js";
 import type { Report } from "../schema/report.js";
 import { groupDigits, kronor, NBSP, NNBSP } from "../format/swedish.js";
 import { partyName } from "./parties.js";
@@ -65,7 +66,8 @@ export function lineTotal(line: BudgetLine): bigint | undefined {
 }
 
 /** Whether a line gives a total but no party's amount: its split between the parties is not given. */
-export const unsplit = (line: BudgetLine): boolean => line.total !== undefined && sharesOf(line).every((s) => s.amount === undefined);
+export const unsplit = (line: BudgetLine): boolean =>
+  line.income === undefined && line.total !== undefined && sharesOf(line).every((s) => s.amount === undefined);
 
 /**
  * Each party's sum over the lines given. A party with no amount on any of them has no entry:
@@ -77,6 +79,16 @@ export function partyTotals(lines: Iterable<BudgetLine>): Map<string, bigint> {
     for (const share of sharesOf(line)) {
       if (share.amount !== undefined) totals.set(share.party, (totals.get(share.party) ?? 0n) + BigInt(share.amount));
     }
+  }
+  return totals;
+}
+
+/** Income that is no party's contribution (`income`) on the lines given, per source as written, in order; lines without an amount are left out. */
+export function incomeTotals(lines: Iterable<BudgetLine>): Map<string, bigint> {
+  const totals = new Map<string, bigint>();
+  for (const line of lines) {
+    if (line.income === undefined || line.total === undefined) continue;
+    totals.set(line.income, (totals.get(line.income) ?? 0n) + BigInt(line.total));
   }
   return totals;
 }
@@ -93,37 +105,160 @@ export function contributionFor(agreement: Agreement, party: string, year: numbe
   return BigInt((c.years && own(c.years, String(year))) ?? c.amount);
 }
 
+/** An exact amount of kronor: numerator / denominator, so that rounding is judged without floats. */
+export interface Fraction {
+  numerator: bigint;
+  denominator: bigint;
+}
+
+/** A fraction rounded to whole kronor, halves up. */
+export const rounded = (f: Fraction) => (f.numerator * 2n + f.denominator) / (2n * f.denominator);
+
+type PerInhabitant = Extract<Split, { rule: "per-inhabitant" }>;
+
+/** The kronor per inhabitant a financier pays under a per-inhabitant split: its own in `rates`, else `rate`. */
+export const rateFor = (split: PerInhabitant, party: string): number => (split.rates && own(split.rates, party)) ?? split.rate;
+
+/** A number of inhabitants a financier's amount is computed from, and where it is written: `index` into `populations`, none for the older `population`. */
+export interface PopulationFigure {
+  inhabitants: number;
+  date: string | undefined;
+  index: number | undefined;
+}
+
 /**
- * Each financier's expected share of `total` under the agreement's split, as an exact
- * fraction (numerator / denominator), so that rounding is judged without floats.
+ * The number of inhabitants a per-inhabitant split computes a financier's amount from in a year:
+ * the most particular entry of `populations` (the party's and year's, the party's, the year's,
+ * the one for all; the first written where two are as particular), else the older `population`.
  */
-export function expectedShares(agreement: Agreement, total: bigint): Map<string, { numerator: bigint; denominator: bigint }> {
-  const parties = agreement.contributions.map((c) => c.party);
+export function populationFor(split: PerInhabitant, party: string, year: number): PopulationFigure | undefined {
+  let best: { rank: number; index: number } | undefined;
+  (split.populations ?? []).forEach((p, index) => {
+    if ((p.party !== undefined && p.party !== party) || (p.year !== undefined && p.year !== year)) return;
+    const rank = (p.party !== undefined ? 2 : 0) + (p.year !== undefined ? 1 : 0);
+    if (!best || rank > best.rank) best = { rank, index };
+  });
+  if (best) {
+    const p = split.populations![best.index]!;
+    return { inhabitants: p.inhabitants, date: p.date, index: best.index };
+  }
+  if (!split.populations && split.population !== undefined) return { inhabitants: split.population, date: split.populationDate, index: undefined };
+  return undefined;
+}
+
+/** The financiers of an agreement, in its order: the parties (or groups of parties) with a contribution. */
+export const financiersOf = (agreement: Agreement): string[] => agreement.contributions.map((c) => c.party);
+
+/**
+ * Each financier's weight under the split in a year: the same for all (`equal`), its share
+ * (`shares`), its rate times its inhabitants (`per-inhabitant`). None where the agreement has no
+ * split rule (`none`), or a per-inhabitant split lacks a financier's population for the year.
+ */
+export function splitWeights(agreement: Agreement, year: number): Map<string, bigint> | undefined {
+  const parties = financiersOf(agreement);
   const split = agreement.split;
-  const result = new Map<string, { numerator: bigint; denominator: bigint }>();
+  if (split.rule === "none") return undefined;
+  if (split.rule === "equal") return new Map(parties.map((p) => [p, 1n]));
   if (split.rule === "shares") {
     // Weights may be decimals such as 33.33: scale them to integers first.
     const scale = 10n ** 6n;
-    const weights = parties.map((p) => BigInt(Math.round((own(split.shares, p) ?? 0) * Number(scale))));
-    const all = weights.reduce((a, b) => a + b, 0n);
-    parties.forEach((p, i) => result.set(p, { numerator: total * weights[i]!, denominator: all || 1n }));
-  } else {
-    // Equal halves, and per inhabitant where every financier pays the same rate.
-    parties.forEach((p) => result.set(p, { numerator: total, denominator: BigInt(parties.length) }));
+    return new Map(parties.map((p) => [p, BigInt(Math.round((own(split.shares, p) ?? 0) * Number(scale)))]));
   }
-  return result;
+  const weights = new Map<string, bigint>();
+  for (const p of parties) {
+    const population = populationFor(split, p, year);
+    if (!population) return undefined;
+    weights.set(p, BigInt(rateFor(split, p)) * BigInt(population.inhabitants));
+  }
+  return weights;
+}
+
+/**
+ * Each financier's expected share of `total` in a year under the agreement's split, as an exact
+ * fraction; none where the split gives no weights (see `splitWeights`).
+ */
+export function expectedShares(agreement: Agreement, total: bigint, year: number): Map<string, Fraction> | undefined {
+  const weights = splitWeights(agreement, year);
+  if (!weights) return undefined;
+  const all = sum(weights.values());
+  return new Map([...weights].map(([p, w]) => [p, { numerator: total * w, denominator: all || 1n }]));
 }
 
 /** Whether `actual` is the exact share, or differs from it only by rounding to whole kronor. */
-export function withinRounding(actual: bigint, expected: { numerator: bigint; denominator: bigint }): boolean {
+export function withinRounding(actual: bigint, expected: Fraction): boolean {
   const diff = actual * expected.denominator - expected.numerator;
   return (diff < 0n ? -diff : diff) < expected.denominator;
 }
 
-/** The split in words, as messages state it: `equally`, `per inhabitant (14 kr each)`, `in shares a 60 : b 40`. */
+/** What the split rule says one financier pays in one year, and the rule's figure in words: `14 kr × 42 000 inhabitants (2018-12-31)`, `1/3 of 3 000 000 kr`. */
+export interface RuleFigure {
+  party: string;
+  expected: Fraction;
+  figure: string;
+  /** Where a per-inhabitant figure is written (see `PopulationFigure`). */
+  population?: PopulationFigure;
+}
+
+/** A weight as written, without the float's noise: `33.33`, not `33.330000000000005`. */
+const weight = (n: number) => String(Number(n.toFixed(6)));
+
+/**
+ * What the agreement's split rule makes each financier pay in a year, with the rule's figures:
+ * per inhabitant, its rate times its inhabitants; equal or in shares, its share of what all
+ * contribute that year. `missing` names the financiers a per-inhabitant split has no population
+ * for; none at all for an agreement without a split rule.
+ */
+export function ruleFigures(agreement: Agreement, year: number): { figures: RuleFigure[]; missing: string[] } | undefined {
+  const split = agreement.split;
+  const parties = financiersOf(agreement);
+  if (split.rule === "none") return undefined;
+  if (split.rule === "per-inhabitant") {
+    const figures: RuleFigure[] = [];
+    const missing: string[] = [];
+    for (const party of parties) {
+      const population = populationFor(split, party, year);
+      if (!population) {
+        missing.push(party);
+        continue;
+      }
+      const rate = rateFor(split, party);
+      figures.push({
+        party,
+        expected: { numerator: BigInt(rate) * BigInt(population.inhabitants), denominator: 1n },
+        figure: `${groupDigits(rate)} kr × ${groupDigits(population.inhabitants)} inhabitants${population.date ? ` (${population.date})` : ""}`,
+        population,
+      });
+    }
+    return { figures, missing };
+  }
+  // Every financier has a contribution (the schema sees to that), so their sum is never blank.
+  const total = sum(parties.map((p) => contributionFor(agreement, p, year))) ?? 0n;
+  const expected = expectedShares(agreement, total, year)!;
+  const written = split.rule === "shares" ? parties.reduce((a, p) => a + (own(split.shares, p) ?? 0), 0) : 0;
+  const figures = parties.map((party) => ({
+    party,
+    expected: expected.get(party)!,
+    figure:
+      split.rule === "equal"
+        ? `1/${parties.length} of ${groupDigits(total)} kr`
+        : `${weight(own(split.shares, party) ?? 0)}/${weight(written)} of ${groupDigits(total)} kr`,
+  }));
+  return { figures, missing: [] };
+}
+
+/** The split rule's name in messages: `the equal split`, `the per-inhabitant split`. */
+export function splitName(split: Split): string {
+  return { equal: "the equal split", shares: "the split in shares", "per-inhabitant": "the per-inhabitant split", none: "no split rule" }[split.rule];
+}
+
+/** The split in words, as messages state it: `equally`, `per inhabitant (14 kr each)`, `in shares a 60 : b 40`, `by no rule`. */
 export function describeSplit(split: Split): string {
   if (split.rule === "equal") return "equally";
-  if (split.rule === "per-inhabitant") return `per inhabitant (${split.rate} kr each)`;
+  if (split.rule === "none") return "by no rule";
+  if (split.rule === "per-inhabitant") {
+    const others = Object.entries(split.rates ?? {}).map(([p, r]) => `${p} ${r} kr`);
+    return `per inhabitant (${split.rate} kr each${others.length ? `, but ${others.join(", ")}` : ""})`;
+  }
   return `in shares ${Object.entries(split.shares)
     .map(([p, w]) => `${p} ${w}`)
     .join(" : ")}`;
@@ -136,28 +271,36 @@ export function describeSplit(split: Split): string {
  */
 export function splitText(repo: Repository, agreement: Entry<"agreement">): string {
   const split = agreement.data.split;
-  const financiers = agreement.data.contributions.map((c) => c.party);
+  const financiers = financiersOf(agreement.data);
   if (split.rule === "equal") return financiers.length === 2 ? "hälften vardera" : `lika delar för de ${financiers.length} parterna`;
+  if (split.rule === "none") return SPLIT_RULE.none;
   if (split.rule === "shares") {
     const all = financiers.reduce((a, p) => a + (own(split.shares, p) ?? 0), 0);
     return financiers.map((p) => `${partyName(repo, p)} ${all ? Math.round(((own(split.shares, p) ?? 0) / all) * 100) : 0}${NBSP}%`).join(", ");
   }
-  const population = `${groupDigits(split.population, NNBSP)} invånare${split.populationDate ? ` den ${split.populationDate}` : ""}`;
-  return `${kronor(split.rate, true)} per invånare och år för varje part (${population})`;
+  const rate = `${kronor(split.rate, true)} ${SPLIT_RULE.perInhabitant}`;
+  if (!split.populations && !split.rates && split.population !== undefined) {
+    const population = `${groupDigits(split.population, NNBSP)} invånare${split.populationDate ? ` den ${split.populationDate}` : ""}`;
+    return `${rate} för varje part (${population})`;
+  }
+  const others = Object.entries(split.rates ?? {}).map(([p, r]) => `${partyName(repo, p)} ${kronor(r, true)}`);
+  return `${rate}${others.length ? ` (${others.join(", ")})` : ""}, ${SPLIT_RULE.perParty}`;
 }
 
 /**
- * Whether a plan's budget keeps its agreement's split for the plan as a whole (carry-overs
- * aside): each financier's total against its share of the financiers' sum, within rounding.
+ * Whether a plan's budget keeps its agreement's split for the plan as a whole (carry-overs and
+ * income aside): each financier's total against its share of the financiers' sum in the plan's
+ * year, within rounding. None where the split gives no shares (see `splitWeights`).
  * A financier with no amount on any line (a blank total) pays nothing of its share, and keeps
  * it only where its share is nothing; a plan where no financier has an amount has nothing to split. Lines that give
  * only a total are not split between the parties and stay out (`unsplitTotal`).
  */
-export function planSplit(agreement: Agreement, budget: BudgetLine[]) {
+export function planSplit(agreement: Agreement, budget: BudgetLine[], year: number) {
   const totals = partyTotals(contributingLines(budget));
-  const financiers = agreement.contributions.map((c) => c.party);
+  const financiers = financiersOf(agreement);
   const total = sum(financiers.map((p) => totals.get(p)));
-  const expected = expectedShares(agreement, total ?? 0n);
+  const expected = expectedShares(agreement, total ?? 0n, year);
+  if (!expected) return undefined;
   const parties = financiers.map((party) => {
     const share = expected.get(party)!;
     const amount = totals.get(party);

@@ -19,7 +19,8 @@ export interface MissingOutcome {
 
 /**
  * The budget lines of a plan whose utfall a report does not give: every line but the carry-overs
- * (their money is accounted for in the year it was budgeted), each party whose budget cell has an
+ * (their money is accounted for in the year it was budgeted) and income that is no party's
+ * contribution (a report's utfall is per party), each party whose budget cell has an
  * amount needing its own utfall. Blank is not 0: an utfall left out is missing, `0` is an utfall.
  * A line whose budget gives no party's amount needs the utfall of at least one party. An entry
  * with no amounts (a comment alone) gives none. One definition for the rule that a decided report
@@ -35,7 +36,7 @@ export function missingOutcomes(plan: { budget: readonly BudgetLine[] }, report:
     spent.set(o.line, parties);
   });
   return plan.budget.flatMap((line): MissingOutcome[] => {
-    if (line.type === "carry-over") return [];
+    if (line.type === "carry-over" || line.income !== undefined) return [];
     const given = spent.get(line.id) ?? new Set<string>();
     const budgeted = sharesOf(line)
       .filter((s) => s.amount !== undefined)

@@ -19,3 +19,31 @@ export function municipalityOf(repo: Repository, agreement: Entry<"agreement"> |
   const parties = agreement.data.parties.map((p) => repo.parties.get(p)).filter((p): p is Party => Boolean(p));
   return parties.find((p) => p.type === "kommun") ?? parties.at(-1);
 }
+
+/** The members of a group of parties (`members` in plan.config.yaml), as written; none for a single party. */
+export const membersOf = (repo: Repository, id: string): readonly string[] => repo.parties.get(id)?.members ?? [];
+
+/**
+ * Every party a group holds, through groups inside it too, each once and in the order met;
+ * a group met again (a cycle, which `party/members` reports) is not entered twice.
+ */
+export function allMembers(repo: Repository, id: string): string[] {
+  const found: string[] = [];
+  const entered = new Set([id]);
+  const walk = (group: string) => {
+    for (const member of membersOf(repo, group)) {
+      if (!found.includes(member)) found.push(member);
+      if (!entered.has(member)) {
+        entered.add(member);
+        walk(member);
+      }
+    }
+  };
+  walk(id);
+  return found;
+}
+
+/** The names of a group's members, as the agreement's page and the memo list them under the group's name; none for a single party. */
+export function memberNames(repo: Repository, id: string): string[] {
+  return membersOf(repo, id).map((m) => partyName(repo, m));
+}

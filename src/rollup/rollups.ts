@@ -1,9 +1,9 @@
 import { compareStrings } from "../format/text.js";
-import { contributingLines, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
+import { contributingLines, incomeTotals, lineTotal, partyTotals, sharesOf, sum } from "../model/money.js";
 import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type AnyEntry, type Entry, type Repository } from "../model/repository.js";
 import type { BudgetLine } from "../schema/plan.js";
-import { FINANCING, KIND, LINE_TYPE_AREA } from "../vocabulary.js";
+import { FINANCING, INCOME, KIND, LINE_TYPE_AREA } from "../vocabulary.js";
 import { REGION_ROLLUP, tablesAcrossOrganisations } from "./money-tables.js";
 import { kronorCell, slug, type Column, type Row, type Table } from "./table.js";
 
@@ -22,20 +22,31 @@ export function areaOf(plan: Entry<"plan">, line: BudgetLine): string {
   return intervention?.area ?? LINE_TYPE_AREA.intervention;
 }
 
-const moneyColumns = (repo: Repository, parties: string[]): Column[] => [
+/** The key of the column of income that is no party's contribution: camel case as `isTotal`, so never a party id (lower case). */
+const INCOME_KEY = "otherIncome";
+
+/** The parties' columns, income's where `income` (no party's contribution, e.g. a state grant), and the total. */
+const moneyColumns = (repo: Repository, parties: string[], income = false): Column[] => [
   ...[...partyLabels(repo, parties)].map(([key, label]) => ({ key, label, money: true })),
+  ...(income ? [{ key: INCOME_KEY, label: INCOME.label, money: true }] : []),
   { key: "total", label: "Totalt", money: true },
 ];
+
+/** Whether any of the lines is income that is no party's contribution. */
+const hasIncome = (lines: readonly BudgetLine[]) => lines.some((l) => l.income !== undefined);
 
 /**
  * A row of each party's sum and the lines' total. Lines with no amounts at all (a carry-over
  * whose amount was never written) stay empty, not 0; so does a party with no amount on them.
- * A line that gives only a total counts in the total and for no party.
+ * A line that gives only a total counts in the total and for no party; income that is no
+ * party's contribution has a column of its own.
  */
 function amountsRow(label: Record<string, string>, lines: BudgetLine[], parties: string[], total = false): Row {
   const totals = partyTotals(lines);
   const cells: Row["cells"] = { ...label, total: kronorCell(sum(lines.map(lineTotal))) };
   for (const p of parties) cells[p] = kronorCell(totals.get(p));
+  const income = incomeTotals(lines);
+  if (income.size) cells[INCOME_KEY] = kronorCell(sum(income.values()));
   return { cells, total };
 }
 
@@ -53,7 +64,7 @@ export function planByArea(repo: Repository, plan: Entry<"plan">): Table {
   return {
     name: rollupNames.plan(plan.id)[0]!,
     caption: `${plan.data.title}: budget per insatsområde`,
-    columns: [{ key: "area", label: "Insatsområde" }, ...moneyColumns(repo, parties)],
+    columns: [{ key: "area", label: "Insatsområde" }, ...moneyColumns(repo, parties, hasIncome(plan.data.budget))],
     rows,
   };
 }
@@ -92,10 +103,10 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
   const plans = repo.plans.filter((p) => p.data.agreement === agreement.id).sort((a, b) => a.data.year - b.data.year || compareStrings(a.id, b.id));
   const rows: Row[] = plans.map((plan) => {
     const row = amountsRow({ year: String(plan.data.year), plan: plan.data.title }, contributingLines(plan.data.budget), parties);
-    const total = row.cells["total"];
-    // A party's blank cell has no share; a total of nothing has no split.
-    const share = (cell: Row["cells"][string]) =>
-      typeof total === "number" && total && typeof cell === "number" ? `${Math.round((cell / total) * 100)} %` : "–";
+    // The split is the financiers': income that is no party's contribution is not part of it; a party's blank cell has no share.
+    const amounts = parties.map((p) => row.cells[p]).filter((c): c is number => typeof c === "number");
+    const total = amounts.reduce((a, c) => a + c, 0);
+    const share = (cell: Row["cells"][string]) => (amounts.length && total && typeof cell === "number" ? `${Math.round((cell / total) * 100)} %` : "–");
     row.cells["split"] = parties.map((p) => share(row.cells[p])).join(" / ");
     return row;
   });
@@ -111,7 +122,16 @@ export function agreementByYear(repo: Repository, agreement: Entry<"agreement">)
   return {
     name: rollupNames.agreement(agreement.id)[0]!,
     caption: `${agreement.data.title}: budget per år och part`,
-    columns: [{ key: "year", label: "År" }, { key: "plan", label: "Plan" }, ...moneyColumns(repo, parties), { key: "split", label: "Fördelning" }],
+    columns: [
+      { key: "year", label: "År" },
+      { key: "plan", label: "Plan" },
+      ...moneyColumns(
+        repo,
+        parties,
+        plans.some((p) => hasIncome(p.data.budget)),
+      ),
+      { key: "split", label: "Fördelning" },
+    ],
     rows,
   };
 }

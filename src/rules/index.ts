@@ -4,8 +4,9 @@ import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
 import { accountSums } from "./accounts.js";
-import { carryOvers, contributions, declaredTotals, financingTypes, lineTotals, splits, sumRange } from "./money.js";
+import { carryOvers, contributions, declaredTotals, financingTypes, income, lineTotals, splits, sumRange } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
+import { partyMembers } from "./parties.js";
 import { hiddenPaths, localPaths, nameLength, outputTaken } from "./paths.js";
 import { activeFiles } from "./active.js";
 import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
@@ -24,9 +25,11 @@ export const rules: readonly Rule[] = [
   nameLength,
   documentReferences,
   partyReferences,
+  partyMembers,
   localReferences,
   sumRange,
   lineTotals,
+  income,
   declaredTotals,
   accountSums,
   contributions,

@@ -4,17 +4,20 @@ import {
   contributingLines,
   contributionFor,
   describeSplit,
-  expectedShares,
   lineTotal,
   overflowAt,
   partyTotals,
   planSplit,
+  rounded,
+  ruleFigures,
   SAFE_KRONOR,
   sharesOf,
+  splitName,
   sum,
   unsplitTotal,
   withinRounding,
 } from "../model/money.js";
+import type { Split } from "../schema/agreement.js";
 import { plansWithAgreements, type Entry, type LoneDocument } from "../model/repository.js";
 import { place } from "../source/load.js";
 import type { Path } from "../source/locate.js";
@@ -37,7 +40,8 @@ export const lineTotals: Rule = {
     "Where a budget line states its `total` and parties' amounts, the amounts sum to it. A line may give only a total: its split is not given (see `money/split`).",
   document: ofKind("plan", (plan, report) => {
     plan.data.budget.forEach((line, i) => {
-      if (line.total === undefined) return;
+      // An income line's total is its amount: it has no parties' amounts to sum (`money/income`).
+      if (line.total === undefined || line.income !== undefined) return;
       const amounts = sharesOf(line).map((s) => s.amount);
       const actual = sum(amounts);
       // No party's amount: the line gives its total and not its split, which is not a sum of 0 kr.
@@ -143,6 +147,74 @@ export const contributions: Rule = {
   },
 };
 
+/** Years as messages list them: `2020`, `2019–2022`, `2019, 2021 and 2022`. */
+function yearsText(years: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const y of years) {
+    const last = runs.at(-1);
+    if (last && y === last[1] + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  const parts = runs.map(([a, b]) => (a === b ? String(a) : b === a + 1 ? `${a}, ${b}` : `${a}–${b}`));
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
+}
+
+type PerInhabitant = Extract<Split, { rule: "per-inhabitant" }>;
+
+/** A per-inhabitant split's population figures: given once (not in both forms), each once, for a year of the period. Whether any figure is given. */
+function checkPopulations(a: Omit<Entry<"agreement">, "id">, split: PerInhabitant, report: Reporter): boolean {
+  if (!split.populations && split.population === undefined) {
+    report(a.source, ["split", "rule"], {
+      reason: "The per-inhabitant split gives no number of inhabitants, so no financier's amount can be computed.",
+      fix: "Add `populations:` with each financier's inhabitants, e.g. `- { party: lerum, year: 2020, inhabitants: 42000, date: 2018-12-31 }`.",
+    });
+    return false;
+  }
+  if (split.populations && (split.population !== undefined || split.populationDate !== undefined)) {
+    report(a.source, ["split", split.population !== undefined ? "population" : "populationDate"], {
+      reason:
+        "Both `population` and `populations` give numbers of inhabitants; `population` (with `populationDate`) is the shorter form of one figure for every financier and year, and is not read beside `populations`.",
+      fix: `Keep one: write the figure into \`populations\` as \`{ inhabitants: ${split.population ?? "…"}, date: ${split.populationDate ?? "…"} }\`, or remove \`populations\`.`,
+    });
+  }
+  const { from, to } = a.data.period;
+  const seen = new Map<string, number>();
+  (split.populations ?? []).forEach((p, i) => {
+    if (p.year !== undefined && (p.year < from || p.year > to)) {
+      report(a.source, ["split", "populations", i, "year"], {
+        reason: `The agreement runs ${from}–${to}, so a number of inhabitants for ${p.year} is never used.`,
+        fix: `Write a year from ${from} to ${to}, or remove the entry.`,
+      });
+    }
+    const key = `${p.party ?? ""}\u0000${p.year ?? ""}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    const whose = p.party === undefined ? "every financier" : p.party;
+    const when = p.year === undefined ? "every year" : String(p.year);
+    report(a.source, ["split", "populations", i], {
+      reason: `A second number of inhabitants for ${whose} in ${when}; only the first, populations[${first}], is read.`,
+      fix: "Remove one of them, or give each its own `party` or `year`.",
+      related: [{ source: a.source, at: ["split", "populations", first], reason: `The first number of inhabitants for ${whose} in ${when}.` }],
+    });
+  });
+  return true;
+}
+
+/** A contribution the split rule does not give, for one or more years. */
+interface Off {
+  party: string;
+  path: Path;
+  figure: string;
+  expected: bigint;
+  exact: boolean;
+  actual: bigint;
+  overridden: boolean;
+  years: number[];
+}
+
 export const splits: Rule = {
   id: "money/split",
   severity: "error",
@@ -150,32 +222,66 @@ export const splits: Rule = {
     "The agreement `lerum/avtal-2017-2020` splits the budget equally; of the plan's 2 000 000 kr that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr.",
   otherSeverity: "warning",
   summary:
-    "The financiers' totals keep the agreement's split (equal halves, fixed shares or per inhabitant) for the plan as a whole; single lines may be split otherwise. A line that gives only a total is not split between the parties: a warning says how much of the plan that leaves out. An agreement's contributions keep its own split.",
+    "The financiers' totals keep the agreement's split (equal, fixed shares, per inhabitant with each financier's population of the year; `none` is no rule) for the plan as a whole; single lines may be split otherwise. A line that gives only a total is not split between the parties: a warning says how much of the plan that leaves out. Each year's contribution in an agreement, a year of `years` too, is what its rule gives.",
   document: ofKind("agreement", (a, report) => {
     const split = a.data.split;
-    if (split.rule === "per-inhabitant") {
-      const expected = BigInt(split.rate) * BigInt(split.population);
-      a.data.contributions.forEach((c, i) => {
-        if (BigInt(c.amount) !== expected) {
-          report(a.source, ["contributions", i, "amount"], {
-            reason: `Under the per-inhabitant split ${c.party} pays ${groupDigits(split.rate)} kr × ${groupDigits(split.population)} inhabitants = ${kr(expected)} a year, but its contribution says ${kr(c.amount)}.`,
-            fix: `Write \`amount: ${expected}\`, or correct the rate or population.`,
+    if (split.rule === "none") return;
+    if (split.rule === "per-inhabitant" && !checkPopulations(a, split, report)) return;
+    const { from, to } = a.data.period;
+    const offs = new Map<string, Off>();
+    const missing = new Map<string, number[]>();
+    for (let year = from; year <= to; year++) {
+      const rule = ruleFigures(a.data, year)!;
+      for (const party of rule.missing) missing.set(party, [...(missing.get(party) ?? []), year]);
+      for (const f of rule.figures) {
+        const i = a.data.contributions.findIndex((c) => c.party === f.party);
+        const c = a.data.contributions[i]!;
+        const overridden = Boolean(c.years && Object.hasOwn(c.years, String(year)));
+        const actual = BigInt(overridden ? c.years![String(year)]! : c.amount);
+        if (withinRounding(actual, f.expected)) continue;
+        const path: Path = overridden ? ["contributions", i, "years", String(year)] : ["contributions", i, "amount"];
+        const key = JSON.stringify([path, f.figure, String(actual)]);
+        const off = offs.get(key);
+        if (off) off.years.push(year);
+        else
+          offs.set(key, {
+            party: f.party,
+            path,
+            figure: f.figure,
+            expected: rounded(f.expected),
+            exact: f.expected.numerator % f.expected.denominator === 0n,
+            actual,
+            overridden,
+            years: [year],
           });
-        }
-      });
-      return;
-    }
-    const total = a.data.contributions.reduce((t, c) => t + BigInt(c.amount), 0n);
-    const expected = expectedShares(a.data, total);
-    a.data.contributions.forEach((c, i) => {
-      const share = expected.get(c.party)!;
-      if (!withinRounding(BigInt(c.amount), share)) {
-        report(a.source, ["contributions", i, "amount"], {
-          reason: `The split is ${describeSplit(a.data.split)}: of ${kr(total)} ${c.party} should pay ${kr(share.numerator / share.denominator)}, but its contribution says ${kr(c.amount)}.`,
-          fix: "Correct the contribution or the split rule.",
-        });
       }
-    });
+    }
+    const perInhabitant = split.rule === "per-inhabitant";
+    /** The years of the period in which a financier pays its `amount`: those its `years` does not give. */
+    const amountYears = (party: string) => {
+      const c = a.data.contributions.find((c) => c.party === party)!;
+      return to - from + 1 - Object.keys(c.years ?? {}).filter((y) => Number(y) >= from && Number(y) <= to).length;
+    };
+    for (const off of offs.values()) {
+      const contribution = off.overridden ? `its contribution for ${off.years[0]}` : "its contribution";
+      const fix = !perInhabitant
+        ? "Correct the contribution or the split rule."
+        : off.overridden
+          ? `Write \`${off.years[0]}: ${off.expected}\` under \`years\`, or correct the rate or the population.`
+          : amountYears(off.party) === off.years.length
+            ? `Write \`amount: ${off.expected}\`, or correct the rate or the population.`
+            : `Give ${off.party}'s contribution for ${yearsText(off.years)} under \`years\` (\`${off.years[0]}: ${off.expected}\`), or correct the rate or the population.`;
+      report(a.source, off.path, {
+        reason: `Under ${splitName(split)}, ${off.party} pays ${off.figure} = ${kr(off.expected)}${off.exact ? "" : " (rounded)"} in ${yearsText(off.years)}, but ${contribution} says ${kr(off.actual)}.`,
+        fix,
+      });
+    }
+    for (const [party, years] of missing) {
+      report(a.source, ["split", "populations"], {
+        reason: `The per-inhabitant split gives no number of inhabitants for ${party} in ${yearsText(years)}, so neither its contribution nor the plans' split can be checked.`,
+        fix: `Add \`{ party: ${party}, year: ${years[0]}, inhabitants: …, date: … }\` under \`populations\` (or leave out \`year\` for a figure for every year).`,
+      });
+    }
   }),
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
@@ -191,8 +297,8 @@ export const splits: Rule = {
           fix: "Write each party's amount on the line under `parties:` once the split is known.",
         });
       });
-      const split = planSplit(agreement.data, plan.data.budget);
-      if (split.kept) continue;
+      const split = planSplit(agreement.data, plan.data.budget, plan.data.year);
+      if (!split || split.kept) continue;
       const found = split.parties.map((p) => `${p.party} ${p.amount === undefined ? "no amounts" : kr(p.amount)}`).join(", ");
       const wanted = split.parties.map((p) => `${p.party} ${kr(p.expected)}`).join(", ");
       report(plan.source, ["budget"], {
@@ -202,6 +308,36 @@ export const splits: Rule = {
       });
     }
   },
+};
+
+export const income: Rule = {
+  id: "money/income",
+  severity: "error",
+  otherSeverity: "warning",
+  example:
+    'The line "Statsbidrag för föräldraskapsstöd" is income (`income: Länsstyrelsen`), which is no party\'s contribution, but it gives amounts for hsn-vast.',
+  summary:
+    "A budget line of income that is no party's contribution (`income`, e.g. a state grant or fees) has its amount in `total` and no party amounts; one without an amount is a warning.",
+  document: ofKind("plan", (plan, report) => {
+    plan.data.budget.forEach((line, i) => {
+      if (line.income === undefined) return;
+      const parties = Object.keys(line.parties);
+      if (parties.length) {
+        report(plan.source, ["budget", i, "parties"], {
+          key: true,
+          reason: `The line "${line.title}" is income (\`income: ${line.income}\`), which is no party's contribution, but it gives amounts for ${parties.join(", ")}.`,
+          fix: "Write the income's amount as `total` and remove `parties`; what a party pays goes on a line of its own.",
+        });
+      }
+      if (line.total === undefined) {
+        report(plan.source, ["budget", i, "income"], {
+          severity: "warning",
+          reason: `The income "${line.title}" (${line.income}) has no amount, so the plan's total leaves it out.`,
+          fix: "Write its amount as `total`, e.g. `total: 100000`.",
+        });
+      }
+    });
+  }),
 };
 
 export const financingTypes: Rule = {

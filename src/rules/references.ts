@@ -1,3 +1,4 @@
+import type { Split } from "../schema/agreement.js";
 import type { MoneyTable } from "../schema/table.js";
 import { groupBy, kindsOf, listedDocuments, lookup, plansWithAgreements, referencesOf, type AnyEntry, type Repository } from "../model/repository.js";
 import { ROLLUP_FOLDER } from "../model/pages.js";
@@ -53,12 +54,15 @@ export const documentReferences: Rule = {
 
 /** Every place a party id is used, with the path to it. */
 function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path: Path; party: string; key: boolean }> {
-  if (repo.config) yield { source: repo.config.source, path: ["organisation"], party: repo.config.data.organisation, key: false };
+  if (repo.config) {
+    yield { source: repo.config.source, path: ["organisation"], party: repo.config.data.organisation, key: false };
+    for (const [i, party] of repo.config.data.parties.entries())
+      for (const [j, m] of (party.members ?? []).entries()) yield { source: repo.config.source, path: ["parties", i, "members", j], party: m, key: false };
+  }
   for (const a of repo.agreements) {
     for (const [i, p] of a.data.parties.entries()) yield { source: a.source, path: ["parties", i], party: p, key: false };
     for (const [i, c] of a.data.contributions.entries()) yield { source: a.source, path: ["contributions", i, "party"], party: c.party, key: false };
-    if (a.data.split.rule === "shares")
-      for (const p of Object.keys(a.data.split.shares)) yield { source: a.source, path: ["split", "shares", p], party: p, key: true };
+    for (const use of splitPartyUses(a.data.split)) yield { source: a.source, ...use };
   }
   for (const plan of repo.plans) {
     for (const [i, line] of plan.data.budget.entries())
@@ -80,6 +84,15 @@ function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path:
   }
 }
 
+/** The parties an agreement's split names: its shares, a per-inhabitant split's own rates and populations. */
+function* splitPartyUses(split: Split): Generator<{ path: Path; party: string; key: boolean }> {
+  if (split.rule === "shares") for (const p of Object.keys(split.shares)) yield { path: ["split", "shares", p], party: p, key: true };
+  if (split.rule !== "per-inhabitant") return;
+  for (const p of Object.keys(split.rates ?? {})) yield { path: ["split", "rates", p], party: p, key: true };
+  for (const [i, p] of (split.populations ?? []).entries())
+    if (p.party !== undefined) yield { path: ["split", "populations", i, "party"], party: p.party, key: false };
+}
+
 /** The parties a document's money tables name: a column per party, a row that is a financier's contribution. */
 function* tablePartyUses(tables: readonly MoneyTable[]): Generator<{ path: Path; party: string }> {
   for (const [t, table] of tables.entries()) {
@@ -98,7 +111,8 @@ export const partyReferences: Rule = {
   id: "ref/party",
   severity: "error",
   example: "No party has the id `hsn-vst`. Did you mean `hsn-vast`?",
-  summary: "Every party id is declared in `plan.config.yaml`; a plan's and a report's amounts are only for the financiers of their agreement.",
+  summary:
+    "Every party id (a group's `members` too) is declared in `plan.config.yaml`; a plan's and a report's amounts, and an agreement's split figures (shares, rates, populations), are only for the financiers of their agreement.",
   repository(repo, report) {
     if (!repo.config) return;
     const declared = [...repo.parties.keys()];
@@ -109,6 +123,17 @@ export const partyReferences: Rule = {
         reason: `No party has the id ${code(use.party)}.${didYouMean(use.party, declared)}`,
         fix: `Declare it under \`parties:\` in plan.config.yaml, or use one of ${declared.map(code).join(", ")}.`,
       });
+    }
+    for (const a of repo.agreements) {
+      const financiers = a.data.contributions.map((c) => c.party);
+      for (const use of splitPartyUses(a.data.split)) {
+        if (!repo.parties.has(use.party) || financiers.includes(use.party)) continue;
+        report(a.source, use.path, {
+          key: use.key,
+          reason: `${code(use.party)} is not a financier of this agreement (financiers: ${financiers.map(code).join(", ")}), so its figure in the split is never used.`,
+          fix: "Name a financier, or add the party's contribution to the agreement.",
+        });
+      }
     }
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       const financiers = agreement.data.contributions.map((c) => c.party);

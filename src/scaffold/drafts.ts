@@ -71,7 +71,8 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
     status: "draft",
     plan: plan.id,
     year: plan.data.year,
-    outcome: plan.data.budget.filter((l) => l.type !== "carry-over").map((line) => ({ line: line.id, parties: {} })),
+    // Income that is no party's contribution has no utfall per party to fill in.
+    outcome: plan.data.budget.filter((l) => l.type !== "carry-over" && l.income === undefined).map((line) => ({ line: line.id, parties: {} })),
     goals: plan.data.goals.filter((g) => g.level === "local").map((g) => ({ goal: g.id })),
     carryOver: [],
   });
@@ -130,7 +131,7 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
   const body = `
 ## Sammanfattning
 
-${parties.join(" och ")} har avtalat om samverkan kring lokalt folkhälsoarbete. En plan med
+${parties.length > 1 ? `${parties.slice(0, -1).join(", ")} och ${parties.at(-1)}` : parties.join("")} har avtalat om samverkan kring lokalt folkhälsoarbete. En plan med
 budget och insatser tas fram varje år inom ramen för avtalet. Insatsområdena för ${plan.data.year} är:
 ${areas.join(", ")}.
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localId } from "./common.js";
+import { localId, partyRef } from "./common.js";
 
 /** Whether a pattern is a regular expression as `memo/dnr` reads it. */
 function compiles(pattern: string): boolean {
@@ -55,8 +55,15 @@ export const party = z
     address: address.optional(),
     dnr: dnrRule.optional(),
     fictional: z.boolean().optional().describe("`true` for an invented party in examples; documents show that it is fictional."),
+    members: z
+      .array(partyRef)
+      .min(1)
+      .optional()
+      .describe(
+        "Makes the party a group of parties that finances as one, e.g. the member municipalities of a kommunalförbund: the ids of its members, each declared as a party of its own. Agreements name the group; its pages list the members under its name.",
+      ),
   })
-  .describe("A party to agreements: a municipality, a region's board or another financier.");
+  .describe("A party to agreements: a municipality, a region's board, another financier, or a group of parties that finances as one (`members`).");
 
 export const config = z
   .strictObject({

@@ -57,6 +57,13 @@ export const budgetLine = z
     goal: localId.optional().describe("Id of the goal the line funds, where no intervention is named."),
     total: kronor.optional().describe("The line's total as written; checked against the sum of the parties' shares."),
     parties: z.record(z.string(), share).default({}).describe("Each party's share, by party id. A party left out is an empty cell."),
+    income: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Makes the line income that is no party's contribution, and says whose money it is, e.g. `Statsbidrag från Länsstyrelsen` or `Deltagaravgifter`. Its amount is `total` (and no `parties`): counted in the plan's totals, not in any party's contribution or the split.",
+      ),
     from: year.optional().describe("For a carry-over: the year the money comes from."),
     decision: z.string().min(1).optional().describe("For a carry-over: the decision that moved the money, e.g. `presidiedialog 2018-10-12`."),
     note: z.string().min(1).optional().describe("A remark printed with the line."),

@@ -206,7 +206,7 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
 export const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
 
 /** Fields that are one line of text (a title, a name, a heading of a table): a line break in them is a control character too. */
-const SINGLE_LINE_FIELDS = new Set(["title", "name", "short", "area", "label", "id", "unit", "recipient", "decidedBy", "body"]);
+const SINGLE_LINE_FIELDS = new Set(["title", "name", "short", "area", "label", "id", "unit", "recipient", "decidedBy", "body", "income"]);
 
 /**
  * Keys that are not ordinary names (`RESERVED_KEYS`), and text values holding control

@@ -1,9 +1,10 @@
-import { own, splitText } from "../../model/money.js";
+import { own, populationFor, rateFor, rounded, ruleFigures, splitText } from "../../model/money.js";
 import type { Entry } from "../../model/repository.js";
 import { amount, list } from "../helpers.js";
 import { FINANCING, KIND } from "../../vocabulary.js";
 import { docLink, isFictional, municipalityOf, partyName, statusView, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
+import { partyHeader } from "./budget.js";
 import { relatedTo } from "./plan.js";
 import { num, td, th, type TableView } from "./table.js";
 
@@ -18,13 +19,14 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
     bodies: [
       data.contributions.map((c) => ({
         cells: [
-          th(partyName(repo, c.party)),
+          partyHeader(repo, c.party),
           ...years.map((y) => num(amount((c.years && own(c.years, String(y))) ?? c.amount))),
           td(c.financing.map((f) => FINANCING[f].label.toLocaleLowerCase("sv")).join(", ")),
         ],
       })),
     ],
   };
+  const figures = ruleFiguresTable(ctx, agreement, years);
   const plans = [...(ctx.repo.referrers.plansOfAgreement.get(agreement.id) ?? [])]
     .sort((a, b) => a.data.year - b.data.year)
     .map((p) => ({ year: p.data.year, link: docLink(ctx, page, p.id), status: statusView(p.data).text, related: relatedTo(ctx, page, p.id) }));
@@ -40,6 +42,49 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
         { label: "Undertecknat", text: data.signed },
       ],
     },
-    content: { split: splitText(repo, agreement), contributions, plans },
+    content: { split: splitText(repo, agreement), contributions, figures, plans },
   });
+}
+
+/**
+ * A per-inhabitant split's figures, financier by financier and year: its inhabitants, the date of
+ * the figure, its rate and the amount they give. Shown where the figures are the financiers' own
+ * (`populations`, `rates`); the older form, one population for all, says it in a sentence.
+ */
+function ruleFiguresTable(ctx: ViewContext, agreement: Entry<"agreement">, years: number[]): TableView | undefined {
+  const split = agreement.data.split;
+  if (split.rule !== "per-inhabitant" || (!split.populations && !split.rates)) return undefined;
+  const rows = agreement.data.contributions.flatMap((c) =>
+    years.map((year) => {
+      const population = populationFor(split, c.party, year);
+      const figure = ruleFigures(agreement.data, year)?.figures.find((f) => f.party === c.party);
+      return {
+        cells: [
+          th(partyName(ctx.repo, c.party)),
+          td(String(year)),
+          num(amount(population?.inhabitants)),
+          td(population?.date ?? ""),
+          num(amount(rateFor(split, c.party))),
+          num(figure ? amount(rounded(figure.expected)) : ""),
+        ],
+      };
+    }),
+  );
+  return {
+    caption: "Fördelning per invånare: bidrag per part och år (kronor)",
+    className: "summary",
+    head: [
+      {
+        cells: [
+          th("Part", "col"),
+          th("År", "col"),
+          th("Invånare", "col", { num: true }),
+          th("Folkmängd den", "col"),
+          th("Kronor per invånare", "col", { num: true }),
+          th("Belopp enligt fördelningen", "col", { num: true }),
+        ],
+      },
+    ],
+    bodies: [rows],
+  };
 }

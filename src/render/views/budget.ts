@@ -1,9 +1,10 @@
-import { contributingLines, contributionFor, lineTotal, partyTotals, sharesOf, sum, unsplitTotal, type NormalShare } from "../../model/money.js";
+import { contributingLines, contributionFor, incomeTotals, lineTotal, partyTotals, sharesOf, sum, unsplitTotal, type NormalShare } from "../../model/money.js";
+import { memberNames } from "../../model/parties.js";
 import { lookup, type Entry, type Repository } from "../../model/repository.js";
 import { areaOf, planParties } from "../../rollup/rollups.js";
 import type { BudgetLine } from "../../schema/plan.js";
-import { BLANK, FINANCING } from "../../vocabulary.js";
-import { amount, kr, krText, shareOf } from "../helpers.js";
+import { BLANK, FINANCING, GROUP, INCOME } from "../../vocabulary.js";
+import { amount, kr, krText, list, shareOf } from "../helpers.js";
 import { partyLabels, partyName } from "./common.js";
 import { num, th, type CellView, type NoteView, type RowView, type TableView } from "./table.js";
 
@@ -71,8 +72,15 @@ export function lineDetail(line: BudgetLine): string | undefined {
     if (line.decision) parts.push(`beslut: ${line.decision}`);
     if (!line.total && sharesOf(line).every((s) => s.amount === undefined)) parts.push("belopp anges inte");
   }
+  if (line.income !== undefined) parts.push(`${INCOME.label}: ${line.income}`);
   if (line.note) parts.push(line.note);
   return parts.length ? parts.join("; ") : undefined;
+}
+
+/** A party's row header: its name, and a group's members on a second line under it. */
+export function partyHeader(repo: Repository, party: string): CellView {
+  const members = memberNames(repo, party);
+  return th(partyName(repo, party), "row", members.length ? { detail: `${GROUP.members}: ${list(members)}` } : {});
 }
 
 /** The detail table: per intervention area, line by line, total first and then each party, with the financing notes. */
@@ -80,13 +88,16 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
   const parties = planParties(repo, plan);
   const labels = partyLabels(repo, parties);
   const { notes, markerFor } = financingNotes(plan, "budgetnot-");
-  const columns = 2 + parties.length;
+  // Income that is no party's contribution has a column of its own, where a plan has any.
+  const income = plan.data.budget.some((l) => l.income !== undefined);
+  const columns = 2 + parties.length + (income ? 1 : 0);
   const head: RowView[] = [
     {
       cells: [
         th("Insatsområde och budgetpost", "col"),
         th("Budget totalt", "col", { num: true }),
         ...parties.map((p) => th(`Budget ${labels.get(p)}`, "col", { num: true })),
+        ...(income ? [th(INCOME.label, "col", { num: true })] : []),
       ],
     },
   ];
@@ -106,16 +117,23 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
               const marker = share && share.amount !== undefined ? markerFor(share) : undefined;
               return num(amount(share?.amount), marker ? { marker: { symbol: marker.symbol, target: marker.id } } : {});
             }),
+            ...(income ? [num(line.income !== undefined ? amount(line.total) : "")] : []),
           ],
         });
       }
       bodies.push(rows);
     } else {
       const totals = partyTotals(item.lines);
+      const incomes = incomeTotals(item.lines);
       bodies.push([
         {
           kind: "total",
-          cells: [th(item.label), num(amount(sum(item.lines.map(lineTotal)))), ...parties.map((p) => num(amount(totals.get(p))))],
+          cells: [
+            th(item.label),
+            num(amount(sum(item.lines.map(lineTotal)))),
+            ...parties.map((p) => num(amount(totals.get(p)))),
+            ...(income ? [num(amount(sum(incomes.values())))] : []),
+          ],
         },
       ]);
     }
@@ -130,6 +148,8 @@ export interface FinancingSummary {
   parties: { name: string; amount: string; share: string }[];
   /** What lines that give only a total add up to, not split between the parties; none where every line gives its split. */
   unsplit: { amount: string; share: string } | undefined;
+  /** Income that is no party's contribution, per source as the lines name it. */
+  income: { name: string; amount: string; share: string }[];
   /** Each non-cash contribution with its note: `Lerums kommun: 200 000 kr schablonkostnad …`. */
   explanations: string[];
 }
@@ -170,7 +190,7 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
     const contribution = agreement ? contributionFor(agreement.data, p, plan.data.year) : undefined;
     return {
       cells: [
-        th(partyName(repo, p)),
+        partyHeader(repo, p),
         num(amount(own)),
         num(shareOf(own, total)),
         ...(showTypes ? types.map((t) => num(amount(byType(p, t.type)))) : []),
@@ -178,6 +198,18 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
       ],
     };
   });
+  const incomes = incomeTotals(lines);
+  for (const [source, value] of incomes) {
+    rows.push({
+      cells: [
+        th(source, "row", { detail: INCOME.label }),
+        num(amount(value)),
+        num(shareOf(value, total)),
+        ...(showTypes ? types.map(() => num("")) : []),
+        ...(agreement ? [num("")] : []),
+      ],
+    });
+  }
   const agreed = agreement ? sum(parties.map((p) => contributionFor(agreement.data, p, plan.data.year))) : undefined;
   if (unsplit !== undefined) {
     rows.push({
@@ -215,6 +247,7 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
     total: krText(total),
     parties: parties.map((p) => ({ name: partyName(repo, p), amount: krText(totals.get(p)), share: shareOf(totals.get(p), total) })),
     unsplit: unsplit === undefined ? undefined : { amount: kr(unsplit), share: shareOf(unsplit, total) },
+    income: [...incomes].map(([source, value]) => ({ name: source, amount: kr(value), share: shareOf(value, total) })),
     explanations,
   };
 }

@@ -1,5 +1,6 @@
 import type { RootContent } from "mdast";
 import { contributionFor, reportMoney, splitText, type OutcomeMoney } from "../../model/money.js";
+import { memberNames } from "../../model/parties.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import { amount, kr, krText, list } from "../helpers.js";
@@ -51,11 +52,16 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
     const summary = financingSummary(repo, plan, `Finansiering av verksamhetsplanen ${plan.data.year} per part (kronor)`);
     const share = (who: string, p: { amount: string; share: string }) => `${who} ${p.amount}${p.share ? ` (${p.share})` : ""}`;
     const shares = [
-      ...summary.parties.map((p) => share(p.name, p)),
+      ...[...summary.parties, ...summary.income].map((p) => share(p.name, p)),
       ...(summary.unsplit ? [share(BLANK.unsplit.toLocaleLowerCase("sv"), summary.unsplit)] : []),
     ];
+    // A group of parties is named with its members, as the agreement's page lists them.
+    const named = (party: string) => {
+      const members = memberNames(repo, party);
+      return members.length ? `${partyName(repo, party)} (${list(members)})` : partyName(repo, party);
+    };
     const contributions = agreement
-      ? agreement.data.contributions.map((c) => `${partyName(repo, c.party)} ${kr(contributionFor(agreement.data, c.party, plan.data.year))}`)
+      ? agreement.data.contributions.map((c) => `${named(c.party)} ${kr(contributionFor(agreement.data, c.party, plan.data.year))}`)
       : [];
     return {
       source: docLink(ctx, page, plan.id),

@@ -1,5 +1,5 @@
 import { moneyTables } from "./budget-document.js";
-import { lineTotal, partyTotals, sharesOf, sum } from "../../model/money.js";
+import { incomeTotals, lineTotal, partyTotals, sharesOf, sum } from "../../model/money.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import type { Goal } from "../../schema/plan.js";
@@ -60,6 +60,10 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
   const interventions = data.interventions.map((intervention) => {
     const lines = data.budget.filter((l) => l.intervention === intervention.id && l.type !== "carry-over");
     const totals = partyTotals(lines);
+    const paidBy = [
+      ...parties.filter((p) => totals.has(p)).map((p) => `${partyName(repo, p)} ${kr(totals.get(p))}`),
+      ...[...incomeTotals(lines)].map(([source, value]) => `${source} ${kr(value)}`),
+    ];
     return {
       id: `insats-${intervention.id}`,
       title: intervention.title,
@@ -67,16 +71,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       goals: intervention.goals.map((id) => data.goals.find((g) => g.id === id)?.title ?? id),
       what: intervention.what,
       how: intervention.how,
-      budget: lines.length
-        ? `${krText(sum(lines.map(lineTotal)))}${
-            parties.some((p) => totals.has(p))
-              ? ` (${parties
-                  .filter((p) => totals.has(p))
-                  .map((p) => `${partyName(repo, p)} ${kr(totals.get(p))}`)
-                  .join(", ")})`
-              : ""
-          }`
-        : "",
+      budget: lines.length ? `${krText(sum(lines.map(lineTotal)))}${paidBy.length ? ` (${paidBy.join(", ")})` : ""}` : "",
       lines: lines.map((l) => l.title),
       indicators: intervention.indicators.map((id) => docLink(ctx, page, id)),
       measures: intervention.measures,
