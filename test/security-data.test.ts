@@ -45,8 +45,8 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-/** The fields a spreadsheet would evaluate as formulas: those beginning with `=`, `+`, `-`, `@`, tab or CR. */
-const formulas = (records: string[][]) => records.flat().filter((f) => /^[=+\-@\t\r]/.test(f));
+/** The fields a spreadsheet would evaluate as formulas: those beginning with `=`, `+`, `-`, `@`, tab or CR, but for a negative amount (`-1760`), which it reads as the number. */
+const formulas = (records: string[][]) => records.flat().filter((f) => /^[=+\-@\t\r]/.test(f) && !/^-\d+$/.test(f));
 
 /** The example repository with hostile text in every field that reaches a CSV. */
 function hostileRepo(): string {

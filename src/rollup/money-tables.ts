@@ -256,7 +256,7 @@ export function tablesAcrossOrganisations(repo: Repository): Table | undefined {
       { key: "year", label: "År" },
       { key: "document", label: "Dokument" },
       { key: "table", label: "Tabell" },
-      { key: "unit", label: "Enhet i tabellen" },
+      { key: "unit", label: "Enhet" },
       { key: "budget", label: COLUMN_KIND.budget.label, money: true },
       { key: "outcome", label: COLUMN_KIND.outcome.label, money: true },
       {

@@ -1,19 +1,24 @@
-import type { Entry } from "../../model/repository.js";
+import { memberNames } from "../../model/parties.js";
+import type { Entry, Repository } from "../../model/repository.js";
 import { workTables } from "../../model/table.js";
 import { KIND } from "../../vocabulary.js";
-import { isFictional, partyName, type PageView, type ViewContext } from "./common.js";
-import { moneyTableView } from "./money-table.js";
+import { isFictional, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
+import { moneyTableView, type PartyNames } from "./money-table.js";
 import { documentPage } from "./page.js";
 import type { TableView } from "./table.js";
 
 /** The money tables of a document as its page prints them (`partials/money-tables.hbs`), under `heading`. */
-export const moneyTables = (
+export function moneyTables(
+  repo: Repository,
   tables: Entry<"plan" | "report" | "budget">["data"]["tables"],
   heading: string,
-): { tables: TableView[]; tablesHeading: string } => ({
-  tables: workTables(tables).map(moneyTableView),
-  tablesHeading: heading,
-});
+): { tables: TableView[]; tablesHeading: string } {
+  const parties: PartyNames = {
+    label: (party) => partyLabels(repo, [party]).get(party)!,
+    members: (party) => memberNames(repo, party),
+  };
+  return { tables: workTables(tables).map((worked) => moneyTableView(worked, parties)), tablesHeading: heading };
+}
 
 /** A board's or a kommunalförbund's budget: its tables, in the order the document prints them. */
 export function budgetView(ctx: ViewContext, budget: Entry<"budget">, page: string): PageView {
@@ -31,6 +36,6 @@ export function budgetView(ctx: ViewContext, budget: Entry<"budget">, page: stri
         data.decision && { label: "Beslut", text: [data.decision.body, data.decision.date, data.decision.paragraph].filter(Boolean).join(", ") },
       ],
     },
-    content: moneyTables(data.tables, `${KIND.budget.name} ${data.year}`),
+    content: moneyTables(repo, data.tables, `${KIND.budget.name} ${data.year}`),
   });
 }

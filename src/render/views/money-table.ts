@@ -1,7 +1,13 @@
 import { columnLabel, resultOf, type WorkedCell, type WorkedRow, type WorkedTable } from "../../model/table.js";
-import { amount } from "../helpers.js";
-import { COMPUTED_RESULT, MONEY_UNIT } from "../../vocabulary.js";
+import { amount, list } from "../helpers.js";
+import { COMPUTED_RESULT, GROUP, MONEY_UNIT } from "../../vocabulary.js";
 import { num, th, type RowView, type TableView } from "./table.js";
+
+/** How a table names the parties of its columns and rows: a column's short label, a group's members' names. */
+export interface PartyNames {
+  label(party: string): string;
+  members(party: string): string[];
+}
 
 /** The heading of the column of row texts where the source prints none. */
 const STUB = "Post";
@@ -22,15 +28,20 @@ const ROW_KIND: Record<WorkedRow["role"], RowView["kind"]> = {
  * cells blank, a real minus sign, bold totals and italic memo rows; under a table with income
  * and cost sides whose result it does not state, the result computed (`resultOf`).
  */
-export function moneyTableView(worked: WorkedTable): TableView {
+export function moneyTableView(worked: WorkedTable, parties: PartyNames): TableView {
   const { table } = worked;
   const width = worked.columns.length + 1;
-  const head: RowView[] = [{ cells: [th(table.stub ?? STUB, "col"), ...worked.columns.map((c) => th(columnLabel(c), "col", { num: true }))] }];
+  // A column of one party's figures, in a table the financiers share, says whose where the source's own heading is not given.
+  const heading = (c: WorkedTable["columns"][number]) => (c.party && !c.label ? `${columnLabel(c)} ${parties.label(c.party)}` : columnLabel(c));
+  const head: RowView[] = [{ cells: [th(table.stub ?? STUB, "col"), ...worked.columns.map((c) => th(heading(c), "col", { num: true }))] }];
   const rows: RowView[] = worked.rows.map((row) => {
     const kind = ROW_KIND[row.role];
+    // A financier that is a group of parties (the member municipalities) is listed with its members.
+    const members = row.line?.party ? parties.members(row.line.party) : [];
+    const detail = [row.note, members.length ? `${GROUP.members}: ${list(members)}` : undefined].filter(Boolean).join(". ");
     const label = th(row.label, kind === "group" ? "rowgroup" : "row", {
       ...(kind === "group" ? { colspan: width } : {}),
-      ...(row.note ? { detail: row.note } : {}),
+      ...(detail ? { detail } : {}),
     });
     return { ...(kind ? { kind } : {}), cells: kind === "group" ? [label] : [label, ...row.cells.map((cell) => num(cellText(cell)))] };
   });

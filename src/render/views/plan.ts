@@ -117,7 +117,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       detail: budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`),
       carryOvers,
       interventions,
-      ...moneyTables(data.tables, "Ekonomi"),
+      ...moneyTables(repo, data.tables, "Ekonomi"),
     },
   });
 }

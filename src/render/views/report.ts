@@ -75,7 +75,7 @@ function boardReportView(ctx: ViewContext, report: Entry<"report">, page: string
       ],
       seeAlso: (repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)),
     },
-    content: { year: data.year, ...moneyTables(data.tables, "Ekonomi") },
+    content: { year: data.year, ...moneyTables(repo, data.tables, "Ekonomi") },
   });
 }
 
@@ -174,7 +174,7 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
       indicators,
       carryOver,
       hasCarryOver: data.carryOver.length > 0,
-      ...moneyTables(data.tables, "Ekonomi"),
+      ...moneyTables(repo, data.tables, "Ekonomi"),
     },
   });
 }
