@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { DiffResult, TableChange } from "../src/diff/model.js";
 import { commitAll, git } from "./helpers/git.js";
 import { edit, read, run, tempDir, write } from "./helpers/repo.js";
+import { INVESTERINGAR as SEED_INVESTERINGAR } from "./helpers/seed-tables.js";
 
 /*
  * `plan diff` on money tables: a changed cell with its difference in the table's unit and the
@@ -14,38 +15,8 @@ import { edit, read, run, tempDir, write } from "./helpers/repo.js";
 const FILE = "herrljunga/investeringar-2016.md";
 const MINUS = "\u2212";
 
-/** Seed 001's Investeringar, shortened (the brief's transcription), in a budget document. */
-const INVESTERINGAR = `---
-kind: budget
-title: Investeringar 2016
-status: decided
-organisation: herrljunga-sn
-year: 2016
-tables:
-  - id: investeringar
-    caption: Investeringar
-    unit: tkr
-    columns:
-      - { id: ursprung, kind: budget, year: 2016, label: Ursprungs budget 2016 }
-      - { id: tillagg, kind: change, year: 2016, label: Tillägg/ ombudg 2016 }
-      - { id: summa, kind: sum, year: 2016, of: [ursprung, tillagg], label: Summa Budget 2016 }
-      - { id: utfall, kind: outcome, year: 2016 }
-      - { id: avvikelse, kind: deviation, of: [summa, utfall] }
-    rows:
-      - id: tn
-        rows:
-          - { label: Hagen etapp 3, values: [~, 1831, 1831, 3591, -1760] }
-          - { label: Hagen etapp 4, values: [7510, ~, 7510, 0, 7510] }
-        total: { label: S:a investeringar gm TN, values: [7510, 1831, 9341, 3591, 5750] }
-      - id: egna
-        rows:
-          - { label: Inventarier, values: [400, 600, 1000, 426, 574] }
-          - { id: mobillas, label: Mobillås, values: [1500, -1500, 0, ~, 0] }
-          - { label: Arkiv, values: [~, ~, 0, 74, -74] }
-        total: { label: S:a investeringar egna }
-    total: { label: TOTALA INVESTERINGAR }
----
-
+/** Seed 001's Investeringar, shortened, with a line of text. */
+const INVESTERINGAR = `${SEED_INVESTERINGAR}
 Investeringar 2016.
 `;
 
