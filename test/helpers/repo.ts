@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 import { main } from "../../src/commands/main.js";
 
 export const EXAMPLES = resolve(import.meta.dirname, "../../examples");
@@ -10,11 +10,22 @@ const made: string[] = [];
 afterEach(() => {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 });
+const kept: string[] = [];
+afterAll(() => {
+  while (kept.length) rmSync(kept.pop()!, { recursive: true, force: true });
+});
 
 /** A fresh folder, removed after the test. */
 export function tempDir(prefix = "plan-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);
+  return dir;
+}
+
+/** A fresh folder that lasts until the test file ends: for what its tests share and none of them changes. */
+export function fileTempDir(prefix = "plan-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  kept.push(dir);
   return dir;
 }
 
@@ -29,6 +40,39 @@ export function copyExamples(): string {
   const dir = tempDir();
   copyExamplesTo(dir);
   return dir;
+}
+
+/** SOURCE_DATE_EPOCH of the shared builds: 2019-01-09. */
+export const EPOCH = { SOURCE_DATE_EPOCH: "1546992000" };
+
+const builds = new Map<boolean, Promise<string>>();
+
+/**
+ * The output folder of `plan build` run on the examples as they are, with SOURCE_DATE_EPOCH
+ * (EPOCH), with PDFs or with --no-pdf: built once per test file, on first use, and shared by
+ * its tests. Never change it: copy it (copyBuiltExamples).
+ */
+export function builtExamples(pdf: boolean): Promise<string> {
+  let built = builds.get(pdf);
+  if (!built) {
+    built = (async () => {
+      const dir = fileTempDir("plan-built-");
+      const repo = join(dir, "repo");
+      copyExamplesTo(repo);
+      const result = await run(["build", ".", pdf ? "--pdf" : "--no-pdf", "--out", join(dir, "out")], repo, EPOCH);
+      if (result.code !== 0) throw new Error(`the shared build of the examples failed (exit ${result.code}):\n${result.stderr}`);
+      return join(dir, "out");
+    })();
+    builds.set(pdf, built);
+  }
+  return built;
+}
+
+/** A copy of the examples with a copy of their build in `dist`, as `plan build . --pdf` (or `--no-pdf`) with SOURCE_DATE_EPOCH leaves them. */
+export async function copyBuiltExamples(pdf: boolean): Promise<string> {
+  const repo = copyExamples();
+  cpSync(await builtExamples(pdf), join(repo, "dist"), { recursive: true });
+  return repo;
 }
 
 /** Replaces `from` by `to` in a file of the repository, failing loudly when `from` is not there. */
