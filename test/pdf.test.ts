@@ -16,7 +16,8 @@ import { cssString } from "../src/render/helpers.js";
 import { pagesOf } from "../src/model/pages.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
-import { copyExamples, copyExamplesTo, edit, run, tempDir } from "./helpers/repo.js";
+import { copyExamples, copyExamplesTo, edit, EPOCH, run, tempDir } from "./helpers/repo.js";
+import { builtExamples, type ExamplesBuild } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
 const found = findBrowser({ env: process.env });
@@ -29,7 +30,6 @@ else if (!hasPoppler)
 
 const MEMO = "lerum/tjansteskrivelse-ks18-1375";
 const PLAN = "lerum/plan-2019";
-const EPOCH = { SOURCE_DATE_EPOCH: "1546992000" }; // 2019-01-09
 
 /** The text of each page of a PDF, as pdftotext reads it (pages end with a form feed), spaces made plain. */
 function pageTexts(pdf: string, layout = false): string[] {
@@ -113,23 +113,24 @@ function printedPages(repo: string): string[] {
   return [...r.plans, ...r.memos, ...r.reports, ...r.agreements].map((e) => pages.byId.get(e.id)!).sort();
 }
 
-// The examples built once with their PDFs, for the whole file: the first describe's tests read and change this build;
-// a copy of it as it was first made (`pristine`) is the previous output of the tests that print one changed document.
+// The examples built with their PDFs (two jobs, SOURCE_DATE_EPOCH), once for all the test files of a run: the first
+// describe's tests read what the build said and did, and read and change a copy of its output (`out`); the build's own
+// output (`pristine`) is the previous output of the tests that print one changed document.
 let site: string;
 let repo: string;
 let out: string;
 let pristine: string;
-let first: Awaited<ReturnType<typeof build>>;
+let first: ExamplesBuild;
 
 beforeAll(async () => {
   if (!canPrint) return;
   site = mkdtempSync(join(tmpdir(), "plan-pdf-"));
   repo = join(site, "repo");
   copyExamplesTo(repo);
+  first = await builtExamples(true);
+  pristine = first.out;
   out = join(site, "out");
-  first = await build(repo, { out, pdf: true, jobs: "2" }, EPOCH);
-  pristine = join(site, "pristine");
-  cpSync(out, pristine, { recursive: true });
+  cpSync(pristine, out, { recursive: true });
 });
 afterAll(() => {
   if (site) rmSync(site, { recursive: true, force: true });

@@ -20,7 +20,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain JavaScript module of the benchmarks, without types.
 import { generateRepository } from "../bench/generate.mjs";
 import { findBrowser } from "../src/browser/index.js";
-import { copyBuiltExamples, copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir } from "./helpers/repo.js";
+import { copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir } from "./helpers/repo.js";
+import { copyBuiltExamples } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
 const ROOT = resolve(import.meta.dirname, "..");

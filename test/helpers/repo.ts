@@ -45,36 +45,6 @@ export function copyExamples(): string {
 /** SOURCE_DATE_EPOCH of the shared builds: 2019-01-09. */
 export const EPOCH = { SOURCE_DATE_EPOCH: "1546992000" };
 
-const builds = new Map<boolean, Promise<string>>();
-
-/**
- * The output folder of `plan build` run on the examples as they are, with SOURCE_DATE_EPOCH
- * (EPOCH), with PDFs or with --no-pdf: built once per test file, on first use, and shared by
- * its tests. Never change it: copy it (copyBuiltExamples).
- */
-export function builtExamples(pdf: boolean): Promise<string> {
-  let built = builds.get(pdf);
-  if (!built) {
-    built = (async () => {
-      const dir = fileTempDir("plan-built-");
-      const repo = join(dir, "repo");
-      copyExamplesTo(repo);
-      const result = await run(["build", ".", pdf ? "--pdf" : "--no-pdf", "--out", join(dir, "out")], repo, EPOCH);
-      if (result.code !== 0) throw new Error(`the shared build of the examples failed (exit ${result.code}):\n${result.stderr}`);
-      return join(dir, "out");
-    })();
-    builds.set(pdf, built);
-  }
-  return built;
-}
-
-/** A copy of the examples with a copy of their build in `dist`, as `plan build . --pdf` (or `--no-pdf`) with SOURCE_DATE_EPOCH leaves them. */
-export async function copyBuiltExamples(pdf: boolean): Promise<string> {
-  const repo = copyExamples();
-  cpSync(await builtExamples(pdf), join(repo, "dist"), { recursive: true });
-  return repo;
-}
-
 /** Replaces `from` by `to` in a file of the repository, failing loudly when `from` is not there. */
 export function edit(root: string, file: string, from: string | RegExp, to: string): void {
   const path = join(root, file);
