@@ -12,13 +12,23 @@ import { writeOutputs } from "../src/write/outputs.js";
 import { browserNotFoundMessage, findBrowser, usualBrowserPaths } from "../src/browser/index.js";
 import { headings, listFiles, spaces, tableByCaption, tables, text } from "./helpers/html.js";
 import { markdownParser } from "../src/source/load.js";
-import { copyExamples, edit, EXAMPLES, read, run, tempDir, write } from "./helpers/repo.js";
+import { copyExamples, copyExamplesTo, edit, EXAMPLES, fileTempDir, read, run, tempDir, write } from "./helpers/repo.js";
 
-/** Builds a repository into a fresh folder and returns it with the command's result. HTML only: the PDFs have test/pdf.test.ts. */
-async function build(repo: string, env: Record<string, string | undefined> = {}) {
-  const out = join(tempDir("plan-out-"), "site");
+/** Builds a repository into a fresh folder (`out`) and returns it with the command's result. HTML only: the PDFs have test/pdf.test.ts. */
+async function build(repo: string, env: Record<string, string | undefined> = {}, out = join(tempDir("plan-out-"), "site")) {
   const result = await run(["build", repo, "--out", out, "--no-pdf"], repo, env);
   return { out, ...result, page: (path: string) => readFileSync(join(out, path), "utf8") };
+}
+
+let examples: ReturnType<typeof build> | undefined;
+/** The examples as they are, built once for the tests that only read the output (none of them writes into it). */
+function unchangedExamples(): ReturnType<typeof build> {
+  if (!examples) {
+    const dir = fileTempDir();
+    copyExamplesTo(join(dir, "repo"));
+    examples = build(join(dir, "repo"), {}, join(dir, "site"));
+  }
+  return examples;
 }
 
 /** The Lerum 2019 budget exactly as decided (DOMAIN.md): line, total, HSN, kommun; `*`/`**` as the table's markers. */
@@ -98,7 +108,7 @@ describe("plan build: the Lerum 2019 plan", () => {
   });
 
   it("shows goals by level, local ones by area, and one section per intervention", async () => {
-    const { page } = await build(copyExamples());
+    const { page } = await unchangedExamples();
     const html = page("lerum/plan-2019.html");
     const h = headings(html);
     expect(h.filter((x) => x.level === 1)).toHaveLength(1);
@@ -130,7 +140,7 @@ describe("plan build: the Lerum 2019 plan", () => {
 
 describe("plan build: the tjänsteskrivelse", () => {
   it("has the layout of the real memo, its sections in order, and Ekonomi computed from the plan", async () => {
-    const { code, stderr, page } = await build(copyExamples());
+    const { code, stderr, page } = await unchangedExamples();
     expect(code, stderr).toBe(0);
     const html = page("lerum/tjansteskrivelse-ks18-1375.html");
     const header = text(/<header class="memo-header">([\s\S]*?)<\/header>/.exec(html)![1]!);
@@ -214,7 +224,7 @@ describe("plan build: the tjänsteskrivelse", () => {
   });
 
   it("shows Barnperspektiv and För kännedom till where the memo has them, and marks a draft", async () => {
-    const { page } = await build(copyExamples());
+    const { page } = await unchangedExamples();
     const html = page("sjobacka/tjansteskrivelse-2020.html");
     const h2 = headings(html)
       .filter((x) => x.level === 2)
@@ -262,7 +272,7 @@ describe("plan build: a memo about a report", () => {
 
 describe("plan build: the verksamhetsberättelse", () => {
   it("shows budget, utfall and avvikelse per line and party with totals", async () => {
-    const { page } = await build(copyExamples());
+    const { page } = await unchangedExamples();
     const html = page("sjobacka/rapport-2019.html");
     const table = tableByCaption(html, "Budget, utfall och avvikelse 2019");
     expect(table.rows[0]!.cells.map((c) => `${c.text}${/colspan="3"/.test(c.attrs) ? "×3" : ""}`)).toEqual(["Budgetpost", "HSN×3", "Kommun×3", "Totalt×3"]);
@@ -297,7 +307,7 @@ describe("plan build: the verksamhetsberättelse", () => {
   });
 
   it("heads every document page alike: kind, title, draft notice, its facts, then Status and Se även", async () => {
-    const { page } = await build(copyExamples());
+    const { page } = await unchangedExamples();
     const header = (path: string) => {
       const html = /<header class="doc-header">([\s\S]*?)<\/header>/.exec(page(path))![1]!;
       return {
@@ -343,7 +353,7 @@ describe("plan build: the verksamhetsberättelse", () => {
   });
 
   it("shows goal fulfilment as text and symbol, indicators as table and SVG chart, and the carry-over", async () => {
-    const { page } = await build(copyExamples());
+    const { page } = await unchangedExamples();
     const html = page("sjobacka/rapport-2019.html");
     const goals = tableByCaption(html, "Måluppfyllelse 2019")
       .rows.slice(1)
@@ -415,7 +425,7 @@ describe("plan build: roll-ups, index and files", () => {
   });
 
   it("lists every page in the index by municipality, agreement and year", async () => {
-    const { out, page } = await build(copyExamples());
+    const { out, page } = await unchangedExamples();
     const index = page("index.html");
     const h = headings(index);
     expect(
@@ -654,7 +664,7 @@ describe("Swedish formatting and the browser finder", () => {
 
 describe("plan build: every page", () => {
   it("is standalone, Swedish and structured: lang, one h1, headings in order, captions and scopes", async () => {
-    const { out } = await build(copyExamples());
+    const { out } = await unchangedExamples();
     const pages = listFiles(out).filter((f) => f.endsWith(".html"));
     expect(pages.length).toBeGreaterThan(20);
     for (const path of pages) {

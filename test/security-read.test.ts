@@ -8,7 +8,8 @@ import { formatJson } from "../src/diagnostics/format-machine.js";
 import { loadRepository } from "../src/model/load-repository.js";
 import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
 import { incrementalRepository } from "../src/watch/incremental.js";
-import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
+import { copyExamples, edit, EPOCH, lineOf, run, tempDir } from "./helpers/repo.js";
+import { builtExamples } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 import { listFiles } from "./helpers/html.js";
 
@@ -486,9 +487,13 @@ describe("documents and data files git ignores are not read: not checked, not bu
 
   it("plan build publishes no page, PDF or mention of it", async () => {
     const repo = withDraft(true);
+    // The previous output: the examples' build with their PDFs, made with the same SOURCE_DATE_EPOCH.
     const out = join(tempDir(), "out");
-    const build = await run(["build", ".", "--out", out], repo);
+    cpSync((await builtExamples(true)).out, out, { recursive: true });
+    const build = await run(["build", ".", "--out", out], repo, EPOCH);
     expect(build.code, build.stderr).toBe(0);
+    // Not a page to print, nor a change to one: every PDF is the examples' own.
+    expect(build.stdout).toContain("plan: 0 PDFs rendered, 11 unchanged");
     const files = filesBelow(out);
     expect(
       [...files.keys()].some((f) => f.endsWith(".pdf")),

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   lstatSync,
   watch,
@@ -19,13 +20,13 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain JavaScript module of the benchmarks, without types.
 import { generateRepository } from "../bench/generate.mjs";
 import { findBrowser } from "../src/browser/index.js";
-import { copyExamples, edit, read, run, tempDir } from "./helpers/repo.js";
+import { copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir } from "./helpers/repo.js";
+import { copyBuiltExamples } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "dist", "cli.js");
 const browserPath = findBrowser({ env: process.env });
-const EPOCH = { SOURCE_DATE_EPOCH: "1546992000" };
 
 /** Every file under `dir`, hidden ones too, with its bytes; links are listed as links, never followed. */
 function snapshot(dir: string): Map<string, string | Buffer> {
@@ -338,9 +339,7 @@ describe("watch mode writes file by file, never a temporary file inside the outp
 describe("a killed build leaves the previous output, and the next run removes what it left", () => {
   /** A repository with a previous build in `dist` (PDFs too when a browser is there), and a change that makes every page new. */
   async function previousBuild(pdf: boolean) {
-    const repo = copyExamples();
-    const first = await run(["build", ".", pdf ? "--pdf" : "--no-pdf"], repo, EPOCH);
-    expect(first.code, first.stderr).toBe(0);
+    const repo = await copyBuiltExamples(pdf);
     edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
     return { repo, out: join(repo, "dist"), before: snapshot(join(repo, "dist")) };
   }
@@ -370,6 +369,17 @@ describe("a killed build leaves the previous output, and the next run removes wh
     return { pid, paths: [...paths, join(temp, `plan-run-${pid}`)] };
   }
 
+  /** The repository of previousBuildOfMany with its build, made once for the tests that copy it. */
+  let many: Promise<string> | undefined;
+  const builtMany = () =>
+    (many ??= (async () => {
+      const repo = join(fileTempDir(), "repo");
+      generateRepository(repo, { plans: 10 });
+      const first = await run(["build", ".", "--no-pdf"], repo, EPOCH);
+      if (first.code !== 0) throw new Error(`the build of the generated repository failed:\n${first.stderr}`);
+      return repo;
+    })());
+
   /**
    * A repository large enough that reading its documents, and rendering its pages, each take a
    * while (ten plans, 61 documents: each phase took about a second on two busy cores), so that a
@@ -377,10 +387,8 @@ describe("a killed build leaves the previous output, and the next run removes wh
    * every page new.
    */
   async function previousBuildOfMany() {
-    const repo = tempDir();
-    generateRepository(repo, { plans: 10 });
-    const first = await run(["build", ".", "--no-pdf"], repo, EPOCH);
-    expect(first.code, first.stderr).toBe(0);
+    const repo = join(tempDir(), "repo");
+    cpSync(await builtMany(), repo, { recursive: true });
     edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
     // A temp folder of its own: any plan command anywhere removes what dead runs left in the shared one, which would hide a run that does not.
     const temp = tempDir("plan-tmp-");
@@ -485,9 +493,7 @@ describe("the browser dies with plan", () => {
     it.skipIf(!browserPath)(
       `on ${signal}: its whole process group ends, its profile and the build's folders go, the output stays`,
       async () => {
-        const repo = copyExamples();
-        const first = await run(["build", ".", "--no-pdf"], repo, EPOCH);
-        expect(first.code, first.stderr).toBe(0);
+        const repo = await copyBuiltExamples(false);
         const before = snapshot(join(repo, "dist"));
         const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
         await until(() => browsersOf(child.pid!).length > 1, "the browser and its helpers to start", 60_000);
@@ -535,8 +541,7 @@ describe("a full or read-only disk is the user's message, and the previous outpu
 
   /** The size of a build's output, in KiB. */
   async function outputSize(): Promise<number> {
-    const repo = copyExamples();
-    expect((await run(["build", ".", "--no-pdf"], repo, EPOCH)).code).toBe(0);
+    const repo = await copyBuiltExamples(false);
     return Number(execFileSync("du", ["-sk", join(repo, "dist")], { encoding: "utf8" }).split("\t")[0]);
   }
 

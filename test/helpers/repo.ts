@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 import { main } from "../../src/commands/main.js";
 
 export const EXAMPLES = resolve(import.meta.dirname, "../../examples");
@@ -10,11 +10,22 @@ const made: string[] = [];
 afterEach(() => {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 });
+const kept: string[] = [];
+afterAll(() => {
+  while (kept.length) rmSync(kept.pop()!, { recursive: true, force: true });
+});
 
 /** A fresh folder, removed after the test. */
 export function tempDir(prefix = "plan-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);
+  return dir;
+}
+
+/** A fresh folder that lasts until the test file ends: for what its tests share and none of them changes. */
+export function fileTempDir(prefix = "plan-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  kept.push(dir);
   return dir;
 }
 
@@ -30,6 +41,9 @@ export function copyExamples(): string {
   copyExamplesTo(dir);
   return dir;
 }
+
+/** SOURCE_DATE_EPOCH of the shared builds: 2019-01-09. */
+export const EPOCH = { SOURCE_DATE_EPOCH: "1546992000" };
 
 /** Replaces `from` by `to` in a file of the repository, failing loudly when `from` is not there. */
 export function edit(root: string, file: string, from: string | RegExp, to: string): void {

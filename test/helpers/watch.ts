@@ -1,14 +1,14 @@
 import { main } from "../../src/commands/main.js";
 
-/** Starts `plan check --watch` (or other arguments) in-process; `next(pattern)` waits for output matching it after the last wait. */
-export function startWatch(root: string, args = ["check", ".", "--watch"]) {
+/** Starts `plan check --watch` (or other arguments) in-process, with `env` besides NO_COLOR; `next(pattern)` waits for output matching it after the last wait. */
+export function startWatch(root: string, args = ["check", ".", "--watch"], env: Record<string, string | undefined> = {}) {
   const stop = new AbortController();
   let out = "";
   let seen = 0;
   const done = main(args, {
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (out += s) },
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
     cwd: root,
     signal: stop.signal,
   });

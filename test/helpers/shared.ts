@@ -1,0 +1,116 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { runBuild } from "../../src/commands/build.js";
+import { reportError } from "../../src/commands/main.js";
+import { copyExamples, copyExamplesTo, EPOCH, fileTempDir } from "./repo.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A folder for what the test files of one run share (test/global-setup.ts), removed when the run ends. */
+    sharedDir: string;
+  }
+}
+
+/**
+ * `make(dir)` once per run of the tests, for every test file that asks, whichever worker asks
+ * first: the first to create `dir` in the run's shared folder makes it, the others wait for its
+ * result (a JSON file beside it). Outside a run with test/global-setup.ts, once per test file.
+ */
+async function oncePerRun<T>(name: string, make: (dir: string) => Promise<T>): Promise<T> {
+  const root = inject("sharedDir") ?? fileTempDir("plan-shared-");
+  const dir = join(root, name);
+  const result = join(root, `${name}.json`);
+  const maker = join(root, `${name}.pid`);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return waitFor<T>(result, maker);
+  }
+  writeFileSync(maker, String(process.pid));
+  let outcome: { ok: true; value: T } | { ok: false; error: string };
+  try {
+    outcome = { ok: true, value: await make(dir) };
+  } catch (error) {
+    outcome = { ok: false, error: String((error as Error)?.stack ?? error) };
+  }
+  writeFileSync(`${result}.tmp`, JSON.stringify(outcome));
+  renameSync(`${result}.tmp`, result);
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.value;
+}
+
+async function waitFor<T>(result: string, maker: string): Promise<T> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const end = Date.now() + 300_000;
+  while (!existsSync(result)) {
+    const pid = existsSync(maker) ? Number(readFileSync(maker, "utf8")) : 0;
+    // The worker making it ended without a result (its test file crashed).
+    if (pid && !alive(pid) && !existsSync(result)) throw new Error(`the test worker ${pid} that was making ${result} ended without making it`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${result}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const outcome = JSON.parse(readFileSync(result, "utf8")) as { ok: true; value: T } | { ok: false; error: string };
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.value;
+}
+
+/** A `plan build` of the examples: where its output is (never to be changed: copy it), and what the command said and did. */
+export interface ExamplesBuild {
+  out: string;
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Every request the printer blocked. */
+  blocked: string[];
+}
+
+const builds = new Map<boolean, Promise<ExamplesBuild>>();
+
+/**
+ * `plan build --pdf --jobs 2` (or `--no-pdf`) of the examples as they are, with SOURCE_DATE_EPOCH
+ * (EPOCH): made once per run of the tests and shared by every test file that asks. Never change
+ * its output: copy it (copyBuiltExamples).
+ */
+export function builtExamples(pdf: boolean): Promise<ExamplesBuild> {
+  let built = builds.get(pdf);
+  if (!built) {
+    built = oncePerRun(`examples-${pdf ? "pdf" : "html"}`, async (dir) => {
+      const repo = join(dir, "repo");
+      copyExamplesTo(repo);
+      const out = join(dir, "out");
+      let stdout = "";
+      let stderr = "";
+      const blocked: string[] = [];
+      const io = {
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+        env: { NO_COLOR: "1", ...EPOCH },
+        cwd: repo,
+      };
+      const code = await runBuild(repo, { out, pdf, jobs: "2", hooks: { finished: (r) => blocked.push(...r.blocked) } }, io).catch((error: unknown) =>
+        reportError(error, io),
+      );
+      return { out, code, stdout, stderr, blocked };
+    });
+    builds.set(pdf, built);
+  }
+  return built;
+}
+
+/** A copy of the examples with a copy of their build in `dist`, as `plan build . --pdf` (or `--no-pdf`) with SOURCE_DATE_EPOCH leaves them. */
+export async function copyBuiltExamples(pdf: boolean): Promise<string> {
+  const built = await builtExamples(pdf);
+  if (built.code !== 0) throw new Error(`the shared build of the examples failed (exit ${built.code}):\n${built.stderr}`);
+  const repo = copyExamples();
+  cpSync(built.out, join(repo, "dist"), { recursive: true });
+  return repo;
+}
