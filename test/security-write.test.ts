@@ -93,14 +93,24 @@ async function withTemp<T>(temp: string, fn: () => Promise<T>): Promise<T> {
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** The plans spawned on a terminal by a test, killed after it if they are still there (stopped by a test that failed). */
-const onTerminal: { ended: boolean; exited: Promise<unknown>; kill: () => void }[] = [];
+const onTerminal: { ended: boolean; exited: Promise<unknown>; kill: () => Promise<void> }[] = [];
 afterEach(async () => {
   for (const plan of onTerminal.splice(0)) {
     // While `script` has not ended, plan's pid is still plan's (alive, or not yet reaped by it).
-    if (!plan.ended) plan.kill();
+    if (!plan.ended) await plan.kill();
     await plan.exited;
   }
 });
+
+/** Whether process `pid` is stopped by a signal (state T in /proc); false once it is gone. */
+function isStopped(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("T");
+  } catch {
+    return false;
+  }
+}
 
 /**
  * `plan` spawned on a pseudo-terminal (`script`), so that it shows its progress line while it
@@ -119,6 +129,7 @@ function spawnPlanOnTerminal(args: string[], cwd: string, temp: string) {
     terminal: "",
     pid: 0,
     ended: false,
+    stopped: false,
     exited: new Promise<number | null>((r) => child.on("exit", (code) => ((plan.ended = true), r(code)))),
     stopWhen,
     kill,
@@ -130,15 +141,19 @@ function spawnPlanOnTerminal(args: string[], cwd: string, temp: string) {
     plan.pid ||= Number(/^plan pid (\d+)\r?\n/.exec(plan.terminal)?.[1] ?? 0);
     if (waiting && plan.pid && waiting.pattern.test(plan.terminal)) {
       process.kill(plan.pid, "SIGSTOP");
+      plan.stopped = true;
       waiting.resolve();
       waiting = undefined;
     }
   });
   child.stderr!.resume();
-  function kill(): void {
+  async function kill(): Promise<void> {
+    // `script` stops itself when it sees plan stop (as a shell's job would), and must then be woken to see plan end. plan is
+    // killed only once script has stopped: had plan died before script took the news of the stop, the two would have come
+    // as one signal (SIGCHLD is not queued), script would have read only the stop, and it would wait for ever.
+    if (plan.stopped) await until(() => isStopped(child.pid!) || plan.ended, "script to stop as plan did", 10_000);
     if (plan.pid) process.kill(plan.pid, "SIGKILL");
     else child.kill("SIGKILL");
-    // `script` stops itself when plan stops (as a shell's job would); it must go on to see plan end.
     child.kill("SIGCONT");
   }
   function stopWhen(pattern: RegExp, what: string, timeoutMs = 30_000): Promise<void> {
@@ -407,7 +422,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
     await plan.stopWhen(readingUnfinished, "the build to read its documents");
     // A run, even one killed before it has read the documents, has already removed what an earlier killed run left.
     expect(earlier.paths.filter((p) => existsSync(p))).toEqual([]);
-    plan.kill();
+    await plan.kill();
     expect(await plan.exited).toBe(128 + 9);
     // The last thing it wrote is the progress line of a document that was not the last: it died reading.
     const [, done, total] = readingUnfinished.exec(plan.terminal) ?? [];
@@ -424,7 +439,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
     // Stopped after the checks and before the new output is begun: the build is rendering the pages in memory.
     expect(besideFolders(repo).filter((n) => n.startsWith(".dist.plan-new-"))).toEqual([]);
     expect(plan.terminal).not.toContain("plan: built");
-    plan.kill();
+    await plan.kill();
     expect(await plan.exited).toBe(128 + 9);
     expect(plan.terminal).toMatch(new RegExp(`${readingDone.source}$`));
     await afterKill(repo, out, before, plan.pid, true, temp);

@@ -1,19 +1,22 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
-import { afterAll, afterEach } from "vitest";
 import { main } from "../../src/commands/main.js";
 
 export const EXAMPLES = resolve(import.meta.dirname, "../../examples");
 
 const made: string[] = [];
-afterEach(() => {
-  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
-});
 const kept: string[] = [];
-afterAll(() => {
+
+/** Removes the folders of tempDir; after each test (test/setup.ts). */
+export function removeTempDirs(): void {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+}
+
+/** Removes the folders of fileTempDir; after each test file (test/setup.ts). */
+export function removeFileTempDirs(): void {
   while (kept.length) rmSync(kept.pop()!, { recursive: true, force: true });
-});
+}
 
 /** A fresh folder, removed after the test. */
 export function tempDir(prefix = "plan-test-"): string {
