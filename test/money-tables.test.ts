@@ -551,3 +551,75 @@ describe("money/table-shape", () => {
     ]);
   });
 });
+
+describe("a second reading's cases: what the checks say of shapes, sides and financing", () => {
+  const SIGNED = `    unit: tkr
+    columns:
+      - { id: budget, kind: budget, year: 2016 }
+`;
+
+  it("sides without a perspective, a column id and a row id given twice: shape errors at their places, and no sums that would mislead", async () => {
+    const root = repo(`  - id: t
+    caption: Utan perspektiv
+${SIGNED}    rows:
+      - { id: x, label: Intäkter, side: income, values: [-1000] }
+      - { id: x, label: Kostnader, side: cost, values: [900] }
+      - { label: Netto, add: [x], values: [5] }
+  - id: u
+    caption: Två kolumner
+    unit: tkr
+    columns:
+      - { id: b, kind: budget, year: 2016 }
+      - { id: b, kind: outcome, year: 2016 }
+    rows:
+      - { label: A, values: [1, 2] }
+`);
+    const { findings } = await checkJson(root);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule}`)).toEqual([
+      `${textAt(root, "Utan perspektiv").line}:14 error money/table-shape`,
+      `${lineOf(root, FILE, "label: Kostnader")}:15 error money/table-shape`,
+      `${lineOf(root, FILE, "{ id: b, kind: outcome")}:15 error money/table-shape`,
+    ]);
+    expect(findings[0]!.message).toContain("declares no `perspective`");
+    expect(findings[1]!.message).toBe("Another row or group of the table already has the id `x`.");
+    expect(findings[2]!.message).toBe("Another column of the table already has the id `b`.");
+  });
+
+  it("in the cost perspective financing is positive, and a financing row that does not cover the costs leaves the deficit told", async () => {
+    const root = repo(`  - id: t
+    caption: Kostnadsperspektiv
+    perspective: cost
+${SIGNED}    rows:
+      - { label: Intäkter, side: income, values: [-1000] }
+      - { label: Kostnader, side: cost, values: [1500] }
+      - { label: Kommunbidrag, side: financing, values: [-1] }
+`);
+    const { findings } = await checkJson(root);
+    expect(only(findings, "money/sign")).toMatchObject({
+      line: lineOf(root, FILE, "label: Kommunbidrag"),
+      severity: "warning",
+      message: '"Kommunbidrag" is on the financing side, which the cost perspective writes positive, but Budget 2016 says −1 tkr.',
+    });
+    expect(only(findings, "money/unbalanced").message).toBe(
+      '"Kostnadsperspektiv", Budget 2016: the costs, 1 500 tkr, are 501 tkr more than the income and financing, 999 tkr; the financing rows do not cover the difference, and the table states no result.',
+    );
+  });
+
+  it("a group without rows and a figure beyond the largest a table holds are refused at their places", async () => {
+    const root = repo(`  - id: t
+    caption: Tom
+${SIGNED}    rows:
+      - { label: Stor, values: [10000000000] }
+      - id: g
+        rows: []
+        total: { label: G, values: [500] }
+`);
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(only(findings, "money/table-amount")).toMatchObject({
+      ...textAt(root, "10000000000"),
+      message: "`tables[0].rows[0].values[0]` is above the largest figure a table holds, 9 007 199 254 tkr either way; found 10 000 000 000.",
+    });
+    expect(only(findings, "schema/range")).toMatchObject({ line: lineOf(root, FILE, "rows: []") });
+  });
+});

@@ -44,7 +44,8 @@ function corpus(): string {
     "tables.md": [
       "---\nkind: budget\ntitle: Tabeller\norganisation: lerum\nyear: 2013\ntables:",
       "  - { id: t, caption: Fel, unit: tkr, columns: [{ id: a, kind: final-accounts, year: 2014 }, { id: b, kind: final-accounts, year: 2015 }],",
-      "      rows: [{ label: A, values: [~, 100] }, { label: B, values: [~, 200] }, { label: C, values: [~] }], total: { label: S, values: [0, 301] } }",
+      "      rows: [{ label: A, values: [~, 100] }, { label: B, values: [~, 200] }], total: { label: S, values: [0, 301] } }",
+      "  - { id: form, caption: Form, unit: tkr, columns: [{ id: a, kind: budget, year: 2014 }, { id: b, kind: budget, year: 2015 }], rows: [{ label: C, values: [~] }] }",
       "  - { id: u, caption: Obalans, unit: tkr, perspective: cost, columns: [{ id: budget, kind: budget, year: 2013 }],",
       "      rows: [{ side: income, rows: [{ label: Ränteintäkter, values: [700] }] },",
       "        { side: cost, rows: [{ label: Tillväxtmedel, values: [8000] }], total: { label: SUMMA KOSTNADER TOTALT, values: [8000] } }] }",

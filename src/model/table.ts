@@ -90,6 +90,16 @@ function addFigures(figures: readonly Omit<Part, "label">[]): { computed: Figure
   return { computed: total, known };
 }
 
+/** A shape problem for each id given a second time: a reference to it could not tell which is meant. */
+function duplicates(ids: readonly { id: string | undefined; path: Path }[], what: string, shape: ShapeProblem[]): void {
+  const seen = new Set<string>();
+  for (const { id, path } of ids) {
+    if (id === undefined) continue;
+    if (seen.has(id)) shape.push({ path, reason: `Another ${what} of the table already has the id \`${id}\`.`, fix: `Give each ${what} an id of its own.` });
+    seen.add(id);
+  }
+}
+
 /** The order in which derived columns are worked out, each after the columns it is derived from; problems for unknown or circular `of`. */
 function columnOrder(table: MoneyTable, path: Path): { order: number[]; shape: ShapeProblem[] } {
   const shape: ShapeProblem[] = [];
@@ -146,6 +156,11 @@ function columnOrder(table: MoneyTable, path: Path): { order: number[]; shape: S
     }
   });
   table.columns.forEach((_, i) => visit(i));
+  duplicates(
+    table.columns.map((c, i) => ({ id: c.id, path: [...path, "columns", i, "id"] })),
+    "column",
+    shape,
+  );
   return { order, shape };
 }
 
@@ -219,9 +234,16 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
     derive(cells);
   };
 
+  /** Every row and group id as written, for the duplicates. */
+  const ids: { id: string | undefined; path: Path }[] = [];
+  const name = (id: string | undefined, at: Path, row: WorkedRow) => {
+    if (id === undefined) return;
+    ids.push({ id, path: [...at, "id"] });
+    if (!byId.has(id)) byId.set(id, row);
+  };
   const add = (row: WorkedRow) => {
     rows.push(row);
-    if (row.id !== undefined) byId.set(row.id, row);
+    name(row.id, row.path, row);
     return row;
   };
 
@@ -279,12 +301,22 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
       summands.map((row) => ({ row, sign: 1n })),
     );
     if (declared) rows.push(worked);
-    if (id !== undefined) byId.set(id, worked);
+    // The group's id is written on the group, one level above its `total`.
+    name(id, at.slice(0, -1), worked);
     return worked;
   };
 
   const summands = work(table.rows, [...path, "rows"], 0, undefined);
   if (table.total) total(table.total, summands, [...path, "total"], 0, undefined, undefined);
+  duplicates(ids, "row or group", shape);
+  // Sides are read with the table's perspective; without one, a revenue written negative and one written positive look alike.
+  if (!table.perspective && rows.some((row) => row.side !== undefined)) {
+    shape.push({
+      path: [...path, "caption"],
+      reason: "Rows of the table are on the income, cost or financing side, but the table declares no `perspective`, so their signs cannot be read.",
+      fix: "Add `perspective: cost` (revenues written negative, kostnadsperspektiv) or `perspective: sides` (every side positive).",
+    });
+  }
 
   // A formula may add up other formulas (Resultat from Nettokostnad): each is worked out after those it names.
   const formulaIds = new Set(formulas.map((f) => f.worked.id).filter((id) => id !== undefined));

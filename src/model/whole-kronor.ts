@@ -1,7 +1,8 @@
 import { isPair, isScalar, isSeq, visit } from "yaml";
 import type { z } from "zod";
 import { report } from "../diagnostics/report.js";
-import { kronor as formatKronor, parseSwedishAmount } from "../format/swedish.js";
+import { kronor as formatKronor, groupDigits, parseSwedishAmount } from "../format/swedish.js";
+import { MAX_AMOUNT } from "../schema/table.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { describeField, describeValue } from "./describe.js";
@@ -61,6 +62,13 @@ export function reportNotTableAmount(doc: SourceDocument, path: Path, value: unk
   // A number that is not whole is reported where its writing is seen (`checkWrittenAmounts`): `7.510` is a thousands point.
   if (typeof value === "number" && !Number.isInteger(value)) return;
   const unit = tableUnit(doc, path);
+  if (typeof value === "number" && Number.isInteger(value)) {
+    return void report(doc.file, tableAmount, {
+      reason: `${describeField(path)} is ${value < 0 ? "below" : "above"} the largest figure a table holds, ${groupDigits(MAX_AMOUNT)} ${unit} either way; found ${groupDigits(value)}.`,
+      place: place(doc, path),
+      fix: "Check the number of digits, or write the table in a larger unit (`unit: tkr`, `unit: mnkr`).",
+    });
+  }
   const digits = typeof value === "string" ? value.replace(/[\s\u00A0\u202F]/g, "").replace(/^[\u2212\u2013]/, "-") : undefined;
   const meant = digits !== undefined && /^-?\d+$/.test(digits) ? digits : typeof value === "number" ? String(Math.round(value)) : undefined;
   report(doc.file, tableAmount, {

@@ -93,6 +93,8 @@ export const statedTotals: Rule = {
   summary:
     "Every figure a money table states for a total, a formula row (Nettokostnad, Resultat) or a derived column (a sum or a deviation) is what its terms give, at the table's unit: a difference within the rounding of the terms printed in tkr or mnkr is a warning, any other an error.",
   document: eachTable((table, report) => {
+    // A table whose shape is wrong (an unknown column in `of`, a cycle, a duplicate id) has its own errors; its sums would only mislead.
+    if (table.shape.length) return;
     for (const { row, cell, column, stated } of statedCells(table)) {
       if (cell.computed === undefined) continue;
       const diff = stated - cell.computed;
@@ -137,6 +139,7 @@ export const blankStated: Rule = {
   summary:
     "A total, formula or derived figure is stated only where some of its terms are: over nothing but blank cells it is left blank, since blank is not 0.",
   document: eachTable((table, report) => {
+    if (table.shape.length) return;
     for (const { row, cell, column, stated } of statedCells(table)) {
       if (cell.known !== 0) continue;
       const kind = computedKind(row, column);
@@ -183,7 +186,7 @@ export const signs: Rule = {
           ? { wrong: (n: bigint) => n < 0n, writes: `${code("perspective: sides")} writes positive` }
           : side === "income"
             ? { wrong: (n: bigint) => n > 0n, writes: "the cost perspective writes negative" }
-            : side === "cost"
+            : side === "cost" || side === "financing"
               ? { wrong: (n: bigint) => n < 0n, writes: "the cost perspective writes positive" }
               : undefined;
       if (!rule) continue;
@@ -199,7 +202,9 @@ export const signs: Rule = {
           ? `Write the amount positive (${code(String(-first.figure))}) on the side it belongs to; if the table writes revenues negative, declare ${code("perspective: cost")}.`
           : side === "income"
             ? `Write revenues negative (${code(String(-first.figure))}), or put the row on the ${code("cost")} side if it is a cost; if the table writes income positive, declare ${code("perspective: sides")}.`
-            : `Write costs positive (${code(String(-first.figure))}), or put the row on the ${code("income")} side if it is a revenue.`;
+            : side === "financing"
+              ? `Write financing positive (${code(String(-first.figure))}), as the cost perspective writes Kommunbidrag.`
+              : `Write costs positive (${code(String(-first.figure))}), or put the row on the ${code("income")} side if it is a revenue.`;
       report(first.cell.path, {
         reason: `"${row.label}" is on the ${side} side, which ${rule.writes}, but ${and(wrong.map((w) => `${columnLabel(w.column)} says ${fig(w.figure, table)}`))}.`,
         fix,
@@ -216,31 +221,38 @@ export const unbalanced: Rule = {
   severity: "warning",
   example: `"Budget 2013 Basverksamhet", ${COLUMN_KIND.budget.label} 2013: SUMMA KOSTNADER TOTALT 19 506 tkr is 545 tkr more than the income, 18 961 tkr; no row finances the difference, and the table states no result.`,
   summary:
-    "A table with income and cost sides whose costs exceed its income, in a budget, utfall or prognos column, has a row on the financing side that covers the difference (the deficit is said, not left for the reader to find).",
+    "A table with income and cost sides whose costs exceed its income and financing, in a budget, utfall or prognos column, says so: the deficit is told, not left for the reader to find.",
   document: eachTable((table, report) => {
+    if (table.shape.length) return;
     const result = resultOf(table);
     if (!result || !result.sides.has("income") || !result.sides.has("cost")) return;
-    if (table.rows.some((row) => row.side === "financing")) return;
+    const financed = table.rows.some((row) => row.side === "financing");
     table.columns.forEach((column, c) => {
       if (!BALANCED_KINDS.has(column.kind)) return;
-      const income = result.amounts.income[c];
       const costs = result.amounts.cost[c];
-      if (income === undefined || costs === undefined || costs <= income) return;
+      const income = result.amounts.income[c];
+      const financing = result.amounts.financing[c] ?? 0n;
+      if (income === undefined || costs === undefined) return;
+      // What income and financing leave uncovered, beyond the rounding of the figures summed.
+      const covered = income + financing;
+      if (costs - covered <= roundingTolerance(table.table.unit, 3)) return;
       // The outermost total of the costs, where the table prints one that holds them all.
       const total = table.rows
         .filter((row) => row.role === "total" && row.side === "cost" && row.cells[c]!.shown === result.written.cost[c])
         .sort((a, b) => a.depth - b.depth)[0];
-      const excess = costs - income;
+      const excess = costs - covered;
       const named = total ? `${total.label} ${fig(costs, table)} is` : `the costs, ${fig(costs, table)}, are`;
       const stated = result.stated;
       const shown = stated?.cells[c]?.shown;
+      const against = financed ? `the income and financing, ${fig(covered, table)}` : `the income, ${fig(income, table)}`;
+      const unfinanced = financed ? "; the financing rows do not cover the difference" : "; no row finances the difference";
       const tail = stated
-        ? `; no row finances the difference${shown === undefined ? "" : `, and "${stated.label}" shows ${fig(shown, table)}`}.`
-        : "; no row finances the difference, and the table states no result.";
+        ? `${unfinanced}${shown === undefined ? "" : `, and "${stated.label}" shows ${fig(shown, table)}`}.`
+        : `${unfinanced}, and the table states no result.`;
       const cell = total?.cells[c];
       report(cell && typeof cell.stated === "bigint" ? cell.path : [...table.path, "rows"], {
         key: !(cell && typeof cell.stated === "bigint"),
-        reason: `"${table.table.caption}", ${columnLabel(column)}: ${named} ${fig(excess, table)} more than the income, ${fig(income, table)}${tail}`,
+        reason: `"${table.table.caption}", ${columnLabel(column)}: ${named} ${fig(excess, table)} more than ${against}${tail}`,
         fix: `Add a row on the ${code("financing")} side that covers the ${fig(excess, table)} (the use of equity, a contribution), or lower the costs${stated ? "" : "; a formula row can state the result"}.`,
       });
     });

@@ -16,11 +16,15 @@ const words = (labels: Record<string, string>) =>
 
 export const moneyUnit = z.enum(["kr", "tkr", "mnkr"]).describe(`The unit every amount of the table is written in: ${words(MONEY_UNIT)}.`);
 
+/** The largest figure a table's cell holds in any unit, so that the figure in kronor (× 1 000 000 for mnkr) is exact. */
+export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 1_000_000);
+
 /** An amount in the table's unit: a whole number, negative where the source prints a minus. */
 export const amount = z
   .int()
-  .min(-Number.MAX_SAFE_INTEGER)
-  .max(Number.MAX_SAFE_INTEGER)
+  // At most 9 007 199 254 in any unit: in kronor (× 1 000 000 for mnkr) every figure stays exact.
+  .min(-MAX_AMOUNT)
+  .max(MAX_AMOUNT)
   .meta({ amount: true })
   .describe("An amount in the table's unit, as printed: `-1760` for −1 760, digits only.");
 
@@ -116,17 +120,29 @@ const groupBase = {
 };
 
 export const subgroup = z
-  .strictObject({ ...groupBase, rows: z.array(z.union([lineRow, memoRow, formulaRow])).describe("The subgroup's rows.") })
+  .strictObject({
+    ...groupBase,
+    rows: z
+      .array(z.union([lineRow, memoRow, formulaRow]))
+      .min(1)
+      .describe("The subgroup's rows."),
+  })
   .describe("A subgroup of rows with its total.");
 
 export const group = z
-  .strictObject({ ...groupBase, rows: z.array(z.union([lineRow, memoRow, formulaRow, subgroup])).describe("The group's rows and subgroups.") })
+  .strictObject({
+    ...groupBase,
+    rows: z
+      .array(z.union([lineRow, memoRow, formulaRow, subgroup]))
+      .min(1)
+      .describe("The group's rows and subgroups."),
+  })
   .describe("A group of rows with its total, e.g. `S:a investeringar gm TN`.");
 
 export const perspective = z
   .enum(["cost", "sides"])
   .describe(
-    "How signs are read: `cost` (kostnadsperspektiv: costs positive, revenues negative) or `sides` (income and costs both positive, on their sides). Leave out for a table without income.",
+    "How signs are read: `cost` (kostnadsperspektiv: costs positive, revenues negative, financing such as Kommunbidrag positive) or `sides` (income and costs both positive, on their sides). Leave out for a table without income.",
   );
 
 export const moneyTable = z
