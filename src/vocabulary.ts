@@ -82,6 +82,9 @@ export const COLUMN_KIND = {
   deviation: { label: "Avvikelse", derived: true },
 } as const;
 
+/** The heading of a money table's column of row texts where the source prints none. */
+export const TABLE_STUB = "Post";
+
 /** The unit of a money table's amounts, as its caption prints it. */
 export const MONEY_UNIT = {
   kr: "kr",

@@ -1,5 +1,4 @@
-import { columnLabel, workTables, type Figure, type WorkedRow, type WorkedTable } from "../model/table.js";
-import { inKronor } from "../rollup/money-tables.js";
+import { columnLabel, inKronor, workTables, type Figure, type WorkedRow, type WorkedTable } from "../model/table.js";
 import { toKronor } from "../rollup/table.js";
 import type { Column, MoneyTable } from "../schema/table.js";
 import type { Path } from "../source/locate.js";

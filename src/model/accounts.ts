@@ -1,6 +1,6 @@
 import type { Group, LineRow, MoneyTable, Subgroup } from "../schema/table.js";
 import type { Path } from "../source/locate.js";
-import type { Figure, WorkedRow, WorkedTable } from "./table.js";
+import { KRONOR_PER_UNIT, type Figure, type WorkedRow, type WorkedTable } from "./table.js";
 
 /*
  * Summary rows tied to the accounts they sum. A summary table names a `detail` table of the same
@@ -96,9 +96,6 @@ export interface AccountTie {
   sums: RowSum[];
   problems: AccountProblem[];
 }
-
-/** How many kronor one unit of a table is. */
-export const KRONOR_PER_UNIT: Record<MoneyTable["unit"], bigint> = { kr: 1n, tkr: 1_000n, mnkr: 1_000_000n };
 
 const NUMERIC = /^\d+$/;
 const RANGE = /^(\d+)\s*[-–]\s*(\d+)$/;

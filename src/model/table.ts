@@ -71,6 +71,12 @@ export interface ShapeProblem {
   fix: string;
 }
 
+/** How many kronor one of a table's units is. */
+export const KRONOR_PER_UNIT: Record<MoneyTable["unit"], bigint> = { kr: 1n, tkr: 1_000n, mnkr: 1_000_000n };
+
+/** A figure of a table in kronor; blank stays blank. */
+export const inKronor = (figure: Figure, unit: MoneyTable["unit"]): Figure => (figure === undefined ? undefined : figure * KRONOR_PER_UNIT[unit]);
+
 /** The tolerance for rounding: in kronor none; in tkr and mnkr each printed figure may be off by half a unit, so a sum of `n` of them and its own rounding by (n + 1) / 2. */
 export function roundingTolerance(unit: MoneyTable["unit"], known: number): bigint {
   return unit === "kr" ? 0n : BigInt(Math.floor((known + 1) / 2));

@@ -1,6 +1,6 @@
 import { visible } from "../format/control.js";
 import { groupDigits } from "../format/swedish.js";
-import { MONEY_UNIT, ROW_ROLE, STATED_FIGURE } from "../vocabulary.js";
+import { MONEY_UNIT, ROW_ROLE, STATED_FIGURE, TABLE_STUB } from "../vocabulary.js";
 import { tableToText } from "./format.js";
 import type { Mismatch, MoneyRowData, MoneyTableData } from "./money-tables.js";
 import type { Cell, Row, Table } from "./table.js";
@@ -10,9 +10,6 @@ import type { Cell, Row, Table } from "./table.js";
  * unit, with each row's role (and in CSV its depth), and a note where a stated figure differs
  * from what its terms give. JSON gives `MoneyTableData` as it is.
  */
-
-/** The heading of the column of row texts where the document prints none. */
-const STUB = "Post";
 
 /** A figure as text: grouped, with a real minus; a figure beyond the exact range as its digits. */
 const figure = (value: number | string | null) => (value === null ? "" : typeof value === "number" ? groupDigits(value) : value);
@@ -28,7 +25,7 @@ export function mismatchText(m: Mismatch): string {
 export const moneyTableTitle = (data: MoneyTableData) => `${data.document.title} (${data.document.id}): ${data.caption} (${MONEY_UNIT[data.unit]})`;
 
 const columnsOf = (data: MoneyTableData, extra: Table["columns"]): Table["columns"] => [
-  { key: "label", label: data.stub ?? STUB },
+  { key: "label", label: data.stub ?? TABLE_STUB },
   ...data.columns.map((c, i) => ({ key: `c${i}`, label: c.label, money: true })),
   ...extra,
 ];

@@ -1,7 +1,7 @@
 import { compareStrings } from "../format/text.js";
 import { municipalityOf, partyName } from "../model/parties.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
-import { columnLabel, workTable, workTables, type Figure, type WorkedRow, type WorkedTable } from "../model/table.js";
+import { columnLabel, inKronor, KRONOR_PER_UNIT, workTable, workTables, type Figure, type WorkedRow, type WorkedTable } from "../model/table.js";
 import type { Column as TableColumn, MoneyTable } from "../schema/table.js";
 import { COLUMN_KIND, MONEY_UNIT } from "../vocabulary.js";
 import { slug, toKronor, type Row, type Table } from "./table.js";
@@ -13,12 +13,6 @@ import { slug, toKronor, type Row, type Table } from "./table.js";
  * document states something else. Blank is never 0: a blank cell is `null` in JSON, empty in
  * text and CSV, and stays blank in kronor.
  */
-
-/** Kronor in one unit of a table's figures. */
-export const KRONOR_PER_UNIT: Record<MoneyTable["unit"], bigint> = { kr: 1n, tkr: 1_000n, mnkr: 1_000_000n };
-
-/** A figure of a table in kronor: exact, blank stays blank. */
-export const inKronor = (figure: Figure, unit: MoneyTable["unit"]): Figure => (figure === undefined ? undefined : figure * KRONOR_PER_UNIT[unit]);
 
 /** An exact amount for JSON: an integer where a JavaScript number holds it exactly, else its digits as a string; blank is `null`. */
 export function jsonAmount(value: Figure): number | string | null {

@@ -1,7 +1,7 @@
 import { groupDigits } from "../format/swedish.js";
-import { KRONOR_PER_UNIT, tieAccounts, type AccountProblem, type AccountSpec, type RowSum, type Scope, type SummaryRow } from "../model/accounts.js";
+import { tieAccounts, type AccountProblem, type AccountSpec, type RowSum, type Scope, type SummaryRow } from "../model/accounts.js";
 import type { LoneDocument } from "../model/repository.js";
-import { columnLabel, workTables, type WorkedTable } from "../model/table.js";
+import { columnLabel, KRONOR_PER_UNIT, workTables, type WorkedTable } from "../model/table.js";
 import { MONEY_UNIT } from "../vocabulary.js";
 import { code, type Reporter, type Rule } from "./rule.js";
 

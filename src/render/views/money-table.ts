@@ -1,6 +1,6 @@
 import { columnLabel, resultOf, type WorkedCell, type WorkedRow, type WorkedTable } from "../../model/table.js";
 import { amount, list } from "../helpers.js";
-import { COMPUTED_RESULT, GROUP, MONEY_UNIT } from "../../vocabulary.js";
+import { COMPUTED_RESULT, GROUP, MONEY_UNIT, TABLE_STUB } from "../../vocabulary.js";
 import { num, th, type RowView, type TableView } from "./table.js";
 
 /** How a table names the parties of its columns and rows: a column's short label, a group's members' names. */
@@ -8,9 +8,6 @@ export interface PartyNames {
   label(party: string): string;
   members(party: string): string[];
 }
-
-/** The heading of the column of row texts where the source prints none. */
-const STUB = "Post";
 
 const cellText = (cell: WorkedCell) => amount(cell.shown);
 
@@ -33,7 +30,7 @@ export function moneyTableView(worked: WorkedTable, parties: PartyNames): TableV
   const width = worked.columns.length + 1;
   // A column of one party's figures, in a table the financiers share, says whose where the source's own heading is not given.
   const heading = (c: WorkedTable["columns"][number]) => (c.party && !c.label ? `${columnLabel(c)} ${parties.label(c.party)}` : columnLabel(c));
-  const head: RowView[] = [{ cells: [th(table.stub ?? STUB, "col"), ...worked.columns.map((c) => th(heading(c), "col", { num: true }))] }];
+  const head: RowView[] = [{ cells: [th(table.stub ?? TABLE_STUB, "col"), ...worked.columns.map((c) => th(heading(c), "col", { num: true }))] }];
   const rows: RowView[] = worked.rows.map((row) => {
     const kind = ROW_KIND[row.role];
     // A financier that is a group of parties (the member municipalities) is listed with its members.
