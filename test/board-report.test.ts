@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, ofRule, only, show } from "./helpers/findings.js";
+import { checkJson, ofRule, only } from "./helpers/findings.js";
 import { headings, text } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, run, tempDir, write } from "./helpers/repo.js";
 
