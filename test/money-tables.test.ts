@@ -623,3 +623,25 @@ ${SIGNED}    rows:
     expect(only(findings, "schema/range")).toMatchObject({ line: lineOf(root, FILE, "rows: []") });
   });
 });
+
+describe("money/sum-range on money tables", () => {
+  it("figures that add up beyond what kronor hold exactly are an error at the figure that takes them there, so that budget and build never see them", async () => {
+    const root = repo(`  - id: t
+    caption: Stor
+    unit: mnkr
+    columns:
+      - { id: b, kind: budget, year: 2016 }
+    rows:
+      - { label: A, values: [9000000000] }
+      - { label: B, values: [9000000000] }
+    total: { label: S }
+`);
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(only(findings, "money/sum-range")).toMatchObject({
+      line: lineOf(root, FILE, "label: B"),
+      message: 'With this figure, the table "Stor" adds up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly.',
+    });
+    expect((await run(["budget", "."], root)).code).toBe(1);
+  });
+});

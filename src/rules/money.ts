@@ -21,6 +21,7 @@ import type { Split } from "../schema/agreement.js";
 import { plansWithAgreements, type Entry, type LoneDocument } from "../model/repository.js";
 import { place } from "../source/load.js";
 import type { Path } from "../source/locate.js";
+import { KRONOR_PER_UNIT } from "../model/table.js";
 import { code, ofKind, type Reporter, type Rule } from "./rule.js";
 
 const kr = (n: bigint | number) => `${groupDigits(n)} kr`;
@@ -437,6 +438,36 @@ function checkSum(source: LoneDocument["source"], report: Reporter, amounts: Wri
   return true;
 }
 
+/**
+ * A money table's figures in kronor, summed without their signs, bound every sum the table, its
+ * roll-up and its diff show: where they leave the safe range, the cell that takes them there.
+ */
+function checkTables(doc: Extract<LoneDocument, { kind: "plan" | "report" | "budget" }>, report: Reporter): void {
+  doc.data.tables.forEach((table, t) => {
+    const cells: Written[] = [];
+    const figures = (values: readonly (number | null)[] | undefined, at: Path) =>
+      values?.forEach((v, c) => {
+        if (v !== null) cells.push({ path: [...at, "values", c], amount: Math.abs(v) });
+      });
+    const walk = (rows: readonly object[], at: Path) =>
+      rows.forEach((row, i) => {
+        if ("rows" in row) {
+          walk(row.rows as object[], [...at, i, "rows"]);
+          if ("total" in row) figures((row.total as { values?: (number | null)[] } | undefined)?.values, [...at, i, "total"]);
+        } else if ("values" in row) figures(row.values as (number | null)[], [...at, i]);
+      });
+    walk(table.rows, ["tables", t, "rows"]);
+    figures(table.total?.values, ["tables", t, "total"]);
+    const factor = KRONOR_PER_UNIT[table.unit];
+    const at = overflowAt(cells.map((c) => BigInt(c.amount) * factor));
+    if (at === undefined) return;
+    report(doc.source, cells[at]!.path, {
+      reason: `With this figure, the table "${table.caption}" adds up to more than ${LIMIT}, the largest sum that can be added and shown exactly.`,
+      fix: "Check the number of digits, and the table's `unit`.",
+    });
+  });
+}
+
 /** A plan whose own amounts add up beyond the safe range: its own message says so, and the sums across plans leave it out. */
 const planOverflows = (plan: Entry<"plan">) =>
   overflowAt(
@@ -450,8 +481,9 @@ export const sumRange: Rule = {
   severity: "error",
   example:
     "With this amount, the plan's budget (all lines and parties) adds up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly.",
-  summary: `Every sum plan shows stays within the range that is added and shown exactly (${groupDigits(SAFE_KRONOR)} kr): a line, a plan, a report, an agreement's year, an agreement's plans, a party across agreements.`,
+  summary: `Every sum plan shows stays within the range that is added and shown exactly (${groupDigits(SAFE_KRONOR)} kr): a line, a plan, a report, an agreement's year, an agreement's plans, a party across agreements, a money table's figures in kronor.`,
   document(doc, report) {
+    if (doc.kind === "plan" || doc.kind === "report" || doc.kind === "budget") checkTables(doc, report);
     if (doc.kind === "plan") {
       // The amounts are never negative, so a sum of all of them bounds every sum of some: per line, party, area or type.
       const lines = planAmounts(doc.data.budget);
