@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { runBuild } from "../../src/commands/build.js";
 import { reportError } from "../../src/commands/main.js";
 import { copyExamples, copyExamplesTo, EPOCH, fileTempDir } from "./repo.js";
@@ -13,12 +13,10 @@ declare module "vitest" {
 }
 
 /**
- * `make(dir)` once per run of the tests, for every test file that asks, whichever worker asks
- * first: the first to create `dir` in the run's shared folder makes it, the others wait for its
- * result (a JSON file beside it). Outside a run with test/global-setup.ts, once per test file.
+ * `make(dir)` once in `root` for every test file that asks, whichever worker asks first: the
+ * first to create `dir` there makes it, the others wait for its result (a JSON file beside it).
  */
-async function oncePerRun<T>(name: string, make: (dir: string) => Promise<T>): Promise<T> {
-  const root = inject("sharedDir") ?? fileTempDir("plan-shared-");
+async function once<T>(root: string, name: string, make: (dir: string) => Promise<T>): Promise<T> {
   const dir = join(root, name);
   const result = join(root, `${name}.json`);
   const maker = join(root, `${name}.pid`);
@@ -73,17 +71,20 @@ export interface ExamplesBuild {
   blocked: string[];
 }
 
-const builds = new Map<boolean, Promise<ExamplesBuild>>();
+const builds = new Map<string, Promise<ExamplesBuild>>();
 
 /**
  * `plan build --pdf --jobs 2` (or `--no-pdf`) of the examples as they are, with SOURCE_DATE_EPOCH
- * (EPOCH): made once per run of the tests and shared by every test file that asks. Never change
- * its output: copy it (copyBuiltExamples).
+ * (EPOCH): made once per run of the tests, in the run's shared folder (test/global-setup.ts), and
+ * shared by every test file that asks; outside such a run, once per test file. Never change its
+ * output: copy it (copyBuiltExamples).
  */
 export function builtExamples(pdf: boolean): Promise<ExamplesBuild> {
-  let built = builds.get(pdf);
+  const shared = inject("sharedDir");
+  const key = `${shared ? "" : expect.getState().testPath}|${pdf}`;
+  let built = builds.get(key);
   if (!built) {
-    built = oncePerRun(`examples-${pdf ? "pdf" : "html"}`, async (dir) => {
+    built = once(shared ?? fileTempDir("plan-shared-"), `examples-${pdf ? "pdf" : "html"}`, async (dir) => {
       const repo = join(dir, "repo");
       copyExamplesTo(repo);
       const out = join(dir, "out");
@@ -101,7 +102,7 @@ export function builtExamples(pdf: boolean): Promise<ExamplesBuild> {
       );
       return { out, code, stdout, stderr, blocked };
     });
-    builds.set(pdf, built);
+    builds.set(key, built);
   }
   return built;
 }
