@@ -185,7 +185,7 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
   const byId = new Map<string, WorkedRow>();
   const formulas: { row: FormulaRow; worked: WorkedRow }[] = [];
 
-  const statedCells = (values: readonly (number | null)[] | undefined, at: Path): WorkedCell[] => {
+  const cellsAsWritten = (values: readonly (number | null)[] | undefined, at: Path): WorkedCell[] => {
     if (values && values.length !== width) {
       shape.push({
         path: [...at, "values"],
@@ -265,7 +265,7 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
         summands.push(total(row.total, inner, [...rowPath, "total"], depth, groupSide, row.id, row.heading));
         return;
       }
-      const cells = statedCells(row.values, rowPath);
+      const cells = cellsAsWritten(row.values, rowPath);
       const worked = add({
         role: isFormula(row) ? "formula" : isMemo(row) ? "memo" : "line",
         id: row.id,
@@ -300,7 +300,7 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
     id: string | undefined,
     heading?: string,
   ): WorkedRow => {
-    const cells = statedCells(declared?.values, at);
+    const cells = cellsAsWritten(declared?.values, at);
     const worked: WorkedRow = { role: "total", id, label: declared?.label ?? heading ?? id ?? "", depth, path: at, cells, side, note: undefined };
     sumOf(
       cells,

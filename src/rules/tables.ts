@@ -66,7 +66,7 @@ function computedKind(row: WorkedRow, column: Column): Computed {
 const where = (row: WorkedRow, column: Column) => `"${row.label}", ${columnLabel(column)}`;
 
 /** The cells of a table whose figure the document states and the table computes from terms. */
-function* statedCells(table: WorkedTable): Generator<{ row: WorkedRow; cell: WorkedCell; column: Column; stated: bigint }> {
+function* statedFiguresToCheck(table: WorkedTable): Generator<{ row: WorkedRow; cell: WorkedCell; column: Column; stated: bigint }> {
   for (const row of table.rows)
     for (const [c, cell] of row.cells.entries()) {
       if (typeof cell.stated !== "bigint" || cell.terms === 0) continue;
@@ -95,7 +95,7 @@ export const statedTotals: Rule = {
   document: eachTable((table, report) => {
     // A table whose shape is wrong (an unknown column in `of`, a cycle, a duplicate id) has its own errors; its sums would only mislead.
     if (table.shape.length) return;
-    for (const { row, cell, column, stated } of statedCells(table)) {
+    for (const { row, cell, column, stated } of statedFiguresToCheck(table)) {
       if (cell.computed === undefined) continue;
       const diff = stated - cell.computed;
       if (diff === 0n) continue;
@@ -140,7 +140,7 @@ export const blankStated: Rule = {
     "A total, formula or derived figure is stated only where some of its terms are: over nothing but blank cells it is left blank, since blank is not 0.",
   document: eachTable((table, report) => {
     if (table.shape.length) return;
-    for (const { row, cell, column, stated } of statedCells(table)) {
+    for (const { row, cell, column, stated } of statedFiguresToCheck(table)) {
       if (cell.known !== 0) continue;
       const kind = computedKind(row, column);
       const labels = cell.parts.map((p) => p.label);
