@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyExamples, run, tempDir } from "./helpers/repo.js";
 import { mutate } from "./fuzz/mutate.js";
@@ -10,16 +10,39 @@ import { mutate } from "./fuzz/mutate.js";
  * place; a build that succeeds writes the mutated document's page. A failing case prints its
  * seed; replay it with FUZZ_SEEDS=<seed> (and add it to REGRESSIONS once fixed).
  *
+ * A case checks and builds the mutated document in its own municipality's repository (its folder
+ * with the configuration and the shared data), which costs a third of the whole examples'; every
+ * WHOLE-th case, and every case of a file outside a municipality's folder, uses the whole
+ * examples, so that what spans municipalities (the region's roll-ups) is fuzzed too.
+ *
  * `npm test` runs a few hundred cases; `npm run fuzz` runs many more (FUZZ_CASES, 10,000 by default),
  * split into shards (FUZZ_SHARD=i/n: every n-th seed from the i-th) that run in parallel, one per core.
  */
 const CASES = Number(process.env["FUZZ_CASES"] ?? 200);
+const WHOLE = 10;
 const FIRST_SEED = Number(process.env["FUZZ_FIRST_SEED"] ?? 1);
 const REGRESSIONS: number[] = [];
 const [shard, shards] = (process.env["FUZZ_SHARD"] ?? "1/1").split("/").map(Number) as [number, number];
 const seeds = (
   process.env["FUZZ_SEEDS"] ? process.env["FUZZ_SEEDS"].split(",").map(Number) : [...REGRESSIONS, ...Array.from({ length: CASES }, (_, i) => FIRST_SEED + i)]
 ).filter((_, i) => i % shards === shard - 1);
+
+/**
+ * One repository per municipality's folder of the examples in `whole`: that folder beside what
+ * every folder shares (the configuration, `data/`). Folders that do not check cleanly alone are
+ * left out (their cases use the whole examples).
+ */
+async function municipalities(whole: string): Promise<Map<string, string>> {
+  const shared = ["plan.config.yaml", "data"].filter((name) => existsSync(join(whole, name)));
+  const repositories = new Map<string, string>();
+  for (const e of readdirSync(whole, { withFileTypes: true })) {
+    if (!e.isDirectory() || shared.includes(e.name)) continue;
+    const root = tempDir();
+    for (const name of [...shared, e.name]) cpSync(join(whole, name), join(root, name), { recursive: true });
+    if ((await run(["check", ".", "--format", "json"], root)).code === 0) repositories.set(e.name, root);
+  }
+  return repositories;
+}
 
 function documents(root: string): string[] {
   const found: string[] = [];
@@ -35,19 +58,22 @@ function documents(root: string): string[] {
 
 describe("fuzzing plan check and plan build", () => {
   it(`${seeds.length} mutated documents: exit 0 or 1, a place for every error, no crash`, { timeout: Math.max(900_000, seeds.length * 2_000) }, async () => {
-    const root = copyExamples();
+    const whole = copyExamples();
+    const byFolder = await municipalities(whole);
     const out = join(tempDir(), "out");
-    const files = documents(root);
-    const originals = new Map(files.map((f) => [f, readFileSync(join(root, f), "utf8")]));
+    const files = documents(whole);
+    const originals = new Map(files.map((f) => [f, readFileSync(join(whole, f), "utf8")]));
     const failures: string[] = [];
     for (const seed of seeds) {
       const file = files[seed % files.length]!;
+      const own = file.includes(sep) ? byFolder.get(file.split(sep)[0]!) : undefined;
+      const root = seed % WHOLE === 0 || !own ? whole : own;
       const { text, applied } = mutate(originals.get(file)!, seed);
       writeFileSync(join(root, file), text);
       const started = performance.now();
       const { code, stdout, stderr } = await run(["check", ".", "--format", "json"], root);
       const seconds = (performance.now() - started) / 1000;
-      const problem = (why: string) => failures.push(`seed ${seed} (${file}: ${applied.join(" + ")}): ${why}`);
+      const problem = (why: string) => failures.push(`seed ${seed} (${file}${root === whole ? "" : ", its folder alone"}: ${applied.join(" + ")}): ${why}`);
       if (code !== 0 && code !== 1) problem(`exit ${code}: ${stderr.slice(0, 300)}`);
       else if (seconds > 10) problem(`took ${seconds.toFixed(1)} s`);
       else {
