@@ -1,6 +1,6 @@
 import { lineTotal, sharesOf, sum } from "../model/money.js";
 import { lookup, type Repository } from "../model/repository.js";
-import { toKronor } from "../rollup/table.js";
+import { exactNumber } from "../rollup/table.js";
 import { documentKinds, type DocumentData, type DocumentKind } from "../schema/index.js";
 import type { BudgetLine } from "../schema/plan.js";
 import type { Report } from "../schema/report.js";
@@ -155,7 +155,7 @@ const big = (n: number | bigint | undefined | null) => (n === undefined || n ===
 
 function amounts(before: number | bigint | undefined | null, after: number | bigint | undefined | null): Amounts {
   const [x, y] = [big(before), big(after)];
-  return { before: x === null ? null : toKronor(x), after: y === null ? null : toKronor(y), difference: toKronor((y ?? 0n) - (x ?? 0n)) };
+  return { before: x === null ? null : exactNumber(x), after: y === null ? null : exactNumber(y), difference: exactNumber((y ?? 0n) - (x ?? 0n)) };
 }
 
 /** A line with its parties' financing and notes but not their amounts, which the table shows. */

@@ -1,7 +1,7 @@
 import { compareStrings } from "../format/text.js";
 import { contributingLines, contributionFor, describeSplit, incomeTotals, lineTotal, partyTotals, planSplit, sum } from "../model/money.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
-import { toKronor } from "../rollup/table.js";
+import { exactNumber } from "../rollup/table.js";
 import type { AgreementYear, DocumentChange, SplitCheck } from "./model.js";
 
 /** The two repositories, and how base's document ids map to head's where a document was renamed. */
@@ -13,7 +13,7 @@ export interface MoneyContext {
 }
 
 const headId = (ctx: MoneyContext, id: string) => ctx.renamed.get(id) ?? id;
-const big = (n: bigint | undefined) => (n === undefined ? null : toKronor(n));
+const big = (n: bigint | undefined) => (n === undefined ? null : exactNumber(n));
 
 /** The agreements and years whose plans changed in money (or were added or removed), and of every plan of a changed agreement. */
 function touched(ctx: MoneyContext, documents: DocumentChange[]): Map<string, { agreement: string; year: number }> {
@@ -55,7 +55,7 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
     const parties = [...new Set([...(agreement?.data.contributions.map((c) => c.party) ?? []), ...totalsAfter.keys(), ...totalsBefore.keys()])];
     const side = (plans: Entry<"plan">[], totals: Map<string, bigint>, party: string) => (plans.length === 0 ? undefined : totals.get(party));
     const total = (plans: Entry<"plan">[]) => sum(plans.flatMap((p) => contributingLines(p.data.budget)).map(lineTotal));
-    const row = (x: bigint | undefined, y: bigint | undefined) => ({ before: big(x), after: big(y), difference: toKronor((y ?? 0n) - (x ?? 0n)) });
+    const row = (x: bigint | undefined, y: bigint | undefined) => ({ before: big(x), after: big(y), difference: exactNumber((y ?? 0n) - (x ?? 0n)) });
     result.push({
       agreement: id,
       title: agreement?.data.title ?? id,
@@ -78,7 +78,7 @@ function keepsSplit(repo: Repository, plan: Entry<"plan">) {
   if (!agreement) return undefined;
   const split = planSplit(agreement.data, plan.data.budget, plan.data.year);
   if (!split) return undefined;
-  return { agreement, kept: split.kept, parties: split.parties.map((p) => ({ party: p.party, amount: big(p.amount), expected: toKronor(p.expected) })) };
+  return { agreement, kept: split.kept, parties: split.parties.map((p) => ({ party: p.party, amount: big(p.amount), expected: exactNumber(p.expected) })) };
 }
 
 /** For each plan that changed or was added, and each plan of a changed agreement: does it keep the split, and did it before? */

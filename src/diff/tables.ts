@@ -1,5 +1,5 @@
-import { columnLabel, inKronor, workTables, type Figure, type WorkedRow, type WorkedTable } from "../model/table.js";
-import { toKronor } from "../rollup/table.js";
+import { columnLabel, inKronor, isGroup, tableEntries, workTables, type Figure, type WorkedRow, type WorkedTable } from "../model/table.js";
+import { exactNumber } from "../rollup/table.js";
 import type { Column, MoneyTable } from "../schema/table.js";
 import type { Path } from "../source/locate.js";
 import { compareFields } from "./fields.js";
@@ -20,28 +20,16 @@ interface GroupInfo {
   label: string;
 }
 
-interface GroupNode {
-  id?: string;
-  heading?: string;
-  total?: { label: string };
-  rows: unknown[];
-}
-
 const pathKey = (path: Path) => JSON.stringify(path);
 
 /** Every group and subgroup of a worked table, by the path where it is written. */
 function groupsOf(worked: WorkedTable): Map<string, GroupInfo> {
   const groups = new Map<string, GroupInfo>();
-  const walk = (rows: readonly unknown[], at: Path) =>
-    rows.forEach((row, i) => {
-      if (!row || typeof row !== "object" || !("rows" in row)) return;
-      const group = row as GroupNode;
-      const path = [...at, i];
-      const key = pathKey(path);
-      groups.set(key, { key, id: group.id, label: group.total?.label ?? group.heading ?? group.id ?? `group ${i + 1}` });
-      walk(group.rows, [...path, "rows"]);
-    });
-  walk(worked.table.rows, [...worked.path, "rows"]);
+  for (const { row: group, path } of tableEntries(worked.table, worked.path)) {
+    if (!isGroup(group)) continue;
+    const key = pathKey(path);
+    groups.set(key, { key, id: group.id, label: group.total?.label ?? group.heading ?? group.id ?? `group ${Number(path.at(-1)) + 1}` });
+  }
   return groups;
 }
 
@@ -52,7 +40,8 @@ function groupOf(worked: WorkedTable, groups: Map<string, GroupInfo>, row: Worke
   return parent.length > worked.path.length ? groups.get(pathKey(parent)) : undefined;
 }
 
-const number = (figure: Figure) => (figure === undefined ? null : toKronor(figure));
+/** A figure in its table's unit, as the change reports it. */
+const number = (figure: Figure, unit: MoneyTable["unit"]) => (figure === undefined ? null : exactNumber(figure, unit));
 
 /** Rows that total (group totals) are told apart from rows of figures when matched by label: `Förvaltningsledning` may be both. */
 const labelKey = (row: WorkedRow) => `${row.role === "total" ? "total" : "row"}\u0000${row.label.trim()}`;
@@ -62,7 +51,7 @@ function ownCells(worked: WorkedTable, row: WorkedRow, side: "before" | "after")
   return row.cells.flatMap((cell, i) => {
     if (cell.shown === undefined) return [];
     const column = worked.columns[i]!;
-    const value = number(cell.shown);
+    const value = number(cell.shown, worked.table.unit);
     return [
       { column: column.id, label: columnLabel(column), before: side === "before" ? value : null, after: side === "after" ? value : null, difference: null },
     ];
@@ -128,8 +117,10 @@ function compareTable(b: WorkedTable, a: WorkedTable): TableChange | undefined {
         return [];
       }
       if (convention) convention.notTurned++;
-      const difference = !unitChanged && was !== undefined && after !== undefined ? toKronor(after - was) : null;
-      return [{ column: a.columns[j]!.id, label: columnLabel(a.columns[j]!), before: number(before), after: number(after), difference }];
+      const difference = !unitChanged && was !== undefined && after !== undefined ? exactNumber(after - was, a.table.unit) : null;
+      return [
+        { column: a.columns[j]!.id, label: columnLabel(a.columns[j]!), before: number(before, b.table.unit), after: number(after, a.table.unit), difference },
+      ];
     });
 
   // Rows, by id, else by label; headings by their group's id, else by their text.

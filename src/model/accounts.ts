@@ -1,6 +1,6 @@
-import type { Group, LineRow, MoneyTable, Subgroup } from "../schema/table.js";
+import type { LineRow, MoneyTable } from "../schema/table.js";
 import type { Path } from "../source/locate.js";
-import { KRONOR_PER_UNIT, type Figure, type WorkedRow, type WorkedTable } from "./table.js";
+import { isGroup, KRONOR_PER_UNIT, tableEntries, type Figure, type WorkedRow, type WorkedTable } from "./table.js";
 
 /*
  * Summary rows tied to the accounts they sum. A summary table names a `detail` table of the same
@@ -132,22 +132,13 @@ export function rowNames(row: Pick<SummaryRow, "accounts" | "except">, account: 
   return row.accounts.some((a) => specMatches(a.spec, account)) && !row.except.some((e) => specMatches(e.spec, account));
 }
 
-type AnyRow = MoneyTable["rows"][number] | Subgroup["rows"][number];
-const isGroup = (row: AnyRow): row is Group | Subgroup => "rows" in row;
 const key = (path: Path) => path.map(String).join("\u0000");
 const within = (path: Path, prefix: Path) => prefix.every((segment, i) => path[i] === segment);
 
 /** The groups and subgroups of a table with an id, and where each is written. */
 function groupsOf(table: MoneyTable, at: Path): Map<string, Path> {
   const found = new Map<string, Path>();
-  const walk = (rows: readonly AnyRow[], path: Path) =>
-    rows.forEach((row, i) => {
-      if (!isGroup(row)) return;
-      const rowPath = [...path, i];
-      if (row.id !== undefined && !found.has(row.id)) found.set(row.id, rowPath);
-      walk(row.rows, [...rowPath, "rows"]);
-    });
-  walk(table.rows, [...at, "rows"]);
+  for (const { row, path } of tableEntries(table, at)) if (isGroup(row) && row.id !== undefined && !found.has(row.id)) found.set(row.id, path);
   return found;
 }
 
@@ -179,34 +170,18 @@ function summaryRows(
   at: Path,
   byPath: Map<string, WorkedRow>,
 ): { line: LineRow; row: WorkedRow; path: Path; detail: { id: string; path: Path } | undefined }[] {
-  const found: ReturnType<typeof summaryRows> = [];
-  const walk = (rows: readonly AnyRow[], path: Path, detail: { id: string; path: Path } | undefined) =>
-    rows.forEach((row, i) => {
-      const rowPath = [...path, i];
-      if (isGroup(row)) {
-        walk(row.rows, [...rowPath, "rows"], row.detail !== undefined ? { id: row.detail, path: [...rowPath, "detail"] } : detail);
-        return;
-      }
-      if (!("accounts" in row || "except" in row)) return;
-      const worked = byPath.get(key(rowPath));
-      if (worked?.line) found.push({ line: worked.line, row: worked, path: rowPath, detail });
-    });
-  walk(table.rows, [...at, "rows"], undefined);
-  return found;
+  return tableEntries(table, at).flatMap(({ row, path, groups }) => {
+    if (isGroup(row) || !("accounts" in row || "except" in row)) return [];
+    const worked = byPath.get(key(path));
+    if (!worked?.line) return [];
+    const nearest = groups.filter((g) => g.group.detail !== undefined).at(-1);
+    return [{ line: worked.line, row: worked, path, detail: nearest && { id: nearest.group.detail!, path: [...nearest.path, "detail"] } }];
+  });
 }
 
 /** The groups of a summary table that name a `detail` group. */
 function detailGroups(table: MoneyTable, at: Path): { id: string; path: Path }[] {
-  const found: { id: string; path: Path }[] = [];
-  const walk = (rows: readonly AnyRow[], path: Path) =>
-    rows.forEach((row, i) => {
-      if (!isGroup(row)) return;
-      const rowPath = [...path, i];
-      if (row.detail !== undefined) found.push({ id: row.detail, path: [...rowPath, "detail"] });
-      walk(row.rows, [...rowPath, "rows"]);
-    });
-  walk(table.rows, [...at, "rows"]);
-  return found;
+  return tableEntries(table, at).flatMap(({ row, path }) => (isGroup(row) && row.detail !== undefined ? [{ id: row.detail, path: [...path, "detail"] }] : []));
 }
 
 const written = (specs: readonly (string | number)[] | undefined, at: Path): WrittenSpec[] =>

@@ -170,10 +170,37 @@ function columnOrder(table: MoneyTable, path: Path): { order: number[]; shape: S
   return { order, shape };
 }
 
-type AnyRow = LineRow | MemoRow | FormulaRow | Group | Subgroup;
-const isGroup = (row: AnyRow): row is Group | Subgroup => "rows" in row;
-const isFormula = (row: AnyRow): row is FormulaRow => "add" in row;
-const isMemo = (row: AnyRow): row is MemoRow => "memo" in row;
+/** A row as written in a table: a line, a memo or formula row, or a group or subgroup of rows. */
+export type TableRow = LineRow | MemoRow | FormulaRow | Group | Subgroup;
+export const isGroup = (row: TableRow): row is Group | Subgroup => "rows" in row;
+const isFormula = (row: TableRow): row is FormulaRow => "add" in row;
+const isMemo = (row: TableRow): row is MemoRow => "memo" in row;
+
+/** A row of a table as written, where it is written, the groups it lies in (outermost first), and its side (its own, or its nearest group's). */
+export interface TableEntry {
+  row: TableRow;
+  path: Path;
+  groups: { group: Group | Subgroup; path: Path; side: Side | undefined }[];
+  side: Side | undefined;
+}
+
+/**
+ * Every row of a table as written, groups before their rows (the order they are written in).
+ * The one walk of a table's groups and subgroups: the checks of accounts, the result and
+ * `plan diff` read a table's structure through it. `at` is where the table is written.
+ */
+export function tableEntries(table: MoneyTable, at: Path): TableEntry[] {
+  const entries: TableEntry[] = [];
+  const walk = (rows: readonly TableRow[], path: Path, groups: TableEntry["groups"], inherited: Side | undefined) =>
+    rows.forEach((row, i) => {
+      const rowPath = [...path, i];
+      const side = ("side" in row ? row.side : undefined) ?? inherited;
+      entries.push({ row, path: rowPath, groups, side });
+      if (isGroup(row)) walk(row.rows, [...rowPath, "rows"], [...groups, { group: row, path: rowPath, side }], side);
+    });
+  walk(table.rows, [...at, "rows"], [], undefined);
+  return entries;
+}
 
 /** Works out a money table: every cell stated and computed, in print order. `path` is where the table is written (`["tables", 0]`). */
 export function workTable(table: MoneyTable, path: Path): WorkedTable {
@@ -254,7 +281,7 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
   };
 
   /** Works out the rows of a list (the table's, a group's), returning its summands: lines and group totals. */
-  const work = (list: readonly AnyRow[], at: Path, depth: number, side: WorkedRow["side"]): WorkedRow[] => {
+  const work = (list: readonly TableRow[], at: Path, depth: number, side: WorkedRow["side"]): WorkedRow[] => {
     const summands: WorkedRow[] = [];
     list.forEach((row, i) => {
       const rowPath = [...at, i];
@@ -439,23 +466,16 @@ export function resultOf(worked: WorkedTable): WorkedResult | undefined {
  */
 function sideRoots(worked: WorkedTable): WorkedRow[] {
   const byPath = new Map(worked.rows.map((row) => [JSON.stringify(row.path), row]));
+  const totalOf = (group: Group | Subgroup, path: Path, side: Side | undefined) =>
+    side && group.total ? byPath.get(JSON.stringify([...path, "total"])) : undefined;
   const roots: WorkedRow[] = [];
-  const walk = (list: readonly AnyRow[], at: Path, inherited: Side | undefined) => {
-    list.forEach((row, i) => {
-      if (isFormula(row) || isMemo(row)) return;
-      const side = row.side ?? inherited;
-      const path = [...at, i];
-      if (isGroup(row)) {
-        const total = side && row.total ? byPath.get(JSON.stringify([...path, "total"])) : undefined;
-        if (total) roots.push(total);
-        else walk(row.rows, [...path, "rows"], side);
-        return;
-      }
-      const line = side ? byPath.get(JSON.stringify(path)) : undefined;
-      if (line) roots.push(line);
-    });
-  };
-  walk(worked.table.rows, [...worked.path, "rows"], undefined);
+  for (const { row, path, groups, side } of tableEntries(worked.table, worked.path)) {
+    if (isFormula(row) || isMemo(row) || !side) continue;
+    // Inside a group that a printed total stands for.
+    if (groups.some((g) => totalOf(g.group, g.path, g.side))) continue;
+    const root = isGroup(row) ? totalOf(row, path, side) : byPath.get(JSON.stringify(path));
+    if (root) roots.push(root);
+  }
   return roots;
 }
 
@@ -463,22 +483,18 @@ function sideRoots(worked: WorkedTable): WorkedRow[] {
 function sidesReached(table: MoneyTable): (formula: FormulaRow) => Set<Side> {
   const reach = new Map<string, Set<Side>>();
   const formulas = new Map<string, FormulaRow>();
-  const walk = (list: readonly AnyRow[], inherited: Side | undefined): Set<Side> => {
-    const all = new Set<Side>();
-    for (const row of list) {
-      if (isFormula(row)) {
-        if (row.id !== undefined) formulas.set(row.id, row);
-        continue;
-      }
-      const side = ("side" in row ? row.side : undefined) ?? inherited;
-      const found = isGroup(row) ? walk(row.rows, side) : new Set<Side>(side ? [side] : []);
-      if (row.id !== undefined) reach.set(row.id, found);
-      // A memo row shows a part of a total and is no summand: a formula may name it, a group's sides do not include it.
-      if (!isMemo(row)) found.forEach((s) => all.add(s));
+  const sidesAt = new Map<string, Set<Side>>();
+  for (const { row, path, groups, side } of tableEntries(table, [])) {
+    if (isFormula(row)) {
+      if (row.id !== undefined) formulas.set(row.id, row);
+      continue;
     }
-    return all;
-  };
-  walk(table.rows, undefined);
+    const sides = new Set<Side>(!isGroup(row) && side ? [side] : []);
+    sidesAt.set(JSON.stringify(path), sides);
+    if (row.id !== undefined) reach.set(row.id, sides);
+    // A memo row shows a part of a total and is no summand: a formula may name it, a group's sides do not include it.
+    if (!isGroup(row) && !isMemo(row) && side) for (const g of groups) sidesAt.get(JSON.stringify(g.path))!.add(side);
+  }
   const of = (formula: FormulaRow, seen: Set<FormulaRow>): Set<Side> => {
     const found = new Set<Side>();
     if (seen.has(formula)) return found;

@@ -1,13 +1,13 @@
 import type Handlebars from "handlebars";
 import { decimal, groupDigits, kronor, NBSP, NNBSP, percent } from "../format/swedish.js";
-import { toKronor } from "../rollup/table.js";
+import { exactNumber } from "../rollup/table.js";
 import { BLANK } from "../vocabulary.js";
 
 /** Swedish formatting for printed documents: narrow no-break spaces between thousands, `kr` and `%` after a no-break space. */
 
 type Amount = number | bigint | undefined | null;
 
-const asNumber = (value: number | bigint) => (typeof value === "bigint" ? toKronor(value) : value);
+const asNumber = (value: number | bigint) => (typeof value === "bigint" ? exactNumber(value) : value);
 
 /** `1 000 000` (thousands separated by U+202F); an empty cell stays empty. */
 export function amount(value: Amount): string {

@@ -4,7 +4,7 @@ import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { columnLabel, inKronor, KRONOR_PER_UNIT, workTable, workTables, type Figure, type WorkedRow, type WorkedTable } from "../model/table.js";
 import type { Column as TableColumn, MoneyTable } from "../schema/table.js";
 import { COLUMN_KIND, MONEY_UNIT } from "../vocabulary.js";
-import { slug, toKronor, type Row, type Table } from "./table.js";
+import { slug, exactNumber, type Row, type Table } from "./table.js";
 
 /*
  * The money tables of plans, reports and budget documents as `plan budget` gives them, and the
@@ -222,7 +222,7 @@ export function tablesAcrossOrganisations(repo: Repository): Table | undefined {
       const figure = (index: number | undefined, sign = 1n) => {
         const shown = index === undefined ? undefined : total.cells[index]?.shown;
         const kronor = inKronor(shown === undefined ? undefined : sign * shown, table.unit);
-        return kronor === undefined ? undefined : toKronor(kronor);
+        return kronor === undefined ? undefined : exactNumber(kronor);
       };
       rows.push({
         sort: [name, document.data.year, document.id, t],

@@ -23,12 +23,12 @@ export interface Table {
 }
 
 /** A cell of kronor: the amount, or blank (`undefined`) for a sum of blanks, which is not 0. */
-export const kronorCell = (value: bigint | undefined): number | undefined => (value === undefined ? undefined : toKronor(value));
+export const kronorCell = (value: bigint | undefined): number | undefined => (value === undefined ? undefined : exactNumber(value));
 
-/** Converts an exact sum to a number; a sum beyond the safe range would be silently wrong, so it stops instead. */
-export function toKronor(value: bigint): number {
+/** Converts an exact sum (in kronor, or in a table's `unit`) to a number; a sum beyond the safe range would be silently wrong, so it stops instead. */
+export function exactNumber(value: bigint, unit: string = "kr"): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new RangeError(`a sum of ${value} kr is beyond the range that can be shown exactly`);
+    throw new RangeError(`a sum of ${value} ${unit} is beyond the range that can be shown exactly`);
   }
   return Number(value);
 }
