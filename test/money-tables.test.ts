@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJson, ofRule, only, show, type Finding } from "./helpers/findings.js";
 import { edit, lineOf, read, run, tempDir, write } from "./helpers/repo.js";
+import { INVESTERINGAR_COLUMNS } from "./helpers/seed-tables.js";
 
 /*
  * The checks of money tables, on real tables of the seeds transcribed into small repositories:
@@ -31,13 +32,7 @@ const INVESTERINGAR = `  - id: investeringar
     caption: Investeringar
     unit: tkr
     stub: RESULTAT NETTO
-    columns:
-      - { id: ursprung, kind: budget, year: 2016, label: Ursprungs budget 2016 }
-      - { id: tillagg, kind: change, year: 2016, label: Tillägg/ ombudg 2016 }
-      - { id: summa, kind: sum, year: 2016, of: [ursprung, tillagg], label: Summa Budget 2016 }
-      - { id: utfall, kind: outcome, year: 2016 }
-      - { id: avvikelse, kind: deviation, of: [summa, utfall] }
-    rows:
+${INVESTERINGAR_COLUMNS}    rows:
       - id: tn
         rows:
           - { label: Hagen etapp 3, values: [~, 1831, 1831, 3591, -1760] }            # seed 001 line 798
