@@ -6,13 +6,13 @@
  * This module imports nothing: every layer may use it.
  */
 
-/** What each kind of document is called: its name as a heading and as a type, and short, as a field label. */
+/** What each kind of document is called: its name as a heading and as a type, short, as a field label, and the words a user may type for it (`plan new rapport`). */
 export const KIND = {
-  agreement: { name: "Samverkansavtal", short: "Avtal" },
-  plan: { name: "Verksamhetsplan", short: "Verksamhetsplan" },
-  report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse" },
-  memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse" },
-  budget: { name: "Budget", short: "Budget" },
+  agreement: { name: "Samverkansavtal", short: "Avtal", words: ["avtal", "samverkansavtal"] },
+  plan: { name: "Verksamhetsplan", short: "Verksamhetsplan", words: ["verksamhetsplan"] },
+  report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse", words: ["rapport", "verksamhetsberättelse", "verksamhetsberattelse"] },
+  memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse", words: ["tjänsteskrivelse", "tjansteskrivelse"] },
+  budget: { name: "Budget", short: "Budget", words: [] },
 } as const;
 
 /** A document's `status`: `short` in lists, `text` where the page states it. */
