@@ -6,13 +6,13 @@
  * This module imports nothing: every layer may use it.
  */
 
-/** What each kind of document is called: its name as a heading and as a type, short, as a field label, and the words a user may type for it (`plan new rapport`). */
+/** What each kind of document is called: its name as a heading and as a type, and short, as a field label. */
 export const KIND = {
-  agreement: { name: "Samverkansavtal", short: "Avtal", words: ["avtal", "samverkansavtal"] },
-  plan: { name: "Verksamhetsplan", short: "Verksamhetsplan", words: ["verksamhetsplan"] },
-  report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse", words: ["rapport", "verksamhetsberättelse", "verksamhetsberattelse"] },
-  memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse", words: ["tjänsteskrivelse", "tjansteskrivelse"] },
-  budget: { name: "Budget", short: "Budget", words: [] },
+  agreement: { name: "Samverkansavtal", short: "Avtal" },
+  plan: { name: "Verksamhetsplan", short: "Verksamhetsplan" },
+  report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse" },
+  memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse" },
+  budget: { name: "Budget", short: "Budget" },
 } as const;
 
 /** A document's `status`: `short` in lists, `text` where the page states it. */
@@ -155,6 +155,11 @@ export const SYNONYMS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(FULFILMENT).map(([value, f]) => [lower(f.text), value])),
   ...Object.fromEntries(Object.entries(STATUS).map(([value, s]) => [s.short, value])),
   ...Object.fromEntries(Object.entries(COLUMN_KIND).map(([value, k]) => [lower(k.label), value])),
+  ...Object.fromEntries(Object.entries(KIND).map(([value, k]) => [lower(k.name), value])),
+  avtal: "agreement",
+  rapport: "report",
+  verksamhetsberattelse: "report",
+  tjansteskrivelse: "memo",
   [lower(FINANCING.cash.label)]: "cash",
   [lower(LINE_TYPE_AREA.staff)]: "staff",
   [UNIT.percent]: "percent",

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { writeFileAtomic } from "../write/atomic.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { draftMemo, draftNextPlan, draftReport } from "../scaffold/drafts.js";
-import { KIND } from "../vocabulary.js";
+import { SYNONYMS } from "../vocabulary.js";
 import { initFiles, type InitOptions } from "../scaffold/init.js";
 import { checkRepository, formatProblems } from "../check/check.js";
 import { UserError } from "../errors.js";
@@ -38,17 +38,14 @@ export interface NewOptions {
   force: boolean;
 }
 
-/** The kinds `plan new` drafts, by the word the user typed: the English kind or a Swedish name of it. */
+/** The kinds `plan new` drafts, by the word the user typed: the English kind or a Swedish word for it (`rapport`, `tjänsteskrivelse`). */
 const NEW_KINDS = ["plan", "report", "memo"] as const;
 type NewKind = (typeof NEW_KINDS)[number];
 
 function newKind(word: string): NewKind {
   const typed = word.toLowerCase();
-  const kind = NEW_KINDS.find((k) => k === typed || (KIND[k].words as readonly string[]).includes(typed));
-  if (!kind) {
-    const words = NEW_KINDS.map((k) => [k, ...KIND[k].words.filter((w) => /^[a-z]+$/.test(w))].join(" / ")).join(", ");
-    throw new UserError(`plan new makes a plan, a report or a memo, not "${word}". Kinds: ${words}.`);
-  }
+  const kind = NEW_KINDS.find((k) => k === typed || SYNONYMS[typed] === k);
+  if (!kind) throw new UserError(`plan new makes a plan, a report or a memo, not "${word}".`);
   return kind;
 }
 
