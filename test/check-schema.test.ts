@@ -53,6 +53,11 @@ describe("schema", () => {
     expect(said(findings)).toContain("found `kind: pln`. Did you mean `plan`?");
   });
 
+  it("a kind written in Swedish is answered with its English name", async () => {
+    const { findings } = await checkFindings((r) => edit(r, MEMO, "kind: memo", "kind: Tjänsteskrivelse"));
+    expect(said(findings)).toContain("found `kind: Tjänsteskrivelse`. Did you mean `memo`?");
+  });
+
   it("an impossible date is an error at the date", async () => {
     const { findings, root } = await checkFindings((r) => edit(r, MEMO, "date: 2018-12-20", "date: 2018-02-30"));
     expect(ofRule(findings, "schema/format")).toContainEqual(

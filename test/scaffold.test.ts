@@ -148,6 +148,84 @@ describe("plan new", () => {
     expect(check.stdout).toMatch(/tjansteskrivelse-plan-2019\.md:\d+:\d+: warning \[text\/placeholder\]/);
   });
 
+  it("moves the year in the title, the prose and the headings, and changes nothing else the author wrote in the frontmatter", async () => {
+    const root = copyExamples();
+    expect((await run(["new", "plan", "--from", "lerum/plan-2019"], root)).code).toBe(0);
+    const [before, after] = [read(root, "lerum/plan-2019.md"), read(root, "lerum/plan-2020.md")];
+    const frontmatter = (text: string) => text.slice(0, text.indexOf("\n---\n") + 5);
+    const body = (text: string) => text.slice(text.indexOf("\n---\n") + 5);
+    // The frontmatter as written, flow lists (`[ohalsa-unga]`), comments and blank lines included, with only these changes.
+    const expected = frontmatter(before)
+      .replace(/^(title: .*)2019(.*)$/m, "$12020$2")
+      .replace(/^status: decided$/m, "status: draft")
+      .replace(/^year: 2019$/m, "year: 2020")
+      .replace(/^decision:\n(?: {2}.*\n)+/m, "")
+      .replace(/^ {2}- id: overforing-plattform-2018\n(?: {4}.*\n)+\n/m, "");
+    expect(frontmatter(after)).toBe(expected);
+    expect(frontmatter(after)).toContain("goals: [ohalsa-unga]");
+    // The plan's year moves where it stands alone; dates, periods and other years stay.
+    expect(body(after)).toContain("##### Fortsatt arbete 2020\n");
+    expect(body(after)).toContain("Fokus för hälso- och sjukvårdsnämnden under 2020 är att rikta satsningar för");
+    expect(body(after)).toContain("på plats från och med december 2018. Under 2020 kommer fokus bland annat vara");
+    expect(body(after)).not.toMatch(/(?<![\d–-])2019(?![\d–-])/);
+    expect(body(after).match(/2018/g)?.length).toBe(body(before).match(/2018/g)?.length);
+  });
+
+  it("--clear-amounts keeps each party's financing and note beside the emptied amount", async () => {
+    const root = copyExamples();
+    await run(["new", "plan", "--from", "lerum/plan-2019", "--clear-amounts"], root);
+    const text = read(root, "lerum/plan-2020.md");
+    expect(text).toContain("    parties: { hsn-vast: ~, lerum: ~ }\n");
+    expect(text).toContain("      lerum: { financing: in-kind, note: Schablonkostnad för deltagande personal }\n");
+    expect(text).not.toMatch(/^ {4}total: /m);
+    expect(text).not.toMatch(/^totals:/m);
+  });
+
+  it("takes the unit, handläggare, board and signatures of the memo from the issuer's last memo", async () => {
+    const root = copyExamples();
+    expect((await run(["new", "memo", "--for", "lerum/plan-2019", "--force"], root)).code).toBe(0);
+    const data = parse(
+      read(root, "lerum/tjansteskrivelse-plan-2019.md")
+        .split("\n---\n")[0]!
+        .replace(/^---\n/, ""),
+    );
+    const last = parse(
+      read(root, "lerum/tjansteskrivelse-ks18-1375.md")
+        .split("\n---\n")[0]!
+        .replace(/^---\n/, ""),
+    );
+    expect(data).toMatchObject({
+      unit: "Stab och Utveckling",
+      handler: { name: "Karin Gertzen", title: "Verksamhetsutvecklare", email: "karin.gertzen@lerum.se" },
+      recipient: "Kommunstyrelsen",
+      decidedBy: "Kommunstyrelsens arbetsutskott",
+      sendTo: last.sendTo,
+      signatures: last.signatures,
+    });
+    expect(data.proposal[0]).toMatch(/^Kommunstyrelsens arbetsutskott beslutar att godkänna verksamhetsplan /);
+  });
+
+  it("takes the kind in Swedish and the plan by its file, from the repository or the folder the user is in", async () => {
+    const root = copyExamples();
+    // A file name alone, where one plan has it.
+    const memo = await run(["new", "tjänsteskrivelse", "--for", "plan-2020", "--force"], root);
+    expect(memo.code, memo.stderr).toBe(0);
+    expect(memo.stdout).toContain("Wrote sjobacka/tjansteskrivelse-plan-2020.md (a draft).");
+    const report = await run(["new", "rapport", "--from", "lerum/plan-2019.md"], root);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain("Wrote lerum/rapport-2019.md (a draft).");
+    const plan = await run(["new", "verksamhetsplan", "--from", "plan-2019.md"], join(root, "lerum"));
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain("Wrote lerum/plan-2020.md (a draft).");
+    // Two plans have the file name: the user is asked for the id.
+    const both = await run(["new", "report", "--from", "plan-2019.md"], root);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("Several plans are called plan-2019: lerum/plan-2019, sjobacka/plan-2019. Give one of these ids.");
+    const unknown = await run(["new", "protokoll", "--from", "lerum/plan-2019"], root);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('plan new makes a plan, a report or a memo, not "protokoll".');
+  });
+
   it("refuses an unknown plan with the ids that exist", async () => {
     const { code, stderr } = await run(["new", "report", "--from", "lerum/plan-2018"], copyExamples());
     expect(code).toBe(2);

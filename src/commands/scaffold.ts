@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { writeFileAtomic } from "../write/atomic.js";
-import { lookup } from "../model/repository.js";
-import { draftMemo, draftNextPlan, draftReport, type Draft } from "../scaffold/drafts.js";
+import { lookup, type Entry, type Repository } from "../model/repository.js";
+import { draftMemo, draftNextPlan, draftReport } from "../scaffold/drafts.js";
+import { SYNONYMS } from "../vocabulary.js";
 import { initFiles, type InitOptions } from "../scaffold/init.js";
 import { checkRepository, formatProblems } from "../check/check.js";
 import { UserError } from "../errors.js";
@@ -37,21 +38,49 @@ export interface NewOptions {
   force: boolean;
 }
 
+/** The kinds `plan new` drafts, by the word the user typed: the English kind or a Swedish word for it (`rapport`, `tjänsteskrivelse`). */
+const NEW_KINDS = ["plan", "report", "memo"] as const;
+type NewKind = (typeof NEW_KINDS)[number];
+
+function newKind(word: string): NewKind {
+  const typed = word.toLowerCase();
+  const kind = NEW_KINDS.find((k) => k === typed || SYNONYMS[typed] === k);
+  if (!kind) throw new UserError(`plan new makes a plan, a report or a memo, not "${word}".`);
+  return kind;
+}
+
+/**
+ * The plan a user names: its id (`lerum/plan-2019`), its file (`lerum/plan-2019.md`, from the
+ * folder the user is in), or its file name alone (`plan-2019.md`, `plan-2019`) where one plan has it.
+ */
+function namedPlan(repo: Repository, given: string, cwd: string): Entry<"plan"> {
+  const exact = lookup(repo, given, "plan");
+  if (exact) return exact;
+  const plans = repo.plans;
+  const stem = given.replace(/\.md$/i, "");
+  const fromCwd = relative(repo.root, resolve(cwd, stem)).split(sep).join("/");
+  const byPath = plans.find((p) => p.id === stem || p.id === fromCwd);
+  if (byPath) return byPath;
+  const name = stem.split(/[\\/]/).pop()!;
+  const byName = plans.filter((p) => p.id.split("/").pop() === name);
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1) throw new UserError(`Several plans are called ${name}: ${byName.map((p) => p.id).join(", ")}. Give one of these ids.`);
+  throw new UserError(`No plan has the id ${given}.${plans.length ? ` Plans here: ${plans.map((p) => p.id).join(", ")}.` : ""}`);
+}
+
 /** `plan new plan|report|memo`: drafts a document from an existing plan. */
-export function runNew(kind: string, options: NewOptions, io: Io): number {
+export function runNew(word: string, options: NewOptions, io: Io): number {
+  const kind = newKind(word);
   const id = kind === "memo" ? (options.for ?? options.from) : (options.from ?? options.for);
   if (!id) throw new UserError(kind === "memo" ? "plan new memo needs --for <plan id>." : `plan new ${kind} needs --from <plan id>.`);
   const checked = checkRepository(".", io);
-  const plan = lookup(checked.repo, id, "plan");
-  if (!plan) {
-    const plans = checked.repo.plans.map((p) => p.id);
-    throw new UserError(`No plan has the id ${id}.${plans.length ? ` Plans here: ${plans.join(", ")}.` : ""}`);
-  }
-  let draft: Draft;
-  if (kind === "plan") draft = draftNextPlan(plan, { keepAmounts: options.keepAmounts, year: options.year });
-  else if (kind === "report") draft = draftReport(checked.repo, plan);
-  else if (kind === "memo") draft = draftMemo(checked.repo, plan);
-  else throw new UserError(`plan new makes a plan, a report or a memo, not "${kind}".`);
+  const plan = namedPlan(checked.repo, id, io.cwd);
+  const draft =
+    kind === "plan"
+      ? draftNextPlan(plan, { keepAmounts: options.keepAmounts, year: options.year })
+      : kind === "report"
+        ? draftReport(checked.repo, plan)
+        : draftMemo(checked.repo, plan);
   const target = join(checked.repo.root, draft.relPath);
   if (existsSync(target) && !options.force) throw new UserError(`${draft.relPath} already exists; nothing was written. Use --force to overwrite it.`, 1);
   writeFileAtomic(target, draft.text);

@@ -29,7 +29,11 @@ export function validateDocument(doc: SourceDocument): { kind: DocumentKind; dat
     const found = kind === undefined ? "no `kind`" : `\`kind: ${String(kind)}\``;
     report(doc.file, schemaKind, {
       reason: `Every document states its kind, one of ${documentKinds.map((k) => `\`${k}\``).join(", ")}; found ${found}.${
-        typeof kind === "string" ? didYouMean(kind, documentKinds) : ""
+        typeof kind !== "string"
+          ? ""
+          : (documentKinds as string[]).includes(SYNONYMS[kind.toLocaleLowerCase("sv")] ?? "")
+            ? ` Did you mean \`${SYNONYMS[kind.toLocaleLowerCase("sv")]}\`?`
+            : didYouMean(kind, documentKinds)
       }`,
       place: place(doc, kind === undefined ? [] : ["kind"]),
       fix: "Set `kind:` to the kind of document this is. A markdown file that is not a document must have no frontmatter.",

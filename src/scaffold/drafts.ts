@@ -4,6 +4,7 @@ import { sharesOf, splitText } from "../model/money.js";
 import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { FINANCING, KIND } from "../vocabulary.js";
+import { applyEdits, editScalar, pairOf, removeItem, removePair, setScalar, type TextEdit } from "./yaml-text.js";
 
 export interface Draft {
   /** Path from the repository root. */
@@ -27,38 +28,50 @@ const bodyOf = (source: Entry["source"]) => {
 
 const sibling = (relPath: string, name: string) => relPath.replace(/[^/]+$/, name);
 const withYear = (text: string, from: number, to: number) => text.replaceAll(String(from), String(to));
-const render = (doc: Document, relPath: string) => {
-  const yaml = doc.toString({ lineWidth: 0, nullStr: "" });
-  return `---\n${SCHEMA_LINE.test(yaml) ? yaml : `${schemaLine(relPath)}\n${yaml}`}---\n`;
-};
+/** A frontmatter's YAML between its fences, with the line that gives editors the schema. */
+const fenced = (yaml: string, relPath: string) => `---\n${SCHEMA_LINE.test(yaml) ? yaml : `${schemaLine(relPath)}\n${yaml}`}---\n`;
+const render = (doc: Document, relPath: string) => fenced(doc.toString({ lineWidth: 0, nullStr: "" }), relPath);
 
-/** Next year's plan from this year's: goals, interventions and indicators copied; amounts kept or cleared; status draft. */
+/**
+ * `text` with the year `from` moved to `to` wherever it stands alone: "verksamhetsåret 2019", not a
+ * date (2019-01-09) or a period (2018–2019, 2019-2021), which stay as they were decided.
+ */
+export const movedYear = (text: string, from: number, to: number) => text.replace(new RegExp(`(?<![\\d–-])${from}(?![\\d–-])`, "g"), String(to));
+
+/** The parties' amounts of a budget line left blank: `~` for an amount alone, no `amount` where the financing is written beside it. */
+function clearedParties(text: string, parties: unknown): TextEdit[] {
+  if (!isMap(parties)) return [];
+  return parties.items.flatMap((pair) => (isMap(pair.value) ? removePair(text, pair.value, "amount") : editScalar(text, pair.value, () => "~")));
+}
+
+/**
+ * Next year's plan from this year's: goals, interventions and indicators copied; amounts kept or
+ * cleared; status draft; the year moved in the title, the prose and the headings. The
+ * frontmatter is changed in place, so the rest of it stays as the author wrote it.
+ */
 export function draftNextPlan(plan: Entry<"plan">, options: { keepAmounts: boolean; year?: number }): Draft {
-  const year = options.year ?? plan.data.year + 1;
-  const doc = parseDocument(frontmatterText(plan.source));
-  doc.set("status", "draft");
-  doc.set("year", year);
-  doc.set("title", withYear(plan.data.title, plan.data.year, year));
-  doc.delete("decision");
+  const from = plan.data.year;
+  const year = options.year ?? from + 1;
+  const text = frontmatterText(plan.source);
+  const doc = parseDocument(text);
+  const top = doc.contents;
+  const edits: TextEdit[] = [
+    ...setScalar(text, top, "status", "draft"),
+    ...setScalar(text, top, "year", String(year)),
+    ...editScalar(text, pairOf(top, "title")?.value, (title) => movedYear(title, from, year)),
+    ...removePair(text, top, "decision"),
+  ];
   const budget = doc.get("budget");
-  if (isSeq(budget)) {
+  for (const item of isSeq(budget) ? budget.items : []) {
+    if (!isMap(item)) continue;
     // Carry-overs belong to the year they were decided for; next year's are decided anew.
-    budget.items = budget.items.filter((item) => !(isMap(item) && item.get("type") === "carry-over"));
-    if (!options.keepAmounts) {
-      for (const item of budget.items) {
-        if (!isMap(item)) continue;
-        item.delete("total");
-        const parties = item.get("parties");
-        if (isMap(parties))
-          for (const pair of parties.items)
-            pair.value = doc.createNode(isMap(pair.value) ? { financing: (pair.value as { get(k: string): unknown }).get("financing") ?? "cash" } : null);
-      }
-    }
+    if (item.get("type") === "carry-over") edits.push(...removeItem(text, item));
+    else if (!options.keepAmounts) edits.push(...removePair(text, item, "total"), ...clearedParties(text, item.get("parties")));
   }
-  if (!options.keepAmounts) doc.delete("totals");
+  if (!options.keepAmounts) edits.push(...removePair(text, top, "totals"));
   const name = plan.source.relPath.split("/").pop()!;
-  const relPath = sibling(plan.source.relPath, name.includes(String(plan.data.year)) ? withYear(name, plan.data.year, year) : `plan-${year}.md`);
-  return { relPath, text: render(doc, relPath) + bodyOf(plan.source) };
+  const relPath = sibling(plan.source.relPath, name.includes(String(from)) ? withYear(name, from, year) : `plan-${year}.md`);
+  return { relPath, text: fenced(applyEdits(text, edits), relPath) + movedYear(bodyOf(plan.source), from, year) };
 }
 
 /** The year's report from the plan: every budget line with its budget and an empty utfall, every local goal to follow up. */
@@ -99,12 +112,22 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
   return { relPath, text: render(doc, relPath) + body };
 }
 
-/** The memo about a plan: sections filled from the plan and its agreement; the dnr left for the registrar. */
+/**
+ * The latest memo the issuer wrote (by date, then by file): the unit, the handläggare, the board
+ * and the signatures of the next one are most likely its own.
+ */
+function lastMemo(repo: Repository, issuer: string): Entry<"memo"> | undefined {
+  const own = repo.memos.filter((m) => (m.data.issuer ?? repo.config?.data.organisation) === issuer);
+  return own.sort((a, b) => a.data.date.localeCompare(b.data.date) || a.source.relPath.localeCompare(b.source.relPath)).at(-1);
+}
+
+/** The memo about a plan: sections filled from the plan and its agreement, its people from the issuer's last memo; the dnr left for the registrar. */
 export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
   const agreement = lookup(repo, plan.data.agreement, "agreement");
   const issuerId = repo.config?.data.organisation ?? "";
   const parties = agreement?.data.parties.map((p) => partyName(repo, p)) ?? [];
   const relPath = sibling(plan.source.relPath, `tjansteskrivelse-plan-${plan.data.year}.md`);
+  const last = lastMemo(repo, issuerId)?.data;
   const doc = new Document({
     kind: "memo",
     title: `${KIND.memo.name} om ${plan.data.title.charAt(0).toLowerCase()}${plan.data.title.slice(1)}`,
@@ -112,14 +135,19 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
     issuer: issuerId,
     dnr: "XXXX",
     date: `${plan.data.year - 1}-12-01`,
-    unit: "XXXX",
-    handler: { name: "XXXX", title: "Folkhälsostrateg" },
-    recipient: "Kommunstyrelsen",
+    unit: last?.unit ?? "XXXX",
+    handler: last?.handler ?? { name: "XXXX", title: "Folkhälsostrateg" },
+    recipient: last?.recipient ?? "Kommunstyrelsen",
+    ...(last?.decidedBy !== undefined ? { decidedBy: last.decidedBy } : {}),
     about: plan.id,
-    proposal: [`Kommunstyrelsen beslutar att godkänna ${plan.data.title.charAt(0).toLowerCase()}${plan.data.title.slice(1)}.`],
+    proposal: [
+      `${last?.decidedBy ?? last?.recipient ?? "Kommunstyrelsen"} beslutar att godkänna ${plan.data.title.charAt(0).toLowerCase()}${plan.data.title.slice(1)}.`,
+    ],
     genderEquality: { affects: true, visible: true, differentEffects: false, goals: "Bidrar till att målen uppfylls" },
     attachments: [{ title: plan.data.title, document: plan.id }],
-    sendTo: parties.filter((p) => p !== partyName(repo, issuerId)),
+    sendTo: last?.sendTo.length ? last.sendTo : parties.filter((p) => p !== partyName(repo, issuerId)),
+    ...(last?.forInformation.length ? { forInformation: last.forInformation } : {}),
+    ...(last?.signatures.length ? { signatures: last.signatures } : {}),
   });
   (doc.contents as { commentBefore?: string }).commentBefore =
     " Diarienumret (dnr) tilldelas av registratorn; XXXX stoppar ett beslutat dokument tills det är ifyllt.";
