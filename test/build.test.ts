@@ -458,6 +458,27 @@ describe("plan build: roll-ups, index and files", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("names the warnings it passed over in a line per file, with their rules; --verbose lists each with its place and fix", async () => {
+    const { code, stderr } = await unchangedExamples();
+    expect(code).toBe(0);
+    const lines = stderr.split("\n");
+    const head = lines.findIndex((l) => /^plan: checked \d+ documents: \d+ warnings in \d+ files:$/.test(l));
+    expect(head, stderr).toBeGreaterThanOrEqual(0);
+    expect(lines).toContain("  lerum/plan-2019.md: 6 warnings (date/decided-late, goal/unfunded ×3, goal/not-split-by-sex, money/carry-over)");
+    expect(stderr).toMatch(/^plan: `plan check \S+` \(or `plan build --verbose`\) shows each with its place and how to fix it\.$/m);
+    // One line per file with warnings, no code frames.
+    const check = await run(["check", ".", "--format", "json"], EXAMPLES);
+    const files = (JSON.parse(check.stdout) as { files: number }).files;
+    expect(lines.slice(head + 1, head + 1 + files).every((l) => /^ {2}\S+\.md: \d+ warnings? \(.+\)$/.test(l))).toBe(true);
+    expect(stderr).not.toContain("warning [");
+
+    const repo = copyExamples();
+    const verbose = await run(["build", ".", "--out", join(tempDir(), "site"), "--no-pdf", "--verbose"], repo);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(/lerum\/plan-2019\.md:\d+:\d+: warning \[goal\/unfunded\]/);
+    expect(verbose.stderr).toContain("    fix: ");
+  });
+
   it("gives byte-identical files on two builds, dated from SOURCE_DATE_EPOCH", async () => {
     const repo = copyExamples();
     const env = { SOURCE_DATE_EPOCH: "1546992000" }; // 2019-01-09

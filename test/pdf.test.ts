@@ -350,7 +350,7 @@ describe("PDF: shards, failures and hostile content", () => {
     expect(result.stdout).toContain(`plan: 1 PDF rendered, ${PRINTED - 1} unchanged`);
     expect(result.blocked).toEqual([]);
     // The remote image is a `plan check` warning, and the document still renders.
-    expect(result.stderr).toMatch(/\d+ warnings?; `plan check` shows them/);
+    expect(result.stderr).toMatch(/^ {2}sjobacka\/plan-2020\.md: 1 warning \(path\/outside\)$/m);
     const { stdout } = await run(["check", repo], repo);
     expect(stdout).toContain("[path/outside]");
     const pdf = join(out, "sjobacka/plan-2020.pdf");

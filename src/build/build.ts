@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative } from "node:path";
-import { checkRepository, errorsOnly, formatProblems } from "../check/check.js";
+import { checkRepository, errorsOnly, formatProblems, type Checked } from "../check/check.js";
+import { formatSummary } from "../diagnostics/format-summary.js";
 import { plural } from "../format/text.js";
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
@@ -26,6 +27,8 @@ export interface BuildSettings {
   browser?: string;
   /** Pages printing at the same time. */
   jobs: number;
+  /** Each warning with its place and fix, instead of a count per file and rule. */
+  verbose?: boolean;
   /** For tests: the browser once started, each PDF as it is done. */
   hooks?: RenderHooks;
 }
@@ -76,8 +79,22 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
   io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
   reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
-  if (checked.warnings > 0) io.stderr.write(`plan: ${plural(checked.warnings, "warning")}; \`plan check\` shows them.\n`);
+  if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
   return 0;
+}
+
+/**
+ * The warnings a build passed over: by file and rule in a few lines, or with `verbose` each with
+ * its place and fix, as `plan check` shows them.
+ */
+function warningsReport(checked: Checked, path: string, verbose: boolean, io: Io): string {
+  if (verbose) return formatProblems(checked, "text", io, io.stderr);
+  const shown = path === "." ? "" : ` ${path}`;
+  return (
+    `plan: checked ${plural(checked.repo.documents.size, "document")}: ${plural(checked.warnings, "warning")} in ${plural(checked.problems.length, "file")}:\n` +
+    formatSummary(checked.problems) +
+    `plan: \`plan check${shown}\` (or \`plan build --verbose\`) shows each with its place and how to fix it.\n`
+  );
 }
 
 export const pdfMode = (options: BuildSettings) => (options.pdf === true ? "require" : options.pdf === false ? "skip" : "auto");
