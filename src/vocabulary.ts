@@ -6,14 +6,17 @@
  * This module imports nothing: every layer may use it.
  */
 
-/** What each kind of document is called: its name as a heading and as a type, and short, as a field label. */
+/** What each kind of document is called: its name as a heading and as a type, short, as a field label, and in running text, one and many. */
 export const KIND = {
-  agreement: { name: "Samverkansavtal", short: "Avtal" },
-  plan: { name: "Verksamhetsplan", short: "Verksamhetsplan" },
-  report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse" },
-  memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse" },
-  budget: { name: "Budget", short: "Budget" },
+  agreement: { name: "Samverkansavtal", short: "Avtal", one: "samverkansavtal", many: "samverkansavtal" },
+  plan: { name: "Verksamhetsplan", short: "Verksamhetsplan", one: "verksamhetsplan", many: "verksamhetsplaner" },
+  report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse", one: "verksamhetsberättelse", many: "verksamhetsberättelser" },
+  memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse", one: "tjänsteskrivelse", many: "tjänsteskrivelser" },
+  budget: { name: "Budget", short: "Budget", one: "budget", many: "budgetar" },
 } as const;
+
+/** `1 verksamhetsplan`, `2 verksamhetsplaner`: a count of documents of a kind, in running text. */
+export const documentCount = (count: number, kind: keyof typeof KIND) => `${count} ${count === 1 ? KIND[kind].one : KIND[kind].many}`;
 
 /** A document's `status`: `short` in lists, `text` where the page states it. */
 export const STATUS = {

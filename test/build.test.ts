@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRepository } from "../src/check/check.js";
@@ -477,6 +477,18 @@ describe("plan build: roll-ups, index and files", () => {
     expect(verbose.code).toBe(0);
     expect(verbose.stderr).toMatch(/lerum\/plan-2019\.md:\d+:\d+: warning \[goal\/unfunded\]/);
     expect(verbose.stderr).toContain("    fix: ");
+  });
+
+  it("says on the index what the repository holds, one of a kind in the singular", async () => {
+    const repo = copyExamples();
+    for (const folder of ["sjobacka", "herrljunga", "sjuharad"]) rmSync(join(repo, folder), { recursive: true });
+    const { code, stderr, page } = await build(repo);
+    expect(code, stderr).toBe(0);
+    expect(text(page("index.html"))).toContain("1 samverkansavtal, 1 verksamhetsplan och 1 tjänsteskrivelse, ordnade efter kommun, avtal och år.");
+    const { page: all } = await unchangedExamples();
+    expect(text(all("index.html"))).toMatch(
+      /\d+ samverkansavtal, \d+ verksamhetsplaner, \d+ tjänsteskrivelser, \d+ verksamhetsberättelser och \d+ budgetar, ordnade/,
+    );
   });
 
   it("gives byte-identical files on two builds, dated from SOURCE_DATE_EPOCH", async () => {

@@ -1,6 +1,7 @@
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { code, type Rule } from "./rule.js";
+import { KIND } from "../vocabulary.js";
 
 export const DEFAULT_MEMO_SECTIONS = ["Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet"];
 
@@ -54,7 +55,7 @@ export const memoSelfAttachment: Rule = {
 export const memoSections: Rule = {
   id: "memo/section",
   severity: "error",
-  example: 'The memo lacks the section "Ekonomi"; a tjänsteskrivelse has Sammanfattning, Bakgrund, Ekonomi, Jämställdhet.',
+  example: `The memo lacks the section "Ekonomi"; a ${KIND.memo.one} has Sammanfattning, Bakgrund, Ekonomi, Jämställdhet.`,
   summary: "A memo's body has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet).",
   repository(repo, report) {
     const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
@@ -67,7 +68,7 @@ export const memoSections: Rule = {
         memo.source,
         { start: end, end },
         {
-          reason: `The memo lacks the section${missing.length > 1 ? "s" : ""} ${missing.map((s) => `"${s}"`).join(", ")}; a tjänsteskrivelse has ${required.join(", ")}.`,
+          reason: `The memo lacks the section${missing.length > 1 ? "s" : ""} ${missing.map((s) => `"${s}"`).join(", ")}; a ${KIND.memo.one} has ${required.join(", ")}.`,
           fix: `Add ${missing.map((s) => `\`## ${s}\``).join(", ")} with its text to the body.`,
         },
       );

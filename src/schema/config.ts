@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localId, partyRef } from "./common.js";
+import { KIND } from "../vocabulary.js";
 
 /** Whether a pattern is a regular expression as `memo/dnr` reads it. */
 function compiles(pattern: string): boolean {
@@ -77,7 +78,7 @@ export const config = z
           .describe("Headings a memo's body must have. Default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet."),
       })
       .optional()
-      .describe("Rules for tjänsteskrivelser."),
+      .describe(`Rules for ${KIND.memo.many}.`),
     rules: z
       .record(z.string(), z.enum(["off", "warning", "error"]))
       .optional()

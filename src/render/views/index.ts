@@ -2,8 +2,9 @@ import { groupBy, type AnyEntry, type Entry } from "../../model/repository.js";
 import { slug } from "../../rollup/rollups.js";
 import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
-import { KIND, STATUS } from "../../vocabulary.js";
+import { documentCount, KIND, STATUS } from "../../vocabulary.js";
 import { INDEX_PAGE } from "../../model/pages.js";
+import { list } from "../helpers.js";
 import { href } from "../pages.js";
 import {
   agreementOf,
@@ -157,7 +158,20 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
       parties,
       remaining,
       indicators,
-      counts: { plans: repo.plans.length, reports: repo.reports.length, memos: repo.memos.length, agreements: repo.agreements.length },
+      // What the repository holds, in running text: `2 avtal, 3 verksamhetsplaner och 1 tjänsteskrivelse`.
+      contents: list(
+        (
+          [
+            ["agreement", repo.agreements],
+            ["plan", repo.plans],
+            ["memo", repo.memos],
+            ["report", repo.reports],
+            ["budget", repo.budgets],
+          ] as const
+        )
+          .filter(([, entries]) => entries.length > 0)
+          .map(([kind, entries]) => documentCount(entries.length, kind)),
+      ),
     },
   };
 }
