@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkJson, ofRule, said } from "./helpers/findings.js";
+import { checkJson, ofRule, said, type Finding } from "./helpers/findings.js";
 import { copyExamples, edit, lineOf, read, run, write } from "./helpers/repo.js";
 
 const PLAN = "lerum/plan-2019.md";
@@ -17,6 +17,58 @@ async function checkFindings(change: (root: string) => void) {
   change(root);
   return { ...(await checkJson(root)), root };
 }
+
+describe("YAML mistakes in the user's terms: one finding each, at its place, with the line as it should be", () => {
+  const inFile = (findings: Finding[]) => findings.filter((f) => f.file === PLAN);
+
+  it("a colon inside a value: put the value in quotes", async () => {
+    const { findings, root } = await checkFindings((r) =>
+      edit(r, PLAN, "title: Öka andelen kvinnor och män som rör sig", "title: Föräldraskapsstöd: gruppträffar"),
+    );
+    expect(inFile(findings)).toEqual([
+      {
+        rule: "yaml/syntax",
+        file: PLAN,
+        line: lineOf(root, PLAN, "title: Föräldraskapsstöd: gruppträffar"),
+        column: 12,
+        severity: "error",
+        message: "The value of `title` holds a colon followed by a space (`Föräldraskapsstöd: gruppträffar`), which YAML reads as the start of another field.",
+        fix: 'Put the value in quotes: `title: "Föräldraskapsstöd: gruppträffar"`.',
+      },
+    ]);
+  });
+
+  it("a missing colon: write it after the field name", async () => {
+    const { findings, root } = await checkFindings((r) => edit(r, PLAN, "status: decided", "status decided"));
+    expect(inFile(findings)).toEqual([
+      {
+        rule: "yaml/syntax",
+        file: PLAN,
+        line: lineOf(root, PLAN, "status decided"),
+        column: 1,
+        severity: "error",
+        message: "`status decided` has no colon after its field name, so YAML cannot tell the field from its value.",
+        fix: "Write a colon and a space after the field name: `status: decided`.",
+      },
+    ]);
+  });
+
+  it("a tab that breaks the structure: one finding at the tab, none of what follows from it, and the width that reads", async () => {
+    const { findings, root } = await checkFindings((r) => edit(r, PLAN, /\n {4}area: Hälsa\n/, "\n\tarea: Hälsa\n"));
+    expect(inFile(findings)).toEqual([
+      {
+        rule: "yaml/syntax",
+        file: PLAN,
+        line: lineOf(root, PLAN, "\tarea: Hälsa"),
+        column: 1,
+        severity: "error",
+        message:
+          "A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read. With the tab as 4 spaces, the frontmatter reads without errors.",
+        fix: "Replace the tab with 4 spaces (indent with spaces only).",
+      },
+    ]);
+  });
+});
 
 describe("schema", () => {
   it("an unknown field is reported at its key, with a did-you-mean", async () => {

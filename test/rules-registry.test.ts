@@ -24,7 +24,7 @@ function corpus(): string {
     ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
   ];
   const files: Record<string, string> = {
-    "syntax.md": '---\nkind: indicator\ntitle: "unclosed\n---\n',
+    "syntax.md": "---\nkind: indicator\ntitle: Föräldraskapsstöd: gruppträffar\n---\n",
     "duplicate-key.md": "---\nkind: indicator\nkind: indicator\n---\n",
     "aliases.md": `---\nkind: indicator\n${lol.join("\n")}\n---\n`,
     "tab.md": ind("source:\n\ttype: local\n"),

@@ -13,6 +13,7 @@ import { isAlias, isCollection, isPair, isScalar, parseDocument, visit as visitY
 import { report } from "../diagnostics/report.js";
 import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
+import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
 import { locate, type Path } from "./locate.js";
 import { lineIndex, type LineIndex } from "../diagnostics/positions.js";
 import {
@@ -136,6 +137,8 @@ function newFile(root: string, absPath: string, raw: string, cwd: string) {
   return { file, value, relPath: relative(root, absPath).split(sep).join("/"), digest: createHash("sha256").update(raw).digest("base64") };
 }
 
+const lineStartOf = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
+
 /** Parses YAML text that sits at `yamlStart` in the file, reporting syntax errors at their place. */
 const readYaml = (text: string) => parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
 
@@ -158,25 +161,49 @@ export function compact(doc: SourceDocument): void {
 
 function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: number) {
   const untabbed = untabIndentation(text);
-  for (const offset of untabbed.tabOffsets) {
-    report(file, yamlTabIndent, {
-      reason: "A tab is used for indentation; YAML allows only spaces there. It was read as one space.",
-      place: lines.position(yamlStart + offset, yamlStart + offset + 1),
-      fix: "Indent with spaces (two per level).",
+  const yaml = readYaml(untabbed.text);
+  const firstTab = untabbed.tabOffsets[0];
+  // A tab that breaks the structure is the one mistake to tell: what the parser says after it follows from it,
+  // and so may what it says of the line before it, whose value the shifted line seems to continue.
+  const affected = firstTab === undefined ? Infinity : lineStartOf(text, Math.max(0, lineStartOf(text, firstTab) - 1));
+  const brokenByTab = yaml.errors.some((e) => e.pos[0] >= affected);
+  if (brokenByTab) {
+    const width = tabWidthThatReads(text, readYaml);
+    report(file, yamlSyntax, {
+      reason: `A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read${
+        width === undefined ? "" : `. With the tab as ${width} spaces, the frontmatter reads without errors`
+      }.`,
+      place: lines.position(yamlStart + firstTab!, yamlStart + firstTab! + 1),
+      fix:
+        width === undefined
+          ? "Indent with spaces (two per level), as the lines around it are."
+          : `Replace the tab with ${width} spaces (indent with spaces only).`,
+    });
+  } else {
+    for (const offset of untabbed.tabOffsets) {
+      report(file, yamlTabIndent, {
+        reason: "A tab is used for indentation; YAML allows only spaces there. It was read as one space.",
+        place: lines.position(yamlStart + offset, yamlStart + offset + 1),
+        fix: "Indent with spaces (two per level).",
+      });
+    }
+  }
+  const errors = yaml.errors.filter((e) => e.pos[0] < affected);
+  let ok = !brokenByTab;
+  for (const error of errors.filter((e) => e.code === "DUPLICATE_KEY")) {
+    ok = false;
+    report(file, yamlDuplicateKey, {
+      reason: "This key appears twice in the same map; the second would silently win.",
+      place: lines.position(yamlStart + error.pos[0], yamlStart + Math.max(error.pos[1], error.pos[0] + 1)),
+      fix: "Remove or rename one of the two.",
     });
   }
-  const yaml = readYaml(untabbed.text);
-  let ok = true;
-  for (const error of yaml.errors) {
+  for (const mistake of explainYamlErrors(
+    untabbed.text,
+    errors.filter((e) => e.code !== "DUPLICATE_KEY"),
+  )) {
     ok = false;
-    const duplicate = error.code === "DUPLICATE_KEY";
-    report(file, duplicate ? yamlDuplicateKey : yamlSyntax, {
-      reason: duplicate
-        ? "This key appears twice in the same map; the second would silently win."
-        : `YAML syntax: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`,
-      place: lines.position(yamlStart + error.pos[0], yamlStart + Math.max(error.pos[1], error.pos[0] + 1)),
-      fix: duplicate ? "Remove or rename one of the two." : "Check the indentation, quotes and colons on this line.",
-    });
+    report(file, yamlSyntax, { reason: mistake.reason, place: lines.position(yamlStart + mistake.from, yamlStart + mistake.to), fix: mistake.fix });
   }
   if (ok) ok = checkKeysAndText(file, lines, yaml, yamlStart);
   let data: unknown;

@@ -9,8 +9,9 @@ import type { RuleInfo } from "../diagnostics/report.js";
 export const yamlSyntax: RuleInfo = {
   id: "yaml/syntax",
   severity: "error",
-  summary: "The frontmatter is valid YAML.",
-  example: 'YAML syntax: Missing closing "quote.',
+  summary:
+    "The frontmatter is valid YAML; the common mistakes (a colon inside a value, a missing colon, a tab in the indentation) are named as such, with the line as it should be.",
+  example: "The value of `title` holds a colon followed by a space (`Föräldraskapsstöd: gruppträffar`), which YAML reads as the start of another field.",
 };
 
 export const yamlDuplicateKey: RuleInfo = {
