@@ -151,3 +151,44 @@ describe("amounts are whole kronor", () => {
     expect(said(findings)).toContain("larger than any amount that can be added exactly");
   });
 });
+
+describe("a cause before its consequences", () => {
+  it("a misspelled party id comes first, and the sums per party it makes wrong name it as their cause", async () => {
+    const root = copyExamples();
+    edit(root, PLAN, "parties: { hsn-vast: 110000, lerum: 110000 }", "parties: { hsn-vst: 110000, lerum: 110000 }");
+    const { stdout } = await run(["check", ".", "--format", "json"], root);
+    const problems = (
+      JSON.parse(stdout) as {
+        problems: {
+          file: string;
+          ruleId: string;
+          line: number;
+          column: number;
+          severity: string;
+          message: string;
+          related?: { line: number; column: number }[];
+        }[];
+      }
+    ).problems.filter((p) => p.file === PLAN && p.severity === "error");
+    const line = lineOf(root, PLAN, "hsn-vst: 110000");
+    expect(problems[0]).toMatchObject({ ruleId: "ref/party", line, column: 16 });
+    const consequences = problems.slice(1);
+    expect(consequences.map((p) => p.ruleId).sort()).toEqual(["money/contribution", "money/declared-total", "money/declared-total", "money/split"]);
+    for (const p of consequences) {
+      expect(p.message).toMatch(new RegExp(`This may follow from the ref/party error at ${line}:16: fix that first\\.$`));
+      expect(p.related).toContainEqual(expect.objectContaining({ line, column: 16 }));
+    }
+    // Where no party id is wrong, the money findings stand alone.
+    const alone = copyExamples();
+    edit(
+      alone,
+      PLAN,
+      "    total: 220000\n    parties: { hsn-vast: 110000, lerum: 110000 }",
+      "    total: 240000\n    parties: { hsn-vast: 130000, lerum: 110000 }",
+    );
+    const { stdout: second } = await run(["check", ".", "--format", "json"], alone);
+    const messages = (JSON.parse(second) as { problems: { ruleId: string; message: string }[] }).problems.filter((p) => p.ruleId.startsWith("money/"));
+    expect(messages.length).toBeGreaterThan(0);
+    for (const p of messages) expect(p.message).not.toContain("This may follow from");
+  });
+});

@@ -2,12 +2,12 @@ import { relative, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { progress } from "../diagnostics/progress.js";
 import { isError } from "../diagnostics/report.js";
-import { collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
+import { causesFirst, collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
 import { formatGithub, formatJson } from "../diagnostics/format-machine.js";
 import { colours, formatText, plain } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
-import { checkBetweenDocuments, checkDocument } from "../rules/index.js";
+import { checkBetweenDocuments, checkDocument, registry } from "../rules/index.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError } from "../errors.js";
 import { useColour, type Io } from "../io.js";
@@ -18,6 +18,9 @@ import { useColour, type Io } from "../io.js";
  * the format asked for. `plan check` is this and an exit code; `plan build`, `plan budget` and
  * `plan new` stop on its errors.
  */
+
+/** Which rules each rule's findings may follow from (`RuleInfo.follows`), from the registry. */
+const FOLLOWS: ReadonlyMap<string, readonly string[]> = new Map(registry.flatMap((rule) => (rule.follows ? [[rule.id, rule.follows] as const] : [])));
 
 export type DiagnosticFormat = "text" | "json" | "github";
 
@@ -45,9 +48,12 @@ export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
 /** Runs the rules between documents over a repository loaded with `checkDocument` (watch mode: with a `betweenDocumentsChecker`), and collects the problems. */
 export function checkLoaded(repo: Repository, between: (repo: Repository) => void = checkBetweenDocuments): Checked {
   between(repo);
-  const problems = collectMessages(
-    repo.sources.map((s) => s.file),
-    repo.config?.data.rules,
+  const problems = causesFirst(
+    collectMessages(
+      repo.sources.map((s) => s.file),
+      repo.config?.data.rules,
+    ),
+    FOLLOWS,
   );
   return { repo, problems, ...countMessages(problems) };
 }

@@ -1,5 +1,5 @@
 import type { VFile } from "vfile";
-import type { VFileMessage } from "vfile-message";
+import { VFileMessage } from "vfile-message";
 import { compareMessage } from "vfile-sort";
 import { statistics } from "vfile-statistics";
 import { plural } from "../format/text.js";
@@ -33,6 +33,44 @@ function asSet(message: VFileMessage, settings: RuleSettings): VFileMessage[] {
   const fatal = setting === "error";
   if (message.fatal === fatal) return [message];
   return [Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message, { fatal })];
+}
+
+/**
+ * In each file, the messages of a rule that `follows` another come after that rule's messages and
+ * name the first of them as their cause (in the text, and as a related place); the causes come
+ * first in the file. `follows` maps a rule id to the rule ids it follows (the registry's).
+ */
+export function causesFirst(files: FileMessages[], follows: ReadonlyMap<string, readonly string[]>): FileMessages[] {
+  return files.map(({ file, messages }) => {
+    const causeOf = (m: VFileMessage) => messages.find((c) => c !== m && c.ruleId !== undefined && (follows.get(m.ruleId ?? "") ?? []).includes(c.ruleId));
+    const causes = new Set(messages.flatMap((m) => causeOf(m) ?? []));
+    if (causes.size === 0) return { file, messages };
+    const named = messages.map((m) => {
+      const cause = causeOf(m);
+      if (!cause) return m;
+      const at = `${cause.line ?? 1}:${cause.column ?? 1}`;
+      return Object.assign(Object.create(Object.getPrototypeOf(m) as object) as VFileMessage, m, {
+        reason: `${m.reason} This may follow from the ${cause.ruleId} error at ${at}: fix that first.`,
+        cause: withPlace(cause, file.path, m.cause),
+      });
+    });
+    // A stable sort: the causes, then the rest, each in the order of their places.
+    const rank = (i: number) => (causes.has(messages[i]!) ? 0 : 1);
+    return {
+      file,
+      messages: named
+        .map((m, i) => ({ m, i }))
+        .sort((a, b) => rank(a.i) - rank(b.i) || a.i - b.i)
+        .map(({ m }) => m),
+    };
+  });
+}
+
+/** The cause as a related place of a message: its place in `path`, what it says, then the message's own related places. */
+function withPlace(cause: VFileMessage, path: string, rest: unknown): VFileMessage {
+  const related = new VFileMessage(cause.reason, { place: cause.place, source: "plan", cause: rest instanceof VFileMessage ? rest : undefined });
+  related.file = path;
+  return related;
 }
 
 /** Errors are fatal messages and warnings the others (`report` makes no informational ones). */

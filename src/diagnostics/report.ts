@@ -20,6 +20,12 @@ export interface RuleInfo {
   readonly summary: string;
   /** A message the rule gives, for the README. */
   readonly example: string;
+  /**
+   * Rules whose findings in a document can cause this one's (a misspelled party id makes every
+   * sum per party wrong): where both are found, the cause is listed first and this rule's
+   * messages name it, so that the user fixes the cause rather than the consequences.
+   */
+  readonly follows?: readonly string[];
 }
 
 /** Another place a message is about: the first of two duplicates, the other id of a collision. */

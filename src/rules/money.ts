@@ -75,6 +75,7 @@ function blankTotal(what: string, lines: number, party: string | undefined, stat
 export const declaredTotals: Rule = {
   id: "money/declared-total",
   severity: "error",
+  follows: ["ref/party"],
   otherSeverity: "warning",
   example:
     '"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.',
@@ -116,6 +117,7 @@ export const declaredTotals: Rule = {
 export const contributions: Rule = {
   id: "money/contribution",
   severity: "error",
+  follows: ["ref/party"],
   example:
     "hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
   summary:
@@ -219,6 +221,7 @@ interface Off {
 export const splits: Rule = {
   id: "money/split",
   severity: "error",
+  follows: ["ref/party"],
   example:
     "The agreement `lerum/avtal-2017-2020` splits the budget equally; of the plan's 2 000 000 kr that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr.",
   otherSeverity: "warning",
