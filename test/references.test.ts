@@ -184,3 +184,28 @@ describe("a reference field added to a schema needs no other change", () => {
     expect(problem!.message).toContain("`lerum/plan-2019` is a plan, but an agreement is expected here.");
   });
 });
+
+describe("party references are declared once, in the schemas", () => {
+  it("every field a schema declares as a party (partyRef, partyKey) is checked: a report's outcome, a money table's row, the configuration's organisation", async () => {
+    const root = copyExamples();
+    edit(root, "sjobacka/rapport-2019.md", "    parties: { hsn-vast: 40000, sjobacka: 20000 }", "    parties: { hsn-vest: 40000, sjobacka: 20000 }");
+    edit(root, "sjuharad/budget-2013.md", "party: sjuharad-medlemmar,", "party: sjuharad-medlem,");
+    edit(root, "plan.config.yaml", /^organisation: (\S+)$/m, "organisation: lerumm");
+    const found = (await findings(root, "ref/party")).map((f) => [f.file, f.line, f.message]);
+    expect(found).toContainEqual([
+      "sjobacka/rapport-2019.md",
+      lineOf(root, "sjobacka/rapport-2019.md", "hsn-vest: 40000"),
+      "No party has the id `hsn-vest`. Did you mean `hsn-vast`?",
+    ]);
+    expect(found).toContainEqual([
+      "sjuharad/budget-2013.md",
+      lineOf(root, "sjuharad/budget-2013.md", "party: sjuharad-medlem,"),
+      "No party has the id `sjuharad-medlem`. Did you mean `sjuharad-medlemmar`?",
+    ]);
+    expect(found).toContainEqual([
+      "plan.config.yaml",
+      lineOf(root, "plan.config.yaml", "organisation: lerumm"),
+      "No party has the id `lerumm`. Did you mean `lerum`?",
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Config, Party } from "../schema/config.js";
 import type { KoladaData } from "../schema/kolada.js";
 import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } from "../schema/index.js";
-import { referencesIn, type DocumentReference } from "../schema/reference.js";
+import { partiesIn, referencesIn, type DocumentReference, type PartyReference } from "../schema/reference.js";
 import type { SourceDocument } from "../source/load.js";
 import type { Ignored } from "./assets.js";
 
@@ -109,6 +109,9 @@ export function groupBy<T>(items: readonly T[], keysOf: (item: T) => string | re
  * and by all that use this (the check `ref/document`, the referrers, watch mode's groups, the views).
  */
 export const referencesOf = byData((entry: AnyEntry): DocumentReference[] => referencesIn(documentSchemas[entry.kind], entry.data));
+
+/** The parties a document names, where its schema declares them (`partyRef`, `partyKey`). */
+export const partiesOf = byData((entry: AnyEntry): PartyReference[] => partiesIn(documentSchemas[entry.kind], entry.data));
 
 /** Whether a reference may name a document of this kind. */
 export const mayName = (reference: DocumentReference, kind: DocumentKind) => reference.kinds === "any" || reference.kinds.includes(kind);

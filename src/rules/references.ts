@@ -1,6 +1,6 @@
-import type { Split } from "../schema/agreement.js";
-import type { MoneyTable } from "../schema/table.js";
-import { groupBy, kindsOf, listedDocuments, lookup, plansWithAgreements, referencesOf, type AnyEntry, type Repository } from "../model/repository.js";
+import { config } from "../schema/config.js";
+import { partiesIn } from "../schema/reference.js";
+import { groupBy, kindsOf, listedDocuments, lookup, partiesOf, plansWithAgreements, referencesOf, type AnyEntry, type Repository } from "../model/repository.js";
 import { ROLLUP_FOLDER } from "../model/pages.js";
 import { slug as rollupName } from "../rollup/rollups.js";
 import { idDuplicate } from "../model/rules.js";
@@ -52,59 +52,10 @@ export const documentReferences: Rule = {
   },
 };
 
-/** Every place a party id is used, with the path to it. */
+/** Every place a party id is used, with the path to it: where the schemas declare one (`partyRef`, `partyKey`). */
 function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path: Path; party: string; key: boolean }> {
-  if (repo.config) {
-    yield { source: repo.config.source, path: ["organisation"], party: repo.config.data.organisation, key: false };
-    for (const [i, party] of repo.config.data.parties.entries())
-      for (const [j, m] of (party.members ?? []).entries()) yield { source: repo.config.source, path: ["parties", i, "members", j], party: m, key: false };
-  }
-  for (const a of repo.agreements) {
-    for (const [i, p] of a.data.parties.entries()) yield { source: a.source, path: ["parties", i], party: p, key: false };
-    for (const [i, c] of a.data.contributions.entries()) yield { source: a.source, path: ["contributions", i, "party"], party: c.party, key: false };
-    for (const use of splitPartyUses(a.data.split)) yield { source: a.source, ...use };
-  }
-  for (const plan of repo.plans) {
-    for (const [i, line] of plan.data.budget.entries())
-      for (const p of Object.keys(line.parties)) yield { source: plan.source, path: ["budget", i, "parties", p], party: p, key: true };
-    for (const [i, t] of plan.data.totals.entries())
-      for (const p of Object.keys(t.parties)) yield { source: plan.source, path: ["totals", i, "parties", p], party: p, key: true };
-  }
-  for (const r of repo.reports) {
-    if (r.data.organisation) yield { source: r.source, path: ["organisation"], party: r.data.organisation, key: false };
-    for (const [i, o] of r.data.outcome.entries())
-      for (const p of Object.keys(o.parties)) yield { source: r.source, path: ["outcome", i, "parties", p], party: p, key: true };
-    for (const [i, c] of r.data.carryOver.entries())
-      for (const p of Object.keys(c.parties ?? {})) yield { source: r.source, path: ["carryOver", i, "parties", p], party: p, key: true };
-  }
-  for (const m of repo.memos) if (m.data.issuer) yield { source: m.source, path: ["issuer"], party: m.data.issuer, key: false };
-  for (const b of repo.budgets) yield { source: b.source, path: ["organisation"], party: b.data.organisation, key: false };
-  for (const doc of [...repo.plans, ...repo.reports, ...repo.budgets]) {
-    for (const use of tablePartyUses(doc.data.tables)) yield { source: doc.source, ...use, key: false };
-  }
-}
-
-/** The parties an agreement's split names: its shares, a per-inhabitant split's own rates and populations. */
-function* splitPartyUses(split: Split): Generator<{ path: Path; party: string; key: boolean }> {
-  if (split.rule === "shares") for (const p of Object.keys(split.shares)) yield { path: ["split", "shares", p], party: p, key: true };
-  if (split.rule !== "per-inhabitant") return;
-  for (const p of Object.keys(split.rates ?? {})) yield { path: ["split", "rates", p], party: p, key: true };
-  for (const [i, p] of (split.populations ?? []).entries())
-    if (p.party !== undefined) yield { path: ["split", "populations", i, "party"], party: p.party, key: false };
-}
-
-/** The parties a document's money tables name: a column per party, a row that is a financier's contribution. */
-function* tablePartyUses(tables: readonly MoneyTable[]): Generator<{ path: Path; party: string }> {
-  for (const [t, table] of tables.entries()) {
-    for (const [c, column] of table.columns.entries()) if (column.party) yield { path: ["tables", t, "columns", c, "party"], party: column.party };
-    const rows = function* (list: readonly object[], at: Path): Generator<{ path: Path; party: string }> {
-      for (const [i, row] of list.entries()) {
-        if ("rows" in row) yield* rows(row.rows as object[], [...at, i, "rows"]);
-        else if ("party" in row && typeof row.party === "string") yield { path: [...at, i, "party"], party: row.party };
-      }
-    };
-    yield* rows(table.rows, ["tables", t, "rows"]);
-  }
+  if (repo.config) for (const use of partiesIn(config, repo.config.data)) yield { source: repo.config.source, ...use };
+  for (const entry of listedDocuments(repo)) for (const use of partiesOf(entry)) yield { source: entry.source, ...use };
 }
 
 export const partyReferences: Rule = {
@@ -126,7 +77,7 @@ export const partyReferences: Rule = {
     }
     for (const a of repo.agreements) {
       const financiers = a.data.contributions.map((c) => c.party);
-      for (const use of splitPartyUses(a.data.split)) {
+      for (const use of partiesOf(a).filter((u) => u.path[0] === "split")) {
         if (!repo.parties.has(use.party) || financiers.includes(use.party)) continue;
         report(a.source, use.path, {
           key: use.key,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { documentBase, financingType, isoDate, kronor, partyRef, year } from "./common.js";
+import { documentBase, financingType, isoDate, kronor, partyKey, partyRef, year } from "./common.js";
 import { KIND } from "../vocabulary.js";
 
 export const contribution = z
@@ -36,7 +36,7 @@ export const split = z
     }),
     z.strictObject({
       rule: z.literal("shares").describe("`shares`: fixed shares, given in `shares`."),
-      shares: z.record(z.string(), z.number().positive()).describe("Weight per party id, e.g. `{ hsn-vast: 60, lerum: 40 }` (percent or any proportion)."),
+      shares: z.record(partyKey, z.number().positive()).describe("Weight per party id, e.g. `{ hsn-vast: 60, lerum: 40 }` (percent or any proportion)."),
     }),
     z.strictObject({
       rule: z
@@ -46,7 +46,7 @@ export const split = z
         ),
       rate: kronor.describe("Kronor per inhabitant and year, e.g. `14`."),
       rates: z
-        .record(z.string(), kronor)
+        .record(partyKey, kronor)
         .optional()
         .describe("Kronor per inhabitant and year of the financiers that pay another rate than `rate`, by party id, e.g. `{ varberg: 11, falkenberg: 11 }`."),
       populations: z

@@ -17,7 +17,14 @@ export const documentRef = z
   .min(1)
   .describe("Id of another document: its path from the repository root without `.md` (e.g. `lerum/plan-2019`), or the `id` it sets.");
 
-export const partyRef = localId.describe("Id of a party declared in `plan.config.yaml`.");
+/**
+ * A party's id, declared once here: `partiesIn` (src/schema/reference.ts) finds every field of
+ * this schema, and every map keyed by `partyKey`, so the party check needs no list of them.
+ */
+export const partyRef = localId.meta({ party: true }).describe("Id of a party declared in `plan.config.yaml`.");
+
+/** The keys of a map by party (`parties: { lerum: 110000 }`): any text, so that an unknown one is told as an unknown party, with a did-you-mean. */
+export const partyKey = z.string().meta({ party: true });
 
 export const year = z.int().min(1900).max(2200).describe("Year, e.g. `2019`.");
 

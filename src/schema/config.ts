@@ -68,7 +68,7 @@ export const party = z
 
 export const config = z
   .strictObject({
-    organisation: localId.describe("Id of the party that keeps this repository; its details head its memos."),
+    organisation: partyRef.describe("Id of the party that keeps this repository; its details head its memos."),
     parties: z.array(party).min(1).describe("Every party the organisation works with, declared once."),
     memo: z
       .strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decision, documentBase, financingType, kronor, localId, year } from "./common.js";
+import { decision, documentBase, financingType, kronor, localId, partyKey, year } from "./common.js";
 import { reference } from "./reference.js";
 import { moneyTable } from "./table.js";
 import { KIND } from "../vocabulary.js";
@@ -56,7 +56,7 @@ export const budgetLine = z
     intervention: localId.optional().describe("Id of the intervention the line funds."),
     goal: localId.optional().describe("Id of the goal the line funds, where no intervention is named."),
     total: kronor.optional().describe("The line's total as written; checked against the sum of the parties' shares."),
-    parties: z.record(z.string(), share).default({}).describe("Each party's share, by party id. A party left out is an empty cell."),
+    parties: z.record(partyKey, share).default({}).describe("Each party's share, by party id. A party left out is an empty cell."),
     income: z
       .string()
       .min(1)
@@ -75,7 +75,7 @@ export const declaredTotal = z
     label: z.string().min(1).describe("Text of the total row, e.g. `Totalt insatser`."),
     includes: z.array(budgetLineType).min(1).describe("Line types the total adds up, e.g. `[intervention]` or `[intervention, staff]`."),
     total: kronor.optional().describe("The total as written."),
-    parties: z.record(z.string(), kronor).default({}).describe("Each party's total as written, by party id."),
+    parties: z.record(partyKey, kronor).default({}).describe("Each party's total as written, by party id."),
   })
   .describe("A total or subtotal row as written in the decided table; `plan check` recomputes it.");
 

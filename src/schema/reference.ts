@@ -69,27 +69,54 @@ export function referenceFields(schema: z.core.$ZodType, field = ""): ReferenceF
 const known = new WeakMap<z.core.$ZodType, boolean>();
 function holdsReferences(schema: z.core.$ZodType): boolean {
   let holds = known.get(schema);
-  if (holds === undefined) known.set(schema, (holds = referenceFields(schema).length > 0));
+  if (holds === undefined) known.set(schema, (holds = referenceFields(schema).length > 0 || partyFields(schema)));
   return holds;
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A party's id where a document names one (`organisation: lerum`), or as the key of a map by party (`parties: { lerum: … }`). */
+export interface PartyReference {
+  path: (string | number)[];
+  party: string;
+  /** The id is a key of a map: a message points at the key, not at its value. */
+  key: boolean;
+}
+
+/** What a walk of a document's data finds: the references to documents and to parties. */
+interface Found {
+  documents: DocumentReference[];
+  parties: PartyReference[];
+}
 
 /**
  * Every reference in a document's validated data, read with the schema it was validated
  * against, in the order of the schema's fields and the data's items.
  */
 export function referencesIn(schema: z.core.$ZodType, data: unknown): DocumentReference[] {
-  const out: DocumentReference[] = [];
-  collect(schema, data, [], "", out);
-  return out;
+  return walk(schema, data).documents;
 }
 
-function collect(schema: z.core.$ZodType, value: unknown, path: (string | number)[], field: string, out: DocumentReference[]): void {
+/** Every party a document's data names (fields declared with `partyRef`, maps keyed by `partyKey`), in the order of the schema's fields and the data's items. */
+export function partiesIn(schema: z.core.$ZodType, data: unknown): PartyReference[] {
+  return walk(schema, data).parties;
+}
+
+function walk(schema: z.core.$ZodType, data: unknown): Found {
+  const found: Found = { documents: [], parties: [] };
+  collect(schema, data, [], "", found);
+  return found;
+}
+
+function collect(schema: z.core.$ZodType, value: unknown, path: (string | number)[], field: string, out: Found): void {
   if (value === undefined || value === null || !holdsReferences(schema)) return;
   const own = referenceMeta(schema);
   if (own) {
-    if (typeof value === "string") out.push({ field, ...own, path, id: value });
+    if (typeof value === "string") out.documents.push({ field, ...own, path, id: value });
+    return;
+  }
+  if (isPartyRef(schema)) {
+    if (typeof value === "string") out.parties.push({ path, party: value, key: false });
     return;
   }
   const def = defOf(schema);
@@ -98,7 +125,11 @@ function collect(schema: z.core.$ZodType, value: unknown, path: (string | number
   if (def.type === "pipe") return inner(def["out"], value, path, field);
   if (def.type === "array" && Array.isArray(value)) return value.forEach((v, i) => inner(def["element"], v, [...path, i], `${field}[]`));
   if (def.type === "record" && isMap(value)) {
-    for (const [key, v] of Object.entries(value)) inner(def["valueType"], v, [...path, key], `${field}.<key>`);
+    const byParty = isPartyRef(def["keyType"] as z.core.$ZodType);
+    for (const [key, v] of Object.entries(value)) {
+      if (byParty) out.parties.push({ path: [...path, key], party: key, key: true });
+      inner(def["valueType"], v, [...path, key], `${field}.<key>`);
+    }
     return;
   }
   if (def.type === "object" && isMap(value)) {
@@ -113,14 +144,36 @@ function collect(schema: z.core.$ZodType, value: unknown, path: (string | number
     const options = (def["options"] as z.core.$ZodType[]).filter(
       (option) => !discriminator || !isMap(value) || (option._zod.propValues?.[discriminator]?.has(value[discriminator] as never) ?? true),
     );
-    const found: DocumentReference[] = [];
+    const found: Found = { documents: [], parties: [] };
     for (const option of options) collect(option, value, path, field, found);
     const seen = new Set<string>();
-    for (const ref of found) {
-      const key = JSON.stringify(ref.path);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(ref);
+    for (const kind of ["documents", "parties"] as const) {
+      for (const ref of found[kind] as (DocumentReference | PartyReference)[]) {
+        const key = `${kind}\u0000${JSON.stringify(ref.path)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        (out[kind] as (DocumentReference | PartyReference)[]).push(ref);
+      }
     }
   }
+}
+
+/** Whether a schema is a party id (`partyRef`, `partyKey`): marked in zod's registry, which passes the mark on to clones. */
+const isPartyRef = (schema: z.core.$ZodType | undefined): boolean =>
+  schema !== undefined && (z.globalRegistry.get(schema) as { party?: boolean } | undefined)?.party === true;
+
+/** Whether a party id can be found below a schema, as a field or as a map's key. */
+function partyFields(schema: z.core.$ZodType, seen = new Set<z.core.$ZodType>()): boolean {
+  if (seen.has(schema)) return false;
+  seen.add(schema);
+  if (isPartyRef(schema)) return true;
+  const def = defOf(schema);
+  const inner = (child: unknown) => partyFields(child as z.core.$ZodType, seen);
+  if (WRAPPERS.includes(def.type)) return inner(def["innerType"]);
+  if (def.type === "pipe") return inner(def["out"]);
+  if (def.type === "array") return inner(def["element"]);
+  if (def.type === "record") return isPartyRef(def["keyType"] as z.core.$ZodType) || inner(def["valueType"]);
+  if (def.type === "object") return Object.values(def["shape"] as Record<string, unknown>).some(inner);
+  if (def.type === "union") return (def["options"] as unknown[]).some(inner);
+  return false;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decision, documentBase, kronor, localId, partyRef, year } from "./common.js";
+import { decision, documentBase, kronor, localId, partyKey, partyRef, year } from "./common.js";
 import { reference } from "./reference.js";
 import { moneyTable } from "./table.js";
 import { FULFILMENT, KIND } from "../vocabulary.js";
@@ -13,7 +13,7 @@ export const fulfilment = z.enum(["met", "partly-met", "not-met", "not-assessed"
 export const outcomeLine = z
   .strictObject({
     line: localId.describe("Id of the plan's budget line."),
-    parties: z.record(z.string(), kronor).default({}).describe("Utfall (actual outcome) per party id, in whole kronor."),
+    parties: z.record(partyKey, kronor).default({}).describe("Utfall (actual outcome) per party id, in whole kronor."),
     comment: z.string().min(1).optional().describe("Remark on the outcome."),
   })
   .describe("The outcome (utfall) of one budget line.");
@@ -29,7 +29,7 @@ export const goalFollowUp = z
 export const carryOut = z
   .strictObject({
     to: year.describe("The year the money is carried to."),
-    parties: z.record(z.string(), kronor).optional().describe("Amount per party id; leave out where the decision names none."),
+    parties: z.record(partyKey, kronor).optional().describe("Amount per party id; leave out where the decision names none."),
     decision: z.string().min(1).optional().describe("The decision that carries it over."),
     note: z.string().min(1).optional().describe("What the money is for."),
   })
