@@ -1,6 +1,16 @@
 import { config } from "../schema/config.js";
 import { partiesIn } from "../schema/reference.js";
-import { groupBy, kindsOf, listedDocuments, lookup, partiesOf, plansWithAgreements, referencesOf, type AnyEntry, type Repository } from "../model/repository.js";
+import {
+  groupBy,
+  kindsOf,
+  listedDocuments,
+  lookup,
+  partiesOf,
+  plansWithAgreements,
+  referencesOf,
+  type AnyEntry,
+  type Repository,
+} from "../model/repository.js";
 import { ROLLUP_FOLDER } from "../model/pages.js";
 import { slug as rollupName } from "../rollup/rollups.js";
 import { idDuplicate } from "../model/rules.js";
