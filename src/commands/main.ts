@@ -87,10 +87,17 @@ export function program(io: Io, result: { code: number }): Command {
     .option("--jobs <n>", "pages printing at the same time (default: the number of cores)")
     .option("--shard <i/n>", "make only the i-th of n shares of the PDFs, for CI jobs that split a large repository")
     .option("--watch", "build again whenever a file is saved, until Ctrl+C: only what changed is rendered and written", false)
-    .action(async (path: string, options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string; watch: boolean }) => {
-      const { runBuild } = await import("./build.js");
-      result.code = await runBuild(path, options, io);
-    });
+    .option(
+      "--colophon",
+      'end every page with the line "Framställt <date> med plan." (default: none; a board\'s document says nothing about the software)',
+      false,
+    )
+    .action(
+      async (path: string, options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string; watch: boolean; colophon: boolean }) => {
+        const { runBuild } = await import("./build.js");
+        result.code = await runBuild(path, options, io);
+      },
+    );
 
   cli
     .command("diff")
