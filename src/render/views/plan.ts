@@ -113,7 +113,6 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       year: data.year,
       levels,
       summary: summary.table,
-      financing: summary.explanations,
       detail: budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`),
       carryOvers,
       interventions,
