@@ -89,7 +89,16 @@ export const WORDINGS: readonly Wording[] = [
       "The memo's caption names the budget as the plan's widest total does (`Gemensam folkhälsobudget`, else `Gemensam budget`) `för verksamhetsåret 2019 (kronor)`; the parties as columns under their short names, then `Totalt`; rows `Budget 2019`, `Andel`, how it is paid where not all in cash (`varav schablonkostnad` with the note's marker), `Bidrag enligt avtalet 2019`; with more than four columns of amounts, one row per party instead. A group's members and another source of money are named under the table",
     examples: ["Gemensam folkhälsobudget för verksamhetsåret 2019 (kronor)"],
     page: "lerum/tjansteskrivelse-ks18-1375.html",
-    seed: "000 line 238: “Gemensam folkhälsobudget för verksamhetsåret 2019 HSN Kommunen Totalt 1 000 000 1 000 000 2 000 000”",
+    seed: "000 line 244: “Gemensam folkhälsobudget för verksamhetsåret 2019 HSN Kommunen Totalt 1 000 000 1 000 000 2 000 000”",
+  },
+  {
+    id: "financing-notes",
+    where: "The plan's budget per line; the memo's budget table",
+    forms:
+      "`*` for money referred to another budget, `**` for staff time (in kind), each with the line's note as written, else the kind's name (`Schablonkostnad (egen personal)`)",
+    examples: ["* Kommunens motfinansiering hänvisas till kommunens föreningsbidrag", "** Schablonkostnad för deltagande personal"],
+    page: "lerum/plan-2019.html",
+    seed: "000 line 246: “*Kommunens motfinansiering hänvisas till kommunens föreningsbidrag. **Schablonkostnad för deltagande personal”",
   },
   {
     id: "report-memo",

@@ -40,7 +40,7 @@ export function budgetLayout(plan: Entry<"plan">): BudgetItem[] {
   return items;
 }
 
-/** A footnote marker per financing type and note, as the Lerum table has: `*` referred, `**` in kind. */
+/** A footnote marker per financing type and note, as the Lerum table has: `*` referred, `**` in kind; the note's text is the author's, or the type's name. */
 export function financingNotes(plan: Entry<"plan">, prefix: string): { notes: NoteView[]; markerFor: (share: NormalShare) => NoteView | undefined } {
   const order = ["referred", "in-kind", "cash"];
   const keyed = new Map<string, { financing: string; note: string | undefined; first: number }>();
@@ -57,7 +57,8 @@ export function financingNotes(plan: Entry<"plan">, prefix: string): { notes: No
   const byKey = new Map<string, NoteView>();
   const notes = sorted.map(([key, { financing, note }], i) => {
     const label = FINANCING[financing as keyof typeof FINANCING].label;
-    const view = { id: `${prefix}${i + 1}`, symbol: "*".repeat(i + 1), text: note ? `${label}: ${note}` : label };
+    // The note as the author wrote it, as the seed's footnotes are (seed 000, line 246); the type where there is none.
+    const view = { id: `${prefix}${i + 1}`, symbol: "*".repeat(i + 1), text: note ?? label };
     byKey.set(key, view);
     return view;
   });
