@@ -133,7 +133,9 @@ describe("plan build: the Lerum 2019 plan", () => {
     // The carry-over with no amount stays empty in the table and says so in words.
     const carry = tableByCaption(html, DETAIL).rows.find((r) => r.cells[0]!.text.startsWith("Planering och avsatta medel"))!;
     expect(carry.cells.slice(1).map((c) => c.text)).toEqual(["", "", ""]);
-    expect(text(html)).toContain("Beslut: presidiedialog 2018-10-12. Belopp: anges inte i beslutet.");
+    expect(text(html)).toContain(
+      "Planering och avsatta medel för Plattform Lerum 2018 förs, enligt beslut på presidiedialog 2018-10-12, över till 2019. Beslutet anger inget belopp.",
+    );
     // The body's footnote, in Swedish.
     expect(html).toMatch(/<h2 class="sr-only" id="text-footnote-label">Fotnoter<\/h2>/);
   });

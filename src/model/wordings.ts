@@ -101,14 +101,25 @@ export const WORDINGS: readonly Wording[] = [
     seed: "000 line 246: “*Kommunens motfinansiering hänvisas till kommunens föreningsbidrag. **Schablonkostnad för deltagande personal”",
   },
   {
+    id: "carry-over",
+    where: "Plan: the work carried over from an earlier year",
+    forms:
+      "`<title> förs, enligt beslut på <decision>, över till 2019.`, the amount in brackets after the title where it is given, `förs över från 2018 till 2019` without a decision; `Beslutet anger inget belopp.` where no amount is given; the line's note after it",
+    examples: [
+      "Planering och avsatta medel för Plattform Lerum 2018 förs, enligt beslut på presidiedialog 2018-10-12, över till 2019. Beslutet anger inget belopp.",
+    ],
+    page: "lerum/plan-2019.html",
+    seed: "000 line 254: “Planering och avsatta medel för Plattform Lerum 2018 förs, enligt beslut på presidiedialog den 12 oktober, över till 2019.”",
+  },
+  {
     id: "report-memo",
     where: "Memo about a report (Ekonomi)",
     forms:
-      "`Budgeten för 2019 var … och utfallet …, en avvikelse på … (budget − utfall).`; without any utfall: `Budgeten för 2019 var …; utfallet är ej redovisat.`",
-    examples: ["Budgeten för 2019 var 420\u202F000\u00A0kr och utfallet 401\u202F500\u00A0kr, en avvikelse på 18\u202F500\u00A0kr (budget − utfall)."],
+      "`Utfallet för 2019 blev … mot en budget på …, vilket ger ett överskott på ….` (an underskott where the utfall is the larger; `lika med budgeten` where they are equal); without any utfall: `Budgeten för 2019 var …; utfallet är ej redovisat.`",
+    examples: ["Utfallet för 2019 blev 401\u202F500\u00A0kr mot en budget på 420\u202F000\u00A0kr, vilket ger ett överskott på 18\u202F500\u00A0kr."],
     page: "sjobacka/tjansteskrivelse-2020.html",
     when: "A memo whose `about` is a report",
-    seed: "001: the report's tables of Budget, Utfall and Avvikelse",
+    seed: "001 line 342: “Socialnämnden gör ett positivt resultat på 9 609 tkr.”; line 1023: “redovisar ett underskott på 560 tkr”",
   },
   {
     id: "assessment",

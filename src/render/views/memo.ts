@@ -76,7 +76,7 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, authored: string): E
       sentences: [
         t.outcome === undefined
           ? `Budgeten för ${about.data.year} var ${krText(t.budget)}; utfallet är ${BLANK.sentence}.`
-          : `Budgeten för ${about.data.year} var ${krText(t.budget)} och utfallet ${kr(t.outcome)}, en avvikelse på ${krText(t.deviation)} (budget − utfall).`,
+          : outcomeSentence(about.data.year, t),
       ],
       table: {
         caption: `Budget och utfall ${about.data.year} per part (kronor)`,
@@ -96,6 +96,19 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, authored: string): E
     };
   }
   return undefined;
+}
+
+/**
+ * The year's outcome as a board's report states it: `Utfallet för 2019 blev 401 500 kr mot en budget
+ * på 420 000 kr, vilket ger ett överskott på 18 500 kr.` (seed 001, lines 342 and 1023: "gör ett
+ * positivt resultat på 9 609 tkr", "redovisar ett underskott på 560 tkr"). The avvikelse is
+ * budget − utfall: positive an överskott, negative an underskott.
+ */
+function outcomeSentence(year: number, t: OutcomeMoney): string {
+  const start = `Utfallet för ${year} blev ${kr(t.outcome)} mot en budget på ${krText(t.budget)}`;
+  if (t.deviation === undefined) return `${start}.`;
+  if (t.deviation === 0n) return `${start}, lika med budgeten.`;
+  return `${start}, vilket ger ett ${t.deviation > 0n ? "överskott" : "underskott"} på ${kr(t.deviation > 0n ? t.deviation : -t.deviation)}.`;
 }
 
 export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): PageView {
@@ -155,7 +168,8 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       unit: data.unit,
       handler: data.handler,
       recipient: data.recipient,
-      decidedBy: data.decidedBy && data.decidedBy !== data.recipient ? data.decidedBy : undefined,
+      // The deciding body, where it is not the recipient and the proposal does not name it ("Kommunstyrelsens arbetsutskott beslutar …").
+      decidedBy: data.decidedBy && data.decidedBy !== data.recipient && !data.proposal.some((p) => p.includes(data.decidedBy!)) ? data.decidedBy : undefined,
       preamble: render(preamble, "inledning-"),
       proposal: data.proposal,
       proposalText: bySlot.get("forslag")?.html ?? "",
