@@ -97,7 +97,7 @@ export function splitSentence(repo: Repository, agreement: Agreement, self?: str
   const basis = one ? `räknat på ${groupDigits(one.inhabitants, NNBSP)} invånare${one.date ? ` den ${one.date}` : ""}` : SPLIT_RULE.perParty;
   return principle(
     `${phrase}, ${basis}`,
-    [...rates.keys()].map((r) => `${r} kr`),
+    [...rates.keys()].map((r) => `${r} kr per invånare`),
   );
 }
 

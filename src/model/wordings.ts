@@ -29,7 +29,7 @@ export const WORDINGS: readonly Wording[] = [
       "Two financiers, equal: `hälften vardera för A och B`; three to ten: `en tredjedel vardera för A, B och C`; more: `lika stora delar för …`; shares: `60 % för A och 40 % för B`; one financier: `A svarar ensam för finansieringen.`; `rule: none`: `Avtalet anger ingen fördelningsprincip; varje part bidrar med sitt belopp enligt avtalet.`",
     examples: ["Fördelningsprincipen för finansieringen är hälften vardera för HSN och kommunen."],
     page: "lerum/tjansteskrivelse-ks18-1375.html",
-    when: "Left out where the document's own text already says it (its phrase, `hälften vardera`, or its percentages), as the Lerum memo does in these very words: the split is stated once",
+    when: "Left out where the document's own text already says it (its phrase, `hälften vardera`, its percentages, or its rates: `14 kronor per invånare`), as the Lerum memo does in these very words: the split is stated once",
     seed: "000 line 234: “Fördelningsprincipen för finansieringen är hälften vardera för HSN och kommunen.”",
   },
   {
@@ -60,7 +60,7 @@ export const WORDINGS: readonly Wording[] = [
       "The same amount from every financier every year: `A och B ersätter för perioden 2017–2020, vardera 1 000 000 kronor per år.`; else `För perioden 2013–2014 ersätter A … kronor per år, B … kronor per år och C … kronor per år.`, with a year that differs in brackets",
     examples: ["HSN och kommunen ersätter för perioden 2017–2020, vardera 1\u202F000\u202F000\u00A0kronor per år."],
     page: "lerum/tjansteskrivelse-ks18-1375.html",
-    when: "Left out where the document's own text already gives every amount, as the Lerum memo does",
+    when: "Left out where the document's own text already gives every amount as a yearly one (`per år`, `och år`), as the Lerum memo does",
     seed: "000 line 234: “Hälso- och sjukvårdsnämnden och kommunen ersätter för perioden 2017-2020, vardera 1 000 000 kronor per år.”",
   },
   {
