@@ -207,6 +207,9 @@ describe("the forms of the split and the contributions", () => {
     expect(splitSentence(repo, agreement({ split: { rule: "none" } }), "lerum").text).toBe(
       "Avtalet anger ingen fördelningsprincip; varje part bidrar med sitt belopp enligt avtalet.",
     );
+    // The municipality first: the sentence still begins with a capital.
+    const first = agreement({ contributions: [...lerum.contributions].reverse() });
+    expect(spaces(contributionSentence(repo, first, "lerum").text)).toBe("Kommunen och HSN ersätter för perioden 2017–2020, vardera 1 000 000 kronor per år.");
     const unequal = agreement({
       contributions: [
         { ...lerum.contributions[0]!, amount: 1100000 },

@@ -1,3 +1,7 @@
+/**
+ * The sentences `plan` writes into a board's documents about the money, each as an official
+ * writes it in the seeds; `wordings.ts` lists every generated wording for the README.
+ */
 import { groupDigits, NBSP, NNBSP } from "../format/swedish.js";
 import type { Agreement } from "../schema/agreement.js";
 import { PARTY_SELF, SPLIT_RULE, UNIT } from "../vocabulary.js";
@@ -16,11 +20,6 @@ const FRACTION: Readonly<Record<number, string>> = {
   9: "en niondel",
   10: "en tiondel",
 };
-
-/**
- * The sentences `plan` writes into a board's documents about the money, each as an official
- * writes it in the seeds; `wordings.ts` lists every generated wording for the README.
- */
 
 /** A sentence and the facts that say the same where an author wrote them: a phrase, the amounts. */
 export interface Sentence {
@@ -49,6 +48,9 @@ const YEARLY = ["per år", "och år"];
 
 /** `1 000 000 kronor` with narrow no-break spaces, as a sentence prints an amount. */
 const kronorText = (n: number) => `${groupDigits(n, NNBSP)}${NBSP}kronor`;
+
+/** A sentence begins with a capital, also where it begins with `kommunen`. */
+const capital = (text: string) => `${text.charAt(0).toLocaleUpperCase("sv")}${text.slice(1)}`;
 
 /** `a, b och c`. */
 const and = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items.at(-1)}`);
@@ -118,7 +120,7 @@ export function contributionSentence(repo: Repository, agreement: Agreement, sel
   const same = agreement.contributions.every((c) => c.amount === agreement.contributions[0]!.amount && differing(c).length === 0);
   if (same && financiers.length > 1) {
     return {
-      text: `${and(financiers.map(name))} ersätter för perioden ${period}, vardera ${kronorText(agreement.contributions[0]!.amount)} per år.`,
+      text: `${capital(and(financiers.map(name)))} ersätter för perioden ${period}, vardera ${kronorText(agreement.contributions[0]!.amount)} per år.`,
       facts: [...amounts, YEARLY],
     };
   }
