@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRepository } from "../src/check/check.js";
 import type { Agreement } from "../src/schema/agreement.js";
-import { contributionSentence, splitSentence } from "../src/model/wording.js";
+import { contributionSentence, splitSentence, statedIn } from "../src/model/wording.js";
 import { WORDINGS, withWordingTable } from "../src/model/wordings.js";
 import { headings, listFiles, spaces, tableByCaption, text } from "./helpers/html.js";
 import { copyExamples, copyExamplesTo, edit, EPOCH, fileTempDir, read, run, tempDir, write } from "./helpers/repo.js";
@@ -183,6 +183,13 @@ describe("the forms of the split and the contributions", () => {
   const repo = checkRepository(resolve(import.meta.dirname, "../examples"), { cwd: process.cwd(), env: {} }).repo;
   const lerum = repo.documents.get("lerum/avtal-2017-2020")!.data as Agreement;
   const agreement = (change: Partial<Agreement>): Agreement => ({ ...lerum, ...change });
+
+  it("an equal split said in other words counts as said", () => {
+    const split = splitSentence(repo, lerum, "lerum");
+    expect(statedIn("Kostnaderna delas lika mellan parterna.", split)).toBe(true);
+    expect(statedIn("Parterna bidrar med hälften var.", split)).toBe(true);
+    expect(statedIn("Kommunens insatser ligger på 1 000 000 kr.", split)).toBe(false);
+  });
 
   it("equal, in shares, between three, one financier, none, and per inhabitant for all", () => {
     expect(splitSentence(repo, lerum, "lerum").text).toBe("Fördelningsprincipen för finansieringen är hälften vardera för HSN och kommunen.");

@@ -43,6 +43,9 @@ export function statedIn(text: string, sentence: Sentence): boolean {
   return sentence.facts.length > 0 && sentence.facts.every((f) => [f].flat().some((one) => t.includes(normal(one))));
 }
 
+/** An equal split in other words than `hälften vardera`. */
+const EQUAL = ["hälften var", "lika delar", "lika stora delar", "delas lika", "lika mycket"];
+
 /** A contribution is yearly: an author's amount without it (a plan's budget) is not the agreement's. */
 const YEARLY = ["per år", "och år"];
 
@@ -74,12 +77,13 @@ export function splitSentence(repo: Repository, agreement: Agreement, self?: str
   const names = financiers.map(name);
   const split = agreement.split;
   if (financiers.length === 1) return { text: `${names[0]} svarar ensam för finansieringen.`, facts: [`${names[0]} svarar ensam`] };
-  const principle = (phrase: string, facts: string[]) => ({ text: `Fördelningsprincipen för finansieringen är ${phrase}.`, facts });
+  const principle = (phrase: string, facts: Sentence["facts"]) => ({ text: `Fördelningsprincipen för finansieringen är ${phrase}.`, facts });
   if (split.rule === "none") return { text: `Avtalet anger ingen fördelningsprincip; ${SPLIT_RULE.eachOwn}.`, facts: ["ingen fördelningsprincip"] };
   if (split.rule === "equal") {
     const fraction = FRACTION[financiers.length];
     const phrase = fraction ? `${fraction} vardera` : "lika stora delar";
-    return principle(`${phrase} för ${and(names)}`, [phrase]);
+    // Other ways officials say an equal split count as saying it too.
+    return principle(`${phrase} för ${and(names)}`, [[phrase, ...EQUAL]]);
   }
   if (split.rule === "shares") {
     const all = financiers.reduce((a, p) => a + (own(split.shares, p) ?? 0), 0);

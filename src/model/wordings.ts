@@ -29,7 +29,7 @@ export const WORDINGS: readonly Wording[] = [
       "Two financiers, equal: `hälften vardera för A och B`; three to ten: `en tredjedel vardera för A, B och C`; more: `lika stora delar för …`; shares: `60 % för A och 40 % för B`; one financier: `A svarar ensam för finansieringen.`; `rule: none`: `Avtalet anger ingen fördelningsprincip; varje part bidrar med sitt belopp enligt avtalet.`",
     examples: ["Fördelningsprincipen för finansieringen är hälften vardera för HSN och kommunen."],
     page: "lerum/tjansteskrivelse-ks18-1375.html",
-    when: "Left out where the document's own text already says it (its phrase, `hälften vardera`, its percentages, or its rates: `14 kronor per invånare`), as the Lerum memo does in these very words: the split is stated once",
+    when: "Left out where the document's own text already says it (its phrase, `hälften vardera`, or for an equal split `hälften var`, `lika delar`, `delas lika`; its percentages; its rates: `14 kronor per invånare`), as the Lerum memo does in these very words: the split is stated once",
     seed: "000 line 234: “Fördelningsprincipen för finansieringen är hälften vardera för HSN och kommunen.”",
   },
   {
