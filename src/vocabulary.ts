@@ -53,7 +53,19 @@ export const GROUP = {
 export const SPLIT_RULE = {
   perInhabitant: "per invånare och år",
   perParty: "räknat på varje parts antal invånare",
-  none: "ingen fördelningsregel; varje part bidrar med sitt belopp enligt avtalet",
+  eachOwn: "varje part bidrar med sitt belopp enligt avtalet",
+} as const;
+
+/**
+ * A party `type` as a document names its own organisation in running text, between two financiers:
+ * `för HSN och kommunen` (seed 000, line 234). A party of no type is named by its name.
+ */
+export const PARTY_SELF = {
+  kommun: "kommunen",
+  region: "regionen",
+  nämnd: "nämnden",
+  förbund: "förbundet",
+  annan: "",
 } as const;
 
 /** The area a budget line is grouped under when nothing names one: an intervention's without an area, or the line's type. */
@@ -113,7 +125,7 @@ export const BLANK = {
 } as const;
 
 /** The row a page adds to a table with income and costs whose result the source does not state. */
-export const COMPUTED_RESULT = "Resultat (beräknat: intäkter och finansiering minus kostnader)";
+export const COMPUTED_RESULT = "Resultat (intäkter och finansiering minus kostnader)";
 
 /** What a row of a money table is, as `plan budget` names it in text and CSV. */
 export const ROW_ROLE = {

@@ -100,11 +100,21 @@ describe("a budget line that gives only a total", () => {
     const html = page("lerum/plan-2019.html");
     expect(rowsOf(html, /per insatsområde och budgetpost/)).toContainEqual(["25 % tjänst för utvecklande av Föräldrastödsarbetet", "220 000", "", ""]);
     const summary = rowsOf(html, "Gemensam budget för verksamhetsåret 2019 per part (kronor)");
-    expect(summary).toContainEqual(["Ej fördelat mellan parterna", "220 000", "11 %", "", "", "", ""]);
-    expect(summary.at(-1)).toEqual(["Totalt", "2 000 000", "100 %", "1 430 000", "200 000", "150 000", "1 780 000"]);
-    expect(spaces(text(page("lerum/tjansteskrivelse-ks18-1375.html")))).toContain(
-      "Den gemensamma budgeten för 2019 är 2 000 000 kr: Hälso- och sjukvårdsnämnd Väst 890 000 kr (45 %), Lerums kommun 890 000 kr (45 %) och ej fördelat mellan parterna 220 000 kr (11 %).",
-    );
+    // What is not split has a column of its own, blank where it is no party's: how it is paid, and the agreement's contribution.
+    const expected = [
+      ["Post", "HSN", "Kommun", "Ej fördelat mellan parterna", "Totalt"],
+      ["Budget 2019", "890 000", "890 000", "220 000", "2 000 000"],
+      ["Andel", "45 %", "45 %", "11 %", "100 %"],
+      ["varav kontant", "890 000", "540 000", "", "1 430 000"],
+      ["varav schablonkostnad", "", "200 000", "", "200 000"],
+      ["varav hänvisat till annan budget", "", "150 000", "", "150 000"],
+      // The agreement as totalOnlyBalanced leaves it.
+      ["Bidrag enligt avtalet 2019", "890 000", "890 000", "", "1 780 000"],
+    ];
+    expect(summary).toEqual(expected);
+    // The memo's table is the same, with the notes' markers on the municipality's amounts.
+    const memo = rowsOf(page("lerum/tjansteskrivelse-ks18-1375.html"), "Gemensam folkhälsobudget för verksamhetsåret 2019 (kronor)");
+    expect(memo.map((r) => r.map((c) => c.replace(/\*+$/, "")))).toEqual(expected);
   });
 });
 

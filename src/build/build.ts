@@ -31,6 +31,8 @@ export interface BuildSettings {
   verbose?: boolean;
   /** For tests: the browser once started, each PDF as it is done. */
   hooks?: RenderHooks;
+  /** `--colophon`: every page ends with "Framställt <date> med plan.". */
+  colophon?: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const out = outputFolder({ root, out: options.out, cwd: io.cwd, sources: sourcesOf(checked.repo) });
   removeBeside(dirname(out));
   const day = sourceDate(io.env, root);
-  const files = renderSite(checked.repo, { buildDate: day });
+  const files = renderSite(checked.repo, { buildDate: day, colophon: options.colophon });
   const started = performance.now();
   const unchanged = `Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
   let pdfs: PdfStage | undefined;

@@ -23,6 +23,8 @@ export interface BuildOptions {
   verbose?: boolean;
   /** For tests: the browser once started, each PDF as it is done. */
   hooks?: RenderHooks;
+  /** `--colophon`: every page ends with "Framställt <date> med plan.". */
+  colophon?: boolean;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -34,7 +36,15 @@ function parseJobs(value: string | undefined): number {
 /** `plan build`: its arguments checked and parsed, then one build, or with --watch one on every save until stopped. */
 export async function runBuild(path: string, options: BuildOptions, io: Io): Promise<number> {
   const jobs = parseJobs(options.jobs);
-  const settings: BuildSettings = { out: options.out, pdf: options.pdf, browser: options.browser, jobs, verbose: options.verbose, hooks: options.hooks };
+  const settings: BuildSettings = {
+    out: options.out,
+    pdf: options.pdf,
+    browser: options.browser,
+    jobs,
+    verbose: options.verbose,
+    hooks: options.hooks,
+    colophon: options.colophon,
+  };
   if (options.watch) {
     if (options.shard) throw new UserError("--watch builds every PDF that changes; it does not take --shard.");
     return watchBuild(path, settings, io);

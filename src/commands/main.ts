@@ -88,8 +88,16 @@ export function program(io: Io, result: { code: number }): Command {
     .option("--shard <i/n>", "make only the i-th of n shares of the PDFs, for CI jobs that split a large repository")
     .option("--watch", "build again whenever a file is saved, until Ctrl+C: only what changed is rendered and written", false)
     .option("--verbose", "list each warning with its place and fix (default: a line per file, with its rules)", false)
+    .option(
+      "--colophon",
+      'end every page with the line "Framställt <date> med plan." (default: none; a board\'s document says nothing about the software)',
+      false,
+    )
     .action(
-      async (path: string, options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string; watch: boolean; verbose: boolean }) => {
+      async (
+        path: string,
+        options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string; watch: boolean; verbose: boolean; colophon: boolean },
+      ) => {
         const { runBuild } = await import("./build.js");
         result.code = await runBuild(path, options, io);
       },

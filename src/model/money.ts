@@ -1,10 +1,7 @@
 import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
-import { SPLIT_RULE } from "../vocabulary.js";
 import type { Report } from "../schema/report.js";
-import { groupDigits, kronor, NBSP, NNBSP } from "../format/swedish.js";
-import { partyName } from "./parties.js";
-import type { Entry, Repository } from "./repository.js";
+import { groupDigits } from "../format/swedish.js";
 
 /** The value a map of user data holds under `key` itself, never one its prototype lends (`constructor`). */
 export const own = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
@@ -262,29 +259,6 @@ export function describeSplit(split: Split): string {
   return `in shares ${Object.entries(split.shares)
     .map(([p, w]) => `${p} ${w}`)
     .join(" : ")}`;
-}
-
-/**
- * The agreement's split in Swedish words, as the budget, the agreement's page, the memo and the
- * draft of next year's plan print it: `hälften vardera`, `HSN 60 %, Kommun 40 %`,
- * `14 kr per invånare och år`. Amounts as printed: narrow no-break spaces between thousands.
- */
-export function splitText(repo: Repository, agreement: Entry<"agreement">): string {
-  const split = agreement.data.split;
-  const financiers = financiersOf(agreement.data);
-  if (split.rule === "equal") return financiers.length === 2 ? "hälften vardera" : `lika delar för de ${financiers.length} parterna`;
-  if (split.rule === "none") return SPLIT_RULE.none;
-  if (split.rule === "shares") {
-    const all = financiers.reduce((a, p) => a + (own(split.shares, p) ?? 0), 0);
-    return financiers.map((p) => `${partyName(repo, p)} ${all ? Math.round(((own(split.shares, p) ?? 0) / all) * 100) : 0}${NBSP}%`).join(", ");
-  }
-  const rate = `${kronor(split.rate, true)} ${SPLIT_RULE.perInhabitant}`;
-  if (!split.populations && !split.rates && split.population !== undefined) {
-    const population = `${groupDigits(split.population, NNBSP)} invånare${split.populationDate ? ` den ${split.populationDate}` : ""}`;
-    return `${rate} för varje part (${population})`;
-  }
-  const others = Object.entries(split.rates ?? {}).map(([p, r]) => `${partyName(repo, p)} ${kronor(r, true)}`);
-  return `${rate}${others.length ? ` (${others.join(", ")})` : ""}, ${SPLIT_RULE.perParty}`;
 }
 
 /**

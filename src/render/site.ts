@@ -25,8 +25,10 @@ import { reportView } from "./views/report.js";
 import { rollupCsv, rollupView } from "./views/rollup.js";
 
 export interface SiteOptions {
-  /** `YYYY-MM-DD` shown on every page; none when undefined. */
+  /** `YYYY-MM-DD` of the build, for the colophon (and for templates); none when undefined. */
   buildDate?: string | undefined;
+  /** `--colophon`: every page ends with a line saying it was made with plan, and when. Off by default: a board's document says nothing about the software. */
+  colophon?: boolean;
   /** The repository's own templates, which replace the shipped ones of the same name. Default: `<root>/templates`. */
   templatesDir?: string;
 }
@@ -174,6 +176,7 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
     style: templates.style,
     organisation: view.organisation,
     buildDate: options.buildDate,
+    colophon: options.colophon === true,
     home: href(view.path, pages.index),
     isIndex: view.path === pages.index,
     content,

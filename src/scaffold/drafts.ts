@@ -1,9 +1,9 @@
 import { Document, isMap, isSeq, parseDocument } from "yaml";
 import { kronor } from "../format/swedish.js";
-import { sharesOf, splitText } from "../model/money.js";
+import { sharesOf } from "../model/money.js";
 import { partyLabels, partyName } from "../model/parties.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
-import { FINANCING, KIND } from "../vocabulary.js";
+import { KIND } from "../vocabulary.js";
 import { applyEdits, editScalar, pairOf, removeItem, removePair, setScalar, type TextEdit } from "./yaml-text.js";
 
 export interface Draft {
@@ -151,10 +151,6 @@ export function draftMemo(repo: Repository, plan: Entry<"plan">): Draft {
   });
   (doc.contents as { commentBefore?: string }).commentBefore =
     " Diarienumret (dnr) tilldelas av registratorn; XXXX stoppar ett beslutat dokument tills det är ifyllt.";
-  const inKind = plan.data.budget
-    .flatMap((l) => sharesOf(l))
-    .filter((s) => s.financing !== "cash" && s.amount !== undefined)
-    .map((s) => `${kronor(s.amount!)} för ${partyName(repo, s.party)} (${FINANCING[s.financing].label.toLowerCase()})`);
   const areas = [...new Set(plan.data.interventions.map((i) => i.area))];
   const body = `
 ## Sammanfattning
@@ -169,9 +165,7 @@ ${agreement ? `Avtalet gäller ${agreement.data.period.from}–${agreement.data.
 
 ## Ekonomi
 
-Fördelningsprincipen för finansieringen är ${agreement ? splitText(repo, agreement) : "enligt avtalet"}.${
-    inKind.length ? ` Av budgeten är ${inKind.join(", ")}.` : ""
-  } (Beloppen per part och totalt räknas fram ur planen när dokumentet byggs.)
+TODO: Beskriv vad parternas insatser består av och var medlen finns. Fördelningsprincipen, parternas bidrag enligt avtalet och budgeten per part står under rubriken när tjänsteskrivelsen byggs.
 
 ## Jämställdhet
 

@@ -1,4 +1,6 @@
-import { own, populationFor, rateFor, rounded, ruleFigures, splitText } from "../../model/money.js";
+import { toString } from "mdast-util-to-string";
+import { own, populationFor, rateFor, rounded, ruleFigures } from "../../model/money.js";
+import { contributionSentence, splitSentence, statedIn } from "../../model/wording.js";
 import type { Entry } from "../../model/repository.js";
 import { amount, list } from "../helpers.js";
 import { FINANCING, KIND } from "../../vocabulary.js";
@@ -42,8 +44,19 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
         { label: "Undertecknat", text: data.signed },
       ],
     },
-    content: { split: splitText(repo, agreement), contributions, figures, plans },
+    content: { financing: financingSentences(ctx, agreement), contributions, figures, plans },
   });
+}
+
+/**
+ * The split and each financier's contribution in sentences, as an official writes them; a sentence
+ * whose figures the agreement's own text already gives is left out, so that the split is stated once.
+ */
+function financingSentences(ctx: ViewContext, agreement: Entry<"agreement">): string[] {
+  const self = municipalityOf(ctx.repo, agreement)?.id;
+  return [splitSentence(ctx.repo, agreement.data, self), contributionSentence(ctx.repo, agreement.data, self)]
+    .filter((s) => !statedIn(agreement.source.body ? toString(agreement.source.body) : "", s))
+    .map((s) => s.text);
 }
 
 /**

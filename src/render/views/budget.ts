@@ -3,8 +3,8 @@ import { memberNames } from "../../model/parties.js";
 import { lookup, type Entry, type Repository } from "../../model/repository.js";
 import { areaOf, planParties } from "../../rollup/rollups.js";
 import type { BudgetLine } from "../../schema/plan.js";
-import { BLANK, FINANCING, GROUP, INCOME } from "../../vocabulary.js";
-import { amount, kr, krText, list, shareOf } from "../helpers.js";
+import { BLANK, COLUMN_KIND, FINANCING, GROUP, INCOME, TABLE_STUB } from "../../vocabulary.js";
+import { amount, list, shareOf } from "../helpers.js";
 import { partyLabels, partyName } from "./common.js";
 import { num, th, type CellView, type NoteView, type RowView, type TableView } from "./table.js";
 
@@ -40,7 +40,7 @@ export function budgetLayout(plan: Entry<"plan">): BudgetItem[] {
   return items;
 }
 
-/** A footnote marker per financing type and note, as the Lerum table has: `*` referred, `**` in kind. */
+/** A footnote marker per financing type and note, as the Lerum table has: `*` referred, `**` in kind; the note's text is the author's, or the type's name. */
 export function financingNotes(plan: Entry<"plan">, prefix: string): { notes: NoteView[]; markerFor: (share: NormalShare) => NoteView | undefined } {
   const order = ["referred", "in-kind", "cash"];
   const keyed = new Map<string, { financing: string; note: string | undefined; first: number }>();
@@ -57,7 +57,8 @@ export function financingNotes(plan: Entry<"plan">, prefix: string): { notes: No
   const byKey = new Map<string, NoteView>();
   const notes = sorted.map(([key, { financing, note }], i) => {
     const label = FINANCING[financing as keyof typeof FINANCING].label;
-    const view = { id: `${prefix}${i + 1}`, symbol: "*".repeat(i + 1), text: note ? `${label}: ${note}` : label };
+    // The note as the author wrote it, as the seed's footnotes are (seed 000, line 246); the type where there is none.
+    const view = { id: `${prefix}${i + 1}`, symbol: "*".repeat(i + 1), text: note ?? label };
     byKey.set(key, view);
     return view;
   });
@@ -142,86 +143,119 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
 }
 
 export interface FinancingSummary {
+  /** Each party's budget, how it is paid and its contribution under the agreement: parties as columns, as the seed's summary table has them, or as rows where they are more than four. */
   table: TableView;
-  /** Amounts and split in words, e.g. for the memo's Ekonomi; a blank amount in words (`ej redovisat`), never `0 kr`. */
-  total: string;
-  parties: { name: string; amount: string; share: string }[];
-  /** What lines that give only a total add up to, not split between the parties; none where every line gives its split. */
-  unsplit: { amount: string; share: string } | undefined;
-  /** Income that is no party's contribution, per source as the lines name it. */
-  income: { name: string; amount: string; share: string }[];
-  /** Each non-cash contribution with its note: `Lerums kommun: 200 000 kr schablonkostnad …`. */
-  explanations: string[];
 }
 
 const TYPE_COLUMNS = (["cash", "in-kind", "referred"] as const).map((type) => ({ type, label: FINANCING[type].column }));
 
+/** Most columns of amounts a summary has with the parties as columns (the seed's layout: `HSN | Kommunen | Totalt`); more turn it, one row per party. */
+const MOST_COLUMNS = 4;
+
 /**
  * Each party's contribution to the plan's joint budget (all lines but carry-overs), its share
  * of the total, how it pays (cash, in kind, referred), and the agreement's contribution. Lines
- * that give only a total count in the total and for no party: a row of their own says so.
- * Blank stays blank: a party with no amount has an empty cell, not 0.
+ * that give only a total count in the total and for no party: a column (or row) of their own says so.
+ * Blank stays blank: a party with no amount has an empty cell, not 0. With the parties as
+ * columns, a group's members and the one source of other money are named under the table. With
+ * `notes` (the prefix of the notes' ids), an amount paid in kind or referred carries the marker of
+ * its note, as the plan's detail table has it (`*`, `**`): where the page has no detail table.
  */
-export function financingSummary(repo: Repository, plan: Entry<"plan">, caption: string): FinancingSummary {
+export function financingSummary(repo: Repository, plan: Entry<"plan">, caption: string, options: { notes?: string } = {}): FinancingSummary {
+  const prefix = options.notes ?? "sammanfattning-";
   const parties = planParties(repo, plan);
+  const labels = partyLabels(repo, parties);
   const agreement = lookup(repo, plan.data.agreement, "agreement");
   const lines = contributingLines(plan.data.budget);
   const totals = partyTotals(lines);
   const total = sum(lines.map(lineTotal));
   const unsplit = unsplitTotal(lines).total;
+  const incomes = incomeTotals(lines);
   const shares = lines.flatMap(sharesOf).filter((s) => s.amount !== undefined);
   const types = TYPE_COLUMNS.filter((c) => shares.some((s) => s.financing === c.type));
   const showTypes = types.length > 1 || types.some((t) => t.type !== "cash");
   const byType = (party: string | undefined, type: string) =>
     sum(shares.filter((s) => (party === undefined || s.party === party) && s.financing === type).map((s) => s.amount));
+  const agreed = agreement ? sum(parties.map((p) => contributionFor(agreement.data, p, plan.data.year))) : undefined;
+  const financing = options.notes !== undefined ? financingNotes(plan, options.notes) : undefined;
+  // The note of a party's amounts of one type; the first where they have several.
+  const marker = (party: string, type: string): Partial<CellView> => {
+    const share = financing && shares.find((s) => s.party === party && s.financing === type && financing.markerFor(s));
+    const note = share ? financing!.markerFor(share) : undefined;
+    return note ? { marker: { symbol: note.symbol, target: note.id } } : {};
+  };
+  const members: NoteView[] = parties
+    .filter((p) => memberNames(repo, p).length)
+    .map((p, i) => ({ id: `${prefix}medlemmar-${i + 1}`, symbol: "", text: `${labels.get(p)}: ${list(memberNames(repo, p))}` }));
+  const notes = [...(financing?.notes.filter((n) => shares.some((s) => financing.markerFor(s) === n)) ?? []), ...members];
+
+  // The columns of amounts: each party, each source of income, the part not split, the total.
+  const columns = [
+    ...parties.map((p) => ({
+      label: labels.get(p)!,
+      party: p as string | undefined,
+      budget: totals.get(p),
+      contribution: agreement ? contributionFor(agreement.data, p, plan.data.year) : undefined,
+    })),
+    ...[...incomes].map(([source, value]) => ({ label: incomes.size === 1 ? INCOME.label : source, party: undefined, budget: value, contribution: undefined })),
+    ...(unsplit !== undefined ? [{ label: BLANK.unsplit, party: undefined, budget: unsplit, contribution: undefined }] : []),
+  ];
+  const incomeNote: NoteView[] = incomes.size === 1 ? [{ id: `${prefix}annan`, symbol: "", text: `${INCOME.label}: ${[...incomes.keys()][0]}` }] : [];
+  if (columns.length <= MOST_COLUMNS) {
+    const row = (label: string, cell: (c: (typeof columns)[number]) => CellView, whole: CellView, kind?: RowView["kind"]): RowView => ({
+      ...(kind ? { kind } : {}),
+      cells: [th(label), ...columns.map(cell), whole],
+    });
+    const rows: RowView[] = [
+      row(`${COLUMN_KIND.budget.label} ${plan.data.year}`, (c) => num(amount(c.budget)), num(amount(total))),
+      row("Andel", (c) => num(shareOf(c.budget, total)), num(shareOf(total, total))),
+      ...(showTypes
+        ? types.map((t) =>
+            row(
+              t.label,
+              (c) => (c.party === undefined ? num("") : num(amount(byType(c.party, t.type)), marker(c.party, t.type))),
+              num(amount(byType(undefined, t.type))),
+            ),
+          )
+        : []),
+      ...(agreement ? [row(`Bidrag enligt avtalet ${plan.data.year}`, (c) => num(amount(c.contribution)), num(amount(agreed)))] : []),
+    ];
+    return {
+      table: {
+        caption,
+        className: "summary",
+        head: [{ cells: [th(TABLE_STUB, "col"), ...columns.map((c) => th(c.label, "col", { num: true })), th("Totalt", "col", { num: true })] }],
+        bodies: [rows],
+        notes: [...notes, ...incomeNote],
+      },
+    };
+  }
+  // Many columns: one row per party, source of income and the part not split.
   const head: RowView[] = [
     {
       cells: [
         th("Part", "col"),
-        th("Budget", "col", { num: true }),
+        th(COLUMN_KIND.budget.label, "col", { num: true }),
         th("Andel", "col", { num: true }),
         ...(showTypes ? types.map((t) => th(t.label, "col", { num: true })) : []),
         ...(agreement ? [th(`Bidrag enligt avtalet ${plan.data.year}`, "col", { num: true })] : []),
       ],
     },
   ];
-  const rows: RowView[] = parties.map((p) => {
-    const own = totals.get(p);
-    const contribution = agreement ? contributionFor(agreement.data, p, plan.data.year) : undefined;
-    return {
-      cells: [
-        partyHeader(repo, p),
-        num(amount(own)),
-        num(shareOf(own, total)),
-        ...(showTypes ? types.map((t) => num(amount(byType(p, t.type)))) : []),
-        ...(agreement ? [num(amount(contribution))] : []),
-      ],
-    };
+  const rows: RowView[] = parties.map((p) => ({
+    cells: [
+      partyHeader(repo, p),
+      num(amount(totals.get(p))),
+      num(shareOf(totals.get(p), total)),
+      ...(showTypes ? types.map((t) => num(amount(byType(p, t.type)), marker(p, t.type))) : []),
+      ...(agreement ? [num(amount(contributionFor(agreement.data, p, plan.data.year)))] : []),
+    ],
+  }));
+  const other = (header: CellView, value: bigint | undefined): RowView => ({
+    cells: [header, num(amount(value)), num(shareOf(value, total)), ...(showTypes ? types.map(() => num("")) : []), ...(agreement ? [num("")] : [])],
   });
-  const incomes = incomeTotals(lines);
-  for (const [source, value] of incomes) {
-    rows.push({
-      cells: [
-        th(source, "row", { detail: INCOME.label }),
-        num(amount(value)),
-        num(shareOf(value, total)),
-        ...(showTypes ? types.map(() => num("")) : []),
-        ...(agreement ? [num("")] : []),
-      ],
-    });
-  }
-  const agreed = agreement ? sum(parties.map((p) => contributionFor(agreement.data, p, plan.data.year))) : undefined;
-  if (unsplit !== undefined) {
-    rows.push({
-      cells: [
-        th(BLANK.unsplit),
-        num(amount(unsplit)),
-        num(shareOf(unsplit, total)),
-        ...(showTypes ? types.map(() => num("")) : []),
-        ...(agreement ? [num("")] : []),
-      ],
-    });
-  }
+  for (const [source, value] of incomes) rows.push(other(th(source, "row", { detail: INCOME.label }), value));
+  if (unsplit !== undefined) rows.push(other(th(BLANK.unsplit), unsplit));
   rows.push({
     kind: "total",
     cells: [
@@ -232,22 +266,5 @@ export function financingSummary(repo: Repository, plan: Entry<"plan">, caption:
       ...(agreement ? [num(amount(agreed))] : []),
     ],
   });
-  const explanations: string[] = [];
-  for (const p of parties) {
-    for (const t of TYPE_COLUMNS.filter((c) => c.type !== "cash")) {
-      const own = shares.filter((s) => s.party === p && s.financing === t.type);
-      if (!own.length) continue;
-      const notes = [...new Set(own.map((s) => s.note).filter((n): n is string => Boolean(n)))];
-      const label = FINANCING[t.type].label.toLocaleLowerCase("sv");
-      explanations.push(`${partyName(repo, p)}: ${kr(sum(own.map((s) => s.amount)))} ${label}${notes.length ? ` – ${notes.join("; ")}` : ""}.`);
-    }
-  }
-  return {
-    table: { caption, className: "summary", head, bodies: [rows] },
-    total: krText(total),
-    parties: parties.map((p) => ({ name: partyName(repo, p), amount: krText(totals.get(p)), share: shareOf(totals.get(p), total) })),
-    unsplit: unsplit === undefined ? undefined : { amount: kr(unsplit), share: shareOf(unsplit, total) },
-    income: [...incomes].map(([source, value]) => ({ name: source, amount: kr(value), share: shareOf(value, total) })),
-    explanations,
-  };
+  return { table: { caption, className: "summary", head, bodies: [rows], notes: financing ? notes.filter((n) => n.symbol) : [] } };
 }

@@ -1,12 +1,13 @@
 import type { RootContent } from "mdast";
-import { contributionFor, reportMoney, splitText, type OutcomeMoney } from "../../model/money.js";
-import { memberNames } from "../../model/parties.js";
+import { toString } from "mdast-util-to-string";
+import { reportMoney, type OutcomeMoney } from "../../model/money.js";
+import { contributionSentence, splitSentence, statedIn } from "../../model/wording.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
 import { amount, kr, krText, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { financingSummary } from "./budget.js";
-import { agreementOf, docLink, isFictional, organisationParty, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
+import { agreementOf, docLink, isFictional, organisationParty, partyName, type PageView, type ViewContext } from "./common.js";
 import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
 import { BLANK, KIND, COLUMN_KIND } from "../../vocabulary.js";
@@ -34,45 +35,32 @@ const QUESTIONS = [
 ] as const;
 
 interface EkonomiView {
-  source: LinkView;
-  intro: string;
+  /** The sentences the memo's own Ekonomi text does not already say: the split, each financier's contribution. */
+  sentences: string[];
   table: TableView;
-  split?: string;
-  agreement?: string;
-  explanations: string[];
 }
 
-/** Ekonomi's figures, computed from the plan or report the memo is about; never typed. */
-function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): EkonomiView | undefined {
+/**
+ * Ekonomi's figures, computed from the plan or report the memo is about; never typed. A sentence
+ * whose figures the memo's own Ekonomi text already gives (`authored`) is left out: the split is
+ * stated once.
+ */
+function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, authored: string): EkonomiView | undefined {
   const { repo } = ctx;
   const about = memo.data.about ? repo.documents.get(memo.data.about) : undefined;
   if (about?.kind === "plan") {
     const plan = about;
     const agreement = lookup(repo, plan.data.agreement, "agreement");
-    const summary = financingSummary(repo, plan, `Finansiering av verksamhetsplanen ${plan.data.year} per part (kronor)`);
-    const share = (who: string, p: { amount: string; share: string }) => `${who} ${p.amount}${p.share ? ` (${p.share})` : ""}`;
-    const shares = [
-      ...[...summary.parties, ...summary.income].map((p) => share(p.name, p)),
-      ...(summary.unsplit ? [share(BLANK.unsplit.toLocaleLowerCase("sv"), summary.unsplit)] : []),
-    ];
-    // A group of parties is named with its members, as the agreement's page lists them.
-    const named = (party: string) => {
-      const members = memberNames(repo, party);
-      return members.length ? `${partyName(repo, party)} (${list(members)})` : partyName(repo, party);
-    };
-    const contributions = agreement
-      ? agreement.data.contributions.map((c) => `${named(c.party)} ${kr(contributionFor(agreement.data, c.party, plan.data.year))}`)
-      : [];
-    return {
-      source: docLink(ctx, page, plan.id),
-      intro: `Den gemensamma budgeten för ${plan.data.year} är ${summary.total}: ${list(shares)}.`,
-      table: summary.table,
-      split: agreement ? `Fördelningsprincipen enligt avtalet: ${splitText(repo, agreement)}.` : undefined,
-      agreement: agreement
-        ? `Enligt avtalet för perioden ${agreement.data.period.from}–${agreement.data.period.to} bidrar parterna ${plan.data.year} med ${list(contributions)}.`
-        : undefined,
-      explanations: summary.explanations,
-    };
+    const self = memo.data.issuer ?? repo.config?.data.organisation;
+    // The plan's widest total names the budget where it names one, as the seed's caption: "Gemensam folkhälsobudget för verksamhetsåret 2019".
+    const name =
+      plan.data.totals
+        .map((t) => t.label)
+        .filter((l) => /budget/iu.test(l))
+        .at(-1) ?? "Gemensam budget";
+    const summary = financingSummary(repo, plan, `${name} för verksamhetsåret ${plan.data.year} (kronor)`, { notes: "ekonomi-not-" });
+    const sentences = agreement ? [splitSentence(repo, agreement.data, self), contributionSentence(repo, agreement.data, self)] : [];
+    return { sentences: sentences.filter((s) => !statedIn(authored, s)).map((s) => s.text), table: summary.table };
   }
   if (about?.kind === "report") {
     const plan = lookup(repo, about.data.plan, "plan");
@@ -84,12 +72,12 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
     });
     const t = money.totals.total;
     return {
-      source: docLink(ctx, page, about.id),
       // No utfall at all: no avvikelse either, and neither is 0 kr.
-      intro:
+      sentences: [
         t.outcome === undefined
           ? `Budgeten för ${about.data.year} var ${krText(t.budget)}; utfallet är ${BLANK.sentence}.`
-          : `Budgeten för ${about.data.year} var ${krText(t.budget)} och utfallet ${kr(t.outcome)}, en avvikelse på ${krText(t.deviation)} (budget − utfall).`,
+          : outcomeSentence(about.data.year, t),
+      ],
       table: {
         caption: `Budget och utfall ${about.data.year} per part (kronor)`,
         className: "summary",
@@ -105,10 +93,22 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, page: string): Ekono
         ],
         bodies: [[...money.parties.map((p) => row(partyName(repo, p), money.totals.byParty.get(p)!)), row("Totalt", t, true)]],
       },
-      explanations: [],
     };
   }
   return undefined;
+}
+
+/**
+ * The year's outcome as a board's report states it: `Utfallet för 2019 blev 401 500 kr mot en budget
+ * på 420 000 kr, vilket ger ett överskott på 18 500 kr.` (seed 001, lines 342 and 1023: "gör ett
+ * positivt resultat på 9 609 tkr", "redovisar ett underskott på 560 tkr"). The avvikelse is
+ * budget − utfall: positive an överskott, negative an underskott.
+ */
+function outcomeSentence(year: number, t: OutcomeMoney): string {
+  const start = `Utfallet för ${year} blev ${kr(t.outcome)} mot en budget på ${krText(t.budget)}`;
+  if (t.deviation === undefined) return `${start}.`;
+  if (t.deviation === 0n) return `${start}, lika med budgeten.`;
+  return `${start}, vilket ger ett ${t.deviation > 0n ? "överskott" : "underskott"} på ${kr(t.deviation > 0n ? t.deviation : -t.deviation)}.`;
 }
 
 export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): PageView {
@@ -135,7 +135,8 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
   });
   const section = (slot: Slot, fallback: string) => ({ id: slot, title: bySlot.get(slot)?.title ?? fallback, html: bySlot.get(slot)?.html ?? "" });
 
-  const ekonomi = ekonomiView(ctx, memo, page);
+  const ekonomiSection = sections.find((s) => slotOf(s.title) === "ekonomi");
+  const ekonomi = ekonomiView(ctx, memo, ekonomiSection ? toString({ type: "root", children: ekonomiSection.nodes }) : "");
   const ordered = [
     section("sammanfattning", "Sammanfattning"),
     section("bakgrund", "Bakgrund"),
@@ -167,7 +168,8 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       unit: data.unit,
       handler: data.handler,
       recipient: data.recipient,
-      decidedBy: data.decidedBy && data.decidedBy !== data.recipient ? data.decidedBy : undefined,
+      // The deciding body, where it is not the recipient and the proposal does not name it ("Kommunstyrelsens arbetsutskott beslutar …").
+      decidedBy: data.decidedBy && data.decidedBy !== data.recipient && !data.proposal.some((p) => p.includes(data.decidedBy!)) ? data.decidedBy : undefined,
       preamble: render(preamble, "inledning-"),
       proposal: data.proposal,
       proposalText: bySlot.get("forslag")?.html ?? "",

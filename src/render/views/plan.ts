@@ -83,7 +83,12 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
     .map((line) => {
       const shares = sharesOf(line).filter((s) => s.amount !== undefined);
       const written = line.total !== undefined || shares.length > 0;
+      // As the seed writes it (000, line 254): "Planering och avsatta medel för Plattform Lerum 2018 förs, enligt beslut på presidiedialog den 12 oktober, över till 2019."
+      const sentence = `${line.title}${written ? ` (${kr(lineTotal(line))})` : ""} förs${line.decision ? `, enligt beslut på ${line.decision},` : ""} över${
+        line.from !== undefined && !line.decision ? ` från ${line.from}` : ""
+      } till ${data.year}.${written ? "" : " Beslutet anger inget belopp."}${line.note ? ` ${line.note}` : ""}`;
       return {
+        sentence,
         title: line.title,
         from: line.from,
         decision: line.decision,
@@ -113,7 +118,6 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       year: data.year,
       levels,
       summary: summary.table,
-      financing: summary.explanations,
       detail: budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`),
       carryOvers,
       interventions,

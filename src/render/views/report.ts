@@ -97,7 +97,7 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
       const computed = followUp?.status === undefined;
       const status = followUp?.status ?? computeGoalFulfilment(repo, plan, goal.id, data.year).status;
       const f = FULFILMENT[status];
-      const comment = [followUp?.comment, computed ? "Bedömningen är beräknad från målets indikatorer." : ""].filter(Boolean).join(" ");
+      const comment = [followUp?.comment, computed ? "Bedömningen grundar sig på målets indikatorer." : ""].filter(Boolean).join(" ");
       return { cells: [th(goal.title, "row", goal.focus ? { detail: `Fokus: ${goal.focus}` } : {}), td(f.text, { symbol: f.symbol }), td(comment)] };
     });
   const goals: TableView = {
