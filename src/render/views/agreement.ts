@@ -42,7 +42,15 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
         { label: "Undertecknat", text: data.signed },
       ],
     },
-    content: { split: splitText(repo, agreement), contributions, figures, plans },
+    content: {},
+    parts: {
+      defaults: ["financing", "plans"],
+      place(name, _attributes, at) {
+        if (name === "financing") return { partial: "agreement-financing", part: name, ...at, split: splitText(repo, agreement), contributions, figures };
+        if (name === "plans" && plans.length) return { partial: "agreement-plans", part: name, ...at, plans };
+        return undefined;
+      },
+    },
   });
 }
 

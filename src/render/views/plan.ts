@@ -6,7 +6,8 @@ import type { Goal } from "../../schema/plan.js";
 import { kr, krText, list } from "../helpers.js";
 import { budgetDetailTable, financingSummary } from "./budget.js";
 import { docLink, isFictional, municipalityOf, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
-import { documentPage } from "./page.js";
+import { documentPage, type PartSource } from "./page.js";
+import type { FootnoteDefinition, ListItem, PhrasingContent, RootContent } from "mdast";
 import { GOAL_LEVEL, KIND } from "../../vocabulary.js";
 
 const LEVELS = (["national", "regional", "local"] as const).map((level) => ({ level, heading: GOAL_LEVEL[level] }));
@@ -57,7 +58,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
     return { heading, grouped: level === "local", areas: [...areas].map(([area, goals]) => ({ area, goals })), any: goals.length > 0 };
   }).filter((l) => l.any);
 
-  const interventions = data.interventions.map((intervention) => {
+  const cards = data.interventions.map((intervention) => {
     const lines = data.budget.filter((l) => l.intervention === intervention.id && l.type !== "carry-over");
     const totals = partyTotals(lines);
     const paidBy = [
@@ -96,6 +97,38 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
     });
 
   const summary = financingSummary(repo, plan, `Gemensam budget för verksamhetsåret ${data.year} per part (kronor)`);
+  const tables = moneyTables(repo, data.tables, "Ekonomi");
+  const detail = budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`);
+  const parts: PartSource = {
+    defaults: ["goals", "budget", "carry-over", "interventions", "tables"],
+    place(name, attributes, at) {
+      switch (name) {
+        case "goals":
+          return levels.length ? { partial: "plan-goals", part: name, ...at, areaLevel: Math.min(at.sub + 1, 6), levels } : undefined;
+        case "budget":
+          return { partial: "plan-budget", part: name, ...at, year: data.year, summary: summary.table, financing: summary.explanations, detail };
+        case "carry-over":
+          return carryOvers.length ? { partial: "plan-carry-over", part: name, ...at, carryOvers } : undefined;
+        case "interventions":
+          return cards.length
+            ? { partial: "plan-interventions", part: name, ...at, interventions: cards.map((c) => ({ ...c, heading: true, level: at.sub })) }
+            : undefined;
+        case "intervention": {
+          const card = cards.find((c) => c.id === `insats-${attributes["id"]}`);
+          return card ? { partial: "plan-intervention", part: name, ...card, ...at } : undefined;
+        }
+        case "tables":
+          return { partial: "money-tables", part: name, ...at, ...tables };
+        case "table": {
+          const table = tables.tables[data.tables.findIndex((t) => t.id === attributes["id"])];
+          return table ? { partial: "money-table", part: name, ...at, table } : undefined;
+        }
+        default:
+          return undefined;
+      }
+    },
+    expand: (directive) => (directive.name === "goals" && directive.attributes?.["area"] ? goalList(data.goals, directive.attributes["area"]) : undefined),
+  };
   return documentPage(ctx, plan, page, {
     organisation: municipalityOf(repo, agreement),
     fictional: isFictional(repo, plan),
@@ -109,15 +142,33 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       ],
       seeAlso: relatedTo(ctx, page, plan.id),
     },
-    content: {
-      year: data.year,
-      levels,
-      summary: summary.table,
-      financing: summary.explanations,
-      detail: budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`),
-      carryOvers,
-      interventions,
-      ...moneyTables(repo, data.tables, "Ekonomi"),
-    },
+    content: { year: data.year },
+    parts,
   });
+}
+
+/**
+ * The local goals of one area as the body's own list, as the plan writes them under its
+ * principle: `Öka andelen kvinnor och män som rör sig - fokus …`; a goal's note is a footnote
+ * of the body, numbered with the author's.
+ */
+function goalList(goals: readonly Goal[], area: string): RootContent[] {
+  const picked = goals.filter((g) => g.level === "local" && g.area === area);
+  const notes: FootnoteDefinition[] = [];
+  const items: ListItem[] = picked.map((goal) => {
+    const inline: PhrasingContent[] = [{ type: "text", value: goal.title }];
+    if (goal.note) {
+      const identifier = `mal-${goal.id}`;
+      inline.push({ type: "footnoteReference", identifier, label: identifier });
+      notes.push({
+        type: "footnoteDefinition",
+        identifier,
+        label: identifier,
+        children: [{ type: "paragraph", children: [{ type: "text", value: goal.note }] }],
+      });
+    }
+    if (goal.focus) inline.push({ type: "text", value: ` - fokus ${goal.focus}` });
+    return { type: "listItem", spread: false, children: [{ type: "paragraph", children: inline }] };
+  });
+  return [{ type: "list", ordered: false, spread: false, children: items }, ...notes];
 }
