@@ -17,7 +17,7 @@ export interface PartInfo {
 }
 
 const tables: PartInfo[] = [
-  { name: "tables", summary: "Every money table of the document (`tables:`), under the heading Ekonomi." },
+  { name: "tables", summary: "Every money table of the document (`tables:`), under one heading (Ekonomi; a budget: Budget and its year)." },
   {
     name: "table",
     summary: "One money table, by its id; its caption heads it.",

@@ -36,8 +36,6 @@ export interface PlacedDirective {
   attributes: Record<string, string>;
   /** The level of the heading the directive stands under (0: none), as the page renders it. */
   depth: number;
-  /** The directive follows its heading directly: the heading titles the part, which needs no heading of its own. */
-  afterHeading: boolean;
 }
 
 /** A body cut at its directives: the author's text, and between the pieces of text the directives. */
@@ -143,17 +141,15 @@ function remarkPartMarkers() {
   return (tree: Root, file: VFile) => {
     const placed: PlacedDirective[] = [];
     let depth = 0;
-    let previous: RootContent | undefined;
     const children: RootContent[] = [];
     for (const node of tree.children) {
       if (node.type === "heading") depth = node.depth;
       if (node.type === "leafDirective") {
         const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, v ?? ""]));
-        placed.push({ name: node.name, attributes, depth, afterHeading: previous?.type === "heading" });
+        placed.push({ name: node.name, attributes, depth });
         children.push({ ...node, children: [], data: { hName: PART_TAG, hProperties: { dataIndex: placed.length - 1 } } });
       } else if (node.type === "containerDirective") children.push(...(node.children as RootContent[]));
       else children.push(node);
-      previous = node;
     }
     tree.children = children;
     visit(tree, (node, index, parent) => {

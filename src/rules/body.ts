@@ -96,8 +96,7 @@ export const bodyDirectives: Rule = {
   severity: "error",
   summary:
     "A directive in the body (`::budget` on a line of its own) names a part its kind of document generates, with an id or area the document has, and places each part once.",
-  example:
-    "A report places no `::budget` (that part belongs to a plan); a report places `::outcome`, `::goals`, `::indicators`, `::carry-over`, `::tables`, `::table`.",
+  example: "An indicator places no `::budget` (that part belongs to a plan); an indicator places `::values`, `::plans`.",
   document(doc, report) {
     const directives = doc.source.outline?.directives ?? [];
     const placed: { key: ReturnType<typeof keyOf>; directive: BodyDirective }[] = [];

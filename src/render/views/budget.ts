@@ -84,6 +84,7 @@ export function partyHeader(repo: Repository, party: string): CellView {
 }
 
 /** The detail table: per intervention area, line by line, total first and then each party, with the financing notes. */
+/** The plan's budget per area and line; the carry-overs are left to a part of their own (`::carry-over`), so that they are stated once. */
 export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption: string): TableView {
   const parties = planParties(repo, plan);
   const labels = partyLabels(repo, parties);
@@ -103,6 +104,7 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
   ];
   const bodies: RowView[][] = [];
   for (const item of budgetLayout(plan)) {
+    if (item.lines.every((l) => l.type === "carry-over")) continue;
     if (item.type === "group") {
       const rows: RowView[] = [{ kind: "group", cells: [th(item.label, "rowgroup", { colspan: columns })] }];
       for (const line of item.lines) {

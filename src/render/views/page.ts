@@ -70,12 +70,15 @@ export interface PartSource {
   expand?: (directive: LeafDirective) => RootContent[] | undefined;
 }
 
-/** The level of a part placed where `d` stands: a directive right under a heading is titled by it. */
+/**
+ * The level of a part placed where `d` stands. Under a heading of the body the part belongs to
+ * that section: the author's heading titles it and it prints none of its own (no second
+ * "Finansiering"); its inner headings go one level below. Before the body's first heading, and in
+ * the default place, it is a section of its own with its heading.
+ */
 export function levelAt(d: PlacedDirective): PartLevel {
   if (d.name === DEFAULT_SLOT || d.depth === 0) return { heading: true, level: 2, sub: 3 };
-  if (d.afterHeading) return { heading: false, level: d.depth, sub: Math.min(d.depth + 1, 6) };
-  const level = Math.min(d.depth + 1, 6);
-  return { heading: true, level, sub: Math.min(level + 1, 6) };
+  return { heading: false, level: d.depth, sub: Math.min(d.depth + 1, 6) };
 }
 
 /** The page's pieces in order: the author's text (`html`) and the generated parts (`partial`). */

@@ -14,6 +14,8 @@ const LEVELS = (["national", "regional", "local"] as const).map((level) => ({ le
 
 interface GoalView {
   title: string;
+  /** The goal's note as a footnote of the list: its number in the goals' part, and its id. */
+  note?: { number: number; id: string; text: string } | undefined;
   focus: string | undefined;
   prefix: string | undefined;
   indicators: LinkView[];
@@ -26,6 +28,7 @@ function goalView(ctx: ViewContext, page: string, goal: Goal): GoalView {
     focus: goal.focus,
     prefix: goal.level === "local" ? undefined : goal.area,
     indicators: goal.indicators.map((id) => docLink(ctx, page, id)),
+    note: goal.note ? { number: 0, id: `malnot-${goal.id}`, text: goal.note } : undefined,
   };
 }
 
@@ -48,6 +51,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
   const agreement = lookup(repo, data.agreement, "agreement");
   const parties = planParties(repo, plan);
 
+  let notes = 0;
   const levels = LEVELS.map(({ level, heading }) => {
     const goals = data.goals.filter((g) => g.level === level);
     const areas = new Map<string, GoalView[]>();
@@ -55,7 +59,11 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       const area = level === "local" ? (goal.area ?? "Övriga mål") : "";
       areas.set(area, [...(areas.get(area) ?? []), goalView(ctx, page, goal)]);
     }
-    return { heading, grouped: level === "local", areas: [...areas].map(([area, goals]) => ({ area, goals })), any: goals.length > 0 };
+    const grouped = [...areas].map(([area, goals]) => {
+      for (const g of goals) if (g.note) g.note.number = ++notes;
+      return { area, goals, notes: goals.flatMap((g) => (g.note ? [g.note] : [])) };
+    });
+    return { heading, grouped: level === "local", areas: grouped, any: goals.length > 0 };
   }).filter((l) => l.any);
 
   const cards = data.interventions.map((intervention) => {
