@@ -174,6 +174,8 @@ describe("directives place the generated parts where the author writes them", ()
       "Ekonomi",
       "Överföring till 2020",
     ]);
+    // The goals' table under its heading "Måluppfyllelse 2019" does not print the same words again: its caption is for screen readers.
+    expect(page("sjobacka/rapport-2019.html")).toContain('<caption class="sr-only">Måluppfyllelse 2019</caption>');
   });
 });
 

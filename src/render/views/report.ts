@@ -183,7 +183,8 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
               comments,
             };
           case "goals":
-            return goalRows.length ? { partial: "report-goals", ...base, goals } : undefined;
+            // Under its own heading "Måluppfyllelse 2019" the table's caption, the same words, is for screen readers only.
+            return goalRows.length ? { partial: "report-goals", ...base, goals: { ...goals, captionHidden: at.heading } } : undefined;
           case "indicators":
             return indicators.length ? { partial: "report-indicators", ...base, indicators } : undefined;
           case "carry-over":
