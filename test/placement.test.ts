@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { partsTable, withPartsTable } from "../src/model/parts.js";
@@ -176,6 +176,29 @@ describe("directives place the generated parts where the author writes them", ()
     ]);
     // The goals' table under its heading "Måluppfyllelse 2019" does not print the same words again: its caption is for screen readers.
     expect(page("sjobacka/rapport-2019.html")).toContain('<caption class="sr-only">Måluppfyllelse 2019</caption>');
+  });
+});
+
+describe("a template override places the parts itself", () => {
+  it("gets the body as pieces and each part by name: the budget first, then the author's text without the parts", async () => {
+    const repo = copyExamples();
+    mkdirSync(join(repo, "templates"));
+    write(
+      repo,
+      "templates/plan.hbs",
+      '<article class="document plan">\n{{> doc-header}}\n{{> plan-budget part.budget}}\n{{#each parts}}{{#unless partial}}<div class="body">{{{html}}}</div>{{/unless}}{{/each}}\n</article>\n',
+    );
+    const { code, stderr, page } = await build(repo);
+    expect(code, stderr).toBe(0);
+    const html = article(page("lerum/plan-2019.html"));
+    const h = headings(html).map((x) => `${x.level}:${x.text}`);
+    // By name, a part has its heading at the top level.
+    expect(h.slice(1, 3)).toEqual(["2:Gemensam budget 2019", "2:Mål för det gemensamma folkhälsoarbetet"]);
+    expect(html.indexOf("<caption>Budget 2019 per insatsområde")).toBeLessThan(html.indexOf(">Mål för det gemensamma folkhälsoarbetet</h2>"));
+    // The pieces of text are all there, the parts placed in them are not (the goals of each principle are the body's own markdown).
+    expect(html).not.toContain('class="intervention"');
+    expect(text(html)).toContain("Planering och avsatta medel för Plattform Lerum 2018 förs");
+    expect(text(html)).toContain("Öka andelen kvinnor och män som rör sig - fokus");
   });
 });
 
