@@ -179,6 +179,37 @@ describe("directives place the generated parts where the author writes them", ()
   });
 });
 
+describe("the documents plan drafts", () => {
+  it("print each part once: one Finansiering in the new agreement, one Måluppfyllelse in the drafted report", async () => {
+    const dir = tempDir();
+    const init = await run(
+      ["init", ".", "--kommun", "Alingsås kommun", "--kommunkod", "1489", "--region", "Hälso- och sjukvårdsnämnd Väst", "--year", "2027"],
+      dir,
+    );
+    expect(init.code, init.stderr).toBe(0);
+    expect((await run(["new", "report", "--from", "plan-2027"], dir)).code).toBe(0);
+    const built = await build(dir);
+    expect(built.code, built.stderr).toBe(0);
+    const agreement = headings(article(built.page("avtal-2027-2030.html"))).map((x) => x.text);
+    expect(count(agreement, /Finansiering/)).toBe(1);
+    const report = article(built.page("rapport-2027.html"));
+    expect(
+      count(
+        headings(report).map((x) => x.text),
+        /Måluppfyllelse/,
+      ),
+    ).toBe(1);
+    // The utfall under the draft's Ekonomi, no heading of its own.
+    expect(report.indexOf("<caption>Budget, utfall och avvikelse 2027")).toBeGreaterThan(report.indexOf(">Ekonomi</h2>"));
+    expect(
+      count(
+        headings(report).map((x) => x.text),
+        /Budget och utfall/,
+      ),
+    ).toBe(0);
+  });
+});
+
 describe("a template override places the parts itself", () => {
   it("gets the body as pieces and each part by name: the budget first, then the author's text without the parts", async () => {
     const repo = copyExamples();
