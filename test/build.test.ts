@@ -137,7 +137,7 @@ describe("plan build: the Lerum 2019 plan", () => {
     expect(text(html)).toContain("Beslut: presidiedialog 2018-10-12. Belopp: anges inte i beslutet.");
     // A goal's note is a footnote set after the list of the goals that cites it.
     expect(html).toMatch(
-      /S.M.A.R.T<sup><a href="#malnot-ater-smart" id="malnot-ater-smart-ref">1<\/a><\/sup>[\s\S]*?<\/ul>\n<aside id="malnot-ater-smart" class="footnote" role="doc-footnote"><p><span class="footnote-number">1<\/span> S(=|&#x3D;)större/,
+      /S.M.A.R.T<sup><a href="#malnot-ater-smart" id="malnot-ater-smart-ref" aria-label="Fotnot 1">1<\/a><\/sup>[\s\S]*?<\/ul>\n<aside id="malnot-ater-smart" class="footnote" role="doc-footnote"><p><span class="footnote-number">1<\/span> S(=|&#x3D;)större/,
     );
   });
 });

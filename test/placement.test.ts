@@ -72,7 +72,8 @@ describe("directives place the generated parts where the author writes them", ()
 
   it("sets the S.M.A.R.T footnote after the list that cites it, numbered, without a list of notes or a link back", async () => {
     const html = article(await examplePage("lerum/plan-2019.html"));
-    const ref = /S\.M\.A\.R\.T<sup><a href="#text-fn-mal-ater-smart" id="text-fnref-mal-ater-smart" data-footnote-ref>1<\/a><\/sup> - fokus invånare<\/li>/;
+    const ref =
+      /S\.M\.A\.R\.T<sup><a href="#text-fn-mal-ater-smart" id="text-fnref-mal-ater-smart" data-footnote-ref aria-label="Fotnot 1">1<\/a><\/sup> - fokus invånare<\/li>/;
     expect(html).toMatch(ref);
     // The note follows the list directly.
     expect(html).toMatch(

@@ -123,7 +123,7 @@ export class MarkdownRenderer {
         })
         // After sanitising: what these add is ours, not the author's.
         .use(rehypeNoRemoteImages)
-        .use(rehypeFootnotesInline)
+        .use(rehypeFootnotesInline, { referenceLabel: (n: number) => `Fotnot ${n}` })
         .use(rehypeTableCaptions)
         .use(rehypeStringify) as unknown as MarkdownProcessor;
       this.processors.set(key, processor);

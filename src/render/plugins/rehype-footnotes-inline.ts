@@ -14,6 +14,11 @@ function refersTo(node: RootContent, id: string): boolean {
   return found;
 }
 
+export interface FootnotesInlineOptions {
+  /** What a reference is called for a screen reader, by its number: `Fotnot 1`. */
+  referenceLabel: (n: number) => string;
+}
+
 /**
  * A body's footnotes are set after the block that cites them (the paragraph, list or table),
  * each as a note (`aside.footnote`, role `doc-footnote`) beginning with its number, instead of as
@@ -22,7 +27,7 @@ function refersTo(node: RootContent, id: string): boolean {
  * its block, and the print style keeps the two together (`templates/style.css`, "Footnotes").
  * A note cited from several blocks follows the first.
  */
-const rehypeFootnotesInline: Plugin<[], Root> = function () {
+const rehypeFootnotesInline: Plugin<[FootnotesInlineOptions], Root> = function (options) {
   return (tree) => {
     const index = tree.children.findIndex((n) => isElement(n, "section") && n.properties["dataFootnotes"] !== undefined);
     if (index < 0) return;
@@ -32,9 +37,12 @@ const rehypeFootnotesInline: Plugin<[], Root> = function () {
     visit(section, "element", (e) => {
       if (e.tagName === "li" && typeof e.properties["id"] === "string") items.push(e);
     });
-    // The references point at the list's label, which is gone.
+    // The references pointed at the list's label, which is gone: each says what it is instead.
     visit(tree, "element", (e) => {
-      if (e.properties["dataFootnoteRef"] !== undefined) delete e.properties["ariaDescribedBy"];
+      if (e.properties["dataFootnoteRef"] === undefined) return;
+      delete e.properties["ariaDescribedBy"];
+      const n = Number(e.children.find((c) => c.type === "text")?.value);
+      if (n) e.properties["ariaLabel"] = options.referenceLabel(n);
     });
     const notesAfter = new Map<RootContent, Element[]>();
     items.forEach((item, i) => {
