@@ -127,8 +127,8 @@ export function markdownNesting(text: string): { depth: number; offset: number }
   return deepest;
 }
 
-/** Parses a whole markdown file, frontmatter included (as a `yaml` node). */
-export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkDirective);
+/** Parses a whole markdown file, frontmatter included (as a `yaml` node); without directives, which only documents' bodies have (`bodyParser`). */
+export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
 
 /**
  * Parses a document's body alone. The frontmatter is read by the YAML parser; handing it to
