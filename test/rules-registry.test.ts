@@ -40,6 +40,7 @@ function corpus(): string {
     "enum.md": ind("", "").replace("unit: count", "unit: procent"),
     "range.md": ind("baseline: { year: 17, value: 1 }\n"),
     "outside.md": ind("", "![bild](../../../etc/passwd)\n"),
+    "directive.md": ind("", "::budget\n"),
     "duplicate-id.md": ind("id: lerum/indikatorer/behoriga-gymnasieskolan\n"),
     "tables.md": [
       "---\nkind: budget\ntitle: Tabeller\norganisation: lerum\nyear: 2013\ntables:",
@@ -169,6 +170,7 @@ describe("the rule registry", () => {
       "goal/unfunded",
       "date/decided-late",
       "money/carry-over",
+      "body/directive",
     ];
     const tables = ["money/table-shape", "money/stated-total", "money/blank-stated", "money/sign", "money/unbalanced"];
     expect([...loading, ...validating, ...between, ...tables].filter((id) => !emitted.has(id))).toEqual([]);

@@ -109,6 +109,7 @@ export const WORDINGS: readonly Wording[] = [
       "Planering och avsatta medel för Plattform Lerum 2018 förs, enligt beslut på presidiedialog 2018-10-12, över till 2019. Beslutet anger inget belopp.",
     ],
     page: "lerum/plan-2019.html",
+    when: "A plan whose page shows the carry-over part (`::carry-over`, or a body that places no parts); the Lerum plan's body writes the carry-over in its own words",
     seed: "000 line 254: “Planering och avsatta medel för Plattform Lerum 2018 förs, enligt beslut på presidiedialog den 12 oktober, över till 2019.”",
   },
   {

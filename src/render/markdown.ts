@@ -1,12 +1,14 @@
 import type { Root as HastRoot } from "hast";
 import type { Heading, Root, RootContent } from "mdast";
+import type { LeafDirective } from "mdast-util-directive";
 import { toString } from "mdast-util-to-string";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified, type Processor } from "unified";
+import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
-import rehypeFootnoteLabel from "./plugins/rehype-footnote-label.js";
+import rehypeFootnotesInline from "./plugins/rehype-footnotes-inline.js";
 import rehypeNoRemoteImages from "./plugins/rehype-no-remote-images.js";
 import rehypeTableCaptions from "./plugins/rehype-table-captions.js";
 import remarkHeadingLevels from "./plugins/remark-heading-levels.js";
@@ -28,6 +30,19 @@ export interface RenderedMarkdown {
   assets: Asset[];
 }
 
+/** Where a directive of the body stands: the part it places goes there. */
+export interface PlacedDirective {
+  name: string;
+  attributes: Record<string, string>;
+  /** The level of the heading the directive stands under (0: none), as the page renders it. */
+  depth: number;
+}
+
+/** A body cut at its directives: the author's text, and between the pieces of text the directives. */
+export type BodyPiece = { html: string } | { directive: PlacedDirective };
+
+const PART_TAG = "plan-part";
+
 type MarkdownProcessor = Processor<Root, Root, HastRoot, HastRoot, string>;
 
 /**
@@ -40,12 +55,48 @@ export class MarkdownRenderer {
   private readonly processors = new Map<string, MarkdownProcessor>();
 
   render(nodes: readonly RootContent[], context: MarkdownContext, options: MarkdownOptions): RenderedMarkdown {
-    const tree: Root = { type: "root", children: nodes.filter((n) => n.type !== "yaml").map(copyNode) };
+    const { pieces, assets } = this.renderPieces(nodes, context, options);
+    return { html: pieces.map((p) => ("html" in p ? p.html : "")).join(""), assets };
+  }
+
+  /**
+   * Renders a body in one piece (footnotes numbered through it, headings levelled together) and
+   * cuts the HTML at the directives on lines of their own at its top level, which `expand` does
+   * not turn into markdown of its own. A directive elsewhere (in a list, a `:::` block) is left
+   * out: `plan check` reports it.
+   */
+  renderPieces(
+    nodes: readonly RootContent[],
+    context: MarkdownContext,
+    options: MarkdownOptions & { expand?: (directive: LeafDirective) => RootContent[] | undefined },
+  ): { pieces: BodyPiece[]; assets: Asset[] } {
+    const children: RootContent[] = [];
+    for (const node of nodes) {
+      if (node.type === "yaml") continue;
+      const expanded = node.type === "leafDirective" ? options.expand?.(node) : undefined;
+      children.push(...(expanded ?? [node]).map(copyNode));
+    }
+    const tree: Root = { type: "root", children };
     const file = new VFile();
     file.data.markdownContext = context;
     const processor = this.processor(options);
-    const html = processor.stringify(processor.runSync(tree, file), file);
-    return { html, assets: file.data.assets ?? [] };
+    const hast = processor.runSync(tree, file);
+    const placed = (file.data.placedDirectives ?? []) as PlacedDirective[];
+    const pieces: BodyPiece[] = [];
+    let run: HastRoot["children"] = [];
+    const flush = () => {
+      if (run.some((n) => n.type !== "text" || n.value.trim())) pieces.push({ html: processor.stringify({ type: "root", children: run }, file) });
+      run = [];
+    };
+    for (const node of hast.children) {
+      if (node.type === "element" && node.tagName === PART_TAG) {
+        flush();
+        const directive = placed[Number(node.properties["dataIndex"])];
+        if (directive) pieces.push({ directive });
+      } else run.push(node);
+    }
+    flush();
+    return { pieces, assets: file.data.assets ?? [] };
   }
 
   /** One processor per id prefix and heading level, made once: a build renders every body with a few of them. */
@@ -56,21 +107,65 @@ export class MarkdownRenderer {
       processor = unified()
         .use(remarkLocalUrls)
         .use(remarkHeadingLevels, { base: options.baseDepth })
+        .use(remarkPartMarkers)
         .use(remarkRehype, {
           clobberPrefix: options.idPrefix,
           footnoteLabel: "Fotnoter",
           footnoteLabelTagName: `h${options.baseDepth}`,
           footnoteBackLabel: (index: number) => `Tillbaka till hänvisning ${index + 1}`,
         })
-        .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" })
+        .use(rehypeSanitize, {
+          ...defaultSchema,
+          clobberPrefix: "",
+          // The marks of the directives (see `remarkPartMarkers`): the author cannot write raw HTML, which is dropped before.
+          tagNames: [...(defaultSchema.tagNames ?? []), PART_TAG],
+          attributes: { ...defaultSchema.attributes, [PART_TAG]: ["dataIndex"] },
+        })
         // After sanitising: what these add is ours, not the author's.
         .use(rehypeNoRemoteImages)
-        .use(rehypeFootnoteLabel, { idPrefix: options.idPrefix })
+        .use(rehypeFootnotesInline, { referenceLabel: (n: number) => `Fotnot ${n}` })
         .use(rehypeTableCaptions)
         .use(rehypeStringify) as unknown as MarkdownProcessor;
       this.processors.set(key, processor);
     }
     return processor;
+  }
+}
+
+/**
+ * Marks each directive on a line of its own at the top level with an element the HTML is cut at
+ * (`renderPieces`), and notes where it stands; drops the directives elsewhere, and unwraps a
+ * `:::` block (both are `plan check` errors, so only a page built past the check shows this).
+ */
+function remarkPartMarkers() {
+  return (tree: Root, file: VFile) => {
+    const placed: PlacedDirective[] = [];
+    let depth = 0;
+    const children: RootContent[] = [];
+    for (const node of tree.children) {
+      if (node.type === "heading") depth = node.depth;
+      if (node.type === "leafDirective") {
+        const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, v ?? ""]));
+        placed.push({ name: node.name, attributes, depth });
+        children.push({ ...node, children: [], data: { hName: PART_TAG, hProperties: { dataIndex: placed.length - 1 } } });
+      } else if (node.type === "containerDirective") children.push(...(node.children as RootContent[]));
+      else children.push(node);
+    }
+    tree.children = children;
+    visit(tree, (node, index, parent) => {
+      if (parent && parent.type !== "root" && index !== undefined && (node.type === "leafDirective" || node.type === "containerDirective")) {
+        parent.children.splice(index, 1);
+        return index;
+      }
+      return undefined;
+    });
+    file.data.placedDirectives = placed;
+  };
+}
+
+declare module "vfile" {
+  interface DataMap {
+    placedDirectives: PlacedDirective[];
   }
 }
 

@@ -9,6 +9,7 @@ import { documentReferences, duplicateIds, localReferences, outputNames, partyRe
 import { partyMembers } from "./parties.js";
 import { hiddenPaths, localPaths, nameLength, outputTaken } from "./paths.js";
 import { activeFiles } from "./active.js";
+import { bodyDirectives } from "./body.js";
 import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
 import { ruleSettings } from "./settings.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   targetYears,
   koladaMunicipality,
   goalStatus,
+  bodyDirectives,
   localPaths,
   activeFiles,
   hiddenPaths,

@@ -108,7 +108,7 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
       " Lämna status tomt för att räkna fram måluppfyllelsen ur indikatorerna, eller skriv met, partly-met, not-met eller not-assessed.";
   }
   const sections = plan.data.interventions.map((i) => `### ${i.title}\n\nTODO: Vad har gjorts under året?\n`).join("\n");
-  const body = `\n## Sammanfattning\n\nTODO: Sammanfatta året.\n\n## Genomförda insatser\n\n${sections}\n## Ekonomi\n\nTODO: Kommentera utfallet mot budget.\n\n## Måluppfyllelse\n\nTODO: Kommentera måluppfyllelsen.\n`;
+  const body = `\n## Sammanfattning\n\nTODO: Sammanfatta året.\n\n## Genomförda insatser\n\n${sections}\n## Ekonomi\n\nTODO: Kommentera utfallet mot budget.\n\n::outcome\n\n::carry-over\n\n## Måluppfyllelse\n\nTODO: Kommentera måluppfyllelsen.\n\n::goals\n\n::indicators\n`;
   return { relPath, text: render(doc, relPath) + body };
 }
 

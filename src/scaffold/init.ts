@@ -79,6 +79,12 @@ ${o.region} och ${o.kommun}.
 ## Finansiering
 
 Fördelningsprincipen för finansieringen är hälften vardera för parterna.
+
+::financing
+
+## Verksamhetsplaner inom avtalet
+
+::plans
 `,
   );
 

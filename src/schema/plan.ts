@@ -15,6 +15,7 @@ export const goal = z
     area: z.string().min(1).optional().describe("Principle or target area the goal sits under, e.g. `Kompetens`."),
     title: z.string().min(1).describe("The goal as written, e.g. `Minska ohälsan bland unga kvinnor och män`."),
     focus: z.string().min(1).optional().describe("Its focus, e.g. `fler flickor och pojkar med godkända betyg`."),
+    note: z.string().min(1).optional().describe("A footnote to the goal's title, set at the foot of the page, e.g. what `S.M.A.R.T` stands for."),
     indicators: z.array(reference("indicator")).default([]).describe("Ids of indicator documents that follow the goal up."),
   })
   .describe("A goal of the plan.");

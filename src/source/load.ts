@@ -1,9 +1,10 @@
-import type { Root } from "mdast";
+import type { Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Position } from "unist";
 import { visit } from "unist-util-visit";
 import { createHash } from "node:crypto";
 import { relative, sep } from "node:path";
+import remarkDirective from "remark-directive";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -57,6 +58,20 @@ export interface BodyOutline {
   bodyStart: number;
   headings: { depth: number; text: string; position: Position }[];
   urls: { kind: "image" | "link" | "definition"; url: string; position: Position }[];
+  /**
+   * The directives that place a generated part (`::budget`, `:::name`), in the order written:
+   * `nested` when inside a list or quote rather than on a line of its own at the body's top
+   * level, `container` for the three-colon form. Text directives are not kept (see `parseBody`).
+   */
+  directives: BodyDirective[];
+}
+
+export interface BodyDirective {
+  name: string;
+  attributes: Record<string, string>;
+  position: Position;
+  nested: boolean;
+  container: boolean;
 }
 
 export interface ParseOptions {
@@ -66,10 +81,20 @@ export interface ParseOptions {
 
 /** Collects the headings and URLs of a markdown tree in one walk. */
 function outlineOf(tree: Root | undefined, bodyStart: number): BodyOutline {
-  const outline: BodyOutline = { bodyStart, headings: [], urls: [] };
+  const outline: BodyOutline = { bodyStart, headings: [], urls: [], directives: [] };
   if (!tree) return outline;
-  visit(tree, (node) => {
+  visit(tree, (node, _index, parent) => {
     if (!node.position) return;
+    if (node.type === "leafDirective" || node.type === "containerDirective") {
+      const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, v ?? ""]));
+      outline.directives.push({
+        name: node.name,
+        attributes,
+        position: node.position,
+        nested: parent?.type !== "root",
+        container: node.type === "containerDirective",
+      });
+    }
     if (node.type === "heading") outline.headings.push({ depth: node.depth, text: toString(node), position: node.position });
     else if (node.type === "image" || node.type === "link" || node.type === "definition")
       outline.urls.push({ kind: node.type, url: node.url, position: node.position });
@@ -103,7 +128,7 @@ export function markdownNesting(text: string): { depth: number; offset: number }
   return deepest;
 }
 
-/** Parses a whole markdown file, frontmatter included (as a `yaml` node). */
+/** Parses a whole markdown file, frontmatter included (as a `yaml` node); without directives, which only documents' bodies have (`bodyParser`). */
 export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm);
 
 /**
@@ -111,7 +136,33 @@ export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, 
  * the markdown parser too made loading 2.5 times slower, so bodies are parsed on their own and
  * their positions moved to where the body starts in the file.
  */
-export const bodyParser = unified().use(remarkParse).use(remarkGfm);
+export const bodyParser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+
+/**
+ * Text directives (`:name` inside a paragraph) are not a form `plan` uses, and the syntax takes
+ * ordinary prose for one: `kl. 09:00`, `S:a investeringar`, `Dnr:KS18`. Each is put back as the
+ * text the author wrote, joined to the text around it, so prose reads as written.
+ */
+export function restoreTextDirectives(tree: Root, text: string, offset = 0): Root {
+  visit(tree, (node) => {
+    if (!("children" in node) || !node.children.some((c) => c.type === "textDirective")) return;
+    const children: RootContent[] = [];
+    for (const child of node.children as RootContent[]) {
+      const value =
+        child.type === "textDirective" && child.position?.start.offset !== undefined && child.position.end.offset !== undefined
+          ? text.slice(child.position.start.offset - offset, child.position.end.offset - offset)
+          : undefined;
+      const previous = children.at(-1);
+      if (value === undefined && child.type !== "text") children.push(child);
+      else if (previous?.type === "text") {
+        previous.value += value ?? (child as { value: string }).value;
+        if (previous.position && child.position) previous.position = { start: previous.position.start, end: child.position.end };
+      } else children.push(value === undefined ? child : { type: "text", value, ...(child.position ? { position: child.position } : {}) });
+    }
+    (node as { children: unknown[] }).children = children;
+  });
+  return tree;
+}
 
 /** Moves the positions of a tree parsed from `text.slice(bodyStart)` to their places in `text`. */
 function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
@@ -373,7 +424,8 @@ function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: numb
     });
   if (nesting.depth > MAX_NESTING) return void tooDeep();
   try {
-    return shiftPositions(bodyParser.parse(value.slice(bodyStart)) as Root, bodyStart, lines);
+    const text = value.slice(bodyStart);
+    return shiftPositions(restoreTextDirectives(bodyParser.parse(text) as Root, text), bodyStart, lines);
   } catch (error) {
     if (error instanceof RangeError) return void tooDeep();
     throw error;

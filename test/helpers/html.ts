@@ -37,7 +37,7 @@ export interface HtmlTable {
 export function tables(html: string): HtmlTable[] {
   return [...html.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)].map((m) => {
     const inner = m[1]!;
-    const caption = text(/<caption>([\s\S]*?)<\/caption>/.exec(inner)?.[1] ?? "");
+    const caption = text(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(inner)?.[1] ?? "");
     const rows = [...inner.matchAll(/<tr([^>]*)>([\s\S]*?)<\/tr>/g)].map((r) => ({
       attrs: r[1]!,
       cells: [...r[2]!.matchAll(/<(th|td)([^>]*)>([\s\S]*?)<\/\1>/g)].map((c) => ({ tag: c[1] as "th" | "td", attrs: c[2]!, html: c[3]!, text: text(c[3]!) })),

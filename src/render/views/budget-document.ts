@@ -4,7 +4,7 @@ import { workTables } from "../../model/table.js";
 import { KIND } from "../../vocabulary.js";
 import { isFictional, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { moneyTableView, type PartyNames } from "./money-table.js";
-import { documentPage } from "./page.js";
+import { documentPage, type PartSource } from "./page.js";
 import type { TableView } from "./table.js";
 
 /** The money tables of a document as its page prints them (`partials/money-tables.hbs`), under `heading`. */
@@ -18,6 +18,18 @@ export function moneyTables(
     members: (party) => memberNames(repo, party),
   };
   return { tables: workTables(tables).map((worked) => moneyTableView(worked, parties)), tablesHeading: heading };
+}
+
+/** The parts `::tables` and `::table{#id}` of a document with money tables. */
+export function tableParts(written: Entry<"plan" | "report" | "budget">["data"]["tables"], tables: { tables: TableView[]; tablesHeading: string }): PartSource {
+  return {
+    defaults: ["tables"],
+    place(name, attributes, at) {
+      if (name === "tables") return { partial: "money-tables", part: name, ...at, ...tables };
+      const table = name === "table" ? tables.tables[written.findIndex((t) => t.id === attributes["id"])] : undefined;
+      return table ? { partial: "money-table", part: name, ...at, table } : undefined;
+    },
+  };
 }
 
 /** A board's or a kommunalförbund's budget: its tables, in the order the document prints them. */
@@ -36,6 +48,7 @@ export function budgetView(ctx: ViewContext, budget: Entry<"budget">, page: stri
         data.decision && { label: "Beslut", text: [data.decision.body, data.decision.date, data.decision.paragraph].filter(Boolean).join(", ") },
       ],
     },
-    content: moneyTables(repo, data.tables, `${KIND.budget.name} ${data.year}`),
+    content: { year: data.year },
+    parts: tableParts(data.tables, moneyTables(repo, data.tables, `${KIND.budget.name} ${data.year}`)),
   });
 }

@@ -85,6 +85,11 @@ export function partyHeader(repo: Repository, party: string): CellView {
 }
 
 /** The detail table: per intervention area, line by line, total first and then each party, with the financing notes. */
+/**
+ * The plan's budget per area and line. The carry-overs are left to a part of their own
+ * (`::carry-over`), so that they are stated once, unless one of the plan's declared totals
+ * includes them: then they are rows of the table the plan adds up.
+ */
 export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption: string): TableView {
   const parties = planParties(repo, plan);
   const labels = partyLabels(repo, parties);
@@ -103,7 +108,10 @@ export function budgetDetailTable(repo: Repository, plan: Entry<"plan">, caption
     },
   ];
   const bodies: RowView[][] = [];
+  // The carry-overs are stated by `::carry-over` (or by the author), unless the plan totals them in its table.
+  const carryOvers = plan.data.totals.some((t) => t.includes.includes("carry-over"));
   for (const item of budgetLayout(plan)) {
+    if (!carryOvers && item.lines.every((l) => l.type === "carry-over")) continue;
     if (item.type === "group") {
       const rows: RowView[] = [{ kind: "group", cells: [th(item.label, "rowgroup", { colspan: columns })] }];
       for (const line of item.lines) {

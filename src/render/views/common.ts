@@ -2,7 +2,8 @@ import type { RootContent } from "mdast";
 import { belongsTo, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
 import type { Party } from "../../schema/config.js";
 import { date, list } from "../helpers.js";
-import type { Asset, MarkdownRenderer } from "../markdown.js";
+import type { LeafDirective } from "mdast-util-directive";
+import type { Asset, BodyPiece, MarkdownRenderer } from "../markdown.js";
 import { hasContent, splitSections } from "../markdown.js";
 import type { Pages } from "../../model/pages.js";
 import { href } from "../pages.js";
@@ -131,17 +132,32 @@ export function docLink(ctx: ViewContext, fromPage: string, id: string, text?: s
   return { text: text ?? (entry ? entry.data.title : id), href: page ? href(fromPage, page) : undefined };
 }
 
-/** The body split for a page: a leading `Sammanfattning` goes first, the rest after the structured parts. */
-export function bodyParts(ctx: ViewContext, entry: AnyEntry, page: string): { lead: string; rest: string; assets: Asset[] } {
+/** The directive the page builder puts between the leading summary and the rest when the body places no part: the parts' default place. */
+export const DEFAULT_SLOT = "";
+
+/**
+ * The body cut for a page at its directives: the author's text and, between its pieces, the
+ * places of the generated parts. A body that places none gets them in their default place: after
+ * a leading `Sammanfattning` (and what comes before the first heading), before the rest.
+ */
+export function bodyPieces(
+  ctx: ViewContext,
+  entry: AnyEntry,
+  page: string,
+  expand?: (directive: LeafDirective) => RootContent[] | undefined,
+): { pieces: BodyPiece[]; assets: Asset[] } {
   const context = { root: ctx.repo.root, ignored: ctx.repo.ignored, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
-  const { preamble, sections, shared } = splitSections(entry.source.body);
-  const first = sections[0];
-  const leads = first && isSummary(first.title) ? 1 : 0;
-  const leadNodes: RootContent[] = [...(hasContent(preamble) ? preamble : []), ...(leads ? [first!.heading, ...first!.nodes] : [])];
-  const restNodes: RootContent[] = sections.slice(leads).flatMap((s) => [s.heading, ...s.nodes]);
-  const lead = leadNodes.length ? ctx.markdown.render([...leadNodes, ...shared], context, { idPrefix: "inledning-", baseDepth: 2 }) : { html: "", assets: [] };
-  const rest = restNodes.length ? ctx.markdown.render([...restNodes, ...shared], context, { idPrefix: "text-", baseDepth: 2 }) : { html: "", assets: [] };
-  return { lead: lead.html, rest: rest.html, assets: [...lead.assets, ...rest.assets] };
+  const children = (entry.source.body?.children ?? []).filter((n) => n.type !== "yaml");
+  let nodes: RootContent[] = children;
+  if (!children.some((n) => n.type === "leafDirective")) {
+    const { preamble, sections, shared } = splitSections(entry.source.body);
+    const first = sections[0];
+    const leads = first && isSummary(first.title) ? 1 : 0;
+    const lead: RootContent[] = [...(hasContent(preamble) ? preamble : []), ...(leads ? [first!.heading, ...first!.nodes] : [])];
+    const rest: RootContent[] = sections.slice(leads).flatMap((s) => [s.heading, ...s.nodes]);
+    nodes = [...lead, { type: "leafDirective", name: DEFAULT_SLOT, attributes: {}, children: [] }, ...rest, ...shared];
+  }
+  return ctx.markdown.renderPieces(nodes, context, { idPrefix: "text-", baseDepth: 2, ...(expand ? { expand } : {}) });
 }
 
 const isSummary = (title: string) => /^sammanfattning$/i.test(title.replace(/[:.]$/, "").trim());

@@ -58,6 +58,14 @@ export function indicatorView(ctx: ViewContext, indicator: Entry<"indicator">, p
     organisation: party,
     fictional: fictional || plans.some((p) => isFictional(ctx.repo, p)),
     header: { doctype: "Indikator", facts: [] },
-    content: { indicator: block, plans: plans.map((p) => docLink(ctx, page, p.id)) },
+    content: {},
+    parts: {
+      defaults: ["values", "plans"],
+      place(name, _attributes, at) {
+        if (name === "values") return { partial: "indicator-part-values", part: name, ...at, indicator: block };
+        if (name === "plans" && plans.length) return { partial: "indicator-plans", part: name, ...at, plans: plans.map((p) => docLink(ctx, page, p.id)) };
+        return undefined;
+      },
+    },
   });
 }

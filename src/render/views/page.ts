@@ -1,7 +1,20 @@
 import type { AnyEntry } from "../../model/repository.js";
 import type { Party } from "../../schema/config.js";
-import type { Asset } from "../markdown.js";
-import { bodyParts, facts, organisationView, statusView, type FactView, type LinkView, type PageView, type PrintView, type ViewContext } from "./common.js";
+import type { LeafDirective } from "mdast-util-directive";
+import type { RootContent } from "mdast";
+import type { Asset, PlacedDirective } from "../markdown.js";
+import {
+  bodyPieces,
+  DEFAULT_SLOT,
+  facts,
+  organisationView,
+  statusView,
+  type FactView,
+  type LinkView,
+  type PageView,
+  type PrintView,
+  type ViewContext,
+} from "./common.js";
 
 /** The header of a document's page (`templates/partials/doc-header.hbs`): its kind, then its facts around the status. */
 export interface HeaderParts {
@@ -33,6 +46,66 @@ export interface PageParts {
   body?: { assets: Asset[] };
   /** What the page shows of its kind: the fields its template reads besides the header's. */
   content: object;
+  /** The parts the view generates, placed by the body's directives or in their default place. */
+  parts?: PartSource;
+}
+
+/** Where a part stands on the page: whether it has a heading of its own, at which level, and the level of the headings inside it. */
+export interface PartLevel {
+  heading: boolean;
+  level: number;
+  sub: number;
+}
+
+/** A generated part ready for its partial (`partial`), with what the partial reads. */
+export type PartView = PartLevel & { partial: string; part: string } & Record<string, unknown>;
+
+/** The parts of a view: the check (`body/directive`) has made sure the body names only those its kind has, each once. */
+export interface PartSource {
+  /** The part a directive places, with its attributes (`{ id: "drift" }`); none where it has nothing to show. */
+  place(name: string, attributes: Record<string, string>, at: PartLevel): PartView | undefined;
+  /** The parts a body that places none shows after its leading summary, in this order. */
+  defaults: readonly string[];
+  /** A directive the view sets as markdown of the body's own (a picked list of goals) instead of a part. */
+  expand?: (directive: LeafDirective) => RootContent[] | undefined;
+}
+
+/**
+ * The level of a part placed where `d` stands. Under a heading of the body the part belongs to
+ * that section: the author's heading titles it and it prints none of its own (no second
+ * "Finansiering"); its inner headings go one level below. Before the body's first heading, and in
+ * the default place, it is a section of its own with its heading.
+ */
+export function levelAt(d: PlacedDirective): PartLevel {
+  if (d.name === DEFAULT_SLOT || d.depth === 0) return { heading: true, level: 2, sub: 3 };
+  return { heading: false, level: d.depth, sub: Math.min(d.depth + 1, 6) };
+}
+
+/** The page's pieces in order: the author's text (`html`) and the generated parts (`partial`). */
+function pageParts(ctx: ViewContext, entry: AnyEntry, page: string, source: PartSource | undefined) {
+  const { pieces, assets } = bodyPieces(ctx, entry, page, source?.expand);
+  const out: ({ html: string } | PartView)[] = [];
+  for (const piece of pieces) {
+    if ("html" in piece) out.push(piece);
+    else if (!source) continue;
+    else if (piece.directive.name === DEFAULT_SLOT) {
+      for (const name of source.defaults) {
+        const view = source.place(name, {}, levelAt(piece.directive));
+        if (view) out.push(view);
+      }
+    } else {
+      const view = source.place(piece.directive.name, piece.directive.attributes, levelAt(piece.directive));
+      if (view) out.push(view);
+    }
+  }
+  // Each part by its name, at the top level, for a template that places them itself.
+  const byName = Object.fromEntries(
+    (source?.defaults ?? []).flatMap((name) => {
+      const view = source!.place(name, {}, { heading: true, level: 2, sub: 3 });
+      return view ? [[name, view]] : [];
+    }),
+  );
+  return { parts: out, part: byName, assets };
 }
 
 /**
@@ -42,7 +115,7 @@ export interface PageParts {
 export function documentPage(ctx: ViewContext, entry: AnyEntry, page: string, parts: PageParts): PageView {
   const data = entry.data;
   const status = statusView(data);
-  const body = parts.body ? undefined : bodyParts(ctx, entry, page);
+  const body = parts.body ? undefined : pageParts(ctx, entry, page, parts.parts);
   const header = parts.header && {
     doctype: parts.header.doctype,
     facts: facts(...parts.header.facts, { label: "Status", text: status.text }, parts.header.seeAlso && { label: "Se även", links: parts.header.seeAlso }),
@@ -61,7 +134,7 @@ export function documentPage(ctx: ViewContext, entry: AnyEntry, page: string, pa
       status,
       fictional: parts.fictional,
       ...parts.content,
-      ...(body ? { lead: body.lead, body: body.rest } : {}),
+      ...(body ? { parts: body.parts, part: body.part } : {}),
     },
   };
 }

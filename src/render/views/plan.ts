@@ -6,13 +6,16 @@ import type { Goal } from "../../schema/plan.js";
 import { kr, krText, list } from "../helpers.js";
 import { budgetDetailTable, financingSummary } from "./budget.js";
 import { docLink, isFictional, municipalityOf, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
-import { documentPage } from "./page.js";
+import { documentPage, type PartSource } from "./page.js";
+import type { FootnoteDefinition, ListItem, PhrasingContent, RootContent } from "mdast";
 import { GOAL_LEVEL, KIND } from "../../vocabulary.js";
 
 const LEVELS = (["national", "regional", "local"] as const).map((level) => ({ level, heading: GOAL_LEVEL[level] }));
 
 interface GoalView {
   title: string;
+  /** The goal's note as a footnote of the list: its number in the goals' part, and its id. */
+  note?: { number: number; id: string; text: string } | undefined;
   focus: string | undefined;
   prefix: string | undefined;
   indicators: LinkView[];
@@ -25,6 +28,7 @@ function goalView(ctx: ViewContext, page: string, goal: Goal): GoalView {
     focus: goal.focus,
     prefix: goal.level === "local" ? undefined : goal.area,
     indicators: goal.indicators.map((id) => docLink(ctx, page, id)),
+    note: goal.note ? { number: 0, id: `malnot-${goal.id}`, text: goal.note } : undefined,
   };
 }
 
@@ -47,6 +51,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
   const agreement = lookup(repo, data.agreement, "agreement");
   const parties = planParties(repo, plan);
 
+  let notes = 0;
   const levels = LEVELS.map(({ level, heading }) => {
     const goals = data.goals.filter((g) => g.level === level);
     const areas = new Map<string, GoalView[]>();
@@ -54,10 +59,14 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       const area = level === "local" ? (goal.area ?? "Övriga mål") : "";
       areas.set(area, [...(areas.get(area) ?? []), goalView(ctx, page, goal)]);
     }
-    return { heading, grouped: level === "local", areas: [...areas].map(([area, goals]) => ({ area, goals })), any: goals.length > 0 };
+    const grouped = [...areas].map(([area, goals]) => {
+      for (const g of goals) if (g.note) g.note.number = ++notes;
+      return { area, goals, notes: goals.flatMap((g) => (g.note ? [g.note] : [])) };
+    });
+    return { heading, grouped: level === "local", areas: grouped, any: goals.length > 0 };
   }).filter((l) => l.any);
 
-  const interventions = data.interventions.map((intervention) => {
+  const cards = data.interventions.map((intervention) => {
     const lines = data.budget.filter((l) => l.intervention === intervention.id && l.type !== "carry-over");
     const totals = partyTotals(lines);
     const paidBy = [
@@ -101,6 +110,38 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
     });
 
   const summary = financingSummary(repo, plan, `Gemensam budget för verksamhetsåret ${data.year} per part (kronor)`);
+  const tables = moneyTables(repo, data.tables, "Ekonomi");
+  const detail = budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`);
+  const parts: PartSource = {
+    defaults: ["goals", "budget", "carry-over", "interventions", "tables"],
+    place(name, attributes, at) {
+      switch (name) {
+        case "goals":
+          return levels.length ? { partial: "plan-goals", part: name, ...at, areaLevel: Math.min(at.sub + 1, 6), levels } : undefined;
+        case "budget":
+          return { partial: "plan-budget", part: name, ...at, year: data.year, summary: summary.table, detail };
+        case "carry-over":
+          return carryOvers.length ? { partial: "plan-carry-over", part: name, ...at, carryOvers } : undefined;
+        case "interventions":
+          return cards.length
+            ? { partial: "plan-interventions", part: name, ...at, interventions: cards.map((c) => ({ ...c, heading: true, level: at.sub })) }
+            : undefined;
+        case "intervention": {
+          const card = cards.find((c) => c.id === `insats-${attributes["id"]}`);
+          return card ? { partial: "plan-intervention", part: name, ...card, ...at } : undefined;
+        }
+        case "tables":
+          return { partial: "money-tables", part: name, ...at, ...tables };
+        case "table": {
+          const table = tables.tables[data.tables.findIndex((t) => t.id === attributes["id"])];
+          return table ? { partial: "money-table", part: name, ...at, table } : undefined;
+        }
+        default:
+          return undefined;
+      }
+    },
+    expand: (directive) => (directive.name === "goals" && directive.attributes?.["area"] ? goalList(data.goals, directive.attributes["area"]) : undefined),
+  };
   return documentPage(ctx, plan, page, {
     organisation: municipalityOf(repo, agreement),
     fictional: isFictional(repo, plan),
@@ -114,14 +155,33 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
       ],
       seeAlso: relatedTo(ctx, page, plan.id),
     },
-    content: {
-      year: data.year,
-      levels,
-      summary: summary.table,
-      detail: budgetDetailTable(repo, plan, `Budget ${data.year} per insatsområde och budgetpost (kronor)`),
-      carryOvers,
-      interventions,
-      ...moneyTables(repo, data.tables, "Ekonomi"),
-    },
+    content: { year: data.year },
+    parts,
   });
+}
+
+/**
+ * The local goals of one area as the body's own list, as the plan writes them under its
+ * principle: `Öka andelen kvinnor och män som rör sig - fokus …`; a goal's note is a footnote
+ * of the body, numbered with the author's.
+ */
+function goalList(goals: readonly Goal[], area: string): RootContent[] {
+  const picked = goals.filter((g) => g.level === "local" && g.area === area);
+  const notes: FootnoteDefinition[] = [];
+  const items: ListItem[] = picked.map((goal) => {
+    const inline: PhrasingContent[] = [{ type: "text", value: goal.title }];
+    if (goal.note) {
+      const identifier = `mal-${goal.id}`;
+      inline.push({ type: "footnoteReference", identifier, label: identifier });
+      notes.push({
+        type: "footnoteDefinition",
+        identifier,
+        label: identifier,
+        children: [{ type: "paragraph", children: [{ type: "text", value: goal.note }] }],
+      });
+    }
+    if (goal.focus) inline.push({ type: "text", value: ` - fokus ${goal.focus}` });
+    return { type: "listItem", spread: false, children: [{ type: "paragraph", children: inline }] };
+  });
+  return [{ type: "list", ordered: false, spread: false, children: items }, ...notes];
 }

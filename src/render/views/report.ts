@@ -9,6 +9,7 @@ import { budgetLayout, lineDetail } from "./budget.js";
 import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { indicatorBlock } from "./indicator.js";
 import { documentPage } from "./page.js";
+import { tableParts } from "./budget-document.js";
 import { FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
 
@@ -75,7 +76,8 @@ function boardReportView(ctx: ViewContext, report: Entry<"report">, page: string
       ],
       seeAlso: (repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)),
     },
-    content: { year: data.year, ...moneyTables(repo, data.tables, "Ekonomi") },
+    content: { year: data.year },
+    parts: tableParts(data.tables, moneyTables(repo, data.tables, "Ekonomi")),
   });
 }
 
@@ -144,6 +146,7 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
   };
 
   const t = money.totals;
+  const tables = moneyTables(repo, data.tables, "Ekonomi");
   return documentPage(ctx, report, page, {
     organisation: municipalityOf(repo, agreement),
     fictional: isFictional(repo, report),
@@ -157,24 +160,39 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
       ],
       seeAlso: (ctx.repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)),
     },
-    content: {
-      year: data.year,
-      hasPlan: true,
-      outcome: outcomeTable(repo, plan, money, `Budget, utfall och avvikelse ${data.year} per budgetpost och part (kronor)`),
-      summary: money.parties.map((p) => {
-        const m = t.byParty.get(p)!;
-        return { party: partyName(repo, p), budget: krText(m.budget), outcome: krText(m.outcome), deviation: krText(m.deviation) };
-      }),
-      total: { budget: krText(t.total.budget), outcome: krText(t.total.outcome), deviation: krText(t.total.deviation) },
-      // A line with no utfall at all by its title; one with some by its title and the parties whose utfall is missing.
-      missing: missingOutcomes(plan.data, data).map((m) => (m.none ? m.line.title : `${m.line.title} för ${list(m.parties.map((p) => partyName(repo, p)))}`)),
-      comments,
-      goals,
-      hasGoals: goalRows.length > 0,
-      indicators,
-      carryOver,
-      hasCarryOver: data.carryOver.length > 0,
-      ...moneyTables(repo, data.tables, "Ekonomi"),
+    content: { year: data.year },
+    parts: {
+      defaults: ["outcome", "goals", "indicators", "carry-over", "tables"],
+      place(name, attributes, at) {
+        const base = { part: name, ...at, year: data.year };
+        switch (name) {
+          case "outcome":
+            return {
+              partial: "report-outcome",
+              ...base,
+              outcome: outcomeTable(repo, plan, money, `Budget, utfall och avvikelse ${data.year} per budgetpost och part (kronor)`),
+              summary: money.parties.map((p) => {
+                const m = t.byParty.get(p)!;
+                return { party: partyName(repo, p), budget: krText(m.budget), outcome: krText(m.outcome), deviation: krText(m.deviation) };
+              }),
+              total: { budget: krText(t.total.budget), outcome: krText(t.total.outcome), deviation: krText(t.total.deviation) },
+              // A line with no utfall at all by its title; one with some by its title and the parties whose utfall is missing.
+              missing: missingOutcomes(plan.data, data).map((m) =>
+                m.none ? m.line.title : `${m.line.title} för ${list(m.parties.map((p) => partyName(repo, p)))}`,
+              ),
+              comments,
+            };
+          case "goals":
+            // Under its own heading "Måluppfyllelse 2019" the table's caption, the same words, is for screen readers only.
+            return goalRows.length ? { partial: "report-goals", ...base, goals: { ...goals, captionHidden: at.heading } } : undefined;
+          case "indicators":
+            return indicators.length ? { partial: "report-indicators", ...base, indicators } : undefined;
+          case "carry-over":
+            return data.carryOver.length ? { partial: "report-carry-over", ...base, carryOver } : undefined;
+          default:
+            return tableParts(data.tables, tables).place(name, attributes, at);
+        }
+      },
     },
   });
 }

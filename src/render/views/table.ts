@@ -39,6 +39,8 @@ export interface NoteView {
 
 export interface TableView {
   caption: string;
+  /** The caption is for screen readers only: a heading right above says the same. */
+  captionHidden?: boolean;
   className?: string;
   head: RowView[];
   /** One `<tbody>` per group of rows. */

@@ -1,0 +1,124 @@
+import type { LoneDocument } from "../model/repository.js";
+import { PARTS, partNames, partOf, type PartInfo } from "../model/parts.js";
+import { closest } from "../model/suggest.js";
+import type { BodyDirective } from "../source/load.js";
+import { code, type Reporter, type Rule } from "./rule.js";
+
+const an = (kind: string) => `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const list = (names: readonly string[]) => (names.length ? names.map((n) => code(`::${n}`)).join(", ") : "none");
+
+/** What the picking attribute of a part may name in this document. */
+function pickable(doc: LoneDocument, part: PartInfo): string[] {
+  const attribute = part.pick?.attribute;
+  if (attribute === "area" && doc.kind === "plan") return [...new Set(doc.data.goals.flatMap((g) => (g.level === "local" && g.area ? [g.area] : [])))];
+  if (attribute === "id" && part.name === "intervention" && doc.kind === "plan") return doc.data.interventions.map((i) => i.id);
+  if (attribute === "id" && part.name === "table" && (doc.kind === "plan" || doc.kind === "report" || doc.kind === "budget"))
+    return (doc.data.tables ?? []).map((t) => t.id);
+  return [];
+}
+
+/** The directive as written, for messages: `::goals{area="Hälsa"}`. */
+function written(d: BodyDirective): string {
+  const attributes = Object.entries(d.attributes).map(([k, v]) => (k === "id" ? `#${v}` : `${k}="${v}"`));
+  return `${d.container ? ":::" : "::"}${d.name}${attributes.length ? `{${attributes.join(" ")}}` : ""}`;
+}
+
+/** The key two placements of the same part share: the part (its whole, for a picking form) and what it picks. */
+const keyOf = (part: PartInfo, d: BodyDirective) => ({ family: part.of ?? part.name, pick: part.pick ? (d.attributes[part.pick.attribute] ?? "") : undefined });
+
+function checkDirective(doc: LoneDocument, d: BodyDirective, report: Reporter): PartInfo | undefined {
+  const kindName = doc.kind;
+  const names = partNames(doc.kind);
+  const at = d.position;
+  if (!names.includes(d.name)) {
+    const elsewhere = Object.entries(PARTS)
+      .filter(([, parts]) => parts.some((p) => p.name === d.name))
+      .map(([kind]) => kind);
+    const guess = closest(d.name, names);
+    report(doc.source, at, {
+      reason: elsewhere.length
+        ? `${cap(an(kindName))} places no ${code(`::${d.name}`)} (that part belongs to ${elsewhere.map(an).join(" or ")}); ${an(kindName)} places ${list(names)}.`
+        : `${code(written(d))} names no part that ${an(kindName)} generates; ${an(kindName)} places ${list(names)}.`,
+      fix: guess
+        ? `Write ${code(`::${guess}`)}.`
+        : names.length
+          ? `Write one of ${list(names)} on a line of its own, or remove the line.`
+          : `Remove the line: ${an(kindName)}'s sections are its own and it places no generated part.`,
+    });
+    return undefined;
+  }
+  if (d.container) {
+    report(doc.source, at, {
+      reason: `${code(written(d))} opens a block; a generated part is placed with two colons on a line of its own, and holds no text.`,
+      fix: `Write ${code(written({ ...d, container: false }))} on a line of its own, and move the text inside the block out of it.`,
+    });
+    return undefined;
+  }
+  if (d.nested) {
+    report(doc.source, at, {
+      reason: `${code(written(d))} stands inside a list or a quote; a generated part is placed on a line of its own at the body's top level.`,
+      fix: "Move the directive out of the list or quote, with a blank line before and after it.",
+    });
+    return undefined;
+  }
+  const part = partOf(doc.kind, d.name, d.attributes)!;
+  const allowed = PARTS[doc.kind].filter((p) => p.name === d.name && p.pick).map((p) => p.pick!.attribute);
+  for (const key of Object.keys(d.attributes)) {
+    if (allowed.includes(key as "id" | "area")) continue;
+    report(doc.source, at, {
+      reason: `${code(`::${d.name}`)} takes ${allowed.length ? `only ${allowed.map((a) => (a === "id" ? code("#id") : code(a))).join(", ")}` : "no attributes"}, but ${code(written(d))} gives ${code(key === "class" ? "." : key)}.`,
+      fix: allowed.length
+        ? `Write ${code(part.pick?.example ?? PARTS[doc.kind].find((p) => p.name === d.name && p.pick)!.pick!.example)}.`
+        : `Write ${code(`::${d.name}`)}.`,
+    });
+    return undefined;
+  }
+  if (part.pick) {
+    const value = d.attributes[part.pick.attribute] ?? "";
+    const candidates = pickable(doc, part);
+    if (!candidates.includes(value)) {
+      const guess = closest(value, candidates);
+      report(doc.source, at, {
+        reason: `${code(written(d))}: ${value ? code(value) : "the empty name"} is not ${part.pick.names} of this ${kindName}${candidates.length ? `; it has ${candidates.map(code).join(", ")}` : ""}.`,
+        fix: guess
+          ? `Write ${code(written({ ...d, attributes: { [part.pick.attribute]: guess } }))}.`
+          : `Name one of them, or write ${code(`::${part.of ?? part.name}`)} for all.`,
+      });
+      return undefined;
+    }
+  }
+  return part;
+}
+
+export const bodyDirectives: Rule = {
+  id: "body/directive",
+  severity: "error",
+  summary:
+    "A directive in the body (`::budget` on a line of its own) names a part its kind of document generates, with an id or area the document has, and places each part once.",
+  example: "An indicator places no `::budget` (that part belongs to a plan); an indicator places `::values`, `::plans`.",
+  document(doc, report) {
+    const directives = doc.source.outline?.directives ?? [];
+    const placed: { key: ReturnType<typeof keyOf>; directive: BodyDirective }[] = [];
+    for (const d of directives) {
+      const part = checkDirective(doc, d, report);
+      if (!part) continue;
+      const key = keyOf(part, d);
+      const first = placed.find((p) => p.key.family === key.family && (p.key.pick === undefined || key.pick === undefined || p.key.pick === key.pick));
+      if (first) {
+        const same = first.key.pick === key.pick;
+        report(doc.source, d.position, {
+          reason: same
+            ? `${code(written(d))} is placed a second time; the part would be printed twice.`
+            : `${code(written(d))} shows part of what ${code(written(first.directive))} already shows; it would be printed twice.`,
+          fix: same
+            ? "Remove one of the two lines."
+            : `Remove one of the two lines, or pick each item once with ${code(part.pick?.example ?? written(first.directive))}.`,
+          related: [{ source: doc.source, at: first.directive.position, reason: "Placed first here." }],
+        });
+        continue;
+      }
+      placed.push({ key, directive: d });
+    }
+  },
+};
