@@ -48,7 +48,8 @@ export function agreementView(ctx: ViewContext, agreement: Entry<"agreement">, p
     parts: {
       defaults: ["financing", "plans"],
       place(name, _attributes, at) {
-        if (name === "financing") return { partial: "agreement-financing", part: name, ...at, financing: financingSentences(ctx, agreement), contributions, figures };
+        if (name === "financing")
+          return { partial: "agreement-financing", part: name, ...at, financing: financingSentences(ctx, agreement), contributions, figures };
         if (name === "plans" && plans.length) return { partial: "agreement-plans", part: name, ...at, plans };
         return undefined;
       },
