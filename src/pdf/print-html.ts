@@ -69,6 +69,7 @@ const isInline = (url: string) => /^data:/i.test(url.trim());
 export function printHtml(page: string, printCss: string, fontCss: string): string {
   const tree = fromHtml(page);
   clean(tree);
+  markSmallTables(tree);
   setPolicy(tree, PRINT_POLICY);
   const head = findElement(tree, "head")!;
   // The variant is written as UTF-8; without the layout's `<meta http-equiv="content-type">`, which went, the browser must still know.
@@ -79,6 +80,31 @@ export function printHtml(page: string, printCss: string, fontCss: string): stri
   const css = `\n${fontCss}\n${printCss}\n`.replace(/<\/(?=style)/gi, "<\\/");
   head.children.push({ type: "element", tagName: "style", properties: {}, children: [{ type: "text", value: css }] });
   return toHtml(tree);
+}
+
+/** Tables of up to this many rows (the header rows not counted) are printed on one page (`table.keep` in style.css). */
+export const KEPT_TABLE_ROWS = 10;
+
+/** Gives every table of at most KEPT_TABLE_ROWS rows the class `keep`: CSS alone cannot count the rows of several `<tbody>`. */
+function markSmallTables(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== "element") continue;
+    if (child.tagName === "table" && bodyRows(child) <= KEPT_TABLE_ROWS) {
+      const classes = child.properties["className"];
+      child.properties["className"] = [...(Array.isArray(classes) ? classes.map(String) : []), "keep"];
+    }
+    markSmallTables(child);
+  }
+}
+
+/** The rows of a table outside its `<thead>`, not those of a table inside it. */
+function bodyRows(node: Element): number {
+  let rows = 0;
+  for (const child of node.children) {
+    if (child.type !== "element" || child.tagName === "table" || child.tagName === "thead") continue;
+    rows += child.tagName === "tr" ? 1 : bodyRows(child);
+  }
+  return rows;
 }
 
 function clean(parent: Root | Element): void {
