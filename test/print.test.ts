@@ -8,8 +8,8 @@ import { printHtml } from "../src/pdf/print-html.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles } from "./helpers/html.js";
 import { ancestor, elements, isHeaderRow, pdfPages, rowsOf, runsOf, type PdfPages, type Run } from "./helpers/pdf-pages.js";
-import { copyExamples } from "./helpers/repo.js";
-import { builtExamples } from "./helpers/shared.js";
+import { copyExamples, edit, EPOCH, run } from "./helpers/repo.js";
+import { builtExamples, copyBuiltExamples } from "./helpers/shared.js";
 
 /**
  * The print rules, checked on the examples' PDFs as plan builds them (the shared build): what
@@ -59,11 +59,13 @@ const show = (run: Run | undefined) => (run ? `"${run.text.slice(0, 70)}" (${run
 describe.skipIf(!canPrint)("print rules: what ends and what starts every page of the examples' PDFs", () => {
   const printed: Printed[] = [];
   let builtPath = "";
+  let builtStderr = "";
 
   beforeAll(async () => {
     const build = await builtExamples(true);
     expect(build.code, build.stderr).toBe(0);
     builtPath = build.out;
+    builtStderr = build.stderr;
     for (const pdf of listFiles(build.out).filter((f) => f.endsWith(".pdf"))) {
       const path = join(build.out, pdf);
       const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync("pdfinfo", [path], { encoding: "utf8" }))![1]);
@@ -181,6 +183,7 @@ describe.skipIf(!canPrint)("print rules: what ends and what starts every page of
         expect(cols.at(-5), `${doc.pdf}: ${name} embedded`).toBe("yes");
       }
     }
+    expect(builtStderr).not.toContain("in none of the fonts");
     // The report's goal statuses ◐ ✓ ✗ and the plan's footnote arrow ↩, each from its shipped font.
     expect([...seen].sort()).toEqual(expect.arrayContaining(["NotoSans-Regular", "NotoSans-Bold", "NotoSansSymbols2-Regular"]));
   });
@@ -227,5 +230,20 @@ describe("print rules: the PDF's style sheet and fonts, as plan makes them", () 
     expect(count("Ŋunnár", "Noto Sans")).toBe(8);
     for (const char of ["◐", "✓", "✗", "↩", "≈", "−", "\u202f", "Å", "Ŋ"]) expect(fonts.covers(char), char).toBe(true);
     expect(fonts.covers("\u{1F600}")).toBe(false);
+  });
+});
+
+describe.skipIf(!canPrint)("print rules: a character no shipped font has", () => {
+  it("is named in a warning with the PDF it is in and what to do, and the PDF is still made", async () => {
+    const repo = await copyBuiltExamples(true);
+    edit(repo, "lerum/tjansteskrivelse-ks18-1375.md", "Lerum har avtalad samverkan", "Lerum 😀 har avtalad samverkan (中)");
+    const result = await run(["build", ".", "--pdf"], repo, EPOCH);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("plan: 1 PDF rendered, 10 unchanged");
+    expect(result.stderr).toContain(
+      'plan: warning: lerum/tjansteskrivelse-ks18-1375.pdf: "中" (U+4E2D), "😀" (U+1F600) are in none of the fonts plan ships; the browser took them from a font of this computer, so the PDF may print them differently elsewhere or as a box. Write them in words in the document, or leave them out.',
+    );
+    // Only the PDF printed now, and only what no shipped font has: ◐ ✓ ✗ in the report and the plan's ↩ are not named.
+    expect(result.stderr.match(/in none of the fonts/g)).toHaveLength(1);
   });
 });

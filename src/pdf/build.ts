@@ -44,6 +44,8 @@ export interface PdfStage {
   unchanged: number;
   /** Requests the printer blocked (remote addresses, files outside the output). */
   blocked: string[];
+  /** PDFs printed now with characters none of the shipped fonts has (the browser took them from a font of this computer). */
+  unshipped: { pdf: string; chars: string[] }[];
   /** Why no PDF was made, when none was. */
   skipped?: string;
   /** PDFs in the output folder that no longer match their documents (when PDFs were skipped). */
@@ -76,7 +78,16 @@ function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { 
   return { missing: `the browser given by ${from}, ${path}, does not exist or cannot be run` };
 }
 
-const nothingStaged = (partial: Partial<PdfStage>): PdfStage => ({ rendered: 0, unchanged: 0, blocked: [], stale: [], commit() {}, discard() {}, ...partial });
+const nothingStaged = (partial: Partial<PdfStage>): PdfStage => ({
+  rendered: 0,
+  unchanged: 0,
+  blocked: [],
+  unshipped: [],
+  stale: [],
+  commit() {},
+  discard() {},
+  ...partial,
+});
 
 /**
  * Decides which PDFs this build makes and renders them into a staging folder beside `out`
@@ -162,6 +173,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   const discard = () => stage.done();
   try {
     const tasks: PrintTask[] = [];
+    const unshipped: PdfStage["unshipped"] = [];
     const staged = new Set<string>();
     const put = (path: string, content: string | Uint8Array) => {
       if (staged.has(path)) return;
@@ -177,6 +189,8 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       // The print variant goes where the page goes, so its relative image paths work.
       const page = Buffer.from(file.content).toString("utf8");
       put(file.path, printHtml(page, file.print!.css, fonts.cssFor(page)));
+      const chars = fonts.missing(page);
+      if (chars.length) unshipped.push({ pdf: pdfPathOf(file.path), chars });
       for (const asset of file.print!.assets) {
         const content = byPath.get(asset)?.content;
         if (content !== undefined) put(asset, content);
@@ -210,6 +224,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       rendered: result.printed,
       unchanged: share.length - todo.length,
       blocked: result.blocked,
+      unshipped,
       stale: [],
       commit(into: string) {
         for (const file of todo) {

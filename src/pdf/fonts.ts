@@ -70,6 +70,8 @@ export interface PrintFonts {
   cssFor(html: string): string;
   /** Whether a shipped font has `char` (one code point). */
   covers(char: string): boolean;
+  /** The characters of a page that no shipped font has, each once, in order of code point. */
+  missing(html: string): string[];
   /** Hash of all the rules, part of every PDF's cache key. */
   hash: string;
 }
@@ -135,6 +137,14 @@ export function printFonts(): PrintFonts {
         .join("\n");
     },
     covers: (char) => subsets.some((s) => s.has(char.codePointAt(0)!)),
+    missing(html) {
+      const codes = new Set<number>();
+      for (const char of html) codes.add(char.codePointAt(0)!);
+      return [...codes]
+        .filter((code) => !subsets.some((s) => s.has(code)))
+        .sort((a, b) => a - b)
+        .map((code) => String.fromCodePoint(code));
+    },
     hash: hash.digest("hex"),
   };
   return loaded;
