@@ -117,12 +117,15 @@ export function pdfPages(pdf: string, pageCount: number): PdfPages {
     const needle = run.text.replace(/\s+/g, "");
     const here = page < squeezed.length ? squeezed[page]!.text.indexOf(needle, cursor) : -1;
     const next = page + 1 < squeezed.length ? squeezed[page + 1]!.text.indexOf(needle) : -1;
+    // Printed out of the tree's order (a footnote set at the foot of its page, painted last): earlier on the same page.
+    const before = page < squeezed.length ? squeezed[page]!.text.indexOf(needle) : -1;
     let at: number;
     if (here >= 0 && (here - cursor <= SLACK || next < 0 || next > SLACK)) at = here;
     else if (next >= 0) {
       page++;
       at = next;
-    } else continue;
+    } else if (before >= 0) at = before;
+    else continue;
     run.page = page;
     const lines = squeezed[page]!.line;
     run.lines = [lines[at]!, lines[at + needle.length - 1]!];
