@@ -136,4 +136,10 @@ export function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | 
       `plan: warning: blocked ${plural(pdfs.blocked.length, "request")} to addresses outside the output folder while printing (${shown}${pdfs.blocked.length > 3 ? ", …" : ""}); the PDFs were made without them.\n`,
     );
   }
+  for (const { pdf, chars } of pdfs.unshipped) {
+    const shown = chars.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`).join(", ");
+    io.stderr.write(
+      `plan: warning: ${pdf}: ${shown} ${chars.length === 1 ? "is" : "are"} in none of the fonts plan ships; the browser took ${chars.length === 1 ? "it" : "them"} from a font of this computer, so the PDF may print ${chars.length === 1 ? "it" : "them"} differently elsewhere or as a box. Write ${chars.length === 1 ? "it" : "them"} in words in the document, or leave ${chars.length === 1 ? "it" : "them"} out.\n`,
+    );
+  }
 }

@@ -8,16 +8,17 @@ import type { OutputFile } from "../render/site.js";
 import { linkOnTheWay } from "../write/output-folder.js";
 import { at } from "../write/outputs.js";
 import { besideFolder } from "../write/swap.js";
-import { CACHE_FILE, PdfCache, sha256 } from "./cache.js";
+import type { Browser } from "puppeteer-core";
+import { browserIdentity, CACHE_FILE, PdfCache, sha256 } from "./cache.js";
 import { printFonts } from "./fonts.js";
 import { printHtml } from "./print-html.js";
 import { progress } from "../diagnostics/progress.js";
-import { PDF_OPTIONS, PrintError, renderPdfs, type PrintTask, type RenderHooks } from "./render.js";
+import { browserVersion, closeBrowser, PDF_OPTIONS, PrintError, renderPdfs, startBrowser, type PrintTask, type RenderHooks } from "./render.js";
 import { shareOf, type Shard } from "./shard.js";
 import { pdfPathOf } from "../model/pages.js";
 
 /** Bumped when the way PDFs are made changes in a way the inputs do not show. */
-const PDF_FORMAT = "plan-pdf-2";
+const PDF_FORMAT = "plan-pdf-3";
 
 export interface PdfBuildOptions {
   /** `auto`: PDFs when a browser is found (the default); `require`: `--pdf`; `skip`: `--no-pdf`. */
@@ -43,6 +44,8 @@ export interface PdfStage {
   unchanged: number;
   /** Requests the printer blocked (remote addresses, files outside the output). */
   blocked: string[];
+  /** PDFs printed now with characters none of the shipped fonts has (the browser took them from a font of this computer). */
+  unshipped: { pdf: string; chars: string[] }[];
   /** Why no PDF was made, when none was. */
   skipped?: string;
   /** PDFs in the output folder that no longer match their documents (when PDFs were skipped). */
@@ -75,7 +78,16 @@ function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { 
   return { missing: `the browser given by ${from}, ${path}, does not exist or cannot be run` };
 }
 
-const nothingStaged = (partial: Partial<PdfStage>): PdfStage => ({ rendered: 0, unchanged: 0, blocked: [], stale: [], commit() {}, discard() {}, ...partial });
+const nothingStaged = (partial: Partial<PdfStage>): PdfStage => ({
+  rendered: 0,
+  unchanged: 0,
+  blocked: [],
+  unshipped: [],
+  stale: [],
+  commit() {},
+  discard() {},
+  ...partial,
+});
 
 /**
  * Decides which PDFs this build makes and renders them into a staging folder beside `out`
@@ -97,22 +109,71 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   const staleOnes = () => share.map((f) => pdfPathOf(f.path)).filter((pdf, i) => cache.stale(pdf, inputs.get(share[i]!.path)!));
 
   if (options.mode === "skip") return nothingStaged({ skipped: "--no-pdf", stale: staleOnes() });
-  const todo = share.filter((f) => !cache.fresh(pdfPathOf(f.path), inputs.get(f.path)!));
-  if (todo.length === 0) return nothingStaged({ unchanged: share.length });
+  const toPrint = (version: string | undefined) => share.filter((f) => !cache.fresh(pdfPathOf(f.path), inputs.get(f.path)!, version));
 
   const browser = resolveBrowser(options, io);
   if ("missing" in browser) {
+    // No browser to print with: the PDFs there are as good as any this build could make, whichever browser printed them.
+    if (toPrint(undefined).length === 0) return nothingStaged({ unchanged: share.length });
     const message = `${browser.missing}.\n${browserNotFoundMessage("Making the PDFs")}`;
     if (options.mode === "require" || options.browser)
       throw new UserError(`${message}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.`, 2);
     return nothingStaged({ skipped: browser.missing, stale: staleOnes() });
   }
 
-  const stage = besideFolder(out, "pdf");
+  // A PDF printed by another version of the browser is printed again. The version of the program that printed last is
+  // in the cache; another program, or the same upgraded in place, is started and asked.
+  const identity = browserIdentity(browser.path);
+  let version = cache.versionOf(identity);
+  let started: Browser | undefined;
+  let todo: typeof share;
+  try {
+    if (version === undefined) {
+      try {
+        started = await startBrowser(browser.path);
+        version = await browserVersion(started);
+      } catch (error) {
+        // A browser that cannot say its version could print nothing either: nothing to print, nothing lost.
+        if (toPrint(undefined).length === 0) {
+          if (started) await closeBrowser(started);
+          return nothingStaged({ unchanged: share.length });
+        }
+        throw error;
+      }
+    }
+    todo = toPrint(version);
+    if (todo.length > 0 && !started) {
+      started = await startBrowser(browser.path);
+      const actual = await browserVersion(started);
+      // The program changed without its file showing it: what it prints decides.
+      if (actual !== version) todo = toPrint((version = actual));
+    }
+  } catch (error) {
+    if (started) await closeBrowser(started);
+    if (error instanceof PrintError) throw new UserError(`${error.message}. No file was written: the output folder is as it was before this build.`, 2);
+    throw error;
+  }
+  if (todo.length === 0) {
+    if (started) await closeBrowser(started);
+    return nothingStaged({ unchanged: share.length });
+  }
+  cache.remember(identity, version);
+
+  // Started above whenever there is something to print; renderPdfs closes it, or this function on a failure before.
+  const printer = started!;
+  let handedOver = false;
+  let stage: ReturnType<typeof besideFolder>;
+  try {
+    stage = besideFolder(out, "pdf");
+  } catch (error) {
+    await closeBrowser(printer);
+    throw error;
+  }
   const staging = stage.path;
   const discard = () => stage.done();
   try {
     const tasks: PrintTask[] = [];
+    const unshipped: PdfStage["unshipped"] = [];
     const staged = new Set<string>();
     const put = (path: string, content: string | Uint8Array) => {
       if (staged.has(path)) return;
@@ -128,6 +189,8 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       // The print variant goes where the page goes, so its relative image paths work.
       const page = Buffer.from(file.content).toString("utf8");
       put(file.path, printHtml(page, file.print!.css, fonts.cssFor(page)));
+      const chars = fonts.missing(page);
+      if (chars.length) unshipped.push({ pdf: pdfPathOf(file.path), chars });
       for (const asset of file.print!.assets) {
         const content = byPath.get(asset)?.content;
         if (content !== undefined) put(asset, content);
@@ -137,8 +200,10 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     const bar = progress(io.stderr, io.env, "PDF");
     let result;
     try {
+      handedOver = true;
       result = await renderPdfs(tasks, {
         browserPath: browser.path,
+        browser: printer,
         jobs: options.jobs,
         root: staging,
         sourceDate: options.sourceDate,
@@ -154,11 +219,12 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     } finally {
       bar.end();
     }
-    for (const file of todo) cache.set(pdfPathOf(file.path), inputs.get(file.path)!, readFileSync(join(staging, pdfPathOf(file.path))));
+    for (const file of todo) cache.set(pdfPathOf(file.path), inputs.get(file.path)!, version, readFileSync(join(staging, pdfPathOf(file.path))));
     return {
       rendered: result.printed,
       unchanged: share.length - todo.length,
       blocked: result.blocked,
+      unshipped,
       stale: [],
       commit(into: string) {
         for (const file of todo) {
@@ -176,6 +242,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       discard,
     };
   } catch (error) {
+    if (!handedOver) await closeBrowser(printer);
     discard();
     if (error instanceof PrintError) throw new UserError(`${error.message}. No file was written: the output folder is as it was before this build.`, 2);
     throw error;

@@ -69,6 +69,7 @@ const isInline = (url: string) => /^data:/i.test(url.trim());
 export function printHtml(page: string, printCss: string, fontCss: string): string {
   const tree = fromHtml(page);
   clean(tree);
+  markSmallTables(tree);
   setPolicy(tree, PRINT_POLICY);
   const head = findElement(tree, "head")!;
   // The variant is written as UTF-8; without the layout's `<meta http-equiv="content-type">`, which went, the browser must still know.
@@ -79,6 +80,44 @@ export function printHtml(page: string, printCss: string, fontCss: string): stri
   const css = `\n${fontCss}\n${printCss}\n`.replace(/<\/(?=style)/gi, "<\\/");
   head.children.push({ type: "element", tagName: "style", properties: {}, children: [{ type: "text", value: css }] });
   return toHtml(tree);
+}
+
+/** Tables of up to this many rows (the header rows not counted) are printed on one page (`.keep` in style.css). */
+export const KEPT_TABLE_ROWS = 10;
+
+/**
+ * Paragraphs of up to this many characters, three lines at most, are printed on one page: with
+ * two lines at least on either side of a break they cannot be split, but Chromium splits one
+ * two and one under a heading (whose `break-after: avoid` it keeps, not the paragraph's widows).
+ */
+export const KEPT_PARAGRAPH_CHARACTERS = 280;
+
+const addClass = (node: Element, name: string) => {
+  const classes = node.properties["className"];
+  node.properties["className"] = [...(Array.isArray(classes) ? classes.map(String) : []), name];
+};
+
+const textLength = (node: Element | Root): number =>
+  node.children.reduce((n, c) => n + (c.type === "text" ? c.value.trim().length : c.type === "element" ? textLength(c) : 0), 0);
+
+/** Gives tables of at most KEPT_TABLE_ROWS rows and paragraphs of at most KEPT_PARAGRAPH_CHARACTERS the class `keep`: CSS alone cannot count rows of several `<tbody>`, nor lines. */
+function markSmallTables(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== "element") continue;
+    if (child.tagName === "table" && bodyRows(child) <= KEPT_TABLE_ROWS) addClass(child, "keep");
+    if (child.tagName === "p" && textLength(child) <= KEPT_PARAGRAPH_CHARACTERS) addClass(child, "keep");
+    markSmallTables(child);
+  }
+}
+
+/** The rows of a table outside its `<thead>`, not those of a table inside it. */
+function bodyRows(node: Element): number {
+  let rows = 0;
+  for (const child of node.children) {
+    if (child.type !== "element" || child.tagName === "table" || child.tagName === "thead") continue;
+    rows += child.tagName === "tr" ? 1 : bodyRows(child);
+  }
+  return rows;
 }
 
 function clean(parent: Root | Element): void {

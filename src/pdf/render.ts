@@ -41,6 +41,8 @@ export interface RenderHooks {
 
 export interface RenderOptions {
   browserPath: string;
+  /** The browser at `browserPath`, already started (startBrowser); renderPdfs closes it when it is done. */
+  browser?: Browser | undefined;
   /** Pages printing at the same time. */
   jobs: number;
   /** The only folder the pages may read files from (the output folder). */
@@ -79,14 +81,12 @@ export function allowedRequest(url: string, root: string): boolean {
  */
 export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOptions): Promise<RenderResult> {
   const blocked: string[] = [];
-  if (tasks.length === 0) return { printed: 0, blocked };
-  const root = resolve(options.root);
-  let browser: Browser;
-  try {
-    browser = await launchBrowser(options.browserPath);
-  } catch (error) {
-    throw new PrintError(`could not start the browser ${options.browserPath}: ${firstLine(error)}`);
+  if (tasks.length === 0) {
+    if (options.browser) await closeBrowser(options.browser, !options.browser.connected);
+    return { printed: 0, blocked };
   }
+  const root = resolve(options.root);
+  const browser = options.browser ?? (await startBrowser(options.browserPath));
   let gone = false;
   browser.once("disconnected", () => (gone = true));
   options.hooks?.browser?.(browser);
@@ -146,7 +146,26 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
   return { printed, blocked };
 }
 
-async function closeBrowser(browser: Browser, gone: boolean): Promise<void> {
+/** Starts the browser at `path` as the printer does; a PrintError says why it did not start. */
+export async function startBrowser(path: string): Promise<Browser> {
+  try {
+    return await launchBrowser(path);
+  } catch (error) {
+    throw new PrintError(`could not start the browser ${path}: ${firstLine(error)}`);
+  }
+}
+
+/** The browser's version as it names it (`HeadlessChrome/131.0.6778.85`): part of each PDF's cache entry. */
+export async function browserVersion(browser: Browser): Promise<string> {
+  try {
+    return await browser.version();
+  } catch (error) {
+    throw new PrintError(`could not ask the browser its version: ${firstLine(error)}`);
+  }
+}
+
+/** Closes a browser started with startBrowser, and ends its processes. */
+export async function closeBrowser(browser: Browser, gone = !browser.connected): Promise<void> {
   const child = browser.process();
   if (!gone && browser.connected) {
     let timer: NodeJS.Timeout | undefined;
