@@ -81,6 +81,28 @@ export function levelAt(d: PlacedDirective): PartLevel {
   return { heading: false, level: d.depth, sub: Math.min(d.depth + 1, 6) };
 }
 
+/** A heading at the end of a piece of the author's text: the title of the part placed right after it. */
+const TRAILING_HEADING = /<h([1-6])\b[^>]*>(?:(?!<h[1-6]\b)[\s\S])*?<\/h\1>\s*$/;
+
+/**
+ * The author's heading right above a part goes into the part's block (`titleHtml`), so that in
+ * print the heading and the part are one block: a heading that ends one element and a table
+ * that begins the next are kept together by no browser (Chromium split the Lerum plan's budget
+ * table of six rows that way).
+ */
+function withTitles(pieces: ({ html: string } | PartView)[]): void {
+  for (let i = 1; i < pieces.length; i++) {
+    const part = pieces[i]!;
+    const before = pieces[i - 1]!;
+    if (!("partial" in part) || part.heading || "partial" in before) continue;
+    const title = TRAILING_HEADING.exec(before.html);
+    if (!title) continue;
+    part["titleHtml"] = title[0].trim();
+    before.html = before.html.slice(0, title.index);
+    if (before.html.trim() === "") pieces.splice(--i, 1);
+  }
+}
+
 /** The page's pieces in order: the author's text (`html`) and the generated parts (`partial`). */
 function pageParts(ctx: ViewContext, entry: AnyEntry, page: string, source: PartSource | undefined) {
   const { pieces, assets } = bodyPieces(ctx, entry, page, source?.expand);
@@ -98,6 +120,7 @@ function pageParts(ctx: ViewContext, entry: AnyEntry, page: string, source: Part
       if (view) out.push(view);
     }
   }
+  withTitles(out);
   // Each part by its name, at the top level, for a template that places them itself.
   const byName = Object.fromEntries(
     (source?.defaults ?? []).flatMap((name) => {
