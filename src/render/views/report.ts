@@ -6,10 +6,11 @@ import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/r
 import { planParties } from "../../rollup/rollups.js";
 import { amount, krText, list } from "../helpers.js";
 import { budgetLayout, lineDetail } from "./budget.js";
+import { boardReportParts } from "./board-report.js";
 import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { indicatorBlock } from "./indicator.js";
 import { documentPage } from "./page.js";
-import { FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
+import { BOARD_REPORT, FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
 
 const moneyCells = (m: OutcomeMoney) => [num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))];
@@ -63,7 +64,11 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
 function boardReportView(ctx: ViewContext, report: Entry<"report">, page: string): PageView {
   const { repo } = ctx;
   const data = report.data;
+  // A report in parts (del 1, del 2) prints each with its contents, goals, tables, text and annex; the money tables of no part after them.
+  const inParts = data.parts.length ? boardReportParts(ctx, report, page) : undefined;
+  const tables = inParts ? data.tables.filter((t) => inParts.unplacedTables.includes(t.id)) : data.tables;
   return documentPage(ctx, report, page, {
+    ...(inParts ? { body: { assets: inParts.assets } } : {}),
     organisation: data.organisation === undefined ? undefined : repo.parties.get(data.organisation),
     fictional: isFictional(repo, report),
     print: { header: "document" },
@@ -75,7 +80,7 @@ function boardReportView(ctx: ViewContext, report: Entry<"report">, page: string
       ],
       seeAlso: (repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)),
     },
-    content: { year: data.year, ...moneyTables(repo, data.tables, "Ekonomi") },
+    content: { year: data.year, ...moneyTables(repo, tables, "Ekonomi"), ...(inParts ? { parts: inParts.parts } : {}) },
   });
 }
 
@@ -103,7 +108,7 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
   const goals: TableView = {
     caption: `Måluppfyllelse ${data.year}`,
     className: "goals",
-    head: [{ cells: [th("Mål", "col"), th("Bedömning", "col"), th("Kommentar", "col")] }],
+    head: [{ cells: [th("Mål", "col"), th("Bedömning", "col"), th(BOARD_REPORT.comment, "col")] }],
     bodies: [goalRows],
   };
 
