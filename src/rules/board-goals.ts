@@ -42,7 +42,7 @@ export const councilGoals: Rule = {
       // A goal the board keeps to itself (7:1, a verksamhetsmål) may serve no goal of kommunfullmäktige.
       if (!council.explicit && !g.passedOn) return;
       report(r.source, ["goals", i, council.explicit ? "council" : "goal"], {
-        reason: `The goal ${code(g.goal)} serves the kommunfullmäktige goal ${code(council.id)}, which the report's \`councilGoals\` does not declare (${declared.length ? `it has ${declared.join(", ")}` : "it declares none"}).${didYouMean(council.id, declared)}`,
+        reason: `The goal ${code(g.goal)} serves the kommunfullmäktige goal ${code(council.id)}, which the report's \`councilGoals\` does not declare (${declared.length ? `it has ${declared.join(", ")}` : "it declares none"}).`,
         fix: `Declare kommunfullmäktige's goal ${council.id} under \`councilGoals\` (\`- { id: "${council.id}", title: … }\`), write \`council:\` with the goal it serves, or \`passedOn: false\` for a goal the board keeps to itself.`,
       });
     });

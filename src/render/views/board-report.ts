@@ -73,12 +73,13 @@ function valueCell(ind: GoalIndicator, year: number): string {
   return [total, ...bySex.map(([label, x]) => `${label} ${figure(x, ind, false)}`)].filter(Boolean).join(", ");
 }
 
-/** The status a goal table prints: the stated one, else the one computed from its indicators, said to be so. */
-function statusCell(goal: GoalFollowUp, year: number) {
+/** The status a goal table prints, as text and symbol: the stated one, else the one computed from its indicators (the comment says so, as the joint plan's report does). */
+function statusCells(goal: GoalFollowUp, year: number) {
   const stated = goal.status;
   const status = stated ?? computeBoardGoal(goal, year).status;
   const f = FULFILMENT[status];
-  return td(f.text, { symbol: f.symbol, ...(stated === undefined && goal.indicators.length ? { detail: BOARD_REPORT.computed } : {}) });
+  const comment = [goal.comment, stated === undefined && goal.indicators.length ? BOARD_REPORT.computed : ""].filter(Boolean).join(" ");
+  return [td(f.text, { symbol: f.symbol }), td(comment)];
 }
 
 /** Del 1's goal table of one kommunfullmäktige goal: `Prioriterat mål | Uppfyllt per 161231 | Kommentar`. */
@@ -87,7 +88,7 @@ function goalTable(goals: GoalFollowUp[], year: number, first: string, caption: 
     caption,
     className: "goals board-goals",
     head: [{ cells: [th(first, "col"), th(fulfilledBy(year), "col"), th(BOARD_REPORT.comment, "col")] }],
-    bodies: [goals.map((g) => ({ cells: [th(goalLabel(g)), statusCell(g, year), td(g.comment ?? "")] }))],
+    bodies: [goals.map((g) => ({ cells: [th(goalLabel(g)), ...statusCells(g, year)] }))],
   };
 }
 
