@@ -17,10 +17,19 @@ import { num, td, th, type NoteView, type RowView, type TableView } from "./tabl
  * under kommunfullmäktige's goals, its money tables, its text, and del 1's indicator annex.
  */
 
+/** An entry of a part's contents, with the entries below it (a goal under Mål, a section under a heading of the text). */
 export interface ContentsEntry {
   text: string;
   target: string;
-  level: number;
+  children: ContentsEntry[];
+}
+
+/** Adds an entry at level 1 (the part's sections) or 2 (under the last entry of level 1). */
+function addEntry(contents: ContentsEntry[], text: string, target: string, level: number): void {
+  const entry = { text, target, children: [] };
+  const parent = contents.at(-1);
+  if (level > 1 && parent) parent.children.push(entry);
+  else contents.push(entry);
 }
 
 interface GoalGroupView {
@@ -268,8 +277,8 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
       return views;
     });
     if (goals.length || units.length) {
-      contents.push({ text: BOARD_REPORT.goals, target: goalsId, level: 1 });
-      for (const g of [...goals, ...units]) contents.push({ text: g.heading, target: g.id, level: 2 });
+      addEntry(contents, BOARD_REPORT.goals, goalsId, 1);
+      for (const g of [...goals, ...units]) addEntry(contents, g.heading, g.id, 2);
     }
 
     const money = part.tables.length
@@ -280,7 +289,7 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
             "Ekonomi",
           );
           const mid = `${id}-ekonomi`;
-          contents.push({ text: t.tablesHeading, target: mid, level: 1 });
+          addEntry(contents, t.tablesHeading, mid, 1);
           return { id: mid, heading: t.tablesHeading, tables: t.tables };
         })()
       : undefined;
@@ -290,7 +299,7 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
     if (hasContent(nodes)) {
       const { nodes: withIds, headings } = withHeadingIds(nodes, `${id}-text`);
       const top = Math.min(...headings.map((h) => h.depth));
-      for (const h of headings) if (h.depth - top < 2) contents.push({ text: h.text, target: h.id, level: h.depth - top + 1 });
+      for (const h of headings) if (h.depth - top < 2) addEntry(contents, h.text, h.id, h.depth - top + 1);
       const rendered = ctx.markdown.render(withIds, context, { idPrefix: `${id}-`, baseDepth: 3 });
       body = rendered.html;
       assets.push(...rendered.assets);
@@ -326,7 +335,7 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
           ),
         })),
       };
-      contents.push({ text: BOARD_REPORT.annex, target: aid, level: 1 });
+      addEntry(contents, BOARD_REPORT.annex, aid, 1);
     }
 
     return {
