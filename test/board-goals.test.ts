@@ -14,6 +14,57 @@ import { copyExamples, edit, lineOf, read, run, tempDir, write } from "./helpers
 
 const REPORT = "herrljunga/verksamhetsberattelse-2016.md";
 
+/** A board's report without parts: a target range, a target close to a value, a year split by sex, two values under one goal. */
+const VB_2019 = [
+  "---",
+  "kind: report",
+  "title: Verksamhetsberättelse 2019",
+  "organisation: herrljunga-sn",
+  "year: 2019",
+  "councilGoals:",
+  '  - { id: "1", title: Ett gott liv }',
+  "goals:",
+  '  - goal: "1:1"',
+  "    title: Fler kvinnor och män i arbete",
+  "    status: not-met",
+  "    indicators:",
+  "      - title: Antal personer till egen försörjning",
+  "        unit: count",
+  "        direction: higher-is-better",
+  "        values: [{ year: 2018, total: 4 }, { year: 2019, total: 7 }]",
+  "        targets: [{ year: 2019, value: 5-10 }]",
+  '  - goal: "1:2"',
+  "    title: Budget i balans",
+  "    status: met",
+  "    indicators:",
+  "      - title: Avvikelse från driftbudget",
+  "        unit: percent",
+  "        direction: higher-is-better",
+  '        values: [{ year: 2019, total: "-1,5 %" }]',
+  "        targets: [{ year: 2019, value: ca 0 % }]",
+  '  - goal: "1:3"',
+  "    title: Nöjda kvinnor och män",
+  "    status: met",
+  "    indicators:",
+  "      - title: Andel nöjda",
+  "        unit: percent",
+  "        direction: higher-is-better",
+  "        # 2018 only as a total; 2019 split by sex.",
+  "        values: [{ year: 2018, total: 80% }, { year: 2019, women: 92%, men: 84% }]",
+  "        targets: [{ year: 2019, value: 90% }]",
+  '  - goal: "2:1"',
+  "    title: Delaktighet",
+  "    status: met",
+  "    indicators:",
+  "      - title: Delaktighet i utförande och tid",
+  "        unit: percent",
+  "        direction: higher-is-better",
+  "        values: [{ year: 2019, parts: [{ label: utförande, value: 86% }, { label: tid, value: 88% }] }]",
+  "        targets: [{ year: 2019, value: 85% }]",
+  "---",
+  "",
+].join("\n");
+
 const columnOf = (root: string, file: string, line: number, text: string) => read(root, file).split("\n")[line - 1]!.indexOf(text) + 1;
 
 const measure = (written: string | number, target = false, percent = true): Measure => {
@@ -132,55 +183,7 @@ describe("plan check: a board's goals", () => {
 
   it("computes from a target range, a target close to a value, a year split by sex and two values under one goal", async () => {
     const root = copyExamples();
-    const report = [
-      "---",
-      "kind: report",
-      "title: Verksamhetsberättelse 2019",
-      "organisation: herrljunga-sn",
-      "year: 2019",
-      "councilGoals:",
-      '  - { id: "1", title: Ett gott liv }',
-      "goals:",
-      '  - goal: "1:1"',
-      "    title: Fler kvinnor och män i arbete",
-      "    status: not-met",
-      "    indicators:",
-      "      - title: Antal personer till egen försörjning",
-      "        unit: count",
-      "        direction: higher-is-better",
-      "        values: [{ year: 2018, total: 4 }, { year: 2019, total: 7 }]",
-      "        targets: [{ year: 2019, value: 5-10 }]",
-      '  - goal: "1:2"',
-      "    title: Budget i balans",
-      "    status: met",
-      "    indicators:",
-      "      - title: Avvikelse från driftbudget",
-      "        unit: percent",
-      "        direction: higher-is-better",
-      '        values: [{ year: 2019, total: "-1,5 %" }]',
-      "        targets: [{ year: 2019, value: ca 0 % }]",
-      '  - goal: "1:3"',
-      "    title: Nöjda kvinnor och män",
-      "    status: met",
-      "    indicators:",
-      "      - title: Andel nöjda",
-      "        unit: percent",
-      "        direction: higher-is-better",
-      "        # 2018 only as a total; 2019 split by sex.",
-      "        values: [{ year: 2018, total: 80% }, { year: 2019, women: 92%, men: 84% }]",
-      "        targets: [{ year: 2019, value: 90% }]",
-      '  - goal: "2:1"',
-      "    title: Delaktighet",
-      "    status: met",
-      "    indicators:",
-      "      - title: Delaktighet i utförande och tid",
-      "        unit: percent",
-      "        direction: higher-is-better",
-      "        values: [{ year: 2019, parts: [{ label: utförande, value: 86% }, { label: tid, value: 88% }] }]",
-      "        targets: [{ year: 2019, value: 85% }]",
-      "---",
-      "",
-    ].join("\n");
+    const report = VB_2019;
     write(root, "herrljunga/vb-2019.md", report);
     const { findings } = await checkJson(root);
     const mine = findings.filter((f) => f.file === "herrljunga/vb-2019.md");
@@ -284,5 +287,29 @@ describe("plan build: a board's goal tables and annex", () => {
       "1:2 Vi är tydliga med när, hur och vad de som får stöd från Socialtjänstens verksamhetsområde kan vara delaktiga i.",
     ]);
     expect(unit.rows.some((r) => r.cells[0]!.text.startsWith("6:2 Antalet medarbetare med önskad sysselsättningsgrad ska öka"))).toBe(true);
+  });
+
+  it("prints a report without parts: its goals under kommunfullmäktige's, the annex with a year split by sex", async () => {
+    const root = copyExamples();
+    // With kommunfullmäktige's goal 2 declared, which the check above finds missing.
+    write(root, "herrljunga/vb-2019.md", VB_2019.replace("title: Ett gott liv }", 'title: Ett gott liv }\n  - { id: "2", title: Delaktighet }'));
+    const out = join(tempDir("plan-out-"), "site");
+    const { code, stderr } = await run(["build", root, "--no-pdf", "--out", out], root);
+    expect(code, stderr).toBe(0);
+    const html = readFileSync(join(out, "herrljunga/vb-2019.html"), "utf8");
+    expect(html).toContain('<h2 id="mal">Inriktningsmål och prioriterade mål</h2>');
+    expect(html).not.toContain('<nav class="contents"');
+    const goals = tables(html).find((t) => t.caption === "Prioriterade mål under mål 1")!;
+    expect(goals.rows.slice(1).map((r) => r.cells.slice(0, 2).map((c) => c.text))).toEqual([
+      ["1:1 Fler kvinnor och män i arbete", "✗ Ej uppfyllt"],
+      ["1:2 Budget i balans", "✓ Uppfyllt"],
+      ["1:3 Nöjda kvinnor och män", "✓ Uppfyllt"],
+    ]);
+    const annex = tables(html).find((t) => t.caption.startsWith("Bilaga målindikatorer 1."))!;
+    expect(annex.rows.slice(1).map((r) => r.cells.slice(-4).map((c) => spaces(c.text)))).toEqual([
+      ["", "4", "5–10", "7"],
+      ["", "", "ca 0 %", "−1,5 %"],
+      ["", "80 %", "90 %", "Kvinnor/flickor 92 %, Män/pojkar 84 %"],
+    ]);
   });
 });

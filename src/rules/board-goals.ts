@@ -103,24 +103,26 @@ export const sameGoalText: Rule = {
   severity: "warning",
   example:
     'The goal "Antalet medarbetare med önskad sysselsättningsgrad ska öka." is `6:3` here but `6:2` in the part `del-2` of `herrljunga/verksamhetsberattelse-2016`.',
-  summary: "The same goal text under two ids, in two documents or two parts of one report (the seed's 6:3 in del 1 is 6:2 in del 2): a warning at both places.",
+  summary:
+    "The same goal text under two ids, in two parts of one report (the seed's 6:3 in del 1 is 6:2 in del 2) or in two documents that refer to one another: a warning at both places.",
   repository(repo, report) {
-    // Every goal text, the first place of each id it is written under.
+    // Every goal text, the first place of each id it is written under, within each group of connected documents
+    // (so that watch mode, which checks a group again as a whole, finds the same).
     const places = new Map<string, GoalPlace[]>();
-    const add = (p: GoalPlace) => {
-      const key = goalTextKey(p.text);
+    const add = (p: GoalPlace & { doc: string }) => {
+      const key = `${repo.groups.get(p.doc) ?? p.doc}\u0000${goalTextKey(p.text)}`;
       const list = places.get(key) ?? [];
       if (!list.some((q) => q.id === p.id)) list.push(p);
       places.set(key, list);
     };
     for (const plan of repo.plans)
-      plan.data.goals.forEach((g, i) => add({ source: plan.source, path: ["goals", i, "title"], id: g.id, text: g.title, where: code(plan.id) }));
+      plan.data.goals.forEach((g, i) => add({ doc: plan.id, source: plan.source, path: ["goals", i, "title"], id: g.id, text: g.title, where: code(plan.id) }));
     for (const r of repo.reports)
       r.data.goals.forEach((g, i) => {
         if (g.title === undefined) return;
         const part = partOf(r.data, g);
         const where = `${part && r.data.parts.length > 1 ? `the part ${code(part.id)} of ` : ""}${code(r.id)}`;
-        add({ source: r.source, path: ["goals", i, "title"], id: g.goal, text: g.title, where });
+        add({ doc: r.id, source: r.source, path: ["goals", i, "title"], id: g.goal, text: g.title, where });
       });
     for (const list of places.values()) {
       if (list.length < 2) continue;

@@ -42,7 +42,8 @@ interface GoalGroupView {
 export interface PartView {
   id: string;
   title: string;
-  audience: string;
+  /** Whom the part is for; none for the goals of a report without parts. */
+  audience?: string;
   contents: ContentsEntry[];
   contentsId: string;
   goalsId: string;
@@ -214,14 +215,18 @@ function byCouncilGoal(report: Entry<"report">, goals: GoalFollowUp[]) {
 export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page: string): { parts: PartView[]; assets: Asset[]; unplacedTables: string[] } {
   const data = report.data;
   const year = data.year;
-  const bodies = bodyByPart(report);
+  // A report with goals but no parts: its goals and annex as one part to kommunfullmäktige, its text and tables as every document's.
+  const implicit = data.parts.length === 0;
+  const declared: ReportPart[] = implicit ? [{ id: "mal", title: BOARD_REPORT.goalsHeading, audience: "council", tables: [] }] : data.parts;
+  const partOfGoal = (g: GoalFollowUp) => (implicit ? declared[0] : partOf(data, g));
+  const bodies = implicit ? new Map<string, RootContent[]>() : bodyByPart(report);
   const assets: Asset[] = [];
   const context = { root: ctx.repo.root, ignored: ctx.repo.ignored, docRelPath: report.source.relPath, pageRelPath: page, pages: ctx.pages };
-  const placed = new Set(data.parts.flatMap((p) => p.tables));
+  const placed = new Set(declared.flatMap((p) => p.tables));
 
-  const parts = data.parts.map((part: ReportPart): PartView => {
+  const parts = declared.map((part: ReportPart): PartView => {
     const id = part.id;
-    const inPart = data.goals.filter((g) => partOf(data, g) === part);
+    const inPart = data.goals.filter((g) => partOfGoal(g) === part);
     const contents: ContentsEntry[] = [];
     const goalsId = `${id}-mal`;
 
@@ -229,7 +234,7 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
     const tableGoals =
       part.audience === "council"
         ? inPart.filter((g) => g.unit === undefined && g.passedOn)
-        : data.goals.filter((g) => g.unit === undefined && !g.passedOn && (partOf(data, g) === part || partOf(data, g)?.audience === "council"));
+        : data.goals.filter((g) => g.unit === undefined && !g.passedOn && (partOfGoal(g) === part || partOfGoal(g)?.audience === "council"));
     const goals: GoalGroupView[] = [];
     if (part.audience === "council") {
       const { groups, rest } = byCouncilGoal(report, tableGoals);
@@ -341,8 +346,8 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
     return {
       id,
       title: part.title,
-      audience: BOARD_REPORT.audience[part.audience],
-      contents,
+      ...(implicit ? {} : { audience: BOARD_REPORT.audience[part.audience] }),
+      contents: implicit ? [] : contents,
       contentsId: `${id}-innehall`,
       goalsId,
       goalsHeading: BOARD_REPORT.goals,

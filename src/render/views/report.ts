@@ -65,10 +65,11 @@ function boardReportView(ctx: ViewContext, report: Entry<"report">, page: string
   const { repo } = ctx;
   const data = report.data;
   // A report in parts (del 1, del 2) prints each with its contents, goals, tables, text and annex; the money tables of no part after them.
-  const inParts = data.parts.length ? boardReportParts(ctx, report, page) : undefined;
+  // A report with goals but no parts prints its goals and annex before its tables, and its text as every document's.
+  const inParts = data.parts.length || data.goals.length ? boardReportParts(ctx, report, page) : undefined;
   const tables = inParts ? data.tables.filter((t) => inParts.unplacedTables.includes(t.id)) : data.tables;
   return documentPage(ctx, report, page, {
-    ...(inParts ? { body: { assets: inParts.assets } } : {}),
+    ...(inParts && data.parts.length ? { body: { assets: inParts.assets } } : {}),
     organisation: data.organisation === undefined ? undefined : repo.parties.get(data.organisation),
     fictional: isFictional(repo, report),
     print: { header: "document" },
