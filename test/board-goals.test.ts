@@ -170,6 +170,27 @@ describe("plan check: a board's goals", () => {
     expect(found[1]!.message).toContain('(goal `4:1`): The range "10-5" does not go from a lower to a higher value.');
   });
 
+  it("a decimal comma unquoted in `{ … }` is an unknown field whose fix is the figure in quotes", async () => {
+    const root = copyExamples();
+    edit(root, REPORT, '{ year: 2016, value: "5,5%" }', "{ year: 2016, value: 5,5% }");
+    const found = only((await checkJson(root)).findings, "schema/unknown-key");
+    const line = lineOf(root, REPORT, "{ year: 2016, value: 5,5% }");
+    expect(found).toMatchObject({ file: REPORT, line, column: columnOf(root, REPORT, line, "5% }"), severity: "error" });
+    expect(found.fix).toBe('A comma inside `{ … }` separates fields: put a figure with a decimal comma in quotes, `value: "5,5%"`.');
+  });
+
+  it("plan goals may be numbered as a board numbers them", async () => {
+    const root = copyExamples();
+    const plan = "lerum/plan-2019.md";
+    edit(root, plan, "  - id: socialt-deltagande", '  - id: "6:1"');
+    const { errors, findings } = await checkJson(root);
+    expect(errors).toBe(0);
+    // The goal is read under its new id: what is said of it names it so.
+    const unfunded = ofRule(findings, "goal/unfunded").find((f) => f.line === lineOf(root, plan, 'id: "6:1"'))!;
+    expect(unfunded.message).toBe('No intervention or budget line works towards the goal "Ökat socialt deltagande".');
+    expect(unfunded.fix).toContain("Add `6:1` to an intervention's `goals`");
+  });
+
   it("a stated status the indicators disagree with is a warning naming both, with the figures", async () => {
     const root = copyExamples();
     edit(root, REPORT, '  - goal: "1:1" # line 594\n', '  - goal: "1:1" # line 594\n    status: met\n');
