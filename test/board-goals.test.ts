@@ -308,6 +308,18 @@ describe("plan build: a board's goal tables and annex", () => {
       "1:2 Vi är tydliga med när, hur och vad de som får stöd från Socialtjänstens verksamhetsområde kan vara delaktiga i.",
     ]);
     expect(unit.rows.some((r) => r.cells[0]!.text.startsWith("6:2 Antalet medarbetare med önskad sysselsättningsgrad ska öka"))).toBe(true);
+    // Each unit of del 2 has its table; a cell's paragraphs are its lines (printed as lines: `white-space: pre-line`).
+    expect(d2.map((t) => t.caption).filter((c) => c.includes(": "))).toEqual([
+      "Prioriterade mål: Nämnd och förvaltningsledning inkl centralt stöd",
+      "Verksamhetsmål: Nämnd och förvaltningsledning inkl centralt stöd",
+      "Prioriterade mål: Bistånd",
+      "Verksamhetsmål: Bistånd",
+      "Prioriterade mål: Vård och omsorg",
+      "Verksamhetsmål: Vård och omsorg",
+      "Prioriterade mål: Socialt stöd",
+      "Verksamhetsmål: Socialt stöd",
+    ]);
+    expect(del2).toContain("<td>Uppfyllt.\nNya mål ska formuleras.</td>");
   });
 
   it("prints a report without parts: its goals under kommunfullmäktige's, the annex with a year split by sex", async () => {

@@ -36,7 +36,7 @@ interface GoalGroupView {
   id: string;
   heading: string;
   area?: string;
-  table: TableView;
+  tables: TableView[];
 }
 
 export interface PartView {
@@ -244,42 +244,36 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
           id: gid,
           heading: `${council.id}. ${council.title}`,
           ...(council.area ? { area: council.area } : {}),
-          table: goalTable(gs, year, BOARD_REPORT.priorityGoal, `${BOARD_REPORT.priorityGoals} ${BOARD_REPORT.under} ${council.id}`),
+          tables: [goalTable(gs, year, BOARD_REPORT.priorityGoal, `${BOARD_REPORT.priorityGoals} ${BOARD_REPORT.under} ${council.id}`)],
         });
       }
       if (rest.length)
         goals.push({
           id: `${id}-mal-ovriga`,
           heading: BOARD_REPORT.priorityGoals,
-          table: goalTable(rest, year, BOARD_REPORT.priorityGoal, BOARD_REPORT.priorityGoals),
+          tables: [goalTable(rest, year, BOARD_REPORT.priorityGoal, BOARD_REPORT.priorityGoals)],
         });
     } else if (tableGoals.length) {
       goals.push({
         id: `${id}-verksamhetsmal`,
         heading: `${BOARD_REPORT.activityGoal}: ${BOARD_REPORT.notPassedOn}`,
-        table: goalTable(tableGoals, year, BOARD_REPORT.activityGoal, BOARD_REPORT.activityGoal),
+        tables: [goalTable(tableGoals, year, BOARD_REPORT.activityGoal, BOARD_REPORT.activityGoal)],
       });
     }
     // Del 2's tables per unit.
     const unitNames = [...new Set(inPart.flatMap((g) => (g.unit === undefined ? [] : [g.unit])))];
-    const units: GoalGroupView[] = unitNames.flatMap((unit, u) => {
+    const units: GoalGroupView[] = unitNames.map((unit, u) => {
       const gs = inPart.filter((g) => g.unit === unit);
-      const views: GoalGroupView[] = [];
       const priority = gs.filter((g) => g.passedOn);
       const own = gs.filter((g) => !g.passedOn);
-      if (priority.length)
-        views.push({
-          id: `${id}-enhet-${u + 1}`,
-          heading: unit,
-          table: unitTable(priority, BOARD_REPORT.priorityGoals, `${BOARD_REPORT.priorityGoals}: ${unit}`),
-        });
-      if (own.length)
-        views.push({
-          id: `${id}-enhet-${u + 1}-verksamhetsmal`,
-          heading: priority.length ? `${unit}: ${BOARD_REPORT.activityGoal.toLocaleLowerCase("sv")}` : unit,
-          table: unitTable(own, BOARD_REPORT.activityGoal, `${BOARD_REPORT.activityGoal}: ${unit}`),
-        });
-      return views;
+      return {
+        id: `${id}-enhet-${u + 1}`,
+        heading: unit,
+        tables: [
+          ...(priority.length ? [unitTable(priority, BOARD_REPORT.priorityGoals, `${BOARD_REPORT.priorityGoals}: ${unit}`)] : []),
+          ...(own.length ? [unitTable(own, BOARD_REPORT.activityGoal, `${BOARD_REPORT.activityGoal}: ${unit}`)] : []),
+        ],
+      };
     });
     if (goals.length || units.length) {
       addEntry(contents, BOARD_REPORT.goals, goalsId, 1);
@@ -331,13 +325,15 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
           id: `${aid}-${g.key}`,
           heading: g.heading,
           ...(g.area ? { area: g.area } : {}),
-          table: annexTable(
-            g.goals,
-            year,
-            part.audience === "council" ? BOARD_REPORT.priorityGoal : BOARD_REPORT.activityGoal,
-            `${BOARD_REPORT.annex} ${g.heading}`,
-            `${aid}-${g.key}`,
-          ),
+          tables: [
+            annexTable(
+              g.goals,
+              year,
+              part.audience === "council" ? BOARD_REPORT.priorityGoal : BOARD_REPORT.activityGoal,
+              `${BOARD_REPORT.annex} ${g.heading}`,
+              `${aid}-${g.key}`,
+            ),
+          ],
         })),
       };
       addEntry(contents, BOARD_REPORT.annex, aid, 1);
