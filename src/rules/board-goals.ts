@@ -32,15 +32,16 @@ export const councilGoals: Rule = {
   severity: "error",
   example: "The goal `6:1` serves the kommunfullmäktige goal `6`, which the report's `councilGoals` does not declare (it has 1, 2, 3, 4, 5).",
   summary:
-    "A board's goal passed on to kommunfullmäktige serves one of kommunfullmäktige's goals the report declares (`councilGoals`): the one it names in `council`, or the number before the colon of its id (`6` of `6:1`).",
+    "A board's goal passed on to kommunfullmäktige serves one of kommunfullmäktige's goals the report declares (`councilGoals`): the one it names in `council`, or, where the report declares them, the number before the colon of its id (`6` of `6:1`).",
   document: ofKind("report", (r, report) => {
     if (r.data.organisation === undefined) return;
     const declared = r.data.councilGoals.map((c) => c.id);
     r.data.goals.forEach((g, i) => {
       const council = councilGoalOf(g);
       if (!council || declared.includes(council.id)) return;
-      // A goal the board keeps to itself (7:1, a verksamhetsmål) may serve no goal of kommunfullmäktige.
-      if (!council.explicit && !g.passedOn) return;
+      // A goal the board keeps to itself (7:1, a verksamhetsmål) may serve no goal of kommunfullmäktige; a report that
+      // declares none of them numbers its goals for itself, unless a goal names the one it serves.
+      if (!council.explicit && (!g.passedOn || declared.length === 0)) return;
       report(r.source, ["goals", i, council.explicit ? "council" : "goal"], {
         reason: `The goal ${code(g.goal)} serves the kommunfullmäktige goal ${code(council.id)}, which the report's \`councilGoals\` does not declare (${declared.length ? `it has ${declared.join(", ")}` : "it declares none"}).`,
         fix: `Declare kommunfullmäktige's goal ${council.id} under \`councilGoals\` (\`- { id: "${council.id}", title: … }\`), write \`council:\` with the goal it serves, or \`passedOn: false\` for a goal the board keeps to itself.`,
