@@ -32,6 +32,37 @@ export const FULFILMENT = {
   "not-assessed": { text: "Ej bedömt", symbol: "–", also: "ingen prognos kan lämnas" },
 } as const;
 
+/**
+ * A board's verksamhetsberättelse, as seed 001 prints it: its parts (del 1 to kommunfullmäktige,
+ * del 2 "Endast till nämnd"), each with its table of contents, kommunfullmäktige's goals above the
+ * board's, the goal tables and the indicator annex.
+ */
+export const BOARD_REPORT = {
+  contents: "Innehåll",
+  goals: "Mål",
+  goalsHeading: "Inriktningsmål och prioriterade mål",
+  priorityGoal: "Prioriterat mål",
+  priorityGoals: "Prioriterade mål",
+  activityGoal: "Verksamhetsmål",
+  notPassedOn: "Lämnas ej vidare till KF",
+  fulfilledBy: "Uppfyllt per",
+  comment: "Kommentar",
+  annex: "Bilaga målindikatorer",
+  indicator: "Målindikator",
+  finalAccounts: "Boksl",
+  activities: "Aktiviteter för måluppfyllelse",
+  fulfilmentComment: "Kommentar till uppfyllelse",
+  audience: { council: "Till kommunfullmäktige", board: "Endast till nämnd" },
+  /** The caption of a goal table: `Prioriterade mål under mål 1`. */
+  under: "under mål",
+} as const;
+
+/** The sexes of an indicator's values. */
+export const SEX = {
+  women: "Kvinnor/flickor",
+  men: "Män/pojkar",
+} as const;
+
 /** How a party pays for a budget line (`financing`): its label, and the heading of its column of a party's amounts. */
 export const FINANCING = {
   cash: { label: "Kontant", column: "varav kontant" },
@@ -197,3 +228,6 @@ export const SYNONYMS: Record<string, string> = {
   regional: "regional",
   lokal: "local",
 };
+
+/** After the comment on a goal whose fulfilment no report states: its status is its indicators' (a joint plan's report and a board's). */
+export const ASSESSED_BY_INDICATORS = "Bedömningen grundar sig på målets indikatorer.";

@@ -34,7 +34,7 @@ const MOST_PAGES: Record<string, number> = {
   "lerum/plan-2019.pdf": 9,
   "lerum/avtal-2017-2020.pdf": 2,
   "herrljunga/ombudgetering-investeringar-2016.pdf": 2,
-  "herrljunga/verksamhetsberattelse-2016.pdf": 6,
+  "herrljunga/verksamhetsberattelse-2016.pdf": 21,
   "sjobacka/avtal-2019-2022.pdf": 2,
   "sjobacka/plan-2019.pdf": 6,
   "sjobacka/plan-2020.pdf": 6,

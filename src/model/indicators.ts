@@ -1,6 +1,7 @@
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import type { IndicatorValue } from "../schema/indicator.js";
+import { combineFulfilment, type Fulfilment } from "./measure.js";
 import { koladaKey, lookup, type Entry, type Repository } from "./repository.js";
 
 /** A value of an indicator with the place it was written: the indicator document or an imported data file. */
@@ -22,7 +23,7 @@ export function valuesOf(repo: Repository, indicator: Entry<"indicator">): Place
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-export type Fulfilment = "met" | "partly-met" | "not-met" | "not-assessed";
+export type { Fulfilment };
 
 export interface IndicatorAssessment {
   indicator: Entry<"indicator">;
@@ -64,10 +65,5 @@ export function indicatorsOfGoal(repo: Repository, plan: Entry<"plan">, goalId: 
 /** A goal's fulfilment computed from its indicators: all met, all not met, or partly. */
 export function computeGoalFulfilment(repo: Repository, plan: Entry<"plan">, goalId: string, year: number) {
   const assessments = indicatorsOfGoal(repo, plan, goalId).map((i) => assessIndicator(repo, i, year));
-  const assessed = assessments.filter((a) => a.status !== "not-assessed");
-  let status: Fulfilment = "not-assessed";
-  if (assessed.length && assessed.every((a) => a.status === "met")) status = "met";
-  else if (assessed.length && assessed.every((a) => a.status === "not-met")) status = "not-met";
-  else if (assessed.length) status = "partly-met";
-  return { status, assessments };
+  return { status: combineFulfilment(assessments.map((a) => a.status)), assessments };
 }

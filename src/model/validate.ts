@@ -53,6 +53,18 @@ export function validateWith<S extends z.ZodType, K extends string>(doc: SourceD
   return undefined;
 }
 
+/**
+ * `{ total: -2,4% }`: in a flow mapping the comma of a decimal ends the value (`total: -2`) and
+ * the rest (`4%`) is read as a field of its own. The fix names the figure as it was meant.
+ */
+function splitDecimal(object: unknown, key: string): string | undefined {
+  if (!/^\d+\s*%?$/.test(key) || object === null || typeof object !== "object") return undefined;
+  const entries = Object.entries(object);
+  const before = entries[entries.findIndex(([k]) => k === key) - 1];
+  if (!before || typeof before[1] !== "number" || !Number.isInteger(before[1])) return undefined;
+  return `A comma inside \`{ … }\` separates fields: put a figure with a decimal comma in quotes, \`${before[0]}: "${before[1]},${key}"\`.`;
+}
+
 function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefix: Path): void {
   const path = [...prefix, ...issue.path];
   const value = valueAt(doc.data, path);
@@ -119,7 +131,7 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
         report(doc.file, schemaUnknownKey, {
           reason: `Unknown field \`${key}\` ${path.length ? `in ${field}` : "in the frontmatter"}.${didYouMean(key, known)}`,
           place: place(doc, [...path, key], { key: true }),
-          fix: closest(key, known) ? undefined : `Known fields here: ${known.map((k) => `\`${k}\``).join(", ")}.`,
+          fix: splitDecimal(value, key) ?? (closest(key, known) ? undefined : `Known fields here: ${known.map((k) => `\`${k}\``).join(", ")}.`),
         });
       }
       return;

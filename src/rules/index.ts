@@ -1,6 +1,7 @@
 import { decidedLate, planInPeriod, reportOfPlan } from "./dates.js";
 import { reportOutcome, reportSubject } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
+import { councilGoals, reportParts, sameGoalText, writtenFigures } from "./board-goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
 import { accountSums } from "./accounts.js";
@@ -59,8 +60,12 @@ export const rules: readonly Rule[] = [
   valuesBySex,
   targetYears,
   koladaMunicipality,
+  writtenFigures,
+  councilGoals,
+  reportParts,
   goalStatus,
   bodyDirectives,
+  sameGoalText,
   localPaths,
   activeFiles,
   hiddenPaths,

@@ -1,3 +1,4 @@
+import { computeBoardGoal, standingText } from "../model/board-goals.js";
 import { computeGoalFulfilment, valuesOf } from "../model/indicators.js";
 import { agreementsUsing } from "../model/repository.js";
 import { lookup } from "../model/repository.js";
@@ -126,11 +127,28 @@ export const goalStatus: Rule = {
   id: "goal/status-mismatch",
   severity: "warning",
   example: "The report says `met` (uppfyllt), but the goal's indicators give `partly-met` (delvis uppfyllt): … 85,2 against target 86 (2019).",
-  summary: "A report's stated goal fulfilment agrees with the one computed from the goal's indicators against their targets.",
+  summary:
+    "A report's stated goal fulfilment agrees with the one computed from the goal's indicators against their targets (a board's report: from the indicators it writes under the goal).",
   repository(repo, report) {
     for (const r of repo.reports) {
       const plan = lookup(repo, r.data.plan, "plan");
-      if (!plan) continue;
+      if (!plan) {
+        // A board's own report: its goals carry their indicators.
+        r.data.goals.forEach((g, i) => {
+          if (!g.status || g.indicators.length === 0) return;
+          const computed = computeBoardGoal(g, r.data.year);
+          if (computed.status === "not-assessed" || computed.status === g.status) return;
+          const basis = computed.standings
+            .filter((s) => s.status !== "not-assessed")
+            .map((s) => `${standingText(s)} (${code(s.status)})`)
+            .join("; ");
+          report(r.source, ["goals", i, "status"], {
+            reason: `The report says the goal ${code(g.goal)} is ${code(g.status)} (${inWords(g.status)}), but its indicators give ${code(computed.status)} (${inWords(computed.status)}): ${basis}.`,
+            fix: "Check the status and the indicators' values and targets; leave `status` out to print the computed one, or explain the difference in `comment`.",
+          });
+        });
+        continue;
+      }
       r.data.goals.forEach((g, i) => {
         if (!g.status) return;
         const computed = computeGoalFulfilment(repo, plan, g.goal, r.data.year);

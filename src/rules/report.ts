@@ -10,7 +10,7 @@ export const reportSubject: Rule = {
   severity: "error",
   example: "The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).",
   summary:
-    "A report names exactly one of `plan` (the joint plan it follows up) and `organisation` (the board whose own report it is); a board's report has no plan's `outcome`, `goals` or `carryOver`.",
+    "A report names exactly one of `plan` (the joint plan it follows up) and `organisation` (the board whose own report it is); a board's report has no plan's `outcome` or `carryOver`, and writes each goal's `title`; a plan's report has no `councilGoals` or `parts`.",
   document: ofKind("report", (r, report) => {
     const { plan, organisation } = r.data;
     if (plan !== undefined && organisation !== undefined)
@@ -25,13 +25,34 @@ export const reportSubject: Rule = {
         reason: "The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).",
         fix: "Add `plan: <id of the plan>` for the report of a joint plan, or `organisation: <party id>` (declared in plan.config.yaml) for a board's own report.",
       });
-    if (plan !== undefined) return;
-    // What follows up a plan's budget lines and goals has nothing to follow up in a board's own report, and would not be shown.
-    for (const field of ["outcome", "goals", "carryOver"] as const) {
+    if (plan !== undefined && organisation !== undefined) return;
+    if (plan !== undefined) {
+      // What only a board's own report has: its kommunfullmäktige goals and its parts.
+      for (const field of ["councilGoals", "parts"] as const) {
+        if (r.data[field].length === 0) continue;
+        report(r.source, [field], {
+          key: true,
+          reason: `\`${field}\` belongs to a board's own report, but the report follows up the joint plan \`${plan}\`, whose goals it takes.`,
+          fix: `Leave \`${field}\` out, or make it a board's own report with \`organisation\` instead of \`plan\`.`,
+        });
+      }
+      return;
+    }
+    // A board's goals have no plan to take their text from.
+    r.data.goals.forEach((g, i) => {
+      if (g.title === undefined)
+        report(r.source, ["goals", i, "goal"], {
+          key: true,
+          reason: `The goal ${code(g.goal)} has no \`title\`; a board's own report has no plan to take the goal's text from.`,
+          fix: "Write the goal as the report prints it under `title:`.",
+        });
+    });
+    // What follows up a plan's budget lines has nothing to follow up in a board's own report, and would not be shown.
+    for (const field of ["outcome", "carryOver"] as const) {
       if (r.data[field].length === 0) continue;
       report(r.source, [field], {
         key: true,
-        reason: `\`${field}\` follows up the budget lines and goals of a joint plan, but the report names no \`plan\`${organisation ? ` (it is the own report of \`${organisation}\`)` : ""}.`,
+        reason: `\`${field}\` follows up the budget lines of a joint plan, but the report names no \`plan\`${organisation ? ` (it is the own report of \`${organisation}\`)` : ""}.`,
         fix: "Write a board's budget and utfall in `tables:` (money tables), or name the plan the report follows up.",
       });
     }

@@ -11,6 +11,16 @@ export const localId = z
   .refine((id) => !RESERVED_IDS.has(id), { message: "a name of its own, not `constructor` or `prototype`" })
   .describe("Short id, unique within its list: lower-case letters, digits, `-`, `_`.");
 
+/**
+ * Ids of goals: as a local id, or as a board writes them, the number of the kommunfullmäktige goal
+ * and its own after a colon (`1:1`, `6:3`).
+ */
+export const goalId = z
+  .string()
+  .regex(/^(?:[a-z0-9åäö][a-z0-9åäö_-]*|\d+:\d+)$/, "lower-case letters, digits, '-' or '_', e.g. `trygghet`, or a board's numbering, e.g. `6:1`")
+  .refine((id) => !RESERVED_IDS.has(id), { message: "a name of its own, not `constructor` or `prototype`" })
+  .describe("Id of a goal: lower-case letters, digits, `-`, `_` (`trygghet`), or a board's numbering, its kommunfullmäktige goal and its own (`6:1`).");
+
 /** A reference to another document: its path from the repository root without `.md`, or the `id` it sets. */
 export const documentRef = z
   .string()

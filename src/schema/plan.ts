@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decision, documentBase, financingType, kronor, localId, partyKey, year } from "./common.js";
+import { decision, documentBase, financingType, goalId, kronor, localId, partyKey, year } from "./common.js";
 import { reference } from "./reference.js";
 import { moneyTable } from "./table.js";
 import { KIND } from "../vocabulary.js";
@@ -10,7 +10,7 @@ export const goalLevel = z
 
 export const goal = z
   .strictObject({
-    id: localId,
+    id: goalId,
     level: goalLevel.default("local"),
     area: z.string().min(1).optional().describe("Principle or target area the goal sits under, e.g. `Kompetens`."),
     title: z.string().min(1).describe("The goal as written, e.g. `Minska ohälsan bland unga kvinnor och män`."),
@@ -25,7 +25,7 @@ export const intervention = z
     id: localId,
     title: z.string().min(1).describe("Name of the intervention (insats)."),
     area: z.string().min(1).describe("Intervention area (insatsområde) it belongs to; budget tables group by it."),
-    goals: z.array(localId).default([]).describe("Ids of the plan's goals it works towards."),
+    goals: z.array(goalId).default([]).describe("Ids of the plan's goals it works towards."),
     what: z.string().min(1).optional().describe("Vad? What is done."),
     how: z.string().min(1).optional().describe("Hur? How it is done."),
     indicators: z.array(reference("indicator")).default([]).describe("Ids of indicator documents (long-term indicators)."),
@@ -55,7 +55,7 @@ export const budgetLine = z
     type: budgetLineType.default("intervention"),
     title: z.string().min(1).describe("Text of the line, e.g. `Utbildningsinsatser föräldrastöd`."),
     intervention: localId.optional().describe("Id of the intervention the line funds."),
-    goal: localId.optional().describe("Id of the goal the line funds, where no intervention is named."),
+    goal: goalId.optional().describe("Id of the goal the line funds, where no intervention is named."),
     total: kronor.optional().describe("The line's total as written; checked against the sum of the parties' shares."),
     parties: z.record(partyKey, share).default({}).describe("Each party's share, by party id. A party left out is an empty cell."),
     income: z

@@ -1,7 +1,7 @@
 import { valuesOf } from "../../model/indicators.js";
 import type { Entry, Repository } from "../../model/repository.js";
 import { capitalise } from "../../format/text.js";
-import { DIRECTION, UNIT } from "../../vocabulary.js";
+import { DIRECTION, SEX, UNIT } from "../../vocabulary.js";
 import { fixed, measured } from "../helpers.js";
 import { td, th, num, type RowView, type TableView } from "./table.js";
 
@@ -17,8 +17,8 @@ export interface Series {
 
 const SERIES = [
   { key: "total", label: "Totalt", dash: "", marker: "circle" },
-  { key: "women", label: "Kvinnor/flickor", dash: "8 4", marker: "square" },
-  { key: "men", label: "Män/pojkar", dash: "2 3", marker: "triangle" },
+  { key: "women", label: SEX.women, dash: "8 4", marker: "square" },
+  { key: "men", label: SEX.men, dash: "2 3", marker: "triangle" },
 ] as const;
 
 export interface IndicatorData {

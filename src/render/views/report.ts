@@ -6,11 +6,12 @@ import { indicatorsOf, lookup, type Entry, type Repository } from "../../model/r
 import { planParties } from "../../rollup/rollups.js";
 import { amount, krText, list } from "../helpers.js";
 import { budgetLayout, lineDetail } from "./budget.js";
+import { boardReportParts } from "./board-report.js";
 import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { indicatorBlock } from "./indicator.js";
 import { documentPage } from "./page.js";
 import { tableParts } from "./budget-document.js";
-import { FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
+import { ASSESSED_BY_INDICATORS, BOARD_REPORT, FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
 
 const moneyCells = (m: OutcomeMoney) => [num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))];
@@ -64,7 +65,12 @@ export function reportView(ctx: ViewContext, report: Entry<"report">, page: stri
 function boardReportView(ctx: ViewContext, report: Entry<"report">, page: string): PageView {
   const { repo } = ctx;
   const data = report.data;
+  // A report in parts (del 1, del 2) prints each with its contents, goals, tables, text and annex; the money tables of no part after them.
+  // A report with goals but no parts prints its goals and annex before its tables, and its text as every document's.
+  const inParts = data.parts.length || data.goals.length ? boardReportParts(ctx, report, page) : undefined;
+  const tables = inParts ? data.tables.filter((t) => inParts.unplacedTables.includes(t.id)) : data.tables;
   return documentPage(ctx, report, page, {
+    ...(inParts && data.parts.length ? { body: { assets: inParts.assets } } : {}),
     organisation: data.organisation === undefined ? undefined : repo.parties.get(data.organisation),
     fictional: isFictional(repo, report),
     print: { header: "document" },
@@ -76,8 +82,13 @@ function boardReportView(ctx: ViewContext, report: Entry<"report">, page: string
       ],
       seeAlso: (repo.referrers.memosAbout.get(report.id) ?? []).map((m) => docLink(ctx, page, m.id)),
     },
-    content: { year: data.year },
-    parts: tableParts(data.tables, moneyTables(repo, data.tables, "Ekonomi")),
+    // A report in parts has printed its text within them: the tables no part places follow them. Otherwise the body places the tables.
+    content: {
+      year: data.year,
+      ...(inParts ? { boardParts: inParts.parts } : {}),
+      ...(inParts && data.parts.length ? { unplaced: { ...moneyTables(repo, tables, "Ekonomi"), heading: true, level: 2, sub: 3 } } : {}),
+    },
+    parts: tableParts(tables, moneyTables(repo, tables, "Ekonomi")),
   });
 }
 
@@ -99,13 +110,13 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
       const computed = followUp?.status === undefined;
       const status = followUp?.status ?? computeGoalFulfilment(repo, plan, goal.id, data.year).status;
       const f = FULFILMENT[status];
-      const comment = [followUp?.comment, computed ? "Bedömningen grundar sig på målets indikatorer." : ""].filter(Boolean).join(" ");
+      const comment = [followUp?.comment, computed ? ASSESSED_BY_INDICATORS : ""].filter(Boolean).join(" ");
       return { cells: [th(goal.title, "row", goal.focus ? { detail: `Fokus: ${goal.focus}` } : {}), td(f.text, { symbol: f.symbol }), td(comment)] };
     });
   const goals: TableView = {
     caption: `Måluppfyllelse ${data.year}`,
     className: "goals",
-    head: [{ cells: [th("Mål", "col"), th("Bedömning", "col"), th("Kommentar", "col")] }],
+    head: [{ cells: [th("Mål", "col"), th("Bedömning", "col"), th(BOARD_REPORT.comment, "col")] }],
     bodies: [goalRows],
   };
 
