@@ -79,6 +79,7 @@ function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path:
   }
   for (const m of repo.memos) if (m.data.issuer) yield { source: m.source, path: ["issuer"], party: m.data.issuer, key: false };
   for (const b of repo.budgets) yield { source: b.source, path: ["organisation"], party: b.data.organisation, key: false };
+  for (const m of repo.meetings) yield { source: m.source, path: ["organisation"], party: m.data.organisation, key: false };
   for (const doc of [...repo.plans, ...repo.reports, ...repo.budgets]) {
     for (const use of tablePartyUses(doc.data.tables)) yield { source: doc.source, ...use, key: false };
   }
