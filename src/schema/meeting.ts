@@ -93,7 +93,7 @@ export const meeting = z
     end: clock.optional().describe("When it is planned to end, where the kallelse says so (`kl. 09:00-16:00`)."),
     sent: isoDate.optional().describe("Datum of the kallelse, where it carries one."),
     place: z.string().min(1).describe("Plats, e.g. `Nossan (A), Kommunhuset`."),
-    chair: person.describe("Ordförande."),
+    chair: person.optional().describe("Ordförande, where the kallelse names the chair."),
     secretary: person.optional().describe("Sekreterare."),
     notes: z.array(z.string().min(1)).default([]).describe("The kallelse's paragraphs before the agenda, as printed."),
     opening: z.array(openingItem).default([]).describe("The unnumbered items first (Sammanträdets öppnande, Upprop, Val av justerare)."),

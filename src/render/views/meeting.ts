@@ -165,6 +165,7 @@ export function meetingView(ctx: ViewContext, meeting: Entry<"meeting">, page: s
       notes: data.notes,
       chair: data.chair,
       secretary: data.secretary,
+      people: Boolean(data.chair ?? data.secretary),
       legend,
       columns: { time: has("time"), decides: has("decides"), dnr: has("dnr"), presenter: has("presenter") },
       rows,
