@@ -139,7 +139,8 @@ export function meetingView(ctx: ViewContext, meeting: Entry<"meeting">, page: s
     date: data.sent ?? data.date,
     items: data.items.map((item) => ({
       bookmark: `${item.number} ${item.title}`,
-      ...(settings?.coverPages ? { cover: { title: item.title, dnr: item.dnr } } : {}),
+      // Lerum's packet has a cover page before the documents of each item that has some, none before the others.
+      ...(settings?.coverPages && item.documents.length ? { cover: { title: item.title, dnr: item.dnr } } : {}),
       documents: item.documents.flatMap((d) => {
         const id = d.document;
         const at = id === undefined || d.delivery !== "attached" ? undefined : ctx.pages.byId.get(id);
@@ -156,7 +157,6 @@ export function meetingView(ctx: ViewContext, meeting: Entry<"meeting">, page: s
     body: { assets },
     content: {
       doctype: KIND.meeting.name,
-      organisationName: party?.name,
       board: data.board,
       date: data.date,
       time: data.end ? `${data.time}–${data.end}` : data.time,
