@@ -92,10 +92,8 @@ export function decisionEnds(memo: Entry<"memo">): { decides: Decides; proposal?
 export const meetingDecides: Rule = {
   id: "meeting/decides",
   severity: "warning",
-  example:
-    'Item 5 is on the agenda as KS (slutgiltigt beslut fattas i kommunstyrelsen), but the proposal of its memo `herrljunga/internkontroll-2016` sends the decision to kommunfullmäktige: "Intern kontrollen 2016 överlämnas till kommunfullmäktige."',
-  summary:
-    'An item\'s Beslutsorgan (`decides`) agrees with its memo\'s proposal: a proposal that passes the decision on ("överlämnas till kommunfullmäktige", "lämnas vidare till kommunstyrelsen") makes it KF or KS; one that does not leaves it with the board.',
+  example: `Item 5 is on the agenda as KS (${DECIDES.KS.text}), but the proposal of its memo \`herrljunga/internkontroll-2016\` sends the decision to ${PASSED_ON.bodies.KF}: "Intern kontrollen 2016 ${PASSED_ON.verbs[0]} ${PASSED_ON.bodies.KF}."`,
+  summary: `An item's Beslutsorgan (\`decides\`) agrees with its memo's proposal: a proposal that passes the decision on ("${PASSED_ON.verbs[0]} ${PASSED_ON.bodies.KF}", "${PASSED_ON.verbs[1]} ${PASSED_ON.bodies.KS}") makes it KF or KS; one that does not leaves it with the board.`,
   repository(repo, report) {
     for (const meeting of repo.meetings) {
       const board = repo.parties.get(meeting.data.organisation)?.short ?? meeting.data.board;

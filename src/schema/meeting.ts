@@ -66,7 +66,7 @@ export const meetingItem = z
 export const listEntry = z
   .strictObject({
     title: z.string().min(1).describe("E.g. `FSG protokoll`."),
-    dnr: z.string().min(1).optional(),
+    dnr: z.string().min(1).optional().describe("Its diarienummer, where it has one."),
     delivery: delivery.optional().describe("Attached (`attached`, X) or shown at the meeting (`shown`, VS); none where nothing is sent."),
   })
   .describe("One entry of the list of meddelanden or delegeringsbeslut, numbered in order.");
