@@ -167,6 +167,18 @@ describe("meeting/order", () => {
   });
 });
 
+describe("path/own-output", () => {
+  it("a file of the repository at the packet's path is refused: the packet would take its place", async () => {
+    const root = copyExamples();
+    write(root, "herrljunga/sammantrade-2017-02-28-handlingar.pdf", "%PDF-1.4\n");
+    write(root, HERRLJUNGA, `${read(root, HERRLJUNGA)}\n[Handlingarna](sammantrade-2017-02-28-handlingar.pdf)\n`);
+    const f = only((await checkJson(root)).findings, "path/own-output");
+    expect(f.message).toBe(
+      "The link `sammantrade-2017-02-28-handlingar.pdf` names herrljunga/sammantrade-2017-02-28-handlingar.pdf, the path of the meeting packet of `herrljunga/sammantrade-2017-02-28` in the output: it would not be published.",
+    );
+  });
+});
+
 describe("the kallelse's page", () => {
   it("prints the föredragningslista as the seed's: KL, NR, Beslutsorgan, Ärende, DNR, Handlingar bifogas, Föredragande", async () => {
     const built = await builtExamples(false);

@@ -1,5 +1,5 @@
 import type { Entry } from "../../model/repository.js";
-import { pdfPathOf } from "../../model/pages.js";
+import { packetPathOf, pdfPathOf } from "../../model/pages.js";
 import type { Meeting } from "../../schema/meeting.js";
 import { DECIDES, DELIVERY, KIND, MEETING } from "../../vocabulary.js";
 import { hasContent, splitSections } from "../markdown.js";
@@ -133,7 +133,7 @@ export function meetingView(ctx: ViewContext, meeting: Entry<"meeting">, page: s
   ];
 
   const packet: PacketPlan = {
-    path: pdfPathOf(page).replace(/\.pdf$/, "-handlingar.pdf"),
+    path: packetPathOf(page),
     title: `${data.title}, med handlingar`,
     kallelse: { pdf: pdfPathOf(page), bookmark: data.title },
     date: data.sent ?? data.date,
