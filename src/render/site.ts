@@ -191,7 +191,8 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
     const css = templates.render("print", {
       ...view.print,
       memo: view.print.header === "memo",
-      doctype: view.print.runningTitle.toLocaleUpperCase("sv"),
+      // With the space before the page number, so that the memo's header reads as it always has.
+      doctype: `${view.print.runningTitle.toLocaleUpperCase("sv")} `,
       title: view.title,
       organisation: view.organisation ? `${view.organisation.name}${view.organisation.fictional ? " (fiktiv kommun)" : ""}` : "",
       footer: footerLines(view.organisation),
