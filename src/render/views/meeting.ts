@@ -153,7 +153,8 @@ export function meetingView(ctx: ViewContext, meeting: Entry<"meeting">, page: s
   const view = documentPage(ctx, meeting, page, {
     organisation: party,
     fictional: isFictional(repo, meeting),
-    print: { header: "memo", runningTitle: KIND.meeting.name, date: data.sent ?? data.date },
+    // Datum where the kallelse carries one (Lerum's); Herrljunga's has none.
+    print: { header: "memo", runningTitle: KIND.meeting.name, ...(data.sent ? { date: data.sent } : {}) },
     body: { assets },
     content: {
       doctype: KIND.meeting.name,
