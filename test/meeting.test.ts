@@ -307,6 +307,9 @@ describe("the meeting packet", () => {
     expect(pageCount(packet)).toBe(total);
     const pages = pageTexts(packet);
     pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
+    // The kallelse's own header, without a Datum: Herrljunga's carries none.
+    expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
+    expect(pages[0]).not.toContain("Datum");
     expect(pages[kallelse]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
     expect(pages[kallelse + report]).toContain("Ombudgetering Investeringar 2016-12-31");
     expect(await outline(packet)).toEqual([
