@@ -13,6 +13,43 @@ export const KIND = {
   report: { name: "Verksamhetsberättelse", short: "Verksamhetsberättelse", one: "verksamhetsberättelse", many: "verksamhetsberättelser" },
   memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse", one: "tjänsteskrivelse", many: "tjänsteskrivelser" },
   budget: { name: "Budget", short: "Budget", one: "budget", many: "budgetar" },
+  meeting: { name: "Kallelse/föredragningslista", short: "Kallelse", one: "kallelse", many: "kallelser" },
+} as const;
+
+/**
+ * Where the decision on an item of a meeting is made (`decides`, the kallelse's *Beslutsorgan*):
+ * `code` in the föredragningslista, `text` in its legend. The meeting's own board prints its
+ * party's `short` (SN) and its own name.
+ */
+export const DECIDES = {
+  board: { code: "", text: "slutgiltigt beslut fattas i" },
+  KS: { code: "KS", text: "slutgiltigt beslut fattas i kommunstyrelsen" },
+  KF: { code: "KF", text: "slutgiltigt beslut fattas i kommunfullmäktige" },
+  info: { code: "Info", text: "Information" },
+} as const;
+
+/** How an item's documents reach the members (`delivery`): the mark in the kallelse's column *Handlingar bifogas*, and its legend. */
+export const DELIVERY = {
+  attached: { mark: "X", text: "Ett X markerar att handlingar finns bifogade i kallelsen." },
+  shown: { mark: "VS", text: "VS markerar att handlingar presenteras vid sammanträdet." },
+} as const;
+
+/**
+ * The words of a memo's proposal that send the decision on to another body: "överlämnas till
+ * kommunfullmäktige", "lämnas vidare till kommunfullmäktige", "föreslår kommunstyrelsen".
+ * Read by the rule `meeting/decides` (lower case, as the proposal is compared).
+ */
+export const PASSED_ON = {
+  verbs: ["överlämnas till", "lämnas vidare till", "lämnas över till", "skickas vidare till", "föreslår", "hemställer hos"],
+  bodies: { KF: "kommunfullmäktige", KS: "kommunstyrelsen" },
+} as const;
+
+/** The parts of a meeting's kallelse that are not numbered items, as it prints them. */
+export const MEETING = {
+  messages: "Meddelanden",
+  messageList: "Meddelandeförteckning",
+  delegations: "Delegeringsbeslut",
+  none: "Inga handlingar",
 } as const;
 
 /** `1 verksamhetsplan`, `2 verksamhetsplaner`: a count of documents of a kind, in running text. */

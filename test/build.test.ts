@@ -481,10 +481,10 @@ describe("plan build: roll-ups, index and files", () => {
     for (const folder of ["sjobacka", "herrljunga", "sjuharad"]) rmSync(join(repo, folder), { recursive: true });
     const { code, stderr, page } = await build(repo);
     expect(code, stderr).toBe(0);
-    expect(text(page("index.html"))).toContain("1 samverkansavtal, 1 verksamhetsplan och 1 tjänsteskrivelse, ordnade efter kommun, avtal och år.");
+    expect(text(page("index.html"))).toContain("1 samverkansavtal, 1 verksamhetsplan, 1 tjänsteskrivelse och 1 kallelse, ordnade efter kommun, avtal och år.");
     const { page: all } = await unchangedExamples();
     expect(text(all("index.html"))).toMatch(
-      /\d+ samverkansavtal, \d+ verksamhetsplaner, \d+ tjänsteskrivelser, \d+ verksamhetsberättelser och \d+ budgetar, ordnade/,
+      /\d+ samverkansavtal, \d+ verksamhetsplaner, \d+ tjänsteskrivelser, \d+ verksamhetsberättelser, \d+ budgetar och \d+ kallelser, ordnade/,
     );
   });
 

@@ -110,11 +110,17 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
 function printedPages(repo: string): string[] {
   const { repo: r } = checkRepository(repo, { cwd: repo });
   const pages = pagesOf(r);
-  return [...r.plans, ...r.memos, ...r.reports, ...r.agreements, ...r.budgets].map((e) => pages.byId.get(e.id)!).sort();
+  return [...r.plans, ...r.memos, ...r.reports, ...r.agreements, ...r.budgets, ...r.meetings].map((e) => pages.byId.get(e.id)!).sort();
 }
 
-/** How many PDFs the examples give: their plans, memos, reports, agreements and budget documents. */
-const PRINTED = 11;
+/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents and kallelser. */
+const PRINTED = 13;
+
+/** The meeting packets joined from the PDFs (test/meeting.test.ts), which are no page's PDF. */
+const PACKETS = ["herrljunga/sammantrade-2017-02-28-handlingar.pdf", "lerum/ksau-2019-01-09-handlingar.pdf"];
+
+/** The PDFs of pages in an output folder: every PDF but the meeting packets. */
+const pagePdfs = (dir: string) => listFiles(dir).filter((f) => f.endsWith(".pdf") && !PACKETS.includes(f));
 
 // The examples built with their PDFs (two jobs, SOURCE_DATE_EPOCH), once for all the test files of a run: the first
 // describe's tests read what the build said and did, and read and change a copy of its output (`out`); the build's own
@@ -154,8 +160,9 @@ describe("PDF: the examples, built once", () => {
     expect(first.code, first.stderr).toBe(0);
     const expected = printedPages(repo).map((p) => p.replace(/\.html$/, ".pdf"));
     expect(expected.length).toBe(PRINTED);
-    const pdfs = listFiles(out).filter((f) => f.endsWith(".pdf"));
+    const pdfs = pagePdfs(out);
     expect(pdfs).toEqual(expected);
+    for (const packet of PACKETS) expect(existsSync(join(out, packet)), packet).toBe(true);
     for (const pdf of pdfs) expect(existsSync(join(out, pdf.replace(/\.pdf$/, ".html"))), pdf).toBe(true);
     expect(first.stdout).toContain(`plan: ${PRINTED} PDFs rendered, 0 unchanged`);
     expect(first.blocked).toEqual([]);
@@ -242,9 +249,11 @@ describe("PDF: the examples, built once", () => {
     const other = join(site, "again");
     const b = await build(repo, { out: other, pdf: true }, EPOCH);
     expect(b.code, b.stderr).toBe(0);
-    const pdfs = listFiles(other).filter((f) => f.endsWith(".pdf"));
+    const pdfs = pagePdfs(other);
     expect(pdfs).toHaveLength(PRINTED);
     for (const pdf of pdfs) expect(readFileSync(join(out, pdf)).equals(readFileSync(join(other, pdf))), pdf).toBe(true);
+    // The meeting packets too: joined from identical PDFs, dated from the same day.
+    for (const pdf of PACKETS) expect(readFileSync(join(out, pdf)).equals(readFileSync(join(other, pdf))), pdf).toBe(true);
     expect(pdfinfo(join(other, `${MEMO}.pdf`))["CreationDate"]).toMatch(/Jan\s+9 00:00:00 2019/);
   });
 
@@ -257,7 +266,8 @@ describe("PDF: the examples, built once", () => {
     const skipped = await run(["build", join(copy, "repo"), "--out", join(copy, "out"), "--no-pdf"], copy, EPOCH);
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toContain("plan: PDFs skipped: --no-pdf was given.");
-    expect(skipped.stderr).toContain(`1 PDF in the output folder no longer matches its document: ${MEMO}.pdf`);
+    // The KSAU's kallelse quotes the memo's Sammanfattning under its item 6: its PDF is stale too.
+    expect(skipped.stderr).toContain(`2 PDFs in the output folder no longer match their documents: lerum/ksau-2019-01-09.pdf, ${MEMO}.pdf`);
   });
 
   it.skipIf(!canPrint)("builds again without rendering what has not changed, and renders what has", async () => {
@@ -268,14 +278,15 @@ describe("PDF: the examples, built once", () => {
     const after = snapshot(out);
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
 
-    // One memo changes: only its PDF is rendered, and it shows the change.
+    // One memo changes: only its PDF is rendered, and it shows the change; and the KSAU's kallelse, which quotes its Sammanfattning.
     edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
     const changed = await build(repo, { out, pdf: true }, EPOCH, true);
     expect(changed.code, changed.stderr).toBe(0);
-    expect(changed.stdout).toContain(`plan: 1 PDF rendered, ${PRINTED - 1} unchanged`);
+    expect(changed.stdout).toContain(`plan: 2 PDFs rendered, ${PRINTED - 2} unchanged`);
     expect(pageTexts(join(out, `${MEMO}.pdf`)).join(" ")).toContain("sedan länge");
+    expect(pageTexts(join(out, "lerum/ksau-2019-01-09.pdf")).join(" ")).toContain("sedan länge");
     // On a terminal, one line of progress on stderr, rewritten in place and cleared at the end.
-    expect(changed.stderr).toContain(`\r\x1b[Kplan: PDF 1 of 1: ${MEMO}.pdf`);
+    expect(changed.stderr).toMatch(new RegExp(String.raw`\r\x1b\[Kplan: PDF [12] of 2: ${MEMO}\.pdf`));
 
     // A PDF removed or changed by hand is rendered again.
     rmSync(join(out, `${PLAN}.pdf`));
@@ -296,7 +307,8 @@ describe("PDF: the examples, built once", () => {
     expect(await watcher.next(/Watching \. for changes/, 120_000)).toContain(`plan: 0 PDFs rendered, ${PRINTED} unchanged`);
     edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
     const round = await watcher.next(/Watching \. for changes/, 60_000);
-    expect(round).toMatch(/plan: 1 PDF rendered in [\d.]+ s/);
+    // The memo's, and the KSAU kallelse's, which quotes the memo's Sammanfattning.
+    expect(round).toMatch(/plan: 2 PDFs rendered in [\d.]+ s/);
     expect(pageTexts(join(repo, "dist", `${MEMO}.pdf`)).join(" ")).toContain("sedan länge avtalad samverkan");
     // The print style sheet of the repository's own: no page changes, every PDF does.
     mkdirSync(join(repo, "templates"));
@@ -321,6 +333,7 @@ describe("PDF: shards, failures and hostile content", () => {
     const two = await run(["build", repo, "--out", b, "--pdf", "--shard", "2/2"], repo);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
+    // Neither shard holds every part of a meeting packet: no packet is joined.
     const pdfsA = listFiles(a).filter((f) => f.endsWith(".pdf"));
     const pdfsB = listFiles(b).filter((f) => f.endsWith(".pdf"));
     const all = printedPages(repo).map((p) => p.replace(/\.html$/, ".pdf"));
@@ -430,7 +443,8 @@ describe("PDF: shards, failures and hostile content", () => {
     const out = previousOutput();
     const result = await build(repo, { out, pdf: true }, EPOCH);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`plan: 1 PDF rendered, ${PRINTED - 1} unchanged`);
+    // The memo's PDF and the KSAU kallelse's, which quotes the memo's Sammanfattning.
+    expect(result.stdout).toContain(`plan: 2 PDFs rendered, ${PRINTED - 2} unchanged`);
     const pdf = join(out, `${MEMO}.pdf`);
     expect(pageTexts(pdf).join(" ")).toContain("Ánte Đuvvon Šaš och Ŋunnár Åhlén");
     // Every glyph from Noto Sans: no font of the machine stands in.
@@ -548,8 +562,10 @@ describe("PDF: the parts", () => {
     const printed = files.filter((f) => f.print);
     expect(printed.map((f) => f.path)).toEqual([
       "herrljunga/ombudgetering-investeringar-2016.html",
+      "herrljunga/sammantrade-2017-02-28.html",
       "herrljunga/verksamhetsberattelse-2016.html",
       "lerum/avtal-2017-2020.html",
+      "lerum/ksau-2019-01-09.html",
       "lerum/plan-2019.html",
       "lerum/tjansteskrivelse-ks18-1375.html",
       "sjobacka/avtal-2019-2022.html",

@@ -33,6 +33,7 @@ describe("references are declared once, in the schemas", () => {
       memo: ["about → plan, report, agreement (belongs to)", "attachments[].document → any"],
       indicator: [],
       budget: [],
+      meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator"],
     });
   });
 
@@ -83,7 +84,7 @@ describe("ref/document reads the declared references", () => {
       [LERUM_MEMO, lineOf(root, LERUM_MEMO, "    document:"), 15],
     ]);
     expect(found[0]!.message).toContain("is an indicator, but a plan or report or agreement is expected here.");
-    expect(found[1]!.message).toMatch(/^No agreement or plan or report or memo or indicator or budget has the id `lerum\/plan-2018`\./);
+    expect(found[1]!.message).toMatch(/^No agreement or plan or report or memo or indicator or budget or meeting has the id `lerum\/plan-2018`\./);
   });
 });
 

@@ -493,7 +493,7 @@ describe("documents and data files git ignores are not read: not checked, not bu
     const build = await run(["build", ".", "--out", out], repo, EPOCH);
     expect(build.code, build.stderr).toBe(0);
     // Not a page to print, nor a change to one: every PDF is the examples' own.
-    expect(build.stdout).toContain("plan: 0 PDFs rendered, 11 unchanged");
+    expect(build.stdout).toContain("plan: 0 PDFs rendered, 13 unchanged");
     const files = filesBelow(out);
     expect(
       [...files.keys()].some((f) => f.endsWith(".pdf")),

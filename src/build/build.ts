@@ -7,6 +7,7 @@ import type { Repository } from "../model/repository.js";
 import { pdfPathOf } from "../model/pages.js";
 import { stagePdfs, type PdfStage } from "../pdf/build.js";
 import { CACHE_FILE } from "../pdf/cache.js";
+import { writePackets } from "../pdf/packet.js";
 import type { RenderHooks } from "../pdf/render.js";
 import type { Shard } from "../pdf/shard.js";
 import { renderSite } from "../render/site.js";
@@ -56,6 +57,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const started = performance.now();
   const unchanged = `Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
   let pdfs: PdfStage | undefined;
+  let packets: { joined: string[]; incomplete: string[] } | undefined;
   // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
   let fresh: ReturnType<typeof besideFolder> | undefined;
   try {
@@ -71,6 +73,8 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     // The PDFs this build did not make (unchanged, another shard's, skipped) and their cache come from the previous output.
     for (const file of files) if (file.print) carryOver(out, fresh.path, pdfPathOf(file.path));
     carryOver(out, fresh.path, CACHE_FILE);
+    // The meeting packets, joined from the PDFs now in place; none where the PDFs were skipped, as they may be stale.
+    if (!pdfs.skipped) packets = await writePackets(fresh.path, files, day);
     swapIn(fresh.path, out);
   } catch (error) {
     throw diskError(error, unchanged);
@@ -81,6 +85,9 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
   io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
   reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
+  if (packets?.joined.length) io.stdout.write(`plan: ${plural(packets.joined.length, "meeting packet")} joined\n`);
+  // With --shard another job prints some parts: said only where it is not that.
+  if (packets?.incomplete.length && !options.shard) io.stderr.write(`plan: warning: no meeting packet for ${packets.incomplete.join(", ")}.\n`);
   if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
   return 0;
 }

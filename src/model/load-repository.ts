@@ -185,6 +185,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     memos: [],
     indicators: [],
     budgets: [],
+    meetings: [],
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
@@ -258,9 +259,15 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     return;
   }
   repo.documents.set(id, entry);
-  ({ agreement: repo.agreements, plan: repo.plans, report: repo.reports, memo: repo.memos, indicator: repo.indicators, budget: repo.budgets })[entry.kind].push(
-    entry as never,
-  );
+  ({
+    agreement: repo.agreements,
+    plan: repo.plans,
+    report: repo.reports,
+    memo: repo.memos,
+    indicator: repo.indicators,
+    budget: repo.budgets,
+    meeting: repo.meetings,
+  })[entry.kind].push(entry as never);
 }
 
 /** A data file of imported Kolada values; one per KPI and municipality. */

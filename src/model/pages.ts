@@ -14,6 +14,9 @@ export interface Pages {
 /** The PDF beside a page: `lerum/plan-2019.html` → `lerum/plan-2019.pdf`. */
 export const pdfPathOf = (page: string) => page.replace(/\.html?$/i, "") + ".pdf";
 
+/** The meeting packet beside a kallelse's page: `herrljunga/sammantrade-2017-02-28.html` → `herrljunga/sammantrade-2017-02-28-handlingar.pdf`. */
+export const packetPathOf = (page: string) => page.replace(/\.html?$/i, "") + "-handlingar.pdf";
+
 export const INDEX_PAGE = "index.html";
 /** The folder of the output that holds the roll-ups; the rules against clashing output names name it too. */
 export const ROLLUP_FOLDER = "sammanstallningar";

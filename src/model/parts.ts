@@ -65,6 +65,8 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
   ],
   // The memo's sections are its own (Förslag till beslut, Ekonomi, Jämställdhet…): it places no parts.
   memo: [],
+  // A kallelse's items and lists are its frontmatter's, printed in the seed's order: it places no parts.
+  meeting: [],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

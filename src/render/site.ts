@@ -19,6 +19,7 @@ import { budgetView } from "./views/budget-document.js";
 import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
 import { indexFacts, indexView } from "./views/index.js";
 import { indicatorView } from "./views/indicator.js";
+import { meetingView, type PacketPlan } from "./views/meeting.js";
 import { memoView } from "./views/memo.js";
 import { planView } from "./views/plan.js";
 import { reportView } from "./views/report.js";
@@ -39,6 +40,8 @@ export interface OutputFile {
   content: string | Uint8Array;
   /** A page that is also printed to PDF: its print style sheet (from `print.hbs`) and the files it shows (images), by their paths in the output. */
   print?: { css: string; assets: string[] };
+  /** A kallelse's page: the meeting packet its PDF heads, joined after the PDFs are printed (`src/pdf/packet.ts`). */
+  packet?: PacketPlan;
 }
 
 /** The organisation's address in the PDF's footer: at most three items a line, as in the real memo's footer. */
@@ -112,6 +115,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
           return indicatorView(ctx, entry, at);
         case "budget":
           return budgetView(ctx, entry, at);
+        case "meeting":
+          return meetingView(ctx, entry, at);
       }
     };
     const part = (entry: AnyEntry): Part => {
@@ -189,12 +194,15 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
     const css = templates.render("print", {
       ...view.print,
       memo: view.print.header === "memo",
+      // With the space before the page number, so that the memo's header reads as it always has.
+      doctype: `${view.print.runningTitle.toLocaleUpperCase("sv")} `,
       title: view.title,
       organisation: view.organisation ? `${view.organisation.name}${view.organisation.fictional ? " (fiktiv kommun)" : ""}` : "",
       footer: footerLines(view.organisation),
     });
     file.print = { css, assets: view.assets.map((a) => a.to) };
   }
+  if (view.packet) file.packet = view.packet;
   return file;
 }
 

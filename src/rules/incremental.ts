@@ -64,6 +64,7 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
         reports: repo.reports.filter(inScope),
         memos: repo.memos.filter(inScope),
         indicators: repo.indicators.filter(inScope),
+        meetings: repo.meetings.filter(inScope),
       },
       rules,
     );

@@ -4,6 +4,7 @@ import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from
 import { councilGoals, reportParts, sameGoalText, writtenFigures } from "./board-goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
 import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
+import { meetingDecides, meetingDnr, meetingDraft, meetingOrder } from "./meeting.js";
 import { accountSums } from "./accounts.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, income, lineTotals, splits, sumRange } from "./money.js";
 import { documentReferences, duplicateIds, localReferences, outputNames, partyReferences } from "./references.js";
@@ -51,6 +52,10 @@ export const rules: readonly Rule[] = [
   memoDnr,
   memoSelfAttachment,
   memoSections,
+  meetingDnr,
+  meetingDecides,
+  meetingDraft,
+  meetingOrder,
   placeholders,
   unfundedGoals,
   goalsBySex,

@@ -1,7 +1,7 @@
 import { resolveAsset } from "../model/assets.js";
 import { pathHidden, pathOutside } from "../source/rules.js";
 import type { Repository } from "../model/repository.js";
-import { pagesOf, pdfPathOf, ROLLUP_FOLDER } from "../model/pages.js";
+import { packetPathOf, pagesOf, pdfPathOf, ROLLUP_FOLDER } from "../model/pages.js";
 import { rollupNames } from "../rollup/rollups.js";
 import { code, type Rule } from "./rule.js";
 
@@ -120,6 +120,7 @@ function ownOutputs(repo: Repository): Map<string, string> {
     const page = pages.byRelPath.get(entry.source.relPath)!;
     own.set(page, `the page of ${code(entry.id)}`);
     if (entry.kind !== "indicator") own.set(pdfPathOf(page), `the PDF of ${code(entry.id)}`);
+    if (entry.kind === "meeting") own.set(packetPathOf(page), `the meeting packet of ${code(entry.id)}`);
     const names = entry.kind === "plan" || entry.kind === "agreement" ? rollupNames[entry.kind](entry.id) : [];
     for (const name of names) for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${name}${ext}`, `a roll-up of ${code(entry.id)}`);
   }

@@ -56,6 +56,21 @@ export const party = z
     address: address.optional(),
     dnr: dnrRule.optional(),
     fictional: z.boolean().optional().describe("`true` for an invented party in examples; documents show that it is fictional."),
+    meetings: z
+      .strictObject({
+        coverPages: z
+          .boolean()
+          .default(false)
+          .describe("Whether the meeting packet puts a cover page (the item's title and diarienummer) before each item's documents, as Lerum's does."),
+        details: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Whether the kallelse gives each item's Förslag till beslut, Sammanfattning and documents after the list of items, as Lerum's does (Herrljunga's gives the table alone).",
+          ),
+      })
+      .optional()
+      .describe("How the party's meetings are printed (`kind: meeting`)."),
     members: z
       .array(partyRef)
       .min(1)

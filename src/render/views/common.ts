@@ -8,6 +8,7 @@ import { hasContent, splitSections } from "../markdown.js";
 import type { Pages } from "../../model/pages.js";
 import { href } from "../pages.js";
 import { STATUS } from "../../vocabulary.js";
+import type { PacketPlan } from "./meeting.js";
 
 /** What every view is computed from: the checked repository, where its pages go, and who refers to whom. */
 export interface ViewContext {
@@ -30,13 +31,15 @@ export interface PageView {
   assets: Asset[];
   /** The page is also printed to PDF, with this running header (see `templates/print.hbs`); none for web-only pages. */
   print?: PrintView;
+  /** The meeting packet a kallelse's PDF heads (see `views/meeting.ts`). */
+  packet?: PacketPlan;
 }
 
 /** What the PDF of a page carries on every page besides the organisation's footer. */
 export interface PrintView {
   /** `memo`: the header of a tjänsteskrivelse (`TJÄNSTESKRIVELSE n (m)`, Datum, Dnr); `document`: a running title and `Sida n av m`. */
   header: "memo" | "document";
-  /** The running title of a document, or the memo's kind. */
+  /** The running title of a document, or the memo's kind (a kallelse's: `Kallelse/föredragningslista`), printed in capitals in the memo's header. */
   runningTitle: string;
   date?: string;
   dnr?: string;
@@ -82,7 +85,7 @@ export function agreementOf(repo: Repository, entry: AnyEntry): Entry<"agreement
 /** The party a document is of where it belongs to no agreement: a board's report or budget, a memo's issuer. */
 function ownParty(repo: Repository, entry: AnyEntry): string | undefined {
   if (entry.kind === "memo") return entry.data.issuer ?? repo.config?.data.organisation;
-  if (entry.kind === "report" || entry.kind === "budget") return entry.data.organisation;
+  if (entry.kind === "report" || entry.kind === "budget" || entry.kind === "meeting") return entry.data.organisation;
   return undefined;
 }
 

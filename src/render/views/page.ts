@@ -44,6 +44,8 @@ export interface PageParts {
    * Without it the body is split as every document's is: a leading summary, then the rest.
    */
   body?: { assets: Asset[] };
+  /** Files the view refers to besides the body's (a kallelse quoting its memos' text). */
+  moreAssets?: Asset[];
   /** What the page shows of its kind: the fields its template reads besides the header's. */
   content: object;
   /** The parts the view generates, placed by the body's directives or in their default place. */
@@ -149,7 +151,7 @@ export function documentPage(ctx: ViewContext, entry: AnyEntry, page: string, pa
     path: page,
     title: data.title,
     organisation: organisationView(parts.organisation),
-    assets: parts.body?.assets ?? body!.assets,
+    assets: [...(parts.body?.assets ?? body!.assets), ...(parts.moreAssets ?? [])],
     ...(print ? { print } : {}),
     view: {
       ...header,

@@ -1,0 +1,323 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { findBrowser, isExecutable } from "../src/browser/index.js";
+import { checkJson, ofRule, only } from "./helpers/findings.js";
+import { spaces, tableByCaption } from "./helpers/html.js";
+import { copyExamples, edit, lineOf, read, write } from "./helpers/repo.js";
+import { builtExamples } from "./helpers/shared.js";
+
+/*
+ * A board's meeting (`kind: meeting`): the kallelse with its föredragningslista (Herrljunga's
+ * socialnämnd 2017-02-28, seed 001; Lerum's KSAU 2019-01-09, seed 000), the rules between its
+ * items and their documents, and the meeting packet that `plan build` joins.
+ */
+
+const HERRLJUNGA = "herrljunga/sammantrade-2017-02-28.md";
+const LERUM = "lerum/ksau-2019-01-09.md";
+
+/** The column of a value on its line: where `text` starts, 1-based. */
+const columnOf = (root: string, file: string, line: number, text: string) => read(root, file).split("\n")[line - 1]!.indexOf(text) + 1;
+
+/** A Herrljunga memo for the internal-control item (5), as its seed proposes it (seed 001, lines 1265-1275). */
+const internalControlMemo = (proposal: string[], dnr = "SN 82/2015") =>
+  [
+    "---",
+    "kind: memo",
+    "title: Intern kontroll 2016",
+    "status: decided",
+    "issuer: herrljunga-sn",
+    `dnr: ${dnr}`,
+    "date: 2017-01-09",
+    "unit: Socialförvaltningen",
+    "handler: { name: Linnea Holm, title: Stabschef }",
+    "recipient: Socialnämnden",
+    "proposal:",
+    ...proposal.map((p) => `  - ${p}`),
+    "genderEquality: { affects: false, visible: false, differentEffects: false, goals: Berörs inte }",
+    "---",
+    "",
+    "## Sammanfattning",
+    "",
+    "Uppföljningen av internkontrollplanen 2016.",
+    "",
+  ].join("\n");
+
+describe("the examples' meetings", () => {
+  it("check without a finding of the meeting rules, though items 6 and 7 of Herrljunga's share the Dnr SN 16/2017", async () => {
+    const root = copyExamples();
+    const { findings } = await checkJson(root);
+    expect(findings.filter((f) => f.rule.startsWith("meeting/") || f.file === HERRLJUNGA || f.file === LERUM)).toEqual([]);
+  });
+});
+
+describe("meeting/dnr", () => {
+  it("an item whose Dnr is not its memo's is an error at the item's Dnr, naming both numbers", async () => {
+    const root = copyExamples();
+    edit(root, LERUM, "    dnr: KS18.1375\n", "    dnr: KS18.1357\n");
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(1);
+    const line = lineOf(root, LERUM, "dnr: KS18.1357");
+    expect(ofRule(findings, "meeting/dnr").map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`)).toEqual([
+      // The memo's number and the plan's decision's: both documents are of the case KS18.1375.
+      `${LERUM}:${line}:10 error`,
+      `${LERUM}:${line}:10 error`,
+    ]);
+    const [memo, plan] = ofRule(findings, "meeting/dnr");
+    expect(memo!.message).toBe(
+      "Item 6 is on the agenda with Dnr `KS18.1357`, but its memo `lerum/tjansteskrivelse-ks18-1375` has the diarienummer `KS18.1375`.",
+    );
+    expect(memo!.fix).toBe("Write `dnr: KS18.1375`, or name the documents of the case `KS18.1357`.");
+    expect(plan!.message).toBe("Item 6 is on the agenda with Dnr `KS18.1357`, but its plan `lerum/plan-2019` has the decision's diarienummer `KS18.1375`.");
+  });
+
+  it("an item without a Dnr whose memo has one is an error at the memo's reference; one not of the organisation's form at the Dnr", async () => {
+    const root = copyExamples();
+    edit(root, LERUM, "    dnr: KS18.1375\n", "");
+    edit(root, HERRLJUNGA, "    dnr: SN 11/2017\n", "    dnr: 2017-11\n");
+    const { findings } = await checkJson(root);
+    const found = ofRule(findings, "meeting/dnr");
+    const memoLine = lineOf(root, LERUM, "- document: lerum/tjansteskrivelse-ks18-1375");
+    const formLine = lineOf(root, HERRLJUNGA, "dnr: 2017-11");
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([
+      `${HERRLJUNGA}:${formLine}:10`,
+      `${LERUM}:${memoLine}:19`,
+      `${LERUM}:${lineOf(root, LERUM, "- document: lerum/plan-2019")}:19`,
+    ]);
+    expect(found[0]!.message).toBe("`2017-11` is not a diarienummer of Socialnämnden, Herrljunga kommun, which look like `SN 109/2016`.");
+    expect(found[1]!.message).toBe("Item 6 has no Dnr, but its memo `lerum/tjansteskrivelse-ks18-1375` has the diarienummer `KS18.1375`.");
+    expect(found[1]!.fix).toBe("Write `dnr: KS18.1375` under the item.");
+  });
+
+  it("two items of one case share its Dnr and its memo without a finding", async () => {
+    const root = copyExamples();
+    write(root, "herrljunga/uppsokande.md", internalControlMemo(["Socialförvaltningen uppdras att skicka ut ett informationsbrev."], "SN 16/2017"));
+    edit(root, HERRLJUNGA, "      - title: Uppsökande verksamhet och kompetensutveckling # line 1335\n", "      - document: herrljunga/uppsokande\n");
+    edit(root, HERRLJUNGA, "      - title: Anhörigstöd # line 1505\n", "      - document: herrljunga/uppsokande\n");
+    const { findings } = await checkJson(root);
+    expect(findings.filter((f) => f.file === HERRLJUNGA)).toEqual([]);
+  });
+});
+
+describe("meeting/decides", () => {
+  it("the seed's item 5: KS on the agenda, 'överlämnas till kommunfullmäktige' in the memo, is a warning at the Beslutsorgan", async () => {
+    const root = copyExamples();
+    write(
+      root,
+      "herrljunga/internkontroll-2016.md",
+      internalControlMemo(["Socialnämndens Intern kontroll 2016 godkänns.", "Intern kontrollen 2016 överlämnas till kommunfullmäktige."]),
+    );
+    edit(root, HERRLJUNGA, "      - title: Intern kontroll 2016 # line 1247, the memo\n", "      - document: herrljunga/internkontroll-2016\n");
+    // The memo is the seed's, without Bakgrund, Ekonomi and Jämställdhet (memo/section): only the meeting's findings count here.
+    const { findings } = await checkJson(root);
+    const f = only(findings, "meeting/decides");
+    const line = lineOf(root, HERRLJUNGA, "decides: KS");
+    expect([f.file, f.line, f.column, f.severity]).toEqual([HERRLJUNGA, line, columnOf(root, HERRLJUNGA, line, "KS"), "warning"]);
+    expect(f.column).toBe(14);
+    expect(f.message).toBe(
+      'Item 5 is on the agenda as KS (slutgiltigt beslut fattas i kommunstyrelsen), but the proposal of its memo `herrljunga/internkontroll-2016` sends the decision to kommunfullmäktige: "Intern kontrollen 2016 överlämnas till kommunfullmäktige."',
+    );
+    expect(f.fix).toBe("Write `decides: KF`, or correct the memo's proposal.");
+
+    // KF on the agenda agrees with it; a memo that passes nothing on leaves the decision with the board (SN).
+    edit(root, HERRLJUNGA, "    decides: KS\n", "    decides: KF\n");
+    expect(ofRule(await checkJson(root).then((r) => r.findings), "meeting/decides")).toEqual([]);
+    write(root, "herrljunga/internkontroll-2016.md", internalControlMemo(["Socialnämndens Intern kontroll 2016 godkänns."]));
+    const board = only((await checkJson(root)).findings, "meeting/decides");
+    expect(board.message).toBe(
+      "Item 5 is on the agenda as KF (slutgiltigt beslut fattas i kommunfullmäktige), but the proposal of its memo `herrljunga/internkontroll-2016` passes the decision on to no other body, so Socialnämnden decides it.",
+    );
+    expect(board.fix).toBe("Write `decides: board`, or correct the memo's proposal.");
+  });
+});
+
+describe("meeting/draft-document", () => {
+  it("a draft on a decided kallelse's agenda is an error at its reference; on a draft kallelse a warning", async () => {
+    const root = copyExamples();
+    edit(root, "lerum/plan-2019.md", "status: decided\n", "status: draft\n");
+    const line = lineOf(root, LERUM, "- document: lerum/plan-2019");
+    const f = only((await checkJson(root)).findings, "meeting/draft-document");
+    expect([f.file, f.line, f.column, f.severity]).toEqual([LERUM, line, 19, "error"]);
+    expect(f.message).toBe("Item 6 puts `lerum/plan-2019` before the board, but it is a draft (`status: draft`).");
+    edit(root, LERUM, "status: decided\n", "status: draft\n");
+    expect(only((await checkJson(root)).findings, "meeting/draft-document").severity).toBe("warning");
+  });
+});
+
+describe("meeting/order", () => {
+  it("an item out of its number and a time earlier than the one before are errors at their values", async () => {
+    const root = copyExamples();
+    edit(root, HERRLJUNGA, "  - number: 5 # line 34\n", "  - number: 6 # line 34\n");
+    edit(root, HERRLJUNGA, '    time: "13:50"\n', '    time: "13:10"\n');
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(1);
+    const found = ofRule(findings, "meeting/order");
+    const numberLine = lineOf(root, HERRLJUNGA, "- number: 6 # line 34");
+    const timeLine = lineOf(root, HERRLJUNGA, 'time: "13:10"');
+    expect(found.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      `${timeLine}:11 The time of item 4, 13:10, is earlier than that of item 3, 13:30: the times of the agenda rise.`,
+      `${numberLine}:13 Item 6 follows item 4: the items are numbered 1, 2, 3, … in the order of the agenda.`,
+      // Item 6 (the real one) follows the renumbered 6.
+      `${lineOf(root, HERRLJUNGA, "- number: 6 # line 35")}:13 Item 6 follows item 6: the items are numbered 1, 2, 3, … in the order of the agenda.`,
+    ]);
+    expect(found[1]!.fix).toBe("Write `number: 5`, or move the item to its place.");
+    expect(columnOf(root, HERRLJUNGA, timeLine, '"13:10"')).toBe(11);
+  });
+});
+
+describe("path/own-output", () => {
+  it("a file of the repository at the packet's path is refused: the packet would take its place", async () => {
+    const root = copyExamples();
+    write(root, "herrljunga/sammantrade-2017-02-28-handlingar.pdf", "%PDF-1.4\n");
+    write(root, HERRLJUNGA, `${read(root, HERRLJUNGA)}\n[Handlingarna](sammantrade-2017-02-28-handlingar.pdf)\n`);
+    const f = only((await checkJson(root)).findings, "path/own-output");
+    expect(f.message).toBe(
+      "The link `sammantrade-2017-02-28-handlingar.pdf` names herrljunga/sammantrade-2017-02-28-handlingar.pdf, the path of the meeting packet of `herrljunga/sammantrade-2017-02-28` in the output: it would not be published.",
+    );
+  });
+});
+
+describe("the kallelse's page", () => {
+  it("prints the föredragningslista as the seed's: KL, NR, Beslutsorgan, Ärende, DNR, Handlingar bifogas, Föredragande", async () => {
+    const built = await builtExamples(false);
+    expect(built.code, built.stderr).toBe(0);
+    const html = readFileSync(join(built.out, "herrljunga/sammantrade-2017-02-28.html"), "utf8");
+    expect(html).toContain('<html lang="sv"');
+    const table = tableByCaption(html, "Ärenden vid sammanträdet 2017-02-28");
+    const rows = table.rows.map((r) => r.cells.map((c) => spaces(c.text)));
+    expect(rows[0]).toEqual(["KL", "NR", "Beslutsorgan", "Ärende", "DNR", "Handlingar bifogas", "Föredragande/ Kommentar"]);
+    expect(rows.slice(1)).toEqual([
+      ["13.00", "", "", "Sammanträdets öppnande", "", "", "Ordförande"],
+      ["", "", "", "Upprop", "", "", "Nämndsekreterare"],
+      ["", "", "", "Val av justerare och tid för justering", "", "", "Ordförande"],
+      ["13.05", "1", "Info", "Förvaltningen informerar", "", "–Inga handlingar", "Socialchef m.fl."],
+      ["13.20", "2", "Info", "Information uppföljning arbetsmiljö chefer", "SN 11/2017", "X", "Stabschef"],
+      ["13.30", "3", "KF", "Bokslut 2016", "SN 109/2016", "X", "Controller"],
+      ["13.50", "4", "KF", "Ombudgetering av investeringsmedel", "SN 51/2016", "X", "Controller"],
+      ["14.00", "5", "KS", "Resultat av utförd internkontroll 2016", "SN 82/2015", "X", "SAS/kvalitetssamordnare"],
+      ["14.15", "6", "SN", "Uppsökande verksamhet och kompetensutveckling", "SN 16/2017", "X", "Ordförande"],
+      ["14.30", "7", "Info", "Information om anhörigstöd", "SN 16/2017", "X", "Socialchef"],
+      ["14.45", "8", "SN", "Utveckling av Hagen till demenscentrum", "SN 18/2017", "X", "Ordförande"],
+      [
+        "15.00",
+        "9",
+        "KF",
+        "Förslag att tillsätta fullmäktigeberedning för att ta fram en plan för socialförvaltningens verksamhetslokaler",
+        "SN 19/2017",
+        "X",
+        "Ordförande",
+      ],
+      ["15.15", "", "SN", "Meddelanden", "", "X, VS", "Ordförande"],
+      ["15.20", "", "SN", "Delegeringsbeslut", "", "VS", "Ordförande"],
+    ]);
+    // The legend of the codes used, as the seed's "Information" (lines 17-22).
+    expect(html).toContain("<li>SN &#x3D; slutgiltigt beslut fattas i socialnämnden</li>");
+    expect(html).toContain("<li>VS markerar att handlingar presenteras vid sammanträdet.</li>");
+    // Item 3's report is linked to its page.
+    expect(html).toContain('<a href="verksamhetsberattelse-2016.html">Verksamhetsberättelse 2016-12-31 Socialnämnden</a>');
+  });
+
+  it("Lerum's gives each item's proposal and summary, item 6's from its memo", async () => {
+    const built = await builtExamples(false);
+    const html = readFileSync(join(built.out, "lerum/ksau-2019-01-09.html"), "utf8");
+    const item6 = html.slice(html.indexOf('<h3 id="arende-6">'));
+    expect(item6).toContain(
+      "<p>Kommunstyrelsens arbetsutskott beslutar godkänna verksamhetsplan för det gemensamma folkhälsoarbetet 2019 mellan Hälso- och sjukvårdsnämnd Väst och Lerums kommun.</p>",
+    );
+    expect(item6).toContain("Insatsområdena för 2019 är: Plattform Lerum");
+    expect(item6).toContain('<a href="tjansteskrivelse-ks18-1375.html">Tjänsteskrivelse om verksamhetsplan');
+  });
+});
+
+const found = findBrowser({ env: process.env });
+const canPrint = Boolean(found && isExecutable(found)) && !spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error;
+
+/** The text of each page of a PDF, as pdftotext reads it. */
+function pageTexts(pdf: string): string[] {
+  const pages = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).split("\f");
+  if (pages.at(-1)!.trim() === "") pages.pop();
+  return pages.map(spaces);
+}
+
+const pageCount = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+
+/** The packet's bookmarks, as `title → page` with the documents under each item indented. */
+async function outline(pdf: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(pdf));
+  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const out: string[] = [];
+  const walk = (ref: PDFRef | undefined, depth: number) => {
+    for (let at = ref; at;) {
+      const item = doc.context.lookup(at, PDFDict);
+      const title = item.get(PDFName.of("Title")) as PDFHexString | PDFString;
+      const dest = doc.context.lookup(item.get(PDFName.of("Dest"))) as unknown as { get(i: number): PDFRef };
+      out.push(`${"  ".repeat(depth)}${title.decodeText()} → ${pageOf.get(dest.get(0).toString())}`);
+      walk(item.get(PDFName.of("First")) as PDFRef | undefined, depth + 1);
+      at = item.get(PDFName.of("Next")) as PDFRef | undefined;
+    }
+  };
+  const root = doc.catalog.lookup(PDFName.of("Outlines"), PDFDict);
+  walk(root.get(PDFName.of("First")) as PDFRef | undefined, 0);
+  return out;
+}
+
+describe("the meeting packet", () => {
+  it.skipIf(!canPrint)("Lerum's: the kallelse, a cover page before each item with documents, item 6's memo and plan, numbered throughout", async () => {
+    const built = await builtExamples(true);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toContain("plan: 2 meeting packets joined");
+    const packet = join(built.out, "lerum/ksau-2019-01-09-handlingar.pdf");
+    const kallelse = pageCount(join(built.out, "lerum/ksau-2019-01-09.pdf"));
+    const memo = pageCount(join(built.out, "lerum/tjansteskrivelse-ks18-1375.pdf"));
+    const plan = pageCount(join(built.out, "lerum/plan-2019.pdf"));
+    // Covers before items 4, 5 and 6, which have documents; items 4 and 5 name theirs only (not in the repository).
+    const total = kallelse + 3 + memo + plan;
+    expect(pageCount(packet)).toBe(total);
+    const pages = pageTexts(packet).map((text) => text.replace(/\s+/g, " "));
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
+    expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
+    expect(pages[kallelse]).toContain("Förutsättningar för ökad digitalisering av Lerums kommun");
+    expect(pages[kallelse]).toContain("KS18.628");
+    const cover6 = kallelse + 2;
+    expect(pages[cover6]).toContain("KS18.1375");
+    // Each document keeps its own header: the memo's TJÄNSTESKRIVELSE 1 (n) on the page after item 6's cover.
+    expect(pages[cover6 + 1]).toContain(`TJÄNSTESKRIVELSE 1 (${memo})`);
+    expect(pages[cover6 + 1 + memo]).toContain(`Sida 1 av ${plan}`);
+    expect(await outline(packet)).toEqual([
+      `Kallelse Kommunstyrelsens arbetsutskott 2019-01-09 → 1`,
+      `4 Förutsättningar för ökad digitalisering av Lerums kommun → ${kallelse + 1}`,
+      `5 Dialog om ny skolstruktur i Floda → ${kallelse + 2}`,
+      `6 Verksamhetsplan för det gemensamma folkhälsoarbetet 2019 mellan Lerums kommun och Hälso- och sjukvårdsnämnd Väst → ${cover6 + 1}`,
+      `  Tjänsteskrivelse om verksamhetsplan för det gemensamma folkhälsoarbetet 2019 mellan Lerums kommun och Hälso- och sjukvårdsnämnd Väst → ${cover6 + 2}`,
+      `  Verksamhetsplan för det gemensamma folkhälsoarbetet 2019 mellan Lerums kommun och Hälso- och sjukvårdsnämnd Väst → ${cover6 + 1 + memo + 1}`,
+    ]);
+    const info = execFileSync("pdfinfo", [packet], { encoding: "utf8" });
+    expect(info).toMatch(/Title:\s+Kallelse Kommunstyrelsens arbetsutskott 2019-01-09, med handlingar/);
+  });
+
+  it.skipIf(!canPrint)("Herrljunga's: no cover pages; items 3 and 4 are the verksamhetsberättelse and the ombudgetering, in agenda order", async () => {
+    const built = await builtExamples(true);
+    const packet = join(built.out, "herrljunga/sammantrade-2017-02-28-handlingar.pdf");
+    const kallelse = pageCount(join(built.out, "herrljunga/sammantrade-2017-02-28.pdf"));
+    const report = pageCount(join(built.out, "herrljunga/verksamhetsberattelse-2016.pdf"));
+    const budget = pageCount(join(built.out, "herrljunga/ombudgetering-investeringar-2016.pdf"));
+    const total = kallelse + report + budget;
+    expect(pageCount(packet)).toBe(total);
+    const pages = pageTexts(packet);
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
+    // The kallelse's own header, without a Datum: Herrljunga's carries none.
+    expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
+    expect(pages[0]).not.toContain("Datum");
+    expect(pages[kallelse]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
+    expect(pages[kallelse + report]).toContain("Ombudgetering Investeringar 2016-12-31");
+    expect(await outline(packet)).toEqual([
+      "Kallelse Socialnämnden 2017-02-28 → 1",
+      `3 Bokslut 2016 → ${kallelse + 1}`,
+      `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${kallelse + 1}`,
+      `4 Ombudgetering av investeringsmedel → ${kallelse + report + 1}`,
+      `  Ombudgetering Investeringar 2016-12-31 → ${kallelse + report + 1}`,
+    ]);
+  });
+});
