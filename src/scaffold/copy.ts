@@ -82,11 +82,11 @@ function pack(root: string): Map<string, string | Uint8Array> {
     requires: true,
     packages: {
       "": { name: copy.name, dependencies: copy.dependencies },
-      // Sorted as npm sorts them, so that an `npm install` in `.plan/` changes nothing.
+      // In npm's order, so that an `npm install` in `.plan/` leaves the lock as it is.
       ...Object.fromEntries(
         Object.entries<LockEntry>({
           ...dependencies,
-          [`node_modules/${pkg.name}`]: { ...without(own ?? {}, "name"), resolved: `file:${file}`, integrity },
+          [`node_modules/${pkg.name}`]: { version: pkg.version, resolved: `file:${file}`, integrity, ...without(own ?? {}, "name") },
         }).sort(([a], [b]) => a.localeCompare(b, "en")),
       ),
     },
