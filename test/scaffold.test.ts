@@ -131,7 +131,9 @@ describe("plan init", () => {
     const fresh = tempDir();
     git(fresh, "init", "-q");
     expect((await run(["init", "."], fresh)).code).toBe(0);
+    write(dir, ".plan/folkhalsoplan-0.0.9.tgz", "old");
     expect((await run(["init", ".", "--force"], dir)).code).toBe(0);
+    expect(existsSync(join(dir, ".plan/folkhalsoplan-0.0.9.tgz"))).toBe(false);
   });
 
   it("--update renews only .plan/, removing an older plan's package", async () => {

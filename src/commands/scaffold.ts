@@ -35,7 +35,10 @@ export function runInit(dir: string, options: InitOptions & { force: boolean; up
       2,
     );
   }
+  // Under --force, an older plan's package in .plan/ goes: the lock names only this one.
+  const older = olderTarballs(root, files.keys());
   writeFiles(root, files);
+  for (const f of older) rmSync(join(root, f), { force: true });
   const shown = dir === "." ? "" : ` ${dir}`;
   io.stdout.write(
     `Created a plan repository in ${root} (${files.size} files).\n\nNext:\n` +
