@@ -1,8 +1,13 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { copyExamples, read, run, tempDir } from "./helpers/repo.js";
+import { git } from "./helpers/git.js";
+import { copyExamples, read, run, tempDir, write } from "./helpers/repo.js";
+
+const REPO = resolve(import.meta.dirname, "..");
 
 async function init(...args: string[]) {
   const dir = tempDir();
@@ -42,36 +47,110 @@ describe("plan init", () => {
     expect(read(dir, "README.md")).toContain("# Folkhälsoplaner för Alingsås kommun");
   });
 
-  it("writes a GitHub workflow that checks pull requests with annotations, posts the diff and builds main", async () => {
-    const { dir } = await init("--package", "folkhalsoplan@1.2.3");
+  it("writes a GitHub workflow that installs plan from .plan/, checks pull requests with annotations, posts the diff and builds main", async () => {
+    const { dir } = await init();
     const workflow = parse(read(dir, ".github/workflows/plan.yml"));
     expect(workflow.on).toHaveProperty("pull_request");
     expect(workflow.on.push.branches).toEqual(["main"]);
-    expect(workflow.env.PLAN_PACKAGE).toBe("folkhalsoplan@1.2.3");
     const check = workflow.jobs.check.steps as { uses?: string; run?: string; with?: Record<string, unknown> }[];
     expect(check.find((s) => s.uses?.startsWith("actions/checkout"))?.with?.["fetch-depth"]).toBe(0);
+    expect(check.find((s) => s.uses?.startsWith("actions/setup-node"))?.with).toMatchObject({
+      cache: "npm",
+      "cache-dependency-path": ".plan/package-lock.json",
+    });
+    expect(check.some((s) => s.run?.includes("npm ci --prefix .plan"))).toBe(true);
     expect(check.some((s) => s.run?.includes("plan check --format github"))).toBe(true);
     expect(check.some((s) => s.run?.includes("plan diff") && s.run.includes("--format markdown") && s.run.includes("GITHUB_STEP_SUMMARY"))).toBe(true);
     expect(check.some((s) => s.run?.includes("gh pr comment"))).toBe(true);
     const build = workflow.jobs.build.steps as { uses?: string; run?: string; with?: Record<string, unknown> }[];
-    expect(build.some((s) => s.run?.includes("plan build"))).toBe(true);
+    expect(build.find((s) => s.run?.includes("plan build"))?.run).toBe("plan build --out dist --pdf");
+    expect(build.find((s) => s.uses?.startsWith("actions/cache"))?.with?.["path"]).toBe("dist");
     expect(build.find((s) => s.uses?.startsWith("actions/upload-artifact"))?.with?.["path"]).toBe("dist/");
+    // Nothing is installed that is not in the repository or published: no package spec, no apt-get on GitHub.
+    expect(read(dir, ".github/workflows/plan.yml")).not.toMatch(/folkhalsoplan@|npm install --global|apt-get/);
   });
 
-  it("writes the equivalent GitLab CI", async () => {
+  it("writes the equivalent GitLab CI, with a Code Quality report and the diff written when the check fails", async () => {
     const { dir } = await init();
     const ci = parse(read(dir, ".gitlab-ci.yml"));
-    expect(ci.check.script.join("\n")).toMatch(/plan check[\s\S]*plan diff/);
-    expect(ci.build.script.join("\n")).toContain("plan build");
+    expect(ci.default.image).toBe("node:22-bookworm");
+    expect(ci.default.cache).toEqual({ key: { files: [".plan/package-lock.json"] }, paths: [".npm/"] });
+    expect(ci.check.script.join("\n")).toMatch(
+      /plan check --format codequality > gl-code-quality-report.json[\s\S]*plan check && status=0 \|\| status=\$\?[\s\S]*plan diff[\s\S]*exit \$status/,
+    );
+    expect(ci.check.artifacts.reports.codequality).toBe("gl-code-quality-report.json");
+    expect(ci.build.script.join("\n")).toContain("apt-get install -y -qq --no-install-recommends chromium");
     expect(ci.build.artifacts.paths).toEqual(["dist/"]);
   });
 
-  it("refuses to overwrite existing files unless told to", async () => {
+  it("writes a copy of this plan into .plan/: its packed package and a lock of its dependencies, without development's", async () => {
+    const { dir } = await init();
+    const pkg = JSON.parse(read(dir, ".plan/package.json"));
+    expect(pkg.dependencies).toEqual({ folkhalsoplan: "file:folkhalsoplan-0.1.0.tgz" });
+    const lock = JSON.parse(read(dir, ".plan/package-lock.json"));
+    const tarball = readFileSync(join(dir, ".plan/folkhalsoplan-0.1.0.tgz"));
+    expect(lock.packages["node_modules/folkhalsoplan"]).toMatchObject({
+      version: "0.1.0",
+      resolved: "file:folkhalsoplan-0.1.0.tgz",
+      integrity: `sha512-${createHash("sha512").update(tarball).digest("base64")}`,
+      bin: { plan: "dist/cli.js" },
+    });
+    expect(lock.packages["node_modules/yaml"].version).toBe(JSON.parse(read(REPO, "package-lock.json")).packages["node_modules/yaml"].version);
+    expect(lock.packages["node_modules/vitest"]).toBeUndefined();
+    expect(Object.values(lock.packages).some((p) => (p as { dev?: boolean }).dev)).toBe(false);
+    // The package as npm packs it, with a shrinkwrap that pins the same versions.
+    const files = execFileSync("tar", ["tzf", "-"], { input: tarball, encoding: "utf8" }).trim().split("\n");
+    expect(files).toEqual(
+      expect.arrayContaining(["package/package.json", "package/dist/cli.js", "package/templates/layout.hbs", "package/npm-shrinkwrap.json"]),
+    );
+    expect(files.every((f) => f.startsWith("package/"))).toBe(true);
+    const shrinkwrap = JSON.parse(execFileSync("tar", ["xzOf", "-", "package/npm-shrinkwrap.json"], { input: tarball, encoding: "utf8" }));
+    expect(shrinkwrap.packages["node_modules/yaml"]).toEqual(lock.packages["node_modules/yaml"]);
+    // The same plan packs to the same bytes.
+    const { dir: again } = await init();
+    expect(readFileSync(join(again, ".plan/folkhalsoplan-0.1.0.tgz")).equals(tarball)).toBe(true);
+  });
+
+  it("refuses a folder that is not empty (a usage error, exit 2) and says what to do", async () => {
     const { dir } = await init();
     const again = await run(["init", "."], dir);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain("already has plan.config.yaml");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("plan: . is not empty (it has .gitattributes, .github, .gitignore, .gitlab-ci.yml and 8 more); nothing was written.");
+    expect(again.stderr).toContain(
+      "Give a new or empty folder (`plan init folkhalsoplan`), or renew only the copy of plan in .plan/ with `plan init --update .`",
+    );
+    const other = tempDir();
+    write(other, "notes.txt", "x");
+    const refused = await run(["init", "."], other);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      "plan: . is not empty (it has notes.txt); nothing was written.\nGive a new or empty folder (`plan init folkhalsoplan`), or add --force to write the files into it.\n",
+    );
+    expect(existsSync(join(other, "plan.config.yaml"))).toBe(false);
+    // A fresh `git init` counts as empty.
+    const fresh = tempDir();
+    git(fresh, "init", "-q");
+    expect((await run(["init", "."], fresh)).code).toBe(0);
+    write(dir, ".plan/folkhalsoplan-0.0.9.tgz", "old");
     expect((await run(["init", ".", "--force"], dir)).code).toBe(0);
+    expect(existsSync(join(dir, ".plan/folkhalsoplan-0.0.9.tgz"))).toBe(false);
+  });
+
+  it("--update renews only .plan/, removing an older plan's package", async () => {
+    const { dir } = await init();
+    write(dir, "plan-2027.md", "changed by the user\n");
+    write(dir, ".plan/folkhalsoplan-0.0.9.tgz", "old");
+    const renewed = await run(["init", "--update", "."], dir);
+    expect(renewed.code).toBe(0);
+    expect(renewed.stdout).toBe(
+      "Renewed the copy of plan in .plan: folkhalsoplan-0.1.0.tgz (replacing folkhalsoplan-0.0.9.tgz).\nCommit .plan/; CI installs this plan from the next run on.\n",
+    );
+    expect(existsSync(join(dir, ".plan/folkhalsoplan-0.0.9.tgz"))).toBe(false);
+    expect(read(dir, "plan-2027.md")).toBe("changed by the user\n");
+    expect((await run(["init", "--update", "."], dir)).stdout).toContain("is already this plan (folkhalsoplan-0.1.0.tgz); nothing changed.");
+    const notPlan = await run(["init", "--update", "."], tempDir());
+    expect(notPlan.code).toBe(2);
+    expect(notPlan.stderr).toContain("has no plan.config.yaml, so it is not a plan repository; nothing was written.");
   });
 });
 

@@ -1,5 +1,5 @@
-import { accessSync, constants, statSync } from "node:fs";
-import { join } from "node:path";
+import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
+import { delimiter, join } from "node:path";
 
 /** Where Chrome, Chromium and Edge are usually installed, per platform, in the order tried. */
 export function usualBrowserPaths(platform: NodeJS.Platform, env: Record<string, string | undefined>): string[] {
@@ -34,6 +34,16 @@ export function usualBrowserPaths(platform: NodeJS.Platform, env: Record<string,
   ];
 }
 
+/** The names Chrome, Chromium and Edge have on the PATH of Linux and macOS, in the order tried: after the usual places, for one installed elsewhere. */
+const BROWSER_NAMES = ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome", "microsoft-edge-stable", "microsoft-edge"];
+
+/** The browsers by name in each folder of PATH (none on Windows, where browsers are not put on PATH). */
+export function browsersOnPath(platform: NodeJS.Platform, env: Record<string, string | undefined>): string[] {
+  if (platform === "win32") return [];
+  const folders = (env["PATH"] ?? "").split(delimiter).filter((f) => f.startsWith("/"));
+  return folders.flatMap((folder) => BROWSER_NAMES.map((name) => join(folder, name)));
+}
+
 export interface FindBrowserOptions {
   /** `--browser PATH`: used as given, or an error when it is not there. */
   explicit?: string;
@@ -56,7 +66,8 @@ export function isExecutable(path: string): boolean {
 
 /**
  * The browser to use: `--browser PATH`, then `PUPPETEER_EXECUTABLE_PATH`, then the usual
- * places of Chrome, Chromium and Edge. `undefined` when none is found; an explicit path that
+ * places of Chrome, Chromium and Edge (on GitHub's Ubuntu runners, the Chrome installed there:
+ * `/usr/bin/google-chrome`), then their names on PATH. `undefined` when none is found; an explicit path that
  * does not exist is returned as it is, so that launching it fails with its own name.
  */
 export function findBrowser(options: FindBrowserOptions): string | undefined {
@@ -64,7 +75,39 @@ export function findBrowser(options: FindBrowserOptions): string | undefined {
   const fromEnv = options.env["PUPPETEER_EXECUTABLE_PATH"];
   if (fromEnv) return fromEnv;
   const test = options.isExecutable ?? isExecutable;
-  return usualBrowserPaths(options.platform ?? process.platform, options.env).find((p) => test(p));
+  const platform = options.platform ?? process.platform;
+  return [...usualBrowserPaths(platform, options.env), ...browsersOnPath(platform, options.env)].find((p) => test(p));
+}
+
+/** What `inContainer` reads, for tests: whether a file exists, and a file's text (undefined when it cannot be read). */
+export interface ContainerProbe {
+  exists(path: string): boolean;
+  read(path: string): string | undefined;
+}
+
+const diskProbe: ContainerProbe = {
+  exists: existsSync,
+  read: (path) => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/**
+ * Whether plan runs in a container (Docker, Podman, Kubernetes: a GitLab job, a dev container),
+ * where /dev/shm is usually 64 MB, too small for Chromium's shared memory: the marker files of
+ * Docker (`/.dockerenv`) and Podman (`/run/.containerenv`), the `container` variable that
+ * Podman and systemd-nspawn set, or a container runtime in the cgroup of the first process.
+ * Linux only.
+ */
+export function inContainer(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform, probe: ContainerProbe = diskProbe): boolean {
+  if (platform !== "linux") return false;
+  if (env["container"]) return true;
+  if (probe.exists("/.dockerenv") || probe.exists("/run/.containerenv")) return true;
+  return /\b(docker|containerd|kubepods|libpod|lxc)\b/.test(probe.read("/proc/1/cgroup") ?? "");
 }
 
 /** What to tell the user when no browser is found: what to install and how to point `plan` at it. */

@@ -1,2 +1,11 @@
-export { browserNotFoundMessage, findBrowser, isExecutable, usualBrowserPaths, type FindBrowserOptions } from "./find.js";
-export { killBrowserGroup, launchBrowser } from "./launch.js";
+export {
+  browserNotFoundMessage,
+  browsersOnPath,
+  findBrowser,
+  inContainer,
+  isExecutable,
+  usualBrowserPaths,
+  type ContainerProbe,
+  type FindBrowserOptions,
+} from "./find.js";
+export { browserArgs, killBrowserGroup, launchBrowser } from "./launch.js";

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { onExit } from "../exit.js";
+import { inContainer } from "./find.js";
 
 /**
  * The browser cannot reach any network, even for what slips past the pages' sanitising and the
@@ -21,6 +22,15 @@ export const BROWSER_ARGS = [
   "--no-first-run",
   ...NO_NETWORK_ARGS,
 ];
+
+/**
+ * The browser's arguments with its profile. In a container (a GitLab job's image, Docker), where
+ * /dev/shm is usually 64 MB and Chromium crashes printing a long document when it fills,
+ * `--disable-dev-shm-usage` makes it keep that memory in the temp folder instead.
+ */
+export function browserArgs(profile: string, container = inContainer(process.env)): string[] {
+  return [...BROWSER_ARGS, ...(container ? ["--disable-dev-shm-usage"] : []), `--user-data-dir=${profile}`];
+}
 
 /**
  * Ends the browser and every process it started. puppeteer starts it `detached`, which on
@@ -93,7 +103,7 @@ export async function launchBrowser(path: string): Promise<Browser> {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      args: [...BROWSER_ARGS, `--user-data-dir=${profile}`],
+      args: browserArgs(profile),
     });
   } catch (error) {
     removeProfile();

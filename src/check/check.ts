@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { progress } from "../diagnostics/progress.js";
 import { isError } from "../diagnostics/report.js";
 import { causesFirst, collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
-import { formatGithub, formatJson } from "../diagnostics/format-machine.js";
+import { formatCodeQuality, formatGithub, formatJson } from "../diagnostics/format-machine.js";
 import { colours, formatText, plain } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
@@ -22,7 +22,7 @@ import { useColour, type Io } from "../io.js";
 /** Which rules each rule's findings may follow from (`RuleInfo.follows`), from the registry. */
 const FOLLOWS: ReadonlyMap<string, readonly string[]> = new Map(registry.flatMap((rule) => (rule.follows ? [[rule.id, rule.follows] as const] : [])));
 
-export type DiagnosticFormat = "text" | "json" | "github";
+export type DiagnosticFormat = "text" | "json" | "github" | "codequality";
 
 export interface Checked {
   repo: Repository;
@@ -84,10 +84,11 @@ export function errorsOnly(checked: Checked): Checked {
   return { ...checked, problems, warnings: 0 };
 }
 
-/** The problems as the reporter of `format` writes them for `stream`: text (in colour on a terminal), JSON or GitHub annotations. */
+/** The problems as the reporter of `format` writes them for `stream`: text (in colour on a terminal), JSON, GitHub annotations or GitLab's Code Quality report. */
 export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
   const documents = checked.repo.documents.size;
   if (format === "json") return formatJson(checked.problems, documents);
+  if (format === "codequality") return formatCodeQuality(checked.problems);
   if (format === "github") return formatGithub(checked.problems) + summaryLine(countMessages(checked.problems), documents) + "\n";
   return formatText(checked.problems, documents, useColour(stream, io.env) ? colours : plain);
 }

@@ -23,7 +23,7 @@ export function program(io: Io, result: { code: number }): Command {
     .command("check")
     .description("Validate every document against the schemas and the rules between documents.")
     .argument("[path]", "the plan repository, or a folder or file inside it", ".")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "codequality"]).default("text"))
     .option("--strict", "exit 1 on warnings too", false)
     .option("--watch", "check again whenever a file is saved, until Ctrl+C", false)
     .action(async (path: string, options: { format: DiagnosticFormat; strict: boolean; watch: boolean }) => {
@@ -41,7 +41,9 @@ export function program(io: Io, result: { code: number }): Command {
 
   cli
     .command("init")
-    .description("Create a working plan repository: configuration, agreement, plan, memo, README, CI and editor settings.")
+    .description(
+      "Create a working plan repository in a new or empty folder: configuration, agreement, plan, memo, README, CI for GitHub and GitLab with a copy of this plan in .plan/ for it to install, and editor settings.",
+    )
     .argument("[dir]", "the folder to create it in", ".")
     .option("--kommun <name>", "the municipality", "Exempels kommun")
     .option("--kommunkod <code>", "its four-digit kommunkod, for Kolada")
@@ -49,12 +51,16 @@ export function program(io: Io, result: { code: number }): Command {
     .option("--region-short <name>", "the board's short name in tables", "HSN")
     .option("--year <year>", "the year of the first plan (default: next year)", (v) => parseYear(v))
     .option("--contribution <kronor>", "each party's yearly contribution in whole kronor", (v) => parseKronor(v), 500000)
-    .option("--package <spec>", "where CI installs plan from (npm package or git URL)", `${packageJson.name}@${packageJson.version}`)
-    .option("--force", "overwrite existing files", false)
+    .option("--force", "write into a folder that is not empty, replacing the files of the same names", false)
+    .option(
+      "--update",
+      "renew only the copy of plan in .plan/ (which CI installs) from this plan: no network; the copy's dependencies come from npm when CI installs them",
+      false,
+    )
     .action(
       (
         dir: string,
-        o: { kommun: string; kommunkod?: string; region: string; regionShort: string; year?: number; contribution: number; package: string; force: boolean },
+        o: { kommun: string; kommunkod?: string; region: string; regionShort: string; year?: number; contribution: number; force: boolean; update: boolean },
       ) => {
         if (o.kommunkod !== undefined && !/^\d{4}$/.test(o.kommunkod)) throw new UserError(`--kommunkod takes four digits, e.g. 1441; got "${o.kommunkod}".`);
         result.code = runInit(dir, { ...o, kommunkod: o.kommunkod, year: o.year ?? new Date().getFullYear() + 1 }, io);

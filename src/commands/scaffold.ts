@@ -1,31 +1,79 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { writeFileAtomic } from "../write/atomic.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { draftMemo, draftNextPlan, draftReport } from "../scaffold/drafts.js";
 import { SYNONYMS } from "../vocabulary.js";
 import { initFiles, type InitOptions } from "../scaffold/init.js";
+import { COPY_FOLDER, olderTarballs, planCopyFiles } from "../scaffold/copy.js";
 import { checkRepository, formatProblems } from "../check/check.js";
 import { UserError } from "../errors.js";
 import type { Io } from "../io.js";
 
-/** `plan init`: a working plan repository, written without asking; existing files are never overwritten without --force. */
-export function runInit(dir: string, options: InitOptions & { force: boolean }, io: Io): number {
+/** What may be in a folder that `plan init` counts as empty: a fresh `git init`. */
+const EMPTY_ENOUGH = new Set([".git"]);
+
+/**
+ * `plan init`: a working plan repository, written without asking, into a new or empty folder
+ * (anything else is a usage error, exit 2, unless --force); `plan init --update`: the copy of
+ * plan in `.plan/` of an existing repository renewed from the plan that runs it.
+ */
+export function runInit(dir: string, options: InitOptions & { force: boolean; update: boolean }, io: Io): number {
   const root = resolve(io.cwd, dir);
+  if (options.update) return updateCopy(dir, root, io);
+  if (existsSync(root) && !statSync(root).isDirectory())
+    throw new UserError(`${dir} is a file, not a folder; nothing was written. Give a new or empty folder.`, 2);
   const files = initFiles(options);
-  const existing = [...files.keys()].filter((f) => existsSync(join(root, f)));
-  if (existing.length && !options.force) {
-    throw new UserError(`${dir} already has ${existing.join(", ")}; nothing was written. Use --force to overwrite them, or give an empty folder.`, 1);
+  const present = existsSync(root) ? readdirSync(root).filter((f) => !EMPTY_ENOUGH.has(f)) : [];
+  if (present.length && !options.force) {
+    const overwritten = [...new Set([...files.keys()].map((f) => f.split("/")[0]!))].filter((f) => present.includes(f));
+    const named = present.length > 4 ? `${present.slice(0, 4).join(", ")} and ${present.length - 4} more` : present.join(", ");
+    throw new UserError(
+      `${dir} is not empty (it has ${named}); nothing was written.\n` +
+        `Give a new or empty folder (\`plan init folkhalsoplan\`)` +
+        (existsSync(join(root, "plan.config.yaml")) ? `, or renew only the copy of plan in .plan/ with \`plan init --update ${dir}\`` : "") +
+        `, or add --force to write the files into it${overwritten.length ? ` (replacing ${overwritten.length > 4 ? `the ${overwritten.length} of the same names` : overwritten.join(", ")})` : ""}.`,
+      2,
+    );
   }
-  for (const [path, text] of files) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileAtomic(join(root, path), text);
-  }
+  // Under --force, an older plan's package in .plan/ goes: the lock names only this one.
+  const older = olderTarballs(root, files.keys());
+  writeFiles(root, files);
+  for (const f of older) rmSync(join(root, f), { force: true });
   const shown = dir === "." ? "" : ` ${dir}`;
   io.stdout.write(
     `Created a plan repository in ${root} (${files.size} files).\n\nNext:\n` +
       (shown ? `  cd${shown}\n` : "") +
       `  plan check   check the documents\n  plan build   render them to HTML (and PDF, where a browser is found) in dist/\n  git init -b main && git add . && git commit -m "Folkhälsoplan"\n`,
+  );
+  return 0;
+}
+
+function writeFiles(root: string, files: Map<string, string | Uint8Array>): void {
+  for (const [path, data] of files) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileAtomic(join(root, path), data);
+  }
+}
+
+/** `plan init --update`: `.plan/` written anew from the plan that runs this, an older packed plan removed; nothing else is touched. */
+function updateCopy(dir: string, root: string, io: Io): number {
+  if (!existsSync(join(root, "plan.config.yaml"))) {
+    throw new UserError(`${dir} has no plan.config.yaml, so it is not a plan repository; nothing was written. Give the folder that \`plan init\` made.`, 2);
+  }
+  const files = planCopyFiles();
+  const before = new Map([...files.keys()].map((f) => [f, existsSync(join(root, f)) ? readFileSync(join(root, f)) : undefined]));
+  const older = olderTarballs(root, files.keys());
+  writeFiles(root, files);
+  for (const f of older) rmSync(join(root, f), { force: true });
+  const changed = [...files].filter(([f, data]) => !before.get(f)?.equals(typeof data === "string" ? Buffer.from(data) : data)).map(([f]) => f);
+  const tarball = [...files.keys()].find((f) => f.endsWith(".tgz"))!;
+  io.stdout.write(
+    changed.length || older.length
+      ? `Renewed the copy of plan in ${join(dir, COPY_FOLDER)}: ${tarball.slice(COPY_FOLDER.length + 1)}` +
+          (older.length ? ` (replacing ${older.map((f) => f.slice(COPY_FOLDER.length + 1)).join(", ")})` : "") +
+          `.\nCommit ${COPY_FOLDER}/; CI installs this plan from the next run on.\n`
+      : `The copy of plan in ${join(dir, COPY_FOLDER)} is already this plan (${tarball.slice(COPY_FOLDER.length + 1)}); nothing changed.\n`,
   );
   return 0;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { VFileMessage } from "vfile-message";
 import { safeJson, visible } from "../format/control.js";
 import { countMessages, type FileMessages } from "./collect.js";
@@ -67,4 +68,34 @@ export function formatGithub(files: FileMessages[]): string {
     }),
   );
   return lines.length ? `${lines.join("\n")}\n` : "";
+}
+
+/**
+ * GitLab's Code Quality report (the `codequality` artifact report, a subset of Code Climate's
+ * issue format): each problem with its file and line, shown in the merge request beside the
+ * changed lines. The fingerprint identifies a problem from run to run (GitLab compares the
+ * reports of the two branches by it): its file, rule and message, and which of several alike it
+ * is, but not its line, so that a line moved by an edit above it is the same problem.
+ */
+export function formatCodeQuality(files: FileMessages[]): string {
+  const seen = new Map<string, number>();
+  const issues = files.flatMap(({ file, messages }) =>
+    messages.map((m) => {
+      const others = relatedPlaces(m);
+      const description = [m.reason, ...others.map((r) => `See ${placeText(r)}: ${r.reason}`), ...(m.note ? [`Fix: ${m.note}`] : [])].join(" ");
+      const key = `${file.path}\0${m.ruleId ?? ""}\0${m.reason}`;
+      const occurrence = (seen.get(key) ?? 0) + 1;
+      seen.set(key, occurrence);
+      const p = place(m);
+      return {
+        type: "issue",
+        description: visible(description),
+        check_name: m.ruleId ?? "plan",
+        fingerprint: createHash("sha256").update(`${key}\0${occurrence}`).digest("hex").slice(0, 32),
+        severity: isError(m) ? "major" : "minor",
+        location: { path: file.path.split("\\").join("/"), lines: { begin: p.line, end: p.endLine } },
+      };
+    }),
+  );
+  return `${safeJson(issues, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import { jsonSchemas } from "../schema/json-schema.js";
 import { githubWorkflow, gitlabCi } from "./ci-templates.js";
+import { planCopyFiles } from "./copy.js";
 import { idFromName } from "./slug.js";
 
 export interface InitOptions {
@@ -12,8 +13,6 @@ export interface InitOptions {
   year: number;
   /** Each party's yearly contribution in kronor. */
   contribution: number;
-  /** Where CI installs the tool from. */
-  package: string;
 }
 
 /** A YAML scalar, quoted only where YAML needs it. */
@@ -21,15 +20,15 @@ const y = (value: string | number) => stringify(value, { lineWidth: 0 }).trimEnd
 
 const SCHEMA = (depth: number) => `# yaml-language-server: $schema=${"../".repeat(depth)}schemas/document.schema.json`;
 
-/** Every file of a new plan repository, by path. Nothing here asks anything: options set the names. */
-export function initFiles(o: InitOptions): Map<string, string> {
+/** Every file of a new plan repository, by path, with the copy of plan in `.plan/` that its CI installs. Nothing here asks anything: options set the names. */
+export function initFiles(o: InitOptions, copy: Map<string, string | Uint8Array> = planCopyFiles()): Map<string, string | Uint8Array> {
   const kommun = idFromName(o.kommun) || "kommun";
   const region = idFromName(o.regionShort) || "region";
   const from = o.year;
   const to = o.year + 3;
   const half = Math.floor(o.contribution / 2);
   const staff = o.contribution - half;
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
 
   files.set(
     "plan.config.yaml",
@@ -187,15 +186,16 @@ Målen i planen är uppdelade på kön för att stödja en uppföljning fördela
   );
 
   files.set("README.md", readme(o));
-  files.set(".github/workflows/plan.yml", githubWorkflow(o.package));
-  files.set(".gitlab-ci.yml", gitlabCi(o.package));
+  files.set(".github/workflows/plan.yml", githubWorkflow());
+  files.set(".gitlab-ci.yml", gitlabCi());
+  for (const [path, data] of copy) files.set(path, data);
   files.set(
     ".vscode/settings.json",
     `${JSON.stringify({ "yaml.schemas": { "./schemas/config.schema.json": ["plan.config.yaml"], "./schemas/kolada.schema.json": ["data/kolada/*.yaml"] }, "files.eol": "\n" }, null, 2)}\n`,
   );
   files.set(".vscode/extensions.json", `${JSON.stringify({ recommendations: ["redhat.vscode-yaml", "eliostruyf.vscode-front-matter"] }, null, 2)}\n`);
-  files.set(".gitattributes", "* text=auto eol=lf\n*.pdf binary\n*.png binary\n*.jpg binary\n");
-  files.set(".gitignore", "dist/\nnode_modules/\n");
+  files.set(".gitattributes", "* text=auto eol=lf\n*.pdf binary\n*.png binary\n*.jpg binary\n*.tgz binary\n");
+  files.set(".gitignore", "dist/\nnode_modules/\n.npm/\n");
   for (const [name, text] of Object.entries(jsonSchemas())) files.set(`schemas/${name}`, text);
   return files;
 }
@@ -228,6 +228,9 @@ plan build --out dist  # gör dokumenten
 plan new plan --from plan-${o.year}   # utkast till nästa års plan
 plan new report --from plan-${o.year} # utkast till verksamhetsberättelse
 \`\`\`
+
+Kontrollen och bygget i CI använder den kopia av verktyget som finns i mappen \`.plan/\`,
+samma version varje gång. En ny version av \`plan\` läggs in med \`plan init --update\`.
 
 Diarienummer skrivs in när registratorn har tilldelat dem. Text som \`XXXX\` eller
 \`TODO\` är tillåten i utkast men stoppar ett beslutat dokument.
