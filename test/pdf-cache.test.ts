@@ -6,7 +6,7 @@ import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { CACHE_FILE } from "../src/pdf/cache.js";
 import { browserVersion, closeBrowser, startBrowser } from "../src/pdf/render.js";
 import { edit, EPOCH, run, tempDir } from "./helpers/repo.js";
-import { copyBuiltExamples } from "./helpers/shared.js";
+import { copyBuiltExamples, EXAMPLE_PDFS } from "./helpers/shared.js";
 
 /**
  * The PDF cache's key holds the browser's version: PDFs printed by another version of the
@@ -18,7 +18,7 @@ const found = findBrowser({ env: process.env });
 const browserPath = found && isExecutable(found) ? found : undefined;
 const canPrint = Boolean(browserPath) && !spawnSync("pdfinfo", ["-v"], { stdio: "ignore" }).error;
 
-const PRINTED = 11;
+const PRINTED = EXAMPLE_PDFS;
 const MEMO = "lerum/tjansteskrivelse-ks18-1375.pdf";
 
 interface Cache {

@@ -17,7 +17,7 @@ import { pagesOf } from "../src/model/pages.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
 import { copyExamples, copyExamplesTo, edit, EPOCH, run, tempDir } from "./helpers/repo.js";
-import { builtExamples, type ExamplesBuild } from "./helpers/shared.js";
+import { builtExamples, EXAMPLE_PDFS, type ExamplesBuild } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
 const found = findBrowser({ env: process.env });
@@ -114,7 +114,7 @@ function printedPages(repo: string): string[] {
 }
 
 /** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents and kallelser. */
-const PRINTED = 13;
+const PRINTED = EXAMPLE_PDFS;
 
 /** The meeting packets joined from the PDFs (test/meeting.test.ts), which are no page's PDF. */
 const PACKETS = ["herrljunga/sammantrade-2017-02-28-handlingar.pdf", "lerum/ksau-2019-01-09-handlingar.pdf"];
