@@ -191,6 +191,13 @@ describe("the forms of the split and the contributions", () => {
     expect(statedIn("Kommunens insatser ligger på 1 000 000 kr.", split)).toBe(false);
   });
 
+  it("an amount counts as said only as a whole figure: 1 000 000 kr is not said by 11 000 000 kr", () => {
+    const contributions = contributionSentence(repo, lerum, "lerum");
+    expect(statedIn("Parterna ersätter för perioden vardera 1 000 000 kronor per år.", contributions)).toBe(true);
+    expect(statedIn("Parterna ersätter för perioden vardera 11 000 000 kronor per år.", contributions)).toBe(false);
+    expect(statedIn("Parterna ersätter för perioden vardera 1 000 0000 kronor per år.", contributions)).toBe(false);
+  });
+
   it("equal, in shares, between three, one financier, none, and per inhabitant for all", () => {
     expect(splitSentence(repo, lerum, "lerum").text).toBe("Fördelningsprincipen för finansieringen är hälften vardera för HSN och kommunen.");
     // Outside the municipality's own documents the municipality is named.

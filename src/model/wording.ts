@@ -28,19 +28,29 @@ export interface Sentence {
   facts: (string | string[])[];
 }
 
-/** Text as compared for facts: no spaces of any kind, `procent` as `%`, `kronor` as `kr`, dashes as hyphens, lower case. */
+/**
+ * Text as compared for facts: lower case, `procent` as `%`, `kronor` as `kr`, dashes as hyphens,
+ * a figure's thousands written together (`1 000 000` as `1000000`), other spaces as one.
+ */
 const normal = (text: string) =>
   text
     .toLocaleLowerCase("sv")
     .replace(new RegExp(`\\s*${UNIT.percent}\\b`, "g"), "%")
     .replace(/\bkronor\b/g, "kr")
     .replace(/[\u2012-\u2015\u2212]/g, "-")
-    .replace(/[\s\u00A0\u202F]+/g, "");
+    .replace(/(\d)[\s\u00A0\u202F](?=\d{3}(?!\d))/g, "$1")
+    .replace(/[\s\u00A0\u202F]+/g, " ")
+    .replace(/ ?% ?/g, "%")
+    .replace(/ ?kr\b/g, "kr");
+
+/** Whether `text` holds `fact`, a figure as a whole figure: `1000000` is not in `11000000`. */
+const holds = (text: string, fact: string) =>
+  new RegExp(`${/^\d/.test(fact) ? "(?<![\\d,])" : ""}${fact.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${/\d$/.test(fact) ? "(?![\\d,])" : ""}`).test(text);
 
 /** Whether an author's text already says what the sentence says: every one of its facts is in it. */
 export function statedIn(text: string, sentence: Sentence): boolean {
   const t = normal(text);
-  return sentence.facts.length > 0 && sentence.facts.every((f) => [f].flat().some((one) => t.includes(normal(one))));
+  return sentence.facts.length > 0 && sentence.facts.every((f) => [f].flat().some((one) => holds(t, normal(one))));
 }
 
 /** An equal split in other words than `hälften vardera`. */
