@@ -106,6 +106,25 @@ describe("plan diff: money", () => {
     ]);
   });
 
+  it("a line's written total changed while its parties' amounts did not: a change of that figure, not an edit without meaning", async () => {
+    const result = await json(
+      changed((r) => edit(r, PLAN, "    total: 220000\n", "    total: 230000\n")),
+      "HEAD~1",
+      "HEAD",
+    );
+    expect(result.editedOnly).toEqual([]);
+    expect(result.documents[0]!.budget).toEqual([
+      {
+        id: "foraldrastod-tjanst",
+        title: "25 % tjänst för utvecklande av Föräldrastödsarbetet",
+        change: "changed",
+        parties: [],
+        total: { before: 220000, after: 220000, difference: 0 },
+        fields: [{ field: "total", before: 220000, after: 230000, money: true }],
+      },
+    ]);
+  });
+
   it("money moved from one party to the other on one line: the headline says the plan no longer keeps the split", async () => {
     const root = changed(moveMoney);
     const { stdout } = await run(["diff", "HEAD~1", "HEAD"], root);

@@ -174,6 +174,9 @@ export function compareLines(before: BudgetLine[], after: BudgetLine[]): LineCha
     const partyAmounts: PartyAmount[] = parties.map((party) => ({ party, ...amounts(share(b, party), share(a, party)) })).filter((p) => p.before !== p.after);
     const total = amounts(b ? lineTotal(b) : null, a ? lineTotal(a) : null);
     const fields = a && b ? compareFields(lineFields(b), lineFields(a), { skip: (f) => f === "id" }) : [];
+    // The table shows the total the parties' amounts give; a written `total` that changed while they did not is a change of its own
+    // (it makes the line disagree with its parties, or agree again), not an edit without meaning.
+    if (a && b && a.total !== b.total && total.before === total.after) fields.push({ field: "total", before: b.total, after: a.total, money: true });
     if (a && b && partyAmounts.length === 0 && fields.length === 0 && total.before === total.after && a.id === b.id) continue;
     if (a && b && a.id !== b.id) fields.unshift({ field: "id", before: b.id, after: a.id });
     changes.push({ id: line.id, title: line.title, change: !b ? "added" : !a ? "removed" : "changed", parties: partyAmounts, total, fields });
