@@ -194,8 +194,8 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
               comments,
             };
           case "goals":
-            // Under its own heading "Måluppfyllelse 2019" the table's caption, the same words, is for screen readers only.
-            return goalRows.length ? { partial: "report-goals", ...base, goals: { ...goals, captionHidden: at.heading } } : undefined;
+            // Under a heading, its own "Måluppfyllelse 2019" or the author's, the table's caption says the same: it is for screen readers only.
+            return goalRows.length ? { partial: "report-goals", ...base, goals: { ...goals, captionHidden: true } } : undefined;
           case "indicators":
             return indicators.length ? { partial: "report-indicators", ...base, indicators } : undefined;
           case "carry-over":
