@@ -235,6 +235,20 @@ describe("a template override places the parts itself", () => {
   });
 });
 
+describe("a template override written for the pages before the parts", () => {
+  it("stops the build at the place where it prints `body`, which no page has any more, instead of leaving the author's text out", async () => {
+    const repo = copyExamples();
+    mkdirSync(join(repo, "templates"));
+    // A decision's `body` inside `{{#each}}` is the item's own field, not the page's: no finding there.
+    write(repo, "templates/plan.hbs", '<article>\n{{> doc-header}}\n{{#each decisions}}{{body}}{{/each}}\n<div class="body">{{{body}}}</div>\n</article>\n');
+    const { code, stderr } = await build(repo);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `${join(repo, "templates/plan.hbs")}:4:22: error The template uses \`body\`, which pages no longer have: \`{{> body-parts}}\` prints the author's text with the generated parts placed in it (README: Templates).`,
+    );
+  });
+});
+
 describe("plan check: body/directive", () => {
   it("finds an unknown directive, another kind's, a nested one, a bad id or area and a part placed twice, each at its line and column with the fix", async () => {
     const repo = copyExamples();

@@ -71,17 +71,51 @@ export function readTemplates(overrideDir: string | undefined, defaultDir = DEFA
   return { sources, origin };
 }
 
+/**
+ * What the pages gave the document templates until the body came as `parts` (the author places
+ * the generated parts): a template of the repository's own that still prints one of them would
+ * leave the author's text out of the page without a word, so the build stops at its place.
+ */
+const REMOVED_FIELDS: Record<string, string> = {
+  body: "`{{> body-parts}}` prints the author's text with the generated parts placed in it",
+  lead: "`{{> body-parts}}` prints the author's text with the generated parts placed in it",
+};
+
+function refuseRemovedFields(ast: hbs.AST.Program, path: string): void {
+  // Inside `{{#each}}` or `{{#with}}` a `body` is a field of the item (a decision's), not the page's.
+  const visit = (node: unknown, scoped: boolean): void => {
+    if (!node || typeof node !== "object") return;
+    const n = node as { type?: string; parts?: string[]; data?: boolean; depth?: number; loc?: hbs.AST.SourceLocation; path?: { original?: unknown } };
+    if (!scoped && n.type === "PathExpression" && !n.data && n.depth === 0 && n.parts?.length === 1 && REMOVED_FIELDS[n.parts[0]!] && n.loc) {
+      const name = n.parts[0]!;
+      throw new UserError(
+        `${path}:${n.loc.start.line}:${n.loc.start.column + 1}: error The template uses \`${name}\`, which pages no longer have: ${REMOVED_FIELDS[name]} (README: Templates).`,
+        1,
+      );
+    }
+    const inner = scoped || (n.type === "BlockStatement" && (n.path?.original === "each" || n.path?.original === "with"));
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "loc" || !value || typeof value !== "object") continue;
+      // A block's own parameters (`{{#each body}}`) are read in the scope around it.
+      visit(value, key === "program" || key === "inverse" ? inner : scoped);
+    }
+  };
+  visit(ast, false);
+}
+
 export function compileTemplates({ sources, origin }: TemplateSources): Templates {
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const [file, source] of sources) {
     if (file === "style.css") continue;
+    let ast: hbs.AST.Program;
     try {
-      hbs.parse(source);
+      ast = hbs.parse(source);
     } catch (error) {
       throw new UserError(`${origin.get(file)}: ${(error as Error).message.split("\n")[0]}`, 1);
     }
+    if (origin.get(file) !== undefined && !origin.get(file)!.startsWith(DEFAULT_TEMPLATES)) refuseRemovedFields(ast, origin.get(file)!);
     const name = file.replace(/^partials\//, "").replace(/\.hbs$/, "");
     // A partial's last line break belongs to the file, not to the text it puts in its place (a table cell, a link).
     const text = file.startsWith("partials/") ? source.replace(/\r?\n$/, "") : source;
