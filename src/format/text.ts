@@ -11,3 +11,14 @@ export const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 
 
 /** `lägre värde är bättre` → `Lägre värde är bättre`. */
 export const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase("sv") + text.slice(1);
+
+/**
+ * `text` with what lies between the lines `start` and `end` replaced by `content`: a generated
+ * part of the README (the rule table, the field reference, …); `undefined` when a marker is missing.
+ */
+export function betweenMarkers(text: string, start: string, end: string, content: string): string | undefined {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return undefined;
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}

@@ -1,3 +1,4 @@
+import { betweenMarkers } from "../format/text.js";
 import type { DocumentKind } from "../schema/index.js";
 
 /**
@@ -94,8 +95,5 @@ export function partsTable(): string {
 
 /** `readme` with the text between the markers replaced by the list; `undefined` when the markers are missing. */
 export function withPartsTable(readme: string): string | undefined {
-  const start = readme.indexOf(PARTS_START);
-  const end = readme.indexOf(PARTS_END);
-  if (start < 0 || end < start) return undefined;
-  return `${readme.slice(0, start + PARTS_START.length)}\n${partsTable()}\n${readme.slice(end)}`;
+  return betweenMarkers(readme, PARTS_START, PARTS_END, partsTable());
 }

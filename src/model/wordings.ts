@@ -1,3 +1,4 @@
+import { betweenMarkers } from "../format/text.js";
 /**
  * Every wording `plan` generates for a board's documents, with the seed it follows
  * (`/work/shared/seeds/`), for the README's "Generated wording" (`npm run wording-table`). Each
@@ -190,8 +191,5 @@ export function wordingTable(wordings: readonly Wording[] = WORDINGS): string {
 
 /** `readme` with the text between the markers replaced by the table; `undefined` when the markers are missing. */
 export function withWordingTable(readme: string): string | undefined {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  if (start < 0 || end < start) return undefined;
-  return `${readme.slice(0, start + TABLE_START.length)}\n${wordingTable()}\n${readme.slice(end)}`;
+  return betweenMarkers(readme, TABLE_START, TABLE_END, wordingTable());
 }

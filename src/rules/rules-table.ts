@@ -1,3 +1,4 @@
+import { betweenMarkers } from "../format/text.js";
 import type { RuleInfo } from "../diagnostics/report.js";
 
 export const TABLE_START = "<!-- rules-table:start (written by `npm run rules-table` from src/rules/index.ts) -->";
@@ -25,8 +26,5 @@ export function rulesTable(rules: readonly RuleInfo[]): string {
 
 /** `readme` with the text between the markers replaced by the table; `undefined` when the markers are missing. */
 export function withRulesTable(readme: string, rules: readonly RuleInfo[]): string | undefined {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  if (start < 0 || end < start) return undefined;
-  return `${readme.slice(0, start + TABLE_START.length)}\n${rulesTable(rules)}\n${readme.slice(end)}`;
+  return betweenMarkers(readme, TABLE_START, TABLE_END, rulesTable(rules));
 }

@@ -1,3 +1,4 @@
+import { betweenMarkers } from "../format/text.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fieldReference, FIELDS_END, FIELDS_START } from "./field-reference.js";
 import { join } from "node:path";
@@ -12,8 +13,7 @@ console.log(`wrote ${Object.keys(jsonSchemas()).join(", ")} to schemas/`);
 // The README's field reference lies between two markers and is regenerated with the schemas.
 const readme = join(import.meta.dirname, "../../README.md");
 const text = readFileSync(readme, "utf8");
-const start = text.indexOf(FIELDS_START);
-const end = text.indexOf(FIELDS_END);
-if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${FIELDS_START} … ${FIELDS_END}`);
-writeFileSync(readme, `${text.slice(0, start + FIELDS_START.length)}\n${fieldReference()}\n${text.slice(end)}`);
+const updated = betweenMarkers(text, FIELDS_START, FIELDS_END, fieldReference());
+if (updated === undefined) throw new Error(`README.md lacks the markers ${FIELDS_START} … ${FIELDS_END}`);
+writeFileSync(readme, updated);
 console.log("updated the field reference in README.md");
