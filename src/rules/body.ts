@@ -57,6 +57,14 @@ function checkDirective(doc: LoneDocument, d: BodyDirective, report: Reporter): 
     });
     return undefined;
   }
+  // A board's report in parts renders its text within each part, where no directive places anything: each part lists its tables.
+  if (doc.kind === "report" && doc.data.plan === undefined && doc.data.parts.length > 0) {
+    report(doc.source, at, {
+      reason: `${code(written(d))} is in a report in parts (\`parts:\`), whose money tables each part prints under its Ekonomi (its \`tables:\`); here it would print nothing.`,
+      fix: "Remove the line, and name the table in the `tables:` of the part it belongs to.",
+    });
+    return undefined;
+  }
   if (d.container) {
     report(doc.source, at, {
       reason: `${code(written(d))} opens a block; a generated part is placed with two colons on a line of its own, and holds no text.`,
