@@ -165,6 +165,16 @@ describe("meeting/order", () => {
     expect(found[1]!.fix).toBe("Write `number: 5`, or move the item to its place.");
     expect(columnOf(root, HERRLJUNGA, timeLine, '"13:10"')).toBe(11);
   });
+
+  it("the planned end comes after the start and every time of the agenda", async () => {
+    const root = copyExamples();
+    edit(root, LERUM, 'end: "16:00"', 'end: "08:00"');
+    const found = ofRule((await checkJson(root)).findings, "meeting/order");
+    const line = lineOf(root, LERUM, 'end: "08:00"');
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      `${LERUM}:${line}:${columnOf(root, LERUM, line, '"08:00"')} The time of the meeting's planned end, 08:00, is earlier than that of the meeting's start, 09:00: the times of the agenda rise.`,
+    ]);
+  });
 });
 
 describe("path/own-output", () => {
