@@ -268,6 +268,9 @@ describe("PDF: the examples, built once", () => {
     expect(skipped.stderr).toContain("plan: PDFs skipped: --no-pdf was given.");
     // The KSAU's kallelse quotes the memo's Sammanfattning under its item 6: its PDF is stale too.
     expect(skipped.stderr).toContain(`2 PDFs in the output folder no longer match their documents: lerum/ksau-2019-01-09.pdf, ${MEMO}.pdf`);
+    // The PDFs stay in the output, and so does the meeting packet joined from them, as watch mode leaves it.
+    expect(existsSync(join(copy, "out", `${MEMO}.pdf`))).toBe(true);
+    expect(existsSync(join(copy, "out", "lerum/ksau-2019-01-09-handlingar.pdf"))).toBe(true);
   });
 
   it.skipIf(!canPrint)("builds again without rendering what has not changed, and renders what has", async () => {

@@ -73,6 +73,8 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     // The PDFs this build did not make (unchanged, another shard's, skipped) and their cache come from the previous output.
     for (const file of files) if (file.print) carryOver(out, fresh.path, pdfPathOf(file.path));
     carryOver(out, fresh.path, CACHE_FILE);
+    // So do the meeting packets, which are joined again below where the PDFs were looked at (with --no-pdf, they stay as the PDFs do).
+    for (const file of files) if (file.packet) carryOver(out, fresh.path, file.packet.path);
     // The meeting packets, joined from the PDFs now in place; none where the PDFs were skipped, as they may be stale.
     if (!pdfs.skipped) packets = await writePackets(fresh.path, files, day);
     swapIn(fresh.path, out);
