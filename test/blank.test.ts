@@ -312,6 +312,25 @@ describe("a decided report whose utfall is missing", () => {
       ["Totalt", "420 000", "", ""],
     ]);
   });
+
+  it("in the memo about a draft report with part of its utfall: the utfall and avvikelse of the part reported, not set against the whole budget", async () => {
+    const root = copyExamples();
+    edit(root, REPORT, "status: decided", "status: draft");
+    // Sjöbacka's utfall on Träffpunkter (budget 30 000 kr) not yet reported.
+    edit(root, REPORT, "parties: { hsn-vast: 20000, sjobacka: 33500 }", "parties: { hsn-vast: 20000 }");
+    const memo = read(root, "sjobacka/tjansteskrivelse-2020.md")
+      .replace("about: sjobacka/plan-2020", "about: sjobacka/rapport-2019")
+      .replace(/attachments:\n( {2}.*\n)+/, "attachments:\n  - title: Verksamhetsberättelse 2019\n    document: sjobacka/rapport-2019\n");
+    write(root, "sjobacka/tjansteskrivelse-2020-rapport.md", memo);
+    const { code, stderr, page } = await build(root);
+    expect(code, stderr).toBe(0);
+    const said = spaces(text(page("sjobacka/tjansteskrivelse-2020-rapport.html")));
+    // 401 500 kr reported in all, less Sjöbacka's 33 500 kr: 368 000 kr against the 390 000 kr of budget it is reported for.
+    expect(said).toContain(
+      "Budgeten för 2019 var 420 000 kr. Utfallet är redovisat för 390 000 kr av den och blev 368 000 kr, vilket ger ett överskott på 22 000 kr; för resten, 30 000 kr, är utfallet ej redovisat.",
+    );
+    expect(said).not.toContain("blev 368 000 kr mot en budget på 420 000 kr");
+  });
 });
 
 describe("`plan budget`: blank cells are blank in every format", () => {

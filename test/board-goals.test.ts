@@ -345,4 +345,19 @@ describe("plan build: a board's goal tables and annex", () => {
       ["", "80 %", "90 %", "Kvinnor/flickor 92 %, Män/pojkar 84 %"],
     ]);
   });
+
+  it("a report that declares no goals of kommunfullmäktige still prints its goals' indicators in the annex, as it prints their goal tables", async () => {
+    const root = copyExamples();
+    write(root, REPORT, read(root, REPORT).replace(/councilGoals:\n(?: {2}.*\n)+/, "councilGoals: []\n"));
+    const out = join(tempDir("plan-out-"), "site");
+    const { code, stderr } = await run(["build", root, "--no-pdf", "--out", out], root);
+    expect(code, stderr).toBe(0);
+    const html = readFileSync(join(out, "herrljunga/verksamhetsberattelse-2016.html"), "utf8");
+    const del1 = /<section class="report-part" aria-labelledby="del-1">([\s\S]*?)<\/section>\n<section class="report-part"/.exec(html)![1]!;
+    const captions = tables(del1).map((t) => t.caption);
+    expect(captions).toContain("Prioriterade mål");
+    const annex = tables(del1).find((t) => t.caption === "Bilaga målindikatorer Prioriterade mål");
+    expect(annex, captions.join(" | ")).toBeDefined();
+    expect(spaces(text(del1.slice(del1.indexOf('id="del-1-bilaga"'))))).toContain("Andel upprättade och uppföljda miljöhandlingsplaner.");
+  });
 });

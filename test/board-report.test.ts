@@ -49,6 +49,26 @@ describe("a report names its plan or its board", () => {
     );
   });
 
+  it("a joint plan's report has no board's goal fields, which it would not print", async () => {
+    const root = copyExamples();
+    const file = "sjobacka/rapport-2019.md";
+    edit(
+      root,
+      file,
+      "  - goal: behorighet\n    status: partly-met\n",
+      "  - goal: behorighet\n    title: Fler behöriga\n    unit: Elevhälsan\n    status: partly-met\n",
+    );
+    const found = ofRule((await checkJson(root)).findings, "report/subject");
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`)).toEqual([
+      `${file}:${lineOf(root, file, "    title: Fler behöriga")}:5 error`,
+      `${file}:${lineOf(root, file, "    unit: Elevhälsan")}:5 error`,
+    ]);
+    expect(found[0]!.message).toBe(
+      "`title` of the goal `behorighet` belongs to a board's own report, but the report follows up the joint plan `sjobacka/plan-2019`, whose goals it takes.",
+    );
+    expect(found[0]!.fix).toBe("Leave `title` out: the report prints the goal as the plan writes it.");
+  });
+
   it("its organisation is a declared party", async () => {
     const root = copyExamples();
     edit(root, REPORT, "organisation: herrljunga-sn", "organisation: herrljunga-sm");

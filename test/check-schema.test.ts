@@ -53,6 +53,30 @@ describe("YAML mistakes in the user's terms: one finding each, at its place, wit
     ]);
   });
 
+  it("a colon inside a value written over several lines: the line with the colon, and the whole value in quotes", async () => {
+    const memo = "sjobacka/tjansteskrivelse-2020.md";
+    const { findings, root } = await checkFindings((r) =>
+      edit(
+        r,
+        memo,
+        "  - Kommunstyrelsens arbetsutskott beslutar godkänna verksamhetsplan för det gemensamma folkhälsoarbetet 2020 mellan",
+        "  - Kommunstyrelsens arbetsutskott beslutar godkänna verksamhetsplan för\n    det gemensamma folkhälsoarbetet 2020: mellan",
+      ),
+    );
+    expect(findings.filter((f) => f.file === memo)).toEqual([
+      {
+        rule: "yaml/syntax",
+        file: memo,
+        line: lineOf(root, memo, "    det gemensamma folkhälsoarbetet 2020: mellan"),
+        column: 5,
+        severity: "error",
+        message:
+          "This line goes on with the value begun above it (`Kommunstyrelsens arbetsutskott beslutar godkänna verksamhetsplan för`) and holds a colon followed by a space (`det gemensamma folkhälsoarbetet 2020: mellan Hälso- och sjukvårdsnämnd Väst och Sjöbacka kommun.`), which YAML reads as the start of another field.",
+        fix: 'Put the value in quotes: `- "Kommunstyrelsens arbetsutskott beslutar godkänna verksamhetsplan för det gemensamma folkhälsoarbetet 2020: mellan Hälso- och sjukvårdsnämnd Väst och Sjöbacka kommun."`.',
+      },
+    ]);
+  });
+
   it("a tab that breaks the structure: one finding at the tab, none of what follows from it, and the width that reads", async () => {
     const { findings, root } = await checkFindings((r) => edit(r, PLAN, /\n {4}area: Hälsa\n/, "\n\tarea: Hälsa\n"));
     expect(inFile(findings)).toEqual([

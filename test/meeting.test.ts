@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { findBrowser, isExecutable } from "../src/browser/index.js";
+import { checkRepository } from "../src/check/check.js";
+import { pdfPathOf } from "../src/model/pages.js";
+import { renderSite } from "../src/render/site.js";
 import { checkJson, ofRule, only } from "./helpers/findings.js";
 import { spaces, tableByCaption } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, write } from "./helpers/repo.js";
@@ -165,6 +168,16 @@ describe("meeting/order", () => {
     expect(found[1]!.fix).toBe("Write `number: 5`, or move the item to its place.");
     expect(columnOf(root, HERRLJUNGA, timeLine, '"13:10"')).toBe(11);
   });
+
+  it("the planned end comes after the start and every time of the agenda", async () => {
+    const root = copyExamples();
+    edit(root, LERUM, 'end: "16:00"', 'end: "08:00"');
+    const found = ofRule((await checkJson(root)).findings, "meeting/order");
+    const line = lineOf(root, LERUM, 'end: "08:00"');
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      `${LERUM}:${line}:${columnOf(root, LERUM, line, '"08:00"')} The time of the meeting's planned end, 08:00, is earlier than that of the meeting's start, 09:00: the times of the agenda rise.`,
+    ]);
+  });
 });
 
 describe("path/own-output", () => {
@@ -262,6 +275,26 @@ async function outline(pdf: string): Promise<string[]> {
   walk(root.get(PDFName.of("First")) as PDFRef | undefined, 0);
   return out;
 }
+
+describe("the meeting packet's parts", () => {
+  it("an attached indicator, which has a page but no PDF, is not a part of the packet: it would stop the packet as missing", () => {
+    const root = copyExamples();
+    edit(
+      root,
+      HERRLJUNGA,
+      "      - document: herrljunga/verksamhetsberattelse-2016 # lines 376-1170\n",
+      "      - document: herrljunga/verksamhetsberattelse-2016 # lines 376-1170\n      - document: lerum/indikatorer/behoriga-gymnasieskolan\n",
+    );
+    const checked = checkRepository(root, { cwd: root });
+    expect(checked.errors).toBe(0);
+    const files = renderSite(checked.repo);
+    const printed = new Set(files.filter((f) => f.print).map((f) => pdfPathOf(f.path)));
+    const packet = files.find((f) => f.path === "herrljunga/sammantrade-2017-02-28.html")!.packet!;
+    const parts = packet.items.flatMap((i) => i.documents.map((d) => d.pdf));
+    expect(parts).toEqual(["herrljunga/verksamhetsberattelse-2016.pdf", "herrljunga/ombudgetering-investeringar-2016.pdf"]);
+    expect(parts.filter((p) => !printed.has(p))).toEqual([]);
+  });
+});
 
 describe("the meeting packet", () => {
   it.skipIf(!canPrint)("Lerum's: the kallelse, a cover page before each item with documents, item 6's memo and plan, numbered throughout", async () => {

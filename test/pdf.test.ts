@@ -268,6 +268,9 @@ describe("PDF: the examples, built once", () => {
     expect(skipped.stderr).toContain("plan: PDFs skipped: --no-pdf was given.");
     // The KSAU's kallelse quotes the memo's Sammanfattning under its item 6: its PDF is stale too.
     expect(skipped.stderr).toContain(`2 PDFs in the output folder no longer match their documents: lerum/ksau-2019-01-09.pdf, ${MEMO}.pdf`);
+    // The PDFs stay in the output, and so does the meeting packet joined from them, as watch mode leaves it.
+    expect(existsSync(join(copy, "out", `${MEMO}.pdf`))).toBe(true);
+    expect(existsSync(join(copy, "out", "lerum/ksau-2019-01-09-handlingar.pdf"))).toBe(true);
   });
 
   it.skipIf(!canPrint)("builds again without rendering what has not changed, and renders what has", async () => {
@@ -316,11 +319,35 @@ describe("PDF: the examples, built once", () => {
       join(repo, "templates/print.hbs"),
       readFileSync(join(import.meta.dirname, "../templates/print.hbs"), "utf8") + "\n@page { margin-bottom: 31mm; }\n",
     );
-    const restyled = await watcher.next(/PDFs? rendered[^\n]*\nWatching/, 120_000);
-    expect(restyled).toMatch(new RegExp(`plan: [\\d:]+ 0 files written in dist[^\\n]*\\nplan: ${PRINTED} PDFs rendered in [\\d.]+ s`));
+    const restyled = await watcher.next(/PDFs? rendered[^\n]*\n(?:plan: \d+ meeting packets? joined\n)?Watching/, 120_000);
+    expect(restyled).toMatch(
+      new RegExp(`plan: [\\d:]+ 0 files written in dist[^\\n]*\\nplan: ${PRINTED} PDFs rendered in [\\d.]+ s[^\\n]*\\nplan: 2 meeting packets joined`),
+    );
     expect(await watcher.stop()).toBe(0);
     // Watch mode kept the cache as a build does: a build afterwards has nothing left to print.
     expect((await run(["build", "."], repo, EPOCH)).stdout).toContain(`plan: 0 PDFs rendered, ${PRINTED} unchanged`);
+  });
+
+  it.skipIf(!canPrint)("build --watch joins a meeting packet again when a document in it is printed again, and removes it with its kallelse", async () => {
+    const repo = copyExamples();
+    cpSync(pristine, join(repo, "dist"), { recursive: true });
+    const packet = join(repo, "dist/lerum/ksau-2019-01-09-handlingar.pdf");
+    const watcher = startWatch(repo, ["build", ".", "--watch", "--browser", browserPath!], EPOCH);
+    await watcher.next(/Watching \. for changes/, 120_000);
+    expect(pageTexts(packet).join(" ")).not.toContain("sedan länge");
+    // The memo of item 6 changes: its PDF and the kallelse's are printed again, and the packet that holds both is joined again, as a build joins it.
+    edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
+    const round = await watcher.next(/Watching \. for changes/, 60_000);
+    expect(round).toMatch(/plan: 2 PDFs rendered in [\d.]+ s/);
+    expect(round).toContain("plan: 2 meeting packets joined");
+    const texts = pageTexts(packet).join(" ").replace(/\s+/g, " ");
+    expect(texts).toContain("Lerum har sedan länge avtalad samverkan");
+    // The kallelse removed: its page, its PDF and its packet go.
+    rmSync(join(repo, "lerum/ksau-2019-01-09.md"));
+    await watcher.next(/Watching \. for changes/, 60_000);
+    expect(existsSync(join(repo, "dist/lerum/ksau-2019-01-09.pdf"))).toBe(false);
+    expect(existsSync(packet)).toBe(false);
+    expect(await watcher.stop()).toBe(0);
   });
 });
 

@@ -290,6 +290,35 @@ describe("plan check: body/directive", () => {
     expect(container!.message).toContain("opens a block");
   });
 
+  it("in a board's own report, the parts of a joint plan's report (outcome, goals, indicators, carry-over) are not there to place", async () => {
+    const repo = copyExamples();
+    const file = "herrljunga/verksamhetsberattelse-2016.md";
+    write(repo, file, `${read(repo, file)}\n## Ekonomi i sammandrag\n\n::outcome\n\n::carry-over\n`);
+    const found = ofRule((await checkJson(repo)).findings, "body/directive");
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`)).toEqual([
+      `${file}:${lineOf(repo, file, "::outcome")}:1 error`,
+      `${file}:${lineOf(repo, file, "::carry-over")}:1 error`,
+    ]);
+    expect(found[0]!.message).toBe(
+      "A board's own report (`organisation`, no `plan`) places no `::outcome` (that part belongs to the report of a joint plan); it places `::tables`, `::table`.",
+    );
+    expect(found[0]!.fix).toBe("Write one of `::tables`, `::table` on a line of its own, or remove the line.");
+  });
+
+  it("in a board's report in parts, a money table is placed by its part's `tables`, not by a directive that would print nothing", async () => {
+    const repo = copyExamples();
+    const file = "herrljunga/verksamhetsberattelse-2016.md";
+    write(repo, file, `${read(repo, file)}\n## Vård i siffror\n\nFöre tabellen.\n\n::table{#forvaltningsledning}\n\nEfter tabellen.\n`);
+    const found = ofRule((await checkJson(repo)).findings, "body/directive");
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`)).toEqual([
+      `${file}:${lineOf(repo, file, "::table{#forvaltningsledning}")}:1 error`,
+    ]);
+    expect(found[0]!.message).toBe(
+      "`::table{#forvaltningsledning}` is in a report in parts (`parts:`), whose money tables each part prints under its Ekonomi (its `tables:`); here it would print nothing.",
+    );
+    expect(found[0]!.fix).toBe("Remove the line, and name the table in the `tables:` of the part it belongs to.");
+  });
+
   it("finds a part placed whole and in part (every goal, then one area's)", async () => {
     const repo = copyExamples();
     edit(repo, "lerum/plan-2019.md", "## Fokus 2018–2020\n", "::goals\n\n## Fokus 2018–2020\n");

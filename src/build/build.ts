@@ -73,6 +73,8 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     // The PDFs this build did not make (unchanged, another shard's, skipped) and their cache come from the previous output.
     for (const file of files) if (file.print) carryOver(out, fresh.path, pdfPathOf(file.path));
     carryOver(out, fresh.path, CACHE_FILE);
+    // So do the meeting packets, which are joined again below where the PDFs were looked at (with --no-pdf, they stay as the PDFs do).
+    for (const file of files) if (file.packet) carryOver(out, fresh.path, file.packet.path);
     // The meeting packets, joined from the PDFs now in place; none where the PDFs were skipped, as they may be stale.
     if (!pdfs.skipped) packets = await writePackets(fresh.path, files, day);
     swapIn(fresh.path, out);
@@ -85,9 +87,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
   io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
   reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
-  if (packets?.joined.length) io.stdout.write(`plan: ${plural(packets.joined.length, "meeting packet")} joined\n`);
-  // With --shard another job prints some parts: said only where it is not that.
-  if (packets?.incomplete.length && !options.shard) io.stderr.write(`plan: warning: no meeting packet for ${packets.incomplete.join(", ")}.\n`);
+  if (packets) reportPackets(packets, { shard: options.shard !== undefined }, io);
   if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
   return 0;
 }
@@ -117,6 +117,13 @@ export function sourcesOf(repo: Repository): string[] {
 export function shownPath(path: string, io: Io): string {
   const fromCwd = relative(io.cwd, path);
   return fromCwd === "" ? "." : fromCwd.startsWith("..") || isAbsolute(fromCwd) ? path : fromCwd;
+}
+
+/** The meeting packets a build or a round of watch mode joined, and those it could not. */
+export function reportPackets(packets: { joined: string[]; incomplete: string[] }, run: { shard: boolean }, io: Io): void {
+  if (packets.joined.length) io.stdout.write(`plan: ${plural(packets.joined.length, "meeting packet")} joined\n`);
+  // With --shard another job prints some parts: said only where it is not that.
+  if (packets.incomplete.length && !run.shard) io.stderr.write(`plan: warning: no meeting packet for ${packets.incomplete.join(", ")}.\n`);
 }
 
 /** What became of the PDFs: how many were printed, in how long, or why none were, and what could not be reached while printing. */

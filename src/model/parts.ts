@@ -15,6 +15,8 @@ export interface PartInfo {
   pick?: { attribute: "id" | "area"; names: string; example: string };
   /** The part that shows everything this one picks from: the two placed together would show an item twice. */
   of?: string;
+  /** A report's part that only the report of a joint plan (`plan`) has; a board's own report (`organisation`) has no plan to follow up. */
+  jointPlan?: true;
 }
 
 const tables: PartInfo[] = [
@@ -53,10 +55,10 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
     { name: "plans", summary: "The plans under the agreement, by year, with their status, reports and memos." },
   ],
   report: [
-    { name: "outcome", summary: "Budget, utfall and avvikelse per party and budget line, with the comments on the utfall." },
-    { name: "goals", summary: "Måluppfyllelse: each goal of the plan with its assessment." },
-    { name: "indicators", summary: "The indicators of the plan's goals and interventions, with their values." },
-    { name: "carry-over", summary: "Överföring till kommande år: the money carried over to later years." },
+    { jointPlan: true, name: "outcome", summary: "Budget, utfall and avvikelse per party and budget line, with the comments on the utfall." },
+    { jointPlan: true, name: "goals", summary: "Måluppfyllelse: each goal of the plan with its assessment." },
+    { jointPlan: true, name: "indicators", summary: "The indicators of the plan's goals and interventions, with their values." },
+    { jointPlan: true, name: "carry-over", summary: "Överföring till kommande år: the money carried over to later years." },
     ...tables,
   ],
   budget: tables,

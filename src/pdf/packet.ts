@@ -1,5 +1,5 @@
 import fontkit from "@pdf-lib/fontkit";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, rgb, type PDFDict, type PDFFont, type PDFPage, type PDFRef } from "pdf-lib";
@@ -180,6 +180,8 @@ export async function writePackets(folder: string, files: readonly OutputFile[],
     }
     const target = join(folder, file.packet.path);
     try {
+      // A new file, not written into the old one: the one there may be a link to the previous output's (see carryOver).
+      rmSync(target, { force: true });
       writeFileSync(target, result.pdf);
     } catch (error) {
       throw at(error, target);

@@ -48,6 +48,23 @@ function checkDirective(doc: LoneDocument, d: BodyDirective, report: Reporter): 
     });
     return undefined;
   }
+  // A board's own report has no joint plan: its outcome per line, goals, indicators and carry-over are not there to print.
+  if (doc.kind === "report" && doc.data.plan === undefined && PARTS.report.some((p) => p.name === d.name && p.jointPlan)) {
+    const own = [...new Set(PARTS.report.filter((p) => !p.jointPlan).map((p) => p.name))];
+    report(doc.source, at, {
+      reason: `A board's own report (\`organisation\`, no \`plan\`) places no ${code(`::${d.name}`)} (that part belongs to the report of a joint plan); it places ${list(own)}.`,
+      fix: `Write one of ${list(own)} on a line of its own, or remove the line.`,
+    });
+    return undefined;
+  }
+  // A board's report in parts renders its text within each part, where no directive places anything: each part lists its tables.
+  if (doc.kind === "report" && doc.data.plan === undefined && doc.data.parts.length > 0) {
+    report(doc.source, at, {
+      reason: `${code(written(d))} is in a report in parts (\`parts:\`), whose money tables each part prints under its Ekonomi (its \`tables:\`); here it would print nothing.`,
+      fix: "Remove the line, and name the table in the `tables:` of the part it belongs to.",
+    });
+    return undefined;
+  }
   if (d.container) {
     report(doc.source, at, {
       reason: `${code(written(d))} opens a block; a generated part is placed with two colons on a line of its own, and holds no text.`,

@@ -148,7 +148,7 @@ export const meetingOrder: Rule = {
   id: "meeting/order",
   severity: "error",
   example: "Item 5 follows item 3: the items are numbered 1, 2, 3, … in the order of the agenda.",
-  summary: "A kallelse numbers its items 1, 2, 3, … in order, and the times of the agenda rise from the meeting's start.",
+  summary: "A kallelse numbers its items 1, 2, 3, … in order, and the times of the agenda rise from the meeting's start to its planned end.",
   document(doc, report: Reporter) {
     if (doc.kind !== "meeting") return;
     const data = doc.data;
@@ -170,6 +170,8 @@ export const meetingOrder: Rule = {
       ...(["messages", "delegations"] as const).flatMap((key) =>
         data[key]?.time ? [{ path: [key, "time"], time: data[key].time, what: key === "messages" ? "the meddelanden" : "the delegeringsbeslut" }] : [],
       ),
+      // The planned end (`kl. 09:00-16:00`) after all of them.
+      ...(data.end ? [{ path: ["end"], time: data.end, what: "the meeting's planned end" }] : []),
     ];
     let latest = times[0]!;
     for (const t of times.slice(1)) {

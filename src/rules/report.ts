@@ -10,7 +10,7 @@ export const reportSubject: Rule = {
   severity: "error",
   example: "The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).",
   summary:
-    "A report names exactly one of `plan` (the joint plan it follows up) and `organisation` (the board whose own report it is); a board's report has no plan's `outcome` or `carryOver`, and writes each goal's `title`; a plan's report has no `councilGoals` or `parts`.",
+    "A report names exactly one of `plan` (the joint plan it follows up) and `organisation` (the board whose own report it is); a board's report has no plan's `outcome` or `carryOver`, and writes each goal's `title`; a plan's report has no `councilGoals` or `parts`, nor a board's goal fields (`title`, `unit`, `indicators`, …).",
   document: ofKind("report", (r, report) => {
     const { plan, organisation } = r.data;
     if (plan !== undefined && organisation !== undefined)
@@ -36,6 +36,20 @@ export const reportSubject: Rule = {
           fix: `Leave \`${field}\` out, or make it a board's own report with \`organisation\` instead of \`plan\`.`,
         });
       }
+      // A goal of a joint plan's report is the plan's: the fields that place and word a board's goal would not be printed.
+      r.data.goals.forEach((g, i) => {
+        const written: string[] = [
+          ...(["title", "council", "part", "unit", "heading", "activities"] as const).filter((f) => g[f] !== undefined),
+          ...(g.indicators.length ? ["indicators"] : []),
+          ...(g.passedOn ? [] : ["passedOn"]),
+        ];
+        for (const field of written)
+          report(r.source, ["goals", i, field], {
+            key: true,
+            reason: `\`${field}\` of the goal ${code(g.goal)} belongs to a board's own report, but the report follows up the joint plan \`${plan}\`, whose goals it takes.`,
+            fix: `Leave \`${field}\` out: the report prints the goal as the plan writes it.`,
+          });
+      });
       return;
     }
     // A board's goals have no plan to take their text from.

@@ -20,6 +20,9 @@ const KEYED = /^(?<lead>[ ]*(?:- +)?)(?<key>[\p{L}\p{N}_-]+):[ ]+(?<value>.*)$/u
 /** A line that looks like a field without its colon: `status draft`. */
 const NO_COLON = /^(?<lead>[ ]*(?:- +)?)(?<key>[\p{L}\p{N}_-]+)[ ]+(?<value>[^:#\s].*)$/u;
 
+/** A line that begins with a field name and its colon. */
+const FIELD_START = /^(?:- +)?[\p{L}\p{N}_-]+:(\s|$)/u;
+
 const lineAt = (text: string, offset: number) => {
   const start = text.lastIndexOf("\n", offset - 1) + 1;
   const end = text.indexOf("\n", offset);
@@ -44,6 +47,9 @@ export function explainYamlError(text: string, error: YAMLError): YamlMistake {
       fix: `Put the value in quotes: \`${keyed["lead"]!.replace(/^ +/, "")}${keyed["key"]}: ${quoted(value)}\`.`,
     };
   }
+  // A plain value written over several lines, with `: ` on a line that goes on with it.
+  const continued = colonInContinuation(text, line, keyed);
+  if (continued) return continued;
   // `status draft`: a field without its colon.
   const bare = KEYED.test(line.text) ? undefined : NO_COLON.exec(line.text)?.groups;
   if (bare) {
@@ -60,6 +66,40 @@ export function explainYamlError(text: string, error: YAMLError): YamlMistake {
     to: Math.max(to, from + 1),
     reason: `YAML syntax: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`,
     fix: "Check the indentation, quotes and colons on this line.",
+  };
+}
+
+/**
+ * A plain value begun on `line` (after `key: ` or `- `) that goes on over the more indented lines
+ * after it, one of which holds `: `: YAML reads that as a field. The mistake is told at that
+ * line, with the whole value in quotes as the fix.
+ */
+function colonInContinuation(text: string, line: { start: number; text: string }, keyed: Record<string, string> | undefined): YamlMistake | undefined {
+  const lead = keyed?.["lead"] ?? /^[ ]*(?:- +)?/.exec(line.text)![0];
+  const first = (keyed ? keyed["value"]! : line.text.slice(lead.length)).trimEnd();
+  if (!first || !/^[^"'[{|>&*!#%@`]/.test(first)) return undefined;
+  // A value goes on on lines indented past its key (whose sibling fields stand at the key's column), or past an item's dash.
+  const indent = keyed ? lead.length : /^ */.exec(line.text)![0].length;
+  const parts = [first];
+  let at = line.start + line.text.length + 1;
+  let found: { start: number; text: string } | undefined;
+  while (at < text.length) {
+    const next = lineAt(text, at);
+    const content = next.text.trim();
+    if (!content || content.startsWith("#") || /^ */.exec(next.text)![0].length <= indent) break;
+    parts.push(content);
+    // A line that begins with a field name (`parties: …`) is rather a field whose line above lacks its colon.
+    if (!found && /:(\s|$)/.test(content) && !FIELD_START.test(content)) found = next;
+    at = next.start + next.text.length + 1;
+  }
+  if (!found) return undefined;
+  const from = found.start + found.text.length - found.text.trimStart().length;
+  const field = keyed ? `${keyed["lead"]!.trimStart()}${keyed["key"]}: ` : lead.trimStart();
+  return {
+    from,
+    to: found.start + found.text.trimEnd().length,
+    reason: `This line goes on with the value begun above it (\`${first}\`) and holds a colon followed by a space (\`${found.text.trim()}\`), which YAML reads as the start of another field.`,
+    fix: `Put the value in quotes: \`${field}${quoted(parts.join(" "))}\`.`,
   };
 }
 

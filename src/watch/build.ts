@@ -1,12 +1,13 @@
 import { rmSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { pdfMode, reportPdfs, shownPath, sourcesOf, type BuildSettings } from "../build/build.js";
+import { pdfMode, reportPackets, reportPdfs, shownPath, sourcesOf, type BuildSettings } from "../build/build.js";
 import { checkLoaded, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "../check/check.js";
 import { UserError } from "../errors.js";
 import { plural } from "../format/text.js";
 import type { Io } from "../io.js";
-import { pdfPathOf } from "../model/pages.js";
+import { packetPathOf, pdfPathOf } from "../model/pages.js";
 import { stagePdfs } from "../pdf/build.js";
+import { writePackets } from "../pdf/packet.js";
 import { siteRenderer, type OutputFile } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
 import { betweenDocumentsChecker, checkDocument } from "../rules/index.js";
@@ -68,7 +69,9 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
       written = new Map([...written.keys(), ...files.map((f) => f.path)].map((p) => [p, undefined]));
       throw error;
     }
-    for (const p of gone) for (const file of p.endsWith(".html") ? [p, pdfPathOf(p)] : [p]) rmSync(join(out, file), { force: true });
+    // A page takes its PDF with it, and a kallelse's its meeting packet (unless a file of this round is at that path).
+    const withPrints = (p: string) => (p.endsWith(".html") ? [p, pdfPathOf(p), packetPathOf(p)].filter((f) => f === p || !kept.has(f)) : [p]);
+    for (const p of gone) for (const file of withPrints(p)) rmSync(join(out, file), { force: true });
     written = new Map(files.map((f) => [f.path, f.content]));
     const changedPaths = new Set(changed.map((f) => f.path));
     // A PDF is made of its page, its print style sheet and its images: any of them may have changed.
@@ -105,10 +108,13 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
     } finally {
       pdfs.discard();
     }
+    // The meeting packets joined from the PDFs now in place, as a build joins them: again whenever one of their parts may have changed.
+    const packets = pdfs.skipped || (!all && pdfs.rendered === 0) ? undefined : await writePackets(out, files, day);
     pdfsUpToDate = true;
     // Once every PDF has been looked at, only what was rendered is worth saying.
     if (all || !pdfs.skipped)
       reportPdfs(pdfs, { jobs: options.jobs, shard: undefined, seconds: (performance.now() - pdfStarted) / 1000, countUnchanged: all }, io);
+    if (packets && (all || packets.joined.length)) reportPackets(packets, { shard: false }, io);
   };
 
   const round = async () => {

@@ -309,14 +309,19 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
     let annex: PartView["annex"];
     if (annexGoals.length) {
       const aid = `${id}-bilaga`;
+      // As the goal tables: by kommunfullmäktige goal, and the goals under none last (all of them where the report declares none).
+      const byCouncil = byCouncilGoal(report, annexGoals);
       const groupsOf =
         part.audience === "council"
-          ? byCouncilGoal(report, annexGoals).groups.map((g) => ({
-              key: g.council.id,
-              heading: `${g.council.id}. ${g.council.title}`,
-              area: g.council.area,
-              goals: g.goals,
-            }))
+          ? [
+              ...byCouncil.groups.map((g) => ({
+                key: g.council.id,
+                heading: `${g.council.id}. ${g.council.title}`,
+                area: g.council.area,
+                goals: g.goals,
+              })),
+              ...(byCouncil.rest.length ? [{ key: "ovriga", heading: BOARD_REPORT.priorityGoals, area: undefined, goals: byCouncil.rest }] : []),
+            ]
           : [{ key: "verksamhetsmal", heading: BOARD_REPORT.activityGoal, area: undefined, goals: annexGoals }];
       annex = {
         id: aid,

@@ -145,7 +145,8 @@ export function meetingView(ctx: ViewContext, meeting: Entry<"meeting">, page: s
         const id = d.document;
         const at = id === undefined || d.delivery !== "attached" ? undefined : ctx.pages.byId.get(id);
         const entry = id === undefined ? undefined : repo.documents.get(id);
-        return at && entry ? [{ pdf: pdfPathOf(at), bookmark: d.title ?? entry.data.title }] : [];
+        // An indicator has a page but no PDF (its view prints none): the packet would wait for it as missing and never be joined.
+        return at && entry && entry.kind !== "indicator" ? [{ pdf: pdfPathOf(at), bookmark: d.title ?? entry.data.title }] : [];
       }),
     })),
   };

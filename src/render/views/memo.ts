@@ -1,6 +1,6 @@
 import type { RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { reportMoney, type OutcomeMoney } from "../../model/money.js";
+import { addOutcomes, reportMoney, type OutcomeMoney } from "../../model/money.js";
 import { contributionSentence, splitSentence, statedIn } from "../../model/wording.js";
 import { lookup, type Entry } from "../../model/repository.js";
 import { planParties } from "../../rollup/rollups.js";
@@ -71,12 +71,17 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, authored: string): E
       cells: [th(label), num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))],
     });
     const t = money.totals.total;
+    // The cells (line and party, carry-overs apart) with a budget and no utfall: what the utfall is not yet reported for.
+    const cells = money.lines.filter((l) => l.line.type !== "carry-over").flatMap((l) => [...l.byParty.values()]);
+    const unreported = cells.filter((c) => c.budget !== undefined && c.outcome === undefined);
     return {
       // No utfall at all: no avvikelse either, and neither is 0 kr.
       sentences: [
         t.outcome === undefined
           ? `Budgeten för ${about.data.year} var ${krText(t.budget)}; utfallet är ${BLANK.sentence}.`
-          : outcomeSentence(about.data.year, t),
+          : unreported.length
+            ? partOutcomeSentence(about.data.year, t, addOutcomes(cells.filter((c) => c.outcome !== undefined)), addOutcomes(unreported))
+            : outcomeSentence(about.data.year, t),
       ],
       table: {
         caption: `Budget och utfall ${about.data.year} per part (kronor)`,
@@ -106,9 +111,22 @@ function ekonomiView(ctx: ViewContext, memo: Entry<"memo">, authored: string): E
  */
 function outcomeSentence(year: number, t: OutcomeMoney): string {
   const start = `Utfallet för ${year} blev ${kr(t.outcome)} mot en budget på ${krText(t.budget)}`;
-  if (t.deviation === undefined) return `${start}.`;
-  if (t.deviation === 0n) return `${start}, lika med budgeten.`;
-  return `${start}, vilket ger ett ${t.deviation > 0n ? "överskott" : "underskott"} på ${kr(t.deviation > 0n ? t.deviation : -t.deviation)}.`;
+  return t.deviation === undefined ? `${start}.` : `${start}, ${deviationText(t.deviation)}.`;
+}
+
+/** `vilket ger ett överskott på 18 500 kr`; `lika med budgeten` where there is no avvikelse. */
+function deviationText(deviation: bigint): string {
+  if (deviation === 0n) return "lika med budgeten";
+  return `vilket ger ett ${deviation > 0n ? "överskott" : "underskott"} på ${kr(deviation > 0n ? deviation : -deviation)}`;
+}
+
+/**
+ * The outcome where only part of the budget has its utfall (a draft report): the utfall and the
+ * avvikelse of that part, set against its own budget, and what is left unreported; never the
+ * part's utfall against the whole budget, which would read the missing utfall as 0 kr.
+ */
+function partOutcomeSentence(year: number, all: OutcomeMoney, reported: OutcomeMoney, unreported: OutcomeMoney): string {
+  return `Budgeten för ${year} var ${krText(all.budget)}. Utfallet är redovisat för ${kr(reported.budget ?? 0n)} av den och blev ${kr(reported.outcome)}, ${deviationText(reported.deviation ?? 0n)}; för resten, ${krText(unreported.budget)}, är utfallet ${BLANK.sentence}.`;
 }
 
 export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): PageView {
