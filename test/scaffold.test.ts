@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { git } from "./helpers/git.js";
 import { copyExamples, read, run, tempDir, write } from "./helpers/repo.js";
+import { movedYear } from "../src/scaffold/drafts.js";
 
 const REPO = resolve(import.meta.dirname, "..");
 
@@ -54,6 +55,9 @@ describe("plan init", () => {
     expect(workflow.on.push.branches).toEqual(["main"]);
     const check = workflow.jobs.check.steps as { uses?: string; run?: string; with?: Record<string, unknown> }[];
     expect(check.find((s) => s.uses?.startsWith("actions/checkout"))?.with?.["fetch-depth"]).toBe(0);
+    // The pull request's own .plan/ runs in this job: no checkout keeps the token in .git/config.
+    for (const job of Object.values(workflow.jobs as Record<string, { steps: typeof check }>))
+      for (const step of job.steps.filter((s) => s.uses?.startsWith("actions/checkout"))) expect(step.with?.["persist-credentials"]).toBe(false);
     expect(check.find((s) => s.uses?.startsWith("actions/setup-node"))?.with).toMatchObject({
       cache: "npm",
       "cache-dependency-path": ".plan/package-lock.json",
@@ -251,6 +255,10 @@ describe("plan new", () => {
     expect(body(after)).toContain("på plats från och med december 2018. Under 2020 kommer fokus bland annat vara");
     expect(body(after)).not.toMatch(/(?<![\d–-])2019(?![\d–-])/);
     expect(body(after).match(/2018/g)?.length).toBe(body(before).match(/2018/g)?.length);
+    // Not in a file name: an image's link keeps finding its file.
+    expect(movedYear("Se ![karta](bilder/karta_2019.png) och bilaga 2019.pdf för 2019.", 2019, 2020)).toBe(
+      "Se ![karta](bilder/karta_2019.png) och bilaga 2019.pdf för 2020.",
+    );
   });
 
   it("--clear-amounts keeps each party's financing and note beside the emptied amount", async () => {

@@ -158,6 +158,7 @@ async function runGithubJob(job: "check" | "build", event: "pull_request" | "pus
       const action = step.uses.split("@")[0];
       if (action === "actions/checkout") {
         expect(step.with?.["fetch-depth"]).toBe(0);
+        expect(step.with?.["persist-credentials"]).toBe(false);
         if (event === "pull_request") {
           git(dir, "checkout", "-q", "--detach", "origin/main");
           git(dir, "merge", "-q", "--no-ff", "-m", `Merge ${branch} into main`, `origin/${branch}`);

@@ -50,7 +50,7 @@ export function causesFirst(files: FileMessages[], follows: ReadonlyMap<string, 
       if (!cause) return m;
       const at = `${cause.line ?? 1}:${cause.column ?? 1}`;
       return Object.assign(Object.create(Object.getPrototypeOf(m) as object) as VFileMessage, m, {
-        reason: `${m.reason} This may follow from the ${cause.ruleId} error at ${at}: fix that first.`,
+        reason: `${m.reason} This may follow from the ${cause.ruleId} ${cause.fatal ? "error" : "warning"} at ${at}: fix that first.`,
         cause: withPlace(cause, file.path, m.cause),
       });
     });

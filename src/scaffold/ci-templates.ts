@@ -33,6 +33,8 @@ jobs:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0 # plan diff needs the base branch's history
+          # The job runs the plan of the pull request's own .plan/: it gets no token kept in .git/config.
+          persist-credentials: false
       - uses: actions/setup-node@v4
         with:
           node-version: 22
@@ -65,6 +67,7 @@ jobs:
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0 # the build date comes from the last commit
+          persist-credentials: false
       - uses: actions/setup-node@v4
         with:
           node-version: 22

@@ -34,9 +34,12 @@ const render = (doc: Document, relPath: string) => fenced(doc.toString({ lineWid
 
 /**
  * `text` with the year `from` moved to `to` wherever it stands alone: "verksamhetsåret 2019", not a
- * date (2019-01-09) or a period (2018–2019, 2019-2021), which stay as they were decided.
+ * date (2019-01-09) or a period (2018–2019, 2019-2021), which stay as they were decided, nor a
+ * file name (`bild_2019.png`).
  */
-export const movedYear = (text: string, from: number, to: number) => text.replace(new RegExp(`(?<![\\d–-])${from}(?![\\d–-])`, "g"), String(to));
+export const movedYear = (text: string, from: number, to: number) =>
+  // Not in a file name either (`bild_2019.png`, `2019/plan.md`): the link would no longer find its file.
+  text.replace(new RegExp(`(?<![\\d–\\-_/])${from}(?![\\d–\\-_/]|\\.\\w)`, "g"), String(to));
 
 /** The parties' amounts of a budget line left blank: `~` for an amount alone, no `amount` where the financing is written beside it. */
 function clearedParties(text: string, parties: unknown): TextEdit[] {
