@@ -6,6 +6,9 @@ import { checkJson, ofRule, only } from "./helpers/findings.js";
 import { spaces, tables, text } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, run, tempDir, write } from "./helpers/repo.js";
 
+/** What these tests use of the examples: Herrljunga's and Lerum's documents, with the configuration and data/. */
+const PART = { only: ["herrljunga", "lerum"] };
+
 /*
  * A board's goals in its verksamhetsberättelse (Herrljunga socialnämnd 2016, seed 001): goal ids
  * as 6:1, kommunfullmäktige's goals above the board's, indicators as the annex writes them, the
@@ -130,7 +133,7 @@ describe("figures as the report writes them", () => {
 
 describe("plan check: a board's goals", () => {
   it("warns at both places where one goal text has two ids (6:3 in del 1, 6:2 in del 2)", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const { code, errors, findings } = await checkJson(root);
     expect(code).toBe(0);
     expect(errors).toBe(0);
@@ -153,7 +156,7 @@ describe("plan check: a board's goals", () => {
   });
 
   it("a figure that is not in the report's notation is an error at its cell, with the fix", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, REPORT, "{ year: 2016, total: 95% }", '{ year: 2016, total: "95.5%" }');
     edit(root, REPORT, "{ year: 2015, total: 5-10 }", "{ year: 2015, total: 10-5 }");
     const found = ofRule((await checkJson(root)).findings, "indicator/written-figure");
@@ -171,7 +174,7 @@ describe("plan check: a board's goals", () => {
   });
 
   it("a decimal comma unquoted in `{ … }` is an unknown field whose fix is the figure in quotes", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, REPORT, '{ year: 2016, value: "5,5%" }', "{ year: 2016, value: 5,5% }");
     const found = only((await checkJson(root)).findings, "schema/unknown-key");
     const line = lineOf(root, REPORT, "{ year: 2016, value: 5,5% }");
@@ -180,7 +183,7 @@ describe("plan check: a board's goals", () => {
   });
 
   it("plan goals may be numbered as a board numbers them", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const plan = "lerum/plan-2019.md";
     edit(root, plan, "  - id: socialt-deltagande", '  - id: "6:1"');
     const { errors, findings } = await checkJson(root);
@@ -192,7 +195,7 @@ describe("plan check: a board's goals", () => {
   });
 
   it("a stated status the indicators disagree with is a warning naming both, with the figures", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, REPORT, '  - goal: "1:1" # line 594\n', '  - goal: "1:1" # line 594\n    status: met\n');
     const found = only((await checkJson(root)).findings, "goal/status-mismatch");
     expect(found).toMatchObject({ file: REPORT, line: lineOf(root, REPORT, "status: met"), column: 13, severity: "warning" });
@@ -203,7 +206,7 @@ describe("plan check: a board's goals", () => {
   });
 
   it("computes from a target range, a target close to a value, a year split by sex and two values under one goal", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const report = VB_2019;
     write(root, "herrljunga/vb-2019.md", report);
     const { findings } = await checkJson(root);
@@ -231,7 +234,7 @@ describe("plan check: a board's goals", () => {
 
 describe("plan build: a board's goal tables and annex", () => {
   it("prints del 1's goal tables with status as text and symbol, the annex with blanks blank, and keeps 7:1 to del 2", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const out = join(tempDir("plan-out-"), "site");
     const { code, stderr } = await run(["build", root, "--no-pdf", "--out", out], root);
     expect(code, stderr).toBe(0);
@@ -323,7 +326,7 @@ describe("plan build: a board's goal tables and annex", () => {
   });
 
   it("prints a report without parts: its goals under kommunfullmäktige's, the annex with a year split by sex", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     // With kommunfullmäktige's goal 2 declared, which the check above finds missing.
     write(root, "herrljunga/vb-2019.md", VB_2019.replace("title: Ett gott liv }", 'title: Ett gott liv }\n  - { id: "2", title: Delaktighet }'));
     const out = join(tempDir("plan-out-"), "site");

@@ -5,6 +5,9 @@ import { checkJson, ofRule, only } from "./helpers/findings.js";
 import { headings, text } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, run, tempDir, write } from "./helpers/repo.js";
 
+/** What these tests use of the examples: Herrljunga's and Sjöbacka's documents, with the configuration and data/. */
+const PART = { only: ["herrljunga", "sjobacka"] };
+
 /*
  * A board's own report (Herrljunga socialnämnd's verksamhetsberättelse 2016): no joint plan, the
  * board that reports under `organisation`, its money in tables.
@@ -17,7 +20,7 @@ const withSubject = (root: string, lines: string) => read(root, REPORT).replace(
 
 describe("a report names its plan or its board", () => {
   it("one without either, or with both, is an error at its kind", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     write(root, "herrljunga/ingen.md", withSubject(root, "id: herrljunga/ingen\n"));
     write(root, "herrljunga/bada.md", withSubject(root, "id: herrljunga/bada\norganisation: herrljunga-sn\nplan: sjobacka/plan-2019\n"));
     const { code, findings } = await checkJson(root);
@@ -40,7 +43,7 @@ describe("a report names its plan or its board", () => {
   });
 
   it("a board's report has no plan's outcome or carry-over to give", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, REPORT, "year: 2016\n", "year: 2016\noutcome:\n  - line: sroi\n    parties: { herrljunga-sn: 100 }\n");
     const found = only((await checkJson(root)).findings, "report/subject");
     expect(found).toMatchObject({ file: REPORT, line: lineOf(root, REPORT, "outcome:"), column: 1, severity: "error" });
@@ -70,7 +73,7 @@ describe("a report names its plan or its board", () => {
   });
 
   it("its organisation is a declared party", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, REPORT, "organisation: herrljunga-sn", "organisation: herrljunga-sm");
     const found = only((await checkJson(root)).findings, "ref/party");
     expect(found).toMatchObject({ file: REPORT, line: lineOf(root, REPORT, "organisation: herrljunga-sm"), column: 15, severity: "error" });
@@ -80,7 +83,7 @@ describe("a report names its plan or its board", () => {
 
 describe("plan build: a board's report", () => {
   it("has the board's header and money tables, no joint plan's sections, and is listed in the index; a memo about it builds", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     // A memo about the board's report: its Ekonomi has no joint plan's figures to take.
     const memo = read(root, "sjobacka/tjansteskrivelse-2020.md")
       .replace("about: sjobacka/plan-2020", "about: herrljunga/verksamhetsberattelse-2016")

@@ -3,10 +3,12 @@ import { checkJson, only, ofRule, said } from "./helpers/findings.js";
 import { copyExamples, edit, lineOf, run } from "./helpers/repo.js";
 
 const PLAN = "lerum/plan-2019.md";
+/** The changes below are made in Lerum's and Sjöbacka's documents: the other examples need not be checked with them. */
+const PART = { only: ["lerum", "sjobacka"] };
 
 /** Runs `plan check` on a changed copy of the examples and returns its exit code and findings. */
 async function check(change: (root: string) => void, ...args: string[]) {
-  const root = copyExamples();
+  const root = copyExamples(PART);
   change(root);
   const result = await checkJson(root, args);
   return { ...result, root };
@@ -24,7 +26,7 @@ describe("money rules", () => {
   });
 
   it("the text reporter shows a finding's place, rule, fix and a code frame with a marker under the value", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, PLAN, "total: 220000", "total: 230000");
     const { code, stdout } = await run(["check", "."], root);
     expect(code).toBe(1);
@@ -154,7 +156,7 @@ describe("amounts are whole kronor", () => {
 
 describe("a cause before its consequences", () => {
   it("a misspelled party id comes first, and the sums per party it makes wrong name it as their cause", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, PLAN, "parties: { hsn-vast: 110000, lerum: 110000 }", "parties: { hsn-vst: 110000, lerum: 110000 }");
     const { stdout } = await run(["check", ".", "--format", "json"], root);
     const problems = (
@@ -179,7 +181,7 @@ describe("a cause before its consequences", () => {
       expect(p.related).toContainEqual(expect.objectContaining({ line, column: 16 }));
     }
     // Where no party id is wrong, the money findings stand alone.
-    const alone = copyExamples();
+    const alone = copyExamples(PART);
     edit(
       alone,
       PLAN,

@@ -4,16 +4,18 @@ import { copyExamples, edit, lineOf, read, run, write } from "./helpers/repo.js"
 
 const PLAN = "lerum/plan-2019.md";
 const MEMO = "lerum/tjansteskrivelse-ks18-1375.md";
+/** The mistakes below are made in Lerum's and Sjöbacka's documents: the other examples need not be checked with them. */
+const PART = { only: ["lerum", "sjobacka"] };
 
 async function check(change: (root: string) => void) {
-  const root = copyExamples();
+  const root = copyExamples(PART);
   change(root);
   return { ...(await run(["check", "."], root)), root };
 }
 
 /** The same, as the JSON findings. */
 async function checkFindings(change: (root: string) => void) {
-  const root = copyExamples();
+  const root = copyExamples(PART);
   change(root);
   return { ...(await checkJson(root)), root };
 }

@@ -6,6 +6,9 @@ import { checkJson, ofRule, only, said, show } from "./helpers/findings.js";
 import { spaces, tableByCaption, text } from "./helpers/html.js";
 import { copyExamples, edit, read, run, tempDir } from "./helpers/repo.js";
 
+/** What these tests use of the examples: Lerum's, Sjöbacka's and Sjuhärad's documents, with the configuration and data/. */
+const PART = { only: ["lerum", "sjobacka", "sjuharad"] };
+
 /**
  * Financiers as agreements have them: any number, a group of parties as one, income that is no
  * party's contribution, and split rules with their figures. The fixture is a small repository
@@ -244,7 +247,7 @@ describe("split rules with their figures", () => {
   }
 
   it("per-inhabitant: a year of `years` is checked against that year's figure, and the message names it", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     perInhabitant(root, { hsn: "    amount: 574000\n    years: { 2020: 588000 }\n", lerum: "    amount: 574000\n    years: { 2020: 600000 }\n" });
     const found = ofRule((await checkJson(root)).findings, "money/split").filter((f) => f.file === LERUM);
     expect(found).toHaveLength(1);
@@ -256,7 +259,7 @@ describe("split rules with their figures", () => {
   });
 
   it("per-inhabitant: an `amount` that holds in some years only is named with the years it misses", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     perInhabitant(root, { hsn: "    amount: 574000\n    years: { 2020: 588000 }\n", lerum: "    amount: 574000\n" });
     const found = ofRule((await checkJson(root)).findings, "money/split").filter((f) => f.file === LERUM);
     const amount = at(root, LERUM, "- party: lerum").line + 1;
@@ -272,7 +275,7 @@ describe("split rules with their figures", () => {
   });
 
   it("per-inhabitant: a financier without a population is named with its years", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, LERUM, "split: { rule: equal }", "split:\n  rule: per-inhabitant\n  rate: 14\n  populations:\n    - { party: hsn-vast, inhabitants: 71428 }");
     const found = ofRule((await checkJson(root)).findings, "money/split").filter((f) => f.file === LERUM);
     expect(found.map((f) => f.message)).toContain(
@@ -282,7 +285,7 @@ describe("split rules with their figures", () => {
   });
 
   it("per-inhabitant: a population or rate for a party that is no financier is ref/party's", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, SJOBACKA, "  rate: 14\n", "  rate: 14\n  rates: { lerum: 12 }\n");
     const found = only((await checkJson(root)).findings, "ref/party");
     expect(found).toMatchObject({ file: SJOBACKA, ...at(root, SJOBACKA, "rates: { lerum", "lerum") });
@@ -290,7 +293,7 @@ describe("split rules with their figures", () => {
   });
 
   it("equal: a contribution overridden for a year is checked against that year's total", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, LERUM, "    amount: 1000000\n    # Kommunens", "    amount: 1000000\n    years: { 2020: 1100000 }\n    # Kommunens");
     const found = ofRule((await checkJson(root)).findings, "money/split");
     expect(found.map((f) => [f.file, f.line, f.column, f.message])).toEqual([
@@ -309,7 +312,7 @@ describe("split rules with their figures", () => {
   });
 
   it("shares: the share is the weights as written", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, LERUM, "split: { rule: equal }", "split: { rule: shares, shares: { hsn-vast: 60, lerum: 40 } }");
     const found = ofRule((await checkJson(root)).findings, "money/split").filter((f) => f.file === LERUM);
     expect(found.map((f) => f.message)).toEqual([
@@ -319,7 +322,7 @@ describe("split rules with their figures", () => {
   });
 
   it("none: no split is checked, each contribution still is", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, LERUM, "split: { rule: equal }", "split: { rule: none }");
     edit(root, "lerum/plan-2019.md", "parties: { hsn-vast: 100000, lerum: 165000 }", "parties: { hsn-vast: 110000, lerum: 155000 }");
     const { findings } = await checkJson(root);
@@ -328,7 +331,7 @@ describe("split rules with their figures", () => {
   });
 
   it("the older per-inhabitant form still reads: one population for every financier and year, with the message's figures", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, SJOBACKA, /population: 15000/, "population: 15500");
     const found = ofRule((await checkJson(root)).findings, "money/split").filter((f) => f.file === SJOBACKA);
     expect(found.map((f) => [f.line, f.column, f.message, f.fix])).toEqual([
@@ -348,7 +351,7 @@ describe("split rules with their figures", () => {
   });
 
   it("the older form beside `populations` is an error at `population`", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, SJOBACKA, "  populationDate: 2018-12-31\n", "  populationDate: 2018-12-31\n  populations: [{ inhabitants: 15000, date: 2018-12-31 }]\n");
     const found = only((await checkJson(root)).findings, "money/split");
     expect(found).toMatchObject({ file: SJOBACKA, ...at(root, SJOBACKA, "population: 15000", "15000") });

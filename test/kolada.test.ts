@@ -17,6 +17,8 @@ const FIXTURES = resolve(import.meta.dirname, "fixtures/kolada");
 const V3 = join(FIXTURES, "v3-sjobacka");
 const V2 = join(FIXTURES, "v2-sjobacka");
 const EXAMPLE_PAGES = "sjobacka/kolada-svar";
+/** What these tests use of the examples: Lerum's and Sjöbacka's documents, with the configuration and data/. */
+const PART = { only: ["lerum", "sjobacka"] };
 const N15428 = "data/kolada/N15428-9999.yaml";
 const N17473 = "data/kolada/N17473-9999.yaml";
 
@@ -30,7 +32,7 @@ function dataFile(root: string, file: string) {
 
 /** A copy of the examples without any imported Kolada values. */
 function examplesWithoutData(): string {
-  const root = copyExamples();
+  const root = copyExamples(PART);
   rmSync(join(root, "data"), { recursive: true, force: true });
   return root;
 }
@@ -101,7 +103,7 @@ describe("plan kolada import: validation", () => {
 
   for (const [what, change, path, message] of cases) {
     it(`rejects ${what}, naming the file and the JSON path, and writes nothing`, async () => {
-      const root = copyExamples();
+      const root = copyExamples(PART);
       const before = snapshot(join(root, "data"));
       const file = broken(change);
       const { code, stdout, stderr } = await run(["kolada", "import", file, "--repo", root], root);
@@ -128,7 +130,7 @@ describe("plan kolada import: validation", () => {
   });
 
   it("names a missing file with exit code 2, and needs a repository", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const missing = await run(["kolada", "import", "no-such.json"], root);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no-such.json: no such file or folder.");
@@ -188,7 +190,7 @@ describe("plan kolada import: merging into data/kolada", () => {
   });
 
   it("a re-import that changes nothing leaves every file byte for byte as it was, and does not touch it", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const before = [N15428, N17473].map((f) => ({ text: read(root, f), ino: statSync(join(root, f)).ino, mtime: statSync(join(root, f)).mtimeMs }));
     const { code, stdout } = await run(["kolada", "import", join(root, EXAMPLE_PAGES), "--repo", root], root);
     expect(code).toBe(0);
@@ -201,7 +203,7 @@ describe("plan kolada import: merging into data/kolada", () => {
 
   it("the shipped example data files are exactly what importing the example responses writes", async () => {
     const root = examplesWithoutData();
-    const shipped = copyExamples();
+    const shipped = copyExamples(PART);
     const { code } = await run(["kolada", "import", join(root, EXAMPLE_PAGES), "--repo", root], root);
     expect(code).toBe(0);
     // The schema comment is only written where a schemas/ folder is found above the file.
@@ -210,7 +212,7 @@ describe("plan kolada import: merging into data/kolada", () => {
   });
 
   it("a value that changed counts as changed, and only its line of the file changes", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const page = fixture(join(root, EXAMPLE_PAGES), "sida-1.json");
     const y2019 = page.values.find((r: any) => r.period === 2019);
     const total = y2019.values.find((v: any) => v.gender === "T");
@@ -228,7 +230,7 @@ describe("plan kolada import: merging into data/kolada", () => {
   });
 
   it("drops values marked deleted (isdeleted, and the spelling is_deleted) and keeps what the file had for them", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const page = fixture(join(root, EXAMPLE_PAGES), "sida-1.json");
     const y2018 = page.values.find((r: any) => r.period === 2018);
     y2018.values.find((v: any) => v.gender === "T").isdeleted = true;
@@ -245,7 +247,7 @@ describe("plan kolada import: merging into data/kolada", () => {
   });
 
   it("reads v2 exports (period as a string, paging by next_page) and reports KPIs that no indicator uses", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const { code, stdout } = await run(["kolada", "import", join(V2, "page-1.json"), join(V2, "page-2.json"), "--repo", root], root);
     expect(code).toBe(0);
     expect(stdout).toContain("Read 2 Kolada response files (2 v2 pages): 9 values of 1 KPI.");
@@ -261,7 +263,7 @@ describe("plan kolada import: merging into data/kolada", () => {
   });
 
   it("notes values that two files give differently, keeping the later file's", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const page = fixture(join(root, EXAMPLE_PAGES), "sida-1.json");
     page.values[0].values.find((v: any) => v.gender === "T").value = 80;
     const other = responseFile(page, "annan.json");
@@ -272,7 +274,7 @@ describe("plan kolada import: merging into data/kolada", () => {
   });
 
   it("refuses to merge into a data file it cannot read, and writes nothing", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     writeFileSync(join(root, N15428), "kpi: N15428\nmunicipality: 9999\nvalues: []\n");
     const before = snapshot(join(root, "data"));
     const { code, stderr } = await run(["kolada", "import", join(root, EXAMPLE_PAGES), "--repo", root], root);
@@ -332,7 +334,7 @@ describe("merging and requests (pure functions)", () => {
   });
 
   it("koladaTargets takes years from the indicators and from the agreements of the municipality's party", () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const targets = koladaTargets(loadRepository(root, { cwd: root }));
     expect(targets.map((t) => [t.kpi, t.municipality, t.years])).toEqual([
       // baseline 2018, targets 2019 and 2022; Sjöbacka's agreement runs 2019–2022.
@@ -386,7 +388,7 @@ afterEach(async () => {
 
 describe("plan kolada fetch", () => {
   it("asks for the repository's Kolada KPIs, follows next_url through every page, saves them and prints the import command", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const dataBefore = snapshot(join(root, "data"));
     const kolada = await koladaServer();
     const { code, stdout, stderr } = await run(["kolada", "fetch", "--base-url", `${kolada.base}/v3`], root);
@@ -420,7 +422,7 @@ describe("plan kolada fetch", () => {
   });
 
   it("saves into --out and names --repo in the command when run from elsewhere", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const out = join(tempDir(), "svar");
     const kolada = await koladaServer();
     const { code, stdout } = await run(["kolada", "fetch", "--repo", root, "--out", out, "--base-url", `${kolada.base}/v3/`], tempDir());
@@ -430,7 +432,7 @@ describe("plan kolada fetch", () => {
   });
 
   it("offline (connection refused): exit 2, says so, and writes nothing", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const closed = await koladaServer();
     const port = new URL(closed.base).port;
     const s = servers.pop()!;
@@ -449,7 +451,7 @@ describe("plan kolada fetch", () => {
   });
 
   it("times out after --timeout seconds when Kolada does not answer, writing nothing", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const kolada = await koladaServer({ hang: true });
     const out = join(tempDir(), "svar");
     const started = Date.now();
@@ -461,7 +463,7 @@ describe("plan kolada fetch", () => {
   });
 
   it("stops at an HTTP error and writes nothing", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const kolada = await koladaServer({ status: 500 });
     const out = join(tempDir(), "svar");
     const { code, stderr } = await run(["kolada", "fetch", "--out", out, "--base-url", `${kolada.base}/v3`], root);
@@ -471,7 +473,7 @@ describe("plan kolada fetch", () => {
   });
 
   it("refuses a non-empty --out folder, a bad --timeout, and a repository without Kolada indicators, before any request", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const kolada = await koladaServer();
     const out = tempDir();
     mkdirSync(join(out, "old"));

@@ -12,6 +12,9 @@ import { spaces, tableByCaption } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, write } from "./helpers/repo.js";
 import { builtExamples } from "./helpers/shared.js";
 
+/** What these tests use of the examples: Herrljunga's and Lerum's documents, with the configuration and data/. */
+const PART = { only: ["herrljunga", "lerum"] };
+
 /*
  * A board's meeting (`kind: meeting`): the kallelse with its föredragningslista (Herrljunga's
  * socialnämnd 2017-02-28, seed 001; Lerum's KSAU 2019-01-09, seed 000), the rules between its
@@ -50,7 +53,7 @@ const internalControlMemo = (proposal: string[], dnr = "SN 82/2015") =>
 
 describe("the examples' meetings", () => {
   it("check without a finding of the meeting rules, though items 6 and 7 of Herrljunga's share the Dnr SN 16/2017", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const { findings } = await checkJson(root);
     expect(findings.filter((f) => f.rule.startsWith("meeting/") || f.file === HERRLJUNGA || f.file === LERUM)).toEqual([]);
   });
@@ -58,7 +61,7 @@ describe("the examples' meetings", () => {
 
 describe("meeting/dnr", () => {
   it("an item whose Dnr is not its memo's is an error at the item's Dnr, naming both numbers", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, LERUM, "    dnr: KS18.1375\n", "    dnr: KS18.1357\n");
     const { code, findings } = await checkJson(root);
     expect(code).toBe(1);
@@ -77,7 +80,7 @@ describe("meeting/dnr", () => {
   });
 
   it("an item without a Dnr whose memo has one is an error at the memo's reference; one not of the organisation's form at the Dnr", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, LERUM, "    dnr: KS18.1375\n", "");
     edit(root, HERRLJUNGA, "    dnr: SN 11/2017\n", "    dnr: 2017-11\n");
     const { findings } = await checkJson(root);
@@ -95,7 +98,7 @@ describe("meeting/dnr", () => {
   });
 
   it("two items of one case share its Dnr and its memo without a finding", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     write(root, "herrljunga/uppsokande.md", internalControlMemo(["Socialförvaltningen uppdras att skicka ut ett informationsbrev."], "SN 16/2017"));
     edit(root, HERRLJUNGA, "      - title: Uppsökande verksamhet och kompetensutveckling # line 1335\n", "      - document: herrljunga/uppsokande\n");
     edit(root, HERRLJUNGA, "      - title: Anhörigstöd # line 1505\n", "      - document: herrljunga/uppsokande\n");
@@ -106,7 +109,7 @@ describe("meeting/dnr", () => {
 
 describe("meeting/decides", () => {
   it("the seed's item 5: KS on the agenda, 'överlämnas till kommunfullmäktige' in the memo, is a warning at the Beslutsorgan", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     write(
       root,
       "herrljunga/internkontroll-2016.md",
@@ -138,7 +141,7 @@ describe("meeting/decides", () => {
 
 describe("meeting/draft-document", () => {
   it("a draft on a decided kallelse's agenda is an error at its reference; on a draft kallelse a warning", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, "lerum/plan-2019.md", "status: decided\n", "status: draft\n");
     const line = lineOf(root, LERUM, "- document: lerum/plan-2019");
     const f = only((await checkJson(root)).findings, "meeting/draft-document");
@@ -151,7 +154,7 @@ describe("meeting/draft-document", () => {
 
 describe("meeting/order", () => {
   it("an item out of its number and a time earlier than the one before are errors at their values", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, HERRLJUNGA, "  - number: 5 # line 34\n", "  - number: 6 # line 34\n");
     edit(root, HERRLJUNGA, '    time: "13:50"\n', '    time: "13:10"\n');
     const { code, findings } = await checkJson(root);
@@ -182,7 +185,7 @@ describe("meeting/order", () => {
 
 describe("path/own-output", () => {
   it("a file of the repository at the packet's path is refused: the packet would take its place", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     write(root, "herrljunga/sammantrade-2017-02-28-handlingar.pdf", "%PDF-1.4\n");
     write(root, HERRLJUNGA, `${read(root, HERRLJUNGA)}\n[Handlingarna](sammantrade-2017-02-28-handlingar.pdf)\n`);
     const f = only((await checkJson(root)).findings, "path/own-output");

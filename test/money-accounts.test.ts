@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { findings, ofRule, only, show } from "./helpers/findings.js";
 import { copyExamples, edit, EXAMPLES, lineOf, read, run } from "./helpers/repo.js";
 
+/** What these tests use of the examples: Sjuhärad's documents, with the configuration and data/. */
+const PART = { only: ["sjuharad"] };
+
 const RULE = "money/accounts";
 const BUDGET = "sjuharad/budget-2013.md";
 
@@ -39,7 +42,7 @@ describe("money/accounts: summary rows against the accounts of their detail tabl
   });
 
   it("moving 7460 out of Personalkostnader's `except` gives the sum with the pension account, and 7460 named twice", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, BUDGET, "except: [7460, 7530]", "except: [7530]");
     const found = ofRule(await findings(root), RULE);
     expect(found.map(show)).toHaveLength(2);
@@ -66,7 +69,7 @@ describe("money/accounts: summary rows against the accounts of their detail tabl
   });
 
   it("takes a figure in tkr for ±500 kr: an account changed by 600 kr is an error, by 400 kr not", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, BUDGET, "{ account: 5014, label: 5014 Parkeringsplats, values: [15000] }", "{ account: 5014, label: 5014 Parkeringsplats, values: [15600] }");
     const error = only(await findings(root), RULE);
     expect(error).toMatchObject({
@@ -86,7 +89,7 @@ describe("money/accounts: summary rows against the accounts of their detail tabl
   });
 
   it("an account that two rows of one scope name is an error at the second, and counts in both sums", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, BUDGET, "accounts: [6530, 6590, 6591]", "accounts: [6530, 6560, 6590, 6591]");
     const found = await problems(root);
     const duplicate = found.find((p) => p.message.startsWith("The account 6560"));
@@ -106,7 +109,7 @@ describe("money/accounts: summary rows against the accounts of their detail tabl
   });
 
   it("warns of an account no row names where no row has `rest`", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     // The other accounts named one by one, 8490 left out.
     const named = "5014, 5210, 5430, 5440, 5460, 5480, 5930, 6070, 6071, 6075, 6077, 6110, 6150, 6210, 6230, 6250, 6310, 6570, 6970, 6990, 8410";
     edit(root, BUDGET, "accounts: [rest]", `accounts: [${named}]`);
@@ -135,7 +138,7 @@ describe("money/accounts: summary rows against the accounts of their detail tabl
   });
 
   it("matches a name such as `Akt. 30` exactly", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, BUDGET, "{ account: Akt. 30, label:", "{ account: Akt 30, label:");
     const messages = ofRule(await findings(root), RULE).map((f) => f.message);
     expect(messages).toContain('"Kostnad förtroendevalda" 400 tkr; the account Akt. 30 is not in "Detaljerad budget 2013 Basverksamhet" (group `ordinarie`).');
@@ -144,7 +147,7 @@ describe("money/accounts: summary rows against the accounts of their detail tabl
   });
 
   it("reports a `detail` that names no table or no group of it", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     edit(root, BUDGET, "detail: extraordinara", "detail: extraordinar");
     edit(root, BUDGET, "    detail: detaljerad\n", "    detail: detaljerade\n");
     const found = ofRule(await findings(root), RULE);

@@ -116,6 +116,15 @@ function printedPages(repo: string): string[] {
 /** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents and kallelser. */
 const PRINTED = EXAMPLE_PDFS;
 
+/**
+ * The tests of a mechanism print a part of the examples (copyExamples), beside the whole build
+ * (previousOutput), whose PDFs of the part a build there keeps: Lerum's plan, memo, agreement and
+ * kallelse, or Sjöbacka's two plans, report, memo and agreement.
+ */
+const LERUM = { only: ["lerum"] };
+const LERUM_PDFS = 4;
+const SJOBACKA_PDFS = 5;
+
 /** The meeting packets joined from the PDFs (test/meeting.test.ts), which are no page's PDF. */
 const PACKETS = ["herrljunga/sammantrade-2017-02-28-handlingar.pdf", "lerum/ksau-2019-01-09-handlingar.pdf"];
 
@@ -303,11 +312,11 @@ describe("PDF: the examples, built once", () => {
   });
 
   it.skipIf(!canPrint)("build --watch prints again only the PDF of the document that was saved", async () => {
-    const repo = copyExamples();
-    // The first build in dist: the first round looks at every PDF, and finds each up to date.
+    const repo = copyExamples(LERUM);
+    // The first build in dist: the first round looks at every PDF of Lerum's part, and finds each up to date.
     cpSync(pristine, join(repo, "dist"), { recursive: true });
     const watcher = startWatch(repo, ["build", ".", "--watch", "--browser", browserPath!], EPOCH);
-    expect(await watcher.next(/Watching \. for changes/, 120_000)).toContain(`plan: 0 PDFs rendered, ${PRINTED} unchanged`);
+    expect(await watcher.next(/Watching \. for changes/, 120_000)).toContain(`plan: 0 PDFs rendered, ${LERUM_PDFS} unchanged`);
     edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
     const round = await watcher.next(/Watching \. for changes/, 60_000);
     // The memo's, and the KSAU kallelse's, which quotes the memo's Sammanfattning.
@@ -321,11 +330,11 @@ describe("PDF: the examples, built once", () => {
     );
     const restyled = await watcher.next(/PDFs? rendered[^\n]*\n(?:plan: \d+ meeting packets? joined\n)?Watching/, 120_000);
     expect(restyled).toMatch(
-      new RegExp(`plan: [\\d:]+ 0 files written in dist[^\\n]*\\nplan: ${PRINTED} PDFs rendered in [\\d.]+ s[^\\n]*\\nplan: 2 meeting packets joined`),
+      new RegExp(`plan: [\\d:]+ 0 files written in dist[^\\n]*\\nplan: ${LERUM_PDFS} PDFs rendered in [\\d.]+ s[^\\n]*\\nplan: 1 meeting packet joined`),
     );
     expect(await watcher.stop()).toBe(0);
     // Watch mode kept the cache as a build does: a build afterwards has nothing left to print.
-    expect((await run(["build", "."], repo, EPOCH)).stdout).toContain(`plan: 0 PDFs rendered, ${PRINTED} unchanged`);
+    expect((await run(["build", "."], repo, EPOCH)).stdout).toContain(`plan: 0 PDFs rendered, ${LERUM_PDFS} unchanged`);
   });
 
   it.skipIf(!canPrint)("build --watch joins a meeting packet again when a document in it is printed again, and removes it with its kallelse", async () => {
@@ -353,7 +362,8 @@ describe("PDF: the examples, built once", () => {
 
 describe("PDF: shards, failures and hostile content", () => {
   it.skipIf(!canPrint)("--shard 1/2 and 2/2 together make every PDF exactly once, each with the whole HTML", async () => {
-    const repo = copyExamples();
+    // Lerum's part, whose meeting packet is joined from three of its four PDFs, and Sjuhärad's budget.
+    const repo = copyExamples({ only: ["lerum", "sjuharad"] });
     const a = join(tempDir(), "a");
     const b = join(tempDir(), "b");
     const one = await run(["build", repo, "--out", a, "--pdf", "--shard", "1/2"], repo);
@@ -372,7 +382,7 @@ describe("PDF: shards, failures and hostile content", () => {
   });
 
   it.skipIf(!canPrint)("a hostile document: nothing is requested from the network and its script does not run in the PDF", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples({ only: ["sjobacka"] });
     const hostile = [
       "Fientligt stycke före.",
       '<img src="http://example.invalid/x.png">',
@@ -387,7 +397,7 @@ describe("PDF: shards, failures and hostile content", () => {
     const result = await build(repo, { out, pdf: true }, EPOCH);
     expect(result.code, result.stderr).toBe(0);
     // The hostile plan's PDF is printed now; the others are the first build's, which blocked nothing either.
-    expect(result.stdout).toContain(`plan: 1 PDF rendered, ${PRINTED - 1} unchanged`);
+    expect(result.stdout).toContain(`plan: 1 PDF rendered, ${SJOBACKA_PDFS - 1} unchanged`);
     expect(result.blocked).toEqual([]);
     // The remote image is a `plan check` warning, and the document still renders.
     expect(result.stderr).toMatch(/^ {2}sjobacka\/plan-2020\.md: 1 warning \(path\/outside\)$/m);
@@ -428,7 +438,7 @@ describe("PDF: shards, failures and hostile content", () => {
   });
 
   it.skipIf(!canPrint)("a browser killed during the build leaves the previous output byte for byte, and says what happened", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     // The previous output: the examples' build, PDFs included.
     const out = previousOutput();
     const before = snapshot(out);
@@ -465,13 +475,13 @@ describe("PDF: shards, failures and hostile content", () => {
   });
 
   it.skipIf(!canPrint)("sets names in the other Nordic and Sami letters in the shipped font too", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Ánte Đuvvon Šaš och Ŋunnár Åhlén: Lerum har avtalad samverkan");
     const out = previousOutput();
     const result = await build(repo, { out, pdf: true }, EPOCH);
     expect(result.code, result.stderr).toBe(0);
     // The memo's PDF and the KSAU kallelse's, which quotes the memo's Sammanfattning.
-    expect(result.stdout).toContain(`plan: 2 PDFs rendered, ${PRINTED - 2} unchanged`);
+    expect(result.stdout).toContain(`plan: 2 PDFs rendered, ${LERUM_PDFS - 2} unchanged`);
     const pdf = join(out, `${MEMO}.pdf`);
     expect(pageTexts(pdf).join(" ")).toContain("Ánte Đuvvon Šaš och Ŋunnár Åhlén");
     // Every glyph from Noto Sans: no font of the machine stands in.

@@ -7,6 +7,9 @@ import { headings, spaces, tableByCaption, text } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, run, tempDir, write } from "./helpers/repo.js";
 import { builtExamples } from "./helpers/shared.js";
 
+/** What these tests use of the examples: Lerum's and Sjöbacka's documents, with the configuration and data/. */
+const PART = { only: ["lerum", "sjobacka"] };
+
 const README = join(import.meta.dirname, "../README.md");
 
 /** A page of the examples as they are (the shared `--no-pdf` build). */
@@ -121,7 +124,7 @@ describe("directives place the generated parts where the author writes them", ()
   });
 
   it("places the parts in the order the directives are written, and no part that is not placed", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     edit(repo, "sjobacka/avtal-2019-2022.md", "::financing\n", "");
     edit(repo, "sjobacka/avtal-2019-2022.md", "## Parter och period\n", "::plans\n\n::financing\n\n## Parter och period\n");
     edit(repo, "sjobacka/avtal-2019-2022.md", /## Verksamhetsplaner inom avtalet\n\n::plans\n/, "");
@@ -140,7 +143,7 @@ describe("directives place the generated parts where the author writes them", ()
   });
 
   it("gives a body without directives the parts in their default place: after the summary, before the rest", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     // The Lerum plan without its directives: the generated parts, with their headings, between the body's parts.
     const plan = read(repo, "lerum/plan-2019.md").replace(/^::.*\n\n/gm, "");
     write(
@@ -214,7 +217,7 @@ describe("the documents plan drafts", () => {
 
 describe("a template override places the parts itself", () => {
   it("gets the body as pieces and each part by name: the budget first, then the author's text without the parts", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     mkdirSync(join(repo, "templates"));
     write(
       repo,
@@ -251,7 +254,7 @@ describe("a template override written for the pages before the parts", () => {
 
 describe("plan check: body/directive", () => {
   it("finds an unknown directive, another kind's, a nested one, a bad id or area and a part placed twice, each at its line and column with the fix", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     const file = "lerum/plan-2019.md";
     edit(
       repo,
@@ -320,7 +323,7 @@ describe("plan check: body/directive", () => {
   });
 
   it("finds a part placed whole and in part (every goal, then one area's)", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     edit(repo, "lerum/plan-2019.md", "## Fokus 2018–2020\n", "::goals\n\n## Fokus 2018–2020\n");
     const found = ofRule((await checkJson(repo)).findings, "body/directive");
     const lines = read(repo, "lerum/plan-2019.md").split("\n");
@@ -329,7 +332,7 @@ describe("plan check: body/directive", () => {
   });
 
   it("leaves prose with colons alone in every example: no directive, no finding, the text as written", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     const prose = "Obs: mötet börjar kl. 09:00, S:a investeringar 2:a kvartalet, Dnr:KS18.1375 och se:bilaga{1}.";
     const docs: string[] = [];
     const walk = (dir: string) => {

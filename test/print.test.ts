@@ -9,7 +9,7 @@ import { renderSite } from "../src/render/site.js";
 import { listFiles } from "./helpers/html.js";
 import { ancestor, elements, isHeaderRow, pdfPages, rowsOf, runsOf, type PdfPages, type Run } from "./helpers/pdf-pages.js";
 import { copyExamples, edit, EPOCH, run } from "./helpers/repo.js";
-import { builtExamples, copyBuiltExamples, EXAMPLE_PDFS } from "./helpers/shared.js";
+import { builtExamples, copyBuiltExamples } from "./helpers/shared.js";
 import { packetPathOf } from "../src/model/pages.js";
 
 /**
@@ -245,12 +245,13 @@ describe("print rules: the PDF's style sheet and fonts, as plan makes them", () 
 
 describe.skipIf(!canPrint)("print rules: a character no shipped font has", () => {
   it("is named in a warning with the PDF it is in and what to do, and the PDF is still made", async () => {
-    const repo = await copyBuiltExamples(true);
+    // Lerum's part beside the shared build: its four PDFs, of which the build prints again the two the change reaches.
+    const repo = await copyBuiltExamples(true, { only: ["lerum"] });
     edit(repo, "lerum/tjansteskrivelse-ks18-1375.md", "Lerum har avtalad samverkan", "Lerum 😀 har avtalad samverkan (中)");
     const result = await run(["build", ".", "--pdf"], repo, EPOCH);
     expect(result.code, result.stderr).toBe(0);
     // The memo, and the KSAU kallelse that quotes its Sammanfattning.
-    expect(result.stdout).toContain(`plan: 2 PDFs rendered, ${EXAMPLE_PDFS - 2} unchanged`);
+    expect(result.stdout).toContain("plan: 2 PDFs rendered, 2 unchanged");
     expect(result.stderr).toContain(
       'plan: warning: lerum/tjansteskrivelse-ks18-1375.pdf: "中" (U+4E2D), "😀" (U+1F600) are in none of the fonts plan ships; the browser took them from a font of this computer, so the PDF may print them differently elsewhere or as a box. Write them in words in the document, or leave them out.',
     );

@@ -6,6 +6,9 @@ import { registry } from "../src/rules/index.js";
 import { withRulesTable } from "../src/rules/rules-table.js";
 import { copyExamples, edit, lineOf, run, tempDir, write } from "./helpers/repo.js";
 
+/** What these tests use of the examples: Lerum's and Sjöbacka's documents, with the configuration and data/. */
+const PART = { only: ["lerum", "sjobacka"] };
+
 const SRC = resolve(import.meta.dirname, "../src");
 const README = resolve(import.meta.dirname, "../README.md");
 
@@ -17,7 +20,7 @@ const ind = (lines: string, body = "") =>
  * set off the rules run while loading and a good part of those between documents.
  */
 function corpus(): string {
-  const root = copyExamples();
+  const root = copyExamples(PART);
   mkdirSync(join(root, "fel"));
   const lol = [
     "a: &a [x, x, x, x, x, x, x, x, x]",
@@ -199,7 +202,7 @@ describe("the rule registry", () => {
 
 describe("rules run while loading", () => {
   it("money/whole-kronor finds amounts by the schema's kronor metadata, not by key name", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const KOLADA = "data/kolada/N15428-9999.yaml";
     // A Kolada value's `total` is a share in percent, not kronor: a wrong type there is the schema's.
     edit(root, KOLADA, "{ year: 2018, total: 84,", '{ year: 2018, total: "84",');
@@ -225,7 +228,7 @@ describe("rules run while loading", () => {
 
 describe("a report's missing utfall", () => {
   it("is one thing for the rule and the page: an outcome entry without amounts gives none", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const REPORT = "sjobacka/rapport-2019.md";
     edit(root, REPORT, "    parties: { sjobacka: 20000 }", "    comment: Redovisas senare.");
     const checked = JSON.parse((await run(["check", ".", "--format", "json"], root)).stdout).problems as (Problem & { file: string; line: number })[];
@@ -242,7 +245,7 @@ describe("a report's missing utfall", () => {
 
 describe("second places (`cause`)", () => {
   it("the first of two duplicate ids is a place of its own in JSON and in GitHub annotations", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const PLAN = "lerum/plan-2019.md";
     edit(root, PLAN, "- id: actionplan-can", "- id: andt-arbete");
     const first = lineOf(root, PLAN, "- id: andt-arbete", 2); // the first is an intervention's

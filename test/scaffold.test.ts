@@ -9,6 +9,8 @@ import { copyExamples, read, run, tempDir, write } from "./helpers/repo.js";
 import { movedYear } from "../src/scaffold/drafts.js";
 
 const REPO = resolve(import.meta.dirname, "..");
+/** What these tests use of the examples: Lerum's and Sjöbacka's documents, with the configuration and data/. */
+const PART = { only: ["lerum", "sjobacka"] };
 
 async function init(...args: string[]) {
   const dir = tempDir();
@@ -160,7 +162,7 @@ describe("plan init", () => {
 
 describe("plan new", () => {
   it("drafts next year's plan from this year's, amounts kept, carry-overs and decision dropped", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const { code, stdout } = await run(["new", "plan", "--from", "lerum/plan-2019"], root);
     expect(code).toBe(0);
     expect(stdout).toContain("Wrote lerum/plan-2020.md (a draft).");
@@ -177,7 +179,7 @@ describe("plan new", () => {
   });
 
   it("--clear-amounts leaves every amount empty, and plan check says what is missing", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     await run(["new", "plan", "--from", "lerum/plan-2019", "--clear-amounts"], root);
     const data = parse(
       read(root, "lerum/plan-2020.md")
@@ -198,7 +200,7 @@ describe("plan new", () => {
   });
 
   it("drafts the year's report with every budget line and its budget, and an empty utfall", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const { code } = await run(["new", "report", "--from", "lerum/plan-2019"], root);
     expect(code).toBe(0);
     const text = read(root, "lerum/rapport-2019.md");
@@ -219,7 +221,7 @@ describe("plan new", () => {
   });
 
   it("drafts the memo about a plan with Ekonomi left to the build and the dnr left for the registrar", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const { code } = await run(["new", "memo", "--for", "lerum/plan-2019", "--force"], root);
     expect(code).toBe(0);
     const text = read(root, "lerum/tjansteskrivelse-plan-2019.md");
@@ -235,7 +237,7 @@ describe("plan new", () => {
   });
 
   it("moves the year in the title, the prose and the headings, and changes nothing else the author wrote in the frontmatter", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     expect((await run(["new", "plan", "--from", "lerum/plan-2019"], root)).code).toBe(0);
     const [before, after] = [read(root, "lerum/plan-2019.md"), read(root, "lerum/plan-2020.md")];
     const frontmatter = (text: string) => text.slice(0, text.indexOf("\n---\n") + 5);
@@ -262,7 +264,7 @@ describe("plan new", () => {
   });
 
   it("--clear-amounts keeps each party's financing and note beside the emptied amount", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     await run(["new", "plan", "--from", "lerum/plan-2019", "--clear-amounts"], root);
     const text = read(root, "lerum/plan-2020.md");
     expect(text).toContain("    parties: { hsn-vast: ~, lerum: ~ }\n");
@@ -272,7 +274,7 @@ describe("plan new", () => {
   });
 
   it("takes the unit, handläggare, board and signatures of the memo from the issuer's last memo", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     expect((await run(["new", "memo", "--for", "lerum/plan-2019", "--force"], root)).code).toBe(0);
     const data = parse(
       read(root, "lerum/tjansteskrivelse-plan-2019.md")
@@ -296,7 +298,7 @@ describe("plan new", () => {
   });
 
   it("takes the kind in Swedish and the plan by its file, from the repository or the folder the user is in", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     // A file name alone, where one plan has it.
     const memo = await run(["new", "tjänsteskrivelse", "--for", "plan-2020", "--force"], root);
     expect(memo.code, memo.stderr).toBe(0);
@@ -317,7 +319,7 @@ describe("plan new", () => {
   });
 
   it("refuses an unknown plan with the ids that exist", async () => {
-    const { code, stderr } = await run(["new", "report", "--from", "lerum/plan-2018"], copyExamples());
+    const { code, stderr } = await run(["new", "report", "--from", "lerum/plan-2018"], copyExamples(PART));
     expect(code).toBe(2);
     expect(stderr).toContain("No plan has the id lerum/plan-2018. Plans here: ");
   });

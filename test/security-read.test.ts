@@ -8,8 +8,8 @@ import { formatJson } from "../src/diagnostics/format-machine.js";
 import { loadRepository } from "../src/model/load-repository.js";
 import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
 import { incrementalRepository } from "../src/watch/incremental.js";
-import { copyExamples, edit, EPOCH, lineOf, run, tempDir } from "./helpers/repo.js";
-import { builtExamples, EXAMPLE_PDFS } from "./helpers/shared.js";
+import { copyExamples, edit, type ExamplesPart, EPOCH, lineOf, run, tempDir } from "./helpers/repo.js";
+import { builtExamples } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 import { listFiles } from "./helpers/html.js";
 
@@ -21,6 +21,10 @@ import { listFiles } from "./helpers/html.js";
 
 const SECRET = "SECRET_TOKEN=abc123";
 const PLAN = "sjobacka/plan-2020.md";
+/** The attacks need one folder of documents: Sjöbacka's (plan-2020 is the one they change), with the configuration and data/. */
+const SJOBACKA = { only: ["sjobacka"] };
+/** The PDFs of Sjöbacka's documents: two plans, a report, a memo and an agreement. */
+const SJOBACKA_PDFS = 5;
 
 /** A file outside the repository holding the secret, as `/proc/self/environ` or a runner's `.git/config` would. */
 function secretOutside(): string {
@@ -64,7 +68,7 @@ describe("a file of the repository that is a symbolic link out of it is refused 
     ["sjobacka/hemlig.md"],
     ["data/kolada/N00000-1499.yaml"],
   ])("%s", async (file) => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     mkdirSync(join(repo, file, ".."), { recursive: true });
     rmSync(join(repo, file), { force: true });
     const secret = secretOutside();
@@ -87,7 +91,7 @@ describe("a file of the repository that is a symbolic link out of it is refused 
       ["![bild](bilder/bild.png)", "sjobacka/bilder/bild.png"],
       ["[bilaga](bilagor/bilaga.pdf)", "sjobacka/bilagor/bilaga.pdf"],
     ] as const) {
-      const repo = copyExamples();
+      const repo = copyExamples(SJOBACKA);
       mkdirSync(join(repo, target, ".."), { recursive: true });
       const secret = secretOutside();
       symlinkSync(secret, join(repo, target));
@@ -102,7 +106,7 @@ describe("a file of the repository that is a symbolic link out of it is refused 
   });
 
   it.each([["sjobacka/delat"], ["data/kolada"]])("a linked folder %s that leads out is refused at its place, its documents never read", async (folder) => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     const outside = tempDir("plan-outside-");
     writeFileSync(join(outside, "hemlig.md"), `---\nkind: plan\ntitle: ${SECRET}\n---\n`);
     writeFileSync(join(outside, "N00000-1499.yaml"), `kpi: ${SECRET}\n`);
@@ -119,7 +123,7 @@ describe("a file of the repository that is a symbolic link out of it is refused 
   });
 
   it("a linked folder that stays inside is not walked: its documents are read once, at their real place", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     const before = await run(["check", ".", "--format", "json"], repo);
     symlinkSync("sjobacka", join(repo, "sjobacka-kopia"));
     const after = await run(["check", ".", "--format", "json"], repo);
@@ -128,7 +132,7 @@ describe("a file of the repository that is a symbolic link out of it is refused 
   });
 
   it("a hard link to a file outside is refused, as a document and as an attachment, with what to do", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     const secret = secretOutside();
     linkSync(secret, join(repo, "sjobacka/hemlig.md"));
     linkSync(secret, join(repo, "sjobacka/bilaga.txt"));
@@ -146,7 +150,7 @@ describe("a file of the repository that is a symbolic link out of it is refused 
   });
 
   it("a link to a pipe is refused instead of hanging the check", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     execFileSync("mkfifo", [join(repo, "sjobacka/ror")]);
     symlinkSync("ror", join(repo, "sjobacka/ror.md"));
     const { code, stdout } = await run(["check", "."], repo);
@@ -156,7 +160,7 @@ describe("a file of the repository that is a symbolic link out of it is refused 
   });
 
   it("links whose target stays inside the repository keep working: configuration, document and image", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     mkdirSync(join(repo, "bilder"));
     writeFileSync(join(repo, "bilder/karta.png"), "en bild");
     mkdirSync(join(repo, "sjobacka/bilder"));
@@ -182,7 +186,7 @@ describe("hidden and git-ignored files are never published", () => {
     ["[miljö](../.env)", ".env"],
     ["![bild](bilder/.hemlig.png)", "sjobacka/bilder/.hemlig.png"],
   ])("%s is refused at the link, and not copied", async (markdown, hidden) => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     mkdirSync(join(repo, hidden, ".."), { recursive: true });
     // A `.git` that git cannot read would leave every document unread (see the fail-closed tests): a real one, its config holding the secret.
     if (hidden.startsWith(".git/")) spawnSync("git", ["init", "-q"], { cwd: repo });
@@ -197,7 +201,7 @@ describe("hidden and git-ignored files are never published", () => {
   });
 
   it("a link with an ordinary name that leads to a hidden file is refused too", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     writeFileSync(join(repo, ".env"), `${SECRET}\n`);
     symlinkSync("../.env", join(repo, "sjobacka/bilaga.txt"));
     addToBody(repo, "[bilaga](bilaga.txt)");
@@ -206,7 +210,7 @@ describe("hidden and git-ignored files are never published", () => {
   });
 
   it("in a git repository, a file git ignores is refused; the same file, not ignored, is published", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     spawnSync("git", ["init", "-q"], { cwd: repo });
     writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
     writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
@@ -227,7 +231,7 @@ describe("hidden and git-ignored files are never published", () => {
   });
 
   it("a link to a folder (the root) does not turn the git check off: the ignored file is still refused and not copied", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     spawnSync("git", ["init", "-q"], { cwd: repo });
     writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
     writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
@@ -242,7 +246,7 @@ describe("hidden and git-ignored files are never published", () => {
   });
 
   it("when git fails inside a git repository, the files it could not judge are refused with git's words, the others judged", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     spawnSync("git", ["init", "-q"], { cwd: repo });
     writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
     writeFileSync(join(repo, "sjobacka/hemligt.txt"), `${SECRET}\n`);
@@ -274,7 +278,7 @@ describe("hidden and git-ignored files are never published", () => {
   });
 
   it("outside a git repository, only hidden files count", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     writeFileSync(join(repo, ".gitignore"), "hemligt.txt\n");
     writeFileSync(join(repo, "sjobacka/hemligt.txt"), "inte hemligt\n");
     writeFileSync(join(repo, ".env"), `${SECRET}\n`);
@@ -321,7 +325,7 @@ function watchedAgainstFresh(root: string) {
 
 describe("watch mode and links", () => {
   it("does not follow a link to / made inside the repository, and finishes the round at once", async () => {
-    const root = copyExamples();
+    const root = copyExamples(SJOBACKA);
     symlinkSync("/", join(root, "rot-vid-start"));
     const watcher = startWatch(root);
     // Not walked, and not silently: a linked folder that leads out is refused at its place.
@@ -337,7 +341,7 @@ describe("watch mode and links", () => {
   });
 
   it("agrees with a fresh check when a link is made, its target changed, retargeted out and removed", () => {
-    const root = copyExamples();
+    const root = copyExamples(SJOBACKA);
     const { documents, compare } = watchedAgainstFresh(root);
     const secret = secretOutside();
     const change = (what: string, touched: string[], apply: () => void) => {
@@ -379,6 +383,7 @@ describe("watch mode and links", () => {
   });
 
   it("says so in plain words when the repository folder is gone, waits for it, and checks again once it is back", async () => {
+    // All the examples: their warnings make the summary line (`0 errors and …`) that each round ends with.
     const root = copyExamples();
     const saved = `${root}-sparad`;
     const watcher = startWatch(root);
@@ -403,7 +408,7 @@ describe("watch mode and links", () => {
   });
 
   it("a folder removed while a round reads it is said to be gone; no result about half of it is printed", async () => {
-    const root = copyExamples();
+    const root = copyExamples(SJOBACKA);
     const stop = new AbortController();
     let out = "";
     let removed = false;
@@ -436,7 +441,7 @@ describe("watch mode and links", () => {
   });
 
   it("plan build --watch writes every page again once the repository folder is back", async () => {
-    const root = copyExamples();
+    const root = copyExamples(SJOBACKA);
     const saved = `${root}-sparad`;
     const out = join(tempDir(), "ut");
     const watcher = startWatch(root, ["build", ".", "--watch", "--no-pdf", "--out", out]);
@@ -458,8 +463,8 @@ describe("documents and data files git ignores are not read: not checked, not bu
   const TITLE = "Utkast som aldrig publiceras";
 
   /** The examples with a draft plan in `utkast/`, which has an error of its own (a wrong line total); in a git repository ignoring `utkast/` when `git` is set. */
-  function withDraft(git: boolean): string {
-    const repo = copyExamples();
+  function withDraft(git: boolean, part: ExamplesPart = SJOBACKA): string {
+    const repo = copyExamples(part);
     if (git) spawnSync("git", ["init", "-q"], { cwd: repo });
     writeFileSync(join(repo, ".gitignore"), "utkast/\n");
     mkdirSync(join(repo, "utkast"));
@@ -493,7 +498,7 @@ describe("documents and data files git ignores are not read: not checked, not bu
     const build = await run(["build", ".", "--out", out], repo, EPOCH);
     expect(build.code, build.stderr).toBe(0);
     // Not a page to print, nor a change to one: every PDF is the examples' own.
-    expect(build.stdout).toContain(`plan: 0 PDFs rendered, ${EXAMPLE_PDFS} unchanged`);
+    expect(build.stdout).toContain(`plan: 0 PDFs rendered, ${SJOBACKA_PDFS} unchanged`);
     const files = filesBelow(out);
     expect(
       [...files.keys()].some((f) => f.endsWith(".pdf")),
@@ -544,7 +549,8 @@ describe("documents and data files git ignores are not read: not checked, not bu
   });
 
   it("plan check --watch sees .gitignore change", async () => {
-    const root = withDraft(true);
+    // All the examples: their warnings make the summary line (`0 errors and …`) that each round ends with.
+    const root = withDraft(true, {});
     const watcher = startWatch(root);
     expect(await watcher.next(/Watching \. for changes/)).toMatch(/0 errors/);
     writeFileSync(join(root, ".gitignore"), "annat/\n");
@@ -555,7 +561,7 @@ describe("documents and data files git ignores are not read: not checked, not bu
 
 describe("when git fails inside a git repository, the documents it could not judge are not read", () => {
   it("and plan.config.yaml says so once, as an error", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     const git = (cwd: string, ...args: string[]) => spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd });
     git(repo, "init", "-q");
     // A repository inside the repository, added as git adds a submodule: git will not judge paths in it.

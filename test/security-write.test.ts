@@ -20,13 +20,21 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain JavaScript module of the benchmarks, without types.
 import { generateRepository } from "../bench/generate.mjs";
 import { findBrowser } from "../src/browser/index.js";
-import { copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir } from "./helpers/repo.js";
+import { copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir, type ExamplesPart } from "./helpers/repo.js";
 import { copyBuiltExamples } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "dist", "cli.js");
 const browserPath = findBrowser({ env: process.env });
+
+/**
+ * The mechanisms below need a few documents, not every example: Lerum's (the phone number in
+ * plan.config.yaml is on each of its pages, and the tests name its folder), or Sjöbacka's where
+ * a test changes one of them.
+ */
+const LERUM = { only: ["lerum"] };
+const SJOBACKA = { only: ["sjobacka"] };
 
 /** Every file under `dir`, hidden ones too, with its bytes; links are listed as links, never followed. */
 function snapshot(dir: string): Map<string, string | Buffer> {
@@ -168,7 +176,7 @@ function spawnPlanOnTerminal(args: string[], cwd: string, temp: string) {
 
 describe("nothing is written outside the output folder, nor through a link", () => {
   it("refuses a dist that is a link to a folder outside the repository, and writes nothing there", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     const elsewhere = tempDir("plan-elsewhere-");
     writeFileSync(join(elsewhere, ".bashrc"), "precious\n");
     symlinkSync(elsewhere, join(repo, "dist"));
@@ -181,7 +189,7 @@ describe("nothing is written outside the output folder, nor through a link", () 
   });
 
   it("refuses an --out under a link, and an --out that is a link to the repository", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     const work = tempDir();
     const elsewhere = tempDir("plan-elsewhere-");
     symlinkSync(elsewhere, join(work, "site"));
@@ -201,7 +209,7 @@ describe("nothing is written outside the output folder, nor through a link", () 
   });
 
   it("never writes through a link placed inside a previous output: the link is replaced, its target untouched", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     const first = await run(["build", ".", "--no-pdf"], repo);
     expect(first.code, first.stderr).toBe(0);
     // The folder of Lerum's pages replaced by a link to someone's home, which has a file of the same name as a page.
@@ -218,7 +226,7 @@ describe("nothing is written outside the output folder, nor through a link", () 
   });
 
   it("refuses an output folder inside the repository that holds its sources, and keeps dist and the CI's public working", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     const before = snapshot(join(repo, "lerum"));
     for (const [out, source] of [
       ["lerum", "lerum/avtal-2017-2020.md"],
@@ -238,12 +246,12 @@ describe("nothing is written outside the output folder, nor through a link", () 
   });
 
   it("compares only with sources that exist: --out templates in a repository without templates/ builds there; one that holds a template is refused", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     rmSync(join(repo, "templates"), { recursive: true, force: true });
     const built = await run(["build", ".", "--no-pdf", "--out", "templates"], repo);
     expect(built.code, built.stderr).toBe(0);
     expect(existsSync(join(repo, "templates", ".plan-build"))).toBe(true);
-    const withTemplates = copyExamples();
+    const withTemplates = copyExamples(LERUM);
     mkdirSync(join(withTemplates, "templates"), { recursive: true });
     writeFileSync(join(withTemplates, "templates", "style.css"), "body {}\n");
     const refused = await run(["build", ".", "--no-pdf", "--out", "templates"], withTemplates);
@@ -252,7 +260,7 @@ describe("nothing is written outside the output folder, nor through a link", () 
   });
 
   it("refuses a non-empty folder that no build made, and replaces a previous build's output as a whole", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     const out = join(tempDir(), "site");
     mkdirSync(out);
     writeFileSync(join(out, "notes.txt"), "mine\n");
@@ -272,7 +280,7 @@ describe("nothing is written outside the output folder, nor through a link", () 
   });
 
   it("kolada import refuses a data folder that is a link, and a link on the way to a file it writes", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     const responses = join(repo, "sjobacka", "kolada-svar");
     const elsewhere = tempDir("plan-elsewhere-");
     renameSync(join(repo, "data"), join(elsewhere, "data"));
@@ -323,7 +331,7 @@ beforeAll(() => {
 
 describe("watch mode writes file by file, never a temporary file inside the output, never through a link", () => {
   it("stages its temporary files beside the output, and refuses a link inside it", async () => {
-    const root = copyExamples();
+    const root = copyExamples(LERUM);
     const watcher = startWatch(root, ["build", ".", "--watch", "--no-pdf"]);
     expect(await watcher.next(/Watching \. for changes/)).toMatch(/files written in dist/);
     const seen: string[] = [];
@@ -353,8 +361,8 @@ describe("watch mode writes file by file, never a temporary file inside the outp
 
 describe("a killed build leaves the previous output, and the next run removes what it left", () => {
   /** A repository with a previous build in `dist` (PDFs too when a browser is there), and a change that makes every page new. */
-  async function previousBuild(pdf: boolean) {
-    const repo = await copyBuiltExamples(pdf);
+  async function previousBuild(pdf: boolean, part: ExamplesPart) {
+    const repo = await copyBuiltExamples(pdf, part);
     edit(repo, "plan.config.yaml", "phone: 0302-52 10 00", "phone: 0302-52 10 99");
     return { repo, out: join(repo, "dist"), before: snapshot(join(repo, "dist")) };
   }
@@ -448,7 +456,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
   it.skipIf(!browserPath)(
     "killed while printing the PDFs: the browser ends with it",
     async () => {
-      const { repo, out, before } = await previousBuild(true);
+      const { repo, out, before } = await previousBuild(true, LERUM);
       const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
       const pdfStaged = () =>
         besideFolders(repo)
@@ -464,7 +472,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
   );
 
   it("killed while writing the new output beside the old one", async () => {
-    const { repo, out, before } = await previousBuild(false);
+    const { repo, out, before } = await previousBuild(false, { only: ["lerum", "sjobacka"] });
     // A large image makes the writing take long enough to be caught at.
     mkdirSync(join(repo, "sjobacka", "bilder"));
     writeFileSync(join(repo, "sjobacka", "bilder", "karta.png"), Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(64 * 1024 * 1024)]));
@@ -487,7 +495,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
   }, 60_000);
 
   it("killed between moving the previous output aside and putting the new one in its place: the next run puts the previous one back", async () => {
-    const { repo, out, before } = await previousBuild(false);
+    const { repo, out, before } = await previousBuild(false, LERUM);
     const dead = deadPid();
     const aside = join(repo, `.dist.plan-old-${dead}-abc123`);
     renameSync(out, aside);
@@ -508,7 +516,7 @@ describe("the browser dies with plan", () => {
     it.skipIf(!browserPath)(
       `on ${signal}: its whole process group ends, its profile and the build's folders go, the output stays`,
       async () => {
-        const repo = await copyBuiltExamples(false);
+        const repo = await copyBuiltExamples(false, { only: ["sjuharad"] });
         const before = snapshot(join(repo, "dist"));
         const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
         await until(() => browsersOf(child.pid!).length > 1, "the browser and its helpers to start", 60_000);
@@ -555,20 +563,22 @@ describe("a full or read-only disk is the user's message, and the previous outpu
   })();
   if (!canMount) console.warn("Disk tests SKIPPED: this machine does not allow mounting a tmpfs (run as root).");
 
-  /** The size of a build's output, in KiB. */
-  async function outputSize(): Promise<number> {
-    const repo = await copyBuiltExamples(false);
-    return Number(execFileSync("du", ["-sk", join(repo, "dist")], { encoding: "utf8" }).split("\t")[0]);
+  /** The size of the output of a build of `repo`, in KiB. */
+  async function outputSize(repo: string): Promise<number> {
+    const out = join(tempDir(), "site");
+    const built = await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH);
+    if (built.code !== 0) throw new Error(`the build to measure failed:\n${built.stderr}`);
+    return Number(execFileSync("du", ["-sk", out], { encoding: "utf8" }).split("\t")[0]);
   }
 
   for (const pdf of [false, true]) {
     it.skipIf(!canMount || (pdf && !browserPath))(
       `a full disk${pdf ? ", with PDFs" : ""}: exit 2, the disk named, the previous output intact`,
       async () => {
-        const size = await outputSize();
+        const repo = copyExamples(LERUM);
+        const size = await outputSize(repo);
         // Room for one build's pages and a little more: not for a second copy of them, nor for PDFs.
         const disk = smallDisk(`${Math.ceil(size * 1.4)}k`)!;
-        const repo = copyExamples();
         const out = join(disk, "site");
         const first = await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH);
         expect(first.code, first.stderr).toBe(0);
@@ -590,7 +600,7 @@ describe("a full or read-only disk is the user's message, and the previous outpu
       `a read-only disk${pdf ? ", with PDFs" : ""}: exit 2, said so, the output intact`,
       async () => {
         const disk = smallDisk("16m")!;
-        const repo = copyExamples();
+        const repo = copyExamples(LERUM);
         const out = join(disk, "site");
         expect((await run(["build", repo, "--no-pdf", "--out", out], repo, EPOCH)).code).toBe(0);
         const before = snapshot(out);

@@ -7,6 +7,9 @@ import { browserNotFoundMessage, findBrowser, launchBrowser } from "../src/brows
 import { checkJson, ofRule, said } from "./helpers/findings.js";
 import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
 
+/** What these tests use of the examples: Sjöbacka's documents, with the configuration and data/. */
+const PART = { only: ["sjobacka"] };
+
 const browserPath = findBrowser({ env: process.env });
 if (!browserPath) console.warn(`security browser test SKIPPED: ${browserNotFoundMessage("The security test")}`);
 
@@ -36,7 +39,7 @@ const HOSTILE_BODY = `
 /** The examples with hostile content, built once (HTML only: no test here reads a PDF) for every test that reads the output. */
 async function hostileBuild(site: string) {
   const out = join(site, "out");
-  const made = copyExamples();
+  const made = copyExamples(PART);
   edit(made, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n${HOSTILE_BODY}`);
   edit(made, PLAN, /^title: (.*)$/m, 'title: "$1 {{title}} <script>x</script>"');
   const result = await run(["build", made, "--out", out, "--no-pdf"], made);
@@ -98,7 +101,7 @@ describe("paths that lead out of the repository are refused with the file and th
     ["![bild](file:///etc/passwd)", "the scheme `file:` is not allowed"],
     ["[länk](javascript:alert(1))", "the scheme `javascript:` is not allowed"],
   ])("%s", async (markdown, reason) => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     edit(repo, PLAN, "\nFiktivt exempel.\n", `\nFiktivt exempel.\n\n${markdown}\n`);
     const { code, findings } = await checkJson(repo);
     expect(code).toBe(1);
@@ -109,7 +112,7 @@ describe("paths that lead out of the repository are refused with the file and th
   });
 
   it("a symbolic link inside the repository that leads out of it is refused", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     const outside = tempDir();
     writeFileSync(join(outside, "hemlig.png"), "not an image");
     mkdirSync(join(repo, "sjobacka/bilder"));
@@ -121,7 +124,7 @@ describe("paths that lead out of the repository are refused with the file and th
   });
 
   it("a document reference that climbs out of the repository is refused, naming the field", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     edit(repo, "sjobacka/rapport-2019.md", "plan: sjobacka/plan-2019", "plan: ../../etc/plan");
     const { findings } = await checkJson(repo);
     expect(ofRule(findings, "ref/document")).toContainEqual(

@@ -4,9 +4,12 @@ import { basename, join } from "node:path";
 import { copyExamples, edit, write } from "./helpers/repo.js";
 import { startWatch } from "./helpers/watch.js";
 
+/** What these tests use of the examples: Lerum's and Sjöbacka's documents, with the configuration and data/. */
+const PART = { only: ["lerum", "sjobacka"] };
+
 describe("plan check --watch", () => {
   it("checks again when a file is saved, and clears the problem once it is fixed", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const watcher = startWatch(root);
     expect(await watcher.next(/Watching \. for changes/)).toMatch(/0 errors and \d+ warnings/);
 
@@ -44,7 +47,7 @@ describe("plan check --watch", () => {
   });
 
   it("keeps watching a folder that is removed and made again, as a checkout of another branch does", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const watcher = startWatch(root, ["check", ".", "--watch", "--format", "json"]);
     const documents = async () => Number(/"documents": (\d+)/.exec(await watcher.next(/Watching \. for changes/))?.[1]);
     const all = await documents();
@@ -64,7 +67,7 @@ describe("plan check --watch", () => {
 
 describe("plan build --watch", () => {
   it("builds again on a save, writes only what changed, and keeps the last good build while there are errors", async () => {
-    const root = copyExamples();
+    const root = copyExamples(PART);
     const page = (file: string) => readFileSync(join(root, "dist", file), "utf8");
     const watcher = startWatch(root, ["build", ".", "--watch", "--no-pdf"]);
     expect(await watcher.next(/Watching \. for changes/)).toMatch(/\d+ files written in dist/);

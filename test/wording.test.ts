@@ -8,6 +8,9 @@ import { WORDINGS, withWordingTable } from "../src/model/wordings.js";
 import { headings, listFiles, spaces, tableByCaption, text } from "./helpers/html.js";
 import { copyExamples, copyExamplesTo, edit, EPOCH, fileTempDir, read, run, tempDir, write } from "./helpers/repo.js";
 
+/** What these tests use of the examples: Lerum's, Sjöbacka's and Sjuhärad's documents, with the configuration and data/. */
+const PART = { only: ["lerum", "sjobacka", "sjuharad"] };
+
 /**
  * What plan writes into a board's documents besides the author's text: worded as the seeds'
  * officials write it, the split stated once, nothing about the software. Real builds of the
@@ -66,7 +69,7 @@ describe("nothing in a board's document is addressed to the software's users", (
   });
 
   it("with --colophon every page ends with the colophon, dated by the build", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     const { out, page } = await build(repo, ["--colophon"]);
     for (const path of listFiles(out).filter((f) => f.endsWith(".html"))) {
       expect(text(/<footer class="site">([\s\S]*?)<\/footer>/.exec(page(path))![1]!), path).toMatch(/Framställt 2019-01-09 med plan\.$/);
@@ -103,7 +106,7 @@ describe("the memo's Ekonomi", () => {
   });
 
   it("Lerum without the author's financing paragraph: plan writes the seed's sentences once, with the agreement's figures", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     edit(
       repo,
       `${MEMO}.md`,
@@ -149,7 +152,7 @@ describe("the memo's Ekonomi", () => {
   });
 
   it("a memo about a report gives budget, utfall and avvikelse in a sentence", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     edit(repo, "sjobacka/tjansteskrivelse-2020.md", "about: sjobacka/plan-2020", "about: sjobacka/rapport-2019");
     const ekonomi = section((await build(repo)).page("sjobacka/tjansteskrivelse-2020.html"), "Ekonomi");
     expect(ekonomi).toContain(WORDINGS.find((w) => w.id === "report-memo")!.examples[0]);
@@ -164,7 +167,7 @@ describe("the agreement's Finansiering", () => {
   });
 
   it("Lerum without the quotes: the seed's sentences with the agreement's figures", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     const file = "lerum/avtal-2017-2020.md";
     write(repo, file, read(repo, file).replace(/\n---\n[\s\S]*$/, "\n---\n"));
     const finansiering = spaces(section((await build(repo)).page("lerum/avtal-2017-2020.html"), "Finansiering"));
@@ -256,7 +259,7 @@ describe("the README's Generated wording", () => {
   });
 
   it("the assessment of a goal without a stated status", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(PART);
     edit(repo, "sjobacka/rapport-2019.md", "    status: partly-met\n", "");
     expect(text((await build(repo)).page("sjobacka/rapport-2019.html"))).toContain("Bedömningen grundar sig på målets indikatorer.");
   });

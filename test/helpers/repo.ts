@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { main } from "../../src/commands/main.js";
@@ -32,16 +32,32 @@ export function fileTempDir(prefix = "plan-test-"): string {
   return dir;
 }
 
-/** The shipped examples into `dir`: their sources, not the output `npm run demo` builds in them (examples/dist). */
-export function copyExamplesTo(dir: string): void {
-  const output = resolve(EXAMPLES, "dist");
-  cpSync(EXAMPLES, dir, { recursive: true, filter: (source) => source !== output && !source.startsWith(output + sep) });
+/** Which of the shipped examples to copy: `only` names the folders of documents to take (`["sjobacka"]`); without it, all of them. */
+export interface ExamplesPart {
+  only?: readonly string[];
 }
 
-/** A copy of the shipped examples that a test may change. */
-export function copyExamples(): string {
+/**
+ * The shipped examples into `dir`: their sources, not the output `npm run demo` builds in them
+ * (examples/dist). With `only`, the configuration, data/ and the named folders of documents: the
+ * smallest repository that shows a mechanism, for the tests of one that need not print every example.
+ */
+export function copyExamplesTo(dir: string, { only }: ExamplesPart = {}): void {
+  const output = resolve(EXAMPLES, "dist");
+  // The folders of documents: every folder of the examples but data/ (and their output).
+  const folders = readdirSync(EXAMPLES, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== "data" && e.name !== "dist")
+    .map((e) => e.name);
+  for (const folder of only ?? []) if (!folders.includes(folder)) throw new Error(`copyExamples: the examples have no folder ${folder}`);
+  const skipped = only ? folders.filter((f) => !only.includes(f)).map((f) => resolve(EXAMPLES, f)) : [];
+  const outside = (source: string, folder: string) => source !== folder && !source.startsWith(folder + sep);
+  cpSync(EXAMPLES, dir, { recursive: true, filter: (source) => [output, ...skipped].every((folder) => outside(source, folder)) });
+}
+
+/** A copy of the shipped examples (or of a part of them) that a test may change. */
+export function copyExamples(part: ExamplesPart = {}): string {
   const dir = tempDir();
-  copyExamplesTo(dir);
+  copyExamplesTo(dir, part);
   return dir;
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { expect, inject } from "vitest";
 import { runBuild } from "../../src/commands/build.js";
 import { reportError } from "../../src/commands/main.js";
-import { copyExamples, copyExamplesTo, EPOCH, fileTempDir } from "./repo.js";
+import { copyExamples, copyExamplesTo, EPOCH, fileTempDir, type ExamplesPart } from "./repo.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -110,11 +110,15 @@ export function builtExamples(pdf: boolean): Promise<ExamplesBuild> {
   return built;
 }
 
-/** A copy of the examples with a copy of their build in `dist`, as `plan build . --pdf` (or `--no-pdf`) with SOURCE_DATE_EPOCH leaves them. */
-export async function copyBuiltExamples(pdf: boolean): Promise<string> {
+/**
+ * A copy of the examples with a copy of their build in `dist`, as `plan build . --pdf` (or `--no-pdf`) with SOURCE_DATE_EPOCH
+ * leaves them. With `only`, a part of the examples (copyExamples) beside the whole build: a build there prints again none of
+ * the part's PDFs (the part's pages are the same), and drops the pages of the folders left out.
+ */
+export async function copyBuiltExamples(pdf: boolean, part: ExamplesPart = {}): Promise<string> {
   const built = await builtExamples(pdf);
   if (built.code !== 0) throw new Error(`the shared build of the examples failed (exit ${built.code}):\n${built.stderr}`);
-  const repo = copyExamples();
+  const repo = copyExamples(part);
   cpSync(built.out, join(repo, "dist"), { recursive: true });
   return repo;
 }
