@@ -190,6 +190,8 @@ export const SIDE = {
 export const BLANK = {
   sentence: "ej redovisat",
   unsplit: "Ej fördelat mellan parterna",
+  /** Under a table whose sum of avvikelser leaves out the lines with no utfall: read against the whole budget it would not add up. */
+  partialDeviation: "Avvikelsen gäller de poster vars utfall är redovisat.",
 } as const;
 
 /** The row a page adds to a table with income and costs whose result the source does not state. */

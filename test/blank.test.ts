@@ -284,8 +284,11 @@ describe("a decided report whose utfall is missing", () => {
     expect(code, stderr).toBe(0);
     const html = page("sjobacka/rapport-2019.html");
     const rows = rowsOf(html, /Budget, utfall och avvikelse 2019/);
-    expect(rows).toContainEqual(["Träffpunkter för äldre (lokalhyra, fika, material)", "20 000", "20 000", "0", "30 000", "", "", "50 000", "20 000", "0"]);
-    expect(rows).toContainEqual(["Gemensam folkhälsobudget", "210 000", "198 000", "12 000", "210 000", "", "", "420 000", "198 000", "12 000"]);
+    // A sum of avvikelser over lines with and without utfall is marked: it is not the budget − utfall beside it (50 000 − 20 000).
+    expect(rows).toContainEqual(["Träffpunkter för äldre (lokalhyra, fika, material)", "20 000", "20 000", "0", "30 000", "", "", "50 000", "20 000", "0*"]);
+    expect(rows).toContainEqual(["Gemensam folkhälsobudget", "210 000", "198 000", "12 000", "210 000", "", "", "420 000", "198 000", "12 000*"]);
+    expect(spaces(text(html))).toContain("* Avvikelsen gäller de poster vars utfall är redovisat.");
+
     const said = spaces(text(html));
     expect(said).toContain("Sjöbacka kommun: budget 210 000 kr, utfall ej redovisat, avvikelse ej redovisat.");
     expect(said).not.toMatch(/Sjöbacka kommun: budget 210 000 kr, utfall 0 kr/);

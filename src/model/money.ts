@@ -300,13 +300,17 @@ export interface OutcomeMoney {
   outcome: bigint | undefined;
   /** budget − utfall; positive is an underspend. Known where the outcome is. */
   deviation: bigint | undefined;
+  /** A sum whose avvikelse leaves out budgets with no utfall: it is not the budget − utfall shown beside it. */
+  partial?: true;
 }
 
 /** The sum of each figure over `values`, where any of them is known. */
 export function addOutcomes(values: readonly OutcomeMoney[]): OutcomeMoney {
-  const known = <K extends keyof OutcomeMoney>(k: K) => values.map((v) => v[k]).filter((v): v is bigint => v !== undefined);
-  const pick = (k: keyof OutcomeMoney) => (known(k).length ? sum(known(k)) : undefined);
-  return { budget: pick("budget"), outcome: pick("outcome"), deviation: pick("deviation") };
+  const known = (k: "budget" | "outcome" | "deviation") => values.map((v) => v[k]).filter((v): v is bigint => v !== undefined);
+  const pick = (k: "budget" | "outcome" | "deviation") => (known(k).length ? sum(known(k)) : undefined);
+  const deviation = pick("deviation");
+  const partial = deviation !== undefined && values.some((v) => v.partial || (v.budget !== undefined && v.outcome === undefined));
+  return { budget: pick("budget"), outcome: pick("outcome"), deviation, ...(partial ? { partial: true as const } : {}) };
 }
 
 /** Budget, utfall and avvikelse of one line and party. An empty budget cell stays empty; spending against it is a deviation. */

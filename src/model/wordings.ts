@@ -133,6 +133,15 @@ export const WORDINGS: readonly Wording[] = [
     seed: "001: the goal tables judge each goal by its indicators (“Mål”, “Utfall”)",
   },
   {
+    id: "partial-deviation",
+    where: "Report: under the table of budget, utfall and avvikelse, where a sum of avvikelser leaves out lines with no utfall (marked `*`)",
+    forms: "`* Avvikelsen gäller de poster vars utfall är redovisat.`",
+    examples: ["Avvikelsen gäller de poster vars utfall är redovisat."],
+    page: "sjobacka/rapport-2019.html",
+    when: "A draft report with part of its utfall",
+    seed: "none: the seeds' reports give every utfall; blank is never 0, so the sum says what it covers",
+  },
+  {
     id: "memo-headings",
     where: "Memo",
     forms: "The sections in the order of the real memo; a body heading with one of these names goes to its place",

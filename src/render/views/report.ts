@@ -11,10 +11,17 @@ import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyNa
 import { indicatorBlock } from "./indicator.js";
 import { documentPage } from "./page.js";
 import { tableParts } from "./budget-document.js";
-import { ASSESSED_BY_INDICATORS, BOARD_REPORT, FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
+import { ASSESSED_BY_INDICATORS, BLANK, BOARD_REPORT, FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
 
-const moneyCells = (m: OutcomeMoney) => [num(amount(m.budget)), num(amount(m.outcome)), num(amount(m.deviation))];
+/** The note under an outcome table whose sums of avvikelser leave out lines with no utfall. */
+const PARTIAL_NOTE = { id: "avvikelse-redovisade", symbol: "*", text: BLANK.partialDeviation };
+
+const moneyCells = (m: OutcomeMoney) => [
+  num(amount(m.budget)),
+  num(amount(m.outcome)),
+  num(amount(m.deviation), m.partial ? { marker: { symbol: PARTIAL_NOTE.symbol, target: PARTIAL_NOTE.id } } : {}),
+];
 
 /** Budget against outcome, grouped as the plan's table, with a column group per party and one for the total. */
 export function outcomeTable(repo: Repository, plan: Entry<"plan">, money: ReportMoney, caption: string): TableView {
@@ -50,7 +57,8 @@ export function outcomeTable(repo: Repository, plan: Entry<"plan">, money: Repor
       bodies.push([{ kind: "total", cells: [th(item.label), ...byParty.flatMap(moneyCells), ...moneyCells(addOutcomes(byParty))] }]);
     }
   }
-  return { caption, className: "outcome", head, bodies };
+  const partial = bodies.some((rows) => rows.some((row) => row.cells.some((cell) => cell.marker?.target === PARTIAL_NOTE.id)));
+  return { caption, className: "outcome", head, bodies, ...(partial ? { notes: [PARTIAL_NOTE] } : {}) };
 }
 
 export function reportView(ctx: ViewContext, report: Entry<"report">, page: string): PageView {
