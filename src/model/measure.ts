@@ -3,6 +3,10 @@
  * decimals: an integer of ten-thousandths, so that comparing a value with its target never
  * depends on how a float rounds.
  */
+import { groupDigits, NBSP, NNBSP } from "../format/swedish.js";
+import type { indicatorDirection } from "../schema/indicator.js";
+import type { FULFILMENT } from "../vocabulary.js";
+import type { z } from "zod";
 
 /** Decimals kept: a figure written with more is refused rather than rounded. */
 export const SCALE_DECIMALS = 4;
@@ -112,8 +116,8 @@ export function tolerance(target: Decimal): bigint {
 
 const abs = (n: bigint) => (n < 0n ? -n : n);
 
-export type Direction = "higher-is-better" | "lower-is-better";
-export type Fulfilment = "met" | "partly-met" | "not-met" | "not-assessed";
+export type Direction = z.infer<typeof indicatorDirection>;
+export type Fulfilment = keyof typeof FULFILMENT;
 
 /** How far a value is from meeting a target, 0 when it meets it (for telling whether it moved the right way). */
 function shortfall(value: bigint, target: Measure, direction: Direction): bigint {
@@ -154,18 +158,16 @@ export function combineFulfilment(statuses: readonly Fulfilment[]): Fulfilment {
 }
 
 /** A decimal in Swedish print: decimal comma, narrow no-break spaces between thousands, real minus, `+` where written. */
-export function formatDecimal(d: Decimal, thousands = "\u202F"): string {
+export function formatDecimal(d: Decimal, thousands = NNBSP): string {
   const negative = d.units < 0n;
   const units = abs(d.units);
-  const whole = units / SCALE;
   const fraction = (units % SCALE).toString().padStart(SCALE_DECIMALS, "0").slice(0, d.decimals);
-  const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
-  return `${negative ? "\u2212" : d.plus ? "+" : ""}${grouped}${d.decimals ? `,${fraction}` : ""}`;
+  return `${negative ? "\u2212" : d.plus ? "+" : ""}${groupDigits(units / SCALE, thousands)}${d.decimals ? `,${fraction}` : ""}`;
 }
 
 /** A measure in Swedish print: `−2,4 %`, `+5 %`, `5–10`, `ca 0 %`; `%` for a share, whether or not it was written. */
-export function formatMeasure(m: Measure, share: boolean, thousands = "\u202F"): string {
-  const unit = share || m.percent ? "\u00A0%" : "";
+export function formatMeasure(m: Measure, share: boolean, thousands = NNBSP): string {
+  const unit = share || m.percent ? `${NBSP}%` : "";
   switch (m.kind) {
     case "point":
       return `${formatDecimal(m.value, thousands)}${unit}`;
