@@ -90,22 +90,25 @@ interface Subset {
   has: (code: number) => boolean;
 }
 
+/** A file of a shipped font package (`files/noto-sans-latin-400-normal.woff`), found where npm installed it. */
+export function fontFile(pkg: string, file: string): Buffer {
+  return readFileSync(join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), file));
+}
+
 let loaded: PrintFonts | undefined;
 
 /** The font rules, read once per process. */
 export function printFonts(): PrintFonts {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
   const subsets: Subset[] = FAMILIES.flatMap((f) => {
-    const root = dirname(require.resolve(`${f.package}/package.json`));
-    const ranges = f.ranges ?? (JSON.parse(readFileSync(join(root, "unicode.json"), "utf8")) as Record<string, string>);
+    const ranges = f.ranges ?? (JSON.parse(fontFile(f.package, "unicode.json").toString("utf8")) as Record<string, string>);
     return f.subsets.map((name) => {
       const range = ranges[name];
       if (range === undefined) throw new Error(`${f.package} has no subset ${name}`);
       const css = f.weights
         .flatMap((weight) =>
           f.styles.map((style) => {
-            const data = readFileSync(join(root, "files", `${f.prefix}-${name}-${weight}-${style}.woff2`)).toString("base64");
+            const data = fontFile(f.package, `files/${f.prefix}-${name}-${weight}-${style}.woff2`).toString("base64");
             return `@font-face{font-family:"${f.family}";font-style:${style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${data}) format("woff2");unicode-range:${range}}`;
           }),
         )

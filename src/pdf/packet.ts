@@ -1,11 +1,11 @@
 import fontkit from "@pdf-lib/fontkit";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, rgb, type PDFDict, type PDFFont, type PDFPage, type PDFRef } from "pdf-lib";
 import type { OutputFile } from "../render/site.js";
 import type { PacketPlan } from "../render/views/meeting.js";
 import { at } from "../write/outputs.js";
+import { fontFile } from "./fonts.js";
 
 /** The packet's running page number, as the seed's packet prints it at the foot of every page. */
 const pageLabel = (n: number, of: number) => `Sida ${n} av ${of}`;
@@ -23,9 +23,7 @@ interface Bookmark {
 
 /** Noto Sans, the font every PDF of plan is set in (npm @fontsource/noto-sans), regular and bold. */
 function fontFiles(): { regular: Uint8Array; bold: Uint8Array } {
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve("@fontsource/noto-sans/package.json"));
-  const file = (weight: number) => readFileSync(join(root, "files", `noto-sans-latin-${weight}-normal.woff`));
+  const file = (weight: number) => fontFile("@fontsource/noto-sans", `files/noto-sans-latin-${weight}-normal.woff`);
   return { regular: file(400), bold: file(700) };
 }
 
