@@ -39,7 +39,12 @@ export interface PlacedDirective {
 }
 
 /** A body cut at its directives: the author's text, and between the pieces of text the directives. */
-export type BodyPiece = { html: string } | { directive: PlacedDirective };
+/**
+ * A piece of a body: the author's text, or a directive with the author's heading right above it
+ * (`title`), which the part is printed in one block with (in print no browser keeps a heading that
+ * ends one element with a table that begins the next).
+ */
+export type BodyPiece = { html: string } | { directive: PlacedDirective; title?: string };
 
 const PART_TAG = "plan-part";
 
@@ -90,9 +95,15 @@ export class MarkdownRenderer {
     };
     for (const node of hast.children) {
       if (node.type === "element" && node.tagName === PART_TAG) {
-        flush();
         const directive = placed[Number(node.properties["dataIndex"])];
-        if (directive) pieces.push({ directive });
+        let last = run.length - 1;
+        while (last >= 0 && run[last]!.type === "text" && !(run[last] as { value: string }).value.trim()) last--;
+        const heading = directive ? run[last] : undefined;
+        const title =
+          heading?.type === "element" && /^h[1-6]$/.test(heading.tagName) ? processor.stringify({ type: "root", children: [heading] }, file) : undefined;
+        if (title !== undefined) run = run.slice(0, last);
+        flush();
+        if (directive) pieces.push(title === undefined ? { directive } : { directive, title });
       } else run.push(node);
     }
     flush();

@@ -83,46 +83,27 @@ export function levelAt(d: PlacedDirective): PartLevel {
   return { heading: false, level: d.depth, sub: Math.min(d.depth + 1, 6) };
 }
 
-/** A heading at the end of a piece of the author's text: the title of the part placed right after it. */
-const TRAILING_HEADING = /<h([1-6])\b[^>]*>(?:(?!<h[1-6]\b)[\s\S])*?<\/h\1>\s*$/;
-
-/**
- * The author's heading right above a part goes into the part's block (`titleHtml`), so that in
- * print the heading and the part are one block: a heading that ends one element and a table
- * that begins the next are kept together by no browser (Chromium split the Lerum plan's budget
- * table of six rows that way).
- */
-function withTitles(pieces: ({ html: string } | PartView)[]): void {
-  for (let i = 1; i < pieces.length; i++) {
-    const part = pieces[i]!;
-    const before = pieces[i - 1]!;
-    if (!("partial" in part) || part.heading || "partial" in before) continue;
-    const title = TRAILING_HEADING.exec(before.html);
-    if (!title) continue;
-    part["titleHtml"] = title[0].trim();
-    before.html = before.html.slice(0, title.index);
-    if (before.html.trim() === "") pieces.splice(--i, 1);
-  }
-}
-
 /** The page's pieces in order: the author's text (`html`) and the generated parts (`partial`). */
 function pageParts(ctx: ViewContext, entry: AnyEntry, page: string, source: PartSource | undefined) {
   const { pieces, assets } = bodyPieces(ctx, entry, page, source?.expand);
   const out: ({ html: string } | PartView)[] = [];
   for (const piece of pieces) {
-    if ("html" in piece) out.push(piece);
-    else if (!source) continue;
-    else if (piece.directive.name === DEFAULT_SLOT) {
-      for (const name of source.defaults) {
-        const view = source.place(name, {}, levelAt(piece.directive));
-        if (view) out.push(view);
-      }
-    } else {
-      const view = source.place(piece.directive.name, piece.directive.attributes, levelAt(piece.directive));
-      if (view) out.push(view);
+    if ("html" in piece) {
+      out.push(piece);
+      continue;
     }
+    const at = levelAt(piece.directive);
+    const views = !source
+      ? []
+      : piece.directive.name === DEFAULT_SLOT
+        ? source.defaults.flatMap((name) => source.place(name, {}, at) ?? [])
+        : [source.place(piece.directive.name, piece.directive.attributes, at)].filter((v) => v !== undefined);
+    // The author's heading above the part titles it, in one block with it (BodyPiece); a part with a heading of its own, or none, leaves it as text.
+    const [first] = views;
+    if (piece.title !== undefined && first && !first.heading) first["titleHtml"] = piece.title;
+    else if (piece.title !== undefined) out.push({ html: piece.title });
+    out.push(...views);
   }
-  withTitles(out);
   // Each part by its name, at the top level, for a template that places them itself.
   const byName = Object.fromEntries(
     (source?.defaults ?? []).flatMap((name) => {
