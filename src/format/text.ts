@@ -22,3 +22,9 @@ export function betweenMarkers(text: string, start: string, end: string, content
   if (from < 0 || to < from) return undefined;
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
 }
+
+/** `a, b och c` (or with another conjunction: `a, b and c` in the command line's English). */
+export function list(items: readonly string[], conjunction = "och"): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}

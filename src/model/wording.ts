@@ -3,6 +3,7 @@
  * writes it in the seeds; `wordings.ts` lists every generated wording for the README.
  */
 import { groupDigits, NBSP, NNBSP } from "../format/swedish.js";
+import { list } from "../format/text.js";
 import type { Agreement } from "../schema/agreement.js";
 import { PARTY_SELF, SPLIT_RULE, UNIT } from "../vocabulary.js";
 import { financiersOf, own, populationFor, rateFor } from "./money.js";
@@ -66,7 +67,7 @@ const kronorText = (n: number) => `${groupDigits(n, NNBSP)}${NBSP}kronor`;
 const capital = (text: string) => `${text.charAt(0).toLocaleUpperCase("sv")}${text.slice(1)}`;
 
 /** `a, b och c`. */
-const and = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items.at(-1)}`);
+const and = (items: readonly string[]) => list(items);
 
 /**
  * How running text names a party: the document's own organisation, between two financiers, by what

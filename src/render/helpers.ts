@@ -1,6 +1,7 @@
 import type Handlebars from "handlebars";
 import { decimal, groupDigits, kronor, NBSP, NNBSP, percent } from "../format/swedish.js";
 import { exactNumber } from "../rollup/table.js";
+import { list } from "../format/text.js";
 import { BLANK } from "../vocabulary.js";
 
 /** Swedish formatting for printed documents: narrow no-break spaces between thousands, `kr` and `%` after a no-break space. */
@@ -57,11 +58,7 @@ export function date(value: string | Date | undefined): string {
   return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
 }
 
-/** `a, b och c`. */
-export function list(items: readonly string[], conjunction = "och"): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
+export { list } from "../format/text.js";
 
 /**
  * A quoted CSS string of any text, for `content:` in the print style sheet: quotes, backslashes,

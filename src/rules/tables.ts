@@ -1,4 +1,5 @@
 import { groupDigits } from "../format/swedish.js";
+import { list } from "../format/text.js";
 import type { LoneDocument } from "../model/repository.js";
 import { columnLabel, resultOf, roundingTolerance, workTables, type Part, type WorkedCell, type WorkedRow, type WorkedTable } from "../model/table.js";
 import type { Column, MoneyTable } from "../schema/table.js";
@@ -37,7 +38,7 @@ const difference = (n: bigint, table: WorkedTable) => `${n > 0n ? "+" : ""}${fig
 const abs = (n: bigint) => (n < 0n ? -n : n);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** `a and b`, `a, b and c`. */
-const and = (words: readonly string[]) => (words.length < 2 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`);
+const and = (words: readonly string[]) => list(words, "and");
 
 /** The figures a cell adds up, `456 + 9 256 − 1 760`; blank terms left out, a long list only counted. */
 function partsOf(parts: readonly Part[]): string {
