@@ -174,6 +174,18 @@ describe.skipIf(!canPrint)("print rules: what ends and what starts every page of
     expect(signature.page).toBe(recipient.page);
   });
 
+  it("sets the plan's S.M.A.R.T footnote at the foot of the page that cites it, under the text that follows the citing list", () => {
+    const plan = printed.find((d) => d.pdf === "lerum/plan-2019.pdf")!;
+    const citing = plan.bodies.findIndex((b) => b.includes("S.M.A.R.T"));
+    const body = plan.bodies[citing]!;
+    const note = "S=större andel vegetabilier";
+    expect(plan.bodies.filter((b) => b.includes(note))).toHaveLength(1);
+    // The list cites it; the section after the list (Inflytande) comes between them on the page; nothing follows the note.
+    expect(body.indexOf("Inflytande")).toBeGreaterThan(body.indexOf("S.M.A.R.T"));
+    expect(body.indexOf(note)).toBeGreaterThan(body.indexOf("Inflytande"));
+    expect(body.trim()).toMatch(/T=transportsnålt$/);
+  });
+
   it("takes every glyph from the fonts plan ships: pdffonts names Noto Sans, Noto Sans Math and Noto Sans Symbols 2 alone, embedded as TrueType", () => {
     const seen = new Set<string>();
     // The meeting packets too: their running page numbers are set in Noto Sans (pdf-lib names its subset `NotoSans-Regular-<n>`).

@@ -18,7 +18,7 @@ import { shareOf, type Shard } from "./shard.js";
 import { pdfPathOf } from "../model/pages.js";
 
 /** Bumped when the way PDFs are made changes in a way the inputs do not show. */
-const PDF_FORMAT = "plan-pdf-3";
+const PDF_FORMAT = "plan-pdf-4";
 
 export interface PdfBuildOptions {
   /** `auto`: PDFs when a browser is found (the default); `require`: `--pdf`; `skip`: `--no-pdf`. */

@@ -1,9 +1,10 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, HTTPRequest, Page, PDFOptions } from "puppeteer-core";
 import { killBrowserGroup, launchBrowser } from "../browser/index.js";
 import { at } from "../write/outputs.js";
+import { printWithFootnotes } from "./footnotes.js";
 import { runPool } from "./pool.js";
 import { reproducible } from "./reproducible.js";
 
@@ -128,8 +129,7 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
       },
       async (task, page) => {
         try {
-          await page.goto(pathToFileURL(task.source).href, { waitUntil: "load", timeout: TIMEOUT_MS });
-          const pdf = await page.pdf({ ...PDF_OPTIONS, timeout: TIMEOUT_MS });
+          const pdf = await printWithFootnotes(await readFile(task.source, "utf8"), variantPrinter(page, task.source));
           await writeFile(task.target, reproducible(pdf, options.sourceDate)).catch((error: unknown) => Promise.reject(at(error, task.target)));
         } catch (error) {
           throw explain(task, error);
@@ -144,6 +144,24 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
   }
   options.hooks?.finished?.({ printed, blocked });
   return { printed, blocked };
+}
+
+/**
+ * Prints variants of the page at `source` (the page itself, and those that set its footnotes),
+ * each written beside it, so that it reads the same files, and removed after.
+ */
+function variantPrinter(page: Page, source: string): (html: string) => Promise<Uint8Array> {
+  let printed = 0;
+  return async (html) => {
+    const variant = `${source}.variant-${printed++}.html`;
+    await writeFile(variant, html);
+    try {
+      await page.goto(pathToFileURL(variant).href, { waitUntil: "load", timeout: TIMEOUT_MS });
+      return await page.pdf({ ...PDF_OPTIONS, timeout: TIMEOUT_MS });
+    } finally {
+      await rm(variant, { force: true });
+    }
+  };
 }
 
 /** Starts the browser at `path` as the printer does; a PrintError says why it did not start. */

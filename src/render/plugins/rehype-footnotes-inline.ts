@@ -23,8 +23,9 @@ export interface FootnotesInlineOptions {
  * A body's footnotes are set after the block that cites them (the paragraph, list or table),
  * each as a note (`aside.footnote`, role `doc-footnote`) beginning with its number, instead of as
  * a list at the end of the body with "↩" links back. Chromium prints no CSS footnotes (`float:
- * footnote`), so this is what keeps a note on the page of its reference in a PDF: the note follows
- * its block, and the print style keeps the two together (`templates/style.css`, "Footnotes").
+ * footnote`), so this is what keeps a note on the page of its reference in a browser's print: the
+ * note follows its block, and the print style keeps the two together (`templates/style.css`,
+ * "Footnotes"); plan's PDFs then move it to the foot of that page (src/pdf/footnotes.ts).
  * A note cited from several blocks follows the first.
  */
 const rehypeFootnotesInline: Plugin<[FootnotesInlineOptions], Root> = function (options) {
