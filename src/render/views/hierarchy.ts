@@ -140,16 +140,27 @@ export function actionPlanView(ctx: ViewContext, actionPlan: Entry<"action-plan"
   const data = actionPlan.data;
   const plan = lookup(repo, data.plan, "multi-year-plan");
   const goalTitle = (id: string) => data.goals.find((g) => g.id === id)?.title ?? id;
+  // With one goal, the goals above say what every activity works towards: the column would repeat it on each row.
+  const goalColumn = data.goals.length > 1;
   const activities: TableView = {
     caption: HIERARCHY.activities,
     captionHidden: true,
     className: "activities",
-    head: [{ cells: [th(HIERARCHY.activity, "col"), th(HIERARCHY.goals, "col"), th(HIERARCHY.years, "col"), th(HIERARCHY.responsible, "col")] }],
+    head: [
+      {
+        cells: [
+          th(HIERARCHY.activity, "col"),
+          ...(goalColumn ? [th(HIERARCHY.goals, "col")] : []),
+          th(HIERARCHY.years, "col"),
+          th(HIERARCHY.responsible, "col"),
+        ],
+      },
+    ],
     bodies: [
       data.activities.map((a) => ({
         cells: [
           th(a.title, "row", a.description ? { detail: a.description } : {}),
-          td(a.goals.map(goalTitle).join("; ")),
+          ...(goalColumn ? [td(a.goals.map(goalTitle).join("; "))] : []),
           td(periodText(a.years ?? data.period)),
           td(a.responsible ?? ""),
         ],
