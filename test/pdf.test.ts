@@ -121,7 +121,9 @@ function printedPages(repo: string): string[] {
     ...r.multiYearPlans,
     ...r.actionPlans,
     ...r.followUps,
-  ].map((e) => pages.byId.get(e.id)!).sort();
+  ]
+    .map((e) => pages.byId.get(e.id)!)
+    .sort();
 }
 
 /** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents and kallelser. */
