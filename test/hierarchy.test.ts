@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkRepository } from "../src/check/check.js";
 import { renderSite } from "../src/render/site.js";
 import { checkJson, ofRule, only, show } from "./helpers/findings.js";
-import { tableByCaption } from "./helpers/html.js";
+import { tableByCaption, text } from "./helpers/html.js";
 import { copyExamples, edit, lineOf } from "./helpers/repo.js";
 
 /** The plan hierarchy of examples/gr (seed 004): a strategy, a multi-year plan, two action plans and the follow-up of 2020. */
@@ -191,5 +191,19 @@ describe("the follow-up's page", () => {
       "◐ Delvis uppfyllt",
       "Utredningen är klar; strategin skrivs 2021.",
     ]);
+  });
+});
+
+describe("the index", () => {
+  it("lists each strategy with its plans, and under each plan its action plans and follow-ups", () => {
+    const root = copyExamples(PART);
+    const index = String(renderSite(checkRepository(root, { cwd: root }).repo).find((f) => f.path === "index.html")!.content);
+    const section = index.slice(index.indexOf('<h2 id="strategier"'), index.indexOf("</section>", index.indexOf('id="strategier"')));
+    expect(text(section)).toBe(
+      "Strategier, fleråriga planer och handlingsplaner Programförklaring för Socialchefsnätverket i Göteborgsregionen (beslutad) " +
+        "Handlingsplan för äldreomsorgschef- och hälso- och sjukvårdschefsnätverket (beslutad) Branschråd för äldreomsorg (beslutad) " +
+        "Vårdens medarbetare och nära vård (beslutad) Uppföljning av nätverkets handlingsplan 2020 (utkast)",
+    );
+    expect(index).not.toContain('id="ovriga"');
   });
 });

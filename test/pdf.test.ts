@@ -236,6 +236,16 @@ describe("PDF: the examples, built once", () => {
     for (const heading of ["Förslag till beslut", "Sammanfattning", "Ekonomi", "Jämställdhet", "Beslutsunderlag"]) expect(outline).toContain(heading);
   });
 
+  it.skipIf(!canPrint)("prints a follow-up's statuses as words beside their symbols, from the embedded symbol font", () => {
+    const pdf = join(out, "gr/uppfoljning-2020.pdf");
+    const fonts = pdffonts(pdf);
+    expect(fonts.map((f) => f.name).join(" ")).toMatch(/\+NotoSansSymbols2-Regular\b/);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    const text = pageTexts(pdf, true).join("\n");
+    for (const status of ["✓ Uppfyllt", "◐ Delvis uppfyllt", "✗ Ej uppfyllt", "– Ej bedömt"]) expect(text).toContain(status);
+    expect(text).toMatch(/Branschråd för äldreomsorg\s+◐ Delvis uppfyllt\s+4 aktiviteter: 2/);
+  });
+
   it.skipIf(!canPrint)("the plan holds the Lerum totals, a running title and Sida n av m on every page, and keeps table rows whole", () => {
     const pdf = join(out, `${PLAN}.pdf`);
     const pages = pageTexts(pdf);

@@ -4,6 +4,7 @@ import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
 import { documentCount, KIND, STATUS } from "../../vocabulary.js";
 import { INDEX_PAGE } from "../../model/pages.js";
+import { actionPlansOf, followUpsOf, plansOfStrategy } from "../../model/hierarchy.js";
 import { list } from "../helpers.js";
 import { href } from "../pages.js";
 import {
@@ -146,6 +147,20 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
         }),
     }));
 
+  // A plan hierarchy (seed 004) belongs to no agreement: each strategy with its plans, and under each plan its action plans and follow-ups.
+  const hierarchies = [...repo.strategies]
+    .sort((a, b) => collator.compare(a.data.title, b.data.title))
+    .map((strategy) => {
+      placed.add(strategy.id);
+      return {
+        link: link(strategy),
+        plans: plansOfStrategy(repo, strategy.id).map((plan) => {
+          const children = [...actionPlansOf(repo, plan.id), ...followUpsOf(repo, plan.id)];
+          for (const d of [plan, ...children]) placed.add(d.id);
+          return { link: link(plan), children: children.map(link) };
+        }),
+      };
+    });
   const others = documents
     .filter((d) => !placed.has(d.id))
     .sort((a, b) => collator.compare(a.id, b.id))
@@ -167,6 +182,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
       title: "Gemensamma folkhälsoplaner",
       organisation: organisation?.name,
       municipalities,
+      hierarchies,
       others,
       parties,
       remaining,
