@@ -270,6 +270,8 @@ export const SYNONYMS: Record<string, string> = {
   äskat: "requested",
   regional: "regional",
   lokal: "local",
+  uppföljning: "follow-up",
+  flerårsplan: "multi-year-plan",
 };
 
 /**

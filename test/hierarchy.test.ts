@@ -39,7 +39,7 @@ describe("a plan hierarchy", () => {
       'The decided follow-up of 2020 leaves out the activity `kick-off` ("Kick-off för projektet den 1 april") of the action plan `gr/handlingsplan-vardens-medarbetare`, which runs in 2020.',
     );
     expect(f.fix).toBe(
-      "Add `- { activity: kick-off, status: …, comment: … }`, with the status one of `met`, `partly-met`, `not-met`, `not-assessed`. Under the action plan's `activities`.",
+      "Add `- { activity: kick-off, status: …, comment: … }` under the action plan's `activities`, with the status one of `met`, `partly-met`, `not-met`, `not-assessed`.",
     );
     expect(found.code).toBe(1);
 

@@ -233,15 +233,15 @@ export const followUpComplete: Rule = {
       const decided = followUp.data.status === "decided";
       const severity = decided ? "error" : "warning";
       const which = `The ${decided ? "decided " : ""}follow-up of ${year}`;
-      const add = (what: string) =>
-        `Add \`- { ${what}, status: …, comment: … }\`, with the status one of ${statuses}${decided ? "" : ", before the follow-up is decided"}.`;
+      const add = (what: string, where: string) =>
+        `Add \`- { ${what}, status: …, comment: … }\` under ${where}, with the status one of ${statuses}${decided ? "" : ", before the follow-up is decided"}.`;
       for (const goal of plan.data.goals) {
         if (followUp.data.goals.some((g) => g.goal === goal.id)) continue;
         report(followUp.source, ["goals"], {
           severity,
           key: true,
           reason: `${which} leaves out the goal ${code(goal.id)} ("${goal.title}") of the plan ${code(plan.id)}.`,
-          fix: `${add(`goal: ${goal.id}`)} Under \`goals\`.`,
+          fix: add(`goal: ${goal.id}`, "`goals`"),
         });
       }
       for (const actionPlan of actionPlansOf(repo, plan.id).filter((a) => runsIn(a.data.period, year))) {
@@ -262,7 +262,7 @@ export const followUpComplete: Rule = {
             severity,
             key: entry.goals.length > 0,
             reason: `${which} leaves out the goal ${code(goal.id)} ("${goal.title}") of the action plan ${code(actionPlan.id)}.`,
-            fix: `${add(`goal: ${goal.id}`)} Under the action plan's \`goals\`.`,
+            fix: add(`goal: ${goal.id}`, "the action plan's `goals`"),
           });
         }
         for (const activity of activitiesIn(actionPlan.data, year)) {
@@ -271,7 +271,7 @@ export const followUpComplete: Rule = {
             severity,
             key: entry.activities.length > 0,
             reason: `${which} leaves out the activity ${code(activity.id)} ("${activity.title}") of the action plan ${code(actionPlan.id)}, which runs in ${year}.`,
-            fix: `${add(`activity: ${activity.id}`)} Under the action plan's \`activities\`.`,
+            fix: add(`activity: ${activity.id}`, "the action plan's `activities`"),
           });
         }
       }
