@@ -181,7 +181,7 @@ describe("the follow-up's page", () => {
     const root = copyExamples(PART);
     const rows = tableByCaption(followUpPage(root), "Måluppfyllelse per mål 2020").rows.map((r) => r.cells.map((c) => c.text));
     expect(rows).toContainEqual([
-      "Vi delar och lär oss av varandra i nätverket.",
+      "Viktigt att vi delar och lär oss av varandra i nätverket.",
       "✓ Uppfyllt",
       "Varje nätverksträff har haft dagens kommun med en presentation.",
     ]);
