@@ -14,6 +14,10 @@ export const KIND = {
   memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse", one: "tjänsteskrivelse", many: "tjänsteskrivelser" },
   budget: { name: "Budget", short: "Budget", one: "budget", many: "budgetar" },
   meeting: { name: "Kallelse/föredragningslista", short: "Kallelse", one: "kallelse", many: "kallelser" },
+  strategy: { name: "Strategi", short: "Strategi", one: "strategi", many: "strategier" },
+  "multi-year-plan": { name: "Flerårig plan", short: "Flerårig plan", one: "flerårig plan", many: "fleråriga planer" },
+  "action-plan": { name: "Handlingsplan", short: "Handlingsplan", one: "handlingsplan", many: "handlingsplaner" },
+  "follow-up": { name: "Årlig uppföljning", short: "Uppföljning", one: "uppföljning", many: "uppföljningar" },
 } as const;
 
 /**
@@ -266,7 +270,41 @@ export const SYNONYMS: Record<string, string> = {
   äskat: "requested",
   regional: "regional",
   lokal: "local",
+  uppföljning: "follow-up",
+  flerårsplan: "multi-year-plan",
 };
+
+/**
+ * A plan hierarchy (strategy → multi-year plan → action plans → activities, seed 004) and its
+ * yearly follow-up: the labels of its pages and of the follow-up's table, whose statuses are
+ * those of `FULFILMENT` (text and symbol).
+ */
+export const HIERARCHY = {
+  period: "Period",
+  untilFurther: "tills vidare",
+  goals: "Mål",
+  serves: "Kopplat till",
+  activities: "Aktiviteter",
+  activity: "Aktivitet",
+  years: "År",
+  responsible: "Ansvarig",
+  followedUp: "Följs upp",
+  overview: "Status per handlingsplan och aktivitet",
+  goalStatus: "Måluppfyllelse per mål",
+  part: "Del",
+  basis: "Underlag",
+  /** The basis of a rolled-up status, one and many: `4 aktiviteter: 2 uppfyllda, 1 delvis uppfylld, 1 ej bedömd`. */
+  counted: {
+    met: ["uppfylld", "uppfyllda"],
+    "partly-met": ["delvis uppfylld", "delvis uppfyllda"],
+    "not-met": ["ej uppfylld", "ej uppfyllda"],
+    "not-assessed": ["ej bedömd", "ej bedömda"],
+  },
+  notFollowedUp: "Ingen uppföljning",
+  rolledUp: "Sammanvägd status",
+  /** How a rolled-up status is read, under the table. */
+  rule: "Sammanvägd status: uppfyllt när alla bedömda delar är uppfyllda, ej uppfyllt när ingen är det, annars delvis uppfyllt; ej bedömt när ingen del är bedömd. En handlingsplans status vägs samman av dess aktiviteter, planens av dess handlingsplaner.",
+} as const;
 
 /** After the comment on a goal whose fulfilment no report states: its status is its indicators' (a joint plan's report and a board's). */
 export const ASSESSED_BY_INDICATORS = "Bedömningen grundar sig på målets indikatorer.";

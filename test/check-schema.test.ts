@@ -192,9 +192,7 @@ describe("references", () => {
       edit(r, PLAN, "lerum/indikatorer/behoriga-gymnasieskolan", "lerum/indikatorer/behorig-gymnasieskolan");
     });
     expect(said(findings)).toContain("No plan has the id `sjobacka/plan-2018`.");
-    expect(said(findings)).toContain(
-      "No agreement or plan or report or memo or indicator or budget or meeting has the id `lerum/plan-2109`. Did you mean `lerum/plan-2019`?",
-    );
+    expect(said(findings)).toContain("No document has the id `lerum/plan-2109`. Did you mean `lerum/plan-2019`?");
     expect(said(findings)).toContain(
       "No indicator has the id `lerum/indikatorer/behorig-gymnasieskolan`. Did you mean `lerum/indikatorer/behoriga-gymnasieskolan`?",
     );

@@ -110,7 +110,20 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
 function printedPages(repo: string): string[] {
   const { repo: r } = checkRepository(repo, { cwd: repo });
   const pages = pagesOf(r);
-  return [...r.plans, ...r.memos, ...r.reports, ...r.agreements, ...r.budgets, ...r.meetings].map((e) => pages.byId.get(e.id)!).sort();
+  return [
+    ...r.plans,
+    ...r.memos,
+    ...r.reports,
+    ...r.agreements,
+    ...r.budgets,
+    ...r.meetings,
+    ...r.strategies,
+    ...r.multiYearPlans,
+    ...r.actionPlans,
+    ...r.followUps,
+  ]
+    .map((e) => pages.byId.get(e.id)!)
+    .sort();
 }
 
 /** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents and kallelser. */
@@ -221,6 +234,16 @@ describe("PDF: the examples, built once", () => {
     }
     const outline = pdfStrings(join(out, `${MEMO}.pdf`), "Title");
     for (const heading of ["Förslag till beslut", "Sammanfattning", "Ekonomi", "Jämställdhet", "Beslutsunderlag"]) expect(outline).toContain(heading);
+  });
+
+  it.skipIf(!canPrint)("prints a follow-up's statuses as words beside their symbols, from the embedded symbol font", () => {
+    const pdf = join(out, "gr/uppfoljning-2020.pdf");
+    const fonts = pdffonts(pdf);
+    expect(fonts.map((f) => f.name).join(" ")).toMatch(/\+NotoSansSymbols2-Regular\b/);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    const text = pageTexts(pdf, true).join("\n");
+    for (const status of ["✓ Uppfyllt", "◐ Delvis uppfyllt", "✗ Ej uppfyllt", "– Ej bedömt"]) expect(text).toContain(status);
+    expect(text).toMatch(/Branschråd för äldreomsorg\s+◐ Delvis uppfyllt\s+4 aktiviteter: 2/);
   });
 
   it.skipIf(!canPrint)("the plan holds the Lerum totals, a running title and Sida n av m on every page, and keeps table rows whole", () => {
@@ -598,6 +621,11 @@ describe("PDF: the parts", () => {
     const files = renderSite(checkRepository(root, { cwd: root }).repo);
     const printed = files.filter((f) => f.print);
     expect(printed.map((f) => f.path)).toEqual([
+      "gr/handlingsplan-branschrad-aldreomsorg.html",
+      "gr/handlingsplan-natverket-2019-2020.html",
+      "gr/handlingsplan-vardens-medarbetare.html",
+      "gr/programforklaring-socialchefsnatverket.html",
+      "gr/uppfoljning-2020.html",
       "herrljunga/ombudgetering-investeringar-2016.html",
       "herrljunga/sammantrade-2017-02-28.html",
       "herrljunga/verksamhetsberattelse-2016.html",

@@ -47,6 +47,11 @@ const MOST_PAGES: Record<string, number> = {
   "sjobacka/rapport-2019.pdf": 6,
   "sjobacka/tjansteskrivelse-2020.pdf": 4,
   "sjuharad/budget-2013.pdf": 6,
+  "gr/programforklaring-socialchefsnatverket.pdf": 1,
+  "gr/handlingsplan-natverket-2019-2020.pdf": 1,
+  "gr/handlingsplan-branschrad-aldreomsorg.pdf": 1,
+  "gr/handlingsplan-vardens-medarbetare.pdf": 1,
+  "gr/uppfoljning-2020.pdf": 3,
 };
 /** Documents that must fill exactly their number of pages, as the real one does. */
 const EXACT = new Set(["lerum/tjansteskrivelse-ks18-1375.pdf"]);

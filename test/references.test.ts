@@ -37,6 +37,10 @@ describe("references are declared once, in the schemas", () => {
       indicator: [],
       budget: [],
       meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator"],
+      strategy: [],
+      "multi-year-plan": ["strategy → strategy (belongs to)"],
+      "action-plan": ["plan → multi-year-plan (belongs to)"],
+      "follow-up": ["plan → multi-year-plan (belongs to)", "actionPlans[].actionPlan → action-plan"],
     });
   });
 
@@ -87,7 +91,7 @@ describe("ref/document reads the declared references", () => {
       [LERUM_MEMO, lineOf(root, LERUM_MEMO, "    document:"), 15],
     ]);
     expect(found[0]!.message).toContain("is an indicator, but a plan or report or agreement is expected here.");
-    expect(found[1]!.message).toMatch(/^No agreement or plan or report or memo or indicator or budget or meeting has the id `lerum\/plan-2018`\./);
+    expect(found[1]!.message).toMatch(/^No document has the id `lerum\/plan-2018`\. Did you mean `lerum\/plan-2019`\?/);
   });
 });
 

@@ -186,6 +186,10 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     indicators: [],
     budgets: [],
     meetings: [],
+    strategies: [],
+    multiYearPlans: [],
+    actionPlans: [],
+    followUps: [],
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
@@ -267,6 +271,10 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     indicator: repo.indicators,
     budget: repo.budgets,
     meeting: repo.meetings,
+    strategy: repo.strategies,
+    "multi-year-plan": repo.multiYearPlans,
+    "action-plan": repo.actionPlans,
+    "follow-up": repo.followUps,
   })[entry.kind].push(entry as never);
 }
 

@@ -70,6 +70,23 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
   memo: [],
   // A kallelse's items and lists are its frontmatter's, printed in the seed's order: it places no parts.
   meeting: [],
+  // A plan hierarchy (seed 004): each level with its goals and the level below it.
+  strategy: [
+    { name: "goals", summary: "The strategy's goals." },
+    { name: "plans", summary: "The multi-year plans under the strategy, with their periods and status." },
+  ],
+  "multi-year-plan": [
+    { name: "goals", summary: "The plan's goals, each with the strategy's goals it works towards." },
+    { name: "action-plans", summary: "The action plans that carry out the plan, with their periods, and the plan's yearly follow-ups." },
+  ],
+  "action-plan": [
+    { name: "goals", summary: "The action plan's goals, each with the plan's goals it works towards." },
+    { name: "activities", summary: "The activities: a table of each activity, its goals, its years and who carries it out." },
+  ],
+  "follow-up": [
+    { name: "status", summary: "The status of each action plan and activity of the year, in text and symbol, rolled up to the action plans and the plan." },
+    { name: "goals", summary: "The status of the plan's and the action plans' goals, with their comments." },
+  ],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

@@ -35,6 +35,11 @@ export interface Repository {
   indicators: Entry<"indicator">[];
   budgets: Entry<"budget">[];
   meetings: Entry<"meeting">[];
+  /** A plan hierarchy (seed 004): strategies, multi-year plans, action plans and their yearly follow-ups. */
+  strategies: Entry<"strategy">[];
+  multiYearPlans: Entry<"multi-year-plan">[];
+  actionPlans: Entry<"action-plan">[];
+  followUps: Entry<"follow-up">[];
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
@@ -121,7 +126,12 @@ export const mayName = (reference: DocumentReference, kind: DocumentKind) => ref
 export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] => (reference.kinds === "any" ? documentKinds : reference.kinds);
 
 /** The documents of the repository's lists, kind by kind (in watch mode, those to check again; see `Rule.repository`). */
-export const listedDocuments = (repo: Pick<Repository, "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings">): AnyEntry[] => [
+export const listedDocuments = (
+  repo: Pick<
+    Repository,
+    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps"
+  >,
+): AnyEntry[] => [
   ...repo.agreements,
   ...repo.plans,
   ...repo.reports,
@@ -129,6 +139,10 @@ export const listedDocuments = (repo: Pick<Repository, "agreements" | "plans" | 
   ...repo.indicators,
   ...repo.budgets,
   ...repo.meetings,
+  ...repo.strategies,
+  ...repo.multiYearPlans,
+  ...repo.actionPlans,
+  ...repo.followUps,
 ];
 
 /** The indicators a plan names, each once. */

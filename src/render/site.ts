@@ -24,6 +24,7 @@ import { memoView } from "./views/memo.js";
 import { planView } from "./views/plan.js";
 import { reportView } from "./views/report.js";
 import { rollupCsv, rollupView } from "./views/rollup.js";
+import { actionPlanView, followUpView, multiYearPlanView, strategyView } from "./views/hierarchy.js";
 
 export interface SiteOptions {
   /** `YYYY-MM-DD` of the build, for the colophon (and for templates); none when undefined. */
@@ -117,6 +118,14 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
           return budgetView(ctx, entry, at);
         case "meeting":
           return meetingView(ctx, entry, at);
+        case "strategy":
+          return strategyView(ctx, entry, at);
+        case "multi-year-plan":
+          return multiYearPlanView(ctx, entry, at);
+        case "action-plan":
+          return actionPlanView(ctx, entry, at);
+        case "follow-up":
+          return followUpView(ctx, entry, at);
       }
     };
     const part = (entry: AnyEntry): Part => {

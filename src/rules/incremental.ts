@@ -65,6 +65,10 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
         memos: repo.memos.filter(inScope),
         indicators: repo.indicators.filter(inScope),
         meetings: repo.meetings.filter(inScope),
+        strategies: repo.strategies.filter(inScope),
+        multiYearPlans: repo.multiYearPlans.filter(inScope),
+        actionPlans: repo.actionPlans.filter(inScope),
+        followUps: repo.followUps.filter(inScope),
       },
       rules,
     );

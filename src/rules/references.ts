@@ -15,7 +15,7 @@ import { ROLLUP_FOLDER } from "../model/pages.js";
 import { slug as rollupName } from "../rollup/rollups.js";
 import { idDuplicate } from "../model/rules.js";
 import { didYouMean } from "../model/suggest.js";
-import type { DocumentKind } from "../schema/index.js";
+import { documentKinds, type DocumentKind } from "../schema/index.js";
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { code, ofKind, type Reporter, type Rule } from "./rule.js";
@@ -24,7 +24,8 @@ import { code, ofKind, type Reporter, type Rule } from "./rule.js";
 function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocument, path: Path, id: string, kinds: readonly DocumentKind[]) {
   const target = repo.documents.get(id);
   if ((target && kinds.includes(target.kind)) || (!target && repo.invalidIds.has(id))) return;
-  const wanted = kinds.join(" or ");
+  // A reference that may name any document (a memo's attachment) says "document", not every kind there is.
+  const wanted = documentKinds.every((k) => kinds.includes(k)) ? "document" : kinds.join(" or ");
   if (id.split("/").includes("..") || id.startsWith("/") || /^[a-z]:[\\/]/i.test(id)) {
     report(source, path, {
       reason: `The reference ${code(id)} points outside the repository; documents refer to each other by id.`,

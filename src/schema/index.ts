@@ -7,6 +7,7 @@ import { memo } from "./memo.js";
 import { plan } from "./plan.js";
 import { report } from "./report.js";
 import type { DocumentKind } from "./kinds.js";
+import { actionPlan, followUp, multiYearPlan, strategy } from "./hierarchy.js";
 
 export { config } from "./config.js";
 export { koladaData, KOLADA_FOLDER } from "./kolada.js";
@@ -14,9 +15,33 @@ export { koladaData, KOLADA_FOLDER } from "./kolada.js";
 export { documentKinds, type DocumentKind } from "./kinds.js";
 
 /** One zod schema per kind of document, as Astro has one per collection. */
-export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting } as const satisfies Record<DocumentKind, z.ZodType>;
+export const documentSchemas = {
+  agreement,
+  plan,
+  report,
+  memo,
+  indicator,
+  budget,
+  meeting,
+  strategy,
+  "multi-year-plan": multiYearPlan,
+  "action-plan": actionPlan,
+  "follow-up": followUp,
+} as const satisfies Record<DocumentKind, z.ZodType>;
 
-export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting]);
+export const anyDocument = z.discriminatedUnion("kind", [
+  agreement,
+  plan,
+  report,
+  memo,
+  indicator,
+  budget,
+  meeting,
+  strategy,
+  multiYearPlan,
+  actionPlan,
+  followUp,
+]);
 
 export type DocumentData = {
   agreement: z.infer<typeof agreement>;
@@ -26,4 +51,8 @@ export type DocumentData = {
   indicator: z.infer<typeof indicator>;
   budget: z.infer<typeof budget>;
   meeting: z.infer<typeof meeting>;
+  strategy: z.infer<typeof strategy>;
+  "multi-year-plan": z.infer<typeof multiYearPlan>;
+  "action-plan": z.infer<typeof actionPlan>;
+  "follow-up": z.infer<typeof followUp>;
 };

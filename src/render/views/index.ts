@@ -4,6 +4,7 @@ import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
 import { documentCount, KIND, STATUS } from "../../vocabulary.js";
 import { INDEX_PAGE } from "../../model/pages.js";
+import { actionPlansOf, followUpsOf, plansOfStrategy } from "../../model/hierarchy.js";
 import { list } from "../helpers.js";
 import { href } from "../pages.js";
 import {
@@ -37,7 +38,8 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
   if (entry.kind === "plan" || entry.kind === "report") return entry.data.year;
   if (entry.kind === "memo") {
     const about = entry.data.about ? ctx.repo.documents.get(entry.data.about) : undefined;
-    if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting") return about.data.year;
+    if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting" && "year" in about.data)
+      return about.data.year;
     return Number(entry.data.date.slice(0, 4));
   }
   return undefined;
@@ -58,6 +60,8 @@ const NOT_IN_INDEX: Partial<Record<AnyEntry["kind"], string[]>> = {
   report: ["outcome", "goals", "carryOver", "tables"],
   budget: ["tables"],
   indicator: ["baseline", "targets", "values"],
+  "action-plan": ["activities"],
+  "follow-up": ["goals", "actionPlans"],
 };
 
 /**
@@ -94,7 +98,17 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     groups.get(key)!.agreements.push(agreement);
   }
   // A board's budget and own report belong to no agreement: they are listed with the other documents.
-  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings] as AnyEntry[];
+  const documents = [
+    ...repo.plans,
+    ...repo.reports,
+    ...repo.memos,
+    ...repo.budgets,
+    ...repo.meetings,
+    ...repo.strategies,
+    ...repo.multiYearPlans,
+    ...repo.actionPlans,
+    ...repo.followUps,
+  ] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
@@ -133,6 +147,20 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
         }),
     }));
 
+  // A plan hierarchy (seed 004) belongs to no agreement: each strategy with its plans, and under each plan its action plans and follow-ups.
+  const hierarchies = [...repo.strategies]
+    .sort((a, b) => collator.compare(a.data.title, b.data.title))
+    .map((strategy) => {
+      placed.add(strategy.id);
+      return {
+        link: link(strategy),
+        plans: plansOfStrategy(repo, strategy.id).map((plan) => {
+          const children = [...actionPlansOf(repo, plan.id), ...followUpsOf(repo, plan.id)];
+          for (const d of [plan, ...children]) placed.add(d.id);
+          return { link: link(plan), children: children.map(link) };
+        }),
+      };
+    });
   const others = documents
     .filter((d) => !placed.has(d.id))
     .sort((a, b) => collator.compare(a.id, b.id))
@@ -154,6 +182,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
       title: "Gemensamma folkhälsoplaner",
       organisation: organisation?.name,
       municipalities,
+      hierarchies,
       others,
       parties,
       remaining,
@@ -168,6 +197,10 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
             ["report", repo.reports],
             ["budget", repo.budgets],
             ["meeting", repo.meetings],
+            ["strategy", repo.strategies],
+            ["multi-year-plan", repo.multiYearPlans],
+            ["action-plan", repo.actionPlans],
+            ["follow-up", repo.followUps],
           ] as const
         )
           .filter(([, entries]) => entries.length > 0)
