@@ -14,6 +14,7 @@ export const KIND = {
   memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse", one: "tjänsteskrivelse", many: "tjänsteskrivelser" },
   budget: { name: "Budget", short: "Budget", one: "budget", many: "budgetar" },
   meeting: { name: "Kallelse/föredragningslista", short: "Kallelse", one: "kallelse", many: "kallelser" },
+  form: { name: "Formulär", short: "Formulär", one: "formulär", many: "formulär" },
 } as const;
 
 /**
@@ -50,6 +51,15 @@ export const MEETING = {
   messageList: "Meddelandeförteckning",
   delegations: "Delegeringsbeslut",
   none: "Inga handlingar",
+} as const;
+
+/** A form's page (`kind: form`): what it is the form of, its header fields and its optional sections. */
+export const FORM = {
+  for: "Mall för",
+  fields: "Fält i sidhuvudet",
+  required: "obligatoriskt",
+  optional: "Valfria avsnitt",
+  money: { required: "ska finnas", optional: "får finnas", absent: "saknas" },
 } as const;
 
 /** `1 verksamhetsplan`, `2 verksamhetsplaner`: a count of documents of a kind, in running text. */

@@ -70,6 +70,8 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
   memo: [],
   // A kallelse's items and lists are its frontmatter's, printed in the seed's order: it places no parts.
   meeting: [],
+  // A form's headings are the sections of its documents; it places where a memo's signatures go.
+  form: [{ name: "signatures", summary: "In a form for memos: where the memo's signatures go among its sections (default: after the last)." }],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

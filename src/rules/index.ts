@@ -3,7 +3,7 @@ import { reportOutcome, reportSubject } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { councilGoals, reportParts, sameGoalText, writtenFigures } from "./board-goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
-import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
+import { memoDnr, memoSelfAttachment, placeholders } from "./memo.js";
 import { meetingDecides, meetingDnr, meetingDraft, meetingOrder } from "./meeting.js";
 import { accountSums } from "./accounts.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, income, lineTotals, splits, sumRange } from "./money.js";
@@ -14,6 +14,7 @@ import { activeFiles } from "./active.js";
 import { bodyDirectives } from "./body.js";
 import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
 import { ruleSettings } from "./settings.js";
+import { formRules } from "./forms.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -51,7 +52,6 @@ export const rules: readonly Rule[] = [
   reportOutcome,
   memoDnr,
   memoSelfAttachment,
-  memoSections,
   meetingDnr,
   meetingDecides,
   meetingDraft,
@@ -76,6 +76,7 @@ export const rules: readonly Rule[] = [
   hiddenPaths,
   ruleSettings,
   outputTaken,
+  ...formRules,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { meeting } from "./meeting.js";
 import { memo } from "./memo.js";
 import { plan } from "./plan.js";
 import { report } from "./report.js";
+import { form } from "./form.js";
 import type { DocumentKind } from "./kinds.js";
 
 export { config } from "./config.js";
@@ -14,9 +15,9 @@ export { koladaData, KOLADA_FOLDER } from "./kolada.js";
 export { documentKinds, type DocumentKind } from "./kinds.js";
 
 /** One zod schema per kind of document, as Astro has one per collection. */
-export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting } as const satisfies Record<DocumentKind, z.ZodType>;
+export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting, form } as const satisfies Record<DocumentKind, z.ZodType>;
 
-export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting]);
+export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting, form]);
 
 export type DocumentData = {
   agreement: z.infer<typeof agreement>;
@@ -26,4 +27,5 @@ export type DocumentData = {
   indicator: z.infer<typeof indicator>;
   budget: z.infer<typeof budget>;
   meeting: z.infer<typeof meeting>;
+  form: z.infer<typeof form>;
 };

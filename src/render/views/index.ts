@@ -37,7 +37,8 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
   if (entry.kind === "plan" || entry.kind === "report") return entry.data.year;
   if (entry.kind === "memo") {
     const about = entry.data.about ? ctx.repo.documents.get(entry.data.about) : undefined;
-    if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting") return about.data.year;
+    if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting" && about.kind !== "form")
+      return about.data.year;
     return Number(entry.data.date.slice(0, 4));
   }
   return undefined;
