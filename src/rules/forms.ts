@@ -27,7 +27,8 @@ function bodySections(doc: FormDocument): BodySection[] {
   headings.forEach((h, i) => {
     const next = headings[i + 1];
     const between = text.slice(h.position.end.offset, next ? next.position.start.offset : text.length);
-    const empty = between.trim() === "" && (!next || next.depth <= h.depth);
+    // A comment (a transcription's note on its source) is no text of the section.
+    const empty = between.replace(/<!--[\s\S]*?-->/g, "").trim() === "" && (!next || next.depth <= h.depth);
     const heading = { depth: h.depth, title: h.text, position: h.position, empty };
     if (h.depth === 2) sections.push({ ...heading, subs: [] });
     else if (h.depth === 3 && sections.length) sections.at(-1)!.subs.push(heading);

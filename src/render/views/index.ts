@@ -46,7 +46,8 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
 
 /** How a document is named in the index's tables, where the year and agreement are already given. */
 function shortTitle(entry: AnyEntry): string | undefined {
-  if (entry.kind === "plan") return `${KIND.plan.name} ${entry.data.year}`;
+  // A plan of an organisation's own (a kommunalförbund's unit plan) is listed by its title, as a budget is.
+  if (entry.kind === "plan") return entry.data.agreement === undefined ? entry.data.title : `${KIND.plan.name} ${entry.data.year}`;
   // A board's own report belongs to no agreement and is listed by its own title.
   if (entry.kind === "report" && entry.data.plan !== undefined) return `${KIND.report.name} ${entry.data.year}`;
   if (entry.kind === "memo") return `${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
