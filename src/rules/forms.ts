@@ -56,7 +56,8 @@ function outOfOrder<T>(matched: { at: T; index: number }[]): Set<T> {
   for (let i = 0; i < n; i++)
     for (let j = 0; j < i; j++) if (matched[j]!.index < matched[i]!.index && length[j]! + 1 > length[i]!) [length[i], previous[i]] = [length[j]! + 1, j];
   let best = -1;
-  for (let i = 0; i < n; i++) if (best === -1 || length[i]! > length[best]!) best = i;
+  // Of two runs as long, the later: a heading written too early (before all the rest) is the one out of place.
+  for (let i = 0; i < n; i++) if (best === -1 || length[i]! >= length[best]!) best = i;
   const keep = new Set<number>();
   for (let i = best; i !== -1; i = previous[i]!) keep.add(i);
   return new Set(matched.filter((_, i) => !keep.has(i)).map((m) => m.at));
