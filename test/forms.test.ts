@@ -105,6 +105,21 @@ describe("Sjuhärad's unit plans on the förbund's form", () => {
       severity: "warning",
       message: expect.stringMatching(/^The heading "Bakgrund" is not a heading of its form `sjuharad\/formular\/enhetsplan`, which has "Beskrivning", /),
     });
+
+    // The page prints the sections in the form's order, under the form's headings; the author's own heading follows them.
+    edit(root, SOCIAL, "## Resultat/uppföljning", "## resultat/uppföljning:");
+    const html = readFileSync(join(await build(root), "sjuharad/enhetsplaner/social-valfard-och-halsa.html"), "utf8");
+    expect(h2s(html)).toEqual([
+      "Beskrivning",
+      "Uppgift",
+      "Precisering hur arbetet styrs mot de strategiska målen",
+      "Effektmål",
+      "Viktiga aktiviteter/delmoment",
+      "Tidplan för aktiviteter",
+      "Hur mäta för att visa på lyckat resultat",
+      "Resultat/uppföljning",
+      "Bakgrund",
+    ]);
   });
 
   it("a header field missing, and one the form does not have, with the label meant", async () => {

@@ -9,7 +9,7 @@ import { docLink, isFictional, municipalityOf, partyName, type LinkView, type Pa
 import { documentPage, type PartSource } from "./page.js";
 import type { FootnoteDefinition, ListItem, PhrasingContent, RootContent } from "mdast";
 import { GOAL_LEVEL, KIND } from "../../vocabulary.js";
-import { formOf, moneyOptional, type ResolvedForm } from "../../model/forms.js";
+import { formOf, headingKey, moneyOptional, type ResolvedForm } from "../../model/forms.js";
 
 const LEVELS = (["national", "regional", "local"] as const).map((level) => ({ level, heading: GOAL_LEVEL[level] }));
 
@@ -143,6 +143,7 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
           return undefined;
       }
     },
+    form: sectionsOf(formOf(repo, plan)),
     expand: (directive) => (directive.name === "goals" && directive.attributes?.["area"] ? goalList(data.goals, directive.attributes["area"]) : undefined),
   };
   return documentPage(ctx, plan, page, {
@@ -163,6 +164,15 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
     content: { year: data.year },
     parts,
   });
+}
+
+/** Where a section of the body goes in its form, and the form's heading for it; none without a form. */
+function sectionsOf(form: ResolvedForm | undefined): PartSource["form"] {
+  if (!form) return undefined;
+  return (title) => {
+    const index = form.sections.findIndex((s) => headingKey(s.title) === headingKey(title));
+    return index === -1 ? undefined : { index, title: form.sections[index]!.title };
+  };
 }
 
 /** The header fields a document gives (`fields:`), as its header prints them: in its form's order, then any other. */
