@@ -31,12 +31,13 @@ describe("references are declared once, in the schemas", () => {
     );
     expect(declared).toEqual({
       agreement: [],
-      plan: ["agreement → agreement (belongs to)", "goals[].indicators[] → indicator", "interventions[].indicators[] → indicator"],
+      plan: ["agreement → agreement (belongs to)", "form → form", "goals[].indicators[] → indicator", "interventions[].indicators[] → indicator"],
       report: ["plan → plan (belongs to)"],
-      memo: ["about → plan, report, agreement (belongs to)", "attachments[].document → any"],
+      memo: ["about → plan, report, agreement (belongs to)", "form → form", "attachments[].document → any"],
       indicator: [],
       budget: [],
       meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator"],
+      form: [],
     });
   });
 
@@ -87,7 +88,7 @@ describe("ref/document reads the declared references", () => {
       [LERUM_MEMO, lineOf(root, LERUM_MEMO, "    document:"), 15],
     ]);
     expect(found[0]!.message).toContain("is an indicator, but a plan or report or agreement is expected here.");
-    expect(found[1]!.message).toMatch(/^No agreement or plan or report or memo or indicator or budget or meeting has the id `lerum\/plan-2018`\./);
+    expect(found[1]!.message).toMatch(/^No agreement or plan or report or memo or indicator or budget or meeting or form has the id `lerum\/plan-2018`\./);
   });
 });
 

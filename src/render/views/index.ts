@@ -51,6 +51,8 @@ function shortTitle(entry: AnyEntry): string | undefined {
   // A board's own report belongs to no agreement and is listed by its own title.
   if (entry.kind === "report" && entry.data.plan !== undefined) return `${KIND.report.name} ${entry.data.year}`;
   if (entry.kind === "memo") return `${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
+  // A form's title reads as one of its documents' (Verksamhetsplan för 2013 …): the index says it is the form.
+  if (entry.kind === "form") return `${KIND.form.name}: ${entry.data.title}`;
   return undefined;
 }
 
@@ -96,7 +98,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     groups.get(key)!.agreements.push(agreement);
   }
   // A board's budget and own report belong to no agreement: they are listed with the other documents.
-  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings] as AnyEntry[];
+  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings, ...repo.forms] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
@@ -170,6 +172,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
             ["report", repo.reports],
             ["budget", repo.budgets],
             ["meeting", repo.meetings],
+            ["form", repo.forms],
           ] as const
         )
           .filter(([, entries]) => entries.length > 0)
