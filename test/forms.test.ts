@@ -320,6 +320,20 @@ describe("a memo on its organisation's form", () => {
     ]);
   });
 
+  it("Lerum's built-in form asks for the Jämställdhet questionnaire, at the memo's heading Jämställdhet", async () => {
+    const root = copyExamples({ only: ["lerum"] });
+    const MEMO = "lerum/tjansteskrivelse-ks18-1375.md";
+    edit(root, MEMO, /genderEquality:\n( {2}.*\n){4}/, "");
+    const { findings } = await checkJson(root);
+    expect(only(findings, "form/missing")).toMatchObject({
+      file: MEMO,
+      line: lineOf(root, MEMO, "## Jämställdhet"),
+      column: 1,
+      severity: "error",
+      message: 'The memo has no `genderEquality`, the questionnaire of the section "Jämställdhet" that the default form of memos requires.',
+    });
+  });
+
   it("Lerum's memo keeps Lerum's order on the built-in form", async () => {
     const root = copyExamples({ only: ["lerum"] });
     const html = readFileSync(join(await build(root), "lerum/tjansteskrivelse-ks18-1375.html"), "utf8");

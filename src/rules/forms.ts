@@ -174,7 +174,9 @@ function checkHeadings(doc: FormDocument, form: ResolvedForm, rules: Reporters):
   if (doc.kind === "memo" && !doc.data.genderEquality) {
     const jamstalldhet = form.sections.find((s) => memoSlotOf(s.title) === "jamstalldhet" && !s.optional);
     if (jamstalldhet) {
-      rules.missing(doc.source, ["proposal"], {
+      // At the memo's Jämställdhet heading, where the questionnaire would print; else at its title.
+      const heading = sections.find((s) => memoSlotOf(s.title) === "jamstalldhet");
+      rules.missing(doc.source, heading ? heading.position : ["title"], {
         key: true,
         severity: form.severity,
         reason: `The memo has no \`genderEquality\`, the questionnaire of the section ${quoted(jamstalldhet.title)} that ${formName(form)} requires.`,
