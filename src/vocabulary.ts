@@ -18,6 +18,7 @@ export const KIND = {
   "multi-year-plan": { name: "Flerårig plan", short: "Flerårig plan", one: "flerårig plan", many: "fleråriga planer" },
   "action-plan": { name: "Handlingsplan", short: "Handlingsplan", one: "handlingsplan", many: "handlingsplaner" },
   "follow-up": { name: "Årlig uppföljning", short: "Uppföljning", one: "uppföljning", many: "uppföljningar" },
+  form: { name: "Formulär", short: "Formulär", one: "formulär", many: "formulär" },
 } as const;
 
 /**
@@ -54,6 +55,15 @@ export const MEETING = {
   messageList: "Meddelandeförteckning",
   delegations: "Delegeringsbeslut",
   none: "Inga handlingar",
+} as const;
+
+/** A form's page (`kind: form`): what it is the form of, its header fields and its optional sections. */
+export const FORM = {
+  for: "Mall för",
+  fields: "Fält i sidhuvudet",
+  required: "obligatoriskt",
+  optional: "Valfria avsnitt",
+  money: { required: "ska finnas", optional: "får finnas", absent: "saknas" },
 } as const;
 
 /** `1 verksamhetsplan`, `2 verksamhetsplaner`: a count of documents of a kind, in running text. */

@@ -80,7 +80,7 @@ describe("checking again after a change", () => {
         "organisation: lerum\nmemo:\n  requiredSections: [Sammanfattning, Bakgrund, Ekonomi, Jämställdhet, Miljö]\n",
       ),
     );
-    expect(json).toContain('lacks the section \\"Miljö');
+    expect(json).toContain('lacks the heading \\"Miljö');
 
     // An image written before it exists, then the image saved (a file that is not a document).
     json = change("a missing image", ["sjobacka/plan-2019.md"], () => edit(root, "sjobacka/plan-2019.md", /\n## /, "\n![Karta](karta.png)\n\n## "));

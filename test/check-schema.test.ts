@@ -265,10 +265,20 @@ describe("years, dates and memos", () => {
     expect(ofRule(findings, "memo/dnr")).toHaveLength(1);
   });
 
-  it("memo/section: a missing required section", async () => {
-    const { code, findings } = await checkFindings((r) => edit(r, MEMO, "## Ekonomi", "## Pengar"));
+  it("form/missing: a section of the default (Lerum's) memo form, placed at the heading it should precede", async () => {
+    const { code, findings, root } = await checkFindings((r) => edit(r, MEMO, "## Ekonomi", "## Pengar"));
     expect(code).toBe(1);
-    expect(said(findings)).toContain('The memo lacks the section "Ekonomi"');
+    expect(ofRule(findings, "form/missing")).toEqual([
+      expect.objectContaining({
+        file: MEMO,
+        line: lineOf(root, MEMO, "## Jämställdhet"),
+        column: 1,
+        severity: "error",
+        message: 'The memo lacks the heading "Ekonomi", which the default form of memos requires after "Bakgrund", before "Jämställdhet".',
+      }),
+    ]);
+    // The built-in form reports no heading it does not have: "Pengar" is the author's own.
+    expect(ofRule(findings, "form/heading")).toEqual([]);
   });
 
   it("text/placeholder: an error in a decided document, a warning in a draft", async () => {

@@ -639,6 +639,10 @@ describe("PDF: the parts", () => {
       "sjobacka/rapport-2019.html",
       "sjobacka/tjansteskrivelse-2020.html",
       "sjuharad/budget-2013.html",
+      "sjuharad/enhetsplaner/hallbar-regional-utveckling.html",
+      "sjuharad/enhetsplaner/infrastruktur.html",
+      "sjuharad/enhetsplaner/social-valfard-och-halsa.html",
+      "sjuharad/enhetsplaner/utbildning-kompetensutveckling.html",
     ]);
     const memo = printed.find((f) => f.path === `${MEMO}.html`)!.print!.css;
     expect(memo).toContain('content: "TJÄNSTESKRIVELSE " counter(page) " (" counter(pages) ")\\A Datum " "2018-12-20" "     Dnr " "KS18.1375"');

@@ -31,9 +31,9 @@ describe("references are declared once, in the schemas", () => {
     );
     expect(declared).toEqual({
       agreement: [],
-      plan: ["agreement → agreement (belongs to)", "goals[].indicators[] → indicator", "interventions[].indicators[] → indicator"],
+      plan: ["agreement → agreement (belongs to)", "form → form", "goals[].indicators[] → indicator", "interventions[].indicators[] → indicator"],
       report: ["plan → plan (belongs to)"],
-      memo: ["about → plan, report, agreement (belongs to)", "attachments[].document → any"],
+      memo: ["about → plan, report, agreement (belongs to)", "form → form", "attachments[].document → any"],
       indicator: [],
       budget: [],
       meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator"],
@@ -41,6 +41,7 @@ describe("references are declared once, in the schemas", () => {
       "multi-year-plan": ["strategy → strategy (belongs to)"],
       "action-plan": ["plan → multi-year-plan (belongs to)"],
       "follow-up": ["plan → multi-year-plan (belongs to)", "actionPlans[].actionPlan → action-plan"],
+      form: [],
     });
   });
 

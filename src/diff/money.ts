@@ -26,11 +26,12 @@ function touched(ctx: MoneyContext, documents: DocumentChange[]): Map<string, { 
       if (!money) continue;
       const after = lookup(ctx.head, doc.id, "plan");
       const before = lookup(ctx.base, doc.idBefore ?? doc.id, "plan");
-      if (after) add(after.data.agreement, after.data.year);
-      if (before) add(headId(ctx, before.data.agreement), before.data.year);
+      // A plan of an organisation's own (no agreement) has no contributions to compare.
+      if (after?.data.agreement) add(after.data.agreement, after.data.year);
+      if (before?.data.agreement) add(headId(ctx, before.data.agreement), before.data.year);
     } else if (doc.kind === "agreement" && doc.status !== "moved") {
       for (const plan of ctx.head.plans) if (plan.data.agreement === doc.id) add(doc.id, plan.data.year);
-      for (const plan of ctx.base.plans) if (headId(ctx, plan.data.agreement) === doc.id) add(doc.id, plan.data.year);
+      for (const plan of ctx.base.plans) if (plan.data.agreement && headId(ctx, plan.data.agreement) === doc.id) add(doc.id, plan.data.year);
     }
   }
   return pairs;
@@ -45,7 +46,7 @@ export function moneyChanges(ctx: MoneyContext, documents: DocumentChange[]): Ag
   const result: AgreementYear[] = [];
   for (const { agreement: id, year } of touched(ctx, documents).values()) {
     const after = ctx.head.plans.filter((p) => p.data.agreement === id && p.data.year === year);
-    const before = ctx.base.plans.filter((p) => headId(ctx, p.data.agreement) === id && p.data.year === year);
+    const before = ctx.base.plans.filter((p) => p.data.agreement !== undefined && headId(ctx, p.data.agreement) === id && p.data.year === year);
     const agreement = lookup(ctx.head, id, "agreement") ?? ctx.base.agreements.find((a) => headId(ctx, a.id) === id);
     const totalsAfter = partyTotals(after.flatMap((p) => contributingLines(p.data.budget)));
     const totalsBefore = partyTotals(before.flatMap((p) => contributingLines(p.data.budget)));

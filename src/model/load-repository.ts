@@ -190,6 +190,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     multiYearPlans: [],
     actionPlans: [],
     followUps: [],
+    forms: [],
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
@@ -275,6 +276,7 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     "multi-year-plan": repo.multiYearPlans,
     "action-plan": repo.actionPlans,
     "follow-up": repo.followUps,
+    form: repo.forms,
   })[entry.kind].push(entry as never);
 }
 

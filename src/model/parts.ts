@@ -87,6 +87,8 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
     { name: "status", summary: "The status of each action plan and activity of the year, in text and symbol, rolled up to the action plans and the plan." },
     { name: "goals", summary: "The status of the plan's and the action plans' goals, with their comments." },
   ],
+  // A form's headings are the sections of its documents; it places where a memo's signatures go.
+  form: [{ name: "signatures", summary: "In a form for memos: where the memo's signatures go among its sections (default: after the last)." }],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

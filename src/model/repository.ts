@@ -40,6 +40,7 @@ export interface Repository {
   multiYearPlans: Entry<"multi-year-plan">[];
   actionPlans: Entry<"action-plan">[];
   followUps: Entry<"follow-up">[];
+  forms: Entry<"form">[];
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
@@ -129,7 +130,7 @@ export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] =
 export const listedDocuments = (
   repo: Pick<
     Repository,
-    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps"
+    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps" | "forms"
   >,
 ): AnyEntry[] => [
   ...repo.agreements,
@@ -143,6 +144,7 @@ export const listedDocuments = (
   ...repo.multiYearPlans,
   ...repo.actionPlans,
   ...repo.followUps,
+  ...repo.forms,
 ];
 
 /** The indicators a plan names, each once. */

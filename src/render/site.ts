@@ -20,6 +20,7 @@ import { type OrganisationView, type PageView, type ViewContext } from "./views/
 import { indexFacts, indexView } from "./views/index.js";
 import { indicatorView } from "./views/indicator.js";
 import { meetingView, type PacketPlan } from "./views/meeting.js";
+import { formView } from "./views/form.js";
 import { memoView } from "./views/memo.js";
 import { planView } from "./views/plan.js";
 import { reportView } from "./views/report.js";
@@ -126,6 +127,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
           return actionPlanView(ctx, entry, at);
         case "follow-up":
           return followUpView(ctx, entry, at);
+        case "form":
+          return formView(ctx, entry, at);
       }
     };
     const part = (entry: AnyEntry): Part => {

@@ -192,7 +192,8 @@ export function partyRollups(repo: Repository, sumsOf?: (plan: Entry<"plan">) =>
 
 /** The roll-ups made of one document: a plan's by area and by financing, an agreement's by year. */
 export function documentRollups(repo: Repository, entry: AnyEntry): Table[] {
-  if (entry.kind === "plan") return [planByArea(repo, entry), planByFinancing(repo, entry)];
+  // A plan without budget lines (a unit plan whose form has no money) has nothing to roll up.
+  if (entry.kind === "plan") return entry.data.budget.length ? [planByArea(repo, entry), planByFinancing(repo, entry)] : [];
   if (entry.kind === "agreement") return [agreementByYear(repo, entry)];
   return [];
 }

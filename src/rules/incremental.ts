@@ -69,6 +69,7 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
         multiYearPlans: repo.multiYearPlans.filter(inScope),
         actionPlans: repo.actionPlans.filter(inScope),
         followUps: repo.followUps.filter(inScope),
+        forms: repo.forms.filter(inScope),
       },
       rules,
     );

@@ -3,7 +3,7 @@ import { reportOutcome, reportSubject } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { councilGoals, reportParts, sameGoalText, writtenFigures } from "./board-goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
-import { memoDnr, memoSections, memoSelfAttachment, placeholders } from "./memo.js";
+import { memoDnr, memoSelfAttachment, placeholders } from "./memo.js";
 import { meetingDecides, meetingDnr, meetingDraft, meetingOrder } from "./meeting.js";
 import { accountSums } from "./accounts.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, income, lineTotals, splits, sumRange } from "./money.js";
@@ -15,6 +15,7 @@ import { bodyDirectives } from "./body.js";
 import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
 import { ruleSettings } from "./settings.js";
 import { followUpComplete, followUpIds, hierarchyGoals, hierarchyPeriods } from "./hierarchy.js";
+import { formRules } from "./forms.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -52,7 +53,6 @@ export const rules: readonly Rule[] = [
   reportOutcome,
   memoDnr,
   memoSelfAttachment,
-  memoSections,
   meetingDnr,
   meetingDecides,
   meetingDraft,
@@ -81,6 +81,7 @@ export const rules: readonly Rule[] = [
   hierarchyPeriods,
   followUpIds,
   followUpComplete,
+  ...formRules,
 ];
 
 /**

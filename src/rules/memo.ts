@@ -1,9 +1,6 @@
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { code, type Rule } from "./rule.js";
-import { KIND } from "../vocabulary.js";
-
-export const DEFAULT_MEMO_SECTIONS = ["Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet"];
 
 export const memoDnr: Rule = {
   id: "memo/dnr",
@@ -51,32 +48,6 @@ export const memoSelfAttachment: Rule = {
     }
   },
 };
-
-export const memoSections: Rule = {
-  id: "memo/section",
-  severity: "error",
-  example: `The memo lacks the section "Ekonomi"; a ${KIND.memo.one} has Sammanfattning, Bakgrund, Ekonomi, Jämställdhet.`,
-  summary: "A memo's body has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet).",
-  repository(repo, report) {
-    const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
-    for (const memo of repo.memos) {
-      const headings = new Set((memo.source.outline?.headings ?? []).filter((h) => h.depth === 2).map((h) => normalise(h.text)));
-      const missing = required.filter((s) => !headings.has(normalise(s)));
-      if (missing.length === 0) continue;
-      const end = memo.source.lines.point(String(memo.source.file.value).length);
-      report(
-        memo.source,
-        { start: end, end },
-        {
-          reason: `The memo lacks the section${missing.length > 1 ? "s" : ""} ${missing.map((s) => `"${s}"`).join(", ")}; a ${KIND.memo.one} has ${required.join(", ")}.`,
-          fix: `Add ${missing.map((s) => `\`## ${s}\``).join(", ")} with its text to the body.`,
-        },
-      );
-    }
-  },
-};
-
-const normalise = (s: string) => s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "");
 
 /** Placeholder text left from a template: `XX`, `XXXX Kommun`, `KSXX.XXX`, `TODO`. */
 export const PLACEHOLDER = /(?<![\p{L}\p{N}])(?:TODO|FIXME|[\p{Lu}]{0,4}X{2,}(?:[.\-/ ]?X+)*)(?![\p{L}\p{N}])/u;

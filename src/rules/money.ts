@@ -18,6 +18,7 @@ import {
   withinRounding,
 } from "../model/money.js";
 import type { Split } from "../schema/agreement.js";
+import { moneyOptional } from "../model/forms.js";
 import { plansWithAgreements, type Entry, type LoneDocument } from "../model/repository.js";
 import { place } from "../source/load.js";
 import type { Path } from "../source/locate.js";
@@ -124,6 +125,8 @@ export const contributions: Rule = {
     "A plan's total per financier, carry-overs aside, equals that financier's yearly contribution in the agreement. Lines that give only a total count for no financier.",
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
+      // A plan without money where its form allows one (`money: optional` or `absent`): nothing to meet the contributions with, nothing missing.
+      if (plan.data.budget.length === 0 && moneyOptional(repo, plan)) continue;
       const totals = partyTotals(contributingLines(plan.data.budget));
       const unsplit = unsplitTotal(plan.data.budget).total;
       for (const c of agreement.data.contributions) {
@@ -289,6 +292,7 @@ export const splits: Rule = {
   }),
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
+      if (plan.data.budget.length === 0 && moneyOptional(repo, plan)) continue;
       const unsplit = unsplitTotal(plan.data.budget);
       plan.data.budget.forEach((line, i) => {
         if (!unsplit.lines.includes(line)) return;
@@ -515,7 +519,10 @@ export const sumRange: Rule = {
     const byYear = (a: Entry<"plan">, b: Entry<"plan">) => a.data.year - b.data.year || compareStrings(a.id, b.id);
     // Every plan with an agreement, not only those being checked (see `Rule.repository`); one whose own sum overflows has its own message.
     const plans = [...repo.documents.values()]
-      .filter((e): e is Entry<"plan"> => e.kind === "plan" && repo.documents.get(e.data.agreement)?.kind === "agreement" && !planOverflows(e))
+      .filter(
+        (e): e is Entry<"plan"> =>
+          e.kind === "plan" && e.data.agreement !== undefined && repo.documents.get(e.data.agreement)?.kind === "agreement" && !planOverflows(e),
+      )
       .sort(byYear);
     const budgets = new Map<string, bigint>();
     const parties = new Map<string, bigint>();
@@ -523,12 +530,13 @@ export const sumRange: Rule = {
     for (const plan of plans) {
       const amounts = planAmounts(plan.data.budget, (line) => line.type !== "carry-over").flat();
       // An agreement's plans refer to it, so they are checked together: the message goes to the amount.
-      const before = budgets.get(plan.data.agreement) ?? 0n;
+      const agreementId = plan.data.agreement!;
+      const before = budgets.get(agreementId) ?? 0n;
       budgets.set(
-        plan.data.agreement,
+        agreementId,
         amounts.reduce((t, a) => t + BigInt(a.amount), before),
       );
-      if (checked.has(plan)) checkSum(plan.source, report, amounts, `the budget of the agreement ${code(plan.data.agreement)} over its years`, before);
+      if (checked.has(plan)) checkSum(plan.source, report, amounts, `the budget of the agreement ${code(agreementId)} over its years`, before);
       for (const amount of amounts) {
         if (amount.party === undefined || overflowing.has(amount.party)) continue;
         const total = (parties.get(amount.party) ?? 0n) + BigInt(amount.amount);

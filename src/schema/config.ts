@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { localId, partyRef } from "./common.js";
+import { documentRef, localId, partyRef } from "./common.js";
+import { formKind } from "./form.js";
 import { KIND } from "../vocabulary.js";
 
 /** Whether a pattern is a regular expression as `memo/dnr` reads it. */
@@ -71,6 +72,12 @@ export const party = z
       })
       .optional()
       .describe("How the party's meetings are printed (`kind: meeting`)."),
+    forms: z
+      .partialRecord(formKind, documentRef)
+      .optional()
+      .describe(
+        "The party's default form (`kind: form`) per kind of document, e.g. `{ memo: herrljunga/formular/tjansteskrivelse }`: the form of its memos (as issuer) and its plans (as organisation) that name none.",
+      ),
     members: z
       .array(partyRef)
       .min(1)

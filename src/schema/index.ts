@@ -6,6 +6,7 @@ import { meeting } from "./meeting.js";
 import { memo } from "./memo.js";
 import { plan } from "./plan.js";
 import { report } from "./report.js";
+import { form } from "./form.js";
 import type { DocumentKind } from "./kinds.js";
 import { actionPlan, followUp, multiYearPlan, strategy } from "./hierarchy.js";
 
@@ -27,6 +28,7 @@ export const documentSchemas = {
   "multi-year-plan": multiYearPlan,
   "action-plan": actionPlan,
   "follow-up": followUp,
+  form,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 
 export const anyDocument = z.discriminatedUnion("kind", [
@@ -41,6 +43,7 @@ export const anyDocument = z.discriminatedUnion("kind", [
   multiYearPlan,
   actionPlan,
   followUp,
+  form,
 ]);
 
 export type DocumentData = {
@@ -55,4 +58,5 @@ export type DocumentData = {
   "multi-year-plan": z.infer<typeof multiYearPlan>;
   "action-plan": z.infer<typeof actionPlan>;
   "follow-up": z.infer<typeof followUp>;
+  form: z.infer<typeof form>;
 };

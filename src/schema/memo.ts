@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { documentBase, isoDate, partyRef, person } from "./common.js";
 import { reference } from "./reference.js";
+import { formFields } from "./form.js";
 import { KIND } from "../vocabulary.js";
 
 const dnr = z.string().min(1).describe("Diarienummer, e.g. `KS18.1375`.");
@@ -20,7 +21,9 @@ export const genderEquality = z
     differentEffects: z.boolean().describe("Kan ärendet få olika effekter för kvinnor och män, flickor och pojkar?"),
     goals: z.string().min(1).describe("Hur påverkar ärendet kommunens jämställdhetsmål?"),
   })
-  .describe("The fixed gender-equality questionnaire (Jämställdhet); free text goes under the body's `Jämställdhet` heading.");
+  .describe(
+    "The fixed gender-equality questionnaire (Jämställdhet); free text goes under the body's `Jämställdhet` heading. Required where the memo's form has the section Jämställdhet (the default form has).",
+  );
 
 export const memo = z
   .strictObject({
@@ -36,8 +39,14 @@ export const memo = z
     about: reference(["plan", "report", "agreement"], { belongsTo: true })
       .optional()
       .describe("Id of the plan, report or agreement the memo is about; Ekonomi takes its figures from a plan or report."),
+    form: reference("form")
+      .optional()
+      .describe(
+        "Id of the form (`kind: form`) the memo follows. Default: its issuer's form for memos (`forms:` of its party), else Lerum's order of sections.",
+      ),
+    fields: formFields,
     proposal: z.array(z.string().min(1)).min(1).describe("Förslag till beslut, one decision per item, worded as the decision itself."),
-    genderEquality,
+    genderEquality: genderEquality.optional(),
     attachments: z.array(attachment).default([]).describe("Beslutsunderlag."),
     sendTo: z.array(z.string().min(1)).default([]).describe("Beslutet ska skickas till."),
     forInformation: z.array(z.string().min(1)).default([]).describe("För kännedom till."),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decision, documentBase, financingType, goalId, kronor, localId, partyKey, year } from "./common.js";
+import { decision, documentBase, financingType, goalId, kronor, localId, partyKey, partyRef, year } from "./common.js";
+import { formFields } from "./form.js";
 import { reference } from "./reference.js";
 import { moneyTable } from "./table.js";
 import { KIND } from "../vocabulary.js";
@@ -84,7 +85,18 @@ export const plan = z
   .strictObject({
     kind: z.literal("plan"),
     ...documentBase,
-    agreement: reference("agreement", { belongsTo: true }).describe("Id of the agreement the plan belongs to."),
+    agreement: reference("agreement", { belongsTo: true })
+      .optional()
+      .describe(
+        "Id of the agreement the plan belongs to. A plan of an organisation's own, outside any agreement (a kommunalförbund's unit plan), names its `organisation` instead.",
+      ),
+    organisation: partyRef
+      .optional()
+      .describe("Id of the party whose own plan it is, where it belongs to no agreement, e.g. `sjuharad` for the unit plans of Sjuhärads kommunalförbund."),
+    form: reference("form")
+      .optional()
+      .describe("Id of the form (`kind: form`) the plan follows. Default: its organisation's form for plans (`forms:` of its party), else none."),
+    fields: formFields,
     year: year.describe("The year the plan is for."),
     decision: decision.optional(),
     goals: z.array(goal).default([]),

@@ -4,7 +4,7 @@ import type { Party } from "../../schema/config.js";
 import { date, list } from "../helpers.js";
 import type { LeafDirective } from "mdast-util-directive";
 import type { Asset, BodyPiece, MarkdownRenderer } from "../markdown.js";
-import { hasContent, splitSections } from "../markdown.js";
+import { hasContent, splitSections, type BodySections } from "../markdown.js";
 import type { Pages } from "../../model/pages.js";
 import { href } from "../pages.js";
 import { STATUS } from "../../vocabulary.js";
@@ -150,12 +150,15 @@ export function bodyPieces(
   entry: AnyEntry,
   page: string,
   expand?: (directive: LeafDirective) => RootContent[] | undefined,
+  form?: (title: string) => { index: number; title: string } | undefined,
 ): { pieces: BodyPiece[]; assets: Asset[] } {
   const context = { root: ctx.repo.root, ignored: ctx.repo.ignored, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
   const children = (entry.source.body?.children ?? []).filter((n) => n.type !== "yaml");
   let nodes: RootContent[] = children;
   if (!children.some((n) => n.type === "leafDirective")) {
-    const { preamble, sections, shared } = splitSections(entry.source.body);
+    const split = splitSections(entry.source.body);
+    const { preamble, shared } = split;
+    const sections = form ? inFormOrder(split.sections, form) : split.sections;
     const first = sections[0];
     const leads = first && isSummary(first.title) ? 1 : 0;
     const lead: RootContent[] = [...(hasContent(preamble) ? preamble : []), ...(leads ? [first!.heading, ...first!.nodes] : [])];
@@ -163,6 +166,15 @@ export function bodyPieces(
     nodes = [...lead, { type: "leafDirective", name: DEFAULT_SLOT, attributes: {}, children: [] }, ...rest, ...shared];
   }
   return ctx.markdown.renderPieces(nodes, context, { idPrefix: "text-", baseDepth: 2, ...(expand ? { expand } : {}) });
+}
+
+/** The sections in their form's order (a stable sort: those the form does not have follow, as written), each under its form's heading. */
+function inFormOrder(sections: BodySections["sections"], form: (title: string) => { index: number; title: string } | undefined): BodySections["sections"] {
+  const placed = sections.map((s, i) => ({ s, i, at: form(s.title) }));
+  placed.sort((a, b) => (a.at?.index ?? Infinity) - (b.at?.index ?? Infinity) || a.i - b.i);
+  return placed.map(({ s, at }) =>
+    at && at.title !== s.title ? { ...s, title: at.title, heading: { ...s.heading, children: [{ type: "text", value: at.title }] } } : s,
+  );
 }
 
 const isSummary = (title: string) => /^sammanfattning$/i.test(title.replace(/[:.]$/, "").trim());

@@ -47,10 +47,13 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
 
 /** How a document is named in the index's tables, where the year and agreement are already given. */
 function shortTitle(entry: AnyEntry): string | undefined {
-  if (entry.kind === "plan") return `${KIND.plan.name} ${entry.data.year}`;
+  // A plan of an organisation's own (a kommunalförbund's unit plan) is listed by its title, as a budget is.
+  if (entry.kind === "plan") return entry.data.agreement === undefined ? entry.data.title : `${KIND.plan.name} ${entry.data.year}`;
   // A board's own report belongs to no agreement and is listed by its own title.
   if (entry.kind === "report" && entry.data.plan !== undefined) return `${KIND.report.name} ${entry.data.year}`;
   if (entry.kind === "memo") return `${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
+  // A form's title reads as one of its documents' (Verksamhetsplan för 2013 …): the index says it is the form.
+  if (entry.kind === "form") return `${KIND.form.name}: ${entry.data.title}`;
   return undefined;
 }
 
@@ -108,6 +111,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     ...repo.multiYearPlans,
     ...repo.actionPlans,
     ...repo.followUps,
+    ...repo.forms,
   ] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
@@ -201,6 +205,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
             ["multi-year-plan", repo.multiYearPlans],
             ["action-plan", repo.actionPlans],
             ["follow-up", repo.followUps],
+            ["form", repo.forms],
           ] as const
         )
           .filter(([, entries]) => entries.length > 0)

@@ -11,22 +11,104 @@ import { agreementOf, docLink, isFictional, organisationParty, partyName, type P
 import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
 import { BLANK, KIND, COLUMN_KIND } from "../../vocabulary.js";
+import { formOf, headingKey, memoSlotOf, type MemoSlot, type ResolvedForm } from "../../model/forms.js";
 
-/** The memo's sections in the order of the real tjänsteskrivelse; a body heading goes to the slot its name matches. */
-const SLOTS = [
-  { slot: "forslag", names: ["förslag till beslut"] },
-  { slot: "sammanfattning", names: ["sammanfattning", "sammanfattning av ärendet", "ärendet"] },
-  { slot: "bakgrund", names: ["bakgrund", "beskrivning av ärendet"] },
-  { slot: "ekonomi", names: ["ekonomi", "ekonomiska konsekvenser", "ekonomisk bedömning"] },
-  { slot: "jamstalldhet", names: ["jämställdhet", "jämställdhetsperspektiv"] },
-  { slot: "barnperspektiv", names: ["barnperspektiv", "barnkonsekvensanalys", "barnrättsperspektiv", "barnets bästa"] },
-  { slot: "beslutsunderlag", names: ["beslutsunderlag"] },
-  { slot: "skickas", names: ["beslutet ska skickas till", "expedieras till"] },
-] as const;
-type Slot = (typeof SLOTS)[number]["slot"];
+type Slot = MemoSlot;
 
-const normalise = (s: string) => s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "");
-const slotOf = (title: string): Slot | undefined => SLOTS.find((s) => (s.names as readonly string[]).includes(normalise(title)))?.slot;
+/** A section of the memo's page, in the order its form gives: one of the body's, or one the memo fills from its frontmatter. */
+interface MemoSection {
+  id: string;
+  title: string;
+  html?: string;
+  text?: boolean;
+  forslag?: { decidedBy: string | undefined; proposal: string[] };
+  attachments?: { text: string; href: string | undefined; dnr: string | undefined }[];
+  list?: string[];
+  listClass?: string;
+  /** No line for the section's own text. */
+  bare?: boolean;
+  ekonomi?: EkonomiView | undefined;
+  jamstalldhet?: { caption: string; answers: { question: string; answer: string }[] } | undefined;
+  signatures?: boolean;
+}
+
+interface Pieces {
+  bySlot: Map<Slot, { title: string; html: string; index: number }>;
+  others: { title: string; html: string; index: number }[];
+  sections: { title: string }[];
+  generated: Record<"forslag" | "beslutsunderlag" | "skickas" | "kannedom", (title: string) => MemoSection>;
+  ekonomi: EkonomiView | undefined;
+  jamstalldhet: MemoSection["jamstalldhet"];
+  signatures: boolean;
+}
+
+/**
+ * The memo's sections in its declared form's order, under the form's headings: each of the form's
+ * sections that the memo has (text under the heading, or what its frontmatter fills), the
+ * signatures where the form places them (`::signatures`, else after the last), then what the form
+ * does not have (each with its own warning, `form/heading`), so that nothing written is lost.
+ */
+function formSections(form: ResolvedForm, pieces: Pieces): MemoSection[] {
+  const { bySlot, others, generated } = pieces;
+  const used = new Set<number>();
+  const slotsUsed = new Set<Slot>();
+  const textSection = (id: string, title: string, html: string, slot?: Slot): MemoSection => ({
+    id: `avsnitt-${id}`,
+    title,
+    html,
+    text: true,
+    ...(slot === "ekonomi" ? { ekonomi: pieces.ekonomi } : {}),
+    ...(slot === "jamstalldhet" ? { jamstalldhet: pieces.jamstalldhet } : {}),
+  });
+  const present = (s: MemoSection) => Boolean(s.html || s.forslag || s.attachments?.length || s.list?.length || s.ekonomi || s.jamstalldhet || s.signatures);
+  const of = (title: string): MemoSection | undefined => {
+    const slot = memoSlotOf(title);
+    if (slot && slotsUsed.has(slot)) return undefined;
+    if (slot) slotsUsed.add(slot);
+    if (slot === "forslag" || slot === "beslutsunderlag" || slot === "skickas" || slot === "kannedom") {
+      const found = bySlot.get(slot);
+      if (found) used.add(found.index);
+      return generated[slot](title);
+    }
+    const found = slot ? bySlot.get(slot) : others.find((o) => headingKey(o.title) === headingKey(title) && !used.has(o.index));
+    if (found) used.add(found.index);
+    return textSection(slot ?? `${(found?.index ?? used.size) + 1}`, title, found?.html ?? "", slot);
+  };
+  const out: MemoSection[] = [];
+  form.sections.forEach((s, i) => {
+    if (i === form.signaturesAfter && pieces.signatures) out.push({ id: "underskrifter", title: "", signatures: true });
+    const section = of(s.title);
+    if (section && present(section)) out.push(section);
+  });
+  const rest: MemoSection[] = [];
+  for (const [slot, found] of bySlot) {
+    if (slotsUsed.has(slot) || used.has(found.index)) continue;
+    const section = of(found.title);
+    if (section && present(section)) rest.push(section);
+  }
+  for (const o of others) if (!used.has(o.index) && o.html) rest.push(textSection(`${o.index + 1}`, o.title, o.html));
+  // What the frontmatter gives that the form has no section for is still printed, in Lerum's order.
+  for (const [slot, title] of [
+    ["beslutsunderlag", "Beslutsunderlag"],
+    ["skickas", "Beslutet ska skickas till"],
+    ["kannedom", "För kännedom till"],
+  ] as const) {
+    if (slotsUsed.has(slot)) continue;
+    const section = generated[slot](title);
+    if (present(section)) rest.push(section);
+  }
+  if (pieces.jamstalldhet && !slotsUsed.has("jamstalldhet")) rest.push(textSection("jamstalldhet", "Jämställdhet", "", "jamstalldhet"));
+  if (form.signaturesAfter >= form.sections.length)
+    return [...out, ...rest, ...(pieces.signatures ? [{ id: "underskrifter", title: "", signatures: true }] : [])];
+  return [
+    ...out.slice(
+      0,
+      out.findIndex((s) => s.signatures),
+    ),
+    ...rest,
+    ...out.slice(out.findIndex((s) => s.signatures)),
+  ];
+}
 
 const QUESTIONS = [
   { key: "affects", text: "Berör ärendet kvinnor, män, flickor eller pojkar?" },
@@ -143,35 +225,73 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
     return out.html;
   };
 
-  const bySlot = new Map<Slot, { title: string; html: string }>();
-  const others: { title: string; html: string }[] = [];
+  const bySlot = new Map<Slot, { title: string; html: string; index: number }>();
+  const others: { title: string; html: string; index: number }[] = [];
   sections.forEach((section, i) => {
-    const slot = slotOf(section.title);
+    const slot = memoSlotOf(section.title);
     const html = render(section.nodes, `avsnitt-${i + 1}-`);
-    if (slot && !bySlot.has(slot)) bySlot.set(slot, { title: section.title, html });
-    else others.push({ title: section.title, html });
+    if (slot && !bySlot.has(slot)) bySlot.set(slot, { title: section.title, html, index: i });
+    else others.push({ title: section.title, html, index: i });
   });
   const section = (slot: Slot, fallback: string) => ({ id: slot, title: bySlot.get(slot)?.title ?? fallback, html: bySlot.get(slot)?.html ?? "" });
 
-  const ekonomiSection = sections.find((s) => slotOf(s.title) === "ekonomi");
+  const ekonomiSection = sections.find((s) => memoSlotOf(s.title) === "ekonomi");
   const ekonomi = ekonomiView(ctx, memo, ekonomiSection ? toString({ type: "root", children: ekonomiSection.nodes }) : "");
-  const ordered = [
-    section("sammanfattning", "Sammanfattning"),
-    section("bakgrund", "Bakgrund"),
-    { ...section("ekonomi", "Ekonomi"), ekonomi },
-    {
-      ...section("jamstalldhet", "Jämställdhet"),
-      jamstalldhet: {
-        caption: "Jämställdhetsanalys",
-        answers: [
-          ...QUESTIONS.map((q) => ({ question: q.text, answer: data.genderEquality[q.key] ? "Ja" : "Nej" })),
-          { question: "Hur påverkar ärendet kommunens jämställdhetsmål?", answer: data.genderEquality.goals },
-        ],
+  const equality = data.genderEquality;
+  const jamstalldhet = equality && {
+    caption: "Jämställdhetsanalys",
+    answers: [
+      ...QUESTIONS.map((q) => ({ question: q.text, answer: equality[q.key] ? "Ja" : "Nej" })),
+      { question: "Hur påverkar ärendet kommunens jämställdhetsmål?", answer: equality.goals },
+    ],
+  };
+  const generated: Record<"forslag" | "beslutsunderlag" | "skickas" | "kannedom", (title: string) => MemoSection> = {
+    forslag: (title) => ({
+      id: "forslag",
+      title,
+      forslag: {
+        // The deciding body, where it is not the recipient and the proposal does not name it ("Kommunstyrelsens arbetsutskott beslutar …").
+        decidedBy: data.decidedBy && data.decidedBy !== data.recipient && !data.proposal.some((p) => p.includes(data.decidedBy!)) ? data.decidedBy : undefined,
+        proposal: data.proposal,
       },
-    },
-    ...(bySlot.has("barnperspektiv") ? [section("barnperspektiv", "Barnperspektiv")] : []),
-    ...others.map((o, i) => ({ id: `ovrigt-${i + 1}`, ...o })),
-  ].filter((s) => s.html || ("ekonomi" in s && s.ekonomi) || "jamstalldhet" in s || s.id === "sammanfattning" || s.id === "bakgrund");
+      html: bySlot.get("forslag")?.html ?? "",
+    }),
+    beslutsunderlag: (title) => ({
+      id: "beslutsunderlag",
+      title,
+      attachments: data.attachments.map((a) => ({
+        ...(a.document ? docLink(ctx, page, a.document, a.title) : { text: a.title, href: undefined }),
+        dnr: a.dnr,
+      })),
+      html: bySlot.get("beslutsunderlag")?.html ?? "",
+    }),
+    skickas: (title) => ({ id: "skickas", title, list: data.sendTo, listClass: "send-to", html: bySlot.get("skickas")?.html ?? "" }),
+    // Lerum's page has no text under För kännedom till, and no empty line for it.
+    kannedom: (title) => ({ id: "kannedom", title, list: data.forInformation, html: bySlot.get("kannedom")?.html ?? "", bare: !bySlot.get("kannedom")?.html }),
+  };
+  const form = formOf(repo, memo)!;
+  const ordered: MemoSection[] =
+    form.via === "default"
+      ? [
+          generated.forslag("Förslag till beslut"),
+          ...[
+            section("sammanfattning", "Sammanfattning"),
+            section("bakgrund", "Bakgrund"),
+            { ...section("ekonomi", "Ekonomi"), ekonomi },
+            { ...section("jamstalldhet", "Jämställdhet"), jamstalldhet },
+            ...(bySlot.has("barnperspektiv") ? [section("barnperspektiv", "Barnperspektiv")] : []),
+            ...others.map((o, i) => ({ id: `ovrigt-${i + 1}`, title: o.title, html: o.html })),
+          ]
+            .filter(
+              (s) => s.html || ("ekonomi" in s && s.ekonomi) || ("jamstalldhet" in s && s.jamstalldhet) || s.id === "sammanfattning" || s.id === "bakgrund",
+            )
+            .map((s) => ({ ...s, id: `avsnitt-${s.id}`, text: true })),
+          generated.beslutsunderlag("Beslutsunderlag"),
+          generated.skickas("Beslutet ska skickas till"),
+          ...(data.forInformation.length ? [generated.kannedom("För kännedom till")] : []),
+          ...(data.signatures.length ? [{ id: "underskrifter", title: "", signatures: true }] : []),
+        ]
+      : formSections(form, { bySlot, others, sections, generated, ekonomi, jamstalldhet, signatures: data.signatures.length > 0 });
 
   const dnr = [data.dnr].flat();
   return documentPage(ctx, memo, page, {
@@ -186,20 +306,9 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       unit: data.unit,
       handler: data.handler,
       recipient: data.recipient,
-      // The deciding body, where it is not the recipient and the proposal does not name it ("Kommunstyrelsens arbetsutskott beslutar …").
-      decidedBy: data.decidedBy && data.decidedBy !== data.recipient && !data.proposal.some((p) => p.includes(data.decidedBy!)) ? data.decidedBy : undefined,
       preamble: render(preamble, "inledning-"),
-      proposal: data.proposal,
-      proposalText: bySlot.get("forslag")?.html ?? "",
+      fields: Object.entries(data.fields ?? {}).map(([label, value]) => ({ label, value })),
       sections: ordered,
-      attachments: data.attachments.map((a) => ({
-        ...(a.document ? docLink(ctx, page, a.document, a.title) : { text: a.title, href: undefined }),
-        dnr: a.dnr,
-      })),
-      attachmentsText: bySlot.get("beslutsunderlag")?.html ?? "",
-      sendTo: data.sendTo,
-      sendToText: bySlot.get("skickas")?.html ?? "",
-      forInformation: data.forInformation,
       signatures: data.signatures,
       agreement: agreementOf(repo, memo) ? docLink(ctx, page, agreementOf(repo, memo)!.id) : undefined,
     },

@@ -70,6 +70,12 @@ export interface PartSource {
   defaults: readonly string[];
   /** A directive the view sets as markdown of the body's own (a picked list of goals) instead of a part. */
   expand?: (directive: LeafDirective) => RootContent[] | undefined;
+  /**
+   * The body's sections in its form's order, each under the form's heading: the form's heading of
+   * a section of the body's, by its title, and where it goes; none for a section the form does not
+   * have, which follows the form's. Only for a body that places no part itself.
+   */
+  form?: (title: string) => { index: number; title: string } | undefined;
 }
 
 /**
@@ -85,7 +91,7 @@ export function levelAt(d: PlacedDirective): PartLevel {
 
 /** The page's pieces in order: the author's text (`html`) and the generated parts (`partial`). */
 function pageParts(ctx: ViewContext, entry: AnyEntry, page: string, source: PartSource | undefined) {
-  const { pieces, assets } = bodyPieces(ctx, entry, page, source?.expand);
+  const { pieces, assets } = bodyPieces(ctx, entry, page, source?.expand, source?.form);
   const out: ({ html: string } | PartView)[] = [];
   for (const piece of pieces) {
     if ("html" in piece) {

@@ -9,6 +9,7 @@ import { docLink, isFictional, municipalityOf, partyName, type LinkView, type Pa
 import { documentPage, type PartSource } from "./page.js";
 import type { FootnoteDefinition, ListItem, PhrasingContent, RootContent } from "mdast";
 import { GOAL_LEVEL, KIND } from "../../vocabulary.js";
+import { formOf, headingKey, moneyOptional, type ResolvedForm } from "../../model/forms.js";
 
 const LEVELS = (["national", "regional", "local"] as const).map((level) => ({ level, heading: GOAL_LEVEL[level] }));
 
@@ -119,6 +120,8 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
         case "goals":
           return levels.length ? { partial: "plan-goals", part: name, ...at, areaLevel: Math.min(at.sub + 1, 6), levels } : undefined;
         case "budget":
+          // A plan without money where its form allows it prints no budget table, not one of 0 kr.
+          if (data.budget.length === 0 && moneyOptional(repo, plan)) return undefined;
           return { partial: "plan-budget", part: name, ...at, year: data.year, summary: summary.table, detail };
         case "carry-over":
           return carryOvers.length ? { partial: "plan-carry-over", part: name, ...at, carryOvers } : undefined;
@@ -140,17 +143,20 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
           return undefined;
       }
     },
+    form: sectionsOf(formOf(repo, plan)),
     expand: (directive) => (directive.name === "goals" && directive.attributes?.["area"] ? goalList(data.goals, directive.attributes["area"]) : undefined),
   };
   return documentPage(ctx, plan, page, {
-    organisation: municipalityOf(repo, agreement),
+    organisation: data.organisation ? repo.parties.get(data.organisation) : municipalityOf(repo, agreement),
     fictional: isFictional(repo, plan),
     print: { header: "document" },
     header: {
       doctype: KIND.plan.name,
       facts: [
+        ...headerFields(formOf(repo, plan), data.fields),
         agreement && { label: KIND.agreement.short, links: [docLink(ctx, page, agreement.id)] },
-        { label: "Parter", text: list(parties.map((p) => partyName(repo, p))) },
+        !agreement && data.organisation !== undefined && { label: "Organisation", text: partyName(repo, data.organisation) },
+        parties.length > 0 && { label: "Parter", text: list(parties.map((p) => partyName(repo, p))) },
         { label: "Verksamhetsår", text: String(data.year) },
       ],
       seeAlso: relatedTo(ctx, page, plan.id),
@@ -158,6 +164,23 @@ export function planView(ctx: ViewContext, plan: Entry<"plan">, page: string): P
     content: { year: data.year },
     parts,
   });
+}
+
+/** Where a section of the body goes in its form, and the form's heading for it; none without a form. */
+function sectionsOf(form: ResolvedForm | undefined): PartSource["form"] {
+  if (!form) return undefined;
+  return (title) => {
+    const index = form.sections.findIndex((s) => headingKey(s.title) === headingKey(title));
+    return index === -1 ? undefined : { index, title: form.sections[index]!.title };
+  };
+}
+
+/** The header fields a document gives (`fields:`), as its header prints them: in its form's order, then any other. */
+export function headerFields(form: ResolvedForm | undefined, fields: Record<string, string> | undefined): { label: string; text: string }[] {
+  const given = Object.entries(fields ?? {});
+  const order = (form?.fields ?? []).map((f) => f.label);
+  const rank = (label: string) => (order.includes(label) ? order.indexOf(label) : order.length);
+  return given.sort(([a], [b]) => rank(a) - rank(b)).map(([label, text]) => ({ label, text }));
 }
 
 /**

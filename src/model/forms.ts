@@ -1,0 +1,118 @@
+import type { Position } from "unist";
+import type { Form } from "../schema/form.js";
+import type { Entry, Repository } from "./repository.js";
+
+/**
+ * The sections of a memo that `plan` fills from the frontmatter, or adds to (Ekonomi's figures,
+ * Jämställdhet's questionnaire), and the headings each is known by: a form's heading, or a memo's,
+ * goes to the slot its name matches. Lerum's tjänsteskrivelse (seed 000) names most of them;
+ * Herrljunga's (seed 001) writes *Expedieras till* for *Beslutet ska skickas till*.
+ */
+export const MEMO_SLOTS = [
+  { slot: "forslag", names: ["förslag till beslut"] },
+  { slot: "sammanfattning", names: ["sammanfattning", "sammanfattning av ärendet", "ärendet"] },
+  { slot: "bakgrund", names: ["bakgrund", "beskrivning av ärendet"] },
+  { slot: "ekonomi", names: ["ekonomi", "ekonomiska konsekvenser", "ekonomisk bedömning"] },
+  { slot: "jamstalldhet", names: ["jämställdhet", "jämställdhetsperspektiv"] },
+  { slot: "barnperspektiv", names: ["barnperspektiv", "barnkonsekvensanalys", "barnrättsperspektiv", "barnets bästa"] },
+  { slot: "beslutsunderlag", names: ["beslutsunderlag"] },
+  { slot: "skickas", names: ["beslutet ska skickas till", "expedieras till"] },
+  { slot: "kannedom", names: ["för kännedom till"] },
+] as const;
+export type MemoSlot = (typeof MEMO_SLOTS)[number]["slot"];
+
+/** A heading as compared: without case, surrounding space and a closing colon or full stop (the seed writes `Resultat/uppföljning:`). */
+export const headingKey = (s: string) => s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "").trim();
+
+export const memoSlotOf = (title: string): MemoSlot | undefined => MEMO_SLOTS.find((s) => (s.names as readonly string[]).includes(headingKey(title)))?.slot;
+
+/** The slots of a memo that its frontmatter fills: present when the data is, whether or not the body has the heading. */
+export const GENERATED_SLOTS: readonly MemoSlot[] = ["forslag", "beslutsunderlag", "skickas", "kannedom"];
+
+export interface FormHeading {
+  title: string;
+  optional: boolean;
+  /** Where the form writes it; none in the built-in form. */
+  position?: Position;
+}
+
+export interface FormSection extends FormHeading {
+  /** Its fixed sub-headings (`###` under it in the form), in order. */
+  subs: FormHeading[];
+}
+
+/** A document's form, read: its own, its party's, or the built-in one. */
+export interface ResolvedForm {
+  /** The form document; none for the built-in memo form. */
+  entry?: Entry<"form">;
+  /** How the document came by it. */
+  via: "document" | "party" | "default";
+  for: Form["for"];
+  sections: FormSection[];
+  /** The number of sections the memo's signatures follow (`::signatures` in the form), else all. */
+  signaturesAfter: number;
+  fields: Form["fields"];
+  money: Form["money"];
+  severity: Form["severity"];
+  /** Whether a heading the form does not have is reported: a declared form's are, the built-in form's are not. */
+  closed: boolean;
+}
+
+/** Lerum's required sections (seed 000), the built-in form of memos where the repository declares none. */
+export const DEFAULT_MEMO_SECTIONS = ["Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet"];
+
+/** The form a document of its body's headings declares, read from its outline. */
+export function readForm(entry: Entry<"form">, via: ResolvedForm["via"]): ResolvedForm {
+  const optional = new Set(entry.data.optional.map(headingKey));
+  const sections: FormSection[] = [];
+  for (const h of entry.source.outline?.headings ?? []) {
+    const heading = { title: h.text.trim().replace(/:$/, ""), optional: optional.has(headingKey(h.text)), position: h.position };
+    if (h.depth === 2) sections.push({ ...heading, subs: [] });
+    else if (h.depth === 3 && sections.length) sections.at(-1)!.subs.push(heading);
+  }
+  const signatures = entry.source.outline?.directives.find((d) => d.name === "signatures");
+  const signaturesAfter = signatures
+    ? sections.filter((s) => s.position && s.position.start.offset! < signatures.position.start.offset!).length
+    : sections.length;
+  const { fields, money, severity } = entry.data;
+  return { entry, via, for: entry.data.for, sections, signaturesAfter, fields, money, severity, closed: true };
+}
+
+/** The built-in memo form: Lerum's sections (or the configuration's `memo.requiredSections`), all required, in that order. */
+function defaultMemoForm(repo: Repository): ResolvedForm {
+  const titles = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
+  const sections = titles.map((title) => ({ title, optional: false, subs: [] }));
+  return { via: "default", for: "memo", sections, signaturesAfter: sections.length, fields: [], money: "required", severity: "error", closed: false };
+}
+
+/** The party whose default form a document takes: a memo's issuer, a plan's organisation (else none). */
+function partyOf(repo: Repository, doc: Entry<"plan"> | Entry<"memo">): string | undefined {
+  if (doc.kind === "memo") return doc.data.issuer ?? repo.config?.data.organisation;
+  return doc.data.organisation;
+}
+
+/** The form id a document names, or its party's default for its kind, with how it came by it. */
+export function formIdOf(repo: Repository, doc: Entry<"plan"> | Entry<"memo">): { id: string; via: "document" | "party" } | undefined {
+  if (doc.data.form) return { id: doc.data.form, via: "document" };
+  const party = partyOf(repo, doc);
+  const id = party ? repo.parties.get(party)?.forms?.[doc.kind] : undefined;
+  return id ? { id, via: "party" } : undefined;
+}
+
+/**
+ * A document's form: the form it names (`form:`), else its party's for its kind (`forms:` in
+ * plan.config.yaml), else for a memo the built-in form of Lerum's sections; a plan without one
+ * has none. A form that is missing or for another kind counts as none (its own rules say so).
+ */
+export function formOf(repo: Repository, doc: Entry<"plan"> | Entry<"memo">): ResolvedForm | undefined {
+  const named = formIdOf(repo, doc);
+  const entry = named ? repo.documents.get(named.id) : undefined;
+  if (named && entry?.kind === "form" && entry.data.for === doc.kind) return readForm(entry, named.via);
+  return doc.kind === "memo" ? defaultMemoForm(repo) : undefined;
+}
+
+/** Whether a plan may have no budget lines: its form says money is optional or absent. */
+export const moneyOptional = (repo: Repository, plan: Entry<"plan">) => {
+  const money = formOf(repo, plan)?.money;
+  return money === "optional" || money === "absent";
+};
