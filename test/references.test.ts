@@ -87,7 +87,7 @@ describe("ref/document reads the declared references", () => {
       [LERUM_MEMO, lineOf(root, LERUM_MEMO, "    document:"), 15],
     ]);
     expect(found[0]!.message).toContain("is an indicator, but a plan or report or agreement is expected here.");
-    expect(found[1]!.message).toMatch(/^No agreement or plan or report or memo or indicator or budget or meeting has the id `lerum\/plan-2018`\./);
+    expect(found[1]!.message).toMatch(/^No agreement or plan or report or memo or indicator or budget or meeting or fund has the id `lerum\/plan-2018`\./);
   });
 });
 

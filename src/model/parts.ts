@@ -70,6 +70,20 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
   memo: [],
   // A kallelse's items and lists are its frontmatter's, printed in the seed's order: it places no parts.
   meeting: [],
+  fund: [
+    {
+      name: "ledger",
+      summary: "The fund's ledger per year: the balance at the start, what is set aside, granted and repaid, and the balance at the end.",
+    },
+    { name: "applications", summary: "The list of applications: title, sector, actors, amount granted per year, decision and status." },
+    { name: "evaluations", summary: "Per application: its purpose, the actors working together and the plan for evaluating its effect." },
+    {
+      name: "evaluation",
+      summary: "The purpose, actors and effect evaluation of one application, by its id (under the heading of its own section).",
+      pick: { attribute: "id", names: "an application of `applications:`", example: "::evaluation{#fotosyntes}" },
+      of: "evaluations",
+    },
+  ],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

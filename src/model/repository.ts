@@ -35,6 +35,7 @@ export interface Repository {
   indicators: Entry<"indicator">[];
   budgets: Entry<"budget">[];
   meetings: Entry<"meeting">[];
+  funds: Entry<"fund">[];
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
@@ -121,15 +122,9 @@ export const mayName = (reference: DocumentReference, kind: DocumentKind) => ref
 export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] => (reference.kinds === "any" ? documentKinds : reference.kinds);
 
 /** The documents of the repository's lists, kind by kind (in watch mode, those to check again; see `Rule.repository`). */
-export const listedDocuments = (repo: Pick<Repository, "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings">): AnyEntry[] => [
-  ...repo.agreements,
-  ...repo.plans,
-  ...repo.reports,
-  ...repo.memos,
-  ...repo.indicators,
-  ...repo.budgets,
-  ...repo.meetings,
-];
+export const listedDocuments = (
+  repo: Pick<Repository, "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "funds">,
+): AnyEntry[] => [...repo.agreements, ...repo.plans, ...repo.reports, ...repo.memos, ...repo.indicators, ...repo.budgets, ...repo.meetings, ...repo.funds];
 
 /** The indicators a plan names, each once. */
 export function indicatorsOf(plan: Entry<"plan">): string[] {

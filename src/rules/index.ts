@@ -14,6 +14,7 @@ import { activeFiles } from "./active.js";
 import { bodyDirectives } from "./body.js";
 import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
 import { ruleSettings } from "./settings.js";
+import { fundActors, fundBalance, fundDecision, fundEvaluation } from "./fund.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -76,6 +77,10 @@ export const rules: readonly Rule[] = [
   hiddenPaths,
   ruleSettings,
   outputTaken,
+  fundBalance,
+  fundDecision,
+  fundActors,
+  fundEvaluation,
 ];
 
 /**

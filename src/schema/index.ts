@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { agreement } from "./agreement.js";
 import { budget } from "./budget.js";
+import { fund } from "./fund.js";
 import { indicator } from "./indicator.js";
 import { meeting } from "./meeting.js";
 import { memo } from "./memo.js";
@@ -14,9 +15,9 @@ export { koladaData, KOLADA_FOLDER } from "./kolada.js";
 export { documentKinds, type DocumentKind } from "./kinds.js";
 
 /** One zod schema per kind of document, as Astro has one per collection. */
-export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting } as const satisfies Record<DocumentKind, z.ZodType>;
+export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting, fund } as const satisfies Record<DocumentKind, z.ZodType>;
 
-export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting]);
+export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting, fund]);
 
 export type DocumentData = {
   agreement: z.infer<typeof agreement>;
@@ -26,4 +27,5 @@ export type DocumentData = {
   indicator: z.infer<typeof indicator>;
   budget: z.infer<typeof budget>;
   meeting: z.infer<typeof meeting>;
+  fund: z.infer<typeof fund>;
 };

@@ -37,7 +37,8 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
   if (entry.kind === "plan" || entry.kind === "report") return entry.data.year;
   if (entry.kind === "memo") {
     const about = entry.data.about ? ctx.repo.documents.get(entry.data.about) : undefined;
-    if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting") return about.data.year;
+    if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting" && about.kind !== "fund")
+      return about.data.year;
     return Number(entry.data.date.slice(0, 4));
   }
   return undefined;
@@ -94,7 +95,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     groups.get(key)!.agreements.push(agreement);
   }
   // A board's budget and own report belong to no agreement: they are listed with the other documents.
-  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings] as AnyEntry[];
+  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings, ...repo.funds] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
