@@ -56,7 +56,7 @@ export const fundActors: Rule = {
       const others = application.actors.length - municipal.length;
       report(fund.source, application.actors.length ? ["applications", i, "actors"] : ["applications", i], {
         key: true,
-        reason: `The application "${application.title}" names ${named}${others ? ` and ${others} other` : ""}; the fund's rule asks for at least two: "${TWO_MUNICIPAL_ACTORS}"`,
+        reason: `The application "${application.title}" names ${named}${others ? ` and ${others} other actor${others > 1 ? "s" : ""}` : ""}; the fund's rule asks for at least two: "${TWO_MUNICIPAL_ACTORS}"`,
         fix:
           others > 0
             ? "Name the second sector of the municipality that works in it, with `municipal: true`, or mark an actor of the municipality `municipal: true`."
