@@ -151,7 +151,7 @@ describe("fund/actors", () => {
 describe("fund/evaluation and fund/decision", () => {
   it("an application without an effect evaluation plan is an error at the application", async () => {
     const root = copyExamples(PART);
-    edit(root, FUND, /    # INVENTED: the seed gives no evaluation plan for MiniMili\.\n    evaluation: >-\n(      .*\n)+?(?=    decision:)/, "");
+    edit(root, FUND, / {4}# INVENTED: the seed gives no evaluation plan for MiniMili\.\n {4}evaluation: >-\n( {6}.*\n)+?(?= {4}decision:)/, "");
     const { findings } = await checkJson(root);
     const found = only(findings, "fund/evaluation");
     expect(found).toMatchObject({ line: lineOf(root, FUND, "- id: minimili"), column: 5, severity: "error" });
@@ -160,7 +160,7 @@ describe("fund/evaluation and fund/decision", () => {
 
   it("an application without a decision is an error in a decided fund and a warning in a draft; a grant without amounts is an error", async () => {
     const root = copyExamples(PART);
-    edit(root, FUND, /    decision:\n      outcome: granted\n      date: 2014-03-03[\s\S]*?# INVENTED\n(?=    phase)/, "");
+    edit(root, FUND, / {4}decision:\n {6}outcome: granted\n {6}date: 2014-03-03[\s\S]*?# INVENTED\n(?= {4}phase)/, "");
     edit(root, FUND, "      years: { 2014: 800000, 2015: 800000 } # INVENTED\n", "");
     const decided = await checkJson(root);
     const missing = decided.findings.find((f) => f.message.includes('"Star for Life" has no decision'))!;
