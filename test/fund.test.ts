@@ -174,6 +174,19 @@ describe("fund/evaluation and fund/decision", () => {
   });
 });
 
+describe("fund/decision: the years of a grant", () => {
+  it("money granted for a year before the decision is a warning at that year", async () => {
+    const root = copyExamples(PART);
+    edit(root, FUND, "years: { 2014: 600000, 2015: 600000 }", "years: { 2013: 600000, 2015: 600000 }");
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(0);
+    const line = lineOf(root, FUND, "years: { 2013: 600000");
+    const found = only(findings, "fund/decision");
+    expect(found).toMatchObject({ line, column: columnOf(root, line, "2013"), severity: "warning" });
+    expect(found.message).toBe('The application "Star for Life" is granted money for 2013, a year before its decision (2014-03-03).');
+  });
+});
+
 describe("plan diff of a fund", () => {
   it("a changed grant is a money change of its field, before → after", async () => {
     const root = copyExamples(PART);

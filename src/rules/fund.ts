@@ -90,7 +90,7 @@ export const fundDecision: Rule = {
   otherSeverity: "warning",
   example: 'The application "Star for Life" is granted, but its decision gives no amount per year.',
   summary:
-    "An application to a fund has a decision (a warning while the fund is a draft: it is being prepared); a granted one gives its amount per year (`years`), a refused one none, and only a granted one pays money back (more than it was granted is a warning).",
+    "An application to a fund has a decision (a warning while the fund is a draft: it is being prepared); a granted one gives its amount per year (`years`), a refused one none, and only a granted one pays money back (more than it was granted, or a grant for a year before the decision, is a warning).",
   document: ofKind("fund", (fund, report) => {
     const draft = fund.data.status !== "decided";
     fund.data.applications.forEach((application, i) => {
@@ -117,6 +117,16 @@ export const fundDecision: Rule = {
           key: true,
           reason: `The application "${application.title}" is refused, but its decision grants amounts for ${years.join(", ")}.`,
           fix: "Remove `years` from the decision, or write `outcome: granted`.",
+        });
+      }
+      // Money granted for a year before the decision was taken: a warning, since a decision can also confirm money already spent.
+      const decided = Number(d.date.slice(0, 4));
+      for (const year of years.filter((y) => Number(y) < decided)) {
+        report(fund.source, [...at, "decision", "years", year], {
+          key: true,
+          severity: "warning",
+          reason: `The application "${application.title}" is granted money for ${year}, a year before its decision (${d.date}).`,
+          fix: "Check the year of the grant and the date of the decision.",
         });
       }
       if (!isGranted(application)) {

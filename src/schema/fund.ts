@@ -10,7 +10,11 @@ import { APPLICATION_PHASE, FUND, GRANT_OUTCOME, KIND } from "../vocabulary.js";
  * balance per year and its rule are the fund's, computed over all of them at once.
  */
 
-const yearKey = z.string().regex(/^\d{4}$/, "a year such as 2013");
+/** A year as the key of a map of amounts (`{ 2013: 1200000 }`), within the range of `year`. */
+const yearKey = z
+  .string()
+  .regex(/^\d{4}$/, "a year such as 2013")
+  .refine((y) => Number(y) >= 1900 && Number(y) <= 2200, { message: "a year from 1900 to 2200, e.g. 2013" });
 
 export const capital = z
   .strictObject({
