@@ -110,10 +110,10 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
 function printedPages(repo: string): string[] {
   const { repo: r } = checkRepository(repo, { cwd: repo });
   const pages = pagesOf(r);
-  return [...r.plans, ...r.memos, ...r.reports, ...r.agreements, ...r.budgets, ...r.meetings].map((e) => pages.byId.get(e.id)!).sort();
+  return [...r.plans, ...r.memos, ...r.reports, ...r.agreements, ...r.budgets, ...r.meetings, ...r.funds].map((e) => pages.byId.get(e.id)!).sort();
 }
 
-/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents and kallelser. */
+/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents, kallelser and funds. */
 const PRINTED = EXAMPLE_PDFS;
 
 /**
@@ -593,11 +593,12 @@ describe("PDF: the parts", () => {
     expect(fixed).toContain("<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 46 0 R (node00000002) 48 0 R]>>");
   });
 
-  it("prints the plans, memos, reports, agreements and budgets, each with its own print style sheet", () => {
+  it("prints the plans, memos, reports, agreements, budgets and funds, each with its own print style sheet", () => {
     const root = copyExamples();
     const files = renderSite(checkRepository(root, { cwd: root }).repo);
     const printed = files.filter((f) => f.print);
     expect(printed.map((f) => f.path)).toEqual([
+      "ale/social-investeringsfond.html",
       "herrljunga/ombudgetering-investeringar-2016.html",
       "herrljunga/sammantrade-2017-02-28.html",
       "herrljunga/verksamhetsberattelse-2016.html",

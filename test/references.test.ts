@@ -37,6 +37,8 @@ describe("references are declared once, in the schemas", () => {
       indicator: [],
       budget: [],
       meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator"],
+      // A fund's applications are inside it: it names no other document.
+      fund: [],
     });
   });
 
