@@ -19,7 +19,7 @@ export const fundBalance: Rule = {
   id: "fund/balance",
   severity: "error",
   example:
-    "The fund's balance goes below zero in 2014: 1 600 000 kr at the start of the year, nothing set aside, 2 400 000 kr granted, nothing repaid, −800 000 kr at the end.",
+    "The fund's balance goes below zero in 2014: 1 600 000 kr at the start of the year, nothing set aside, 2 400 000 kr granted (Fotosyntes 1 200 000 kr, MiniMili 1 200 000 kr), nothing repaid, −800 000 kr at the end.",
   summary:
     "A fund's balance never goes below zero: each year's balance at the start, plus what is set aside and repaid, minus what is granted that year. The finding names the year and the figures, at the grant that takes the balance below zero.",
   document: ofKind("fund", (fund, report) => {
