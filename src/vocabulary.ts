@@ -19,6 +19,7 @@ export const KIND = {
   "action-plan": { name: "Handlingsplan", short: "Handlingsplan", one: "handlingsplan", many: "handlingsplaner" },
   "follow-up": { name: "Årlig uppföljning", short: "Uppföljning", one: "uppföljning", many: "uppföljningar" },
   form: { name: "Formulär", short: "Formulär", one: "formulär", many: "formulär" },
+  fund: { name: "Social investeringsfond", short: "Fond", one: "social investeringsfond", many: "sociala investeringsfonder" },
 } as const;
 
 /**
@@ -318,3 +319,52 @@ export const HIERARCHY = {
 
 /** After the comment on a goal whose fulfilment no report states: its status is its indicators' (a joint plan's report and a board's). */
 export const ASSESSED_BY_INDICATORS = "Bedömningen grundar sig på målets indikatorer.";
+
+/**
+ * A social investment fund (`kind: fund`, Ale kommun, seed 002): the columns of its ledger per
+ * year, the words of the seed where it has them ("avsatte 10 miljoner kronor", line 14; "Beviljade
+ * investeringsaktiviteter", line 18; "betalas tillbaka till den sociala investeringsfond", line 18),
+ * and the columns of its list of applications.
+ */
+export const FUND = {
+  ledger: "Fondens saldo per år",
+  year: "År",
+  start: "Ingående saldo",
+  setAside: "Avsatt",
+  granted: "Beviljat",
+  repaid: "Återbetalt",
+  balance: "Saldo",
+  applications: "Beviljade investeringsaktiviteter",
+  /** The list's caption where it holds applications not (yet) granted. */
+  allApplications: "Ansökningar till fonden",
+  application: "Investeringsaktivitet",
+  applicant: "Sökande",
+  actors: "Aktörer i samverkan",
+  municipalActor: "kommunal aktör",
+  amount: "Beviljat belopp",
+  purpose: "Syfte",
+  evaluation: "Effektutvärdering",
+  evaluations: "Samverkan och effektutvärdering",
+  repayments: "Återbetalningar",
+  capital: "Avsatt kapital",
+  pending: "Under beredning",
+} as const;
+
+/** The decision on an application to the fund (`decision.outcome`). */
+export const GRANT_OUTCOME = {
+  granted: "Beviljad",
+  refused: "Avslagen",
+} as const;
+
+/** Where a granted application stands (`phase`), as the seed names it (seed 002, line 18: "Två pågår och den tredje är i uppstartsfas"). */
+export const APPLICATION_PHASE = {
+  startup: "Uppstartsfas",
+  ongoing: "Pågående",
+  finished: "Avslutad",
+} as const;
+
+/** Labels every kind of page uses in its header and tables: the decision that adopted a document, its status. */
+export const LABEL = {
+  decision: "Beslut",
+  status: "Status",
+} as const;

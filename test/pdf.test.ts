@@ -121,12 +121,13 @@ function printedPages(repo: string): string[] {
     ...r.multiYearPlans,
     ...r.actionPlans,
     ...r.followUps,
+    ...r.funds,
   ]
     .map((e) => pages.byId.get(e.id)!)
     .sort();
 }
 
-/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents and kallelser. */
+/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents, kallelser and funds. */
 const PRINTED = EXAMPLE_PDFS;
 
 /**
@@ -616,11 +617,12 @@ describe("PDF: the parts", () => {
     expect(fixed).toContain("<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 46 0 R (node00000002) 48 0 R]>>");
   });
 
-  it("prints the plans, memos, reports, agreements and budgets, each with its own print style sheet", () => {
+  it("prints the plans, memos, reports, agreements, budgets and funds, each with its own print style sheet", () => {
     const root = copyExamples();
     const files = renderSite(checkRepository(root, { cwd: root }).repo);
     const printed = files.filter((f) => f.print);
     expect(printed.map((f) => f.path)).toEqual([
+      "ale/social-investeringsfond.html",
       "gr/handlingsplan-branschrad-aldreomsorg.html",
       "gr/handlingsplan-natverket-2019-2020.html",
       "gr/handlingsplan-vardens-medarbetare.html",

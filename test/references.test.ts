@@ -42,6 +42,8 @@ describe("references are declared once, in the schemas", () => {
       "action-plan": ["plan → multi-year-plan (belongs to)"],
       "follow-up": ["plan → multi-year-plan (belongs to)", "actionPlans[].actionPlan → action-plan"],
       form: [],
+      // A fund's applications are inside it: it names no other document.
+      fund: [],
     });
   });
 

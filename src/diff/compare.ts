@@ -148,6 +148,9 @@ function isMoney(kind: DocumentChange["kind"] | undefined, field: string): boole
   if (kind === "agreement") return /^contributions\[[^\]]*\]\.(amount|years\..+)$/.test(field) || field === "split.rate" || /^split\.rates\..+$/.test(field);
   if (kind === "plan") return /^totals\[.*\]\.(total|parties\..+)$/.test(field);
   if (kind === "report") return /^carryOver\[[^\]]*\]\.parties\..+$/.test(field);
+  // A fund's capital set aside, its grants per year and the repayments.
+  if (kind === "fund")
+    return /^capital\[[^\]]*\]\.amount$/.test(field) || /^applications\[[^\]]*\]\.(decision\.years\..+|repayments\[[^\]]*\]\.amount)$/.test(field);
   return false;
 }
 

@@ -191,6 +191,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     actionPlans: [],
     followUps: [],
     forms: [],
+    funds: [],
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
@@ -277,6 +278,7 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     "action-plan": repo.actionPlans,
     "follow-up": repo.followUps,
     form: repo.forms,
+    fund: repo.funds,
   })[entry.kind].push(entry as never);
 }
 

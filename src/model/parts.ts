@@ -89,6 +89,20 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
   ],
   // A form's headings are the sections of its documents; it places where a memo's signatures go.
   form: [{ name: "signatures", summary: "In a form for memos: where the memo's signatures go among its sections (default: after the last)." }],
+  fund: [
+    {
+      name: "ledger",
+      summary: "The fund's ledger per year: the balance at the start, what is set aside, granted and repaid, and the balance at the end.",
+    },
+    { name: "applications", summary: "The list of applications: title, sector, actors, amount granted per year, decision and status." },
+    { name: "evaluations", summary: "Per application: its purpose, the actors working together and the plan for evaluating its effect." },
+    {
+      name: "evaluation",
+      summary: "The purpose, actors and effect evaluation of one application, by its id (under the heading of its own section).",
+      pick: { attribute: "id", names: "an application of `applications:`", example: "::evaluation{#fotosyntes}" },
+      of: "evaluations",
+    },
+  ],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

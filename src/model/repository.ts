@@ -41,6 +41,7 @@ export interface Repository {
   actionPlans: Entry<"action-plan">[];
   followUps: Entry<"follow-up">[];
   forms: Entry<"form">[];
+  funds: Entry<"fund">[];
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
@@ -130,7 +131,7 @@ export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] =
 export const listedDocuments = (
   repo: Pick<
     Repository,
-    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps" | "forms"
+    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps" | "forms" | "funds"
   >,
 ): AnyEntry[] => [
   ...repo.agreements,
@@ -145,6 +146,7 @@ export const listedDocuments = (
   ...repo.actionPlans,
   ...repo.followUps,
   ...repo.forms,
+  ...repo.funds,
 ];
 
 /** The indicators a plan names, each once. */

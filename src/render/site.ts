@@ -21,6 +21,7 @@ import { indexFacts, indexView } from "./views/index.js";
 import { indicatorView } from "./views/indicator.js";
 import { meetingView, type PacketPlan } from "./views/meeting.js";
 import { formView } from "./views/form.js";
+import { fundView } from "./views/fund.js";
 import { memoView } from "./views/memo.js";
 import { planView } from "./views/plan.js";
 import { reportView } from "./views/report.js";
@@ -129,6 +130,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
           return followUpView(ctx, entry, at);
         case "form":
           return formView(ctx, entry, at);
+        case "fund":
+          return fundView(ctx, entry, at);
       }
     };
     const part = (entry: AnyEntry): Part => {

@@ -15,6 +15,7 @@ function pickable(doc: LoneDocument, part: PartInfo): string[] {
   if (attribute === "id" && part.name === "intervention" && doc.kind === "plan") return doc.data.interventions.map((i) => i.id);
   if (attribute === "id" && part.name === "table" && (doc.kind === "plan" || doc.kind === "report" || doc.kind === "budget"))
     return (doc.data.tables ?? []).map((t) => t.id);
+  if (attribute === "id" && part.name === "evaluation" && doc.kind === "fund") return doc.data.applications.map((a) => a.id);
   return [];
 }
 

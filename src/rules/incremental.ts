@@ -70,6 +70,7 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
         actionPlans: repo.actionPlans.filter(inScope),
         followUps: repo.followUps.filter(inScope),
         forms: repo.forms.filter(inScope),
+        funds: repo.funds.filter(inScope),
       },
       rules,
     );

@@ -16,6 +16,7 @@ import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tabl
 import { ruleSettings } from "./settings.js";
 import { followUpComplete, followUpIds, hierarchyGoals, hierarchyPeriods } from "./hierarchy.js";
 import { formRules } from "./forms.js";
+import { fundActors, fundBalance, fundDecision, fundEvaluation } from "./fund.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -82,6 +83,10 @@ export const rules: readonly Rule[] = [
   followUpIds,
   followUpComplete,
   ...formRules,
+  fundBalance,
+  fundDecision,
+  fundActors,
+  fundEvaluation,
 ];
 
 /**

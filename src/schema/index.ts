@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { agreement } from "./agreement.js";
 import { budget } from "./budget.js";
+import { fund } from "./fund.js";
 import { indicator } from "./indicator.js";
 import { meeting } from "./meeting.js";
 import { memo } from "./memo.js";
@@ -29,6 +30,7 @@ export const documentSchemas = {
   "action-plan": actionPlan,
   "follow-up": followUp,
   form,
+  fund,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 
 export const anyDocument = z.discriminatedUnion("kind", [
@@ -44,6 +46,7 @@ export const anyDocument = z.discriminatedUnion("kind", [
   actionPlan,
   followUp,
   form,
+  fund,
 ]);
 
 export type DocumentData = {
@@ -59,4 +62,5 @@ export type DocumentData = {
   "action-plan": z.infer<typeof actionPlan>;
   "follow-up": z.infer<typeof followUp>;
   form: z.infer<typeof form>;
+  fund: z.infer<typeof fund>;
 };

@@ -1,7 +1,7 @@
 import { memberNames } from "../../model/parties.js";
 import type { Entry, Repository } from "../../model/repository.js";
 import { workTables } from "../../model/table.js";
-import { KIND } from "../../vocabulary.js";
+import { KIND, LABEL } from "../../vocabulary.js";
 import { isFictional, partyLabels, partyName, type PageView, type ViewContext } from "./common.js";
 import { moneyTableView, type PartyNames } from "./money-table.js";
 import { documentPage, type PartSource } from "./page.js";
@@ -45,7 +45,7 @@ export function budgetView(ctx: ViewContext, budget: Entry<"budget">, page: stri
       facts: [
         { label: "Organisation", text: partyName(repo, data.organisation) },
         { label: "Budgetår", text: String(data.year) },
-        data.decision && { label: "Beslut", text: [data.decision.body, data.decision.date, data.decision.paragraph].filter(Boolean).join(", ") },
+        data.decision && { label: LABEL.decision, text: [data.decision.body, data.decision.date, data.decision.paragraph].filter(Boolean).join(", ") },
       ],
     },
     content: { year: data.year },

@@ -1,7 +1,7 @@
 import { actionPlansOf, followUpStatus, followUpsOf, plansOfStrategy, type RolledUp } from "../../model/hierarchy.js";
 import type { Fulfilment } from "../../model/measure.js";
 import { lookup, type Entry } from "../../model/repository.js";
-import { BOARD_REPORT, FULFILMENT, HIERARCHY, KIND, STATUS } from "../../vocabulary.js";
+import { BOARD_REPORT, FULFILMENT, HIERARCHY, KIND, LABEL, STATUS } from "../../vocabulary.js";
 import { date } from "../helpers.js";
 import { docLink, isFictional, partyName, type FactView, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { documentPage, type PartLevel, type PartView } from "./page.js";
@@ -25,7 +25,7 @@ function ownFacts(ctx: ViewContext, entry: Level): FactView[] {
   const d = entry.data.decision;
   return [
     { label: "Organisation", text: partyName(ctx.repo, entry.data.organisation) },
-    ...(d ? [{ label: "Beslut", text: [d.body, date(d.date), d.paragraph, d.dnr && `Dnr ${d.dnr}`].filter(Boolean).join(", ") }] : []),
+    ...(d ? [{ label: LABEL.decision, text: [d.body, date(d.date), d.paragraph, d.dnr && `Dnr ${d.dnr}`].filter(Boolean).join(", ") }] : []),
   ];
 }
 
@@ -201,7 +201,7 @@ export function followUpView(ctx: ViewContext, followUp: Entry<"follow-up">, pag
   const status: TableView = {
     caption: `${HIERARCHY.overview} ${data.year}`,
     className: "follow-up",
-    head: [{ cells: [th(HIERARCHY.part, "col"), th("Status", "col"), th(HIERARCHY.basis, "col"), commentHead] }],
+    head: [{ cells: [th(HIERARCHY.part, "col"), th(LABEL.status, "col"), th(HIERARCHY.basis, "col"), commentHead] }],
     bodies: [
       [
         {
@@ -247,7 +247,7 @@ export function followUpView(ctx: ViewContext, followUp: Entry<"follow-up">, pag
   const goals: TableView = {
     caption: `${HIERARCHY.goalStatus} ${data.year}`,
     className: "follow-up-goals",
-    head: [{ cells: [th(HIERARCHY.goals, "col"), th("Status", "col"), commentHead] }],
+    head: [{ cells: [th(HIERARCHY.goals, "col"), th(LABEL.status, "col"), commentHead] }],
     bodies: goalBodies,
   };
   return documentPage(ctx, followUp, page, {

@@ -112,6 +112,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     ...repo.actionPlans,
     ...repo.followUps,
     ...repo.forms,
+    ...repo.funds,
   ] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();

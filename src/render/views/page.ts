@@ -3,6 +3,7 @@ import type { Party } from "../../schema/config.js";
 import type { LeafDirective } from "mdast-util-directive";
 import type { RootContent } from "mdast";
 import type { Asset, PlacedDirective } from "../markdown.js";
+import { LABEL } from "../../vocabulary.js";
 import {
   bodyPieces,
   DEFAULT_SLOT,
@@ -130,7 +131,7 @@ export function documentPage(ctx: ViewContext, entry: AnyEntry, page: string, pa
   const body = parts.body ? undefined : pageParts(ctx, entry, page, parts.parts);
   const header = parts.header && {
     doctype: parts.header.doctype,
-    facts: facts(...parts.header.facts, { label: "Status", text: status.text }, parts.header.seeAlso && { label: "Se även", links: parts.header.seeAlso }),
+    facts: facts(...parts.header.facts, { label: LABEL.status, text: status.text }, parts.header.seeAlso && { label: "Se även", links: parts.header.seeAlso }),
   };
   const print = parts.print && { runningTitle: data.title, ...parts.print, draft: data.status !== "decided" };
   return {

@@ -11,7 +11,7 @@ import { agreementOf, docLink, isFictional, municipalityOf, partyLabels, partyNa
 import { indicatorBlock } from "./indicator.js";
 import { documentPage } from "./page.js";
 import { tableParts } from "./budget-document.js";
-import { ASSESSED_BY_INDICATORS, BLANK, BOARD_REPORT, FULFILMENT, KIND, COLUMN_KIND } from "../../vocabulary.js";
+import { ASSESSED_BY_INDICATORS, BLANK, BOARD_REPORT, FULFILMENT, KIND, COLUMN_KIND, LABEL } from "../../vocabulary.js";
 import { num, td, th, type RowView, type TableView } from "./table.js";
 
 /** The note under an outcome table whose sums of avvikelser leave out lines with no utfall. */
@@ -143,7 +143,7 @@ function planReportView(ctx: ViewContext, report: Entry<"report">, plan: Entry<"
           th("Till år", "col"),
           ...carryParties.map((p) => th(partyName(repo, p), "col", { num: true })),
           th("Totalt", "col", { num: true }),
-          th("Beslut", "col"),
+          th(LABEL.decision, "col"),
           th("Avser", "col"),
         ],
       },
