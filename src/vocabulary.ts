@@ -14,6 +14,7 @@ export const KIND = {
   memo: { name: "Tjänsteskrivelse", short: "Tjänsteskrivelse", one: "tjänsteskrivelse", many: "tjänsteskrivelser" },
   budget: { name: "Budget", short: "Budget", one: "budget", many: "budgetar" },
   meeting: { name: "Kallelse/föredragningslista", short: "Kallelse", one: "kallelse", many: "kallelser" },
+  allocation: { name: "Medelsfördelning", short: "Medelsfördelning", one: "medelsfördelning", many: "medelsfördelningar" },
 } as const;
 
 /**
@@ -270,3 +271,29 @@ export const SYNONYMS: Record<string, string> = {
 
 /** After the comment on a goal whose fulfilment no report states: its status is its indicators' (a joint plan's report and a board's). */
 export const ASSESSED_BY_INDICATORS = "Bedömningen grundar sig på målets indikatorer.";
+
+/**
+ * The words of an allocation's page (`kind: allocation`): the split of an amount between members
+ * by a key of weighted measures, as a table with a total row.
+ */
+export const ALLOCATION = {
+  heading: "Fördelning mellan kommunerna",
+  member: "Medlemskommun",
+  share: "Andel av beloppet",
+  amount: "Belopp (kronor)",
+  total: "Summa fördelat",
+  key: "Fördelningsnyckel",
+  funder: "Medlen kommer från",
+  whole: "Belopp att fördela",
+  by: "Fördelas av",
+  basis: "Uppgifter från år",
+  sources: "Nyckelns uppgifter och källor",
+  weight: "Vikt",
+  measure: "Mått",
+  caption: "Fördelning per kommun",
+  rounding:
+    "Beloppen är avrundade till hela kronor med största restmetoden: varje kommun får de hela kronorna av sin exakta andel, och kronorna som blir över går en i taget till de kommuner vars andel har störst rest. Summan är därför exakt det belopp som fördelas.",
+  roundedUp: "Fick en av de kronor som blev över vid avrundningen.",
+  notComputed: "Beloppen kan inte räknas fram förrän nyckelns vikter summerar till 100 % och varje kommun har en uppgift för varje mått.",
+  figureYear: "Uppgiften avser",
+} as const;

@@ -70,6 +70,13 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
   memo: [],
   // A kallelse's items and lists are its frontmatter's, printed in the seed's order: it places no parts.
   meeting: [],
+  allocation: [
+    {
+      name: "allocation",
+      summary:
+        "The allocation: per member its figure in each measure, its share and its amount in whole kronor, a total row, and the key's weights and sources.",
+    },
+  ],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

@@ -14,6 +14,7 @@ import { activeFiles } from "./active.js";
 import { bodyDirectives } from "./body.js";
 import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
 import { ruleSettings } from "./settings.js";
+import { allocationInputs, allocationMembers, allocationWeights, allocationYears } from "./allocation.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -76,6 +77,10 @@ export const rules: readonly Rule[] = [
   hiddenPaths,
   ruleSettings,
   outputTaken,
+  allocationWeights,
+  allocationInputs,
+  allocationMembers,
+  allocationYears,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { agreement } from "./agreement.js";
+import { allocation } from "./allocation.js";
 import { budget } from "./budget.js";
 import { indicator } from "./indicator.js";
 import { meeting } from "./meeting.js";
@@ -14,9 +15,9 @@ export { koladaData, KOLADA_FOLDER } from "./kolada.js";
 export { documentKinds, type DocumentKind } from "./kinds.js";
 
 /** One zod schema per kind of document, as Astro has one per collection. */
-export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting } as const satisfies Record<DocumentKind, z.ZodType>;
+export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting, allocation } as const satisfies Record<DocumentKind, z.ZodType>;
 
-export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting]);
+export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting, allocation]);
 
 export type DocumentData = {
   agreement: z.infer<typeof agreement>;
@@ -26,4 +27,5 @@ export type DocumentData = {
   indicator: z.infer<typeof indicator>;
   budget: z.infer<typeof budget>;
   meeting: z.infer<typeof meeting>;
+  allocation: z.infer<typeof allocation>;
 };

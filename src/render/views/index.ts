@@ -94,7 +94,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     groups.get(key)!.agreements.push(agreement);
   }
   // A board's budget and own report belong to no agreement: they are listed with the other documents.
-  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings] as AnyEntry[];
+  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings, ...repo.allocations] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
@@ -168,6 +168,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
             ["report", repo.reports],
             ["budget", repo.budgets],
             ["meeting", repo.meetings],
+            ["allocation", repo.allocations],
           ] as const
         )
           .filter(([, entries]) => entries.length > 0)
