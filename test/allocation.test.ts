@@ -5,6 +5,8 @@ import { allocate, isAllocated, weightFraction, weightSum, type Allocated } from
 import type { Measure } from "../src/schema/allocation.js";
 import { findings, ofRule, only } from "./helpers/findings.js";
 import { spaces, tableByCaption, text } from "./helpers/html.js";
+import type { DiffResult } from "../src/diff/model.js";
+import { commitAll, git } from "./helpers/git.js";
 import { copyExamples, edit, lineOf, run } from "./helpers/repo.js";
 
 const FILE = "gr/fordelning-nara-vard-2020.md";
@@ -262,5 +264,50 @@ describe("kind: allocation in a repository", () => {
     const facts = spaces(html);
     expect(facts).toContain("<dt>Fördelningsnyckel</dt><dd>50 % befolkning och 50 % inskrivna i kommunal hälso- och sjukvård</dd>");
     expect(facts).toContain("<dt>Belopp att fördela</dt><dd>51 234 567 kr</dd>");
+  });
+});
+
+describe("plan diff of an allocation", () => {
+  it("shows each member's amount before and after when an input changes, and the amount allocated unchanged", async () => {
+    const root = copyExamples({ only: ["gr"] });
+    git(root, "init", "-q");
+    commitAll(root, "The examples");
+    edit(root, FILE, "      ale: 31402 # invented", "      ale: 32402 # invented");
+    commitAll(root, "Ale's population corrected");
+    const { code, stdout } = await run(["diff", "HEAD~1", "HEAD", "--format", "json"], root);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as DiffResult;
+    const doc = result.documents.find((d) => d.id === "gr/fordelning-nara-vard-2020")!;
+    expect(doc.fields).toEqual([{ field: "measures[befolkning].values.ale", before: 31402, after: 32402 }]);
+    // Every member's share moves when one member's population does: Ale gains, all others lose, the whole stays.
+    expect(doc.allocation!.members).toHaveLength(13);
+    expect(doc.allocation!.members.slice(0, 3)).toEqual([
+      { party: "ale", before: 1591448, after: 1615588, difference: 24140 },
+      { party: "alingsas", before: 2230584, after: 2229580, difference: -1004 },
+      { party: "goteborg", before: 27577313, after: 27563458, difference: -13855 },
+    ]);
+    expect(doc.allocation!.members.reduce((s, m) => s + m.difference, 0)).toBe(0);
+    expect(doc.allocation!.total).toEqual({ before: 51234567, after: 51234567, difference: 0 });
+
+    const text = (await run(["diff", "HEAD~1", "HEAD"], root)).stdout.split("\n").map((l) => l.replace(/ {2,}/g, "  ").trim());
+    expect(text).toContain("Allocation per member");
+    expect(text).toContain("Ale kommun  1 591 448 kr  1 615 588 kr  +24 140 kr");
+    expect(text).toContain("Lerums kommun  2 132 470 kr  2 131 449 kr  \u22121 021 kr");
+    expect(text).toContain("Allocated  51 234 567 kr  51 234 567 kr  0 kr");
+    const markdown = (await run(["diff", "HEAD~1", "HEAD", "--format", "markdown"], root)).stdout;
+    expect(markdown).toContain("| Ale kommun | 1 591 448 kr | 1 615 588 kr | +24 140 kr |");
+  });
+
+  it("shows the amounts going blank where a change leaves the key without amounts", async () => {
+    const root = copyExamples({ only: ["gr"] });
+    git(root, "init", "-q");
+    commitAll(root, "The examples");
+    edit(root, FILE, "      ale: 812 # invented", "      ale: ~");
+    commitAll(root, "Ale's figure not known");
+    const result = JSON.parse((await run(["diff", "HEAD~1", "HEAD", "--format", "json"], root)).stdout) as DiffResult;
+    const doc = result.documents.find((d) => d.id === "gr/fordelning-nara-vard-2020")!;
+    expect(doc.allocation!.members[0]).toEqual({ party: "ale", before: 1591448, after: null, difference: -1591448 });
+    expect(doc.allocation!.total).toEqual({ before: 51234567, after: null, difference: -51234567 });
+    expect(result.problems.map((p) => p.ruleId)).toEqual(["alloc/input-missing"]);
   });
 });
