@@ -15,6 +15,7 @@ import { bodyDirectives } from "./body.js";
 import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
 import { ruleSettings } from "./settings.js";
 import { allocationInputs, allocationMembers, allocationWeights, allocationYears } from "./allocation.js";
+import { copiedText } from "./copied.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -81,6 +82,7 @@ export const rules: readonly Rule[] = [
   allocationInputs,
   allocationMembers,
   allocationYears,
+  copiedText,
 ];
 
 /**
