@@ -1,18 +1,23 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkLoaded } from "../src/check/check.js";
+import { formatJson } from "../src/diagnostics/format-machine.js";
+import { loadRepository } from "../src/model/load-repository.js";
+import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
+import { incrementalRepository } from "../src/watch/incremental.js";
 import { copiedPairs, overlap, sharePercent, shinglesOf, THRESHOLD } from "../src/model/copied.js";
 import type { AnyEntry } from "../src/model/repository.js";
 import { checkJson, ofRule } from "./helpers/findings.js";
-import { copyExamples, run } from "./helpers/repo.js";
+import { copyExamples, edit, run } from "./helpers/repo.js";
 
 /** Two unit plans of Sjuhärad's budget 2013 (seed 003): the second is the first with two header lines changed. */
 const FIXTURES = resolve(import.meta.dirname, "fixtures/copied");
 const A = "kopior/enhetsplan-social-valfard.md";
 const B = "kopior/enhetsplan-utbildning.md";
 
-function withPair(change: (text: string) => string = (t) => t): string {
-  const root = copyExamples({ only: ["lerum"] });
+function withPair(change: (text: string) => string = (t) => t, part = { only: ["lerum"] }): string {
+  const root = copyExamples(part);
   mkdirSync(join(root, "kopior"));
   cpSync(join(FIXTURES, "enhetsplan-social-valfard.md"), join(root, A));
   writeFileSync(join(root, B), change(readFileSync(join(FIXTURES, "enhetsplan-utbildning.md"), "utf8")));
@@ -95,5 +100,34 @@ describe("text/copied", () => {
     expect(pairs.map((p) => [p.a.id, p.b.id, p.percent])).toEqual([["d1001", "kopia", share]]);
     // All 4.5 million pairs compared exactly would take minutes; the candidates take a few seconds at most on a loaded machine.
     expect(took).toBeLessThan(20_000);
+  });
+
+  it("in watch mode, a copy that is rewritten takes the warning off the other document too, though the two do not refer to each other", () => {
+    // The copy belongs to Sjöbacka's agreement, the original to Lerum's: two groups of documents that watch mode checks apart.
+    const root = withPair((t) => t.replace("agreement: lerum/avtal-2017-2020", "agreement: sjobacka/avtal-2019-2022"), { only: ["lerum", "sjobacka"] });
+    const model = incrementalRepository(root, root, { keepBody: false, checkDocument });
+    const between = betweenDocumentsChecker();
+    const copied = (problems: ReturnType<typeof checkLoaded>["problems"]) =>
+      problems.filter((p) => p.messages.some((m) => m.ruleId === "text/copied")).map((p) => p.file.path);
+    const first = checkLoaded(model.refresh(), between);
+    expect(copied(first.problems)).toEqual([A, B]);
+    const rewrite = (from: string, to: string) => {
+      edit(root, B, from, to);
+      model.touch(join(root, B));
+      const again = checkLoaded(model.refresh(), between);
+      const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
+      expect(formatJson(again.problems, again.repo.documents.size)).toBe(formatJson(fresh.problems, fresh.repo.documents.size));
+      return copied(again.problems);
+    };
+    // A small change leaves it a copy (both warnings, with the new share); rewriting it takes both away.
+    expect(rewrite("Ansvarig tjänsteman: Lena Brännmar", "Ansvarig tjänsteman: Charlotte Stigh-Brüsin")).toEqual([A, B]);
+    const text = readFileSync(join(root, B), "utf8");
+    const rest = text.slice(text.indexOf("## Uppgift"));
+    expect(
+      rewrite(
+        rest,
+        rest.replace(/\b[a-zåäö]{5,}\b/g, (w) => [...w].reverse().join("")),
+      ),
+    ).toEqual([]);
   });
 });

@@ -107,17 +107,21 @@ function fingerprintOf(entry: AnyEntry): Fingerprint | null {
   return fingerprint;
 }
 
-/** The pairs of each repository's documents, found once for the map of documents (the check and watch mode's bookkeeping both ask). */
-const found = new WeakMap<object, CopiedPair[]>();
+/**
+ * The pairs last found, and what they were found in: every document's id, kind and text. The
+ * check and watch mode's bookkeeping both ask in each round; watch mode changes its map of
+ * documents in place, so the map alone does not say whether the answer still holds.
+ */
+let last: { key: string; pairs: CopiedPair[]; entries: AnyEntry[] } | undefined;
 
 /**
  * Every pair of documents of the same kind whose bodies share at least THRESHOLD % of their
  * text, in the repository's order (the earlier document first).
  */
 export function copiedPairs(repo: Pick<Repository, "documents">): CopiedPair[] {
-  const known = found.get(repo.documents);
-  if (known) return known;
   const entries = [...repo.documents.values()];
+  const key = entries.map((e) => `${e.id}\u0000${e.kind}\u0000${e.source.digest}`).join("\n");
+  if (last?.key === key && last.entries.every((e, i) => e === entries[i])) return last.pairs;
   const prints = entries.map(fingerprintOf);
   const buckets = new Map<string, number[]>();
   prints.forEach((p, i) => {
@@ -143,6 +147,6 @@ export function copiedPairs(repo: Pick<Repository, "documents">): CopiedPair[] {
       }
   }
   const result = pairs.sort((p, q) => p.i - q.i || p.j - q.j).map(({ a, b, percent }) => ({ a, b, percent }));
-  found.set(repo.documents, result);
+  last = { key, pairs: result, entries };
   return result;
 }
