@@ -6,7 +6,8 @@ import type { AnyEntry, Repository } from "./repository.js";
  * SHINGLE consecutive words (lower case, punctuation and markdown left out) hashed to 32 bits;
  * the share of text in common is |A ∩ B| / |A ∪ B| of the two sets of shingles. Comparing every
  * pair would be quadratic in the number of documents, so candidates are found first by MinHash
- * with locality-sensitive hashing: a signature of HASHES minimums per document, cut into BANDS
+ * with locality-sensitive hashing: a signature of HASHES minimums per document (one permutation,
+ * see `signatureOf`), cut into BANDS
  * bands of ROWS rows; two documents whose signatures agree on a whole band are candidates, and
  * only those are compared exactly. A pair at THRESHOLD agrees on some band with a probability of
  * 1 − (1 − 0.8^4)^16 ≈ 99.98 %; one at 50 % only in about 1 − (1 − 0.5^4)^16 ≈ 64 % of cases, and
@@ -44,27 +45,45 @@ function mix(x: number): number {
   return x >>> 0;
 }
 
-/** The seeds of the MinHash functions: fixed, so that a run finds what the one before found. */
-const SEEDS = Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2f)));
+/** The bins of the signature are the top 6 bits of a shingle's hash (64 = 2^6), the value the other 26. */
+const BIN_SHIFT = 26;
+const VALUE_MASK = (1 << BIN_SHIFT) - 1;
+const EMPTY = 0xffffffff;
 
 /** The body's words, lower case, without markdown or punctuation. */
-export const wordsOf = (text: string): string[] => text.toLocaleLowerCase("sv").match(/[\p{L}\p{N}]+/gu) ?? [];
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** The hashed shingles of a text. */
+/** The hashed shingles of a text: each word hashed once, each run of SHINGLE words hashed from its words' hashes. */
 export function shinglesOf(text: string): Set<number> {
-  const words = wordsOf(text);
+  // Texts repeat their words: each is hashed once.
+  const known = new Map<string, number>();
+  const words = wordsOf(text).map((w) => {
+    let h = known.get(w);
+    if (h === undefined) known.set(w, (h = fnv1a(w)));
+    return h;
+  });
   const set = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) set.add(fnv1a(words.slice(i, i + SHINGLE).join(" ")));
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, 0x01000193);
+    set.add(mix(h));
+  }
   return set;
 }
 
+/**
+ * The MinHash signature by one permutation (Li, Owen and Zhang 2012): each shingle's hash falls
+ * into one of HASHES bins by its top bits, and each bin keeps its least value. One pass over the
+ * shingles, where HASHES hash functions would take HASHES passes. A bin no shingle fell into
+ * stays EMPTY.
+ */
 function signatureOf(shingles: Set<number>): Uint32Array {
-  const signature = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const s of shingles)
-    for (let j = 0; j < HASHES; j++) {
-      const h = mix(s ^ SEEDS[j]!);
-      if (h < signature[j]!) signature[j] = h;
-    }
+  const signature = new Uint32Array(HASHES).fill(EMPTY);
+  for (const s of shingles) {
+    const bin = s >>> BIN_SHIFT;
+    const value = s & VALUE_MASK;
+    if (value < signature[bin]!) signature[bin] = value;
+  }
   return signature;
 }
 
@@ -127,7 +146,10 @@ export function copiedPairs(repo: Pick<Repository, "documents">): CopiedPair[] {
   prints.forEach((p, i) => {
     if (!p) return;
     for (let band = 0; band < BANDS; band++) {
-      const key = `${entries[i]!.kind} ${band} ${p.signature.subarray(band * ROWS, band * ROWS + ROWS).join(",")}`;
+      const rows = p.signature.subarray(band * ROWS, band * ROWS + ROWS);
+      // A band no shingle fell into says nothing: every short text would share it.
+      if (rows.every((v) => v === EMPTY)) continue;
+      const key = `${entries[i]!.kind} ${band} ${rows.join(",")}`;
       const bucket = buckets.get(key);
       if (bucket) bucket.push(i);
       else buckets.set(key, [i]);
