@@ -38,7 +38,8 @@ export function allocationTable(ctx: ViewContext, entry: Entry<"allocation">): {
     const m = allocated?.members[i];
     return {
       cells: [
-        th(partyName(ctx.repo, member)),
+        // The marker of a krona left over stands by the name, so that the amounts keep their digits aligned.
+        th(partyName(ctx.repo, member), "row", m?.roundedUp ? { marker: note(ALLOCATION.roundedUp) } : {}),
         ...data.measures.map((measure) => {
           const figure = figureOf(measure, member);
           const own = figure && (figure.year !== measure.year || figure.source !== measure.source || figure.note);
@@ -53,7 +54,7 @@ export function allocationTable(ctx: ViewContext, entry: Entry<"allocation">): {
           return num(amount(figure?.value), text ? { marker: note(text) } : {});
         }),
         num(m ? `${percentText(m.share)}${NBSP}%` : ""),
-        num(m ? amount(m.amount) : "", m?.roundedUp ? { marker: note(ALLOCATION.roundedUp) } : {}),
+        num(m ? amount(m.amount) : ""),
       ],
     };
   });
