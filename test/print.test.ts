@@ -47,6 +47,7 @@ const MOST_PAGES: Record<string, number> = {
   "sjobacka/rapport-2019.pdf": 6,
   "sjobacka/tjansteskrivelse-2020.pdf": 4,
   "sjuharad/budget-2013.pdf": 6,
+  "gr/fordelning-nara-vard-2020.pdf": 2,
 };
 /** Documents that must fill exactly their number of pages, as the real one does. */
 const EXACT = new Set(["lerum/tjansteskrivelse-ks18-1375.pdf"]);
