@@ -311,4 +311,19 @@ describe("plan diff of an allocation", () => {
     expect(doc.allocation!.total).toEqual({ before: 51234567, after: null, difference: -51234567 });
     expect(result.problems.map((p) => p.ruleId)).toEqual(["alloc/input-missing"]);
   });
+
+  it("follows an allocation whose file was renamed (its id with it) by its title and year", async () => {
+    const root = copyExamples({ only: ["gr"] });
+    git(root, "init", "-q");
+    commitAll(root, "The examples");
+    git(root, "mv", FILE, "gr/nara-vard-2020.md");
+    edit(root, "gr/nara-vard-2020.md", "      ockero: 421 # invented", "      ockero: 521 # invented");
+    commitAll(root, "Renamed, and Öckerö's figure corrected");
+    const result = JSON.parse((await run(["diff", "HEAD~1", "HEAD", "--format", "json"], root)).stdout) as DiffResult;
+    expect(result.documents.map((d) => [d.id, d.status, d.idBefore, d.pathBefore])).toEqual([
+      ["gr/nara-vard-2020", "changed", "gr/fordelning-nara-vard-2020", FILE],
+    ]);
+    const ockero = result.documents[0]!.allocation!.members.find((m) => m.party === "ockero")!;
+    expect(ockero.difference).toBeGreaterThan(0);
+  });
 });

@@ -66,6 +66,8 @@ function naturalKey(doc: Doc): string | undefined {
   if (doc.kind === "report") return `report\u0000${d["plan"] ?? `organisation\u0000${d["organisation"]}`}\u0000${d["year"]}`;
   if (doc.kind === "memo") return `memo\u0000${JSON.stringify(d["dnr"])}`;
   if (doc.kind === "agreement" || doc.kind === "indicator") return `${doc.kind}\u0000${d["title"]}`;
+  // An allocation by what it splits: its members' grant of a year.
+  if (doc.kind === "allocation") return `allocation\u0000${d["title"]}\u0000${d["year"]}`;
   return undefined;
 }
 
