@@ -268,6 +268,23 @@ describe("kind: allocation in a repository", () => {
   });
 });
 
+describe("an allocation at the edges of the range", () => {
+  it("renders figures whose total passes the range of exact kronor sums, and amounts that still add up", async () => {
+    const root = copyExamples({ only: ["gr"] });
+    edit(root, FILE, "      ale: 31402 # invented", "      ale: 9007199254740991");
+    edit(root, FILE, "      alingsas: 41420 # invented", "      alingsas: 9007199254740991");
+    edit(root, FILE, "amount: 51234567", "amount: 9007199254740991");
+    const out = join(root, "ut");
+    const { code, stderr } = await run(["build", ".", "--out", out, "--no-pdf"], root);
+    expect(code, stderr).toBe(0);
+    const table = tableByCaption(readFileSync(join(out, "gr/fordelning-nara-vard-2020.html"), "utf8"), "Fördelning per kommun");
+    const total = table.rows.at(-1)!.cells.map((c) => spaces(text(c.html.replace(/<sup[\s\S]*?<\/sup>/g, ""))));
+    expect(total).toEqual(["Summa fördelat", "18 014 398 510 436 940", "25 720", "100,00 %", "9 007 199 254 740 991"]);
+    const amounts = table.rows.slice(1, -1).map((r) => BigInt(spaces(text(r.cells[4]!.html)).replace(/\D/g, "")));
+    expect(amounts.reduce((a, b) => a + b, 0n)).toBe(9007199254740991n);
+  });
+});
+
 describe("plan diff of an allocation", () => {
   it("shows each member's amount before and after when an input changes, and the amount allocated unchanged", async () => {
     const root = copyExamples({ only: ["gr"] });

@@ -1,6 +1,6 @@
 import { allocationOf, figureOf, isAllocated, percentText, weightFraction } from "../../model/allocation.js";
 import type { Entry } from "../../model/repository.js";
-import { NBSP } from "../../format/swedish.js";
+import { groupDigits, NBSP, NNBSP } from "../../format/swedish.js";
 import { list } from "../../format/text.js";
 import { amount, kr } from "../helpers.js";
 import { ALLOCATION, KIND } from "../../vocabulary.js";
@@ -62,7 +62,8 @@ export function allocationTable(ctx: ViewContext, entry: Entry<"allocation">): {
     kind: "total",
     cells: [
       th(ALLOCATION.total),
-      ...data.measures.map((_, k) => num(allocated ? amount(allocated.totals[k]) : "")),
+      // A measure's total is a count, not kronor: shown exactly however large (the kronor helper stops at the range of exact sums).
+      ...data.measures.map((_, k) => num(allocated ? groupDigits(allocated.totals[k]!, NNBSP) : "")),
       num(allocated ? `100,00${NBSP}%` : ""),
       num(allocated ? amount(allocated.members.reduce((s, m) => s + m.amount, 0n)) : ""),
     ],
