@@ -20,6 +20,7 @@ export const KIND = {
   "follow-up": { name: "Årlig uppföljning", short: "Uppföljning", one: "uppföljning", many: "uppföljningar" },
   form: { name: "Formulär", short: "Formulär", one: "formulär", many: "formulär" },
   fund: { name: "Social investeringsfond", short: "Fond", one: "social investeringsfond", many: "sociala investeringsfonder" },
+  allocation: { name: "Medelsfördelning", short: "Medelsfördelning", one: "medelsfördelning", many: "medelsfördelningar" },
 } as const;
 
 /**
@@ -367,4 +368,30 @@ export const APPLICATION_PHASE = {
 export const LABEL = {
   decision: "Beslut",
   status: "Status",
+} as const;
+
+/**
+ * The words of an allocation's page (`kind: allocation`): the split of an amount between members
+ * by a key of weighted measures, as a table with a total row.
+ */
+export const ALLOCATION = {
+  heading: "Fördelning mellan kommunerna",
+  member: "Medlemskommun",
+  share: "Andel av beloppet",
+  amount: "Belopp (kronor)",
+  total: "Summa fördelat",
+  key: "Fördelningsnyckel",
+  funder: "Medlen kommer från",
+  whole: "Belopp att fördela",
+  by: "Fördelas av",
+  basis: "Uppgifter från år",
+  sources: "Nyckelns uppgifter och källor",
+  weight: "Vikt",
+  measure: "Mått",
+  caption: "Fördelning per kommun",
+  rounding:
+    "Beloppen är avrundade till hela kronor med största restmetoden: varje kommun får de hela kronorna av sin exakta andel, och kronorna som blir över går en i taget till de kommuner vars andel har störst rest. Summan är därför exakt det belopp som fördelas.",
+  roundedUp: "Fick en av de kronor som blev över vid avrundningen.",
+  notComputed: "Beloppen kan inte räknas fram förrän nyckelns vikter summerar till 100 % och varje kommun har en uppgift för varje mått.",
+  figureYear: "Uppgiften avser",
 } as const;

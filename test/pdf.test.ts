@@ -122,12 +122,13 @@ function printedPages(repo: string): string[] {
     ...r.actionPlans,
     ...r.followUps,
     ...r.funds,
+    ...r.allocations,
   ]
     .map((e) => pages.byId.get(e.id)!)
     .sort();
 }
 
-/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents, kallelser and funds. */
+/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents, kallelser, plan hierarchies, funds and allocations. */
 const PRINTED = EXAMPLE_PDFS;
 
 /**
@@ -628,6 +629,7 @@ describe("PDF: the parts", () => {
       "gr/handlingsplan-vardens-medarbetare.html",
       "gr/programforklaring-socialchefsnatverket.html",
       "gr/uppfoljning-2020.html",
+      "gr/fordelning-nara-vard-2020.html",
       "herrljunga/ombudgetering-investeringar-2016.html",
       "herrljunga/sammantrade-2017-02-28.html",
       "herrljunga/verksamhetsberattelse-2016.html",

@@ -58,6 +58,7 @@ const MOST_PAGES: Record<string, number> = {
   "sjuharad/enhetsplaner/social-valfard-och-halsa.pdf": 3,
   "sjuharad/enhetsplaner/utbildning-kompetensutveckling.pdf": 3,
   "ale/social-investeringsfond.pdf": 4,
+  "gr/fordelning-nara-vard-2020.pdf": 2,
 };
 /** Documents that must fill exactly their number of pages, as the real one does. */
 const EXACT = new Set(["lerum/tjansteskrivelse-ks18-1375.pdf"]);

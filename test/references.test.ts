@@ -44,6 +44,7 @@ describe("references are declared once, in the schemas", () => {
       form: [],
       // A fund's applications are inside it: it names no other document.
       fund: [],
+      allocation: [],
     });
   });
 

@@ -9,7 +9,8 @@ import type { SourceDocument } from "../source/load.js";
 import { compareFields } from "./fields.js";
 import type { Side } from "./load.js";
 import { matchBy, matchItems, type Matched } from "./match.js";
-import type { Amounts, DocumentChange, ItemChange, LineChange, PartyAmount } from "./model.js";
+import { allocationOf, isAllocated } from "../model/allocation.js";
+import type { AllocationChange, Amounts, DocumentChange, ItemChange, LineChange, PartyAmount } from "./model.js";
 import { diffSections, sectionsOf } from "./prose.js";
 import { compareTables } from "./tables.js";
 
@@ -65,6 +66,8 @@ function naturalKey(doc: Doc): string | undefined {
   if (doc.kind === "report") return `report\u0000${d["plan"] ?? `organisation\u0000${d["organisation"]}`}\u0000${d["year"]}`;
   if (doc.kind === "memo") return `memo\u0000${JSON.stringify(d["dnr"])}`;
   if (doc.kind === "agreement" || doc.kind === "indicator") return `${doc.kind}\u0000${d["title"]}`;
+  // An allocation by what it splits: its members' grant of a year.
+  if (doc.kind === "allocation") return `allocation\u0000${d["title"]}\u0000${d["year"]}`;
   return undefined;
 }
 
@@ -119,6 +122,10 @@ export function compareDocument(pair: Matched<Doc>, repos: Repositories): Docume
     change.outcome = compareOutcome(x, y, repos);
     change.items = followUpChanges(x, y, repos);
   }
+  if (kind === "allocation") {
+    const allocation = compareAllocation(b.data as DocumentData["allocation"], a.data as DocumentData["allocation"]);
+    if (allocation) change.allocation = allocation;
+  }
   if (kind === "plan" || kind === "report" || kind === "budget") {
     const tablesOf = (data: unknown) => (data as DocumentData["plan" | "report" | "budget"]).tables;
     change.tables = compareTables(tablesOf(b.data), tablesOf(a.data));
@@ -127,6 +134,7 @@ export function compareDocument(pair: Matched<Doc>, repos: Repositories): Docume
 
   const changed =
     change.fields.length + change.budget.length + change.outcome.length + change.tables.length + change.items.length + change.sections.length > 0 ||
+    change.allocation ||
     change.invalid ||
     change.idBefore;
   if (changed) return change;
@@ -252,4 +260,21 @@ function followUpChanges(before: Report, after: Report, repos: Repositories): It
     changes.push({ what: "goal follow-up", id: goal, title: titleOf(goal), change: !b ? "added" : !a ? "removed" : "changed", fields: a && b ? fields : [] });
   }
   return changes;
+}
+
+/**
+ * What a change of an allocation does to each member's amount: both sides computed as the page
+ * computes them (largest remainder), member by member. None where no member's amount changed.
+ */
+function compareAllocation(before: DocumentData["allocation"], after: DocumentData["allocation"]): AllocationChange | undefined {
+  const amountsOf = (data: DocumentData["allocation"]) => {
+    const result = allocationOf(data);
+    return isAllocated(result) ? new Map(result.members.map((m) => [m.member, m.amount])) : undefined;
+  };
+  const [x, y] = [amountsOf(before), amountsOf(after)];
+  const members = [...new Set([...after.members, ...before.members])];
+  const changed = members.map((member) => ({ party: member, ...amounts(x?.get(member), y?.get(member)) })).filter((m) => m.before !== m.after);
+  if (changed.length === 0) return undefined;
+  const total = (m: Map<string, bigint> | undefined) => (m ? [...m.values()].reduce((s, v) => s + v, 0n) : null);
+  return { members: changed, total: amounts(total(x), total(y)) };
 }

@@ -11,6 +11,9 @@ export const signedKr = (n: number) => `${n > 0 ? "+" : ""}${kronor(n)}`;
 /** A party as table headers show it: its short name (HSN, Kommun), else its name, else its id. */
 export const partyLabel = (result: DiffResult, id: string) => result.parties[id]?.short ?? result.parties[id]?.name ?? id;
 
+/** A party's full name: the members of an allocation, whose short names (`Kommun`) would not tell them apart. */
+export const partyFullName = (result: DiffResult, id: string) => result.parties[id]?.name ?? id;
+
 export const shortCommit = (commit: string | null) => (commit ? commit.slice(0, 7) : undefined);
 
 /** `main (9802d30)`, `working tree`. */

@@ -6,6 +6,7 @@ import {
   figureChanges,
   itemLine,
   kr,
+  partyFullName,
   partyLabel,
   revisionLabel,
   shorten,
@@ -175,6 +176,19 @@ function tableChunk(table: TableChange): string {
 /** A document's details as pieces that are each whole markdown, so that the output can stop between any two. */
 function documentChunks(result: DiffResult, doc: DocumentChange): string[] {
   const chunks: string[] = [];
+  if (doc.allocation) {
+    const { members, total } = doc.allocation;
+    chunks.push(
+      [
+        "**Allocation per member**",
+        "",
+        row(["Member", "Before", "After", "Difference"]),
+        row(["---", "--:", "--:", "--:"]),
+        ...members.map((m) => row([escape(partyFullName(result, m.party)), kr(m.before), kr(m.after), signedKr(m.difference)])),
+        row(["*Allocated*", kr(total.before), kr(total.after), signedKr(total.difference)]),
+      ].join("\n"),
+    );
+  }
   const budget = linesTable(result, "Budget lines", doc.budget);
   if (budget) chunks.push(budget);
   const outcome = linesTable(result, "Outcome (utfall)", doc.outcome);

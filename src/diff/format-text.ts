@@ -9,6 +9,7 @@ import {
   figureChanges,
   itemLine,
   kr,
+  partyFullName,
   partyLabel,
   revisionLabel,
   shorten,
@@ -203,8 +204,21 @@ function tableText(table: TableChange, style: TextStyle): string[] {
   return out;
 }
 
+/** An allocation's amounts per member, before and after, with the amount allocated. */
+function allocationTable(result: DiffResult, doc: DocumentChange): string | undefined {
+  if (!doc.allocation) return undefined;
+  const { members, total } = doc.allocation;
+  const rows: Row[] = members.map((m) => ({
+    cells: { member: partyFullName(result, m.party), before: kr(m.before), after: kr(m.after), difference: signedKr(m.difference) },
+  }));
+  rows.push({ cells: { member: "Allocated", before: kr(total.before), after: kr(total.after), difference: signedKr(total.difference) }, total: true });
+  return indent(tableToText(moneyTable("Allocation per member", [{ key: "member", label: "Member" }], rows)), "  ");
+}
+
 function documentDetails(result: DiffResult, doc: DocumentChange, style: TextStyle): string {
   const out: string[] = [];
+  const allocation = allocationTable(result, doc);
+  if (allocation) out.push(allocation);
   const budget = linesTable(result, "Budget lines", doc.budget);
   if (budget) out.push(budget);
   const outcome = linesTable(result, "Outcome (utfall)", doc.outcome);

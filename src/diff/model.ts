@@ -55,6 +55,16 @@ export interface DocumentChange {
   fields: FieldChange[];
   /** Prose sections of the body. */
   sections: SectionChange[];
+  /** An allocation (`kind: allocation`): what a changed input, weight or amount does to each member's amount. */
+  allocation?: AllocationChange;
+}
+
+/** The amounts of an allocation, member by member, before and after: the inputs that changed are among the fields. */
+export interface AllocationChange {
+  /** Each member whose amount changed, in the order of head's members; `null` where it had none (no member then, or the key gave no amounts there). */
+  members: PartyAmount[];
+  /** The amount allocated: the sum of the members' amounts, `null` where the key gave none. */
+  total: Amounts;
 }
 
 export type Value = string | number | boolean | null;

@@ -192,6 +192,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     followUps: [],
     forms: [],
     funds: [],
+    allocations: [],
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
@@ -279,6 +280,7 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     "follow-up": repo.followUps,
     form: repo.forms,
     fund: repo.funds,
+    allocation: repo.allocations,
   })[entry.kind].push(entry as never);
 }
 

@@ -103,6 +103,13 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
       of: "evaluations",
     },
   ],
+  allocation: [
+    {
+      name: "allocation",
+      summary:
+        "The allocation: per member its figure in each measure, its share and its amount in whole kronor, a total row, and the key's weights and sources.",
+    },
+  ],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

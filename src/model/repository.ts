@@ -42,6 +42,7 @@ export interface Repository {
   followUps: Entry<"follow-up">[];
   forms: Entry<"form">[];
   funds: Entry<"fund">[];
+  allocations: Entry<"allocation">[];
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
@@ -131,7 +132,7 @@ export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] =
 export const listedDocuments = (
   repo: Pick<
     Repository,
-    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps" | "forms" | "funds"
+    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps" | "forms" | "funds" | "allocations"
   >,
 ): AnyEntry[] => [
   ...repo.agreements,
@@ -147,6 +148,7 @@ export const listedDocuments = (
   ...repo.followUps,
   ...repo.forms,
   ...repo.funds,
+  ...repo.allocations,
 ];
 
 /** The indicators a plan names, each once. */

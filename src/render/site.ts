@@ -22,6 +22,7 @@ import { indicatorView } from "./views/indicator.js";
 import { meetingView, type PacketPlan } from "./views/meeting.js";
 import { formView } from "./views/form.js";
 import { fundView } from "./views/fund.js";
+import { allocationView } from "./views/allocation.js";
 import { memoView } from "./views/memo.js";
 import { planView } from "./views/plan.js";
 import { reportView } from "./views/report.js";
@@ -132,6 +133,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
           return formView(ctx, entry, at);
         case "fund":
           return fundView(ctx, entry, at);
+        case "allocation":
+          return allocationView(ctx, entry, at);
       }
     };
     const part = (entry: AnyEntry): Part => {

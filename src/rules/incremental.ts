@@ -1,5 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { linkTargetKinds } from "../model/assets.js";
+import { copiedPairs } from "../model/copied.js";
 import type { AnyEntry, Repository } from "../model/repository.js";
 import type { SourceDocument } from "../source/load.js";
 import { runRepositoryRules, type Rule } from "./rule.js";
@@ -21,9 +22,14 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
   let last: { shared: string; findings: Map<SourceDocument, Findings> } | undefined;
 
   return (repo) => {
-    const shared = [repo.config?.source.digest, [...repo.documents.values()].map((e) => `${e.id} ${e.kind}`).join("\n"), [...repo.invalidIds].join("\n")].join(
-      "\0",
-    );
+    // Which documents are copies of which (`text/copied`) joins documents that do not refer to each other: a change of it checks everything again.
+    const copies = copiedPairs(repo).map((p) => `${p.a.id} ${p.b.id} ${p.percent}`);
+    const shared = [
+      repo.config?.source.digest,
+      [...repo.documents.values()].map((e) => `${e.id} ${e.kind}`).join("\n"),
+      [...repo.invalidIds].join("\n"),
+      copies.join("\n"),
+    ].join("\0");
     const groupOf = new Map<SourceDocument, string | undefined>();
     for (const entry of repo.documents.values()) groupOf.set(entry.source, repo.groups.get(entry.id));
     for (const [key, { source }] of repo.kolada) groupOf.set(source, repo.groups.get(`kolada:${key}`));
@@ -71,6 +77,7 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
         followUps: repo.followUps.filter(inScope),
         forms: repo.forms.filter(inScope),
         funds: repo.funds.filter(inScope),
+        allocations: repo.allocations.filter(inScope),
       },
       rules,
     );

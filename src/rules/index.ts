@@ -17,6 +17,8 @@ import { ruleSettings } from "./settings.js";
 import { followUpComplete, followUpIds, hierarchyGoals, hierarchyPeriods } from "./hierarchy.js";
 import { formRules } from "./forms.js";
 import { fundActors, fundBalance, fundDecision, fundEvaluation } from "./fund.js";
+import { allocationInputs, allocationMembers, allocationWeights, allocationYears } from "./allocation.js";
+import { copiedText } from "./copied.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -87,6 +89,11 @@ export const rules: readonly Rule[] = [
   fundDecision,
   fundActors,
   fundEvaluation,
+  allocationWeights,
+  allocationInputs,
+  allocationMembers,
+  allocationYears,
+  copiedText,
 ];
 
 /**

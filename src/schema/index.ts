@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { agreement } from "./agreement.js";
+import { allocation } from "./allocation.js";
 import { budget } from "./budget.js";
 import { fund } from "./fund.js";
 import { indicator } from "./indicator.js";
@@ -31,6 +32,7 @@ export const documentSchemas = {
   "follow-up": followUp,
   form,
   fund,
+  allocation,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 
 export const anyDocument = z.discriminatedUnion("kind", [
@@ -47,6 +49,7 @@ export const anyDocument = z.discriminatedUnion("kind", [
   followUp,
   form,
   fund,
+  allocation,
 ]);
 
 export type DocumentData = {
@@ -63,4 +66,5 @@ export type DocumentData = {
   "follow-up": z.infer<typeof followUp>;
   form: z.infer<typeof form>;
   fund: z.infer<typeof fund>;
+  allocation: z.infer<typeof allocation>;
 };

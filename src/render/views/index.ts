@@ -113,6 +113,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     ...repo.followUps,
     ...repo.forms,
     ...repo.funds,
+    ...repo.allocations,
   ] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
@@ -207,6 +208,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
             ["action-plan", repo.actionPlans],
             ["follow-up", repo.followUps],
             ["form", repo.forms],
+            ["allocation", repo.allocations],
           ] as const
         )
           .filter(([, entries]) => entries.length > 0)

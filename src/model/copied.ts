@@ -1,0 +1,174 @@
+import type { AnyEntry, Repository } from "./repository.js";
+
+/*
+ * Documents copied from one another: two documents of the same kind whose bodies are mostly the
+ * same text. The measure is the Jaccard similarity of the bodies' word shingles: every run of
+ * SHINGLE consecutive words (lower case, punctuation and markdown left out) hashed to 32 bits;
+ * the share of text in common is |A ∩ B| / |A ∪ B| of the two sets of shingles. Comparing every
+ * pair would be quadratic in the number of documents, so candidates are found first by MinHash
+ * with locality-sensitive hashing: a signature of HASHES minimums per document (one permutation,
+ * see `signatureOf`), cut into BANDS
+ * bands of ROWS rows; two documents whose signatures agree on a whole band are candidates, and
+ * only those are compared exactly. A pair at THRESHOLD agrees on some band with a probability of
+ * 1 − (1 − 0.8^4)^16 ≈ 99.98 %; one at 50 % only in about 1 − (1 − 0.5^4)^16 ≈ 64 % of cases, and
+ * then the exact comparison turns it away. Each document is read once (linear), and the
+ * comparisons are as many as the candidates.
+ */
+
+/** Words per shingle: five words in a row are rarely the same in two texts by chance, and a changed word changes only five shingles. */
+export const SHINGLE = 5;
+/** The share of text in common, in percent, from which two documents are copies. */
+export const THRESHOLD = 80;
+/** Documents with fewer shingles than this (a few lines) are not compared: short texts on one template are alike without being copies. */
+export const MIN_SHINGLES = 40;
+const BANDS = 16;
+const ROWS = 4;
+const HASHES = BANDS * ROWS;
+
+/** FNV-1a, 32 bits, over the UTF-16 code units of a text. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** MurmurHash3's finaliser: a 32-bit value mixed so that every bit of the input changes half the bits of the output. */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** The bins of the signature are the top 6 bits of a shingle's hash (64 = 2^6), the value the other 26. */
+const BIN_SHIFT = 26;
+const VALUE_MASK = (1 << BIN_SHIFT) - 1;
+const EMPTY = 0xffffffff;
+
+/** The body's words, lower case, without markdown or punctuation. */
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The hashed shingles of a text: each word hashed once, each run of SHINGLE words hashed from its words' hashes. */
+export function shinglesOf(text: string): Set<number> {
+  // Texts repeat their words: each is hashed once.
+  const known = new Map<string, number>();
+  const words = wordsOf(text).map((w) => {
+    let h = known.get(w);
+    if (h === undefined) known.set(w, (h = fnv1a(w)));
+    return h;
+  });
+  const set = new Set<number>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, 0x01000193);
+    set.add(mix(h));
+  }
+  return set;
+}
+
+/**
+ * The MinHash signature by one permutation (Li, Owen and Zhang 2012): each shingle's hash falls
+ * into one of HASHES bins by its top bits, and each bin keeps its least value. One pass over the
+ * shingles, where HASHES hash functions would take HASHES passes. A bin no shingle fell into
+ * stays EMPTY.
+ */
+function signatureOf(shingles: Set<number>): Uint32Array {
+  const signature = new Uint32Array(HASHES).fill(EMPTY);
+  for (const s of shingles) {
+    const bin = s >>> BIN_SHIFT;
+    const value = s & VALUE_MASK;
+    if (value < signature[bin]!) signature[bin] = value;
+  }
+  return signature;
+}
+
+/** The shares of text two sets of shingles have in common: the shingles of both, and those of either. */
+export function overlap(a: Set<number>, b: Set<number>): { common: number; all: number } {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const s of small) if (large.has(s)) common++;
+  return { common, all: a.size + b.size - common };
+}
+
+/** The share in whole percent, rounded down: 79,6 % is 79 %, below a threshold of 80 %. */
+export const sharePercent = ({ common, all }: { common: number; all: number }) => (all === 0 ? 0 : Math.floor((common * 100) / all));
+
+/** Two documents of one kind with mostly the same body. */
+export interface CopiedPair {
+  a: AnyEntry;
+  b: AnyEntry;
+  /** The share of their text in common, in whole percent (rounded down). */
+  percent: number;
+}
+
+interface Fingerprint {
+  shingles: Set<number>;
+  signature: Uint32Array;
+}
+
+/** Each source's fingerprint, kept while its text is the same object (watch mode keeps unchanged files). */
+const fingerprints = new WeakMap<object, Fingerprint | null>();
+
+function fingerprintOf(entry: AnyEntry): Fingerprint | null {
+  const key = entry.source.file;
+  const known = fingerprints.get(key);
+  if (known !== undefined) return known;
+  const start = entry.source.outline?.bodyStart;
+  const text = start === undefined ? "" : String(entry.source.file.value).slice(start);
+  const shingles = shinglesOf(text);
+  const fingerprint = shingles.size < MIN_SHINGLES ? null : { shingles, signature: signatureOf(shingles) };
+  fingerprints.set(key, fingerprint);
+  return fingerprint;
+}
+
+/**
+ * The pairs last found, and what they were found in: every document's id, kind and text. The
+ * check and watch mode's bookkeeping both ask in each round; watch mode changes its map of
+ * documents in place, so the map alone does not say whether the answer still holds.
+ */
+let last: { key: string; pairs: CopiedPair[]; entries: AnyEntry[] } | undefined;
+
+/**
+ * Every pair of documents of the same kind whose bodies share at least THRESHOLD % of their
+ * text, in the repository's order (the earlier document first).
+ */
+export function copiedPairs(repo: Pick<Repository, "documents">): CopiedPair[] {
+  const entries = [...repo.documents.values()];
+  const key = entries.map((e) => `${e.id}\u0000${e.kind}\u0000${e.source.digest}`).join("\n");
+  if (last?.key === key && last.entries.every((e, i) => e === entries[i])) return last.pairs;
+  const prints = entries.map(fingerprintOf);
+  const buckets = new Map<string, number[]>();
+  prints.forEach((p, i) => {
+    if (!p) return;
+    for (let band = 0; band < BANDS; band++) {
+      const rows = p.signature.subarray(band * ROWS, band * ROWS + ROWS);
+      // A band no shingle fell into says nothing: every short text would share it.
+      if (rows.every((v) => v === EMPTY)) continue;
+      const key = `${entries[i]!.kind} ${band} ${rows.join(",")}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+  });
+  const seen = new Set<string>();
+  const pairs: (CopiedPair & { i: number; j: number })[] = [];
+  for (const bucket of buckets.values()) {
+    for (let x = 0; x < bucket.length; x++)
+      for (let y = x + 1; y < bucket.length; y++) {
+        const [i, j] = [bucket[x]!, bucket[y]!];
+        const key = `${i} ${j}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const percent = sharePercent(overlap(prints[i]!.shingles, prints[j]!.shingles));
+        if (percent >= THRESHOLD) pairs.push({ a: entries[i]!, b: entries[j]!, percent, i, j });
+      }
+  }
+  const result = pairs.sort((p, q) => p.i - q.i || p.j - q.j).map(({ a, b, percent }) => ({ a, b, percent }));
+  last = { key, pairs: result, entries };
+  return result;
+}

@@ -1,0 +1,38 @@
+import type { Position } from "unist";
+import { copiedPairs, THRESHOLD, SHINGLE } from "../model/copied.js";
+import type { AnyEntry } from "../model/repository.js";
+import { code, type Rule } from "./rule.js";
+
+/** Where a warning about a document's body stands: its first line of text after the frontmatter. */
+function bodyPlace(entry: AnyEntry): Position {
+  const text = String(entry.source.file.value);
+  const from = entry.source.outline?.bodyStart ?? 0;
+  const start = from + (/\S/.exec(text.slice(from))?.index ?? 0);
+  const end = text.indexOf("\n", start);
+  return entry.source.lines.position(start, end === -1 ? text.length : end);
+}
+
+export const copiedText: Rule = {
+  id: "text/copied",
+  severity: "warning",
+  example: "95 % of the text of this plan is the same as that of `sjuharad/enhetsplan-utbildning`: it looks copied from it, with only a little changed.",
+  summary: `Two documents of the same kind whose bodies share at least ${THRESHOLD} % of their text: a warning at both, naming the other and the share. The share is the Jaccard similarity of the bodies' runs of ${SHINGLE} words (hashed shingles), found among thousands of documents by MinHash with locality-sensitive hashing rather than by comparing every pair; bodies of a few lines are not compared.`,
+  repository(repo, report) {
+    // Watch mode checks again only some documents (`sources`); a pair is reported on those of its documents it checks.
+    const checked = new Set(repo.sources);
+    for (const { a, b, percent } of copiedPairs(repo)) {
+      const kind = a.kind;
+      for (const [self, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        if (!checked.has(self.source)) continue;
+        report(self.source, bodyPlace(self), {
+          reason: `${percent} % of the text of this ${kind} is the same as that of ${code(other.id)}: it looks copied from it, with only a little changed.`,
+          fix: `Write what is this ${kind}'s own, or remove the one that replaces the other; where the two are meant to be alike, set \`text/copied: off\` under \`rules:\`.`,
+          related: [{ source: other.source, at: bodyPlace(other), reason: `${percent} % of this text is the same.` }],
+        });
+      }
+    }
+  },
+};
