@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { markUnmarkedAsArtifacts } from "../src/pdf/content.js";
 import { drawnContent, orphans } from "./helpers/pdf-marked.js";
-import { elements, pdfPages, runsOf, structTree as readTree, type StructNode } from "./helpers/pdf-pages.js";
+import { ancestor, elements, pdfPages, runsOf, structTree as readTree, type StructNode } from "./helpers/pdf-pages.js";
 import { builtExamples } from "./helpers/shared.js";
 
 /**
@@ -62,6 +62,9 @@ describe.skipIf(!canPrint)("the meeting packet as a tagged PDF", () => {
     expect(String(catalog.lookup(PDFName.of("MarkInfo"), PDFDict).get(PDFName.of("Marked")))).toBe("true");
     expect(catalog.lookup(PDFName.of("Lang"), PDFString).decodeText()).toBe("sv");
     const root = catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict);
+    // Chromium's PDF 2.0 Strong and Em, which PDF 1.7 readers do not know, as Span.
+    const roles = root.lookup(PDFName.of("RoleMap"), PDFDict);
+    expect([String(roles.get(PDFName.of("Strong"))), String(roles.get(PDFName.of("Em")))]).toEqual(["/Span", "/Span"]);
     const top = root.lookup(PDFName.of("K"), PDFArray);
     expect(top.size()).toBe(1);
     const document = top.lookup(0, PDFDict);
@@ -93,9 +96,14 @@ describe.skipIf(!canPrint)("the meeting packet as a tagged PDF", () => {
       // The parts in agenda order, each with every run of its own PDF's structure, in its order.
       const joined = [kallelse!, ...items.flatMap((i) => i.children.filter((c) => c.role === "Part"))];
       expect(joined).toHaveLength(parts.length);
+      // Chromium tags <strong> as PDF 2.0's Strong, which poppler drops from a part read alone; the packet maps it to Span (its role map), so there it is read: compared outside Span.
+      const outsideSpan = (node: StructNode) =>
+        runsOf(node)
+          .filter((r) => !ancestor(r.node, ["Span"]))
+          .map((r) => squeezed(r.text));
       joined.forEach((part, i) => {
         const own = structTree(join(out, parts[i]!)).root;
-        expect(texts(part), parts[i]).toEqual(texts(own));
+        expect(outsideSpan(part), parts[i]).toEqual(outsideSpan(own));
         expect(elements(part, "Table").length, parts[i]).toBe(elements(own, "Table").length);
       });
       // Every H1 in order: the kallelse's, each cover's, each document's.

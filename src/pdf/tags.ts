@@ -327,6 +327,10 @@ export class JoinedStructure {
       const names = [...this.ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([id, ref]) => [PDFString.of(id), ref]);
       this.root.set(N("IDTree"), context.register(context.obj({ Names: names })));
     }
+    // Chromium tags <strong> and <em> with PDF 2.0's Strong and Em, which a PDF 1.7 reader (poppler) does not know: mapped to Span, as 14.8.4 has the role map do for types outside the standard.
+    const roles = this.root.lookupMaybe(N("RoleMap"), PDFDict) ?? context.obj({});
+    for (const role of ["Strong", "Em"]) if (!roles.has(N(role))) roles.set(N(role), N("Span"));
+    this.root.set(N("RoleMap"), roles);
     const catalog = this.doc.catalog;
     catalog.set(N("StructTreeRoot"), this.rootRef);
     catalog.set(N("MarkInfo"), context.obj({ Marked: true }));
