@@ -6,9 +6,13 @@ import type { OutputFile } from "../render/site.js";
 import type { PacketPlan } from "../render/views/meeting.js";
 import { at } from "../write/outputs.js";
 import { fontFile } from "./fonts.js";
+import { footerArtifact, JoinedStructure } from "./tags.js";
 
 /** The packet's running page number, as the seed's packet prints it at the foot of every page. */
 const pageLabel = (n: number, of: number) => `Sida ${n} av ${of}`;
+
+/** The packet's language, as its parts' (templates/layout.hbs: `<html lang="sv">`, which Chromium writes as `/Lang (sv)`). */
+const LANG = "sv";
 
 const MM = 72 / 25.4;
 /** A4 in points, as the pages Chromium prints (print.hbs: `size: A4`). */
@@ -42,17 +46,34 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-/** A cover page before an item's documents, as Lerum's packet has them: the item's title and its diarienummer. */
-function drawCover(page: PDFPage, cover: NonNullable<PacketPlan["items"][number]["cover"]>, fonts: { regular: PDFFont; bold: PDFFont }): void {
+/**
+ * A cover page before an item's documents, as Lerum's packet has them: the item's title and its
+ * diarienummer, tagged as the item's heading (H1) and a paragraph below `item`.
+ */
+function drawCover(
+  page: PDFPage,
+  cover: NonNullable<PacketPlan["items"][number]["cover"]>,
+  fonts: { regular: PDFFont; bold: PDFFont },
+  tags: JoinedStructure,
+  item: PDFRef,
+): void {
   const [width, height] = A4;
   const size = 20;
   const lines = wrap(cover.title, fonts.bold, size, width - 44 * MM);
   let y = height / 2 + (lines.length * size * 1.3) / 2;
+  const heading = tags.mark(page, item, "H1");
+  page.pushOperators(heading.begin);
   for (const line of lines) {
     page.drawText(line, { x: 22 * MM, y, size, font: fonts.bold, color: rgb(0.1, 0.1, 0.1) });
     y -= size * 1.3;
   }
-  if (cover.dnr) page.drawText(cover.dnr, { x: 22 * MM, y: y - 6, size: 14, font: fonts.regular, color: rgb(0.1, 0.1, 0.1) });
+  page.pushOperators(heading.end);
+  if (cover.dnr) {
+    const dnr = tags.mark(page, item, "P");
+    page.pushOperators(dnr.begin);
+    page.drawText(cover.dnr, { x: 22 * MM, y: y - 6, size: 14, font: fonts.regular, color: rgb(0.1, 0.1, 0.1) });
+    page.pushOperators(dnr.end);
+  }
 }
 
 /** The outline (bookmarks) of the packet, written as the PDF's /Outlines. */
@@ -98,9 +119,9 @@ export type ReadPdf = (path: string) => Uint8Array | undefined;
  * them) and its attached documents, in agenda order; a bookmark per part and per item; every
  * page numbered `Sida n av m` at its foot, under the document's own footer, while each document
  * keeps its own header (`TJÄNSTESKRIVELSE 1 (3)`, `Sida 2 av 10`). None when a part's PDF is
- * missing: `missing` names it. The parts' tags (structure tree) are not carried over: pdf-lib
- * copies pages, not the structure of a tagged PDF, so the packet is untagged while each PDF of
- * its parts, beside it, stays tagged.
+ * missing: `missing` names it. The packet is a tagged PDF as its parts are (tags.ts): its
+ * Document holds the kallelse's structure, then per item a section with the cover's heading and
+ * each document's structure, in agenda order; the page numbers are artifacts.
  */
 export async function joinPacket(plan: PacketPlan, read: ReadPdf, day: string | undefined): Promise<{ pdf: Uint8Array } | { missing: string }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -109,29 +130,32 @@ export async function joinPacket(plan: PacketPlan, read: ReadPdf, day: string | 
   const fonts = { regular: await doc.embedFont(files.regular, { subset: true }), bold: await doc.embedFont(files.bold, { subset: true }) };
   const bookmarks: Bookmark[] = [];
 
-  const append = async (path: string): Promise<number | undefined> => {
+  const tags = new JoinedStructure(doc, LANG);
+  const append = async (path: string, parent: PDFRef): Promise<number | undefined> => {
     const bytes = read(path);
     if (!bytes) return undefined;
     const source = await PDFDocument.load(bytes, { updateMetadata: false });
     const first = doc.getPageCount();
-    for (const page of await doc.copyPages(source, source.getPageIndices())) doc.addPage(page);
+    tags.append(source, parent);
     return first;
   };
 
-  const kallelse = await append(plan.kallelse.pdf);
+  const kallelse = await append(plan.kallelse.pdf, tags.document);
   if (kallelse === undefined) return { missing: plan.kallelse.pdf };
   bookmarks.push({ title: plan.kallelse.bookmark, page: kallelse, children: [] });
   for (const item of plan.items) {
+    // An item with nothing in the packet (its documents are not in the repository, and it has no cover) has no section and no bookmark: nothing of it is printed.
+    if (!item.cover && !item.documents.length) continue;
     const start = doc.getPageCount();
-    if (item.cover) drawCover(doc.addPage(A4), item.cover, fonts);
+    const section = tags.element(tags.document, "Sect");
+    if (item.cover) drawCover(doc.addPage(A4), item.cover, fonts, tags, section);
     const children: Bookmark[] = [];
     for (const part of item.documents) {
-      const first = await append(part.pdf);
+      const first = await append(part.pdf, section);
       if (first === undefined) return { missing: part.pdf };
       children.push({ title: part.bookmark, page: first, children: [] });
     }
-    // An item with nothing in the packet (its documents are not in the repository, and it has no cover) has no bookmark: there is no page to open.
-    if (doc.getPageCount() > start) bookmarks.push({ title: item.bookmark, page: start, children });
+    bookmarks.push({ title: item.bookmark, page: start, children });
   }
 
   const pages = doc.getPages();
@@ -139,12 +163,17 @@ export async function joinPacket(plan: PacketPlan, read: ReadPdf, day: string | 
   pages.forEach((page, i) => {
     const text = pageLabel(i + 1, pages.length);
     const { width } = page.getSize();
+    // The packet's own numbering is no content of any document: an artifact, which a screen reader skips.
+    const artifact = footerArtifact();
+    page.pushOperators(artifact.begin);
     page.drawText(text, { x: (width - fonts.regular.widthOfTextAtSize(text, size)) / 2, y: 8 * MM, size, font: fonts.regular, color: rgb(0.1, 0.1, 0.1) });
+    page.pushOperators(artifact.end);
   });
+  tags.finish();
   writeOutline(doc, bookmarks);
 
   doc.setTitle(plan.title, { showInWindowTitleBar: true });
-  doc.setLanguage("sv-SE");
+  doc.setLanguage(LANG);
   doc.setCreator("plan");
   doc.setProducer("plan (pdf-lib)");
   // The same input gives the same bytes: the date is the build's source date, else the kallelse's.
