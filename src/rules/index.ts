@@ -16,6 +16,7 @@ import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tabl
 import { ruleSettings } from "./settings.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
+import { figureReferences, figureText } from "./figures.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 import type { RuleInfo } from "../diagnostics/report.js";
 import { modelRules } from "../model/rules.js";
@@ -76,6 +77,8 @@ export const rules: readonly Rule[] = [
   hiddenPaths,
   ruleSettings,
   outputTaken,
+  figureReferences,
+  figureText,
 ];
 
 /**

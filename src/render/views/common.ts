@@ -1,4 +1,5 @@
 import type { RootContent } from "mdast";
+import { citeFigure } from "../../model/figures.js";
 import { belongsTo, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
 import type { Party } from "../../schema/config.js";
 import { date, list } from "../helpers.js";
@@ -135,6 +136,14 @@ export function docLink(ctx: ViewContext, fromPage: string, id: string, text?: s
   return { text: text ?? (entry ? entry.data.title : id), href: page ? href(fromPage, page) : undefined };
 }
 
+/** The figures a document's body cites, as its page prints them (`:figure{…}`). */
+export const figuresOf =
+  (entry: AnyEntry) =>
+  (attributes: Record<string, string>): string | undefined => {
+    const result = citeFigure(entry, attributes);
+    return result.ok ? result.figure.text : undefined;
+  };
+
 /** The directive the page builder puts between the leading summary and the rest when the body places no part: the parts' default place. */
 export const DEFAULT_SLOT = "";
 
@@ -149,7 +158,14 @@ export function bodyPieces(
   page: string,
   expand?: (directive: LeafDirective) => RootContent[] | undefined,
 ): { pieces: BodyPiece[]; assets: Asset[] } {
-  const context = { root: ctx.repo.root, ignored: ctx.repo.ignored, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
+  const context = {
+    root: ctx.repo.root,
+    ignored: ctx.repo.ignored,
+    docRelPath: entry.source.relPath,
+    pageRelPath: page,
+    pages: ctx.pages,
+    figure: figuresOf(entry),
+  };
   const children = (entry.source.body?.children ?? []).filter((n) => n.type !== "yaml");
   let nodes: RootContent[] = children;
   if (!children.some((n) => n.type === "leafDirective")) {
