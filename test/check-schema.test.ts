@@ -193,7 +193,7 @@ describe("references", () => {
     });
     expect(said(findings)).toContain("No plan has the id `sjobacka/plan-2018`.");
     expect(said(findings)).toContain(
-      "No agreement or plan or report or memo or indicator or budget or meeting has the id `lerum/plan-2109`. Did you mean `lerum/plan-2019`?",
+      "No agreement or plan or report or memo or indicator or budget or meeting or internal-control has the id `lerum/plan-2109`. Did you mean `lerum/plan-2019`?",
     );
     expect(said(findings)).toContain(
       "No indicator has the id `lerum/indikatorer/behorig-gymnasieskolan`. Did you mean `lerum/indikatorer/behoriga-gymnasieskolan`?",

@@ -36,7 +36,8 @@ describe("references are declared once, in the schemas", () => {
       memo: ["about → plan, report, agreement (belongs to)", "attachments[].document → any"],
       indicator: [],
       budget: [],
-      meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator"],
+      meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator, internal-control"],
+      "internal-control": [],
     });
   });
 
@@ -87,7 +88,9 @@ describe("ref/document reads the declared references", () => {
       [LERUM_MEMO, lineOf(root, LERUM_MEMO, "    document:"), 15],
     ]);
     expect(found[0]!.message).toContain("is an indicator, but a plan or report or agreement is expected here.");
-    expect(found[1]!.message).toMatch(/^No agreement or plan or report or memo or indicator or budget or meeting has the id `lerum\/plan-2018`\./);
+    expect(found[1]!.message).toMatch(
+      /^No agreement or plan or report or memo or indicator or budget or meeting or internal-control has the id `lerum\/plan-2018`\./,
+    );
   });
 });
 

@@ -186,6 +186,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     indicators: [],
     budgets: [],
     meetings: [],
+    internalControls: [],
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
@@ -267,6 +268,7 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     indicator: repo.indicators,
     budget: repo.budgets,
     meeting: repo.meetings,
+    "internal-control": repo.internalControls,
   })[entry.kind].push(entry as never);
 }
 

@@ -70,6 +70,10 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
   memo: [],
   // A kallelse's items and lists are its frontmatter's, printed in the seed's order: it places no parts.
   meeting: [],
+  "internal-control": [
+    { name: "risks", summary: "The table of risks: each process, what is checked, its score (probability × consequence), who checks it and the result." },
+    { name: "scale", summary: "The organisation's scale for the score: the levels of probability and of consequence." },
+  ],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

@@ -35,6 +35,7 @@ export interface Repository {
   indicators: Entry<"indicator">[];
   budgets: Entry<"budget">[];
   meetings: Entry<"meeting">[];
+  internalControls: Entry<"internal-control">[];
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
@@ -121,7 +122,9 @@ export const mayName = (reference: DocumentReference, kind: DocumentKind) => ref
 export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] => (reference.kinds === "any" ? documentKinds : reference.kinds);
 
 /** The documents of the repository's lists, kind by kind (in watch mode, those to check again; see `Rule.repository`). */
-export const listedDocuments = (repo: Pick<Repository, "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings">): AnyEntry[] => [
+export const listedDocuments = (
+  repo: Pick<Repository, "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "internalControls">,
+): AnyEntry[] => [
   ...repo.agreements,
   ...repo.plans,
   ...repo.reports,
@@ -129,6 +132,7 @@ export const listedDocuments = (repo: Pick<Repository, "agreements" | "plans" | 
   ...repo.indicators,
   ...repo.budgets,
   ...repo.meetings,
+  ...repo.internalControls,
 ];
 
 /** The indicators a plan names, each once. */

@@ -20,6 +20,7 @@ import { type OrganisationView, type PageView, type ViewContext } from "./views/
 import { indexFacts, indexView } from "./views/index.js";
 import { indicatorView } from "./views/indicator.js";
 import { meetingView, type PacketPlan } from "./views/meeting.js";
+import { internalControlView } from "./views/internal-control.js";
 import { memoView } from "./views/memo.js";
 import { planView } from "./views/plan.js";
 import { reportView } from "./views/report.js";
@@ -117,6 +118,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
           return budgetView(ctx, entry, at);
         case "meeting":
           return meetingView(ctx, entry, at);
+        case "internal-control":
+          return internalControlView(ctx, entry, at);
       }
     };
     const part = (entry: AnyEntry): Part => {

@@ -65,6 +65,7 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
         memos: repo.memos.filter(inScope),
         indicators: repo.indicators.filter(inScope),
         meetings: repo.meetings.filter(inScope),
+        internalControls: repo.internalControls.filter(inScope),
       },
       rules,
     );

@@ -17,6 +17,7 @@ import { ruleSettings } from "./settings.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
 import { figureReferences, figureText } from "./figures.js";
+import { riskScore } from "./internal-control.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 import type { RuleInfo } from "../diagnostics/report.js";
 import { modelRules } from "../model/rules.js";
@@ -79,6 +80,7 @@ export const rules: readonly Rule[] = [
   outputTaken,
   figureReferences,
   figureText,
+  riskScore,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { agreement } from "./agreement.js";
 import { budget } from "./budget.js";
 import { indicator } from "./indicator.js";
+import { internalControl } from "./internal-control.js";
 import { meeting } from "./meeting.js";
 import { memo } from "./memo.js";
 import { plan } from "./plan.js";
@@ -14,9 +15,12 @@ export { koladaData, KOLADA_FOLDER } from "./kolada.js";
 export { documentKinds, type DocumentKind } from "./kinds.js";
 
 /** One zod schema per kind of document, as Astro has one per collection. */
-export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting } as const satisfies Record<DocumentKind, z.ZodType>;
+export const documentSchemas = { agreement, plan, report, memo, indicator, budget, meeting, "internal-control": internalControl } as const satisfies Record<
+  DocumentKind,
+  z.ZodType
+>;
 
-export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting]);
+export const anyDocument = z.discriminatedUnion("kind", [agreement, plan, report, memo, indicator, budget, meeting, internalControl]);
 
 export type DocumentData = {
   agreement: z.infer<typeof agreement>;
@@ -26,4 +30,5 @@ export type DocumentData = {
   indicator: z.infer<typeof indicator>;
   budget: z.infer<typeof budget>;
   meeting: z.infer<typeof meeting>;
+  "internal-control": z.infer<typeof internalControl>;
 };

@@ -1,4 +1,4 @@
-const KINDS = ["agreement", "plan", "report", "memo", "indicator", "budget", "meeting"] as const;
+const KINDS = ["agreement", "plan", "report", "memo", "indicator", "budget", "meeting", "internal-control"] as const;
 
 /** A kind of document; `documentSchemas` has one schema for each. */
 export type DocumentKind = (typeof KINDS)[number];

@@ -46,6 +46,8 @@ export interface PrintView {
   dnr?: string;
   /** Not decided: every page says `Utkast`. */
   draft: boolean;
+  /** A4 turned on its side, for a table too wide for the page standing (an internal-control plan's five columns). */
+  landscape?: boolean;
 }
 
 export interface OrganisationView {
@@ -86,7 +88,7 @@ export function agreementOf(repo: Repository, entry: AnyEntry): Entry<"agreement
 /** The party a document is of where it belongs to no agreement: a board's report or budget, a memo's issuer. */
 function ownParty(repo: Repository, entry: AnyEntry): string | undefined {
   if (entry.kind === "memo") return entry.data.issuer ?? repo.config?.data.organisation;
-  if (entry.kind === "report" || entry.kind === "budget" || entry.kind === "meeting") return entry.data.organisation;
+  if (entry.kind === "report" || entry.kind === "budget" || entry.kind === "meeting" || entry.kind === "internal-control") return entry.data.organisation;
   return undefined;
 }
 

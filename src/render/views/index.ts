@@ -34,10 +34,18 @@ interface RollupLink {
 
 /** The year a document is for: a plan's or report's year, a memo's through what it is about, else its date. */
 function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
-  if (entry.kind === "plan" || entry.kind === "report") return entry.data.year;
+  if (entry.kind === "plan" || entry.kind === "report" || entry.kind === "internal-control") return entry.data.year;
   if (entry.kind === "memo") {
     const about = entry.data.about ? ctx.repo.documents.get(entry.data.about) : undefined;
-    if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting") return about.data.year;
+    if (
+      about &&
+      about.kind !== "memo" &&
+      about.kind !== "agreement" &&
+      about.kind !== "indicator" &&
+      about.kind !== "meeting" &&
+      about.kind !== "internal-control"
+    )
+      return about.data.year;
     return Number(entry.data.date.slice(0, 4));
   }
   return undefined;
@@ -94,7 +102,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     groups.get(key)!.agreements.push(agreement);
   }
   // A board's budget and own report belong to no agreement: they are listed with the other documents.
-  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings] as AnyEntry[];
+  const documents = [...repo.plans, ...repo.reports, ...repo.memos, ...repo.budgets, ...repo.meetings, ...repo.internalControls] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
@@ -168,6 +176,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
             ["report", repo.reports],
             ["budget", repo.budgets],
             ["meeting", repo.meetings],
+            ["internal-control", repo.internalControls],
           ] as const
         )
           .filter(([, entries]) => entries.length > 0)
