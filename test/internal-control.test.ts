@@ -87,7 +87,7 @@ describe("plan build: an internal-control plan", () => {
     expect(body.every((r) => r.cells[0]!.tag === "th" && r.cells[0]!.attrs.includes('scope="row"'))).toBe(true);
     expect(text(body[4]!.cells[2]!.html)).toContain("9: risk 3 gånger väsentlighet 3");
     expect(body[0]!.cells[1]!.html).toContain("<li>Handläggningstid (LSS)</li>");
-    expect(body[0]!.cells[4]!.html).toContain("<em>Handläggningstid/utredningstid LSS</em> Vid tillsynsmyndigheten");
+    expect(body[0]!.cells[4]!.html).toContain("<p>Handläggningstid/utredningstid LSS Vid tillsynsmyndigheten");
     expect(body[2]!.cells[3]!.text).toBe("TÖS/Kvalitets-samordnare MAS/Kvalitets-samordnare");
     expect(headings(html).slice(-3)).toEqual([
       { level: 2, text: "Skala för risk- och väsentlighetsbedömning" },

@@ -110,10 +110,10 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
 function printedPages(repo: string): string[] {
   const { repo: r } = checkRepository(repo, { cwd: repo });
   const pages = pagesOf(r);
-  return [...r.plans, ...r.memos, ...r.reports, ...r.agreements, ...r.budgets, ...r.meetings].map((e) => pages.byId.get(e.id)!).sort();
+  return [...r.plans, ...r.memos, ...r.reports, ...r.agreements, ...r.budgets, ...r.meetings, ...r.internalControls].map((e) => pages.byId.get(e.id)!).sort();
 }
 
-/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents and kallelser. */
+/** How many PDFs the examples give: their plans, memos, reports, agreements, budget documents, kallelser and internal-control plans. */
 const PRINTED = EXAMPLE_PDFS;
 
 /**
@@ -598,6 +598,7 @@ describe("PDF: the parts", () => {
     const files = renderSite(checkRepository(root, { cwd: root }).repo);
     const printed = files.filter((f) => f.print);
     expect(printed.map((f) => f.path)).toEqual([
+      "herrljunga/intern-kontroll-2016.html",
       "herrljunga/ombudgetering-investeringar-2016.html",
       "herrljunga/sammantrade-2017-02-28.html",
       "herrljunga/verksamhetsberattelse-2016.html",
