@@ -115,6 +115,9 @@ describe("plan check: figures cited in prose", () => {
       "",
       `Resultatet :figure[+9 609 tkr]{table=organisatorisk-fordelning row=Nettokostnad col=avvikelse} och :figure[-9 609 tkr]{table=organisatorisk-fordelning row=Nettokostnad col=avvikelse}.`,
       "",
+      // Without a unit, the figure is read in the unit the cited one is printed in.
+      `Överskottet :figure[9 609]{table=organisatorisk-fordelning row=Nettokostnad col=avvikelse} tkr och :figure[9,6]{table=organisatorisk-fordelning row=Nettokostnad col=avvikelse unit=mnkr} mnkr.`,
+      "",
     ].join("\n");
     edit(root, REPORT, "## Kommentar till utfall investeringar\n", `## Kommentar till utfall investeringar\n${added}`);
     const { findings } = await checkJson(root);

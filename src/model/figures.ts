@@ -129,15 +129,14 @@ export function writtenFigures(text: string): WrittenFigureText[] {
  * without a sign is compared by size (the sign is in the words: "minskat med 2,7 mnkr").
  */
 export function agrees(written: WrittenFigureText, cited: CitedFigure): boolean {
-  if (written.dimension !== cited.dimension && !(written.dimension === "count" && cited.dimension !== "money")) return false;
-  const unit = written.dimension === "count" ? "" : written.unit;
-  const inUnit = unit === "kr" || unit === "tkr" || unit === "mnkr" ? { num: cited.value.num, den: cited.value.den * KRONOR[unit] } : cited.value;
-  const writtenScaled = roundTo(
-    written.unit === "kr" || written.unit === "tkr" || written.unit === "mnkr"
-      ? { num: written.value.num, den: written.value.den * KRONOR[written.unit] }
-      : written.value,
-    written.decimals,
-  );
+  // A figure written without a unit is read in the unit the cited figure is printed in (`9 609` for 9 609 tkr).
+  const unit = written.dimension === "count" ? (cited.dimension === "money" ? cited.unit : "") : written.unit;
+  if (written.dimension !== "count" && written.dimension !== cited.dimension) return false;
+  const money = unit === "kr" || unit === "tkr" || unit === "mnkr";
+  const inUnit = money ? { num: cited.value.num, den: cited.value.den * KRONOR[unit] } : cited.value;
+  // A written money figure holds kronor; a unitless one its own digits.
+  const writtenInUnit = money && written.unit === unit ? { num: written.value.num, den: written.value.den * KRONOR[unit] } : written.value;
+  const writtenScaled = roundTo(writtenInUnit, written.decimals);
   const citedScaled = roundTo(inUnit, written.decimals);
   return written.signed && !cited.abs ? writtenScaled === citedScaled : abs(writtenScaled) === abs(citedScaled);
 }
