@@ -21,6 +21,28 @@ export const KIND = {
   form: { name: "Formulär", short: "Formulär", one: "formulär", many: "formulär" },
   fund: { name: "Social investeringsfond", short: "Fond", one: "social investeringsfond", many: "sociala investeringsfonder" },
   allocation: { name: "Medelsfördelning", short: "Medelsfördelning", one: "medelsfördelning", many: "medelsfördelningar" },
+  "internal-control": { name: "Intern kontrollplan", short: "Intern kontroll", one: "intern kontrollplan", many: "interna kontrollplaner" },
+} as const;
+
+/**
+ * A board's internal-control plan and its follow-up (seed 001, lines 1283-1331): the columns of
+ * its table, the score as printed (`6 (2*3)`), and the headings of the scale below it.
+ */
+export const INTERNAL_CONTROL = {
+  columns: {
+    process: "Risk i process/rutin/system",
+    controls: "Kontrollmoment",
+    score: "Risk- och väsentlighetsbedömning",
+    responsible: "Ansvarig för kontroll och rapportering",
+    result: "Resultat av genomförd intern kontroll",
+  },
+  scale: "Skala för risk- och väsentlighetsbedömning",
+  probability: "Risk",
+  probabilityLevels: "Sannolikhetsnivåer för fel:",
+  consequence: "Väsentlighet",
+  consequenceLevels: "Påverkan på verksamheten/kostnaden om fel uppstår:",
+  /** Read aloud beside the printed `6 (2 × 3)`: risk 2 gånger väsentlighet 3. */
+  times: "gånger",
 } as const;
 
 /**

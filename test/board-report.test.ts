@@ -44,6 +44,9 @@ describe("a report names its plan or its board", () => {
       `${lineOf(root, REPORT, "total: { label: Summa verksamhet, values: [179176")}:60 warning money/stated-total`,
       `${lineOf(root, REPORT, "{ label: Arkiv,")}:44 warning money/blank-stated`,
       `${lineOf(root, REPORT, "{ label: Nettokostnad, add: [intakter, kostnader], values: [~, 9256")}:72 warning money/stated-total`,
+      // The source's "28 %" against the annex's 18 %, and its "2,7 tkr" for 2,7 mnkr, cited in its prose (test/figures.test.ts).
+      `${lineOf(root, REPORT, ":figure[28 %]")}:123 warning body/figure-text`,
+      `${lineOf(root, REPORT, ":figure[2,7 tkr]")}:81 warning body/figure-text`,
     ]);
   });
 
@@ -116,6 +119,9 @@ describe("plan build: a board's report", () => {
       "4 5. Herrljunga kommun har en välskött kommunal ekonomi!",
       "4 6. Herrljunga kommun arbetar i enlighet med det av kommunfullmäktige fastställda personalpolitiska programmet.",
       "3 Ekonomi",
+      "3 Verksamhetsbeskrivning",
+      "4 Vård och omsorg",
+      "5 Kvalité",
       "3 Kommentar till utfall drift",
       "4 Nämnd och förvaltningsledning",
       "4 Bistånd",

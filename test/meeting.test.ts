@@ -294,7 +294,11 @@ describe("the meeting packet's parts", () => {
     const printed = new Set(files.filter((f) => f.print).map((f) => pdfPathOf(f.path)));
     const packet = files.find((f) => f.path === "herrljunga/sammantrade-2017-02-28.html")!.packet!;
     const parts = packet.items.flatMap((i) => i.documents.map((d) => d.pdf));
-    expect(parts).toEqual(["herrljunga/verksamhetsberattelse-2016.pdf", "herrljunga/ombudgetering-investeringar-2016.pdf"]);
+    expect(parts).toEqual([
+      "herrljunga/verksamhetsberattelse-2016.pdf",
+      "herrljunga/ombudgetering-investeringar-2016.pdf",
+      "herrljunga/intern-kontroll-2016.pdf",
+    ]);
     expect(parts.filter((p) => !printed.has(p))).toEqual([]);
   });
 });
@@ -333,27 +337,34 @@ describe("the meeting packet", () => {
     expect(info).toMatch(/Title:\s+Kallelse Kommunstyrelsens arbetsutskott 2019-01-09, med handlingar/);
   });
 
-  it.skipIf(!canPrint)("Herrljunga's: no cover pages; items 3 and 4 are the verksamhetsberättelse and the ombudgetering, in agenda order", async () => {
-    const built = await builtExamples(true);
-    const packet = join(built.out, "herrljunga/sammantrade-2017-02-28-handlingar.pdf");
-    const kallelse = pageCount(join(built.out, "herrljunga/sammantrade-2017-02-28.pdf"));
-    const report = pageCount(join(built.out, "herrljunga/verksamhetsberattelse-2016.pdf"));
-    const budget = pageCount(join(built.out, "herrljunga/ombudgetering-investeringar-2016.pdf"));
-    const total = kallelse + report + budget;
-    expect(pageCount(packet)).toBe(total);
-    const pages = pageTexts(packet);
-    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
-    // The kallelse's own header, without a Datum: Herrljunga's carries none.
-    expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
-    expect(pages[0]).not.toContain("Datum");
-    expect(pages[kallelse]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
-    expect(pages[kallelse + report]).toContain("Ombudgetering Investeringar 2016-12-31");
-    expect(await outline(packet)).toEqual([
-      "Kallelse Socialnämnden 2017-02-28 → 1",
-      `3 Bokslut 2016 → ${kallelse + 1}`,
-      `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${kallelse + 1}`,
-      `4 Ombudgetering av investeringsmedel → ${kallelse + report + 1}`,
-      `  Ombudgetering Investeringar 2016-12-31 → ${kallelse + report + 1}`,
-    ]);
-  });
+  it.skipIf(!canPrint)(
+    "Herrljunga's: no cover pages; items 3, 4 and 5 are the verksamhetsberättelse, the ombudgetering and the internal control, in agenda order",
+    async () => {
+      const built = await builtExamples(true);
+      const packet = join(built.out, "herrljunga/sammantrade-2017-02-28-handlingar.pdf");
+      const kallelse = pageCount(join(built.out, "herrljunga/sammantrade-2017-02-28.pdf"));
+      const report = pageCount(join(built.out, "herrljunga/verksamhetsberattelse-2016.pdf"));
+      const budget = pageCount(join(built.out, "herrljunga/ombudgetering-investeringar-2016.pdf"));
+      const control = pageCount(join(built.out, "herrljunga/intern-kontroll-2016.pdf"));
+      const total = kallelse + report + budget + control;
+      expect(pageCount(packet)).toBe(total);
+      const pages = pageTexts(packet);
+      pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
+      // The kallelse's own header, without a Datum: Herrljunga's carries none.
+      expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
+      expect(pages[0]).not.toContain("Datum");
+      expect(pages[kallelse]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
+      expect(pages[kallelse + report]).toContain("Ombudgetering Investeringar 2016-12-31");
+      expect(pages[kallelse + report + budget]).toContain("Uppföljning av Intern kontroll 2016");
+      expect(await outline(packet)).toEqual([
+        "Kallelse Socialnämnden 2017-02-28 → 1",
+        `3 Bokslut 2016 → ${kallelse + 1}`,
+        `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${kallelse + 1}`,
+        `4 Ombudgetering av investeringsmedel → ${kallelse + report + 1}`,
+        `  Ombudgetering Investeringar 2016-12-31 → ${kallelse + report + 1}`,
+        `5 Resultat av utförd internkontroll 2016 → ${kallelse + report + budget + 1}`,
+        `  Uppföljning av Intern kontroll 2016 → ${kallelse + report + budget + 1}`,
+      ]);
+    },
+  );
 });

@@ -123,6 +123,7 @@ function printedPages(repo: string): string[] {
     ...r.followUps,
     ...r.funds,
     ...r.allocations,
+    ...r.internalControls,
   ]
     .map((e) => pages.byId.get(e.id)!)
     .sort();
@@ -630,6 +631,7 @@ describe("PDF: the parts", () => {
       "gr/programforklaring-socialchefsnatverket.html",
       "gr/uppfoljning-2020.html",
       "gr/fordelning-nara-vard-2020.html",
+      "herrljunga/intern-kontroll-2016.html",
       "herrljunga/ombudgetering-investeringar-2016.html",
       "herrljunga/sammantrade-2017-02-28.html",
       "herrljunga/verksamhetsberattelse-2016.html",

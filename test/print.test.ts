@@ -38,7 +38,8 @@ const MOST_PAGES: Record<string, number> = {
   "lerum/plan-2019.pdf": 9,
   "lerum/avtal-2017-2020.pdf": 2,
   "herrljunga/ombudgetering-investeringar-2016.pdf": 2,
-  "herrljunga/verksamhetsberattelse-2016.pdf": 21,
+  // With the list of Vård och omsorg of its Verksamhetsbeskrivning (seed 001, lines 500-513), whose figure it cites.
+  "herrljunga/verksamhetsberattelse-2016.pdf": 22,
   "herrljunga/sammantrade-2017-02-28.pdf": 3,
   "lerum/ksau-2019-01-09.pdf": 4,
   "sjobacka/avtal-2019-2022.pdf": 2,
@@ -59,7 +60,14 @@ const MOST_PAGES: Record<string, number> = {
   "sjuharad/enhetsplaner/utbildning-kompetensutveckling.pdf": 3,
   "ale/social-investeringsfond.pdf": 4,
   "gr/fordelning-nara-vard-2020.pdf": 2,
+  "herrljunga/intern-kontroll-2016.pdf": 6,
 };
+/**
+ * Documents whose tables' rows hold pages of text (an internal-control plan's results, seed 001
+ * lines 1283-1309, on five pages there): such a table cannot stand on one page, and breaks between
+ * its rows and within them.
+ */
+const LONG_ROWS = new Set(["herrljunga/intern-kontroll-2016.pdf"]);
 /** Documents that must fill exactly their number of pages, as the real one does. */
 const EXACT = new Set(["lerum/tjansteskrivelse-ks18-1375.pdf"]);
 
@@ -138,6 +146,7 @@ describe.skipIf(!canPrint)("print rules: what ends and what starts every page of
         const body = rows.filter((r) => !isHeaderRow(r));
         const pages = [...new Set(runsOf(table).map((r) => r.page))];
         const what = `${doc.pdf}: the table ${show(runsOf(table)[0])} (${body.length} rows) is on pages ${pages.map((p) => p + 1).join(", ")}`;
+        if (LONG_ROWS.has(doc.pdf)) continue;
         if (body.length <= 10) expect(pages.length, what).toBe(1);
         else
           for (const p of pages) {

@@ -45,6 +45,8 @@ describe("references are declared once, in the schemas", () => {
       // A fund's applications are inside it: it names no other document.
       fund: [],
       allocation: [],
+      meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator, internal-control"],
+      "internal-control": [],
     });
   });
 

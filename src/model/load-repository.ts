@@ -193,6 +193,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     forms: [],
     funds: [],
     allocations: [],
+    internalControls: [],
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
@@ -281,6 +282,7 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     form: repo.forms,
     fund: repo.funds,
     allocation: repo.allocations,
+    "internal-control": repo.internalControls,
   })[entry.kind].push(entry as never);
 }
 

@@ -110,6 +110,10 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
         "The allocation: per member its figure in each measure, its share and its amount in whole kronor, a total row, and the key's weights and sources.",
     },
   ],
+  "internal-control": [
+    { name: "risks", summary: "The table of risks: each process, what is checked, its score (probability × consequence), who checks it and the result." },
+    { name: "scale", summary: "The organisation's scale for the score: the levels of probability and of consequence." },
+  ],
 };
 
 /** The part a directive names in a document of `kind`: the picking form where it gives the attribute, else the whole. */

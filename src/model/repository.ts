@@ -43,6 +43,7 @@ export interface Repository {
   forms: Entry<"form">[];
   funds: Entry<"fund">[];
   allocations: Entry<"allocation">[];
+  internalControls: Entry<"internal-control">[];
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
@@ -132,7 +133,7 @@ export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] =
 export const listedDocuments = (
   repo: Pick<
     Repository,
-    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps" | "forms" | "funds" | "allocations"
+    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps" | "forms" | "funds" | "allocations" | "internalControls"
   >,
 ): AnyEntry[] => [
   ...repo.agreements,
@@ -149,6 +150,7 @@ export const listedDocuments = (
   ...repo.forms,
   ...repo.funds,
   ...repo.allocations,
+  ...repo.internalControls,
 ];
 
 /** The indicators a plan names, each once. */

@@ -12,6 +12,7 @@ import rehypeFootnotesInline from "./plugins/rehype-footnotes-inline.js";
 import rehypeNoRemoteImages from "./plugins/rehype-no-remote-images.js";
 import rehypeTableCaptions from "./plugins/rehype-table-captions.js";
 import remarkHeadingLevels from "./plugins/remark-heading-levels.js";
+import remarkFigures from "./plugins/remark-figures.js";
 import remarkLocalUrls from "./plugins/remark-local-urls.js";
 
 import type { Asset, MarkdownContext } from "./plugins/remark-local-urls.js";
@@ -117,6 +118,7 @@ export class MarkdownRenderer {
     if (!processor) {
       processor = unified()
         .use(remarkLocalUrls)
+        .use(remarkFigures)
         .use(remarkHeadingLevels, { base: options.baseDepth })
         .use(remarkPartMarkers)
         .use(remarkRehype, {

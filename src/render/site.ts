@@ -23,6 +23,7 @@ import { meetingView, type PacketPlan } from "./views/meeting.js";
 import { formView } from "./views/form.js";
 import { fundView } from "./views/fund.js";
 import { allocationView } from "./views/allocation.js";
+import { internalControlView } from "./views/internal-control.js";
 import { memoView } from "./views/memo.js";
 import { planView } from "./views/plan.js";
 import { reportView } from "./views/report.js";
@@ -135,6 +136,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
           return fundView(ctx, entry, at);
         case "allocation":
           return allocationView(ctx, entry, at);
+        case "internal-control":
+          return internalControlView(ctx, entry, at);
       }
     };
     const part = (entry: AnyEntry): Part => {

@@ -78,6 +78,7 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
         forms: repo.forms.filter(inScope),
         funds: repo.funds.filter(inScope),
         allocations: repo.allocations.filter(inScope),
+        internalControls: repo.internalControls.filter(inScope),
       },
       rules,
     );

@@ -21,6 +21,8 @@ import { allocationInputs, allocationMembers, allocationWeights, allocationYears
 import { copiedText } from "./copied.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
 import { incrementalRules } from "./incremental.js";
+import { figureReferences, figureText } from "./figures.js";
+import { riskScore } from "./internal-control.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 import type { RuleInfo } from "../diagnostics/report.js";
 import { modelRules } from "../model/rules.js";
@@ -94,6 +96,9 @@ export const rules: readonly Rule[] = [
   allocationMembers,
   allocationYears,
   copiedText,
+  figureReferences,
+  figureText,
+  riskScore,
 ];
 
 /**

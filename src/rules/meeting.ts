@@ -23,7 +23,7 @@ function caseNumbers(entry: AnyEntry): { numbers: string[]; at: Path; what: stri
     const numbers = [entry.data.dnr].flat();
     return { numbers, at: ["dnr"], what: "diarienummer" };
   }
-  if ((entry.kind === "plan" || entry.kind === "report" || entry.kind === "budget") && entry.data.decision?.dnr) {
+  if ((entry.kind === "plan" || entry.kind === "report" || entry.kind === "budget" || entry.kind === "internal-control") && entry.data.decision?.dnr) {
     return { numbers: [entry.data.decision.dnr], at: ["decision", "dnr"], what: "decision's diarienummer" };
   }
   return undefined;

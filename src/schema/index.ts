@@ -4,6 +4,7 @@ import { allocation } from "./allocation.js";
 import { budget } from "./budget.js";
 import { fund } from "./fund.js";
 import { indicator } from "./indicator.js";
+import { internalControl } from "./internal-control.js";
 import { meeting } from "./meeting.js";
 import { memo } from "./memo.js";
 import { plan } from "./plan.js";
@@ -33,6 +34,7 @@ export const documentSchemas = {
   form,
   fund,
   allocation,
+  "internal-control": internalControl,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 
 export const anyDocument = z.discriminatedUnion("kind", [
@@ -50,6 +52,7 @@ export const anyDocument = z.discriminatedUnion("kind", [
   form,
   fund,
   allocation,
+  internalControl,
 ]);
 
 export type DocumentData = {
@@ -67,4 +70,5 @@ export type DocumentData = {
   form: z.infer<typeof form>;
   fund: z.infer<typeof fund>;
   allocation: z.infer<typeof allocation>;
+  "internal-control": z.infer<typeof internalControl>;
 };

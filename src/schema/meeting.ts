@@ -23,7 +23,7 @@ export const decides = z
 
 export const itemDocument = z
   .strictObject({
-    document: reference(["memo", "plan", "report", "budget", "agreement", "indicator"])
+    document: reference(["memo", "plan", "report", "budget", "agreement", "indicator", "internal-control"])
       .optional()
       .describe("Id of the document when it is in the repository (a memo, plan, report, …): its PDF goes into the meeting packet."),
     title: z.string().min(1).optional().describe("Title of a document not in the repository; for one in it, the title to print instead of its own."),

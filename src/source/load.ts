@@ -64,6 +64,25 @@ export interface BodyOutline {
    * level, `container` for the three-colon form. Text directives are not kept (see `parseBody`).
    */
   directives: BodyDirective[];
+  /** The figures the prose cites (`:figure{table=drift row=netto col=utfall}` within a paragraph), in the order written. */
+  figures: BodyFigure[];
+}
+
+/** The name of the one text directive `plan` reads: a figure cited from the document's data. */
+export const FIGURE_DIRECTIVE = "figure";
+
+/** A figure cited in prose: what it names, the text the author wrote in its brackets, and its paragraph around it. */
+export interface BodyFigure {
+  attributes: Record<string, string>;
+  position: Position;
+  /** The text in the brackets (`:figure[2,7 mnkr]{…}`): the figure as the author wrote it, compared with the one computed. */
+  label: { text: string; position: Position } | undefined;
+  /**
+   * The paragraph (or table cell, list item's text, heading) the figure stands in, as written in the
+   * file from offset `start`, and the spans of every cited figure in it: the text around a figure
+   * is where a hand-written figure beside it is looked for.
+   */
+  paragraph: { start: number; text: string; cited: { start: number; end: number }[] };
 }
 
 export interface BodyDirective {
@@ -80,11 +99,26 @@ export interface ParseOptions {
 }
 
 /** Collects the headings and URLs of a markdown tree in one walk. */
-function outlineOf(tree: Root | undefined, bodyStart: number): BodyOutline {
-  const outline: BodyOutline = { bodyStart, headings: [], urls: [], directives: [] };
+function outlineOf(tree: Root | undefined, bodyStart: number, text = ""): BodyOutline {
+  const outline: BodyOutline = { bodyStart, headings: [], urls: [], directives: [], figures: [] };
   if (!tree) return outline;
   visit(tree, (node, _index, parent) => {
     if (!node.position) return;
+    if (node.type === "textDirective" && node.name === FIGURE_DIRECTIVE && parent?.position) {
+      const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, v ?? ""]));
+      const first = node.children[0]?.position;
+      const last = node.children.at(-1)?.position;
+      const start = parent.position.start.offset ?? 0;
+      const cited = parent.children.flatMap((c) =>
+        c.type === "textDirective" && c.position ? [{ start: (c.position.start.offset ?? 0) - start, end: (c.position.end.offset ?? 0) - start }] : [],
+      );
+      outline.figures.push({
+        attributes,
+        position: node.position,
+        label: first && last ? { text: toString(node), position: { start: first.start, end: last.end } } : undefined,
+        paragraph: { start, text: text.slice(start, parent.position.end.offset ?? start), cited },
+      });
+    }
     if (node.type === "leafDirective" || node.type === "containerDirective") {
       const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, v ?? ""]));
       outline.directives.push({
@@ -139,17 +173,19 @@ export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, 
 export const bodyParser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 /**
- * Text directives (`:name` inside a paragraph) are not a form `plan` uses, and the syntax takes
- * ordinary prose for one: `kl. 09:00`, `S:a investeringar`, `Dnr:KS18`. Each is put back as the
- * text the author wrote, joined to the text around it, so prose reads as written.
+ * Text directives (`:name` inside a paragraph) are not a form `plan` uses, but for the figure
+ * cited from the data (`:figure{…}`), and the syntax takes ordinary prose for one: `kl. 09:00`,
+ * `S:a investeringar`, `Dnr:KS18`. Each other is put back as the text the author wrote, joined to
+ * the text around it, so prose reads as written.
  */
 export function restoreTextDirectives(tree: Root, text: string, offset = 0): Root {
+  const isProse = (c: RootContent) => c.type === "textDirective" && c.name !== FIGURE_DIRECTIVE;
   visit(tree, (node) => {
-    if (!("children" in node) || !node.children.some((c) => c.type === "textDirective")) return;
+    if (!("children" in node) || !(node.children as RootContent[]).some(isProse)) return;
     const children: RootContent[] = [];
     for (const child of node.children as RootContent[]) {
       const value =
-        child.type === "textDirective" && child.position?.start.offset !== undefined && child.position.end.offset !== undefined
+        isProse(child) && child.position?.start.offset !== undefined && child.position.end.offset !== undefined
           ? text.slice(child.position.start.offset - offset, child.position.end.offset - offset)
           : undefined;
       const previous = children.at(-1);
@@ -408,7 +444,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
     yamlStart: span.yamlStart,
     data,
     body: options.keepBody === false ? undefined : body,
-    outline: outlineOf(body, span.bodyStart),
+    outline: outlineOf(body, span.bodyStart, value),
     digest,
   };
 }

@@ -78,13 +78,19 @@ const MM = 72 / 25.4;
 
 /** The body text of each page: inside the top and bottom page margins (print.hbs: 30 mm and 27 mm), a little inside. */
 export function pageBodies(pdf: string, pages: number, margins = { top: 30, bottom: 27 }): string[] {
-  const height = 297 * MM;
+  // Each page's size as printed: A4 standing, or on its side (an internal-control plan's table).
+  const sizes = new Map(
+    [...execFileSync("pdfinfo", ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" }).matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/gm)].map(
+      (m) => [Number(m[1]), { width: Number(m[2]), height: Number(m[3]) }],
+    ),
+  );
   const top = margins.top * MM - 2;
   const bottom = margins.bottom * MM - 2;
   const bodies: string[] = [];
   for (let p = 1; p <= pages; p++) {
+    const { width, height } = sizes.get(p) ?? { width: 210 * MM, height: 297 * MM };
     const args = ["-enc", "UTF-8", "-raw", "-r", "72", "-f", String(p), "-l", String(p), "-x", "0", "-y", String(Math.round(top))];
-    args.push("-W", String(Math.round(210 * MM)), "-H", String(Math.round(height - top - bottom)), pdf, "-");
+    args.push("-W", String(Math.round(width)), "-H", String(Math.round(height - top - bottom)), pdf, "-");
     bodies.push(execFileSync("pdftotext", args, { encoding: "utf8" }).replace(/\f/g, ""));
   }
   return bodies;

@@ -25,6 +25,8 @@ export interface MarkdownContext {
   /** The rendered page's path from the output folder, e.g. `lerum/plan-2019.html`. */
   pageRelPath: string;
   pages: Pages;
+  /** A figure cited in the body (`:figure{…}`) as the page prints it, computed from the document's data; `undefined` where it cannot be. */
+  figure?: (attributes: Record<string, string>) => string | undefined;
 }
 
 declare module "vfile" {

@@ -7,7 +7,7 @@ import type { GoalIndicator, WrittenFigure } from "../../schema/indicator.js";
 import type { GoalFollowUp } from "../../schema/report.js";
 import { hasContent, splitSections, type Asset } from "../markdown.js";
 import { moneyTables } from "./budget-document.js";
-import type { ViewContext } from "./common.js";
+import { figuresOf, type ViewContext } from "./common.js";
 import { ASSESSED_BY_INDICATORS, BOARD_REPORT, COLUMN_KIND, FULFILMENT, SEX } from "../../vocabulary.js";
 import { num, td, th, type NoteView, type RowView, type TableView } from "./table.js";
 
@@ -221,7 +221,14 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
   const partOfGoal = (g: GoalFollowUp) => (implicit ? declared[0] : partOf(data, g));
   const bodies = implicit ? new Map<string, RootContent[]>() : bodyByPart(report);
   const assets: Asset[] = [];
-  const context = { root: ctx.repo.root, ignored: ctx.repo.ignored, docRelPath: report.source.relPath, pageRelPath: page, pages: ctx.pages };
+  const context = {
+    root: ctx.repo.root,
+    ignored: ctx.repo.ignored,
+    docRelPath: report.source.relPath,
+    pageRelPath: page,
+    pages: ctx.pages,
+    figure: figuresOf(report),
+  };
   const placed = new Set(declared.flatMap((p) => p.tables));
 
   const parts = declared.map((part: ReportPart): PartView => {

@@ -1,4 +1,5 @@
 import type { RootContent } from "mdast";
+import { citeFigure } from "../../model/figures.js";
 import { belongsTo, type AnyEntry, type Entry, type Repository } from "../../model/repository.js";
 import type { Party } from "../../schema/config.js";
 import { date, list } from "../helpers.js";
@@ -45,6 +46,8 @@ export interface PrintView {
   dnr?: string;
   /** Not decided: every page says `Utkast`. */
   draft: boolean;
+  /** A4 turned on its side, for a table too wide for the page standing (an internal-control plan's five columns). */
+  landscape?: boolean;
 }
 
 export interface OrganisationView {
@@ -85,7 +88,7 @@ export function agreementOf(repo: Repository, entry: AnyEntry): Entry<"agreement
 /** The party a document is of where it belongs to no agreement: a board's report or budget, a memo's issuer. */
 function ownParty(repo: Repository, entry: AnyEntry): string | undefined {
   if (entry.kind === "memo") return entry.data.issuer ?? repo.config?.data.organisation;
-  if (entry.kind === "report" || entry.kind === "budget" || entry.kind === "meeting" || entry.kind === "fund") return entry.data.organisation;
+  if (entry.kind === "report" || entry.kind === "budget" || entry.kind === "meeting" || entry.kind === "fund" || entry.kind === "internal-control") return entry.data.organisation;
   if (entry.kind === "strategy" || entry.kind === "multi-year-plan" || entry.kind === "action-plan" || entry.kind === "follow-up")
     return entry.data.organisation;
   return undefined;
@@ -137,6 +140,14 @@ export function docLink(ctx: ViewContext, fromPage: string, id: string, text?: s
   return { text: text ?? (entry ? entry.data.title : id), href: page ? href(fromPage, page) : undefined };
 }
 
+/** The figures a document's body cites, as its page prints them (`:figure{…}`). */
+export const figuresOf =
+  (entry: AnyEntry) =>
+  (attributes: Record<string, string>): string | undefined => {
+    const result = citeFigure(entry, attributes);
+    return result.ok ? result.figure.text : undefined;
+  };
+
 /** The directive the page builder puts between the leading summary and the rest when the body places no part: the parts' default place. */
 export const DEFAULT_SLOT = "";
 
@@ -152,7 +163,14 @@ export function bodyPieces(
   expand?: (directive: LeafDirective) => RootContent[] | undefined,
   form?: (title: string) => { index: number; title: string } | undefined,
 ): { pieces: BodyPiece[]; assets: Asset[] } {
-  const context = { root: ctx.repo.root, ignored: ctx.repo.ignored, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
+  const context = {
+    root: ctx.repo.root,
+    ignored: ctx.repo.ignored,
+    docRelPath: entry.source.relPath,
+    pageRelPath: page,
+    pages: ctx.pages,
+    figure: figuresOf(entry),
+  };
   const children = (entry.source.body?.children ?? []).filter((n) => n.type !== "yaml");
   let nodes: RootContent[] = children;
   if (!children.some((n) => n.type === "leafDirective")) {

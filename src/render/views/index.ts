@@ -35,7 +35,7 @@ interface RollupLink {
 
 /** The year a document is for: a plan's or report's year, a memo's through what it is about, else its date. */
 function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
-  if (entry.kind === "plan" || entry.kind === "report") return entry.data.year;
+  if (entry.kind === "plan" || entry.kind === "report" || entry.kind === "internal-control") return entry.data.year;
   if (entry.kind === "memo") {
     const about = entry.data.about ? ctx.repo.documents.get(entry.data.about) : undefined;
     if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting" && "year" in about.data)
@@ -114,6 +114,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     ...repo.forms,
     ...repo.funds,
     ...repo.allocations,
+    ...repo.internalControls,
   ] as AnyEntry[];
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
@@ -209,6 +210,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
             ["follow-up", repo.followUps],
             ["form", repo.forms],
             ["allocation", repo.allocations],
+            ["internal-control", repo.internalControls],
           ] as const
         )
           .filter(([, entries]) => entries.length > 0)

@@ -39,7 +39,7 @@ export interface PageParts {
    * How the PDF of the page is headed: a running title (`document`), or the memo's header
    * with its own running title, date and dnr. Every page of a draft says so. None: a web page only.
    */
-  print?: { header: "document" } | Omit<PrintView, "draft">;
+  print?: { header: "document"; landscape?: boolean } | Omit<PrintView, "draft">;
   /**
    * The body's HTML the view made itself (the memo's sections), with the files it refers to.
    * Without it the body is split as every document's is: a leading summary, then the rest.
