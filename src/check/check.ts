@@ -7,7 +7,8 @@ import { formatCodeQuality, formatGithub, formatJson } from "../diagnostics/form
 import { colours, formatText, plain } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
-import { checkBetweenDocuments, checkDocument, registry } from "../rules/index.js";
+import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument, registry } from "../rules/index.js";
+import { CheckCache } from "./cache.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { UserError } from "../errors.js";
 import { useColour, type Io } from "../io.js";
@@ -58,12 +59,24 @@ export function checkLoaded(repo: Repository, between: (repo: Repository) => voi
   return { repo, problems, ...countMessages(problems) };
 }
 
-/** Finds the repository at or above `path`, loads it and runs every rule; on a terminal, with a progress line while the documents are read. */
-export function checkRepository(path: string, io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>, options: { keepBody?: boolean } = {}): Checked {
+/**
+ * Finds the repository at or above `path`, loads it and runs every rule; on a terminal, with a
+ * progress line while the documents are read. With `cache` (and without `keepBody`), what the last
+ * check found in files whose text is the same is taken from the repository's cache (see `CheckCache`).
+ */
+export function checkRepository(
+  path: string,
+  io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>,
+  options: { keepBody?: boolean; cache?: boolean } = {},
+): Checked {
   const root = repositoryRoot(path, io);
   const reading = readingProgress(io, root);
+  const cache = options.cache && options.keepBody === false ? CheckCache.open(root, io.cwd) : undefined;
   try {
-    return checkLoaded(loadRepository(root, { cwd: io.cwd, keepBody: options.keepBody, checkDocument, loaded: reading.loaded }));
+    const repo = loadRepository(root, { cwd: io.cwd, keepBody: options.keepBody, checkDocument, loaded: reading.loaded, cache });
+    const checked = checkLoaded(repo, cache ? betweenDocumentsChecker(cache.between) : checkBetweenDocuments);
+    cache?.save();
+    return checked;
   } finally {
     reading.end();
   }

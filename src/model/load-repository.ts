@@ -27,9 +27,19 @@ export interface LoadOptions {
   checkDocument?: (doc: LoneDocument) => void;
   /** Called after each file is loaded, for a progress line. */
   loaded?: (done: number, total: number, absPath: string) => void;
+  /** Files loaded in an earlier run, given again when their text is the same (`plan check`'s cache); only without `keepBody`. */
+  cache?: FileCache;
 }
 
-export type LoadFileOptions = Pick<LoadOptions, "keepBody" | "checkDocument">;
+export type LoadFileOptions = Pick<LoadOptions, "keepBody" | "checkDocument" | "cache">;
+
+/** Files loaded before, by their text: what `plan check` keeps between runs (see check/cache.ts). */
+export interface FileCache {
+  /** The file as it was loaded from this same text, messages and all; `undefined` when not known. */
+  get(root: string, absPath: string, text: string, cwd: string): LoadedFile | undefined;
+  /** Keeps a file just loaded (its own messages are the first `ownMessages`). */
+  set(loaded: LoadedFile): void;
+}
 
 /** One file read, parsed and validated on its own: the unit that watch mode keeps between runs. */
 export interface LoadedFile {
@@ -73,7 +83,12 @@ export function readFromDisk(root: string, absPath: string): DiskText {
  */
 export function loadRead(root: string, absPath: string, read: NonNullable<DiskText>, cwd: string, options: LoadFileOptions = {}): LoadedFile {
   if ("refused" in read) return refusedFile(root, absPath, cwd, read.refused);
-  const loaded = loadFile(root, absPath, read.text, cwd, options);
+  const cache = options.keepBody === false ? options.cache : undefined;
+  let loaded = cache?.get(root, absPath, read.text, cwd);
+  if (!loaded) {
+    loaded = loadFile(root, absPath, read.text, cwd, options);
+    cache?.set(loaded);
+  }
   if (read.linked) loaded.linked = true;
   return loaded;
 }

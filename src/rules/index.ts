@@ -15,7 +15,7 @@ import { bodyDirectives } from "./body.js";
 import { blankStated, signs, statedTotals, tableShape, unbalanced } from "./tables.js";
 import { ruleSettings } from "./settings.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
-import { incrementalRules } from "./incremental.js";
+import { incrementalRules, type BetweenState } from "./incremental.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
 import type { RuleInfo } from "../diagnostics/report.js";
 import { modelRules } from "../model/rules.js";
@@ -93,6 +93,7 @@ export const checkDocument = (doc: LoneDocument) => runDocumentRules(doc, rules)
 export const checkBetweenDocuments = (repo: Repository) => runRepositoryRules(repo, rules);
 
 /** The same checks for a repository checked again after each change: only what a change can reach is checked again. */
-export const betweenDocumentsChecker = () => incrementalRules(rules);
+export const betweenDocumentsChecker = (store?: { last?: BetweenState | undefined }) => incrementalRules(rules, store);
 
 export type { Rule } from "./rule.js";
+export type { BetweenState, Findings } from "./incremental.js";
