@@ -127,6 +127,20 @@ describe("the cache of plan check", () => {
     expect(text.stdout).toBe((await run(["check", ".", "--no-cache"], root)).stdout);
   });
 
+  it("gives the output of a fresh check for every kind of document: budgets, meetings, memos", async () => {
+    const root = copyExamples();
+    await sameAsFresh(root, "every example");
+    edit(root, "sjuharad/budget-2013.md", "values: [16494] }", "values: [16495] }");
+    let json = await sameAsFresh(root, "a budget's figure changed");
+    expect(json).toContain('"file": "sjuharad/budget-2013.md"');
+    edit(root, "sjuharad/budget-2013.md", "party: sjuharad-medlemmar", "party: sjuharad-medlem");
+    json = await sameAsFresh(root, "a budget's party misspelled");
+    expect(json).toContain('"ruleId": "ref/party"');
+    edit(root, "herrljunga/sammantrade-2017-02-28.md", /\n---\n/, "\n---\n\n![Karta](karta.png)\n");
+    json = await sameAsFresh(root, "a meeting's missing image");
+    expect(json).toContain("The image `karta.png` does not exist");
+  });
+
   it("names files from where the check is run, with a cache written from elsewhere", async () => {
     const root = copyExamples({ only: ["sjobacka"] });
     edit(

@@ -4,11 +4,12 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { messageOf, recordOf, type MessageRecord } from "../diagnostics/report.js";
-import type { FileCache, LoadedFile } from "../model/load-repository.js";
-import type { AnyEntry } from "../model/repository.js";
+import { namesOf } from "../model/groups.js";
+import { loadFile, type FileCache, type LoadedFile } from "../model/load-repository.js";
+import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from "../model/repository.js";
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
-import { digestOf, restoreSource, sourceFacts, type SourceFacts } from "../source/load.js";
+import { digestOf, restoreSource, sourceFacts, type SourceDocument, type SourceFacts } from "../source/load.js";
 
 /**
  * The cache of `plan check`, as ESLint's `--cache`: for each file, the facts parsed from it (its
@@ -37,7 +38,9 @@ interface FileRecord {
   /** `undefined` for a markdown file without frontmatter, which is no document. */
   facts: SourceFacts | undefined;
   parsed:
-    { as: "config" | "kolada"; data: unknown } | { as: "document"; id: string; entry: { kind: AnyEntry["kind"]; data: unknown } | undefined } | { as: "none" };
+    | { as: "config" | "kolada"; data: unknown }
+    | { as: "document"; id: string; entry: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known } | undefined }
+    | { as: "none" };
   /** The file's own messages: those of parsing, validating and the rules about one document. */
   messages: MessageRecord[];
 }
@@ -114,7 +117,11 @@ export class CheckCache implements FileCache {
         source,
         parsed:
           parsed.as === "document"
-            ? { as: "document", id: parsed.id, entry: parsed.entry && source ? ({ ...parsed.entry, id: parsed.id, source } as AnyEntry) : undefined }
+            ? {
+                as: "document",
+                id: parsed.id,
+                entry: parsed.entry && source ? restoreEntry(parsed.id, source, parsed.entry, () => loadFile(root, absPath, text, cwd)) : undefined,
+              }
             : (parsed as LoadedFile["parsed"]),
         ownMessages: source?.file.messages.length ?? 0,
       };
@@ -136,7 +143,15 @@ export class CheckCache implements FileCache {
       facts: source && sourceFacts(source),
       parsed:
         parsed.as === "document"
-          ? { as: "document", id: parsed.id, entry: parsed.entry && { kind: parsed.entry.kind, data: parsed.entry.data } }
+          ? {
+              as: "document",
+              id: parsed.id,
+              entry: parsed.entry && {
+                kind: parsed.entry.kind,
+                data: serialize(parsed.entry.data),
+                known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
+              },
+            }
           : parsed.as === "none"
             ? { as: "none" }
             : { as: parsed.as, data: parsed.data },
@@ -185,6 +200,32 @@ export class CheckCache implements FileCache {
     const absPath = join(this.root, relPath);
     return relative(this.cwd, absPath) || absPath;
   }
+}
+
+/**
+ * A document's entry as loaded before: what the rules between documents ask of every document
+ * (its references, the names its group is made of) known at once, its data read only when a rule
+ * asks for it, since most documents of a large repository are in groups no change reached. Data
+ * that cannot be read back (a cache written by hand) is taken from the file anew.
+ */
+function restoreEntry(id: string, source: SourceDocument, kept: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known }, anew: () => LoadedFile): AnyEntry {
+  const entry = { kind: kept.kind, id, source, [KNOWN]: kept.known } as KnownEntry;
+  let data: unknown;
+  Object.defineProperty(entry, "data", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (data !== undefined) return data;
+      try {
+        data = deserialize(kept.data);
+      } catch {
+        const loaded = anew().parsed;
+        data = loaded.as === "document" ? loaded.entry?.data : undefined;
+      }
+      return data;
+    },
+  });
+  return entry;
 }
 
 /** Whether there is a folder, a regular file (not a link to one) or a link at `path`. */

@@ -261,9 +261,9 @@ function addConfig(repo: Repository, source: SourceDocument, config: Config | un
 function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined): void {
   if (!entry) return void repo.invalidIds.add(id);
   const { source } = entry;
-  const explicitId = (entry.data as { id?: string }).id;
   const existing = repo.documents.get(id);
   if (existing) {
+    const explicitId = (entry.data as { id?: string }).id;
     const first = place(existing.source, explicitId && (existing.data as { id?: string }).id ? ["id"] : []);
     report(source.file, idDuplicate, {
       reason: `Another document already has the id \`${id}\`.`,

@@ -73,6 +73,7 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
         reports: repo.reports.filter(inScope),
         memos: repo.memos.filter(inScope),
         indicators: repo.indicators.filter(inScope),
+        budgets: repo.budgets.filter(inScope),
         meetings: repo.meetings.filter(inScope),
       },
       rules,
