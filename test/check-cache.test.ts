@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CHECK_CACHE } from "../src/check/cache.js";
 import { bodyParser } from "../src/source/load.js";
 import { githubWorkflow, gitlabCi } from "../src/scaffold/ci-templates.js";
-import { copyExamples, edit, read, run, tempDir, write } from "./helpers/repo.js";
+import { listFiles } from "./helpers/html.js";
+import { copyExamples, edit, EPOCH, read, run, tempDir, write } from "./helpers/repo.js";
 
 /**
  * `plan check` keeps what it found in `.plan-cache/check.bin` and takes from there what no change
@@ -216,5 +217,48 @@ describe("the cache of plan check", () => {
     expect(read(dir, ".gitignore").split("\n")).toContain(".plan-cache/");
     expect(githubWorkflow()).toMatch(/uses: actions\/cache@v4[^\n]*\n\s+with:\n\s+path: \.plan-cache\n/);
     expect(gitlabCi()).toMatch(/paths: \[\.plan-cache\/\]/);
+  });
+});
+
+describe("plan build --no-pdf with nothing changed", () => {
+  /** Every file of the output with the time it was last written. */
+  const written = (out: string) => Object.fromEntries(listFiles(out).map((f) => [f, statSync(join(out, f)).mtimeMs]));
+
+  it("writes nothing, and builds again after any change to what the pages are made of, or to the output", async () => {
+    const root = copyExamples({ only: ["sjobacka"] });
+    const out = join(tempDir(), "site");
+    const build = () => run(["build", ".", "--out", out, "--no-pdf"], root, EPOCH);
+    const first = await build();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("plan: built");
+    const before = written(out);
+    const again = await build();
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`plan: nothing changed since the last build: ${out} is as it was, and nothing was written.\n`);
+    expect(written(out)).toEqual(before);
+
+    // Each of these builds again, and the build after it writes nothing.
+    const changes: [string, () => void][] = [
+      ["a document edited", () => edit(root, "sjobacka/plan-2020.md", /\n## /, "\n## Nytt avsnitt\n\nText.\n\n## ")],
+      ["an image added", () => write(root, "sjobacka/karta.png", "png")],
+      [
+        "a template of the repository's own",
+        () => (mkdirSync(join(root, "templates"), { recursive: true }), write(root, "templates/style.css", "body { color: black; }\n")),
+      ],
+      ["a page of the output changed by hand", () => writeFileSync(join(out, "index.html"), "changed")],
+      ["a file of the output removed", () => rmSync(join(out, "sjobacka/plan-2019.html"))],
+    ];
+    for (const [what, change] of changes) {
+      change();
+      const built = await build();
+      expect(built.stdout, what).toContain("plan: built");
+      expect((await build()).stdout, `${what}, then nothing`).toContain("nothing changed since the last build");
+    }
+    expect(read(out, "index.html")).not.toBe("changed");
+    expect(existsSync(join(out, "sjobacka/plan-2019.html"))).toBe(true);
+
+    // Another build date, or the colophon asked for: built again.
+    expect((await run(["build", ".", "--out", out, "--no-pdf"], root, { SOURCE_DATE_EPOCH: "1600000000" })).stdout).toContain("plan: built");
+    expect((await run(["build", ".", "--out", out, "--no-pdf", "--colophon"], root, { SOURCE_DATE_EPOCH: "1600000000" })).stdout).toContain("plan: built");
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -179,7 +179,7 @@ export class CheckCache implements FileCache {
     const stored: Stored = { format: FORMAT, key: this.key, files: this.kept, between: last && { shared: last.shared, findings } };
     const folder = join(this.root, CACHE_FOLDER);
     const path = join(this.root, CHECK_CACHE);
-    const temporary = `${path}.${process.pid}.tmp`;
+    const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
       // Written only into a folder of its own: never through a link put in its place, out of the repository.
       if (!isA(folder, "folder")) mkdirSync(folder);
@@ -257,7 +257,7 @@ let code: string | undefined;
  * The digest of plan's own code (every module beside this one, and package.json): its version
  * alone would not tell a changed rule in a build between two releases.
  */
-function codeDigest(): string {
+export function codeDigest(): string {
   if (code !== undefined) return code;
   const hash = createHash("sha256");
   const top = fileURLToPath(new URL("..", import.meta.url));
