@@ -1,7 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { serialize } from "node:v8";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { generateRepository } from "../bench/generate.mjs";
+import { MIN_FILES } from "../src/check/parallel.js";
 import { CHECK_CACHE } from "../src/check/cache.js";
 import { bodyParser } from "../src/source/load.js";
 import { githubWorkflow, gitlabCi } from "../src/scaffold/ci-templates.js";
@@ -15,6 +19,8 @@ import { copyExamples, edit, EPOCH, read, run, tempDir, write } from "./helpers/
  */
 
 afterEach(() => vi.restoreAllMocks());
+
+const ROOT = resolve(import.meta.dirname, "..");
 
 /** `plan check --format json` with the cache, then without; both outputs and exit codes must be the same. Returns the output. */
 async function sameAsFresh(root: string, what: string, args: string[] = []): Promise<string> {
@@ -261,4 +267,42 @@ describe("plan build --no-pdf with nothing changed", () => {
     expect((await run(["build", ".", "--out", out, "--no-pdf"], root, { SOURCE_DATE_EPOCH: "1600000000" })).stdout).toContain("plan: built");
     expect((await run(["build", ".", "--out", out, "--no-pdf", "--colophon"], root, { SOURCE_DATE_EPOCH: "1600000000" })).stdout).toContain("plan: built");
   });
+});
+
+describe.skipIf(availableParallelism() < 2)("a cold check on every core", () => {
+  // Worker threads run the compiled code: dist/ built from the sources as they are (`npm test` has just built it).
+  beforeAll(() => {
+    const cli = join(ROOT, "dist", "cli.js");
+    const newest = Math.max(
+      ...readdirSync(join(ROOT, "src"), { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => statSync(join(e.parentPath, e.name)).mtimeMs),
+    );
+    if (existsSync(cli) && statSync(cli).mtimeMs >= newest) return;
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT });
+  }, 300_000);
+
+  it("parses the files in worker threads and gives the output of one thread, then of its cache", async () => {
+    const repo = join(tempDir(), "repo");
+    generateRepository(repo, { plans: 30 });
+    // Findings of every kind: a document's own, between documents, broken YAML.
+    edit(repo, "k0001/lerum/plan-2019.md", /\nyear: 2019\n/, "\nyear: 2021\n");
+    edit(repo, "k0002/sjobacka/plan-2020.md", "total: 65000", "total: 66000");
+    edit(repo, "k0003/sjobacka/rapport-2019.md", /\ntitle: /, "\ntitle: [unclosed ");
+    const files = listFiles(repo).filter((f) => f.endsWith(".md")).length;
+    expect(files).toBeGreaterThan(MIN_FILES);
+    const inThisThread = await run(["check", ".", "--format", "json", "--no-cache"], repo);
+    expect(inThisThread.stdout).toContain('"ruleId": "yaml/syntax"');
+    expect(inThisThread.stdout).toContain('"ruleId": "money/line-total"');
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "check", ".", "--format", "json", ...args], { cwd: repo, encoding: "utf8" });
+    const threads = cli("--no-cache");
+    expect(threads.stdout).toBe(inThisThread.stdout);
+    expect(threads.stderr).toBe("");
+    expect(threads.status).toBe(1);
+    // Cold with the cache: parsed in threads and written; then taken from it.
+    expect(cli().stdout).toBe(inThisThread.stdout);
+    expect(existsSync(join(repo, CHECK_CACHE))).toBe(true);
+    expect(cli().stdout).toBe(inThisThread.stdout);
+  }, 300_000);
 });

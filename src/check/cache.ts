@@ -32,7 +32,7 @@ export const CHECK_CACHE = `${CACHE_FOLDER}/check.bin`;
 /** Raised when what is kept changes its form: a cache of another form is never read. */
 const FORMAT = 1;
 
-interface FileRecord {
+export interface FileRecord {
   /** Digest of the file's text (`SourceDocument.digest`). */
   digest: string;
   /** `undefined` for a markdown file without frontmatter, which is no document. */
@@ -70,6 +70,8 @@ export class CheckCache implements FileCache {
     private readonly cwd: string,
     private readonly key: string,
     private readonly before: Stored | undefined,
+    /** Written at the end (`save`); a cache of one check alone (`--no-cache`, files parsed by worker threads) is not. */
+    private readonly persist = true,
   ) {
     if (!before) return;
     this.kept = before.files;
@@ -99,6 +101,16 @@ export class CheckCache implements FileCache {
       // No cache yet, or one that cannot be read (cut short, of another tool): the check is made anew and writes it again.
     }
     return new CheckCache(root, cwd, key, before);
+  }
+
+  /** A cache of this check alone, neither read nor written: where worker threads leave the files they parsed. */
+  static memory(root: string, cwd: string): CheckCache {
+    return new CheckCache(root, cwd, "", undefined, false);
+  }
+
+  /** Whether no file is known: a first check, or one after the configuration or plan changed. */
+  get empty(): boolean {
+    return this.kept.size === 0;
   }
 
   get(root: string, absPath: string, text: string, cwd: string): LoadedFile | undefined {
@@ -134,33 +146,24 @@ export class CheckCache implements FileCache {
   }
 
   set(loaded: LoadedFile): void {
-    const { source, parsed } = loaded;
-    const relPath = relative(this.root, loaded.absPath).split("\\").join("/");
+    this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), recordOfLoaded(loaded));
+  }
+
+  /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
+  adopt(relPath: string, record: FileRecord): void {
     this.seen.add(relPath);
     this.changed = true;
-    this.kept.set(relPath, {
-      digest: source?.digest ?? digestOf(loaded.text),
-      facts: source && sourceFacts(source),
-      parsed:
-        parsed.as === "document"
-          ? {
-              as: "document",
-              id: parsed.id,
-              entry: parsed.entry && {
-                kind: parsed.entry.kind,
-                data: serialize(parsed.entry.data),
-                known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
-              },
-            }
-          : parsed.as === "none"
-            ? { as: "none" }
-            : { as: parsed.as, data: parsed.data },
-      messages: (source?.file.messages.slice(0, loaded.ownMessages) ?? []).map(recordOf),
-    });
+    this.kept.set(relPath, record);
+  }
+
+  /** Whether the file at `relPath` is kept as loaded from a text of this digest. */
+  has(relPath: string, digest: string): boolean {
+    return this.kept.get(relPath)?.digest === digest;
   }
 
   /** Writes what this check found, when anything differs from what was read; a repository that cannot be written to is checked without a cache. */
   save(): void {
+    if (!this.persist) return;
     const last = this.between.last;
     const findings = new Map<string, FindingsRecord>();
     let betweenChanged = !this.before?.between || last?.shared !== this.before.between.shared || last.findings.size !== this.before.between.findings.size;
@@ -200,6 +203,30 @@ export class CheckCache implements FileCache {
     const absPath = join(this.root, relPath);
     return relative(this.cwd, absPath) || absPath;
   }
+}
+
+/** A file just loaded as the cache keeps it. */
+export function recordOfLoaded(loaded: LoadedFile): FileRecord {
+  const { source, parsed } = loaded;
+  return {
+    digest: source?.digest ?? digestOf(loaded.text),
+    facts: source && sourceFacts(source),
+    parsed:
+      parsed.as === "document"
+        ? {
+            as: "document",
+            id: parsed.id,
+            entry: parsed.entry && {
+              kind: parsed.entry.kind,
+              data: serialize(parsed.entry.data),
+              known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
+            },
+          }
+        : parsed.as === "none"
+          ? { as: "none" }
+          : { as: parsed.as, data: parsed.data },
+    messages: (source?.file.messages.slice(0, loaded.ownMessages) ?? []).map(recordOf),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { report } from "../diagnostics/report.js";
 import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
-import { CONFIG_FILE, discover } from "../source/discover.js";
+import { CONFIG_FILE, discover, type Discovered } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocument } from "../source/load.js";
 import { readInside, RefusedPath, whereInside } from "../source/read-inside.js";
 import { ignoredTargets } from "./assets.js";
@@ -21,6 +21,8 @@ export interface LoadOptions {
   readFile?: (absPath: string) => string;
   /** Lists the documents and data files; defaults to walking the disk. */
   listFiles?: (root: string) => string[];
+  /** The files found by walking the disk already (`discover`), when the caller needed them first. */
+  discovered?: Discovered;
   /** Keep each document's markdown tree (default); checking alone does without it. */
   keepBody?: boolean;
   /** Checks a document on its own once it is valid, while its YAML tree is at hand to place messages. */
@@ -167,7 +169,7 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
 /** Discovers, reads, parses and validates every document below `root` into a repository model. */
 export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile;
-  const found = options.listFiles ? { files: options.listFiles(root), unjudged: new Map<string, string>() } : discover(root);
+  const found = options.discovered ?? (options.listFiles ? { files: options.listFiles(root), unjudged: new Map<string, string>() } : discover(root));
   const paths = [join(root, CONFIG_FILE), ...found.files];
   const files = paths.flatMap((absPath, i) => {
     const text = read ? { text: read(absPath), linked: false } : readFromDisk(root, absPath);
