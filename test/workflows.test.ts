@@ -166,6 +166,9 @@ async function runGithubJob(job: "check" | "build", event: "pull_request" | "pus
       } else if (action === "actions/setup-node") {
         expect(step.with).toEqual({ "node-version": 22, cache: "npm", "cache-dependency-path": ".plan/package-lock.json" });
         expect(existsSync(join(dir, ".plan/package-lock.json"))).toBe(true);
+      } else if (action === "actions/cache" && step.with?.["path"] === ".plan-cache") {
+        // plan check's cache: none yet (the first run); the check writes it.
+        expect(step.with).toMatchObject({ "restore-keys": "plan-check-" });
       } else if (action === "actions/cache") {
         expect(step.with).toMatchObject({ path: "dist", "restore-keys": "plan-dist-" });
         if (restoreDist) cpSync(restoreDist, join(dir, "dist"), { recursive: true });
@@ -235,6 +238,7 @@ async function runGitlabJob(
   expect(caches[0]).toEqual({ key: { files: [".plan/package-lock.json"] }, paths: [".npm/"] });
   symlinkSync(npmCache, join(dir, ".npm"));
   if (job === "build") expect(caches[1]).toEqual({ key: "plan-dist", paths: ["dist/"] });
+  expect(caches.at(-1)).toEqual({ key: "plan-check", paths: [".plan-cache/"] });
   const script = ["set -eo pipefail", ...(ci.default.before_script as string[]), ...(ci[job].script as string[])].join("\n");
   const result = await bash(script, dir, { ...baseEnv(), GITLAB_CI: "true", CI_PROJECT_DIR: dir, CI_PROJECT_ID: "42", ...env });
   await options.afterwards?.(dir);

@@ -17,6 +17,7 @@ import { removeBeside } from "../write/leftovers.js";
 import { outputFolder, outputMark } from "../write/output-folder.js";
 import { diskError, writeFresh } from "../write/outputs.js";
 import { besideFolder, carryOver, swapIn } from "../write/swap.js";
+import { inputsOf, remember, upToDate } from "./unchanged.js";
 
 /** A build as the command line asks for it, its arguments parsed. */
 export interface BuildSettings {
@@ -43,7 +44,9 @@ export interface BuildSettings {
  * `label` is the shard as it was given, for the report.
  */
 export async function build(path: string, options: BuildSettings & { shard?: { part: Shard; label: string } }, io: Io): Promise<number> {
-  const checked = checkRepository(path, io);
+  // An HTML build first asks the check's cache, and whether anything it is made of changed since the last one (see unchanged.ts).
+  const htmlOnly = pdfMode(options) === "skip" && options.shard === undefined;
+  let checked = checkRepository(path, io, htmlOnly ? { keepBody: false, cache: true } : {});
   if (checked.errors > 0) {
     io.stderr.write(formatProblems(errorsOnly(checked), "text", io, io.stderr));
     io.stderr.write("plan: nothing is built from a repository with errors; fix them first.\n");
@@ -51,8 +54,16 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   }
   const root = checked.repo.root;
   const out = outputFolder({ root, out: options.out, cwd: io.cwd, sources: sourcesOf(checked.repo) });
-  removeBeside(dirname(out));
   const day = sourceDate(io.env, root);
+  const inputs = htmlOnly ? inputsOf(root, out, { pdf: "skip", colophon: options.colophon === true, day }) : undefined;
+  if (inputs !== undefined && upToDate(root, out, inputs)) {
+    io.stdout.write(`plan: nothing changed since the last build: ${shownPath(out, io)} is as it was, and nothing was written.\n`);
+    if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
+    return 0;
+  }
+  // The pages need the documents' markdown, which the check's cache does not keep.
+  if (htmlOnly) checked = checkRepository(path, io);
+  removeBeside(dirname(out));
   const files = renderSite(checked.repo, { buildDate: day, colophon: options.colophon });
   const started = performance.now();
   const unchanged = `Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
@@ -84,6 +95,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     pdfs?.discard();
     fresh?.done();
   }
+  if (inputs !== undefined) remember(root, out, inputs);
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
   io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
   reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);

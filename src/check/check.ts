@@ -1,4 +1,4 @@
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { progress } from "../diagnostics/progress.js";
 import { isError } from "../diagnostics/report.js";
@@ -7,8 +7,10 @@ import { formatCodeQuality, formatGithub, formatJson } from "../diagnostics/form
 import { colours, formatText, plain } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
-import { checkBetweenDocuments, checkDocument, registry } from "../rules/index.js";
-import { CONFIG_FILE, findRoot } from "../source/discover.js";
+import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument, registry } from "../rules/index.js";
+import { CheckCache } from "./cache.js";
+import { parseInWorkers } from "./parallel.js";
+import { CONFIG_FILE, discover, findRoot, type Discovered } from "../source/discover.js";
 import { UserError } from "../errors.js";
 import { useColour, type Io } from "../io.js";
 
@@ -58,12 +60,53 @@ export function checkLoaded(repo: Repository, between: (repo: Repository) => voi
   return { repo, problems, ...countMessages(problems) };
 }
 
-/** Finds the repository at or above `path`, loads it and runs every rule; on a terminal, with a progress line while the documents are read. */
-export function checkRepository(path: string, io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>, options: { keepBody?: boolean } = {}): Checked {
+/**
+ * Finds the repository at or above `path`, loads it and runs every rule; on a terminal, with a
+ * progress line while the documents are read. With `cache` (and without `keepBody`), what the last
+ * check found in files whose text is the same is taken from the repository's cache (see `CheckCache`).
+ */
+export function checkRepository(
+  path: string,
+  io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>,
+  options: { keepBody?: boolean; cache?: boolean } = {},
+): Checked {
   const root = repositoryRoot(path, io);
+  const cache = options.cache && options.keepBody === false ? CheckCache.open(root, io.cwd) : undefined;
+  return checkWith(root, io, { keepBody: options.keepBody, cache });
+}
+
+/**
+ * `plan check` itself: as `checkRepository` without `keepBody`, and a cold check (no cache, or
+ * one set aside) parses the files on every core first (see `parseInWorkers`).
+ */
+export async function checkAll(path: string, io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>, options: { cache: boolean }): Promise<Checked> {
+  const root = repositoryRoot(path, io);
+  const cache = options.cache ? CheckCache.open(root, io.cwd) : CheckCache.memory(root, io.cwd);
+  if (!cache.empty) return checkWith(root, io, { keepBody: false, cache });
+  const discovered = discover(root);
+  await parseInWorkers(root, io.cwd, cache, [join(root, CONFIG_FILE), ...discovered.files]);
+  return checkWith(root, io, { keepBody: false, cache, discovered });
+}
+
+function checkWith(
+  root: string,
+  io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>,
+  options: { keepBody?: boolean | undefined; cache?: CheckCache | undefined; discovered?: Discovered },
+): Checked {
+  const { cache } = options;
   const reading = readingProgress(io, root);
   try {
-    return checkLoaded(loadRepository(root, { cwd: io.cwd, keepBody: options.keepBody, checkDocument, loaded: reading.loaded }));
+    const repo = loadRepository(root, {
+      cwd: io.cwd,
+      keepBody: options.keepBody,
+      checkDocument,
+      loaded: reading.loaded,
+      cache,
+      discovered: options.discovered,
+    });
+    const checked = checkLoaded(repo, cache ? betweenDocumentsChecker(cache.between) : checkBetweenDocuments);
+    cache?.save();
+    return checked;
   } finally {
     reading.end();
   }

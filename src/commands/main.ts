@@ -26,7 +26,8 @@ export function program(io: Io, result: { code: number }): Command {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "codequality"]).default("text"))
     .option("--strict", "exit 1 on warnings too", false)
     .option("--watch", "check again whenever a file is saved, until Ctrl+C", false)
-    .action(async (path: string, options: { format: DiagnosticFormat; strict: boolean; watch: boolean }) => {
+    .option("--no-cache", "check every file anew, without reading or writing the cache in .plan-cache/")
+    .action(async (path: string, options: { format: DiagnosticFormat; strict: boolean; watch: boolean; cache: boolean }) => {
       result.code = await runCheck(path, options, io);
     });
 

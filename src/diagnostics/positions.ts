@@ -20,7 +20,12 @@ const LONE_CR = /\r(?!\n)/g;
  * character of the same length and every offset keeps its place.
  */
 export function lineIndex(text: string): LineIndex {
-  const place = location(text.replace(LONE_CR, " "));
+  // Made when first asked: most files of a large repository have no message to place.
+  let made: ReturnType<typeof location> | undefined;
+  const place = {
+    toPoint: (offset: number) => (made ??= location(text.replace(LONE_CR, " "))).toPoint(offset),
+    toOffset: (point: { line: number; column: number }) => (made ??= location(text.replace(LONE_CR, " "))).toOffset(point),
+  };
   const point = (offset: number): Point => place.toPoint(Math.max(0, Math.min(offset, text.length))) ?? { line: 1, column: 1, offset: 0 };
   return {
     point,

@@ -1,4 +1,4 @@
-import type { Position } from "unist";
+import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 
@@ -93,4 +93,45 @@ export function relatedPlaces(message: VFileMessage): RelatedPlace[] {
 
 export function isError(message: { fatal?: boolean | null | undefined }): boolean {
   return message.fatal === true;
+}
+
+/** A message as plain data, to keep between runs (the cache of `plan check`) and give again with `replay`. */
+export interface MessageRecord {
+  reason: string;
+  place: Position | Point | undefined;
+  ruleId: string | undefined;
+  source: string | undefined;
+  fatal: boolean | null | undefined;
+  note: string | undefined;
+  related: RelatedPlace[];
+}
+
+export const recordOf = (message: VFileMessage): MessageRecord => ({
+  reason: message.reason,
+  place: message.place ?? undefined,
+  ruleId: message.ruleId,
+  source: message.source,
+  fatal: message.fatal,
+  note: message.note,
+  related: relatedPlaces(message),
+});
+
+/** The message `record` was made of, as `report` made it on the file at `path` (as messages name it), not yet recorded on the file. */
+export function messageOf(path: string, record: MessageRecord): VFileMessage {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const cause = record.related.length ? causeOf(record.related) : undefined;
+    const message = new VFileMessage(record.reason, { place: record.place, ruleId: record.ruleId, source: record.source, cause });
+    // As `VFile.message` names a message of its file.
+    if (path) {
+      message.name = `${path}:${message.name}`;
+      message.file = path;
+    }
+    message.fatal = record.fatal;
+    if (record.note !== undefined) message.note = record.note;
+    return message;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }

@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
-import { byData, koladaKey, referencesOf, type AnyEntry, type Repository } from "./repository.js";
+import { byData, koladaKey, KNOWN, referencesOf, type AnyEntry, type KnownEntry, type Repository } from "./repository.js";
 
 /**
  * What a document names: other documents by id, every reference its schema declares (a
  * reference left out here would leave watch mode's groups silently stale), and imported values
  * as `kolada:<kpi>-<municipality>`.
  */
-const namesOf = byData((entry: AnyEntry): string[] => [
+export const namesOf = (entry: AnyEntry): string[] => (entry as KnownEntry)[KNOWN]?.names ?? namesByData(entry);
+
+const namesByData = byData((entry: AnyEntry): string[] => [
   ...referencesOf(entry).map((r) => r.id),
   ...(entry.kind === "indicator" && entry.data.source?.type === "kolada" ? [koladaNode(koladaKey(entry.data.source.kpi, entry.data.source.municipality))] : []),
 ]);

@@ -4,7 +4,7 @@ import { report } from "../diagnostics/report.js";
 import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
-import { CONFIG_FILE, discover } from "../source/discover.js";
+import { CONFIG_FILE, discover, type Discovered } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocument } from "../source/load.js";
 import { readInside, RefusedPath, whereInside } from "../source/read-inside.js";
 import { ignoredTargets } from "./assets.js";
@@ -21,15 +21,27 @@ export interface LoadOptions {
   readFile?: (absPath: string) => string;
   /** Lists the documents and data files; defaults to walking the disk. */
   listFiles?: (root: string) => string[];
+  /** The files found by walking the disk already (`discover`), when the caller needed them first. */
+  discovered?: Discovered;
   /** Keep each document's markdown tree (default); checking alone does without it. */
   keepBody?: boolean;
   /** Checks a document on its own once it is valid, while its YAML tree is at hand to place messages. */
   checkDocument?: (doc: LoneDocument) => void;
   /** Called after each file is loaded, for a progress line. */
   loaded?: (done: number, total: number, absPath: string) => void;
+  /** Files loaded in an earlier run, given again when their text is the same (`plan check`'s cache); only without `keepBody`. */
+  cache?: FileCache;
 }
 
-export type LoadFileOptions = Pick<LoadOptions, "keepBody" | "checkDocument">;
+export type LoadFileOptions = Pick<LoadOptions, "keepBody" | "checkDocument" | "cache">;
+
+/** Files loaded before, by their text: what `plan check` keeps between runs (see check/cache.ts). */
+export interface FileCache {
+  /** The file as it was loaded from this same text, messages and all; `undefined` when not known. */
+  get(root: string, absPath: string, text: string, cwd: string): LoadedFile | undefined;
+  /** Keeps a file just loaded (its own messages are the first `ownMessages`). */
+  set(loaded: LoadedFile): void;
+}
 
 /** One file read, parsed and validated on its own: the unit that watch mode keeps between runs. */
 export interface LoadedFile {
@@ -73,7 +85,12 @@ export function readFromDisk(root: string, absPath: string): DiskText {
  */
 export function loadRead(root: string, absPath: string, read: NonNullable<DiskText>, cwd: string, options: LoadFileOptions = {}): LoadedFile {
   if ("refused" in read) return refusedFile(root, absPath, cwd, read.refused);
-  const loaded = loadFile(root, absPath, read.text, cwd, options);
+  const cache = options.keepBody === false ? options.cache : undefined;
+  let loaded = cache?.get(root, absPath, read.text, cwd);
+  if (!loaded) {
+    loaded = loadFile(root, absPath, read.text, cwd, options);
+    cache?.set(loaded);
+  }
   if (read.linked) loaded.linked = true;
   return loaded;
 }
@@ -152,7 +169,7 @@ export function loadFile(root: string, absPath: string, text: string, cwd: strin
 /** Discovers, reads, parses and validates every document below `root` into a repository model. */
 export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile;
-  const found = options.listFiles ? { files: options.listFiles(root), unjudged: new Map<string, string>() } : discover(root);
+  const found = options.discovered ?? (options.listFiles ? { files: options.listFiles(root), unjudged: new Map<string, string>() } : discover(root));
   const paths = [join(root, CONFIG_FILE), ...found.files];
   const files = paths.flatMap((absPath, i) => {
     const text = read ? { text: read(absPath), linked: false } : readFromDisk(root, absPath);
@@ -254,9 +271,9 @@ function addConfig(repo: Repository, source: SourceDocument, config: Config | un
 function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined): void {
   if (!entry) return void repo.invalidIds.add(id);
   const { source } = entry;
-  const explicitId = (entry.data as { id?: string }).id;
   const existing = repo.documents.get(id);
   if (existing) {
+    const explicitId = (entry.data as { id?: string }).id;
     const first = place(existing.source, explicitId && (existing.data as { id?: string }).id ? ["id"] : []);
     report(source.file, idDuplicate, {
       reason: `Another document already has the id \`${id}\`.`,

@@ -118,7 +118,24 @@ export function groupBy<T>(items: readonly T[], keysOf: (item: T) => string | re
  * data with the schema of its kind, so that a reference field added to a schema is found here
  * and by all that use this (the check `ref/document`, the referrers, watch mode's groups, the views).
  */
-export const referencesOf = byData((entry: AnyEntry): DocumentReference[] => referencesIn(documentSchemas[entry.kind], entry.data));
+export const referencesOf = (entry: AnyEntry): DocumentReference[] => (entry as KnownEntry)[KNOWN]?.references ?? referencesByData(entry);
+
+const referencesByData = byData((entry: AnyEntry): DocumentReference[] => referencesIn(documentSchemas[entry.kind], entry.data));
+
+/**
+ * What is known of a document's data without reading it: an entry restored from `plan check`'s
+ * cache carries its references and the names its group is made of, found from the same data by
+ * the same code when the cache was written, and reads its data only when a rule asks for it.
+ */
+export const KNOWN = Symbol("known");
+
+export interface Known {
+  references: DocumentReference[];
+  /** What the document names (see `namesOf` in groups.ts). */
+  names: string[];
+}
+
+export type KnownEntry = AnyEntry & { [KNOWN]?: Known };
 
 /** The parties a document names, where its schema declares them (`partyRef`, `partyKey`). */
 export const partiesOf = byData((entry: AnyEntry): PartyReference[] => partiesIn(documentSchemas[entry.kind], entry.data));

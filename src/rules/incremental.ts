@@ -5,10 +5,16 @@ import type { AnyEntry, Repository } from "../model/repository.js";
 import type { SourceDocument } from "../source/load.js";
 import { runRepositoryRules, type Rule } from "./rule.js";
 
-interface Findings {
+export interface Findings {
   /** What the findings were made of: the file's group of connected documents and whether the files they link to exist. */
   key: string;
   messages: VFileMessage[];
+}
+
+/** The findings of the round before, by the path of their file from the root, and what every rule may read then (`shared`). */
+export interface BetweenState {
+  shared: string;
+  findings: Map<string, Findings>;
 }
 
 /**
@@ -17,11 +23,11 @@ interface Findings {
  * the files the group links to changed, or when what every rule may read changed (the
  * configuration, the list of documents and their kinds); the others are kept from the round
  * before. The messages are the same as from `runRepositoryRules` over the whole repository.
+ * `store` holds the round before: `plan check`'s cache gives it the findings of the last run.
  */
-export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => void {
-  let last: { shared: string; findings: Map<SourceDocument, Findings> } | undefined;
-
+export function incrementalRules(rules: readonly Rule[], store: { last?: BetweenState | undefined } = {}): (repo: Repository) => void {
   return (repo) => {
+    const last = store.last;
     // Which documents are copies of which (`text/copied`) joins documents that do not refer to each other: a change of it checks everything again.
     const copies = copiedPairs(repo).map((p) => `${p.a.id} ${p.b.id} ${p.percent}`);
     const shared = [
@@ -52,38 +58,28 @@ export function incrementalRules(rules: readonly Rule[]): (repo: Repository) => 
     };
 
     const before = last?.shared === shared ? last.findings : undefined;
-    const findings = new Map<SourceDocument, Findings>();
+    const findings = new Map<string, Findings>();
+    const keptSources: [SourceDocument, Findings][] = [];
     const checked: { source: SourceDocument; key: string | undefined; own: number }[] = [];
     for (const source of repo.sources) {
       const key = keyOf(source);
-      const kept = key === undefined ? undefined : before?.get(source);
-      if (kept && kept.key === key) findings.set(source, kept);
-      else checked.push({ source, key, own: source.file.messages.length });
+      const kept = key === undefined ? undefined : before?.get(source.relPath);
+      if (kept && kept.key === key) {
+        findings.set(source.relPath, kept);
+        keptSources.push([source, kept]);
+      } else checked.push({ source, key, own: source.file.messages.length });
     }
-    const inScope = (entry: AnyEntry) => !findings.has(entry.source);
-    runRepositoryRules(
-      {
-        ...repo,
-        sources: checked.map((c) => c.source),
-        agreements: repo.agreements.filter(inScope),
-        plans: repo.plans.filter(inScope),
-        reports: repo.reports.filter(inScope),
-        memos: repo.memos.filter(inScope),
-        indicators: repo.indicators.filter(inScope),
-        meetings: repo.meetings.filter(inScope),
-        strategies: repo.strategies.filter(inScope),
-        multiYearPlans: repo.multiYearPlans.filter(inScope),
-        actionPlans: repo.actionPlans.filter(inScope),
-        followUps: repo.followUps.filter(inScope),
-        forms: repo.forms.filter(inScope),
-        funds: repo.funds.filter(inScope),
-        allocations: repo.allocations.filter(inScope),
-        internalControls: repo.internalControls.filter(inScope),
-      },
-      rules,
+    const inScope = (entry: AnyEntry) => !findings.has(entry.source.relPath);
+    // Every list of documents of a kind (`plans`, `budgets`, … and those of kinds added later), found
+    // by what it holds: a list left whole would have its kept findings reported a second time.
+    const isEntryList = (value: unknown): value is AnyEntry[] =>
+      Array.isArray(value) && value.every((item) => typeof item === "object" && item !== null && "kind" in item && "source" in item && "data" in item);
+    const lists = Object.fromEntries(
+      Object.entries(repo).flatMap(([name, value]) => (isEntryList(value) && value.length ? [[name, value.filter(inScope)]] : [])),
     );
-    for (const [source, kept] of findings) source.file.messages.push(...kept.messages);
-    for (const { source, key, own } of checked) if (key !== undefined) findings.set(source, { key, messages: source.file.messages.slice(own) });
-    last = { shared, findings };
+    runRepositoryRules({ ...repo, ...lists, sources: checked.map((c) => c.source) }, rules);
+    for (const [source, kept] of keptSources) source.file.messages.push(...kept.messages);
+    for (const { source, key, own } of checked) if (key !== undefined) findings.set(source.relPath, { key, messages: source.file.messages.slice(own) });
+    store.last = { shared, findings };
   };
 }

@@ -20,7 +20,7 @@ import { fundActors, fundBalance, fundDecision, fundEvaluation } from "./fund.js
 import { allocationInputs, allocationMembers, allocationWeights, allocationYears } from "./allocation.js";
 import { copiedText } from "./copied.js";
 import type { LoneDocument, Repository } from "../model/repository.js";
-import { incrementalRules } from "./incremental.js";
+import { incrementalRules, type BetweenState } from "./incremental.js";
 import { figureReferences, figureText } from "./figures.js";
 import { riskScore } from "./internal-control.js";
 import { runDocumentRules, runRepositoryRules, type Rule } from "./rule.js";
@@ -116,6 +116,7 @@ export const checkDocument = (doc: LoneDocument) => runDocumentRules(doc, rules)
 export const checkBetweenDocuments = (repo: Repository) => runRepositoryRules(repo, rules);
 
 /** The same checks for a repository checked again after each change: only what a change can reach is checked again. */
-export const betweenDocumentsChecker = () => incrementalRules(rules);
+export const betweenDocumentsChecker = (store?: { last?: BetweenState | undefined }) => incrementalRules(rules, store);
 
 export type { Rule } from "./rule.js";
+export type { BetweenState, Findings } from "./incremental.js";

@@ -44,6 +44,11 @@ jobs:
         run: |
           ${INSTALL}
           echo "$PWD/.plan/node_modules/.bin" >> "$GITHUB_PATH"
+      - uses: actions/cache@v4 # what the last check found: files that have not changed are not read again
+        with:
+          path: .plan-cache
+          key: plan-check-\${{ github.sha }}
+          restore-keys: plan-check-
       - name: Check
         run: plan check --format github
       - name: Diff against the base branch
@@ -82,6 +87,11 @@ jobs:
           path: dist
           key: plan-dist-\${{ github.sha }}
           restore-keys: plan-dist-
+      - uses: actions/cache@v4 # what the last check found: files that have not changed are not read again
+        with:
+          path: .plan-cache
+          key: plan-check-\${{ github.sha }}
+          restore-keys: plan-check-
       - name: Build the documents (the PDFs printed with the Chrome installed on the runner)
         run: plan build --out dist --pdf
       - uses: actions/upload-artifact@v4
@@ -113,6 +123,12 @@ check:
   stage: test
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  cache:
+    - key:
+        files: [.plan/package-lock.json]
+      paths: [.npm/]
+    - key: plan-check # what the last check found: files that have not changed are not read again
+      paths: [.plan-cache/]
   script:
     # The problems as a Code Quality report, shown in the merge request; then as text in the log.
     - plan check --format codequality > gl-code-quality-report.json || true
@@ -144,6 +160,8 @@ build:
       paths: [.npm/]
     - key: plan-dist # the last build's output: its PDFs that have not changed are not printed again
       paths: [dist/]
+    - key: plan-check # what the last check found: files that have not changed are not read again
+      paths: [.plan-cache/]
   script:
     - apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium
     - plan build --out dist --pdf

@@ -195,7 +195,7 @@ Målen i planen är uppdelade på kön för att stödja en uppföljning fördela
   );
   files.set(".vscode/extensions.json", `${JSON.stringify({ recommendations: ["redhat.vscode-yaml", "eliostruyf.vscode-front-matter"] }, null, 2)}\n`);
   files.set(".gitattributes", "* text=auto eol=lf\n*.pdf binary\n*.png binary\n*.jpg binary\n*.tgz binary\n");
-  files.set(".gitignore", "dist/\nnode_modules/\n.npm/\n");
+  files.set(".gitignore", "dist/\nnode_modules/\n.npm/\n.plan-cache/\n");
   for (const [name, text] of Object.entries(jsonSchemas())) files.set(`schemas/${name}`, text);
   return files;
 }

@@ -221,7 +221,7 @@ function newFile(root: string, absPath: string, raw: string, cwd: string) {
   const value = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const display = relative(cwd, absPath) || absPath;
   const file = new VFile({ path: display, value, cwd });
-  return { file, value, relPath: relative(root, absPath).split(sep).join("/"), digest: createHash("sha256").update(raw).digest("base64") };
+  return { file, value, relPath: relative(root, absPath).split(sep).join("/"), digest: digestOf(raw) };
 }
 
 const lineStartOf = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
@@ -235,7 +235,11 @@ const readYaml = (text: string) => parseDocument(text, { uniqueKeys: true, prett
  * every document once it is validated, so 10,000 plans fit in memory.
  */
 export function compact(doc: SourceDocument): void {
-  if (!doc.yaml) return;
+  if (doc.yaml) parseYamlWhenAsked(doc);
+}
+
+/** Gives `doc.yaml` as a tree parsed from the file's text the first time it is read (a compacted document, one restored from the cache of `plan check`). */
+export function parseYamlWhenAsked(doc: SourceDocument): void {
   const text = String(doc.file.value);
   const end = doc.yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
   let cached: Document.Parsed | undefined;
@@ -245,6 +249,37 @@ export function compact(doc: SourceDocument): void {
     get: () => (cached ??= readYaml(untabIndentation(text.slice(doc.yamlStart, end)).text)),
   });
 }
+
+/** What `plan check`'s cache keeps of a parsed file (see `restoreSource`): all but its text, its messages and its trees. */
+export type SourceFacts = Pick<SourceDocument, "yamlStart" | "data" | "outline"> & { hasYaml: boolean };
+
+export const sourceFacts = (doc: SourceDocument): SourceFacts => ({
+  yamlStart: doc.yamlStart,
+  data: doc.data,
+  outline: doc.outline,
+  hasYaml: doc.yaml !== undefined,
+});
+
+/** A file parsed in an earlier run, from its text and the facts kept of it then: as `compact` leaves a document loaded now, without messages. */
+export function restoreSource(root: string, absPath: string, raw: string, cwd: string, facts: SourceFacts, digest: string): SourceDocument {
+  const { file, value, relPath } = newFile(root, absPath, raw, cwd);
+  const doc: SourceDocument = {
+    file,
+    relPath,
+    lines: lineIndex(value),
+    yaml: undefined,
+    yamlStart: facts.yamlStart,
+    data: facts.data,
+    body: undefined,
+    outline: facts.outline,
+    digest,
+  };
+  if (facts.hasYaml) parseYamlWhenAsked(doc);
+  return doc;
+}
+
+/** The digest of a file's text, as `SourceDocument.digest` has it. */
+export const digestOf = (raw: string) => createHash("sha256").update(raw).digest("base64");
 
 function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: number) {
   const untabbed = untabIndentation(text);

@@ -1,0 +1,128 @@
+import { createHash } from "node:crypto";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { CACHE_FOLDER, codeDigest } from "../check/cache.js";
+import { writeFileAtomic } from "../write/atomic.js";
+
+/**
+ * Whether a build would write what the output folder already holds: `plan build --no-pdf` with
+ * nothing changed writes nothing. The last such build leaves in `.plan-cache/build.json` the
+ * state of every file it was made of (each file of the repository but git's and the output
+ * itself, by size and times of change: an edit, a new image, a template, `.gitignore`), of plan
+ * and its installed packages, of the build's settings and date, and of every file it wrote. When
+ * all of it is as it was, the output is what this build would make. Anything else builds.
+ */
+const RECORD = `${CACHE_FOLDER}/build.json`;
+const FORMAT = 1;
+
+interface Record {
+  format: number;
+  inputs: string;
+  outputs: string;
+}
+
+/** What a build is made of, in one digest. */
+export function inputsOf(root: string, out: string, settings: Readonly<{ [key: string]: unknown }>): string {
+  const hash = createHash("sha256");
+  hash.update(
+    JSON.stringify({ format: FORMAT, node: process.versions.node, code: codeDigest(), packages: packagesState(), settings, out: relative(root, out) }),
+  );
+  let outReal: string | undefined;
+  try {
+    outReal = realpathSync(out);
+  } catch {
+    // No output yet: nothing to skip.
+  }
+  walk(root, root, hash, (path) => {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    if (name === ".git" || name === "node_modules" || name === CACHE_FOLDER) return false;
+    try {
+      return realpathSync(path) !== outReal;
+    } catch {
+      return true;
+    }
+  });
+  return hash.digest("base64");
+}
+
+/** What the output folder holds, in one digest: every file by path, size and times of change. */
+export function outputsOf(out: string): string {
+  const hash = createHash("sha256");
+  walk(out, out, hash, () => true);
+  return hash.digest("base64");
+}
+
+/** Whether the last build recorded for `root` was made of `inputs` and its output is untouched since. */
+export function upToDate(root: string, out: string, inputs: string): boolean {
+  try {
+    const record = JSON.parse(readFileSync(join(root, RECORD), "utf8")) as Partial<Record>;
+    return record.format === FORMAT && record.inputs === inputs && record.outputs === outputsOf(out);
+  } catch {
+    return false;
+  }
+}
+
+/** Records a build made of `inputs` into `out`; a repository that cannot be written to builds again next time. */
+export function remember(root: string, out: string, inputs: string): void {
+  const path = join(root, RECORD);
+  try {
+    if (!lstatSync(dirname(path)).isDirectory() || (existsAt(path) && !lstatSync(path).isFile())) return;
+    writeFileAtomic(path, `${JSON.stringify({ format: FORMAT, inputs, outputs: outputsOf(out) } satisfies Record)}\n`);
+  } catch {
+    // No cache folder (a link in its place, a repository read-only to this user): nothing is remembered.
+  }
+}
+
+const existsAt = (path: string) => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const stamp = (s: Stats) => `${s.size} ${s.mtimeMs} ${s.ctimeMs} ${s.ino}`;
+
+function walk(top: string, dir: string, hash: ReturnType<typeof createHash>, enter: (path: string) => boolean): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    hash.update(`${relative(top, dir)}: unreadable\n`);
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (enter(path)) walk(top, path, hash, enter);
+      continue;
+    }
+    try {
+      const own = lstatSync(path);
+      // A link: its own state and that of what it leads to.
+      const target = own.isSymbolicLink() ? `${realpathSync(path)} ${stamp(statSync(path))}` : "";
+      hash.update(`${relative(top, path)} ${stamp(own)} ${target}\n`);
+    } catch {
+      hash.update(`${relative(top, path)} gone\n`);
+    }
+  }
+}
+
+/** The installed packages plan runs with, as npm records them (`node_modules/.package-lock.json`) above plan's own code. */
+function packagesState(): string {
+  let dir = dirname(new URL(import.meta.url).pathname);
+  for (let up = 0; up < 8; up++) {
+    for (const lock of [join(dir, "node_modules", ".package-lock.json"), join(dir, ".package-lock.json")]) {
+      try {
+        return `${lock} ${stamp(statSync(lock))}`;
+      } catch {
+        // Not here; one folder up.
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return "unknown";
+}

@@ -1,0 +1,305 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { messageOf, recordOf, type MessageRecord } from "../diagnostics/report.js";
+import { namesOf } from "../model/groups.js";
+import { loadFile, type FileCache, type LoadedFile } from "../model/load-repository.js";
+import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from "../model/repository.js";
+import type { BetweenState, Findings } from "../rules/index.js";
+import { CONFIG_FILE } from "../source/discover.js";
+import { digestOf, restoreSource, sourceFacts, type SourceDocument, type SourceFacts } from "../source/load.js";
+
+/**
+ * The cache of `plan check`, as ESLint's `--cache`: for each file, the facts parsed from it (its
+ * validated data, the outline of its body) and its own findings, by the digest of its text; and
+ * the findings of the rules between documents, each file's by what they were made of (its
+ * group of connected documents, see `incrementalRules`). A file whose text is the same is
+ * neither parsed nor checked on its own again, and the rules between documents run again only
+ * where a change reaches. All of it holds only for the same tool (its version and its code),
+ * the same Node, the same configuration (`plan.config.yaml`'s bytes) and the same working folder
+ * (messages name files from there); anything else, and a file that cannot be read as a cache
+ * of this kind, is ignored: the check is then made anew, as without a cache.
+ *
+ * It lives in `.plan-cache/` at the repository's root, the folder for what `plan` keeps between
+ * runs, which git ignores (`plan init` writes the line; the folder also holds a `.gitignore` of
+ * its own) and the CI workflows of `plan init` restore.
+ */
+export const CACHE_FOLDER = ".plan-cache";
+export const CHECK_CACHE = `${CACHE_FOLDER}/check.bin`;
+
+/** Raised when what is kept changes its form: a cache of another form is never read. */
+const FORMAT = 1;
+
+export interface FileRecord {
+  /** Digest of the file's text (`SourceDocument.digest`). */
+  digest: string;
+  /** `undefined` for a markdown file without frontmatter, which is no document. */
+  facts: SourceFacts | undefined;
+  parsed:
+    | { as: "config" | "kolada"; data: unknown }
+    | { as: "document"; id: string; entry: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known } | undefined }
+    | { as: "none" };
+  /** The file's own messages: those of parsing, validating and the rules about one document. */
+  messages: MessageRecord[];
+}
+
+interface FindingsRecord {
+  key: string;
+  messages: MessageRecord[];
+}
+
+interface Stored {
+  format: number;
+  key: string;
+  files: Map<string, FileRecord>;
+  between: { shared: string; findings: Map<string, FindingsRecord> } | undefined;
+}
+
+export class CheckCache implements FileCache {
+  /** What the rules between documents found last time, handed to `betweenDocumentsChecker` and read back after the check. */
+  readonly between: { last?: BetweenState | undefined } = {};
+  private readonly kept = new Map<string, FileRecord>();
+  private readonly seen = new Set<string>();
+  private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
+  private changed = false;
+
+  private constructor(
+    private readonly root: string,
+    private readonly cwd: string,
+    private readonly key: string,
+    private readonly before: Stored | undefined,
+    /** Written at the end (`save`); a cache of one check alone (`--no-cache`, files parsed by worker threads) is not. */
+    private readonly persist = true,
+  ) {
+    if (!before) return;
+    this.kept = before.files;
+    if (before.between) {
+      const findings = new Map<string, Findings>();
+      for (const [relPath, record] of before.between.findings) {
+        const path = this.displayPath(relPath);
+        const restored: Findings = { key: record.key, messages: record.messages.map((m) => messageOf(path, m)) };
+        this.keptFindings.set(restored, record);
+        findings.set(relPath, restored);
+      }
+      this.between.last = { shared: before.between.shared, findings };
+    }
+  }
+
+  /** The cache of the repository at `root`, as the last check left it; empty when there is none, or none that this check may use. */
+  static open(root: string, cwd: string): CheckCache {
+    const key = cacheKey(root, cwd);
+    let before: Stored | undefined;
+    try {
+      const path = join(root, CHECK_CACHE);
+      // Only a file of its own, inside the repository: not a link, a pipe or a device put there.
+      if (!isA(join(root, CACHE_FOLDER), "folder") || !isA(path, "file")) throw new Error("no cache");
+      const stored = deserialize(readFileSync(path)) as Partial<Stored> | undefined;
+      if (stored && stored.format === FORMAT && stored.key === key && stored.files instanceof Map) before = stored as Stored;
+    } catch {
+      // No cache yet, or one that cannot be read (cut short, of another tool): the check is made anew and writes it again.
+    }
+    return new CheckCache(root, cwd, key, before);
+  }
+
+  /** A cache of this check alone, neither read nor written: where worker threads leave the files they parsed. */
+  static memory(root: string, cwd: string): CheckCache {
+    return new CheckCache(root, cwd, "", undefined, false);
+  }
+
+  /** Whether no file is known: a first check, or one after the configuration or plan changed. */
+  get empty(): boolean {
+    return this.kept.size === 0;
+  }
+
+  get(root: string, absPath: string, text: string, cwd: string): LoadedFile | undefined {
+    const relPath = relative(root, absPath).split("\\").join("/");
+    const record = this.kept.get(relPath);
+    if (!record || root !== this.root || cwd !== this.cwd) return undefined;
+    try {
+      const digest = digestOf(text);
+      if (record.digest !== digest) return undefined;
+      const source = record.facts && restoreSource(root, absPath, text, cwd, record.facts, digest);
+      if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
+      const { parsed } = record;
+      const loaded: LoadedFile = {
+        absPath,
+        text,
+        source,
+        parsed:
+          parsed.as === "document"
+            ? {
+                as: "document",
+                id: parsed.id,
+                entry: parsed.entry && source ? restoreEntry(parsed.id, source, parsed.entry, () => loadFile(root, absPath, text, cwd)) : undefined,
+              }
+            : (parsed as LoadedFile["parsed"]),
+        ownMessages: source?.file.messages.length ?? 0,
+      };
+      this.seen.add(relPath);
+      return loaded;
+    } catch {
+      // A record of another form than this code reads: the file is loaded anew.
+      return undefined;
+    }
+  }
+
+  set(loaded: LoadedFile): void {
+    this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), recordOfLoaded(loaded));
+  }
+
+  /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
+  adopt(relPath: string, record: FileRecord): void {
+    this.seen.add(relPath);
+    this.changed = true;
+    this.kept.set(relPath, record);
+  }
+
+  /** Whether the file at `relPath` is kept as loaded from a text of this digest. */
+  has(relPath: string, digest: string): boolean {
+    return this.kept.get(relPath)?.digest === digest;
+  }
+
+  /** Writes what this check found, when anything differs from what was read; a repository that cannot be written to is checked without a cache. */
+  save(): void {
+    if (!this.persist) return;
+    const last = this.between.last;
+    const findings = new Map<string, FindingsRecord>();
+    let betweenChanged = !this.before?.between || last?.shared !== this.before.between.shared || last.findings.size !== this.before.between.findings.size;
+    for (const [relPath, found] of last?.findings ?? []) {
+      const record = this.keptFindings.get(found);
+      if (!record) betweenChanged = true;
+      findings.set(relPath, record ?? { key: found.key, messages: found.messages.map(recordOf) });
+    }
+    // Files gone since (deleted, renamed, ignored now) are dropped, so the cache does not grow without end.
+    for (const relPath of this.kept.keys()) {
+      if (this.seen.has(relPath)) continue;
+      this.kept.delete(relPath);
+      this.changed = true;
+    }
+    if (!this.changed && !betweenChanged && this.before) return;
+    const stored: Stored = { format: FORMAT, key: this.key, files: this.kept, between: last && { shared: last.shared, findings } };
+    const folder = join(this.root, CACHE_FOLDER);
+    const path = join(this.root, CHECK_CACHE);
+    const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      // Written only into a folder of its own: never through a link put in its place, out of the repository.
+      if (!isA(folder, "folder")) mkdirSync(folder);
+      if (!isA(folder, "folder")) return;
+      const ignore = join(folder, ".gitignore");
+      if (!existsSync(ignore) && !isA(ignore, "link"))
+        writeFileSync(ignore, "# Written by plan: what it keeps between runs, never committed.\n*\n", { flag: "wx" });
+      rmSync(temporary, { force: true });
+      writeFileSync(temporary, serialize(stored), { flag: "wx" });
+      renameSync(temporary, path);
+    } catch {
+      // A repository read-only to this user, a full disk: the next check is made anew.
+      rmSync(temporary, { force: true });
+    }
+  }
+
+  private displayPath(relPath: string): string {
+    const absPath = join(this.root, relPath);
+    return relative(this.cwd, absPath) || absPath;
+  }
+}
+
+/** A file just loaded as the cache keeps it. */
+export function recordOfLoaded(loaded: LoadedFile): FileRecord {
+  const { source, parsed } = loaded;
+  return {
+    digest: source?.digest ?? digestOf(loaded.text),
+    facts: source && sourceFacts(source),
+    parsed:
+      parsed.as === "document"
+        ? {
+            as: "document",
+            id: parsed.id,
+            entry: parsed.entry && {
+              kind: parsed.entry.kind,
+              data: serialize(parsed.entry.data),
+              known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
+            },
+          }
+        : parsed.as === "none"
+          ? { as: "none" }
+          : { as: parsed.as, data: parsed.data },
+    messages: (source?.file.messages.slice(0, loaded.ownMessages) ?? []).map(recordOf),
+  };
+}
+
+/**
+ * A document's entry as loaded before: what the rules between documents ask of every document
+ * (its references, the names its group is made of) known at once, its data read only when a rule
+ * asks for it, since most documents of a large repository are in groups no change reached. Data
+ * that cannot be read back (a cache written by hand) is taken from the file anew.
+ */
+function restoreEntry(id: string, source: SourceDocument, kept: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known }, anew: () => LoadedFile): AnyEntry {
+  const entry = { kind: kept.kind, id, source, [KNOWN]: kept.known } as KnownEntry;
+  let data: unknown;
+  Object.defineProperty(entry, "data", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (data !== undefined) return data;
+      try {
+        data = deserialize(kept.data);
+      } catch {
+        const loaded = anew().parsed;
+        data = loaded.as === "document" ? loaded.entry?.data : undefined;
+      }
+      return data;
+    },
+  });
+  return entry;
+}
+
+/** Whether there is a folder, a regular file (not a link to one) or a link at `path`. */
+function isA(path: string, kind: "folder" | "file" | "link"): boolean {
+  try {
+    const stat = lstatSync(path);
+    return kind === "folder" ? stat.isDirectory() : kind === "file" ? stat.isFile() : stat.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** What every file's result depends on besides its own text: the tool, Node (the form of `v8.serialize`), the configuration, the repository's place (a message may name a path outside it) and where messages name files from. */
+function cacheKey(root: string, cwd: string): string {
+  let config = "";
+  try {
+    config = readFileSync(join(root, CONFIG_FILE), "utf8");
+  } catch {
+    // No configuration: the check says so, and the key holds none.
+  }
+  return createHash("sha256")
+    .update(JSON.stringify([FORMAT, process.versions.node, process.versions.v8, codeDigest(), digestOf(config), root, relative(cwd, root)]))
+    .digest("base64");
+}
+
+let code: string | undefined;
+
+/**
+ * The digest of plan's own code (every module beside this one, and package.json): its version
+ * alone would not tell a changed rule in a build between two releases.
+ */
+export function codeDigest(): string {
+  if (code !== undefined) return code;
+  const hash = createHash("sha256");
+  const top = fileURLToPath(new URL("..", import.meta.url));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(?:js|ts|json)$/.test(entry.name)) hash.update(`${relative(top, path)}\0`).update(readFileSync(path));
+    }
+  };
+  try {
+    walk(top);
+    hash.update(readFileSync(new URL("../../package.json", import.meta.url)));
+  } catch {
+    // A module that cannot be read: the digest still differs from that of other code.
+  }
+  return (code = hash.digest("base64"));
+}

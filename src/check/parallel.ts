@@ -1,0 +1,34 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { CheckCache, FileRecord } from "./cache.js";
+
+/** Below this many files, starting the threads (each loads plan anew) costs more than it saves. */
+export const MIN_FILES = 200;
+
+/**
+ * Parses the files of a cold check on every core: one worker thread per core (parse-worker.ts)
+ * takes an equal share, and leaves each file in `cache` as the cache keeps it; the check then
+ * takes them from there as files loaded before, in the repository's order, and runs the rules
+ * between documents in this thread. Only from the compiled code (tests run the TypeScript
+ * sources, which a worker cannot load), on more than one core and with enough files; a thread
+ * that fails leaves its files to be parsed in this thread.
+ */
+export async function parseInWorkers(root: string, cwd: string, cache: CheckCache, files: readonly string[]): Promise<void> {
+  const script = new URL("./parse-worker.js", import.meta.url);
+  const threads = Math.min(availableParallelism(), 16, Math.floor(files.length / 100));
+  if (!import.meta.url.endsWith(".js") || threads < 2 || files.length < MIN_FILES) return;
+  const shares = Array.from({ length: threads }, (_, i) => files.filter((_, at) => at % threads === i));
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((done) => {
+          const worker = new Worker(script, { workerData: { root, cwd, files: share } });
+          worker.once("message", (records: [string, FileRecord][]) => {
+            for (const [relPath, record] of records) cache.adopt(relPath, record);
+          });
+          worker.once("error", () => done());
+          worker.once("exit", () => done());
+        }),
+    ),
+  );
+}

@@ -1,0 +1,308 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { serialize } from "node:v8";
+import { execFileSync, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { generateRepository } from "../bench/generate.mjs";
+import { MIN_FILES } from "../src/check/parallel.js";
+import { CHECK_CACHE } from "../src/check/cache.js";
+import { bodyParser } from "../src/source/load.js";
+import { githubWorkflow, gitlabCi } from "../src/scaffold/ci-templates.js";
+import { listFiles } from "./helpers/html.js";
+import { copyExamples, edit, EPOCH, read, run, tempDir, write } from "./helpers/repo.js";
+
+/**
+ * `plan check` keeps what it found in `.plan-cache/check.bin` and takes from there what no change
+ * reached. Its output must be that of a check made anew (`--no-cache`) after every kind of change
+ * a user makes, as watch mode's is (test/check-incremental.test.ts).
+ */
+
+afterEach(() => vi.restoreAllMocks());
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+/** `plan check --format json` with the cache, then without; both outputs and exit codes must be the same. Returns the output. */
+async function sameAsFresh(root: string, what: string, args: string[] = []): Promise<string> {
+  const cached = await run(["check", ".", "--format", "json", ...args], root);
+  const fresh = await run(["check", ".", "--format", "json", "--no-cache", ...args], root);
+  expect(cached.stdout, what).toBe(fresh.stdout);
+  expect(cached.code, what).toBe(fresh.code);
+  expect(cached.stderr, what).toBe(fresh.stderr);
+  return cached.stdout;
+}
+
+/** How many markdown bodies a check parses: a file taken from the cache is not parsed. */
+async function bodiesParsed(root: string, args: string[] = []): Promise<number> {
+  const parse = vi.spyOn(bodyParser, "parse");
+  await run(["check", ".", "--format", "json", ...args], root);
+  const calls = parse.mock.calls.length;
+  parse.mockRestore();
+  return calls;
+}
+
+describe("the cache of plan check", () => {
+  it("gives the output of a fresh check after every kind of change, and parses only the files that changed", async () => {
+    const root = copyExamples({ only: ["lerum", "sjobacka"] });
+    const documents = await bodiesParsed(root);
+    expect(documents).toBeGreaterThan(10);
+    expect(existsSync(join(root, CHECK_CACHE))).toBe(true);
+    // Nothing changed: nothing is parsed again.
+    expect(await bodiesParsed(root)).toBe(0);
+    let json = await sameAsFresh(root, "nothing changed");
+    expect(json).toContain('"ruleId"');
+
+    // A value edited: a finding between documents (the plan's year outside its agreement's period).
+    edit(root, "lerum/plan-2019.md", /\nyear: 2019\n/, "\nyear: 2021\n");
+    expect(await bodiesParsed(root)).toBe(1);
+    json = await sameAsFresh(root, "a year outside the agreement");
+    expect(json).toContain('"ruleId": "date/plan-in-period"');
+
+    // A split broken, and a document's own finding.
+    edit(
+      root,
+      "sjobacka/plan-2020.md",
+      "total: 65000\n    parties: { hsn-vast: 40000, sjobacka: 25000 }",
+      "total: 66000\n    parties: { hsn-vast: 41000, sjobacka: 25000 }",
+    );
+    json = await sameAsFresh(root, "a split broken");
+    expect(json).toContain('"ruleId": "money/split"');
+
+    // Broken YAML, then mended.
+    const before = read(root, "sjobacka/rapport-2019.md");
+    write(root, "sjobacka/rapport-2019.md", before.replace(/\ntitle: /, "\ntitle: [unclosed "));
+    json = await sameAsFresh(root, "broken YAML");
+    expect(json).toContain('"ruleId": "yaml/syntax"');
+    write(root, "sjobacka/rapport-2019.md", before);
+    json = await sameAsFresh(root, "YAML mended");
+    expect(json).not.toContain('"ruleId": "yaml/syntax"');
+
+    // A referenced document changed: the agreement's period, which the plans that name it are checked against.
+    edit(root, "sjobacka/avtal-2019-2022.md", "period: { from: 2019, to: 2022 }", "period: { from: 2019, to: 2019 }");
+    json = await sameAsFresh(root, "the agreement's period shortened");
+    expect(json).toContain('"file": "sjobacka/plan-2020.md"');
+
+    // A reference to a missing agreement, then a document that takes its id.
+    edit(root, "sjobacka/plan-2020.md", "agreement: sjobacka/avtal-2019-2022", "agreement: sjobacka/avtal-2021");
+    json = await sameAsFresh(root, "a missing agreement");
+    expect(json).toContain("No agreement has the id `sjobacka/avtal-2021`");
+    write(root, "sjobacka/avtal-2021.md", read(root, "sjobacka/avtal-2019-2022.md").replace(/\nid: [^\n]*/, ""));
+    json = await sameAsFresh(root, "the agreement written");
+    expect(json).not.toContain("No agreement has the id");
+
+    // A file renamed: its findings follow it; a file deleted: its findings go, and those of the documents naming it change.
+    renameSync(join(root, "sjobacka/plan-2020.md"), join(root, "sjobacka/plan-2020-b.md"));
+    json = await sameAsFresh(root, "a plan renamed");
+    expect(json).toContain('"file": "sjobacka/plan-2020-b.md"');
+    rmSync(join(root, "sjobacka/plan-2019.md"));
+    json = await sameAsFresh(root, "a plan deleted");
+    expect(json).not.toContain('"file": "sjobacka/plan-2019.md"');
+
+    // Imported values out of range, reported in the data file through the indicator that uses it.
+    edit(root, "data/kolada/N15428-9999.yaml", "{ year: 2019, total: 85.2", "{ year: 2019, total: 185.2");
+    json = await sameAsFresh(root, "an imported value out of range");
+    expect(json).toContain('"ruleId": "indicator/value-range"');
+
+    // The configuration: every file is checked anew (a memo section required, a rule turned off).
+    edit(
+      root,
+      "plan.config.yaml",
+      "organisation: lerum\n",
+      "organisation: lerum\nmemo:\n  requiredSections: [Sammanfattning, Bakgrund, Ekonomi, Jämställdhet, Miljö]\n",
+    );
+    expect(await bodiesParsed(root)).toBe(documents);
+    json = await sameAsFresh(root, "a memo section required");
+    expect(json).toContain('lacks the heading \\"Miljö\\"');
+    edit(root, "plan.config.yaml", "organisation: lerum\n", "organisation: lerum\nrules:\n  indicator/value-range: off\n");
+    json = await sameAsFresh(root, "a rule turned off");
+    expect(json).not.toContain('"ruleId": "indicator/value-range"');
+
+    // An image written before it exists, then saved (a file that is not a document, which no cache key holds).
+    edit(root, "lerum/plan-2019.md", /\n## /, "\n![Karta](karta.png)\n\n## ");
+    json = await sameAsFresh(root, "a missing image");
+    expect(json).toContain("The image `karta.png` does not exist");
+    write(root, "lerum/karta.png", "png");
+    expect(await bodiesParsed(root)).toBe(0);
+    json = await sameAsFresh(root, "the image saved");
+    expect(json).not.toContain("karta.png");
+
+    // A document made invalid, and the text format read from the same cache.
+    edit(root, "lerum/plan-2019.md", /\nyear: 2021\n/, "\nyear: tjugo\n");
+    json = await sameAsFresh(root, "an invalid plan");
+    expect(json).toContain('"ruleId": "schema/type"');
+    const text = await run(["check", "."], root);
+    expect(text.stdout).toBe((await run(["check", ".", "--no-cache"], root)).stdout);
+  });
+
+  it("gives the output of a fresh check for every kind of document: budgets, meetings, memos", async () => {
+    const root = copyExamples();
+    await sameAsFresh(root, "every example");
+    edit(root, "sjuharad/budget-2013.md", "values: [16494] }", "values: [16495] }");
+    let json = await sameAsFresh(root, "a budget's figure changed");
+    expect(json).toContain('"file": "sjuharad/budget-2013.md"');
+    edit(root, "sjuharad/budget-2013.md", "party: sjuharad-medlemmar", "party: sjuharad-medlem");
+    json = await sameAsFresh(root, "a budget's party misspelled");
+    expect(json).toContain('"ruleId": "ref/party"');
+    edit(root, "herrljunga/sammantrade-2017-02-28.md", /\n---\n/, "\n---\n\n![Karta](karta.png)\n");
+    json = await sameAsFresh(root, "a meeting's missing image");
+    expect(json).toContain("The image `karta.png` does not exist");
+  });
+
+  it("names files from where the check is run, with a cache written from elsewhere", async () => {
+    const root = copyExamples({ only: ["sjobacka"] });
+    edit(
+      root,
+      "sjobacka/plan-2020.md",
+      "total: 65000\n    parties: { hsn-vast: 40000, sjobacka: 25000 }",
+      "total: 66000\n    parties: { hsn-vast: 41000, sjobacka: 25000 }",
+    );
+    await run(["check", "."], root);
+    const inside = join(root, "sjobacka");
+    const cached = await run(["check", ".", "--format", "json"], inside);
+    expect(cached.stdout).toContain('"file": "plan-2020.md"');
+    expect(cached.stdout).toBe((await run(["check", ".", "--format", "json", "--no-cache"], inside)).stdout);
+  });
+
+  it("ignores a cache that is cut short, of another form or another tool, and writes it anew", async () => {
+    const root = copyExamples({ only: ["sjobacka"] });
+    const fresh = await run(["check", ".", "--format", "json", "--no-cache"], root);
+    expect(existsSync(join(root, ".plan-cache")), "--no-cache writes no cache").toBe(false);
+    mkdirSync(join(root, ".plan-cache"));
+    const foreign = [
+      Buffer.from("not a cache"),
+      Buffer.alloc(0),
+      serialize({ format: 1, key: "another tool", files: new Map([["sjobacka/plan-2020.md", { digest: "x" }]]) }),
+      serialize({ format: 99, files: "nothing" }),
+      serialize([1, 2, 3]),
+    ];
+    for (const bytes of foreign) {
+      writeFileSync(join(root, CHECK_CACHE), bytes);
+      const cached = await run(["check", ".", "--format", "json"], root);
+      expect(cached.stdout).toBe(fresh.stdout);
+      expect(readFileSync(join(root, CHECK_CACHE)).equals(bytes), "the cache written anew").toBe(false);
+    }
+    // A cache cut short halfway.
+    const whole = readFileSync(join(root, CHECK_CACHE));
+    writeFileSync(join(root, CHECK_CACHE), whole.subarray(0, whole.length >> 1));
+    expect((await run(["check", ".", "--format", "json"], root)).stdout).toBe(fresh.stdout);
+  });
+
+  it("neither reads nor writes through a link put in the cache's place", async () => {
+    const root = copyExamples({ only: ["sjobacka"] });
+    const outside = tempDir();
+    symlinkSync(outside, join(root, ".plan-cache"));
+    const fresh = await run(["check", ".", "--format", "json", "--no-cache"], root);
+    expect((await run(["check", ".", "--format", "json"], root)).stdout).toBe(fresh.stdout);
+    expect(readdirSync(outside)).toEqual([]);
+    // A link as the cache file, to a file outside: not read, and replaced rather than written through.
+    rmSync(join(root, ".plan-cache"));
+    mkdirSync(join(root, ".plan-cache"));
+    writeFileSync(join(outside, "kept.bin"), "outside");
+    symlinkSync(join(outside, "kept.bin"), join(root, CHECK_CACHE));
+    expect((await run(["check", ".", "--format", "json"], root)).stdout).toBe(fresh.stdout);
+    expect(readFileSync(join(outside, "kept.bin"), "utf8")).toBe("outside");
+  });
+
+  it("writes nothing when nothing changed", async () => {
+    const root = copyExamples({ only: ["sjobacka"] });
+    await run(["check", "."], root);
+    const path = join(root, CHECK_CACHE);
+    const written = readFileSync(path);
+    rmSync(path);
+    writeFileSync(path, written);
+    const { mtimeMs } = statSync(path);
+    await new Promise((done) => setTimeout(done, 20));
+    await run(["check", "."], root);
+    expect(statSync(path).mtimeMs).toBe(mtimeMs);
+  });
+
+  it("is ignored by git and kept by the CI workflows of plan init", async () => {
+    const dir = join(tempDir(), "repo");
+    const init = await run(["init", dir], tempDir());
+    expect(init.code).toBe(0);
+    expect(read(dir, ".gitignore").split("\n")).toContain(".plan-cache/");
+    expect(githubWorkflow()).toMatch(/uses: actions\/cache@v4[^\n]*\n\s+with:\n\s+path: \.plan-cache\n/);
+    expect(gitlabCi()).toMatch(/paths: \[\.plan-cache\/\]/);
+  });
+});
+
+describe("plan build --no-pdf with nothing changed", () => {
+  /** Every file of the output with the time it was last written. */
+  const written = (out: string) => Object.fromEntries(listFiles(out).map((f) => [f, statSync(join(out, f)).mtimeMs]));
+
+  it("writes nothing, and builds again after any change to what the pages are made of, or to the output", async () => {
+    const root = copyExamples({ only: ["sjobacka"] });
+    const out = join(tempDir(), "site");
+    const build = () => run(["build", ".", "--out", out, "--no-pdf"], root, EPOCH);
+    const first = await build();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("plan: built");
+    const before = written(out);
+    const again = await build();
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`plan: nothing changed since the last build: ${out} is as it was, and nothing was written.\n`);
+    expect(written(out)).toEqual(before);
+
+    // Each of these builds again, and the build after it writes nothing.
+    const changes: [string, () => void][] = [
+      ["a document edited", () => edit(root, "sjobacka/plan-2020.md", /\n## /, "\n## Nytt avsnitt\n\nText.\n\n## ")],
+      ["an image added", () => write(root, "sjobacka/karta.png", "png")],
+      [
+        "a template of the repository's own",
+        () => (mkdirSync(join(root, "templates"), { recursive: true }), write(root, "templates/style.css", "body { color: black; }\n")),
+      ],
+      ["a page of the output changed by hand", () => writeFileSync(join(out, "index.html"), "changed")],
+      ["a file of the output removed", () => rmSync(join(out, "sjobacka/plan-2019.html"))],
+    ];
+    for (const [what, change] of changes) {
+      change();
+      const built = await build();
+      expect(built.stdout, what).toContain("plan: built");
+      expect((await build()).stdout, `${what}, then nothing`).toContain("nothing changed since the last build");
+    }
+    expect(read(out, "index.html")).not.toBe("changed");
+    expect(existsSync(join(out, "sjobacka/plan-2019.html"))).toBe(true);
+
+    // Another build date, or the colophon asked for: built again.
+    expect((await run(["build", ".", "--out", out, "--no-pdf"], root, { SOURCE_DATE_EPOCH: "1600000000" })).stdout).toContain("plan: built");
+    expect((await run(["build", ".", "--out", out, "--no-pdf", "--colophon"], root, { SOURCE_DATE_EPOCH: "1600000000" })).stdout).toContain("plan: built");
+  });
+});
+
+describe.skipIf(availableParallelism() < 2)("a cold check on every core", () => {
+  // Worker threads run the compiled code: dist/ built from the sources as they are (`npm test` has just built it).
+  beforeAll(() => {
+    const cli = join(ROOT, "dist", "cli.js");
+    const newest = Math.max(
+      ...readdirSync(join(ROOT, "src"), { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile())
+        .map((e) => statSync(join(e.parentPath, e.name)).mtimeMs),
+    );
+    if (existsSync(cli) && statSync(cli).mtimeMs >= newest) return;
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT });
+  }, 300_000);
+
+  it("parses the files in worker threads and gives the output of one thread, then of its cache", async () => {
+    const repo = join(tempDir(), "repo");
+    generateRepository(repo, { plans: 40 });
+    // Findings of every kind: a document's own, between documents, broken YAML.
+    edit(repo, "k0001/lerum/plan-2019.md", /\nyear: 2019\n/, "\nyear: 2021\n");
+    edit(repo, "k0002/sjobacka/plan-2020.md", "total: 65000", "total: 66000");
+    edit(repo, "k0003/sjobacka/rapport-2019.md", /\ntitle: /, "\ntitle: [unclosed ");
+    const files = listFiles(repo).filter((f) => f.endsWith(".md")).length;
+    expect(files).toBeGreaterThan(MIN_FILES);
+    const inThisThread = await run(["check", ".", "--format", "json", "--no-cache"], repo);
+    expect(inThisThread.stdout).toContain('"ruleId": "yaml/syntax"');
+    expect(inThisThread.stdout).toContain('"ruleId": "money/line-total"');
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "check", ".", "--format", "json", ...args], { cwd: repo, encoding: "utf8" });
+    const threads = cli("--no-cache");
+    expect(threads.stdout).toBe(inThisThread.stdout);
+    expect(threads.stderr).toBe("");
+    expect(threads.status).toBe(1);
+    // Cold with the cache: parsed in threads and written; then taken from it.
+    expect(cli().stdout).toBe(inThisThread.stdout);
+    expect(existsSync(join(repo, CHECK_CACHE))).toBe(true);
+    expect(cli().stdout).toBe(inThisThread.stdout);
+  }, 300_000);
+});
