@@ -1,0 +1,109 @@
+/**
+ * The Swedish of every message plan writes to its users, by its English template (see
+ * message.ts): `{0}`, `{1}` … are the values, in any order the Swedish needs; a count's words as
+ * `one|many`. test/messages.test.ts checks that each template here is used, with the same values.
+ * Plain words for people who are not programmers: "fältet", "värdet", "skriv", not the parser's.
+ */
+export const SV: Readonly<Record<string, string>> = {
+  // The command line's report of findings (src/diagnostics).
+  "error|errors": "fel|fel",
+  "warning|warnings": "varning|varningar",
+  "file|files": "fil|filer",
+  "document|documents": "dokument|dokument",
+  "{0} and {1} in {2}": "{0} och {1} i {2}",
+  error: "fel",
+  warning: "varning",
+  "see:": "se:",
+  "fix:": "åtgärd:",
+  "See {0}: {1}": "Se {0}: {1}",
+  "Fix: {0}": "Åtgärd: {0}",
+  "{0} (see {1}:{2}:{3}: {4})": "{0} (se {1}:{2}:{3}: {4})",
+  "{0} in {1}": "{0} i {1}",
+  "plan: checked {0}: {1}:": "plan: kontrollerade {0}: {1}:",
+  "plan: `plan check{0}` (or `plan build --verbose`) shows each with its place and how to fix it.":
+    "plan: `plan check{0}` (eller `plan build --verbose`) visar var och en med sin plats och hur den rättas.",
+  "No problems in {0}.": "Inga problem i {0}.",
+  "{0} This may follow from the {1} error at {2}: fix that first.": "{0} Det kan följa av felet {1} på {2}: rätta det först.",
+  "{0} This may follow from the {1} warning at {2}: fix that first.": "{0} Det kan följa av varningen {1} på {2}: rätta den först.",
+  // Reading the files (src/source, src/model/assets.ts): YAML in the user's terms.
+  "The value of `{0}` holds a colon followed by a space (`{1}`), which YAML reads as the start of another field.":
+    "Värdet i `{0}` innehåller ett kolon följt av ett mellanslag (`{1}`), och YAML läser det som början på ett nytt fält.",
+  "Put the value in quotes: `{0}{1}: {2}`.": "Skriv värdet inom citattecken: `{0}{1}: {2}`.",
+  "Put the value in quotes: `{0}{1}`.": "Skriv värdet inom citattecken: `{0}{1}`.",
+  "This line goes on with the value begun above it (`{0}`) and holds a colon followed by a space (`{1}`), which YAML reads as the start of another field.":
+    "Raden fortsätter värdet från raden ovanför (`{0}`) och innehåller ett kolon följt av ett mellanslag (`{1}`), och YAML läser det som början på ett nytt fält.",
+  "`{0}` has no colon after its field name, so YAML cannot tell the field from its value.":
+    "`{0}` saknar kolon efter fältets namn, så YAML kan inte skilja fältet från dess värde.",
+  "Write a colon and a space after the field name: `{0}{1}: {2}`.": "Skriv ett kolon och ett mellanslag efter fältets namn: `{0}{1}: {2}`.",
+  "YAML syntax: {0}.": "YAML-syntax: {0}.",
+  "Check the indentation, quotes and colons on this line.": "Kontrollera indrag, citattecken och kolon på raden.",
+  "A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read.":
+    "Raden är indragen med en tabb, och YAML tillåter bara mellanslag där: raderna härifrån och framåt kan inte läsas.",
+  "A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read. With the tab as {0} spaces, the frontmatter reads without errors.":
+    "Raden är indragen med en tabb, och YAML tillåter bara mellanslag där: raderna härifrån och framåt kan inte läsas. Med tabben som {0} mellanslag kan fälten överst i filen läsas utan fel.",
+  "Indent with spaces (two per level), as the lines around it are.": "Gör indraget med mellanslag (två per nivå), som på raderna runt omkring.",
+  "Replace the tab with {0} spaces (indent with spaces only).": "Byt tabben mot {0} mellanslag (gör indrag bara med mellanslag).",
+  "A tab is used for indentation; YAML allows only spaces there. It was read as one space.":
+    "En tabb används för indrag; YAML tillåter bara mellanslag där. Den lästes som ett mellanslag.",
+  "Indent with spaces (two per level).": "Gör indrag med mellanslag (två per nivå).",
+  "This key appears twice in the same map; the second would silently win.": "Fältet står två gånger på samma nivå; det andra skulle gälla utan att det syns.",
+  "This key (`{0}`) appears twice in the same map; the second would silently win.":
+    "Fältet (`{0}`) står två gånger på samma nivå; det andra skulle gälla utan att det syns.",
+  "Remove or rename one of the two.": "Ta bort det ena eller ge det ett annat namn.",
+  "The YAML nests too deeply to be read.": "YAML-texten har för många nivåer för att kunna läsas.",
+  "The YAML could not be expanded: {0}.": "YAML-texten kunde inte läsas ut: {0}.",
+  "Flatten the structure: plan documents need a few levels at most.": "Gör strukturen plattare: dokumenten behöver högst några få nivåer.",
+  "Write the values out instead of using many aliases (at most {0}).": "Skriv ut värdena i stället för att använda många alias (högst {0}).",
+  "A map or a list cannot be a key: read into data it would become a made-up text, and its value would be filed under it.":
+    "En samling eller en lista kan inte vara ett fältnamn: som data skulle den bli en påhittad text, och värdet skulle hamna under den.",
+  "Use a plain name as the key, such as a party id like `lerum`.": "Använd ett vanligt namn som fältnamn, till exempel en parts id som `lerum`.",
+  "`{0}` cannot be a key: it is a name every JavaScript object already has, and as a key it would be lost or misread.":
+    "`{0}` kan inte vara ett fältnamn: namnet är reserverat i programmet, och som fältnamn skulle det försvinna eller läsas fel.",
+  "`{0}` cannot be a key (named here by an alias): it is a name every JavaScript object already has, and as a key it would be lost or misread.":
+    "`{0}` kan inte vara ett fältnamn (här genom ett alias): namnet är reserverat i programmet, och som fältnamn skulle det försvinna eller läsas fel.",
+  "Use another name; party ids, budget lines and other keys are ordinary words such as `lerum`.":
+    "Använd ett annat namn; parters id, budgetposter och andra fältnamn är vanliga ord som `lerum`.",
+  "`{0}` holds a line break, and it is a one-line field; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
+    "`{0}` innehåller en radbrytning, men fältet ska stå på en rad; styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
+  "`{0}` holds the control character `{1}`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
+    "`{0}` innehåller styrtecknet `{1}`; styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
+  "This text holds the control character `{0}`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
+    "Texten innehåller styrtecknet `{0}`; styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
+  "The text holds the control character `{0}`; control characters can rewrite a terminal or reverse how text reads.":
+    "Texten innehåller styrtecknet `{0}`; styrtecken kan ändra det som visas i ett terminalfönster eller vända läsriktningen.",
+  "Write the text on one line.": "Skriv texten på en rad.",
+  "Remove it: retype the text, or paste it again as plain text.": "Ta bort det: skriv texten på nytt, eller klistra in den igen som ren text.",
+  "The document is {0} MB; documents larger than {1} MB are not read.": "Dokumentet är {0} MB; dokument större än {1} MB läses inte.",
+  "Split it into several documents, or move data out of it.": "Dela upp det i flera dokument, eller flytta ut data ur det.",
+  "Block quotes or lists nest more than {0} levels deep here; such a document cannot be read in reasonable time.":
+    "Citat eller listor ligger i mer än {0} nivåer här; ett sådant dokument kan inte läsas på rimlig tid.",
+  "Flatten the quotes and lists.": "Minska antalet nivåer av citat och listor.",
+  "{0} is refused: {1}; it was not read.": "{0} avvisas: {1}; den lästes inte.",
+  "Put the file itself in the repository instead of a link, or make the link lead to a file inside the repository.":
+    "Lägg själva filen i arkivet i stället för en länk, eller låt länken leda till en fil i arkivet.",
+  "it is a loop of symbolic links": "den är en slinga av symboliska länkar",
+  "it cannot be read ({0})": "den kan inte läsas ({0})",
+  "it is a symbolic link that leads out of the repository (to {0})": "den är en symbolisk länk som leder ut ur arkivet (till {0})",
+  "it is not a regular file (a pipe, socket or device)": "den är ingen vanlig fil (en rörledning, en socket eller en enhet)",
+  "it is a hard link (the same file has {0} names on the disk, and one may lie outside the repository); copy the file instead of linking it":
+    "den är en hård länk (samma fil har {0} namn på disken, och ett kan ligga utanför arkivet); kopiera filen i stället för att länka den",
+  "it does not exist": "den finns inte",
+  "it is a folder": "den är en mapp",
+  "it became a symbolic link while it was being read": "den blev en symbolisk länk medan den lästes",
+  "the scheme `{0}:` is not allowed": "adresser med `{0}:` är inte tillåtna",
+  "it is an absolute path": "sökvägen är absolut",
+  "it leads out of the repository": "den leder ut ur arkivet",
+  "it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published":
+    "den är en dold fil (dess namn, eller en mapps på vägen, börjar med `.`), och dolda filer som `.git/config` och `.env` publiceras aldrig",
+
+  // Links and images in the documents (src/rules/paths.ts).
+  "The image {0} is refused: {1}.": "Bilden {0} avvisas: {1}.",
+  "The link {0} is refused: {1}.": "Länken {0} avvisas: {1}.",
+  "Put the file inside the repository and refer to it with a relative path.": "Lägg filen i arkivet och hänvisa till den med en relativ sökväg.",
+  "The image {0} does not exist (looked for {1}).": "Bilden {0} finns inte (letade efter {1}).",
+  "Check the file name and its folder, relative to this document.": "Kontrollera filnamnet och mappen, räknat från det här dokumentet.",
+  "The image {0} is on another server; documents are built without the network, so it will not be shown.":
+    "Bilden {0} ligger på en annan server; dokumenten byggs utan nätverk, så den visas inte.",
+  "Download the image into the repository and refer to it with a relative path.": "Ladda ned bilden till arkivet och hänvisa till den med en relativ sökväg.",
+  "Link to a file that is part of the repository, or remove the link.": "Länka till en fil som ingår i arkivet, eller ta bort länken.",
+};
