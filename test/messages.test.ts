@@ -26,9 +26,13 @@ function used(): Map<string, string> {
       if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === "t") {
         const tpl = node.template;
         const template = ts.isNoSubstitutionTemplateLiteral(tpl)
-          ? tpl.text
-          : tpl.head.text + tpl.templateSpans.map((s, i) => `{${i}}${s.literal.text}`).join("");
+          ? escape(tpl.text)
+          : escape(tpl.head.text) + tpl.templateSpans.map((s, i) => `{${i}}${escape(s.literal.text)}`).join("");
         found.set(template, where(node));
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "phrase") {
+        const [text] = node.arguments;
+        if (text && (ts.isStringLiteral(text) || ts.isNoSubstitutionTemplateLiteral(text))) found.set(escape(text.text), where(node));
       }
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "count") {
         const [, one, many] = node.arguments;
@@ -41,7 +45,12 @@ function used(): Map<string, string> {
   return found;
 }
 
-const placeholders = (template: string) => [...template.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+const escape = (text: string) => text.replace(/[{}]/g, (b) => b + b);
+const placeholders = (template: string) =>
+  [...template.matchAll(/\{\{|\}\}|\{(\d+)\}/g)]
+    .filter((m) => m[1] !== undefined)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
 
 describe("messages in Swedish", () => {
   const templates = used();

@@ -22,10 +22,21 @@ export type Message =
   /** A number of things: `1 error`, `2 errors`; `1 fel`, `2 fel`. */
   | { readonly kind: "count"; readonly n: number; readonly one: string; readonly many: string };
 
-/** A message from a template literal: `t\`${n} is not a year\``. */
+/** A message from a template literal: `t\`${n} is not a year\``. Braces of the text are doubled in the template (`\\d{{2}}`), so that only `{0}` … are values. */
 export function t(strings: TemplateStringsArray, ...values: Part[]): Message {
-  return { kind: "text", template: strings.reduce((out, s, i) => (i === 0 ? s : `${out}{${i - 1}}${s}`), ""), values };
+  return { kind: "text", template: strings.reduce((out, s, i) => (i === 0 ? escape(s) : `${out}{${i - 1}}${escape(s)}`), ""), values };
 }
+
+const escape = (text: string) => text.replace(/[{}]/g, (b) => b + b);
+
+/**
+ * A phrase kept as text where a message cannot be kept (a schema's message, which zod holds as a
+ * string): marked so that the catalog's check finds it, and said through `phrased`.
+ */
+export const phrase = (english: string): string => english;
+
+/** A phrase (`phrase`) as a message, to be said in the user's language. */
+export const phrased = (english: string): Message => ({ kind: "text", template: escape(english), values: [] });
 
 export const listOf = (items: readonly Part[], conjunction: "and" | "or" = "and"): Message => ({ kind: "list", items, conjunction });
 
@@ -42,7 +53,9 @@ export function say(message: Part, lang: Lang, catalog: Readonly<Record<string, 
   switch (message.kind) {
     case "text": {
       const template = (lang === "sv" && catalog[message.template]) || message.template;
-      return template.replace(/\{(\d+)\}/g, (_, i: string) => say(message.values[Number(i)] ?? "", lang, catalog));
+      return template.replace(/\{\{|\}\}|\{(\d+)\}/g, (whole, i: string | undefined) =>
+        i === undefined ? whole[0]! : say(message.values[Number(i)] ?? "", lang, catalog),
+      );
     }
     case "list": {
       const items = message.items.map((item) => say(item, lang, catalog));
