@@ -164,4 +164,29 @@ export const SV: Readonly<Record<string, string>> = {
   "a time of day written HH:MM, e.g. 13:05": "ett klockslag skrivet TT:MM, till exempel 13:05",
   'the goal\'s number as a string, e.g. `"1"`': 'målets nummer som text, till exempel `"1"`',
   'the number of a goal of `councilGoals`, e.g. `"6"`': 'numret på ett av målen i `councilGoals`, till exempel `"6"`',
+
+  // Amounts (src/model/whole-kronor.ts).
+  "{0} is written `{1}`, which is read as {2} {3}; amounts are whole {4} in digits only.":
+    "{0} är skrivet `{1}`, vilket läses som {2} {3}; belopp skrivs i hela {4} med bara siffror.",
+  "Write `{0}` (no thousands separator).": "Skriv `{0}` (utan tusentalsavgränsare).",
+  "{0} is below the largest figure a table holds, {1} {2} either way; found {3}.":
+    "{0} är mindre än det största tal en tabell rymmer, {1} {2} åt vardera hållet; här står {3}.",
+  "{0} is above the largest figure a table holds, {1} {2} either way; found {3}.":
+    "{0} är större än det största tal en tabell rymmer, {1} {2} åt vardera hållet; här står {3}.",
+  "Check the number of digits, or write the table in a larger unit (`unit: tkr`, `unit: mnkr`).":
+    "Kontrollera antalet siffror, eller skriv tabellen i en större enhet (`unit: tkr`, `unit: mnkr`).",
+  "{0} must be a whole number of {1}, or `~` for a blank cell; found {2}.": "{0} ska vara ett helt antal {1}, eller `~` för en tom ruta; här står {2}.",
+  "Write `{0}`: digits only, `-` for a minus, no spaces.": "Skriv `{0}`: bara siffror, `-` för minus, inga mellanslag.",
+  "Write the amount in {0} with digits only, e.g. `-1760`.": "Skriv beloppet i {0} med bara siffror, till exempel `-1760`.",
+  "{0} must not be negative; found {1}. These amounts are what a party pays or spends, never below 0.":
+    "{0} får inte vara negativt; här står {1}. Beloppen är vad en part betalar eller använder, aldrig under 0.",
+  "Write the amount without the minus sign: a reduction is a smaller amount on the line. Signed amounts (revenues in a cost perspective, deviations, reallocations) go in a money table under `tables:`, whose cells may be negative.":
+    "Skriv beloppet utan minustecken: en minskning är ett mindre belopp på raden. Belopp med tecken (intäkter i kostnadsperspektiv, avvikelser, omfördelningar) skrivs i en tabell under `tables:`, där rutorna får vara negativa.",
+  "{0} is larger than any amount that can be added exactly ({1}); found {2}.": "{0} är större än något belopp som kan summeras exakt ({1}); här står {2}.",
+  "Check the number of digits.": "Kontrollera antalet siffror.",
+  "{0} must be whole kronor; found {1}.": "{0} ska vara hela kronor; här står {1}.",
+  "Write `{0}` (rounded to whole kronor).": "Skriv `{0}` (avrundat till hela kronor).",
+  "{0} must be a number of whole kronor; found {1}.": "{0} ska vara ett belopp i hela kronor; här står {1}.",
+  "Write `{0}`: digits only, no spaces or unit.": "Skriv `{0}`: bara siffror, inga mellanslag eller enhet.",
+  "Write the amount in whole kronor with digits only, e.g. `1000000`.": "Skriv beloppet i hela kronor med bara siffror, till exempel `1000000`.",
 };
