@@ -189,4 +189,33 @@ export const SV: Readonly<Record<string, string>> = {
   "{0} must be a number of whole kronor; found {1}.": "{0} ska vara ett belopp i hela kronor; här står {1}.",
   "Write `{0}`: digits only, no spaces or unit.": "Skriv `{0}`: bara siffror, inga mellanslag eller enhet.",
   "Write the amount in whole kronor with digits only, e.g. `1000000`.": "Skriv beloppet i hela kronor med bara siffror, till exempel `1000000`.",
+
+  // Money tables (src/model/table.ts).
+  "Another column of the table already has the id `{0}`.": "En annan kolumn i tabellen har redan id `{0}`.",
+  "Give each column an id of its own.": "Ge varje kolumn ett eget id.",
+  "Another row or group of the table already has the id `{0}`.": "En annan rad eller grupp i tabellen har redan id `{0}`.",
+  "Give each row or group an id of its own.": "Ge varje rad och grupp ett eget id.",
+  "The column `{0}` is derived from itself, through `of`.": "Kolumnen `{0}` räknas fram ur sig själv, genom `of`.",
+  "Derive it from columns of amounts.": "Räkna fram den ur kolumner med belopp.",
+  "A `{0}` column is derived from others, but `of` does not name them.": "En kolumn av typen `{0}` räknas fram ur andra, men `of` anger inte vilka.",
+  "Add `of:` with the columns, e.g. `of: [budget, utfall]`.": "Lägg till `of:` med kolumnerna, till exempel `of: [budget, utfall]`.",
+  "A deviation is one column minus another; `of` names {0}.": "En avvikelse är en kolumn minus en annan; `of` anger {0}.",
+  "Name two columns, first minus second: `of: [budget, utfall]` or `of: [utfall, budget]`.":
+    "Ange två kolumner, den första minus den andra: `of: [budget, utfall]` eller `of: [utfall, budget]`.",
+  "`of` names the column `{0}`, which the table does not have.": "`of` anger kolumnen `{0}`, som tabellen inte har.",
+  "Use one of {0}.": "Använd en av {0}.",
+  "A `{0}` column holds amounts of its own; only `sum` and `deviation` are derived.":
+    "En kolumn av typen `{0}` har egna belopp; bara `sum` och `deviation` räknas fram.",
+  "Remove `of`, or make the column a `sum` or `deviation`.": "Ta bort `of`, eller gör kolumnen till `sum` eller `deviation`.",
+  "The row has {0} cells, but the table has {1} columns ({2}).": "Raden har {0} rutor, men tabellen har {1} kolumner ({2}).",
+  "Write one cell per column, `~` for a blank one.": "Skriv en ruta per kolumn, `~` för en tom.",
+  "Rows of the table are on the income, cost or financing side, but the table declares no `perspective`, so their signs cannot be read.":
+    "Tabellens rader står på intäkts-, kostnads- eller finansieringssidan, men tabellen anger inget `perspective`, så deras tecken kan inte läsas.",
+  "Add `perspective: cost` (revenues written negative, kostnadsperspektiv) or `perspective: sides` (every side positive).":
+    "Lägg till `perspective: cost` (intäkter skrivna negativa, kostnadsperspektiv) eller `perspective: sides` (varje sida positiv).",
+  'The formula row "{0}" adds up itself, through other formula rows.': 'Summaraden "{0}" summerar sig själv, genom andra summarader.',
+  "Make it add rows and groups of amounts.": "Låt den summera rader och grupper med belopp.",
+  "`{0}` names `{1}`, which is no row or group of the table.": "`{0}` anger `{1}`, som inte är någon rad eller grupp i tabellen.",
+  "Use the `id` of a row or group: {0}.": "Använd `id` för en rad eller grupp: {0}.",
+  "Use the `id` of a row or group: give the rows ids first.": "Använd `id` för en rad eller grupp: ge raderna id först.",
 };
