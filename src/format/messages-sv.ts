@@ -218,4 +218,27 @@ export const SV: Readonly<Record<string, string>> = {
   "`{0}` names `{1}`, which is no row or group of the table.": "`{0}` anger `{1}`, som inte är någon rad eller grupp i tabellen.",
   "Use the `id` of a row or group: {0}.": "Använd `id` för en rad eller grupp: {0}.",
   "Use the `id` of a row or group: give the rows ids first.": "Använd `id` för en rad eller grupp: ge raderna id först.",
+
+  // Parties and dates (src/rules/parties.ts, src/rules/dates.ts).
+  "{0} is listed among its own members.": "{0} står bland sina egna medlemmar.",
+  "{0} is a member of itself through {1} ({2}); a group cannot hold itself.":
+    "{0} är medlem i sig själv genom {1} ({2}); en grupp kan inte innehålla sig själv.",
+  "Remove the member that leads back to the group.": "Ta bort den medlem som leder tillbaka till gruppen.",
+  "through {0} (members[{1}])": "genom {0} (members[{1}])",
+  "{0} is listed twice among the members of {1}.": "{0} står två gånger bland medlemmarna i {1}.",
+  "{0} is a member of {1} twice: {2} and {3}.": "{0} är medlem i {1} två gånger: {2} och {3}.",
+  "List {0} once, so that its money and inhabitants count once.": "Ange {0} en gång, så att dess pengar och invånare räknas en gång.",
+  "The first time {0} is a member of {1}.": "Första gången {0} är medlem i {1}.",
+  "{0} contributes on its own and is also a member of {1}, which contributes too: its money would be counted twice.":
+    "{0} bidrar på egen hand och är också medlem i {1}, som också bidrar: dess pengar skulle räknas två gånger.",
+  "Remove one of the two: the own contribution of {0} (the group's covers it), or {1} from the members of {2}.":
+    "Ta bort det ena: det egna bidraget från {0} (gruppens täcker det), eller {1} ur medlemmarna i {2}.",
+  "The period ends ({0}) before it begins ({1}).": "Perioden slutar ({0}) innan den börjar ({1}).",
+  "Swap `from` and `to`.": "Byt plats på `from` och `to`.",
+  "The agreement {0} runs {1}–{2}, so it has no plan for {3}.": "Avtalet {0} gäller {1}–{2}, så det har ingen plan för {3}.",
+  "Refer to the agreement that covers this year, or correct the year.": "Hänvisa till det avtal som gäller året, eller rätta året.",
+  "The report is for {0}, but the plan {1} is for {2}.": "Rapporten gäller {0}, men planen {1} gäller {2}.",
+  "Refer to the plan of the same year, or correct the year.": "Hänvisa till planen för samma år, eller rätta året.",
+  "The plan for {0} was decided on {1}, after its year had begun.": "Planen för {0} beslutades {1}, efter att året hade börjat.",
+  "Put next year's plan before the board in the autumn.": "Lägg fram nästa års plan för nämnden under hösten.",
 };

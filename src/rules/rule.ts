@@ -71,3 +71,9 @@ export function ofKind<K extends DocumentKind>(
 }
 
 export const code = (s: string | number) => `\`${s}\``;
+
+/** How a message names a party: by its name, with the id the fix may need (`Lerums kommun (\`lerum\`)`); an unknown id as itself. */
+export function partyLabel(repo: Pick<Repository, "parties">, id: string): string {
+  const party = repo.parties.get(id);
+  return party ? `${party.name} (${code(id)})` : code(id);
+}
