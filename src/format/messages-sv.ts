@@ -241,4 +241,23 @@ export const SV: Readonly<Record<string, string>> = {
   "Refer to the plan of the same year, or correct the year.": "Hänvisa till planen för samma år, eller rätta året.",
   "The plan for {0} was decided on {1}, after its year had begun.": "Planen för {0} beslutades {1}, efter att året hade börjat.",
   "Put next year's plan before the board in the autumn.": "Lägg fram nästa års plan för nämnden under hösten.",
+
+  // Goals, indicators and settings (src/rules/goals.ts, src/rules/settings.ts).
+  'No intervention or budget line works towards the goal "{0}".': 'Ingen insats eller budgetpost arbetar mot målet "{0}".',
+  "Add {0} to an intervention's `goals`, or say in the text why the goal has no intervention this year.":
+    "Lägg till {0} i en insats `goals`, eller skriv i texten varför målet inte har någon insats i år.",
+  'The goal "{0}" is about people but not split by sex.': 'Målet "{0}" handlar om människor men är inte uppdelat på kön.',
+  'Name the groups by sex, e.g. "flickor och pojkar", "kvinnor och män".': 'Nämn grupperna efter kön, till exempel "flickor och pojkar", "kvinnor och män".',
+  'The measure "{0}" is about people but not split by sex.': 'Måttet "{0}" handlar om människor men är inte uppdelat på kön.',
+  "Follow it up for women and men (girls and boys) separately and say so.": "Följ upp det för kvinnor och män (flickor och pojkar) var för sig och skriv det.",
+  'The indicator "{0}" is about people but is not split by sex.': 'Indikatorn "{0}" handlar om människor men är inte uppdelad på kön.',
+  "Collect values for women and men and set `bySex: true`.": "Samla in värden för kvinnor och män och skriv `bySex: true`.",
+  "no source": "ingen källa",
+  "no baseline": "inget utgångsvärde",
+  "no targets": "inga målvärden",
+  'The indicator "{0}" has {1}, so it cannot be followed up.': 'Indikatorn "{0}" har {1}, så den kan inte följas upp.',
+  "Add {0}.": "Lägg till {0}.",
+  "No rule has the id {0}.{1}": "Ingen regel har id {0}.{1}",
+  "Use an id from the README's rule table, or from the `[rule/id]` of a message.":
+    "Använd ett id ur regeltabellen i README, eller ur `[regel/id]` i ett meddelande.",
 };
