@@ -126,7 +126,7 @@ describe("a group of parties as one financier", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ...at(root, CONFIG, "members:", "boras]"),
-      message: "`boras` is listed twice among the members of `sjuharad-medlemmar`.",
+      message: "Borås Stad (`boras`) is listed twice among the members of Medlemskommunerna i Sjuhärad (`sjuharad-medlemmar`).",
     });
     expect(found[0]!.related).toMatchObject([at(root, CONFIG, "members:", "boras,")]);
   });
@@ -141,7 +141,9 @@ describe("a group of parties as one financier", () => {
     );
     const found = only((await checkJson(root)).findings, "party/members");
     expect(found).toMatchObject({ file: CONFIG, ...at(root, CONFIG, "sjuharad-och-varberg", "boras]") });
-    expect(found.message).toBe("`boras` is a member of `sjuharad-och-varberg` twice: through `sjuharad-medlemmar` (members[0]) and members[2].");
+    expect(found.message).toBe(
+      "Borås Stad (`boras`) is a member of Sjuhärad och Varberg (`sjuharad-och-varberg`) twice: through Medlemskommunerna i Sjuhärad (`sjuharad-medlemmar`) (members[0]) and members[2].",
+    );
   });
 
   it("party/members: a group that holds itself, once for the cycle, at the group declared first", async () => {
@@ -150,7 +152,7 @@ describe("a group of parties as one financier", () => {
     const found = only((await checkJson(root)).findings, "party/members");
     expect(found).toMatchObject({ file: CONFIG, ...at(root, CONFIG, "members: [bollebygd", "boras,"), severity: "error" });
     expect(found.message).toBe(
-      "`sjuharad-medlemmar` is a member of itself through `boras` (sjuharad-medlemmar → boras → sjuharad-medlemmar); a group cannot hold itself.",
+      "Medlemskommunerna i Sjuhärad (`sjuharad-medlemmar`) is a member of itself through Borås Stad (`boras`) (sjuharad-medlemmar → boras → sjuharad-medlemmar); a group cannot hold itself.",
     );
   });
 
@@ -161,7 +163,7 @@ describe("a group of parties as one financier", () => {
     const found = only((await checkJson(root)).findings, "party/members");
     expect(found).toMatchObject({ file: AGREEMENT, ...at(root, AGREEMENT, "- party: boras", "boras") });
     expect(found.message).toBe(
-      "`boras` contributes on its own and is also a member of `sjuharad-medlemmar`, which contributes too: its money would be counted twice.",
+      "Borås Stad (`boras`) contributes on its own and is also a member of Medlemskommunerna i Sjuhärad (`sjuharad-medlemmar`), which contributes too: its money would be counted twice.",
     );
   });
 });

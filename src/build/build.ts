@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, relative } from "node:path";
 import { checkRepository, errorsOnly, formatProblems, type Checked } from "../check/check.js";
 import { formatSummary } from "../diagnostics/format-summary.js";
+import { count, langIn, say, t } from "../format/message.js";
 import { plural } from "../format/text.js";
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
@@ -111,10 +112,15 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
 function warningsReport(checked: Checked, path: string, verbose: boolean, io: Io): string {
   if (verbose) return formatProblems(checked, "text", io, io.stderr);
   const shown = path === "." ? "" : ` ${path}`;
+  const lang = langIn(io);
+  const documents = count(checked.repo.documents.size, "document");
+  const found = t`${count(checked.warnings, "warning")} in ${count(checked.problems.length, "file")}`;
   return (
-    `plan: checked ${plural(checked.repo.documents.size, "document")}: ${plural(checked.warnings, "warning")} in ${plural(checked.problems.length, "file")}:\n` +
-    formatSummary(checked.problems) +
-    `plan: \`plan check${shown}\` (or \`plan build --verbose\`) shows each with its place and how to fix it.\n`
+    say(t`plan: checked ${documents}: ${found}:`, lang) +
+    "\n" +
+    formatSummary(checked.problems, lang) +
+    say(t`plan: \`plan check${shown}\` (or \`plan build --verbose\`) shows each with its place and how to fix it.`, lang) +
+    "\n"
   );
 }
 

@@ -13,6 +13,7 @@ import { parseInWorkers } from "./parallel.js";
 import { CONFIG_FILE, discover, findRoot, type Discovered } from "../source/discover.js";
 import { UserError } from "../errors.js";
 import { useColour, type Io } from "../io.js";
+import { langIn } from "../format/message.js";
 
 /**
  * Checking a repository, as every command that reads one does first: its root found, its
@@ -130,10 +131,11 @@ export function errorsOnly(checked: Checked): Checked {
 /** The problems as the reporter of `format` writes them for `stream`: text (in colour on a terminal), JSON, GitHub annotations or GitLab's Code Quality report. */
 export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
   const documents = checked.repo.documents.size;
-  if (format === "json") return formatJson(checked.problems, documents);
-  if (format === "codequality") return formatCodeQuality(checked.problems);
-  if (format === "github") return formatGithub(checked.problems) + summaryLine(countMessages(checked.problems), documents) + "\n";
-  return formatText(checked.problems, documents, useColour(stream, io.env) ? colours : plain);
+  const lang = langIn(io);
+  if (format === "json") return formatJson(checked.problems, documents, lang);
+  if (format === "codequality") return formatCodeQuality(checked.problems, lang);
+  if (format === "github") return formatGithub(checked.problems, lang) + summaryLine(countMessages(checked.problems), documents, lang) + "\n";
+  return formatText(checked.problems, documents, useColour(stream, io.env) ? colours : plain, lang);
 }
 
 /** A check fails with errors, and with warnings too under `--strict`: the exit code of `plan check` and of every round of its watch mode. */

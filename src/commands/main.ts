@@ -4,17 +4,24 @@ import { runBudget, type BudgetFormat } from "./budget.js";
 import type { DiagnosticFormat } from "../check/check.js";
 import { runCheck } from "./check.js";
 import { UserError } from "../errors.js";
-import type { Io } from "../io.js";
+import type { Io, Lang } from "../io.js";
 import { runInit, runNew } from "./scaffold.js";
 import { removeLeftovers } from "../write/leftovers.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 
 /** Builds the command line; every action returns its exit code through `result`. */
-export function program(io: Io, result: { code: number }): Command {
+export function program(given: Io, result: { code: number }): Command {
+  // The run's own Io: `--lang` sets its language before the command's action runs.
+  const io: Io = { ...given };
   const cli = new Command("plan")
     .description("Checks and renders the joint public-health plans of Swedish municipalities.")
     .version(packageJson.version)
+    .addOption(new Option("--lang <lang>", "the language plan speaks: sv (svenska) or en (English); default: the environment's (LANG)").choices(["sv", "en"]))
+    .hook("preAction", (root) => {
+      const lang = (root.opts() as { lang?: Lang }).lang;
+      if (lang) io.lang = lang;
+    })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError("(run `plan --help` for the commands and their options)");

@@ -2,7 +2,7 @@ import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { compareMessage } from "vfile-sort";
 import { statistics } from "vfile-statistics";
-import { plural } from "../format/text.js";
+import { count, say, t, type Lang } from "../format/message.js";
 
 export interface FileMessages {
   file: VFile;
@@ -49,8 +49,13 @@ export function causesFirst(files: FileMessages[], follows: ReadonlyMap<string, 
       const cause = causeOf(m);
       if (!cause) return m;
       const at = `${cause.line ?? 1}:${cause.column ?? 1}`;
+      const own = m.said?.reason ?? m.reason;
+      const reason = cause.fatal
+        ? t`${own} This may follow from the ${cause.ruleId!} error at ${at}: fix that first.`
+        : t`${own} This may follow from the ${cause.ruleId!} warning at ${at}: fix that first.`;
       return Object.assign(Object.create(Object.getPrototypeOf(m) as object) as VFileMessage, m, {
-        reason: `${m.reason} This may follow from the ${cause.ruleId} ${cause.fatal ? "error" : "warning"} at ${at}: fix that first.`,
+        reason: say(reason, "en"),
+        said: { ...m.said, reason },
         cause: withPlace(cause, file.path, m.cause),
       });
     });
@@ -70,6 +75,7 @@ export function causesFirst(files: FileMessages[], follows: ReadonlyMap<string, 
 function withPlace(cause: VFileMessage, path: string, rest: unknown): VFileMessage {
   const related = new VFileMessage(cause.reason, { place: cause.place, source: "plan", cause: rest instanceof VFileMessage ? rest : undefined });
   related.file = path;
+  if (cause.said) related.said = { reason: cause.said.reason };
   return related;
 }
 
@@ -79,8 +85,8 @@ export function countMessages(files: FileMessages[]) {
   return { errors: counts.fatal, warnings: counts.nonfatal, files: files.length };
 }
 
-/** `3 errors and 2 warnings in 2 files`, or `No problems in 14 documents.` */
-export function summaryLine(counts: { errors: number; warnings: number; files: number }, documents: number): string {
-  if (counts.errors + counts.warnings === 0) return `No problems in ${plural(documents, "document")}.`;
-  return `${plural(counts.errors, "error")} and ${plural(counts.warnings, "warning")} in ${plural(counts.files, "file")}`;
+/** `3 errors and 2 warnings in 2 files`, or `No problems in 14 documents.`, in `lang`. */
+export function summaryLine(counts: { errors: number; warnings: number; files: number }, documents: number, lang: Lang): string {
+  if (counts.errors + counts.warnings === 0) return say(t`No problems in ${count(documents, "document")}.`, lang);
+  return say(t`${count(counts.errors, "error")} and ${count(counts.warnings, "warning")} in ${count(counts.files, "file")}`, lang);
 }

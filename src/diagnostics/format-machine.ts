@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { VFileMessage } from "vfile-message";
 import { safeJson, visible } from "../format/control.js";
+import { say, t, type Lang } from "../format/message.js";
 import { countMessages, type FileMessages } from "./collect.js";
-import { isError, relatedPlaces, type RelatedPlace } from "./report.js";
+import { fixIn, isError, reasonIn, relatedPlaces, type RelatedPlace } from "./report.js";
 
 function place(message: Pick<VFileMessage, "place">) {
   const p = message.place;
@@ -11,37 +12,43 @@ function place(message: Pick<VFileMessage, "place">) {
   return { line: start?.line ?? 1, column: start?.column ?? 1, endLine: end?.line ?? 1, endColumn: end?.column ?? 1 };
 }
 
-/** One JSON object: every problem with its file, place, rule, severity, message and fix. */
-export function formatJson(files: FileMessages[], documents: number): string {
+/** One JSON object: every problem with its file, place, rule, severity, message and fix (in `lang`: the rule id is what stays). */
+export function formatJson(files: FileMessages[], documents: number, lang: Lang): string {
   const problems = files.flatMap(({ file, messages }) =>
     messages.map((m) => ({
       file: file.path,
       ...place(m),
       severity: isError(m) ? "error" : "warning",
       ruleId: m.ruleId,
-      message: m.reason,
-      fix: m.note ?? null,
+      message: reasonIn(m, lang),
+      fix: fixIn(m, lang) ?? null,
       // Only on messages with other places, so that the others keep their shape.
-      ...related(m),
+      ...related(m, lang),
     })),
   );
   return `${safeJson({ ...countMessages(files), documents, problems }, 2)}\n`;
 }
 
 /** The message's other places (the first of two duplicates), each with its file, place and what is there. */
-function related(message: VFileMessage): { related?: object[] } {
+function related(message: VFileMessage, lang: Lang): { related?: object[] } {
   const places = relatedPlaces(message);
-  return places.length ? { related: places.map((r) => ({ file: r.file, ...place(r), message: r.reason })) } : {};
+  return places.length ? { related: places.map((r) => ({ file: r.file, ...place(r), message: say(r.reason, lang) })) } : {};
 }
 
 const placeText = (r: RelatedPlace) => `${r.file}:${r.place.start.line}:${r.place.start.column}`;
+
+/** A message with its other places and its fix, in one text: what an annotation or a Code Quality issue shows. */
+function wholeText(m: VFileMessage, lang: Lang): string[] {
+  const fix = fixIn(m, lang);
+  return [reasonIn(m, lang), ...relatedPlaces(m).map((r) => say(t`See ${placeText(r)}: ${r.reason}`, lang)), ...(fix ? [say(t`Fix: ${fix}`, lang)] : [])];
+}
 
 // The log that shows the annotations is a terminal too: control characters from the documents are shown as escapes.
 const escapeData = (s: string) => visible(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions workflow commands: each problem becomes an annotation on its line in the pull request. */
-export function formatGithub(files: FileMessages[]): string {
+export function formatGithub(files: FileMessages[], lang: Lang): string {
   const annotation = (level: string, path: string, at: Pick<VFileMessage, "place">, title: string, text: string) => {
     const p = place(at);
     const properties = [
@@ -57,12 +64,18 @@ export function formatGithub(files: FileMessages[]): string {
   const lines = files.flatMap(({ file, messages }) =>
     messages.flatMap((m) => {
       const others = relatedPlaces(m);
-      const text = [m.reason, ...others.map((r) => `See ${placeText(r)}: ${r.reason}`), ...(m.note ? [`Fix: ${m.note}`] : [])].join("\n");
+      const text = wholeText(m, lang).join("\n");
       // Each other place is annotated too, so that the pull request shows both ends of a duplicate.
       return [
         annotation(isError(m) ? "error" : "warning", file.path, m, m.ruleId ?? "plan", text),
         ...others.map((r) =>
-          annotation("notice", r.file, r, m.ruleId ?? "plan", `${r.reason} (see ${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.reason})`),
+          annotation(
+            "notice",
+            r.file,
+            r,
+            m.ruleId ?? "plan",
+            say(t`${r.reason} (see ${file.path}:${m.line ?? 1}:${m.column ?? 1}: ${reasonIn(m, lang)})`, lang),
+          ),
         ),
       ];
     }),
@@ -77,12 +90,12 @@ export function formatGithub(files: FileMessages[]): string {
  * reports of the two branches by it): its file, rule and message, and which of several alike it
  * is, but not its line, so that a line moved by an edit above it is the same problem.
  */
-export function formatCodeQuality(files: FileMessages[]): string {
+export function formatCodeQuality(files: FileMessages[], lang: Lang): string {
   const seen = new Map<string, number>();
   const issues = files.flatMap(({ file, messages }) =>
     messages.map((m) => {
-      const others = relatedPlaces(m);
-      const description = [m.reason, ...others.map((r) => `See ${placeText(r)}: ${r.reason}`), ...(m.note ? [`Fix: ${m.note}`] : [])].join(" ");
+      const description = wholeText(m, lang).join(" ");
+      // The English, whatever the language of the run: a problem keeps its fingerprint when the runner's language changes.
       const key = `${file.path}\0${m.ruleId ?? ""}\0${m.reason}`;
       const occurrence = (seen.get(key) ?? 0) + 1;
       seen.set(key, occurrence);

@@ -1,10 +1,10 @@
 import type { VFileMessage } from "vfile-message";
 import { bold, cyan, dim, red, yellow } from "../format/ansi.js";
 import { visible } from "../format/control.js";
-import { plural } from "../format/text.js";
+import { count, say, t, type Lang } from "../format/message.js";
 import { lineIndex, type LineIndex } from "./positions.js";
 import { countMessages, summaryLine, type FileMessages } from "./collect.js";
-import { isError, relatedPlaces } from "./report.js";
+import { fixIn, isError, reasonIn, relatedPlaces } from "./report.js";
 
 export interface Style {
   red(s: string): string;
@@ -40,30 +40,40 @@ export function codeFrame(lines: LineIndex, message: VFileMessage, style: Style)
   return out.join("\n");
 }
 
-/** Problems grouped by file: place, severity and rule, what was expected and found, the source, the fix. */
-export function formatText(files: FileMessages[], documents: number, style: Style): string {
+/** `2 errors, 1 warning` in `lang`: what a file has, leaving out what it has none of. */
+export function countsText(counts: { errors: number; warnings: number }, lang: Lang): string {
+  return [counts.errors && count(counts.errors, "error"), counts.warnings && count(counts.warnings, "warning")]
+    .filter((c) => c !== 0)
+    .map((c) => say(c, lang))
+    .join(", ");
+}
+
+/** Problems grouped by file, in `lang`: place, severity and rule, what was expected and found, the source, the fix. */
+export function formatText(files: FileMessages[], documents: number, style: Style, lang: Lang): string {
+  const words = { error: say(t`error`, lang), warning: say(t`warning`, lang), see: say(t`see:`, lang), fix: say(t`fix:`, lang) };
   const blocks: string[] = [];
   for (const { file, messages } of files) {
-    const counts = countMessages([{ file, messages }]);
-    const header = [counts.errors && plural(counts.errors, "error"), counts.warnings && plural(counts.warnings, "warning")].filter(Boolean).join(", ");
+    const header = countsText(countMessages([{ file, messages }]), lang);
     // File names, messages and fixes quote the documents: their control characters are shown as escapes.
     const path = visible(file.path);
     const parts = [style.bold(style.cyan(path)) + style.dim(` (${header})`)];
     const lines = lineIndex(String(file.value));
     for (const message of messages) {
-      const severity = isError(message) ? style.red("error") : style.yellow("warning");
+      const severity = isError(message) ? style.red(words.error) : style.yellow(words.warning);
       parts.push(
         [
           `  ${path}:${message.line ?? 1}:${message.column ?? 1}: ${severity} ${style.dim(`[${message.ruleId}]`)}`,
-          `    ${visible(message.reason)}`,
+          `    ${visible(reasonIn(message, lang))}`,
           codeFrame(lines, message, style),
           ...relatedPlaces(message).map((r) => {
             const start = r.place.start;
             // A place in this file is shown with its source line; one in another file by its place alone.
             const frame = r.file === file.path ? codeFrame(lines, { place: r.place, fatal: false } as VFileMessage, { ...style, yellow: style.cyan }) : "";
-            return [`    ${style.bold("see:")} ${visible(r.file)}:${start.line}:${start.column}: ${visible(r.reason)}`, frame].filter(Boolean).join("\n");
+            return [`    ${style.bold(words.see)} ${visible(r.file)}:${start.line}:${start.column}: ${visible(say(r.reason, lang))}`, frame]
+              .filter(Boolean)
+              .join("\n");
           }),
-          message.note ? `    ${style.bold("fix:")} ${visible(message.note)}` : "",
+          fixIn(message, lang) ? `    ${style.bold(words.fix)} ${visible(fixIn(message, lang)!)}` : "",
         ]
           .filter(Boolean)
           .join("\n"),
@@ -72,7 +82,7 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
     blocks.push(parts.join("\n\n"));
   }
   const counts = countMessages(files);
-  const summary = summaryLine(counts, documents);
+  const summary = summaryLine(counts, documents, lang);
   blocks.push(counts.errors ? style.red(style.bold(summary)) : counts.warnings ? style.yellow(summary) : summary);
   return `${blocks.join("\n\n")}\n`;
 }

@@ -1,6 +1,17 @@
 import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
+import { say, type Lang, type Part } from "../format/message.js";
+
+declare module "vfile-message" {
+  interface VFileMessage {
+    /**
+     * The message as it was written (a `Message` to be said in the user's language), beside its
+     * English in `reason` and `note`, which tests and machine readers of the findings read.
+     */
+    said?: { reason: Part; fix?: Part | undefined };
+  }
+}
 
 export type Severity = "error" | "warning";
 
@@ -34,15 +45,15 @@ export interface RelatedPlace {
   file: string;
   place: Position;
   /** What is at that place, e.g. "first defined here". */
-  reason: string;
+  reason: Part;
 }
 
 export interface Problem {
   /** What was expected and what was found. */
-  reason: string;
+  reason: Part;
   place?: Position | undefined;
   /** How to fix it. */
-  fix?: string | undefined;
+  fix?: Part | undefined;
   /** The rule's default unless this message differs. */
   severity?: Severity | undefined;
   /** Other places the message is about, shown with it in every format (vfile-message's `cause`). */
@@ -58,13 +69,21 @@ export function report(file: VFile, rule: RuleInfo, problem: Problem): void {
   let message;
   try {
     const cause = problem.related?.length ? causeOf(problem.related) : undefined;
-    message = file.message(problem.reason, { place: problem.place, ruleId: rule.id, source: "plan", cause });
+    message = file.message(say(problem.reason, "en"), { place: problem.place, ruleId: rule.id, source: "plan", cause });
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
   message.fatal = (problem.severity ?? rule.severity) === "error";
-  if (problem.fix) message.note = problem.fix;
+  if (problem.fix) message.note = say(problem.fix, "en");
+  message.said = { reason: problem.reason, fix: problem.fix };
 }
+
+/** What a message says, in `lang`. */
+export const reasonIn = (message: Pick<VFileMessage, "reason" | "said">, lang: Lang): string => say(message.said?.reason ?? message.reason, lang);
+
+/** How a message says to fix it, in `lang`; undefined where it does not. */
+export const fixIn = (message: Pick<VFileMessage, "note" | "said">, lang: Lang): string | undefined =>
+  message.said?.fix !== undefined ? say(message.said.fix, lang) : (message.note ?? undefined);
 
 /**
  * Related places travel as the message's `cause`, as remark-lint passes them: a message at the
@@ -73,8 +92,9 @@ export function report(file: VFile, rule: RuleInfo, problem: Problem): void {
 function causeOf(related: RelatedPlace[]): VFileMessage | undefined {
   let cause: VFileMessage | undefined;
   for (const r of [...related].reverse()) {
-    const next: VFileMessage = new VFileMessage(r.reason, { place: r.place, source: "plan", cause });
+    const next: VFileMessage = new VFileMessage(say(r.reason, "en"), { place: r.place, source: "plan", cause });
     next.file = r.file;
+    next.said = { reason: r.reason };
     cause = next;
   }
   return cause;
@@ -86,7 +106,7 @@ export function relatedPlaces(message: VFileMessage): RelatedPlace[] {
   for (let c = message.cause; c instanceof VFileMessage; c = c.cause) {
     const start = c.place && "start" in c.place ? c.place.start : c.place;
     const end = c.place && "end" in c.place ? c.place.end : start;
-    if (start) out.push({ file: c.file ?? "", place: { start, end: end ?? start }, reason: c.reason });
+    if (start) out.push({ file: c.file ?? "", place: { start, end: end ?? start }, reason: c.said?.reason ?? c.reason });
   }
   return out;
 }
@@ -104,6 +124,8 @@ export interface MessageRecord {
   fatal: boolean | null | undefined;
   note: string | undefined;
   related: RelatedPlace[];
+  /** The message as written, to be said in the user's language (`said`). */
+  said: VFileMessage["said"];
 }
 
 export const recordOf = (message: VFileMessage): MessageRecord => ({
@@ -114,6 +136,7 @@ export const recordOf = (message: VFileMessage): MessageRecord => ({
   fatal: message.fatal,
   note: message.note,
   related: relatedPlaces(message),
+  said: message.said,
 });
 
 /** The message `record` was made of, as `report` made it on the file at `path` (as messages name it), not yet recorded on the file. */
@@ -130,6 +153,7 @@ export function messageOf(path: string, record: MessageRecord): VFileMessage {
     }
     message.fatal = record.fatal;
     if (record.note !== undefined) message.note = record.note;
+    if (record.said !== undefined) message.said = record.said;
     return message;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;

@@ -60,14 +60,17 @@ export function documentsOf(side: Side, wanted: (path: string) => boolean): Doc[
 /** What identifies a document apart from its id, for a file renamed together with its id. */
 function naturalKey(doc: Doc): string | undefined {
   if (!doc.valid) return undefined;
+  // Each as text, whatever YAML made of it (a year is a number): the key joins them.
   const d = doc.data as Record<string, unknown>;
-  if (doc.kind === "plan") return `plan\u0000${d["agreement"]}\u0000${d["year"]}`;
+  const f = (key: string) => String(d[key]);
+  if (doc.kind === "plan") return `plan\u0000${f("agreement")}\u0000${f("year")}`;
   // A joint plan's report by its plan, a board's own report by its board.
-  if (doc.kind === "report") return `report\u0000${d["plan"] ?? `organisation\u0000${d["organisation"]}`}\u0000${d["year"]}`;
+  if (doc.kind === "report")
+    return `report\u0000${d["plan"] === undefined || d["plan"] === null ? `organisation\u0000${f("organisation")}` : f("plan")}\u0000${f("year")}`;
   if (doc.kind === "memo") return `memo\u0000${JSON.stringify(d["dnr"])}`;
-  if (doc.kind === "agreement" || doc.kind === "indicator") return `${doc.kind}\u0000${d["title"]}`;
+  if (doc.kind === "agreement" || doc.kind === "indicator") return `${doc.kind}\u0000${f("title")}`;
   // An allocation by what it splits: its members' grant of a year.
-  if (doc.kind === "allocation") return `allocation\u0000${d["title"]}\u0000${d["year"]}`;
+  if (doc.kind === "allocation") return `allocation\u0000${f("title")}\u0000${f("year")}`;
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { say } from "../format/message.js";
 import { realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, discoverFiles, findRoot, isSourcePath } from "../source/discover.js";
@@ -148,7 +149,7 @@ function workingTreeFiles(root: string): Map<string, string> {
       files.set(relPath, readInside(root, path, "utf8"));
     } catch (error) {
       if (!(error instanceof RefusedPath)) throw error;
-      if (relPath === CONFIG_FILE) throw new DiffError(`${CONFIG_FILE} in the working tree is refused: ${error.reason}. \`plan check\` says more.`);
+      if (relPath === CONFIG_FILE) throw new DiffError(`${CONFIG_FILE} in the working tree is refused: ${say(error.reason, "en")}. \`plan check\` says more.`);
     }
   }
   return files;

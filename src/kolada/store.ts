@@ -1,3 +1,4 @@
+import { say } from "../format/message.js";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { Document, parse, parseDocument } from "yaml";
@@ -38,7 +39,7 @@ export function readStore(root: string): { byKey: Map<string, StoredFile>; unrea
       text = readInside(root, path, "utf8");
     } catch (error) {
       if (!(error instanceof RefusedPath)) throw error;
-      unreadable.push({ path, reason: `refused: ${error.reason}` });
+      unreadable.push({ path, reason: `refused: ${say(error.reason, "en")}` });
       continue;
     }
     let raw: unknown;

@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { t, type Part } from "../format/message.js";
 import { ignoredPaths, type Ignored } from "../source/git-ignore.js";
 import type { SourceDocument } from "../source/load.js";
 import { activeContent } from "./active-content.js";
@@ -8,8 +9,8 @@ export type AssetTarget =
   | { kind: "local"; absPath: string; relPath: string }
   | { kind: "remote"; url: string }
   | { kind: "anchor" }
-  | { kind: "outside"; reason: string }
-  | { kind: "hidden"; reason: string }
+  | { kind: "outside"; reason: Part }
+  | { kind: "hidden"; reason: Part }
   | { kind: "missing"; relPath: string };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -30,10 +31,10 @@ export function resolveAsset(root: string, documentRelPath: string, url: string,
   if (url.startsWith("#")) return { kind: "anchor" };
   if (scheme === "http" || scheme === "https" || url.startsWith("//")) return { kind: "remote", url };
   if (scheme === "mailto" || scheme === "tel") return { kind: "anchor" };
-  if (scheme) return { kind: "outside", reason: `the scheme \`${scheme}:\` is not allowed` };
+  if (scheme) return { kind: "outside", reason: t`the scheme \`${scheme}:\` is not allowed` };
   const absPath = localPath(root, documentRelPath, url);
-  if (absPath === undefined) return { kind: "outside", reason: "it is an absolute path" };
-  if (!isInside(root, absPath)) return { kind: "outside", reason: "it leads out of the repository" };
+  if (absPath === undefined) return { kind: "outside", reason: t`it is an absolute path` };
+  if (!isInside(root, absPath)) return { kind: "outside", reason: t`it leads out of the repository` };
   const relPath = relative(root, absPath).split(sep).join("/");
   const where = whereInside(root, absPath);
   if (where.kind === "missing") return { kind: "missing", relPath };
@@ -42,8 +43,7 @@ export function resolveAsset(root: string, documentRelPath: string, url: string,
   if (isHidden(relPath) || isHidden(realRel)) {
     return {
       kind: "hidden",
-      reason:
-        "it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published",
+      reason: t`it is a hidden file (its name, or a folder's on the way, starts with \`.\`), and hidden files such as \`.git/config\` and \`.env\` are never published`,
     };
   }
   const why = ignored.get(realRel);

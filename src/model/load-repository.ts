@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { report } from "../diagnostics/report.js";
+import type { Message } from "../format/message.js";
 import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
@@ -62,11 +63,11 @@ export interface LoadedFile {
    */
   linked?: boolean;
   /** Why the file was not read, for one refused (see `readInside`). */
-  refused?: string;
+  refused?: Message;
 }
 
 /** A file's text as read from disk, or why it may not be read; `undefined` for a file gone since it was listed. */
-export type DiskText = { text: string; linked: boolean } | { refused: string } | undefined;
+export type DiskText = { text: string; linked: boolean } | { refused: Message } | undefined;
 
 /** Reads a file of the repository from disk through `readInside`, which refuses links out of the repository, pipes and devices. */
 export function readFromDisk(root: string, absPath: string): DiskText {
@@ -103,7 +104,7 @@ function isLink(absPath: string): boolean {
   }
 }
 
-function refusedFile(root: string, absPath: string, cwd: string, reason: string): LoadedFile {
+function refusedFile(root: string, absPath: string, cwd: string, reason: Message): LoadedFile {
   const source = refusedSource(root, absPath, cwd, reason);
   return { absPath, text: "", source, parsed: { as: "none" }, ownMessages: source.file.messages.length, linked: true, refused: reason };
 }

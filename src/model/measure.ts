@@ -94,7 +94,7 @@ export function parseFigure(written: number | string, options: { target: boolean
     const from = decimalOf(range[1]!, range[2]!, range[3]);
     const to = decimalOf(range[4]!, range[5]!, range[6]);
     if (typeof from === "string" || typeof to === "string")
-      return { ok: false, reason: `"${written}" has ${typeof from === "string" ? from : to}`, fix: `Round it to at most ${SCALE_DECIMALS} decimals.` };
+      return { ok: false, reason: `"${written}" has ${typeof from === "string" ? from : String(to)}`, fix: `Round it to at most ${SCALE_DECIMALS} decimals.` };
     if (from.units >= to.units)
       return { ok: false, reason: `The range "${written}" does not go from a lower to a higher value`, fix: "Write the lower value first, e.g. `5-10`." };
     return { ok: true, measure: { kind: "range", from, to, percent } };

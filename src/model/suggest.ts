@@ -1,3 +1,5 @@
+import { t, type Message } from "../format/message.js";
+
 /** Levenshtein distance, for did-you-mean suggestions. */
 export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -28,6 +30,13 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
+/** ` Did you mean \`x\`?` after a message, or nothing: the message form of `didYouMean`. */
+export function suggestion(word: string, candidates: readonly string[]): Message | "" {
+  const match = closest(word, candidates);
+  return match ? t` Did you mean \`${match}\`?` : "";
+}
+
+/** The English of `suggestion`, for the messages not yet written as messages. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const match = closest(word, candidates);
   return match ? ` Did you mean \`${match}\`?` : "";

@@ -1,4 +1,5 @@
 import type { Column, FormulaRow, Group, LineRow, MemoRow, MoneyTable, Subgroup, TotalRow } from "../schema/table.js";
+import { t, type Message } from "../format/message.js";
 import { COLUMN_KIND } from "../vocabulary.js";
 import type { Path } from "../source/locate.js";
 
@@ -67,8 +68,8 @@ export interface WorkedTable {
 
 export interface ShapeProblem {
   path: Path;
-  reason: string;
-  fix: string;
+  reason: Message;
+  fix: Message;
 }
 
 /** How many kronor one of a table's units is. */
@@ -97,11 +98,19 @@ function addFigures(figures: readonly Omit<Part, "label">[]): { computed: Figure
 }
 
 /** A shape problem for each id given a second time: a reference to it could not tell which is meant. */
-function duplicates(ids: readonly { id: string | undefined; path: Path }[], what: string, shape: ShapeProblem[]): void {
+function duplicates(ids: readonly { id: string | undefined; path: Path }[], of: "column" | "row", shape: ShapeProblem[]): void {
   const seen = new Set<string>();
   for (const { id, path } of ids) {
     if (id === undefined) continue;
-    if (seen.has(id)) shape.push({ path, reason: `Another ${what} of the table already has the id \`${id}\`.`, fix: `Give each ${what} an id of its own.` });
+    if (!seen.has(id)) {
+      seen.add(id);
+      continue;
+    }
+    shape.push(
+      of === "column"
+        ? { path, reason: t`Another column of the table already has the id \`${id}\`.`, fix: t`Give each column an id of its own.` }
+        : { path, reason: t`Another row or group of the table already has the id \`${id}\`.`, fix: t`Give each row or group an id of its own.` },
+    );
     seen.add(id);
   }
 }
@@ -117,8 +126,8 @@ function columnOrder(table: MoneyTable, path: Path): { order: number[]; shape: S
     if (state.get(i) === "visiting") {
       shape.push({
         path: [...path, "columns", i, "of"],
-        reason: `The column \`${table.columns[i]!.id}\` is derived from itself, through \`of\`.`,
-        fix: "Derive it from columns of amounts.",
+        reason: t`The column \`${table.columns[i]!.id}\` is derived from itself, through \`of\`.`,
+        fix: t`Derive it from columns of amounts.`,
       });
       return;
     }
@@ -136,28 +145,28 @@ function columnOrder(table: MoneyTable, path: Path): { order: number[]; shape: S
       if (!column.of)
         shape.push({
           path: at,
-          reason: `A \`${column.kind}\` column is derived from others, but \`of\` does not name them.`,
-          fix: "Add `of:` with the columns, e.g. `of: [budget, utfall]`.",
+          reason: t`A \`${column.kind}\` column is derived from others, but \`of\` does not name them.`,
+          fix: t`Add \`of:\` with the columns, e.g. \`of: [budget, utfall]\`.`,
         });
       else if (column.kind === "deviation" && column.of.length !== 2)
         shape.push({
           path: [...at, "of"],
-          reason: `A deviation is one column minus another; \`of\` names ${column.of.length}.`,
-          fix: "Name two columns, first minus second: `of: [budget, utfall]` or `of: [utfall, budget]`.",
+          reason: t`A deviation is one column minus another; \`of\` names ${column.of.length}.`,
+          fix: t`Name two columns, first minus second: \`of: [budget, utfall]\` or \`of: [utfall, budget]\`.`,
         });
       column.of?.forEach((id, k) => {
         if (!index.has(id))
           shape.push({
             path: [...at, "of", k],
-            reason: `\`of\` names the column \`${id}\`, which the table does not have.`,
-            fix: `Use one of ${table.columns.map((c) => `\`${c.id}\``).join(", ")}.`,
+            reason: t`\`of\` names the column \`${id}\`, which the table does not have.`,
+            fix: t`Use one of ${table.columns.map((c) => `\`${c.id}\``).join(", ")}.`,
           });
       });
     } else if (column.of) {
       shape.push({
         path: [...at, "of"],
-        reason: `A \`${column.kind}\` column holds amounts of its own; only \`sum\` and \`deviation\` are derived.`,
-        fix: "Remove `of`, or make the column a `sum` or `deviation`.",
+        reason: t`A \`${column.kind}\` column holds amounts of its own; only \`sum\` and \`deviation\` are derived.`,
+        fix: t`Remove \`of\`, or make the column a \`sum\` or \`deviation\`.`,
       });
     }
   });
@@ -216,8 +225,8 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
     if (values && values.length !== width) {
       shape.push({
         path: [...at, "values"],
-        reason: `The row has ${values.length} cells, but the table has ${width} columns (${table.columns.map((c) => c.id).join(", ")}).`,
-        fix: "Write one cell per column, `~` for a blank one.",
+        reason: t`The row has ${values.length} cells, but the table has ${width} columns (${table.columns.map((c) => c.id).join(", ")}).`,
+        fix: t`Write one cell per column, \`~\` for a blank one.`,
       });
     }
     return table.columns.map((_, c) => {
@@ -341,13 +350,13 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
 
   const summands = work(table.rows, [...path, "rows"], 0, undefined);
   if (table.total) total(table.total, summands, [...path, "total"], 0, undefined, undefined);
-  duplicates(ids, "row or group", shape);
+  duplicates(ids, "row", shape);
   // Sides are read with the table's perspective; without one, a revenue written negative and one written positive look alike.
   if (!table.perspective && rows.some((row) => row.side !== undefined)) {
     shape.push({
       path: [...path, "caption"],
-      reason: "Rows of the table are on the income, cost or financing side, but the table declares no `perspective`, so their signs cannot be read.",
-      fix: "Add `perspective: cost` (revenues written negative, kostnadsperspektiv) or `perspective: sides` (every side positive).",
+      reason: t`Rows of the table are on the income, cost or financing side, but the table declares no \`perspective\`, so their signs cannot be read.`,
+      fix: t`Add \`perspective: cost\` (revenues written negative, kostnadsperspektiv) or \`perspective: sides\` (every side positive).`,
     });
   }
 
@@ -362,8 +371,8 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
       for (const { worked } of pending)
         shape.push({
           path: worked.path,
-          reason: `The formula row "${worked.label}" adds up itself, through other formula rows.`,
-          fix: "Make it add rows and groups of amounts.",
+          reason: t`The formula row "${worked.label}" adds up itself, through other formula rows.`,
+          fix: t`Make it add rows and groups of amounts.`,
         });
       break;
     }
@@ -382,8 +391,10 @@ export function workTable(table: MoneyTable, path: Path): WorkedTable {
       const index = term.key === "add" ? k : k - row.add.length;
       shape.push({
         path: [...worked.path, term.key, index],
-        reason: `\`${term.key}\` names \`${term.id}\`, which is no row or group of the table.`,
-        fix: `Use the \`id\` of a row or group: ${[...byId.keys()].map((k) => `\`${k}\``).join(", ") || "give the rows ids first"}.`,
+        reason: t`\`${term.key}\` names \`${term.id}\`, which is no row or group of the table.`,
+        fix: byId.size
+          ? t`Use the \`id\` of a row or group: ${[...byId.keys()].map((k) => `\`${k}\``).join(", ")}.`
+          : t`Use the \`id\` of a row or group: give the rows ids first.`,
       });
       return [];
     });

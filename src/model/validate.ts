@@ -3,11 +3,12 @@ import { report } from "../diagnostics/report.js";
 import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
-import { article, describeField, describeValue, valueAt } from "./describe.js";
+import { choices, fieldName, typeName, valueAt, valueText } from "./describe.js";
+import { count, listOf, phrased, t, type Message } from "../format/message.js";
 import { fieldDescription, isKronorAt, isTableAmountAt, keysAt } from "./schema-walk.js";
 import { checkWrittenAmounts, reportNotKronor, reportNotTableAmount } from "./whole-kronor.js";
 import { schemaEnum, schemaFormat, schemaInvalid, schemaKind, schemaNotAMap, schemaRange, schemaRequired, schemaType, schemaUnknownKey } from "./rules.js";
-import { closest, didYouMean } from "./suggest.js";
+import { closest, suggestion } from "./suggest.js";
 import { SYNONYMS } from "../vocabulary.js";
 
 type Issue = z.core.$ZodIssue;
@@ -18,25 +19,26 @@ export function validateDocument(doc: SourceDocument): { kind: DocumentKind; dat
   if (data === undefined) return undefined; // YAML errors are already reported.
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     report(doc.file, schemaNotAMap, {
-      reason: "The frontmatter must be a map of fields (`kind: plan`, `title: …`), but it is not.",
+      reason: t`The frontmatter must be a map of fields (\`kind: plan\`, \`title: …\`), but it is not.`,
       place: place(doc, []),
-      fix: "Start the frontmatter with `kind:` and the document's fields, one per line.",
+      fix: t`Start the frontmatter with \`kind:\` and the document's fields, one per line.`,
     });
     return undefined;
   }
   const kind = (data as Record<string, unknown>)["kind"];
   if (typeof kind !== "string" || !(documentKinds as string[]).includes(kind)) {
-    const found = kind === undefined ? "no `kind`" : `\`kind: ${String(kind)}\``;
+    const found = kind === undefined ? t`no \`kind\`` : `\`kind: ${String(kind)}\``;
+    const synonym = typeof kind === "string" ? SYNONYMS[kind.toLocaleLowerCase("sv")] : undefined;
+    const hint =
+      typeof kind !== "string"
+        ? ""
+        : synonym && (documentKinds as string[]).includes(synonym)
+          ? t` Did you mean \`${synonym}\`?`
+          : suggestion(kind, documentKinds);
     report(doc.file, schemaKind, {
-      reason: `Every document states its kind, one of ${documentKinds.map((k) => `\`${k}\``).join(", ")}; found ${found}.${
-        typeof kind !== "string"
-          ? ""
-          : (documentKinds as string[]).includes(SYNONYMS[kind.toLocaleLowerCase("sv")] ?? "")
-            ? ` Did you mean \`${SYNONYMS[kind.toLocaleLowerCase("sv")]}\`?`
-            : didYouMean(kind, documentKinds)
-      }`,
+      reason: t`Every document states its kind, one of ${choices(documentKinds)}; found ${found}.${hint}`,
       place: place(doc, kind === undefined ? [] : ["kind"]),
-      fix: "Set `kind:` to the kind of document this is. A markdown file that is not a document must have no frontmatter.",
+      fix: t`Set \`kind:\` to the kind of document this is. A markdown file that is not a document must have no frontmatter.`,
     });
     return undefined;
   }
@@ -57,27 +59,27 @@ export function validateWith<S extends z.ZodType, K extends string>(doc: SourceD
  * `{ total: -2,4% }`: in a flow mapping the comma of a decimal ends the value (`total: -2`) and
  * the rest (`4%`) is read as a field of its own. The fix names the figure as it was meant.
  */
-function splitDecimal(object: unknown, key: string): string | undefined {
+function splitDecimal(object: unknown, key: string): Message | undefined {
   if (!/^\d+\s*%?$/.test(key) || object === null || typeof object !== "object") return undefined;
   const entries = Object.entries(object);
   const before = entries[entries.findIndex(([k]) => k === key) - 1];
   if (!before || typeof before[1] !== "number" || !Number.isInteger(before[1])) return undefined;
-  return `A comma inside \`{ … }\` separates fields: put a figure with a decimal comma in quotes, \`${before[0]}: "${before[1]},${key}"\`.`;
+  return t`A comma inside \`{ … }\` separates fields: put a figure with a decimal comma in quotes, \`${before[0]}: "${before[1]},${key}"\`.`;
 }
 
 function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefix: Path): void {
   const path = [...prefix, ...issue.path];
   const value = valueAt(doc.data, path);
-  const field = describeField(path);
+  const field = fieldName(path);
 
   if (issue.code === "invalid_union") {
     const discriminator = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
     if (issue.errors.length === 0 && discriminator) {
       const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
-      const found = value === undefined ? `no \`${discriminator}\`` : `\`${String(value)}\``;
-      const suggestion = typeof value === "string" ? didYouMean(value, options) : "";
+      const found = value === undefined ? t`no \`${discriminator}\`` : `\`${String(value)}\``;
+      const hint = typeof value === "string" ? suggestion(value, options) : "";
       return void report(doc.file, value === undefined ? schemaRequired : schemaEnum, {
-        reason: `${field} must be one of ${options.map((o) => `\`${o}\``).join(", ")}; found ${found}.${suggestion}`,
+        reason: t`${field} must be one of ${choices(options)}; found ${found}.${hint}`,
         place: place(doc, path),
       });
     }
@@ -94,7 +96,10 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
     if (isTableAmountAt(schema, path)) return reportNotTableAmount(doc, path, value);
     const expected = issue.errors.map((branch) => branch.find((i) => i.code === "invalid_type")).map((i) => (i as { expected?: string })?.expected);
     return void report(doc.file, schemaType, {
-      reason: `${field} must be ${expected.map((e) => article(e ?? "value")).join(" or ")}; found ${describeValue(value)}.`,
+      reason: t`${field} must be ${listOf(
+        expected.map((e) => typeName(e ?? "value")),
+        "or",
+      )}; found ${valueText(value)}.`,
       place: place(doc, path),
     });
   }
@@ -109,19 +114,19 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
       if (value === undefined) {
         const description = fieldDescription(schema, path);
         return void report(doc.file, schemaRequired, {
-          reason: `${field} is required here but missing.${description ? ` (${description})` : ""}`,
+          reason: description ? t`${field} is required here but missing. (${description})` : t`${field} is required here but missing.`,
           place: place(doc, path, { key: true }),
-          fix: `Add \`${String(path.at(-1))}:\` with its value.`,
+          fix: t`Add \`${String(path.at(-1))}:\` with its value.`,
         });
       }
       return void report(doc.file, schemaType, {
-        reason: `${field} must be ${article(issue.expected)}; found ${describeValue(value)}.`,
+        reason: t`${field} must be ${typeName(issue.expected)}; found ${valueText(value)}.`,
         place: place(doc, path),
         fix:
           issue.expected === "array"
-            ? "Write a list: one `- item` per line, or `[a, b]`."
+            ? t`Write a list: one \`- item\` per line, or \`[a, b]\`.`
             : issue.expected === "string" && typeof value === "number"
-              ? 'Put it in quotes, as text: a code such as `"0114"` loses its leading zero as a number.'
+              ? t`Put it in quotes, as text: a code such as \`"0114"\` loses its leading zero as a number.`
               : undefined,
       });
     }
@@ -129,9 +134,11 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
       const known = keysAt(schema, path);
       for (const key of issue.keys) {
         report(doc.file, schemaUnknownKey, {
-          reason: `Unknown field \`${key}\` ${path.length ? `in ${field}` : "in the frontmatter"}.${didYouMean(key, known)}`,
+          reason: path.length
+            ? t`Unknown field \`${key}\` in ${field}.${suggestion(key, known)}`
+            : t`Unknown field \`${key}\` in the frontmatter.${suggestion(key, known)}`,
           place: place(doc, [...path, key], { key: true }),
-          fix: splitDecimal(value, key) ?? (closest(key, known) ? undefined : `Known fields here: ${known.map((k) => `\`${k}\``).join(", ")}.`),
+          fix: splitDecimal(value, key) ?? (closest(key, known) ? undefined : t`Known fields here: ${choices(known)}.`),
         });
       }
       return;
@@ -141,36 +148,40 @@ function reportIssue(doc: SourceDocument, schema: z.ZodType, issue: Issue, prefi
       const swedish = typeof value === "string" ? SYNONYMS[value.toLocaleLowerCase("sv")] : undefined;
       if (swedish && options.includes(swedish)) {
         return void report(doc.file, schemaEnum, {
-          reason: `${field} is written in English: \`${swedish}\` for "${value}".`,
+          reason: t`${field} is written in English: \`${swedish}\` for "${value as string}".`,
           place: place(doc, path),
-          fix: `Write \`${swedish}\`.`,
+          fix: t`Write \`${swedish}\`.`,
         });
       }
       return void report(doc.file, schemaEnum, {
-        reason: `${field} must be ${options.length === 1 ? `\`${options[0]}\`` : `one of ${options.map((o) => `\`${o}\``).join(", ")}`}; found ${describeValue(value)}.${
-          typeof value === "string" ? didYouMean(value, options) : ""
-        }`,
+        reason:
+          options.length === 1
+            ? t`${field} must be ${choices(options)}; found ${valueText(value)}.${typeof value === "string" ? suggestion(value, options) : ""}`
+            : t`${field} must be one of ${choices(options)}; found ${valueText(value)}.${typeof value === "string" ? suggestion(value, options) : ""}`,
         place: place(doc, path),
       });
     }
     case "too_small":
     case "too_big": {
       const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
-      const what =
+      const found = valueText(value);
+      const reason =
         issue.origin === "array"
-          ? `must have at least ${bound} item${bound === 1 ? "" : "s"}`
+          ? t`${field} must have at least ${count(Number(bound), "item")}; found ${found}.`
           : issue.origin === "string"
-            ? "must not be empty"
-            : `must be ${issue.code === "too_small" ? "at least" : "at most"} ${bound}`;
-      return void report(doc.file, schemaRange, { reason: `${field} ${what}; found ${describeValue(value)}.`, place: place(doc, path) });
+            ? t`${field} must not be empty; found ${found}.`
+            : issue.code === "too_small"
+              ? t`${field} must be at least ${String(bound)}; found ${found}.`
+              : t`${field} must be at most ${String(bound)}; found ${found}.`;
+      return void report(doc.file, schemaRange, { reason, place: place(doc, path) });
     }
     case "invalid_format":
     case "custom":
       return void report(doc.file, schemaFormat, {
-        reason: `${field} must be ${issue.message}; found ${describeValue(value)}.`,
+        reason: t`${field} must be ${phrased(issue.message)}; found ${valueText(value)}.`,
         place: place(doc, path),
       });
     default:
-      return void report(doc.file, schemaInvalid, { reason: `${field}: ${issue.message}.`, place: place(doc, path) });
+      return void report(doc.file, schemaInvalid, { reason: t`${field}: ${phrased(issue.message)}.`, place: place(doc, path) });
   }
 }

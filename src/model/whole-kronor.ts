@@ -5,7 +5,8 @@ import { kronor as formatKronor, groupDigits, parseSwedishAmount } from "../form
 import { MAX_AMOUNT } from "../schema/table.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
-import { describeField, describeValue } from "./describe.js";
+import { fieldName, valueText } from "./describe.js";
+import { t, type Message } from "../format/message.js";
 import { tableAmount, wholeKronor } from "./rules.js";
 import { isKronorAt, isTableAmountAt } from "./schema-walk.js";
 
@@ -41,9 +42,9 @@ export function checkWrittenAmounts(doc: SourceDocument, schema: z.core.$ZodType
       const [start, end] = node.range ?? [0, 0];
       const unit = inTable ? tableUnit(doc, path) : "kronor";
       report(doc.file, inTable ? tableAmount : wholeKronor, {
-        reason: `${describeField(path)} is written \`${node.source}\`, which is read as ${node.value} ${unit}; amounts are whole ${unit} in digits only.`,
+        reason: t`${fieldName(path)} is written \`${node.source}\`, which is read as ${node.value} ${unit}; amounts are whole ${unit} in digits only.`,
         place: doc.lines.position(doc.yamlStart + start, doc.yamlStart + end),
-        fix: `Write \`${meant}\`${thousands ? " (no thousands separator)" : ""}.`,
+        fix: thousands ? t`Write \`${meant}\` (no thousands separator).` : t`Write \`${meant}\`.`,
       });
     },
   });
@@ -64,39 +65,47 @@ export function reportNotTableAmount(doc: SourceDocument, path: Path, value: unk
   const unit = tableUnit(doc, path);
   if (typeof value === "number" && Number.isInteger(value)) {
     return void report(doc.file, tableAmount, {
-      reason: `${describeField(path)} is ${value < 0 ? "below" : "above"} the largest figure a table holds, ${groupDigits(MAX_AMOUNT)} ${unit} either way; found ${groupDigits(value)}.`,
+      reason:
+        value < 0
+          ? t`${fieldName(path)} is below the largest figure a table holds, ${groupDigits(MAX_AMOUNT)} ${unit} either way; found ${groupDigits(value)}.`
+          : t`${fieldName(path)} is above the largest figure a table holds, ${groupDigits(MAX_AMOUNT)} ${unit} either way; found ${groupDigits(value)}.`,
       place: place(doc, path),
-      fix: "Check the number of digits, or write the table in a larger unit (`unit: tkr`, `unit: mnkr`).",
+      fix: t`Check the number of digits, or write the table in a larger unit (\`unit: tkr\`, \`unit: mnkr\`).`,
     });
   }
   const digits = typeof value === "string" ? value.replace(/[\s\u00A0\u202F]/g, "").replace(/^[\u2212\u2013]/, "-") : undefined;
   const meant = digits !== undefined && /^-?\d+$/.test(digits) ? digits : typeof value === "number" ? String(Math.round(value)) : undefined;
   report(doc.file, tableAmount, {
-    reason: `${describeField(path)} must be a whole number of ${unit}, or \`~\` for a blank cell; found ${describeValue(value)}.`,
+    reason: t`${fieldName(path)} must be a whole number of ${unit}, or \`~\` for a blank cell; found ${valueText(value)}.`,
     place: place(doc, path),
     fix:
-      meant !== undefined ? `Write \`${meant}\`: digits only, \`-\` for a minus, no spaces.` : `Write the amount in ${unit} with digits only, e.g. \`-1760\`.`,
+      meant !== undefined
+        ? t`Write \`${meant}\`: digits only, \`-\` for a minus, no spaces.`
+        : t`Write the amount in ${unit} with digits only, e.g. \`-1760\`.`,
   });
 }
 
 /** Amounts are whole kronor; say which integer to write instead of what was found. */
 export function reportNotKronor(doc: SourceDocument, path: Path, value: unknown): void {
-  let reason: string;
-  let fix: string | undefined;
+  let reason: Message;
+  let fix: Message | undefined;
+  const field = fieldName(path);
   if (typeof value === "number" && Number.isInteger(value) && value < 0) {
-    reason = `${describeField(path)} must not be negative; found ${value}. These amounts are what a party pays or spends, never below 0.`;
-    fix =
-      "Write the amount without the minus sign: a reduction is a smaller amount on the line. Signed amounts (revenues in a cost perspective, deviations, reallocations) go in a money table under `tables:`, whose cells may be negative.";
+    reason = t`${field} must not be negative; found ${value}. These amounts are what a party pays or spends, never below 0.`;
+    fix = t`Write the amount without the minus sign: a reduction is a smaller amount on the line. Signed amounts (revenues in a cost perspective, deviations, reallocations) go in a money table under \`tables:\`, whose cells may be negative.`;
   } else if (typeof value === "number" && value > Number.MAX_SAFE_INTEGER) {
-    reason = `${describeField(path)} is larger than any amount that can be added exactly (${formatKronor(Number.MAX_SAFE_INTEGER)}); found ${value}.`;
-    fix = "Check the number of digits.";
+    reason = t`${field} is larger than any amount that can be added exactly (${formatKronor(Number.MAX_SAFE_INTEGER)}); found ${value}.`;
+    fix = t`Check the number of digits.`;
   } else if (typeof value === "number") {
-    reason = `${describeField(path)} must be whole kronor; found ${value}.`;
-    fix = `Write \`${Math.round(value)}\` (rounded to whole kronor).`;
+    reason = t`${field} must be whole kronor; found ${value}.`;
+    fix = t`Write \`${Math.round(value)}\` (rounded to whole kronor).`;
   } else {
     const parsed = typeof value === "string" ? parseSwedishAmount(value) : undefined;
-    reason = `${describeField(path)} must be a number of whole kronor; found ${describeValue(value)}.`;
-    fix = parsed !== undefined ? `Write \`${parsed}\`: digits only, no spaces or unit.` : "Write the amount in whole kronor with digits only, e.g. `1000000`.";
+    reason = t`${field} must be a number of whole kronor; found ${valueText(value)}.`;
+    fix =
+      parsed !== undefined
+        ? t`Write \`${String(parsed)}\`: digits only, no spaces or unit.`
+        : t`Write the amount in whole kronor with digits only, e.g. \`1000000\`.`;
   }
   report(doc.file, wholeKronor, { reason, place: place(doc, path), fix });
 }

@@ -1,3 +1,4 @@
+import { say } from "../format/message.js";
 import Handlebars from "handlebars";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -63,7 +64,7 @@ export function readTemplates(overrideDir: string | undefined, defaultDir = DEFA
         sources.set(file, readInside(root, path, "utf8"));
       } catch (error) {
         if (!(error instanceof RefusedPath)) throw error;
-        throw new UserError(`${path}:1:1: error [path/outside] The template is refused: ${error.reason}; it was not read.`, 1);
+        throw new UserError(`${path}:1:1: error [path/outside] The template is refused: ${say(error.reason, "en")}; it was not read.`, 1);
       }
       origin.set(file, path);
     }

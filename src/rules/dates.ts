@@ -1,5 +1,6 @@
 import { lookup, plansWithAgreements } from "../model/repository.js";
 import { code, ofKind, type Rule } from "./rule.js";
+import { t } from "../format/message.js";
 
 export const planInPeriod: Rule = {
   id: "date/plan-in-period",
@@ -8,15 +9,15 @@ export const planInPeriod: Rule = {
   summary: "A plan's year lies inside its agreement's period; an agreement's period runs forwards.",
   document: ofKind("agreement", (a, report) => {
     const { from, to } = a.data.period;
-    if (from > to) report(a.source, ["period", "to"], { reason: `The period ends (${to}) before it begins (${from}).`, fix: "Swap `from` and `to`." });
+    if (from > to) report(a.source, ["period", "to"], { reason: t`The period ends (${to}) before it begins (${from}).`, fix: t`Swap \`from\` and \`to\`.` });
   }),
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
       const { from, to } = agreement.data.period;
       if (plan.data.year < from || plan.data.year > to) {
         report(plan.source, ["year"], {
-          reason: `The agreement ${code(agreement.id)} runs ${from}–${to}, so it has no plan for ${plan.data.year}.`,
-          fix: "Refer to the agreement that covers this year, or correct the year.",
+          reason: t`The agreement ${code(agreement.id)} runs ${from}–${to}, so it has no plan for ${plan.data.year}.`,
+          fix: t`Refer to the agreement that covers this year, or correct the year.`,
         });
       }
     }
@@ -33,8 +34,8 @@ export const reportOfPlan: Rule = {
       const plan = lookup(repo, r.data.plan, "plan");
       if (plan && plan.data.year !== r.data.year) {
         report(r.source, ["year"], {
-          reason: `The report is for ${r.data.year}, but the plan ${code(plan.id)} is for ${plan.data.year}.`,
-          fix: "Refer to the plan of the same year, or correct the year.",
+          reason: t`The report is for ${r.data.year}, but the plan ${code(plan.id)} is for ${plan.data.year}.`,
+          fix: t`Refer to the plan of the same year, or correct the year.`,
         });
       }
     }
@@ -50,8 +51,8 @@ export const decidedLate: Rule = {
     const date = plan.data.decision?.date;
     if (date && date > `${plan.data.year}-01-01`) {
       report(plan.source, ["decision", "date"], {
-        reason: `The plan for ${plan.data.year} was decided on ${date}, after its year had begun.`,
-        fix: "Put next year's plan before the board in the autumn.",
+        reason: t`The plan for ${plan.data.year} was decided on ${date}, after its year had begun.`,
+        fix: t`Put next year's plan before the board in the autumn.`,
       });
     }
   }),

@@ -1,4 +1,5 @@
 import { code, ofKind, type Rule } from "./rule.js";
+import { listOf, t } from "../format/message.js";
 
 /** Words that make a goal or indicator about people, and the pairs that split it by sex. */
 const PEOPLE =
@@ -21,8 +22,8 @@ export const unfundedGoals: Rule = {
     plan.data.goals.forEach((goal, i) => {
       if (goal.level !== "local" || funded.has(goal.id)) return;
       report(plan.source, ["goals", i, "id"], {
-        reason: `No intervention or budget line works towards the goal "${goal.title}".`,
-        fix: `Add ${code(goal.id)} to an intervention's \`goals\`, or say in the text why the goal has no intervention this year.`,
+        reason: t`No intervention or budget line works towards the goal "${goal.title}".`,
+        fix: t`Add ${code(goal.id)} to an intervention's \`goals\`, or say in the text why the goal has no intervention this year.`,
       });
     });
   }),
@@ -38,8 +39,8 @@ export const goalsBySex: Rule = {
     plan.data.goals.forEach((goal, i) => {
       if (goal.level === "local" && aboutPeopleUnsplit(`${goal.title} ${goal.focus ?? ""}`)) {
         report(plan.source, ["goals", i, "title"], {
-          reason: `The goal "${goal.title}" is about people but not split by sex.`,
-          fix: 'Name the groups by sex, e.g. "flickor och pojkar", "kvinnor och män".',
+          reason: t`The goal "${goal.title}" is about people but not split by sex.`,
+          fix: t`Name the groups by sex, e.g. "flickor och pojkar", "kvinnor och män".`,
         });
       }
     });
@@ -47,8 +48,8 @@ export const goalsBySex: Rule = {
       n.measures.forEach((m, j) => {
         if (aboutPeopleUnsplit(m))
           report(plan.source, ["interventions", i, "measures", j], {
-            reason: `The measure "${m}" is about people but not split by sex.`,
-            fix: "Follow it up for women and men (girls and boys) separately and say so.",
+            reason: t`The measure "${m}" is about people but not split by sex.`,
+            fix: t`Follow it up for women and men (girls and boys) separately and say so.`,
           });
       }),
     );
@@ -63,8 +64,8 @@ export const indicatorsBySex: Rule = {
   document: ofKind("indicator", (ind, report) => {
     if (!ind.data.bySex && aboutPeopleUnsplit(ind.data.title)) {
       report(ind.source, ["title"], {
-        reason: `The indicator "${ind.data.title}" is about people but is not split by sex.`,
-        fix: "Collect values for women and men and set `bySex: true`.",
+        reason: t`The indicator "${ind.data.title}" is about people but is not split by sex.`,
+        fix: t`Collect values for women and men and set \`bySex: true\`.`,
       });
     }
   }),
@@ -76,11 +77,12 @@ export const incompleteIndicators: Rule = {
   example: 'The indicator "Andelen flickor och pojkar som är behöriga till gymnasieskolan" has no baseline and no targets, so it cannot be followed up.',
   summary: "An indicator without a source, a baseline or a target cannot be followed up.",
   document: ofKind("indicator", (ind, report) => {
-    const missing = [!ind.data.source && "source", !ind.data.baseline && "baseline", ind.data.targets.length === 0 && "targets"].filter(Boolean) as string[];
+    const fields = { source: t`no source`, baseline: t`no baseline`, targets: t`no targets` };
+    const missing = (["source", "baseline", "targets"] as const).filter((f) => (f === "targets" ? ind.data.targets.length === 0 : !ind.data[f]));
     if (missing.length === 0) return;
     report(ind.source, ["kind"], {
-      reason: `The indicator "${ind.data.title}" has no ${missing.join(" and no ")}, so it cannot be followed up.`,
-      fix: `Add ${missing.map((m) => `\`${m}:\``).join(", ")}.`,
+      reason: t`The indicator "${ind.data.title}" has ${listOf(missing.map((m) => fields[m]))}, so it cannot be followed up.`,
+      fix: t`Add ${missing.map((m) => `\`${m}:\``).join(", ")}.`,
     });
   }),
 };

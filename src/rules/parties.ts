@@ -1,6 +1,7 @@
 import { allMembers, membersOf } from "../model/parties.js";
 import type { Repository } from "../model/repository.js";
-import { code, type Rule } from "./rule.js";
+import { code, partyLabel, type Rule } from "./rule.js";
+import { listOf, t } from "../format/message.js";
 
 /** The way from a group through its members back to itself, `[b, c, a]` for a → b → c → a; none where it holds no cycle through itself. */
 function routeBack(repo: Repository, start: string): string[] | undefined {
@@ -25,6 +26,7 @@ export const partyMembers: Rule = {
   summary:
     "A group of parties (`members` in plan.config.yaml) holds each party once (directly or through a group among its members) and never itself; a financier of an agreement is not also a member of another of its financiers.",
   repository(repo, report) {
+    const label = (id: string) => partyLabel(repo, id);
     const config = repo.config;
     if (config) {
       const order = new Map<string, number>();
@@ -38,12 +40,9 @@ export const partyMembers: Rule = {
           report(config.source, ["parties", i, "members", members.indexOf(route[0]!)], {
             reason:
               route.length === 1
-                ? `${code(party.id)} is listed among its own members.`
-                : `${code(party.id)} is a member of itself through ${route
-                    .slice(0, -1)
-                    .map(code)
-                    .join(" and ")} (${[party.id, ...route].join(" → ")}); a group cannot hold itself.`,
-            fix: "Remove the member that leads back to the group.",
+                ? t`${label(party.id)} is listed among its own members.`
+                : t`${label(party.id)} is a member of itself through ${listOf(route.slice(0, -1).map(label))} (${[party.id, ...route].join(" → ")}); a group cannot hold itself.`,
+            fix: t`Remove the member that leads back to the group.`,
           });
         }
         const reached = new Map<string, number>();
@@ -55,15 +54,15 @@ export const partyMembers: Rule = {
           for (const x of through) if (!reached.has(x)) reached.set(x, j);
           if (again === undefined) return;
           const first = reached.get(again)!;
-          const how = (k: number) => (members[k] === again ? `members[${k}]` : `through ${code(members[k]!)} (members[${k}])`);
+          const how = (k: number) => (members[k] === again ? `members[${k}]` : t`through ${label(members[k]!)} (members[${k}])`);
           report(config.source, ["parties", i, "members", j], {
             reason:
               member === again && members[first] === again
-                ? `${code(again)} is listed twice among the members of ${code(party.id)}.`
-                : `${code(again)} is a member of ${code(party.id)} twice: ${how(first)} and ${how(j)}.`,
-            fix: `List ${code(again)} once, so that its money and inhabitants count once.`,
+                ? t`${label(again)} is listed twice among the members of ${label(party.id)}.`
+                : t`${label(again)} is a member of ${label(party.id)} twice: ${how(first)} and ${how(j)}.`,
+            fix: t`List ${code(again)} once, so that its money and inhabitants count once.`,
             related: [
-              { source: config.source, at: ["parties", i, "members", first], reason: `The first time ${code(again)} is a member of ${code(party.id)}.` },
+              { source: config.source, at: ["parties", i, "members", first], reason: t`The first time ${label(again)} is a member of ${label(party.id)}.` },
             ],
           });
         });
@@ -75,8 +74,8 @@ export const partyMembers: Rule = {
         const group = financiers.find((g) => g !== c.party && allMembers(repo, g).includes(c.party));
         if (!group) return;
         report(a.source, ["contributions", i, "party"], {
-          reason: `${code(c.party)} contributes on its own and is also a member of ${code(group)}, which contributes too: its money would be counted twice.`,
-          fix: `Remove one of the two: ${code(c.party)}'s own contribution (the group's covers it), or ${code(c.party)} from the group's members.`,
+          reason: t`${label(c.party)} contributes on its own and is also a member of ${label(group)}, which contributes too: its money would be counted twice.`,
+          fix: t`Remove one of the two: the own contribution of ${code(c.party)} (the group's covers it), or ${code(c.party)} from the members of ${code(group)}.`,
         });
       });
     }

@@ -4,6 +4,7 @@ import type { Repository } from "../model/repository.js";
 import { packetPathOf, pagesOf, pdfPathOf, ROLLUP_FOLDER } from "../model/pages.js";
 import { rollupNames } from "../rollup/rollups.js";
 import { code, type Rule } from "./rule.js";
+import { t } from "../format/message.js";
 
 /** Declared with the loader, which reports a file that is a link leading out of the repository. */
 export const localPaths: Rule = {
@@ -12,22 +13,21 @@ export const localPaths: Rule = {
     for (const source of repo.sources) {
       for (const { kind, url, position } of source.outline?.urls ?? []) {
         const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
-        const what = kind === "image" ? "image" : "link";
         if (target.kind === "outside") {
           report(source, position, {
-            reason: `The ${what} ${code(url)} is refused: ${target.reason}.`,
-            fix: "Put the file inside the repository and refer to it with a relative path.",
+            reason: kind === "image" ? t`The image ${code(url)} is refused: ${target.reason}.` : t`The link ${code(url)} is refused: ${target.reason}.`,
+            fix: t`Put the file inside the repository and refer to it with a relative path.`,
           });
         } else if (target.kind === "missing" && kind === "image") {
           report(source, position, {
-            reason: `The image ${code(url)} does not exist (looked for ${target.relPath}).`,
-            fix: "Check the file name and its folder, relative to this document.",
+            reason: t`The image ${code(url)} does not exist (looked for ${target.relPath}).`,
+            fix: t`Check the file name and its folder, relative to this document.`,
           });
         } else if (target.kind === "remote" && kind === "image") {
           report(source, position, {
             severity: "warning",
-            reason: `The image ${code(url)} is on another server; documents are built without the network, so it will not be shown.`,
-            fix: "Download the image into the repository and refer to it with a relative path.",
+            reason: t`The image ${code(url)} is on another server; documents are built without the network, so it will not be shown.`,
+            fix: t`Download the image into the repository and refer to it with a relative path.`,
           });
         }
       }
@@ -44,8 +44,8 @@ export const hiddenPaths: Rule = {
         const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
         if (target.kind !== "hidden") continue;
         report(source, position, {
-          reason: `The ${kind === "image" ? "image" : "link"} ${code(url)} is refused: ${target.reason}.`,
-          fix: "Link to a file that is part of the repository, or remove the link.",
+          reason: kind === "image" ? t`The image ${code(url)} is refused: ${target.reason}.` : t`The link ${code(url)} is refused: ${target.reason}.`,
+          fix: t`Link to a file that is part of the repository, or remove the link.`,
         });
       }
     }

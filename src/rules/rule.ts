@@ -4,15 +4,17 @@ import type { Entry, LoneDocument, Repository } from "../model/repository.js";
 import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
+import type { Part } from "../format/message.js";
 
 export interface Finding {
-  reason: string;
-  fix?: string | undefined;
+  /** What was expected and what was found: a message (format/message.ts `t`), or for now English text. */
+  reason: Part;
+  fix?: Part | undefined;
   /** Point at the key rather than its value. */
   key?: boolean;
   severity?: Severity;
   /** Other places the finding is about (the first of two duplicates), each shown with it. */
-  related?: { source: SourceDocument; at: Path | Position; reason: string }[];
+  related?: { source: SourceDocument; at: Path | Position; reason: Part }[];
 }
 
 /** Reports a finding of the running rule on `source`, at a YAML path or an explicit position. */
@@ -69,3 +71,9 @@ export function ofKind<K extends DocumentKind>(
 }
 
 export const code = (s: string | number) => `\`${s}\``;
+
+/** How a message names a party: by its name, with the id the fix may need (`Lerums kommun (\`lerum\`)`); an unknown id as itself. */
+export function partyLabel(repo: Pick<Repository, "parties">, id: string): string {
+  const party = repo.parties.get(id);
+  return party ? `${party.name} (${code(id)})` : code(id);
+}

@@ -1,6 +1,7 @@
-import { didYouMean } from "../model/suggest.js";
+import { suggestion } from "../model/suggest.js";
 import { registry } from "./index.js";
 import { code, type Rule } from "./rule.js";
+import { t } from "../format/message.js";
 
 /** `rules:` in `plan.config.yaml` names registered rules only: a setting for a misspelt id would silently do nothing. */
 export const ruleSettings: Rule = {
@@ -17,8 +18,8 @@ export const ruleSettings: Rule = {
       if (ids.includes(id)) continue;
       report(config.source, ["rules", id], {
         key: true,
-        reason: `No rule has the id ${code(id)}.${didYouMean(id, ids)}`,
-        fix: "Use an id from the README's rule table, or from the `[rule/id]` of a message.",
+        reason: t`No rule has the id ${code(id)}.${suggestion(id, ids)}`,
+        fix: t`Use an id from the README's rule table, or from the \`[rule/id]\` of a message.`,
       });
     }
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phrase } from "../format/message.js";
 import { documentBase, financingType, isoDate, kronor, partyKey, partyRef, year } from "./common.js";
 import { KIND } from "../vocabulary.js";
 
@@ -7,7 +8,7 @@ export const contribution = z
     party: partyRef,
     amount: kronor.describe("The party's contribution per year, in whole kronor."),
     years: z
-      .record(z.string().regex(/^\d{4}$/, "a year such as 2019"), kronor)
+      .record(z.string().regex(/^\d{4}$/, phrase("a year such as 2019")), kronor)
       .optional()
       .describe("Contribution in particular years where it differs from `amount`, e.g. `{ 2020: 1100000 }`."),
     financing: z.array(financingType).min(1).default(["cash"]).describe("Financing types the party may use in plans under this agreement. Default: `[cash]`."),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phrase } from "../format/message.js";
 
 /** Names that every JavaScript object has and that the id pattern lets through (see `RESERVED_KEYS` in source/load.ts). */
 const RESERVED_IDS = new Set(["constructor", "prototype"]);
@@ -6,9 +7,9 @@ const RESERVED_IDS = new Set(["constructor", "prototype"]);
 /** Ids of parties, goals, interventions and budget lines: lower case, digits, `-` and `_`. */
 export const localId = z
   .string()
-  .regex(/^[a-z0-9åäö][a-z0-9åäö_-]*$/, "lower-case letters, digits, '-' or '_', e.g. `plattform-lerum`")
+  .regex(/^[a-z0-9åäö][a-z0-9åäö_-]*$/, phrase("lower-case letters, digits, '-' or '_', e.g. `plattform-lerum`"))
   // Party ids become keys of maps (`parties: { lerum: … }`); a name every object already has would be misread there.
-  .refine((id) => !RESERVED_IDS.has(id), { message: "a name of its own, not `constructor` or `prototype`" })
+  .refine((id) => !RESERVED_IDS.has(id), { message: phrase("a name of its own, not `constructor` or `prototype`") })
   .describe("Short id, unique within its list: lower-case letters, digits, `-`, `_`.");
 
 /**
@@ -17,8 +18,8 @@ export const localId = z
  */
 export const goalId = z
   .string()
-  .regex(/^(?:[a-z0-9åäö][a-z0-9åäö_-]*|\d+:\d+)$/, "lower-case letters, digits, '-' or '_', e.g. `trygghet`, or a board's numbering, e.g. `6:1`")
-  .refine((id) => !RESERVED_IDS.has(id), { message: "a name of its own, not `constructor` or `prototype`" })
+  .regex(/^(?:[a-z0-9åäö][a-z0-9åäö_-]*|\d+:\d+)$/, phrase("lower-case letters, digits, '-' or '_', e.g. `trygghet`, or a board's numbering, e.g. `6:1`"))
+  .refine((id) => !RESERVED_IDS.has(id), { message: phrase("a name of its own, not `constructor` or `prototype`") })
   .describe("Id of a goal: lower-case letters, digits, `-`, `_` (`trygghet`), or a board's numbering, its kommunfullmäktige goal and its own (`6:1`).");
 
 /** A reference to another document: its path from the repository root without `.md`, or the `id` it sets. */
@@ -40,9 +41,9 @@ export const year = z.int().min(1900).max(2200).describe("Year, e.g. `2019`.");
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD, e.g. 2018-12-20")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, phrase("a date written YYYY-MM-DD, e.g. 2018-12-20"))
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: "a real calendar date, e.g. 2018-12-20",
+    message: phrase("a real calendar date, e.g. 2018-12-20"),
   })
   .describe("Date as `YYYY-MM-DD`, e.g. `2018-12-20`.");
 

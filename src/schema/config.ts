@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phrase } from "../format/message.js";
 import { documentRef, localId, partyRef } from "./common.js";
 import { formKind } from "./form.js";
 import { KIND } from "../vocabulary.js";
@@ -18,7 +19,7 @@ export const dnrRule = z
     pattern: z
       .string()
       .min(1)
-      .refine(compiles, { message: "a regular expression, e.g. ^KS\\d{2}\\.\\d{1,5}$" })
+      .refine(compiles, { message: phrase("a regular expression, e.g. ^KS\\d{2}\\.\\d{1,5}$") })
       .describe("Regular expression a diarienummer must match, e.g. `^KS\\d{2}\\.\\d{1,5}(-\\d+)?$`."),
     example: z.string().min(1).describe("A valid number, shown in messages, e.g. `KS18.1375`."),
   })
@@ -46,12 +47,12 @@ export const party = z
     type: partyType,
     kommunkod: z
       .string()
-      .regex(/^\d{4}$/, 'four digits as a quoted string, e.g. "1441"')
+      .regex(/^\d{4}$/, phrase('four digits as a quoted string, e.g. "1441"'))
       .optional()
       .describe('Municipality code (four digits, quoted), e.g. `"1441"`; used for Kolada.'),
     orgnr: z
       .string()
-      .regex(/^\d{6}-\d{4}$/, "NNNNNN-NNNN, e.g. 212000-1447")
+      .regex(/^\d{6}-\d{4}$/, phrase("NNNNNN-NNNN, e.g. 212000-1447"))
       .optional()
       .describe("Organisationsnummer, e.g. `212000-1447`."),
     address: address.optional(),

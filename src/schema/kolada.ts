@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { phrase } from "../format/message.js";
 
 export const KOLADA_FOLDER = "data/kolada";
 
 export const kpiId = z
   .string()
-  .regex(/^[NU]\d{5}$/, "a Kolada KPI id: `N` or `U` and five digits, e.g. `N15419`")
+  .regex(/^[NU]\d{5}$/, phrase("a Kolada KPI id: `N` or `U` and five digits, e.g. `N15419`"))
   .describe("Kolada KPI id: `N` (kommun) or `U` (organisational unit) and five digits, e.g. `N15419`.");
 
 export const municipalityId = z
   .string()
-  .regex(/^\d{4}$/, 'a four-digit municipality id as a quoted string, e.g. "1441"')
+  .regex(/^\d{4}$/, phrase('a four-digit municipality id as a quoted string, e.g. "1441"'))
   .describe('Kolada municipality id: the four-digit kommunkod as a quoted string, e.g. `"1441"`.');
 
 const measured = z.number().nullable().optional();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phrase } from "../format/message.js";
 import { documentBase, isoDate, partyRef, person } from "./common.js";
 import { reference } from "./reference.js";
 import { DELIVERY, KIND, MEETING, PASSED_ON } from "../vocabulary.js";
@@ -6,7 +7,7 @@ import { DELIVERY, KIND, MEETING, PASSED_ON } from "../vocabulary.js";
 /** A time of day as the kallelse gives it: `13:00` (printed `13.00` in the föredragningslista). */
 export const clock = z
   .string()
-  .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "a time of day written HH:MM, e.g. 13:05")
+  .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, phrase("a time of day written HH:MM, e.g. 13:05"))
   .describe("Time of day, `HH:MM`, e.g. `13:05`.");
 
 const delivery = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phrase } from "../format/message.js";
 import { decision, documentBase, goalId, kronor, localId, partyKey, partyRef, year } from "./common.js";
 import { goalIndicator } from "./indicator.js";
 import { reference } from "./reference.js";
@@ -31,7 +32,7 @@ export const goalFollowUp = z
       .describe("A board's own report: the goal as written (there is no plan to take it from), e.g. `Antalet sjukfrånvarodagar ska minska.`"),
     council: z
       .string()
-      .regex(/^\d+$/, 'the number of a goal of `councilGoals`, e.g. `"6"`')
+      .regex(/^\d+$/, phrase('the number of a goal of `councilGoals`, e.g. `"6"`'))
       .optional()
       .describe("A board's own report: the kommunfullmäktige goal (of `councilGoals`) the goal serves; leave out to take it from the id (`6` of `6:1`)."),
     passedOn: z
@@ -50,7 +51,7 @@ export const goalFollowUp = z
 
 export const councilGoal = z
   .strictObject({
-    id: z.string().regex(/^\d+$/, 'the goal\'s number as a string, e.g. `"1"`').describe('The goal\'s number, e.g. `"1"`.'),
+    id: z.string().regex(/^\d+$/, phrase('the goal\'s number as a string, e.g. `"1"`')).describe('The goal\'s number, e.g. `"1"`.'),
     title: z.string().min(1).describe("The goal as written, e.g. `Herrljunga kommun är en kommun där det är gott att leva!`."),
     area: z.string().min(1).optional().describe("A heading above the goal, e.g. `Herrljunga kommun i egenskap av att vara arbetsgivare.`"),
   })

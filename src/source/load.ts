@@ -13,6 +13,7 @@ import { VFile } from "vfile";
 import { isAlias, isCollection, isPair, isScalar, parseDocument, visit as visitYaml, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
 import { escapeOf, firstControlCharacter } from "../format/control.js";
+import { say, t, type Message } from "../format/message.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
 import { locate, type Path } from "./locate.js";
@@ -292,21 +293,22 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
   if (brokenByTab) {
     const width = tabWidthThatReads(text, readYaml);
     report(file, yamlSyntax, {
-      reason: `A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read${
-        width === undefined ? "" : `. With the tab as ${width} spaces, the frontmatter reads without errors`
-      }.`,
+      reason:
+        width === undefined
+          ? t`A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read.`
+          : t`A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read. With the tab as ${width} spaces, the frontmatter reads without errors.`,
       place: lines.position(yamlStart + firstTab!, yamlStart + firstTab! + 1),
       fix:
         width === undefined
-          ? "Indent with spaces (two per level), as the lines around it are."
-          : `Replace the tab with ${width} spaces (indent with spaces only).`,
+          ? t`Indent with spaces (two per level), as the lines around it are.`
+          : t`Replace the tab with ${width} spaces (indent with spaces only).`,
     });
   } else {
     for (const offset of untabbed.tabOffsets) {
       report(file, yamlTabIndent, {
-        reason: "A tab is used for indentation; YAML allows only spaces there. It was read as one space.",
+        reason: t`A tab is used for indentation; YAML allows only spaces there. It was read as one space.`,
         place: lines.position(yamlStart + offset, yamlStart + offset + 1),
-        fix: "Indent with spaces (two per level).",
+        fix: t`Indent with spaces (two per level).`,
       });
     }
   }
@@ -315,9 +317,9 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
   for (const error of errors.filter((e) => e.code === "DUPLICATE_KEY")) {
     ok = false;
     report(file, yamlDuplicateKey, {
-      reason: "This key appears twice in the same map; the second would silently win.",
+      reason: t`This key appears twice in the same map; the second would silently win.`,
       place: lines.position(yamlStart + error.pos[0], yamlStart + Math.max(error.pos[1], error.pos[0] + 1)),
-      fix: "Remove or rename one of the two.",
+      fix: t`Remove or rename one of the two.`,
     });
   }
   for (const mistake of explainYamlErrors(
@@ -335,11 +337,11 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
     } catch (error) {
       const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
       report(file, tooDeep ? yamlTooDeep : yamlAliases, {
-        reason: tooDeep ? "The YAML nests too deeply to be read." : `The YAML could not be expanded: ${(error as Error).message}.`,
+        reason: tooDeep ? t`The YAML nests too deeply to be read.` : t`The YAML could not be expanded: ${(error as Error).message}.`,
         place: lines.position(yamlStart, yamlStart),
         fix: tooDeep
-          ? "Flatten the structure: plan documents need a few levels at most."
-          : `Write the values out instead of using many aliases (at most ${MAX_ALIASES}).`,
+          ? t`Flatten the structure: plan documents need a few levels at most.`
+          : t`Write the values out instead of using many aliases (at most ${MAX_ALIASES}).`,
       });
     }
   }
@@ -382,9 +384,9 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
         }
         ok = false;
         report(file, yamlDuplicateKey, {
-          reason: `This key (\`${name}\`) appears twice in the same map; the second would silently win.`,
+          reason: t`This key (\`${name}\`) appears twice in the same map; the second would silently win.`,
           place: at((pair.key as { range?: number[] | null }).range),
-          fix: "Remove or rename one of the two.",
+          fix: t`Remove or rename one of the two.`,
         });
       }
     },
@@ -394,18 +396,21 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       if (isCollection(key)) {
         ok = false;
         report(file, yamlCollectionKey, {
-          reason: "A map or a list cannot be a key: read into data it would become a made-up text, and its value would be filed under it.",
+          reason: t`A map or a list cannot be a key: read into data it would become a made-up text, and its value would be filed under it.`,
           place: at(range),
-          fix: "Use a plain name as the key, such as a party id like `lerum`.",
+          fix: t`Use a plain name as the key, such as a party id like \`lerum\`.`,
         });
         return;
       }
       if (!isScalar(key) || typeof key.value !== "string" || !RESERVED_KEYS.has(key.value)) return;
       ok = false;
       report(file, yamlReservedKey, {
-        reason: `\`${key.value}\` cannot be a key${key === pair.key ? "" : " (named here by an alias)"}: it is a name every JavaScript object already has, and as a key it would be lost or misread.`,
+        reason:
+          key === pair.key
+            ? t`\`${String(key.value)}\` cannot be a key: it is a name every JavaScript object already has, and as a key it would be lost or misread.`
+            : t`\`${String(key.value)}\` cannot be a key (named here by an alias): it is a name every JavaScript object already has, and as a key it would be lost or misread.`,
         place: at(range),
-        fix: "Use another name; party ids, budget lines and other keys are ordinary words such as `lerum`.",
+        fix: t`Use another name; party ids, budget lines and other keys are ordinary words such as \`lerum\`.`,
       });
     },
     Scalar(_key, node, ancestors) {
@@ -415,11 +420,14 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       const found = firstControlCharacter(node.value) ?? (field && SINGLE_LINE_FIELDS.has(field) ? lineBreak(node.value) : undefined);
       if (!found) return;
       report(file, controlCharacter, {
-        reason: `${field ? `\`${field}\`` : "This text"} holds the control character \`${escapeOf(found.char)}\`${
-          found.char === "\n" ? " (a line break in a one-line field)" : ""
-        }; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`,
+        reason:
+          found.char === "\n"
+            ? t`\`${field!}\` holds a line break, and it is a one-line field; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`
+            : field
+              ? t`\`${field}\` holds the control character \`${escapeOf(found.char)}\`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`
+              : t`This text holds the control character \`${escapeOf(found.char)}\`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`,
         place: at(node.range),
-        fix: found.char === "\n" ? "Write the text on one line." : "Remove it: retype the text, or paste it again as plain text.",
+        fix: found.char === "\n" ? t`Write the text on one line.` : t`Remove it: retype the text, or paste it again as plain text.`,
       });
     },
   });
@@ -437,9 +445,9 @@ function checkBodyText(file: VFile, lines: LineIndex, value: string, bodyStart: 
   if (!found) return;
   const offset = bodyStart + found.offset;
   report(file, controlCharacter, {
-    reason: `The text holds the control character \`${escapeOf(found.char)}\`; control characters can rewrite a terminal or reverse how text reads.`,
+    reason: t`The text holds the control character \`${escapeOf(found.char)}\`; control characters can rewrite a terminal or reverse how text reads.`,
     place: lines.position(offset, offset + 1),
-    fix: "Remove it: retype the text, or paste it again as plain text.",
+    fix: t`Remove it: retype the text, or paste it again as plain text.`,
   });
 }
 
@@ -452,9 +460,9 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
   const bytes = Buffer.byteLength(raw);
   if (bytes > MAX_BYTES) {
     report(file, fileTooLarge, {
-      reason: `The document is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents larger than ${MAX_BYTES / 1024 / 1024} MB are not read.`,
+      reason: t`The document is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents larger than ${MAX_BYTES / 1024 / 1024} MB are not read.`,
       place: lines.position(0, 0),
-      fix: "Split it into several documents, or move data out of it.",
+      fix: t`Split it into several documents, or move data out of it.`,
     });
     return {
       file,
@@ -489,9 +497,9 @@ function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: numb
   const nesting = markdownNesting(value.slice(bodyStart));
   const tooDeep = () =>
     report(file, markdownTooDeep, {
-      reason: `Block quotes or lists nest more than ${MAX_NESTING} levels deep here; such a document cannot be read in reasonable time.`,
+      reason: t`Block quotes or lists nest more than ${MAX_NESTING} levels deep here; such a document cannot be read in reasonable time.`,
       place: lines.position(bodyStart + nesting.offset, bodyStart + nesting.offset),
-      fix: "Flatten the quotes and lists.",
+      fix: t`Flatten the quotes and lists.`,
     });
   if (nesting.depth > MAX_NESTING) return void tooDeep();
   try {
@@ -508,14 +516,16 @@ function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: numb
  * repository, a pipe or a device. It stands in the repository with one error at its first line,
  * naming where it leads; its content is never read, so no code frame or page can show it.
  */
-export function refusedSource(root: string, absPath: string, cwd: string, reason: string): SourceDocument {
+export function refusedSource(root: string, absPath: string, cwd: string, reason: Message): SourceDocument {
   const { file, relPath } = newFile(root, absPath, "", cwd);
-  const digest = createHash("sha256").update(`refused: ${reason}`).digest("base64");
+  const digest = createHash("sha256")
+    .update(`refused: ${say(reason, "en")}`)
+    .digest("base64");
   const lines = lineIndex("");
   report(file, pathOutside, {
-    reason: `${relPath} is refused: ${reason}; it was not read.`,
+    reason: t`${relPath} is refused: ${reason}; it was not read.`,
     place: lines.position(0, 0),
-    fix: "Put the file itself in the repository instead of a link, or make the link lead to a file inside the repository.",
+    fix: t`Put the file itself in the repository instead of a link, or make the link lead to a file inside the repository.`,
   });
   return { file, relPath, lines, yaml: undefined, yamlStart: 0, data: undefined, body: undefined, outline: undefined, digest };
 }

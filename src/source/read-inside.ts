@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { say, t, type Message } from "../format/message.js";
 
 /**
  * What a path in the repository turns out to be once its symbolic links are followed. Every
@@ -11,8 +12,8 @@ export type Inside =
   | { kind: "file"; realPath: string }
   | { kind: "missing" }
   | { kind: "folder"; realPath: string }
-  | { kind: "outside"; reason: string }
-  | { kind: "special"; reason: string };
+  | { kind: "outside"; reason: Message }
+  | { kind: "special"; reason: Message };
 
 const realRoots = new Map<string, string>();
 
@@ -40,10 +41,10 @@ export function whereInside(root: string, absPath: string): Inside {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return danglingLink(root, absPath) ?? { kind: "missing" };
-    if (code === "ELOOP") return { kind: "special", reason: "it is a loop of symbolic links" };
-    return { kind: "special", reason: `it cannot be read (${code ?? "unknown error"})` };
+    if (code === "ELOOP") return { kind: "special", reason: t`it is a loop of symbolic links` };
+    return { kind: "special", reason: t`it cannot be read (${code ?? "unknown error"})` };
   }
-  if (!isInside(realRoot(root), realPath)) return { kind: "outside", reason: `it is a symbolic link that leads out of the repository (to ${realPath})` };
+  if (!isInside(realRoot(root), realPath)) return { kind: "outside", reason: t`it is a symbolic link that leads out of the repository (to ${realPath})` };
   let stats;
   try {
     stats = lstatSync(realPath);
@@ -51,7 +52,7 @@ export function whereInside(root: string, absPath: string): Inside {
     return { kind: "missing" };
   }
   if (stats.isDirectory()) return { kind: "folder", realPath };
-  if (!stats.isFile()) return { kind: "special", reason: "it is not a regular file (a pipe, socket or device)" };
+  if (!stats.isFile()) return { kind: "special", reason: t`it is not a regular file (a pipe, socket or device)` };
   if (stats.nlink > 1) return { kind: "special", reason: hardLinked(stats.nlink) };
   return { kind: "file", realPath };
 }
@@ -62,7 +63,7 @@ export function whereInside(root: string, absPath: string): Inside {
  * git cannot make hard links, so only a local checkout can hold one.
  */
 const hardLinked = (nlink: number) =>
-  `it is a hard link (the same file has ${nlink} names on the disk, and one may lie outside the repository); copy the file instead of linking it`;
+  t`it is a hard link (the same file has ${nlink} names on the disk, and one may lie outside the repository); copy the file instead of linking it`;
 
 /** A link whose target does not exist is missing, unless the target named would lie outside, which is said as such. */
 function danglingLink(root: string, absPath: string): Inside | undefined {
@@ -71,7 +72,7 @@ function danglingLink(root: string, absPath: string): Inside | undefined {
     const target = resolve(dirname(absPath), readlinkSync(absPath));
     return isInside(root, target) || isInside(realRoot(root), target)
       ? undefined
-      : { kind: "outside", reason: `it is a symbolic link that leads out of the repository (to ${target})` };
+      : { kind: "outside", reason: t`it is a symbolic link that leads out of the repository (to ${target})` };
   } catch {
     return undefined;
   }
@@ -81,10 +82,10 @@ function danglingLink(root: string, absPath: string): Inside | undefined {
 export class RefusedPath extends Error {
   constructor(
     readonly absPath: string,
-    readonly reason: string,
+    readonly reason: Message,
     readonly kind: Exclude<Inside["kind"], "file">,
   ) {
-    super(`${absPath} is refused: ${reason}.`);
+    super(`${absPath} is refused: ${say(reason, "en")}.`);
   }
 }
 
@@ -98,7 +99,7 @@ export function readInside(root: string, absPath: string, encoding: "utf8"): str
 export function readInside(root: string, absPath: string, encoding?: "utf8"): Buffer | string {
   const where = whereInside(root, absPath);
   if (where.kind !== "file") {
-    const reason = where.kind === "missing" ? "it does not exist" : where.kind === "folder" ? "it is a folder" : where.reason;
+    const reason = where.kind === "missing" ? t`it does not exist` : where.kind === "folder" ? t`it is a folder` : where.reason;
     throw new RefusedPath(absPath, reason, where.kind);
   }
   let fd: number;
@@ -106,12 +107,12 @@ export function readInside(root: string, absPath: string, encoding?: "utf8"): Bu
     fd = openSync(where.realPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     // A link put in the file's place since it was looked at.
-    if ((error as NodeJS.ErrnoException).code === "ELOOP") throw new RefusedPath(absPath, "it became a symbolic link while it was being read", "special");
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") throw new RefusedPath(absPath, t`it became a symbolic link while it was being read`, "special");
     throw error;
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new RefusedPath(absPath, "it is not a regular file (a pipe, socket or device)", "special");
+    if (!stats.isFile()) throw new RefusedPath(absPath, t`it is not a regular file (a pipe, socket or device)`, "special");
     if (stats.nlink > 1) throw new RefusedPath(absPath, hardLinked(stats.nlink), "special");
     return encoding ? readFileSync(fd, encoding) : readFileSync(fd);
   } finally {

@@ -1,4 +1,5 @@
 import { parseDocument, type YAMLError } from "yaml";
+import { t, type Message } from "../format/message.js";
 
 /**
  * The YAML parser's errors told in the user's terms. The parser speaks of its grammar ("Nested
@@ -11,8 +12,8 @@ export interface YamlMistake {
   /** Offsets into the YAML text. */
   from: number;
   to: number;
-  reason: string;
-  fix: string;
+  reason: Message;
+  fix: Message;
 }
 
 /** A line of a block map or list item: indentation, an optional `- `, a key. */
@@ -43,8 +44,8 @@ export function explainYamlError(text: string, error: YAMLError): YamlMistake {
     return {
       from: line.start + keyed["lead"]!.length + keyed["key"]!.length + 2,
       to: line.start + line.text.length,
-      reason: `The value of \`${keyed["key"]}\` holds a colon followed by a space (\`${value}\`), which YAML reads as the start of another field.`,
-      fix: `Put the value in quotes: \`${keyed["lead"]!.replace(/^ +/, "")}${keyed["key"]}: ${quoted(value)}\`.`,
+      reason: t`The value of \`${keyed["key"]!}\` holds a colon followed by a space (\`${value}\`), which YAML reads as the start of another field.`,
+      fix: t`Put the value in quotes: \`${keyed["lead"]!.replace(/^ +/, "")}${keyed["key"]!}: ${quoted(value)}\`.`,
     };
   }
   // A plain value written over several lines, with `: ` on a line that goes on with it.
@@ -57,15 +58,15 @@ export function explainYamlError(text: string, error: YAMLError): YamlMistake {
     return {
       from: start,
       to: start + bare["key"]!.length,
-      reason: `\`${line.text.trim()}\` has no colon after its field name, so YAML cannot tell the field from its value.`,
-      fix: `Write a colon and a space after the field name: \`${bare["lead"]!.replace(/^ +/, "")}${bare["key"]}: ${bare["value"]}\`.`,
+      reason: t`\`${line.text.trim()}\` has no colon after its field name, so YAML cannot tell the field from its value.`,
+      fix: t`Write a colon and a space after the field name: \`${bare["lead"]!.replace(/^ +/, "")}${bare["key"]!}: ${bare["value"]!}\`.`,
     };
   }
   return {
     from,
     to: Math.max(to, from + 1),
-    reason: `YAML syntax: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`,
-    fix: "Check the indentation, quotes and colons on this line.",
+    reason: t`YAML syntax: ${error.message.replace(/ at line \d+, column \d+.*$/s, "")}.`,
+    fix: t`Check the indentation, quotes and colons on this line.`,
   };
 }
 
@@ -98,8 +99,8 @@ function colonInContinuation(text: string, line: { start: number; text: string }
   return {
     from,
     to: found.start + found.text.trimEnd().length,
-    reason: `This line goes on with the value begun above it (\`${first}\`) and holds a colon followed by a space (\`${found.text.trim()}\`), which YAML reads as the start of another field.`,
-    fix: `Put the value in quotes: \`${field}${quoted(parts.join(" "))}\`.`,
+    reason: t`This line goes on with the value begun above it (\`${first}\`) and holds a colon followed by a space (\`${found.text.trim()}\`), which YAML reads as the start of another field.`,
+    fix: t`Put the value in quotes: \`${field}${quoted(parts.join(" "))}\`.`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
+import { say } from "../format/message.js";
 import { assemble, loadRead, readFromDisk, refusedTemplates, type LoadedFile, type LoadFileOptions, type LoadOptions } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { CONFIG_FILE, discover, isSourcePath } from "../source/discover.js";
@@ -34,7 +35,7 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
     if (!read) return void files.delete(absPath);
     const kept = files.get(absPath);
     // Read the same as before: the file loaded then stands, and keeps its place in the groups.
-    if (kept && ("refused" in read ? kept.refused === read.refused : kept.refused === undefined && kept.text === read.text)) return;
+    if (kept && ("refused" in read ? say(kept.refused ?? "", "en") === say(read.refused, "en") : kept.refused === undefined && kept.text === read.text)) return;
     files.set(absPath, loadRead(root, absPath, read, cwd, options));
   };
 

@@ -1,0 +1,263 @@
+/**
+ * The Swedish of every message plan writes to its users, by its English template (see
+ * message.ts): `{0}`, `{1}` … are the values, in any order the Swedish needs; a count's words as
+ * `one|many`. test/messages.test.ts checks that each template here is used, with the same values.
+ * Plain words for people who are not programmers: "fältet", "värdet", "skriv", not the parser's.
+ */
+export const SV: Readonly<Record<string, string>> = {
+  // The command line's report of findings (src/diagnostics).
+  "error|errors": "fel|fel",
+  "warning|warnings": "varning|varningar",
+  "file|files": "fil|filer",
+  "document|documents": "dokument|dokument",
+  "{0} and {1} in {2}": "{0} och {1} i {2}",
+  error: "fel",
+  warning: "varning",
+  "see:": "se:",
+  "fix:": "åtgärd:",
+  "See {0}: {1}": "Se {0}: {1}",
+  "Fix: {0}": "Åtgärd: {0}",
+  "{0} (see {1}:{2}:{3}: {4})": "{0} (se {1}:{2}:{3}: {4})",
+  "{0} in {1}": "{0} i {1}",
+  "plan: checked {0}: {1}:": "plan: kontrollerade {0}: {1}:",
+  "plan: `plan check{0}` (or `plan build --verbose`) shows each with its place and how to fix it.":
+    "plan: `plan check{0}` (eller `plan build --verbose`) visar var och en med sin plats och hur den rättas.",
+  "No problems in {0}.": "Inga problem i {0}.",
+  "{0} This may follow from the {1} error at {2}: fix that first.": "{0} Det kan följa av felet {1} på {2}: rätta det först.",
+  "{0} This may follow from the {1} warning at {2}: fix that first.": "{0} Det kan följa av varningen {1} på {2}: rätta den först.",
+  // Reading the files (src/source, src/model/assets.ts): YAML in the user's terms.
+  "The value of `{0}` holds a colon followed by a space (`{1}`), which YAML reads as the start of another field.":
+    "Värdet i `{0}` innehåller ett kolon följt av ett mellanslag (`{1}`), och YAML läser det som början på ett nytt fält.",
+  "Put the value in quotes: `{0}{1}: {2}`.": "Skriv värdet inom citattecken: `{0}{1}: {2}`.",
+  "Put the value in quotes: `{0}{1}`.": "Skriv värdet inom citattecken: `{0}{1}`.",
+  "This line goes on with the value begun above it (`{0}`) and holds a colon followed by a space (`{1}`), which YAML reads as the start of another field.":
+    "Raden fortsätter värdet från raden ovanför (`{0}`) och innehåller ett kolon följt av ett mellanslag (`{1}`), och YAML läser det som början på ett nytt fält.",
+  "`{0}` has no colon after its field name, so YAML cannot tell the field from its value.":
+    "`{0}` saknar kolon efter fältets namn, så YAML kan inte skilja fältet från dess värde.",
+  "Write a colon and a space after the field name: `{0}{1}: {2}`.": "Skriv ett kolon och ett mellanslag efter fältets namn: `{0}{1}: {2}`.",
+  "YAML syntax: {0}.": "YAML-syntax: {0}.",
+  "Check the indentation, quotes and colons on this line.": "Kontrollera indrag, citattecken och kolon på raden.",
+  "A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read.":
+    "Raden är indragen med en tabb, och YAML tillåter bara mellanslag där: raderna härifrån och framåt kan inte läsas.",
+  "A tab indents this line, and YAML allows only spaces there: the lines from here on cannot be read. With the tab as {0} spaces, the frontmatter reads without errors.":
+    "Raden är indragen med en tabb, och YAML tillåter bara mellanslag där: raderna härifrån och framåt kan inte läsas. Med tabben som {0} mellanslag kan fälten överst i filen läsas utan fel.",
+  "Indent with spaces (two per level), as the lines around it are.": "Gör indraget med mellanslag (två per nivå), som på raderna runt omkring.",
+  "Replace the tab with {0} spaces (indent with spaces only).": "Byt tabben mot {0} mellanslag (gör indrag bara med mellanslag).",
+  "A tab is used for indentation; YAML allows only spaces there. It was read as one space.":
+    "En tabb används för indrag; YAML tillåter bara mellanslag där. Den lästes som ett mellanslag.",
+  "Indent with spaces (two per level).": "Gör indrag med mellanslag (två per nivå).",
+  "This key appears twice in the same map; the second would silently win.": "Fältet står två gånger på samma nivå; det andra skulle gälla utan att det syns.",
+  "This key (`{0}`) appears twice in the same map; the second would silently win.":
+    "Fältet (`{0}`) står två gånger på samma nivå; det andra skulle gälla utan att det syns.",
+  "Remove or rename one of the two.": "Ta bort det ena eller ge det ett annat namn.",
+  "The YAML nests too deeply to be read.": "YAML-texten har för många nivåer för att kunna läsas.",
+  "The YAML could not be expanded: {0}.": "YAML-texten kunde inte läsas ut: {0}.",
+  "Flatten the structure: plan documents need a few levels at most.": "Gör strukturen plattare: dokumenten behöver högst några få nivåer.",
+  "Write the values out instead of using many aliases (at most {0}).": "Skriv ut värdena i stället för att använda många alias (högst {0}).",
+  "A map or a list cannot be a key: read into data it would become a made-up text, and its value would be filed under it.":
+    "En samling eller en lista kan inte vara ett fältnamn: som data skulle den bli en påhittad text, och värdet skulle hamna under den.",
+  "Use a plain name as the key, such as a party id like `lerum`.": "Använd ett vanligt namn som fältnamn, till exempel en parts id som `lerum`.",
+  "`{0}` cannot be a key: it is a name every JavaScript object already has, and as a key it would be lost or misread.":
+    "`{0}` kan inte vara ett fältnamn: namnet är reserverat i programmet, och som fältnamn skulle det försvinna eller läsas fel.",
+  "`{0}` cannot be a key (named here by an alias): it is a name every JavaScript object already has, and as a key it would be lost or misread.":
+    "`{0}` kan inte vara ett fältnamn (här genom ett alias): namnet är reserverat i programmet, och som fältnamn skulle det försvinna eller läsas fel.",
+  "Use another name; party ids, budget lines and other keys are ordinary words such as `lerum`.":
+    "Använd ett annat namn; parters id, budgetposter och andra fältnamn är vanliga ord som `lerum`.",
+  "`{0}` holds a line break, and it is a one-line field; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
+    "`{0}` innehåller en radbrytning, men fältet ska stå på en rad; styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
+  "`{0}` holds the control character `{1}`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
+    "`{0}` innehåller styrtecknet `{1}`; styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
+  "This text holds the control character `{0}`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
+    "Texten innehåller styrtecknet `{0}`; styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
+  "The text holds the control character `{0}`; control characters can rewrite a terminal or reverse how text reads.":
+    "Texten innehåller styrtecknet `{0}`; styrtecken kan ändra det som visas i ett terminalfönster eller vända läsriktningen.",
+  "Write the text on one line.": "Skriv texten på en rad.",
+  "Remove it: retype the text, or paste it again as plain text.": "Ta bort det: skriv texten på nytt, eller klistra in den igen som ren text.",
+  "The document is {0} MB; documents larger than {1} MB are not read.": "Dokumentet är {0} MB; dokument större än {1} MB läses inte.",
+  "Split it into several documents, or move data out of it.": "Dela upp det i flera dokument, eller flytta ut data ur det.",
+  "Block quotes or lists nest more than {0} levels deep here; such a document cannot be read in reasonable time.":
+    "Citat eller listor ligger i mer än {0} nivåer här; ett sådant dokument kan inte läsas på rimlig tid.",
+  "Flatten the quotes and lists.": "Minska antalet nivåer av citat och listor.",
+  "{0} is refused: {1}; it was not read.": "{0} avvisas: {1}; den lästes inte.",
+  "Put the file itself in the repository instead of a link, or make the link lead to a file inside the repository.":
+    "Lägg själva filen i arkivet i stället för en länk, eller låt länken leda till en fil i arkivet.",
+  "it is a loop of symbolic links": "den är en slinga av symboliska länkar",
+  "it cannot be read ({0})": "den kan inte läsas ({0})",
+  "it is a symbolic link that leads out of the repository (to {0})": "den är en symbolisk länk som leder ut ur arkivet (till {0})",
+  "it is not a regular file (a pipe, socket or device)": "den är ingen vanlig fil (en rörledning, en socket eller en enhet)",
+  "it is a hard link (the same file has {0} names on the disk, and one may lie outside the repository); copy the file instead of linking it":
+    "den är en hård länk (samma fil har {0} namn på disken, och ett kan ligga utanför arkivet); kopiera filen i stället för att länka den",
+  "it does not exist": "den finns inte",
+  "it is a folder": "den är en mapp",
+  "it became a symbolic link while it was being read": "den blev en symbolisk länk medan den lästes",
+  "the scheme `{0}:` is not allowed": "adresser med `{0}:` är inte tillåtna",
+  "it is an absolute path": "sökvägen är absolut",
+  "it leads out of the repository": "den leder ut ur arkivet",
+  "it is a hidden file (its name, or a folder's on the way, starts with `.`), and hidden files such as `.git/config` and `.env` are never published":
+    "den är en dold fil (dess namn, eller en mapps på vägen, börjar med `.`), och dolda filer som `.git/config` och `.env` publiceras aldrig",
+
+  // Links and images in the documents (src/rules/paths.ts).
+  "The image {0} is refused: {1}.": "Bilden {0} avvisas: {1}.",
+  "The link {0} is refused: {1}.": "Länken {0} avvisas: {1}.",
+  "Put the file inside the repository and refer to it with a relative path.": "Lägg filen i arkivet och hänvisa till den med en relativ sökväg.",
+  "The image {0} does not exist (looked for {1}).": "Bilden {0} finns inte (letade efter {1}).",
+  "Check the file name and its folder, relative to this document.": "Kontrollera filnamnet och mappen, räknat från det här dokumentet.",
+  "The image {0} is on another server; documents are built without the network, so it will not be shown.":
+    "Bilden {0} ligger på en annan server; dokumenten byggs utan nätverk, så den visas inte.",
+  "Download the image into the repository and refer to it with a relative path.": "Ladda ned bilden till arkivet och hänvisa till den med en relativ sökväg.",
+  "Link to a file that is part of the repository, or remove the link.": "Länka till en fil som ingår i arkivet, eller ta bort länken.",
+
+  // Fields and values (src/model/validate.ts, src/model/describe.ts, the schemas' phrases).
+  "The frontmatter": "Fälten överst i filen",
+  "`true` or `false`": "`true` eller `false`",
+  "a list": "en lista",
+  "a map of fields": "en samling fält",
+  "a number": "ett tal",
+  "a whole number": "ett heltal",
+  "an empty value": "ett tomt värde",
+  nothing: "ingenting",
+  text: "text",
+  'the text "{0}"': 'texten "{0}"',
+  " Did you mean `{0}`?": " Menade du `{0}`?",
+  'A comma inside `{{ … }}` separates fields: put a figure with a decimal comma in quotes, `{0}: "{1},{2}"`.':
+    'Ett kommatecken inom `{{ … }}` skiljer fält åt: skriv ett tal med decimalkomma inom citattecken, `{0}: "{1},{2}"`.',
+  "Add `{0}:` with its value.": "Lägg till `{0}:` med sitt värde.",
+  "Every document states its kind, one of {0}; found {1}.{2}": "Varje dokument anger sin typ, en av {0}; här står {1}.{2}",
+  "Known fields here: {0}.": "Fält som finns här: {0}.",
+  'Put it in quotes, as text: a code such as `"0114"` loses its leading zero as a number.':
+    'Skriv den inom citattecken, som text: en kod som `"0114"` tappar sin inledande nolla som tal.',
+  "Set `kind:` to the kind of document this is. A markdown file that is not a document must have no frontmatter.":
+    "Skriv dokumentets typ efter `kind:`. En markdown-fil som inte är ett dokument ska inte ha några fält överst.",
+  "Start the frontmatter with `kind:` and the document's fields, one per line.": "Börja fälten överst i filen med `kind:` och dokumentets fält, ett per rad.",
+  "The frontmatter must be a map of fields (`kind: plan`, `title: …`), but it is not.":
+    "Överst i filen ska det stå fält (`kind: plan`, `title: …`), men det gör det inte.",
+  "Unknown field `{0}` in the frontmatter.{1}": "Okänt fält `{0}` överst i filen.{1}",
+  "Unknown field `{0}` in {1}.{2}": "Okänt fält `{0}` i {1}.{2}",
+  "Write `{0}`.": "Skriv `{0}`.",
+  "Write a list: one `- item` per line, or `[a, b]`.": "Skriv en lista: en `- punkt` per rad, eller `[a, b]`.",
+  "item|items": "punkt|punkter",
+  "no `kind`": "ingen `kind`",
+  "no `{0}`": "ingen `{0}`",
+  "{0} is required here but missing. ({1})": "{0} krävs här men saknas. ({1})",
+  "{0} is required here but missing.": "{0} krävs här men saknas.",
+  '{0} is written in English: `{1}` for "{2}".': '{0} skrivs på engelska: `{1}` för "{2}".',
+  "{0} must be at least {1}; found {2}.": "{0} ska vara minst {1}; här står {2}.",
+  "{0} must be at most {1}; found {2}.": "{0} ska vara högst {1}; här står {2}.",
+  "{0} must be one of {1}; found {2}.{3}": "{0} ska vara en av {1}; här står {2}.{3}",
+  "{0} must be {1}; found {2}.": "{0} ska vara {1}; här står {2}.",
+  "{0} must be {1}; found {2}.{3}": "{0} ska vara {1}; här står {2}.{3}",
+  "{0} must have at least {1}; found {2}.": "{0} ska ha minst {1}; här står {2}.",
+  "{0} must not be empty; found {1}.": "{0} får inte vara tomt; här står {1}.",
+  "{0}: {1}.": "{0}: {1}.",
+  "a year such as 2019": "ett år, till exempel 2019",
+  "a date written YYYY-MM-DD, e.g. 2018-12-20": "ett datum skrivet ÅÅÅÅ-MM-DD, till exempel 2018-12-20",
+  "a name of its own, not `constructor` or `prototype`": "ett eget namn, inte `constructor` eller `prototype`",
+  "a real calendar date, e.g. 2018-12-20": "ett datum som finns i kalendern, till exempel 2018-12-20",
+  "lower-case letters, digits, '-' or '_', e.g. `plattform-lerum`": "små bokstäver, siffror, '-' eller '_', till exempel `plattform-lerum`",
+  "lower-case letters, digits, '-' or '_', e.g. `trygghet`, or a board's numbering, e.g. `6:1`":
+    "små bokstäver, siffror, '-' eller '_', till exempel `trygghet`, eller en nämnds numrering, till exempel `6:1`",
+  "NNNNNN-NNNN, e.g. 212000-1447": "NNNNNN-NNNN, till exempel 212000-1447",
+  "a regular expression, e.g. ^KS\\d{{2}}\\.\\d{{1,5}}$": "ett reguljärt uttryck, till exempel ^KS\\d{{2}}\\.\\d{{1,5}}$",
+  'four digits as a quoted string, e.g. "1441"': 'fyra siffror inom citattecken, till exempel "1441"',
+  "a Kolada KPI id: `N` or `U` and five digits, e.g. `N15419`": "ett nyckeltals id i Kolada: `N` eller `U` och fem siffror, till exempel `N15419`",
+  'a four-digit municipality id as a quoted string, e.g. "1441"': 'en kommunkod med fyra siffror inom citattecken, till exempel "1441"',
+  "a time of day written HH:MM, e.g. 13:05": "ett klockslag skrivet TT:MM, till exempel 13:05",
+  'the goal\'s number as a string, e.g. `"1"`': 'målets nummer som text, till exempel `"1"`',
+  'the number of a goal of `councilGoals`, e.g. `"6"`': 'numret på ett av målen i `councilGoals`, till exempel `"6"`',
+
+  // Amounts (src/model/whole-kronor.ts).
+  "{0} is written `{1}`, which is read as {2} {3}; amounts are whole {4} in digits only.":
+    "{0} är skrivet `{1}`, vilket läses som {2} {3}; belopp skrivs i hela {4} med bara siffror.",
+  "Write `{0}` (no thousands separator).": "Skriv `{0}` (utan tusentalsavgränsare).",
+  "{0} is below the largest figure a table holds, {1} {2} either way; found {3}.":
+    "{0} är mindre än det största tal en tabell rymmer, {1} {2} åt vardera hållet; här står {3}.",
+  "{0} is above the largest figure a table holds, {1} {2} either way; found {3}.":
+    "{0} är större än det största tal en tabell rymmer, {1} {2} åt vardera hållet; här står {3}.",
+  "Check the number of digits, or write the table in a larger unit (`unit: tkr`, `unit: mnkr`).":
+    "Kontrollera antalet siffror, eller skriv tabellen i en större enhet (`unit: tkr`, `unit: mnkr`).",
+  "{0} must be a whole number of {1}, or `~` for a blank cell; found {2}.": "{0} ska vara ett helt antal {1}, eller `~` för en tom ruta; här står {2}.",
+  "Write `{0}`: digits only, `-` for a minus, no spaces.": "Skriv `{0}`: bara siffror, `-` för minus, inga mellanslag.",
+  "Write the amount in {0} with digits only, e.g. `-1760`.": "Skriv beloppet i {0} med bara siffror, till exempel `-1760`.",
+  "{0} must not be negative; found {1}. These amounts are what a party pays or spends, never below 0.":
+    "{0} får inte vara negativt; här står {1}. Beloppen är vad en part betalar eller använder, aldrig under 0.",
+  "Write the amount without the minus sign: a reduction is a smaller amount on the line. Signed amounts (revenues in a cost perspective, deviations, reallocations) go in a money table under `tables:`, whose cells may be negative.":
+    "Skriv beloppet utan minustecken: en minskning är ett mindre belopp på raden. Belopp med tecken (intäkter i kostnadsperspektiv, avvikelser, omfördelningar) skrivs i en tabell under `tables:`, där rutorna får vara negativa.",
+  "{0} is larger than any amount that can be added exactly ({1}); found {2}.": "{0} är större än något belopp som kan summeras exakt ({1}); här står {2}.",
+  "Check the number of digits.": "Kontrollera antalet siffror.",
+  "{0} must be whole kronor; found {1}.": "{0} ska vara hela kronor; här står {1}.",
+  "Write `{0}` (rounded to whole kronor).": "Skriv `{0}` (avrundat till hela kronor).",
+  "{0} must be a number of whole kronor; found {1}.": "{0} ska vara ett belopp i hela kronor; här står {1}.",
+  "Write `{0}`: digits only, no spaces or unit.": "Skriv `{0}`: bara siffror, inga mellanslag eller enhet.",
+  "Write the amount in whole kronor with digits only, e.g. `1000000`.": "Skriv beloppet i hela kronor med bara siffror, till exempel `1000000`.",
+
+  // Money tables (src/model/table.ts).
+  "Another column of the table already has the id `{0}`.": "En annan kolumn i tabellen har redan id `{0}`.",
+  "Give each column an id of its own.": "Ge varje kolumn ett eget id.",
+  "Another row or group of the table already has the id `{0}`.": "En annan rad eller grupp i tabellen har redan id `{0}`.",
+  "Give each row or group an id of its own.": "Ge varje rad och grupp ett eget id.",
+  "The column `{0}` is derived from itself, through `of`.": "Kolumnen `{0}` räknas fram ur sig själv, genom `of`.",
+  "Derive it from columns of amounts.": "Räkna fram den ur kolumner med belopp.",
+  "A `{0}` column is derived from others, but `of` does not name them.": "En kolumn av typen `{0}` räknas fram ur andra, men `of` anger inte vilka.",
+  "Add `of:` with the columns, e.g. `of: [budget, utfall]`.": "Lägg till `of:` med kolumnerna, till exempel `of: [budget, utfall]`.",
+  "A deviation is one column minus another; `of` names {0}.": "En avvikelse är en kolumn minus en annan; `of` anger {0}.",
+  "Name two columns, first minus second: `of: [budget, utfall]` or `of: [utfall, budget]`.":
+    "Ange två kolumner, den första minus den andra: `of: [budget, utfall]` eller `of: [utfall, budget]`.",
+  "`of` names the column `{0}`, which the table does not have.": "`of` anger kolumnen `{0}`, som tabellen inte har.",
+  "Use one of {0}.": "Använd en av {0}.",
+  "A `{0}` column holds amounts of its own; only `sum` and `deviation` are derived.":
+    "En kolumn av typen `{0}` har egna belopp; bara `sum` och `deviation` räknas fram.",
+  "Remove `of`, or make the column a `sum` or `deviation`.": "Ta bort `of`, eller gör kolumnen till `sum` eller `deviation`.",
+  "The row has {0} cells, but the table has {1} columns ({2}).": "Raden har {0} rutor, men tabellen har {1} kolumner ({2}).",
+  "Write one cell per column, `~` for a blank one.": "Skriv en ruta per kolumn, `~` för en tom.",
+  "Rows of the table are on the income, cost or financing side, but the table declares no `perspective`, so their signs cannot be read.":
+    "Tabellens rader står på intäkts-, kostnads- eller finansieringssidan, men tabellen anger inget `perspective`, så deras tecken kan inte läsas.",
+  "Add `perspective: cost` (revenues written negative, kostnadsperspektiv) or `perspective: sides` (every side positive).":
+    "Lägg till `perspective: cost` (intäkter skrivna negativa, kostnadsperspektiv) eller `perspective: sides` (varje sida positiv).",
+  'The formula row "{0}" adds up itself, through other formula rows.': 'Summaraden "{0}" summerar sig själv, genom andra summarader.',
+  "Make it add rows and groups of amounts.": "Låt den summera rader och grupper med belopp.",
+  "`{0}` names `{1}`, which is no row or group of the table.": "`{0}` anger `{1}`, som inte är någon rad eller grupp i tabellen.",
+  "Use the `id` of a row or group: {0}.": "Använd `id` för en rad eller grupp: {0}.",
+  "Use the `id` of a row or group: give the rows ids first.": "Använd `id` för en rad eller grupp: ge raderna id först.",
+
+  // Parties and dates (src/rules/parties.ts, src/rules/dates.ts).
+  "{0} is listed among its own members.": "{0} står bland sina egna medlemmar.",
+  "{0} is a member of itself through {1} ({2}); a group cannot hold itself.":
+    "{0} är medlem i sig själv genom {1} ({2}); en grupp kan inte innehålla sig själv.",
+  "Remove the member that leads back to the group.": "Ta bort den medlem som leder tillbaka till gruppen.",
+  "through {0} (members[{1}])": "genom {0} (members[{1}])",
+  "{0} is listed twice among the members of {1}.": "{0} står två gånger bland medlemmarna i {1}.",
+  "{0} is a member of {1} twice: {2} and {3}.": "{0} är medlem i {1} två gånger: {2} och {3}.",
+  "List {0} once, so that its money and inhabitants count once.": "Ange {0} en gång, så att dess pengar och invånare räknas en gång.",
+  "The first time {0} is a member of {1}.": "Första gången {0} är medlem i {1}.",
+  "{0} contributes on its own and is also a member of {1}, which contributes too: its money would be counted twice.":
+    "{0} bidrar på egen hand och är också medlem i {1}, som också bidrar: dess pengar skulle räknas två gånger.",
+  "Remove one of the two: the own contribution of {0} (the group's covers it), or {1} from the members of {2}.":
+    "Ta bort det ena: det egna bidraget från {0} (gruppens täcker det), eller {1} ur medlemmarna i {2}.",
+  "The period ends ({0}) before it begins ({1}).": "Perioden slutar ({0}) innan den börjar ({1}).",
+  "Swap `from` and `to`.": "Byt plats på `from` och `to`.",
+  "The agreement {0} runs {1}–{2}, so it has no plan for {3}.": "Avtalet {0} gäller {1}–{2}, så det har ingen plan för {3}.",
+  "Refer to the agreement that covers this year, or correct the year.": "Hänvisa till det avtal som gäller året, eller rätta året.",
+  "The report is for {0}, but the plan {1} is for {2}.": "Rapporten gäller {0}, men planen {1} gäller {2}.",
+  "Refer to the plan of the same year, or correct the year.": "Hänvisa till planen för samma år, eller rätta året.",
+  "The plan for {0} was decided on {1}, after its year had begun.": "Planen för {0} beslutades {1}, efter att året hade börjat.",
+  "Put next year's plan before the board in the autumn.": "Lägg fram nästa års plan för nämnden under hösten.",
+
+  // Goals, indicators and settings (src/rules/goals.ts, src/rules/settings.ts).
+  'No intervention or budget line works towards the goal "{0}".': 'Ingen insats eller budgetpost arbetar mot målet "{0}".',
+  "Add {0} to an intervention's `goals`, or say in the text why the goal has no intervention this year.":
+    "Lägg till {0} i en insats `goals`, eller skriv i texten varför målet inte har någon insats i år.",
+  'The goal "{0}" is about people but not split by sex.': 'Målet "{0}" handlar om människor men är inte uppdelat på kön.',
+  'Name the groups by sex, e.g. "flickor och pojkar", "kvinnor och män".': 'Nämn grupperna efter kön, till exempel "flickor och pojkar", "kvinnor och män".',
+  'The measure "{0}" is about people but not split by sex.': 'Måttet "{0}" handlar om människor men är inte uppdelat på kön.',
+  "Follow it up for women and men (girls and boys) separately and say so.": "Följ upp det för kvinnor och män (flickor och pojkar) var för sig och skriv det.",
+  'The indicator "{0}" is about people but is not split by sex.': 'Indikatorn "{0}" handlar om människor men är inte uppdelad på kön.',
+  "Collect values for women and men and set `bySex: true`.": "Samla in värden för kvinnor och män och skriv `bySex: true`.",
+  "no source": "ingen källa",
+  "no baseline": "inget utgångsvärde",
+  "no targets": "inga målvärden",
+  'The indicator "{0}" has {1}, so it cannot be followed up.': 'Indikatorn "{0}" har {1}, så den kan inte följas upp.',
+  "Add {0}.": "Lägg till {0}.",
+  "No rule has the id {0}.{1}": "Ingen regel har id {0}.{1}",
+  "Use an id from the README's rule table, or from the `[rule/id]` of a message.":
+    "Använd ett id ur regeltabellen i README, eller ur `[regel/id]` i ett meddelande.",
+};
