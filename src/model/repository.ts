@@ -150,7 +150,21 @@ export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] =
 export const listedDocuments = (
   repo: Pick<
     Repository,
-    "agreements" | "plans" | "reports" | "memos" | "indicators" | "budgets" | "meetings" | "strategies" | "multiYearPlans" | "actionPlans" | "followUps" | "forms" | "funds" | "allocations" | "internalControls"
+    | "agreements"
+    | "plans"
+    | "reports"
+    | "memos"
+    | "indicators"
+    | "budgets"
+    | "meetings"
+    | "strategies"
+    | "multiYearPlans"
+    | "actionPlans"
+    | "followUps"
+    | "forms"
+    | "funds"
+    | "allocations"
+    | "internalControls"
   >,
 ): AnyEntry[] => [
   ...repo.agreements,

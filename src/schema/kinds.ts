@@ -1,4 +1,20 @@
-const KINDS = ["agreement", "plan", "report", "memo", "indicator", "budget", "meeting", "strategy", "multi-year-plan", "action-plan", "follow-up", "form", "fund", "allocation", "internal-control"] as const;
+const KINDS = [
+  "agreement",
+  "plan",
+  "report",
+  "memo",
+  "indicator",
+  "budget",
+  "meeting",
+  "strategy",
+  "multi-year-plan",
+  "action-plan",
+  "follow-up",
+  "form",
+  "fund",
+  "allocation",
+  "internal-control",
+] as const;
 
 /** A kind of document; `documentSchemas` has one schema for each. */
 export type DocumentKind = (typeof KINDS)[number];

@@ -88,7 +88,8 @@ export function agreementOf(repo: Repository, entry: AnyEntry): Entry<"agreement
 /** The party a document is of where it belongs to no agreement: a board's report or budget, a memo's issuer. */
 function ownParty(repo: Repository, entry: AnyEntry): string | undefined {
   if (entry.kind === "memo") return entry.data.issuer ?? repo.config?.data.organisation;
-  if (entry.kind === "report" || entry.kind === "budget" || entry.kind === "meeting" || entry.kind === "fund" || entry.kind === "internal-control") return entry.data.organisation;
+  if (entry.kind === "report" || entry.kind === "budget" || entry.kind === "meeting" || entry.kind === "fund" || entry.kind === "internal-control")
+    return entry.data.organisation;
   if (entry.kind === "strategy" || entry.kind === "multi-year-plan" || entry.kind === "action-plan" || entry.kind === "follow-up")
     return entry.data.organisation;
   return undefined;
