@@ -23,8 +23,8 @@ function checkedAgain() {
     for (const f of files) model.touch(join(root, f));
     checked = checkLoaded(model.refresh(), between);
     const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
-    const json = formatJson(fresh.problems, fresh.repo.documents.size);
-    expect(formatJson(checked.problems, checked.repo.documents.size), what).toBe(json);
+    const json = formatJson(fresh.problems, fresh.repo.documents.size, "en");
+    expect(formatJson(checked.problems, checked.repo.documents.size, "en"), what).toBe(json);
     return json;
   };
   return { root, change, source: (relPath: string) => checked.repo.sources.find((s) => s.relPath === relPath)! };

@@ -121,7 +121,7 @@ describe("text/copied", () => {
       model.touch(join(root, B));
       const again = checkLoaded(model.refresh(), between);
       const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
-      expect(formatJson(again.problems, again.repo.documents.size)).toBe(formatJson(fresh.problems, fresh.repo.documents.size));
+      expect(formatJson(again.problems, again.repo.documents.size, "en")).toBe(formatJson(fresh.problems, fresh.repo.documents.size, "en"));
       return copied(again.problems);
     };
     // A small change leaves it a copy (both warnings, with the new share); rewriting it takes both away.

@@ -33,7 +33,12 @@ const PACKETS = [
   },
   {
     packet: "herrljunga/sammantrade-2017-02-28-handlingar.pdf",
-    parts: ["herrljunga/sammantrade-2017-02-28.pdf", "herrljunga/verksamhetsberattelse-2016.pdf", "herrljunga/ombudgetering-investeringar-2016.pdf"],
+    parts: [
+      "herrljunga/sammantrade-2017-02-28.pdf",
+      "herrljunga/verksamhetsberattelse-2016.pdf",
+      "herrljunga/ombudgetering-investeringar-2016.pdf",
+      "herrljunga/intern-kontroll-2016.pdf",
+    ],
     covers: [],
   },
 ];

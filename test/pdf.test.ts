@@ -625,12 +625,12 @@ describe("PDF: the parts", () => {
     const printed = files.filter((f) => f.print);
     expect(printed.map((f) => f.path)).toEqual([
       "ale/social-investeringsfond.html",
+      "gr/fordelning-nara-vard-2020.html",
       "gr/handlingsplan-branschrad-aldreomsorg.html",
       "gr/handlingsplan-natverket-2019-2020.html",
       "gr/handlingsplan-vardens-medarbetare.html",
       "gr/programforklaring-socialchefsnatverket.html",
       "gr/uppfoljning-2020.html",
-      "gr/fordelning-nara-vard-2020.html",
       "herrljunga/intern-kontroll-2016.html",
       "herrljunga/ombudgetering-investeringar-2016.html",
       "herrljunga/sammantrade-2017-02-28.html",

@@ -316,8 +316,8 @@ function watchedAgainstFresh(root: string) {
     for (const f of touched) model.touch(join(root, f));
     const incremental = checkLoaded(model.refresh(), between);
     const fresh = checkLoaded(loadRepository(root, { cwd: root, keepBody: false, checkDocument }));
-    const json = formatJson(fresh.problems, fresh.repo.documents.size);
-    expect(formatJson(incremental.problems, incremental.repo.documents.size), what).toBe(json);
+    const json = formatJson(fresh.problems, fresh.repo.documents.size, "en");
+    expect(formatJson(incremental.problems, incremental.repo.documents.size, "en"), what).toBe(json);
     return json;
   };
   return { documents, compare };

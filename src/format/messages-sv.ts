@@ -63,8 +63,8 @@ export const SV: Readonly<Record<string, string>> = {
     "`{0}` kan inte vara ett fältnamn (här genom ett alias): namnet är reserverat i programmet, och som fältnamn skulle det försvinna eller läsas fel.",
   "Use another name; party ids, budget lines and other keys are ordinary words such as `lerum`.":
     "Använd ett annat namn; parters id, budgetposter och andra fältnamn är vanliga ord som `lerum`.",
-  "`{0}` holds a line break, and it is a one-line field; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
-    "`{0}` innehåller en radbrytning, men fältet ska stå på en rad; styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
+  "`{0}` holds the control character `{1}` (a line break in a one-line field); control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
+    "`{0}` innehåller styrtecknet `{1}` (en radbrytning i ett fält som ska stå på en rad); styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
   "`{0}` holds the control character `{1}`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":
     "`{0}` innehåller styrtecknet `{1}`; styrtecken kan ändra det som visas i ett terminalfönster, lägga till rader i en CSV-fil eller vända läsriktningen.",
   "This text holds the control character `{0}`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.":

@@ -422,7 +422,7 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       report(file, controlCharacter, {
         reason:
           found.char === "\n"
-            ? t`\`${field!}\` holds a line break, and it is a one-line field; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`
+            ? t`\`${field!}\` holds the control character \`${escapeOf(found.char)}\` (a line break in a one-line field); control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`
             : field
               ? t`\`${field}\` holds the control character \`${escapeOf(found.char)}\`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`
               : t`This text holds the control character \`${escapeOf(found.char)}\`; control characters can rewrite a terminal, add rows to a CSV or reverse how text reads.`,
