@@ -1,4 +1,4 @@
-import { groupBy, type AnyEntry, type Entry } from "../../model/repository.js";
+import { groupBy, listedDocuments, type AnyEntry, type Entry } from "../../model/repository.js";
 import { slug } from "../../rollup/rollups.js";
 import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
@@ -101,21 +101,7 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
     groups.get(key)!.agreements.push(agreement);
   }
   // A board's budget and own report belong to no agreement: they are listed with the other documents.
-  const documents = [
-    ...repo.plans,
-    ...repo.reports,
-    ...repo.memos,
-    ...repo.budgets,
-    ...repo.meetings,
-    ...repo.strategies,
-    ...repo.multiYearPlans,
-    ...repo.actionPlans,
-    ...repo.followUps,
-    ...repo.forms,
-    ...repo.funds,
-    ...repo.allocations,
-    ...repo.internalControls,
-  ] as AnyEntry[];
+  const documents = listedDocuments(repo).filter((d) => d.kind !== "agreement" && d.kind !== "indicator");
   const byAgreement = groupBy(documents, (d) => agreementOf(repo, d)?.id);
   const placed = new Set<string>();
   const municipalities = [...groups.values()]
