@@ -4,7 +4,7 @@ import { lookup, type Entry } from "../../model/repository.js";
 import { BOARD_REPORT, FULFILMENT, HIERARCHY, KIND, LABEL, STATUS } from "../../vocabulary.js";
 import { date } from "../helpers.js";
 import { docLink, isFictional, partyName, type FactView, type LinkView, type PageView, type ViewContext } from "./common.js";
-import { documentPage, type PartLevel, type PartView } from "./page.js";
+import { documentPage, type PartLevel, type PartSource, type PartView } from "./page.js";
 import { td, th, type CellView, type RowView, type TableView } from "./table.js";
 
 /*
@@ -14,7 +14,7 @@ import { td, th, type CellView, type RowView, type TableView } from "./table.js"
  * (see `model/hierarchy.ts`), in text and symbol.
  */
 
-type Level = Entry<"strategy" | "multi-year-plan" | "action-plan" | "follow-up">;
+type Level = Entry<"strategy"> | Entry<"multi-year-plan"> | Entry<"action-plan"> | Entry<"follow-up">;
 
 /** `2015–2025`; a strategy without an end, `2013 – tills vidare`. */
 const periodText = (p: { from: number; to?: number | undefined }) =>
@@ -27,6 +27,18 @@ function ownFacts(ctx: ViewContext, entry: Level): FactView[] {
     { label: "Organisation", text: partyName(ctx.repo, entry.data.organisation) },
     ...(d ? [{ label: LABEL.decision, text: [d.body, date(d.date), d.paragraph, d.dnr && `Dnr ${d.dnr}`].filter(Boolean).join(", ") }] : []),
   ];
+}
+
+/** A level's page: the organisation's header, its own facts (organisation, decision) and those given, its parts. */
+function levelPage(ctx: ViewContext, entry: Level, page: string, facts: FactView[], parts: PartSource): PageView {
+  return documentPage(ctx, entry, page, {
+    organisation: ctx.repo.parties.get(entry.data.organisation),
+    fictional: isFictional(ctx.repo, entry),
+    print: { header: "document" },
+    header: { doctype: KIND[entry.kind].name, facts: [...ownFacts(ctx, entry), ...facts] },
+    content: {},
+    parts,
+  });
 }
 
 /** A status as a table prints it: the words, and the symbol before them (hidden from screen readers, which read the words). */
@@ -72,20 +84,13 @@ function childLink(ctx: ViewContext, page: string, entry: Entry<"multi-year-plan
 export function strategyView(ctx: ViewContext, strategy: Entry<"strategy">, page: string): PageView {
   const data = strategy.data;
   const plans = plansOfStrategy(ctx.repo, strategy.id).map((p) => childLink(ctx, page, p));
-  return documentPage(ctx, strategy, page, {
-    organisation: ctx.repo.parties.get(data.organisation),
-    fictional: isFictional(ctx.repo, strategy),
-    print: { header: "document" },
-    header: { doctype: KIND.strategy.name, facts: [...ownFacts(ctx, strategy), { label: HIERARCHY.period, text: periodText(data.period) }] },
-    content: {},
-    parts: {
-      defaults: ["goals", "plans"],
-      place(name, _attributes, at) {
-        if (name === "goals") return goalsPart(at, data.goals, undefined);
-        if (name === "plans" && plans.length)
-          return { partial: "hierarchy-part", part: name, ...at, id: "planer", headingText: capitalised(KIND["multi-year-plan"].many), links: plans };
-        return undefined;
-      },
+  return levelPage(ctx, strategy, page, [{ label: HIERARCHY.period, text: periodText(data.period) }], {
+    defaults: ["goals", "plans"],
+    place(name, _attributes, at) {
+      if (name === "goals") return goalsPart(at, data.goals, undefined);
+      if (name === "plans" && plans.length)
+        return { partial: "hierarchy-part", part: name, ...at, id: "planer", headingText: capitalised(KIND["multi-year-plan"].many), links: plans };
+      return undefined;
     },
   });
 }
@@ -101,36 +106,26 @@ export function multiYearPlanView(ctx: ViewContext, plan: Entry<"multi-year-plan
     ...docLink(ctx, page, f.id, `${KIND["follow-up"].short} ${f.data.year}`),
     note: STATUS[f.data.status].short,
   }));
-  return documentPage(ctx, plan, page, {
-    organisation: repo.parties.get(data.organisation),
-    fictional: isFictional(repo, plan),
-    print: { header: "document" },
-    header: {
-      doctype: KIND["multi-year-plan"].name,
-      facts: [
-        ...ownFacts(ctx, plan),
-        { label: KIND.strategy.short, links: [docLink(ctx, page, data.strategy)] },
-        { label: HIERARCHY.period, text: periodText(data.period) },
-      ],
-    },
-    content: {},
-    parts: {
-      defaults: ["goals", "action-plans"],
-      place(name, _attributes, at) {
-        if (name === "goals") return goalsPart(at, data.goals, strategy?.data.goals);
-        if (name === "action-plans" && (actionPlans.length || followUps.length))
-          return {
-            partial: "hierarchy-part",
-            part: name,
-            ...at,
-            id: "action-plans",
-            headingText: capitalised(KIND["action-plan"].many),
-            links: actionPlans,
-            followUps,
-            followUpsHeading: HIERARCHY.followedUp,
-          };
-        return undefined;
-      },
+  const facts = [
+    { label: KIND.strategy.short, links: [docLink(ctx, page, data.strategy)] },
+    { label: HIERARCHY.period, text: periodText(data.period) },
+  ];
+  return levelPage(ctx, plan, page, facts, {
+    defaults: ["goals", "action-plans"],
+    place(name, _attributes, at) {
+      if (name === "goals") return goalsPart(at, data.goals, strategy?.data.goals);
+      if (name === "action-plans" && (actionPlans.length || followUps.length))
+        return {
+          partial: "hierarchy-part",
+          part: name,
+          ...at,
+          id: "action-plans",
+          headingText: capitalised(KIND["action-plan"].many),
+          links: actionPlans,
+          followUps,
+          followUpsHeading: HIERARCHY.followedUp,
+        };
+      return undefined;
     },
   });
 }
@@ -167,27 +162,17 @@ export function actionPlanView(ctx: ViewContext, actionPlan: Entry<"action-plan"
       })),
     ],
   };
-  return documentPage(ctx, actionPlan, page, {
-    organisation: repo.parties.get(data.organisation),
-    fictional: isFictional(repo, actionPlan),
-    print: { header: "document" },
-    header: {
-      doctype: KIND["action-plan"].name,
-      facts: [
-        ...ownFacts(ctx, actionPlan),
-        { label: KIND["multi-year-plan"].short, links: [docLink(ctx, page, data.plan)] },
-        { label: HIERARCHY.period, text: periodText(data.period) },
-      ],
-    },
-    content: {},
-    parts: {
-      defaults: ["goals", "activities"],
-      place(name, _attributes, at) {
-        if (name === "goals") return goalsPart(at, data.goals, plan?.data.goals);
-        if (name === "activities")
-          return { partial: "hierarchy-part", part: name, ...at, id: "aktiviteter", headingText: HIERARCHY.activities, tables: [activities] };
-        return undefined;
-      },
+  const facts = [
+    { label: KIND["multi-year-plan"].short, links: [docLink(ctx, page, data.plan)] },
+    { label: HIERARCHY.period, text: periodText(data.period) },
+  ];
+  return levelPage(ctx, actionPlan, page, facts, {
+    defaults: ["goals", "activities"],
+    place(name, _attributes, at) {
+      if (name === "goals") return goalsPart(at, data.goals, plan?.data.goals);
+      if (name === "activities")
+        return { partial: "hierarchy-part", part: name, ...at, id: "aktiviteter", headingText: HIERARCHY.activities, tables: [activities] };
+      return undefined;
     },
   });
 }
@@ -250,43 +235,33 @@ export function followUpView(ctx: ViewContext, followUp: Entry<"follow-up">, pag
     head: [{ cells: [th(HIERARCHY.goals, "col"), th(LABEL.status, "col"), commentHead] }],
     bodies: goalBodies,
   };
-  return documentPage(ctx, followUp, page, {
-    organisation: repo.parties.get(data.organisation),
-    fictional: isFictional(repo, followUp),
-    print: { header: "document" },
-    header: {
-      doctype: KIND["follow-up"].name,
-      facts: [
-        ...ownFacts(ctx, followUp),
-        { label: KIND["multi-year-plan"].short, links: [docLink(ctx, page, data.plan)] },
-        { label: HIERARCHY.years, text: String(data.year) },
-        { label: HIERARCHY.rolledUp, text: FULFILMENT[tree.rolledUp.status].text },
-      ],
-    },
-    content: {},
-    parts: {
-      defaults: ["status", "goals"],
-      place(name, _attributes, at) {
-        if (name === "status")
-          return {
-            partial: "hierarchy-part",
-            part: name,
-            ...at,
-            id: "status",
-            headingText: status.caption,
-            tables: [{ ...status, captionHidden: at.heading }],
-          };
-        if (name === "goals" && goalBodies.length)
-          return {
-            partial: "hierarchy-part",
-            part: name,
-            ...at,
-            id: "maluppfyllelse",
-            headingText: goals.caption,
-            tables: [{ ...goals, captionHidden: at.heading }],
-          };
-        return undefined;
-      },
+  const facts = [
+    { label: KIND["multi-year-plan"].short, links: [docLink(ctx, page, data.plan)] },
+    { label: HIERARCHY.years, text: String(data.year) },
+    { label: HIERARCHY.rolledUp, text: FULFILMENT[tree.rolledUp.status].text },
+  ];
+  return levelPage(ctx, followUp, page, facts, {
+    defaults: ["status", "goals"],
+    place(name, _attributes, at) {
+      if (name === "status")
+        return {
+          partial: "hierarchy-part",
+          part: name,
+          ...at,
+          id: "status",
+          headingText: status.caption,
+          tables: [{ ...status, captionHidden: at.heading }],
+        };
+      if (name === "goals" && goalBodies.length)
+        return {
+          partial: "hierarchy-part",
+          part: name,
+          ...at,
+          id: "maluppfyllelse",
+          headingText: goals.caption,
+          tables: [{ ...goals, captionHidden: at.heading }],
+        };
+      return undefined;
     },
   });
 }
