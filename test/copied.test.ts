@@ -57,6 +57,20 @@ describe("text/copied", () => {
     ]);
   });
 
+  it("gives each of many copies of one text one warning, naming one copy and how many others share it, not one per pair", async () => {
+    const root = withPair();
+    const text = readFileSync(join(root, A), "utf8");
+    // Ten more copies of the first plan, each under its own id: eleven identical bodies and the near-copy.
+    for (let n = 1; n <= 10; n++) writeFileSync(join(root, `kopior/kopia-${n}.md`), text.replace(/^---\n/, `---\nid: kopior/kopia-${n}\n`));
+    const found = ofRule((await checkJson(root)).findings, "text/copied");
+    expect(found).toHaveLength(12);
+    expect(new Set(found.map((f) => f.file)).size).toBe(12);
+    const first = found.find((f) => f.file === A)!;
+    expect(first.message).toMatch(
+      /^100 % of the text of this plan is the same as that of `kopior\/kopia-\d+`, and 1[01] other documents share most of it too:/,
+    );
+  });
+
   it("says nothing of two plans that share a template but not their text, and in the examples only of Sjuhärad's copied pair", async () => {
     // Half of the second plan rewritten: the headings and the header lines stay, the text is its own.
     const root = withPair((text) => {

@@ -22,6 +22,8 @@ export const THRESHOLD = 80;
 /** Documents with fewer shingles than this (a few lines) are not compared: short texts on one template are alike without being copies. */
 export const MIN_SHINGLES = 40;
 const BANDS = 16;
+/** How many documents before it in a bucket a document is compared with. */
+const CANDIDATES = 16;
 const ROWS = 4;
 const HASHES = BANDS * ROWS;
 
@@ -142,24 +144,38 @@ export function copiedPairs(repo: Pick<Repository, "documents">): CopiedPair[] {
   const key = entries.map((e) => `${e.id}\u0000${e.kind}\u0000${e.source.digest}`).join("\n");
   if (last?.key === key && last.entries.every((e, i) => e === entries[i])) return last.pairs;
   const prints = entries.map(fingerprintOf);
-  const buckets = new Map<string, number[]>();
+  const pairs: (CopiedPair & { i: number; j: number })[] = [];
+  // Documents whose bodies are the same text (a plan copied unchanged into many folders) are one
+  // group: each pairs with the group's first, not with every other, and only the first is compared
+  // further. Without this, n copies would make n² pairs and as many warnings.
+  const groups = new Map<string, number[]>();
   prints.forEach((p, i) => {
     if (!p) return;
+    const key = `${entries[i]!.kind} ${[...p.shingles].sort((x, y) => x - y).join(",")}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  for (const [first, ...rest] of groups.values()) for (const j of rest) pairs.push({ a: entries[first!]!, b: entries[j]!, percent: 100, i: first!, j });
+  const buckets = new Map<string, number[]>();
+  for (const [i] of groups.values()) {
+    const p = prints[i!]!;
     for (let band = 0; band < BANDS; band++) {
       const rows = p.signature.subarray(band * ROWS, band * ROWS + ROWS);
       // A band no shingle fell into says nothing: every short text would share it.
       if (rows.every((v) => v === EMPTY)) continue;
-      const key = `${entries[i]!.kind} ${band} ${rows.join(",")}`;
+      const key = `${entries[i!]!.kind} ${band} ${rows.join(",")}`;
       const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
+      if (bucket) bucket.push(i!);
+      else buckets.set(key, [i!]);
     }
-  });
+  }
   const seen = new Set<string>();
-  const pairs: (CopiedPair & { i: number; j: number })[] = [];
   for (const bucket of buckets.values()) {
-    for (let x = 0; x < bucket.length; x++)
-      for (let y = x + 1; y < bucket.length; y++) {
+    // Many near-copies of one template fall into one bucket: each is compared with the CANDIDATES
+    // before it, which finds a copy of it (any one is enough for the warning) without n² comparisons.
+    for (let y = 1; y < bucket.length; y++)
+      for (let x = Math.max(0, y - CANDIDATES); x < y; x++) {
         const [i, j] = [bucket[x]!, bucket[y]!];
         const key = `${i} ${j}`;
         if (seen.has(key)) continue;

@@ -20,19 +20,31 @@ export const copiedText: Rule = {
   repository(repo, report) {
     // Watch mode checks again only some documents (`sources`); a pair is reported on those of its documents it checks.
     const checked = new Set(repo.sources);
+    // One warning per document, naming the document it shares most with: a template copied into many
+    // documents gives each of them one warning, not one per other copy.
+    const best = new Map<AnyEntry, { other: AnyEntry; percent: number; more: number }>();
     for (const { a, b, percent } of copiedPairs(repo)) {
-      const kind = a.kind;
       for (const [self, other] of [
         [a, b],
         [b, a],
       ] as const) {
-        if (!checked.has(self.source)) continue;
-        report(self.source, bodyPlace(self), {
-          reason: `${percent} % of the text of this ${kind} is the same as that of ${code(other.id)}: it looks copied from it, with only a little changed.`,
-          fix: `Write what is this ${kind}'s own, or remove the one that replaces the other; where the two are meant to be alike, set \`text/copied: off\` under \`rules:\`.`,
-          related: [{ source: other.source, at: bodyPlace(other), reason: `${percent} % of this text is the same.` }],
-        });
+        const known = best.get(self);
+        if (!known) best.set(self, { other, percent, more: 0 });
+        else if (percent > known.percent) best.set(self, { other, percent, more: known.more + 1 });
+        else known.more++;
       }
+    }
+    for (const [self, { other, percent, more }] of best) {
+      if (!checked.has(self.source)) continue;
+      const kind = self.kind;
+      report(self.source, bodyPlace(self), {
+        reason:
+          more === 0
+            ? `${percent} % of the text of this ${kind} is the same as that of ${code(other.id)}: it looks copied from it, with only a little changed.`
+            : `${percent} % of the text of this ${kind} is the same as that of ${code(other.id)}, and ${more} other ${more === 1 ? "document shares" : "documents share"} most of it too: it looks copied, with only a little changed.`,
+        fix: `Write what is this ${kind}'s own, or remove the one that replaces the other; where the two are meant to be alike, set \`text/copied: off\` under \`rules:\`.`,
+        related: [{ source: other.source, at: bodyPlace(other), reason: `${percent} % of this text is the same.` }],
+      });
     }
   },
 };
