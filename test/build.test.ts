@@ -668,7 +668,7 @@ describe("plan build: markdown bodies", () => {
   it("sanitises what the checks let through to the renderer", () => {
     const root = copyExamples();
     const repo = checkRepository(root, { cwd: root }).repo;
-    const context = { root, docRelPath: "lerum/plan-2019.md", pageRelPath: "lerum/plan-2019.html", pages: pagesOf(repo) };
+    const context = { root, ignored: repo.ignored, docRelPath: "lerum/plan-2019.md", pageRelPath: "lerum/plan-2019.html", pages: pagesOf(repo) };
     const source = '[klick](javascript:alert(1)) <a href="javascript:alert(2)" onmouseover="x">a</a> [data](data:text/html,hej) [webb](https://www.lerum.se/)';
     const { html } = new MarkdownRenderer().render(markdownParser.parse(source).children, context, { idPrefix: "t-", baseDepth: 2 });
     expect(html).not.toMatch(/javascript:|onmouseover|data:text/);

@@ -36,7 +36,6 @@ describe("references are declared once, in the schemas", () => {
       memo: ["about → plan, report, agreement (belongs to)", "form → form", "attachments[].document → any"],
       indicator: [],
       budget: [],
-      meeting: ["items[].documents[].document → memo, plan, report, budget, agreement, indicator"],
       strategy: [],
       "multi-year-plan": ["strategy → strategy (belongs to)"],
       "action-plan": ["plan → multi-year-plan (belongs to)"],

@@ -17,7 +17,6 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain JavaScript module of the benchmarks, without types.
 import { generateRepository } from "../bench/generate.mjs";
 import { findBrowser } from "../src/browser/index.js";
 import { copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir, type ExamplesPart } from "./helpers/repo.js";

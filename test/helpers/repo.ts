@@ -65,10 +65,10 @@ export function copyExamples(part: ExamplesPart = {}): string {
 export const EPOCH = { SOURCE_DATE_EPOCH: "1546992000" };
 
 /** Replaces `from` by `to` in a file of the repository, failing loudly when `from` is not there. */
-export function edit(root: string, file: string, from: string | RegExp, to: string): void {
+export function edit(root: string, file: string, from: string | RegExp, to: string | ((match: string) => string)): void {
   const path = join(root, file);
   const text = readFileSync(path, "utf8");
-  const next = text.replace(from, to);
+  const next = typeof to === "string" ? text.replace(from, to) : text.replace(from, to);
   if (next === text) throw new Error(`edit: ${String(from)} not found in ${file}`);
   writeFileSync(path, next);
 }
