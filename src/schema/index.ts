@@ -37,38 +37,10 @@ export const documentSchemas = {
   "internal-control": internalControl,
 } as const satisfies Record<DocumentKind, z.ZodType>;
 
-export const anyDocument = z.discriminatedUnion("kind", [
-  agreement,
-  plan,
-  report,
-  memo,
-  indicator,
-  budget,
-  meeting,
-  strategy,
-  multiYearPlan,
-  actionPlan,
-  followUp,
-  form,
-  fund,
-  allocation,
-  internalControl,
-]);
+/** Any document: the union of the kinds' schemas, told apart by `kind` (the JSON Schema of an editor). */
+export const anyDocument = z.discriminatedUnion("kind", Object.values(documentSchemas) as [DocumentSchema, ...DocumentSchema[]]);
 
-export type DocumentData = {
-  agreement: z.infer<typeof agreement>;
-  plan: z.infer<typeof plan>;
-  report: z.infer<typeof report>;
-  memo: z.infer<typeof memo>;
-  indicator: z.infer<typeof indicator>;
-  budget: z.infer<typeof budget>;
-  meeting: z.infer<typeof meeting>;
-  strategy: z.infer<typeof strategy>;
-  "multi-year-plan": z.infer<typeof multiYearPlan>;
-  "action-plan": z.infer<typeof actionPlan>;
-  "follow-up": z.infer<typeof followUp>;
-  form: z.infer<typeof form>;
-  fund: z.infer<typeof fund>;
-  allocation: z.infer<typeof allocation>;
-  "internal-control": z.infer<typeof internalControl>;
-};
+type DocumentSchema = (typeof documentSchemas)[DocumentKind];
+
+/** The data of each kind of document, as its schema gives it. */
+export type DocumentData = { [K in DocumentKind]: z.infer<(typeof documentSchemas)[K]> };
