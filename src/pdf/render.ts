@@ -129,7 +129,8 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
       },
       async (task, page) => {
         try {
-          const pdf = await printWithFootnotes(await readFile(task.source, "utf8"), variantPrinter(page, task.source));
+          const html = await readFile(task.source, "utf8");
+          const pdf = await printWithFootnotes(html, variantPrinter(page, task.source, html));
           await writeFile(task.target, reproducible(pdf, options.sourceDate)).catch((error: unknown) => Promise.reject(at(error, task.target)));
         } catch (error) {
           throw explain(task, error);
@@ -147,17 +148,22 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
 }
 
 /**
- * Prints variants of the page at `source` (the page itself, and those that set its footnotes),
- * each written beside it, so that it reads the same files, and removed after.
+ * Prints the page at `source` (its text is `original`) and the variants that set its footnotes,
+ * each variant written beside it, so that it reads the same files, and removed after.
  */
-function variantPrinter(page: Page, source: string): (html: string) => Promise<Uint8Array> {
+function variantPrinter(page: Page, source: string, original: string): (html: string) => Promise<Uint8Array> {
   let printed = 0;
+  const print = async (path: string) => {
+    await page.goto(pathToFileURL(path).href, { waitUntil: "load", timeout: TIMEOUT_MS });
+    return page.pdf({ ...PDF_OPTIONS, timeout: TIMEOUT_MS });
+  };
   return async (html) => {
+    // The page as it is (every page without footnotes, and any that falls back) needs no copy.
+    if (html === original) return print(source);
     const variant = `${source}.variant-${printed++}.html`;
     await writeFile(variant, html);
     try {
-      await page.goto(pathToFileURL(variant).href, { waitUntil: "load", timeout: TIMEOUT_MS });
-      return await page.pdf({ ...PDF_OPTIONS, timeout: TIMEOUT_MS });
+      return await print(variant);
     } finally {
       await rm(variant, { force: true });
     }
