@@ -7,7 +7,7 @@ import { findings, ofRule, only } from "./helpers/findings.js";
 import { spaces, tableByCaption, text } from "./helpers/html.js";
 import type { DiffResult } from "../src/diff/model.js";
 import { commitAll, git } from "./helpers/git.js";
-import { copyExamples, edit, lineOf, run } from "./helpers/repo.js";
+import { copyExamples, edit, lineOf, read, run, write } from "./helpers/repo.js";
 
 const FILE = "gr/fordelning-nara-vard-2020.md";
 
@@ -188,6 +188,16 @@ describe("kind: allocation in a repository", () => {
     );
     expect(found[1]).toMatchObject({ line: lineOf(root, FILE, "tjorn: ~"), column: 14 });
     expect(found[1]!.message).toContain('`tjorn` in the measure "Inskrivna i kommunal hälso- och sjukvård" is `~` (not known)');
+  });
+
+  it("alloc/input-missing: a measure whose figures are all `~` is not known, not all 0", async () => {
+    const root = copyExamples({ only: ["gr"] });
+    const text = read(root, FILE);
+    const from = text.indexOf("values:", text.indexOf("values:") + 1);
+    write(root, FILE, text.slice(0, from) + text.slice(from).replace(/^( {6}[a-z-]+): \d+ # invented$/gm, "$1: ~"));
+    const found = ofRule(await findings(root), "alloc/input-missing");
+    expect(found).toHaveLength(13);
+    expect(found.every((f) => f.message.includes("is `~` (not known)"))).toBe(true);
   });
 
   it("alloc/member: a figure for a party that is no member; ref/party: a member that is no party", async () => {

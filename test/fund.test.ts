@@ -5,7 +5,7 @@ import { TWO_MUNICIPAL_ACTORS } from "../src/rules/fund.js";
 import { checkJson, only, ofRule } from "./helpers/findings.js";
 import { commitAll, git } from "./helpers/git.js";
 import { spaces, tableByCaption } from "./helpers/html.js";
-import { copyExamples, edit, lineOf, read, run } from "./helpers/repo.js";
+import { copyExamples, edit, lineOf, read, run, write } from "./helpers/repo.js";
 
 /*
  * A social investment fund (`kind: fund`): Ale kommun's, from seed 002, with 10 000 000 kr set
@@ -184,6 +184,17 @@ describe("fund/decision: the years of a grant", () => {
     const found = only(findings, "fund/decision");
     expect(found).toMatchObject({ line, column: columnOf(root, line, "2013"), severity: "warning" });
     expect(found.message).toBe('The application "Star for Life" is granted money for 2013, a year before its decision (2014-03-03).');
+  });
+
+  it("a refusal with amounts is that error alone, not also money granted too early", async () => {
+    const root = copyExamples(PART);
+    edit(root, FUND, "years: { 2014: 600000, 2015: 600000 }", "years: { 2013: 600000, 2015: 600000 }");
+    const text = read(root, FUND);
+    const at = text.lastIndexOf("outcome: granted", text.indexOf("years: { 2013: 600000"));
+    write(root, FUND, `${text.slice(0, at)}outcome: refused${text.slice(at + "outcome: granted".length)}`);
+    const found = ofRule((await checkJson(root)).findings, "fund/decision");
+    expect(found.map((f) => f.severity)).toEqual(["error"]);
+    expect(found[0]!.message).toContain("refused");
   });
 });
 

@@ -1,4 +1,4 @@
-import { weightFraction, weightSum } from "../model/allocation.js";
+import { figureOf, weightFraction, weightSum } from "../model/allocation.js";
 import { own, type Fraction } from "../model/money.js";
 import type { Measure } from "../schema/allocation.js";
 import { code, ofKind, type Rule } from "./rule.js";
@@ -73,7 +73,8 @@ export const allocationInputs: Rule = {
             fix: `Write the figure from ${measure.source}.`,
           });
       }
-      const figures = Object.values(measure.values).map((v) => (v === null ? 0 : typeof v === "number" ? v : v.value));
+      // The members' known figures, as the split reads them: a `~` is not known (reported above), never 0.
+      const figures = doc.data.members.flatMap((m) => figureOf(measure, m)?.value ?? []);
       if (figures.length > 0 && figures.every((v) => v === 0))
         report(doc.source, ["measures", k, "values"], {
           key: true,

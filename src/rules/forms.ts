@@ -129,7 +129,7 @@ function checkLevel(doc: FormDocument, form: ResolvedForm, level: Level, rules: 
       rules.empty(doc.source, m.at.position, {
         severity,
         reason: `The heading ${quoted(m.at.title)} has no text under it; ${formName(form)} requires the section.`,
-        fix: `Write the section's text under the heading${w.optional ? ", or remove the heading" : ""}.`,
+        fix: "Write the section's text under the heading.",
       });
     }
   }

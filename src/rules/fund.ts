@@ -121,7 +121,8 @@ export const fundDecision: Rule = {
       }
       // Money granted for a year before the decision was taken: a warning, since a decision can also confirm money already spent.
       const decided = Number(d.date.slice(0, 4));
-      for (const year of years.filter((y) => Number(y) < decided)) {
+      // A refusal with amounts is the error above; only money granted can be granted too early.
+      for (const year of d.outcome === "granted" ? years.filter((y) => Number(y) < decided) : []) {
         report(fund.source, [...at, "decision", "years", year], {
           key: true,
           severity: "warning",
