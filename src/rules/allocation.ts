@@ -32,13 +32,7 @@ export const allocationWeights: Rule = {
     if (sum.numerator === sum.denominator) return;
     const first = measures[0]!;
     // The weight the first measure would need for the key to add up.
-    const rest = measures.slice(1).reduce<Fraction>(
-      (s, m) => {
-        const w = weightFraction(m.weight);
-        return { numerator: s.numerator * w.denominator + w.numerator * s.denominator, denominator: s.denominator * w.denominator };
-      },
-      { numerator: 0n, denominator: 1n },
-    );
+    const rest = weightSum(measures.slice(1));
     const needed: Fraction = { numerator: rest.denominator - rest.numerator, denominator: rest.denominator };
     const neededText = percentOf(needed);
     const writable = needed.numerator > 0n && /^[\d,]+ %$/.test(neededText);

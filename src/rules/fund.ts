@@ -1,5 +1,6 @@
 import { groupDigits } from "../format/swedish.js";
 import { fundLedger, grantedTotal, isGranted } from "../model/fund.js";
+import { sum } from "../model/money.js";
 import type { Application } from "../schema/fund.js";
 import { code, ofKind, type Rule } from "./rule.js";
 
@@ -140,7 +141,7 @@ export const fundDecision: Rule = {
         return;
       }
       const granted = grantedTotal(application);
-      const repaid = application.repayments.reduce((total, r) => total + BigInt(r.amount), 0n);
+      const repaid = sum(application.repayments.map((r) => r.amount)) ?? 0n;
       if (granted !== undefined && repaid > granted) {
         report(fund.source, [...at, "repayments", application.repayments.length - 1, "amount"], {
           severity: "warning",
