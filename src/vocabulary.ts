@@ -270,3 +270,15 @@ export const SYNONYMS: Record<string, string> = {
 
 /** After the comment on a goal whose fulfilment no report states: its status is its indicators' (a joint plan's report and a board's). */
 export const ASSESSED_BY_INDICATORS = "Bedömningen grundar sig på målets indikatorer.";
+
+/**
+ * A memo's header as its organisation's form prints it (`memos` of a party in plan.config.yaml),
+ * and the name of a proposal written by politicians (`type: political`): Lerum's header reads
+ * `TJÄNSTESKRIVELSE 1 (3)`, `Datum`, `Dnr` (seed 000, line 232); Herrljunga's `Tjänsteskrivelse`,
+ * the date, `DNR SN 16/2017` and `Sid 2 av 2` (seed 001, lines 1405-1408).
+ */
+export const MEMO = {
+  date: "Datum",
+  dnr: "Dnr",
+  political: "Politiskt förslag",
+} as const;

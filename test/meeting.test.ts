@@ -294,7 +294,13 @@ describe("the meeting packet's parts", () => {
     const printed = new Set(files.filter((f) => f.print).map((f) => pdfPathOf(f.path)));
     const packet = files.find((f) => f.path === "herrljunga/sammantrade-2017-02-28.html")!.packet!;
     const parts = packet.items.flatMap((i) => i.documents.map((d) => d.pdf));
-    expect(parts).toEqual(["herrljunga/verksamhetsberattelse-2016.pdf", "herrljunga/ombudgetering-investeringar-2016.pdf"]);
+    expect(parts).toEqual([
+      "herrljunga/tjansteskrivelse-bokslut-2016.pdf",
+      "herrljunga/verksamhetsberattelse-2016.pdf",
+      "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf",
+      "herrljunga/ombudgetering-investeringar-2016.pdf",
+      "herrljunga/forslag-hagen-demenscentrum.pdf",
+    ]);
     expect(parts.filter((p) => !printed.has(p))).toEqual([]);
   });
 });
@@ -333,27 +339,53 @@ describe("the meeting packet", () => {
     expect(info).toMatch(/Title:\s+Kallelse Kommunstyrelsens arbetsutskott 2019-01-09, med handlingar/);
   });
 
-  it.skipIf(!canPrint)("Herrljunga's: no cover pages; items 3 and 4 are the verksamhetsberättelse and the ombudgetering, in agenda order", async () => {
-    const built = await builtExamples(true);
-    const packet = join(built.out, "herrljunga/sammantrade-2017-02-28-handlingar.pdf");
-    const kallelse = pageCount(join(built.out, "herrljunga/sammantrade-2017-02-28.pdf"));
-    const report = pageCount(join(built.out, "herrljunga/verksamhetsberattelse-2016.pdf"));
-    const budget = pageCount(join(built.out, "herrljunga/ombudgetering-investeringar-2016.pdf"));
-    const total = kallelse + report + budget;
-    expect(pageCount(packet)).toBe(total);
-    const pages = pageTexts(packet);
-    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
-    // The kallelse's own header, without a Datum: Herrljunga's carries none.
-    expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
-    expect(pages[0]).not.toContain("Datum");
-    expect(pages[kallelse]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
-    expect(pages[kallelse + report]).toContain("Ombudgetering Investeringar 2016-12-31");
-    expect(await outline(packet)).toEqual([
-      "Kallelse Socialnämnden 2017-02-28 → 1",
-      `3 Bokslut 2016 → ${kallelse + 1}`,
-      `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${kallelse + 1}`,
-      `4 Ombudgetering av investeringsmedel → ${kallelse + report + 1}`,
-      `  Ombudgetering Investeringar 2016-12-31 → ${kallelse + report + 1}`,
-    ]);
-  });
+  it.skipIf(!canPrint)(
+    "Herrljunga's: no cover pages; items 3, 4 and 8 are their memos and documents in agenda order, each memo numbered Sid n av m beside the packet's Sida",
+    async () => {
+      const built = await builtExamples(true);
+      const packet = join(built.out, "herrljunga/sammantrade-2017-02-28-handlingar.pdf");
+      const count = (name: string) => pageCount(join(built.out, `herrljunga/${name}.pdf`));
+      const kallelse = count("sammantrade-2017-02-28");
+      const bokslut = count("tjansteskrivelse-bokslut-2016");
+      const report = count("verksamhetsberattelse-2016");
+      const ombudgetering = count("tjansteskrivelse-ombudgetering-2016");
+      const budget = count("ombudgetering-investeringar-2016");
+      const hagen = count("forslag-hagen-demenscentrum");
+      const total = kallelse + bokslut + report + ombudgetering + budget + hagen;
+      expect(pageCount(packet)).toBe(total);
+      const pages = pageTexts(packet);
+      pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
+      // The kallelse's own header, without a Datum: Herrljunga's carries none.
+      expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
+      expect(pages[0]).not.toContain("Datum");
+      // Each memo keeps its own header in Herrljunga's form (seed 001, lines 1399-1408) on every page, numbered Sid n av m within it, under the packet's Sida.
+      const memo = (first: number, pagesOf: number, dnr: string, from: string[]) => {
+        for (let n = 1; n <= pagesOf; n++) {
+          const text = pages[first + n - 1]!;
+          expect(text, `page ${first + n}`).toContain(`Sid ${n} av ${pagesOf}`);
+          expect(text, `page ${first + n}`).toContain(`DNR ${dnr}`);
+          for (const line of ["HERRLJUNGA KOMMUN", ...from]) expect(text, `page ${first + n}`).toContain(line);
+          expect(text).toContain(`Sida ${first + n} av ${total}`);
+        }
+      };
+      memo(kallelse, bokslut, "SN 109/2016", ["Tjänsteskrivelse", "Socialförvaltningen", "Jenny Andersson"]);
+      expect(pages[kallelse + bokslut]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
+      memo(kallelse + bokslut + report, ombudgetering, "SN 51/2016", ["Tjänsteskrivelse", "Socialförvaltningen", "Jenny Andersson"]);
+      expect(pages[kallelse + bokslut + report + ombudgetering]).toContain("Ombudgetering Investeringar 2016-12-31");
+      const proposal = total - hagen;
+      memo(proposal, hagen, "SN 18/2017", ["Politiskt förslag", "Socialnämndens arbetsutskott"]);
+      expect(pages.slice(proposal).join("\n")).not.toContain("Tjänsteskrivelse");
+      expect(await outline(packet)).toEqual([
+        "Kallelse Socialnämnden 2017-02-28 → 1",
+        `3 Bokslut 2016 → ${kallelse + 1}`,
+        `  Bokslut 2016 → ${kallelse + 1}`,
+        `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${kallelse + bokslut + 1}`,
+        `4 Ombudgetering av investeringsmedel → ${kallelse + bokslut + report + 1}`,
+        `  Ombudgetering investeringar → ${kallelse + bokslut + report + 1}`,
+        `  Ombudgetering Investeringar 2016-12-31 → ${kallelse + bokslut + report + ombudgetering + 1}`,
+        `8 Utveckling av Hagen till demenscentrum → ${proposal + 1}`,
+        `  Hagen utvecklas till Herrljunga kommuns demenscentra → ${proposal + 1}`,
+      ]);
+    },
+  );
 });

@@ -598,8 +598,11 @@ describe("PDF: the parts", () => {
     const files = renderSite(checkRepository(root, { cwd: root }).repo);
     const printed = files.filter((f) => f.print);
     expect(printed.map((f) => f.path)).toEqual([
+      "herrljunga/forslag-hagen-demenscentrum.html",
       "herrljunga/ombudgetering-investeringar-2016.html",
       "herrljunga/sammantrade-2017-02-28.html",
+      "herrljunga/tjansteskrivelse-bokslut-2016.html",
+      "herrljunga/tjansteskrivelse-ombudgetering-2016.html",
       "herrljunga/verksamhetsberattelse-2016.html",
       "lerum/avtal-2017-2020.html",
       "lerum/ksau-2019-01-09.html",
@@ -613,7 +616,7 @@ describe("PDF: the parts", () => {
       "sjuharad/budget-2013.html",
     ]);
     const memo = printed.find((f) => f.path === `${MEMO}.html`)!.print!.css;
-    expect(memo).toContain('content: "TJÄNSTESKRIVELSE " counter(page) " (" counter(pages) ")\\A Datum " "2018-12-20" "     Dnr " "KS18.1375"');
+    expect(memo).toContain('content: "TJÄNSTESKRIVELSE " counter(page) " (" counter(pages) ")" "\\A " "Datum 2018-12-20" "     " "Dnr KS18.1375"');
     expect(memo).toContain('"\\A " "Webb: www.lerum.se   E-post: kommun@lerum.se   Org.nr: 212000-1447"');
     const plan = printed.find((f) => f.path === `${PLAN}.html`)!.print!.css;
     expect(plan).toContain('content: "Sida " counter(page) " av " counter(pages)');

@@ -47,6 +47,9 @@ const MOST_PAGES: Record<string, number> = {
   "sjobacka/rapport-2019.pdf": 6,
   "sjobacka/tjansteskrivelse-2020.pdf": 4,
   "sjuharad/budget-2013.pdf": 6,
+  "herrljunga/tjansteskrivelse-bokslut-2016.pdf": 1,
+  "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf": 1,
+  "herrljunga/forslag-hagen-demenscentrum.pdf": 2,
 };
 /** Documents that must fill exactly their number of pages, as the real one does. */
 const EXACT = new Set(["lerum/tjansteskrivelse-ks18-1375.pdf"]);

@@ -56,10 +56,21 @@ export const memoSections: Rule = {
   id: "memo/section",
   severity: "error",
   example: `The memo lacks the section "Ekonomi"; a ${KIND.memo.one} has Sammanfattning, Bakgrund, Ekonomi, Jämställdhet.`,
-  summary: "A memo's body has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet).",
+  summary:
+    "A memo has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet), and the Jämställdhet questionnaire (`genderEquality`) where the form has that section; the memos of a party that declares a form of its own (`memos` in plan.config.yaml) are not held to it.",
   repository(repo, report) {
     const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
+    const organisation = repo.config?.data.organisation;
     for (const memo of repo.memos) {
+      // The required sections are the form of the repository's organisation (Lerum's: Bakgrund, Jämställdhet); a party that declares a memo form of its own (`memos`, Herrljunga's socialnämnd) is not held to it.
+      const issuer = memo.data.issuer ?? organisation;
+      if (issuer !== organisation && issuer !== undefined && repo.parties.get(issuer)?.memos) continue;
+      if (required.some((s) => normalise(s) === normalise(EQUALITY)) && !memo.data.genderEquality) {
+        report(memo.source, ["genderEquality"], {
+          reason: `The memo lacks the ${EQUALITY} questionnaire (\`genderEquality\`) that the section "${EQUALITY}" of a ${KIND.memo.one} of ${repo.parties.get(organisation!)?.name ?? organisation} answers.`,
+          fix: "Add `genderEquality: { affects: …, visible: …, differentEffects: …, goals: … }` with the answers Ja (true) or Nej (false) and the effect on the goals.",
+        });
+      }
       const headings = new Set((memo.source.outline?.headings ?? []).filter((h) => h.depth === 2).map((h) => normalise(h.text)));
       const missing = required.filter((s) => !headings.has(normalise(s)));
       if (missing.length === 0) continue;
@@ -73,6 +84,52 @@ export const memoSections: Rule = {
         },
       );
     }
+  },
+};
+
+/** The section of Lerum's form that the questionnaire answers. */
+const EQUALITY = "Jämställdhet";
+
+export const memoHandler: Rule = {
+  id: "memo/handler",
+  severity: "error",
+  example: `The ${KIND.memo.one} names no handläggare (\`handler\`); only a political proposal (\`type: political\`) has none.`,
+  summary: "A memo of the förvaltning (`type: official`, the default) names its handläggare (`handler`); a political proposal has none.",
+  document(doc, report) {
+    if (doc.kind !== "memo" || doc.data.type !== "official" || doc.data.handler) return;
+    report(doc.source, ["handler"], {
+      reason: `The ${KIND.memo.one} names no handläggare (\`handler\`); only a political proposal (\`type: political\`) has none.`,
+      fix: "Add `handler: { name: …, title: … }` with the handläggare's name and title, or write `type: political` if politicians wrote and sign it.",
+    });
+  },
+};
+
+export const memoSignatures: Rule = {
+  id: "memo/signatures",
+  severity: "error",
+  otherSeverity: "warning",
+  example:
+    "The political proposal has no signatures; the politicians who make it sign it (the seed's: the chair, the vice chair and a member of the arbetsutskott).",
+  summary:
+    "A political proposal (`type: political`) is signed: it has `signatures` (an error without any), each with the role the signer proposes it in (`title`, a warning without).",
+  document(doc, report) {
+    if (doc.kind !== "memo" || doc.data.type !== "political") return;
+    if (doc.data.signatures.length === 0) {
+      report(doc.source, ["signatures"], {
+        reason:
+          "The political proposal has no signatures; the politicians who make it sign it (the seed's: the chair, the vice chair and a member of the arbetsutskott).",
+        fix: "Add `signatures:` with each politician's `name` and `title`, e.g. `- { name: Lennart Ottosson, title: Socialnämndens ordförande }`.",
+      });
+      return;
+    }
+    doc.data.signatures.forEach((person, i) => {
+      if (person.title) return;
+      report(doc.source, ["signatures", i, "name"], {
+        severity: "warning",
+        reason: `${person.name} signs the political proposal without a role; the proposal prints each signer's role under the name.`,
+        fix: `Add \`title:\` with the role, e.g. \`Socialnämndens vice ordförande\` or \`Ledamot SNAU\`.`,
+      });
+    });
   },
 };
 

@@ -121,7 +121,7 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
  */
 function lastMemo(repo: Repository, issuer: string): Entry<"memo"> | undefined {
   const own = repo.memos.filter((m) => (m.data.issuer ?? repo.config?.data.organisation) === issuer);
-  return own.sort((a, b) => a.data.date.localeCompare(b.data.date) || a.source.relPath.localeCompare(b.source.relPath)).at(-1);
+  return own.sort((a, b) => (a.data.date ?? "").localeCompare(b.data.date ?? "") || a.source.relPath.localeCompare(b.source.relPath)).at(-1);
 }
 
 /** The memo about a plan: sections filled from the plan and its agreement, its people from the issuer's last memo; the dnr left for the registrar. */

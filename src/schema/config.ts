@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { localId, partyRef } from "./common.js";
-import { KIND } from "../vocabulary.js";
+import { KIND, MEMO } from "../vocabulary.js";
 
 /** Whether a pattern is a regular expression as `memo/dnr` reads it. */
 function compiles(pattern: string): boolean {
@@ -37,6 +37,54 @@ export const partyType = z
   .enum(["kommun", "region", "nämnd", "förbund", "annan"])
   .describe("What kind of body the party is: `kommun`, `region`, `nämnd` (a board such as HSN), `förbund` or `annan`.");
 
+/**
+ * How the party's memos are printed: the header block on every page and the page numbers, as its
+ * own tjänsteskrivelser have them (Lerum's `TJÄNSTESKRIVELSE 1 (3)` with Datum and Dnr, seed 000
+ * line 232; Herrljunga's `Tjänsteskrivelse`, date, `DNR SN 16/2017`, `Sid 2 av 2` under
+ * `HERRLJUNGA KOMMUN`, the unit and the handläggare, seed 001 lines 1399-1408).
+ */
+export const memoForm = z
+  .strictObject({
+    doctype: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(`The memo's name as its header prints it, e.g. \`${KIND.memo.name}\`. Default: \`${KIND.memo.name.toLocaleUpperCase("sv")}\`.`),
+    pageNumbers: z
+      .enum(["n (m)", "Sid n av m"])
+      .default("n (m)")
+      .describe(
+        "How the header numbers the memo's own pages: `n (m)` after its name (`TJÄNSTESKRIVELSE 1 (3)`), or `Sid n av m` on a line of its own under the Dnr (`Sid 2 av 2`).",
+      ),
+    heading: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The name at the head of every page where it is not the party's, e.g. a board's memos headed by its municipality: `HERRLJUNGA KOMMUN`."),
+    from: z
+      .array(z.enum(["unit", "handler"]))
+      .default([])
+      .describe(
+        "What the header carries under that name on every page, in order: the memo's `unit` and its `handler`'s name (Herrljunga's). Default: neither; the first page names them.",
+      ),
+    labels: z
+      .strictObject({
+        date: z.string().default(MEMO.date).describe('Before the date; `""` for none (Herrljunga\'s prints the date alone).'),
+        dnr: z.string().default(MEMO.dnr).describe("Before the diarienummer, e.g. `DNR`."),
+      })
+      .default({ date: MEMO.date, dnr: MEMO.dnr })
+      .describe("The words before the date and the diarienummer in the header."),
+    recipient: z
+      .boolean()
+      .default(true)
+      .describe("Whether the first page names the board the memo goes to (Lerum's: `Kommunstyrelsen`; Herrljunga's does not)."),
+    signatures: z
+      .enum(["end", "after-proposal"])
+      .default("end")
+      .describe("Where the signatures stand: at the end (Lerum's), or right after Förslag till beslut, before Expedieras till (Herrljunga's)."),
+  })
+  .describe(`How the party's ${KIND.memo.many} are printed: the header block and the page numbers of its own form.`);
+
 export const party = z
   .strictObject({
     id: localId.describe("Id by which documents refer to the party, e.g. `lerum`, `hsn-vast`."),
@@ -71,6 +119,7 @@ export const party = z
       })
       .optional()
       .describe("How the party's meetings are printed (`kind: meeting`)."),
+    memos: memoForm.optional(),
     members: z
       .array(partyRef)
       .min(1)

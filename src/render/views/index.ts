@@ -38,7 +38,7 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
   if (entry.kind === "memo") {
     const about = entry.data.about ? ctx.repo.documents.get(entry.data.about) : undefined;
     if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting") return about.data.year;
-    return Number(entry.data.date.slice(0, 4));
+    return entry.data.date === undefined ? undefined : Number(entry.data.date.slice(0, 4));
   }
   return undefined;
 }
@@ -48,7 +48,7 @@ function shortTitle(entry: AnyEntry): string | undefined {
   if (entry.kind === "plan") return `${KIND.plan.name} ${entry.data.year}`;
   // A board's own report belongs to no agreement and is listed by its own title.
   if (entry.kind === "report" && entry.data.plan !== undefined) return `${KIND.report.name} ${entry.data.year}`;
-  if (entry.kind === "memo") return `${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
+  if (entry.kind === "memo") return [`${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}`, entry.data.date].filter(Boolean).join(", ");
   return undefined;
 }
 
