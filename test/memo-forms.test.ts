@@ -5,7 +5,7 @@ import { checkRepository } from "../src/check/check.js";
 import { renderSite } from "../src/render/site.js";
 import { checkJson, ofRule } from "./helpers/findings.js";
 import { text } from "./helpers/html.js";
-import { copyExamples, edit, lineOf, read } from "./helpers/repo.js";
+import { copyExamples, edit, lineOf, read, write } from "./helpers/repo.js";
 import { builtExamples } from "./helpers/shared.js";
 
 /*
@@ -178,6 +178,42 @@ describe("memo/section", () => {
     );
     // Herrljunga's memos have no Bakgrund, Ekonomi nor Jämställdhet, and no finding.
     expect(read(root, BOKSLUT)).not.toContain("## Bakgrund");
+  });
+});
+
+describe("a political proposal of the repository's organisation", () => {
+  it("is not held to the sections of its tjänsteskrivelser, and the index names it as what it is", async () => {
+    const root = copyExamples(PART);
+    const proposal = [
+      "---",
+      "kind: memo",
+      "type: political",
+      "title: Förslag om fler familjecentraler",
+      "status: decided",
+      "issuer: lerum",
+      "dnr: KS19.12",
+      "date: 2019-01-09",
+      "unit: Kommunstyrelsens arbetsutskott",
+      "recipient: Kommunstyrelsen",
+      "proposal: [Förvaltningen får i uppdrag att utreda fler familjecentraler.]",
+      "signatures:",
+      "  - { name: Ordförande Exempel, title: Kommunstyrelsens ordförande }",
+      "---",
+      "",
+      "## Sammanfattning",
+      "",
+      "Ett förslag.",
+      "",
+    ].join("\n");
+    write(root, "lerum/forslag-familjecentraler.md", proposal);
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(0);
+    expect(findings.filter((f) => f.file === "lerum/forslag-familjecentraler.md")).toEqual([]);
+    const files = renderSite(checkRepository(root, { cwd: root }).repo);
+    const index = files.find((f) => f.path === "index.html")!.content.toString();
+    expect(index).toContain("Politiskt förslag KS19.12, 2019-01-09");
+    expect(index).toContain("Politiskt förslag SN 18/2017");
+    expect(index).toContain("Tjänsteskrivelse SN 109/2016");
   });
 });
 

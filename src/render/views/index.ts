@@ -2,7 +2,7 @@ import { groupBy, type AnyEntry, type Entry } from "../../model/repository.js";
 import { slug } from "../../rollup/rollups.js";
 import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
-import { documentCount, KIND, STATUS } from "../../vocabulary.js";
+import { documentCount, KIND, MEMO, STATUS } from "../../vocabulary.js";
 import { INDEX_PAGE } from "../../model/pages.js";
 import { list } from "../helpers.js";
 import { href } from "../pages.js";
@@ -48,7 +48,10 @@ function shortTitle(entry: AnyEntry): string | undefined {
   if (entry.kind === "plan") return `${KIND.plan.name} ${entry.data.year}`;
   // A board's own report belongs to no agreement and is listed by its own title.
   if (entry.kind === "report" && entry.data.plan !== undefined) return `${KIND.report.name} ${entry.data.year}`;
-  if (entry.kind === "memo") return [`${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}`, entry.data.date].filter(Boolean).join(", ");
+  if (entry.kind === "memo")
+    return [`${entry.data.type === "political" ? MEMO.political : KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}`, entry.data.date]
+      .filter(Boolean)
+      .join(", ");
   return undefined;
 }
 
