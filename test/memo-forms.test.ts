@@ -5,7 +5,7 @@ import { checkRepository } from "../src/check/check.js";
 import { renderSite } from "../src/render/site.js";
 import { checkJson, ofRule } from "./helpers/findings.js";
 import { text } from "./helpers/html.js";
-import { copyExamples, edit, lineOf, read, write } from "./helpers/repo.js";
+import { copyExamples, edit, lineOf, read, run, write } from "./helpers/repo.js";
 import { builtExamples } from "./helpers/shared.js";
 
 /*
@@ -214,6 +214,38 @@ describe("a political proposal of the repository's organisation", () => {
     expect(index).toContain("Politiskt förslag KS19.12, 2019-01-09");
     expect(index).toContain("Politiskt förslag SN 18/2017");
     expect(index).toContain("Tjänsteskrivelse SN 109/2016");
+  });
+});
+
+describe("plan new memo", () => {
+  it("takes the handläggare and the signatures from the issuer's last tjänsteskrivelse, not from a later political proposal", async () => {
+    const root = copyExamples(PART);
+    write(
+      root,
+      "lerum/forslag-senare.md",
+      [
+        "---",
+        "kind: memo",
+        "type: political",
+        "title: Ett senare förslag",
+        "status: decided",
+        "issuer: lerum",
+        "dnr: KS19.13",
+        "date: 2019-06-01",
+        "unit: Kommunstyrelsens arbetsutskott",
+        "recipient: Kommunstyrelsen",
+        "proposal: [Förslaget bifalls.]",
+        "signatures: [{ name: Ordförande Exempel, title: Kommunstyrelsens ordförande }]",
+        "---",
+        "",
+      ].join("\n"),
+    );
+    const made = await run(["new", "memo", "--for", "lerum/plan-2019", "--force"], root);
+    expect(made.code, made.stderr).toBe(0);
+    const text = read(root, "lerum/tjansteskrivelse-plan-2019.md");
+    expect(text).toContain("name: Karin Gertzen");
+    expect(text).toContain("unit: Stab och Utveckling");
+    expect(text).not.toContain("Ordförande Exempel");
   });
 });
 
