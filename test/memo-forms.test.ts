@@ -93,6 +93,8 @@ describe("Herrljunga's memos", () => {
     expect(sectionText(html, "forslag")).toBe(
       "Förslag till beslut Verksamhetsberättelsen godkänns och del 1 lämnas vidare till kommunfullmäktige. Ärendet direktjusteras Jenny Andersson Controller",
     );
+    // One decision as a paragraph, as the seed's (line 358); Lerum's numbers them.
+    expect(html).toContain('<p class="proposal">Verksamhetsberättelsen godkänns och del 1 lämnas vidare till kommunfullmäktige. Ärendet direktjusteras</p>');
     expect(sectionText(html, "skickas")).toBe("Expedieras till kommunfullmäktige");
     expect(sectionText(html, "kannedom")).toBe("För kännedom till Ekonomiavdelningen");
     expect(sectionText(html, "avsnitt-ovrigt-1")).toBe("Samverkan Ärendet samverkas på FSG 18 februari.");
@@ -112,6 +114,10 @@ describe("Herrljunga's memos", () => {
       "Anette Rundström, Ledamot SNAU",
     ]);
     expect(signatures).not.toContain("signing-org");
+    // Its two decisions as the seed's bulleted list (lines 1564-1565).
+    expect(html).toMatch(
+      /<ul class="proposal">\s*<li>Hagen utvecklas till Herrljunga kommuns demenscentra\.<\/li>\s*<li>Målsättningen är att centrat ska vara fullt utvecklat under 2021\.<\/li>\s*<\/ul>/,
+    );
     expect(sectionText(html, "forslag")).toMatch(
       /^Förslag till beslut Hagen utvecklas till Herrljunga kommuns demenscentra\. Målsättningen är att centrat ska vara fullt utvecklat under 2021\. Lennart Ottosson/,
     );

@@ -78,6 +78,12 @@ export const memoForm = z
       .boolean()
       .default(true)
       .describe("Whether the first page names the board the memo goes to (Lerum's: `Kommunstyrelsen`; Herrljunga's does not)."),
+    proposals: z
+      .enum(["numbered", "plain"])
+      .default("numbered")
+      .describe(
+        "How Förslag till beslut lists the decisions: `numbered` (1., 2., …), or `plain`: one decision as a paragraph, several as a bulleted list (Herrljunga's, seed 001 lines 358 and 1564-1565).",
+      ),
     signatures: z
       .enum(["end", "after-proposal"])
       .default("end")

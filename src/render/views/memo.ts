@@ -214,6 +214,8 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       // The deciding body, where it is not the recipient and the proposal does not name it ("Kommunstyrelsens arbetsutskott beslutar …").
       decidedBy: data.decidedBy && data.decidedBy !== data.recipient && !data.proposal.some((p) => p.includes(data.decidedBy!)) ? data.decidedBy : undefined,
       proposal: data.proposal,
+      // Herrljunga's form: a decision as a paragraph, several as a bulleted list; Lerum's numbers them.
+      proposalStyle: form?.proposals !== "plain" ? "numbered" : data.proposal.length === 1 ? "paragraph" : "bullets",
     },
     beslutsunderlag: {
       id: "beslutsunderlag",
