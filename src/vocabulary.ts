@@ -266,6 +266,7 @@ export const SYNONYMS: Record<string, string> = {
   äskat: "requested",
   regional: "regional",
   lokal: "local",
+  politisk: "political",
 };
 
 /** After the comment on a goal whose fulfilment no report states: its status is its indicators' (a joint plan's report and a board's). */

@@ -135,6 +135,25 @@ describe("Herrljunga's memos", () => {
   });
 });
 
+describe("a form or a type written wrong", () => {
+  it("is an error at its value with the word to write, and no memo is held to a form while the configuration is invalid", async () => {
+    const root = copyExamples(PART);
+    edit(root, "plan.config.yaml", "pageNumbers: Sid n av m", "pageNumbers: Sid 1 av 2");
+    edit(root, HAGEN, "type: political", "type: politisk");
+    const { code, findings } = await checkJson(root);
+    expect(code).toBe(1);
+    const enums = ofRule(findings, "schema/enum").sort((a, b) => b.file.localeCompare(a.file));
+    expect(enums.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([
+      `plan.config.yaml:${lineOf(root, "plan.config.yaml", "pageNumbers: Sid 1 av 2")}:20`,
+      `${HAGEN}:${lineOf(root, HAGEN, "type: politisk")}:7`,
+    ]);
+    expect(enums[1]!.message).toBe('`type` is written in English: `political` for "politisk".');
+    expect(enums[0]!.message).toContain('must be one of `n (m)`, `Sid n av m`; found the text "Sid 1 av 2". Did you mean `Sid n av m`?');
+    // Herrljunga's memos are not held to Lerum's sections because the configuration that says whose form they follow did not load.
+    expect(ofRule(findings, "memo/section")).toEqual([]);
+  });
+});
+
 describe("memo/signatures", () => {
   it("a political proposal without signatures is an error at its `signatures`; a signer without a role a warning at the name", async () => {
     const root = copyExamples(PART);

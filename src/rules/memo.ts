@@ -59,17 +59,19 @@ export const memoSections: Rule = {
   summary:
     "A memo has every required section as a `##` heading (default: Sammanfattning, Bakgrund, Ekonomi, Jämställdhet), and the Jämställdhet questionnaire (`genderEquality`) where the form has that section; the memos of a party that declares a form of its own (`memos` in plan.config.yaml), and political proposals, are not held to it.",
   repository(repo, report) {
-    const required = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
-    const organisation = repo.config?.data.organisation;
+    // Without a valid configuration (its own finding comes first) no one knows whose form a memo follows.
+    if (!repo.config) return;
+    const required = repo.config.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
+    const organisation = repo.config.data.organisation;
     for (const memo of repo.memos) {
       // The required sections are the form of the repository's organisation (Lerum's: Bakgrund, Jämställdhet); a party that declares a memo form of its own (`memos`, Herrljunga's socialnämnd) is not held to it.
       const issuer = memo.data.issuer ?? organisation;
-      if (issuer !== organisation && issuer !== undefined && repo.parties.get(issuer)?.memos) continue;
+      if (issuer !== organisation && repo.parties.get(issuer)?.memos) continue;
       // A political proposal is the politicians' own text, not the förvaltning's tjänsteskrivelse: its form's sections are not asked of it.
       if (memo.data.type === "political") continue;
       if (required.some((s) => normalise(s) === normalise(EQUALITY)) && !memo.data.genderEquality) {
         report(memo.source, ["genderEquality"], {
-          reason: `The memo lacks the ${EQUALITY} questionnaire (\`genderEquality\`) that the section "${EQUALITY}" of a ${KIND.memo.one} of ${repo.parties.get(organisation!)?.name ?? organisation} answers.`,
+          reason: `The memo lacks the ${EQUALITY} questionnaire (\`genderEquality\`) that the section "${EQUALITY}" of a ${KIND.memo.one} of ${repo.parties.get(organisation)?.name ?? organisation} answers.`,
           fix: "Add `genderEquality: { affects: …, visible: …, differentEffects: …, goals: … }` with the answers Ja (true) or Nej (false) and the effect on the goals.",
         });
       }
