@@ -306,6 +306,7 @@ export const SYNONYMS: Record<string, string> = {
   lokal: "local",
   uppföljning: "follow-up",
   flerårsplan: "multi-year-plan",
+  politisk: "political",
 };
 
 /**
@@ -416,4 +417,16 @@ export const ALLOCATION = {
   roundedUp: "Fick en av de kronor som blev över vid avrundningen.",
   notComputed: "Beloppen kan inte räknas fram förrän nyckelns vikter summerar till 100 % och varje kommun har en uppgift för varje mått.",
   figureYear: "Uppgiften avser",
+} as const;
+
+/**
+ * A memo's header as its organisation's form prints it (`print` of its memo form, `kind: form`),
+ * and the name of a proposal written by politicians (`type: political`): Lerum's header reads
+ * `TJÄNSTESKRIVELSE 1 (3)`, `Datum`, `Dnr` (seed 000, line 232); Herrljunga's `Tjänsteskrivelse`,
+ * the date, `DNR SN 16/2017` and `Sid 2 av 2` (seed 001, lines 1405-1408).
+ */
+export const MEMO = {
+  date: "Datum",
+  dnr: "Dnr",
+  political: "Politiskt förslag",
 } as const;

@@ -104,7 +104,8 @@ describe("plan build: a board's report", () => {
     const header = text(/<header class="doc-header">([\s\S]*?)<\/header>/.exec(html)![1]!);
     expect(header).toBe(
       "Verksamhetsberättelse Verksamhetsberättelse 2016-12-31 Socialnämnden Organisation Socialnämnden, Herrljunga kommun Verksamhetsår 2016 " +
-        "Status Beslutat 2017-02-28 av Socialnämnden (Dnr SN 109/2016) Se även Verksamhetsplan för det gemensamma folkhälsoarbetet 2020 mellan Sjöbacka kommun och Hälso- och sjukvårdsnämnd Väst",
+        // Bokslut 2016: the memo of item 3 of the meeting, about the report (seed 001, line 338); then the memo written here, a copy of Sjöbacka's (its title is the plan's).
+        "Status Beslutat 2017-02-28 av Socialnämnden (Dnr SN 109/2016) Se även Bokslut 2016; Verksamhetsplan för det gemensamma folkhälsoarbetet 2020 mellan Sjöbacka kommun och Hälso- och sjukvårdsnämnd Väst",
     );
     // The report's two parts, each with its contents; del 1 with its goals under kommunfullmäktige's, its money tables, its text and the annex.
     expect(headings(html).map((h) => `${h.level} ${h.text}`)).toEqual([

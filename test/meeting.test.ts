@@ -295,9 +295,13 @@ describe("the meeting packet's parts", () => {
     const packet = files.find((f) => f.path === "herrljunga/sammantrade-2017-02-28.html")!.packet!;
     const parts = packet.items.flatMap((i) => i.documents.map((d) => d.pdf));
     expect(parts).toEqual([
+      "herrljunga/tjansteskrivelse-bokslut-2016.pdf",
       "herrljunga/verksamhetsberattelse-2016.pdf",
+      "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf",
       "herrljunga/ombudgetering-investeringar-2016.pdf",
+      "herrljunga/tjansteskrivelse-intern-kontroll-2016.pdf",
       "herrljunga/intern-kontroll-2016.pdf",
+      "herrljunga/forslag-hagen-demenscentrum.pdf",
     ]);
     expect(parts.filter((p) => !printed.has(p))).toEqual([]);
   });
@@ -338,32 +342,60 @@ describe("the meeting packet", () => {
   });
 
   it.skipIf(!canPrint)(
-    "Herrljunga's: no cover pages; items 3, 4 and 5 are the verksamhetsberättelse, the ombudgetering and the internal control, in agenda order",
+    "Herrljunga's: no cover pages; items 3, 4, 5 and 8 are their memos and documents in agenda order, each memo numbered Sid n av m beside the packet's Sida",
     async () => {
       const built = await builtExamples(true);
       const packet = join(built.out, "herrljunga/sammantrade-2017-02-28-handlingar.pdf");
-      const kallelse = pageCount(join(built.out, "herrljunga/sammantrade-2017-02-28.pdf"));
-      const report = pageCount(join(built.out, "herrljunga/verksamhetsberattelse-2016.pdf"));
-      const budget = pageCount(join(built.out, "herrljunga/ombudgetering-investeringar-2016.pdf"));
-      const control = pageCount(join(built.out, "herrljunga/intern-kontroll-2016.pdf"));
-      const total = kallelse + report + budget + control;
+      const count = (name: string) => pageCount(join(built.out, `herrljunga/${name}.pdf`));
+      const kallelse = count("sammantrade-2017-02-28");
+      const bokslut = count("tjansteskrivelse-bokslut-2016");
+      const report = count("verksamhetsberattelse-2016");
+      const ombudgetering = count("tjansteskrivelse-ombudgetering-2016");
+      const budget = count("ombudgetering-investeringar-2016");
+      const kontroll = count("tjansteskrivelse-intern-kontroll-2016");
+      const control = count("intern-kontroll-2016");
+      const hagen = count("forslag-hagen-demenscentrum");
+      const total = kallelse + bokslut + report + ombudgetering + budget + kontroll + control + hagen;
       expect(pageCount(packet)).toBe(total);
       const pages = pageTexts(packet);
       pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
       // The kallelse's own header, without a Datum: Herrljunga's carries none.
       expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
       expect(pages[0]).not.toContain("Datum");
-      expect(pages[kallelse]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
-      expect(pages[kallelse + report]).toContain("Ombudgetering Investeringar 2016-12-31");
-      expect(pages[kallelse + report + budget]).toContain("Uppföljning av Intern kontroll 2016");
+      // Each memo keeps its own header in Herrljunga's form (seed 001, lines 1399-1408) on every page, numbered Sid n av m within it, under the packet's Sida.
+      const memo = (first: number, pagesOf: number, dnr: string, from: string[]) => {
+        for (let n = 1; n <= pagesOf; n++) {
+          const text = pages[first + n - 1]!;
+          expect(text, `page ${first + n}`).toContain(`Sid ${n} av ${pagesOf}`);
+          expect(text, `page ${first + n}`).toContain(`DNR ${dnr}`);
+          for (const line of ["HERRLJUNGA KOMMUN", ...from]) expect(text, `page ${first + n}`).toContain(line);
+          expect(text).toContain(`Sida ${first + n} av ${total}`);
+        }
+      };
+      const item4 = kallelse + bokslut + report;
+      const item5 = item4 + ombudgetering + budget;
+      const item8 = item5 + kontroll + control;
+      memo(kallelse, bokslut, "SN 109/2016", ["Tjänsteskrivelse", "Socialförvaltningen", "Jenny Andersson"]);
+      expect(pages[kallelse + bokslut]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
+      memo(item4, ombudgetering, "SN 51/2016", ["Tjänsteskrivelse", "Socialförvaltningen", "Jenny Andersson"]);
+      expect(pages[item4 + ombudgetering]).toContain("Ombudgetering Investeringar 2016-12-31");
+      memo(item5, kontroll, "SN 82/2015", ["Tjänsteskrivelse", "2017-01-09", "Socialförvaltningen", "Magnus Stenmark"]);
+      expect(pages[item5 + kontroll]).toContain("Uppföljning av Intern kontroll 2016");
+      memo(item8, hagen, "SN 18/2017", ["Politiskt förslag", "Socialnämndens arbetsutskott"]);
+      expect(pages.slice(item8).join("\n")).not.toContain("Tjänsteskrivelse");
       expect(await outline(packet)).toEqual([
         "Kallelse Socialnämnden 2017-02-28 → 1",
         `3 Bokslut 2016 → ${kallelse + 1}`,
-        `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${kallelse + 1}`,
-        `4 Ombudgetering av investeringsmedel → ${kallelse + report + 1}`,
-        `  Ombudgetering Investeringar 2016-12-31 → ${kallelse + report + 1}`,
-        `5 Resultat av utförd internkontroll 2016 → ${kallelse + report + budget + 1}`,
-        `  Uppföljning av Intern kontroll 2016 → ${kallelse + report + budget + 1}`,
+        `  Bokslut 2016 → ${kallelse + 1}`,
+        `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${kallelse + bokslut + 1}`,
+        `4 Ombudgetering av investeringsmedel → ${item4 + 1}`,
+        `  Ombudgetering investeringar → ${item4 + 1}`,
+        `  Ombudgetering Investeringar 2016-12-31 → ${item4 + ombudgetering + 1}`,
+        `5 Resultat av utförd internkontroll 2016 → ${item5 + 1}`,
+        `  Intern kontroll 2016 → ${item5 + 1}`,
+        `  Uppföljning av Intern kontroll 2016 → ${item5 + kontroll + 1}`,
+        `8 Utveckling av Hagen till demenscentrum → ${item8 + 1}`,
+        `  Hagen utvecklas till Herrljunga kommuns demenscentra → ${item8 + 1}`,
       ]);
     },
   );

@@ -631,9 +631,13 @@ describe("PDF: the parts", () => {
       "gr/handlingsplan-vardens-medarbetare.html",
       "gr/programforklaring-socialchefsnatverket.html",
       "gr/uppfoljning-2020.html",
+      "herrljunga/forslag-hagen-demenscentrum.html",
       "herrljunga/intern-kontroll-2016.html",
       "herrljunga/ombudgetering-investeringar-2016.html",
       "herrljunga/sammantrade-2017-02-28.html",
+      "herrljunga/tjansteskrivelse-bokslut-2016.html",
+      "herrljunga/tjansteskrivelse-intern-kontroll-2016.html",
+      "herrljunga/tjansteskrivelse-ombudgetering-2016.html",
       "herrljunga/verksamhetsberattelse-2016.html",
       "lerum/avtal-2017-2020.html",
       "lerum/ksau-2019-01-09.html",
@@ -651,7 +655,7 @@ describe("PDF: the parts", () => {
       "sjuharad/enhetsplaner/utbildning-kompetensutveckling.html",
     ]);
     const memo = printed.find((f) => f.path === `${MEMO}.html`)!.print!.css;
-    expect(memo).toContain('content: "TJÄNSTESKRIVELSE " counter(page) " (" counter(pages) ")\\A Datum " "2018-12-20" "     Dnr " "KS18.1375"');
+    expect(memo).toContain('content: "TJÄNSTESKRIVELSE " counter(page) " (" counter(pages) ")" "\\A " "Datum 2018-12-20" "     " "Dnr KS18.1375"');
     expect(memo).toContain('"\\A " "Webb: www.lerum.se   E-post: kommun@lerum.se   Org.nr: 212000-1447"');
     const plan = printed.find((f) => f.path === `${PLAN}.html`)!.print!.css;
     expect(plan).toContain('content: "Sida " counter(page) " av " counter(pages)');

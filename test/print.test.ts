@@ -61,6 +61,10 @@ const MOST_PAGES: Record<string, number> = {
   "ale/social-investeringsfond.pdf": 4,
   "gr/fordelning-nara-vard-2020.pdf": 2,
   "herrljunga/intern-kontroll-2016.pdf": 6,
+  "herrljunga/tjansteskrivelse-bokslut-2016.pdf": 1,
+  "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf": 1,
+  "herrljunga/forslag-hagen-demenscentrum.pdf": 2,
+  "herrljunga/tjansteskrivelse-intern-kontroll-2016.pdf": 2,
 };
 /**
  * Documents whose tables' rows hold pages of text (an internal-control plan's results, seed 001

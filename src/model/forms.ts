@@ -1,5 +1,5 @@
 import type { Position } from "unist";
-import type { Form } from "../schema/form.js";
+import { memoPrint, type Form, type MemoPrint } from "../schema/form.js";
 import type { Entry, Repository } from "./repository.js";
 
 /**
@@ -9,7 +9,8 @@ import type { Entry, Repository } from "./repository.js";
  * Herrljunga's (seed 001) writes *Expedieras till* for *Beslutet ska skickas till*.
  */
 export const MEMO_SLOTS = [
-  { slot: "forslag", names: ["förslag till beslut"] },
+  // Herrljunga's memo of item 5 writes "Förvaltningens förslag till beslut" (seed 001, line 1271).
+  { slot: "forslag", names: ["förslag till beslut", "förvaltningens förslag till beslut"] },
   { slot: "sammanfattning", names: ["sammanfattning", "sammanfattning av ärendet", "ärendet"] },
   { slot: "bakgrund", names: ["bakgrund", "beskrivning av ärendet"] },
   { slot: "ekonomi", names: ["ekonomi", "ekonomiska konsekvenser", "ekonomisk bedömning"] },
@@ -17,7 +18,8 @@ export const MEMO_SLOTS = [
   { slot: "barnperspektiv", names: ["barnperspektiv", "barnkonsekvensanalys", "barnrättsperspektiv", "barnets bästa"] },
   { slot: "beslutsunderlag", names: ["beslutsunderlag"] },
   { slot: "skickas", names: ["beslutet ska skickas till", "expedieras till"] },
-  { slot: "kannedom", names: ["för kännedom till"] },
+  // Herrljunga's write both (seed 001, lines 364, 1281).
+  { slot: "kannedom", names: ["för kännedom till", "för kännedom"] },
 ] as const;
 export type MemoSlot = (typeof MEMO_SLOTS)[number]["slot"];
 
@@ -43,10 +45,10 @@ export interface FormSection extends FormHeading {
 
 /** A document's form, read: its own, its party's, or the built-in one. */
 export interface ResolvedForm {
-  /** The form document; none for the built-in memo form. */
+  /** The form document; none for the built-in memo form and a political proposal's own. */
   entry?: Entry<"form">;
-  /** How the document came by it. */
-  via: "document" | "party" | "default";
+  /** How the document came by it; `body`: a political proposal's sections are its own. */
+  via: "document" | "party" | "default" | "body";
   for: Form["for"];
   sections: FormSection[];
   /** The number of sections the memo's signatures follow (`::signatures` in the form), else all. */
@@ -56,7 +58,12 @@ export interface ResolvedForm {
   severity: Form["severity"];
   /** Whether a heading the form does not have is reported: a declared form's are, the built-in form's are not. */
   closed: boolean;
+  /** How a memo of the form is printed: its header block, page numbers, proposals and signatures. */
+  print: MemoPrint;
 }
+
+/** Lerum's print of a memo (seed 000), where a form declares none. */
+const DEFAULT_PRINT: MemoPrint = memoPrint.parse({});
 
 /** Lerum's required sections (seed 000), the built-in form of memos where the repository declares none. */
 export const DEFAULT_MEMO_SECTIONS = ["Sammanfattning", "Bakgrund", "Ekonomi", "Jämställdhet"];
@@ -74,15 +81,37 @@ export function readForm(entry: Entry<"form">, via: ResolvedForm["via"]): Resolv
   const signaturesAfter = signatures
     ? sections.filter((s) => s.position && s.position.start.offset! < signatures.position.start.offset!).length
     : sections.length;
-  const { fields, money, severity } = entry.data;
-  return { entry, via, for: entry.data.for, sections, signaturesAfter, fields, money, severity, closed: true };
+  const { fields, money, severity, print } = entry.data;
+  return { entry, via, for: entry.data.for, sections, signaturesAfter, fields, money, severity, closed: true, print: print ?? DEFAULT_PRINT };
 }
 
 /** The built-in memo form: Lerum's sections (or the configuration's `memo.requiredSections`), all required, in that order. */
-function defaultMemoForm(repo: Repository): ResolvedForm {
+export function builtInMemoForm(repo: Repository): ResolvedForm {
   const titles = repo.config?.data.memo?.requiredSections ?? DEFAULT_MEMO_SECTIONS;
   const sections = titles.map((title) => ({ title, optional: false, subs: [] }));
-  return { via: "default", for: "memo", sections, signaturesAfter: sections.length, fields: [], money: "required", severity: "error", closed: false };
+  return {
+    via: "default",
+    for: "memo",
+    sections,
+    signaturesAfter: sections.length,
+    fields: [],
+    money: "required",
+    severity: "error",
+    closed: false,
+    print: DEFAULT_PRINT,
+  };
+}
+
+/**
+ * A political proposal's form: its own headings, in its order, none required. It is the
+ * politicians' text, not the förvaltning's tjänsteskrivelse, so the issuer's form gives it only
+ * its print (header, page numbers, proposals, signatures) — and its signatures stand at the end.
+ */
+function politicalForm(memo: Entry<"memo">, issuers: ResolvedForm): ResolvedForm {
+  const sections = (memo.source.outline?.headings ?? [])
+    .filter((h) => h.depth === 2)
+    .map((h) => ({ title: h.text.trim().replace(/:$/, ""), optional: true, subs: [], position: h.position }));
+  return { ...issuers, entry: undefined, via: "body", sections, signaturesAfter: sections.length, fields: [], closed: false };
 }
 
 /** The party whose default form a document takes: a memo's issuer, a plan's organisation (else none). */
@@ -102,13 +131,20 @@ export function formIdOf(repo: Repository, doc: Entry<"plan"> | Entry<"memo">): 
 /**
  * A document's form: the form it names (`form:`), else its party's for its kind (`forms:` in
  * plan.config.yaml), else for a memo the built-in form of Lerum's sections; a plan without one
- * has none. A form that is missing or for another kind counts as none (its own rules say so).
+ * has none. A form that is missing, invalid or for another kind counts as none (its own rules say so).
  */
 export function formOf(repo: Repository, doc: Entry<"plan"> | Entry<"memo">): ResolvedForm | undefined {
   const named = formIdOf(repo, doc);
   const entry = named ? repo.documents.get(named.id) : undefined;
-  if (named && entry?.kind === "form" && entry.data.for === doc.kind) return readForm(entry, named.via);
-  return doc.kind === "memo" ? defaultMemoForm(repo) : undefined;
+  // A form named but not there, invalid or for another kind is no form: its own finding says so, and Lerum's is not asked of the memo instead.
+  const form = named
+    ? entry?.kind === "form" && entry.data.for === doc.kind
+      ? readForm(entry, named.via)
+      : undefined
+    : doc.kind === "memo"
+      ? builtInMemoForm(repo)
+      : undefined;
+  return doc.kind === "memo" && doc.data.type === "political" && form ? politicalForm(doc, form) : form;
 }
 
 /** Whether a plan may have no budget lines: its form says money is optional or absent. */

@@ -4,6 +4,7 @@ import { statSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { compareStrings } from "../format/text.js";
 import { readInside, RefusedPath } from "../source/read-inside.js";
+import { MEMO } from "../vocabulary.js";
 import { join } from "node:path";
 import { linkTargetKinds } from "../model/assets.js";
 import { byData, type AnyEntry, type Repository } from "../model/repository.js";
@@ -213,13 +214,23 @@ function pageFile(view: PageView, templates: Templates, pages: Pages, options: S
   // As UTF-8 bytes at once: half the memory of a JavaScript string of Swedish text, and ready to write.
   const file: OutputFile = { path: view.path, content: Buffer.from(html, "utf8") };
   if (view.print) {
+    const form = view.print.form;
+    const labelled = (label: string | undefined, value: string | undefined) => (value === undefined ? undefined : label ? `${label} ${value}` : value);
     const css = templates.render("print", {
       ...view.print,
       memo: view.print.header === "memo",
+      sid: Boolean(form?.sid),
+      hidden: form?.hidden ?? [],
       // With the space before the page number, so that the memo's header reads as it always has.
-      doctype: `${view.print.runningTitle.toLocaleUpperCase("sv")} `,
+      doctype: form ? (form.sid ? form.doctype : `${form.doctype} `) : `${view.print.runningTitle.toLocaleUpperCase("sv")} `,
+      dateText: labelled(form ? form.dateLabel : MEMO.date, view.print.date),
+      dnrText: labelled(form ? form.dnrLabel : MEMO.dnr, view.print.dnr),
       title: view.title,
-      organisation: view.organisation ? `${view.organisation.name}${view.organisation.fictional ? " (fiktiv kommun)" : ""}` : "",
+      organisation: form
+        ? [`${form.left[0] ?? ""}${view.organisation?.fictional ? " (fiktiv kommun)" : ""}`, ...form.left.slice(1)].join("\n")
+        : view.organisation
+          ? `${view.organisation.name}${view.organisation.fictional ? " (fiktiv kommun)" : ""}`
+          : "",
       footer: footerLines(view.organisation),
     });
     file.print = { css, assets: view.assets.map((a) => a.to) };

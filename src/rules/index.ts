@@ -3,7 +3,7 @@ import { reportOutcome, reportSubject } from "./report.js";
 import { goalsBySex, incompleteIndicators, indicatorsBySex, unfundedGoals } from "./goals.js";
 import { councilGoals, reportParts, sameGoalText, writtenFigures } from "./board-goals.js";
 import { goalStatus, koladaMunicipality, targetYears, valueRange, valuesBySex } from "./indicators.js";
-import { memoDnr, memoSelfAttachment, placeholders } from "./memo.js";
+import { memoDnr, memoHandler, memoSelfAttachment, memoSignatures, placeholders } from "./memo.js";
 import { meetingDecides, meetingDnr, meetingDraft, meetingOrder } from "./meeting.js";
 import { accountSums } from "./accounts.js";
 import { carryOvers, contributions, declaredTotals, financingTypes, income, lineTotals, splits, sumRange } from "./money.js";
@@ -99,6 +99,8 @@ export const rules: readonly Rule[] = [
   figureReferences,
   figureText,
   riskScore,
+  memoHandler,
+  memoSignatures,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { code, type Rule } from "./rule.js";
+import { KIND } from "../vocabulary.js";
 
 export const memoDnr: Rule = {
   id: "memo/dnr",
@@ -46,6 +47,49 @@ export const memoSelfAttachment: Rule = {
         });
       });
     }
+  },
+};
+
+export const memoHandler: Rule = {
+  id: "memo/handler",
+  severity: "error",
+  example: `The ${KIND.memo.one} names no handläggare (\`handler\`); only a political proposal (\`type: political\`) has none.`,
+  summary: "A memo of the förvaltning (`type: official`, the default) names its handläggare (`handler`); a political proposal has none.",
+  document(doc, report) {
+    if (doc.kind !== "memo" || doc.data.type !== "official" || doc.data.handler) return;
+    report(doc.source, ["handler"], {
+      reason: `The ${KIND.memo.one} names no handläggare (\`handler\`); only a political proposal (\`type: political\`) has none.`,
+      fix: "Add `handler: { name: …, title: … }` with the handläggare's name and title, or write `type: political` if politicians wrote and sign it.",
+    });
+  },
+};
+
+export const memoSignatures: Rule = {
+  id: "memo/signatures",
+  severity: "error",
+  otherSeverity: "warning",
+  example:
+    "The political proposal has no signatures; the politicians who make it sign it (the seed's: the chair, the vice chair and a member of the arbetsutskott).",
+  summary:
+    "A political proposal (`type: political`) is signed: it has `signatures` (an error without any), each with the role the signer proposes it in (`title`, a warning without).",
+  document(doc, report) {
+    if (doc.kind !== "memo" || doc.data.type !== "political") return;
+    if (doc.data.signatures.length === 0) {
+      report(doc.source, ["signatures"], {
+        reason:
+          "The political proposal has no signatures; the politicians who make it sign it (the seed's: the chair, the vice chair and a member of the arbetsutskott).",
+        fix: "Add `signatures:` with each politician's `name` and `title`, e.g. `- { name: Lennart Ottosson, title: Socialnämndens ordförande }`.",
+      });
+      return;
+    }
+    doc.data.signatures.forEach((person, i) => {
+      if (person.title) return;
+      report(doc.source, ["signatures", i, "name"], {
+        severity: "warning",
+        reason: `${person.name} signs the political proposal without a role; the proposal prints each signer's role under the name.`,
+        fix: `Add \`title:\` with the role, e.g. \`Socialnämndens vice ordförande\` or \`Ledamot SNAU\`.`,
+      });
+    });
   },
 };
 

@@ -116,12 +116,13 @@ export function draftReport(repo: Repository, plan: Entry<"plan">): Draft {
 }
 
 /**
- * The latest memo the issuer wrote (by date, then by file): the unit, the handläggare, the board
+ * The latest tjänsteskrivelse the issuer wrote (by date, then by file): the unit, the handläggare, the board
  * and the signatures of the next one are most likely its own.
  */
 function lastMemo(repo: Repository, issuer: string): Entry<"memo"> | undefined {
-  const own = repo.memos.filter((m) => (m.data.issuer ?? repo.config?.data.organisation) === issuer);
-  return own.sort((a, b) => a.data.date.localeCompare(b.data.date) || a.source.relPath.localeCompare(b.source.relPath)).at(-1);
+  // Its tjänsteskrivelser only: a political proposal has no handläggare, and politicians sign it.
+  const own = repo.memos.filter((m) => (m.data.issuer ?? repo.config?.data.organisation) === issuer && m.data.type !== "political");
+  return own.sort((a, b) => (a.data.date ?? "").localeCompare(b.data.date ?? "") || a.source.relPath.localeCompare(b.source.relPath)).at(-1);
 }
 
 /** The memo about a plan: sections filled from the plan and its agreement, its people from the issuer's last memo; the dnr left for the registrar. */

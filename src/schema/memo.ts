@@ -29,11 +29,17 @@ export const memo = z
   .strictObject({
     kind: z.literal("memo"),
     ...documentBase,
+    type: z
+      .enum(["official", "political"])
+      .default("official")
+      .describe(
+        `\`official\`: a ${KIND.memo.one} of the förvaltning, with its handläggare; \`political\`: a proposal written and signed by politicians (the chair, the vice chair, a member of the arbetsutskott), which has no handläggare and must carry their \`signatures\`.`,
+      ),
     issuer: partyRef.optional().describe("Id of the party that issues the memo. Default: the configuration's `organisation`."),
     dnr: z.union([dnr, z.array(dnr).min(1)]).describe("Diarienummer; a list where the memo is in several registers."),
-    date: isoDate.describe("Datum of the memo."),
+    date: isoDate.optional().describe("Datum of the memo. Leave out only where the source gives none: the header's date is then blank, never made up."),
     unit: z.string().min(1).describe("Issuing unit, e.g. `Stab och Utveckling`."),
-    handler: person.describe("Handläggare: name, title and e-mail."),
+    handler: person.optional().describe("Handläggare: name, title and e-mail. Every `official` memo has one; a `political` proposal has none."),
     recipient: z.string().min(1).describe("The board the memo is addressed to, e.g. `Kommunstyrelsen`."),
     decidedBy: z.string().min(1).optional().describe("The body that decides, where it differs from the recipient, e.g. `Kommunstyrelsens arbetsutskott`."),
     about: reference(["plan", "report", "agreement"], { belongsTo: true })
@@ -50,7 +56,12 @@ export const memo = z
     attachments: z.array(attachment).default([]).describe("Beslutsunderlag."),
     sendTo: z.array(z.string().min(1)).default([]).describe("Beslutet ska skickas till."),
     forInformation: z.array(z.string().min(1)).default([]).describe("För kännedom till."),
-    signatures: z.array(person).default([]).describe("Who signs: head of unit and handläggare."),
+    signatures: z
+      .array(person)
+      .default([])
+      .describe(
+        "Who signs, each with the role printed under the name: head of unit and handläggare; for a `political` proposal the politicians, e.g. `{ name: Lennart Ottosson, title: Socialnämndens ordförande }`.",
+      ),
   })
   .describe(`${KIND.memo.name}: the official memo a board decides on.`);
 

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
+import { parse } from "yaml";
 import { main } from "../../src/commands/main.js";
 
 export const EXAMPLES = resolve(import.meta.dirname, "../../examples");
@@ -52,6 +53,14 @@ export function copyExamplesTo(dir: string, { only }: ExamplesPart = {}): void {
   const skipped = only ? folders.filter((f) => !only.includes(f)).map((f) => resolve(EXAMPLES, f)) : [];
   const outside = (source: string, folder: string) => source !== folder && !source.startsWith(folder + sep);
   cpSync(EXAMPLES, dir, { recursive: true, filter: (source) => [output, ...skipped].every((folder) => outside(source, folder)) });
+  // The forms the configuration makes a party's default (`forms:`) are part of the configuration: a repository without them is invalid.
+  if (only) for (const form of configuredForms()) cpSync(join(EXAMPLES, `${form}.md`), join(dir, `${form}.md`));
+}
+
+/** The ids of the forms plan.config.yaml names as parties' defaults. */
+function configuredForms(): string[] {
+  const config = parse(readFileSync(join(EXAMPLES, "plan.config.yaml"), "utf8")) as { parties?: { forms?: Record<string, string> }[] };
+  return (config.parties ?? []).flatMap((p) => Object.values(p.forms ?? {}));
 }
 
 /** A copy of the shipped examples (or of a part of them) that a test may change. */

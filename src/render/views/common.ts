@@ -44,10 +44,27 @@ export interface PrintView {
   runningTitle: string;
   date?: string;
   dnr?: string;
+  /** The memo's header as its form prints it (`print` of its form; Lerum's by default). */
+  form?: MemoHeaderView;
   /** Not decided: every page says `Utkast`. */
   draft: boolean;
   /** A4 turned on its side, for a table too wide for the page standing (an internal-control plan's five columns). */
   landscape?: boolean;
+}
+
+/** The header of a memo on every page, as its form has it (`print` of a `kind: form` for memos). */
+export interface MemoHeaderView {
+  /** The memo's name as the header prints it: `Tjänsteskrivelse`. */
+  doctype: string;
+  /** `Sid n av m` on a line of its own under the Dnr (Herrljunga's); else `n (m)` after the name. */
+  sid: boolean;
+  /** The word before the date (none: the date alone) and before the diarienummer. */
+  dateLabel: string;
+  dnrLabel: string;
+  /** The lines at the head's left on every page: the name, then the unit and the handläggare where the form has them there. */
+  left: string[];
+  /** What of the first page's letterhead the header carries instead, hidden there in print: `unit`, `handler`. */
+  hidden: ("unit" | "handler")[];
 }
 
 export interface OrganisationView {

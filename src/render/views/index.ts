@@ -2,7 +2,7 @@ import { groupBy, listedDocuments, type AnyEntry, type Entry } from "../../model
 import { slug } from "../../rollup/rollups.js";
 import type { Table } from "../../rollup/table.js";
 import type { Party } from "../../schema/config.js";
-import { documentCount, KIND, STATUS } from "../../vocabulary.js";
+import { documentCount, KIND, MEMO, STATUS } from "../../vocabulary.js";
 import { INDEX_PAGE } from "../../model/pages.js";
 import { actionPlansOf, followUpsOf, plansOfStrategy } from "../../model/hierarchy.js";
 import { list } from "../helpers.js";
@@ -40,7 +40,7 @@ function yearOf(ctx: ViewContext, entry: AnyEntry): number | undefined {
     const about = entry.data.about ? ctx.repo.documents.get(entry.data.about) : undefined;
     if (about && about.kind !== "memo" && about.kind !== "agreement" && about.kind !== "indicator" && about.kind !== "meeting" && "year" in about.data)
       return about.data.year;
-    return Number(entry.data.date.slice(0, 4));
+    return entry.data.date === undefined ? undefined : Number(entry.data.date.slice(0, 4));
   }
   return undefined;
 }
@@ -51,7 +51,10 @@ function shortTitle(entry: AnyEntry): string | undefined {
   if (entry.kind === "plan") return entry.data.agreement === undefined ? entry.data.title : `${KIND.plan.name} ${entry.data.year}`;
   // A board's own report belongs to no agreement and is listed by its own title.
   if (entry.kind === "report" && entry.data.plan !== undefined) return `${KIND.report.name} ${entry.data.year}`;
-  if (entry.kind === "memo") return `${KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}, ${entry.data.date}`;
+  if (entry.kind === "memo")
+    return [`${entry.data.type === "political" ? MEMO.political : KIND.memo.name} ${[entry.data.dnr].flat().join(", ")}`, entry.data.date]
+      .filter(Boolean)
+      .join(", ");
   // A form's title reads as one of its documents' (Verksamhetsplan för 2013 …): the index says it is the form.
   if (entry.kind === "form") return `${KIND.form.name}: ${entry.data.title}`;
   return undefined;

@@ -7,11 +7,13 @@ import { planParties } from "../../rollup/rollups.js";
 import { amount, kr, krText, list } from "../helpers.js";
 import { hasContent, splitSections } from "../markdown.js";
 import { financingSummary } from "./budget.js";
-import { agreementOf, docLink, isFictional, organisationParty, partyName, type PageView, type ViewContext } from "./common.js";
+import { agreementOf, docLink, isFictional, organisationParty, partyName, type MemoHeaderView, type PageView, type ViewContext } from "./common.js";
+import type { Party } from "../../schema/config.js";
+import type { MemoPrint } from "../../schema/form.js";
 import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
-import { BLANK, KIND, COLUMN_KIND } from "../../vocabulary.js";
-import { formOf, headingKey, memoSlotOf, type MemoSlot, type ResolvedForm } from "../../model/forms.js";
+import { BLANK, KIND, COLUMN_KIND, MEMO } from "../../vocabulary.js";
+import { builtInMemoForm, formOf, headingKey, memoSlotOf, type MemoSlot, type ResolvedForm } from "../../model/forms.js";
 
 type Slot = MemoSlot;
 
@@ -21,7 +23,7 @@ interface MemoSection {
   title: string;
   html?: string;
   text?: boolean;
-  forslag?: { decidedBy: string | undefined; proposal: string[] };
+  forslag?: { decidedBy: string | undefined; proposal: string[]; style: "numbered" | "paragraph" | "bullets" };
   attachments?: { text: string; href: string | undefined; dnr: string | undefined }[];
   list?: string[];
   listClass?: string;
@@ -211,6 +213,19 @@ function partOutcomeSentence(year: number, all: OutcomeMoney, reported: OutcomeM
   return `Budgeten för ${year} var ${krText(all.budget)}. Utfallet är redovisat för ${kr(reported.budget ?? 0n)} av den och blev ${kr(reported.outcome)}, ${deviationText(reported.deviation ?? 0n)}; för resten, ${krText(unreported.budget)}, är utfallet ${BLANK.sentence}.`;
 }
 
+/** The header of the memo on every page, as its form prints it (`print` of the form; Lerum's where none says otherwise). */
+function headerView(issuer: Party | undefined, memo: Entry<"memo">["data"], print: MemoPrint): MemoHeaderView {
+  const doctype = memo.type === "political" ? MEMO.political : (print.doctype ?? KIND.memo.name.toLocaleUpperCase("sv"));
+  return {
+    doctype,
+    sid: print.pageNumbers === "Sid n av m",
+    dateLabel: print.labels.date,
+    dnrLabel: print.labels.dnr,
+    left: [print.heading ?? issuer?.name ?? "", ...print.from.flatMap((f) => (f === "unit" ? [memo.unit] : memo.handler ? [memo.handler.name] : []))],
+    hidden: print.from,
+  };
+}
+
 export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): PageView {
   const { repo } = ctx;
   const data = memo.data;
@@ -245,6 +260,11 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       { question: "Hur påverkar ärendet kommunens jämställdhetsmål?", answer: equality.goals },
     ],
   };
+  // A memo whose named form is unusable is not built (its finding is an error); were it, Lerum's form would print it.
+  const form = formOf(repo, memo) ?? builtInMemoForm(repo);
+  const header = headerView(issuer, data, form.print);
+  // Herrljunga's form: one decision as a paragraph, several as a bulleted list; Lerum's numbers them.
+  const style = form.print.proposals !== "plain" ? "numbered" : data.proposal.length === 1 ? "paragraph" : "bullets";
   const generated: Record<"forslag" | "beslutsunderlag" | "skickas" | "kannedom", (title: string) => MemoSection> = {
     forslag: (title) => ({
       id: "forslag",
@@ -253,6 +273,7 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
         // The deciding body, where it is not the recipient and the proposal does not name it ("Kommunstyrelsens arbetsutskott beslutar …").
         decidedBy: data.decidedBy && data.decidedBy !== data.recipient && !data.proposal.some((p) => p.includes(data.decidedBy!)) ? data.decidedBy : undefined,
         proposal: data.proposal,
+        style,
       },
       html: bySlot.get("forslag")?.html ?? "",
     }),
@@ -269,7 +290,6 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
     // Lerum's page has no text under För kännedom till, and no empty line for it.
     kannedom: (title) => ({ id: "kannedom", title, list: data.forInformation, html: bySlot.get("kannedom")?.html ?? "", bare: !bySlot.get("kannedom")?.html }),
   };
-  const form = formOf(repo, memo)!;
   const ordered: MemoSection[] =
     form.via === "default"
       ? [
@@ -297,10 +317,12 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
   return documentPage(ctx, memo, page, {
     organisation: issuer,
     fictional: isFictional(repo, memo) || Boolean(issuer?.fictional),
-    print: { header: "memo", runningTitle: KIND.memo.name, date: data.date, dnr: list(dnr) },
+    print: { header: "memo", runningTitle: KIND.memo.name, ...(data.date ? { date: data.date } : {}), dnr: list(dnr), form: header },
     body: { assets },
     content: {
       organisation: issuer?.name,
+      header: { ...header, heading: form.print.heading, recipient: form.print.recipient },
+      political: data.type === "political",
       date: data.date,
       dnr: list(dnr),
       unit: data.unit,
@@ -309,7 +331,12 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       preamble: render(preamble, "inledning-"),
       fields: Object.entries(data.fields ?? {}).map(([label, value]) => ({ label, value })),
       sections: ordered,
-      signatures: data.signatures,
+      // Lerum's stand side by side under the organisation's name; Herrljunga's one under the other, each with the role, without it (seed 001, lines 1567-1574).
+      signatures: {
+        organisation: form.print.signatures === "row" ? issuer?.name : undefined,
+        stacked: form.print.signatures === "stacked",
+        people: data.signatures,
+      },
       agreement: agreementOf(repo, memo) ? docLink(ctx, page, agreementOf(repo, memo)!.id) : undefined,
     },
   });

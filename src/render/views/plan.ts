@@ -8,7 +8,7 @@ import { budgetDetailTable, financingSummary } from "./budget.js";
 import { docLink, isFictional, municipalityOf, partyName, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { documentPage, type PartSource } from "./page.js";
 import type { FootnoteDefinition, ListItem, PhrasingContent, RootContent } from "mdast";
-import { GOAL_LEVEL, KIND } from "../../vocabulary.js";
+import { GOAL_LEVEL, KIND, MEMO } from "../../vocabulary.js";
 import { formOf, headingKey, moneyOptional, type ResolvedForm } from "../../model/forms.js";
 
 const LEVELS = (["national", "regional", "local"] as const).map((level) => ({ level, heading: GOAL_LEVEL[level] }));
@@ -41,7 +41,7 @@ export function relatedTo(ctx: ViewContext, page: string, id: string): LinkView[
   }));
   const memos = (ctx.repo.referrers.memosAbout.get(id) ?? []).map((m) => ({
     ...docLink(ctx, page, m.id),
-    note: `${KIND.memo.name.toLocaleLowerCase("sv")} ${[m.data.dnr].flat().join(", ")}`,
+    note: `${(m.data.type === "political" ? MEMO.political : KIND.memo.name).toLocaleLowerCase("sv")} ${[m.data.dnr].flat().join(", ")}`,
   }));
   return [...memos, ...reports];
 }
