@@ -99,6 +99,12 @@ export function loadTemplates(examples = EXAMPLES) {
   return { config, docs, plans };
 }
 
+/** The configuration, its parties' default forms (`forms:`, document ids) pointing into the first copy. */
+function configFor(config, prefix) {
+  const forms = (parse(config)?.parties ?? []).flatMap((p) => Object.values(p.forms ?? {}));
+  return forms.reduce((text, id) => text.replace(new RegExp(`(?<![\\w./-])${escapeRe(id)}(?![\\w./-])`, "g"), prefix + id), config);
+}
+
 /** The documents of one copy that keeps only the first `keep` plans. */
 function selectDocuments(templates, keep) {
   const { docs, plans } = templates;
@@ -126,7 +132,7 @@ export function generateRepository(dir, { plans = 1000, git = false, examples = 
   const copies = Math.ceil(plans / perCopy);
   const width = Math.max(4, String(copies).length);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, CONFIG_FILE), templates.config);
+  writeFileSync(join(dir, CONFIG_FILE), configFor(templates.config, `k${"1".padStart(width, "0")}/`));
   const full = templates.docs;
   const folders = [...new Set(full.map((d) => dirname(d.rel)))];
   let documents = 0;

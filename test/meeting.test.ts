@@ -52,10 +52,11 @@ const internalControlMemo = (proposal: string[], dnr = "SN 82/2015") =>
   ].join("\n");
 
 describe("the examples' meetings", () => {
-  it("check without a finding of the meeting rules, though items 6 and 7 of Herrljunga's share the Dnr SN 16/2017", async () => {
+  it("check without a finding of the meeting rules but the seed's item 5 (below), though items 6 and 7 of Herrljunga's share the Dnr SN 16/2017", async () => {
     const root = copyExamples(PART);
     const { findings } = await checkJson(root);
-    expect(findings.filter((f) => f.rule.startsWith("meeting/") || f.file === HERRLJUNGA || f.file === LERUM)).toEqual([]);
+    const found = findings.filter((f) => f.rule.startsWith("meeting/") || f.file === HERRLJUNGA || f.file === LERUM);
+    expect(found.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([`${HERRLJUNGA}:${lineOf(root, HERRLJUNGA, "decides: KS")} meeting/decides`]);
   });
 });
 
@@ -103,37 +104,31 @@ describe("meeting/dnr", () => {
     edit(root, HERRLJUNGA, "      - title: Uppsökande verksamhet och kompetensutveckling # line 1335\n", "      - document: herrljunga/uppsokande\n");
     edit(root, HERRLJUNGA, "      - title: Anhörigstöd # line 1505\n", "      - document: herrljunga/uppsokande\n");
     const { findings } = await checkJson(root);
-    expect(findings.filter((f) => f.file === HERRLJUNGA)).toEqual([]);
+    expect(findings.filter((f) => f.file === HERRLJUNGA && f.rule !== "meeting/decides")).toEqual([]);
   });
 });
 
 describe("meeting/decides", () => {
   it("the seed's item 5: KS on the agenda, 'överlämnas till kommunfullmäktige' in the memo, is a warning at the Beslutsorgan", async () => {
+    // The memo of item 5 as the examples transcribe it (seed 001, lines 1247-1281).
     const root = copyExamples(PART);
-    write(
-      root,
-      "herrljunga/internkontroll-2016.md",
-      internalControlMemo(["Socialnämndens Intern kontroll 2016 godkänns.", "Intern kontrollen 2016 överlämnas till kommunfullmäktige."]),
-    );
-    edit(root, HERRLJUNGA, "      - title: Intern kontroll 2016 # line 1247, the memo\n", "      - document: herrljunga/internkontroll-2016\n");
-    // The memo is the seed's, without Bakgrund, Ekonomi and Jämställdhet (memo/section): only the meeting's findings count here.
     const { findings } = await checkJson(root);
     const f = only(findings, "meeting/decides");
     const line = lineOf(root, HERRLJUNGA, "decides: KS");
     expect([f.file, f.line, f.column, f.severity]).toEqual([HERRLJUNGA, line, columnOf(root, HERRLJUNGA, line, "KS"), "warning"]);
     expect(f.column).toBe(14);
     expect(f.message).toBe(
-      'Item 5 is on the agenda as KS (slutgiltigt beslut fattas i kommunstyrelsen), but the proposal of its memo `herrljunga/internkontroll-2016` sends the decision to kommunfullmäktige: "Intern kontrollen 2016 överlämnas till kommunfullmäktige."',
+      'Item 5 is on the agenda as KS (slutgiltigt beslut fattas i kommunstyrelsen), but the proposal of its memo `herrljunga/tjansteskrivelse-intern-kontroll-2016` sends the decision to kommunfullmäktige: "Intern kontrollen 2016 överlämnas till kommunfullmäktige."',
     );
     expect(f.fix).toBe("Write `decides: KF`, or correct the memo's proposal.");
 
     // KF on the agenda agrees with it; a memo that passes nothing on leaves the decision with the board (SN).
     edit(root, HERRLJUNGA, "    decides: KS\n", "    decides: KF\n");
     expect(ofRule(await checkJson(root).then((r) => r.findings), "meeting/decides")).toEqual([]);
-    write(root, "herrljunga/internkontroll-2016.md", internalControlMemo(["Socialnämndens Intern kontroll 2016 godkänns."]));
+    edit(root, "herrljunga/tjansteskrivelse-intern-kontroll-2016.md", /\n {2}- Intern kontrollen 2016 överlämnas till kommunfullmäktige\..*/, "");
     const board = only((await checkJson(root)).findings, "meeting/decides");
     expect(board.message).toBe(
-      "Item 5 is on the agenda as KF (slutgiltigt beslut fattas i kommunfullmäktige), but the proposal of its memo `herrljunga/internkontroll-2016` passes the decision on to no other body, so Socialnämnden decides it.",
+      "Item 5 is on the agenda as KF (slutgiltigt beslut fattas i kommunfullmäktige), but the proposal of its memo `herrljunga/tjansteskrivelse-intern-kontroll-2016` passes the decision on to no other body, so Socialnämnden decides it.",
     );
     expect(board.fix).toBe("Write `decides: board`, or correct the memo's proposal.");
   });

@@ -35,9 +35,13 @@ const PACKETS = [
     packet: "herrljunga/sammantrade-2017-02-28-handlingar.pdf",
     parts: [
       "herrljunga/sammantrade-2017-02-28.pdf",
+      "herrljunga/tjansteskrivelse-bokslut-2016.pdf",
       "herrljunga/verksamhetsberattelse-2016.pdf",
+      "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf",
       "herrljunga/ombudgetering-investeringar-2016.pdf",
+      "herrljunga/tjansteskrivelse-intern-kontroll-2016.pdf",
       "herrljunga/intern-kontroll-2016.pdf",
+      "herrljunga/forslag-hagen-demenscentrum.pdf",
     ],
     covers: [],
   },
