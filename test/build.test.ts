@@ -495,7 +495,9 @@ describe("plan build: roll-ups, index and files", () => {
     const repo = copyExamples(LERUM);
     const { code, stderr, page } = await build(repo);
     expect(code, stderr).toBe(0);
-    expect(text(page("index.html"))).toContain("1 samverkansavtal, 1 verksamhetsplan, 1 tjänsteskrivelse, 1 kallelse och 1 formulär, ordnade efter kommun, avtal och år.");
+    expect(text(page("index.html"))).toContain(
+      "1 samverkansavtal, 1 verksamhetsplan, 1 tjänsteskrivelse, 1 kallelse och 1 formulär, ordnade efter kommun, avtal och år.",
+    );
     const { page: all } = await unchangedExamples();
     expect(text(all("index.html"))).toMatch(
       /\d+ samverkansavtal, \d+ verksamhetsplaner, \d+ tjänsteskrivelser, \d+ verksamhetsberättelser, \d+ budgetar, \d+ kallelser, 1 strategi, 1 flerårig plan, \d+ handlingsplaner, 1 uppföljning, \d+ formulär, 1 medelsfördelning och 1 intern kontrollplan, ordnade/,
