@@ -12,7 +12,8 @@ import { writeOutputs } from "../src/write/outputs.js";
 import { browserNotFoundMessage, findBrowser, usualBrowserPaths } from "../src/browser/index.js";
 import { headings, listFiles, spaces, tableByCaption, tables, text } from "./helpers/html.js";
 import { markdownParser } from "../src/source/load.js";
-import { copyExamples, copyExamplesTo, edit, EXAMPLES, fileTempDir, read, run, tempDir, write } from "./helpers/repo.js";
+import { copyExamples, edit, EXAMPLES, read, run, tempDir, write } from "./helpers/repo.js";
+import { builtExamples } from "./helpers/shared.js";
 
 /** Builds a repository into a fresh folder (`out`) and returns it with the command's result. HTML only: the PDFs have test/pdf.test.ts. */
 async function build(repo: string, env: Record<string, string | undefined> = {}, out = join(tempDir("plan-out-"), "site"), extra: string[] = []) {
@@ -20,15 +21,13 @@ async function build(repo: string, env: Record<string, string | undefined> = {},
   return { out, ...result, page: (path: string) => readFileSync(join(out, path), "utf8") };
 }
 
-let examples: ReturnType<typeof build> | undefined;
-/** The examples as they are, built once for the tests that only read the output (none of them writes into it). */
-function unchangedExamples(): ReturnType<typeof build> {
-  if (!examples) {
-    const dir = fileTempDir();
-    copyExamplesTo(join(dir, "repo"));
-    examples = build(join(dir, "repo"), {}, join(dir, "site"));
-  }
-  return examples;
+/**
+ * The examples as they are, for the tests that only read the output: the build that the test files of a run share
+ * (test/helpers/shared.ts; HTML, dated from SOURCE_DATE_EPOCH), which none of them writes into.
+ */
+async function unchangedExamples(): ReturnType<typeof build> {
+  const { out, code, stdout, stderr } = await builtExamples(false);
+  return { out, code, stdout, stderr, page: (path: string) => readFileSync(join(out, path), "utf8") };
 }
 
 /** The Lerum 2019 budget exactly as decided (DOMAIN.md): line, total, HSN, kommun; `*`/`**` as the table's markers. */
