@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,7 +6,8 @@ import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserNotFoundMessage, findBrowser, launchBrowser } from "../src/browser/index.js";
 import { listFiles } from "./helpers/html.js";
-import { copyExamples, run, tempDir } from "./helpers/repo.js";
+import { tempDir } from "./helpers/repo.js";
+import { builtExamples } from "./helpers/shared.js";
 
 const browserPath = findBrowser({ env: process.env });
 if (!browserPath) console.warn(`accessibility tests SKIPPED: ${browserNotFoundMessage("The accessibility test")}`);
@@ -24,26 +24,21 @@ interface Violation {
 
 describe("accessibility in a real browser (axe-core, WCAG 2.1 A and AA)", () => {
   let browser: Browser;
-  let site: string | undefined;
   let out: string;
   let pages: string[];
 
   beforeAll(async () => {
     if (!browserPath) return;
-    const repo = copyExamples();
-    // Its own folder: the helpers' temporary folders go after each test, this one must last for all of them.
-    site = mkdtempSync(join(tmpdir(), "plan-a11y-"));
-    out = join(site, "out");
-    // HTML only: axe reads the pages; the PDFs have tests of their own.
-    const built = await run(["build", repo, "--out", out, "--no-pdf"], repo);
+    // HTML only: axe reads the pages of the examples' build that the test files share (read, never changed); the PDFs have tests of their own.
+    const built = await builtExamples(false);
     expect(built.code, built.stderr).toBe(0);
+    out = built.out;
     pages = listFiles(out).filter((f) => f.endsWith(".html"));
     browser = await launchBrowser(browserPath!);
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (site) rmSync(site, { recursive: true, force: true });
   });
 
   /**

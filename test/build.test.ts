@@ -12,7 +12,8 @@ import { writeOutputs } from "../src/write/outputs.js";
 import { browserNotFoundMessage, findBrowser, usualBrowserPaths } from "../src/browser/index.js";
 import { headings, listFiles, spaces, tableByCaption, tables, text } from "./helpers/html.js";
 import { markdownParser } from "../src/source/load.js";
-import { copyExamples, copyExamplesTo, edit, EXAMPLES, fileTempDir, read, run, tempDir, write } from "./helpers/repo.js";
+import { copyExamples, edit, EXAMPLES, read, run, tempDir, write } from "./helpers/repo.js";
+import { builtExamples } from "./helpers/shared.js";
 
 /** Builds a repository into a fresh folder (`out`) and returns it with the command's result. HTML only: the PDFs have test/pdf.test.ts. */
 async function build(repo: string, env: Record<string, string | undefined> = {}, out = join(tempDir("plan-out-"), "site"), extra: string[] = []) {
@@ -20,15 +21,13 @@ async function build(repo: string, env: Record<string, string | undefined> = {},
   return { out, ...result, page: (path: string) => readFileSync(join(out, path), "utf8") };
 }
 
-let examples: ReturnType<typeof build> | undefined;
-/** The examples as they are, built once for the tests that only read the output (none of them writes into it). */
-function unchangedExamples(): ReturnType<typeof build> {
-  if (!examples) {
-    const dir = fileTempDir();
-    copyExamplesTo(join(dir, "repo"));
-    examples = build(join(dir, "repo"), {}, join(dir, "site"));
-  }
-  return examples;
+/**
+ * The examples as they are, for the tests that only read the output: the build that the test files of a run share
+ * (test/helpers/shared.ts; HTML, dated from SOURCE_DATE_EPOCH), which none of them writes into.
+ */
+async function unchangedExamples(): ReturnType<typeof build> {
+  const { out, code, stdout, stderr } = await builtExamples(false);
+  return { out, code, stdout, stderr, page: (path: string) => readFileSync(join(out, path), "utf8") };
 }
 
 /** The Lerum 2019 budget exactly as decided (DOMAIN.md): line, total, HSN, kommun; `*`/`**` as the table's markers. */
@@ -51,13 +50,16 @@ function rowsOf(html: string) {
   return tableByCaption(html, DETAIL).rows.map((r) => r.cells.map((c) => spaces(c.text)));
 }
 
-/** Lerum's documents, with the configuration and data/: enough for the tests of a mechanism that name a Lerum page. */
+/**
+ * Lerum's documents (or Sjöbacka's), with the configuration and data/: enough for the tests that
+ * change and read a page of that folder, which is the same page in the whole examples.
+ */
 const LERUM = { only: ["lerum"] };
+const SJOBACKA = { only: ["sjobacka"] };
 
 describe("plan build: the Lerum 2019 plan", () => {
   it("shows every budget row of the decided table with its amounts and both totals", async () => {
-    const repo = copyExamples();
-    const { code, stderr, page } = await build(repo);
+    const { code, stderr, page } = await unchangedExamples();
     expect(code, stderr).toBe(0);
     const html = page("lerum/plan-2019.html");
     const rows = rowsOf(html);
@@ -85,7 +87,7 @@ describe("plan build: the Lerum 2019 plan", () => {
   });
 
   it("computes the total rows from the lines, whatever the declared totals say", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     // The declared totals may leave their amounts out; the rows are still there, computed.
     edit(
       repo,
@@ -111,7 +113,7 @@ describe("plan build: the Lerum 2019 plan", () => {
   });
 
   it("shows goals by level, local ones by area, and one section per intervention, where the body places none of them", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     // The plan without its directives (test/placement.test.ts has them): every part in its default place.
     write(repo, "lerum/plan-2019.md", read(repo, "lerum/plan-2019.md").replace(/^::.*\n\n/gm, ""));
     const { code, stderr, page } = await build(repo);
@@ -205,7 +207,7 @@ describe("plan build: the tjänsteskrivelse", () => {
   });
 
   it("follows the plan when its figures change", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     edit(
       repo,
       "lerum/plan-2019.md",
@@ -248,7 +250,7 @@ describe("plan build: the tjänsteskrivelse", () => {
 
 describe("plan build: a memo about a report", () => {
   it("takes Ekonomi's budget, utfall and avvikelse from the report", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     const memo = read(repo, "sjobacka/tjansteskrivelse-2020.md")
       .replace("title: Verksamhetsplan för det gemensamma folkhälsoarbetet 2020", "title: Verksamhetsberättelse för det gemensamma folkhälsoarbetet 2019")
       .replace("dnr: KS 2019/412", "dnr: KS 2020/58")
@@ -339,7 +341,7 @@ describe("plan build: the verksamhetsberättelse", () => {
   });
 
   it("leaves a line without outcome empty, out of the utfall totals, and names it", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     // A draft: a decided report must state every outcome (report/outcome).
     edit(repo, "sjobacka/rapport-2019.md", / {2}- line: traffpunkter\n.*\n.*\n/, "");
     edit(repo, "sjobacka/rapport-2019.md", "status: decided", "status: draft");
@@ -583,7 +585,7 @@ describe("plan build: roll-ups, index and files", () => {
 
 describe("plan build: templates", () => {
   it("takes a template or partial from the repository's templates/ folder in place of the shipped one", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     mkdirSync(join(repo, "templates", "partials"), { recursive: true });
     write(repo, "templates/partials/doc-header.hbs", '<header class="doc-header"><p>Egen sidhuvud för {{doctype}}</p><h1>{{title}}</h1></header>\n');
     write(repo, "templates/style.css", "body { font-family: Garamond, serif; }\n");
@@ -598,7 +600,7 @@ describe("plan build: templates", () => {
   });
 
   it("escapes all data: markup and template syntax in a document stay text", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     edit(
       repo,
       "sjobacka/plan-2020.md",
@@ -622,7 +624,7 @@ describe("plan build: templates", () => {
 
 describe("plan build: markdown bodies", () => {
   it("links documents to their pages, copies local images beside them and shows no remote image", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples({ only: ["lerum", "sjobacka"] });
     const png = Buffer.from(
       "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
       "hex",
@@ -649,7 +651,7 @@ describe("plan build: markdown bodies", () => {
   });
 
   it("starts body headings at h2 under the single h1, in order, and gives body tables a caption and header scope", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples(SJOBACKA);
     edit(
       repo,
       "sjobacka/plan-2020.md",
@@ -668,7 +670,7 @@ describe("plan build: markdown bodies", () => {
   });
 
   it("sanitises what the checks let through to the renderer", () => {
-    const root = copyExamples();
+    const root = copyExamples(LERUM);
     const repo = checkRepository(root, { cwd: root }).repo;
     const context = { root, ignored: repo.ignored, docRelPath: "lerum/plan-2019.md", pageRelPath: "lerum/plan-2019.html", pages: pagesOf(repo) };
     const source = '[klick](javascript:alert(1)) <a href="javascript:alert(2)" onmouseover="x">a</a> [data](data:text/html,hej) [webb](https://www.lerum.se/)';

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { serialize } from "node:v8";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateRepository } from "../bench/generate.mjs";
 import { MIN_FILES } from "../src/check/parallel.js";
 import { CHECK_CACHE } from "../src/check/cache.js";
@@ -270,18 +270,7 @@ describe("plan build --no-pdf with nothing changed", () => {
 });
 
 describe.skipIf(availableParallelism() < 2)("a cold check on every core", () => {
-  // Worker threads run the compiled code: dist/ built from the sources as they are (`npm test` has just built it).
-  beforeAll(() => {
-    const cli = join(ROOT, "dist", "cli.js");
-    const newest = Math.max(
-      ...readdirSync(join(ROOT, "src"), { withFileTypes: true, recursive: true })
-        .filter((e) => e.isFile())
-        .map((e) => statSync(join(e.parentPath, e.name)).mtimeMs),
-    );
-    if (existsSync(cli) && statSync(cli).mtimeMs >= newest) return;
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT });
-  }, 300_000);
-
+  // Worker threads run the compiled code: dist/ built from the sources as they are (test/global-setup.ts compiles it when it is not).
   it("parses the files in worker threads and gives the output of one thread, then of its cache", async () => {
     const repo = join(tempDir(), "repo");
     generateRepository(repo, { plans: 40 });

@@ -13,7 +13,8 @@ import { pagesOf } from "../src/model/pages.js";
 import { columnLabel, workTables, type Figure, type WorkedRow, type WorkedTable } from "../src/model/table.js";
 import { MONEY_UNIT } from "../src/vocabulary.js";
 import { spaces } from "./helpers/html.js";
-import { copyExamplesTo, run } from "./helpers/repo.js";
+import { copyExamplesTo } from "./helpers/repo.js";
+import { builtExamples } from "./helpers/shared.js";
 
 /*
  * Every figure of every money table of the shipped examples, read back out of the built HTML:
@@ -144,13 +145,11 @@ const folder = (prefix: string) => {
 };
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-// One build for every test of this file: HTML, and the PDFs where a browser is found.
+// The examples' build that the test files share (read, never changed): HTML, and the PDFs where a browser is found.
 beforeAll(async () => {
   const repo = folder("plan-money-html-");
   copyExamplesTo(repo);
-  const out = join(folder("plan-money-out-"), "site");
-  const pdf = browser ? ["--pdf", "--browser", browser] : ["--no-pdf"];
-  const { code, stderr } = await run(["build", repo, ...pdf, "--out", out], repo);
+  const { out, code, stderr } = await builtExamples(Boolean(browser));
   const { repo: model } = checkRepository(repo, { cwd: repo });
   const pages = pagesOf(model);
   const documents = [...model.documents.values()]

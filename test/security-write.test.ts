@@ -10,13 +10,12 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { generateRepository } from "../bench/generate.mjs";
 import { findBrowser } from "../src/browser/index.js";
 import { copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir, type ExamplesPart } from "./helpers/repo.js";
@@ -311,22 +310,7 @@ describe("nothing is written outside the output folder, nor through a link", () 
   });
 });
 
-/** The newest modification time of the files below `dir`. */
-function newest(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile())
-      .map((e) => statSync(join(e.parentPath, e.name)).mtimeMs),
-  );
-}
-
-// The tests that spawn `node dist/cli.js` need it built from the sources as they are; `npm test` has just built it.
-beforeAll(() => {
-  const cli = join(ROOT, "dist", "cli.js");
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newest(join(ROOT, "src"))) return;
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT });
-}, 120_000);
+// The tests that spawn `node dist/cli.js` need it built from the sources as they are: test/global-setup.ts compiles it when it is not.
 
 describe("watch mode writes file by file, never a temporary file inside the output, never through a link", () => {
   it("stages its temporary files beside the output, and refuses a link inside it", async () => {

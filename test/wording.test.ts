@@ -6,7 +6,8 @@ import type { Agreement } from "../src/schema/agreement.js";
 import { contributionSentence, splitSentence, statedIn } from "../src/model/wording.js";
 import { WORDINGS, withWordingTable } from "../src/model/wordings.js";
 import { headings, listFiles, spaces, tableByCaption, text } from "./helpers/html.js";
-import { copyExamples, copyExamplesTo, edit, EPOCH, fileTempDir, read, run, tempDir, write } from "./helpers/repo.js";
+import { copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir, write } from "./helpers/repo.js";
+import { builtExamples as sharedBuild } from "./helpers/shared.js";
 
 /** What these tests use of the examples: Lerum's, Sjöbacka's and Sjuhärad's documents, with the configuration and data/. */
 const PART = { only: ["lerum", "sjobacka", "sjuharad"] };
@@ -26,17 +27,14 @@ async function build(repo: string, extra: string[] = [], out = join(tempDir("pla
   return { out, page: (path: string) => readFileSync(join(out, path), "utf8") };
 }
 
-let examples: ReturnType<typeof build> | undefined;
 let fixture: ReturnType<typeof build> | undefined;
-/** The examples and the fixture as they are, built once for the tests that only read them (in folders kept for the whole file). */
-const builtExamples = () => {
-  if (!examples) {
-    const dir = fileTempDir();
-    copyExamplesTo(join(dir, "repo"));
-    examples = build(join(dir, "repo"), [], join(dir, "site"));
-  }
-  return examples;
+/** The examples as they are, for the tests that only read them: the build that the test files of a run share (test/helpers/shared.ts, HTML, dated from SOURCE_DATE_EPOCH). */
+const builtExamples = async () => {
+  const { out, code, stderr } = await sharedBuild(false);
+  expect(code, stderr).toBe(0);
+  return { out, page: (path: string) => readFileSync(join(out, path), "utf8") };
 };
+/** The fixture as it is, built once for the tests that only read it (in a folder kept for the whole file). */
 const builtFixture = () => {
   if (!fixture) {
     const dir = fileTempDir();

@@ -1,4 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join, sep } from "node:path";
+import { inject } from "vitest";
 
 /**
  * What each page of a tagged PDF holds, read back with poppler: the structure tree
@@ -38,9 +42,32 @@ export interface PdfPages {
   root: StructNode;
 }
 
+/**
+ * What poppler's `tool` writes for `args` (which name `pdf`). For a PDF of the run's shared build
+ * (test/helpers/shared.ts), which no test changes, read once per run and kept in the run's shared
+ * folder: the test files that read the same PDFs (print, packet-tags) share the reading, whichever
+ * worker runs them. Any other PDF is read each time.
+ */
+function poppler(tool: string, args: string[], pdf: string): string {
+  const read = () => execFileSync(tool, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 << 20 });
+  const shared = inject("sharedDir");
+  if (!shared || !pdf.startsWith(shared + sep)) return read();
+  const { size, mtimeMs } = statSync(pdf);
+  const key = createHash("sha256")
+    .update(JSON.stringify([tool, args, size, mtimeMs]))
+    .digest("hex");
+  const file = join(shared, "poppler", key);
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  const out = read();
+  mkdirSync(join(shared, "poppler"), { recursive: true });
+  writeFileSync(`${file}.${process.pid}.tmp`, out);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+  return out;
+}
+
 /** `pdfinfo -struct-text` parsed by its indentation (two spaces a level; attributes three further, starting with a slash). */
 export function structTree(pdf: string): { root: StructNode; runs: Run[] } {
-  const out = execFileSync("pdfinfo", ["-enc", "UTF-8", "-struct-text", pdf], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 << 20 });
+  const out = poppler("pdfinfo", ["-enc", "UTF-8", "-struct-text", pdf], pdf);
   const root: StructNode = { role: "#root", attributes: [], parent: undefined, children: [], runs: [] };
   const runs: Run[] = [];
   const stack: { depth: number; node: StructNode }[] = [{ depth: -1, node: root }];
@@ -80,18 +107,25 @@ const MM = 72 / 25.4;
 export function pageBodies(pdf: string, pages: number, margins = { top: 30, bottom: 27 }): string[] {
   // Each page's size as printed: A4 standing, or on its side (an internal-control plan's table).
   const sizes = new Map(
-    [...execFileSync("pdfinfo", ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" }).matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/gm)].map(
-      (m) => [Number(m[1]), { width: Number(m[2]), height: Number(m[3]) }],
-    ),
+    [...poppler("pdfinfo", ["-f", "1", "-l", String(pages), pdf], pdf).matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => [
+      Number(m[1]),
+      { width: Number(m[2]), height: Number(m[3]) },
+    ]),
   );
   const top = margins.top * MM - 2;
   const bottom = margins.bottom * MM - 2;
+  const size = (p: number) => sizes.get(p) ?? { width: 210 * MM, height: 297 * MM };
   const bodies: string[] = [];
-  for (let p = 1; p <= pages; p++) {
-    const { width, height } = sizes.get(p) ?? { width: 210 * MM, height: 297 * MM };
-    const args = ["-enc", "UTF-8", "-raw", "-r", "72", "-f", String(p), "-l", String(p), "-x", "0", "-y", String(Math.round(top))];
+  // One pdftotext for each run of pages of the same size, which crops each of its pages alike (each page ends with a form feed).
+  for (let first = 1; first <= pages;) {
+    const { width, height } = size(first);
+    let last = first;
+    while (last < pages && size(last + 1).width === width && size(last + 1).height === height) last++;
+    const args = ["-enc", "UTF-8", "-raw", "-r", "72", "-f", String(first), "-l", String(last), "-x", "0", "-y", String(Math.round(top))];
     args.push("-W", String(Math.round(width)), "-H", String(Math.round(height - top - bottom)), pdf, "-");
-    bodies.push(execFileSync("pdftotext", args, { encoding: "utf8" }).replace(/\f/g, ""));
+    const texts = poppler("pdftotext", args, pdf).split("\f");
+    for (let p = 0; p <= last - first; p++) bodies.push(texts[p] ?? "");
+    first = last + 1;
   }
   return bodies;
 }
