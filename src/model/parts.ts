@@ -1,5 +1,4 @@
 import { betweenMarkers } from "../format/text.js";
-
 import { documentKinds, KINDS, type DocumentKind, type PartInfo } from "../schema/index.js";
 
 export type { PartInfo } from "../schema/index.js";
