@@ -59,22 +59,12 @@ function shortTitle(entry: AnyEntry): string | undefined {
   return undefined;
 }
 
-/** The long lists of a document that the index shows nothing of. */
-const NOT_IN_INDEX: Partial<Record<AnyEntry["kind"], string[]>> = {
-  plan: ["goals", "interventions", "budget", "totals", "tables"],
-  report: ["outcome", "goals", "carryOver", "tables"],
-  budget: ["tables"],
-  indicator: ["baseline", "targets", "values"],
-  "action-plan": ["activities"],
-  "follow-up": ["goals", "actionPlans"],
-};
-
 /**
  * What of a document the index may show, as text: with the same facts of every document, the
  * same roll-ups and what all pages share, the index is the same, and watch mode keeps it.
  */
 export function indexFacts(entry: AnyEntry): string {
-  const skipped = NOT_IN_INDEX[entry.kind] ?? [];
+  const skipped: readonly string[] = KIND_PAGES[entry.kind].notInIndex ?? [];
   return JSON.stringify([entry.kind, entry.id, Object.entries(entry.data).filter(([key]) => !skipped.includes(key))]);
 }
 

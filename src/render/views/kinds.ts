@@ -1,5 +1,5 @@
 import type { Entry } from "../../model/repository.js";
-import type { DocumentKind } from "../../schema/index.js";
+import type { DocumentData, DocumentKind } from "../../schema/index.js";
 import { agreementView } from "./agreement.js";
 import { allocationView } from "./allocation.js";
 import { budgetView } from "./budget-document.js";
@@ -20,6 +20,8 @@ export interface KindPage<K extends DocumentKind> {
   view: (ctx: ViewContext, entry: Entry<K>, at: string) => PageView;
   /** Whether the index's line of what the repository holds (`2 samverkansavtal, 3 verksamhetsplaner …`) counts the kind. */
   counted: boolean;
+  /** The fields of its data the index shows nothing of (long lists): a change to them leaves the index as it was (see `indexFacts`). */
+  notInIndex?: readonly (keyof DocumentData[K])[];
 }
 
 /**
@@ -29,17 +31,17 @@ export interface KindPage<K extends DocumentKind> {
  */
 export const KIND_PAGES: { [K in DocumentKind]: KindPage<K> } = {
   agreement: { view: agreementView, counted: true },
-  plan: { view: planView, counted: true },
+  plan: { view: planView, counted: true, notInIndex: ["goals", "interventions", "budget", "totals", "tables"] },
   memo: { view: memoView, counted: true },
-  report: { view: reportView, counted: true },
+  report: { view: reportView, counted: true, notInIndex: ["outcome", "goals", "carryOver", "tables"] },
   // The indicators have a list of their own in the index.
-  indicator: { view: indicatorView, counted: false },
-  budget: { view: budgetView, counted: true },
+  indicator: { view: indicatorView, counted: false, notInIndex: ["baseline", "targets", "values"] },
+  budget: { view: budgetView, counted: true, notInIndex: ["tables"] },
   meeting: { view: meetingView, counted: true },
   strategy: { view: strategyView, counted: true },
   "multi-year-plan": { view: multiYearPlanView, counted: true },
-  "action-plan": { view: actionPlanView, counted: true },
-  "follow-up": { view: followUpView, counted: true },
+  "action-plan": { view: actionPlanView, counted: true, notInIndex: ["activities"] },
+  "follow-up": { view: followUpView, counted: true, notInIndex: ["goals", "actionPlans"] },
   form: { view: formView, counted: true },
   // Not counted since the fund came (Ale's, seed 002), left so that the index stays as it was; likely an oversight of the lists this table replaces.
   fund: { view: fundView, counted: false },
