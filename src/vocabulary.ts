@@ -22,6 +22,8 @@ export const KIND = {
   fund: { name: "Social investeringsfond", short: "Fond", one: "social investeringsfond", many: "sociala investeringsfonder" },
   allocation: { name: "Medelsfördelning", short: "Medelsfördelning", one: "medelsfördelning", many: "medelsfördelningar" },
   "internal-control": { name: "Intern kontrollplan", short: "Intern kontroll", one: "intern kontrollplan", many: "interna kontrollplaner" },
+  // Issue 14 (kinds): every kind has its names here, the indicator too (its page's heading).
+  indicator: { name: "Indikator", short: "Indikator", one: "indikator", many: "indikatorer" },
 } as const;
 
 /**

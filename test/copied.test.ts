@@ -6,7 +6,7 @@ import { formatJson } from "../src/diagnostics/format-machine.js";
 import { loadRepository } from "../src/model/load-repository.js";
 import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
 import { incrementalRepository } from "../src/watch/incremental.js";
-import { copiedPairs, overlap, sharePercent, shinglesOf, THRESHOLD } from "../src/model/copied.js";
+import { copiedPairs, copiesMemo, overlap, sharePercent, shinglesOf, THRESHOLD } from "../src/model/copied.js";
 import type { AnyEntry } from "../src/model/repository.js";
 import { checkJson, ofRule } from "./helpers/findings.js";
 import { copyExamples, edit, run } from "./helpers/repo.js";
@@ -111,7 +111,7 @@ describe("text/copied", () => {
     // The same text as another kind of document is no copy of it.
     documents.set("annan-sort", entry("annan-sort", "memo", original));
     const began = performance.now();
-    const pairs = copiedPairs({ documents });
+    const pairs = copiedPairs({ documents, copies: copiesMemo() });
     const took = performance.now() - began;
     // Ten words of 300 changed: the share is that of the exact comparison, about 93 %.
     const share = sharePercent(overlap(shinglesOf(original), shinglesOf(copy)));
@@ -148,5 +148,32 @@ describe("text/copied", () => {
         rest.replace(/\b[a-zåäö]{5,}\b/g, (w) => [...w].reverse().join("")),
       ),
     ).toEqual([]);
+  });
+
+  it("keeps what it found with its repository, lent to the next round of watch mode: two repositories share nothing", () => {
+    const root = withPair();
+    const load = () => loadRepository(root, { cwd: root, keepBody: false, checkDocument });
+    const [one, other] = [load(), load()];
+    expect(one.copies).not.toBe(other.copies);
+    const pairs = copiedPairs(one);
+    expect(pairs.map((p) => [p.a.source.relPath, p.b.source.relPath])).toEqual([[A, B]]);
+    // Asked once, of this repository: the other has found nothing yet.
+    expect(one.copies.last?.pairs).toBe(pairs);
+    expect(other.copies.last).toBeUndefined();
+    // Watch mode's next round, with no file changed: the same documents, the answer of the round before.
+    const model = incrementalRepository(root, root, { keepBody: false, checkDocument });
+    const first = model.refresh();
+    const found = copiedPairs(first);
+    const second = model.refresh();
+    expect(second).not.toBe(first);
+    expect(second.copies).toBe(first.copies);
+    expect(copiedPairs(second)).toBe(found);
+    // A file changed: found again, from the same memo.
+    edit(root, B, "Ansvarig tjänsteman: Lena Brännmar", "Ansvarig tjänsteman: Charlotte Stigh-Brüsin");
+    model.touch(join(root, B));
+    const third = model.refresh();
+    const again = copiedPairs(third);
+    expect(again).not.toBe(found);
+    expect(again.map((p) => [p.a.source.relPath, p.b.source.relPath])).toEqual([[A, B]]);
   });
 });

@@ -14,6 +14,7 @@ import { parseShard, shareOf } from "../src/pdf/shard.js";
 import { reproducible } from "../src/pdf/reproducible.js";
 import { cssString } from "../src/render/helpers.js";
 import { pagesOf } from "../src/model/pages.js";
+import { listedDocuments } from "../src/model/repository.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
 import { copyExamples, copyExamplesTo, edit, EPOCH, run, tempDir } from "./helpers/repo.js";
@@ -106,25 +107,15 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
   return { code, stdout, stderr, blocked: results.flatMap((r) => r.blocked) };
 }
 
-/** The pages that get a PDF: every plan, memo, report and agreement. */
+/** The kinds whose pages get no PDF: an indicator's page and a form's are read on screen. Every other kind's page is printed. */
+const UNPRINTED = new Set(["indicator", "form"]);
+
+/** The pages that get a PDF: every document's but those of the kinds that are not printed. */
 function printedPages(repo: string): string[] {
   const { repo: r } = checkRepository(repo, { cwd: repo });
   const pages = pagesOf(r);
-  return [
-    ...r.plans,
-    ...r.memos,
-    ...r.reports,
-    ...r.agreements,
-    ...r.budgets,
-    ...r.meetings,
-    ...r.strategies,
-    ...r.multiYearPlans,
-    ...r.actionPlans,
-    ...r.followUps,
-    ...r.funds,
-    ...r.allocations,
-    ...r.internalControls,
-  ]
+  return listedDocuments(r)
+    .filter((e) => !UNPRINTED.has(e.kind))
     .map((e) => pages.byId.get(e.id)!)
     .sort();
 }

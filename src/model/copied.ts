@@ -108,15 +108,29 @@ export interface CopiedPair {
   percent: number;
 }
 
-interface Fingerprint {
+export interface Fingerprint {
   shingles: Set<number>;
   signature: Uint32Array;
 }
 
-/** Each source's fingerprint, kept while its text is the same object (watch mode keeps unchanged files). */
-const fingerprints = new WeakMap<object, Fingerprint | null>();
+/**
+ * What `copiedPairs` keeps from call to call: a repository's own, which lends it to the next one
+ * assembled from the same files (watch mode's next round; see `assemble`), never module state.
+ */
+export interface CopiesMemo {
+  /** Each source's fingerprint, kept while its text is the same object (watch mode keeps unchanged files). */
+  fingerprints: WeakMap<object, Fingerprint | null>;
+  /**
+   * The pairs last found, and what they were found in: every document's id, kind and text. The
+   * check and watch mode's bookkeeping both ask in each round, of the same documents.
+   */
+  last?: { key: string; pairs: CopiedPair[]; entries: AnyEntry[] };
+}
 
-function fingerprintOf(entry: AnyEntry): Fingerprint | null {
+/** Nothing known yet: the memo of a repository assembled afresh. */
+export const copiesMemo = (): CopiesMemo => ({ fingerprints: new WeakMap() });
+
+function fingerprintOf(fingerprints: CopiesMemo["fingerprints"], entry: AnyEntry): Fingerprint | null {
   const key = entry.source.file;
   const known = fingerprints.get(key);
   if (known !== undefined) return known;
@@ -129,21 +143,18 @@ function fingerprintOf(entry: AnyEntry): Fingerprint | null {
 }
 
 /**
- * The pairs last found, and what they were found in: every document's id, kind and text. The
- * check and watch mode's bookkeeping both ask in each round; watch mode changes its map of
- * documents in place, so the map alone does not say whether the answer still holds.
- */
-let last: { key: string; pairs: CopiedPair[]; entries: AnyEntry[] } | undefined;
-
-/**
  * Every pair of documents of the same kind whose bodies share at least THRESHOLD % of their
  * text, in the repository's order (the earlier document first).
  */
-export function copiedPairs(repo: Pick<Repository, "documents">): CopiedPair[] {
+export function copiedPairs(repo: Pick<Repository, "documents" | "copies">): CopiedPair[] {
+  const memo = repo.copies;
   const entries = [...repo.documents.values()];
   const key = entries.map((e) => `${e.id}\u0000${e.kind}\u0000${e.source.digest}`).join("\n");
+  // A memo lent from round to round answers only for the same documents: the key alone would not
+  // tell an entry made again from the same text.
+  const last = memo.last;
   if (last?.key === key && last.entries.every((e, i) => e === entries[i])) return last.pairs;
-  const prints = entries.map(fingerprintOf);
+  const prints = entries.map((entry) => fingerprintOf(memo.fingerprints, entry));
   const pairs: (CopiedPair & { i: number; j: number })[] = [];
   // Documents whose bodies are the same text (a plan copied unchanged into many folders) are one
   // group: each pairs with the group's first, not with every other, and only the first is compared
@@ -185,6 +196,6 @@ export function copiedPairs(repo: Pick<Repository, "documents">): CopiedPair[] {
       }
   }
   const result = pairs.sort((p, q) => p.i - q.i || p.j - q.j).map(({ a, b, percent }) => ({ a, b, percent }));
-  last = { key, pairs: result, entries };
+  memo.last = { key, pairs: result, entries };
   return result;
 }

@@ -9,10 +9,11 @@ import { CONFIG_FILE, discover, type Discovered } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocument } from "../source/load.js";
 import { readInside, RefusedPath, whereInside } from "../source/read-inside.js";
 import { ignoredTargets } from "./assets.js";
+import { copiesMemo } from "./copied.js";
 import { referenceGroups } from "./groups.js";
 import { idDuplicate } from "./rules.js";
 import { pathHidden } from "../source/rules.js";
-import { koladaKey, referrersOf, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
+import { koladaKey, namedLists, noDocuments, referrersOf, type AnyEntry, type LoneDocument, type Repository } from "./repository.js";
 import { validateDocument, validateWith } from "./validate.js";
 
 export interface LoadOptions {
@@ -190,6 +191,7 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
  * them (see `discover`): one finding at the configuration says so.
  */
 export function assemble(root: string, files: LoadedFile[], previous?: Repository, unjudged: ReadonlyMap<string, string> = new Map()): Repository {
+  const byKind = noDocuments();
   const repo: Repository = {
     root,
     config: undefined,
@@ -197,24 +199,12 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     parties: new Map(),
     documents: new Map(),
     invalidIds: new Set(),
-    agreements: [],
-    plans: [],
-    reports: [],
-    memos: [],
-    indicators: [],
-    budgets: [],
-    meetings: [],
-    strategies: [],
-    multiYearPlans: [],
-    actionPlans: [],
-    followUps: [],
-    forms: [],
-    funds: [],
-    allocations: [],
-    internalControls: [],
+    byKind,
+    ...namedLists(byKind),
     kolada: new Map(),
     referrers: referrersOf({ documents: new Map() }),
     groups: new Map(),
+    copies: previous?.copies ?? copiesMemo(),
     ignored: new Map(),
   };
   for (const loaded of files) {
@@ -285,23 +275,7 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     return;
   }
   repo.documents.set(id, entry);
-  ({
-    agreement: repo.agreements,
-    plan: repo.plans,
-    report: repo.reports,
-    memo: repo.memos,
-    indicator: repo.indicators,
-    budget: repo.budgets,
-    meeting: repo.meetings,
-    strategy: repo.strategies,
-    "multi-year-plan": repo.multiYearPlans,
-    "action-plan": repo.actionPlans,
-    "follow-up": repo.followUps,
-    form: repo.forms,
-    fund: repo.funds,
-    allocation: repo.allocations,
-    "internal-control": repo.internalControls,
-  })[entry.kind].push(entry as never);
+  repo.byKind[entry.kind].push(entry as never);
 }
 
 /** A data file of imported Kolada values; one per KPI and municipality. */

@@ -1,9 +1,10 @@
 import type { Config, Party } from "../schema/config.js";
 import type { KoladaData } from "../schema/kolada.js";
-import { documentKinds, documentSchemas, type DocumentData, type DocumentKind } from "../schema/index.js";
+import { documentKinds, documentSchemas, KINDS, type DocumentData, type DocumentKind } from "../schema/index.js";
 import { partiesIn, referencesIn, type DocumentReference, type PartyReference } from "../schema/reference.js";
 import type { SourceDocument } from "../source/load.js";
 import type { Ignored } from "./assets.js";
+import type { CopiesMemo } from "./copied.js";
 
 /** A validated document: its id, its data and the source it came from. */
 export interface Entry<K extends DocumentKind = DocumentKind> {
@@ -18,8 +19,14 @@ export type AnyEntry = { [K in DocumentKind]: Entry<K> }[DocumentKind];
 /** A validated document on its own, before it has a place (and an id) in a repository: what a rule about one document reads. */
 export type LoneDocument = { [K in DocumentKind]: Omit<Entry<K>, "id"> }[DocumentKind];
 
+/** The documents of each kind, by kind. */
+export type KindLists = { [K in DocumentKind]: Entry<K>[] };
+
+/** The documents of each kind under the name of its list (`plans`, `multiYearPlans`), as `KINDS` declares it. */
+export type NamedLists = { [K in DocumentKind as (typeof KINDS)[K]["list"]]: Entry<K>[] };
+
 /** Everything read from one plan repository, in the order of its files. */
-export interface Repository {
+export interface Repository extends NamedLists {
   root: string;
   config: { source: SourceDocument; data: Config } | undefined;
   /** Every file read, valid or not: the place where its messages are collected. */
@@ -28,28 +35,20 @@ export interface Repository {
   documents: Map<string, AnyEntry>;
   /** Ids of documents that exist but could not be read or validated; their own errors say why. */
   invalidIds: Set<string>;
-  agreements: Entry<"agreement">[];
-  plans: Entry<"plan">[];
-  reports: Entry<"report">[];
-  memos: Entry<"memo">[];
-  indicators: Entry<"indicator">[];
-  budgets: Entry<"budget">[];
-  meetings: Entry<"meeting">[];
-  /** A plan hierarchy (seed 004): strategies, multi-year plans, action plans and their yearly follow-ups. */
-  strategies: Entry<"strategy">[];
-  multiYearPlans: Entry<"multi-year-plan">[];
-  actionPlans: Entry<"action-plan">[];
-  followUps: Entry<"follow-up">[];
-  forms: Entry<"form">[];
-  funds: Entry<"fund">[];
-  allocations: Entry<"allocation">[];
-  internalControls: Entry<"internal-control">[];
+  /**
+   * The documents of each kind, in the order of their files: the one place the repository holds
+   * them by kind. The lists named by the kinds (`plans`, `memos`, … see `KINDS`) are the same
+   * lists under the names the rules and views read.
+   */
+  byKind: KindLists;
   /** Imported Kolada values, by `<kpi>-<municipality>`. */
   kolada: Map<string, { source: SourceDocument; data: KoladaData }>;
   /** Who refers to each document, found once as the repository is assembled. */
   referrers: Referrers;
   /** Each document's (and imported data's) group of documents connected by references: its fingerprint, by id (see `referenceGroups`). */
   groups: Map<string, string>;
+  /** What the search for copied documents keeps (`copiedPairs`): lent to the repository assembled next from the same files (watch mode). */
+  copies: CopiesMemo;
   /** The local files documents link to that git ignores (or could not judge), by path from the root, with why: never published (see `ignoredTargets`). */
   ignored: Ignored;
 }
@@ -147,42 +146,24 @@ export const mayName = (reference: DocumentReference, kind: DocumentKind) => ref
 export const kindsOf = (reference: DocumentReference): readonly DocumentKind[] => (reference.kinds === "any" ? documentKinds : reference.kinds);
 
 /** The documents of the repository's lists, kind by kind (in watch mode, those to check again; see `Rule.repository`). */
-export const listedDocuments = (
-  repo: Pick<
-    Repository,
-    | "agreements"
-    | "plans"
-    | "reports"
-    | "memos"
-    | "indicators"
-    | "budgets"
-    | "meetings"
-    | "strategies"
-    | "multiYearPlans"
-    | "actionPlans"
-    | "followUps"
-    | "forms"
-    | "funds"
-    | "allocations"
-    | "internalControls"
-  >,
-): AnyEntry[] => [
-  ...repo.agreements,
-  ...repo.plans,
-  ...repo.reports,
-  ...repo.memos,
-  ...repo.indicators,
-  ...repo.budgets,
-  ...repo.meetings,
-  ...repo.strategies,
-  ...repo.multiYearPlans,
-  ...repo.actionPlans,
-  ...repo.followUps,
-  ...repo.forms,
-  ...repo.funds,
-  ...repo.allocations,
-  ...repo.internalControls,
-];
+export const listedDocuments = (repo: Pick<Repository, "byKind">): AnyEntry[] => documentKinds.flatMap((kind): AnyEntry[] => repo.byKind[kind]);
+
+/** Empty lists, one per kind. */
+export const noDocuments = (): KindLists => Object.fromEntries(documentKinds.map((kind) => [kind, []])) as unknown as KindLists;
+
+/** The lists of `byKind` under their names (`plans`, `memos`, …): the same lists, not copies. */
+export const namedLists = (byKind: KindLists): NamedLists =>
+  Object.fromEntries(documentKinds.map((kind) => [KINDS[kind].list, byKind[kind]])) as unknown as NamedLists;
+
+/**
+ * The repository with only the documents `keep` keeps in its lists (`byKind` and the named ones);
+ * everything else (`documents`, `referrers`, …) whole. Watch mode gives the rules such a
+ * repository to check again only what changed (see `Rule.repository`).
+ */
+export function keepListed(repo: Repository, keep: (entry: AnyEntry) => boolean): Repository {
+  const byKind = Object.fromEntries(documentKinds.map((kind) => [kind, repo.byKind[kind].filter(keep)])) as unknown as KindLists;
+  return { ...repo, byKind, ...namedLists(byKind) };
+}
 
 /** The indicators a plan names, each once. */
 export function indicatorsOf(plan: Entry<"plan">): string[] {

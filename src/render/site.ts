@@ -16,21 +16,11 @@ import { pagesKept, type Pages } from "../model/pages.js";
 import { href } from "./pages.js";
 import { withPagePolicy } from "./csp.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
-import { agreementView } from "./views/agreement.js";
-import { budgetView } from "./views/budget-document.js";
 import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
 import { indexFacts, indexView } from "./views/index.js";
-import { indicatorView } from "./views/indicator.js";
-import { meetingView, type PacketPlan } from "./views/meeting.js";
-import { formView } from "./views/form.js";
-import { fundView } from "./views/fund.js";
-import { allocationView } from "./views/allocation.js";
-import { internalControlView } from "./views/internal-control.js";
-import { memoView } from "./views/memo.js";
-import { planView } from "./views/plan.js";
-import { reportView } from "./views/report.js";
+import { type PacketPlan } from "./views/meeting.js";
+import { pageOf } from "./views/kinds.js";
 import { rollupCsv, rollupView } from "./views/rollup.js";
-import { actionPlanView, followUpView, multiYearPlanView, strategyView } from "./views/hierarchy.js";
 
 export interface SiteOptions {
   /** `YYYY-MM-DD` of the build, for the colophon (and for templates); none when undefined. */
@@ -107,41 +97,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };
     const render = (view: PageView) => pageFile(view, templates, pages, options);
 
-    const viewOf = (entry: AnyEntry): PageView => {
-      const at = pages.byId.get(entry.id)!;
-      switch (entry.kind) {
-        case "agreement":
-          return agreementView(ctx, entry, at);
-        case "plan":
-          return planView(ctx, entry, at);
-        case "memo":
-          return memoView(ctx, entry, at);
-        case "report":
-          return reportView(ctx, entry, at);
-        case "indicator":
-          return indicatorView(ctx, entry, at);
-        case "budget":
-          return budgetView(ctx, entry, at);
-        case "meeting":
-          return meetingView(ctx, entry, at);
-        case "strategy":
-          return strategyView(ctx, entry, at);
-        case "multi-year-plan":
-          return multiYearPlanView(ctx, entry, at);
-        case "action-plan":
-          return actionPlanView(ctx, entry, at);
-        case "follow-up":
-          return followUpView(ctx, entry, at);
-        case "form":
-          return formView(ctx, entry, at);
-        case "fund":
-          return fundView(ctx, entry, at);
-        case "allocation":
-          return allocationView(ctx, entry, at);
-        case "internal-control":
-          return internalControlView(ctx, entry, at);
-      }
-    };
+    const viewOf = (entry: AnyEntry): PageView => pageOf(ctx, entry, pages.byId.get(entry.id)!);
     const part = (entry: AnyEntry): Part => {
       const { id, source } = entry;
       // A document's links depend on whether the files they name exist, which no document shows.

@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { linkTargetKinds } from "../model/assets.js";
 import { copiedPairs } from "../model/copied.js";
-import type { AnyEntry, Repository } from "../model/repository.js";
+import { keepListed, type AnyEntry, type Repository } from "../model/repository.js";
 import type { SourceDocument } from "../source/load.js";
 import { runRepositoryRules, type Rule } from "./rule.js";
 
@@ -70,14 +70,8 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
       } else checked.push({ source, key, own: source.file.messages.length });
     }
     const inScope = (entry: AnyEntry) => !findings.has(entry.source.relPath);
-    // Every list of documents of a kind (`plans`, `budgets`, … and those of kinds added later), found
-    // by what it holds: a list left whole would have its kept findings reported a second time.
-    const isEntryList = (value: unknown): value is AnyEntry[] =>
-      Array.isArray(value) && value.every((item) => typeof item === "object" && item !== null && "kind" in item && "source" in item && "data" in item);
-    const lists = Object.fromEntries(
-      Object.entries(repo).flatMap(([name, value]) => (isEntryList(value) && value.length ? [[name, value.filter(inScope)]] : [])),
-    );
-    runRepositoryRules({ ...repo, ...lists, sources: checked.map((c) => c.source) }, rules);
+    // Every list of documents of a kind (`byKind`, and the same lists by name): a list left whole would have its kept findings reported a second time.
+    runRepositoryRules({ ...keepListed(repo, inScope), sources: checked.map((c) => c.source) }, rules);
     for (const [source, kept] of keptSources) source.file.messages.push(...kept.messages);
     for (const { source, key, own } of checked) if (key !== undefined) findings.set(source.relPath, { key, messages: source.file.messages.slice(own) });
     store.last = { shared, findings };

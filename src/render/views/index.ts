@@ -19,7 +19,9 @@ import {
   type PageView,
   type ViewContext,
 } from "./common.js";
+import { KIND_PAGES } from "./kinds.js";
 import { rollupCsv, rollupPage } from "./rollup.js";
+import type { DocumentKind } from "../../schema/index.js";
 
 const collator = new Intl.Collator("sv", { sensitivity: "base", numeric: true });
 
@@ -60,22 +62,12 @@ function shortTitle(entry: AnyEntry): string | undefined {
   return undefined;
 }
 
-/** The long lists of a document that the index shows nothing of. */
-const NOT_IN_INDEX: Partial<Record<AnyEntry["kind"], string[]>> = {
-  plan: ["goals", "interventions", "budget", "totals", "tables"],
-  report: ["outcome", "goals", "carryOver", "tables"],
-  budget: ["tables"],
-  indicator: ["baseline", "targets", "values"],
-  "action-plan": ["activities"],
-  "follow-up": ["goals", "actionPlans"],
-};
-
 /**
  * What of a document the index may show, as text: with the same facts of every document, the
  * same roll-ups and what all pages share, the index is the same, and watch mode keeps it.
  */
 export function indexFacts(entry: AnyEntry): string {
-  const skipped = NOT_IN_INDEX[entry.kind] ?? [];
+  const skipped: readonly string[] = KIND_PAGES[entry.kind].notInIndex ?? [];
   return JSON.stringify([entry.kind, entry.id, Object.entries(entry.data).filter(([key]) => !skipped.includes(key))]);
 }
 
@@ -185,25 +177,9 @@ export function indexView(ctx: ViewContext, tables: Table[]): PageView {
       indicators,
       // What the repository holds, in running text: `2 avtal, 3 verksamhetsplaner och 1 tjänsteskrivelse`.
       contents: list(
-        (
-          [
-            ["agreement", repo.agreements],
-            ["plan", repo.plans],
-            ["memo", repo.memos],
-            ["report", repo.reports],
-            ["budget", repo.budgets],
-            ["meeting", repo.meetings],
-            ["strategy", repo.strategies],
-            ["multi-year-plan", repo.multiYearPlans],
-            ["action-plan", repo.actionPlans],
-            ["follow-up", repo.followUps],
-            ["form", repo.forms],
-            ["allocation", repo.allocations],
-            ["internal-control", repo.internalControls],
-          ] as const
-        )
-          .filter(([, entries]) => entries.length > 0)
-          .map(([kind, entries]) => documentCount(entries.length, kind)),
+        (Object.keys(KIND_PAGES) as DocumentKind[])
+          .filter((kind) => KIND_PAGES[kind].counted && repo.byKind[kind].length > 0)
+          .map((kind) => documentCount(repo.byKind[kind].length, kind)),
       ),
     },
   };

@@ -2,7 +2,7 @@ import type { Entry } from "../../model/repository.js";
 import { measured } from "../helpers.js";
 import { agreementOf, docLink, isFictional, municipalityOf, organisationParty, type LinkView, type PageView, type ViewContext } from "./common.js";
 import { chartView, indicatorData, indicatorTable, type ChartView } from "./indicator-data.js";
-import { DIRECTION, UNIT } from "../../vocabulary.js";
+import { DIRECTION, KIND, UNIT } from "../../vocabulary.js";
 import { documentPage } from "./page.js";
 import type { TableView } from "./table.js";
 
@@ -36,7 +36,7 @@ export function indicatorBlock(ctx: ViewContext, page: string, indicator: Entry<
     { label: "Målvärden", value: targets.map((t) => `${measured(t.value, unit)} (${t.year})`).join(", ") },
   ].filter((f) => f.value);
   return {
-    id: `indikator-${n}`,
+    id: `${KIND.indicator.one}-${n}`,
     title: indicator.data.title,
     link: docLink(ctx, page, indicator.id),
     facts,
@@ -57,7 +57,7 @@ export function indicatorView(ctx: ViewContext, indicator: Entry<"indicator">, p
   return documentPage(ctx, indicator, page, {
     organisation: party,
     fictional: fictional || plans.some((p) => isFictional(ctx.repo, p)),
-    header: { doctype: "Indikator", facts: [] },
+    header: { doctype: KIND.indicator.name, facts: [] },
     content: {},
     parts: {
       defaults: ["values", "plans"],
