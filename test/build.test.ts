@@ -502,7 +502,7 @@ describe("plan build: roll-ups, index and files", () => {
     );
     const { page: all } = await unchangedExamples();
     expect(text(all("index.html"))).toMatch(
-      /\d+ samverkansavtal, \d+ verksamhetsplaner, \d+ tjänsteskrivelser, \d+ verksamhetsberättelser, \d+ budgetar, \d+ kallelser, 1 strategi, 1 flerårig plan, \d+ handlingsplaner, 1 uppföljning, \d+ formulär, 1 medelsfördelning och 1 intern kontrollplan, ordnade/,
+      /\d+ samverkansavtal, \d+ verksamhetsplaner, \d+ tjänsteskrivelser, \d+ verksamhetsberättelser, \d+ budgetar, \d+ kallelser, 1 strategi, 1 flerårig plan, \d+ handlingsplaner, 1 uppföljning, \d+ formulär, 1 social investeringsfond, 1 medelsfördelning och 1 intern kontrollplan, ordnade/,
     );
   });
 

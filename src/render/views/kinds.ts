@@ -43,8 +43,7 @@ export const KIND_PAGES: { [K in DocumentKind]: KindPage<K> } = {
   "action-plan": { view: actionPlanView, counted: true, notInIndex: ["activities"] },
   "follow-up": { view: followUpView, counted: true, notInIndex: ["goals", "actionPlans"] },
   form: { view: formView, counted: true },
-  // Not counted since the fund came (Ale's, seed 002), left so that the index stays as it was; likely an oversight of the lists this table replaces.
-  fund: { view: fundView, counted: false },
+  fund: { view: fundView, counted: true },
   allocation: { view: allocationView, counted: true },
   "internal-control": { view: internalControlView, counted: true },
 };
