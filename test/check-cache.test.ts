@@ -148,6 +148,14 @@ describe("the cache of plan check", () => {
     expect(json).toContain("The image `karta.png` does not exist");
   });
 
+  it("gives the output of a fresh check after a form changes, though the memos that follow it by their party's default name it nowhere", async () => {
+    const root = copyExamples({ only: ["herrljunga"] });
+    await sameAsFresh(root, "Herrljunga's documents");
+    edit(root, "herrljunga/formular/tjansteskrivelse.md", ", Samverkan]", "]");
+    const json = await sameAsFresh(root, "Samverkan made required by the form");
+    expect(json).toContain('"ruleId": "form/missing"');
+  });
+
   it("names files from where the check is run, with a cache written from elsewhere", async () => {
     const root = copyExamples({ only: ["sjobacka"] });
     edit(

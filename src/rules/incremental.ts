@@ -32,6 +32,8 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
     const copies = copiedPairs(repo).map((p) => `${p.a.id} ${p.b.id} ${p.percent}`);
     const shared = [
       repo.config?.source.digest,
+      // A form is read by every document that takes it as its party's default (`forms:` of the configuration), which names it in no reference: a change of it checks everything again, as the configuration's does.
+      repo.forms.map((f) => f.source.digest).join("\n"),
       [...repo.documents.values()].map((e) => `${e.id} ${e.kind}`).join("\n"),
       [...repo.invalidIds].join("\n"),
       copies.join("\n"),
