@@ -137,6 +137,25 @@ describe("meeting/decides", () => {
     );
     expect(board.fix).toBe("Write `decides: board`, or correct the memo's proposal.");
   });
+
+  it("item 9's proposal: 'hemställer om att kommunfullmäktige' agrees with KF; a lead-in that passes the decision on counts with its decisions", async () => {
+    const root = copyExamples(PART);
+    // As the seed writes it (line 1592), item 9 is KF on the agenda (line 40) without a finding.
+    expect(ofRule((await checkJson(root)).findings, "meeting/decides").map((f) => f.line)).toEqual([lineOf(root, HERRLJUNGA, "decides: KS")]);
+    // Item 6's proposal with a lead-in that hands the decision on: SN on the agenda (line 35) is then a warning, quoting the lead-in with the decision.
+    const PROPOSAL = "herrljunga/forslag-uppsokande-verksamhet.md";
+    edit(
+      root,
+      PROPOSAL,
+      'proposalLead: "Socialförvaltningen uppdras att:"',
+      'proposalLead: "Socialnämnden föreslår kommunfullmäktige att uppdra åt socialförvaltningen att:"',
+    );
+    const found = ofRule((await checkJson(root)).findings, "meeting/decides").filter((f) => f.line !== lineOf(root, HERRLJUNGA, "decides: KS"));
+    expect(found.map((f) => [f.file, f.line, f.column, f.severity])).toEqual([[HERRLJUNGA, lineOf(root, HERRLJUNGA, "number: 6 ") + 2, 14, "warning"]]);
+    expect(found[0]!.message).toContain(
+      'sends the decision to kommunfullmäktige: "Socialnämnden föreslår kommunfullmäktige att uppdra åt socialförvaltningen att: Under första halvåret 2017 skicka ut',
+    );
+  });
 });
 
 describe("meeting/draft-document", () => {
