@@ -71,7 +71,7 @@ export const DELIVERY = {
  * Read by the rule `meeting/decides` (lower case, as the proposal is compared).
  */
 export const PASSED_ON = {
-  verbs: ["överlämnas till", "lämnas vidare till", "lämnas över till", "skickas vidare till", "föreslår", "hemställer hos"],
+  verbs: ["överlämnas till", "lämnas vidare till", "lämnas över till", "skickas vidare till", "föreslår", "hemställer hos", "hemställer om att"],
   bodies: { KF: "kommunfullmäktige", KS: "kommunstyrelsen" },
 } as const;
 

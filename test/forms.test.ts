@@ -229,16 +229,18 @@ describe("a memo on its organisation's form", () => {
   it("a required section missing, at the heading it should precede; Jämställdhet's questionnaire not asked where the form makes it optional", async () => {
     const root = herrljunga();
     edit(root, BOKSLUT, /## Sammanfattning\n[^#]*/, "");
+    edit(root, BOKSLUT, /attachments:\n( {2,}.*\n)+/, "");
+    // Expedieras till is optional in Herrljunga's form: its information memos send to no one (seed 001, lines 78, 1416, 1536).
     edit(root, BOKSLUT, "sendTo: [kommunfullmäktige] # line 363\n", "");
     const { findings } = await checkJson(root);
     const missing = ofRule(findings, "form/missing");
-    // Expedieras till goes before Samverkan, and Sammanfattning first: both at the heading of Samverkan (the report sorts them by message).
+    // Sammanfattning goes first and Beslutsunderlag after it: both at the heading of Samverkan (the report sorts them by message).
     expect(missing.map((f) => [f.line, f.column, f.severity, f.message])).toEqual([
       [
         lineOf(root, BOKSLUT, "## Samverkan"),
         1,
         "error",
-        `The memo lacks the heading "Expedieras till", which its form \`${HERRLJUNGA_FORM}\` requires, before "Samverkan".`,
+        `The memo lacks the heading "Beslutsunderlag", which its form \`${HERRLJUNGA_FORM}\` requires, before "Samverkan".`,
       ],
       [
         lineOf(root, BOKSLUT, "## Samverkan"),

@@ -90,19 +90,24 @@ describe("meeting/dnr", () => {
     const formLine = lineOf(root, HERRLJUNGA, "dnr: 2017-11");
     expect(found.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([
       `${HERRLJUNGA}:${formLine}:10`,
+      // Item 2's memo (seed 001, lines 54-79) is of the case SN 11/2017: the changed number is not its either.
+      `${HERRLJUNGA}:${formLine}:10`,
       `${LERUM}:${memoLine}:19`,
       `${LERUM}:${lineOf(root, LERUM, "- document: lerum/plan-2019")}:19`,
     ]);
     expect(found[0]!.message).toBe("`2017-11` is not a diarienummer of Socialnämnden, Herrljunga kommun, which look like `SN 109/2016`.");
-    expect(found[1]!.message).toBe("Item 6 has no Dnr, but its memo `lerum/tjansteskrivelse-ks18-1375` has the diarienummer `KS18.1375`.");
-    expect(found[1]!.fix).toBe("Write `dnr: KS18.1375` under the item.");
+    expect(found[1]!.message).toBe(
+      "Item 2 is on the agenda with Dnr `2017-11`, but its memo `herrljunga/tjansteskrivelse-arbetsmiljo-chefer` has the diarienummer `SN 11/2017`.",
+    );
+    expect(found[2]!.message).toBe("Item 6 has no Dnr, but its memo `lerum/tjansteskrivelse-ks18-1375` has the diarienummer `KS18.1375`.");
+    expect(found[2]!.fix).toBe("Write `dnr: KS18.1375` under the item.");
   });
 
   it("two items of one case share its Dnr and its memo without a finding", async () => {
     const root = copyExamples(PART);
     write(root, "herrljunga/uppsokande.md", internalControlMemo(["Socialförvaltningen uppdras att skicka ut ett informationsbrev."], "SN 16/2017"));
-    edit(root, HERRLJUNGA, "      - title: Uppsökande verksamhet och kompetensutveckling # line 1335\n", "      - document: herrljunga/uppsokande\n");
-    edit(root, HERRLJUNGA, "      - title: Anhörigstöd # line 1505\n", "      - document: herrljunga/uppsokande\n");
+    edit(root, HERRLJUNGA, /- document: herrljunga\/forslag-uppsokande-verksamhet .*\n/, "- document: herrljunga/uppsokande\n");
+    edit(root, HERRLJUNGA, /- document: herrljunga\/tjansteskrivelse-anhorigstod .*\n/, "- document: herrljunga/uppsokande\n");
     const { findings } = await checkJson(root);
     expect(findings.filter((f) => f.file === HERRLJUNGA && f.rule !== "meeting/decides")).toEqual([]);
   });
@@ -131,6 +136,25 @@ describe("meeting/decides", () => {
       "Item 5 is on the agenda as KF (slutgiltigt beslut fattas i kommunfullmäktige), but the proposal of its memo `herrljunga/tjansteskrivelse-intern-kontroll-2016` passes the decision on to no other body, so Socialnämnden decides it.",
     );
     expect(board.fix).toBe("Write `decides: board`, or correct the memo's proposal.");
+  });
+
+  it("item 9's proposal: 'hemställer om att kommunfullmäktige' agrees with KF; a lead-in that passes the decision on counts with its decisions", async () => {
+    const root = copyExamples(PART);
+    // As the seed writes it (line 1592), item 9 is KF on the agenda (line 40) without a finding.
+    expect(ofRule((await checkJson(root)).findings, "meeting/decides").map((f) => f.line)).toEqual([lineOf(root, HERRLJUNGA, "decides: KS")]);
+    // Item 6's proposal with a lead-in that hands the decision on: SN on the agenda (line 35) is then a warning, quoting the lead-in with the decision.
+    const PROPOSAL = "herrljunga/forslag-uppsokande-verksamhet.md";
+    edit(
+      root,
+      PROPOSAL,
+      'proposalLead: "Socialförvaltningen uppdras att:"',
+      'proposalLead: "Socialnämnden föreslår kommunfullmäktige att uppdra åt socialförvaltningen att:"',
+    );
+    const found = ofRule((await checkJson(root)).findings, "meeting/decides").filter((f) => f.line !== lineOf(root, HERRLJUNGA, "decides: KS"));
+    expect(found.map((f) => [f.file, f.line, f.column, f.severity])).toEqual([[HERRLJUNGA, lineOf(root, HERRLJUNGA, "number: 6 ") + 2, 14, "warning"]]);
+    expect(found[0]!.message).toContain(
+      'sends the decision to kommunfullmäktige: "Socialnämnden föreslår kommunfullmäktige att uppdra åt socialförvaltningen att: Under första halvåret 2017 skicka ut',
+    );
   });
 });
 
@@ -290,13 +314,18 @@ describe("the meeting packet's parts", () => {
     const packet = files.find((f) => f.path === "herrljunga/sammantrade-2017-02-28.html")!.packet!;
     const parts = packet.items.flatMap((i) => i.documents.map((d) => d.pdf));
     expect(parts).toEqual([
+      "herrljunga/tjansteskrivelse-arbetsmiljo-chefer.pdf",
       "herrljunga/tjansteskrivelse-bokslut-2016.pdf",
       "herrljunga/verksamhetsberattelse-2016.pdf",
       "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf",
       "herrljunga/ombudgetering-investeringar-2016.pdf",
       "herrljunga/tjansteskrivelse-intern-kontroll-2016.pdf",
       "herrljunga/intern-kontroll-2016.pdf",
+      "herrljunga/forslag-uppsokande-verksamhet.pdf",
+      "herrljunga/tjansteskrivelse-uppsokande-verksamhet.pdf",
+      "herrljunga/tjansteskrivelse-anhorigstod.pdf",
       "herrljunga/forslag-hagen-demenscentrum.pdf",
+      "herrljunga/forslag-verksamhetslokaler.pdf",
     ]);
     expect(parts.filter((p) => !printed.has(p))).toEqual([]);
   });
@@ -337,20 +366,26 @@ describe("the meeting packet", () => {
   });
 
   it.skipIf(!canPrint)(
-    "Herrljunga's: no cover pages; items 3, 4, 5 and 8 are their memos and documents in agenda order, each memo numbered Sid n av m beside the packet's Sida",
+    "Herrljunga's: no cover pages; items 2 to 9 are their memos, proposals and documents in agenda order, each memo numbered Sid n av m beside the packet's Sida",
     async () => {
       const built = await builtExamples(true);
       const packet = join(built.out, "herrljunga/sammantrade-2017-02-28-handlingar.pdf");
       const count = (name: string) => pageCount(join(built.out, `herrljunga/${name}.pdf`));
       const kallelse = count("sammantrade-2017-02-28");
+      const arbetsmiljo = count("tjansteskrivelse-arbetsmiljo-chefer");
       const bokslut = count("tjansteskrivelse-bokslut-2016");
       const report = count("verksamhetsberattelse-2016");
       const ombudgetering = count("tjansteskrivelse-ombudgetering-2016");
       const budget = count("ombudgetering-investeringar-2016");
       const kontroll = count("tjansteskrivelse-intern-kontroll-2016");
       const control = count("intern-kontroll-2016");
+      const uppsokande = count("forslag-uppsokande-verksamhet");
+      const information = count("tjansteskrivelse-uppsokande-verksamhet");
+      const anhorig = count("tjansteskrivelse-anhorigstod");
       const hagen = count("forslag-hagen-demenscentrum");
-      const total = kallelse + bokslut + report + ombudgetering + budget + kontroll + control + hagen;
+      const lokaler = count("forslag-verksamhetslokaler");
+      const total =
+        kallelse + arbetsmiljo + bokslut + report + ombudgetering + budget + kontroll + control + uppsokande + information + anhorig + hagen + lokaler;
       expect(pageCount(packet)).toBe(total);
       const pages = pageTexts(packet);
       pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
@@ -367,30 +402,50 @@ describe("the meeting packet", () => {
           expect(text).toContain(`Sida ${first + n} av ${total}`);
         }
       };
-      const item4 = kallelse + bokslut + report;
+      const item2 = kallelse;
+      const item3 = item2 + arbetsmiljo;
+      const item4 = item3 + bokslut + report;
       const item5 = item4 + ombudgetering + budget;
-      const item8 = item5 + kontroll + control;
-      memo(kallelse, bokslut, "SN 109/2016", ["Tjänsteskrivelse", "Socialförvaltningen", "Jenny Andersson"]);
-      expect(pages[kallelse + bokslut]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
+      const item6 = item5 + kontroll + control;
+      const item7 = item6 + uppsokande;
+      const item8 = item7 + information + anhorig;
+      const item9 = item8 + hagen;
+      memo(item2, arbetsmiljo, "SN 11/2017", ["Tjänsteskrivelse", "Socialförvaltningen", "Linnea Holm"]);
+      memo(item3, bokslut, "SN 109/2016", ["Tjänsteskrivelse", "Socialförvaltningen", "Jenny Andersson"]);
+      expect(pages[item3 + bokslut]).toContain("Verksamhetsberättelse 2016-12-31 Socialnämnden");
       memo(item4, ombudgetering, "SN 51/2016", ["Tjänsteskrivelse", "Socialförvaltningen", "Jenny Andersson"]);
       expect(pages[item4 + ombudgetering]).toContain("Ombudgetering Investeringar 2016-12-31");
       memo(item5, kontroll, "SN 82/2015", ["Tjänsteskrivelse", "2017-01-09", "Socialförvaltningen", "Magnus Stenmark"]);
       expect(pages[item5 + kontroll]).toContain("Uppföljning av Intern kontroll 2016");
+      memo(item6, uppsokande, "SN 16/2017", ["Politiskt förslag", "Socialnämndens arbetsutskott"]);
+      // Item 7's first memo, with the header its second page has in the seed: the date and Linnea Holm (lines 1399-1408).
+      memo(item7, information, "SN 16/2017", ["Tjänsteskrivelse", "2017-02-14", "Socialförvaltningen", "Linnea Holm"]);
+      memo(item7 + information, anhorig, "SN 16/2017", ["Tjänsteskrivelse", "Socialförvaltningen", "Magnus Stenmark"]);
       memo(item8, hagen, "SN 18/2017", ["Politiskt förslag", "Socialnämndens arbetsutskott"]);
+      memo(item9, lokaler, "SN 19/2017", ["Politiskt förslag", "Socialnämndens arbetsutskott"]);
       expect(pages.slice(item8).join("\n")).not.toContain("Tjänsteskrivelse");
       expect(await outline(packet)).toEqual([
         "Kallelse Socialnämnden 2017-02-28 → 1",
-        `3 Bokslut 2016 → ${kallelse + 1}`,
-        `  Bokslut 2016 → ${kallelse + 1}`,
-        `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${kallelse + bokslut + 1}`,
+        `2 Information uppföljning arbetsmiljö chefer → ${item2 + 1}`,
+        `  Uppföljning arbetsmiljö chefer Februari 2017 → ${item2 + 1}`,
+        `3 Bokslut 2016 → ${item3 + 1}`,
+        `  Bokslut 2016 → ${item3 + 1}`,
+        `  Verksamhetsberättelse 2016-12-31 Socialnämnden → ${item3 + bokslut + 1}`,
         `4 Ombudgetering av investeringsmedel → ${item4 + 1}`,
         `  Ombudgetering investeringar → ${item4 + 1}`,
         `  Ombudgetering Investeringar 2016-12-31 → ${item4 + ombudgetering + 1}`,
         `5 Resultat av utförd internkontroll 2016 → ${item5 + 1}`,
         `  Intern kontroll 2016 → ${item5 + 1}`,
         `  Uppföljning av Intern kontroll 2016 → ${item5 + kontroll + 1}`,
+        `6 Uppsökande verksamhet och kompetensutveckling → ${item6 + 1}`,
+        `  Uppsökande verksamhet och kompetensutveckling → ${item6 + 1}`,
+        `7 Information om anhörigstöd → ${item7 + 1}`,
+        `  Uppsökande verksamhet → ${item7 + 1}`,
+        `  Anhörigstöd → ${item7 + information + 1}`,
         `8 Utveckling av Hagen till demenscentrum → ${item8 + 1}`,
         `  Hagen utvecklas till Herrljunga kommuns demenscentra → ${item8 + 1}`,
+        `9 Förslag att tillsätta fullmäktigeberedning för att ta fram en plan för socialförvaltningens verksamhetslokaler → ${item9 + 1}`,
+        `  Socialförvaltningens verksamhetslokaler 2018-2028 → ${item9 + 1}`,
       ]);
     },
   );

@@ -133,6 +133,22 @@ describe("Herrljunga's memos", () => {
     expect(header.html).toContain('<p class="doctype">Politiskt förslag</p>');
   });
 
+  it("item 6's political proposal: its decisions follow the seed's lead-in, and its signatures stand after Förslag till beslut, before Expedieras till (lines 1355-1371)", async () => {
+    const html = await page("herrljunga/forslag-uppsokande-verksamhet.html");
+    expect(sectionIds(html)).toEqual(["avsnitt-sammanfattning", "beslutsunderlag", "forslag", "skickas"]);
+    expect(html).toMatch(/<p class="proposal-lead">Socialförvaltningen uppdras att:<\/p>\s*<ul class="proposal">\s*<li>Under första halvåret 2017 skicka ut/);
+    const signatures = html.indexOf('<div class="signatures stacked">');
+    expect(signatures).toBeGreaterThan(html.indexOf('<section aria-labelledby="forslag">'));
+    expect(signatures).toBeLessThan(html.indexOf('<section aria-labelledby="skickas">'));
+    expect(sectionText(html, "skickas")).toBe("Expedieras till Socialförvaltningen");
+  });
+
+  it("item 7's first memo carries the header its second page shows in the seed (lines 1399-1408): the date, the Dnr, the handläggare", async () => {
+    const header = headerOf(await page("herrljunga/tjansteskrivelse-uppsokande-verksamhet.html")).text;
+    for (const part of ["HERRLJUNGA KOMMUN", "Socialförvaltningen", "Linnea Holm", "Tjänsteskrivelse", "2017-02-14", "DNR SN 16/2017"])
+      expect(header).toContain(part);
+  });
+
   it("check without a finding but the one the seed deserves: item 5's memo hands the matter to kommunfullmäktige where the agenda has KS decide", async () => {
     const root = copyExamples(PART);
     const { code, findings } = await checkJson(root);

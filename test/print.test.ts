@@ -65,6 +65,12 @@ const MOST_PAGES: Record<string, number> = {
   "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf": 1,
   "herrljunga/forslag-hagen-demenscentrum.pdf": 2,
   "herrljunga/tjansteskrivelse-intern-kontroll-2016.pdf": 2,
+  // The packet's documents of items 2, 6, 7 and 9 (issue 16, the packet page by page): item 7's first memo is two pages in the seed (its "Sid 2 av 2", line 1408).
+  "herrljunga/tjansteskrivelse-arbetsmiljo-chefer.pdf": 1,
+  "herrljunga/forslag-uppsokande-verksamhet.pdf": 2,
+  "herrljunga/tjansteskrivelse-uppsokande-verksamhet.pdf": 1,
+  "herrljunga/tjansteskrivelse-anhorigstod.pdf": 1,
+  "herrljunga/forslag-verksamhetslokaler.pdf": 1,
 };
 /**
  * Documents whose tables' rows hold pages of text (an internal-control plan's results, seed 001

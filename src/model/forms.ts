@@ -105,13 +105,18 @@ export function builtInMemoForm(repo: Repository): ResolvedForm {
 /**
  * A political proposal's form: its own headings, in its order, none required. It is the
  * politicians' text, not the förvaltning's tjänsteskrivelse, so the issuer's form gives it only
- * its print (header, page numbers, proposals, signatures) — and its signatures stand at the end.
+ * its print (header, page numbers, proposals, signatures) — and the place of its signatures: after
+ * the heading the issuer's form signs after, where the proposal has it ("Förslag till beslut", then
+ * the signatures, then "Expedieras till": seed 001, lines 1355-1371), else at the end.
  */
 function politicalForm(memo: Entry<"memo">, issuers: ResolvedForm): ResolvedForm {
   const sections = (memo.source.outline?.headings ?? [])
     .filter((h) => h.depth === 2)
     .map((h) => ({ title: h.text.trim().replace(/:$/, ""), optional: true, subs: [], position: h.position }));
-  return { ...issuers, entry: undefined, via: "body", sections, signaturesAfter: sections.length, fields: [], closed: false };
+  const signedAfter =
+    issuers.signaturesAfter > 0 && issuers.signaturesAfter < issuers.sections.length ? issuers.sections[issuers.signaturesAfter - 1]!.title : undefined;
+  const at = signedAfter === undefined ? -1 : sections.findIndex((s) => headingKey(s.title) === headingKey(signedAfter));
+  return { ...issuers, entry: undefined, via: "body", sections, signaturesAfter: at >= 0 ? at + 1 : sections.length, fields: [], closed: false };
 }
 
 /** The party whose default form a document takes: a memo's issuer, a plan's organisation (else none). */

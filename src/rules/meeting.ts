@@ -71,6 +71,9 @@ export const meetingDnr: Rule = {
   },
 };
 
+/** A decision of a memo's proposal as it reads, after the proposal's lead-in where it has one. */
+const proposalText = (memo: Entry<"memo">, decision: string) => (memo.data.proposalLead ? `${memo.data.proposalLead} ${decision}` : decision);
+
 /**
  * Where a memo's proposal sends the decision: kommunfullmäktige (KF) or kommunstyrelsen (KS)
  * where a proposal says so ("lämnas vidare till kommunfullmäktige", "överlämnas till
@@ -81,7 +84,8 @@ export function decisionEnds(memo: Entry<"memo">): { decides: Decides; proposal?
   for (const body of ["KF", "KS"] as const) {
     const name = PASSED_ON.bodies[body];
     const i = memo.data.proposal.findIndex((p) => {
-      const text = p.toLocaleLowerCase("sv").replace(/\s+/g, " ");
+      // With the words that lead into the decisions ("Socialnämnden föreslår kommunfullmäktige att:").
+      const text = proposalText(memo, p).toLocaleLowerCase("sv").replace(/\s+/g, " ");
       return PASSED_ON.verbs.some((verb) => text.includes(`${verb} ${name}`));
     });
     if (i >= 0) return { decides: body, proposal: i };
@@ -103,7 +107,7 @@ export const meetingDecides: Rule = {
         if (entry.kind !== "memo" || item.decides === undefined || item.decides === "info") continue;
         const ends = decisionEnds(entry);
         if (ends.decides === item.decides) continue;
-        const where = ends.proposal === undefined ? undefined : entry.data.proposal[ends.proposal];
+        const where = ends.proposal === undefined ? undefined : proposalText(entry, entry.data.proposal[ends.proposal]!);
         const memo = `its memo ${code(entry.id)}`;
         report(meeting.source, ["items", i, "decides"], {
           severity: "warning",

@@ -52,6 +52,13 @@ export const memo = z
       ),
     fields: formFields,
     proposal: z.array(z.string().min(1)).min(1).describe("Förslag till beslut, one decision per item, worded as the decision itself."),
+    proposalLead: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Words printed before the decisions where the source leads into them, e.g. `Socialförvaltningen uppdras att:` before a list whose items go on from it (`Under första halvåret 2017 skicka ut …`).",
+      ),
     genderEquality: genderEquality.optional(),
     attachments: z.array(attachment).default([]).describe("Beslutsunderlag."),
     sendTo: z.array(z.string().min(1)).default([]).describe("Beslutet ska skickas till."),

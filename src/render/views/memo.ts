@@ -23,7 +23,7 @@ interface MemoSection {
   title: string;
   html?: string;
   text?: boolean;
-  forslag?: { decidedBy: string | undefined; proposal: string[]; style: "numbered" | "paragraph" | "bullets" };
+  forslag?: { decidedBy: string | undefined; lead: string | undefined; proposal: string[]; style: "numbered" | "paragraph" | "bullets" };
   attachments?: { text: string; href: string | undefined; dnr: string | undefined }[];
   list?: string[];
   listClass?: string;
@@ -272,6 +272,8 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
       forslag: {
         // The deciding body, where it is not the recipient and the proposal does not name it ("Kommunstyrelsens arbetsutskott beslutar …").
         decidedBy: data.decidedBy && data.decidedBy !== data.recipient && !data.proposal.some((p) => p.includes(data.decidedBy!)) ? data.decidedBy : undefined,
+        // The words that lead into the decisions ("Socialförvaltningen uppdras att:"), printed before them.
+        lead: data.proposalLead,
         proposal: data.proposal,
         style,
       },
