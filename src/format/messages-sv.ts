@@ -260,4 +260,122 @@ export const SV: Readonly<Record<string, string>> = {
   "No rule has the id {0}.{1}": "Ingen regel har id {0}.{1}",
   "Use an id from the README's rule table, or from the `[rule/id]` of a message.":
     "Använd ett id ur regeltabellen i README, eller ur `[regel/id]` i ett meddelande.",
+
+  // Rules: money, references, tables, accounts, indicators, board goals, body, report, meeting, active content (sv-a).
+  // The split rule's figures and names (src/model/money.ts).
+  "{0} kr × {1} inhabitants ({2})": "{0} kr × {1} invånare ({2})",
+  "{0} kr × {1} inhabitants": "{0} kr × {1} invånare",
+  "1/{0} of {1} kr": "1/{0} av {1} kr",
+  "{0}/{1} of {2} kr": "{0}/{1} av {2} kr",
+  "the equal split": "lika fördelning",
+  "the split in shares": "fördelningen i andelar",
+  "the per-inhabitant split": "fördelningen per invånare",
+  "no split rule": "ingen fördelningsregel",
+  equally: "lika",
+  "by no rule": "utan fördelningsregel",
+  "per inhabitant ({0} kr each, but {1})": "per invånare ({0} kr per invånare, men {1})",
+  "per inhabitant ({0} kr each)": "per invånare ({0} kr per invånare)",
+  "in shares {0}": "i andelar {0}",
+  // Budget lines, totals, contributions and the split (src/rules/money.ts).
+  "no amounts": "inga belopp",
+  "{0} amounts": "{0} belopp",
+  'The parties\' amounts on "{0}" sum to {1} ({2}), but its total says {3}.':
+    'Parternas belopp på raden "{0}" blir tillsammans {1} ({2}), men radens summa (`total`) anger {3}.',
+  "Write `total: {0}`, or correct the parties' amounts.": "Skriv `total: {0}`, eller rätta parternas belopp.",
+  "the lines have no amounts": "raderna har inga belopp",
+  "it includes no lines": "den omfattar inga rader",
+  "the lines have no amounts for {0}": "raderna har inga belopp för {0}",
+  "it includes no lines for {0}": "den omfattar inga rader för {0}",
+  "{0}: {1}; blank is not 0, but the total says {2}.": "{0}: {1}; tomt är inte detsamma som 0, men summan anger {2}.",
+  "Leave `{0}:` out of the total while the lines have no amounts, or write the amounts on the lines.":
+    "Ta bort `{0}:` ur summan så länge raderna saknar belopp, eller skriv beloppen på raderna.",
+  "Leave `{0}:` out of the total while the lines have no amounts for {1}, or write the amounts on the lines.":
+    "Ta bort `{0}:` ur summan så länge raderna saknar belopp för {1}, eller skriv beloppen på raderna.",
+  "Write the amounts on the lines, or leave `{0}:` out of the total.": "Skriv beloppen på raderna, eller ta bort `{0}:` ur summan.",
+  '"{0}" ({1} lines)': '"{0}" (raderna av typen {1})',
+  "{0}: the {1} lines sum to {2}, but the total says {3} (difference {4} kr).":
+    "{0}: de {1} raderna blir tillsammans {2}, men summan anger {3} (skillnad {4} kr).",
+  "Write `total: {0}`, or find the line that is wrong.": "Skriv `total: {0}`, eller leta upp raden som är fel.",
+  "{0}: the amounts of {1} sum to {2} ({3}), but the total says {4}.": "{0}: beloppen för {1} blir tillsammans {2} ({3}), men summan anger {4}.",
+  "Write `{0}: {1}`, or find the line that is wrong.": "Skriv `{0}: {1}`, eller leta upp raden som är fel.",
+  "{0} has no amount on the lines of {1}, but the agreement {2} fixes its contribution at {3}.":
+    "{0} har inga belopp på raderna för {1}, men avtalet {2} anger dess bidrag till {3}.",
+  "The lines of {0} in {1} add up to {2}, but the agreement {3} fixes its contribution at {4} (difference {5} kr).":
+    "Raderna för {0} år {1} blir tillsammans {2}, men avtalet {3} anger dess bidrag till {4} (skillnad {5} kr).",
+  "{0} {1} of the plan is not split between the parties.": "{0} {1} av planen är inte fördelat mellan parterna.",
+  "Lower the amounts of {0} on the lines, or change its contribution in the agreement.": "Sänk beloppen för {0} på raderna, eller ändra dess bidrag i avtalet.",
+  "Plan the rest of the contribution of {0}, or change it in the agreement.": "Planera resten av bidraget från {0}, eller ändra bidraget i avtalet.",
+  "The per-inhabitant split gives no number of inhabitants, so no financier's amount can be computed.":
+    "Fördelningen per invånare anger inget invånarantal, så ingen finansiärs belopp kan räknas ut.",
+  "Add `populations:` with each financier's inhabitants, e.g. `- {{ party: lerum, year: 2020, inhabitants: 42000, date: 2018-12-31 }}`.":
+    "Lägg till `populations:` med varje finansiärs invånarantal, till exempel `- {{ party: lerum, year: 2020, inhabitants: 42000, date: 2018-12-31 }}`.",
+  "Both `population` and `populations` give numbers of inhabitants; `population` (with `populationDate`) is the shorter form of one figure for every financier and year, and is not read beside `populations`.":
+    "Både `population` och `populations` anger invånarantal; `population` (med `populationDate`) är den kortare formen för ett tal som gäller alla finansiärer och år, och läses inte när `populations` finns.",
+  "Keep one: write the figure into `populations` as `{{ inhabitants: {0}, date: {1} }}`, or remove `populations`.":
+    "Behåll det ena: skriv talet i `populations` som `{{ inhabitants: {0}, date: {1} }}`, eller ta bort `populations`.",
+  "The agreement runs {0}–{1}, so a number of inhabitants for {2} is never used.": "Avtalet gäller {0}–{1}, så ett invånarantal för {2} används aldrig.",
+  "Write a year from {0} to {1}, or remove the entry.": "Skriv ett år från {0} till {1}, eller ta bort raden.",
+  "every financier": "alla finansiärer",
+  "every year": "alla år",
+  "A second number of inhabitants for {0} in {1}; only the first, populations[{2}], is read.":
+    "Ett andra invånarantal för {0} för {1}; bara det första, populations[{2}], läses.",
+  "Remove one of them, or give each its own `party` or `year`.": "Ta bort det ena, eller ge vart och ett sin egen `party` eller `year`.",
+  "The first number of inhabitants for {0} in {1}.": "Det första invånarantalet för {0} för {1}.",
+  "its contribution for {0}": "bidraget för {0}",
+  "its contribution": "bidraget",
+  "Correct the contribution or the split rule.": "Rätta bidraget eller fördelningsregeln.",
+  "Write `{0}: {1}` under `years`, or correct the rate or the population.":
+    "Skriv `{0}: {1}` under `years`, eller rätta beloppet per invånare eller invånarantalet.",
+  "Write `amount: {0}`, or correct the rate or the population.": "Skriv `amount: {0}`, eller rätta beloppet per invånare eller invånarantalet.",
+  "Give the contribution of {0} for {1} under `years` (`{2}: {3}`), or correct the rate or the population.":
+    "Ange bidraget från {0} för {1} under `years` (`{2}: {3}`), eller rätta beloppet per invånare eller invånarantalet.",
+  "{0} (rounded)": "{0} (avrundat)",
+  "Under {0}, {1} pays {2} = {3} in {4}, but {5} says {6}.": "Enligt {0} betalar {1} {2} = {3} år {4}, men {5} anger {6}.",
+  "The per-inhabitant split gives no number of inhabitants for {0} in {1}, so neither its contribution nor the plans' split can be checked.":
+    "Fördelningen per invånare anger inget invånarantal för {0} år {1}, så varken bidraget eller planernas fördelning kan kontrolleras.",
+  "Add `{{ party: {0}, year: {1}, inhabitants: …, date: … }}` under `populations` (or leave out `year` for a figure for every year).":
+    "Lägg till `{{ party: {0}, year: {1}, inhabitants: …, date: … }}` under `populations` (eller utelämna `year` för ett tal som gäller alla år).",
+  '"{0}" gives only a total, no party\'s amount: {1} of the plan (this line and {2}) is not split between the parties, so the split and the contributions are checked without it.':
+    'Raden "{0}" anger bara en summa, inga belopp per part: {1} av planen (den här raden och {2}) är inte fördelat mellan parterna, så fördelningen och bidragen kontrolleras utan det beloppet.',
+  "other|others": "annan rad|andra rader",
+  '"{0}" gives only a total, no party\'s amount: {1} of the plan is not split between the parties, so the split and the contributions are checked without it.':
+    'Raden "{0}" anger bara en summa, inga belopp per part: {1} av planen är inte fördelat mellan parterna, så fördelningen och bidragen kontrolleras utan det beloppet.',
+  "Write each party's amount on the line under `parties:` once the split is known.":
+    "Skriv varje parts belopp på raden under `parties:` när fördelningen är känd.",
+  "{0} no amounts": "{0} inga belopp",
+  "The agreement {0} splits the budget {1}; of the plan's {2} that is {3}, but the lines give {4}.":
+    "Avtalet {0} fördelar budgeten {1}; av planens {2} blir det {3}, men raderna ger {4}.",
+  "Move amounts between the parties on some lines so that the plan as a whole keeps the split.":
+    "Flytta belopp mellan parterna på några rader, så att planen som helhet följer fördelningen.",
+  'The line "{0}" is income (`income: {1}`), which is no party\'s contribution, but it gives amounts for {2}.':
+    'Raden "{0}" är en intäkt (`income: {1}`), som inte är någon parts bidrag, men den anger belopp för {2}.',
+  "Write the income's amount as `total` and remove `parties`; what a party pays goes on a line of its own.":
+    "Skriv intäktens belopp som `total` och ta bort `parties`; det en part betalar skrivs på en egen rad.",
+  'The income "{0}" ({1}) has no amount, so the plan\'s total leaves it out.': 'Intäkten "{0}" ({1}) har inget belopp, så den ingår inte i planens summa.',
+  "Write its amount as `total`, e.g. `total: 100000`.": "Skriv beloppet som `total`, till exempel `total: 100000`.",
+  "The agreement {0} lets {1} pay in {2}, but this line uses {3}.": "Avtalet {0} låter {1} betala som {2}, men raden använder {3}.",
+  "Use {0}, or allow {1} in the contribution of {2} in the agreement.": "Använd {0}, eller tillåt {1} i bidraget från {2} i avtalet.",
+  "`from` is only for carry-over lines.": "`from` används bara på rader som för över medel från ett tidigare år.",
+  "Set `type: carry-over`, or remove `from`.": "Skriv `type: carry-over`, eller ta bort `from`.",
+  'The carry-over "{0}" does not say which year its money comes from.': 'De överförda medlen "{0}" anger inte vilket år pengarna kommer från.',
+  "Add `from:` with the year, e.g. `from: 2018`.": "Lägg till `from:` med året, till exempel `from: 2018`.",
+  "A carry-over into {0} must come from an earlier year; found {1}.": "Medel som förs över till {0} ska komma från ett tidigare år; här står {1}.",
+  "Write the year the money was first budgeted, before {0}.": "Skriv det år pengarna först budgeterades, före {0}.",
+  'The carry-over "{0}" has no amount, so nobody can follow it up.': 'De överförda medlen "{0}" har inget belopp, så ingen kan följa upp dem.',
+  "Write the amount per party once it is known (from the previous year's report).":
+    "Skriv beloppet per part när det är känt (ur föregående års verksamhetsberättelse).",
+  "With this amount, {0} adds up to more than {1}, the largest sum that can be added and shown exactly.":
+    "Med det här beloppet blir {0} större än {1}, den största summa som kan räknas och visas exakt.",
+  "Check the number of digits; amounts in a plan are kronor, not öre.": "Kontrollera antalet siffror; beloppen i en plan är kronor, inte ören.",
+  'With this figure, the table "{0}" adds up to more than {1}, the largest sum that can be added and shown exactly.':
+    'Med det här talet blir tabellen "{0}" större än {1}, den största summa som kan räknas och visas exakt.',
+  "Check the number of digits, and the table's `unit`.": "Kontrollera antalet siffror, och tabellens enhet (`unit`).",
+  'the line "{0}"': 'raden "{0}"',
+  "the plan's budget (all lines and parties)": "planens budget (alla rader och parter)",
+  "the report's utfall and carry-overs": "verksamhetsberättelsens utfall och överförda medel",
+  "the contributions for {0}": "bidragen för {0}",
+  "the budget of the agreement {0} over its years": "budgeten för avtalet {0} över alla dess år",
+  "The contributions of {0} across its agreements add up to more than {1}, the largest sum that can be added and shown exactly, with the amount at {2}:{3}:{4}.":
+    "Bidragen från {0} i alla dess avtal blir större än {1}, den största summa som kan räknas och visas exakt, med beloppet på {2}:{3}:{4}.",
+  "Check the number of digits in the plans' amounts; they are kronor, not öre.": "Kontrollera antalet siffror i planernas belopp; de är kronor, inte ören.",
 };
