@@ -291,7 +291,9 @@ describe("split rules with their figures", () => {
     edit(root, SJOBACKA, "  rate: 14\n", "  rate: 14\n  rates: { lerum: 12 }\n");
     const found = only((await checkJson(root)).findings, "ref/party");
     expect(found).toMatchObject({ file: SJOBACKA, ...at(root, SJOBACKA, "rates: { lerum", "lerum") });
-    expect(found.message).toBe("`lerum` is not a financier of this agreement (financiers: `hsn-vast`, `sjobacka`), so its figure in the split is never used.");
+    expect(found.message).toBe(
+      "Lerums kommun (`lerum`) is not a financier of this agreement (financiers: `hsn-vast` and `sjobacka`), so its figure in the split is never used.",
+    );
   });
 
   it("equal: a contribution overridden for a year is checked against that year's total", async () => {
