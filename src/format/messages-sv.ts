@@ -511,4 +511,67 @@ export const SV: Readonly<Record<string, string>> = {
     "Lägg till en rad på sidan {0} som täcker de {1} (ianspråktaget eget kapital, ett bidrag), eller sänk kostnaderna.",
   "Add a row on the {0} side that covers the {1} (the use of equity, a contribution), or lower the costs; a formula row can state the result.":
     "Lägg till en rad på sidan {0} som täcker de {1} (ianspråktaget eget kapital, ett bidrag), eller sänk kostnaderna; en summarad kan visa resultatet.",
+  // Accounts summed by a summary table (src/rules/accounts.ts).
+  "{0} and {1} more": "{0} och {1} till",
+  "the accounts no other row names ({0})": "de konton som ingen annan rad anger ({0})",
+  "the accounts no other row names": "de konton som ingen annan rad anger",
+  " without {0}": " utom {0}",
+  "the account {0}{1}": "kontot {0}{1}",
+  "the accounts {0}{1}": "kontona {0}{1}",
+  "{0}{1}": "{0}{1}",
+  '"{0}" (group {1})': '"{0}" (gruppen {1})',
+  blank: "tom",
+  '"{0}", {1} {2}': '"{0}", {1} {2}',
+  '"{0}" {1}': '"{0}" {1}',
+  "{0} in {1} sums to {2}": "{0} i {1} uppgår till {2}",
+  "{0} in {1} sum to {2}": "{0} i {1} blir tillsammans {2}",
+  "every account of {0} is named by another row": "varje konto i {0} anges av en annan rad",
+  "{0} is not in {1}": "{0} finns inte i {1}",
+  "{0} are not in {1}": "{0} finns inte i {1}",
+  "{0} is blank in {1}": "{0} är tomt i {1}",
+  "{0} are blank in {1}": "{0} är tomma i {1}",
+  "Check the codes against the account rows of {0}, or the group the row's group names with `detail`.":
+    "Jämför kontonumren med kontoraderna i {0}, eller med den grupp som radens grupp anger med `detail`.",
+  "Fill in the accounts' amounts, or make the figure blank (`~`).": "Fyll i kontonas belopp, eller lämna talet tomt (`~`).",
+  "Write `{0}` if the accounts are right; else correct the row's `accounts` and `except`, or the account rows.":
+    "Skriv `{0}` om kontona stämmer; rätta annars radens `accounts` och `except`, eller kontoraderna.",
+  "{0}; {1}.": "{0}; {1}.",
+  "{0} takes its accounts from the table {1}, which is no other table of this document.":
+    "{0} hämtar sina konton från tabellen {1}, som inte är någon annan tabell i dokumentet.",
+  "Use the id of the table of accounts: {0}.": "Använd id för tabellen med konton: {0}.",
+  "Add the table of accounts to `tables`, with an `id`.": "Lägg till tabellen med konton under `tables`, med ett `id`.",
+  'The group\'s accounts are to be in the group {0} of "{1}", which has no group of that id.':
+    'Gruppens konton ska finnas i gruppen {0} i "{1}", men där finns ingen grupp med det id:t.',
+  "Use {0}.": "Använd {0}.",
+  'Give the group of "{0}" an `id`.': 'Ge gruppen i "{0}" ett `id`.',
+  "The group names a group of the table of accounts, but {0} names no table of accounts.":
+    "Gruppen anger en grupp i tabellen med konton, men {0} anger ingen tabell med konton.",
+  '"{0}" sums accounts, but {1} names no table of accounts.': 'Raden "{0}" summerar konton, men {1} anger ingen tabell med konton.',
+  "Add `detail:` with the id of the table of accounts to the table.": "Lägg till `detail:` med id för tabellen med konton i tabellen.",
+  'No column of {0} has a counterpart in "{1}" (the same `id`, or the same kind, year and party), so no account can be compared.':
+    'Ingen kolumn i {0} har någon motsvarighet i "{1}" (samma `id`, eller samma typ, år och part), så inget konto kan jämföras.',
+  "Give the columns of the two tables that hold the same figures the same `id`.": "Ge de kolumner i de två tabellerna som har samma tal samma `id`.",
+  "The range {0} ends before it begins: it names no account.": "Intervallet {0} slutar innan det börjar: det anger inget konto.",
+  "Write `{0}-{1}`.": "Skriv `{0}-{1}`.",
+  "`rest` cannot be left out: it is what no row names.": "`rest` kan inte undantas: det är det som ingen rad anger.",
+  "Name the accounts to leave out, e.g. `except: [7460, 7530]`.": "Ange de konton som ska undantas, till exempel `except: [7460, 7530]`.",
+  '"{0}" leaves accounts out (`except`), but names none (`accounts`).': 'Raden "{0}" undantar konton (`except`), men anger inga (`accounts`).',
+  "Add `accounts:` with the codes and ranges the row sums, or remove `except`.":
+    "Lägg till `accounts:` med de kontonummer och intervall som raden summerar, eller ta bort `except`.",
+  '"{0}" and "{1}" both sum the accounts no other row names (`rest`) of {2}.':
+    'Både "{0}" och "{1}" summerar de konton i {2} som ingen annan rad anger (`rest`).',
+  "Keep `rest` on one row; name the other row's accounts.": "Behåll `rest` på en rad; ange kontona för den andra raden.",
+  '"{0}" sums the rest here': '"{0}" summerar resten här',
+  'The account {0} is named by both "{1}" and "{2}" in {3}; each account of {4} belongs to one row.':
+    'Kontot {0} anges av både "{1}" och "{2}" i {3}; varje konto i {4} hör till en rad.',
+  "Leave it out of one of the rows (`except: [{0}]` for a range).": "Undanta det från en av raderna (`except: [{0}]` för ett intervall).",
+  '"{0}" names it here': '"{0}" anger det här',
+  'The accounts {0} are named by both "{1}" and "{2}" in {3}; each account of {4} belongs to one row.':
+    'Kontona {0} anges av både "{1}" och "{2}" i {3}; varje konto i {4} hör till en rad.',
+  "Leave them out of one of the rows (`except: [{0}]` for a range).": "Undanta dem från en av raderna (`except: [{0}]` för ett intervall).",
+  '"{0}" names them here': '"{0}" anger dem här',
+  "The account {0}{1} of {2} is in no row of {3}: no figure there includes it.":
+    "Kontot {0}{1} i {2} finns inte på någon rad i {3}: inget tal där tar med det.",
+  "Add {0} to the `accounts` of the row it belongs to, or give {1} a row with `accounts: [rest]`.":
+    "Lägg till {0} i `accounts` på den rad kontot hör till, eller ge {1} en rad med `accounts: [rest]`.",
 };
