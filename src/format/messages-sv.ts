@@ -574,4 +574,42 @@ export const SV: Readonly<Record<string, string>> = {
     "Kontot {0}{1} i {2} finns inte på någon rad i {3}: inget tal där tar med det.",
   "Add {0} to the `accounts` of the row it belongs to, or give {1} a row with `accounts: [rest]`.":
     "Lägg till {0} i `accounts` på den rad kontot hör till, eller ge {1} en rad med `accounts: [rest]`.",
+  // Indicators and goal fulfilment (src/rules/indicators.ts, src/model/board-goals.ts).
+  "{0} {1} against target {2} ({3})": "{0} {1} mot målvärdet {2} ({3})",
+  "{0} {1} against no target": "{0} {1} utan målvärde",
+  "a share between 0 and 100 %": "en andel mellan 0 och 100 %",
+  "between 0 and 1 000 per thousand": "mellan 0 och 1 000 promille",
+  "a count of 0 or more": "ett antal, 0 eller mer",
+  "0 kr or more": "0 kr eller mer",
+  "The baseline {0} is out of range; the unit `{1}` needs {2}.": "Utgångsvärdet {0} ligger utanför det möjliga; enheten `{1}` kräver {2}.",
+  "The target {0} for {1} is out of range; the unit `{2}` needs {3}.": "Målvärdet {0} för {1} ligger utanför det möjliga; enheten `{2}` kräver {3}.",
+  "{0}: the {1} value {2} is out of range; the unit `{3}` needs {4}.": "{0}: värdet {2} för {1} ligger utanför det möjliga; enheten `{3}` kräver {4}.",
+  "Check the value and the unit (a share is written in percent, 84.2, not 0.842).":
+    "Kontrollera värdet och enheten (en andel skrivs i procent, 84.2, inte 0.842).",
+  "The indicator is declared split by sex, but the year {0} lacks values for women and men.":
+    "Indikatorn anges som uppdelad på kön, men år {0} saknar värden för kvinnor och män.",
+  "The indicator is declared split by sex, but the years {0} lack values for women and men.":
+    "Indikatorn anges som uppdelad på kön, men åren {0} saknar värden för kvinnor och män.",
+  "Add `women:` and `men:` for those years (Kolada genders K and M), or set `bySex: false` and say so in the report.":
+    "Lägg till `women:` och `men:` för de åren (kön K och M i Kolada), eller skriv `bySex: false` och säg det i verksamhetsberättelsen.",
+  "The target year {0} lies outside the agreements of the plans using the indicator ({1}).":
+    "Målåret {0} ligger utanför avtalen för de planer som använder indikatorn ({1}).",
+  "The target year {0} lies outside the agreement of the plans using the indicator ({1}).":
+    "Målåret {0} ligger utanför avtalet för de planer som använder indikatorn ({1}).",
+  "Set a target for a year the agreement covers.": "Sätt ett målvärde för ett år som avtalet gäller.",
+  "The Kolada municipality {0} is not the kommunkod of {1}, whose plans use the indicator.":
+    "Kommunen {0} i Kolada är inte kommunkoden för {1}, vars planer använder indikatorn.",
+  'Write `municipality: "{0}"`.': 'Skriv `municipality: "{0}"`.',
+  "{0}; {1}": "{0}; {1}",
+  "{0} ({1})": "{0} ({1})",
+  "The report says the goal {0} is {1} ({2}), but its indicators give {3} ({4}): {5}.":
+    "Verksamhetsberättelsen anger att målet {0} är {1} ({2}), men dess indikatorer ger {3} ({4}): {5}.",
+  "Check the status and the indicators' values and targets; leave `status` out to print the computed one, or explain the difference in `comment`.":
+    "Kontrollera bedömningen och indikatorernas värden och målvärden; utelämna `status` för att skriva ut den uträknade, eller förklara skillnaden i `comment`.",
+  "{0}: {1} against target {2} ({3})": "{0}: {1} mot målvärdet {2} ({3})",
+  "{0}: {1} against no target": "{0}: {1} utan målvärde",
+  "The report says {0} ({1}), but the goal's indicators give {2} ({3}): {4}.":
+    "Verksamhetsberättelsen anger {0} ({1}), men målets indikatorer ger {2} ({3}): {4}.",
+  "Check the status and the indicator values; leave `status` out to use the computed one, or explain the difference in `comment`.":
+    "Kontrollera bedömningen och indikatorernas värden; utelämna `status` för att använda den uträknade, eller förklara skillnaden i `comment`.",
 };
