@@ -239,7 +239,7 @@ describe("a decided report whose utfall is missing", () => {
       column: 14,
       severity: "error",
       message:
-        'The report is decided, but it gives no utfall for sjobacka on the line "Träffpunkter för äldre (lokalhyra, fika, material)" of the plan `sjobacka/plan-2019`, whose budget there is 30 000 kr.',
+        'The report is decided, but it gives no utfall for Sjöbacka kommun (`sjobacka`) on the line "Träffpunkter för äldre (lokalhyra, fika, material)" of the plan `sjobacka/plan-2019`, whose budget there is 30 000 kr.',
       fix: "Write `sjobacka:` with its utfall in the line's `parties:` (0 where nothing was spent; a blank is not 0), or set `status: draft` until it is known.",
     });
   });
@@ -255,8 +255,8 @@ describe("a decided report whose utfall is missing", () => {
       [REPORT, lineOf(root, REPORT, "outcome:"), 1],
     ]);
     expect(found.map((f) => f.message)).toEqual([
-      'The report is decided, but it gives no utfall for hsn-vast on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 40 000 kr.',
-      'The report is decided, but it gives no utfall for sjobacka on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 20 000 kr.',
+      'The report is decided, but it gives no utfall for Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 40 000 kr.',
+      'The report is decided, but it gives no utfall for Sjöbacka kommun (`sjobacka`) on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 20 000 kr.',
     ]);
   });
 

@@ -612,4 +612,39 @@ export const SV: Readonly<Record<string, string>> = {
     "Verksamhetsberättelsen anger {0} ({1}), men målets indikatorer ger {2} ({3}): {4}.",
   "Check the status and the indicator values; leave `status` out to use the computed one, or explain the difference in `comment`.":
     "Kontrollera bedömningen och indikatorernas värden; utelämna `status` för att använda den uträknade, eller förklara skillnaden i `comment`.",
+  // Reports (src/rules/report.ts).
+  "The report names both `plan: {0}` (the joint plan it follows up) and `organisation: {1}` (the board whose own report it is); a report is one or the other.":
+    "Verksamhetsberättelsen anger både `plan: {0}` (den gemensamma plan den följer upp) och `organisation: {1}` (den nämnd vars egen berättelse det är); den kan bara vara det ena.",
+  "Keep `plan` for the report of a joint plan (its parties come from the plan's agreement), or `organisation` for a board's own report.":
+    "Behåll `plan` för berättelsen om en gemensam plan (parterna hämtas från planens avtal), eller `organisation` för en nämnds egen berättelse.",
+  "The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).":
+    "Verksamhetsberättelsen anger varken `plan` (den gemensamma plan den följer upp) eller `organisation` (den nämnd vars egen berättelse det är).",
+  "Add `plan: <id of the plan>` for the report of a joint plan, or `organisation: <party id>` (declared in plan.config.yaml) for a board's own report.":
+    "Lägg till `plan: <planens id>` för berättelsen om en gemensam plan, eller `organisation: <partens id>` (som finns i plan.config.yaml) för en nämnds egen berättelse.",
+  "`{0}` belongs to a board's own report, but the report follows up the joint plan `{1}`, whose goals it takes.":
+    "`{0}` hör till en nämnds egen verksamhetsberättelse, men den här följer upp den gemensamma planen `{1}` och hämtar målen därifrån.",
+  "Leave `{0}` out, or make it a board's own report with `organisation` instead of `plan`.":
+    "Ta bort `{0}`, eller gör berättelsen till en nämnds egen med `organisation` i stället för `plan`.",
+  "`{0}` of the goal {1} belongs to a board's own report, but the report follows up the joint plan `{2}`, whose goals it takes.":
+    "`{0}` för målet {1} hör till en nämnds egen verksamhetsberättelse, men den här följer upp den gemensamma planen `{2}` och hämtar målen därifrån.",
+  "Leave `{0}` out: the report prints the goal as the plan writes it.": "Ta bort `{0}`: berättelsen skriver målet som planen skriver det.",
+  "The goal {0} has no `title`; a board's own report has no plan to take the goal's text from.":
+    "Målet {0} saknar `title`; en nämnds egen verksamhetsberättelse har ingen plan att hämta målets text från.",
+  "Write the goal as the report prints it under `title:`.": "Skriv målet som berättelsen ska visa det under `title:`.",
+  "`{0}` follows up the budget lines of a joint plan, but the report names no `plan` (it is the own report of `{1}`).":
+    "`{0}` följer upp budgetraderna i en gemensam plan, men verksamhetsberättelsen anger ingen `plan` (den är `{1}`s egen berättelse).",
+  "`{0}` follows up the budget lines of a joint plan, but the report names no `plan`.":
+    "`{0}` följer upp budgetraderna i en gemensam plan, men verksamhetsberättelsen anger ingen `plan`.",
+  "Write a board's budget and utfall in `tables:` (money tables), or name the plan the report follows up.":
+    "Skriv en nämnds budget och utfall under `tables:` (tabeller med belopp), eller ange den plan som berättelsen följer upp.",
+  'The report is decided, but it gives no utfall on the line "{0}" of the plan {1}.':
+    'Verksamhetsberättelsen är beslutad, men den anger inget utfall på raden "{0}" i planen {1}.',
+  "Write each party's utfall for `line: {0}` under `outcome:` (0 where nothing was spent), or set `status: draft` until it is known.":
+    "Skriv varje parts utfall för `line: {0}` under `outcome:` (0 där inget har använts), eller skriv `status: draft` tills det är känt.",
+  'The report is decided, but it gives no utfall for {0} on the line "{1}" of the plan {2}, whose budget there is {3} kr.':
+    'Verksamhetsberättelsen är beslutad, men den anger inget utfall för {0} på raden "{1}" i planen {2}, där budgeten är {3} kr.',
+  "Write `{0}:` with its utfall for `line: {1}` under `outcome:` (0 where nothing was spent; a blank is not 0), or set `status: draft` until it is known.":
+    "Skriv `{0}:` med utfallet för `line: {1}` under `outcome:` (0 där inget har använts; tomt är inte detsamma som 0), eller skriv `status: draft` tills det är känt.",
+  "Write `{0}:` with its utfall in the line's `parties:` (0 where nothing was spent; a blank is not 0), or set `status: draft` until it is known.":
+    "Skriv `{0}:` med utfallet under radens `parties:` (0 där inget har använts; tomt är inte detsamma som 0), eller skriv `status: draft` tills det är känt.",
 };
