@@ -647,4 +647,49 @@ export const SV: Readonly<Record<string, string>> = {
     "Skriv `{0}:` med utfallet för `line: {1}` under `outcome:` (0 där inget har använts; tomt är inte detsamma som 0), eller skriv `status: draft` tills det är känt.",
   "Write `{0}:` with its utfall in the line's `parties:` (0 where nothing was spent; a blank is not 0), or set `status: draft` until it is known.":
     "Skriv `{0}:` med utfallet under radens `parties:` (0 där inget har använts; tomt är inte detsamma som 0), eller skriv `status: draft` tills det är känt.",
+  // A board's goals and their figures (src/rules/board-goals.ts, src/model/measure.ts).
+  "a number with a decimal comma, a sign where it matters and `%` for a share: `95 %`, `-2,4 %`, `+5 %`, a range `5-10`":
+    "ett tal med decimalkomma, tecken där det spelar roll och `%` för en andel: `95 %`, `-2,4 %`, `+5 %`, ett intervall `5-10`",
+  "{0} has more than {1} decimals": "{0} har fler än {1} decimaler",
+  "Round it to at most {0} decimals.": "Avrunda till högst {0} decimaler.",
+  "{0} is not a figure": "{0} är inget tal",
+  "Write {0}.": "Skriv {0}.",
+  "{0} is written in exponent form": "{0} är skrivet i exponentform",
+  "Write it out, e.g. as text: {0}.": "Skriv ut talet, till exempel som text: {0}.",
+  '"{0}" is a value to come close to, which only a target can be': '"{0}" är ett värde att komma nära, och det kan bara ett målvärde vara',
+  "Write the value measured, e.g. `86 %`; `ca` and `nära` are for a target.":
+    "Skriv det uppmätta värdet, till exempel `86 %`; `ca` och `nära` är till för målvärden.",
+  '"{0}" is a share (%), but the indicator\'s unit is not `percent`': '"{0}" är en andel (%), men indikatorns enhet är inte `percent`',
+  "Leave out `%`, or set `unit: percent`.": "Ta bort `%`, eller skriv `unit: percent`.",
+  '"{0}" has a decimal point': '"{0}" har decimalpunkt',
+  'Write a decimal comma: "{0}" (or the number without quotes).': 'Skriv decimalkomma: "{0}" (eller talet utan citattecken).',
+  'The range "{0}" does not go from a lower to a higher value': 'Intervallet "{0}" går inte från ett lägre till ett högre värde',
+  "Write the lower value first, e.g. `5-10`.": "Skriv det lägre värdet först, till exempel `5-10`.",
+  '"{0}" is not a figure in the report\'s notation': '"{0}" är inget tal som verksamhetsberättelsen skriver tal',
+  "Write {0}, or `ca 0 %` for a target to come close to.": "Skriv {0}, eller `ca 0 %` för ett målvärde att komma nära.",
+  'The {0} target of the indicator "{1}" (goal {2}): {3}.': 'Målvärdet för {0} för indikatorn "{1}" (målet {2}): {3}.',
+  'The {0} value of the indicator "{1}" (goal {2}): {3}.': 'Värdet för {0} för indikatorn "{1}" (målet {2}): {3}.',
+  "it has {0}": "den har {0}",
+  "it declares none": "den anger inga",
+  "The goal {0} serves the kommunfullmäktige goal {1}, which the report's `councilGoals` does not declare ({2}).":
+    "Målet {0} bidrar till kommunfullmäktiges mål {1}, som verksamhetsberättelsens `councilGoals` inte anger ({2}).",
+  'Declare kommunfullmäktige\'s goal {0} under `councilGoals` (`- {{ id: "{1}", title: … }}`), write `council:` with the goal it serves, or `passedOn: false` for a goal the board keeps to itself.':
+    'Ange kommunfullmäktiges mål {0} under `councilGoals` (`- {{ id: "{1}", title: … }}`), skriv `council:` med det mål det bidrar till, eller `passedOn: false` för ett mål som nämnden behåller för egen del.',
+  "The goal {0} is in the part {1}, which the report's `parts` does not declare ({2}).{3}":
+    "Målet {0} står i delen {1}, som verksamhetsberättelsens `parts` inte anger ({2}).{3}",
+  "Use the `id` of one of the report's `parts`, or declare the part.": "Använd `id` för en av berättelsens delar (`parts`), eller lägg till delen.",
+  "{0} is already the id of parts[{1}]; each part is declared once.": "{0} är redan id för parts[{1}]; varje del anges en gång.",
+  "Give this part a different id.": "Ge den här delen ett annat id.",
+  "{0} is first declared here.": "{0} anges först här.",
+  "The part {0} prints the money table {1}, which the report's `tables` does not have.{2}":
+    "Delen {0} visar tabellen {1}, som inte finns bland verksamhetsberättelsens `tables`.{2}",
+  "Use the `id` of one of the report's money tables.": "Använd `id` för en av berättelsens tabeller med belopp.",
+  "The part to kommunfullmäktige, {0}, comes after the board's own part {1}.": "Delen till kommunfullmäktige, {0}, kommer efter nämndens egen del {1}.",
+  "List the part to kommunfullmäktige first (del 1), the board's part after it (del 2).":
+    "Lägg delen till kommunfullmäktige först (del 1) och nämndens del efter den (del 2).",
+  "the part {0} of {1}": "delen {0} i {1}",
+  "Give the goal one id wherever it is written, or reword one of them if they are different goals.":
+    "Ge målet samma id överallt där det står, eller formulera om ett av dem om det är olika mål.",
+  'The goal "{0}" is {1} here but {2} in {3}.': 'Målet "{0}" är {1} här men {2} i {3}.',
+  "The same goal is {0} here.": "Samma mål är {0} här.",
 };
