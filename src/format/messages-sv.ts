@@ -692,4 +692,38 @@ export const SV: Readonly<Record<string, string>> = {
     "Ge målet samma id överallt där det står, eller formulera om ett av dem om det är olika mål.",
   'The goal "{0}" is {1} here but {2} in {3}.': 'Målet "{0}" är {1} här men {2} i {3}.',
   "The same goal is {0} here.": "Samma mål är {0} här.",
+  // Generated parts placed in the body (src/rules/body.ts, src/model/parts.ts).
+  "a table of `tables:`": "en tabell under `tables:`",
+  "the `area` of a local goal": "ett lokalt måls område (`area`)",
+  "an intervention of `interventions:`": "en insats under `interventions:`",
+  "an application of `applications:`": "en ansökan under `applications:`",
+  none: "inga",
+  "{0} is no part of {1} (that part belongs to {2}); {3} places {4}.": "{0} finns inte i {1} (den delen hör till {2}); i {3} kan du placera {4}.",
+  "{0} names no part that {1} generates; {2} places {3}.": "{0} anger ingen del som skapas i {1}; i {2} kan du placera {3}.",
+  "Write one of {0} on a line of its own, or remove the line.": "Skriv en av {0} på en egen rad, eller ta bort raden.",
+  "Remove the line: the sections of {0} are its own and it places no generated part.":
+    "Ta bort raden: avsnitten i {0} är dess egna, och där placeras inga delar som skapas.",
+  "A board's own report (`organisation`, no `plan`) places no {0} (that part belongs to the report of a joint plan); it places {1}.":
+    "I en nämnds egen verksamhetsberättelse (`organisation`, ingen `plan`) finns inte {0} (den delen hör till berättelsen om en gemensam plan); där kan du placera {1}.",
+  "{0} is in a report in parts (`parts:`), whose money tables each part prints under its Ekonomi (its `tables:`); here it would print nothing.":
+    "{0} står i en verksamhetsberättelse i delar (`parts:`), där varje del visar sina tabeller under sin rubrik Ekonomi (dess `tables:`); här skulle den inte visa något.",
+  "Remove the line, and name the table in the `tables:` of the part it belongs to.": "Ta bort raden, och ange tabellen under `tables:` i den del den hör till.",
+  "{0} opens a block; a generated part is placed with two colons on a line of its own, and holds no text.":
+    "{0} inleder ett block; en del som skapas placeras med två kolon på en egen rad och innehåller ingen text.",
+  "Write {0} on a line of its own, and move the text inside the block out of it.": "Skriv {0} på en egen rad, och flytta ut texten ur blocket.",
+  "{0} stands inside a list or a quote; a generated part is placed on a line of its own at the body's top level.":
+    "{0} står i en lista eller ett citat; en del som skapas placeras på en egen rad utanför listor och citat.",
+  "Move the directive out of the list or quote, with a blank line before and after it.":
+    "Flytta ut raden ur listan eller citatet, med en tom rad före och efter.",
+  "{0} takes only {1}, but {2} gives {3}.": "{0} tar bara {1}, men {2} anger {3}.",
+  "{0} takes no attributes, but {1} gives {2}.": "{0} tar inga attribut, men {1} anger {2}.",
+  "the empty name": "det tomma namnet",
+  "{0}: {1} is not {2} of this {3}; it has {4}.": "{0}: {1} är inte {2} i dokumentet ({3}); där finns {4}.",
+  "{0}: {1} is not {2} of this {3}.": "{0}: {1} är inte {2} i dokumentet ({3}).",
+  "Name one of them, or write {0} for all.": "Ange en av dem, eller skriv {0} för alla.",
+  "{0} is placed a second time; the part would be printed twice.": "{0} placeras en andra gång; delen skulle visas två gånger.",
+  "{0} shows part of what {1} already shows; it would be printed twice.": "{0} visar en del av det som {1} redan visar; det skulle visas två gånger.",
+  "Remove one of the two lines.": "Ta bort en av de två raderna.",
+  "Remove one of the two lines, or pick each item once with {0}.": "Ta bort en av de två raderna, eller välj varje post en gång med {0}.",
+  "Placed first here.": "Placerad först här.",
 };

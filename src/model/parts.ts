@@ -1,4 +1,5 @@
 import { betweenMarkers } from "../format/text.js";
+import { t, type Message } from "../format/message.js";
 import type { DocumentKind } from "../schema/index.js";
 
 /**
@@ -12,7 +13,7 @@ export interface PartInfo {
   /** What the part shows, for the README and the check's messages. */
   summary: string;
   /** The attribute that picks one item (`#id` is the attribute `id`), and what it names; the part then shows that item only. */
-  pick?: { attribute: "id" | "area"; names: string; example: string };
+  pick?: { attribute: "id" | "area"; names: Message; example: string };
   /** The part that shows everything this one picks from: the two placed together would show an item twice. */
   of?: string;
   /** A report's part that only the report of a joint plan (`plan`) has; a board's own report (`organisation`) has no plan to follow up. */
@@ -24,7 +25,7 @@ const tables: PartInfo[] = [
   {
     name: "table",
     summary: "One money table, by its id; its caption heads it.",
-    pick: { attribute: "id", names: "a table of `tables:`", example: "::table{#drift}" },
+    pick: { attribute: "id", names: t`a table of \`tables:\``, example: "::table{#drift}" },
     of: "tables",
   },
 ];
@@ -36,7 +37,7 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
     {
       name: "goals",
       summary: "The local goals of one area, as a list without heading (for the goals under a principle's own text).",
-      pick: { attribute: "area", names: "the `area` of a local goal", example: '::goals{area="Hälsa"}' },
+      pick: { attribute: "area", names: t`the \`area\` of a local goal`, example: '::goals{area="Hälsa"}' },
       of: "goals",
     },
     { name: "budget", summary: "The joint budget: the total per party, how the split is met, and the budget per intervention area and line." },
@@ -45,7 +46,7 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
     {
       name: "intervention",
       summary: "The card of one intervention, by its id (under the heading of its own section).",
-      pick: { attribute: "id", names: "an intervention of `interventions:`", example: "::intervention{#plattform-lerum}" },
+      pick: { attribute: "id", names: t`an intervention of \`interventions:\``, example: "::intervention{#plattform-lerum}" },
       of: "interventions",
     },
     ...tables,
@@ -99,7 +100,7 @@ export const PARTS: Record<DocumentKind, readonly PartInfo[]> = {
     {
       name: "evaluation",
       summary: "The purpose, actors and effect evaluation of one application, by its id (under the heading of its own section).",
-      pick: { attribute: "id", names: "an application of `applications:`", example: "::evaluation{#fotosyntes}" },
+      pick: { attribute: "id", names: t`an application of \`applications:\``, example: "::evaluation{#fotosyntes}" },
       of: "evaluations",
     },
   ],
