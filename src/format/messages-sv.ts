@@ -726,4 +726,37 @@ export const SV: Readonly<Record<string, string>> = {
   "Remove one of the two lines.": "Ta bort en av de två raderna.",
   "Remove one of the two lines, or pick each item once with {0}.": "Ta bort en av de två raderna, eller välj varje post en gång med {0}.",
   "Placed first here.": "Placerad först här.",
+  // Files that could run when published (src/rules/active.ts, src/model/active-content.ts).
+  "an HTML page": "en HTML-sida",
+  "a JavaScript file": "en JavaScript-fil",
+  "an XML file, which a browser renders with its style sheets and scripts": "en XML-fil, som en webbläsare visar med dess stilmallar och skript",
+  "a compressed SVG, whose content cannot be checked": "en komprimerad SVG, vars innehåll inte kan kontrolleras",
+  "a `<script>` element": "ett `<script>`-element",
+  "a `<foreignObject>` element, which embeds HTML": "ett `<foreignObject>`-element, som bäddar in HTML",
+  "an `<iframe>` element": "ett `<iframe>`-element",
+  "an `<embed>` element": "ett `<embed>`-element",
+  "an `<object>` element": "ett `<object>`-element",
+  "a `<handler>` element, which runs a script": "ett `<handler>`-element, som kör ett skript",
+  "a `<listener>` element": "ett `<listener>`-element",
+  "XML that cannot be read ({0}) (a browser may read it otherwise)": "XML som inte kan läsas ({0}) (en webbläsare kan läsa den på annat sätt)",
+  "a DOCTYPE with declarations (entities can bring in markup)": "en DOCTYPE med deklarationer (entiteter kan föra in kod)",
+  "an `<?xml-stylesheet?>` instruction, which loads a style sheet or XSLT": "en `<?xml-stylesheet?>`-instruktion, som läser in en stilmall eller XSLT",
+  "an event handler `{0}` on `<{1}>`": "en händelsehanterare `{0}` på `<{1}>`",
+  "HTML elements (the XHTML namespace)": "HTML-element (XHTML-namnrymden)",
+  "an `<{0}>` that changes `{1}`": "ett `<{0}>` som ändrar `{1}`",
+  "a `{0}:` address in `{1}`": "en `{0}:`-adress i `{1}`",
+  "a reference to `{0}` outside the SVG": "en hänvisning till `{0}` utanför SVG-filen",
+  "a reference to `{0}` outside the SVG in `{1}`": "en hänvisning till `{0}` utanför SVG-filen i `{1}`",
+  "a style sheet that imports another (`@import`)": "en stilmall som läser in en annan (`@import`)",
+  "a reference to `{0}` outside the SVG in a style sheet": "en hänvisning till `{0}` utanför SVG-filen i en stilmall",
+  "The image {0}": "Bilden {0}",
+  "The file {0}": "Filen {0}",
+  "{0} is refused: it holds {1}{2}: published, it could run or load something when a reader opens it.":
+    "{0} avvisas: den innehåller {1}{2}: publicerad skulle den kunna köra eller hämta något när en läsare öppnar den.",
+  "{0} is refused: it is {1}{2}: published, it could run or load something when a reader opens it.":
+    "{0} avvisas: den är {1}{2}: publicerad skulle den kunna köra eller hämta något när en läsare öppnar den.",
+  "Remove it from the SVG (or save the image as a plain SVG or as PNG), then check again.":
+    "Ta bort det ur SVG-filen (eller spara bilden som en enkel SVG eller som PNG), och kontrollera sedan igen.",
+  "Publish it in a form that cannot run (PDF, or a text or image file), or leave the link out.":
+    "Publicera den i en form som inte kan köras (PDF, eller en text- eller bildfil), eller ta bort länken.",
 };
