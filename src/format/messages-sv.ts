@@ -759,4 +759,39 @@ export const SV: Readonly<Record<string, string>> = {
     "Ta bort det ur SVG-filen (eller spara bilden som en enkel SVG eller som PNG), och kontrollera sedan igen.",
   "Publish it in a form that cannot run (PDF, or a text or image file), or leave the link out.":
     "Publicera den i en form som inte kan köras (PDF, eller en text- eller bildfil), eller ta bort länken.",
+  // Meetings: the kallelse and its agenda (src/rules/meeting.ts).
+  diarienummer: "diarienummer",
+  "decision's diarienummer": "beslutets diarienummer",
+  "{0} is not a diarienummer of {1}, which look like {2}.": "{0} är inget diarienummer hos {1}, där de ser ut som {2}.",
+  "Copy the number the registrar assigned to the case.": "Kopiera det nummer som registratorn gav ärendet.",
+  "The {0}'s {1}.": "Dokumentets {1} ({0}).",
+  "Item {0} has no Dnr, but its {1} {2} has the {3} {4}.": "Ärende {0} saknar Dnr, men dess {1} {2} har {3} {4}.",
+  "Write `dnr: {0}` under the item.": "Skriv `dnr: {0}` under ärendet.",
+  "Item {0} is on the agenda with Dnr {1}, but its {2} {3} has the {4} {5}.":
+    "Ärende {0} står på föredragningslistan med Dnr {1}, men dess {2} {3} har {4} {5}.",
+  "Write `dnr: {0}`, or name the documents of the case {1}.": "Skriv `dnr: {0}`, eller ange handlingarna i ärendet {1}.",
+  "Item {0} is on the agenda as {1}, but the proposal of its memo {2} passes the decision on to no other body, so {3} decides it.":
+    "Ärende {0} står på föredragningslistan som {1}, men förslaget till beslut i dess tjänsteskrivelse {2} lämnar inte beslutet vidare till något annat organ, så {3} beslutar.",
+  'Item {0} is on the agenda as {1}, but the proposal of its memo {2} sends the decision to {3}: "{4}"':
+    'Ärende {0} står på föredragningslistan som {1}, men förslaget till beslut i dess tjänsteskrivelse {2} lämnar beslutet till {3}: "{4}"',
+  "Write `decides: {0}`, or correct the memo's proposal.": "Skriv `decides: {0}`, eller rätta tjänsteskrivelsens förslag till beslut.",
+  "The memo's proposal.": "Tjänsteskrivelsens förslag till beslut.",
+  "Item {0} puts {1} before the board, but it is a draft (`status: draft`).":
+    "Ärende {0} lägger fram {1} för nämnden, men det är ett utkast (`status: draft`).",
+  "Finish the document and set `status: decided` in it, or take it off the agenda.":
+    "Gör klart dokumentet och skriv `status: decided` i det, eller ta bort det från föredragningslistan.",
+  "The document's status.": "Dokumentets status.",
+  "The first item is numbered {0}: the items are numbered 1, 2, 3, … in the order of the agenda.":
+    "Det första ärendet har nummer {0}: ärendena numreras 1, 2, 3, … i föredragningslistans ordning.",
+  "Item {0} follows item {1}: the items are numbered 1, 2, 3, … in the order of the agenda.":
+    "Ärende {0} kommer efter ärende {1}: ärendena numreras 1, 2, 3, … i föredragningslistans ordning.",
+  "Write `number: {0}`, or move the item to its place.": "Skriv `number: {0}`, eller flytta ärendet till sin plats.",
+  "the meeting's start": "sammanträdets början",
+  "item {0}": "ärende {0}",
+  "the meddelanden": "meddelandena",
+  "the delegeringsbeslut": "delegeringsbesluten",
+  "the meeting's planned end": "sammanträdets planerade slut",
+  "The time of {0}, {1}, is earlier than that of {2}, {3}: the times of the agenda rise.":
+    "Tiden för {0}, {1}, är tidigare än tiden för {2}, {3}: tiderna i föredragningslistan ska stiga.",
+  "Correct the time, or move the item to its place in the agenda.": "Rätta tiden, eller flytta ärendet till sin plats i föredragningslistan.",
 };
