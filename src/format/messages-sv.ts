@@ -794,4 +794,34 @@ export const SV: Readonly<Record<string, string>> = {
   "The time of {0}, {1}, is earlier than that of {2}, {3}: the times of the agenda rise.":
     "Tiden för {0}, {1}, är tidigare än tiden för {2}, {3}: tiderna i föredragningslistan ska stiga.",
   "Correct the time, or move the item to its place in the agenda.": "Rätta tiden, eller flytta ärendet till sin plats i föredragningslistan.",
+  // Names the build would write (src/rules/paths.ts: path/name-length, path/own-output).
+  "`plan build` would write {0}, a name of {1} bytes; file systems take at most {2}.":
+    "`plan build` skulle skriva {0}, ett namn på {1} byte; filsystem tar högst {2}.",
+  "Give the file a shorter name.": "Ge filen ett kortare namn.",
+  "Give the document a shorter `id`.": "Ge dokumentet ett kortare `id`.",
+  "Give the file (and its folder) a shorter name, or the document a shorter `id`.":
+    "Ge filen (och dess mapp) ett kortare namn, eller dokumentet ett kortare `id`.",
+  "Give the party a shorter id.": "Ge parten ett kortare id.",
+  "the start page": "startsidan",
+  "the page of {0}": "sidan för {0}",
+  "the PDF of {0}": "PDF-filen för {0}",
+  "the meeting packet of {0}": "sammanträdeshandlingarna för {0}",
+  "a roll-up of {0}": "en sammanställning för {0}",
+  "the roll-up of {0}": "sammanställningen för {0}",
+  "the roll-up of the money tables per organisation": "sammanställningen av tabellerna med belopp per organisation",
+  "The image {0} names {1}, the path of {2} in the output: it would not be published.":
+    "Bilden {0} anger {1}, sökvägen till {2} i det som byggs: den skulle inte publiceras.",
+  "The link {0} names {1}, the path of {2} in the output: it would not be published.":
+    "Länken {0} anger {1}, sökvägen till {2} i det som byggs: den skulle inte publiceras.",
+  "Give the file another name or put it in another folder, and change the link.": "Ge filen ett annat namn eller lägg den i en annan mapp, och ändra länken.",
+  // Ids declared twice (src/model/load-repository.ts: id/duplicate).
+  "The party id `{0}` is declared twice.": "Partens id `{0}` finns två gånger.",
+  "Give each party its own id.": "Ge varje part ett eget id.",
+  "The party `{0}` is first declared here.": "Parten `{0}` finns först här.",
+  "Another document already has the id `{0}`.": "Ett annat dokument har redan id `{0}`.",
+  "Give one of them a different `id`, or rename its file.": "Ge ett av dem ett annat `id`, eller byt namn på dess fil.",
+  "The document that has the id `{0}` first.": "Det dokument som först har id `{0}`.",
+  "{0} already holds the values of {1} for {2}.": "{0} innehåller redan värdena för {1} för {2}.",
+  "Keep one file per KPI and municipality; `plan kolada import` merges into it.": "Ha en fil per nyckeltal och kommun; `plan kolada import` lägger till i den.",
+  "The values of {0} for {1}, first held here.": "Värdena för {0} för {1}, som finns först här.",
 };
