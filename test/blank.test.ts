@@ -79,8 +79,8 @@ describe("a budget line that gives only a total", () => {
     expect(ofRule(findings, "money/declared-total").map((f) => f.line)).not.toContain(lineOf(root, PLAN, "total: 1250000"));
     const contributions = ofRule(findings, "money/contribution");
     expect(contributions.map((f) => f.message)).toEqual([
-      "hsn-vast's lines in 2019 add up to 890 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference −110 000 kr). 220 000 kr of the plan is not split between the parties.",
-      "lerum's lines in 2019 add up to 890 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference −110 000 kr). 220 000 kr of the plan is not split between the parties.",
+      "The lines of Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) in 2019 add up to 890 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference −110 000 kr). 220 000 kr of the plan is not split between the parties.",
+      "The lines of Lerums kommun (`lerum`) in 2019 add up to 890 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference −110 000 kr). 220 000 kr of the plan is not split between the parties.",
     ]);
     expect(contributions[0]).toMatchObject({ file: PLAN, line: lineOf(root, PLAN, "budget:"), column: 1, severity: "error" });
   });
@@ -145,13 +145,13 @@ describe("a stated total over blank cells", () => {
         line,
         column: 26,
         severity: "warning",
-        message: '"Överfört från 2018" (carry-over lines): the lines have no amounts for hsn-vast; blank is not 0, but the total says 0 kr.',
+        message: '"Överfört från 2018" (carry-over lines): the lines have no amounts for `hsn-vast`; blank is not 0, but the total says 0 kr.',
       }),
       expect.objectContaining({
         line,
         column: 36,
         severity: "warning",
-        message: '"Överfört från 2018" (carry-over lines): the lines have no amounts for lerum; blank is not 0, but the total says 0 kr.',
+        message: '"Överfört från 2018" (carry-over lines): the lines have no amounts for `lerum`; blank is not 0, but the total says 0 kr.',
       }),
     ]);
   });
@@ -171,7 +171,7 @@ describe("a stated total over blank cells", () => {
         lineOf(root, PLAN, "parties: { lerum: 40000 }"),
         23,
         "error",
-        '"Överfört från 2018" (carry-over lines): the lines have no amounts for lerum; blank is not 0, but the total says 40 000 kr.',
+        '"Överfört från 2018" (carry-over lines): the lines have no amounts for `lerum`; blank is not 0, but the total says 40 000 kr.',
       ],
     ]);
   });
@@ -210,15 +210,15 @@ describe("a party with no amounts in a plan", () => {
     const { findings } = await checkJson(root);
     const plan = "sjobacka/plan-2019.md";
     const split = ofRule(findings, "money/split").find((f) => f.file === plan && f.severity === "error")!;
-    expect(split.message).toMatch(/but the lines give hsn-vast 210 000 kr, sjobacka no amounts\.$/);
+    expect(split.message).toMatch(/but the lines give Hälso- och sjukvårdsnämnd Väst 210 000 kr and Sjöbacka kommun no amounts\.$/);
     expect(ofRule(findings, "money/contribution").map((f) => f.message)).toContain(
-      "sjobacka has no amount on the lines of 2019, but the agreement `sjobacka/avtal-2019-2022` fixes its contribution at 210 000 kr.",
+      "Sjöbacka kommun (`sjobacka`) has no amount on the lines of 2019, but the agreement `sjobacka/avtal-2019-2022` fixes its contribution at 210 000 kr.",
     );
     // The stated totals say 90 000 and 210 000 for sjobacka over lines that have none: errors, not "sum to 0 kr".
     const stated = ofRule(findings, "money/declared-total").filter((f) => f.message.includes("sjobacka"));
     expect(stated.map((f) => f.message)).toEqual([
-      '"Totalt insatser" (intervention lines): the lines have no amounts for sjobacka; blank is not 0, but the total says 90 000 kr.',
-      '"Gemensam folkhälsobudget" (intervention + staff lines): the lines have no amounts for sjobacka; blank is not 0, but the total says 210 000 kr.',
+      '"Totalt insatser" (intervention lines): the lines have no amounts for `sjobacka`; blank is not 0, but the total says 90 000 kr.',
+      '"Gemensam folkhälsobudget" (intervention + staff lines): the lines have no amounts for `sjobacka`; blank is not 0, but the total says 210 000 kr.',
     ]);
   });
 });
@@ -239,7 +239,7 @@ describe("a decided report whose utfall is missing", () => {
       column: 14,
       severity: "error",
       message:
-        'The report is decided, but it gives no utfall for sjobacka on the line "Träffpunkter för äldre (lokalhyra, fika, material)" of the plan `sjobacka/plan-2019`, whose budget there is 30 000 kr.',
+        'The report is decided, but it gives no utfall for Sjöbacka kommun (`sjobacka`) on the line "Träffpunkter för äldre (lokalhyra, fika, material)" of the plan `sjobacka/plan-2019`, whose budget there is 30 000 kr.',
       fix: "Write `sjobacka:` with its utfall in the line's `parties:` (0 where nothing was spent; a blank is not 0), or set `status: draft` until it is known.",
     });
   });
@@ -255,8 +255,8 @@ describe("a decided report whose utfall is missing", () => {
       [REPORT, lineOf(root, REPORT, "outcome:"), 1],
     ]);
     expect(found.map((f) => f.message)).toEqual([
-      'The report is decided, but it gives no utfall for hsn-vast on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 40 000 kr.',
-      'The report is decided, but it gives no utfall for sjobacka on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 20 000 kr.',
+      'The report is decided, but it gives no utfall for Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 40 000 kr.',
+      'The report is decided, but it gives no utfall for Sjöbacka kommun (`sjobacka`) on the line "Föräldragrupper ABC och Komet (utbildning av gruppledare, material)" of the plan `sjobacka/plan-2019`, whose budget there is 20 000 kr.',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFigure, assessValue, formatMeasure, tolerance, type Measure } from "../src/model/measure.js";
+import { say } from "../src/format/message.js";
 import { checkJson, ofRule, only } from "./helpers/findings.js";
 import { spaces, tables, text } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, run, tempDir, write } from "./helpers/repo.js";
@@ -72,7 +73,7 @@ const columnOf = (root: string, file: string, line: number, text: string) => rea
 
 const measure = (written: string | number, target = false, percent = true): Measure => {
   const parsed = parseFigure(written, { target, percent });
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw new Error(say(parsed.reason, "en"));
   return parsed.measure;
 };
 const point = (written: string | number) => {
@@ -99,7 +100,7 @@ describe("figures as the report writes them", () => {
     const refused = (written: string, target = false, percent = true) => {
       const parsed = parseFigure(written, { target, percent });
       if (parsed.ok) throw new Error(`${written} was read`);
-      return `${parsed.reason} | ${parsed.fix}`;
+      return `${say(parsed.reason, "en")} | ${say(parsed.fix, "en")}`;
     };
     expect(refused("95.5%")).toBe('"95.5%" has a decimal point | Write a decimal comma: "95,5%" (or the number without quotes).');
     expect(refused("10-5", false, false)).toBe('The range "10-5" does not go from a lower to a higher value | Write the lower value first, e.g. `5-10`.');

@@ -43,7 +43,7 @@ describe("money rules", () => {
     expect(code).toBe(1);
     expect(ofRule(findings, "money/declared-total")).not.toEqual([]);
     expect(said(ofRule(findings, "money/declared-total"))).toContain(
-      '"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.',
+      '"Totalt insatser" (intervention lines): the amounts of `lerum` sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.',
     );
   });
 
@@ -53,11 +53,11 @@ describe("money rules", () => {
     );
     expect(code).toBe(1);
     expect(said(ofRule(findings, "money/contribution"))).toContain(
-      "hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
+      "The lines of Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
     );
-    expect(said(ofRule(findings, "money/contribution"))).toContain("lerum's lines in 2019 add up to 990 000 kr");
+    expect(said(ofRule(findings, "money/contribution"))).toContain("The lines of Lerums kommun (`lerum`) in 2019 add up to 990 000 kr");
     expect(said(ofRule(findings, "money/split"))).toContain(
-      "that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr",
+      "that is Hälso- och sjukvårdsnämnd Väst 1 000 000 kr and Lerums kommun 1 000 000 kr, but the lines give Hälso- och sjukvårdsnämnd Väst 1 010 000 kr and Lerums kommun 990 000 kr",
     );
   });
 
@@ -75,7 +75,7 @@ describe("money rules", () => {
     const line = lineOf(root, PLAN, "financing: in-kind }, lerum: 375000");
     const found = only(findings, "money/financing-type");
     expect(found).toMatchObject({ file: PLAN, line, severity: "error" });
-    expect(found.message).toContain("lets hsn-vast pay in `cash`, but this line uses `in-kind`");
+    expect(found.message).toContain("lets Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) pay in `cash`, but this line uses `in-kind`");
   });
 
   it("money/carry-over: a carry-over must name the year it comes from", async () => {

@@ -325,7 +325,7 @@ describe("reports", () => {
       expect.objectContaining({
         severity: "error",
         message: expect.stringMatching(
-          /^The report is decided, but it gives no utfall for (hsn-vast|sjobacka) on the line "[^"]+" of the plan `sjobacka\/plan-2019`, whose budget there is [\d ]+ kr\.$/,
+          /^The report is decided, but it gives no utfall for .+ \(`(hsn-vast|sjobacka)`\) on the line "[^"]+" of the plan `sjobacka\/plan-2019`, whose budget there is [\d ]+ kr\.$/,
         ),
       }),
     );

@@ -64,18 +64,18 @@ describe("any number of financiers", () => {
     setSplit(root, AGREEMENT, "split: { rule: equal }");
     const found = ofRule(await (await checkJson(root)).findings, "money/split");
     // 14 600 000 + 660 000 + 462 000 = 15 722 000 kr in 2013; a third is 5 240 666,67 kr.
-    const varberg = found.filter((f) => f.message.includes("varberg pays"));
+    const varberg = found.filter((f) => f.message.includes("`varberg` pays"));
     expect(varberg.map((f) => f.message)).toEqual([
-      "Under the equal split, varberg pays 1/3 of 15 722 000 kr = 5 240 667 kr (rounded) in 2013, but its contribution says 660 000 kr.",
+      "Under the equal split, `varberg` pays 1/3 of 15 722 000 kr = 5 240 667 kr (rounded) in 2013, but its contribution says 660 000 kr.",
       // 2014: the members' contribution for 2014 is 14 673 000 kr, so all contribute 15 795 000 kr.
-      "Under the equal split, varberg pays 1/3 of 15 795 000 kr = 5 265 000 kr in 2014, but its contribution says 660 000 kr.",
+      "Under the equal split, `varberg` pays 1/3 of 15 795 000 kr = 5 265 000 kr in 2014, but its contribution says 660 000 kr.",
     ]);
     expect(varberg.every((f) => f.file === AGREEMENT && f.line === at(root, AGREEMENT, "amount: 660000").line)).toBe(true);
     expect(said(found)).not.toMatch(/half|halves|1\/2/);
     // The plan's split is the three financiers' too.
     const plan = found.find((f) => f.file === PLAN)!;
     expect(plan.message).toContain(
-      "splits the budget equally; of the plan's 15 722 000 kr that is sjuharad-medlemmar 5 240 666 kr, varberg 5 240 666 kr, falkenberg 5 240 666 kr, but the lines give sjuharad-medlemmar 14 600 000 kr, varberg 660 000 kr, falkenberg 462 000 kr.",
+      "splits the budget equally; of the plan's 15 722 000 kr that is Medlemskommunerna i Sjuhärad 5 240 666 kr, Varbergs kommun 5 240 666 kr and Falkenbergs kommun 5 240 666 kr, but the lines give Medlemskommunerna i Sjuhärad 14 600 000 kr, Varbergs kommun 660 000 kr and Falkenbergs kommun 462 000 kr.",
     );
   });
 
@@ -183,7 +183,7 @@ describe("income that is no party's contribution", () => {
     const found = only((await checkJson(root)).findings, "money/income");
     expect(found).toMatchObject({ file: PLAN, ...at(root, PLAN, "parties: { varberg: 10000 }", "parties"), severity: "error" });
     expect(found.message).toBe(
-      'The line "Projektet Funktionell Kompetens" is income (`income: ESF-medel, Europeiska socialfonden`), which is no party\'s contribution, but it gives amounts for varberg.',
+      'The line "Projektet Funktionell Kompetens" is income (`income: ESF-medel, Europeiska socialfonden`), which is no party\'s contribution, but it gives amounts for `varberg`.',
     );
   });
 
@@ -255,7 +255,7 @@ describe("split rules with their figures", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ ...at(root, LERUM, "years: { 2020: 600000 }", "600000"), severity: "error" });
     expect(found[0]!.message).toBe(
-      "Under the per-inhabitant split, lerum pays 14 kr × 42 000 inhabitants (2018-12-31) = 588 000 kr in 2020, but its contribution for 2020 says 600 000 kr.",
+      "Under the per-inhabitant split, `lerum` pays 14 kr × 42 000 inhabitants (2018-12-31) = 588 000 kr in 2020, but its contribution for 2020 says 600 000 kr.",
     );
     expect(found[0]!.fix).toBe("Write `2020: 588000` under `years`, or correct the rate or the population.");
   });
@@ -270,8 +270,8 @@ describe("split rules with their figures", () => {
       [
         amount,
         13,
-        "Under the per-inhabitant split, lerum pays 14 kr × 42 000 inhabitants (2018-12-31) = 588 000 kr in 2020, but its contribution says 574 000 kr.",
-        "Give lerum's contribution for 2020 under `years` (`2020: 588000`), or correct the rate or the population.",
+        "Under the per-inhabitant split, `lerum` pays 14 kr × 42 000 inhabitants (2018-12-31) = 588 000 kr in 2020, but its contribution says 574 000 kr.",
+        "Give the contribution of `lerum` for 2020 under `years` (`2020: 588000`), or correct the rate or the population.",
       ],
     ]);
   });
@@ -281,7 +281,7 @@ describe("split rules with their figures", () => {
     edit(root, LERUM, "split: { rule: equal }", "split:\n  rule: per-inhabitant\n  rate: 14\n  populations:\n    - { party: hsn-vast, inhabitants: 71428 }");
     const found = ofRule((await checkJson(root)).findings, "money/split").filter((f) => f.file === LERUM);
     expect(found.map((f) => f.message)).toContain(
-      "The per-inhabitant split gives no number of inhabitants for lerum in 2017–2020, so neither its contribution nor the plans' split can be checked.",
+      "The per-inhabitant split gives no number of inhabitants for `lerum` in 2017–2020, so neither its contribution nor the plans' split can be checked.",
     );
     expect(found.find((f) => f.message.includes("no number"))).toMatchObject(at(root, LERUM, "- { party: hsn-vast", "-"));
   });
@@ -291,7 +291,9 @@ describe("split rules with their figures", () => {
     edit(root, SJOBACKA, "  rate: 14\n", "  rate: 14\n  rates: { lerum: 12 }\n");
     const found = only((await checkJson(root)).findings, "ref/party");
     expect(found).toMatchObject({ file: SJOBACKA, ...at(root, SJOBACKA, "rates: { lerum", "lerum") });
-    expect(found.message).toBe("`lerum` is not a financier of this agreement (financiers: `hsn-vast`, `sjobacka`), so its figure in the split is never used.");
+    expect(found.message).toBe(
+      "Lerums kommun (`lerum`) is not a financier of this agreement (financiers: `hsn-vast` and `sjobacka`), so its figure in the split is never used.",
+    );
   });
 
   it("equal: a contribution overridden for a year is checked against that year's total", async () => {
@@ -303,12 +305,12 @@ describe("split rules with their figures", () => {
         LERUM,
         at(root, LERUM, "amount: 1000000").line,
         13,
-        "Under the equal split, hsn-vast pays 1/2 of 2 100 000 kr = 1 050 000 kr in 2020, but its contribution says 1 000 000 kr.",
+        "Under the equal split, `hsn-vast` pays 1/2 of 2 100 000 kr = 1 050 000 kr in 2020, but its contribution says 1 000 000 kr.",
       ],
       [
         LERUM,
         ...Object.values(at(root, LERUM, "years: { 2020: 1100000 }", "1100000")),
-        "Under the equal split, lerum pays 1/2 of 2 100 000 kr = 1 050 000 kr in 2020, but its contribution for 2020 says 1 100 000 kr.",
+        "Under the equal split, `lerum` pays 1/2 of 2 100 000 kr = 1 050 000 kr in 2020, but its contribution for 2020 says 1 100 000 kr.",
       ],
     ]);
   });
@@ -318,8 +320,8 @@ describe("split rules with their figures", () => {
     edit(root, LERUM, "split: { rule: equal }", "split: { rule: shares, shares: { hsn-vast: 60, lerum: 40 } }");
     const found = ofRule((await checkJson(root)).findings, "money/split").filter((f) => f.file === LERUM);
     expect(found.map((f) => f.message)).toEqual([
-      "Under the split in shares, hsn-vast pays 60/100 of 2 000 000 kr = 1 200 000 kr in 2017–2020, but its contribution says 1 000 000 kr.",
-      "Under the split in shares, lerum pays 40/100 of 2 000 000 kr = 800 000 kr in 2017–2020, but its contribution says 1 000 000 kr.",
+      "Under the split in shares, `hsn-vast` pays 60/100 of 2 000 000 kr = 1 200 000 kr in 2017–2020, but its contribution says 1 000 000 kr.",
+      "Under the split in shares, `lerum` pays 40/100 of 2 000 000 kr = 800 000 kr in 2017–2020, but its contribution says 1 000 000 kr.",
     ]);
   });
 
@@ -329,7 +331,7 @@ describe("split rules with their figures", () => {
     edit(root, "lerum/plan-2019.md", "parties: { hsn-vast: 100000, lerum: 165000 }", "parties: { hsn-vast: 110000, lerum: 155000 }");
     const { findings } = await checkJson(root);
     expect(ofRule(findings, "money/split")).toEqual([]);
-    expect(said(ofRule(findings, "money/contribution"))).toContain("hsn-vast's lines in 2019 add up to 1 010 000 kr");
+    expect(said(ofRule(findings, "money/contribution"))).toContain("The lines of Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) in 2019 add up to 1 010 000 kr");
   });
 
   it("the older per-inhabitant form still reads: one population for every financier and year, with the message's figures", async () => {
@@ -340,13 +342,13 @@ describe("split rules with their figures", () => {
       [
         at(root, SJOBACKA, "amount: 210000").line,
         13,
-        "Under the per-inhabitant split, hsn-vast pays 14 kr × 15 500 inhabitants (2018-12-31) = 217 000 kr in 2019–2022, but its contribution says 210 000 kr.",
+        "Under the per-inhabitant split, `hsn-vast` pays 14 kr × 15 500 inhabitants (2018-12-31) = 217 000 kr in 2019–2022, but its contribution says 210 000 kr.",
         "Write `amount: 217000`, or correct the rate or the population.",
       ],
       [
         at(root, SJOBACKA, "amount: 210000").line + 3,
         13,
-        "Under the per-inhabitant split, sjobacka pays 14 kr × 15 500 inhabitants (2018-12-31) = 217 000 kr in 2019–2022, but its contribution says 210 000 kr.",
+        "Under the per-inhabitant split, `sjobacka` pays 14 kr × 15 500 inhabitants (2018-12-31) = 217 000 kr in 2019–2022, but its contribution says 210 000 kr.",
         "Write `amount: 217000`, or correct the rate or the population.",
       ],
     ]);

@@ -278,13 +278,13 @@ describe("plan check: body/directive", () => {
     expect(found.every((f) => f.severity === "error")).toBe(true);
     const [typo, other, nested, area, id, twice, container] = found;
     expect(typo!.message).toBe(
-      "`::budgt` names no part that a plan generates; a plan places `::goals`, `::budget`, `::carry-over`, `::interventions`, `::intervention`, `::tables`, `::table`.",
+      "`::budgt` names no part that a plan generates; a plan places `::goals`, `::budget`, `::carry-over`, `::interventions`, `::intervention`, `::tables` and `::table`.",
     );
     expect(typo!.fix).toBe("Write `::budget`.");
-    expect(other!.message).toContain("A plan places no `::outcome` (that part belongs to a report)");
+    expect(other!.message).toContain("`::outcome` is no part of a plan (that part belongs to a report)");
     expect(nested!.message).toContain("stands inside a list or a quote");
     expect(area!.message).toBe(
-      '`::goals{area="Hälsan"}`: `Hälsan` is not the `area` of a local goal of this plan; it has `Hälsa`, `Kompetens`, `Opartiskhet`.',
+      '`::goals{area="Hälsan"}`: `Hälsan` is not the `area` of a local goal of this plan; it has `Hälsa`, `Kompetens` and `Opartiskhet`.',
     );
     expect(area!.fix).toBe('Write `::goals{area="Hälsa"}`.');
     expect(id!.fix).toBe("Write `::intervention{#andt-arbete}`.");
@@ -303,9 +303,9 @@ describe("plan check: body/directive", () => {
       `${file}:${lineOf(repo, file, "::carry-over")}:1 error`,
     ]);
     expect(found[0]!.message).toBe(
-      "A board's own report (`organisation`, no `plan`) places no `::outcome` (that part belongs to the report of a joint plan); it places `::tables`, `::table`.",
+      "A board's own report (`organisation`, no `plan`) places no `::outcome` (that part belongs to the report of a joint plan); it places `::tables` and `::table`.",
     );
-    expect(found[0]!.fix).toBe("Write one of `::tables`, `::table` on a line of its own, or remove the line.");
+    expect(found[0]!.fix).toBe("Write one of `::tables` or `::table` on a line of its own, or remove the line.");
   });
 
   it("in a board's report in parts, a money table is placed by its part's `tables`, not by a directive that would print nothing", async () => {

@@ -95,7 +95,7 @@ describe("ref/document reads the declared references", () => {
       [LERUM_MEMO, lineOf(root, LERUM_MEMO, "about:"), 8],
       [LERUM_MEMO, lineOf(root, LERUM_MEMO, "    document:"), 15],
     ]);
-    expect(found[0]!.message).toContain("is an indicator, but a plan or report or agreement is expected here.");
+    expect(found[0]!.message).toContain("is an indicator, but a plan, a report or an agreement is expected here.");
     expect(found[1]!.message).toMatch(/^No document has the id `lerum\/plan-2018`\. Did you mean `lerum\/plan-2019`\?/);
   });
 });

@@ -233,7 +233,9 @@ describe("a report's missing utfall", () => {
     edit(root, REPORT, "    parties: { sjobacka: 20000 }", "    comment: Redovisas senare.");
     const checked = JSON.parse((await run(["check", ".", "--format", "json"], root)).stdout).problems as (Problem & { file: string; line: number })[];
     expect(checked.filter((p) => p.ruleId === "report/outcome")).toEqual([expect.objectContaining({ file: REPORT, severity: "error" })]);
-    const title = checked.find((p) => p.ruleId === "report/outcome")!.message.match(/no utfall for sjobacka on the line "(.*)" of the plan/)![1]!;
+    const title = checked
+      .find((p) => p.ruleId === "report/outcome")!
+      .message.match(/no utfall for Sjöbacka kommun \(`sjobacka`\) on the line "(.*)" of the plan/)![1]!;
     // A draft builds, and its page says which line has no utfall: the same line the rule names.
     edit(root, REPORT, "status: decided", "status: draft");
     const out = join(tempDir(), "site");

@@ -195,7 +195,7 @@ describe("plan new", () => {
     const check = await run(["check", "."], root);
     // Cleared amounts are blank, not 0.
     expect(check.stdout).toContain(
-      "hsn-vast has no amount on the lines of 2020, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr.",
+      "Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) has no amount on the lines of 2020, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr.",
     );
   });
 

@@ -284,7 +284,7 @@ totals:`;
     );
     const amount = placeOf(repo, "sjobacka/plan-2020.md", half);
     expect(check.stdout).toContain(
-      `${placeOf(repo, CONFIG, "hsn-vast")}: error [money/sum-range]\n    The contributions of \`hsn-vast\` across its agreements add up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly, with the amount at ${amount}.`,
+      `${placeOf(repo, CONFIG, "hsn-vast")}: error [money/sum-range]\n    The contributions of Hälso- och sjukvårdsnämnd Väst (\`hsn-vast\`) across its agreements add up to more than 9 007 199 254 740 991 kr, the largest sum that can be added and shown exactly, with the amount at ${amount}.`,
     );
     // The first plan, where neither sum has passed the limit yet, has no such message.
     expect(check.stdout).not.toMatch(/sjobacka\/plan-2019\.md:\d+:\d+: error \[money\/sum-range\]/);

@@ -1,4 +1,5 @@
 import { compareStrings } from "../format/text.js";
+import { say } from "../format/message.js";
 import { contributingLines, contributionFor, describeSplit, incomeTotals, lineTotal, partyTotals, planSplit, sum } from "../model/money.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
 import { exactNumber } from "../rollup/table.js";
@@ -103,7 +104,8 @@ export function splitChecks(ctx: MoneyContext, documents: DocumentChange[]): Spl
     checks.push({
       plan: id,
       agreement: now.agreement.id,
-      rule: describeSplit(now.agreement.data.split),
+      // The diff speaks English for now (issue 19: its messages are translated with the commands').
+      rule: say(describeSplit(now.agreement.data.split), "en"),
       before: then ? then.kept : null,
       after: now.kept,
       parties: now.parties,

@@ -260,4 +260,568 @@ export const SV: Readonly<Record<string, string>> = {
   "No rule has the id {0}.{1}": "Ingen regel har id {0}.{1}",
   "Use an id from the README's rule table, or from the `[rule/id]` of a message.":
     "Använd ett id ur regeltabellen i README, eller ur `[regel/id]` i ett meddelande.",
+
+  // Rules: money, references, tables, accounts, indicators, board goals, body, report, meeting, active content (sv-a).
+  // The split rule's figures and names (src/model/money.ts).
+  "{0} kr × {1} inhabitants ({2})": "{0} kr × {1} invånare ({2})",
+  "{0} kr × {1} inhabitants": "{0} kr × {1} invånare",
+  "1/{0} of {1} kr": "1/{0} av {1} kr",
+  "{0}/{1} of {2} kr": "{0}/{1} av {2} kr",
+  "the equal split": "lika fördelning",
+  "the split in shares": "fördelningen i andelar",
+  "the per-inhabitant split": "fördelningen per invånare",
+  "no split rule": "ingen fördelningsregel",
+  equally: "lika",
+  "by no rule": "utan fördelningsregel",
+  "per inhabitant ({0} kr each, but {1})": "per invånare ({0} kr per invånare, men {1})",
+  "per inhabitant ({0} kr each)": "per invånare ({0} kr per invånare)",
+  "in shares {0}": "i andelar {0}",
+  // Budget lines, totals, contributions and the split (src/rules/money.ts).
+  "no amounts": "inga belopp",
+  "{0} amounts": "{0} belopp",
+  'The parties\' amounts on "{0}" sum to {1} ({2}), but its total says {3}.':
+    'Parternas belopp på raden "{0}" blir tillsammans {1} ({2}), men radens summa (`total`) anger {3}.',
+  "Write `total: {0}`, or correct the parties' amounts.": "Skriv `total: {0}`, eller rätta parternas belopp.",
+  "the lines have no amounts": "raderna har inga belopp",
+  "it includes no lines": "den omfattar inga rader",
+  "the lines have no amounts for {0}": "raderna har inga belopp för {0}",
+  "it includes no lines for {0}": "den omfattar inga rader för {0}",
+  "{0}: {1}; blank is not 0, but the total says {2}.": "{0}: {1}; tomt är inte detsamma som 0, men summan anger {2}.",
+  "Leave `{0}:` out of the total while the lines have no amounts, or write the amounts on the lines.":
+    "Ta bort `{0}:` ur summan så länge raderna saknar belopp, eller skriv beloppen på raderna.",
+  "Leave `{0}:` out of the total while the lines have no amounts for {1}, or write the amounts on the lines.":
+    "Ta bort `{0}:` ur summan så länge raderna saknar belopp för {1}, eller skriv beloppen på raderna.",
+  "Write the amounts on the lines, or leave `{0}:` out of the total.": "Skriv beloppen på raderna, eller ta bort `{0}:` ur summan.",
+  '"{0}" ({1} lines)': '"{0}" (raderna av typen {1})',
+  "{0}: the {1} lines sum to {2}, but the total says {3} (difference {4} kr).":
+    "{0}: de {1} raderna blir tillsammans {2}, men summan anger {3} (skillnad {4} kr).",
+  "Write `total: {0}`, or find the line that is wrong.": "Skriv `total: {0}`, eller leta upp raden som är fel.",
+  "{0}: the amounts of {1} sum to {2} ({3}), but the total says {4}.": "{0}: beloppen för {1} blir tillsammans {2} ({3}), men summan anger {4}.",
+  "Write `{0}: {1}`, or find the line that is wrong.": "Skriv `{0}: {1}`, eller leta upp raden som är fel.",
+  "{0} has no amount on the lines of {1}, but the agreement {2} fixes its contribution at {3}.":
+    "{0} har inga belopp på raderna för {1}, men avtalet {2} anger dess bidrag till {3}.",
+  "The lines of {0} in {1} add up to {2}, but the agreement {3} fixes its contribution at {4} (difference {5} kr).":
+    "Raderna för {0} år {1} blir tillsammans {2}, men avtalet {3} anger dess bidrag till {4} (skillnad {5} kr).",
+  "{0} {1} of the plan is not split between the parties.": "{0} {1} av planen är inte fördelat mellan parterna.",
+  "Lower the amounts of {0} on the lines, or change its contribution in the agreement.": "Sänk beloppen för {0} på raderna, eller ändra dess bidrag i avtalet.",
+  "Plan the rest of the contribution of {0}, or change it in the agreement.": "Planera resten av bidraget från {0}, eller ändra bidraget i avtalet.",
+  "The per-inhabitant split gives no number of inhabitants, so no financier's amount can be computed.":
+    "Fördelningen per invånare anger inget invånarantal, så ingen finansiärs belopp kan räknas ut.",
+  "Add `populations:` with each financier's inhabitants, e.g. `- {{ party: lerum, year: 2020, inhabitants: 42000, date: 2018-12-31 }}`.":
+    "Lägg till `populations:` med varje finansiärs invånarantal, till exempel `- {{ party: lerum, year: 2020, inhabitants: 42000, date: 2018-12-31 }}`.",
+  "Both `population` and `populations` give numbers of inhabitants; `population` (with `populationDate`) is the shorter form of one figure for every financier and year, and is not read beside `populations`.":
+    "Både `population` och `populations` anger invånarantal; `population` (med `populationDate`) är den kortare formen för ett tal som gäller alla finansiärer och år, och läses inte när `populations` finns.",
+  "Keep one: write the figure into `populations` as `{{ inhabitants: {0}, date: {1} }}`, or remove `populations`.":
+    "Behåll det ena: skriv talet i `populations` som `{{ inhabitants: {0}, date: {1} }}`, eller ta bort `populations`.",
+  "The agreement runs {0}–{1}, so a number of inhabitants for {2} is never used.": "Avtalet gäller {0}–{1}, så ett invånarantal för {2} används aldrig.",
+  "Write a year from {0} to {1}, or remove the entry.": "Skriv ett år från {0} till {1}, eller ta bort raden.",
+  "every financier": "alla finansiärer",
+  "every year": "alla år",
+  "A second number of inhabitants for {0} in {1}; only the first, populations[{2}], is read.":
+    "Ett andra invånarantal för {0} för {1}; bara det första, populations[{2}], läses.",
+  "Remove one of them, or give each its own `party` or `year`.": "Ta bort det ena, eller ge vart och ett sin egen `party` eller `year`.",
+  "The first number of inhabitants for {0} in {1}.": "Det första invånarantalet för {0} för {1}.",
+  "its contribution for {0}": "bidraget för {0}",
+  "its contribution": "bidraget",
+  "Correct the contribution or the split rule.": "Rätta bidraget eller fördelningsregeln.",
+  "Write `{0}: {1}` under `years`, or correct the rate or the population.":
+    "Skriv `{0}: {1}` under `years`, eller rätta beloppet per invånare eller invånarantalet.",
+  "Write `amount: {0}`, or correct the rate or the population.": "Skriv `amount: {0}`, eller rätta beloppet per invånare eller invånarantalet.",
+  "Give the contribution of {0} for {1} under `years` (`{2}: {3}`), or correct the rate or the population.":
+    "Ange bidraget från {0} för {1} under `years` (`{2}: {3}`), eller rätta beloppet per invånare eller invånarantalet.",
+  "{0} (rounded)": "{0} (avrundat)",
+  "Under {0}, {1} pays {2} = {3} in {4}, but {5} says {6}.": "Enligt {0} betalar {1} {2} = {3} år {4}, men {5} anger {6}.",
+  "The per-inhabitant split gives no number of inhabitants for {0} in {1}, so neither its contribution nor the plans' split can be checked.":
+    "Fördelningen per invånare anger inget invånarantal för {0} år {1}, så varken bidraget eller planernas fördelning kan kontrolleras.",
+  "Add `{{ party: {0}, year: {1}, inhabitants: …, date: … }}` under `populations` (or leave out `year` for a figure for every year).":
+    "Lägg till `{{ party: {0}, year: {1}, inhabitants: …, date: … }}` under `populations` (eller utelämna `year` för ett tal som gäller alla år).",
+  '"{0}" gives only a total, no party\'s amount: {1} of the plan (this line and {2}) is not split between the parties, so the split and the contributions are checked without it.':
+    'Raden "{0}" anger bara en summa, inga belopp per part: {1} av planen (den här raden och {2}) är inte fördelat mellan parterna, så fördelningen och bidragen kontrolleras utan det beloppet.',
+  "other|others": "annan rad|andra rader",
+  '"{0}" gives only a total, no party\'s amount: {1} of the plan is not split between the parties, so the split and the contributions are checked without it.':
+    'Raden "{0}" anger bara en summa, inga belopp per part: {1} av planen är inte fördelat mellan parterna, så fördelningen och bidragen kontrolleras utan det beloppet.',
+  "Write each party's amount on the line under `parties:` once the split is known.":
+    "Skriv varje parts belopp på raden under `parties:` när fördelningen är känd.",
+  "{0} no amounts": "{0} inga belopp",
+  "The agreement {0} splits the budget {1}; of the plan's {2} that is {3}, but the lines give {4}.":
+    "Avtalet {0} fördelar budgeten {1}; av planens {2} blir det {3}, men raderna ger {4}.",
+  "Move amounts between the parties on some lines so that the plan as a whole keeps the split.":
+    "Flytta belopp mellan parterna på några rader, så att planen som helhet följer fördelningen.",
+  'The line "{0}" is income (`income: {1}`), which is no party\'s contribution, but it gives amounts for {2}.':
+    'Raden "{0}" är en intäkt (`income: {1}`), som inte är någon parts bidrag, men den anger belopp för {2}.',
+  "Write the income's amount as `total` and remove `parties`; what a party pays goes on a line of its own.":
+    "Skriv intäktens belopp som `total` och ta bort `parties`; det en part betalar skrivs på en egen rad.",
+  'The income "{0}" ({1}) has no amount, so the plan\'s total leaves it out.': 'Intäkten "{0}" ({1}) har inget belopp, så den ingår inte i planens summa.',
+  "Write its amount as `total`, e.g. `total: 100000`.": "Skriv beloppet som `total`, till exempel `total: 100000`.",
+  "The agreement {0} lets {1} pay in {2}, but this line uses {3}.": "Avtalet {0} låter {1} betala som {2}, men raden använder {3}.",
+  "Use {0}, or allow {1} in the contribution of {2} in the agreement.": "Använd {0}, eller tillåt {1} i bidraget från {2} i avtalet.",
+  "`from` is only for carry-over lines.": "`from` används bara på rader som för över medel från ett tidigare år.",
+  "Set `type: carry-over`, or remove `from`.": "Skriv `type: carry-over`, eller ta bort `from`.",
+  'The carry-over "{0}" does not say which year its money comes from.': 'De överförda medlen "{0}" anger inte vilket år pengarna kommer från.',
+  "Add `from:` with the year, e.g. `from: 2018`.": "Lägg till `from:` med året, till exempel `from: 2018`.",
+  "A carry-over into {0} must come from an earlier year; found {1}.": "Medel som förs över till {0} ska komma från ett tidigare år; här står {1}.",
+  "Write the year the money was first budgeted, before {0}.": "Skriv det år pengarna först budgeterades, före {0}.",
+  'The carry-over "{0}" has no amount, so nobody can follow it up.': 'De överförda medlen "{0}" har inget belopp, så ingen kan följa upp dem.',
+  "Write the amount per party once it is known (from the previous year's report).":
+    "Skriv beloppet per part när det är känt (ur föregående års verksamhetsberättelse).",
+  "With this amount, {0} adds up to more than {1}, the largest sum that can be added and shown exactly.":
+    "Med det här beloppet blir {0} större än {1}, den största summa som kan räknas och visas exakt.",
+  "Check the number of digits; amounts in a plan are kronor, not öre.": "Kontrollera antalet siffror; beloppen i en plan är kronor, inte ören.",
+  'With this figure, the table "{0}" adds up to more than {1}, the largest sum that can be added and shown exactly.':
+    'Med det här talet blir tabellen "{0}" större än {1}, den största summa som kan räknas och visas exakt.',
+  "Check the number of digits, and the table's `unit`.": "Kontrollera antalet siffror, och tabellens enhet (`unit`).",
+  'the line "{0}"': 'raden "{0}"',
+  "the plan's budget (all lines and parties)": "planens budget (alla rader och parter)",
+  "the report's utfall and carry-overs": "verksamhetsberättelsens utfall och överförda medel",
+  "the contributions for {0}": "bidragen för {0}",
+  "the budget of the agreement {0} over its years": "budgeten för avtalet {0} över alla dess år",
+  "The contributions of {0} across its agreements add up to more than {1}, the largest sum that can be added and shown exactly, with the amount at {2}:{3}:{4}.":
+    "Bidragen från {0} i alla dess avtal blir större än {1}, den största summa som kan räknas och visas exakt, med beloppet på {2}:{3}:{4}.",
+  "Check the number of digits in the plans' amounts; they are kronor, not öre.": "Kontrollera antalet siffror i planernas belopp; de är kronor, inte ören.",
+  // References between documents, parties and ids (src/rules/references.ts); the kinds of document (src/rules/rule.ts).
+  "The reference {0} points outside the repository; documents refer to each other by id.":
+    "Hänvisningen {0} pekar ut ur arkivet; dokumenten hänvisar till varandra med id.",
+  "Use the id of a document in this repository: its path from the root without `.md`.":
+    "Använd id för ett dokument i arkivet: dess sökväg från arkivets rot utan `.md`.",
+  "a document": "ett dokument",
+  "{0} is {1}, but {2} is expected here.": "{0} är {1}, men här ska det vara {2}.",
+  "Refer to {0}.": "Hänvisa till {0}.",
+  "No document has the id {0}.{1}": "Inget dokument har id {0}.{1}",
+  "No {0} has the id {1}.{2}": "Inget dokument av typen {0} har id {1}.{2}",
+  "A document's id is its path from the repository root without `.md`, or the `id` it sets. Existing: {0}.":
+    "Ett dokuments id är dess sökväg från arkivets rot utan `.md`, eller det `id` som dokumentet anger. Befintliga: {0}.",
+  "A document's id is its path from the repository root without `.md`, or the `id` it sets.":
+    "Ett dokuments id är dess sökväg från arkivets rot utan `.md`, eller det `id` som dokumentet anger.",
+  "No party has the id {0}.{1}": "Ingen part har id {0}.{1}",
+  "Declare it under `parties:` in plan.config.yaml, or use {0}.": "Lägg till parten under `parties:` i plan.config.yaml, eller använd {0}.",
+  "{0} is not a financier of this agreement (financiers: {1}), so its figure in the split is never used.":
+    "{0} är inte finansiär i det här avtalet (finansiärer: {1}), så dess tal i fördelningen används aldrig.",
+  "Name a financier, or add the contribution of {0} to the agreement.": "Ange en finansiär, eller lägg till bidraget från {0} i avtalet.",
+  "{0} is not a financier of the agreement {1} (financiers: {2}).": "{0} är inte finansiär i avtalet {1} (finansiärer: {2}).",
+  "Give the amount to a financier, or add the contribution of {0} to the agreement.":
+    "För beloppet till en finansiär, eller lägg till bidraget från {0} i avtalet.",
+  "{0} contributes but is not listed under `parties`.": "{0} bidrar men står inte under `parties`.",
+  "Add {0} to `parties`.": "Lägg till {0} under `parties`.",
+  "The plan has no goal {0}.{1}": "Planen har inget mål {0}.{1}",
+  "Use the `id` of one of its goals.": "Använd `id` för ett av planens mål.",
+  "The plan has no intervention {0}.{1}": "Planen har ingen insats {0}.{1}",
+  "Use the `id` of one of its interventions.": "Använd `id` för en av planens insatser.",
+  "The plan {0} has no budget line {1}.{2}": "Planen {0} har ingen budgetrad {1}.{2}",
+  "Use the `id` of one of the plan's budget lines.": "Använd `id` för en av planens budgetrader.",
+  "The plan {0} has no goal {1}.{2}": "Planen {0} har inget mål {1}.{2}",
+  "Use the `id` of one of the plan's goals.": "Använd `id` för ett av planens mål.",
+  "{0} is already the id of {1}[{2}]; ids in `{3}` must be unique.": "{0} är redan id för {1}[{2}]; id i `{3}` får bara förekomma en gång.",
+  "Give this one a different id.": "Ge den här ett annat id.",
+  "{0} is first the id of {1}[{2}] here.": "{0} är först id för {1}[{2}] här.",
+  "The roll-ups of {0} would be written to the same files as those of {1}: `{2}/{3}-…`, one {4}'s figures replacing the other's.":
+    "Sammanställningarna för {0} skulle skrivas till samma filer som de för {1}: `{2}/{3}-…`, så att siffrorna för det ena dokumentet ({4}) ersätter det andras.",
+  "Rename one of the files, or give one an `id` that differs in letters or digits, not only in punctuation or case.":
+    "Byt namn på en av filerna, eller ge den ett `id` som skiljer sig i bokstäver eller siffror, inte bara i skiljetecken eller stora och små bokstäver.",
+  "The {0} {1}, whose roll-ups would be written to the same files.": "Dokumentet {1} ({0}), vars sammanställningar skulle skrivas till samma filer.",
+  "The roll-up of {0} would be written to the same file as that of {1}: `{2}/{3}-across-agreements.csv`.":
+    "Sammanställningen för {0} skulle skrivas till samma fil som den för {1}: `{2}/{3}-across-agreements.csv`.",
+  "Give one of the parties an id that differs in letters or digits, not only in `-` or `_`.":
+    "Ge en av parterna ett id som skiljer sig i bokstäver eller siffror, inte bara i `-` eller `_`.",
+  "The party {0}, whose roll-up would be written to the same file.": "Parten {0}, vars sammanställning skulle skrivas till samma fil.",
+  agreement: "samverkansavtal",
+  "an agreement": "ett samverkansavtal",
+  plan: "verksamhetsplan",
+  "a plan": "en verksamhetsplan",
+  report: "verksamhetsberättelse",
+  "a report": "en verksamhetsberättelse",
+  memo: "tjänsteskrivelse",
+  "a memo": "en tjänsteskrivelse",
+  indicator: "indikator",
+  "an indicator": "en indikator",
+  budget: "budget",
+  "a budget": "en budget",
+  meeting: "kallelse",
+  "a meeting": "en kallelse",
+  strategy: "strategi",
+  "a strategy": "en strategi",
+  "multi-year-plan": "flerårig plan",
+  "a multi-year-plan": "en flerårig plan",
+  "action-plan": "handlingsplan",
+  "an action-plan": "en handlingsplan",
+  "follow-up": "uppföljning",
+  "a follow-up": "en uppföljning",
+  form: "formulär",
+  "a form": "ett formulär",
+  fund: "social investeringsfond",
+  "a fund": "en social investeringsfond",
+  allocation: "medelsfördelning",
+  "an allocation": "en medelsfördelning",
+  "internal-control": "intern kontrollplan",
+  "an internal-control": "en intern kontrollplan",
+  // Money tables' figures (src/rules/tables.ts).
+  "{0} figures": "{0} tal",
+  "figure|figures": "tal|tal",
+  "row|rows": "rad|rader",
+  "the rounding of {0} printed in whole {1}": "avrundningen av {0} som skrivs i hela {1}",
+  "the rows sum to {0}": "raderna blir tillsammans {0}",
+  "{0} gives {1}": "{0} ger {1}",
+  " {0} = {1}, as the table declares in {2}.": " {0} = {1}, som tabellen anger i {2}.",
+  "{0}: {1}, the table states {2} (difference {3}, within {4}).{5}": "{0}: {1}, men tabellen anger {2} (skillnad {3}, inom {4}).{5}",
+  "A residue of rounding: keep the figure as the source prints it, or write {0} to make the table add up.":
+    "En rest av avrundning: behåll talet som källan skriver det, eller skriv {0} så att tabellen går ihop.",
+  ", more than the ±{0} that {1} allows": ", mer än de ±{0} som {1} tillåter",
+  "correct the row that is wrong": "rätta raden som är fel",
+  "correct the rows it adds and subtracts": "rätta raderna som den lägger ihop och drar ifrån",
+  "correct {0}": "rätta {0}",
+  " If the table takes every deviation the other way, declare {0}.": " Om tabellen räknar varje avvikelse åt andra hållet, skriv {0}.",
+  "{0}: {1} ({2}), the table states {3} (difference {4}{5}).{6}": "{0}: {1} ({2}), men tabellen anger {3} (skillnad {4}{5}).{6}",
+  "Write {0}, or {1}.{2}": "Skriv {0}, eller {1}.{2}",
+  "the row it sums is blank there": "raden som den summerar är tom där",
+  "all {0} rows it sums are blank there": "alla {0} rader som den summerar är tomma där",
+  "the rows it adds and subtracts ({0}) are blank there": "raderna som den lägger ihop och drar ifrån ({0}) är tomma där",
+  "{0} is blank on this row": "{0} är tom på raden",
+  "{0} are blank on this row": "{0} är tomma på raden",
+  "{0}: the table states {1}, but {2}, and blank is not 0.": "{0}: tabellen anger {1}, men {2}, och tomt är inte detsamma som 0.",
+  "Leave the total blank ({0}), or write the rows' figures.": "Lämna summan tom ({0}), eller skriv radernas tal.",
+  "Leave the cell blank ({0}), or write the figures of the rows it adds and subtracts.":
+    "Lämna rutan tom ({0}), eller skriv talen på raderna som den lägger ihop och drar ifrån.",
+  "Leave the cell blank ({0}), or write the figures of {1}.": "Lämna rutan tom ({0}), eller skriv talen för {1}.",
+  "the income side": "intäktssidan",
+  "the cost side": "kostnadssidan",
+  "the financing side": "finansieringssidan",
+  "{0} writes positive": "{0} skriver utan minustecken",
+  "the cost perspective writes negative": "kostnadsperspektivet skriver med minustecken",
+  "the cost perspective writes positive": "kostnadsperspektivet skriver utan minustecken",
+  "Write the amount positive ({0}) on the side it belongs to; if the table writes revenues negative, declare {1}.":
+    "Skriv beloppet utan minustecken ({0}) på den sida det hör till; om tabellen skriver intäkter med minustecken, skriv {1}.",
+  "Write revenues negative ({0}), or put the row on the {1} side if it is a cost; if the table writes income positive, declare {2}.":
+    "Skriv intäkter med minustecken ({0}), eller för raden till sidan {1} om det är en kostnad; om tabellen skriver intäkter utan minustecken, skriv {2}.",
+  "Write financing positive ({0}), as the cost perspective writes Kommunbidrag.":
+    "Skriv finansiering utan minustecken ({0}), som kostnadsperspektivet skriver kommunbidrag.",
+  "Write costs positive ({0}), or put the row on the {1} side if it is a revenue.":
+    "Skriv kostnader utan minustecken ({0}), eller för raden till sidan {1} om det är en intäkt.",
+  '"{0}" is on {1}, which {2}, but {3}.': 'Raden "{0}" står på {1}, som {2}, men {3}.',
+  "{0} says {1}": "{0} anger {1}",
+  "{0} {1} is": "{0} {1} är",
+  "the costs, {0}, are": "kostnaderna, {0}, är",
+  "the income and financing, {0}": "intäkterna och finansieringen, {0}",
+  "the income, {0}": "intäkterna, {0}",
+  "; the financing rows do not cover the difference": "; finansieringsraderna täcker inte skillnaden",
+  "; no row finances the difference": "; ingen rad finansierar skillnaden",
+  "{0}, and the table states no result.": "{0}, och tabellen anger inget resultat.",
+  "{0}.": "{0}.",
+  '{0}, and "{1}" shows {2}.': '{0}, och "{1}" visar {2}.',
+  '"{0}", {1}: {2} {3} more than {4}{5}': '"{0}", {1}: {2} {3} mer än {4}{5}',
+  "Add a row on the {0} side that covers the {1} (the use of equity, a contribution), or lower the costs.":
+    "Lägg till en rad på sidan {0} som täcker de {1} (ianspråktaget eget kapital, ett bidrag), eller sänk kostnaderna.",
+  "Add a row on the {0} side that covers the {1} (the use of equity, a contribution), or lower the costs; a formula row can state the result.":
+    "Lägg till en rad på sidan {0} som täcker de {1} (ianspråktaget eget kapital, ett bidrag), eller sänk kostnaderna; en summarad kan visa resultatet.",
+  // Accounts summed by a summary table (src/rules/accounts.ts).
+  "{0} and {1} more": "{0} och {1} till",
+  "the accounts no other row names ({0})": "de konton som ingen annan rad anger ({0})",
+  "the accounts no other row names": "de konton som ingen annan rad anger",
+  " without {0}": " utom {0}",
+  "the account {0}{1}": "kontot {0}{1}",
+  "the accounts {0}{1}": "kontona {0}{1}",
+  "{0}{1}": "{0}{1}",
+  '"{0}" (group {1})': '"{0}" (gruppen {1})',
+  blank: "tom",
+  '"{0}", {1} {2}': '"{0}", {1} {2}',
+  '"{0}" {1}': '"{0}" {1}',
+  "{0} in {1} sums to {2}": "{0} i {1} uppgår till {2}",
+  "{0} in {1} sum to {2}": "{0} i {1} blir tillsammans {2}",
+  "every account of {0} is named by another row": "varje konto i {0} anges av en annan rad",
+  "{0} is not in {1}": "{0} finns inte i {1}",
+  "{0} are not in {1}": "{0} finns inte i {1}",
+  "{0} is blank in {1}": "{0} är tomt i {1}",
+  "{0} are blank in {1}": "{0} är tomma i {1}",
+  "Check the codes against the account rows of {0}, or the group the row's group names with `detail`.":
+    "Jämför kontonumren med kontoraderna i {0}, eller med den grupp som radens grupp anger med `detail`.",
+  "Fill in the accounts' amounts, or make the figure blank (`~`).": "Fyll i kontonas belopp, eller lämna talet tomt (`~`).",
+  "Write `{0}` if the accounts are right; else correct the row's `accounts` and `except`, or the account rows.":
+    "Skriv `{0}` om kontona stämmer; rätta annars radens `accounts` och `except`, eller kontoraderna.",
+  "{0}; {1}.": "{0}; {1}.",
+  "{0} takes its accounts from the table {1}, which is no other table of this document.":
+    "{0} hämtar sina konton från tabellen {1}, som inte är någon annan tabell i dokumentet.",
+  "Use the id of the table of accounts: {0}.": "Använd id för tabellen med konton: {0}.",
+  "Add the table of accounts to `tables`, with an `id`.": "Lägg till tabellen med konton under `tables`, med ett `id`.",
+  'The group\'s accounts are to be in the group {0} of "{1}", which has no group of that id.':
+    'Gruppens konton ska finnas i gruppen {0} i "{1}", men där finns ingen grupp med det id:t.',
+  "Use {0}.": "Använd {0}.",
+  'Give the group of "{0}" an `id`.': 'Ge gruppen i "{0}" ett `id`.',
+  "The group names a group of the table of accounts, but {0} names no table of accounts.":
+    "Gruppen anger en grupp i tabellen med konton, men {0} anger ingen tabell med konton.",
+  '"{0}" sums accounts, but {1} names no table of accounts.': 'Raden "{0}" summerar konton, men {1} anger ingen tabell med konton.',
+  "Add `detail:` with the id of the table of accounts to the table.": "Lägg till `detail:` med id för tabellen med konton i tabellen.",
+  'No column of {0} has a counterpart in "{1}" (the same `id`, or the same kind, year and party), so no account can be compared.':
+    'Ingen kolumn i {0} har någon motsvarighet i "{1}" (samma `id`, eller samma typ, år och part), så inget konto kan jämföras.',
+  "Give the columns of the two tables that hold the same figures the same `id`.": "Ge de kolumner i de två tabellerna som har samma tal samma `id`.",
+  "The range {0} ends before it begins: it names no account.": "Intervallet {0} slutar innan det börjar: det anger inget konto.",
+  "Write `{0}-{1}`.": "Skriv `{0}-{1}`.",
+  "`rest` cannot be left out: it is what no row names.": "`rest` kan inte undantas: det är det som ingen rad anger.",
+  "Name the accounts to leave out, e.g. `except: [7460, 7530]`.": "Ange de konton som ska undantas, till exempel `except: [7460, 7530]`.",
+  '"{0}" leaves accounts out (`except`), but names none (`accounts`).': 'Raden "{0}" undantar konton (`except`), men anger inga (`accounts`).',
+  "Add `accounts:` with the codes and ranges the row sums, or remove `except`.":
+    "Lägg till `accounts:` med de kontonummer och intervall som raden summerar, eller ta bort `except`.",
+  '"{0}" and "{1}" both sum the accounts no other row names (`rest`) of {2}.':
+    'Både "{0}" och "{1}" summerar de konton i {2} som ingen annan rad anger (`rest`).',
+  "Keep `rest` on one row; name the other row's accounts.": "Behåll `rest` på en rad; ange kontona för den andra raden.",
+  '"{0}" sums the rest here': '"{0}" summerar resten här',
+  'The account {0} is named by both "{1}" and "{2}" in {3}; each account of {4} belongs to one row.':
+    'Kontot {0} anges av både "{1}" och "{2}" i {3}; varje konto i {4} hör till en rad.',
+  "Leave it out of one of the rows (`except: [{0}]` for a range).": "Undanta det från en av raderna (`except: [{0}]` för ett intervall).",
+  '"{0}" names it here': '"{0}" anger det här',
+  'The accounts {0} are named by both "{1}" and "{2}" in {3}; each account of {4} belongs to one row.':
+    'Kontona {0} anges av både "{1}" och "{2}" i {3}; varje konto i {4} hör till en rad.',
+  "Leave them out of one of the rows (`except: [{0}]` for a range).": "Undanta dem från en av raderna (`except: [{0}]` för ett intervall).",
+  '"{0}" names them here': '"{0}" anger dem här',
+  "The account {0}{1} of {2} is in no row of {3}: no figure there includes it.":
+    "Kontot {0}{1} i {2} finns inte på någon rad i {3}: inget tal där tar med det.",
+  "Add {0} to the `accounts` of the row it belongs to, or give {1} a row with `accounts: [rest]`.":
+    "Lägg till {0} i `accounts` på den rad kontot hör till, eller ge {1} en rad med `accounts: [rest]`.",
+  // Indicators and goal fulfilment (src/rules/indicators.ts, src/model/board-goals.ts).
+  "{0} {1} against target {2} ({3})": "{0} {1} mot målvärdet {2} ({3})",
+  "{0} {1} against no target": "{0} {1} utan målvärde",
+  "a share between 0 and 100 %": "en andel mellan 0 och 100 %",
+  "between 0 and 1 000 per thousand": "mellan 0 och 1 000 promille",
+  "a count of 0 or more": "ett antal, 0 eller mer",
+  "0 kr or more": "0 kr eller mer",
+  "The baseline {0} is out of range; the unit `{1}` needs {2}.": "Utgångsvärdet {0} ligger utanför det möjliga; enheten `{1}` kräver {2}.",
+  "The target {0} for {1} is out of range; the unit `{2}` needs {3}.": "Målvärdet {0} för {1} ligger utanför det möjliga; enheten `{2}` kräver {3}.",
+  "{0}: the {1} value {2} is out of range; the unit `{3}` needs {4}.": "{0}: värdet {2} för {1} ligger utanför det möjliga; enheten `{3}` kräver {4}.",
+  "Check the value and the unit (a share is written in percent, 84.2, not 0.842).":
+    "Kontrollera värdet och enheten (en andel skrivs i procent, 84.2, inte 0.842).",
+  "The indicator is declared split by sex, but the year {0} lacks values for women and men.":
+    "Indikatorn anges som uppdelad på kön, men år {0} saknar värden för kvinnor och män.",
+  "The indicator is declared split by sex, but the years {0} lack values for women and men.":
+    "Indikatorn anges som uppdelad på kön, men åren {0} saknar värden för kvinnor och män.",
+  "Add `women:` and `men:` for those years (Kolada genders K and M), or set `bySex: false` and say so in the report.":
+    "Lägg till `women:` och `men:` för de åren (kön K och M i Kolada), eller skriv `bySex: false` och säg det i verksamhetsberättelsen.",
+  "The target year {0} lies outside the agreements of the plans using the indicator ({1}).":
+    "Målåret {0} ligger utanför avtalen för de planer som använder indikatorn ({1}).",
+  "The target year {0} lies outside the agreement of the plans using the indicator ({1}).":
+    "Målåret {0} ligger utanför avtalet för de planer som använder indikatorn ({1}).",
+  "Set a target for a year the agreement covers.": "Sätt ett målvärde för ett år som avtalet gäller.",
+  "The Kolada municipality {0} is not the kommunkod of {1}, whose plans use the indicator.":
+    "Kommunen {0} i Kolada är inte kommunkoden för {1}, vars planer använder indikatorn.",
+  'Write `municipality: "{0}"`.': 'Skriv `municipality: "{0}"`.',
+  "{0}; {1}": "{0}; {1}",
+  "{0} ({1})": "{0} ({1})",
+  "The report says the goal {0} is {1} ({2}), but its indicators give {3} ({4}): {5}.":
+    "Verksamhetsberättelsen anger att målet {0} är {1} ({2}), men dess indikatorer ger {3} ({4}): {5}.",
+  "Check the status and the indicators' values and targets; leave `status` out to print the computed one, or explain the difference in `comment`.":
+    "Kontrollera bedömningen och indikatorernas värden och målvärden; utelämna `status` för att skriva ut den uträknade, eller förklara skillnaden i `comment`.",
+  "{0}: {1} against target {2} ({3})": "{0}: {1} mot målvärdet {2} ({3})",
+  "{0}: {1} against no target": "{0}: {1} utan målvärde",
+  "The report says {0} ({1}), but the goal's indicators give {2} ({3}): {4}.":
+    "Verksamhetsberättelsen anger {0} ({1}), men målets indikatorer ger {2} ({3}): {4}.",
+  "Check the status and the indicator values; leave `status` out to use the computed one, or explain the difference in `comment`.":
+    "Kontrollera bedömningen och indikatorernas värden; utelämna `status` för att använda den uträknade, eller förklara skillnaden i `comment`.",
+  // Reports (src/rules/report.ts).
+  "The report names both `plan: {0}` (the joint plan it follows up) and `organisation: {1}` (the board whose own report it is); a report is one or the other.":
+    "Verksamhetsberättelsen anger både `plan: {0}` (den gemensamma plan den följer upp) och `organisation: {1}` (den nämnd vars egen berättelse det är); den kan bara vara det ena.",
+  "Keep `plan` for the report of a joint plan (its parties come from the plan's agreement), or `organisation` for a board's own report.":
+    "Behåll `plan` för berättelsen om en gemensam plan (parterna hämtas från planens avtal), eller `organisation` för en nämnds egen berättelse.",
+  "The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).":
+    "Verksamhetsberättelsen anger varken `plan` (den gemensamma plan den följer upp) eller `organisation` (den nämnd vars egen berättelse det är).",
+  "Add `plan: <id of the plan>` for the report of a joint plan, or `organisation: <party id>` (declared in plan.config.yaml) for a board's own report.":
+    "Lägg till `plan: <planens id>` för berättelsen om en gemensam plan, eller `organisation: <partens id>` (som finns i plan.config.yaml) för en nämnds egen berättelse.",
+  "`{0}` belongs to a board's own report, but the report follows up the joint plan `{1}`, whose goals it takes.":
+    "`{0}` hör till en nämnds egen verksamhetsberättelse, men den här följer upp den gemensamma planen `{1}` och hämtar målen därifrån.",
+  "Leave `{0}` out, or make it a board's own report with `organisation` instead of `plan`.":
+    "Ta bort `{0}`, eller gör berättelsen till en nämnds egen med `organisation` i stället för `plan`.",
+  "`{0}` of the goal {1} belongs to a board's own report, but the report follows up the joint plan `{2}`, whose goals it takes.":
+    "`{0}` för målet {1} hör till en nämnds egen verksamhetsberättelse, men den här följer upp den gemensamma planen `{2}` och hämtar målen därifrån.",
+  "Leave `{0}` out: the report prints the goal as the plan writes it.": "Ta bort `{0}`: berättelsen skriver målet som planen skriver det.",
+  "The goal {0} has no `title`; a board's own report has no plan to take the goal's text from.":
+    "Målet {0} saknar `title`; en nämnds egen verksamhetsberättelse har ingen plan att hämta målets text från.",
+  "Write the goal as the report prints it under `title:`.": "Skriv målet som berättelsen ska visa det under `title:`.",
+  "`{0}` follows up the budget lines of a joint plan, but the report names no `plan` (it is the own report of `{1}`).":
+    "`{0}` följer upp budgetraderna i en gemensam plan, men verksamhetsberättelsen anger ingen `plan` (den är `{1}`s egen berättelse).",
+  "`{0}` follows up the budget lines of a joint plan, but the report names no `plan`.":
+    "`{0}` följer upp budgetraderna i en gemensam plan, men verksamhetsberättelsen anger ingen `plan`.",
+  "Write a board's budget and utfall in `tables:` (money tables), or name the plan the report follows up.":
+    "Skriv en nämnds budget och utfall under `tables:` (tabeller med belopp), eller ange den plan som berättelsen följer upp.",
+  'The report is decided, but it gives no utfall on the line "{0}" of the plan {1}.':
+    'Verksamhetsberättelsen är beslutad, men den anger inget utfall på raden "{0}" i planen {1}.',
+  "Write each party's utfall for `line: {0}` under `outcome:` (0 where nothing was spent), or set `status: draft` until it is known.":
+    "Skriv varje parts utfall för `line: {0}` under `outcome:` (0 där inget har använts), eller skriv `status: draft` tills det är känt.",
+  'The report is decided, but it gives no utfall for {0} on the line "{1}" of the plan {2}, whose budget there is {3} kr.':
+    'Verksamhetsberättelsen är beslutad, men den anger inget utfall för {0} på raden "{1}" i planen {2}, där budgeten är {3} kr.',
+  "Write `{0}:` with its utfall for `line: {1}` under `outcome:` (0 where nothing was spent; a blank is not 0), or set `status: draft` until it is known.":
+    "Skriv `{0}:` med utfallet för `line: {1}` under `outcome:` (0 där inget har använts; tomt är inte detsamma som 0), eller skriv `status: draft` tills det är känt.",
+  "Write `{0}:` with its utfall in the line's `parties:` (0 where nothing was spent; a blank is not 0), or set `status: draft` until it is known.":
+    "Skriv `{0}:` med utfallet under radens `parties:` (0 där inget har använts; tomt är inte detsamma som 0), eller skriv `status: draft` tills det är känt.",
+  // A board's goals and their figures (src/rules/board-goals.ts, src/model/measure.ts).
+  "a number with a decimal comma, a sign where it matters and `%` for a share: `95 %`, `-2,4 %`, `+5 %`, a range `5-10`":
+    "ett tal med decimalkomma, tecken där det spelar roll och `%` för en andel: `95 %`, `-2,4 %`, `+5 %`, ett intervall `5-10`",
+  "{0} has more than {1} decimals": "{0} har fler än {1} decimaler",
+  "Round it to at most {0} decimals.": "Avrunda till högst {0} decimaler.",
+  "{0} is not a figure": "{0} är inget tal",
+  "Write {0}.": "Skriv {0}.",
+  "{0} is written in exponent form": "{0} är skrivet i exponentform",
+  "Write it out, e.g. as text: {0}.": "Skriv ut talet, till exempel som text: {0}.",
+  '"{0}" is a value to come close to, which only a target can be': '"{0}" är ett värde att komma nära, och det kan bara ett målvärde vara',
+  "Write the value measured, e.g. `86 %`; `ca` and `nära` are for a target.":
+    "Skriv det uppmätta värdet, till exempel `86 %`; `ca` och `nära` är till för målvärden.",
+  '"{0}" is a share (%), but the indicator\'s unit is not `percent`': '"{0}" är en andel (%), men indikatorns enhet är inte `percent`',
+  "Leave out `%`, or set `unit: percent`.": "Ta bort `%`, eller skriv `unit: percent`.",
+  '"{0}" has a decimal point': '"{0}" har decimalpunkt',
+  'Write a decimal comma: "{0}" (or the number without quotes).': 'Skriv decimalkomma: "{0}" (eller talet utan citattecken).',
+  'The range "{0}" does not go from a lower to a higher value': 'Intervallet "{0}" går inte från ett lägre till ett högre värde',
+  "Write the lower value first, e.g. `5-10`.": "Skriv det lägre värdet först, till exempel `5-10`.",
+  '"{0}" is not a figure in the report\'s notation': '"{0}" är inget tal som verksamhetsberättelsen skriver tal',
+  "Write {0}, or `ca 0 %` for a target to come close to.": "Skriv {0}, eller `ca 0 %` för ett målvärde att komma nära.",
+  'The {0} target of the indicator "{1}" (goal {2}): {3}.': 'Målvärdet för {0} för indikatorn "{1}" (målet {2}): {3}.',
+  'The {0} value of the indicator "{1}" (goal {2}): {3}.': 'Värdet för {0} för indikatorn "{1}" (målet {2}): {3}.',
+  "it has {0}": "den har {0}",
+  "it declares none": "den anger inga",
+  "The goal {0} serves the kommunfullmäktige goal {1}, which the report's `councilGoals` does not declare ({2}).":
+    "Målet {0} bidrar till kommunfullmäktiges mål {1}, som verksamhetsberättelsens `councilGoals` inte anger ({2}).",
+  'Declare kommunfullmäktige\'s goal {0} under `councilGoals` (`- {{ id: "{1}", title: … }}`), write `council:` with the goal it serves, or `passedOn: false` for a goal the board keeps to itself.':
+    'Ange kommunfullmäktiges mål {0} under `councilGoals` (`- {{ id: "{1}", title: … }}`), skriv `council:` med det mål det bidrar till, eller `passedOn: false` för ett mål som nämnden behåller för egen del.',
+  "The goal {0} is in the part {1}, which the report's `parts` does not declare ({2}).{3}":
+    "Målet {0} står i delen {1}, som verksamhetsberättelsens `parts` inte anger ({2}).{3}",
+  "Use the `id` of one of the report's `parts`, or declare the part.": "Använd `id` för en av berättelsens delar (`parts`), eller lägg till delen.",
+  "{0} is already the id of parts[{1}]; each part is declared once.": "{0} är redan id för parts[{1}]; varje del anges en gång.",
+  "Give this part a different id.": "Ge den här delen ett annat id.",
+  "{0} is first declared here.": "{0} anges först här.",
+  "The part {0} prints the money table {1}, which the report's `tables` does not have.{2}":
+    "Delen {0} visar tabellen {1}, som inte finns bland verksamhetsberättelsens `tables`.{2}",
+  "Use the `id` of one of the report's money tables.": "Använd `id` för en av berättelsens tabeller med belopp.",
+  "The part to kommunfullmäktige, {0}, comes after the board's own part {1}.": "Delen till kommunfullmäktige, {0}, kommer efter nämndens egen del {1}.",
+  "List the part to kommunfullmäktige first (del 1), the board's part after it (del 2).":
+    "Lägg delen till kommunfullmäktige först (del 1) och nämndens del efter den (del 2).",
+  "the part {0} of {1}": "delen {0} i {1}",
+  "Give the goal one id wherever it is written, or reword one of them if they are different goals.":
+    "Ge målet samma id överallt där det står, eller formulera om ett av dem om det är olika mål.",
+  'The goal "{0}" is {1} here but {2} in {3}.': 'Målet "{0}" är {1} här men {2} i {3}.',
+  "The same goal is {0} here.": "Samma mål är {0} här.",
+  // Generated parts placed in the body (src/rules/body.ts, src/model/parts.ts).
+  "a table of `tables:`": "en tabell under `tables:`",
+  "the `area` of a local goal": "ett lokalt måls område (`area`)",
+  "an intervention of `interventions:`": "en insats under `interventions:`",
+  "an application of `applications:`": "en ansökan under `applications:`",
+  none: "inga",
+  "{0} is no part of {1} (that part belongs to {2}); {3} places {4}.": "{0} finns inte i {1} (den delen hör till {2}); i {3} kan du placera {4}.",
+  "{0} names no part that {1} generates; {2} places {3}.": "{0} anger ingen del som skapas i {1}; i {2} kan du placera {3}.",
+  "Write one of {0} on a line of its own, or remove the line.": "Skriv en av {0} på en egen rad, eller ta bort raden.",
+  "Remove the line: the sections of {0} are its own and it places no generated part.":
+    "Ta bort raden: avsnitten i {0} är dess egna, och där placeras inga delar som skapas.",
+  "A board's own report (`organisation`, no `plan`) places no {0} (that part belongs to the report of a joint plan); it places {1}.":
+    "I en nämnds egen verksamhetsberättelse (`organisation`, ingen `plan`) finns inte {0} (den delen hör till berättelsen om en gemensam plan); där kan du placera {1}.",
+  "{0} is in a report in parts (`parts:`), whose money tables each part prints under its Ekonomi (its `tables:`); here it would print nothing.":
+    "{0} står i en verksamhetsberättelse i delar (`parts:`), där varje del visar sina tabeller under sin rubrik Ekonomi (dess `tables:`); här skulle den inte visa något.",
+  "Remove the line, and name the table in the `tables:` of the part it belongs to.": "Ta bort raden, och ange tabellen under `tables:` i den del den hör till.",
+  "{0} opens a block; a generated part is placed with two colons on a line of its own, and holds no text.":
+    "{0} inleder ett block; en del som skapas placeras med två kolon på en egen rad och innehåller ingen text.",
+  "Write {0} on a line of its own, and move the text inside the block out of it.": "Skriv {0} på en egen rad, och flytta ut texten ur blocket.",
+  "{0} stands inside a list or a quote; a generated part is placed on a line of its own at the body's top level.":
+    "{0} står i en lista eller ett citat; en del som skapas placeras på en egen rad utanför listor och citat.",
+  "Move the directive out of the list or quote, with a blank line before and after it.":
+    "Flytta ut raden ur listan eller citatet, med en tom rad före och efter.",
+  "{0} takes only {1}, but {2} gives {3}.": "{0} tar bara {1}, men {2} anger {3}.",
+  "{0} takes no attributes, but {1} gives {2}.": "{0} tar inga attribut, men {1} anger {2}.",
+  "the empty name": "det tomma namnet",
+  "{0}: {1} is not {2} of this {3}; it has {4}.": "{0}: {1} är inte {2} i dokumentet ({3}); där finns {4}.",
+  "{0}: {1} is not {2} of this {3}.": "{0}: {1} är inte {2} i dokumentet ({3}).",
+  "Name one of them, or write {0} for all.": "Ange en av dem, eller skriv {0} för alla.",
+  "{0} is placed a second time; the part would be printed twice.": "{0} placeras en andra gång; delen skulle visas två gånger.",
+  "{0} shows part of what {1} already shows; it would be printed twice.": "{0} visar en del av det som {1} redan visar; det skulle visas två gånger.",
+  "Remove one of the two lines.": "Ta bort en av de två raderna.",
+  "Remove one of the two lines, or pick each item once with {0}.": "Ta bort en av de två raderna, eller välj varje post en gång med {0}.",
+  "Placed first here.": "Placerad först här.",
+  // Files that could run when published (src/rules/active.ts, src/model/active-content.ts).
+  "an HTML page": "en HTML-sida",
+  "a JavaScript file": "en JavaScript-fil",
+  "an XML file, which a browser renders with its style sheets and scripts": "en XML-fil, som en webbläsare visar med dess stilmallar och skript",
+  "a compressed SVG, whose content cannot be checked": "en komprimerad SVG, vars innehåll inte kan kontrolleras",
+  "a `<script>` element": "ett `<script>`-element",
+  "a `<foreignObject>` element, which embeds HTML": "ett `<foreignObject>`-element, som bäddar in HTML",
+  "an `<iframe>` element": "ett `<iframe>`-element",
+  "an `<embed>` element": "ett `<embed>`-element",
+  "an `<object>` element": "ett `<object>`-element",
+  "a `<handler>` element, which runs a script": "ett `<handler>`-element, som kör ett skript",
+  "a `<listener>` element": "ett `<listener>`-element",
+  "XML that cannot be read ({0}) (a browser may read it otherwise)": "XML som inte kan läsas ({0}) (en webbläsare kan läsa den på annat sätt)",
+  "a DOCTYPE with declarations (entities can bring in markup)": "en DOCTYPE med deklarationer (entiteter kan föra in kod)",
+  "an `<?xml-stylesheet?>` instruction, which loads a style sheet or XSLT": "en `<?xml-stylesheet?>`-instruktion, som läser in en stilmall eller XSLT",
+  "an event handler `{0}` on `<{1}>`": "en händelsehanterare `{0}` på `<{1}>`",
+  "HTML elements (the XHTML namespace)": "HTML-element (XHTML-namnrymden)",
+  "an `<{0}>` that changes `{1}`": "ett `<{0}>` som ändrar `{1}`",
+  "a `{0}:` address in `{1}`": "en `{0}:`-adress i `{1}`",
+  "a reference to `{0}` outside the SVG": "en hänvisning till `{0}` utanför SVG-filen",
+  "a reference to `{0}` outside the SVG in `{1}`": "en hänvisning till `{0}` utanför SVG-filen i `{1}`",
+  "a style sheet that imports another (`@import`)": "en stilmall som läser in en annan (`@import`)",
+  "a reference to `{0}` outside the SVG in a style sheet": "en hänvisning till `{0}` utanför SVG-filen i en stilmall",
+  "The image {0}": "Bilden {0}",
+  "The file {0}": "Filen {0}",
+  "{0} is refused: it holds {1}{2}: published, it could run or load something when a reader opens it.":
+    "{0} avvisas: den innehåller {1}{2}: publicerad skulle den kunna köra eller hämta något när en läsare öppnar den.",
+  "{0} is refused: it is {1}{2}: published, it could run or load something when a reader opens it.":
+    "{0} avvisas: den är {1}{2}: publicerad skulle den kunna köra eller hämta något när en läsare öppnar den.",
+  "Remove it from the SVG (or save the image as a plain SVG or as PNG), then check again.":
+    "Ta bort det ur SVG-filen (eller spara bilden som en enkel SVG eller som PNG), och kontrollera sedan igen.",
+  "Publish it in a form that cannot run (PDF, or a text or image file), or leave the link out.":
+    "Publicera den i en form som inte kan köras (PDF, eller en text- eller bildfil), eller ta bort länken.",
+  // Meetings: the kallelse and its agenda (src/rules/meeting.ts).
+  diarienummer: "diarienummer",
+  "decision's diarienummer": "beslutets diarienummer",
+  "{0} is not a diarienummer of {1}, which look like {2}.": "{0} är inget diarienummer hos {1}, där de ser ut som {2}.",
+  "Copy the number the registrar assigned to the case.": "Kopiera det nummer som registratorn gav ärendet.",
+  "The {0}'s {1}.": "Dokumentets {1} ({0}).",
+  "Item {0} has no Dnr, but its {1} {2} has the {3} {4}.": "Ärende {0} saknar Dnr, men dess {1} {2} har {3} {4}.",
+  "Write `dnr: {0}` under the item.": "Skriv `dnr: {0}` under ärendet.",
+  "Item {0} is on the agenda with Dnr {1}, but its {2} {3} has the {4} {5}.":
+    "Ärende {0} står på föredragningslistan med Dnr {1}, men dess {2} {3} har {4} {5}.",
+  "Write `dnr: {0}`, or name the documents of the case {1}.": "Skriv `dnr: {0}`, eller ange handlingarna i ärendet {1}.",
+  "Item {0} is on the agenda as {1}, but the proposal of its memo {2} passes the decision on to no other body, so {3} decides it.":
+    "Ärende {0} står på föredragningslistan som {1}, men förslaget till beslut i dess tjänsteskrivelse {2} lämnar inte beslutet vidare till något annat organ, så {3} beslutar.",
+  'Item {0} is on the agenda as {1}, but the proposal of its memo {2} sends the decision to {3}: "{4}"':
+    'Ärende {0} står på föredragningslistan som {1}, men förslaget till beslut i dess tjänsteskrivelse {2} lämnar beslutet till {3}: "{4}"',
+  "Write `decides: {0}`, or correct the memo's proposal.": "Skriv `decides: {0}`, eller rätta tjänsteskrivelsens förslag till beslut.",
+  "The memo's proposal.": "Tjänsteskrivelsens förslag till beslut.",
+  "Item {0} puts {1} before the board, but it is a draft (`status: draft`).":
+    "Ärende {0} lägger fram {1} för nämnden, men det är ett utkast (`status: draft`).",
+  "Finish the document and set `status: decided` in it, or take it off the agenda.":
+    "Gör klart dokumentet och skriv `status: decided` i det, eller ta bort det från föredragningslistan.",
+  "The document's status.": "Dokumentets status.",
+  "The first item is numbered {0}: the items are numbered 1, 2, 3, … in the order of the agenda.":
+    "Det första ärendet har nummer {0}: ärendena numreras 1, 2, 3, … i föredragningslistans ordning.",
+  "Item {0} follows item {1}: the items are numbered 1, 2, 3, … in the order of the agenda.":
+    "Ärende {0} kommer efter ärende {1}: ärendena numreras 1, 2, 3, … i föredragningslistans ordning.",
+  "Write `number: {0}`, or move the item to its place.": "Skriv `number: {0}`, eller flytta ärendet till sin plats.",
+  "the meeting's start": "sammanträdets början",
+  "item {0}": "ärende {0}",
+  "the meddelanden": "meddelandena",
+  "the delegeringsbeslut": "delegeringsbesluten",
+  "the meeting's planned end": "sammanträdets planerade slut",
+  "The time of {0}, {1}, is earlier than that of {2}, {3}: the times of the agenda rise.":
+    "Tiden för {0}, {1}, är tidigare än tiden för {2}, {3}: tiderna i föredragningslistan ska stiga.",
+  "Correct the time, or move the item to its place in the agenda.": "Rätta tiden, eller flytta ärendet till sin plats i föredragningslistan.",
+  // Names the build would write (src/rules/paths.ts: path/name-length, path/own-output).
+  "`plan build` would write {0}, a name of {1} bytes; file systems take at most {2}.":
+    "`plan build` skulle skriva {0}, ett namn på {1} byte; filsystem tar högst {2}.",
+  "Give the file a shorter name.": "Ge filen ett kortare namn.",
+  "Give the document a shorter `id`.": "Ge dokumentet ett kortare `id`.",
+  "Give the file (and its folder) a shorter name, or the document a shorter `id`.":
+    "Ge filen (och dess mapp) ett kortare namn, eller dokumentet ett kortare `id`.",
+  "Give the party a shorter id.": "Ge parten ett kortare id.",
+  "the start page": "startsidan",
+  "the page of {0}": "sidan för {0}",
+  "the PDF of {0}": "PDF-filen för {0}",
+  "the meeting packet of {0}": "sammanträdeshandlingarna för {0}",
+  "a roll-up of {0}": "en sammanställning för {0}",
+  "the roll-up of {0}": "sammanställningen för {0}",
+  "the roll-up of the money tables per organisation": "sammanställningen av tabellerna med belopp per organisation",
+  "The image {0} names {1}, the path of {2} in the output: it would not be published.":
+    "Bilden {0} anger {1}, sökvägen till {2} i det som byggs: den skulle inte publiceras.",
+  "The link {0} names {1}, the path of {2} in the output: it would not be published.":
+    "Länken {0} anger {1}, sökvägen till {2} i det som byggs: den skulle inte publiceras.",
+  "Give the file another name or put it in another folder, and change the link.": "Ge filen ett annat namn eller lägg den i en annan mapp, och ändra länken.",
+  // Ids declared twice (src/model/load-repository.ts: id/duplicate).
+  "The party id `{0}` is declared twice.": "Partens id `{0}` finns två gånger.",
+  "Give each party its own id.": "Ge varje part ett eget id.",
+  "The party `{0}` is first declared here.": "Parten `{0}` finns först här.",
+  "Another document already has the id `{0}`.": "Ett annat dokument har redan id `{0}`.",
+  "Give one of them a different `id`, or rename its file.": "Ge ett av dem ett annat `id`, eller byt namn på dess fil.",
+  "The document that has the id `{0}` first.": "Det dokument som först har id `{0}`.",
+  "{0} already holds the values of {1} for {2}.": "{0} innehåller redan värdena för {1} för {2}.",
+  "Keep one file per KPI and municipality; `plan kolada import` merges into it.": "Ha en fil per nyckeltal och kommun; `plan kolada import` lägger till i den.",
+  "The values of {0} for {1}, first held here.": "Värdena för {0} för {1}, som finns först här.",
 };

@@ -1,11 +1,12 @@
 import { parseXml, XmlDocumentType, XmlElement, XmlError, XmlProcessingInstruction, type XmlNode } from "@rgrove/parse-xml";
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
+import { t, type Message } from "../format/message.js";
 
 /** Why a file of the repository must not be published: what it holds, and where in it when that is known. */
 export interface ActiveContent {
   /** What was found, in words: "a `<script>` element". */
-  what: string;
+  what: Message;
   /** Line and column in the file itself (an SVG), 1-based. */
   line?: number;
   column?: number;
@@ -17,11 +18,11 @@ export interface ActiveContent {
  * renders with its style sheets (XSLT) and whose XHTML elements run. SVG is decided by its
  * content (`svgActiveContent`); a compressed SVG cannot be looked into and is refused.
  */
-const ACTIVE_EXTENSIONS = new Map<string, string>([
-  ...["html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "hta"].map((e): [string, string] => [e, "an HTML page"]),
-  ...["js", "mjs", "cjs"].map((e): [string, string] => [e, "a JavaScript file"]),
-  ...["xml", "xsl", "xslt"].map((e): [string, string] => [e, "an XML file, which a browser renders with its style sheets and scripts"]),
-  ["svgz", "a compressed SVG, whose content cannot be checked"],
+const ACTIVE_EXTENSIONS = new Map<string, Message>([
+  ...["html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "hta"].map((e): [string, Message] => [e, t`an HTML page`]),
+  ...["js", "mjs", "cjs"].map((e): [string, Message] => [e, t`a JavaScript file`]),
+  ...["xml", "xsl", "xslt"].map((e): [string, Message] => [e, t`an XML file, which a browser renders with its style sheets and scripts`]),
+  ["svgz", t`a compressed SVG, whose content cannot be checked`],
 ]);
 
 /** Memo of the verdicts, by file and its state on disk: watch mode and the renderer ask again for unchanged files. */
@@ -56,14 +57,14 @@ export function activeContent(absPath: string): ActiveContent | undefined {
 
 const XHTML = "http://www.w3.org/1999/xhtml";
 /** Elements that run a script, embed another document or page, or change attributes while the image is shown. */
-const ACTIVE_ELEMENTS = new Map<string, string>([
-  ["script", "a `<script>` element"],
-  ["foreignobject", "a `<foreignObject>` element, which embeds HTML"],
-  ["iframe", "an `<iframe>` element"],
-  ["embed", "an `<embed>` element"],
-  ["object", "an `<object>` element"],
-  ["handler", "a `<handler>` element, which runs a script"],
-  ["listener", "a `<listener>` element"],
+const ACTIVE_ELEMENTS = new Map<string, Message>([
+  ["script", t`a \`<script>\` element`],
+  ["foreignobject", t`a \`<foreignObject>\` element, which embeds HTML`],
+  ["iframe", t`an \`<iframe>\` element`],
+  ["embed", t`an \`<embed>\` element`],
+  ["object", t`an \`<object>\` element`],
+  ["handler", t`a \`<handler>\` element, which runs a script`],
+  ["listener", t`a \`<listener>\` element`],
 ]);
 const ANIMATIONS = new Set(["set", "animate", "animatemotion", "animatetransform", "animatecolor"]);
 /** Inline images an SVG may carry; anything else that is not a place in the SVG itself is a request or a script. */
@@ -85,41 +86,41 @@ export function svgActiveContent(svg: string): ActiveContent | undefined {
   } catch (error) {
     const e = error as XmlError;
     return {
-      what: `XML that cannot be read (${e.message.split("\n")[0]!.replace(/ \(line \d+, column \d+\)$/, "")}) (a browser may read it otherwise)`,
+      what: t`XML that cannot be read (${e.message.split("\n")[0]!.replace(/ \(line \d+, column \d+\)$/, "")}) (a browser may read it otherwise)`,
       line: e.line,
       column: e.column,
     };
   }
-  const at = (node: XmlNode, what: string): ActiveContent => ({ what, ...lineColumn(text, node.start) });
+  const at = (node: XmlNode, what: Message): ActiveContent => ({ what, ...lineColumn(text, node.start) });
   const visit = (node: XmlNode): ActiveContent | undefined => {
-    if (node instanceof XmlDocumentType && node.internalSubset) return at(node, "a DOCTYPE with declarations (entities can bring in markup)");
+    if (node instanceof XmlDocumentType && node.internalSubset) return at(node, t`a DOCTYPE with declarations (entities can bring in markup)`);
     if (node instanceof XmlProcessingInstruction && node.name.toLowerCase() === "xml-stylesheet")
-      return at(node, "an `<?xml-stylesheet?>` instruction, which loads a style sheet or XSLT");
+      return at(node, t`an \`<?xml-stylesheet?>\` instruction, which loads a style sheet or XSLT`);
     if (!(node instanceof XmlElement)) return undefined;
     const local = localName(node.name).toLowerCase();
     const element = ACTIVE_ELEMENTS.get(local);
     if (element) return at(node, element);
     for (const [name, value] of Object.entries(node.attributes)) {
       const attribute = localName(name).toLowerCase();
-      if (attribute.startsWith("on")) return at(node, `an event handler \`${name}\` on \`<${node.name}>\``);
-      if (/^xmlns(:|$)/.test(name) && value.trim() === XHTML) return at(node, "HTML elements (the XHTML namespace)");
+      if (attribute.startsWith("on")) return at(node, t`an event handler \`${name}\` on \`<${node.name}>\``);
+      if (/^xmlns(:|$)/.test(name) && value.trim() === XHTML) return at(node, t`HTML elements (the XHTML namespace)`);
       if (ANIMATIONS.has(local) && attribute === "attributename" && (/^(xlink:)?href$/i.test(value.trim()) || /^on/i.test(value.trim()))) {
-        return at(node, `an \`<${node.name}>\` that changes \`${value.trim()}\``);
+        return at(node, t`an \`<${node.name}>\` that changes \`${value.trim()}\``);
       }
       if (attribute === "href" || attribute === "src") {
         const url = value.trim();
-        if (SCRIPT_URL.test(url) && !INLINE_IMAGE.test(url)) return at(node, `a \`${url.split(":")[0]}:\` address in \`${name}\``);
+        if (SCRIPT_URL.test(url) && !INLINE_IMAGE.test(url)) return at(node, t`a \`${url.split(":")[0]!}:\` address in \`${name}\``);
         // A link the reader follows is not loaded by the image; everything else that is not inside the SVG is.
-        if (local !== "a" && !url.startsWith("#") && !INLINE_IMAGE.test(url)) return at(node, `a reference to \`${url}\` outside the SVG`);
+        if (local !== "a" && !url.startsWith("#") && !INLINE_IMAGE.test(url)) return at(node, t`a reference to \`${url}\` outside the SVG`);
       }
       const external = externalCss(value);
-      if (external) return at(node, `a reference to \`${external}\` outside the SVG in \`${name}\``);
+      if (external) return at(node, t`a reference to \`${external}\` outside the SVG in \`${name}\``);
     }
     if (local === "style") {
       const css = node.text;
-      if (/@import/i.test(css)) return at(node, "a style sheet that imports another (`@import`)");
+      if (/@import/i.test(css)) return at(node, t`a style sheet that imports another (\`@import\`)`);
       const external = externalCss(css);
-      if (external) return at(node, `a reference to \`${external}\` outside the SVG in a style sheet`);
+      if (external) return at(node, t`a reference to \`${external}\` outside the SVG in a style sheet`);
     }
     for (const child of node.children) {
       const found = visit(child);

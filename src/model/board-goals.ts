@@ -1,4 +1,5 @@
 import type { Path } from "../source/locate.js";
+import { t, type Message } from "../format/message.js";
 import type { GoalIndicator, WrittenFigure } from "../schema/indicator.js";
 import type { GoalFollowUp, Report } from "../schema/report.js";
 import { assessValue, combineFulfilment, formatMeasure, parseFigure, type Decimal, type Fulfilment, type Measure, type Parsed } from "./measure.js";
@@ -101,11 +102,12 @@ export function computeBoardGoal(goal: GoalFollowUp, year: number) {
 }
 
 /** A standing in words for a message: `Andel …: 95 % against target 100 % (2016)`. */
-export function standingText(s: IndicatorStanding): string {
+export function standingText(s: IndicatorStanding): Message {
   const share = s.indicator.unit === "percent";
   const values = s.values.map((v) => `${v.label ? `${v.label} ` : ""}${formatMeasure(v.measure, share, " ").replace("\u00A0", " ")}`).join(", ");
-  const target = s.target ? `${formatMeasure(s.target.measure, share, " ").replace("\u00A0", " ")} (${s.target.year})` : "none";
-  return `${s.indicator.title} ${values} against target ${target}`;
+  return s.target
+    ? t`${s.indicator.title} ${values} against target ${formatMeasure(s.target.measure, share, " ").replace("\u00A0", " ")} (${s.target.year})`
+    : t`${s.indicator.title} ${values} against no target`;
 }
 
 /** The kommunfullmäktige goal a board's goal serves: `council`, else the number before the colon of its id (`6` of `6:1`). */

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { report } from "../diagnostics/report.js";
-import type { Message } from "../format/message.js";
+import { t, type Message } from "../format/message.js";
 import type { Config } from "../schema/config.js";
 import { config as configSchema, koladaData } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
@@ -251,10 +251,10 @@ function addConfig(repo: Repository, source: SourceDocument, config: Config | un
     if (!repo.parties.has(party.id)) return void repo.parties.set(party.id, party);
     const first = config.parties.findIndex((p) => p.id === party.id);
     report(source.file, idDuplicate, {
-      reason: `The party id \`${party.id}\` is declared twice.`,
+      reason: t`The party id \`${party.id}\` is declared twice.`,
       place: place(source, ["parties", index, "id"]),
-      fix: "Give each party its own id.",
-      related: [{ file: source.file.path, place: place(source, ["parties", first, "id"]), reason: `The party \`${party.id}\` is first declared here.` }],
+      fix: t`Give each party its own id.`,
+      related: [{ file: source.file.path, place: place(source, ["parties", first, "id"]), reason: t`The party \`${party.id}\` is first declared here.` }],
     });
   });
 }
@@ -267,10 +267,10 @@ function addDocument(repo: Repository, id: string, entry: AnyEntry | undefined):
     const explicitId = (entry.data as { id?: string }).id;
     const first = place(existing.source, explicitId && (existing.data as { id?: string }).id ? ["id"] : []);
     report(source.file, idDuplicate, {
-      reason: `Another document already has the id \`${id}\`.`,
+      reason: t`Another document already has the id \`${id}\`.`,
       place: place(source, explicitId ? ["id"] : ["kind"]),
-      fix: "Give one of them a different `id`, or rename its file.",
-      related: [{ file: existing.source.file.path, place: first, reason: `The document that has the id \`${id}\` first.` }],
+      fix: t`Give one of them a different \`id\`, or rename its file.`,
+      related: [{ file: existing.source.file.path, place: first, reason: t`The document that has the id \`${id}\` first.` }],
     });
     return;
   }
@@ -285,14 +285,14 @@ function addKolada(repo: Repository, source: SourceDocument, data: KoladaData | 
   const existing = repo.kolada.get(key);
   if (existing) {
     report(source.file, idDuplicate, {
-      reason: `${existing.source.file.path} already holds the values of ${data.kpi} for ${data.municipality}.`,
+      reason: t`${existing.source.file.path} already holds the values of ${data.kpi} for ${data.municipality}.`,
       place: place(source, ["kpi"]),
-      fix: "Keep one file per KPI and municipality; `plan kolada import` merges into it.",
+      fix: t`Keep one file per KPI and municipality; \`plan kolada import\` merges into it.`,
       related: [
         {
           file: existing.source.file.path,
           place: place(existing.source, ["kpi"]),
-          reason: `The values of ${data.kpi} for ${data.municipality}, first held here.`,
+          reason: t`The values of ${data.kpi} for ${data.municipality}, first held here.`,
         },
       ],
     });

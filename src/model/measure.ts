@@ -7,6 +7,7 @@ import { groupDigits, NBSP, NNBSP } from "../format/swedish.js";
 import type { indicatorDirection } from "../schema/indicator.js";
 import type { FULFILMENT } from "../vocabulary.js";
 import type { z } from "zod";
+import { t, type Message } from "../format/message.js";
 
 /** Decimals kept: a figure written with more is refused rather than rounded. */
 export const SCALE_DECIMALS = 4;
@@ -25,22 +26,29 @@ export type Measure =
   | { kind: "range"; from: Decimal; to: Decimal; percent: boolean }
   | { kind: "about"; value: Decimal; percent: boolean };
 
-export type Parsed = { ok: true; measure: Measure } | { ok: false; reason: string; fix: string };
+export type Parsed = { ok: true; measure: Measure } | { ok: false; reason: Message; fix: Message };
 
 const NUMBER = String.raw`([+\-−–]?)\s*(\d{1,3}(?:[  \u202F]\d{3})+|\d+)(?:,(\d+))?`;
 const POINT = new RegExp(`^${NUMBER}$`, "u");
 const RANGE = new RegExp(`^${NUMBER}\\s*[-–]\\s*${NUMBER}$`, "u");
 
-function decimalOf(sign: string, whole: string, fraction: string | undefined): Decimal | string {
+/** A decimal as written, or none where it has more decimals than are kept. */
+function decimalOf(sign: string, whole: string, fraction: string | undefined): Decimal | undefined {
   const decimals = fraction?.length ?? 0;
-  if (decimals > SCALE_DECIMALS) return `more than ${SCALE_DECIMALS} decimals`;
+  if (decimals > SCALE_DECIMALS) return undefined;
   const digits = whole.replace(/[  \u202F]/gu, "") + (fraction ?? "").padEnd(SCALE_DECIMALS, "0");
   const units = BigInt(digits);
   return { units: sign === "-" || sign === "−" || sign === "–" ? -units : units, decimals, plus: sign === "+" };
 }
 
 /** An example of the notation, for a fix. */
-const NOTATION = "a number with a decimal comma, a sign where it matters and `%` for a share: `95 %`, `-2,4 %`, `+5 %`, a range `5-10`";
+const NOTATION = t`a number with a decimal comma, a sign where it matters and \`%\` for a share: \`95 %\`, \`-2,4 %\`, \`+5 %\`, a range \`5-10\``;
+/** A figure with more decimals than are kept. */
+const tooPrecise = (text: string): Parsed => ({
+  ok: false,
+  reason: t`${text} has more than ${SCALE_DECIMALS} decimals`,
+  fix: t`Round it to at most ${SCALE_DECIMALS} decimals.`,
+});
 
 /**
  * Reads a figure. `target` allows a value to come close to (`ca`, `nära`); `percent` says
@@ -48,13 +56,13 @@ const NOTATION = "a number with a decimal comma, a sign where it matters and `%`
  */
 export function parseFigure(written: number | string, options: { target: boolean; percent: boolean }): Parsed {
   if (typeof written === "number") {
-    if (!Number.isFinite(written)) return { ok: false, reason: `${written} is not a figure`, fix: `Write ${NOTATION}.` };
+    if (!Number.isFinite(written)) return { ok: false, reason: t`${String(written)} is not a figure`, fix: t`Write ${NOTATION}.` };
     // A YAML number: its shortest decimal form is what was written (66, -2.4, 0.5).
     const text = String(written);
-    if (/e/i.test(text)) return { ok: false, reason: `${text} is written in exponent form`, fix: `Write it out, e.g. as text: ${NOTATION}.` };
+    if (/e/i.test(text)) return { ok: false, reason: t`${text} is written in exponent form`, fix: t`Write it out, e.g. as text: ${NOTATION}.` };
     const [whole = "0", fraction] = text.replace("-", "").split(".");
     const d = decimalOf(written < 0 ? "-" : "", whole, fraction);
-    if (typeof d === "string") return { ok: false, reason: `${text} has ${d}`, fix: `Round it to at most ${SCALE_DECIMALS} decimals.` };
+    if (d === undefined) return tooPrecise(text);
     return { ok: true, measure: { kind: "point", value: d, percent: false } };
   }
   let text = written.trim();
@@ -64,8 +72,8 @@ export function parseFigure(written: number | string, options: { target: boolean
     if (!options.target)
       return {
         ok: false,
-        reason: `"${written}" is a value to come close to, which only a target can be`,
-        fix: "Write the value measured, e.g. `86 %`; `ca` and `nära` are for a target.",
+        reason: t`"${written}" is a value to come close to, which only a target can be`,
+        fix: t`Write the value measured, e.g. \`86 %\`; \`ca\` and \`nära\` are for a target.`,
       };
     about = true;
     text = text.slice(prefix[0].length);
@@ -76,33 +84,36 @@ export function parseFigure(written: number | string, options: { target: boolean
     text = text.replace(/\s*%$/u, "");
   }
   if (percent && !options.percent)
-    return { ok: false, reason: `"${written}" is a share (%), but the indicator's unit is not \`percent\``, fix: "Leave out `%`, or set `unit: percent`." };
+    return {
+      ok: false,
+      reason: t`"${written}" is a share (%), but the indicator's unit is not \`percent\``,
+      fix: t`Leave out \`%\`, or set \`unit: percent\`.`,
+    };
   if (/^[+\-−–]?\s*\d+\.\d+/u.test(text) && !/,/.test(text))
     return {
       ok: false,
-      reason: `"${written}" has a decimal point`,
-      fix: `Write a decimal comma: "${written.replace(".", ",")}" (or the number without quotes).`,
+      reason: t`"${written}" has a decimal point`,
+      fix: t`Write a decimal comma: "${written.replace(".", ",")}" (or the number without quotes).`,
     };
   const point = POINT.exec(text);
   if (point) {
     const d = decimalOf(point[1]!, point[2]!, point[3]);
-    if (typeof d === "string") return { ok: false, reason: `"${written}" has ${d}`, fix: `Round it to at most ${SCALE_DECIMALS} decimals.` };
+    if (d === undefined) return tooPrecise(`"${written}"`);
     return { ok: true, measure: { kind: about ? "about" : "point", value: d, percent } };
   }
   const range = RANGE.exec(text);
   if (range && !about) {
     const from = decimalOf(range[1]!, range[2]!, range[3]);
     const to = decimalOf(range[4]!, range[5]!, range[6]);
-    if (typeof from === "string" || typeof to === "string")
-      return { ok: false, reason: `"${written}" has ${typeof from === "string" ? from : String(to)}`, fix: `Round it to at most ${SCALE_DECIMALS} decimals.` };
+    if (from === undefined || to === undefined) return tooPrecise(`"${written}"`);
     if (from.units >= to.units)
-      return { ok: false, reason: `The range "${written}" does not go from a lower to a higher value`, fix: "Write the lower value first, e.g. `5-10`." };
+      return { ok: false, reason: t`The range "${written}" does not go from a lower to a higher value`, fix: t`Write the lower value first, e.g. \`5-10\`.` };
     return { ok: true, measure: { kind: "range", from, to, percent } };
   }
   return {
     ok: false,
-    reason: `"${written}" is not a figure in the report's notation`,
-    fix: `Write ${NOTATION}${options.target ? ", or `ca 0 %` for a target to come close to" : ""}.`,
+    reason: t`"${written}" is not a figure in the report's notation`,
+    fix: options.target ? t`Write ${NOTATION}, or \`ca 0 %\` for a target to come close to.` : t`Write ${NOTATION}.`,
   };
 }
 

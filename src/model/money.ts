@@ -2,6 +2,7 @@ import type { BudgetLine, Share } from "../schema/plan.js";
 import type { Agreement, Split } from "../schema/agreement.js";
 import type { Report } from "../schema/report.js";
 import { groupDigits } from "../format/swedish.js";
+import { t, type Message } from "../format/message.js";
 
 /** The value a map of user data holds under `key` itself, never one its prototype lends (`constructor`). */
 export const own = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
@@ -191,7 +192,7 @@ export function withinRounding(actual: bigint, expected: Fraction): boolean {
 export interface RuleFigure {
   party: string;
   expected: Fraction;
-  figure: string;
+  figure: Message;
   /** Where a per-inhabitant figure is written (see `PopulationFigure`). */
   population?: PopulationFigure;
 }
@@ -222,7 +223,9 @@ export function ruleFigures(agreement: Agreement, year: number): { figures: Rule
       figures.push({
         party,
         expected: { numerator: BigInt(rate) * BigInt(population.inhabitants), denominator: 1n },
-        figure: `${groupDigits(rate)} kr × ${groupDigits(population.inhabitants)} inhabitants${population.date ? ` (${population.date})` : ""}`,
+        figure: population.date
+          ? t`${groupDigits(rate)} kr × ${groupDigits(population.inhabitants)} inhabitants (${population.date})`
+          : t`${groupDigits(rate)} kr × ${groupDigits(population.inhabitants)} inhabitants`,
         population,
       });
     }
@@ -237,26 +240,26 @@ export function ruleFigures(agreement: Agreement, year: number): { figures: Rule
     expected: expected.get(party)!,
     figure:
       split.rule === "equal"
-        ? `1/${parties.length} of ${groupDigits(total)} kr`
-        : `${weight(own(split.shares, party) ?? 0)}/${weight(written)} of ${groupDigits(total)} kr`,
+        ? t`1/${parties.length} of ${groupDigits(total)} kr`
+        : t`${weight(own(split.shares, party) ?? 0)}/${weight(written)} of ${groupDigits(total)} kr`,
   }));
   return { figures, missing: [] };
 }
 
 /** The split rule's name in messages: `the equal split`, `the per-inhabitant split`. */
-export function splitName(split: Split): string {
-  return { equal: "the equal split", shares: "the split in shares", "per-inhabitant": "the per-inhabitant split", none: "no split rule" }[split.rule];
+export function splitName(split: Split): Message {
+  return { equal: t`the equal split`, shares: t`the split in shares`, "per-inhabitant": t`the per-inhabitant split`, none: t`no split rule` }[split.rule];
 }
 
 /** The split in words, as messages state it: `equally`, `per inhabitant (14 kr each)`, `in shares a 60 : b 40`, `by no rule`. */
-export function describeSplit(split: Split): string {
-  if (split.rule === "equal") return "equally";
-  if (split.rule === "none") return "by no rule";
+export function describeSplit(split: Split): Message {
+  if (split.rule === "equal") return t`equally`;
+  if (split.rule === "none") return t`by no rule`;
   if (split.rule === "per-inhabitant") {
     const others = Object.entries(split.rates ?? {}).map(([p, r]) => `${p} ${r} kr`);
-    return `per inhabitant (${split.rate} kr each${others.length ? `, but ${others.join(", ")}` : ""})`;
+    return others.length ? t`per inhabitant (${split.rate} kr each, but ${others.join(", ")})` : t`per inhabitant (${split.rate} kr each)`;
   }
-  return `in shares ${Object.entries(split.shares)
+  return t`in shares ${Object.entries(split.shares)
     .map(([p, w]) => `${p} ${w}`)
     .join(" : ")}`;
 }

@@ -4,36 +4,36 @@ import type { LoneDocument } from "../model/repository.js";
 import { columnLabel, KRONOR_PER_UNIT, workTables, type WorkedTable } from "../model/table.js";
 import { MONEY_UNIT } from "../vocabulary.js";
 import { code, type Reporter, type Rule } from "./rule.js";
+import { listOf, t, type Message, type Part } from "../format/message.js";
 
 const kr = (n: bigint) => `${groupDigits(n)} kr`;
 
-/** `A`, `A and B`, `A, B and C` (or `… or C`). */
-function list(items: readonly string[], conjunction = "and"): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
-}
-
 /** At most `max` codes, then how many more. */
-function some(codes: readonly string[], max = 6): string {
-  return codes.length <= max ? list(codes) : `${codes.slice(0, max).join(", ")} and ${codes.length - max} more`;
+function some(codes: readonly string[], max = 6): Message {
+  return codes.length <= max ? listOf(codes) : t`${codes.slice(0, max).join(", ")} and ${codes.length - max} more`;
 }
 
 /** An entry as prose: `7020–7699`, `6560`. */
 const spec = (s: AccountSpec) => (s.kind === "range" ? `${s.from}–${s.to}` : s.text);
 
-/** What a summary row sums, in words: `the accounts 5611–5615 and 7020–7699 without 7460 and 7530`. */
-function accountsOf(row: SummaryRow, restCodes: readonly string[]): string {
+/** What a summary row sums, in words: `the accounts 5611–5615 and 7020–7699 without 7460 and 7530`; whether it is one account. */
+function accountsOf(row: SummaryRow, restCodes: readonly string[]): { text: Message; one: boolean } {
   const named = row.accounts.map((a) => spec(a.spec));
-  const parts = [...named, ...(row.rest ? [`the accounts no other row names${restCodes.length ? ` (${some(restCodes)})` : ""}`] : [])];
-  const without = row.except.length ? ` without ${list(row.except.map((e) => spec(e.spec)))}` : "";
-  if (!row.rest) return `${named.length === 1 && row.accounts[0]!.spec.kind === "code" ? "the account" : "the accounts"} ${list(parts)}${without}`;
-  return named.length ? `the accounts ${list(parts)}${without}` : `${parts[0]}${without}`;
+  const rest = restCodes.length ? t`the accounts no other row names (${some(restCodes)})` : t`the accounts no other row names`;
+  const parts: Part[] = [...named, ...(row.rest ? [rest] : [])];
+  const without = row.except.length ? t` without ${listOf(row.except.map((e) => spec(e.spec)))}` : "";
+  if (!row.rest) {
+    const one = named.length === 1 && row.accounts[0]!.spec.kind === "code";
+    return { one, text: one ? t`the account ${listOf(parts)}${without}` : t`the accounts ${listOf(parts)}${without}` };
+  }
+  return { one: false, text: named.length ? t`the accounts ${listOf(parts)}${without}` : t`${rest}${without}` };
 }
 
 /** Where the accounts are: `"Detaljerad budget 2013 Basverksamhet"`, with its group where the row's group names one. */
-const where = (scope: Scope) => `"${scope.detail.table.caption}"${scope.group ? ` (group ${code(scope.group.id)})` : ""}`;
+const where = (scope: Scope): Part => (scope.group ? t`"${scope.detail.table.caption}" (group ${code(scope.group.id)})` : `"${scope.detail.table.caption}"`);
 
 /** A figure of the summary in its unit: `7 022 tkr`, or `blank`. */
-const figure = (n: bigint | undefined, table: WorkedTable) => (n === undefined ? "blank" : `${groupDigits(n)} ${MONEY_UNIT[table.table.unit]}`);
+const figure = (n: bigint | undefined, table: WorkedTable): Part => (n === undefined ? t`blank` : `${groupDigits(n)} ${MONEY_UNIT[table.table.unit]}`);
 
 /** The sum in kronor as the summary's unit would print it, rounded half away from zero. */
 function inUnit(kronor: bigint, table: WorkedTable): bigint {
@@ -45,28 +45,29 @@ function inUnit(kronor: bigint, table: WorkedTable): bigint {
 function reportSum(doc: LoneDocument, summary: WorkedTable, sum: RowSum, report: Reporter): void {
   const { summary: row, scope } = sum;
   const several = sum.columns.length > 1;
-  const what = accountsOf(
+  const { text: what, one } = accountsOf(
     row,
     row.restMatched.map((a) => a.code),
   );
   for (const c of sum.columns) {
     if (c.agrees) continue;
-    const column = several ? `, ${columnLabel(summary.columns[c.column]!)}` : "";
-    const head = `"${row.row.label}"${column} ${figure(c.stated, summary)}`;
+    const head = several
+      ? t`"${row.row.label}", ${columnLabel(summary.columns[c.column]!)} ${figure(c.stated, summary)}`
+      : t`"${row.row.label}" ${figure(c.stated, summary)}`;
     const cell = row.row.cells[c.column]!;
-    const one = what.startsWith("the account ");
-    let found: string;
-    if (c.detailKronor !== undefined) found = `${what} in ${where(scope)} ${one ? "sums" : "sum"} to ${kr(c.detailKronor)}`;
-    else if (row.matched.length === 0 && row.rest && row.accounts.length === 0) found = `every account of ${where(scope)} is named by another row`;
-    else if (row.matched.length === 0) found = `${what} ${one ? "is" : "are"} not in ${where(scope)}`;
-    else found = `${what} ${one ? "is" : "are"} blank in ${where(scope)}`;
+    let found: Message;
+    if (c.detailKronor !== undefined)
+      found = one ? t`${what} in ${where(scope)} sums to ${kr(c.detailKronor)}` : t`${what} in ${where(scope)} sum to ${kr(c.detailKronor)}`;
+    else if (row.matched.length === 0 && row.rest && row.accounts.length === 0) found = t`every account of ${where(scope)} is named by another row`;
+    else if (row.matched.length === 0) found = one ? t`${what} is not in ${where(scope)}` : t`${what} are not in ${where(scope)}`;
+    else found = one ? t`${what} is blank in ${where(scope)}` : t`${what} are blank in ${where(scope)}`;
     const fix =
       c.detailKronor === undefined
         ? row.matched.length === 0
-          ? `Check the codes against the account rows of ${where(scope)}, or the group the row's group names with \`detail\`.`
-          : "Fill in the accounts' amounts, or make the figure blank (`~`)."
-        : `Write \`${inUnit(c.detailKronor, summary)}\` if the accounts are right; else correct the row's \`accounts\` and \`except\`, or the account rows.`;
-    report(doc.source, cell.path, { reason: `${head}; ${found}.`, fix });
+          ? t`Check the codes against the account rows of ${where(scope)}, or the group the row's group names with \`detail\`.`
+          : t`Fill in the accounts' amounts, or make the figure blank (\`~\`).`
+        : t`Write \`${inUnit(c.detailKronor, summary)}\` if the accounts are right; else correct the row's \`accounts\` and \`except\`, or the account rows.`;
+    report(doc.source, cell.path, { reason: t`${head}; ${found}.`, fix });
   }
 }
 
@@ -75,58 +76,70 @@ function reportProblem(doc: LoneDocument, summary: WorkedTable, problem: Account
   switch (problem.kind) {
     case "unknown-table":
       return report(doc.source, problem.path, {
-        reason: `${caption} takes its accounts from the table ${code(problem.id)}, which is no other table of this document.`,
+        reason: t`${caption} takes its accounts from the table ${code(problem.id)}, which is no other table of this document.`,
         fix: problem.known.length
-          ? `Use the id of the table of accounts: ${list(problem.known.map(code), "or")}.`
-          : "Add the table of accounts to `tables`, with an `id`.",
+          ? t`Use the id of the table of accounts: ${listOf(problem.known.map(code), "or")}.`
+          : t`Add the table of accounts to \`tables\`, with an \`id\`.`,
       });
     case "unknown-group":
       return report(doc.source, problem.path, {
-        reason: `The group's accounts are to be in the group ${code(problem.id)} of "${problem.detail.table.caption}", which has no group of that id.`,
-        fix: problem.known.length ? `Use ${list(problem.known.map(code), "or")}.` : `Give the group of "${problem.detail.table.caption}" an \`id\`.`,
+        reason: t`The group's accounts are to be in the group ${code(problem.id)} of "${problem.detail.table.caption}", which has no group of that id.`,
+        fix: problem.known.length ? t`Use ${listOf(problem.known.map(code), "or")}.` : t`Give the group of "${problem.detail.table.caption}" an \`id\`.`,
       });
     case "no-detail":
       return report(doc.source, problem.path, {
         reason:
           problem.what === "group"
-            ? `The group names a group of the table of accounts, but ${caption} names no table of accounts.`
-            : `"${problem.row!.label}" sums accounts, but ${caption} names no table of accounts.`,
-        fix: "Add `detail:` with the id of the table of accounts to the table.",
+            ? t`The group names a group of the table of accounts, but ${caption} names no table of accounts.`
+            : t`"${problem.row!.label}" sums accounts, but ${caption} names no table of accounts.`,
+        fix: t`Add \`detail:\` with the id of the table of accounts to the table.`,
       });
     case "no-columns":
       return report(doc.source, problem.path, {
-        reason: `No column of ${caption} has a counterpart in "${problem.detail.table.caption}" (the same \`id\`, or the same kind, year and party), so no account can be compared.`,
-        fix: `Give the columns of the two tables that hold the same figures the same \`id\`.`,
+        reason: t`No column of ${caption} has a counterpart in "${problem.detail.table.caption}" (the same \`id\`, or the same kind, year and party), so no account can be compared.`,
+        fix: t`Give the columns of the two tables that hold the same figures the same \`id\`.`,
       });
     case "reversed-range":
       return report(doc.source, problem.path, {
-        reason: `The range ${code(problem.spec.text)} ends before it begins: it names no account.`,
-        fix: `Write \`${problem.spec.to}-${problem.spec.from}\`.`,
+        reason: t`The range ${code(problem.spec.text)} ends before it begins: it names no account.`,
+        fix: t`Write \`${problem.spec.to}-${problem.spec.from}\`.`,
       });
     case "except-rest":
       return report(doc.source, problem.path, {
-        reason: "`rest` cannot be left out: it is what no row names.",
-        fix: "Name the accounts to leave out, e.g. `except: [7460, 7530]`.",
+        reason: t`\`rest\` cannot be left out: it is what no row names.`,
+        fix: t`Name the accounts to leave out, e.g. \`except: [7460, 7530]\`.`,
       });
     case "except-alone":
       return report(doc.source, problem.path, {
-        reason: `"${problem.row.label}" leaves accounts out (\`except\`), but names none (\`accounts\`).`,
-        fix: "Add `accounts:` with the codes and ranges the row sums, or remove `except`.",
+        reason: t`"${problem.row.label}" leaves accounts out (\`except\`), but names none (\`accounts\`).`,
+        fix: t`Add \`accounts:\` with the codes and ranges the row sums, or remove \`except\`.`,
       });
     case "second-rest":
       return report(doc.source, problem.path, {
-        reason: `"${problem.row.row.label}" and "${problem.first.row.label}" both sum the accounts no other row names (\`rest\`) of ${where(problem.scope)}.`,
-        fix: "Keep `rest` on one row; name the other row's accounts.",
-        related: [{ source: doc.source, at: problem.first.rest!.path, reason: `"${problem.first.row.label}" sums the rest here` }],
+        reason: t`"${problem.row.row.label}" and "${problem.first.row.label}" both sum the accounts no other row names (\`rest\`) of ${where(problem.scope)}.`,
+        fix: t`Keep \`rest\` on one row; name the other row's accounts.`,
+        related: [{ source: doc.source, at: problem.first.rest!.path, reason: t`"${problem.first.row.label}" sums the rest here` }],
       });
     case "duplicate": {
       const { first, second, codes } = problem;
-      const accounts = codes.length === 1 ? `The account ${codes[0]} is` : `The accounts ${some(codes)} are`;
-      return report(doc.source, second.path, {
-        reason: `${accounts} named by both "${first.row.row.label}" and "${second.row.row.label}" in ${caption}; each account of ${where(problem.scope)} belongs to one row.`,
-        fix: `Leave ${codes.length === 1 ? "it" : "them"} out of one of the rows (\`except: [${codes.slice(0, 2).join(", ")}${codes.length > 2 ? ", …" : ""}]\` for a range).`,
-        related: [{ source: doc.source, at: first.path, reason: `"${first.row.row.label}" names ${codes.length === 1 ? "it" : "them"} here` }],
-      });
+      const a = first.row.row.label;
+      const b = second.row.row.label;
+      const except = `${codes.slice(0, 2).join(", ")}${codes.length > 2 ? ", …" : ""}`;
+      return report(
+        doc.source,
+        second.path,
+        codes.length === 1
+          ? {
+              reason: t`The account ${codes[0]!} is named by both "${a}" and "${b}" in ${caption}; each account of ${where(problem.scope)} belongs to one row.`,
+              fix: t`Leave it out of one of the rows (\`except: [${except}]\` for a range).`,
+              related: [{ source: doc.source, at: first.path, reason: t`"${a}" names it here` }],
+            }
+          : {
+              reason: t`The accounts ${some(codes)} are named by both "${a}" and "${b}" in ${caption}; each account of ${where(problem.scope)} belongs to one row.`,
+              fix: t`Leave them out of one of the rows (\`except: [${except}]\` for a range).`,
+              related: [{ source: doc.source, at: first.path, reason: t`"${a}" names them here` }],
+            },
+      );
     }
     case "unnamed": {
       const { account, scope } = problem;
@@ -134,8 +147,8 @@ function reportProblem(doc: LoneDocument, summary: WorkedTable, problem: Account
       const amount = amounts.length === 1 ? ` (${groupDigits(amounts[0]!)} ${MONEY_UNIT[scope.detail.table.unit]})` : "";
       return report(doc.source, account.path, {
         severity: "warning",
-        reason: `The account ${account.code}${amount} of ${where(scope)} is in no row of ${caption}: no figure there includes it.`,
-        fix: `Add ${account.code} to the \`accounts\` of the row it belongs to, or give ${caption} a row with \`accounts: [rest]\`.`,
+        reason: t`The account ${account.code}${amount} of ${where(scope)} is in no row of ${caption}: no figure there includes it.`,
+        fix: t`Add ${account.code} to the \`accounts\` of the row it belongs to, or give ${caption} a row with \`accounts: [rest]\`.`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { activeContent } from "../model/active-content.js";
 import { resolveAsset } from "../model/assets.js";
 import { code, type Rule } from "./rule.js";
+import { t } from "../format/message.js";
 
 export const activeFiles: Rule = {
   id: "path/active-content",
@@ -16,14 +17,16 @@ export const activeFiles: Rule = {
         if (target.kind !== "local") continue;
         const found = activeContent(target.absPath);
         if (!found) continue;
-        const what = kind === "image" ? "image" : "file";
-        const where = found.line === undefined ? "" : ` (${target.relPath}:${found.line}:${found.column})`;
+        const what = kind === "image" ? t`The image ${code(url)}` : t`The file ${code(url)}`;
+        const where = found.line === undefined ? "" : ` (${target.relPath}:${found.line}:${found.column ?? 1})`;
         const svg = /\.svg$/i.test(target.relPath);
         report(source, position, {
-          reason: `The ${what} ${code(url)} is refused: it ${svg ? "holds" : "is"} ${found.what}${where}: published, it could run or load something when a reader opens it.`,
+          reason: svg
+            ? t`${what} is refused: it holds ${found.what}${where}: published, it could run or load something when a reader opens it.`
+            : t`${what} is refused: it is ${found.what}${where}: published, it could run or load something when a reader opens it.`,
           fix: svg
-            ? "Remove it from the SVG (or save the image as a plain SVG or as PNG), then check again."
-            : "Publish it in a form that cannot run (PDF, or a text or image file), or leave the link out.",
+            ? t`Remove it from the SVG (or save the image as a plain SVG or as PNG), then check again.`
+            : t`Publish it in a form that cannot run (PDF, or a text or image file), or leave the link out.`,
         });
       }
     }

@@ -1,8 +1,9 @@
 import { councilGoalOf, figuresOf, goalTextKey, partOf } from "../model/board-goals.js";
 import type { Path } from "../source/locate.js";
 import type { SourceDocument } from "../source/load.js";
-import { didYouMean } from "../model/suggest.js";
+import { suggestion } from "../model/suggest.js";
 import { code, ofKind, type Rule } from "./rule.js";
+import { listOf, t, type Part } from "../format/message.js";
 
 /** Rules of a board's own report: its goals under kommunfullmäktige's, their indicators' figures, its parts. */
 
@@ -18,7 +19,9 @@ export const writtenFigures: Rule = {
         for (const f of figuresOf(ind)) {
           if (f.parsed.ok) continue;
           report(r.source, ["goals", i, "indicators", j, ...f.path], {
-            reason: `The ${f.year} ${f.target ? "target" : "value"} of the indicator "${ind.title}" (goal ${code(g.goal)}): ${f.parsed.reason}.`,
+            reason: f.target
+              ? t`The ${f.year} target of the indicator "${ind.title}" (goal ${code(g.goal)}): ${f.parsed.reason}.`
+              : t`The ${f.year} value of the indicator "${ind.title}" (goal ${code(g.goal)}): ${f.parsed.reason}.`,
             fix: f.parsed.fix,
           });
         }
@@ -27,10 +30,13 @@ export const writtenFigures: Rule = {
   }),
 };
 
+/** What a report declares, in a message's parenthesis: `it has 1, 2 and 3`, `it declares none`. */
+const declaredOnes = (ids: readonly string[]): Part => (ids.length ? t`it has ${listOf(ids)}` : t`it declares none`);
+
 export const councilGoals: Rule = {
   id: "goal/council-goal",
   severity: "error",
-  example: "The goal `6:1` serves the kommunfullmäktige goal `6`, which the report's `councilGoals` does not declare (it has 1, 2, 3, 4, 5).",
+  example: "The goal `6:1` serves the kommunfullmäktige goal `6`, which the report's `councilGoals` does not declare (it has 1, 2, 3, 4 and 5).",
   summary:
     "A board's goal passed on to kommunfullmäktige serves one of kommunfullmäktige's goals the report declares (`councilGoals`): the one it names in `council`, or, where the report declares them, the number before the colon of its id (`6` of `6:1`).",
   document: ofKind("report", (r, report) => {
@@ -43,8 +49,8 @@ export const councilGoals: Rule = {
       // declares none of them numbers its goals for itself, unless a goal names the one it serves.
       if (!council.explicit && (!g.passedOn || declared.length === 0)) return;
       report(r.source, ["goals", i, council.explicit ? "council" : "goal"], {
-        reason: `The goal ${code(g.goal)} serves the kommunfullmäktige goal ${code(council.id)}, which the report's \`councilGoals\` does not declare (${declared.length ? `it has ${declared.join(", ")}` : "it declares none"}).`,
-        fix: `Declare kommunfullmäktige's goal ${council.id} under \`councilGoals\` (\`- { id: "${council.id}", title: … }\`), write \`council:\` with the goal it serves, or \`passedOn: false\` for a goal the board keeps to itself.`,
+        reason: t`The goal ${code(g.goal)} serves the kommunfullmäktige goal ${code(council.id)}, which the report's \`councilGoals\` does not declare (${declaredOnes(declared)}).`,
+        fix: t`Declare kommunfullmäktige's goal ${council.id} under \`councilGoals\` (\`- { id: "${council.id}", title: … }\`), write \`council:\` with the goal it serves, or \`passedOn: false\` for a goal the board keeps to itself.`,
       });
     });
   }),
@@ -53,31 +59,31 @@ export const councilGoals: Rule = {
 export const reportParts: Rule = {
   id: "report/part",
   severity: "error",
-  example: "The goal `6:2` is in the part `del-3`, which the report's `parts` does not declare (it has del-1, del-2).",
+  example: "The goal `6:2` is in the part `del-3`, which the report's `parts` does not declare (it has del-1 and del-2).",
   summary:
     "A board's report declares its parts once each, every goal and money table it places in a part is declared, and a part to kommunfullmäktige comes first.",
   document: ofKind("report", (r, report) => {
     const parts = r.data.parts.map((p) => p.id);
-    const tables = r.data.tables.map((t) => t.id);
+    const tables = r.data.tables.map((table) => table.id);
     r.data.goals.forEach((g, i) => {
       if (g.part === undefined || parts.includes(g.part)) return;
       report(r.source, ["goals", i, "part"], {
-        reason: `The goal ${code(g.goal)} is in the part ${code(g.part)}, which the report's \`parts\` does not declare (${parts.length ? `it has ${parts.join(", ")}` : "it declares none"}).${didYouMean(g.part, parts)}`,
-        fix: "Use the `id` of one of the report's `parts`, or declare the part.",
+        reason: t`The goal ${code(g.goal)} is in the part ${code(g.part)}, which the report's \`parts\` does not declare (${declaredOnes(parts)}).${suggestion(g.part, parts)}`,
+        fix: t`Use the \`id\` of one of the report's \`parts\`, or declare the part.`,
       });
     });
     r.data.parts.forEach((p, i) => {
       if (parts.indexOf(p.id) !== i)
         report(r.source, ["parts", i, "id"], {
-          reason: `${code(p.id)} is already the id of parts[${parts.indexOf(p.id)}]; each part is declared once.`,
-          fix: "Give this part a different id.",
-          related: [{ source: r.source, at: ["parts", parts.indexOf(p.id), "id"], reason: `${code(p.id)} is first declared here.` }],
+          reason: t`${code(p.id)} is already the id of parts[${parts.indexOf(p.id)}]; each part is declared once.`,
+          fix: t`Give this part a different id.`,
+          related: [{ source: r.source, at: ["parts", parts.indexOf(p.id), "id"], reason: t`${code(p.id)} is first declared here.` }],
         });
-      p.tables.forEach((t, j) => {
-        if (!tables.includes(t))
+      p.tables.forEach((table, j) => {
+        if (!tables.includes(table))
           report(r.source, ["parts", i, "tables", j], {
-            reason: `The part ${code(p.id)} prints the money table ${code(t)}, which the report's \`tables\` does not have.${didYouMean(t, tables)}`,
-            fix: "Use the `id` of one of the report's money tables.",
+            reason: t`The part ${code(p.id)} prints the money table ${code(table)}, which the report's \`tables\` does not have.${suggestion(table, tables)}`,
+            fix: t`Use the \`id\` of one of the report's money tables.`,
           });
       });
     });
@@ -85,8 +91,8 @@ export const reportParts: Rule = {
     const council = r.data.parts.findIndex((p) => p.audience === "council");
     if (board !== -1 && council > board)
       report(r.source, ["parts", council, "audience"], {
-        reason: `The part to kommunfullmäktige, ${code(r.data.parts[council]!.id)}, comes after the board's own part ${code(r.data.parts[board]!.id)}.`,
-        fix: "List the part to kommunfullmäktige first (del 1), the board's part after it (del 2).",
+        reason: t`The part to kommunfullmäktige, ${code(r.data.parts[council]!.id)}, comes after the board's own part ${code(r.data.parts[board]!.id)}.`,
+        fix: t`List the part to kommunfullmäktige first (del 1), the board's part after it (del 2).`,
       });
   }),
 };
@@ -96,7 +102,7 @@ interface GoalPlace {
   path: Path;
   id: string;
   text: string;
-  where: string;
+  where: Part;
 }
 
 export const sameGoalText: Rule = {
@@ -122,23 +128,23 @@ export const sameGoalText: Rule = {
       r.data.goals.forEach((g, i) => {
         if (g.title === undefined) return;
         const part = partOf(r.data, g);
-        const where = `${part && r.data.parts.length > 1 ? `the part ${code(part.id)} of ` : ""}${code(r.id)}`;
+        const where = part && r.data.parts.length > 1 ? t`the part ${code(part.id)} of ${code(r.id)}` : code(r.id);
         add({ doc: r.id, source: r.source, path: ["goals", i, "title"], id: g.goal, text: g.title, where });
       });
     for (const list of places.values()) {
       if (list.length < 2) continue;
       const [first, ...others] = list as [GoalPlace, ...GoalPlace[]];
       for (const other of others) {
-        const fix = "Give the goal one id wherever it is written, or reword one of them if they are different goals.";
+        const fix = t`Give the goal one id wherever it is written, or reword one of them if they are different goals.`;
         report(other.source, other.path, {
-          reason: `The goal "${other.text}" is ${code(other.id)} here but ${code(first.id)} in ${first.where}.`,
+          reason: t`The goal "${other.text}" is ${code(other.id)} here but ${code(first.id)} in ${first.where}.`,
           fix,
-          related: [{ source: first.source, at: first.path, reason: `The same goal is ${code(first.id)} here.` }],
+          related: [{ source: first.source, at: first.path, reason: t`The same goal is ${code(first.id)} here.` }],
         });
         report(first.source, first.path, {
-          reason: `The goal "${first.text}" is ${code(first.id)} here but ${code(other.id)} in ${other.where}.`,
+          reason: t`The goal "${first.text}" is ${code(first.id)} here but ${code(other.id)} in ${other.where}.`,
           fix,
-          related: [{ source: other.source, at: other.path, reason: `The same goal is ${code(other.id)} here.` }],
+          related: [{ source: other.source, at: other.path, reason: t`The same goal is ${code(other.id)} here.` }],
         });
       }
     }

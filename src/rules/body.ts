@@ -2,11 +2,18 @@ import type { LoneDocument } from "../model/repository.js";
 import { PARTS, partNames, partOf, type PartInfo } from "../model/parts.js";
 import { closest } from "../model/suggest.js";
 import type { BodyDirective } from "../source/load.js";
-import { code, type Reporter, type Rule } from "./rule.js";
+import type { DocumentKind } from "../schema/index.js";
+import { aKind, code, kindName, type Reporter, type Rule } from "./rule.js";
+import { listOf, t, type Part } from "../format/message.js";
 
-const an = (kind: string) => `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-const list = (names: readonly string[]) => (names.length ? names.map((n) => code(`::${n}`)).join(", ") : "none");
+/** The parts a document places, as a message lists them: `::budget`, `::goals` and `::values`; `none`. */
+const list = (names: readonly string[], conjunction: "and" | "or" = "and"): Part =>
+  names.length
+    ? listOf(
+        names.map((n) => code(`::${n}`)),
+        conjunction,
+      )
+    : t`none`;
 
 /** What the picking attribute of a part may name in this document. */
 function pickable(doc: LoneDocument, part: PartInfo): string[] {
@@ -29,23 +36,23 @@ function written(d: BodyDirective): string {
 const keyOf = (part: PartInfo, d: BodyDirective) => ({ family: part.of ?? part.name, pick: part.pick ? (d.attributes[part.pick.attribute] ?? "") : undefined });
 
 function checkDirective(doc: LoneDocument, d: BodyDirective, report: Reporter): PartInfo | undefined {
-  const kindName = doc.kind;
+  const kind = doc.kind;
   const names = partNames(doc.kind);
   const at = d.position;
   if (!names.includes(d.name)) {
     const elsewhere = Object.entries(PARTS)
       .filter(([, parts]) => parts.some((p) => p.name === d.name))
-      .map(([kind]) => kind);
+      .map(([other]) => other as DocumentKind);
     const guess = closest(d.name, names);
     report(doc.source, at, {
       reason: elsewhere.length
-        ? `${cap(an(kindName))} places no ${code(`::${d.name}`)} (that part belongs to ${elsewhere.map(an).join(" or ")}); ${an(kindName)} places ${list(names)}.`
-        : `${code(written(d))} names no part that ${an(kindName)} generates; ${an(kindName)} places ${list(names)}.`,
+        ? t`${code(`::${d.name}`)} is no part of ${aKind(kind)} (that part belongs to ${listOf(elsewhere.map(aKind), "or")}); ${aKind(kind)} places ${list(names)}.`
+        : t`${code(written(d))} names no part that ${aKind(kind)} generates; ${aKind(kind)} places ${list(names)}.`,
       fix: guess
-        ? `Write ${code(`::${guess}`)}.`
+        ? t`Write ${code(`::${guess}`)}.`
         : names.length
-          ? `Write one of ${list(names)} on a line of its own, or remove the line.`
-          : `Remove the line: ${an(kindName)}'s sections are its own and it places no generated part.`,
+          ? t`Write one of ${list(names, "or")} on a line of its own, or remove the line.`
+          : t`Remove the line: the sections of ${aKind(kind)} are its own and it places no generated part.`,
     });
     return undefined;
   }
@@ -53,30 +60,30 @@ function checkDirective(doc: LoneDocument, d: BodyDirective, report: Reporter): 
   if (doc.kind === "report" && doc.data.plan === undefined && PARTS.report.some((p) => p.name === d.name && p.jointPlan)) {
     const own = [...new Set(PARTS.report.filter((p) => !p.jointPlan).map((p) => p.name))];
     report(doc.source, at, {
-      reason: `A board's own report (\`organisation\`, no \`plan\`) places no ${code(`::${d.name}`)} (that part belongs to the report of a joint plan); it places ${list(own)}.`,
-      fix: `Write one of ${list(own)} on a line of its own, or remove the line.`,
+      reason: t`A board's own report (\`organisation\`, no \`plan\`) places no ${code(`::${d.name}`)} (that part belongs to the report of a joint plan); it places ${list(own)}.`,
+      fix: t`Write one of ${list(own, "or")} on a line of its own, or remove the line.`,
     });
     return undefined;
   }
   // A board's report in parts renders its text within each part, where no directive places anything: each part lists its tables.
   if (doc.kind === "report" && doc.data.plan === undefined && doc.data.parts.length > 0) {
     report(doc.source, at, {
-      reason: `${code(written(d))} is in a report in parts (\`parts:\`), whose money tables each part prints under its Ekonomi (its \`tables:\`); here it would print nothing.`,
-      fix: "Remove the line, and name the table in the `tables:` of the part it belongs to.",
+      reason: t`${code(written(d))} is in a report in parts (\`parts:\`), whose money tables each part prints under its Ekonomi (its \`tables:\`); here it would print nothing.`,
+      fix: t`Remove the line, and name the table in the \`tables:\` of the part it belongs to.`,
     });
     return undefined;
   }
   if (d.container) {
     report(doc.source, at, {
-      reason: `${code(written(d))} opens a block; a generated part is placed with two colons on a line of its own, and holds no text.`,
-      fix: `Write ${code(written({ ...d, container: false }))} on a line of its own, and move the text inside the block out of it.`,
+      reason: t`${code(written(d))} opens a block; a generated part is placed with two colons on a line of its own, and holds no text.`,
+      fix: t`Write ${code(written({ ...d, container: false }))} on a line of its own, and move the text inside the block out of it.`,
     });
     return undefined;
   }
   if (d.nested) {
     report(doc.source, at, {
-      reason: `${code(written(d))} stands inside a list or a quote; a generated part is placed on a line of its own at the body's top level.`,
-      fix: "Move the directive out of the list or quote, with a blank line before and after it.",
+      reason: t`${code(written(d))} stands inside a list or a quote; a generated part is placed on a line of its own at the body's top level.`,
+      fix: t`Move the directive out of the list or quote, with a blank line before and after it.`,
     });
     return undefined;
   }
@@ -85,10 +92,15 @@ function checkDirective(doc: LoneDocument, d: BodyDirective, report: Reporter): 
   for (const key of Object.keys(d.attributes)) {
     if (allowed.includes(key as "id" | "area")) continue;
     report(doc.source, at, {
-      reason: `${code(`::${d.name}`)} takes ${allowed.length ? `only ${allowed.map((a) => (a === "id" ? code("#id") : code(a))).join(", ")}` : "no attributes"}, but ${code(written(d))} gives ${code(key === "class" ? "." : key)}.`,
+      reason: allowed.length
+        ? t`${code(`::${d.name}`)} takes only ${listOf(
+            allowed.map((a) => (a === "id" ? code("#id") : code(a))),
+            "or",
+          )}, but ${code(written(d))} gives ${code(key === "class" ? "." : key)}.`
+        : t`${code(`::${d.name}`)} takes no attributes, but ${code(written(d))} gives ${code(key === "class" ? "." : key)}.`,
       fix: allowed.length
-        ? `Write ${code(part.pick?.example ?? PARTS[doc.kind].find((p) => p.name === d.name && p.pick)!.pick!.example)}.`
-        : `Write ${code(`::${d.name}`)}.`,
+        ? t`Write ${code(part.pick?.example ?? PARTS[doc.kind].find((p) => p.name === d.name && p.pick)!.pick!.example)}.`
+        : t`Write ${code(`::${d.name}`)}.`,
     });
     return undefined;
   }
@@ -97,11 +109,14 @@ function checkDirective(doc: LoneDocument, d: BodyDirective, report: Reporter): 
     const candidates = pickable(doc, part);
     if (!candidates.includes(value)) {
       const guess = closest(value, candidates);
+      const named = value ? code(value) : t`the empty name`;
       report(doc.source, at, {
-        reason: `${code(written(d))}: ${value ? code(value) : "the empty name"} is not ${part.pick.names} of this ${kindName}${candidates.length ? `; it has ${candidates.map(code).join(", ")}` : ""}.`,
+        reason: candidates.length
+          ? t`${code(written(d))}: ${named} is not ${part.pick.names} of this ${kindName(kind)}; it has ${listOf(candidates.map(code))}.`
+          : t`${code(written(d))}: ${named} is not ${part.pick.names} of this ${kindName(kind)}.`,
         fix: guess
-          ? `Write ${code(written({ ...d, attributes: { [part.pick.attribute]: guess } }))}.`
-          : `Name one of them, or write ${code(`::${part.of ?? part.name}`)} for all.`,
+          ? t`Write ${code(written({ ...d, attributes: { [part.pick.attribute]: guess } }))}.`
+          : t`Name one of them, or write ${code(`::${part.of ?? part.name}`)} for all.`,
       });
       return undefined;
     }
@@ -114,7 +129,7 @@ export const bodyDirectives: Rule = {
   severity: "error",
   summary:
     "A directive in the body (`::budget` on a line of its own) names a part its kind of document generates, with an id or area the document has, and places each part once.",
-  example: "An indicator places no `::budget` (that part belongs to a plan); an indicator places `::values`, `::plans`.",
+  example: "`::budget` is no part of an indicator (that part belongs to a plan); an indicator places `::values` and `::plans`.",
   document(doc, report) {
     const directives = doc.source.outline?.directives ?? [];
     const placed: { key: ReturnType<typeof keyOf>; directive: BodyDirective }[] = [];
@@ -127,12 +142,12 @@ export const bodyDirectives: Rule = {
         const same = first.key.pick === key.pick;
         report(doc.source, d.position, {
           reason: same
-            ? `${code(written(d))} is placed a second time; the part would be printed twice.`
-            : `${code(written(d))} shows part of what ${code(written(first.directive))} already shows; it would be printed twice.`,
+            ? t`${code(written(d))} is placed a second time; the part would be printed twice.`
+            : t`${code(written(d))} shows part of what ${code(written(first.directive))} already shows; it would be printed twice.`,
           fix: same
-            ? "Remove one of the two lines."
-            : `Remove one of the two lines, or pick each item once with ${code(part.pick?.example ?? written(first.directive))}.`,
-          related: [{ source: doc.source, at: first.directive.position, reason: "Placed first here." }],
+            ? t`Remove one of the two lines.`
+            : t`Remove one of the two lines, or pick each item once with ${code(part.pick?.example ?? written(first.directive))}.`,
+          related: [{ source: doc.source, at: first.directive.position, reason: t`Placed first here.` }],
         });
         continue;
       }

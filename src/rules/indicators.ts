@@ -5,12 +5,13 @@ import { lookup } from "../model/repository.js";
 import { decimal } from "../format/swedish.js";
 import { FULFILMENT } from "../vocabulary.js";
 import { code, ofKind, type Rule } from "./rule.js";
+import { listOf, t, type Message, type Part } from "../format/message.js";
 
-const RANGES: Record<string, [number, number, string]> = {
-  percent: [0, 100, "a share between 0 and 100 %"],
-  "per-1000": [0, 1000, "between 0 and 1 000 per thousand"],
-  count: [0, Infinity, "a count of 0 or more"],
-  kronor: [0, Infinity, "0 kr or more"],
+const RANGES: Record<string, [number, number, Message]> = {
+  percent: [0, 100, t`a share between 0 and 100 %`],
+  "per-1000": [0, 1000, t`between 0 and 1 000 per thousand`],
+  count: [0, Infinity, t`a count of 0 or more`],
+  kronor: [0, Infinity, t`0 kr or more`],
 };
 
 function rangeOf(unit: string) {
@@ -30,12 +31,12 @@ export const valueRange: Rule = {
     if (!range) return;
     if (ind.data.baseline && range.excludes(ind.data.baseline.value))
       report(ind.source, ["baseline", "value"], {
-        reason: `The baseline ${decimal(ind.data.baseline.value, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
+        reason: t`The baseline ${decimal(ind.data.baseline.value, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
       });
-    ind.data.targets.forEach((t, i) => {
-      if (range.excludes(t.value))
+    ind.data.targets.forEach((target, i) => {
+      if (range.excludes(target.value))
         report(ind.source, ["targets", i, "value"], {
-          reason: `The target ${decimal(t.value, 2)} for ${t.year} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
+          reason: t`The target ${decimal(target.value, 2)} for ${target.year} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
         });
     });
   }),
@@ -48,8 +49,8 @@ export const valueRange: Rule = {
         for (const key of ["total", "women", "men"] as const) {
           if (range.excludes(v[key]))
             report(v.source, [...v.path, key], {
-              reason: `${ind.data.title}: the ${v.year} value ${decimal(v[key]!, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
-              fix: "Check the value and the unit (a share is written in percent, 84.2, not 0.842).",
+              reason: t`${ind.data.title}: the ${v.year} value ${decimal(v[key]!, 2)} is out of range; the unit \`${ind.data.unit}\` needs ${range.wanted}.`,
+              fix: t`Check the value and the unit (a share is written in percent, 84.2, not 0.842).`,
             });
         }
       }
@@ -68,8 +69,11 @@ export const valuesBySex: Rule = {
       const lacking = valuesOf(repo, ind).filter((v) => v.women == null || v.men == null);
       if (lacking.length === 0) continue;
       report(ind.source, ["bySex"], {
-        reason: `The indicator is declared split by sex, but ${lacking.length === 1 ? "the year" : "the years"} ${lacking.map((v) => v.year).join(", ")} ${lacking.length === 1 ? "lacks" : "lack"} values for women and men.`,
-        fix: "Add `women:` and `men:` for those years (Kolada genders K and M), or set `bySex: false` and say so in the report.",
+        reason:
+          lacking.length === 1
+            ? t`The indicator is declared split by sex, but the year ${lacking[0]!.year} lacks values for women and men.`
+            : t`The indicator is declared split by sex, but the years ${listOf(lacking.map((v) => v.year))} lack values for women and men.`,
+        fix: t`Add \`women:\` and \`men:\` for those years (Kolada genders K and M), or set \`bySex: false\` and say so in the report.`,
       });
     }
   },
@@ -84,11 +88,15 @@ export const targetYears: Rule = {
     for (const ind of repo.indicators) {
       const periods = agreementsUsing(repo, ind.id).map((a) => ({ id: a.id, ...a.data.period }));
       if (periods.length === 0) continue;
-      ind.data.targets.forEach((t, i) => {
-        if (periods.some((p) => t.year >= p.from && t.year <= p.to)) return;
+      ind.data.targets.forEach((target, i) => {
+        if (periods.some((p) => target.year >= p.from && target.year <= p.to)) return;
+        const agreements = listOf(periods.map((p) => `${code(p.id)} ${p.from}–${p.to}`));
         report(ind.source, ["targets", i, "year"], {
-          reason: `The target year ${t.year} lies outside the agreement${periods.length > 1 ? "s" : ""} of the plans using the indicator (${periods.map((p) => `${code(p.id)} ${p.from}–${p.to}`).join(", ")}).`,
-          fix: "Set a target for a year the agreement covers.",
+          reason:
+            periods.length > 1
+              ? t`The target year ${target.year} lies outside the agreements of the plans using the indicator (${agreements}).`
+              : t`The target year ${target.year} lies outside the agreement of the plans using the indicator (${agreements}).`,
+          fix: t`Set a target for a year the agreement covers.`,
         });
       });
     }
@@ -113,12 +121,20 @@ export const koladaMunicipality: Rule = {
       }
       if (codes.size === 0 || codes.has(src.municipality)) continue;
       report(ind.source, ["source", "municipality"], {
-        reason: `The Kolada municipality ${code(`"${src.municipality}"`)} is not the kommunkod of ${[...codes].map(([c, n]) => `${n} (${c})`).join(" or ")}, whose plans use the indicator.`,
-        fix: `Write \`municipality: "${[...codes.keys()][0]}"\`.`,
+        reason: t`The Kolada municipality ${code(`"${src.municipality}"`)} is not the kommunkod of ${listOf(
+          [...codes].map(([c, n]) => `${n} (${c})`),
+          "or",
+        )}, whose plans use the indicator.`,
+        fix: t`Write \`municipality: "${[...codes.keys()][0]!}"\`.`,
       });
     }
   },
 };
+
+/** Messages one after another, `a; b; c`, as the basis of a fulfilment is listed. */
+function semicolons(parts: readonly Message[]): Part {
+  return parts.slice(1).reduce<Part>((out, part) => t`${out}; ${part}`, parts[0] ?? "");
+}
 
 /** A fulfilment in a sentence's words: `delvis uppfyllt`. */
 const inWords = (status: keyof typeof FULFILMENT) => FULFILMENT[status].text.toLocaleLowerCase("sv");
@@ -138,13 +154,10 @@ export const goalStatus: Rule = {
           if (!g.status || g.indicators.length === 0) return;
           const computed = computeBoardGoal(g, r.data.year);
           if (computed.status === "not-assessed" || computed.status === g.status) return;
-          const basis = computed.standings
-            .filter((s) => s.status !== "not-assessed")
-            .map((s) => `${standingText(s)} (${code(s.status)})`)
-            .join("; ");
+          const basis = computed.standings.filter((s) => s.status !== "not-assessed").map((s) => t`${standingText(s)} (${code(s.status)})`);
           report(r.source, ["goals", i, "status"], {
-            reason: `The report says the goal ${code(g.goal)} is ${code(g.status)} (${inWords(g.status)}), but its indicators give ${code(computed.status)} (${inWords(computed.status)}): ${basis}.`,
-            fix: "Check the status and the indicators' values and targets; leave `status` out to print the computed one, or explain the difference in `comment`.",
+            reason: t`The report says the goal ${code(g.goal)} is ${code(g.status)} (${inWords(g.status)}), but its indicators give ${code(computed.status)} (${inWords(computed.status)}): ${semicolons(basis)}.`,
+            fix: t`Check the status and the indicators' values and targets; leave \`status\` out to print the computed one, or explain the difference in \`comment\`.`,
           });
         });
         continue;
@@ -155,14 +168,14 @@ export const goalStatus: Rule = {
         if (computed.status === "not-assessed" || computed.status === g.status) return;
         const basis = computed.assessments
           .filter((a) => a.status !== "not-assessed")
-          .map(
-            (a) =>
-              `${a.indicator.data.title}: ${decimal(a.value!, 1)} against target ${a.target ? `${decimal(a.target.value, 1)} (${a.target.year})` : "none"}`,
-          )
-          .join("; ");
+          .map((a) =>
+            a.target
+              ? t`${a.indicator.data.title}: ${decimal(a.value!, 1)} against target ${decimal(a.target.value, 1)} (${a.target.year})`
+              : t`${a.indicator.data.title}: ${decimal(a.value!, 1)} against no target`,
+          );
         report(r.source, ["goals", i, "status"], {
-          reason: `The report says ${code(g.status)} (${inWords(g.status)}), but the goal's indicators give ${code(computed.status)} (${inWords(computed.status)}): ${basis}.`,
-          fix: "Check the status and the indicator values; leave `status` out to use the computed one, or explain the difference in `comment`.",
+          reason: t`The report says ${code(g.status)} (${inWords(g.status)}), but the goal's indicators give ${code(computed.status)} (${inWords(computed.status)}): ${semicolons(basis)}.`,
+          fix: t`Check the status and the indicator values; leave \`status\` out to use the computed one, or explain the difference in \`comment\`.`,
         });
       });
     }

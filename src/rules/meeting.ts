@@ -3,7 +3,8 @@ import type { Meeting } from "../schema/meeting.js";
 import type { Path } from "../source/locate.js";
 import { DECIDES, PASSED_ON } from "../vocabulary.js";
 import { PLACEHOLDER } from "./memo.js";
-import { code, type Reporter, type Rule } from "./rule.js";
+import { code, kindName, type Reporter, type Rule } from "./rule.js";
+import { listOf, t, type Message, type Part } from "../format/message.js";
 
 type Decides = NonNullable<Meeting["items"][number]["decides"]>;
 
@@ -18,18 +19,16 @@ function* itemDocuments(repo: Repository, meeting: Entry<"meeting">): Generator<
 }
 
 /** The diarienummer a document of an item carries, and where: a memo's `dnr`, another document's decision's. */
-function caseNumbers(entry: AnyEntry): { numbers: string[]; at: Path; what: string } | undefined {
+function caseNumbers(entry: AnyEntry): { numbers: string[]; at: Path; what: Message } | undefined {
   if (entry.kind === "memo") {
     const numbers = [entry.data.dnr].flat();
-    return { numbers, at: ["dnr"], what: "diarienummer" };
+    return { numbers, at: ["dnr"], what: t`diarienummer` };
   }
   if ((entry.kind === "plan" || entry.kind === "report" || entry.kind === "budget" || entry.kind === "internal-control") && entry.data.decision?.dnr) {
-    return { numbers: [entry.data.decision.dnr], at: ["decision", "dnr"], what: "decision's diarienummer" };
+    return { numbers: [entry.data.decision.dnr], at: ["decision", "dnr"], what: t`decision's diarienummer` };
   }
   return undefined;
 }
-
-const kindName = (entry: AnyEntry) => (entry.kind === "memo" ? "memo" : entry.kind);
 
 export const meetingDnr: Rule = {
   id: "meeting/dnr",
@@ -44,26 +43,26 @@ export const meetingDnr: Rule = {
       for (const [i, item] of meeting.data.items.entries()) {
         if (item.dnr === undefined || !pattern || pattern.test(item.dnr) || PLACEHOLDER.test(item.dnr)) continue;
         report(meeting.source, ["items", i, "dnr"], {
-          reason: `${code(item.dnr)} is not a diarienummer of ${party!.name}, which look like ${code(party!.dnr!.example)}.`,
-          fix: "Copy the number the registrar assigned to the case.",
+          reason: t`${code(item.dnr)} is not a diarienummer of ${party!.name}, which look like ${code(party!.dnr!.example)}.`,
+          fix: t`Copy the number the registrar assigned to the case.`,
         });
       }
       for (const { item, i, j, entry } of itemDocuments(repo, meeting)) {
         const own = caseNumbers(entry);
         if (!own || (item.dnr !== undefined && own.numbers.includes(item.dnr))) continue;
-        const theirs = own.numbers.map(code).join(" and ");
-        const related = [{ source: entry.source, at: own.at, reason: `The ${kindName(entry)}'s ${own.what}.` }];
+        const theirs = listOf(own.numbers.map(code));
+        const related = [{ source: entry.source, at: own.at, reason: t`The ${kindName(entry.kind)}'s ${own.what}.` }];
         if (item.dnr === undefined) {
           report(meeting.source, ["items", i, "documents", j, "document"], {
-            reason: `Item ${item.number} has no Dnr, but its ${kindName(entry)} ${code(entry.id)} has the ${own.what} ${theirs}.`,
-            fix: `Write \`dnr: ${own.numbers[0]}\` under the item.`,
+            reason: t`Item ${item.number} has no Dnr, but its ${kindName(entry.kind)} ${code(entry.id)} has the ${own.what} ${theirs}.`,
+            fix: t`Write \`dnr: ${own.numbers[0]!}\` under the item.`,
             related,
           });
           continue;
         }
         report(meeting.source, ["items", i, "dnr"], {
-          reason: `Item ${item.number} is on the agenda with Dnr ${code(item.dnr)}, but its ${kindName(entry)} ${code(entry.id)} has the ${own.what} ${theirs}.`,
-          fix: `Write \`dnr: ${own.numbers[0]}\`, or name the documents of the case ${code(item.dnr)}.`,
+          reason: t`Item ${item.number} is on the agenda with Dnr ${code(item.dnr)}, but its ${kindName(entry.kind)} ${code(entry.id)} has the ${own.what} ${theirs}.`,
+          fix: t`Write \`dnr: ${own.numbers[0]!}\`, or name the documents of the case ${code(item.dnr)}.`,
           related,
         });
       }
@@ -108,15 +107,14 @@ export const meetingDecides: Rule = {
         const ends = decisionEnds(entry);
         if (ends.decides === item.decides) continue;
         const where = ends.proposal === undefined ? undefined : proposalText(entry, entry.data.proposal[ends.proposal]!);
-        const memo = `its memo ${code(entry.id)}`;
         report(meeting.source, ["items", i, "decides"], {
           severity: "warning",
           reason:
             where === undefined
-              ? `Item ${item.number} is on the agenda as ${named(item.decides)}, but the proposal of ${memo} passes the decision on to no other body, so ${meeting.data.board} decides it.`
-              : `Item ${item.number} is on the agenda as ${named(item.decides)}, but the proposal of ${memo} sends the decision to ${PASSED_ON.bodies[ends.decides as "KF" | "KS"]}: "${where}"`,
-          fix: `Write \`decides: ${ends.decides}\`, or correct the memo's proposal.`,
-          related: [{ source: entry.source, at: ends.proposal === undefined ? ["proposal"] : ["proposal", ends.proposal], reason: "The memo's proposal." }],
+              ? t`Item ${item.number} is on the agenda as ${named(item.decides)}, but the proposal of its memo ${code(entry.id)} passes the decision on to no other body, so ${meeting.data.board} decides it.`
+              : t`Item ${item.number} is on the agenda as ${named(item.decides)}, but the proposal of its memo ${code(entry.id)} sends the decision to ${PASSED_ON.bodies[ends.decides as "KF" | "KS"]}: "${where}"`,
+          fix: t`Write \`decides: ${ends.decides}\`, or correct the memo's proposal.`,
+          related: [{ source: entry.source, at: ends.proposal === undefined ? ["proposal"] : ["proposal", ends.proposal], reason: t`The memo's proposal.` }],
         });
       }
     }
@@ -136,9 +134,9 @@ export const meetingDraft: Rule = {
         if (entry.data.status === "decided") continue;
         report(meeting.source, ["items", i, "documents", j, "document"], {
           severity,
-          reason: `Item ${item.number} puts ${code(entry.id)} before the board, but it is a draft (\`status: draft\`).`,
-          fix: "Finish the document and set `status: decided` in it, or take it off the agenda.",
-          related: [{ source: entry.source, at: ["status"], reason: "The document's status." }],
+          reason: t`Item ${item.number} puts ${code(entry.id)} before the board, but it is a draft (\`status: draft\`).`,
+          fix: t`Finish the document and set \`status: decided\` in it, or take it off the agenda.`,
+          related: [{ source: entry.source, at: ["status"], reason: t`The document's status.` }],
         });
       }
     }
@@ -162,31 +160,31 @@ export const meetingOrder: Rule = {
       report(doc.source, ["items", i, "number"], {
         reason:
           i === 0
-            ? `The first item is numbered ${item.number}: the items are numbered 1, 2, 3, … in the order of the agenda.`
-            : `Item ${item.number} follows item ${data.items[i - 1]!.number}: the items are numbered 1, 2, 3, … in the order of the agenda.`,
-        fix: `Write \`number: ${expected}\`, or move the item to its place.`,
+            ? t`The first item is numbered ${item.number}: the items are numbered 1, 2, 3, … in the order of the agenda.`
+            : t`Item ${item.number} follows item ${data.items[i - 1]!.number}: the items are numbered 1, 2, 3, … in the order of the agenda.`,
+        fix: t`Write \`number: ${expected}\`, or move the item to its place.`,
       });
     });
-    const times: { path: Path; time: string; what: string }[] = [
-      { path: ["time"], time: data.time, what: "the meeting's start" },
+    const times: { path: Path; time: string; what: Part }[] = [
+      { path: ["time"], time: data.time, what: t`the meeting's start` },
       ...data.opening.flatMap((o, i) => (o.time ? [{ path: ["opening", i, "time"], time: o.time, what: `"${o.title}"` }] : [])),
-      ...data.items.flatMap((item, i) => (item.time ? [{ path: ["items", i, "time"], time: item.time, what: `item ${item.number}` }] : [])),
+      ...data.items.flatMap((item, i) => (item.time ? [{ path: ["items", i, "time"], time: item.time, what: t`item ${item.number}` }] : [])),
       ...(["messages", "delegations"] as const).flatMap((key) =>
-        data[key]?.time ? [{ path: [key, "time"], time: data[key].time, what: key === "messages" ? "the meddelanden" : "the delegeringsbeslut" }] : [],
+        data[key]?.time ? [{ path: [key, "time"], time: data[key].time, what: key === "messages" ? t`the meddelanden` : t`the delegeringsbeslut` }] : [],
       ),
       // The planned end (`kl. 09:00-16:00`) after all of them.
-      ...(data.end ? [{ path: ["end"], time: data.end, what: "the meeting's planned end" }] : []),
+      ...(data.end ? [{ path: ["end"], time: data.end, what: t`the meeting's planned end` }] : []),
     ];
     let latest = times[0]!;
-    for (const t of times.slice(1)) {
-      if (minutes(t.time) < minutes(latest.time)) {
-        report(doc.source, t.path, {
-          reason: `The time of ${t.what}, ${t.time}, is earlier than that of ${latest.what}, ${latest.time}: the times of the agenda rise.`,
-          fix: "Correct the time, or move the item to its place in the agenda.",
+    for (const time of times.slice(1)) {
+      if (minutes(time.time) < minutes(latest.time)) {
+        report(doc.source, time.path, {
+          reason: t`The time of ${time.what}, ${time.time}, is earlier than that of ${latest.what}, ${latest.time}: the times of the agenda rise.`,
+          fix: t`Correct the time, or move the item to its place in the agenda.`,
         });
         continue;
       }
-      latest = t;
+      latest = time;
     }
   },
 };

@@ -23,15 +23,16 @@ import { plansWithAgreements, type Entry, type LoneDocument } from "../model/rep
 import { place } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { KRONOR_PER_UNIT } from "../model/table.js";
-import { code, ofKind, type Reporter, type Rule } from "./rule.js";
+import { code, ofKind, partyLabel, type Reporter, type Rule } from "./rule.js";
+import { count, listOf, t, type Message, type Part } from "../format/message.js";
 
 const kr = (n: bigint | number) => `${groupDigits(n)} kr`;
 const signed = (n: bigint) => (n > 0n ? `+${groupDigits(n)}` : groupDigits(n));
 /** The amounts that make a sum, `110 000 + 110 000`; a long list is only counted. */
-function parts(values: (number | undefined)[]): string {
+function parts(values: (number | undefined)[]): Part {
   const written = values.filter((v) => v !== undefined);
-  if (written.length === 0) return "no amounts";
-  return written.length > 8 ? `${groupDigits(written.length)} amounts` : written.map((v) => groupDigits(v)).join(" + ");
+  if (written.length === 0) return t`no amounts`;
+  return written.length > 8 ? t`${groupDigits(written.length)} amounts` : written.map((v) => groupDigits(v)).join(" + ");
 }
 
 export const lineTotals: Rule = {
@@ -49,8 +50,8 @@ export const lineTotals: Rule = {
       // No party's amount: the line gives its total and not its split, which is not a sum of 0 kr.
       if (actual === undefined || actual === BigInt(line.total)) return;
       report(plan.source, ["budget", i, "total"], {
-        reason: `The parties' amounts on "${line.title}" sum to ${kr(actual)} (${parts(amounts)}), but its total says ${kr(line.total)}.`,
-        fix: `Write \`total: ${actual}\`, or correct the parties' amounts.`,
+        reason: t`The parties' amounts on "${line.title}" sum to ${kr(actual)} (${parts(amounts)}), but its total says ${kr(line.total)}.`,
+        fix: t`Write \`total: ${actual}\`, or correct the parties' amounts.`,
       });
     });
   }),
@@ -60,16 +61,25 @@ export const lineTotals: Rule = {
  * A stated total over lines that have no amount for it: blank is not 0. Stated as 0 it may
  * mean "nothing", a warning; stated as more, the lines contradict it, an error.
  */
-function blankTotal(what: string, lines: number, party: string | undefined, stated: number) {
-  const none = `${lines ? "the lines have no amounts" : "it includes no lines"}${party === undefined ? "" : ` for ${party}`}`;
+function blankTotal(what: Message, lines: number, party: string | undefined, stated: number) {
+  const none =
+    party === undefined
+      ? lines
+        ? t`the lines have no amounts`
+        : t`it includes no lines`
+      : lines
+        ? t`the lines have no amounts for ${code(party)}`
+        : t`it includes no lines for ${code(party)}`;
   const field = party === undefined ? "total" : party;
   return {
     severity: stated === 0 ? ("warning" as const) : ("error" as const),
-    reason: `${what}: ${none}; blank is not 0, but the total says ${kr(stated)}.`,
+    reason: t`${what}: ${none}; blank is not 0, but the total says ${kr(stated)}.`,
     fix:
       stated === 0
-        ? `Leave \`${field}:\` out of the total while the lines have no amounts${party === undefined ? "" : ` for ${party}`}, or write the amounts on the lines.`
-        : `Write the amounts on the lines, or leave \`${field}:\` out of the total.`,
+        ? party === undefined
+          ? t`Leave \`${field}:\` out of the total while the lines have no amounts, or write the amounts on the lines.`
+          : t`Leave \`${field}:\` out of the total while the lines have no amounts for ${code(party)}, or write the amounts on the lines.`
+        : t`Write the amounts on the lines, or leave \`${field}:\` out of the total.`,
   };
 }
 
@@ -79,21 +89,21 @@ export const declaredTotals: Rule = {
   follows: ["ref/party"],
   otherSeverity: "warning",
   example:
-    '"Totalt insatser" (intervention lines): lerum\'s amounts sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.',
+    '"Totalt insatser" (intervention lines): the amounts of `lerum` sum to 625 000 kr (110 000 + 100 000 + 100 000 + 165 000 + 150 000), but the total says 652 000 kr.',
   summary:
     "Totals and subtotals written in a plan (`totals:`) equal the sum of the lines they include, in total and per party. A total stated over lines with no amounts for it is blank, not 0: a warning where it says 0, an error where it says more.",
   document: ofKind("plan", (plan, report) => {
-    plan.data.totals.forEach((declared, t) => {
+    plan.data.totals.forEach((declared, k) => {
       const lines = plan.data.budget.filter((l) => declared.includes.includes(l.type));
-      const what = `"${declared.label}" (${declared.includes.join(" + ")} lines)`;
+      const what = t`"${declared.label}" (${declared.includes.join(" + ")} lines)`;
       if (declared.total !== undefined) {
         const actual = sum(lines.map(lineTotal));
         if (actual === undefined) {
-          report(plan.source, ["totals", t, "total"], blankTotal(what, lines.length, undefined, declared.total));
+          report(plan.source, ["totals", k, "total"], blankTotal(what, lines.length, undefined, declared.total));
         } else if (actual !== BigInt(declared.total)) {
-          report(plan.source, ["totals", t, "total"], {
-            reason: `${what}: the ${lines.length} lines sum to ${kr(actual)}, but the total says ${kr(declared.total)} (difference ${signed(BigInt(declared.total) - actual)} kr).`,
-            fix: `Write \`total: ${actual}\`, or find the line that is wrong.`,
+          report(plan.source, ["totals", k, "total"], {
+            reason: t`${what}: the ${lines.length} lines sum to ${kr(actual)}, but the total says ${kr(declared.total)} (difference ${signed(BigInt(declared.total) - actual)} kr).`,
+            fix: t`Write \`total: ${actual}\`, or find the line that is wrong.`,
           });
         }
       }
@@ -101,14 +111,14 @@ export const declaredTotals: Rule = {
       for (const [party, amount] of Object.entries(declared.parties)) {
         const actual = totals.get(party);
         if (actual === undefined) {
-          report(plan.source, ["totals", t, "parties", party], blankTotal(what, lines.length, party, amount));
+          report(plan.source, ["totals", k, "parties", party], blankTotal(what, lines.length, party, amount));
           continue;
         }
         if (actual === BigInt(amount)) continue;
         const amounts = lines.map((l) => sharesOf(l).find((s) => s.party === party)?.amount);
-        report(plan.source, ["totals", t, "parties", party], {
-          reason: `${what}: ${party}'s amounts sum to ${kr(actual)} (${parts(amounts)}), but the total says ${kr(amount)}.`,
-          fix: `Write \`${party}: ${actual}\`, or find the line that is wrong.`,
+        report(plan.source, ["totals", k, "parties", party], {
+          reason: t`${what}: the amounts of ${code(party)} sum to ${kr(actual)} (${parts(amounts)}), but the total says ${kr(amount)}.`,
+          fix: t`Write \`${party}: ${actual}\`, or find the line that is wrong.`,
         });
       }
     });
@@ -120,7 +130,7 @@ export const contributions: Rule = {
   severity: "error",
   follows: ["ref/party"],
   example:
-    "hsn-vast's lines in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
+    "The lines of Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) in 2019 add up to 1 010 000 kr, but the agreement `lerum/avtal-2017-2020` fixes its contribution at 1 000 000 kr (difference +10 000 kr).",
   summary:
     "A plan's total per financier, carry-overs aside, equals that financier's yearly contribution in the agreement. Lines that give only a total count for no financier.",
   repository(repo, report) {
@@ -134,19 +144,18 @@ export const contributions: Rule = {
         const actual = totals.get(c.party);
         // No amount for a party that pays nothing this year: nothing is missing.
         if (actual === expected || (actual === undefined && expected === 0n)) continue;
+        const party = partyLabel(repo, c.party);
         const found =
           actual === undefined
-            ? `${c.party} has no amount on the lines of ${plan.data.year}`
-            : `${c.party}'s lines in ${plan.data.year} add up to ${kr(actual)}`;
+            ? t`${party} has no amount on the lines of ${plan.data.year}, but the agreement ${code(agreement.id)} fixes its contribution at ${kr(expected)}.`
+            : t`The lines of ${party} in ${plan.data.year} add up to ${kr(actual)}, but the agreement ${code(agreement.id)} fixes its contribution at ${kr(expected)} (difference ${signed(actual - expected)} kr).`;
         report(plan.source, ["budget"], {
           key: true,
-          reason: `${found}, but the agreement ${code(agreement.id)} fixes its contribution at ${kr(expected)}${
-            actual === undefined ? "" : ` (difference ${signed(actual - expected)} kr)`
-          }.${unsplit === undefined ? "" : ` ${kr(unsplit)} of the plan is not split between the parties.`}`,
+          reason: unsplit === undefined ? found : t`${found} ${kr(unsplit)} of the plan is not split between the parties.`,
           fix:
             actual !== undefined && actual > expected
-              ? "Lower the party's amounts, or change its contribution in the agreement."
-              : "Plan the rest of the party's contribution, or change it in the agreement.",
+              ? t`Lower the amounts of ${code(c.party)} on the lines, or change its contribution in the agreement.`
+              : t`Plan the rest of the contribution of ${code(c.party)}, or change it in the agreement.`,
         });
       }
     }
@@ -154,7 +163,7 @@ export const contributions: Rule = {
 };
 
 /** Years as messages list them: `2020`, `2019–2022`, `2019, 2021 and 2022`. */
-function yearsText(years: readonly number[]): string {
+function yearsText(years: readonly number[]): Part {
   const runs: [number, number][] = [];
   for (const y of years) {
     const last = runs.at(-1);
@@ -162,7 +171,7 @@ function yearsText(years: readonly number[]): string {
     else runs.push([y, y]);
   }
   const parts = runs.map(([a, b]) => (a === b ? String(a) : b === a + 1 ? `${a}, ${b}` : `${a}–${b}`));
-  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
+  return listOf(parts);
 }
 
 type PerInhabitant = Extract<Split, { rule: "per-inhabitant" }>;
@@ -171,16 +180,15 @@ type PerInhabitant = Extract<Split, { rule: "per-inhabitant" }>;
 function checkPopulations(a: Omit<Entry<"agreement">, "id">, split: PerInhabitant, report: Reporter): boolean {
   if (!split.populations && split.population === undefined) {
     report(a.source, ["split", "rule"], {
-      reason: "The per-inhabitant split gives no number of inhabitants, so no financier's amount can be computed.",
-      fix: "Add `populations:` with each financier's inhabitants, e.g. `- { party: lerum, year: 2020, inhabitants: 42000, date: 2018-12-31 }`.",
+      reason: t`The per-inhabitant split gives no number of inhabitants, so no financier's amount can be computed.`,
+      fix: t`Add \`populations:\` with each financier's inhabitants, e.g. \`- { party: lerum, year: 2020, inhabitants: 42000, date: 2018-12-31 }\`.`,
     });
     return false;
   }
   if (split.populations && (split.population !== undefined || split.populationDate !== undefined)) {
     report(a.source, ["split", split.population !== undefined ? "population" : "populationDate"], {
-      reason:
-        "Both `population` and `populations` give numbers of inhabitants; `population` (with `populationDate`) is the shorter form of one figure for every financier and year, and is not read beside `populations`.",
-      fix: `Keep one: write the figure into \`populations\` as \`{ inhabitants: ${split.population ?? "…"}, date: ${split.populationDate ?? "…"} }\`, or remove \`populations\`.`,
+      reason: t`Both \`population\` and \`populations\` give numbers of inhabitants; \`population\` (with \`populationDate\`) is the shorter form of one figure for every financier and year, and is not read beside \`populations\`.`,
+      fix: t`Keep one: write the figure into \`populations\` as \`{ inhabitants: ${split.population ?? "…"}, date: ${split.populationDate ?? "…"} }\`, or remove \`populations\`.`,
     });
   }
   const { from, to } = a.data.period;
@@ -188,8 +196,8 @@ function checkPopulations(a: Omit<Entry<"agreement">, "id">, split: PerInhabitan
   (split.populations ?? []).forEach((p, i) => {
     if (p.year !== undefined && (p.year < from || p.year > to)) {
       report(a.source, ["split", "populations", i, "year"], {
-        reason: `The agreement runs ${from}–${to}, so a number of inhabitants for ${p.year} is never used.`,
-        fix: `Write a year from ${from} to ${to}, or remove the entry.`,
+        reason: t`The agreement runs ${from}–${to}, so a number of inhabitants for ${p.year} is never used.`,
+        fix: t`Write a year from ${from} to ${to}, or remove the entry.`,
       });
     }
     const key = `${p.party ?? ""}\u0000${p.year ?? ""}`;
@@ -198,12 +206,12 @@ function checkPopulations(a: Omit<Entry<"agreement">, "id">, split: PerInhabitan
       seen.set(key, i);
       return;
     }
-    const whose = p.party === undefined ? "every financier" : p.party;
-    const when = p.year === undefined ? "every year" : String(p.year);
+    const whose = p.party === undefined ? t`every financier` : code(p.party);
+    const when = p.year === undefined ? t`every year` : String(p.year);
     report(a.source, ["split", "populations", i], {
-      reason: `A second number of inhabitants for ${whose} in ${when}; only the first, populations[${first}], is read.`,
-      fix: "Remove one of them, or give each its own `party` or `year`.",
-      related: [{ source: a.source, at: ["split", "populations", first], reason: `The first number of inhabitants for ${whose} in ${when}.` }],
+      reason: t`A second number of inhabitants for ${whose} in ${when}; only the first, populations[${first}], is read.`,
+      fix: t`Remove one of them, or give each its own \`party\` or \`year\`.`,
+      related: [{ source: a.source, at: ["split", "populations", first], reason: t`The first number of inhabitants for ${whose} in ${when}.` }],
     });
   });
   return true;
@@ -213,7 +221,7 @@ function checkPopulations(a: Omit<Entry<"agreement">, "id">, split: PerInhabitan
 interface Off {
   party: string;
   path: Path;
-  figure: string;
+  figure: Message;
   expected: bigint;
   exact: boolean;
   actual: bigint;
@@ -226,7 +234,7 @@ export const splits: Rule = {
   severity: "error",
   follows: ["ref/party"],
   example:
-    "The agreement `lerum/avtal-2017-2020` splits the budget equally; of the plan's 2 000 000 kr that is hsn-vast 1 000 000 kr, lerum 1 000 000 kr, but the lines give hsn-vast 1 010 000 kr, lerum 990 000 kr.",
+    "The agreement `lerum/avtal-2017-2020` splits the budget equally; of the plan's 2 000 000 kr that is Hälso- och sjukvårdsnämnd Väst 1 000 000 kr and Lerums kommun 1 000 000 kr, but the lines give Hälso- och sjukvårdsnämnd Väst 1 010 000 kr and Lerums kommun 990 000 kr.",
   otherSeverity: "warning",
   summary:
     "The financiers' totals keep the agreement's split (equal, fixed shares, per inhabitant with each financier's population of the year; `none` is no rule) for the plan as a whole; single lines may be split otherwise. A line that gives only a total is not split between the parties: a warning says how much of the plan that leaves out. Each year's contribution in an agreement, a year of `years` too, is what its rule gives.",
@@ -270,23 +278,24 @@ export const splits: Rule = {
       return to - from + 1 - Object.keys(c.years ?? {}).filter((y) => Number(y) >= from && Number(y) <= to).length;
     };
     for (const off of offs.values()) {
-      const contribution = off.overridden ? `its contribution for ${off.years[0]}` : "its contribution";
+      const contribution = off.overridden ? t`its contribution for ${off.years[0]!}` : t`its contribution`;
       const fix = !perInhabitant
-        ? "Correct the contribution or the split rule."
+        ? t`Correct the contribution or the split rule.`
         : off.overridden
-          ? `Write \`${off.years[0]}: ${off.expected}\` under \`years\`, or correct the rate or the population.`
+          ? t`Write \`${off.years[0]!}: ${off.expected}\` under \`years\`, or correct the rate or the population.`
           : amountYears(off.party) === off.years.length
-            ? `Write \`amount: ${off.expected}\`, or correct the rate or the population.`
-            : `Give ${off.party}'s contribution for ${yearsText(off.years)} under \`years\` (\`${off.years[0]}: ${off.expected}\`), or correct the rate or the population.`;
+            ? t`Write \`amount: ${off.expected}\`, or correct the rate or the population.`
+            : t`Give the contribution of ${code(off.party)} for ${yearsText(off.years)} under \`years\` (\`${off.years[0]!}: ${off.expected}\`), or correct the rate or the population.`;
+      const pays = off.exact ? kr(off.expected) : t`${kr(off.expected)} (rounded)`;
       report(a.source, off.path, {
-        reason: `Under ${splitName(split)}, ${off.party} pays ${off.figure} = ${kr(off.expected)}${off.exact ? "" : " (rounded)"} in ${yearsText(off.years)}, but ${contribution} says ${kr(off.actual)}.`,
+        reason: t`Under ${splitName(split)}, ${code(off.party)} pays ${off.figure} = ${pays} in ${yearsText(off.years)}, but ${contribution} says ${kr(off.actual)}.`,
         fix,
       });
     }
     for (const [party, years] of missing) {
       report(a.source, ["split", "populations"], {
-        reason: `The per-inhabitant split gives no number of inhabitants for ${party} in ${yearsText(years)}, so neither its contribution nor the plans' split can be checked.`,
-        fix: `Add \`{ party: ${party}, year: ${years[0]}, inhabitants: …, date: … }\` under \`populations\` (or leave out \`year\` for a figure for every year).`,
+        reason: t`The per-inhabitant split gives no number of inhabitants for ${code(party)} in ${yearsText(years)}, so neither its contribution nor the plans' split can be checked.`,
+        fix: t`Add \`{ party: ${party}, year: ${years[0]!}, inhabitants: …, date: … }\` under \`populations\` (or leave out \`year\` for a figure for every year).`,
       });
     }
   }),
@@ -299,20 +308,21 @@ export const splits: Rule = {
         const others = unsplit.lines.length - 1;
         report(plan.source, ["budget", i, "total"], {
           severity: "warning",
-          reason: `"${line.title}" gives only a total, no party's amount: ${kr(unsplit.total!)} of the plan${
-            others ? ` (this line and ${others} other${others === 1 ? "" : "s"})` : ""
-          } is not split between the parties, so the split and the contributions are checked without it.`,
-          fix: "Write each party's amount on the line under `parties:` once the split is known.",
+          reason: others
+            ? t`"${line.title}" gives only a total, no party's amount: ${kr(unsplit.total!)} of the plan (this line and ${count(others, "other")}) is not split between the parties, so the split and the contributions are checked without it.`
+            : t`"${line.title}" gives only a total, no party's amount: ${kr(unsplit.total!)} of the plan is not split between the parties, so the split and the contributions are checked without it.`,
+          fix: t`Write each party's amount on the line under \`parties:\` once the split is known.`,
         });
       });
       const split = planSplit(agreement.data, plan.data.budget, plan.data.year);
       if (!split || split.kept) continue;
-      const found = split.parties.map((p) => `${p.party} ${p.amount === undefined ? "no amounts" : kr(p.amount)}`).join(", ");
-      const wanted = split.parties.map((p) => `${p.party} ${kr(p.expected)}`).join(", ");
+      const name = (party: string) => repo.parties.get(party)?.name ?? party;
+      const found = listOf(split.parties.map((p) => (p.amount === undefined ? t`${name(p.party)} no amounts` : `${name(p.party)} ${kr(p.amount)}`)));
+      const wanted = listOf(split.parties.map((p) => `${name(p.party)} ${kr(p.expected)}`));
       report(plan.source, ["budget"], {
         key: true,
-        reason: `The agreement ${code(agreement.id)} splits the budget ${describeSplit(agreement.data.split)}; of the plan's ${kr(split.total!)} that is ${wanted}, but the lines give ${found}.`,
-        fix: "Move amounts between the parties on some lines so that the plan as a whole keeps the split.",
+        reason: t`The agreement ${code(agreement.id)} splits the budget ${describeSplit(agreement.data.split)}; of the plan's ${kr(split.total!)} that is ${wanted}, but the lines give ${found}.`,
+        fix: t`Move amounts between the parties on some lines so that the plan as a whole keeps the split.`,
       });
     }
   },
@@ -323,7 +333,7 @@ export const income: Rule = {
   severity: "error",
   otherSeverity: "warning",
   example:
-    'The line "Statsbidrag för föräldraskapsstöd" is income (`income: Länsstyrelsen`), which is no party\'s contribution, but it gives amounts for hsn-vast.',
+    'The line "Statsbidrag för föräldraskapsstöd" is income (`income: Länsstyrelsen`), which is no party\'s contribution, but it gives amounts for `hsn-vast`.',
   summary:
     "A budget line of income that is no party's contribution (`income`, e.g. a state grant or fees) has its amount in `total` and no party amounts; one without an amount is a warning.",
   document: ofKind("plan", (plan, report) => {
@@ -333,15 +343,15 @@ export const income: Rule = {
       if (parties.length) {
         report(plan.source, ["budget", i, "parties"], {
           key: true,
-          reason: `The line "${line.title}" is income (\`income: ${line.income}\`), which is no party's contribution, but it gives amounts for ${parties.join(", ")}.`,
-          fix: "Write the income's amount as `total` and remove `parties`; what a party pays goes on a line of its own.",
+          reason: t`The line "${line.title}" is income (\`income: ${line.income}\`), which is no party's contribution, but it gives amounts for ${listOf(parties.map(code))}.`,
+          fix: t`Write the income's amount as \`total\` and remove \`parties\`; what a party pays goes on a line of its own.`,
         });
       }
       if (line.total === undefined) {
         report(plan.source, ["budget", i, "income"], {
           severity: "warning",
-          reason: `The income "${line.title}" (${line.income}) has no amount, so the plan's total leaves it out.`,
-          fix: "Write its amount as `total`, e.g. `total: 100000`.",
+          reason: t`The income "${line.title}" (${line.income}) has no amount, so the plan's total leaves it out.`,
+          fix: t`Write its amount as \`total\`, e.g. \`total: 100000\`.`,
         });
       }
     });
@@ -351,7 +361,7 @@ export const income: Rule = {
 export const financingTypes: Rule = {
   id: "money/financing-type",
   severity: "error",
-  example: "The agreement `lerum/avtal-2017-2020` lets hsn-vast pay in `cash`, but this line uses `in-kind`.",
+  example: "The agreement `lerum/avtal-2017-2020` lets Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) pay in `cash`, but this line uses `in-kind`.",
   summary: "A party pays a line only in a financing type (cash, in-kind, referred) that the agreement allows it.",
   repository(repo, report) {
     for (const [plan, agreement] of plansWithAgreements(repo)) {
@@ -360,8 +370,8 @@ export const financingTypes: Rule = {
           const allowed = agreement.data.contributions.find((c) => c.party === share.party)?.financing;
           if (!allowed || allowed.includes(share.financing)) continue;
           report(plan.source, ["budget", i, "parties", share.party, "financing"], {
-            reason: `The agreement ${code(agreement.id)} lets ${share.party} pay in ${allowed.map(code).join(", ")}, but this line uses ${code(share.financing)}.`,
-            fix: `Use one of ${allowed.map(code).join(", ")}, or allow ${code(share.financing)} in the agreement's contribution.`,
+            reason: t`The agreement ${code(agreement.id)} lets ${partyLabel(repo, share.party)} pay in ${listOf(allowed.map(code), "or")}, but this line uses ${code(share.financing)}.`,
+            fix: t`Use ${listOf(allowed.map(code), "or")}, or allow ${code(share.financing)} in the contribution of ${code(share.party)} in the agreement.`,
           });
         }
       });
@@ -380,28 +390,28 @@ export const carryOvers: Rule = {
       if (line.type !== "carry-over") {
         if (line.from !== undefined)
           report(plan.source, ["budget", i, "from"], {
-            reason: "`from` is only for carry-over lines.",
-            fix: "Set `type: carry-over`, or remove `from`.",
+            reason: t`\`from\` is only for carry-over lines.`,
+            fix: t`Set \`type: carry-over\`, or remove \`from\`.`,
             severity: "warning",
           });
         return;
       }
       if (line.from === undefined) {
         report(plan.source, ["budget", i], {
-          reason: `The carry-over "${line.title}" does not say which year its money comes from.`,
-          fix: "Add `from:` with the year, e.g. `from: 2018`.",
+          reason: t`The carry-over "${line.title}" does not say which year its money comes from.`,
+          fix: t`Add \`from:\` with the year, e.g. \`from: 2018\`.`,
         });
       } else if (line.from >= plan.data.year) {
         report(plan.source, ["budget", i, "from"], {
-          reason: `A carry-over into ${plan.data.year} must come from an earlier year; found ${line.from}.`,
-          fix: `Write the year the money was first budgeted, before ${plan.data.year}.`,
+          reason: t`A carry-over into ${plan.data.year} must come from an earlier year; found ${line.from}.`,
+          fix: t`Write the year the money was first budgeted, before ${plan.data.year}.`,
         });
       }
       if (sharesOf(line).every((s) => s.amount === undefined)) {
         report(plan.source, ["budget", i, "title"], {
           severity: "warning",
-          reason: `The carry-over "${line.title}" has no amount, so nobody can follow it up.`,
-          fix: "Write the amount per party once it is known (from the previous year's report).",
+          reason: t`The carry-over "${line.title}" has no amount, so nobody can follow it up.`,
+          fix: t`Write the amount per party once it is known (from the previous year's report).`,
         });
       }
     });
@@ -435,12 +445,12 @@ const LIMIT = `${groupDigits(SAFE_KRONOR)} kr`;
  * Reports the amount with which a running sum of `amounts` leaves the safe range, naming the
  * sum; whether it did. `before` is what other documents added to the sum first.
  */
-function checkSum(source: LoneDocument["source"], report: Reporter, amounts: Written[], sumName: string, before = 0n): boolean {
+function checkSum(source: LoneDocument["source"], report: Reporter, amounts: Written[], sumName: Message, before = 0n): boolean {
   const at = overflowAt([before, ...amounts.map((a) => a.amount)]);
   if (at === undefined || at === 0) return false;
   report(source, amounts[at - 1]!.path, {
-    reason: `With this amount, ${sumName} adds up to more than ${LIMIT}, the largest sum that can be added and shown exactly.`,
-    fix: "Check the number of digits; amounts in a plan are kronor, not öre.",
+    reason: t`With this amount, ${sumName} adds up to more than ${LIMIT}, the largest sum that can be added and shown exactly.`,
+    fix: t`Check the number of digits; amounts in a plan are kronor, not öre.`,
   });
   return true;
 }
@@ -450,7 +460,7 @@ function checkSum(source: LoneDocument["source"], report: Reporter, amounts: Wri
  * roll-up and its diff show: where they leave the safe range, the cell that takes them there.
  */
 function checkTables(doc: Extract<LoneDocument, { kind: "plan" | "report" | "budget" }>, report: Reporter): void {
-  doc.data.tables.forEach((table, t) => {
+  doc.data.tables.forEach((table, k) => {
     const cells: Written[] = [];
     const figures = (values: readonly (number | null)[] | undefined, at: Path) =>
       values?.forEach((v, c) => {
@@ -463,14 +473,14 @@ function checkTables(doc: Extract<LoneDocument, { kind: "plan" | "report" | "bud
           if ("total" in row) figures((row.total as { values?: (number | null)[] } | undefined)?.values, [...at, i, "total"]);
         } else if ("values" in row) figures(row.values as (number | null)[], [...at, i]);
       });
-    walk(table.rows, ["tables", t, "rows"]);
-    figures(table.total?.values, ["tables", t, "total"]);
+    walk(table.rows, ["tables", k, "rows"]);
+    figures(table.total?.values, ["tables", k, "total"]);
     const factor = KRONOR_PER_UNIT[table.unit];
     const at = overflowAt(cells.map((c) => BigInt(c.amount) * factor));
     if (at === undefined) return;
     report(doc.source, cells[at]!.path, {
-      reason: `With this figure, the table "${table.caption}" adds up to more than ${LIMIT}, the largest sum that can be added and shown exactly.`,
-      fix: "Check the number of digits, and the table's `unit`.",
+      reason: t`With this figure, the table "${table.caption}" adds up to more than ${LIMIT}, the largest sum that can be added and shown exactly.`,
+      fix: t`Check the number of digits, and the table's \`unit\`.`,
     });
   });
 }
@@ -495,14 +505,14 @@ export const sumRange: Rule = {
       // The amounts are never negative, so a sum of all of them bounds every sum of some: per line, party, area or type.
       const lines = planAmounts(doc.data.budget);
       const line = lines.findIndex((amounts) => overflowAt(amounts.map((a) => a.amount)) !== undefined);
-      if (line >= 0) checkSum(doc.source, report, lines[line]!, `the line "${doc.data.budget[line]!.title}"`);
-      else checkSum(doc.source, report, lines.flat(), "the plan's budget (all lines and parties)");
+      if (line >= 0) checkSum(doc.source, report, lines[line]!, t`the line "${doc.data.budget[line]!.title}"`);
+      else checkSum(doc.source, report, lines.flat(), t`the plan's budget (all lines and parties)`);
     } else if (doc.kind === "report") {
       const amounts: Written[] = [
         ...doc.data.outcome.flatMap((o, i) => Object.entries(o.parties).map(([p, amount]) => ({ path: ["outcome", i, "parties", p], amount }))),
         ...doc.data.carryOver.flatMap((c, i) => Object.entries(c.parties ?? {}).map(([p, amount]) => ({ path: ["carryOver", i, "parties", p], amount }))),
       ];
-      checkSum(doc.source, report, amounts, "the report's utfall and carry-overs");
+      checkSum(doc.source, report, amounts, t`the report's utfall and carry-overs`);
     } else if (doc.kind === "agreement") {
       const { from, to } = doc.data.period;
       for (let year = from; year <= to; year++) {
@@ -510,7 +520,7 @@ export const sumRange: Rule = {
           const own = c.years && Object.hasOwn(c.years, String(year));
           return { path: own ? ["contributions", i, "years", String(year)] : ["contributions", i, "amount"], amount: own ? c.years![String(year)]! : c.amount };
         });
-        if (checkSum(doc.source, report, amounts, `the contributions for ${year}`)) break;
+        if (checkSum(doc.source, report, amounts, t`the contributions for ${year}`)) break;
       }
     }
   },
@@ -534,9 +544,9 @@ export const sumRange: Rule = {
       const before = budgets.get(agreementId) ?? 0n;
       budgets.set(
         agreementId,
-        amounts.reduce((t, a) => t + BigInt(a.amount), before),
+        amounts.reduce((acc, a) => acc + BigInt(a.amount), before),
       );
-      if (checked.has(plan)) checkSum(plan.source, report, amounts, `the budget of the agreement ${code(agreementId)} over its years`, before);
+      if (checked.has(plan)) checkSum(plan.source, report, amounts, t`the budget of the agreement ${code(agreementId)} over its years`, before);
       for (const amount of amounts) {
         if (amount.party === undefined || overflowing.has(amount.party)) continue;
         const total = (parties.get(amount.party) ?? 0n) + BigInt(amount.amount);
@@ -551,8 +561,8 @@ export const sumRange: Rule = {
       if (!found) return;
       const at = place(found.plan.source, found.amount.path).start;
       report(config.source, ["parties", i, "id"], {
-        reason: `The contributions of ${code(party.id)} across its agreements add up to more than ${LIMIT}, the largest sum that can be added and shown exactly, with the amount at ${found.plan.source.file.path}:${at.line}:${at.column}.`,
-        fix: "Check the number of digits in the plans' amounts; they are kronor, not öre.",
+        reason: t`The contributions of ${partyLabel(repo, party.id)} across its agreements add up to more than ${LIMIT}, the largest sum that can be added and shown exactly, with the amount at ${found.plan.source.file.path}:${at.line}:${at.column}.`,
+        fix: t`Check the number of digits in the plans' amounts; they are kronor, not öre.`,
       });
     });
   },

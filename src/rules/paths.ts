@@ -3,8 +3,8 @@ import { pathHidden, pathOutside } from "../source/rules.js";
 import type { Repository } from "../model/repository.js";
 import { packetPathOf, pagesOf, pdfPathOf, ROLLUP_FOLDER } from "../model/pages.js";
 import { rollupNames } from "../rollup/rollups.js";
-import { code, type Rule } from "./rule.js";
-import { t } from "../format/message.js";
+import { code, partyLabel, type Rule } from "./rule.js";
+import { t, type Message } from "../format/message.js";
 
 /** Declared with the loader, which reports a file that is a link leading out of the repository. */
 export const localPaths: Rule = {
@@ -81,7 +81,9 @@ export const nameLength: Rule = {
     const checked = new Set(repo.sources);
     const tooLong = (path: string) => {
       const found = tooLongName(path);
-      return found && `\`plan build\` would write ${code(shortened(found.name))}, a name of ${found.bytes} bytes; file systems take at most ${NAME_MAX}.`;
+      return found
+        ? t`\`plan build\` would write ${code(shortened(found.name))}, a name of ${found.bytes} bytes; file systems take at most ${NAME_MAX}.`
+        : undefined;
     };
     for (const entry of repo.documents.values()) {
       if (!checked.has(entry.source)) continue;
@@ -89,7 +91,7 @@ export const nameLength: Rule = {
       // The page is the longest name from the file's (\`.html\`, against \`.pdf\` beside it).
       const byFile = page && tooLong(page);
       if (byFile) {
-        report(entry.source, FILE_START, { reason: byFile, fix: "Give the file a shorter name." });
+        report(entry.source, FILE_START, { reason: byFile, fix: t`Give the file a shorter name.` });
         continue;
       }
       const names = entry.kind === "plan" || entry.kind === "agreement" ? rollupNames[entry.kind](entry.id) : [];
@@ -98,12 +100,12 @@ export const nameLength: Rule = {
       if (byId)
         report(entry.source, explicit ? ["id"] : FILE_START, {
           reason: byId,
-          fix: explicit ? "Give the document a shorter `id`." : "Give the file (and its folder) a shorter name, or the document a shorter `id`.",
+          fix: explicit ? t`Give the document a shorter \`id\`.` : t`Give the file (and its folder) a shorter name, or the document a shorter \`id\`.`,
         });
     }
     repo.config?.data.parties.forEach((party, index) => {
       const reason = tooLong(`${ROLLUP_FOLDER}/${rollupNames.party(party.id)[0]}.html`);
-      if (reason) report(repo.config!.source, ["parties", index, "id"], { reason, fix: "Give the party a shorter id." });
+      if (reason) report(repo.config!.source, ["parties", index, "id"], { reason, fix: t`Give the party a shorter id.` });
     });
   },
 };
@@ -113,21 +115,21 @@ export const nameLength: Rule = {
  * PDFs (plans, agreements, reports and memos are printed), the index and the roll-ups. A copied
  * attachment of the same path would be left out of the output for plan's own file.
  */
-function ownOutputs(repo: Repository): Map<string, string> {
+function ownOutputs(repo: Repository): Map<string, Message> {
   const pages = pagesOf(repo);
-  const own = new Map<string, string>([[pages.index, "the start page"]]);
+  const own = new Map<string, Message>([[pages.index, t`the start page`]]);
   for (const entry of repo.documents.values()) {
     const page = pages.byRelPath.get(entry.source.relPath)!;
-    own.set(page, `the page of ${code(entry.id)}`);
-    if (entry.kind !== "indicator") own.set(pdfPathOf(page), `the PDF of ${code(entry.id)}`);
-    if (entry.kind === "meeting") own.set(packetPathOf(page), `the meeting packet of ${code(entry.id)}`);
+    own.set(page, t`the page of ${code(entry.id)}`);
+    if (entry.kind !== "indicator") own.set(pdfPathOf(page), t`the PDF of ${code(entry.id)}`);
+    if (entry.kind === "meeting") own.set(packetPathOf(page), t`the meeting packet of ${code(entry.id)}`);
     const names = entry.kind === "plan" || entry.kind === "agreement" ? rollupNames[entry.kind](entry.id) : [];
-    for (const name of names) for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${name}${ext}`, `a roll-up of ${code(entry.id)}`);
+    for (const name of names) for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${name}${ext}`, t`a roll-up of ${code(entry.id)}`);
   }
   for (const party of repo.config?.data.parties ?? []) {
-    for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${rollupNames.party(party.id)[0]}${ext}`, `the roll-up of the party ${code(party.id)}`);
+    for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${rollupNames.party(party.id)[0]}${ext}`, t`the roll-up of ${partyLabel(repo, party.id)}`);
   }
-  for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${rollupNames.organisations}${ext}`, "the roll-up of the money tables per organisation");
+  for (const ext of [".html", ".csv"]) own.set(`${ROLLUP_FOLDER}/${rollupNames.organisations}${ext}`, t`the roll-up of the money tables per organisation`);
   return own;
 }
 
@@ -138,7 +140,7 @@ export const outputTaken: Rule = {
     "No image or attachment has the path of a file `plan build` makes itself (a page, its PDF, a roll-up, the start page): it would be left out for plan's own file.",
   example: "The link `plan-2019.pdf` names sjobacka/plan-2019.pdf, the path of the PDF of sjobacka/plan-2019 in the output: it would not be published.",
   repository(repo, report) {
-    let own: Map<string, string> | undefined;
+    let own: Map<string, Message> | undefined;
     for (const source of repo.sources) {
       for (const { kind, url, position } of source.outline?.urls ?? []) {
         const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
@@ -148,8 +150,11 @@ export const outputTaken: Rule = {
         const what = own.get(target.relPath);
         if (!what) continue;
         report(source, position, {
-          reason: `The ${kind === "image" ? "image" : "link"} ${code(url)} names ${target.relPath}, the path of ${what} in the output: it would not be published.`,
-          fix: "Give the file another name or put it in another folder, and change the link.",
+          reason:
+            kind === "image"
+              ? t`The image ${code(url)} names ${target.relPath}, the path of ${what} in the output: it would not be published.`
+              : t`The link ${code(url)} names ${target.relPath}, the path of ${what} in the output: it would not be published.`,
+          fix: t`Give the file another name or put it in another folder, and change the link.`,
         });
       }
     }

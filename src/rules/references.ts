@@ -14,40 +14,43 @@ import {
 import { ROLLUP_FOLDER } from "../model/pages.js";
 import { slug as rollupName } from "../rollup/rollups.js";
 import { idDuplicate } from "../model/rules.js";
-import { didYouMean } from "../model/suggest.js";
+import { suggestion } from "../model/suggest.js";
 import { documentKinds, type DocumentKind } from "../schema/index.js";
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
-import { code, ofKind, type Reporter, type Rule } from "./rule.js";
+import { aKind, code, kindName, ofKind, partyLabel, type Reporter, type Rule } from "./rule.js";
+import { listOf, t } from "../format/message.js";
 
 /** Reports a reference to a document that does not exist or is of another kind. */
 function checkDocumentRef(repo: Repository, report: Reporter, source: SourceDocument, path: Path, id: string, kinds: readonly DocumentKind[]) {
   const target = repo.documents.get(id);
   if ((target && kinds.includes(target.kind)) || (!target && repo.invalidIds.has(id))) return;
   // A reference that may name any document (a memo's attachment) says "document", not every kind there is.
-  const wanted = documentKinds.every((k) => kinds.includes(k)) ? "document" : kinds.join(" or ");
+  const anyKind = documentKinds.every((k) => kinds.includes(k));
   if (id.split("/").includes("..") || id.startsWith("/") || /^[a-z]:[\\/]/i.test(id)) {
     report(source, path, {
-      reason: `The reference ${code(id)} points outside the repository; documents refer to each other by id.`,
-      fix: "Use the id of a document in this repository: its path from the root without `.md`.",
+      reason: t`The reference ${code(id)} points outside the repository; documents refer to each other by id.`,
+      fix: t`Use the id of a document in this repository: its path from the root without \`.md\`.`,
     });
     return;
   }
   if (target) {
-    report(source, path, { reason: `${code(id)} is ${article(target.kind)}, but ${article(wanted)} is expected here.`, fix: `Refer to ${article(wanted)}.` });
+    const wanted = anyKind ? t`a document` : listOf(kinds.map(aKind), "or");
+    report(source, path, { reason: t`${code(id)} is ${aKind(target.kind)}, but ${wanted} is expected here.`, fix: t`Refer to ${wanted}.` });
     return;
   }
   // From every document, not only those being checked (see `Rule.repository`).
   const candidates = kinds.flatMap((k) => [...repo.documents.values()].filter((e) => e.kind === k).map((e) => e.id));
+  const suggested = suggestion(id, candidates);
+  const existing = candidates.slice(0, 5).map(code).join(", ") + (candidates.length > 5 ? ", …" : "");
   report(source, path, {
-    reason: `No ${wanted} has the id ${code(id)}.${didYouMean(id, candidates)}`,
-    fix: `A document's id is its path from the repository root without \`.md\`, or the \`id\` it sets.${
-      candidates.length && !didYouMean(id, candidates) ? ` Existing: ${candidates.slice(0, 5).map(code).join(", ")}${candidates.length > 5 ? ", …" : ""}.` : ""
-    }`,
+    reason: anyKind ? t`No document has the id ${code(id)}.${suggested}` : t`No ${listOf(kinds.map(kindName), "or")} has the id ${code(id)}.${suggested}`,
+    fix:
+      candidates.length && !suggested
+        ? t`A document's id is its path from the repository root without \`.md\`, or the \`id\` it sets. Existing: ${existing}.`
+        : t`A document's id is its path from the repository root without \`.md\`, or the \`id\` it sets.`,
   });
 }
-
-const article = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
 
 export const documentReferences: Rule = {
   id: "ref/document",
@@ -82,8 +85,8 @@ export const partyReferences: Rule = {
       if (repo.parties.has(use.party)) continue;
       report(use.source, use.path, {
         key: use.key,
-        reason: `No party has the id ${code(use.party)}.${didYouMean(use.party, declared)}`,
-        fix: `Declare it under \`parties:\` in plan.config.yaml, or use one of ${declared.map(code).join(", ")}.`,
+        reason: t`No party has the id ${code(use.party)}.${suggestion(use.party, declared)}`,
+        fix: t`Declare it under \`parties:\` in plan.config.yaml, or use ${listOf(declared.map(code), "or")}.`,
       });
     }
     for (const a of repo.agreements) {
@@ -92,8 +95,8 @@ export const partyReferences: Rule = {
         if (!repo.parties.has(use.party) || financiers.includes(use.party)) continue;
         report(a.source, use.path, {
           key: use.key,
-          reason: `${code(use.party)} is not a financier of this agreement (financiers: ${financiers.map(code).join(", ")}), so its figure in the split is never used.`,
-          fix: "Name a financier, or add the party's contribution to the agreement.",
+          reason: t`${partyLabel(repo, use.party)} is not a financier of this agreement (financiers: ${listOf(financiers.map(code))}), so its figure in the split is never used.`,
+          fix: t`Name a financier, or add the contribution of ${code(use.party)} to the agreement.`,
         });
       }
     }
@@ -104,8 +107,8 @@ export const partyReferences: Rule = {
           if (repo.parties.has(p) && !financiers.includes(p)) {
             report(plan.source, ["budget", i, "parties", p], {
               key: true,
-              reason: `${code(p)} is not a financier of the agreement ${code(agreement.id)} (financiers: ${financiers.map(code).join(", ")}).`,
-              fix: "Give the amount to a financier, or add the party's contribution to the agreement.",
+              reason: t`${partyLabel(repo, p)} is not a financier of the agreement ${code(agreement.id)} (financiers: ${listOf(financiers.map(code))}).`,
+              fix: t`Give the amount to a financier, or add the contribution of ${code(p)} to the agreement.`,
             });
           }
         }
@@ -116,8 +119,8 @@ export const partyReferences: Rule = {
     a.data.contributions.forEach((c, i) => {
       if (!a.data.parties.includes(c.party)) {
         report(a.source, ["contributions", i, "party"], {
-          reason: `${code(c.party)} contributes but is not listed under \`parties\`.`,
-          fix: "Add it to `parties`.",
+          reason: t`${code(c.party)} contributes but is not listed under \`parties\`.`,
+          fix: t`Add ${code(c.party)} to \`parties\`.`,
         });
       }
     });
@@ -133,9 +136,16 @@ export const localReferences: Rule = {
   document: ofKind("plan", (plan, report) => {
     const goals = plan.data.goals.map((g) => g.id);
     const interventions = plan.data.interventions.map((i) => i.id);
-    const refer = (path: Path, id: string, ids: string[], what: string) => {
-      if (!ids.includes(id))
-        report(plan.source, path, { reason: `The plan has no ${what} ${code(id)}.${didYouMean(id, ids)}`, fix: `Use the \`id\` of one of its ${what}s.` });
+    const refer = (path: Path, id: string, ids: string[], what: "goal" | "intervention") => {
+      if (ids.includes(id)) return;
+      const suggested = suggestion(id, ids);
+      report(
+        plan.source,
+        path,
+        what === "goal"
+          ? { reason: t`The plan has no goal ${code(id)}.${suggested}`, fix: t`Use the \`id\` of one of its goals.` }
+          : { reason: t`The plan has no intervention ${code(id)}.${suggested}`, fix: t`Use the \`id\` of one of its interventions.` },
+      );
     };
     plan.data.interventions.forEach((n, i) => n.goals.forEach((g, j) => refer(["interventions", i, "goals", j], g, goals, "goal")));
     plan.data.budget.forEach((line, i) => {
@@ -152,15 +162,15 @@ export const localReferences: Rule = {
       r.data.outcome.forEach((o, i) => {
         if (!lines.includes(o.line))
           report(r.source, ["outcome", i, "line"], {
-            reason: `The plan ${code(plan.id)} has no budget line ${code(o.line)}.${didYouMean(o.line, lines)}`,
-            fix: "Use the `id` of one of the plan's budget lines.",
+            reason: t`The plan ${code(plan.id)} has no budget line ${code(o.line)}.${suggestion(o.line, lines)}`,
+            fix: t`Use the \`id\` of one of the plan's budget lines.`,
           });
       });
       r.data.goals.forEach((g, i) => {
         if (!goals.includes(g.goal))
           report(r.source, ["goals", i, "goal"], {
-            reason: `The plan ${code(plan.id)} has no goal ${code(g.goal)}.${didYouMean(g.goal, goals)}`,
-            fix: "Use the `id` of one of the plan's goals.",
+            reason: t`The plan ${code(plan.id)} has no goal ${code(g.goal)}.${suggestion(g.goal, goals)}`,
+            fix: t`Use the \`id\` of one of the plan's goals.`,
           });
       });
     }
@@ -183,9 +193,9 @@ export const duplicateIds: Rule = {
         const first = seen.get(item.id);
         if (first === undefined) return void seen.set(item.id, i);
         report(plan.source, [field, i, "id"], {
-          reason: `${code(item.id)} is already the id of ${field}[${first}]; ids in \`${field}\` must be unique.`,
-          fix: "Give this one a different id.",
-          related: [{ source: plan.source, at: [field, first, "id"], reason: `${code(item.id)} is first the id of ${field}[${first}] here.` }],
+          reason: t`${code(item.id)} is already the id of ${field}[${first}]; ids in \`${field}\` must be unique.`,
+          fix: t`Give this one a different id.`,
+          related: [{ source: plan.source, at: [field, first, "id"], reason: t`${code(item.id)} is first the id of ${field}[${first}] here.` }],
         });
       });
     }
@@ -215,12 +225,12 @@ export const outputNames: Rule = {
         if (!checked.has(entry)) continue;
         const others = entries.filter((e) => e !== entry);
         report(entry.source, idPath(entry), {
-          reason: `The roll-ups of ${code(entry.id)} would be written to the same files as those of ${others.map((o) => code(o.id)).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(entry.id)}-…\`, one ${entry.kind}'s figures replacing the other's.`,
-          fix: "Rename one of the files, or give one an `id` that differs in letters or digits, not only in punctuation or case.",
+          reason: t`The roll-ups of ${code(entry.id)} would be written to the same files as those of ${listOf(others.map((o) => code(o.id)))}: \`${ROLLUP_FOLDER}/${rollupName(entry.id)}-…\`, one ${kindName(entry.kind)}'s figures replacing the other's.`,
+          fix: t`Rename one of the files, or give one an \`id\` that differs in letters or digits, not only in punctuation or case.`,
           related: others.map((o) => ({
             source: o.source,
             at: idPath(o),
-            reason: `The ${o.kind} ${code(o.id)}, whose roll-ups would be written to the same files.`,
+            reason: t`The ${kindName(o.kind)} ${code(o.id)}, whose roll-ups would be written to the same files.`,
           })),
         });
       }
@@ -236,12 +246,12 @@ export const outputNames: Rule = {
       for (const { party, index } of list) {
         const others = list.filter((p) => p.party.id !== party.id);
         report(config.source, ["parties", index, "id"], {
-          reason: `The roll-up of the party ${code(party.id)} would be written to the same file as that of ${others.map((o) => code(o.party.id)).join(", ")}: \`${ROLLUP_FOLDER}/${rollupName(party.id)}-across-agreements.csv\`.`,
-          fix: "Give one of the parties an id that differs in letters or digits, not only in `-` or `_`.",
+          reason: t`The roll-up of ${partyLabel(repo, party.id)} would be written to the same file as that of ${listOf(others.map((o) => partyLabel(repo, o.party.id)))}: \`${ROLLUP_FOLDER}/${rollupName(party.id)}-across-agreements.csv\`.`,
+          fix: t`Give one of the parties an id that differs in letters or digits, not only in \`-\` or \`_\`.`,
           related: others.map((o) => ({
             source: config.source,
             at: ["parties", o.index, "id"],
-            reason: `The party ${code(o.party.id)}, whose roll-up would be written to the same file.`,
+            reason: t`The party ${partyLabel(repo, o.party.id)}, whose roll-up would be written to the same file.`,
           })),
         });
       }

@@ -2,7 +2,8 @@ import { groupDigits } from "../format/swedish.js";
 import { sharesOf } from "../model/money.js";
 import { missingOutcomes } from "../model/outcome.js";
 import { lookup } from "../model/repository.js";
-import { code, ofKind, type Rule } from "./rule.js";
+import { code, ofKind, partyLabel, type Rule } from "./rule.js";
+import { t } from "../format/message.js";
 
 /** A report follows up a joint plan, or is a board's own: it says which by naming one of the two. */
 export const reportSubject: Rule = {
@@ -16,14 +17,14 @@ export const reportSubject: Rule = {
     if (plan !== undefined && organisation !== undefined)
       report(r.source, ["kind"], {
         key: true,
-        reason: `The report names both \`plan: ${plan}\` (the joint plan it follows up) and \`organisation: ${organisation}\` (the board whose own report it is); a report is one or the other.`,
-        fix: "Keep `plan` for the report of a joint plan (its parties come from the plan's agreement), or `organisation` for a board's own report.",
+        reason: t`The report names both \`plan: ${plan}\` (the joint plan it follows up) and \`organisation: ${organisation}\` (the board whose own report it is); a report is one or the other.`,
+        fix: t`Keep \`plan\` for the report of a joint plan (its parties come from the plan's agreement), or \`organisation\` for a board's own report.`,
       });
     else if (plan === undefined && organisation === undefined)
       report(r.source, ["kind"], {
         key: true,
-        reason: "The report names neither `plan` (the joint plan it follows up) nor `organisation` (the board whose own report it is).",
-        fix: "Add `plan: <id of the plan>` for the report of a joint plan, or `organisation: <party id>` (declared in plan.config.yaml) for a board's own report.",
+        reason: t`The report names neither \`plan\` (the joint plan it follows up) nor \`organisation\` (the board whose own report it is).`,
+        fix: t`Add \`plan: <id of the plan>\` for the report of a joint plan, or \`organisation: <party id>\` (declared in plan.config.yaml) for a board's own report.`,
       });
     if (plan !== undefined && organisation !== undefined) return;
     if (plan !== undefined) {
@@ -32,8 +33,8 @@ export const reportSubject: Rule = {
         if (r.data[field].length === 0) continue;
         report(r.source, [field], {
           key: true,
-          reason: `\`${field}\` belongs to a board's own report, but the report follows up the joint plan \`${plan}\`, whose goals it takes.`,
-          fix: `Leave \`${field}\` out, or make it a board's own report with \`organisation\` instead of \`plan\`.`,
+          reason: t`\`${field}\` belongs to a board's own report, but the report follows up the joint plan \`${plan}\`, whose goals it takes.`,
+          fix: t`Leave \`${field}\` out, or make it a board's own report with \`organisation\` instead of \`plan\`.`,
         });
       }
       // A goal of a joint plan's report is the plan's: the fields that place and word a board's goal would not be printed.
@@ -46,8 +47,8 @@ export const reportSubject: Rule = {
         for (const field of written)
           report(r.source, ["goals", i, field], {
             key: true,
-            reason: `\`${field}\` of the goal ${code(g.goal)} belongs to a board's own report, but the report follows up the joint plan \`${plan}\`, whose goals it takes.`,
-            fix: `Leave \`${field}\` out: the report prints the goal as the plan writes it.`,
+            reason: t`\`${field}\` of the goal ${code(g.goal)} belongs to a board's own report, but the report follows up the joint plan \`${plan}\`, whose goals it takes.`,
+            fix: t`Leave \`${field}\` out: the report prints the goal as the plan writes it.`,
           });
       });
       return;
@@ -57,8 +58,8 @@ export const reportSubject: Rule = {
       if (g.title === undefined)
         report(r.source, ["goals", i, "goal"], {
           key: true,
-          reason: `The goal ${code(g.goal)} has no \`title\`; a board's own report has no plan to take the goal's text from.`,
-          fix: "Write the goal as the report prints it under `title:`.",
+          reason: t`The goal ${code(g.goal)} has no \`title\`; a board's own report has no plan to take the goal's text from.`,
+          fix: t`Write the goal as the report prints it under \`title:\`.`,
         });
     });
     // What follows up a plan's budget lines has nothing to follow up in a board's own report, and would not be shown.
@@ -66,8 +67,10 @@ export const reportSubject: Rule = {
       if (r.data[field].length === 0) continue;
       report(r.source, [field], {
         key: true,
-        reason: `\`${field}\` follows up the budget lines of a joint plan, but the report names no \`plan\`${organisation ? ` (it is the own report of \`${organisation}\`)` : ""}.`,
-        fix: "Write a board's budget and utfall in `tables:` (money tables), or name the plan the report follows up.",
+        reason: organisation
+          ? t`\`${field}\` follows up the budget lines of a joint plan, but the report names no \`plan\` (it is the own report of \`${organisation}\`).`
+          : t`\`${field}\` follows up the budget lines of a joint plan, but the report names no \`plan\`.`,
+        fix: t`Write a board's budget and utfall in \`tables:\` (money tables), or name the plan the report follows up.`,
       });
     }
   }),
@@ -78,7 +81,7 @@ export const reportOutcome: Rule = {
   id: "report/outcome",
   severity: "error",
   example:
-    'The report is decided, but it gives no utfall for sjobacka on the line "Föräldragrupper" of the plan `sjobacka/plan-2019`, whose budget there is 20 000 kr.',
+    'The report is decided, but it gives no utfall for Sjöbacka kommun (`sjobacka`) on the line "Föräldragrupper" of the plan `sjobacka/plan-2019`, whose budget there is 20 000 kr.',
   summary:
     "A decided report gives the utfall of every budget line of its plan (carry-overs aside) for every party whose budget on the line has an amount; blank is not 0. A draft may leave some empty.",
   repository(repo, report) {
@@ -91,12 +94,11 @@ export const reportOutcome: Rule = {
         // At the line's entry, where the utfall goes; at `outcome` where the line has none.
         const at = entry === undefined ? ["outcome"] : ["outcome", entry, "parties"];
         const key = entry === undefined;
-        const where = `the line "${line.title}" of the plan ${code(plan.id)}`;
         if (missing.parties.length === 0) {
           report(r.source, at, {
             key,
-            reason: `The report is decided, but it gives no utfall on ${where}.`,
-            fix: `Write each party's utfall for \`line: ${line.id}\` under \`outcome:\` (0 where nothing was spent), or set \`status: draft\` until it is known.`,
+            reason: t`The report is decided, but it gives no utfall on the line "${line.title}" of the plan ${code(plan.id)}.`,
+            fix: t`Write each party's utfall for \`line: ${line.id}\` under \`outcome:\` (0 where nothing was spent), or set \`status: draft\` until it is known.`,
           });
           continue;
         }
@@ -104,8 +106,11 @@ export const reportOutcome: Rule = {
           const budget = sharesOf(line).find((s) => s.party === party)!.amount!;
           report(r.source, at, {
             key,
-            reason: `The report is decided, but it gives no utfall for ${party} on ${where}, whose budget there is ${groupDigits(budget)} kr.`,
-            fix: `Write \`${party}:\` with its utfall ${entry === undefined ? `for \`line: ${line.id}\` under \`outcome:\`` : "in the line's `parties:`"} (0 where nothing was spent; a blank is not 0), or set \`status: draft\` until it is known.`,
+            reason: t`The report is decided, but it gives no utfall for ${partyLabel(repo, party)} on the line "${line.title}" of the plan ${code(plan.id)}, whose budget there is ${groupDigits(budget)} kr.`,
+            fix:
+              entry === undefined
+                ? t`Write \`${party}:\` with its utfall for \`line: ${line.id}\` under \`outcome:\` (0 where nothing was spent; a blank is not 0), or set \`status: draft\` until it is known.`
+                : t`Write \`${party}:\` with its utfall in the line's \`parties:\` (0 where nothing was spent; a blank is not 0), or set \`status: draft\` until it is known.`,
           });
         }
       }

@@ -4,7 +4,7 @@ import type { Entry, LoneDocument, Repository } from "../model/repository.js";
 import type { DocumentKind } from "../schema/index.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
-import type { Part } from "../format/message.js";
+import { t, type Message, type Part } from "../format/message.js";
 
 export interface Finding {
   /** What was expected and what was found: a message (format/message.ts `t`), or for now English text. */
@@ -77,3 +77,28 @@ export function partyLabel(repo: Pick<Repository, "parties">, id: string): strin
   const party = repo.parties.get(id);
   return party ? `${party.name} (${code(id)})` : code(id);
 }
+
+/** A kind of document as messages name it, bare (`No plan has the id …`) and with its article (`… is a plan, but an agreement is expected`). */
+const KIND_NAMES: Record<DocumentKind, { bare: Message; a: Message }> = {
+  agreement: { bare: t`agreement`, a: t`an agreement` },
+  plan: { bare: t`plan`, a: t`a plan` },
+  report: { bare: t`report`, a: t`a report` },
+  memo: { bare: t`memo`, a: t`a memo` },
+  indicator: { bare: t`indicator`, a: t`an indicator` },
+  budget: { bare: t`budget`, a: t`a budget` },
+  meeting: { bare: t`meeting`, a: t`a meeting` },
+  strategy: { bare: t`strategy`, a: t`a strategy` },
+  "multi-year-plan": { bare: t`multi-year-plan`, a: t`a multi-year-plan` },
+  "action-plan": { bare: t`action-plan`, a: t`an action-plan` },
+  "follow-up": { bare: t`follow-up`, a: t`a follow-up` },
+  form: { bare: t`form`, a: t`a form` },
+  fund: { bare: t`fund`, a: t`a fund` },
+  allocation: { bare: t`allocation`, a: t`an allocation` },
+  "internal-control": { bare: t`internal-control`, a: t`an internal-control` },
+};
+
+/** The kind's name in a message: `plan`, `agreement`. */
+export const kindName = (kind: DocumentKind): Message => KIND_NAMES[kind].bare;
+
+/** The kind's name with its article: `a plan`, `an agreement`. */
+export const aKind = (kind: DocumentKind): Message => KIND_NAMES[kind].a;

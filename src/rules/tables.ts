@@ -1,11 +1,11 @@
 import { groupDigits } from "../format/swedish.js";
-import { list } from "../format/text.js";
 import type { LoneDocument } from "../model/repository.js";
 import { columnLabel, resultOf, roundingTolerance, workTables, type Part, type WorkedCell, type WorkedRow, type WorkedTable } from "../model/table.js";
 import type { Column, MoneyTable } from "../schema/table.js";
 import type { Path } from "../source/locate.js";
 import { COLUMN_KIND, MONEY_UNIT } from "../vocabulary.js";
 import { code, type Reporter, type Rule } from "./rule.js";
+import { count, listOf, t, type Message, type Part as MessagePart } from "../format/message.js";
 
 /*
  * The checks of money tables (`tables:` of plans, reports and budgets). Every figure they name
@@ -36,14 +36,10 @@ const fig = (n: bigint, table: WorkedTable) => `${groupDigits(n)} ${unitOf(table
 /** `+1 tkr`, `−10 tkr`. */
 const difference = (n: bigint, table: WorkedTable) => `${n > 0n ? "+" : ""}${fig(n, table)}`;
 const abs = (n: bigint) => (n < 0n ? -n : n);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/** `a and b`, `a, b and c`. */
-const and = (words: readonly string[]) => list(words, "and");
-
 /** The figures a cell adds up, `456 + 9 256 − 1 760`; blank terms left out, a long list only counted. */
-function partsOf(parts: readonly Part[]): string {
+function partsOf(parts: readonly Part[]): MessagePart {
   const known = parts.filter((p) => p.figure !== undefined);
-  if (known.length > 8) return `${known.length} figures`;
+  if (known.length > 8) return t`${known.length} figures`;
   return known
     .map(({ figure, sign }, i) => {
       const value = sign * figure!;
@@ -102,32 +98,35 @@ export const statedTotals: Rule = {
       if (diff === 0n) continue;
       const kind = computedKind(row, column);
       const tolerance = roundingTolerance(table.table.unit, cell.known);
-      const noun = kind === "column" ? "figure" : "row";
-      const rounding = `the rounding of ${plural(cell.known, noun)} printed in whole ${unitOf(table)}`;
-      const gives = kind === "rows" ? `the rows sum to ${fig(cell.computed, table)}` : `${expression(cell.parts)} gives ${fig(cell.computed, table)}`;
-      const convention = column.kind === "deviation" ? ` ${columnLabel(column)} = ${expression(cell.parts)}, as the table declares in ${code("of")}.` : "";
+      const terms = kind === "column" ? count(cell.known, "figure") : count(cell.known, "row");
+      const rounding = t`the rounding of ${terms} printed in whole ${unitOf(table)}`;
+      const gives = kind === "rows" ? t`the rows sum to ${fig(cell.computed, table)}` : t`${expression(cell.parts)} gives ${fig(cell.computed, table)}`;
+      const convention = column.kind === "deviation" ? t` ${columnLabel(column)} = ${expression(cell.parts)}, as the table declares in ${code("of")}.` : "";
       if (abs(diff) <= tolerance) {
         report(cell.path, {
           severity: "warning",
-          reason: `${where(row, column)}: ${gives}, the table states ${fig(stated, table)} (difference ${difference(diff, table)}, within ${rounding}).${convention}`,
-          fix: `A residue of rounding: keep the figure as the source prints it, or write ${code(String(cell.computed))} to make the table add up.`,
+          reason: t`${where(row, column)}: ${gives}, the table states ${fig(stated, table)} (difference ${difference(diff, table)}, within ${rounding}).${convention}`,
+          fix: t`A residue of rounding: keep the figure as the source prints it, or write ${code(String(cell.computed))} to make the table add up.`,
         });
         continue;
       }
-      const beyond = tolerance > 0n ? `, more than the ±${fig(tolerance, table)} that ${rounding} allows` : "";
+      const beyond = tolerance > 0n ? t`, more than the ±${fig(tolerance, table)} that ${rounding} allows` : "";
       const correct =
         kind === "rows"
-          ? "correct the row that is wrong"
+          ? t`correct the row that is wrong`
           : kind === "formula"
-            ? "correct the rows it adds and subtracts"
-            : `correct ${cell.parts.map((p) => p.label).join(" or ")}`;
+            ? t`correct the rows it adds and subtracts`
+            : t`correct ${listOf(
+                cell.parts.map((p) => p.label),
+                "or",
+              )}`;
       const reverse =
         column.kind === "deviation" && column.of
-          ? ` If the table takes every deviation the other way, declare ${code(`of: [${[...column.of].reverse().join(", ")}]`)}.`
+          ? t` If the table takes every deviation the other way, declare ${code(`of: [${[...column.of].reverse().join(", ")}]`)}.`
           : "";
       report(cell.path, {
-        reason: `${where(row, column)}: ${gives} (${partsOf(cell.parts)}), the table states ${fig(stated, table)} (difference ${difference(diff, table)}${beyond}).${convention}`,
-        fix: `Write ${code(String(cell.computed))}, or ${correct}.${reverse}`,
+        reason: t`${where(row, column)}: ${gives} (${partsOf(cell.parts)}), the table states ${fig(stated, table)} (difference ${difference(diff, table)}${beyond}).${convention}`,
+        fix: t`Write ${code(String(cell.computed))}, or ${correct}.${reverse}`,
       });
     }
   }),
@@ -148,23 +147,28 @@ export const blankStated: Rule = {
       const blank =
         kind === "rows"
           ? cell.terms === 1
-            ? "the row it sums is blank there"
-            : `all ${cell.terms} rows it sums are blank there`
+            ? t`the row it sums is blank there`
+            : t`all ${cell.terms} rows it sums are blank there`
           : kind === "formula"
-            ? `the rows it adds and subtracts (${labels.join(", ")}) are blank there`
-            : `${and(labels)} ${labels.length === 1 ? "is" : "are"} blank on this row`;
+            ? t`the rows it adds and subtracts (${labels.join(", ")}) are blank there`
+            : labels.length === 1
+              ? t`${labels[0]!} is blank on this row`
+              : t`${listOf(labels)} are blank on this row`;
       report(cell.path, {
-        reason: `${where(row, column)}: the table states ${fig(stated, table)}, but ${blank}, and blank is not 0.`,
+        reason: t`${where(row, column)}: the table states ${fig(stated, table)}, but ${blank}, and blank is not 0.`,
         fix:
           kind === "rows"
-            ? `Leave the total blank (${code("~")}), or write the rows' figures.`
+            ? t`Leave the total blank (${code("~")}), or write the rows' figures.`
             : kind === "formula"
-              ? `Leave the cell blank (${code("~")}), or write the figures of the rows it adds and subtracts.`
-              : `Leave the cell blank (${code("~")}), or write the figures of ${and(labels)}.`,
+              ? t`Leave the cell blank (${code("~")}), or write the figures of the rows it adds and subtracts.`
+              : t`Leave the cell blank (${code("~")}), or write the figures of ${listOf(labels)}.`,
       });
     }
   }),
 };
+
+/** The side of a row as messages name it. */
+const SIDE_NAMES: Record<NonNullable<WorkedRow["side"]>, Message> = { income: t`the income side`, cost: t`the cost side`, financing: t`the financing side` };
 
 /** The columns of amounts that carry a row's sign: a change (tillägg), a deviation or a sum may be negative on any side. */
 const SIGNED_KINDS: ReadonlySet<Column["kind"]> = new Set(["budget", "outcome", "final-accounts", "forecast"]);
@@ -184,11 +188,11 @@ export const signs: Rule = {
       /** Whether a figure of this row has the wrong sign, and how the perspective writes the side. */
       const rule =
         perspective === "sides"
-          ? { wrong: (n: bigint) => n < 0n, writes: `${code("perspective: sides")} writes positive` }
+          ? { wrong: (n: bigint) => n < 0n, writes: t`${code("perspective: sides")} writes positive` }
           : side === "income"
-            ? { wrong: (n: bigint) => n > 0n, writes: "the cost perspective writes negative" }
+            ? { wrong: (n: bigint) => n > 0n, writes: t`the cost perspective writes negative` }
             : side === "cost" || side === "financing"
-              ? { wrong: (n: bigint) => n < 0n, writes: "the cost perspective writes positive" }
+              ? { wrong: (n: bigint) => n < 0n, writes: t`the cost perspective writes positive` }
               : undefined;
       if (!rule) continue;
       const wrong = row.cells.flatMap((cell, c) => {
@@ -200,14 +204,14 @@ export const signs: Rule = {
       const first = wrong[0]!;
       const fix =
         perspective === "sides"
-          ? `Write the amount positive (${code(String(-first.figure))}) on the side it belongs to; if the table writes revenues negative, declare ${code("perspective: cost")}.`
+          ? t`Write the amount positive (${code(String(-first.figure))}) on the side it belongs to; if the table writes revenues negative, declare ${code("perspective: cost")}.`
           : side === "income"
-            ? `Write revenues negative (${code(String(-first.figure))}), or put the row on the ${code("cost")} side if it is a cost; if the table writes income positive, declare ${code("perspective: sides")}.`
+            ? t`Write revenues negative (${code(String(-first.figure))}), or put the row on the ${code("cost")} side if it is a cost; if the table writes income positive, declare ${code("perspective: sides")}.`
             : side === "financing"
-              ? `Write financing positive (${code(String(-first.figure))}), as the cost perspective writes Kommunbidrag.`
-              : `Write costs positive (${code(String(-first.figure))}), or put the row on the ${code("income")} side if it is a revenue.`;
+              ? t`Write financing positive (${code(String(-first.figure))}), as the cost perspective writes Kommunbidrag.`
+              : t`Write costs positive (${code(String(-first.figure))}), or put the row on the ${code("income")} side if it is a revenue.`;
       report(first.cell.path, {
-        reason: `"${row.label}" is on the ${side} side, which ${rule.writes}, but ${and(wrong.map((w) => `${columnLabel(w.column)} says ${fig(w.figure, table)}`))}.`,
+        reason: t`"${row.label}" is on ${SIDE_NAMES[side]}, which ${rule.writes}, but ${listOf(wrong.map((w) => t`${columnLabel(w.column)} says ${fig(w.figure, table)}`))}.`,
         fix,
       });
     }
@@ -242,19 +246,23 @@ export const unbalanced: Rule = {
         .filter((row) => row.role === "total" && row.side === "cost" && row.cells[c]!.shown === result.written.cost[c])
         .sort((a, b) => a.depth - b.depth)[0];
       const excess = costs - covered;
-      const named = total ? `${total.label} ${fig(costs, table)} is` : `the costs, ${fig(costs, table)}, are`;
+      const named = total ? t`${total.label} ${fig(costs, table)} is` : t`the costs, ${fig(costs, table)}, are`;
       const stated = result.stated;
       const shown = stated?.cells[c]?.shown;
-      const against = financed ? `the income and financing, ${fig(covered, table)}` : `the income, ${fig(income, table)}`;
-      const unfinanced = financed ? "; the financing rows do not cover the difference" : "; no row finances the difference";
-      const tail = stated
-        ? `${unfinanced}${shown === undefined ? "" : `, and "${stated.label}" shows ${fig(shown, table)}`}.`
-        : `${unfinanced}, and the table states no result.`;
+      const against = financed ? t`the income and financing, ${fig(covered, table)}` : t`the income, ${fig(income, table)}`;
+      const unfinanced = financed ? t`; the financing rows do not cover the difference` : t`; no row finances the difference`;
+      const tail = !stated
+        ? t`${unfinanced}, and the table states no result.`
+        : shown === undefined
+          ? t`${unfinanced}.`
+          : t`${unfinanced}, and "${stated.label}" shows ${fig(shown, table)}.`;
       const cell = total?.cells[c];
       report(cell && typeof cell.stated === "bigint" ? cell.path : [...table.path, "rows"], {
         key: !(cell && typeof cell.stated === "bigint"),
-        reason: `"${table.table.caption}", ${columnLabel(column)}: ${named} ${fig(excess, table)} more than ${against}${tail}`,
-        fix: `Add a row on the ${code("financing")} side that covers the ${fig(excess, table)} (the use of equity, a contribution), or lower the costs${stated ? "" : "; a formula row can state the result"}.`,
+        reason: t`"${table.table.caption}", ${columnLabel(column)}: ${named} ${fig(excess, table)} more than ${against}${tail}`,
+        fix: stated
+          ? t`Add a row on the ${code("financing")} side that covers the ${fig(excess, table)} (the use of equity, a contribution), or lower the costs.`
+          : t`Add a row on the ${code("financing")} side that covers the ${fig(excess, table)} (the use of equity, a contribution), or lower the costs; a formula row can state the result.`,
       });
     });
   }),

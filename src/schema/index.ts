@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { t } from "../format/message.js";
 import { agreement } from "./agreement.js";
 import { allocation } from "./allocation.js";
 import { budget } from "./budget.js";
@@ -49,7 +50,7 @@ export const KINDS = {
       {
         name: "goals",
         summary: "The local goals of one area, as a list without heading (for the goals under a principle's own text).",
-        pick: { attribute: "area", names: "the `area` of a local goal", example: '::goals{area="Hälsa"}' },
+        pick: { attribute: "area", names: t`the \`area\` of a local goal`, example: '::goals{area="Hälsa"}' },
         of: "goals",
       },
       { name: "budget", summary: "The joint budget: the total per party, how the split is met, and the budget per intervention area and line." },
@@ -58,7 +59,7 @@ export const KINDS = {
       {
         name: "intervention",
         summary: "The card of one intervention, by its id (under the heading of its own section).",
-        pick: { attribute: "id", names: "an intervention of `interventions:`", example: "::intervention{#plattform-lerum}" },
+        pick: { attribute: "id", names: t`an intervention of \`interventions:\``, example: "::intervention{#plattform-lerum}" },
         of: "interventions",
       },
       ...TABLE_PARTS,
@@ -163,7 +164,7 @@ export const KINDS = {
       {
         name: "evaluation",
         summary: "The purpose, actors and effect evaluation of one application, by its id (under the heading of its own section).",
-        pick: { attribute: "id", names: "an application of `applications:`", example: "::evaluation{#fotosyntes}" },
+        pick: { attribute: "id", names: t`an application of \`applications:\``, example: "::evaluation{#fotosyntes}" },
         of: "evaluations",
       },
     ],
