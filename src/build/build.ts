@@ -67,7 +67,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   removeBeside(dirname(out));
   const files = renderSite(checked.repo, { buildDate: day, colophon: options.colophon });
   const started = performance.now();
-  const unchanged = `Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
+  const unchanged = t`Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
   let pdfs: PdfStage | undefined;
   let packets: { joined: string[]; incomplete: string[] } | undefined;
   // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.

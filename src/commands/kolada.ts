@@ -11,6 +11,7 @@ import { koladaKey } from "../model/repository.js";
 import { linkOnTheWay } from "../write/output-folder.js";
 import { repositoryRoot } from "../check/check.js";
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 import type { Io } from "../io.js";
 
 /** At most this many problems are listed per response file. */
@@ -27,18 +28,18 @@ const shellWord = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace
 
 /** The response files named on the command line; a folder stands for the `.json` files in it. */
 function responseFiles(args: string[], io: Io): ResponseFile[] {
-  if (!args.length) throw new UserError("Name the saved Kolada responses to import, e.g. `plan kolada import svar/*.json`.");
+  if (!args.length) throw new UserError(t`Name the saved Kolada responses to import, e.g. \`plan kolada import svar/*.json\`.`);
   const files: ResponseFile[] = [];
   for (const arg of args) {
     const path = resolve(io.cwd, arg);
-    if (!existsSync(path)) throw new UserError(`${arg}: no such file or folder.`);
+    if (!existsSync(path)) throw new UserError(t`${arg}: no such file or folder.`);
     const paths = statSync(path).isDirectory()
       ? readdirSync(path)
           .filter((name) => name.toLowerCase().endsWith(".json") && !name.startsWith("."))
           .sort()
           .map((name) => join(path, name))
       : [path];
-    if (!paths.length) throw new UserError(`${arg}: a folder without .json files.`);
+    if (!paths.length) throw new UserError(t`${arg}: a folder without .json files.`);
     for (const p of paths) files.push({ name: shown(io, p), text: readFileSync(p, "utf8") });
   }
   return files;
@@ -95,8 +96,7 @@ export function runKoladaImport(args: string[], options: { repo: string }, io: I
     const link = linkOnTheWay(update.path, root);
     if (link) {
       throw new UserError(
-        `${shown(io, link)} is a symbolic link, and \`plan kolada import\` writes only into real folders of the repository, so that nothing lands elsewhere through a link. ` +
-          `Replace the link by a folder (or file) of the repository, then import again; nothing was imported.`,
+        t`${shown(io, link)} is a symbolic link, and \`plan kolada import\` writes only into real folders of the repository, so that nothing lands elsewhere through a link. Replace the link by a folder (or file) of the repository, then import again; nothing was imported.`,
       );
     }
   }
@@ -122,7 +122,7 @@ export interface FetchCommandOptions {
 function parseTimeout(value: string | undefined): number {
   if (value === undefined) return 30;
   const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0)) throw new UserError(`--timeout takes seconds, a number above 0, e.g. 30; got "${value}".`);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0)) throw new UserError(t`--timeout takes seconds, a number above 0, e.g. 30; got "${value}".`);
   return seconds;
 }
 
@@ -132,9 +132,9 @@ function parseBaseUrl(value: string | undefined): string {
   try {
     url = new URL(text);
   } catch {
-    throw new UserError(`--base-url takes a web address such as ${DEFAULT_BASE_URL}; got "${text}".`);
+    throw new UserError(t`--base-url takes a web address such as ${DEFAULT_BASE_URL}; got "${text}".`);
   }
-  if (!/^https?:$/.test(url.protocol)) throw new UserError(`--base-url takes an http or https address; got "${text}".`);
+  if (!/^https?:$/.test(url.protocol)) throw new UserError(t`--base-url takes an http or https address; got "${text}".`);
   return text.replace(/\/+$/, "");
 }
 
@@ -143,9 +143,9 @@ function checkOut(out: string | undefined, io: Io): string | undefined {
   if (out === undefined) return undefined;
   const dir = resolve(io.cwd, out);
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UserError(`--out ${out}: a file, not a folder.`);
+    if (!statSync(dir).isDirectory()) throw new UserError(t`--out ${out}: a file, not a folder.`);
     if (readdirSync(dir).length)
-      throw new UserError(`--out ${out}: the folder is not empty; give a new or empty one, so that importing it imports this fetch alone.`);
+      throw new UserError(t`--out ${out}: the folder is not empty; give a new or empty one, so that importing it imports this fetch alone.`);
   }
   return dir;
 }
@@ -162,7 +162,9 @@ export async function runKoladaFetch(options: FetchCommandOptions, io: Io): Prom
   const repo = loadRepository(root, { cwd: io.cwd });
   const targets = koladaTargets(repo);
   if (!targets.length) {
-    throw new UserError(`No indicator in ${shown(io, root)} takes its values from Kolada (\`source: { type: kolada, kpi, municipality }\`); nothing to fetch.`);
+    throw new UserError(
+      t`No indicator in ${shown(io, root)} takes its values from Kolada (\`source: { type: kolada, kpi, municipality }\`); nothing to fetch.`,
+    );
   }
   const requests = buildRequests(targets, baseUrl);
   io.stdout.write(

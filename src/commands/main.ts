@@ -4,6 +4,7 @@ import { runBudget, type BudgetFormat } from "./budget.js";
 import type { DiagnosticFormat } from "../check/check.js";
 import { runCheck } from "./check.js";
 import { UserError } from "../errors.js";
+import { langIn, langOf, say, t } from "../format/message.js";
 import type { Io, Lang } from "../io.js";
 import { runInit, runNew } from "./scaffold.js";
 import { removeLeftovers } from "../write/leftovers.js";
@@ -70,7 +71,7 @@ export function program(given: Io, result: { code: number }): Command {
         dir: string,
         o: { kommun: string; kommunkod?: string; region: string; regionShort: string; year?: number; contribution: number; force: boolean; update: boolean },
       ) => {
-        if (o.kommunkod !== undefined && !/^\d{4}$/.test(o.kommunkod)) throw new UserError(`--kommunkod takes four digits, e.g. 1441; got "${o.kommunkod}".`);
+        if (o.kommunkod !== undefined && !/^\d{4}$/.test(o.kommunkod)) throw new UserError(t`--kommunkod takes four digits, e.g. 1441; got "${o.kommunkod}".`);
         result.code = runInit(dir, { ...o, kommunkod: o.kommunkod, year: o.year ?? new Date().getFullYear() + 1 }, io);
       },
     );
@@ -158,12 +159,12 @@ export function program(given: Io, result: { code: number }): Command {
 }
 
 function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new UserError(`A year is four digits, e.g. 2027; got "${value}".`);
+  if (!/^\d{4}$/.test(value)) throw new UserError(t`A year is four digits, e.g. 2027; got "${value}".`);
   return Number(value);
 }
 
 function parseKronor(value: string): number {
-  if (!/^\d+$/.test(value)) throw new UserError(`An amount is whole kronor written with digits only, e.g. 500000; got "${value}".`);
+  if (!/^\d+$/.test(value)) throw new UserError(t`An amount is whole kronor written with digits only, e.g. 500000; got "${value}".`);
   return Number(value);
 }
 
@@ -176,8 +177,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await program(io, result).parseAsync(argv, { from: "user" });
     return result.code;
   } catch (error) {
-    return reportError(error, io);
+    // An option's value is refused while the options are read, before `--lang` is applied: the failure is said in the language asked for all the same.
+    const lang = langOf(langArgument(argv), {});
+    return reportError(error, lang && langArgument(argv) !== undefined ? { ...io, lang } : io);
   }
+}
+
+/** The value of `--lang` among the arguments (`--lang sv`, `--lang=sv`), if any. */
+function langArgument(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return undefined;
+  return argv[i]!.startsWith("--lang=") ? argv[i]!.slice("--lang=".length) : argv[i + 1];
 }
 
 /** A command's failure as the user sees it: the message of a UserError, or an internal error without its stack; returns the exit code. */
@@ -186,7 +196,7 @@ export function reportError(error: unknown, io: Io): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof UserError) {
-    io.stderr.write(`plan: ${error.message}\n`);
+    io.stderr.write(`plan: ${say(error.text, langIn(io))}\n`);
     return error.exitCode;
   }
   const detail = io.env["PLAN_DEBUG"] ? `\n${(error as Error).stack}` : " (set PLAN_DEBUG=1 to see where)";

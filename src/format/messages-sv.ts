@@ -555,4 +555,105 @@ export const SV: Readonly<Record<string, string>> = {
   '"{0}" stands beside the cited figure {1} with its digits but in {2}: a unit slip ({3}).':
     '"{0}" står bredvid det hämtade värdet {1} med samma siffror men i {2}: fel enhet ({3}).',
   "Write {0}, or cite it: {1}.": "Skriv {0}, eller hämta värdet: {1}.",
+  // Command errors (UserError: src/write, render, scaffold, check, commands, pdf, kolada).
+  "Nothing was changed: {0} is as it was before this build.": "Inget ändrades: {0} är som det var före bygget.",
+  "{0}: no such file or folder.": "{0}: det finns ingen sådan fil eller mapp.",
+  "No {0} in {1} or any folder above it, so this is not a plan repository.\nGive the path of one (e.g. `plan check examples`), or create one with `plan init`.":
+    "Ingen {0} i {1} eller någon mapp ovanför, så det här är inget planarkiv.\nAnge sökvägen till ett (till exempel `plan check examples`), eller skapa ett med `plan init`.",
+  '--jobs takes a whole number from 1 to 64; got "{0}".': '--jobs tar ett heltal från 1 till 64; fick "{0}".',
+  "--watch builds every PDF that changes; it does not take --shard.": "--watch bygger varje PDF som ändras; det går inte ihop med --shard.",
+  "Name the saved Kolada responses to import, e.g. `plan kolada import svar/*.json`.":
+    "Ange de sparade svaren från Kolada som ska läsas in, till exempel `plan kolada import svar/*.json`.",
+  "{0}: a folder without .json files.": "{0}: en mapp utan .json-filer.",
+  "{0} is a symbolic link, and `plan kolada import` writes only into real folders of the repository, so that nothing lands elsewhere through a link. Replace the link by a folder (or file) of the repository, then import again; nothing was imported.":
+    "{0} är en symbolisk länk, och `plan kolada import` skriver bara i riktiga mappar i arkivet, så att inget hamnar någon annanstans genom en länk. Ersätt länken med en mapp (eller fil) i arkivet och läs in igen; inget lästes in.",
+  '--timeout takes seconds, a number above 0, e.g. 30; got "{0}".': '--timeout tar sekunder, ett tal över 0, till exempel 30; fick "{0}".',
+  '--base-url takes a web address such as {0}; got "{1}".': '--base-url tar en webbadress som {0}; fick "{1}".',
+  '--base-url takes an http or https address; got "{0}".': '--base-url tar en http- eller https-adress; fick "{0}".',
+  "--out {0}: a file, not a folder.": "--out {0}: en fil, inte en mapp.",
+  "--out {0}: the folder is not empty; give a new or empty one, so that importing it imports this fetch alone.":
+    "--out {0}: mappen är inte tom; ange en ny eller tom mapp, så att den bara innehåller den här hämtningen när den läses in.",
+  "No indicator in {0} takes its values from Kolada (`source: {{ type: kolada, kpi, municipality }}`); nothing to fetch.":
+    "Ingen indikator i {0} hämtar sina värden från Kolada (`source: {{ type: kolada, kpi, municipality }}`); inget att hämta.",
+  '--kommunkod takes four digits, e.g. 1441; got "{0}".': '--kommunkod tar fyra siffror, till exempel 1441; fick "{0}".',
+  'A year is four digits, e.g. 2027; got "{0}".': 'Ett år är fyra siffror, till exempel 2027; fick "{0}".',
+  'An amount is whole kronor written with digits only, e.g. 500000; got "{0}".':
+    'Ett belopp är hela kronor skrivna med bara siffror, till exempel 500000; fick "{0}".',
+  "{0} is a file, not a folder; nothing was written. Give a new or empty folder.": "{0} är en fil, inte en mapp; inget skrevs. Ange en ny eller tom mapp.",
+  "{0} and {1} more": "{0} och {1} till",
+  ", or renew only the copy of plan in .plan/ with `plan init --update {0}`": ", eller förnya bara kopian av plan i .plan/ med `plan init --update {0}`",
+  " (replacing {0})": " (och ersätt {0})",
+  "the {0} of the same names": "de {0} med samma namn",
+  "{0} is not empty (it has {1}); nothing was written.\nGive a new or empty folder (`plan init folkhalsoplan`){2}, or add --force to write the files into it{3}.":
+    "{0} är inte tom (den innehåller {1}); inget skrevs.\nAnge en ny eller tom mapp (`plan init folkhalsoplan`){2}, eller lägg till --force för att skriva filerna i den{3}.",
+  "{0} has no plan.config.yaml, so it is not a plan repository; nothing was written. Give the folder that `plan init` made.":
+    "{0} har ingen plan.config.yaml, så det är inget planarkiv; inget skrevs. Ange mappen som `plan init` skapade.",
+  'plan new makes a plan, a report or a memo, not "{0}".':
+    'plan new skapar en verksamhetsplan (plan), en verksamhetsberättelse (rapport) eller en tjänsteskrivelse (tjansteskrivelse), inte "{0}".',
+  "Several plans are called {0}: {1}. Give one of these ids.": "Flera planer heter {0}: {1}. Ange ett av dessa id.",
+  "No plan has the id {0}.{1}": "Ingen plan har id {0}.{1}",
+  " Plans here: {0}.": " Planer här: {0}.",
+  "plan new memo needs --for <plan id>.": "plan new memo behöver --for <planens id>.",
+  "plan new {0} needs --from <plan id>.": "plan new {0} behöver --from <planens id>.",
+  "{0} already exists; nothing was written. Use --force to overwrite it.": "{0} finns redan; inget skrevs. Använd --force för att skriva över den.",
+  "Could not reach Kolada at {0}: {1}. Check your connection; nothing was written.":
+    "Kunde inte nå Kolada på {0}: {1}. Kontrollera anslutningen; inget skrevs.",
+  "Kolada at {0} answered {1}; nothing was written.": "Kolada på {0} svarade {1}; inget skrevs.",
+  "Kolada's pages of {0} lead back to {1}; nothing was written.": "Koladas sidor för {0} leder tillbaka till {1}; inget skrevs.",
+  "Kolada sent more than {0} pages (the last asked for: {1}); nothing was written.":
+    "Kolada skickade fler än {0} sidor (den sista som efterfrågades: {1}); inget skrevs.",
+  "Kolada at {0} did not send a data response ({1}: {2}); nothing was written.": "Kolada på {0} skickade inget datasvar ({1}: {2}); inget skrevs.",
+  "Kolada's next page is not a web address: {0}; nothing was written.": "Koladas nästa sida är ingen webbadress: {0}; inget skrevs.",
+  "{0}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.":
+    "{0}\nInget skrevs. Utan --pdf bygger plan HTML-sidorna och hoppar över PDF-filerna.",
+  "{0}. No file was written: the output folder is as it was before this build.": "{0}. Ingen fil skrevs: utdatamappen är som den var före bygget.",
+  "Could not put {0} in place: {1} is a symbolic link, and plan writes only into real folders. Remove the link.":
+    "Kunde inte lägga {0} på plats: {1} är en symbolisk länk, och plan skriver bara i riktiga mappar. Ta bort länken.",
+  '--shard takes i/n with 1 ≤ i ≤ n, e.g. --shard 1/4 for the first of four CI jobs; got "{0}".':
+    '--shard tar i/n med 1 ≤ i ≤ n, till exempel --shard 1/4 för det första av fyra CI-jobb; fick "{0}".',
+  "{0} is refused: {1}; nothing was built.": "{0} nekas: {1}; inget byggdes.",
+  'SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, found "{0}".':
+    'SOURCE_DATE_EPOCH ska vara ett helt antal sekunder sedan 1970-01-01, fann "{0}".',
+  "{0}:1:1: error [path/outside] The template is refused: {1}; it was not read.": "{0}:1:1: fel [path/outside] Mallen nekas: {1}; den lästes inte.",
+  "{0}:{1}:{2}: error The template uses `{3}`, which pages no longer have: {4} (README: Templates).":
+    "{0}:{1}:{2}: fel Mallen använder `{3}`, som sidorna inte längre har: {4} (README: Templates).",
+  "There is no template {0}.hbs.": "Det finns ingen mall {0}.hbs.",
+  "The template {0} failed: {1}": "Mallen {0} misslyckades: {1}",
+  "plan's package in {0} has no {1} to copy (it is not built): run `npm run build` there first.":
+    "plans paket i {0} har ingen {1} att kopiera (det är inte byggt): kör `npm run build` där först.",
+  "{0} is a lockfile of version {1}; plan needs version 2 or 3 (npm 7 or later) to pin its copy's dependencies.":
+    "{0} är en låsfil av version {1}; plan behöver version 2 eller 3 (npm 7 eller senare) för att låsa kopians beroenden.",
+  "plan's package in {0} has no npm-shrinkwrap.json or package-lock.json, so the versions of its dependencies cannot be pinned.":
+    "plans paket i {0} har ingen npm-shrinkwrap.json eller package-lock.json, så versionerna av dess beroenden kan inte låsas.",
+  "The output folder {0} is a symbolic link; plan writes only into real folders, so that nothing lands elsewhere through a link. Give the real path with --out, or remove the link. Nothing was written.":
+    "Utdatamappen {0} är en symbolisk länk; plan skriver bara i riktiga mappar, så att inget hamnar någon annanstans genom en länk. Ange den riktiga sökvägen med --out, eller ta bort länken. Inget skrevs.",
+  "The output folder {0} lies under {1}, which is a symbolic link; plan writes only into real folders, so that nothing lands elsewhere through a link. Give the real path with --out, or remove the link. Nothing was written.":
+    "Utdatamappen {0} ligger under {1}, som är en symbolisk länk; plan skriver bara i riktiga mappar, så att inget hamnar någon annanstans genom en länk. Ange den riktiga sökvägen med --out, eller ta bort länken. Inget skrevs.",
+  "The output folder {0} is the repository or contains it; choose a folder of its own, e.g. --out dist. Nothing was written.":
+    "Utdatamappen {0} är arkivet eller innehåller det; välj en egen mapp, till exempel --out dist. Inget skrevs.",
+  "The output folder {0} holds {1}, a file of the repository's sources; a build replaces its output folder as a whole. Choose a folder of its own, e.g. --out dist. Nothing was written.":
+    "Utdatamappen {0} innehåller {1}, en av arkivets källfiler; ett bygge ersätter hela utdatamappen. Välj en egen mapp, till exempel --out dist. Inget skrevs.",
+  "The output folder {0} is a file, not a folder; remove it, or choose another with --out. Nothing was written.":
+    "Utdatamappen {0} är en fil, inte en mapp; ta bort den, eller välj en annan med --out. Inget skrevs.",
+  "The output folder {0} holds files that plan did not build (it has no {1} mark), and a build replaces the folder as a whole. Choose a new or empty folder with --out, or empty this one. Nothing was written.":
+    "Utdatamappen {0} innehåller filer som plan inte har byggt (den saknar märket {1}), och ett bygge ersätter hela mappen. Välj en ny eller tom mapp med --out, eller töm den här. Inget skrevs.",
+  "Could not write into {0}: {1} is a symbolic link, and plan writes only into real folders. Remove the link. No file was written.":
+    "Kunde inte skriva i {0}: {1} är en symbolisk länk, och plan skriver bara i riktiga mappar. Ta bort länken. Ingen fil skrevs.",
+  "permission denied; choose an output folder you may write to (--out)": "behörighet saknas; välj en utdatamapp som du får skriva i (--out)",
+  "the disk is full; make room and build again": "disken är full; frigör utrymme och bygg igen",
+  "the disk quota is used up; make room and build again": "diskkvoten är slut; frigör utrymme och bygg igen",
+  "the file system is read-only; choose another output folder (--out)": "filsystemet är skrivskyddat; välj en annan utdatamapp (--out)",
+  "a name in the path is longer than the file system takes (255 bytes, or the whole path too long); choose a shorter output folder (--out) or shorter file names":
+    "ett namn i sökvägen är längre än filsystemet tillåter (255 byte, eller hela sökvägen för lång); välj en kortare utdatamapp (--out) eller kortare filnamn",
+  "a file of that name is in the way; remove it, or choose another output folder (--out)":
+    "en fil med det namnet är i vägen; ta bort den, eller välj en annan utdatamapp (--out)",
+  "a file is in the way where a folder is needed; remove it, or choose another output folder (--out)":
+    "en fil är i vägen där en mapp behövs; ta bort den, eller välj en annan utdatamapp (--out)",
+  "a folder of that name is in the way; remove it, or choose another output folder (--out)":
+    "en mapp med det namnet är i vägen; ta bort den, eller välj en annan utdatamapp (--out)",
+  "Could not write the folder {0}: {1}. No file was written.": "Kunde inte skriva mappen {0}: {1}. Ingen fil skrevs.",
+  "Could not write the file {0}: {1}. Files written before it are in place; the others keep their previous version.":
+    "Kunde inte skriva filen {0}: {1}. Filer som skrevs före den är på plats; de andra behåller sin förra version.",
+  "Could not write {0}: {1}. {2}": "Kunde inte skriva {0}: {1}. {2}",
+  "the output": "utdata",
 };

@@ -3,6 +3,7 @@ import { dirname, join, sep } from "node:path";
 import { pdfMode, reportPackets, reportPdfs, shownPath, sourcesOf, type BuildSettings } from "../build/build.js";
 import { checkLoaded, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "../check/check.js";
 import { UserError } from "../errors.js";
+import { langIn, say } from "../format/message.js";
 import { plural } from "../format/text.js";
 import type { Io } from "../io.js";
 import { packetPathOf, pdfPathOf } from "../model/pages.js";
@@ -124,7 +125,7 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
       // A template that does not compile, a browser that fails: say so, and go on watching. Other failures end the watch.
       if (!(error instanceof UserError)) throw error;
       last = error.exitCode;
-      io.stdout.write(`plan: ${error.message}\n`);
+      io.stdout.write(`plan: ${say(error.text, langIn(io))}\n`);
     }
     io.stdout.write(watchingLine(path));
   };
