@@ -8,7 +8,7 @@ import { initFiles, type InitOptions } from "../scaffold/init.js";
 import { COPY_FOLDER, olderTarballs, planCopyFiles } from "../scaffold/copy.js";
 import { checkRepository, formatProblems } from "../check/check.js";
 import { UserError } from "../errors.js";
-import { t } from "../format/message.js";
+import { count, langIn, say, t } from "../format/message.js";
 import type { Io } from "../io.js";
 
 /** What may be in a folder that `plan init` counts as empty: a fresh `git init`. */
@@ -42,11 +42,12 @@ export function runInit(dir: string, options: InitOptions & { force: boolean; up
   const older = olderTarballs(root, files.keys());
   writeFiles(root, files);
   for (const f of older) rmSync(join(root, f), { force: true });
-  const shown = dir === "." ? "" : ` ${dir}`;
+  const cd = dir === "." ? "" : `  cd ${dir}\n`;
   io.stdout.write(
-    `Created a plan repository in ${root} (${files.size} files).\n\nNext:\n` +
-      (shown ? `  cd${shown}\n` : "") +
-      `  plan check   check the documents\n  plan build   render them to HTML (and PDF, where a browser is found) in dist/\n  git init -b main && git add . && git commit -m "Folkhälsoplan"\n`,
+    `${say(
+      t`Created a plan repository in ${root} (${count(files.size, "file")}).\n\nNext:\n${cd}  plan check   check the documents\n  plan build   render them to HTML (and PDF, where a browser is found) in dist/\n  git init -b main && git add . && git commit -m "Folkhälsoplan"`,
+      langIn(io),
+    )}\n`,
   );
   return 0;
 }
@@ -70,13 +71,12 @@ function updateCopy(dir: string, root: string, io: Io): number {
   for (const f of older) rmSync(join(root, f), { force: true });
   const changed = [...files].filter(([f, data]) => !before.get(f)?.equals(typeof data === "string" ? Buffer.from(data) : data)).map(([f]) => f);
   const tarball = [...files.keys()].find((f) => f.endsWith(".tgz"))!;
-  io.stdout.write(
+  const replacing = older.length ? t` (replacing ${older.map((f) => f.slice(COPY_FOLDER.length + 1)).join(", ")})` : "";
+  const said =
     changed.length || older.length
-      ? `Renewed the copy of plan in ${join(dir, COPY_FOLDER)}: ${tarball.slice(COPY_FOLDER.length + 1)}` +
-          (older.length ? ` (replacing ${older.map((f) => f.slice(COPY_FOLDER.length + 1)).join(", ")})` : "") +
-          `.\nCommit ${COPY_FOLDER}/; CI installs this plan from the next run on.\n`
-      : `The copy of plan in ${join(dir, COPY_FOLDER)} is already this plan (${tarball.slice(COPY_FOLDER.length + 1)}); nothing changed.\n`,
-  );
+      ? t`Renewed the copy of plan in ${join(dir, COPY_FOLDER)}: ${tarball.slice(COPY_FOLDER.length + 1)}${replacing}.\nCommit ${COPY_FOLDER}/; CI installs this plan from the next run on.`
+      : t`The copy of plan in ${join(dir, COPY_FOLDER)} is already this plan (${tarball.slice(COPY_FOLDER.length + 1)}); nothing changed.`;
+  io.stdout.write(`${say(said, langIn(io))}\n`);
   return 0;
 }
 
@@ -134,10 +134,10 @@ export function runNew(word: string, options: NewOptions, io: Io): number {
   const target = join(checked.repo.root, draft.relPath);
   if (existsSync(target) && !options.force) throw new UserError(t`${draft.relPath} already exists; nothing was written. Use --force to overwrite it.`, 1);
   writeFileAtomic(target, draft.text);
-  io.stdout.write(`Wrote ${draft.relPath} (a draft).\n`);
+  io.stdout.write(`${say(t`Wrote ${draft.relPath} (a draft).`, langIn(io))}\n`);
   // Show at once what the draft still lacks, so that the user knows what to fill in.
   const after = checkRepository(target, io);
   const own = after.problems.filter((p) => p.file.path === after.repo.sources.find((s) => s.relPath === draft.relPath)?.file.path);
-  if (own.length) io.stdout.write(`\nTo fill in:\n${formatProblems({ ...after, problems: own }, "text", io, io.stdout)}`);
+  if (own.length) io.stdout.write(`\n${say(t`To fill in:`, langIn(io))}\n${formatProblems({ ...after, problems: own }, "text", io, io.stdout)}`);
   return 0;
 }

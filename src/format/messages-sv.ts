@@ -656,4 +656,78 @@ export const SV: Readonly<Record<string, string>> = {
     "Kunde inte skriva filen {0}: {1}. Filer som skrevs före den är på plats; de andra behåller sin förra version.",
   "Could not write {0}: {1}. {2}": "Kunde inte skriva {0}: {1}. {2}",
   "the output": "utdata",
+  // What the commands print besides findings (build, watch, init, new, budget, kolada).
+  "plan: nothing is built from a repository with errors; fix them first.": "plan: inget byggs från ett arkiv med fel; rätta dem först.",
+  "plan: nothing changed since the last build: {0} is as it was, and nothing was written.":
+    "plan: inget har ändrats sedan förra bygget: {0} är som det var, och inget skrevs.",
+  "plan: built {0} and {1} into {2}": "plan: byggde {0} och {1} i {2}",
+  "page|pages": "sida|sidor",
+  "other file|other files": "annan fil|andra filer",
+  "plan: {0} joined": "plan: {0} sammanfogade",
+  "meeting packet|meeting packets": "sammanträdespaket|sammanträdespaket",
+  "plan: warning: no meeting packet for {0}.": "plan: varning: inget sammanträdespaket för {0}.",
+  " (shard {0})": " (del {0})",
+  "--no-pdf was given": "--no-pdf angavs",
+  "{0}; pass --pdf to make that an error, or see `plan build --help` for --browser":
+    "{0}; ange --pdf för att göra det till ett fel, eller se `plan build --help` om --browser",
+  "plan: PDFs skipped{0}: {1}.": "plan: PDF-filerna hoppades över{0}: {1}.",
+  "plan: warning: 1 PDF in the output folder no longer matches its document: {0}":
+    "plan: varning: 1 PDF i utdatamappen stämmer inte längre med sitt dokument: {0}",
+  "plan: warning: {0} PDFs in the output folder no longer match their documents: {1}":
+    "plan: varning: {0} PDF-filer i utdatamappen stämmer inte längre med sina dokument: {1}",
+  " in {0} s, {1} in parallel": " på {0} s, {1} samtidigt",
+  ", {0} unchanged": ", {0} oförändrade",
+  "plan: {0} rendered{1}{2}{3}": "plan: {0} framställda{1}{2}{3}",
+  "PDF|PDFs": "PDF|PDF-filer",
+  "plan: warning: blocked {0} to addresses outside the output folder while printing ({1}); the PDFs were made without them.":
+    "plan: varning: stoppade {0} till adresser utanför utdatamappen under utskriften ({1}); PDF-filerna gjordes utan dem.",
+  "request|requests": "begäran|begäranden",
+  "plan: warning: {0}: {1} is in none of the fonts plan ships; the browser took it from a font of this computer, so the PDF may print it differently elsewhere or as a box. Write it in words in the document, or leave it out.":
+    "plan: varning: {0}: {1} finns inte i något av de typsnitt som följer med plan; webbläsaren tog tecknet från ett typsnitt på den här datorn, så PDF-filen kan visa det annorlunda på andra datorer eller som en ruta. Skriv det med ord i dokumentet, eller ta bort det.",
+  "plan: warning: {0}: {1} are in none of the fonts plan ships; the browser took them from a font of this computer, so the PDF may print them differently elsewhere or as a box. Write them in words in the document, or leave them out.":
+    "plan: varning: {0}: {1} finns inte i något av de typsnitt som följer med plan; webbläsaren tog tecknen från ett typsnitt på den här datorn, så PDF-filen kan visa dem annorlunda på andra datorer eller som rutor. Skriv dem med ord i dokumentet, eller ta bort dem.",
+  "plan: no roll-ups from a repository with errors; fix them first.": "plan: inga sammanställningar från ett arkiv med fel; rätta dem först.",
+  "1 {0} page": "1 sida ({0})",
+  "{0} {1} pages": "{0} sidor ({1})",
+  "{0} without paging fields": "{0} utan fält för sidindelning",
+  "Read {0} ({1}): {2} of {3}": "Läste {0} ({1}): {2} för {3}",
+  "Kolada response file|Kolada response files": "svarsfil från Kolada|svarsfiler från Kolada",
+  "value|values": "värde|värden",
+  "KPI|KPIs": "nyckeltal|nyckeltal",
+  "{0}; left out {1} that Kolada marks deleted.": "{0}; utelämnade {1} som Kolada markerar som borttagna.",
+  "{0}.": "{0}.",
+  unchanged: "oförändrad",
+  updated: "uppdaterad",
+  "new file": "ny fil",
+  "  {0}  {1} added, {2} changed, {3} unchanged ({4})": "  {0}  {1} tillagda, {2} ändrade, {3} oförändrade ({4})",
+  "In all: {0} added, {1} changed, {2} unchanged.": "Totalt: {0} tillagda, {1} ändrade, {2} oförändrade.",
+  "Note: the files disagree on {0}": "Obs: filerna skiljer sig åt för {0}",
+  "No indicator uses this KPI (imported all the same):": "Ingen indikator använder det här nyckeltalet (inläst ändå):",
+  "No indicator uses these KPIs (imported all the same):": "Ingen indikator använder de här nyckeltalen (inlästa ändå):",
+  "  {0} for {1}": "  {0} för {1}",
+  'Link an indicator with `source: {{ type: kolada, kpi: …, municipality: "…" }}`, or delete its file.':
+    'Koppla en indikator med `source: {{ type: kolada, kpi: …, municipality: "…" }}`, eller ta bort filen.',
+  "… and {0} more": "… och {0} till",
+  "1 file is not a Kolada data response (v2 or v3); nothing was imported.": "1 fil är inget datasvar från Kolada (v2 eller v3); inget lästes in.",
+  "{0} files are not a Kolada data response (v2 or v3); nothing was imported.": "{0} filer är inga datasvar från Kolada (v2 eller v3); inget lästes in.",
+  "Fix or remove the file above, then import again; nothing was imported.": "Rätta eller ta bort filen ovan och läs in igen; inget lästes in.",
+  "plan: skipped {0}, which could not be read ({1}); `plan check` says more.": "plan: hoppade över {0}, som inte kunde läsas ({1}); `plan check` säger mer.",
+  "Asking Kolada at {0} for {1} of {2}:": "Frågar Kolada på {0} efter {1} för {2}:",
+  "municipality|municipalities": "kommun|kommuner",
+  "  {0} for {1}, {2}": "  {0} för {1}, {2}",
+  "Saved {0} ({1}) in {2}\nNothing in the repository has changed yet. To import the values, run:\n  plan kolada import {3}{4}":
+    "Sparade {0} ({1}) i {2}\nInget i arkivet har ändrats ännu. Kör det här för att läsa in värdena:\n  plan kolada import {3}{4}",
+  'Created a plan repository in {0} ({1}).\n\nNext:\n{2}  plan check   check the documents\n  plan build   render them to HTML (and PDF, where a browser is found) in dist/\n  git init -b main && git add . && git commit -m "Folkhälsoplan"':
+    'Skapade ett planarkiv i {0} ({1}).\n\nNästa steg:\n{2}  plan check   kontrollera dokumenten\n  plan build   gör HTML-sidor (och PDF, där en webbläsare finns) av dem i dist/\n  git init -b main && git add . && git commit -m "Folkhälsoplan"',
+  "Renewed the copy of plan in {0}: {1}{2}.\nCommit {3}/; CI installs this plan from the next run on.":
+    "Förnyade kopian av plan i {0}: {1}{2}.\nChecka in {3}/; CI installerar den här versionen av plan från nästa körning.",
+  "The copy of plan in {0} is already this plan ({1}); nothing changed.": "Kopian av plan i {0} är redan den här versionen ({1}); inget ändrades.",
+  "Wrote {0} (a draft).": "Skrev {0} (ett utkast).",
+  "To fill in:": "Att fylla i:",
+  "plan: nothing built; {0} keeps the last build without errors.": "plan: inget byggdes; {0} behåller det senaste bygget utan fel.",
+  ", {0} removed": ", {0} borttagna",
+  "plan: {0} {1} written{2} in {3} ({4} s)": "plan: {0} {1} skrivna{2} i {3} ({4} s)",
+  "Watching {0} for changes; press Ctrl+C to stop.": "Bevakar {0} efter ändringar; tryck Ctrl+C för att sluta.",
+  "plan: the repository folder {0} is gone; waiting for it to come back (press Ctrl+C to stop).":
+    "plan: arkivmappen {0} är borta; väntar på att den kommer tillbaka (tryck Ctrl+C för att sluta).",
 };
