@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJson, only } from "./helpers/findings.js";
+import { commitAll, git } from "./helpers/git.js";
 import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
 
 /**
@@ -83,5 +84,31 @@ describe("the new kinds' findings in Swedish", () => {
       "95 % av texten i den här verksamhetsplanen är densamma som i `sjuharad/enhetsplaner/utbildning-kompetensutveckling`: den ser kopierad ut, med bara lite ändrat.",
     );
     expect(stdout).toContain("åtgärd: Skriv det som är den här verksamhetsplanens eget,");
+  });
+});
+
+describe("plan diff in Swedish", () => {
+  it("the headline, the money table and the document's budget lines in Swedish words, the figures as in English", async () => {
+    const root = copyExamples({ only: ["lerum"] });
+    git(root, "init", "-q");
+    commitAll(root, "The examples");
+    edit(root, "lerum/plan-2019.md", "parties: { hsn-vast: 100000, lerum: 165000 }", "parties: { hsn-vast: 150000, lerum: 165000 }");
+    edit(root, "lerum/plan-2019.md", "    total: 265000\n", "    total: 315000\n");
+    commitAll(root, "A change");
+    const { code, stdout } = await run(["diff", "HEAD~1", "HEAD", "--lang", "sv"], root);
+    expect(code).toBe(0);
+    const lines = stdout.split("\n").map((l) => l.replace(/ {2,}/g, "  ").trim());
+    expect(lines).toContain("Dokument: 1 ändrade, 0 tillagda, 0 borttagna, 0 flyttade");
+    expect(lines).toContain("Pengar per avtal och år (utom överföringar)");
+    expect(lines).toContain("Part  Före  Efter  Skillnad");
+    expect(lines).toContain("Summa  2 000 000 kr  2 050 000 kr  +50 000 kr");
+    expect(lines).toContain("Budgetposter");
+    expect(lines).toContain("Summa för posten  265 000 kr  315 000 kr  +50 000 kr");
+    expect(lines).toContain("Nya problem (som plan check hittar efter ändringen, inte före): 6");
+    expect(lines).toContain("Fördelning");
+    expect(stdout).toContain("lerum/plan-2019 följer inte längre avtalets fördelning (lerum/avtal-2017-2020, fördelning equally)");
+    const markdown = await run(["diff", "HEAD~1", "HEAD", "--format", "markdown", "--lang", "sv"], root);
+    expect(markdown.stdout).toContain("| Avtal | År | Part | Före | Efter | Skillnad |");
+    expect(markdown.stdout).toContain("**Nya problem** (som `plan check` hittar efter ändringen, inte före): 6");
   });
 });
