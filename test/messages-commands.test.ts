@@ -112,3 +112,21 @@ describe("plan diff in Swedish", () => {
     expect(markdown.stdout).toContain("**Nya problem** (som `plan check` hittar efter ändringen, inte före): 6");
   });
 });
+
+describe("the help in Swedish", () => {
+  it("plan build --help with --lang sv: commander's headings, the descriptions, defaults and choices in Swedish; in English without it; exit 0", async () => {
+    const dir = tempDir("plan-help-");
+    const sv = await run(["build", "--help", "--lang", "sv"], dir);
+    expect(sv.code).toBe(0);
+    expect(sv.stdout).toMatch(/^Användning: plan build/);
+    expect(sv.stdout).toContain("Flaggor:");
+    expect(sv.stdout).toMatch(/--no-pdf +bara HTML, inga PDF-filer\n/);
+    expect(sv.stdout).toContain('planarkivet, eller en mapp eller fil i det (standard: ".")');
+    expect(sv.stdout).toMatch(/-h, --help +visa hjälp för kommandot/);
+    const check = await run(["check", "--help"], dir, { LANG: "sv_SE.UTF-8" });
+    expect(check.stdout.replace(/\s+/g, " ")).toContain('utdataformat (val: "text", "json", "github", "codequality", standard: "text")');
+    const en = await run(["build", "--help"], dir, { LANG: "en_GB.UTF-8" });
+    expect(en.stdout).toMatch(/^Usage: plan build/);
+    expect(en.stdout).toMatch(/--no-pdf +HTML only, no PDFs\n/);
+  });
+});

@@ -836,4 +836,83 @@ export const SV: Readonly<Record<string, string>> = {
   "(Checked {0} of {1} files: those that changed and those they refer to or that refer to them.)":
     "(Kontrollerade {0} av {1} filer: de som ändrats och de som de hänvisar till eller som hänvisar till dem.)",
   "paragraph|paragraphs": "stycke|stycken",
+  // The command line's help (src/commands/main.ts): commander's headings and every description.
+  "Usage:": "Användning:",
+  "Options:": "Flaggor:",
+  "Commands:": "Kommandon:",
+  "Arguments:": "Argument:",
+  "Global Options:": "Globala flaggor:",
+  "choices: {0}": "val: {0}",
+  "default: {0}": "standard: {0}",
+  "Checks and renders the joint public-health plans of Swedish municipalities.": "Kontrollerar och framställer svenska kommuners gemensamma folkhälsoplaner.",
+  "output the version number": "visa versionsnumret",
+  "display help for command": "visa hjälp för kommandot",
+  "the language plan speaks: sv (svenska) or en (English); default: the environment's (LANG)":
+    "språket som plan talar: sv (svenska) eller en (English); standard: miljöns (LANG)",
+  "(run `plan --help` for the commands and their options)": "(kör `plan --help` för kommandona och deras flaggor)",
+  "Validate every document against the schemas and the rules between documents.":
+    "Kontrollera varje dokument mot fältens regler och reglerna mellan dokumenten.",
+  "the plan repository, or a folder or file inside it": "planarkivet, eller en mapp eller fil i det",
+  "output format": "utdataformat",
+  "exit 1 on warnings too": "avsluta med 1 även vid varningar",
+  "check again whenever a file is saved, until Ctrl+C": "kontrollera igen varje gång en fil sparas, tills Ctrl+C",
+  "check every file anew, without reading or writing the cache in .plan-cache/":
+    "kontrollera varje fil på nytt, utan att läsa eller skriva cachen i .plan-cache/",
+  "Print the budget roll-ups: per plan, per agreement and year, per party across agreements.":
+    "Skriv ut budgetsammanställningarna: per plan, per avtal och år, per part över alla avtal.",
+  "Create a working plan repository in a new or empty folder: configuration, agreement, plan, memo, README, CI for GitHub and GitLab with a copy of this plan in .plan/ for it to install, and editor settings.":
+    "Skapa ett fungerande planarkiv i en ny eller tom mapp: inställningar, avtal, plan, tjänsteskrivelse, README, CI för GitHub och GitLab med en kopia av plan i .plan/ att installera, och inställningar för redigeraren.",
+  "the folder to create it in": "mappen att skapa det i",
+  "the municipality": "kommunen",
+  "its four-digit kommunkod, for Kolada": "dess fyrsiffriga kommunkod, för Kolada",
+  "the region's board it works with": "regionens nämnd som kommunen samarbetar med",
+  "the board's short name in tables": "nämndens korta namn i tabeller",
+  "the year of the first plan (default: next year)": "året för den första planen (standard: nästa år)",
+  "each party's yearly contribution in whole kronor": "varje parts årliga bidrag i hela kronor",
+  "write into a folder that is not empty, replacing the files of the same names": "skriv i en mapp som inte är tom, och ersätt filerna med samma namn",
+  "renew only the copy of plan in .plan/ (which CI installs) from this plan: no network; the copy's dependencies come from npm when CI installs them":
+    "förnya bara kopian av plan i .plan/ (som CI installerar) från den här versionen: inget nätverk; kopians beroenden hämtas från npm när CI installerar dem",
+  "Draft a document from a plan: next year's plan, the year's report, or the memo about it.":
+    "Gör ett utkast utifrån en plan: nästa års plan, årets verksamhetsberättelse eller tjänsteskrivelsen om den.",
+  "plan, report or memo": "plan, rapport (report) eller tjansteskrivelse (memo)",
+  "the plan to start from (plan, report)": "planen att utgå från (plan, rapport)",
+  "the plan the memo is about (memo)": "planen som tjänsteskrivelsen gäller (tjansteskrivelse)",
+  "plan: leave the amounts empty instead of copying them": "plan: lämna beloppen tomma i stället för att kopiera dem",
+  "plan: the year of the new plan (default: the next)": "plan: året för den nya planen (standard: nästa)",
+  "overwrite an existing file": "skriv över en befintlig fil",
+  "Check, then render every plan, memo, report and roll-up to standalone HTML, with an index, and the plans, memos, reports and agreements to PDF.":
+    "Kontrollera, och gör sedan fristående HTML-sidor av varje plan, tjänsteskrivelse, verksamhetsberättelse och sammanställning, med en startsida, och PDF-filer av planerna, tjänsteskrivelserna, verksamhetsberättelserna och avtalen.",
+  "output folder (default: dist in the repository)": "utdatamapp (standard: dist i arkivet)",
+  "require the PDFs: exit 2 when no browser is found (default: PDFs when a browser is found)":
+    "kräv PDF-filerna: avsluta med 2 när ingen webbläsare hittas (standard: PDF-filer när en webbläsare hittas)",
+  "HTML only, no PDFs": "bara HTML, inga PDF-filer",
+  "the Chrome, Chromium or Edge to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)":
+    "Chrome, Chromium eller Edge att skriva ut med (standard: PUPPETEER_EXECUTABLE_PATH, sedan de vanliga platserna)",
+  "pages printing at the same time (default: the number of cores)": "sidor som skrivs ut samtidigt (standard: antalet kärnor)",
+  "make only the i-th of n shares of the PDFs, for CI jobs that split a large repository":
+    "gör bara den i:te av n delar av PDF-filerna, för CI-jobb som delar upp ett stort arkiv",
+  "build again whenever a file is saved, until Ctrl+C: only what changed is rendered and written":
+    "bygg igen varje gång en fil sparas, tills Ctrl+C: bara det som ändrats framställs och skrivs",
+  "list each warning with its place and fix (default: a line per file, with its rules)":
+    "visa varje varning med dess plats och åtgärd (standard: en rad per fil, med dess regler)",
+  'end every page with the line "Framställt <date> med plan." (default: none; a board\'s document says nothing about the software)':
+    'avsluta varje sida med raden "Framställt <datum> med plan." (standard: ingen; en nämnds dokument säger inget om programvaran)',
+  "Show what changed between two revisions: documents, money per party, the split, new problems, prose.":
+    "Visa vad som ändrats mellan två versioner: dokument, pengar per part, fördelningen, nya problem, text.",
+  "the revision to compare from (default: the merge base with the default branch); `A..B` and `A...B` work as in git":
+    "versionen att jämföra från (standard: den gemensamma basen med standardgrenen); `A..B` och `A...B` fungerar som i git",
+  "the revision to compare to (default: the working tree)": "versionen att jämföra med (standard: arbetskopian)",
+  "exit 1 when the plans differ, as `git diff --exit-code`": "avsluta med 1 när planerna skiljer sig åt, som `git diff --exit-code`",
+  "the plan repository, or a folder inside it": "planarkivet, eller en mapp i det",
+  "Indicator values from Kolada: import saved API responses, or fetch them (the only command that uses the network).":
+    "Indikatorvärden från Kolada: läs in sparade svar från API:et, eller hämta dem (det enda kommandot som använder nätverket).",
+  "Merge saved Kolada `data` responses (v3 or v2, any number of pages) into data/kolada/<KPI>-<municipality>.yaml.":
+    "För in sparade `data`-svar från Kolada (v3 eller v2, hur många sidor som helst) i data/kolada/<KPI>-<kommun>.yaml.",
+  "saved responses (.json), or folders of them": "sparade svar (.json), eller mappar med dem",
+  "Ask Kolada for the values of every Kolada-linked indicator and save the answers for `plan kolada import`.":
+    "Fråga Kolada efter värdena för varje indikator som är kopplad till Kolada och spara svaren för `plan kolada import`.",
+  "a new or empty folder to save the pages in (default: a fresh folder in the system's temp folder)":
+    "en ny eller tom mapp att spara sidorna i (standard: en ny mapp i systemets mapp för tillfälliga filer)",
+  "the Kolada API (default: https://api.kolada.se/v3)": "Koladas API (standard: https://api.kolada.se/v3)",
+  "how long to wait for each answer (default: 30)": "hur länge att vänta på varje svar (standard: 30)",
 };
