@@ -6,7 +6,7 @@ import { colours, formatText, plain } from "../diff/format-text.js";
 import { diffRevisions } from "../diff/index.js";
 import { hasDifferences } from "../diff/model.js";
 import { UserError } from "../errors.js";
-import { langIn, phrased } from "../format/message.js";
+import { langIn } from "../format/message.js";
 import { useColour, type Io } from "../io.js";
 
 export type DiffFormat = "text" | "markdown" | "json";
@@ -23,7 +23,7 @@ export async function runDiff(base: string | undefined, head: string | undefined
   try {
     result = await diffRevisions({ cwd: io.cwd, path: options.path, base, head });
   } catch (error) {
-    if (error instanceof DiffError) throw new UserError(phrased(error.message));
+    if (error instanceof DiffError) throw new UserError(error.text);
     throw error;
   }
   if (options.format === "json") io.stdout.write(formatJson(result));

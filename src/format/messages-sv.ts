@@ -915,4 +915,39 @@ export const SV: Readonly<Record<string, string>> = {
     "en ny eller tom mapp att spara sidorna i (standard: en ny mapp i systemets mapp för tillfälliga filer)",
   "the Kolada API (default: https://api.kolada.se/v3)": "Koladas API (standard: https://api.kolada.se/v3)",
   "how long to wait for each answer (default: 30)": "hur länge att vänta på varje svar (standard: 30)",
+  // plan diff's and the printer's failures (src/diff/git.ts, snapshot.ts, index.ts; src/pdf/render.ts).
+  "git is not installed, or not on the PATH; `plan diff` reads the revisions with it.":
+    "git är inte installerat, eller finns inte i PATH; `plan diff` läser versionerna med det.",
+  "{0} is not inside a git repository, so there are no revisions to compare.\nRun `plan diff` inside the plan repository's git working tree (or `git init` one).":
+    "{0} ligger inte i ett git-arkiv, så det finns inga versioner att jämföra.\nKör `plan diff` i planarkivets git-arbetskopia (eller skapa en med `git init`).",
+  "There is no {0} at {1}, so it holds no plan repository to compare with.\nName a base revision that has one: `plan diff <base> [head]`.":
+    "Det finns ingen {0} i {1}, så där finns inget planarkiv att jämföra med.\nAnge en basversion som har en: `plan diff <bas> [head]`.",
+  "Give either a range (`{0}`) or two revisions, not both.": "Ange antingen ett intervall (`{0}`) eller två versioner, inte båda.",
+  "There is no default branch (origin/HEAD, main or master) in this clone to compare with":
+    "Det finns ingen standardgren (origin/HEAD, main eller master) i den här klonen att jämföra med",
+  "There is no default branch to compare with (neither origin/HEAD, main nor master exists).\nName the base revision: `plan diff <base> [head]`, e.g. `plan diff HEAD~1`.":
+    "Det finns ingen standardgren att jämföra med (varken origin/HEAD, main eller master finns).\nAnge basversionen: `plan diff <bas> [head]`, till exempel `plan diff HEAD~1`.",
+  "The revision `{0}` is not in this clone": "Versionen `{0}` finns inte i den här klonen",
+  "The repository has no commits yet, so there is nothing to compare with. Commit first, or name two revisions.":
+    "Arkivet har inga incheckningar ännu, så det finns inget att jämföra med. Checka in först, eller ange två versioner.",
+  "Unknown revision `{0}`: no branch, tag or commit of this repository has that name.\nSee `git log --oneline` for commits and `git branch -a` for branches.":
+    "Okänd version `{0}`: ingen gren, tagg eller incheckning i arkivet har det namnet.\nSe `git log --oneline` för incheckningar och `git branch -a` för grenar.",
+  "The common ancestor of `{0}` and `{1}` is not in this clone": "Den gemensamma föregångaren till `{0}` och `{1}` finns inte i den här klonen",
+  "`{0}` and `{1}` have no common history. Name the base revision: `plan diff <base> [head]`.":
+    "`{0}` och `{1}` har ingen gemensam historik. Ange basversionen: `plan diff <bas> [head]`.",
+  "{0}: it is a shallow clone, with only the latest commits fetched.\nFetch the history first: in GitHub Actions give actions/checkout `fetch-depth: 0`; elsewhere run `git fetch --unshallow`.":
+    "{0}: det är en grund klon, där bara de senaste incheckningarna hämtats.\nHämta historiken först: i GitHub Actions ge actions/checkout `fetch-depth: 0`; annars kör `git fetch --unshallow`.",
+  "There is no {0} in {1} or above it at {2}, so that revision holds no plan repository.":
+    "Det finns ingen {0} i {1} eller ovanför i {2}, så den versionen innehåller inget planarkiv.",
+  "the top folder": "den översta mappen",
+  "There is no {0} in {1} or above it in the working tree, so this is not a plan repository.":
+    "Det finns ingen {0} i {1} eller ovanför i arbetskopian, så det här är inget planarkiv.",
+  "{0} in the working tree is refused: {1}. `plan check` says more.": "{0} i arbetskopian nekas: {1}. `plan check` säger mer.",
+  "the browser stopped while printing {0} (it crashed or was killed)": "webbläsaren stannade under utskriften av {0} (den kraschade eller avslutades)",
+  "printing {0} took longer than {1} s": "utskriften av {0} tog längre tid än {1} s",
+  "could not print {0}: {1}": "kunde inte skriva ut {0}: {1}",
+  "the browser stopped before printing (it crashed or was killed)": "webbläsaren stannade före utskriften (den kraschade eller avslutades)",
+  "could not open a page in the browser: {0}": "kunde inte öppna en sida i webbläsaren: {0}",
+  "could not start the browser {0}: {1}": "kunde inte starta webbläsaren {0}: {1}",
+  "could not ask the browser its version: {0}": "kunde inte fråga webbläsaren om dess version: {0}",
 };

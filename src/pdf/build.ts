@@ -151,7 +151,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     }
   } catch (error) {
     if (started) await closeBrowser(started);
-    if (error instanceof PrintError) throw new UserError(t`${error.message}. No file was written: the output folder is as it was before this build.`, 2);
+    if (error instanceof PrintError) throw new UserError(t`${error.text}. No file was written: the output folder is as it was before this build.`, 2);
     throw error;
   }
   if (todo.length === 0) {
@@ -245,7 +245,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   } catch (error) {
     if (!handedOver) await closeBrowser(printer);
     discard();
-    if (error instanceof PrintError) throw new UserError(t`${error.message}. No file was written: the output folder is as it was before this build.`, 2);
+    if (error instanceof PrintError) throw new UserError(t`${error.text}. No file was written: the output folder is as it was before this build.`, 2);
     throw error;
   }
 }
