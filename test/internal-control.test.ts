@@ -36,7 +36,7 @@ describe("plan check: an internal-control plan", () => {
       { file: PLAN, line: lineOf(root, PLAN, "    score: 8"), column: 12, severity: "error" },
       { file: PLAN, line: lineOf(root, PLAN, "    probability: 6"), column: 18, severity: "error" },
     ]);
-    expect(found[0]!.message).toBe("The levels of Väsentlighet are numbered from 1 in order; the 3rd (Kännbar) is numbered 4.");
+    expect(found[0]!.message).toBe("The levels of Väsentlighet are numbered from 1 in order; the level at place 3 (Kännbar) is numbered 4.");
     expect(found[1]!.message).toBe("The risk `Hygien` is scored 8, but probability 3 × consequence 3 is 9.");
     expect(found[1]!.fix).toBe("Write `score: 9`, or correct the probability or the consequence.");
     // Off the scale, the score is not compared: the level is the mistake to tell.

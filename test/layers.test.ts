@@ -13,9 +13,10 @@ const README = resolve(import.meta.dirname, "../README.md");
  * ("## Development") lists the folders in this order.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["errors.ts", "io.ts", "exit.ts"],
+  ["io.ts", "exit.ts"],
   ["vocabulary.ts"],
   ["format"],
+  ["errors.ts"],
   ["diagnostics"],
   ["source"],
   ["schema"],
@@ -110,13 +111,13 @@ describe("layers", () => {
       'import { compareStrings } from "../format/text.js";',
     ].join("\n");
     expect(importProblems("model/planted.ts", planted)).toEqual([
-      'model/planted.ts: imports "../commands/io.js", pointing up from model (layer 6) to commands (layer 16)',
-      'model/planted.ts: imports "../render/views/budget.js", pointing up from model (layer 6) to render (layer 10)',
-      'model/planted.ts: imports "../watch/watch.js", pointing up from model (layer 6) to watch (layer 15)',
-      'model/planted.ts: imports "../kolada/import.js", pointing up from model (layer 6) to kolada (layer 15)',
+      'model/planted.ts: imports "../commands/io.js", pointing up from model (layer 7) to commands (layer 17)',
+      'model/planted.ts: imports "../render/views/budget.js", pointing up from model (layer 7) to render (layer 11)',
+      'model/planted.ts: imports "../watch/watch.js", pointing up from model (layer 7) to watch (layer 16)',
+      'model/planted.ts: imports "../kolada/import.js", pointing up from model (layer 7) to kolada (layer 16)',
     ]);
     expect(importProblems("diff/planted.ts", 'import { planImport } from "../kolada/import.js";')).toEqual([
-      'diff/planted.ts: imports "../kolada/import.js", sideways from diff to kolada, which are side by side in layer 15 and do not know each other',
+      'diff/planted.ts: imports "../kolada/import.js", sideways from diff to kolada, which are side by side in layer 16 and do not know each other',
     ]);
     expect(importProblems("stray.ts", "")).toEqual(["stray.ts: stray.ts is in no layer; place it in LAYERS (test/layers.test.ts)"]);
   });

@@ -1,8 +1,7 @@
 import { dirname, isAbsolute, relative } from "node:path";
 import { checkRepository, errorsOnly, formatProblems, type Checked } from "../check/check.js";
 import { formatSummary } from "../diagnostics/format-summary.js";
-import { count, langIn, say, t } from "../format/message.js";
-import { plural } from "../format/text.js";
+import { count, langIn, say, t, type Message } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
 import { pdfPathOf } from "../model/pages.js";
@@ -50,7 +49,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   let checked = checkRepository(path, io, htmlOnly ? { keepBody: false, cache: true } : {});
   if (checked.errors > 0) {
     io.stderr.write(formatProblems(errorsOnly(checked), "text", io, io.stderr));
-    io.stderr.write("plan: nothing is built from a repository with errors; fix them first.\n");
+    io.stderr.write(`${say(t`plan: nothing is built from a repository with errors; fix them first.`, langIn(io))}\n`);
     return 1;
   }
   const root = checked.repo.root;
@@ -58,7 +57,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const day = sourceDate(io.env, root);
   const inputs = htmlOnly ? inputsOf(root, out, { pdf: "skip", colophon: options.colophon === true, day }) : undefined;
   if (inputs !== undefined && upToDate(root, out, inputs)) {
-    io.stdout.write(`plan: nothing changed since the last build: ${shownPath(out, io)} is as it was, and nothing was written.\n`);
+    io.stdout.write(`${say(t`plan: nothing changed since the last build: ${shownPath(out, io)} is as it was, and nothing was written.`, langIn(io))}\n`);
     if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
     return 0;
   }
@@ -67,7 +66,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   removeBeside(dirname(out));
   const files = renderSite(checked.repo, { buildDate: day, colophon: options.colophon });
   const started = performance.now();
-  const unchanged = `Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
+  const unchanged = t`Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
   let pdfs: PdfStage | undefined;
   let packets: { joined: string[]; incomplete: string[] } | undefined;
   // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
@@ -98,7 +97,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   }
   if (inputs !== undefined) remember(root, out, inputs);
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
-  io.stdout.write(`plan: built ${pages} pages and ${files.length - pages} other files into ${shownPath(out, io)}\n`);
+  io.stdout.write(`${say(t`plan: built ${count(pages, "page")} and ${count(files.length - pages, "other file")} into ${shownPath(out, io)}`, langIn(io))}\n`);
   reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
   if (packets) reportPackets(packets, { shard: options.shard !== undefined }, io);
   if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
@@ -139,39 +138,52 @@ export function shownPath(path: string, io: Io): string {
 
 /** The meeting packets a build or a round of watch mode joined, and those it could not. */
 export function reportPackets(packets: { joined: string[]; incomplete: string[] }, run: { shard: boolean }, io: Io): void {
-  if (packets.joined.length) io.stdout.write(`plan: ${plural(packets.joined.length, "meeting packet")} joined\n`);
+  const lang = langIn(io);
+  if (packets.joined.length) io.stdout.write(`${say(t`plan: ${count(packets.joined.length, "meeting packet")} joined`, lang)}\n`);
   // With --shard another job prints some parts: said only where it is not that.
-  if (packets.incomplete.length && !run.shard) io.stderr.write(`plan: warning: no meeting packet for ${packets.incomplete.join(", ")}.\n`);
+  if (packets.incomplete.length && !run.shard) io.stderr.write(`${say(t`plan: warning: no meeting packet for ${packets.incomplete.join(", ")}.`, lang)}\n`);
 }
 
 /** What became of the PDFs: how many were printed, in how long, or why none were, and what could not be reached while printing. */
 export function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | undefined; seconds: number; countUnchanged?: boolean }, io: Io): void {
-  const share = run.shard ? ` (shard ${run.shard})` : "";
+  const lang = langIn(io);
+  const line = (message: Message) => `${say(message, lang)}\n`;
+  const share = run.shard ? t` (shard ${run.shard})` : "";
   if (pdfs.skipped) {
     const why =
-      pdfs.skipped === "--no-pdf" ? "--no-pdf was given" : `${pdfs.skipped}; pass --pdf to make that an error, or see \`plan build --help\` for --browser`;
-    io.stderr.write(`plan: PDFs skipped${share}: ${why}.\n`);
+      pdfs.skipped === "--no-pdf" ? t`--no-pdf was given` : t`${pdfs.skipped}; pass --pdf to make that an error, or see \`plan build --help\` for --browser`;
+    io.stderr.write(line(t`plan: PDFs skipped${share}: ${why}.`));
     if (pdfs.stale.length) {
       const names = pdfs.stale.slice(0, 5).join(", ") + (pdfs.stale.length > 5 ? ", …" : "");
       io.stderr.write(
-        `plan: warning: ${plural(pdfs.stale.length, "PDF")} in the output folder no longer match${pdfs.stale.length === 1 ? "es" : ""} ${pdfs.stale.length === 1 ? "its document" : "their documents"}: ${names}\n`,
+        line(
+          pdfs.stale.length === 1
+            ? t`plan: warning: 1 PDF in the output folder no longer matches its document: ${names}`
+            : t`plan: warning: ${pdfs.stale.length} PDFs in the output folder no longer match their documents: ${names}`,
+        ),
       );
     }
     return;
   }
-  const timing = pdfs.rendered ? ` in ${run.seconds.toFixed(1)} s, ${plural(run.jobs, "page")} in parallel` : "";
-  const unchanged = run.countUnchanged === false ? "" : `, ${pdfs.unchanged} unchanged`;
-  io.stdout.write(`plan: ${plural(pdfs.rendered, "PDF")} rendered${unchanged}${share}${timing}\n`);
+  const timing = pdfs.rendered ? t` in ${run.seconds.toFixed(1)} s, ${count(run.jobs, "page")} in parallel` : "";
+  const unchanged = run.countUnchanged === false ? "" : t`, ${pdfs.unchanged} unchanged`;
+  io.stdout.write(line(t`plan: ${count(pdfs.rendered, "PDF")} rendered${unchanged}${share}${timing}`));
   if (pdfs.blocked.length) {
-    const shown = [...new Set(pdfs.blocked)].slice(0, 3).join(", ");
+    const shown = [...new Set(pdfs.blocked)].slice(0, 3).join(", ") + (pdfs.blocked.length > 3 ? ", …" : "");
     io.stderr.write(
-      `plan: warning: blocked ${plural(pdfs.blocked.length, "request")} to addresses outside the output folder while printing (${shown}${pdfs.blocked.length > 3 ? ", …" : ""}); the PDFs were made without them.\n`,
+      line(
+        t`plan: warning: blocked ${count(pdfs.blocked.length, "request")} to addresses outside the output folder while printing (${shown}); the PDFs were made without them.`,
+      ),
     );
   }
   for (const { pdf, chars } of pdfs.unshipped) {
     const shown = chars.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`).join(", ");
     io.stderr.write(
-      `plan: warning: ${pdf}: ${shown} ${chars.length === 1 ? "is" : "are"} in none of the fonts plan ships; the browser took ${chars.length === 1 ? "it" : "them"} from a font of this computer, so the PDF may print ${chars.length === 1 ? "it" : "them"} differently elsewhere or as a box. Write ${chars.length === 1 ? "it" : "them"} in words in the document, or leave ${chars.length === 1 ? "it" : "them"} out.\n`,
+      line(
+        chars.length === 1
+          ? t`plan: warning: ${pdf}: ${shown} is in none of the fonts plan ships; the browser took it from a font of this computer, so the PDF may print it differently elsewhere or as a box. Write it in words in the document, or leave it out.`
+          : t`plan: warning: ${pdf}: ${shown} are in none of the fonts plan ships; the browser took them from a font of this computer, so the PDF may print them differently elsewhere or as a box. Write them in words in the document, or leave them out.`,
+      ),
     );
   }
 }

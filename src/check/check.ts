@@ -12,6 +12,7 @@ import { CheckCache } from "./cache.js";
 import { parseInWorkers } from "./parallel.js";
 import { CONFIG_FILE, discover, findRoot, type Discovered } from "../source/discover.js";
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 import { useColour, type Io } from "../io.js";
 import { langIn } from "../format/message.js";
 
@@ -37,12 +38,11 @@ export interface Checked {
 /** The repository root at or above `path`, or a message saying how to find or make one. */
 export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
   const target = resolve(io.cwd, path);
-  if (!existsSync(target)) throw new UserError(`${path}: no such file or folder.`);
+  if (!existsSync(target)) throw new UserError(t`${path}: no such file or folder.`);
   const root = findRoot(target);
   if (!root) {
     throw new UserError(
-      `No ${CONFIG_FILE} in ${path} or any folder above it, so this is not a plan repository.\n` +
-        `Give the path of one (e.g. \`plan check examples\`), or create one with \`plan init\`.`,
+      t`No ${CONFIG_FILE} in ${path} or any folder above it, so this is not a plan repository.\nGive the path of one (e.g. \`plan check examples\`), or create one with \`plan init\`.`,
     );
   }
   return root;

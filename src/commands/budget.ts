@@ -5,6 +5,7 @@ import { allMoneyTables } from "../rollup/money-tables.js";
 import { checkRepository, formatProblems } from "../check/check.js";
 import { safeJson } from "../format/control.js";
 import type { Io } from "../io.js";
+import { langIn, say, t } from "../format/message.js";
 
 export type BudgetFormat = "text" | "json" | "csv";
 
@@ -13,7 +14,7 @@ export function runBudget(path: string, options: { format: BudgetFormat }, io: I
   const checked = checkRepository(path, io);
   if (checked.errors > 0) {
     io.stderr.write(formatProblems(checked, "text", io, io.stderr));
-    io.stderr.write("plan: no roll-ups from a repository with errors; fix them first.\n");
+    io.stderr.write(`${say(t`plan: no roll-ups from a repository with errors; fix them first.`, langIn(io))}\n`);
     return 1;
   }
   const tables = allRollups(checked.repo);

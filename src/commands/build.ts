@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { build, type BuildSettings } from "../build/build.js";
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { RenderHooks } from "../pdf/render.js";
 import { parseShard } from "../pdf/shard.js";
@@ -29,7 +30,7 @@ export interface BuildOptions {
 
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 64) throw new UserError(`--jobs takes a whole number from 1 to 64; got "${value}".`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 64) throw new UserError(t`--jobs takes a whole number from 1 to 64; got "${value}".`);
   return Number(value);
 }
 
@@ -46,7 +47,7 @@ export async function runBuild(path: string, options: BuildOptions, io: Io): Pro
     colophon: options.colophon,
   };
   if (options.watch) {
-    if (options.shard) throw new UserError("--watch builds every PDF that changes; it does not take --shard.");
+    if (options.shard) throw new UserError(t`--watch builds every PDF that changes; it does not take --shard.`);
     return watchBuild(path, settings, io);
   }
   const shard = options.shard === undefined ? undefined : { part: parseShard(options.shard), label: options.shard };

@@ -6,6 +6,7 @@ import { colours, formatText, plain } from "../diff/format-text.js";
 import { diffRevisions } from "../diff/index.js";
 import { hasDifferences } from "../diff/model.js";
 import { UserError } from "../errors.js";
+import { langIn } from "../format/message.js";
 import { useColour, type Io } from "../io.js";
 
 export type DiffFormat = "text" | "markdown" | "json";
@@ -22,13 +23,13 @@ export async function runDiff(base: string | undefined, head: string | undefined
   try {
     result = await diffRevisions({ cwd: io.cwd, path: options.path, base, head });
   } catch (error) {
-    if (error instanceof DiffError) throw new UserError(error.message);
+    if (error instanceof DiffError) throw new UserError(error.text);
     throw error;
   }
   if (options.format === "json") io.stdout.write(formatJson(result));
   // Titles, ids and messages in the diff come from the documents: on a terminal, and in the pull
   // request's comment (whose log is one too), their control characters are shown as escapes.
-  else if (options.format === "markdown") io.stdout.write(formatMarkdown(visibleStrings(result)));
-  else io.stdout.write(formatText(visibleStrings(result), useColour(io.stdout, io.env) ? colours : plain));
+  else if (options.format === "markdown") io.stdout.write(formatMarkdown(visibleStrings(result), undefined, langIn(io)));
+  else io.stdout.write(formatText(visibleStrings(result), useColour(io.stdout, io.env) ? colours : plain, langIn(io)));
   return options.exitCode && hasDifferences(result) ? 1 : 0;
 }

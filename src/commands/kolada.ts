@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { plural } from "../format/text.js";
 import { fetchPages } from "../kolada/fetch.js";
 import { planImport, readResponses, type ImportPlan, type ResponseFile } from "../kolada/import.js";
 import { buildRequests, DEFAULT_BASE_URL, koladaTargets } from "../kolada/requests.js";
@@ -11,6 +10,7 @@ import { koladaKey } from "../model/repository.js";
 import { linkOnTheWay } from "../write/output-folder.js";
 import { repositoryRoot } from "../check/check.js";
 import { UserError } from "../errors.js";
+import { count, langIn, listOf, say, t, type Message } from "../format/message.js";
 import type { Io } from "../io.js";
 
 /** At most this many problems are listed per response file. */
@@ -27,47 +27,47 @@ const shellWord = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace
 
 /** The response files named on the command line; a folder stands for the `.json` files in it. */
 function responseFiles(args: string[], io: Io): ResponseFile[] {
-  if (!args.length) throw new UserError("Name the saved Kolada responses to import, e.g. `plan kolada import svar/*.json`.");
+  if (!args.length) throw new UserError(t`Name the saved Kolada responses to import, e.g. \`plan kolada import svar/*.json\`.`);
   const files: ResponseFile[] = [];
   for (const arg of args) {
     const path = resolve(io.cwd, arg);
-    if (!existsSync(path)) throw new UserError(`${arg}: no such file or folder.`);
+    if (!existsSync(path)) throw new UserError(t`${arg}: no such file or folder.`);
     const paths = statSync(path).isDirectory()
       ? readdirSync(path)
           .filter((name) => name.toLowerCase().endsWith(".json") && !name.startsWith("."))
           .sort()
           .map((name) => join(path, name))
       : [path];
-    if (!paths.length) throw new UserError(`${arg}: a folder without .json files.`);
+    if (!paths.length) throw new UserError(t`${arg}: a folder without .json files.`);
     for (const p of paths) files.push({ name: shown(io, p), text: readFileSync(p, "utf8") });
   }
   return files;
 }
 
 function summary(plan: ImportPlan, io: Io): string {
+  const lang = langIn(io);
   const lines: string[] = [];
+  const add = (message: Message) => lines.push(say(message, lang));
   const versions = new Map<string, number>();
   for (const r of plan.responses) versions.set(r.version ?? "", (versions.get(r.version ?? "") ?? 0) + 1);
-  const pages = [...versions].map(([v, n]) => (v ? plural(n, `${v} page`) : plural(n, "page") + " without paging fields")).join(", ");
+  const pages = listOf([...versions].map(([v, n]) => (v ? (n === 1 ? t`1 ${v} page` : t`${n} ${v} pages`) : t`${count(n, "page")} without paging fields`)));
   const values = plan.responses.reduce((n, r) => n + r.rows.length, 0);
   const kpis = new Set(plan.updates.map((u) => u.kpi)).size;
-  lines.push(
-    `Read ${plural(plan.responses.length, "Kolada response file")} (${pages}): ${plural(values, "value")} of ${plural(kpis, "KPI")}` +
-      (plan.deleted ? `; left out ${plural(plan.deleted, "value")} that Kolada marks deleted.` : "."),
-  );
+  const read = t`Read ${count(plan.responses.length, "Kolada response file")} (${pages}): ${count(values, "value")} of ${count(kpis, "KPI")}`;
+  add(plan.deleted ? t`${read}; left out ${count(plan.deleted, "value")} that Kolada marks deleted.` : t`${read}.`);
   const width = Math.max(0, ...plan.updates.map((u) => shown(io, u.path).length));
   for (const u of plan.updates) {
-    const state = u.text === undefined ? "unchanged" : u.existed ? "updated" : "new file";
+    const state = u.text === undefined ? t`unchanged` : u.existed ? t`updated` : t`new file`;
     const { added, changed, unchanged } = u.counts;
-    lines.push(`  ${shown(io, u.path).padEnd(width)}  ${added} added, ${changed} changed, ${unchanged} unchanged (${state})`);
+    add(t`  ${shown(io, u.path).padEnd(width)}  ${added} added, ${changed} changed, ${unchanged} unchanged (${state})`);
   }
-  const t = plan.totals;
-  lines.push(`In all: ${t.added} added, ${t.changed} changed, ${t.unchanged} unchanged.`);
-  for (const c of plan.conflicts) lines.push(`Note: the files disagree on ${c}`);
+  const totals = plan.totals;
+  add(t`In all: ${totals.added} added, ${totals.changed} changed, ${totals.unchanged} unchanged.`);
+  for (const c of plan.conflicts) add(t`Note: the files disagree on ${c}`);
   if (plan.unused.length) {
-    lines.push(`No indicator uses ${plan.unused.length === 1 ? "this KPI" : "these KPIs"} (imported all the same):`);
-    for (const { kpi, municipality } of plan.unused) lines.push(`  ${kpi} for ${municipality}`);
-    lines.push(`Link an indicator with \`source: { type: kolada, kpi: …, municipality: "…" }\`, or delete its file.`);
+    add(plan.unused.length === 1 ? t`No indicator uses this KPI (imported all the same):` : t`No indicator uses these KPIs (imported all the same):`);
+    for (const { kpi, municipality } of plan.unused) add(t`  ${kpi} for ${municipality}`);
+    add(t`Link an indicator with \`source: { type: kolada, kpi: …, municipality: "…" }\`, or delete its file.`);
   }
   return lines.join("\n") + "\n";
 }
@@ -79,9 +79,13 @@ export function runKoladaImport(args: string[], options: { repo: string }, io: I
   if (failures.length) {
     for (const { name, issues } of failures) {
       for (const issue of issues.slice(0, MAX_ISSUES)) io.stderr.write(`${name}: ${issue.path}: ${issue.message}\n`);
-      if (issues.length > MAX_ISSUES) io.stderr.write(`${name}: … and ${issues.length - MAX_ISSUES} more\n`);
+      if (issues.length > MAX_ISSUES) io.stderr.write(`${name}: ${say(t`… and ${issues.length - MAX_ISSUES} more`, langIn(io))}\n`);
     }
-    io.stderr.write(`${plural(failures.length, "file is", "files are")} not a Kolada data response (v2 or v3); nothing was imported.\n`);
+    const not =
+      failures.length === 1
+        ? t`1 file is not a Kolada data response (v2 or v3); nothing was imported.`
+        : t`${failures.length} files are not a Kolada data response (v2 or v3); nothing was imported.`;
+    io.stderr.write(`${say(not, langIn(io))}\n`);
     return 1;
   }
   const repo = loadRepository(root, { cwd: io.cwd });
@@ -95,18 +99,18 @@ export function runKoladaImport(args: string[], options: { repo: string }, io: I
     const link = linkOnTheWay(update.path, root);
     if (link) {
       throw new UserError(
-        `${shown(io, link)} is a symbolic link, and \`plan kolada import\` writes only into real folders of the repository, so that nothing lands elsewhere through a link. ` +
-          `Replace the link by a folder (or file) of the repository, then import again; nothing was imported.`,
+        t`${shown(io, link)} is a symbolic link, and \`plan kolada import\` writes only into real folders of the repository, so that nothing lands elsewhere through a link. Replace the link by a folder (or file) of the repository, then import again; nothing was imported.`,
       );
     }
   }
   const blocked = unreadable.filter((u) => plan.updates.some((p) => p.path === u.path || koladaFilePath(root, p.kpi, p.municipality) === u.path));
   if (blocked.length) {
     for (const b of blocked) io.stderr.write(`${shown(io, b.path)}: ${b.reason}\n`);
-    io.stderr.write("Fix or remove the file above, then import again; nothing was imported.\n");
+    io.stderr.write(`${say(t`Fix or remove the file above, then import again; nothing was imported.`, langIn(io))}\n`);
     return 1;
   }
-  for (const u of unreadable) io.stderr.write(`plan: skipped ${shown(io, u.path)}, which could not be read (${u.reason}); \`plan check\` says more.\n`);
+  for (const u of unreadable)
+    io.stderr.write(`${say(t`plan: skipped ${shown(io, u.path)}, which could not be read (${u.reason}); \`plan check\` says more.`, langIn(io))}\n`);
   for (const update of plan.updates) if (update.text !== undefined) writeDataFile(update.path, update.text);
   io.stdout.write(summary(plan, io));
   return 0;
@@ -122,7 +126,7 @@ export interface FetchCommandOptions {
 function parseTimeout(value: string | undefined): number {
   if (value === undefined) return 30;
   const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0)) throw new UserError(`--timeout takes seconds, a number above 0, e.g. 30; got "${value}".`);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0)) throw new UserError(t`--timeout takes seconds, a number above 0, e.g. 30; got "${value}".`);
   return seconds;
 }
 
@@ -132,9 +136,9 @@ function parseBaseUrl(value: string | undefined): string {
   try {
     url = new URL(text);
   } catch {
-    throw new UserError(`--base-url takes a web address such as ${DEFAULT_BASE_URL}; got "${text}".`);
+    throw new UserError(t`--base-url takes a web address such as ${DEFAULT_BASE_URL}; got "${text}".`);
   }
-  if (!/^https?:$/.test(url.protocol)) throw new UserError(`--base-url takes an http or https address; got "${text}".`);
+  if (!/^https?:$/.test(url.protocol)) throw new UserError(t`--base-url takes an http or https address; got "${text}".`);
   return text.replace(/\/+$/, "");
 }
 
@@ -143,9 +147,9 @@ function checkOut(out: string | undefined, io: Io): string | undefined {
   if (out === undefined) return undefined;
   const dir = resolve(io.cwd, out);
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UserError(`--out ${out}: a file, not a folder.`);
+    if (!statSync(dir).isDirectory()) throw new UserError(t`--out ${out}: a file, not a folder.`);
     if (readdirSync(dir).length)
-      throw new UserError(`--out ${out}: the folder is not empty; give a new or empty one, so that importing it imports this fetch alone.`);
+      throw new UserError(t`--out ${out}: the folder is not empty; give a new or empty one, so that importing it imports this fetch alone.`);
   }
   return dir;
 }
@@ -162,13 +166,17 @@ export async function runKoladaFetch(options: FetchCommandOptions, io: Io): Prom
   const repo = loadRepository(root, { cwd: io.cwd });
   const targets = koladaTargets(repo);
   if (!targets.length) {
-    throw new UserError(`No indicator in ${shown(io, root)} takes its values from Kolada (\`source: { type: kolada, kpi, municipality }\`); nothing to fetch.`);
+    throw new UserError(
+      t`No indicator in ${shown(io, root)} takes its values from Kolada (\`source: { type: kolada, kpi, municipality }\`); nothing to fetch.`,
+    );
   }
   const requests = buildRequests(targets, baseUrl);
+  const lang = langIn(io);
+  const municipalities = new Set(targets.map((target) => target.municipality)).size;
   io.stdout.write(
-    `Asking Kolada at ${baseUrl} for ${plural(targets.length, "KPI")} of ${plural(new Set(targets.map((t) => t.municipality)).size, "municipality", "municipalities")}:\n`,
+    `${say(t`Asking Kolada at ${baseUrl} for ${count(targets.length, "KPI")} of ${count(municipalities, "municipality", "municipalities")}:`, lang)}\n`,
   );
-  for (const r of requests) io.stdout.write(`  ${r.kpis.join(", ")} for ${r.municipality}, ${yearsText(r.years)}\n`);
+  for (const r of requests) io.stdout.write(`${say(t`  ${r.kpis.join(", ")} for ${r.municipality}, ${yearsText(r.years)}`, lang)}\n`);
   const pages = await fetchPages(requests, { timeoutSeconds, onRequest: (url) => io.stdout.write(`  GET ${url}\n`) });
   const dir = out ?? mkdtempSync(join(tmpdir(), "plan-kolada-"));
   mkdirSync(dir, { recursive: true });
@@ -180,9 +188,10 @@ export async function runKoladaFetch(options: FetchCommandOptions, io: Io): Prom
   const values = pages.reduce((s, p) => s + p.values, 0);
   const repoArg = relative(io.cwd, root) === "" ? "" : ` --repo ${shellWord(shown(io, root))}`;
   io.stdout.write(
-    `Saved ${plural(pages.length, "page")} (${plural(values, "value")}) in ${dir}\n` +
-      `Nothing in the repository has changed yet. To import the values, run:\n` +
-      `  plan kolada import ${shellWord(shown(io, dir))}${repoArg}\n`,
+    `${say(
+      t`Saved ${count(pages.length, "page")} (${count(values, "value")}) in ${dir}\nNothing in the repository has changed yet. To import the values, run:\n  plan kolada import ${shellWord(shown(io, dir))}${repoArg}`,
+      lang,
+    )}\n`,
   );
   return 0;
 }

@@ -1,4 +1,6 @@
+import { count, say, t, type Lang, type Message } from "../format/message.js";
 import {
+  changeWord,
   compactWords,
   documentNotes,
   documentsLine,
@@ -49,32 +51,39 @@ const words = (segments: Segment[]) =>
 
 const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
 
-function more<T>(items: T[], render: (item: T) => string, what: string): string[] {
+function more<T>(items: T[], render: (item: T) => string, what: string, lang: Lang): string[] {
   const shown = items.slice(0, HEADLINE_ITEMS).map(render);
-  if (items.length > HEADLINE_ITEMS) shown.push(`- … and ${items.length - HEADLINE_ITEMS} more ${what}; run \`plan diff\` locally to see them all.`);
+  if (items.length > HEADLINE_ITEMS)
+    shown.push(`- ${say(t`… and ${items.length - HEADLINE_ITEMS} more ${what}; run \`plan diff\` locally to see them all.`, lang)}`);
   return shown;
 }
 
 /** The headline: revisions, documents, money per agreement and year, split, new problems. Bounded in length. */
-function headline(result: DiffResult): string {
+function headline(result: DiffResult, lang: Lang): string {
+  const s = (message: Message) => say(message, lang);
   const out = [`### plan diff: ${escape(revisionLabel(result.base))} → ${escape(revisionLabel(result.head))}`, ""];
   if (result.documents.length === 0) {
-    out.push("No differences in the plans.");
-    if (result.editedOnly.length) out.push("", `Edited without a change in meaning: ${result.editedOnly.slice(0, HEADLINE_ITEMS).map(code).join(", ")}`);
+    out.push(s(t`No differences in the plans.`));
+    if (result.editedOnly.length) out.push("", s(t`Edited without a change in meaning: ${result.editedOnly.slice(0, HEADLINE_ITEMS).map(code).join(", ")}`));
     return out.join("\n");
   }
-  out.push(`**${documentsLine(documentCounts(result))}**`, "");
+  out.push(`**${documentsLine(documentCounts(result), lang)}**`, "");
   out.push(
-    ...more(result.documents, (d) => `- ${d.status}: ${code(d.id)} ${d.pathBefore ? `(from ${code(d.pathBefore)}) ` : ""}${escape(d.title)}`, "documents"),
+    ...more(
+      result.documents,
+      (d) => `- ${changeWord(d.status, lang)}: ${code(d.id)} ${d.pathBefore ? s(t`(from ${code(d.pathBefore)}) `) : ""}${escape(d.title)}`,
+      s(t`documents`),
+      lang,
+    ),
   );
-  if (result.editedOnly.length) out.push(`- edited without a change in meaning: ${result.editedOnly.slice(0, HEADLINE_ITEMS).map(code).join(", ")}`);
+  if (result.editedOnly.length) out.push(`- ${s(t`edited without a change in meaning: ${result.editedOnly.slice(0, HEADLINE_ITEMS).map(code).join(", ")}`)}`);
 
   if (result.money.length) {
     out.push(
       "",
-      "**Money per agreement and year** (carry-overs aside)",
+      s(t`**Money per agreement and year** (carry-overs aside)`),
       "",
-      row(["Agreement", "Year", "Party", "Before", "After", "Difference"]),
+      row([s(t`Agreement`), s(t`Year`), s(t`Party`), s(t`Before`), s(t`After`), s(t`Difference`)]),
       row(["---", "---", "---", "--:", "--:", "--:"]),
     );
     for (const m of result.money.slice(0, HEADLINE_ITEMS)) {
@@ -90,118 +99,132 @@ function headline(result: DiffResult): string {
           ]),
         ),
       );
-      if (m.income) out.push(row(["", "", "Other income", kr(m.income.before), kr(m.income.after), signedKr(m.income.difference)]));
-      out.push(row(["", "", "**Total**", `**${kr(m.total.before)}**`, `**${kr(m.total.after)}**`, `**${signedKr(m.total.difference)}**`]));
+      if (m.income) out.push(row(["", "", s(t`Other income`), kr(m.income.before), kr(m.income.after), signedKr(m.income.difference)]));
+      out.push(row(["", "", `**${s(t`Total`)}**`, `**${kr(m.total.before)}**`, `**${kr(m.total.after)}**`, `**${signedKr(m.total.difference)}**`]));
     }
-    if (result.money.length > HEADLINE_ITEMS) out.push("", `… and ${result.money.length - HEADLINE_ITEMS} more agreements and years.`);
+    if (result.money.length > HEADLINE_ITEMS) out.push("", s(t`… and ${result.money.length - HEADLINE_ITEMS} more agreements and years.`));
   }
   if (result.splits.length) {
-    out.push("", "**Split**", "");
+    out.push("", `**${s(t`Split`)}**`, "");
     out.push(
       ...more(
         result.splits,
-        (s) =>
-          `- ${code(s.plan)} ${s.after ? splitVerdict(s) : `**${splitVerdict(s)}**`} (${code(s.agreement)}, split ${escape(s.rule)})${s.after ? "" : `: ${escape(splitFigures(result, s))}`}.`,
-        "plans",
+        (split) =>
+          `- ${code(split.plan)} ${split.after ? splitVerdict(split, lang) : `**${splitVerdict(split, lang)}**`} (${code(split.agreement)}, ${s(t`split ${escape(split.rule)}`)})${split.after ? "" : `: ${escape(splitFigures(result, split, lang))}`}.`,
+        s(t`plans`),
+        lang,
       ),
     );
   }
-  out.push("", result.problems.length ? `**New problems** (found by \`plan check\` in head, not in base): ${result.problems.length}` : "**No new problems.**");
+  out.push(
+    "",
+    result.problems.length ? s(t`**New problems** (found by \`plan check\` in head, not in base): ${result.problems.length}`) : `**${s(t`No new problems.`)}**`,
+  );
   if (result.problems.length) {
     out.push("");
     out.push(
       ...more(
         result.problems,
         (p) =>
-          `- **${p.severity}** ${code(p.ruleId)} ${code(`${p.file}:${p.line}:${p.column}`)}: ${message(p.message)}${p.fix ? ` *Fix:* ${message(p.fix)}` : ""}`,
-        "problems",
+          `- **${p.severity === "error" ? s(t`error`) : s(t`warning`)}** ${code(p.ruleId)} ${code(`${p.file}:${p.line}:${p.column}`)}: ${message(p.message)}${p.fix ? ` *${s(t`Fix:`)}* ${message(p.fix)}` : ""}`,
+        s(t`problems`),
+        lang,
       ),
     );
   }
   if (result.scope.checked < result.scope.total)
     out.push(
       "",
-      `<sub>Checked ${result.scope.checked} of ${result.scope.total} files: those that changed and those they refer to or that refer to them.</sub>`,
+      `<sub>${s(t`Checked ${result.scope.checked} of ${result.scope.total} files: those that changed and those they refer to or that refer to them.`)}</sub>`,
     );
   return out.join("\n");
 }
 
-function linesTable(result: DiffResult, caption: string, lines: LineChange[]): string | undefined {
+function linesTable(result: DiffResult, caption: string, lines: LineChange[], lang: Lang): string | undefined {
+  const s = (message: Message) => say(message, lang);
   const rows: string[] = [];
   for (const line of lines) {
     if (line.change === "changed" && line.parties.length === 0 && line.total.difference === 0) continue;
-    const label = `${escape(line.title)}${line.change === "changed" ? "" : ` (${line.change})`}`;
+    const label = `${escape(line.title)}${line.change === "changed" ? "" : ` (${changeWord(line.change, lang)})`}`;
     line.parties.forEach((p, i) =>
       rows.push(row([i === 0 ? label : "", escape(partyLabel(result, p.party)), kr(p.before), kr(p.after), signedKr(p.difference)])),
     );
-    rows.push(row([line.parties.length ? "" : label, "*Line total*", kr(line.total.before), kr(line.total.after), signedKr(line.total.difference)]));
+    rows.push(row([line.parties.length ? "" : label, `*${s(t`Line total`)}*`, kr(line.total.before), kr(line.total.after), signedKr(line.total.difference)]));
   }
   if (rows.length === 0) return undefined;
-  return [`**${caption}**`, "", row(["Line", "Party", "Before", "After", "Difference"]), row(["---", "---", "--:", "--:", "--:"]), ...rows].join("\n");
+  return [
+    `**${caption}**`,
+    "",
+    row([s(t`Line`), s(t`Party`), s(t`Before`), s(t`After`), s(t`Difference`)]),
+    row(["---", "---", "--:", "--:", "--:"]),
+    ...rows,
+  ].join("\n");
 }
 
-const fieldText = (f: FieldChange) => (f.words ? `${code(f.field)}: ${words(compactWords(f.words))}` : escape(fieldLine(f)));
+const fieldText = (f: FieldChange, lang: Lang) => (f.words ? `${code(f.field)}: ${words(compactWords(f.words))}` : escape(fieldLine(f, lang)));
 
-function sectionChunks(section: SectionChange): string[] {
+function sectionChunks(section: SectionChange, lang: Lang): string[] {
   const head =
     section.change === "renamed"
-      ? `${escape(section.headingBefore ?? "")} → ${escape(section.heading)} (renamed)`
-      : `${escape(section.heading || "(before the first heading)")} (${section.change})`;
+      ? `${escape(section.headingBefore ?? "")} → ${escape(section.heading)} (${changeWord("renamed", lang)})`
+      : `${escape(section.heading || say(t`(before the first heading)`, lang))} (${changeWord(section.change, lang)})`;
   const items = section.paragraphs.map((p) =>
     p.change === "changed"
-      ? `- *changed:* ${words(compactWords(p.words!))}`
+      ? `- *${changeWord("changed", lang)}:* ${words(compactWords(p.words!))}`
       : p.change === "added"
-        ? `- *added:* <ins>${escape(shorten(p.after!, 600))}</ins>`
-        : `- *removed:* <del>${escape(shorten(p.before!, 600))}</del>`,
+        ? `- *${changeWord("added", lang)}:* <ins>${escape(shorten(p.after!, 600))}</ins>`
+        : `- *${changeWord("removed", lang)}:* <del>${escape(shorten(p.before!, 600))}</del>`,
   );
   return [`*${head}*\n\n${items.join("\n")}`];
 }
 
 /** A money table's changes as one piece of markdown: its meaning, then its changed figures and totals in tables. */
-function tableChunk(table: TableChange): string {
-  const out = [`**${escape(tableTitle(table))}**`, ""];
-  out.push(...tableNotes(table).map((n) => `- ${escape(n.text)}`));
+function tableChunk(table: TableChange, lang: Lang): string {
+  const s = (message: Message) => say(message, lang);
+  const out = [`**${escape(tableTitle(table, lang))}**`, ""];
+  out.push(...tableNotes(table, lang).map((n) => `- ${escape(n.text)}`));
   for (const [caption, totals] of [
-    ["Changed figures", false],
-    ["Totals that changed", true],
+    [t`Changed figures`, false],
+    [t`Totals that changed`, true],
   ] as const) {
-    const rows = figureChanges(table, totals);
+    const rows = figureChanges(table, totals, lang);
     if (rows.length === 0) continue;
-    out.push("", `*${caption}*`, "", row(["Row", "Column", "Before", "After", "Difference"]), row(["---", "---", "--:", "--:", "--:"]));
+    out.push("", `*${s(caption)}*`, "", row([s(t`Row`), s(t`Column`), s(t`Before`), s(t`After`), s(t`Difference`)]), row(["---", "---", "--:", "--:", "--:"]));
     for (const r of rows) out.push(row([escape(r.row), escape(r.column), r.before, r.after, r.difference]));
   }
   return out.join("\n").trim();
 }
 
 /** A document's details as pieces that are each whole markdown, so that the output can stop between any two. */
-function documentChunks(result: DiffResult, doc: DocumentChange): string[] {
+function documentChunks(result: DiffResult, doc: DocumentChange, lang: Lang): string[] {
+  const s = (message: Message) => say(message, lang);
   const chunks: string[] = [];
   if (doc.allocation) {
     const { members, total } = doc.allocation;
     chunks.push(
       [
-        "**Allocation per member**",
+        `**${s(t`Allocation per member`)}**`,
         "",
-        row(["Member", "Before", "After", "Difference"]),
+        row([s(t`Member`), s(t`Before`), s(t`After`), s(t`Difference`)]),
         row(["---", "--:", "--:", "--:"]),
         ...members.map((m) => row([escape(partyFullName(result, m.party)), kr(m.before), kr(m.after), signedKr(m.difference)])),
-        row(["*Allocated*", kr(total.before), kr(total.after), signedKr(total.difference)]),
+        row([`*${s(t`Allocated`)}*`, kr(total.before), kr(total.after), signedKr(total.difference)]),
       ].join("\n"),
     );
   }
-  const budget = linesTable(result, "Budget lines", doc.budget);
+  const budget = linesTable(result, s(t`Budget lines`), doc.budget, lang);
   if (budget) chunks.push(budget);
-  const outcome = linesTable(result, "Outcome (utfall)", doc.outcome);
+  const outcome = linesTable(result, s(t`Outcome (utfall)`), doc.outcome, lang);
   if (outcome) chunks.push(outcome);
-  for (const table of doc.tables) chunks.push(tableChunk(table));
-  const lineFields = [...doc.budget, ...doc.outcome].flatMap((l) => l.fields.map((f) => `- ${escape(l.title)}: ${fieldText(f)}`));
-  if (lineFields.length) chunks.push(["**Other changes on budget lines**", "", ...lineFields].join("\n"));
+  for (const table of doc.tables) chunks.push(tableChunk(table, lang));
+  const lineFields = [...doc.budget, ...doc.outcome].flatMap((l) => l.fields.map((f) => `- ${escape(l.title)}: ${fieldText(f, lang)}`));
+  if (lineFields.length) chunks.push([`**${s(t`Other changes on budget lines`)}**`, "", ...lineFields].join("\n"));
   if (doc.items.length) {
-    const items = doc.items.map((item) => `- ${escape(itemLine(item).text)}${item.fields.map((f) => `\n  - ${fieldText(f)}`).join("")}`);
-    chunks.push(["**Goals, interventions and indicators**", "", ...items].join("\n"));
+    const items = doc.items.map((item) => `- ${escape(itemLine(item, lang).text)}${item.fields.map((f) => `\n  - ${fieldText(f, lang)}`).join("")}`);
+    chunks.push([`**${s(t`Goals, interventions and indicators`)}**`, "", ...items].join("\n"));
   }
-  if (doc.fields.length) chunks.push(["**Fields**", "", ...doc.fields.map((f) => `- ${fieldText(f)}`)].join("\n"));
-  if (doc.sections.length) chunks.push("**Sections**", ...doc.sections.flatMap(sectionChunks));
+  if (doc.fields.length) chunks.push([`**${s(t`Fields`)}**`, "", ...doc.fields.map((f) => `- ${fieldText(f, lang)}`)].join("\n"));
+  if (doc.sections.length) chunks.push(`**${s(t`Sections`)}**`, ...doc.sections.flatMap((section) => sectionChunks(section, lang)));
   return chunks;
 }
 
@@ -210,16 +233,18 @@ function documentChunks(result: DiffResult, doc: DocumentChange): string[] {
  * document's details folded in a `<details>` block, and the whole within GitHub's limit for a
  * comment; details that do not fit are left out with a note saying so.
  */
-export function formatMarkdown(result: DiffResult, limit = GITHUB_COMMENT_LIMIT): string {
-  const head = `${headline(result)}\n`;
+export function formatMarkdown(result: DiffResult, limit = GITHUB_COMMENT_LIMIT, lang: Lang = "en"): string {
+  const s = (message: Message) => say(message, lang);
+  const head = `${headline(result, lang)}\n`;
   const note = (left: number) =>
-    `\n> [!NOTE]\n> The details of ${left} more document${left === 1 ? "" : "s"} are left out to stay within GitHub's limit of ${limit} characters for a comment; run \`plan diff\` on the same revisions to see them.\n`;
+    `\n> [!NOTE]\n> ${s(t`The details of ${count(left, "more document", "more documents")} are left out to stay within GitHub's limit of ${limit} characters for a comment; run \`plan diff\` on the same revisions to see them.`)}\n`;
   const budget = limit - 600;
   // The headline's lists are bounded, but a headline of long messages could still be too long.
-  let out = head.length <= budget ? head : `${head.slice(0, head.lastIndexOf("\n", budget))}\n\n*… the headline is cut here to stay within GitHub's limit.*\n`;
-  const docs = result.documents.map((doc) => ({ doc, chunks: documentChunks(result, doc) })).filter((d) => d.chunks.length > 0);
+  let out =
+    head.length <= budget ? head : `${head.slice(0, head.lastIndexOf("\n", budget))}\n\n*${s(t`… the headline is cut here to stay within GitHub's limit.`)}*\n`;
+  const docs = result.documents.map((doc) => ({ doc, chunks: documentChunks(result, doc, lang) })).filter((d) => d.chunks.length > 0);
   for (const [i, { doc, chunks }] of docs.entries()) {
-    const open = `\n<details><summary>${code(doc.id)} (${escape(documentNotes(doc))}): ${escape(doc.title)}</summary>\n\n`;
+    const open = `\n<details><summary>${code(doc.id)} (${escape(documentNotes(doc, lang))}): ${escape(doc.title)}</summary>\n\n`;
     const close = "\n\n</details>\n";
     if (out.length + open.length + close.length + chunks[0]!.length + 2 > budget) return out + note(docs.length - i);
     let block = open + chunks[0]!;
@@ -231,7 +256,7 @@ export function formatMarkdown(result: DiffResult, limit = GITHUB_COMMENT_LIMIT)
       }
       block += `\n\n${chunk}`;
     }
-    if (cut) block += "\n\n*… the rest of this document's changes are left out to keep the comment within GitHub's limit.*";
+    if (cut) block += `\n\n*${s(t`… the rest of this document's changes are left out to keep the comment within GitHub's limit.`)}*`;
     out += block + close;
     const left = docs.length - i - 1;
     if (cut) return left > 0 ? out + note(left) : out;

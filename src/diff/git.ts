@@ -1,3 +1,4 @@
+import { t } from "../format/message.js";
 import { execFile } from "node:child_process";
 import { DiffError } from "./errors.js";
 
@@ -25,7 +26,7 @@ export function git(args: string[], cwd: string, input?: string): Promise<Buffer
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
         if ((error as NodeJS.ErrnoException).code === "ENOENT")
-          return reject(new DiffError("git is not installed, or not on the PATH; `plan diff` reads the revisions with it."));
+          return reject(new DiffError(t`git is not installed, or not on the PATH; \`plan diff\` reads the revisions with it.`));
         reject(new GitError(`git ${args[0]} failed: ${stderr.toString().trim() || error.message}`, stderr.toString()));
       },
     );
@@ -44,7 +45,7 @@ export async function topLevel(dir: string): Promise<string> {
   } catch (error) {
     if (error instanceof GitError)
       throw new DiffError(
-        `${dir} is not inside a git repository, so there are no revisions to compare.\nRun \`plan diff\` inside the plan repository's git working tree (or \`git init\` one).`,
+        t`${dir} is not inside a git repository, so there are no revisions to compare.\nRun \`plan diff\` inside the plan repository's git working tree (or \`git init\` one).`,
       );
     throw error;
   }

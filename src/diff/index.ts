@@ -1,3 +1,4 @@
+import { t } from "../format/message.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { compareStrings } from "../format/text.js";
@@ -21,7 +22,7 @@ export interface DiffRequest extends RevisionArgs {
 /** Compares the plan repository at two revisions: documents, money, split and new problems. */
 export async function diffRevisions(request: DiffRequest): Promise<DiffResult> {
   const start = resolve(request.cwd, request.path);
-  if (!existsSync(start)) throw new DiffError(`${request.path}: no such file or folder.`);
+  if (!existsSync(start)) throw new DiffError(t`${request.path}: no such file or folder.`);
   const { base, head } = await readSnapshots(start, request);
   const scope = selectScope(base.files, head.files);
   const before = loadSide(base, scope, request.cwd);

@@ -1,4 +1,4 @@
-import { say } from "../format/message.js";
+import { t, type Message } from "../format/message.js";
 import { realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, discoverFiles, findRoot, isSourcePath } from "../source/discover.js";
@@ -43,7 +43,7 @@ export async function readSnapshots(start: string, args: RevisionArgs): Promise<
   const at = (p: string) => (prefix ? `${prefix}/${p}` : p);
   if (!baseTree.has(at(CONFIG_FILE))) {
     throw new DiffError(
-      `There is no ${at(CONFIG_FILE)} at ${base.name}, so it holds no plan repository to compare with.\nName a base revision that has one: \`plan diff <base> [head]\`.`,
+      t`There is no ${at(CONFIG_FILE)} at ${base.name}, so it holds no plan repository to compare with.\nName a base revision that has one: \`plan diff <base> [head]\`.`,
     );
   }
   // On the path as the user gave it (git gives the top folder with links resolved), so that messages name files as they know them.
@@ -61,7 +61,7 @@ export async function readSnapshots(start: string, args: RevisionArgs): Promise<
 async function resolveRevisions(args: RevisionArgs, top: string): Promise<{ base: Revision; head: Revision }> {
   const range = args.base ? /^(.*?)(\.\.\.?)(.*)$/.exec(args.base) : null;
   if (range) {
-    if (args.head) throw new DiffError(`Give either a range (\`${args.base}\`) or two revisions, not both.`);
+    if (args.head) throw new DiffError(t`Give either a range (\`${args.base ?? ""}\`) or two revisions, not both.`);
     const [, from = "", dots, to = ""] = range;
     const head = await commitOf(to || "HEAD", top);
     const base = await commitOf(from || "HEAD", top);
@@ -73,9 +73,9 @@ async function resolveRevisions(args: RevisionArgs, top: string): Promise<{ base
   }
   const branch = await defaultBranch(top);
   if (!branch) {
-    if (await isShallow(top)) throw shallow("There is no default branch (origin/HEAD, main or master) in this clone to compare with");
+    if (await isShallow(top)) throw shallow(t`There is no default branch (origin/HEAD, main or master) in this clone to compare with`);
     throw new DiffError(
-      "There is no default branch to compare with (neither origin/HEAD, main nor master exists).\nName the base revision: `plan diff <base> [head]`, e.g. `plan diff HEAD~1`.",
+      t`There is no default branch to compare with (neither origin/HEAD, main nor master exists).\nName the base revision: \`plan diff <base> [head]\`, e.g. \`plan diff HEAD~1\`.`,
     );
   }
   const base = await mergeBaseOf(await commitOf("HEAD", top), await commitOf(branch, top), top);
@@ -85,24 +85,23 @@ async function resolveRevisions(args: RevisionArgs, top: string): Promise<{ base
 async function commitOf(rev: string, top: string): Promise<Revision> {
   const commit = await resolveCommit(rev, top);
   if (commit) return { name: rev, commit };
-  if (await isShallow(top)) throw shallow(`The revision \`${rev}\` is not in this clone`);
-  if (rev === "HEAD") throw new DiffError("The repository has no commits yet, so there is nothing to compare with. Commit first, or name two revisions.");
+  if (await isShallow(top)) throw shallow(t`The revision \`${rev}\` is not in this clone`);
+  if (rev === "HEAD") throw new DiffError(t`The repository has no commits yet, so there is nothing to compare with. Commit first, or name two revisions.`);
   throw new DiffError(
-    `Unknown revision \`${rev}\`: no branch, tag or commit of this repository has that name.\nSee \`git log --oneline\` for commits and \`git branch -a\` for branches.`,
+    t`Unknown revision \`${rev}\`: no branch, tag or commit of this repository has that name.\nSee \`git log --oneline\` for commits and \`git branch -a\` for branches.`,
   );
 }
 
 async function mergeBaseOf(a: Revision, b: Revision, top: string): Promise<Revision> {
   const commit = await mergeBase(a.commit!, b.commit!, top);
   if (commit) return { name: `merge base of ${a.name} and ${b.name}`, commit };
-  if (await isShallow(top)) throw shallow(`The common ancestor of \`${a.name}\` and \`${b.name}\` is not in this clone`);
-  throw new DiffError(`\`${a.name}\` and \`${b.name}\` have no common history. Name the base revision: \`plan diff <base> [head]\`.`);
+  if (await isShallow(top)) throw shallow(t`The common ancestor of \`${a.name}\` and \`${b.name}\` is not in this clone`);
+  throw new DiffError(t`\`${a.name}\` and \`${b.name}\` have no common history. Name the base revision: \`plan diff <base> [head]\`.`);
 }
 
-const shallow = (what: string) =>
+const shallow = (what: Message) =>
   new DiffError(
-    `${what}: it is a shallow clone, with only the latest commits fetched.\n` +
-      "Fetch the history first: in GitHub Actions give actions/checkout `fetch-depth: 0`; elsewhere run `git fetch --unshallow`.",
+    t`${what}: it is a shallow clone, with only the latest commits fetched.\nFetch the history first: in GitHub Actions give actions/checkout \`fetch-depth: 0\`; elsewhere run \`git fetch --unshallow\`.`,
   );
 
 /** The plan repository's folder in a commit: the nearest folder at or above `from` with plan.config.yaml. */
@@ -112,14 +111,14 @@ function rootInTree(tree: Map<string, string>, from: string, name: string): stri
     const prefix = parts.slice(0, n).join("/");
     if (tree.has(prefix ? `${prefix}/${CONFIG_FILE}` : CONFIG_FILE)) return prefix;
   }
-  throw new DiffError(`There is no ${CONFIG_FILE} in ${from || "the top folder"} or above it at ${name}, so that revision holds no plan repository.`);
+  throw new DiffError(t`There is no ${CONFIG_FILE} in ${from || t`the top folder`} or above it at ${name}, so that revision holds no plan repository.`);
 }
 
 function rootOnDisk(dir: string, top: string): string {
   const root = findRoot(dir);
   const prefix = root === undefined ? undefined : relative(top, root).split(sep).join("/");
   if (prefix === undefined || prefix.startsWith("..")) {
-    throw new DiffError(`There is no ${CONFIG_FILE} in ${dir} or above it in the working tree, so this is not a plan repository.`);
+    throw new DiffError(t`There is no ${CONFIG_FILE} in ${dir} or above it in the working tree, so this is not a plan repository.`);
   }
   return prefix;
 }
@@ -149,7 +148,7 @@ function workingTreeFiles(root: string): Map<string, string> {
       files.set(relPath, readInside(root, path, "utf8"));
     } catch (error) {
       if (!(error instanceof RefusedPath)) throw error;
-      if (relPath === CONFIG_FILE) throw new DiffError(`${CONFIG_FILE} in the working tree is refused: ${say(error.reason, "en")}. \`plan check\` says more.`);
+      if (relPath === CONFIG_FILE) throw new DiffError(t`${CONFIG_FILE} in the working tree is refused: ${error.reason}. \`plan check\` says more.`);
     }
   }
   return files;

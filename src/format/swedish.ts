@@ -13,7 +13,7 @@ export function groupDigits(n: number | bigint, separator = " "): string {
 }
 
 /** `1 000 000 kr`; plain spaces for a terminal, narrow no-break spaces for print. */
-export function kronor(n: number, print = false): string {
+export function kronor(n: number | bigint, print = false): string {
   return print ? `${groupDigits(n, NNBSP)}${NBSP}kr` : `${groupDigits(n)} kr`;
 }
 

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 import { KoladaResponseError, parseResponseText } from "./response.js";
 import type { KoladaRequest } from "./requests.js";
 
@@ -44,7 +45,7 @@ export function networkReason(error: unknown, timeoutSeconds: number): string {
 }
 
 const unreachable = (url: string, reason: string) =>
-  new UserError(`Could not reach Kolada at ${url}: ${reason}. Check your connection; nothing was written.`, 2);
+  new UserError(t`Could not reach Kolada at ${url}: ${reason}. Check your connection; nothing was written.`, 2);
 
 async function getText(url: string, timeoutSeconds: number): Promise<string> {
   let response: Response;
@@ -60,7 +61,7 @@ async function getText(url: string, timeoutSeconds: number): Promise<string> {
     throw unreachable(url, networkReason(error, timeoutSeconds));
   }
   if (!response.ok) {
-    throw new UserError(`Kolada at ${url} answered ${response.status} ${response.statusText}`.trimEnd() + "; nothing was written.", 2);
+    throw new UserError(t`Kolada at ${url} answered ${`${response.status} ${response.statusText}`.trimEnd()}; nothing was written.`, 2);
   }
   return body;
 }
@@ -77,8 +78,8 @@ export async function fetchPages(requests: KoladaRequest[], options: FetchOption
     const visited = new Set<string>();
     let url: string | undefined = request.url;
     for (let page = 1; url; page++) {
-      if (visited.has(url)) throw new UserError(`Kolada's pages of ${request.url} lead back to ${url}; nothing was written.`, 1);
-      if (pages.length >= maxPages) throw new UserError(`Kolada sent more than ${maxPages} pages (the last asked for: ${url}); nothing was written.`, 1);
+      if (visited.has(url)) throw new UserError(t`Kolada's pages of ${request.url} lead back to ${url}; nothing was written.`, 1);
+      if (pages.length >= maxPages) throw new UserError(t`Kolada sent more than ${maxPages} pages (the last asked for: ${url}); nothing was written.`, 1);
       visited.add(url);
       options.onRequest?.(url, page);
       const body = await getText(url, options.timeoutSeconds);
@@ -91,11 +92,11 @@ export async function fetchPages(requests: KoladaRequest[], options: FetchOption
       } catch (error) {
         if (!(error instanceof KoladaResponseError)) throw error;
         const issue = error.issues[0]!;
-        throw new UserError(`Kolada at ${url} did not send a data response (${issue.path}: ${issue.message}); nothing was written.`, 1);
+        throw new UserError(t`Kolada at ${url} did not send a data response (${issue.path}: ${issue.message}); nothing was written.`, 1);
       }
       pages.push({ url, page, request, body, values });
       url = next ? new URL(next, url).href : undefined;
-      if (url && !/^https?:$/.test(new URL(url).protocol)) throw new UserError(`Kolada's next page is not a web address: ${url}; nothing was written.`, 1);
+      if (url && !/^https?:$/.test(new URL(url).protocol)) throw new UserError(t`Kolada's next page is not a web address: ${url}; nothing was written.`, 1);
     }
   }
   return pages;

@@ -1,4 +1,5 @@
 import { groupDigits, NBSP, NNBSP } from "../format/swedish.js";
+import { count, listOf, t, type Message } from "../format/message.js";
 import { UNIT } from "../vocabulary.js";
 import type { GoalIndicator } from "../schema/indicator.js";
 import type { MoneyTable } from "../schema/table.js";
@@ -7,7 +8,8 @@ import { formatMeasure, SCALE_DECIMALS } from "./measure.js";
 import { lineTotal, sharesOf } from "./money.js";
 import type { LoneDocument } from "./repository.js";
 import { closest } from "./suggest.js";
-import { columnLabel, inKronor, workTable, type WorkedRow, type WorkedTable } from "./table.js";
+import { THIS_KIND } from "./kinds.js";
+import { columnLabel, inKronor, KRONOR_PER_UNIT, workTable, type WorkedRow, type WorkedTable } from "./table.js";
 
 /*
  * A figure the prose cites from the document's data (`:figure{…}` in a paragraph): a cell of a
@@ -19,7 +21,6 @@ import { columnLabel, inKronor, workTable, type WorkedRow, type WorkedTable } fr
 /** The units a figure is printed in: money in kronor, tkr or mnkr; a share in per cent; a count as it is. */
 export type FigureUnit = "kr" | "tkr" | "mnkr" | "%" | "";
 const MONEY_UNITS = ["kr", "tkr", "mnkr"] as const;
-const KRONOR: Record<(typeof MONEY_UNITS)[number], bigint> = { kr: 1n, tkr: 1_000n, mnkr: 1_000_000n };
 
 /** An exact ratio, in kronor for money and in per cent for a share: never a float. */
 export interface Ratio {
@@ -37,10 +38,10 @@ export interface CitedFigure {
   /** As the page prints it: `2,7 mnkr`, `−1 760 tkr`, `18 %` (narrow no-break spaces, real minus). */
   text: string;
   /** Where it comes from, for messages: `Nettokostnad, Utfall 2016 − Bokslut 2015 in Organisatorisk fördelning: 177 246 − 179 992 = −2 746 tkr`. */
-  source: string;
+  source: Message | string;
 }
 
-export type FigureResult = { ok: true; figure: CitedFigure } | { ok: false; reason: string; fix: string };
+export type FigureResult = { ok: true; figure: CitedFigure } | { ok: false; reason: Message; fix: Message };
 
 /** The attributes a figure takes, by what it cites; `unit`, `decimals` and `abs` go with any of them. */
 export const FIGURE_ATTRIBUTES = {
@@ -53,10 +54,10 @@ export const FIGURE_ATTRIBUTES = {
 const ALL_ATTRIBUTES: readonly string[] = Object.values(FIGURE_ATTRIBUTES).flat();
 
 const code = (s: string | number) => `\`${s}\``;
-const fail = (reason: string, fix: string): FigureResult => ({ ok: false, reason, fix });
-const suggest = (word: string, candidates: readonly string[], attribute: string, example: string) => {
+const fail = (reason: Message, fix: Message): FigureResult => ({ ok: false, reason, fix });
+const suggest = (word: string, candidates: readonly string[], attribute: string): Message => {
   const guess = closest(word, candidates);
-  return guess ? `Write ${code(`${attribute}=${/[\s:"]/.test(guess) ? `"${guess}"` : guess}`)}.` : `Write one of ${candidates.map(code).join(", ")}${example}.`;
+  return guess ? t`Write ${code(`${attribute}=${/[\s:"]/.test(guess) ? `"${guess}"` : guess}`)}.` : t`Write one of ${candidates.map(code).join(", ")}.`;
 };
 
 const abs = (n: bigint) => (n < 0n ? -n : n);
@@ -77,7 +78,7 @@ function printScaled(n: bigint, decimals: number): string {
 
 /** A figure in Swedish print, in `unit` (kronor divided into tkr or mnkr), to `decimals`. */
 export function printFigure(value: Ratio, unit: FigureUnit, decimals: number, magnitude: boolean): string {
-  const inUnit = unit === "kr" || unit === "tkr" || unit === "mnkr" ? { num: value.num, den: value.den * KRONOR[unit] } : value;
+  const inUnit = unit === "kr" || unit === "tkr" || unit === "mnkr" ? { num: value.num, den: value.den * KRONOR_PER_UNIT[unit] } : value;
   const rounded = roundTo(magnitude ? { num: abs(inUnit.num), den: inUnit.den } : inUnit, decimals);
   return `${printScaled(rounded, decimals)}${unit ? `${NBSP}${unit}` : ""}`;
 }
@@ -109,7 +110,7 @@ export function writtenFigures(text: string): WrittenFigureText[] {
     const negative = sign === "-" || sign === "−" || sign === "–";
     const unit: FigureUnit = word === "%" || word === UNIT.percent ? "%" : word === "kronor" ? "kr" : ((word ?? "") as FigureUnit);
     const dimension = unit === "%" ? "percent" : unit ? "money" : "count";
-    const scale = unit === "kr" || unit === "tkr" || unit === "mnkr" ? KRONOR[unit] : 1n;
+    const scale = unit === "kr" || unit === "tkr" || unit === "mnkr" ? KRONOR_PER_UNIT[unit] : 1n;
     found.push({
       value: { num: (negative ? -digits : digits) * scale, den: 10n ** BigInt(fraction.length) },
       dimension,
@@ -133,9 +134,9 @@ export function agrees(written: WrittenFigureText, cited: CitedFigure): boolean 
   const unit = written.dimension === "count" ? (cited.dimension === "money" ? cited.unit : "") : written.unit;
   if (written.dimension !== "count" && written.dimension !== cited.dimension) return false;
   const money = unit === "kr" || unit === "tkr" || unit === "mnkr";
-  const inUnit = money ? { num: cited.value.num, den: cited.value.den * KRONOR[unit] } : cited.value;
+  const inUnit = money ? { num: cited.value.num, den: cited.value.den * KRONOR_PER_UNIT[unit] } : cited.value;
   // A written money figure holds kronor; a unitless one its own digits.
-  const writtenInUnit = money && written.unit === unit ? { num: written.value.num, den: written.value.den * KRONOR[unit] } : written.value;
+  const writtenInUnit = money && written.unit === unit ? { num: written.value.num, den: written.value.den * KRONOR_PER_UNIT[unit] } : written.value;
   const writtenScaled = roundTo(writtenInUnit, written.decimals);
   const citedScaled = roundTo(inUnit, written.decimals);
   return written.signed && !cited.abs ? writtenScaled === citedScaled : abs(writtenScaled) === abs(citedScaled);
@@ -154,24 +155,26 @@ function printOptions(
     const allowed: readonly string[] = dimension === "money" ? [...MONEY_UNITS, "%"] : dimension === "percent" ? ["%"] : [""];
     if (!allowed.includes(wanted))
       return fail(
-        `${code(`unit=${wanted}`)} is not a unit this figure can be printed in${dimension === "count" ? " (it is a count)" : ""}.`,
+        dimension === "count"
+          ? t`${code(`unit=${wanted}`)} is not a unit this figure can be printed in (it is a count).`
+          : t`${code(`unit=${wanted}`)} is not a unit this figure can be printed in.`,
         allowed.filter(Boolean).length
-          ? `Write ${allowed
-              .filter(Boolean)
-              .map((u) => code(`unit=${u}`))
-              .join(" or ")}.`
-          : "Leave out `unit`.",
+          ? t`Write ${listOf(
+              allowed.filter(Boolean).map((u) => code(`unit=${u}`)),
+              "or",
+            )}.`
+          : t`Leave out \`unit\`.`,
       );
     unit = wanted as FigureUnit;
   }
   let decimals = unit === natural.unit ? natural.decimals : PRINT_DEFAULT_DECIMALS[unit];
   if (attributes.decimals !== undefined) {
     if (!/^\d$/.test(attributes.decimals))
-      return fail(`${code(`decimals=${attributes.decimals}`)} is not a number of decimals from 0 to 9.`, "Write e.g. `decimals=1`.");
+      return fail(t`${code(`decimals=${attributes.decimals}`)} is not a number of decimals from 0 to 9.`, t`Write e.g. \`decimals=1\`.`);
     decimals = Number(attributes.decimals);
   }
   if (attributes.abs !== undefined && attributes.abs !== "")
-    return fail(`${code("abs")} takes no value; it prints the figure without its sign.`, "Write `abs` alone.");
+    return fail(t`${code("abs")} takes no value; it prints the figure without its sign.`, t`Write \`abs\` alone.`);
   return { unit, decimals, abs: attributes.abs !== undefined };
 }
 
@@ -180,7 +183,7 @@ function finish(
   value: Ratio,
   dimension: CitedFigure["dimension"],
   natural: { unit: FigureUnit; decimals: number },
-  source: string,
+  source: Message | string,
 ): FigureResult {
   const options = printOptions(attributes, dimension, natural);
   if ("ok" in options) return options;
@@ -203,113 +206,119 @@ function rowIn(worked: WorkedTable, name: string): WorkedRow | undefined {
 function tableFigure(doc: LoneDocument, attributes: Record<string, string>): FigureResult {
   const tables = tablesOf(doc);
   const id = attributes.table ?? "";
-  const t = tables.findIndex((x) => x.id === id);
-  if (t < 0)
+  const at = tables.findIndex((x) => x.id === id);
+  if (at < 0)
     return tables.length
       ? fail(
-          `This ${doc.kind} has no money table ${code(id)}; it has ${tables.map((x) => code(x.id)).join(", ")}.`,
+          t`${THIS_KIND[doc.kind]} has no money table ${code(id)}; it has ${tables.map((x) => code(x.id)).join(", ")}.`,
           suggest(
             id,
             tables.map((x) => x.id),
             "table",
-            "",
           ),
         )
-      : fail(`This ${doc.kind} has no money tables (\`tables:\`) to cite.`, "Cite a figure of a document that has them, or write the figure as text.");
-  const worked = workTable(tables[t]!, ["tables", t]);
+      : fail(t`${THIS_KIND[doc.kind]} has no money tables (\`tables:\`) to cite.`, t`Cite a figure of a document that has them, or write the figure as text.`);
+  const worked = workTable(tables[at]!, ["tables", at]);
   const table = worked.table;
   const rowName = attributes.row;
   const rows = worked.rows.filter((r) => r.role !== "heading");
   const names = [...new Set(rows.flatMap((r) => (r.id ? [r.id, r.label] : [r.label])))];
   if (rowName === undefined)
     return fail(
-      `A figure of the table ${code(id)} names its row: \`row=\` with the row's id or label.`,
-      `Add e.g. ${code(`row="${rows.at(-1)?.label ?? ""}"`)}.`,
+      t`A figure of the table ${code(id)} names its row: \`row=\` with the row's id or label.`,
+      t`Add e.g. ${code(`row="${rows.at(-1)?.label ?? ""}"`)}.`,
     );
   const row = rowIn(worked, rowName);
-  if (!row) return fail(`The table ${code(id)} has no row ${code(rowName)}.`, suggest(rowName, names, "row", ""));
+  if (!row) return fail(t`The table ${code(id)} has no row ${code(rowName)}.`, suggest(rowName, names, "row"));
   const columnIds = table.columns.map((c) => c.id);
   const cellOf = (name: string | undefined, attribute: string): { i: number; figure: bigint } | FigureResult => {
     if (name === undefined)
       return fail(
-        `A figure of the table ${code(id)} names its column: \`${attribute}=\` with the column's id.`,
-        `Add e.g. ${code(`${attribute}=${columnIds.at(-1) ?? ""}`)}.`,
+        t`A figure of the table ${code(id)} names its column: \`${attribute}=\` with the column's id.`,
+        t`Add e.g. ${code(`${attribute}=${columnIds.at(-1) ?? ""}`)}.`,
       );
     const i = columnIds.indexOf(name);
     if (i < 0)
-      return fail(`The table ${code(id)} has no column ${code(name)}; it has ${columnIds.map(code).join(", ")}.`, suggest(name, columnIds, attribute, ""));
+      return fail(t`The table ${code(id)} has no column ${code(name)}; it has ${columnIds.map(code).join(", ")}.`, suggest(name, columnIds, attribute));
     const figure = row.cells[i]?.shown;
     if (figure === undefined)
       return fail(
-        `The cell of ${code(row.label)} under ${code(columnLabel(table.columns[i]!))} is blank: there is no figure to cite (blank is not 0).`,
-        "Cite a cell with a figure, or write the text without one.",
+        t`The cell of ${code(row.label)} under ${code(columnLabel(table.columns[i]!))} is blank: there is no figure to cite (blank is not 0).`,
+        t`Cite a cell with a figure, or write the text without one.`,
       );
     return { i, figure };
   };
   const to = cellOf(attributes.col, "col");
   if ("ok" in to) return to;
   const where = `${row.label}, ${columnLabel(table.columns[to.i]!)}`;
-  const caption = ` in ${table.caption ?? table.id}`;
+  const caption = table.caption ?? table.id;
   const unit = table.unit;
   const print = (n: bigint) => `${groupDigits(n, NNBSP)}`;
   if (attributes.from === undefined) {
     if (attributes.unit === "%")
       return fail(
-        `${code("unit=%")} prints a change in per cent, which needs the column it is measured from: \`from=\`.`,
-        `Add e.g. ${code(`from=${columnIds[0]}`)}, or leave out ${code("unit=%")}.`,
+        t`${code("unit=%")} prints a change in per cent, which needs the column it is measured from: \`from=\`.`,
+        t`Add e.g. ${code(`from=${columnIds[0]}`)}, or leave out ${code("unit=%")}.`,
       );
-    return finish(attributes, { num: inKronor(to.figure, unit)!, den: 1n }, "money", { unit, decimals: 0 }, `${where}${caption}: ${print(to.figure)} ${unit}`);
+    return finish(
+      attributes,
+      { num: inKronor(to.figure, unit)!, den: 1n },
+      "money",
+      { unit, decimals: 0 },
+      t`${where} in ${caption}: ${print(to.figure)} ${unit}`,
+    );
   }
   const from = cellOf(attributes.from, "from");
   if ("ok" in from) return from;
   const change = to.figure - from.figure;
-  const described = `${row.label}, ${columnLabel(table.columns[to.i]!)} − ${columnLabel(table.columns[from.i]!)}${caption}: ${print(to.figure)} − ${print(from.figure)} = ${print(change)} ${unit}`;
+  const described = t`${`${row.label}, ${columnLabel(table.columns[to.i]!)} − ${columnLabel(table.columns[from.i]!)}`} in ${caption}: ${`${print(to.figure)} − ${print(from.figure)} = ${print(change)} ${unit}`}`;
   if (attributes.unit === "%") {
     if (from.figure === 0n)
       return fail(
-        `The change is measured from ${code(columnLabel(table.columns[from.i]!))}, which is 0: it has no share.`,
-        "Cite the change in money instead.",
+        t`The change is measured from ${code(columnLabel(table.columns[from.i]!))}, which is 0: it has no share.`,
+        t`Cite the change in money instead.`,
       );
     const value = { num: change * 100n * (from.figure < 0n ? -1n : 1n), den: abs(from.figure) };
-    return finish(attributes, value, "percent", { unit: "%", decimals: 1 }, `${described} (${printFigure(value, "", 1, false)} % of ${print(from.figure)})`);
+    return finish(attributes, value, "percent", { unit: "%", decimals: 1 }, t`${described} (${printFigure(value, "", 1, false)} % of ${print(from.figure)})`);
   }
   return finish(attributes, { num: inKronor(change, unit)!, den: 1n }, "money", { unit, decimals: 0 }, described);
 }
 
 function lineFigure(doc: LoneDocument, attributes: Record<string, string>): FigureResult {
   if (doc.kind !== "plan")
-    return fail(`Only a plan has budget lines to cite with \`line=\`; this is a ${doc.kind}.`, "Cite a money table (`table=`) or a goal (`goal=`).");
+    return fail(
+      t`Only a plan has budget lines to cite with \`line=\`; this is \`kind: ${doc.kind}\`.`,
+      t`Cite a money table (\`table=\`) or a goal (\`goal=\`).`,
+    );
   const id = attributes.line ?? "";
   const line = doc.data.budget.find((l) => l.id === id);
   if (!line)
     return fail(
-      `The plan has no budget line ${code(id)}.`,
+      t`The plan has no budget line ${code(id)}.`,
       suggest(
         id,
         doc.data.budget.map((l) => l.id),
         "line",
-        "",
       ),
     );
   if (attributes.party === undefined) {
     const total = lineTotal(line);
     if (total === undefined)
-      return fail(`The budget line ${code(id)} has no amount to cite.`, "Give the line its amounts, or write the text without a figure.");
+      return fail(t`The budget line ${code(id)} has no amount to cite.`, t`Give the line its amounts, or write the text without a figure.`);
     return finish(attributes, { num: total, den: 1n }, "money", { unit: "kr", decimals: 0 }, `${line.title}: ${groupDigits(total, NNBSP)} kr`);
   }
   const shares = sharesOf(line);
   const share = shares.find((s) => s.party === attributes.party);
   if (!share || share.amount === undefined)
     return fail(
-      `The budget line ${code(id)} has no amount of the party ${code(attributes.party)}${shares.length ? `; it has ${shares.map((s) => code(s.party)).join(", ")}` : ""}.`,
+      t`The budget line ${code(id)} has no amount of the party ${code(attributes.party)}${shares.length ? t`; it has ${shares.map((s) => code(s.party)).join(", ")}` : ""}.`,
       shares.length
         ? suggest(
             attributes.party,
             shares.map((s) => s.party),
             "party",
-            "",
           )
-        : "Leave out `party=` for the line's total.",
+        : t`Leave out \`party=\` for the line's total.`,
     );
   return finish(
     attributes,
@@ -322,15 +331,18 @@ function lineFigure(doc: LoneDocument, attributes: Record<string, string>): Figu
 
 function goalFigure(doc: LoneDocument, attributes: Record<string, string>): FigureResult {
   if (doc.kind !== "report" || doc.data.organisation === undefined)
-    return fail("Only a board's own report has goals with indicators to cite with `goal=`.", "Cite a money table (`table=`) or a budget line (`line=`).");
+    return fail(
+      t`Only a board's own report has goals with indicators to cite with \`goal=\`.`,
+      t`Cite a money table (\`table=\`) or a budget line (\`line=\`).`,
+    );
   const id = attributes.goal ?? "";
   const goals = doc.data.goals;
   const withIndicators = goals.filter((g) => g.goal === id && g.indicators.length);
   if (!withIndicators.length) {
     const ids = [...new Set(goals.filter((g) => g.indicators.length).map((g) => g.goal))];
     return goals.some((g) => g.goal === id)
-      ? fail(`The goal ${code(id)} has no indicators to cite.`, `Cite a goal with indicators: ${ids.map(code).join(", ")}.`)
-      : fail(`The report has no goal ${code(id)}.`, suggest(id, ids, "goal", ""));
+      ? fail(t`The goal ${code(id)} has no indicators to cite.`, t`Cite a goal with indicators: ${ids.map(code).join(", ")}.`)
+      : fail(t`The report has no goal ${code(id)}.`, suggest(id, ids, "goal"));
   }
   const indicators: GoalIndicator[] = withIndicators[0]!.indicators;
   let n = 1;
@@ -338,25 +350,35 @@ function goalFigure(doc: LoneDocument, attributes: Record<string, string>): Figu
     n = Number(attributes.indicator);
     if (!Number.isInteger(n) || n < 1 || n > indicators.length)
       return fail(
-        `${code(`indicator=${attributes.indicator}`)}: the goal ${code(id)} has ${indicators.length} indicator${indicators.length === 1 ? "" : "s"}, numbered from 1 in the order written.`,
-        `Write ${indicators.map((_, i) => code(`indicator=${i + 1}`)).join(" or ")}.`,
+        t`${code(`indicator=${attributes.indicator}`)}: the goal ${code(id)} has ${count(indicators.length, "indicator")}, numbered from 1 in the order written.`,
+        t`Write ${listOf(
+          indicators.map((_, i) => code(`indicator=${i + 1}`)),
+          "or",
+        )}.`,
       );
   } else if (indicators.length > 1)
     return fail(
-      `The goal ${code(id)} has ${indicators.length} indicators; the figure does not say which.`,
-      `Add ${indicators.map((ind, i) => `${code(`indicator=${i + 1}`)} (${ind.title})`).join(" or ")}.`,
+      t`The goal ${code(id)} has ${indicators.length} indicators; the figure does not say which.`,
+      t`Add ${listOf(
+        indicators.map((ind, i) => `${code(`indicator=${i + 1}`)} (${ind.title})`),
+        "or",
+      )}.`,
     );
   const indicator = indicators[n - 1]!;
   const target = attributes.target !== undefined;
   if (target && attributes.target !== "")
-    return fail(`${code("target")} takes no value; it cites the indicator's target of the year.`, "Write `target` alone.");
+    return fail(t`${code("target")} takes no value; it cites the indicator's target of the year.`, t`Write \`target\` alone.`);
   const year = Number(attributes.year);
   const figures = figuresOf(indicator).filter((f) => f.target === target);
   const years = [...new Set(figures.map((f) => f.year))];
   if (attributes.year === undefined || !years.includes(year))
     return fail(
-      `${attributes.year === undefined ? "The figure names no year" : `The indicator has no ${target ? "target" : "value"} for ${code(attributes.year)}`} (${indicator.title}).`,
-      years.length ? suggest(attributes.year ?? "", years.map(String), "year", "") : "Write the figure as text: the indicator has none to cite.",
+      attributes.year === undefined
+        ? t`The figure names no year (${indicator.title}).`
+        : target
+          ? t`The indicator has no target for ${code(attributes.year)} (${indicator.title}).`
+          : t`The indicator has no value for ${code(attributes.year)} (${indicator.title}).`,
+      years.length ? suggest(attributes.year ?? "", years.map(String), "year") : t`Write the figure as text: the indicator has none to cite.`,
     );
   const key = (f: (typeof figures)[number]) => String(f.path.at(-1) === "value" && f.path.includes("parts") ? "part" : f.path.at(-1));
   const ofYear = figures.filter((f) => f.year === year);
@@ -366,27 +388,32 @@ function goalFigure(doc: LoneDocument, attributes: Record<string, string>): Figu
     const index = parts.findIndex((p) => p.label === attributes.part);
     if (index < 0)
       return fail(
-        `The value of ${year} has no part ${code(attributes.part)}.`,
+        t`The value of ${year} has no part ${code(attributes.part)}.`,
         parts.length
           ? suggest(
               attributes.part,
               parts.map((p) => p.label),
               "part",
-              "",
             )
-          : "Leave out `part=`.",
+          : t`Leave out \`part=\`.`,
       );
     chosen = ofYear.find((f) => f.path.includes("parts") && f.path.includes(index));
   } else if (attributes.sex !== undefined && attributes.sex !== "women" && attributes.sex !== "men")
-    return fail(`${code(`sex=${attributes.sex}`)} names no value; a value is split into \`women\` and \`men\`.`, "Write `sex=women` or `sex=men`.");
+    return fail(t`${code(`sex=${attributes.sex}`)} names no value; a value is split into \`women\` and \`men\`.`, t`Write \`sex=women\` or \`sex=men\`.`);
   if (!chosen || !chosen.parsed.ok)
     return fail(
-      `The indicator has no ${attributes.sex ?? (attributes.part ? `part ${attributes.part}` : "total")} value for ${year} to cite (${indicator.title}).`,
-      "Name what it has: `sex=women`, `sex=men` or `part=`.",
+      attributes.sex !== undefined
+        ? t`The indicator has no ${attributes.sex} value for ${year} to cite (${indicator.title}).`
+        : attributes.part !== undefined
+          ? t`The indicator has no part ${attributes.part} value for ${year} to cite (${indicator.title}).`
+          : t`The indicator has no total value for ${year} to cite (${indicator.title}).`,
+      t`Name what it has: \`sex=women\`, \`sex=men\` or \`part=\`.`,
     );
   const measure = chosen.parsed.measure;
   const percent = indicator.unit === "percent";
-  const source = `${indicator.title}, ${target ? "target" : "value"} of ${year}: ${formatMeasure(measure, percent)}`;
+  const source = target
+    ? t`${indicator.title}, target of ${year}: ${formatMeasure(measure, percent)}`
+    : t`${indicator.title}, value of ${year}: ${formatMeasure(measure, percent)}`;
   if (measure.kind !== "point") {
     const options = printOptions(attributes, percent ? "percent" : "count", { unit: percent ? "%" : "", decimals: 0 });
     if ("ok" in options) return options;
@@ -402,13 +429,13 @@ export function citeFigure(doc: LoneDocument, attributes: Record<string, string>
   for (const name of Object.keys(attributes)) {
     if (ALL_ATTRIBUTES.includes(name)) continue;
     const guess = closest(name, ALL_ATTRIBUTES);
-    return fail(`A figure takes no ${code(name)}; it takes ${ALL_ATTRIBUTES.map(code).join(", ")}.`, guess ? `Write ${code(guess)}.` : "Remove it.");
+    return fail(t`A figure takes no ${code(name)}; it takes ${ALL_ATTRIBUTES.map(code).join(", ")}.`, guess ? t`Write ${code(guess)}.` : t`Remove it.`);
   }
   const kinds = (["table", "line", "goal"] as const).filter((k) => attributes[k] !== undefined);
   if (kinds.length !== 1)
     return fail(
-      kinds.length ? `A figure cites one thing; this one names ${kinds.map((k) => code(k)).join(" and ")}.` : "The figure names nothing to cite.",
-      'Name a money table (`table=drift row=netto col=utfall`), a budget line of a plan (`line=sroi`) or a board goal\'s indicator (`goal="7:1" year=2016`).',
+      kinds.length ? t`A figure cites one thing; this one names ${listOf(kinds.map((k) => code(k)))}.` : t`The figure names nothing to cite.`,
+      t`Name a money table (\`table=drift row=netto col=utfall\`), a budget line of a plan (\`line=sroi\`) or a board goal's indicator (\`goal="7:1" year=2016\`).`,
     );
   for (const k of kinds) {
     const foreign = Object.keys(attributes).filter(
@@ -416,8 +443,10 @@ export function citeFigure(doc: LoneDocument, attributes: Record<string, string>
     );
     if (foreign.length)
       return fail(
-        `${foreign.map(code).join(", ")} ${foreign.length === 1 ? "does" : "do"} not go with \`${k}=\`, which takes ${FIGURE_ATTRIBUTES[k].map(code).join(", ")}.`,
-        `Remove ${foreign.map(code).join(", ")}.`,
+        foreign.length === 1
+          ? t`${code(foreign[0]!)} does not go with \`${k}=\`, which takes ${FIGURE_ATTRIBUTES[k].map(code).join(", ")}.`
+          : t`${foreign.map(code).join(", ")} do not go with \`${k}=\`, which takes ${FIGURE_ATTRIBUTES[k].map(code).join(", ")}.`,
+        t`Remove ${foreign.map(code).join(", ")}.`,
       );
   }
   return kinds[0] === "table" ? tableFigure(doc, attributes) : kinds[0] === "line" ? lineFigure(doc, attributes) : goalFigure(doc, attributes);

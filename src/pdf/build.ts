@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { browserNotFoundMessage, findBrowser, isExecutable } from "../browser/index.js";
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { OutputFile } from "../render/site.js";
 import { linkOnTheWay } from "../write/output-folder.js";
@@ -117,7 +118,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     if (toPrint(undefined).length === 0) return nothingStaged({ unchanged: share.length });
     const message = `${browser.missing}.\n${browserNotFoundMessage("Making the PDFs")}`;
     if (options.mode === "require" || options.browser)
-      throw new UserError(`${message}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.`, 2);
+      throw new UserError(t`${message}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.`, 2);
     return nothingStaged({ skipped: browser.missing, stale: staleOnes() });
   }
 
@@ -150,7 +151,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     }
   } catch (error) {
     if (started) await closeBrowser(started);
-    if (error instanceof PrintError) throw new UserError(`${error.message}. No file was written: the output folder is as it was before this build.`, 2);
+    if (error instanceof PrintError) throw new UserError(t`${error.text}. No file was written: the output folder is as it was before this build.`, 2);
     throw error;
   }
   if (todo.length === 0) {
@@ -232,7 +233,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
           const dir = dirname(join(into, pdf));
           mkdirSync(dir, { recursive: true });
           const link = linkOnTheWay(dir, into);
-          if (link) throw new UserError(`Could not put ${pdf} in place: ${link} is a symbolic link, and plan writes only into real folders. Remove the link.`);
+          if (link) throw new UserError(t`Could not put ${pdf} in place: ${link} is a symbolic link, and plan writes only into real folders. Remove the link.`);
           renameSync(join(staging, pdf), join(into, pdf));
         }
         // Written in the staging folder and renamed: no temporary file is ever inside the output.
@@ -244,7 +245,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   } catch (error) {
     if (!handedOver) await closeBrowser(printer);
     discard();
-    if (error instanceof PrintError) throw new UserError(`${error.message}. No file was written: the output folder is as it was before this build.`, 2);
+    if (error instanceof PrintError) throw new UserError(t`${error.text}. No file was written: the output folder is as it was before this build.`, 2);
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { say, t, type Message } from "../format/message.js";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -60,7 +61,11 @@ export interface RenderResult {
 }
 
 /** A failure of the browser or of printing, with what happened in words. */
-export class PrintError extends Error {}
+export class PrintError extends Error {
+  constructor(readonly text: Message) {
+    super(say(text, "en"));
+  }
+}
 
 /** Whether a page may load `url`: inline data, or a file inside `root`. Everything else (http, https, ftp, ws, other files, …) is refused. */
 export function allowedRequest(url: string, root: string): boolean {
@@ -96,9 +101,9 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
     if (error instanceof PrintError) return error;
     // A full or read-only disk is the user's to fix, said as such by the build.
     if (["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM"].includes((error as NodeJS.ErrnoException)?.code ?? "")) return error;
-    if (gone || !browser.connected) return new PrintError(`the browser stopped while printing ${task.label} (it crashed or was killed)`);
-    if ((error as Error)?.name === "TimeoutError") return new PrintError(`printing ${task.label} took longer than ${TIMEOUT_MS / 1000} s`);
-    return new PrintError(`could not print ${task.label}: ${firstLine(error)}`);
+    if (gone || !browser.connected) return new PrintError(t`the browser stopped while printing ${task.label} (it crashed or was killed)`);
+    if ((error as Error)?.name === "TimeoutError") return new PrintError(t`printing ${task.label} took longer than ${TIMEOUT_MS / 1000} s`);
+    return new PrintError(t`could not print ${task.label}: ${firstLine(error) ?? ""}`);
   };
   try {
     await runPool(
@@ -113,8 +118,8 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
           await page.setRequestInterception(true);
         } catch (error) {
           throw gone || !browser.connected
-            ? new PrintError("the browser stopped before printing (it crashed or was killed)")
-            : new PrintError(`could not open a page in the browser: ${firstLine(error)}`);
+            ? new PrintError(t`the browser stopped before printing (it crashed or was killed)`)
+            : new PrintError(t`could not open a page in the browser: ${firstLine(error) ?? ""}`);
         }
         page.on("request", (request: HTTPRequest) => {
           if (request.isInterceptResolutionHandled()) return;
@@ -175,7 +180,7 @@ export async function startBrowser(path: string): Promise<Browser> {
   try {
     return await launchBrowser(path);
   } catch (error) {
-    throw new PrintError(`could not start the browser ${path}: ${firstLine(error)}`);
+    throw new PrintError(t`could not start the browser ${path}: ${firstLine(error) ?? ""}`);
   }
 }
 
@@ -184,7 +189,7 @@ export async function browserVersion(browser: Browser): Promise<string> {
   try {
     return await browser.version();
   } catch (error) {
-    throw new PrintError(`could not ask the browser its version: ${firstLine(error)}`);
+    throw new PrintError(t`could not ask the browser its version: ${firstLine(error) ?? ""}`);
   }
 }
 

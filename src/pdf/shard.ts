@@ -1,5 +1,6 @@
 import { compareStrings } from "../format/text.js";
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 
 /** `--shard i/n`: the i-th of n shares (1-based). */
 export interface Shard {
@@ -12,7 +13,7 @@ export function parseShard(text: string): Shard {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
-    throw new UserError(`--shard takes i/n with 1 ≤ i ≤ n, e.g. --shard 1/4 for the first of four CI jobs; got "${text}".`);
+    throw new UserError(t`--shard takes i/n with 1 ≤ i ≤ n, e.g. --shard 1/4 for the first of four CI jobs; got "${text}".`);
   }
   return { index, count };
 }

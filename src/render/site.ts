@@ -1,4 +1,4 @@
-import { say } from "../format/message.js";
+import { t } from "../format/message.js";
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { UserError } from "../errors.js";
@@ -206,6 +206,6 @@ function readAsset(root: string, absPath: string): Buffer {
     return readInside(root, absPath);
   } catch (error) {
     if (!(error instanceof RefusedPath)) throw error;
-    throw new UserError(`${absPath} is refused: ${say(error.reason, "en")}; nothing was built.`, 1);
+    throw new UserError(t`${absPath} is refused: ${error.reason}; nothing was built.`, 1);
   }
 }

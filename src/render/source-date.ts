@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 
 const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
 
@@ -16,7 +17,7 @@ export function dayOf(epochSeconds: number): string {
 export function sourceDate(env: Record<string, string | undefined>, root: string): string | undefined {
   const given = env["SOURCE_DATE_EPOCH"];
   if (given !== undefined && given !== "") {
-    if (!/^\d+$/.test(given.trim())) throw new UserError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, found "${given}".`);
+    if (!/^\d+$/.test(given.trim())) throw new UserError(t`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, found "${given}".`);
     return dayOf(Number(given.trim()));
   }
   try {

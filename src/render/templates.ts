@@ -1,4 +1,4 @@
-import { say } from "../format/message.js";
+import { t } from "../format/message.js";
 import Handlebars from "handlebars";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -64,7 +64,7 @@ export function readTemplates(overrideDir: string | undefined, defaultDir = DEFA
         sources.set(file, readInside(root, path, "utf8"));
       } catch (error) {
         if (!(error instanceof RefusedPath)) throw error;
-        throw new UserError(`${path}:1:1: error [path/outside] The template is refused: ${say(error.reason, "en")}; it was not read.`, 1);
+        throw new UserError(t`${path}:1:1: error [path/outside] The template is refused: ${error.reason}; it was not read.`, 1);
       }
       origin.set(file, path);
     }
@@ -90,7 +90,7 @@ function refuseRemovedFields(ast: hbs.AST.Program, path: string): void {
     if (!scoped && n.type === "PathExpression" && !n.data && n.depth === 0 && n.parts?.length === 1 && REMOVED_FIELDS[n.parts[0]!] && n.loc) {
       const name = n.parts[0]!;
       throw new UserError(
-        `${path}:${n.loc.start.line}:${n.loc.start.column + 1}: error The template uses \`${name}\`, which pages no longer have: ${REMOVED_FIELDS[name]} (README: Templates).`,
+        t`${path}:${n.loc.start.line}:${n.loc.start.column + 1}: error The template uses \`${name}\`, which pages no longer have: ${REMOVED_FIELDS[name]!} (README: Templates).`,
         1,
       );
     }
@@ -114,7 +114,7 @@ export function compileTemplates({ sources, origin }: TemplateSources): Template
     try {
       ast = hbs.parse(source);
     } catch (error) {
-      throw new UserError(`${origin.get(file)}: ${(error as Error).message.split("\n")[0]}`, 1);
+      throw new UserError(t`${origin.get(file) ?? file}: ${(error as Error).message.split("\n")[0] ?? ""}`, 1);
     }
     if (origin.get(file) !== undefined && !origin.get(file)!.startsWith(DEFAULT_TEMPLATES)) refuseRemovedFields(ast, origin.get(file)!);
     const name = file.replace(/^partials\//, "").replace(/\.hbs$/, "");
@@ -129,11 +129,11 @@ export function compileTemplates({ sources, origin }: TemplateSources): Template
     origin,
     render(name, view) {
       const template = compiled.get(name);
-      if (!template) throw new UserError(`There is no template ${name}.hbs.`, 1);
+      if (!template) throw new UserError(t`There is no template ${name}.hbs.`, 1);
       try {
         return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error) {
-        throw new UserError(`The template ${origin.get(`${name}.hbs`)} failed: ${(error as Error).message}`, 1);
+        throw new UserError(t`The template ${origin.get(`${name}.hbs`) ?? `${name}.hbs`} failed: ${(error as Error).message}`, 1);
       }
     },
   };

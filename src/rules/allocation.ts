@@ -2,6 +2,7 @@ import { figureOf, weightFraction, weightSum } from "../model/allocation.js";
 import { own, type Fraction } from "../model/money.js";
 import type { Measure } from "../schema/allocation.js";
 import { code, ofKind, type Rule } from "./rule.js";
+import { t } from "../format/message.js";
 
 /** A fraction of the whole as a percentage, exactly where a decimal of at most six places gives it (`50 %`, `33,25 %`), else as the fraction (`1/3`). */
 export function percentOf(f: Fraction): string {
@@ -37,10 +38,10 @@ export const allocationWeights: Rule = {
     const neededText = percentOf(needed);
     const writable = needed.numerator > 0n && /^[\d,]+ %$/.test(neededText);
     report(doc.source, ["measures", 0, "weight"], {
-      reason: `The weights of the key add up to ${percentOf(sum)} (${measures.map((m) => `${measureName(m)} ${percentOf(weightFraction(m.weight))}`).join(", ")}), but they share the whole amount between them: they must add up to 100 %.`,
+      reason: t`The weights of the key add up to ${percentOf(sum)} (${measures.map((m) => `${measureName(m)} ${percentOf(weightFraction(m.weight))}`).join(", ")}), but they share the whole amount between them: they must add up to 100 %.`,
       fix: writable
-        ? `Write \`weight: ${neededText.replace(" %", "").replace(",", ".")}\` for ${measureName(first)}, or correct the other weights so that all add up to 100 %.`
-        : "Correct the weights so that they add up to 100 %.",
+        ? t`Write \`weight: ${neededText.replace(" %", "").replace(",", ".")}\` for ${measureName(first)}, or correct the other weights so that all add up to 100 %.`
+        : t`Correct the weights so that they add up to 100 %.`,
     });
   }),
 };
@@ -58,13 +59,13 @@ export const allocationInputs: Rule = {
         if (input === undefined)
           report(doc.source, ["measures", k, "values"], {
             key: true,
-            reason: `The measure ${measureName(measure)} has no figure for ${code(member)}: every member needs a figure in every measure, or no member's amount can be computed.`,
-            fix: `Add \`${member}: <figure>\` under \`values\`, from ${measure.source}.`,
+            reason: t`The measure ${measureName(measure)} has no figure for ${code(member)}: every member needs a figure in every measure, or no member's amount can be computed.`,
+            fix: t`Add \`${member}: <figure>\` under \`values\`, from ${measure.source}.`,
           });
         else if (input === null)
           report(doc.source, ["measures", k, "values", member], {
-            reason: `The figure of ${code(member)} in the measure ${measureName(measure)} is \`~\` (not known): no member's amount can be computed until it is.`,
-            fix: `Write the figure from ${measure.source}.`,
+            reason: t`The figure of ${code(member)} in the measure ${measureName(measure)} is \`~\` (not known): no member's amount can be computed until it is.`,
+            fix: t`Write the figure from ${measure.source}.`,
           });
       }
       // The members' known figures, as the split reads them: a `~` is not known (reported above), never 0.
@@ -72,8 +73,8 @@ export const allocationInputs: Rule = {
       if (figures.length > 0 && figures.every((v) => v === 0))
         report(doc.source, ["measures", k, "values"], {
           key: true,
-          reason: `Every figure of the measure ${measureName(measure)} is 0, so it cannot divide its ${percentOf(weightFraction(measure.weight))} of the amount.`,
-          fix: "Write the members' figures, or take the measure out of the key and give its weight to the others.",
+          reason: t`Every figure of the measure ${measureName(measure)} is 0, so it cannot divide its ${percentOf(weightFraction(measure.weight))} of the amount.`,
+          fix: t`Write the members' figures, or take the measure out of the key and give its weight to the others.`,
         });
     });
   }),
@@ -91,8 +92,8 @@ export const allocationMembers: Rule = {
       const first = members.indexOf(m);
       if (first !== i)
         report(doc.source, ["members", i], {
-          reason: `${code(m)} is listed twice among the members (also as members[${first}]); it would get two shares.`,
-          fix: "List each member once.",
+          reason: t`${code(m)} is listed twice among the members (also as members[${first}]); it would get two shares.`,
+          fix: t`List each member once.`,
         });
     });
     doc.data.measures.forEach((measure, k) => {
@@ -100,8 +101,8 @@ export const allocationMembers: Rule = {
         if (members.includes(key)) continue;
         report(doc.source, ["measures", k, "values", key], {
           key: true,
-          reason: `The measure ${measureName(measure)} has a figure for ${code(key)}, which is not one of the allocation's \`members\`.`,
-          fix: `Add ${code(key)} to \`members\` if it is to have a share, or take its figure out.`,
+          reason: t`The measure ${measureName(measure)} has a figure for ${code(key)}, which is not one of the allocation's \`members\`.`,
+          fix: t`Add ${code(key)} to \`members\` if it is to have a share, or take its figure out.`,
         });
       }
     });
@@ -119,14 +120,14 @@ export const allocationYears: Rule = {
     doc.data.measures.forEach((measure, k) => {
       if (measure.year !== basis)
         report(doc.source, ["measures", k, "year"], {
-          reason: `The figures of ${measureName(measure)} are from ${measure.year}, but the key's figures are from ${basis} (\`basisYear\`): every share is computed from the same year.`,
-          fix: `Take the figures of ${basis} from ${measure.source}, or correct \`basisYear\` if the key is of ${measure.year}.`,
+          reason: t`The figures of ${measureName(measure)} are from ${measure.year}, but the key's figures are from ${basis} (\`basisYear\`): every share is computed from the same year.`,
+          fix: t`Take the figures of ${basis} from ${measure.source}, or correct \`basisYear\` if the key is of ${measure.year}.`,
         });
       for (const [member, input] of Object.entries(measure.values)) {
         if (input === null || typeof input === "number" || input.year === undefined || input.year === basis) continue;
         report(doc.source, ["measures", k, "values", member, "year"], {
-          reason: `The figure of ${code(member)} in ${measureName(measure)} is from ${input.year}, but the key's figures are from ${basis} (\`basisYear\`): its share is computed from another year than the others'.`,
-          fix: `Take ${code(member)}'s figure of ${basis} from ${input.source ?? measure.source}; where there is none, say why in the figure's \`note\`, which the table prints.`,
+          reason: t`The figure of ${code(member)} in ${measureName(measure)} is from ${input.year}, but the key's figures are from ${basis} (\`basisYear\`): its share is computed from another year than the others'.`,
+          fix: t`Take the figure of ${code(member)} of ${basis} from ${input.source ?? measure.source}; where there is none, say why in the figure's \`note\`, which the table prints.`,
         });
       }
     });

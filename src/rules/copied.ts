@@ -1,7 +1,9 @@
 import type { Position } from "unist";
+import { t } from "../format/message.js";
 import { copiedPairs, THRESHOLD, SHINGLE } from "../model/copied.js";
 import type { AnyEntry } from "../model/repository.js";
 import { code, type Rule } from "./rule.js";
+import { THIS_KIND } from "../model/kinds.js";
 
 /** Where a warning about a document's body stands: its first line of text after the frontmatter. */
 function bodyPlace(entry: AnyEntry): Position {
@@ -36,14 +38,16 @@ export const copiedText: Rule = {
     }
     for (const [self, { other, percent, more }] of best) {
       if (!checked.has(self.source)) continue;
-      const kind = self.kind;
+      const kind = THIS_KIND[self.kind];
       report(self.source, bodyPlace(self), {
         reason:
           more === 0
-            ? `${percent} % of the text of this ${kind} is the same as that of ${code(other.id)}: it looks copied from it, with only a little changed.`
-            : `${percent} % of the text of this ${kind} is the same as that of ${code(other.id)}, and ${more} other ${more === 1 ? "document shares" : "documents share"} most of it too: it looks copied, with only a little changed.`,
-        fix: `Write what is this ${kind}'s own, or remove the one that replaces the other; where the two are meant to be alike, set \`text/copied: off\` under \`rules:\`.`,
-        related: [{ source: other.source, at: bodyPlace(other), reason: `${percent} % of this text is the same.` }],
+            ? t`${percent} % of the text of ${kind} is the same as that of ${code(other.id)}: it looks copied from it, with only a little changed.`
+            : more === 1
+              ? t`${percent} % of the text of ${kind} is the same as that of ${code(other.id)}, and 1 other document shares most of it too: it looks copied, with only a little changed.`
+              : t`${percent} % of the text of ${kind} is the same as that of ${code(other.id)}, and ${more} other documents share most of it too: it looks copied, with only a little changed.`,
+        fix: t`Write what is ${kind}'s own, or remove the one that replaces the other; where the two are meant to be alike, set \`text/copied: off\` under \`rules:\`.`,
+        related: [{ source: other.source, at: bodyPlace(other), reason: t`${percent} % of this text is the same.` }],
       });
     }
   },

@@ -2,6 +2,8 @@ import { agrees, citeFigure, writtenFigures, type CitedFigure } from "../model/f
 import type { LoneDocument } from "../model/repository.js";
 import type { BodyFigure } from "../source/load.js";
 import { code, type Rule } from "./rule.js";
+import { t } from "../format/message.js";
+import { KRONOR_PER_UNIT } from "../model/table.js";
 
 /** The directive as written, for messages and fixes: `:figure[2,7 mnkr]{table=drift row=netto col=utfall}`. */
 function written(f: BodyFigure, label = f.label?.text): string {
@@ -27,7 +29,7 @@ export const figureReferences: Rule = {
     for (const figure of doc.source.outline?.figures ?? []) {
       const result = citeFigure(doc, figure.attributes);
       if (result.ok) continue;
-      report(doc.source, figure.position, { reason: `${code(written(figure))}: ${result.reason}`, fix: result.fix });
+      report(doc.source, figure.position, { reason: t`${code(written(figure))}: ${result.reason}`, fix: result.fix });
     }
   },
 };
@@ -55,8 +57,8 @@ export const figureText: Rule = {
         if (hand && !agrees(hand, c)) {
           const should = plain(c.text);
           report(doc.source, label.position, {
-            reason: `The text says "${label.text}" where the cited figure is ${c.text} (${c.source}).`,
-            fix: `Write ${code(written(figure, should))}, or correct the data; the page prints ${c.text}.`,
+            reason: t`The text says "${label.text}" where the cited figure is ${c.text} (${c.source}).`,
+            fix: t`Write ${code(written(figure, should))}, or correct the data; the page prints ${c.text}.`,
           });
         }
       }
@@ -70,8 +72,8 @@ export const figureText: Rule = {
         if (spans.some((s) => at >= s.start && at < s.end) || hand.dimension !== "money" || !printed || hand.unit === printed.unit) continue;
         if (digitsOf(hand) !== digitsOf(printed)) continue;
         report(doc.source, doc.source.lines.position(start + at, start + at + hand.length), {
-          reason: `"${text.slice(at, at + hand.length)}" stands beside the cited figure ${c.text} with its digits but in ${hand.unit}: a unit slip (${c.source}).`,
-          fix: `Write ${plain(c.text)}, or cite it: ${code(written(figure, undefined))}.`,
+          reason: t`"${text.slice(at, at + hand.length)}" stands beside the cited figure ${c.text} with its digits but in ${hand.unit}: a unit slip (${c.source}).`,
+          fix: t`Write ${plain(c.text)}, or cite it: ${code(written(figure, undefined))}.`,
         });
       }
     }
@@ -83,7 +85,7 @@ const plain = (text: string) => text.replace(/[\u00A0\u202F]/gu, " ");
 
 /** A written figure's digits without its unit: `2,7` of `2,7 tkr`. */
 const digitsOf = (f: { value: { num: bigint; den: bigint }; unit: string; decimals: number }) => {
-  const scale = f.unit === "mnkr" ? 1_000_000n : f.unit === "tkr" ? 1_000n : 1n;
+  const scale = f.unit === "kr" || f.unit === "tkr" || f.unit === "mnkr" ? KRONOR_PER_UNIT[f.unit] : 1n;
   const n = f.value.num < 0n ? -f.value.num : f.value.num;
   return `${(n * 10n ** BigInt(f.decimals)) / (f.value.den * scale)}/${f.decimals}`;
 };

@@ -3,6 +3,7 @@ import { GENERATED_SLOTS, formIdOf, formOf, headingKey, memoSlotOf, type FormHea
 import type { Entry, Repository } from "../model/repository.js";
 import { closest } from "../model/suggest.js";
 import { code, type Reporter, type Rule } from "./rule.js";
+import { listOf, t, type Message, type Part } from "../format/message.js";
 
 type FormDocument = Entry<"plan"> | Entry<"memo">;
 
@@ -36,8 +37,13 @@ function bodySections(doc: FormDocument): BodySection[] {
   return sections;
 }
 
-const formName = (form: ResolvedForm) => (form.entry ? `its form ${code(form.entry.id)}` : "the default form of memos");
+const formName = (form: ResolvedForm): Message => (form.entry ? t`its form ${code(form.entry.id)}` : t`the default form of memos`);
 const quoted = (s: string) => `"${s}"`;
+
+/** The document a message is about, by its kind: "The plan lacks …", "if a memo may leave it out". */
+const THE: Record<FormDocument["kind"], Message> = { plan: t`The plan`, memo: t`The memo` };
+const A: Record<FormDocument["kind"], Message> = { plan: t`a plan`, memo: t`a memo` };
+const MANY: Record<FormDocument["kind"], Message> = { plan: t`plans`, memo: t`memos` };
 
 /** The end of the body: where a heading missing at the end goes. */
 function endOf(doc: FormDocument): Position {
@@ -84,7 +90,7 @@ interface Level {
   /** Where a heading missing after every heading of the body goes: the next section's heading, or the end of the body. */
   after: Position;
   /** What holds them, for messages: `the section "Precisering …"`; none for the body. */
-  within?: string;
+  within?: Message;
 }
 
 /** Checks one level of headings against the form's: missing, empty, out of order, not in the form. */
@@ -104,11 +110,11 @@ function checkLevel(doc: FormDocument, form: ResolvedForm, level: Level, rules: 
     const follows = [...wanted.slice(0, index)].reverse().find((p) => matched.some((m) => headingKey(m.at.title) === headingKey(p.title)));
     rules.missing(doc.source, before ? before.at.position : level.after, {
       severity,
-      reason: `The ${kind} lacks the heading ${quoted(w.title)}${within ? ` in ${within}` : ""}, which ${formName(form)} requires${
-        follows ? ` after ${quoted(follows.title)}` : ""
-      }${before ? `, before ${quoted(before.at.title)}` : ""}.`,
-      fix: `Add \`${marks} ${w.title}\` with its text ${before ? "above this heading" : within ? "at the end of the section" : "at the end of the text"}${
-        form.entry ? `, or list it under \`optional\` in ${code(form.entry.id)} if a ${kind} may leave it out` : ""
+      reason: t`${THE[kind]} lacks the heading ${quoted(w.title)}${within ? t` in ${within}` : ""}, which ${formName(form)} requires${
+        follows ? t` after ${quoted(follows.title)}` : ""
+      }${before ? t`, before ${quoted(before.at.title)}` : ""}.`,
+      fix: t`Add \`${marks} ${w.title}\` with its text ${before ? t`above this heading` : within ? t`at the end of the section` : t`at the end of the text`}${
+        form.entry ? t`, or list it under \`optional\` in ${code(form.entry.id)} if ${A[kind]} may leave it out` : ""
       }.`,
     });
   });
@@ -119,17 +125,17 @@ function checkLevel(doc: FormDocument, form: ResolvedForm, level: Level, rules: 
       const follows = [...inPlace].reverse().find((p) => p.index < m.index);
       rules.order(doc.source, m.at.position, {
         severity,
-        reason: `The heading ${quoted(m.at.title)} is out of the order of ${formName(form)}, which puts it ${
-          follows ? `after ${quoted(wanted[follows.index]!.title)}` : "first"
-        }${within ? ` in ${within}` : ""}.`,
-        fix: follows ? `Move the section to follow ${quoted(follows.at.title)}.` : `Move the section to the start of ${within ?? "the text"}.`,
+        reason: t`The heading ${quoted(m.at.title)} is out of the order of ${formName(form)}, which puts it ${
+          follows ? t`after ${quoted(wanted[follows.index]!.title)}` : t`first`
+        }${within ? t` in ${within}` : ""}.`,
+        fix: follows ? t`Move the section to follow ${quoted(follows.at.title)}.` : t`Move the section to the start of ${within ?? t`the text`}.`,
       });
     }
     if (m.at.empty && !w.optional && !givenByData(doc, w.title)) {
       rules.empty(doc.source, m.at.position, {
         severity,
-        reason: `The heading ${quoted(m.at.title)} has no text under it; ${formName(form)} requires the section.`,
-        fix: "Write the section's text under the heading.",
+        reason: t`The heading ${quoted(m.at.title)} has no text under it; ${formName(form)} requires the section.`,
+        fix: t`Write the section's text under the heading.`,
       });
     }
   }
@@ -142,10 +148,10 @@ function checkLevel(doc: FormDocument, form: ResolvedForm, level: Level, rules: 
         wanted.map((w) => w.title),
       );
       rules.unknown(doc.source, h.position, {
-        reason: `The heading ${quoted(h.title)} is not a heading of ${formName(form)}${within ? ` in ${within}` : ""}, which has ${wanted.map((w) => quoted(w.title)).join(", ")}.`,
+        reason: t`The heading ${quoted(h.title)} is not a heading of ${formName(form)}${within ? t` in ${within}` : ""}, which has ${wanted.map((w) => quoted(w.title)).join(", ")}.`,
         fix: guess
-          ? `Write \`${marks} ${guess}\`, if that is the section meant.`
-          : `Use one of the form's headings, make it a sub-heading (\`${marks}#\`), or add it to ${code(form.entry!.id)}.`,
+          ? t`Write \`${marks} ${guess}\`, if that is the section meant.`
+          : t`Use one of the form's headings, make it a sub-heading (\`${marks}#\`), or add it to ${code(form.entry!.id)}.`,
       });
     }
   }
@@ -169,7 +175,7 @@ function checkHeadings(doc: FormDocument, form: ResolvedForm, rules: Reporters):
     const section = sections[index];
     if (!section) continue;
     const after = sections[index + 1]?.position ?? endOf(doc);
-    checkLevel(doc, form, { wanted: wanted.subs, found: section.subs, marks: "###", after, within: `the section ${quoted(section.title)}` }, rules);
+    checkLevel(doc, form, { wanted: wanted.subs, found: section.subs, marks: "###", after, within: t`the section ${quoted(section.title)}` }, rules);
   }
   if (doc.kind === "memo" && !doc.data.genderEquality) {
     const jamstalldhet = form.sections.find((s) => memoSlotOf(s.title) === "jamstalldhet" && !s.optional);
@@ -179,8 +185,8 @@ function checkHeadings(doc: FormDocument, form: ResolvedForm, rules: Reporters):
       rules.missing(doc.source, heading ? heading.position : ["title"], {
         key: true,
         severity: form.severity,
-        reason: `The memo has no \`genderEquality\`, the questionnaire of the section ${quoted(jamstalldhet.title)} that ${formName(form)} requires.`,
-        fix: "Add `genderEquality:` with `affects`, `visible`, `differentEffects` (each `true` or `false`) and `goals` (the answer in words).",
+        reason: t`The memo has no \`genderEquality\`, the questionnaire of the section ${quoted(jamstalldhet.title)} that ${formName(form)} requires.`,
+        fix: t`Add \`genderEquality:\` with \`affects\`, \`visible\`, \`differentEffects\` (each \`true\` or \`false\`) and \`goals\` (the answer in words).`,
       });
     }
   }
@@ -258,13 +264,13 @@ export const formFieldsRule: Rule = {
         report(doc.source, ["fields", key], {
           key: true,
           reason: form?.entry
-            ? `${code(key)} is not a header field of ${formName(form)}${labels.length ? `, which has ${labels.map(code).join(", ")}` : ", which has none"}.`
-            : `The ${doc.kind} has header fields but no form that declares them.`,
+            ? t`${code(key)} is not a header field of ${formName(form)}${labels.length ? t`, which has ${labels.map(code).join(", ")}` : t`, which has none`}.`
+            : t`${THE[doc.kind]} has header fields but no form that declares them.`,
           fix: form?.entry
             ? guess
-              ? `Write ${code(guess)}.`
-              : `Remove it, or add \`{ label: ${key} }\` under \`fields\` in ${code(form.entry.id)}.`
-            : "Name its form with `form:` (a document of `kind: form` that lists the fields), or remove `fields`.",
+              ? t`Write ${code(guess)}.`
+              : t`Remove it, or add \`{ label: ${key} }\` under \`fields\` in ${code(form.entry.id)}.`
+            : t`Name its form with \`form:\` (a document of \`kind: form\` that lists the fields), or remove \`fields\`.`,
         });
       }
       if (!form) continue;
@@ -272,8 +278,11 @@ export const formFieldsRule: Rule = {
       if (missing.length === 0) continue;
       report(doc.source, doc.data.fields ? ["fields"] : ["title"], {
         key: true,
-        reason: `The ${doc.kind} lacks the header field${missing.length > 1 ? "s" : ""} ${missing.map((f) => code(f.label)).join(", ")}, which ${formName(form)} requires.`,
-        fix: `Write ${missing.map((f) => code(`${f.label}: …`)).join(", ")} under \`fields:\`.`,
+        reason:
+          missing.length > 1
+            ? t`${THE[doc.kind]} lacks the header fields ${listOf(missing.map((f) => code(f.label)))}, which ${formName(form)} requires.`
+            : t`${THE[doc.kind]} lacks the header field ${code(missing[0]!.label)}, which ${formName(form)} requires.`,
+        fix: t`Write ${missing.map((f) => code(`${f.label}: …`)).join(", ")} under \`fields:\`.`,
       });
     }
   },
@@ -290,16 +299,16 @@ export const formMoney: Rule = {
       if (plan.data.agreement === undefined && plan.data.organisation === undefined) {
         report(plan.source, ["year"], {
           key: true,
-          reason: "The plan names neither the agreement it belongs to (`agreement`) nor the organisation whose own plan it is (`organisation`).",
-          fix: "Write `agreement: <id of the agreement>`, or `organisation: <party id>` for a plan outside any agreement.",
+          reason: t`The plan names neither the agreement it belongs to (\`agreement\`) nor the organisation whose own plan it is (\`organisation\`).`,
+          fix: t`Write \`agreement: <id of the agreement>\`, or \`organisation: <party id>\` for a plan outside any agreement.`,
         });
       }
       const form = formOf(repo, plan);
       if (form?.money === "absent" && plan.data.budget.length > 0) {
         report(plan.source, ["budget"], {
           key: true,
-          reason: `The plan has budget lines, but ${formName(form)} says its plans have no money (\`money: absent\`).`,
-          fix: `Remove \`budget\`, or write \`money: optional\` in ${code(form.entry!.id)}.`,
+          reason: t`The plan has budget lines, but ${formName(form)} says its plans have no money (\`money: absent\`).`,
+          fix: t`Remove \`budget\`, or write \`money: optional\` in ${code(form.entry!.id)}.`,
         });
       }
     }
@@ -318,8 +327,8 @@ export const formKindRule: Rule = {
       const target = named?.via === "document" ? repo.documents.get(named.id) : undefined;
       if (target?.kind === "form" && target.data.for !== doc.kind) {
         report(doc.source, ["form"], {
-          reason: `${code(target.id)} is a form for ${target.data.for}s, but this is a ${doc.kind}.`,
-          fix: `Name a form whose \`for\` is \`${doc.kind}\`.`,
+          reason: t`${code(target.id)} is a form for ${MANY[target.data.for]}, but this is ${A[doc.kind]}.`,
+          fix: t`Name a form whose \`for\` is \`${doc.kind}\`.`,
         });
       }
     }
@@ -329,20 +338,21 @@ export const formKindRule: Rule = {
         const target = repo.documents.get(id);
         if (!target && repo.invalidIds.has(id)) continue;
         const forms = repo.forms.filter((f) => f.data.for === kind).map((f) => f.id);
+        const many = (k: string): Part => MANY[k as FormDocument["kind"]] ?? `${k}s`;
         const reason = !target
-          ? `No form has the id ${code(id)}.`
+          ? t`No form has the id ${code(id)}.`
           : target.kind !== "form"
-            ? `${code(id)} is a ${target.kind}, not a form.`
+            ? t`${code(id)} is a ${target.kind}, not a form.`
             : target.data.for !== kind
-              ? `${code(id)} is a form for ${target.data.for}s, not for ${kind}s.`
+              ? t`${code(id)} is a form for ${many(target.data.for)}, not for ${many(kind)}.`
               : undefined;
         if (!reason) continue;
         const guess = closest(id, forms);
         report(repo.config!.source, ["parties", i, "forms", kind], {
           reason,
           fix: guess
-            ? `Write ${code(guess)}.`
-            : `Name a document of \`kind: form\` with \`for: ${kind}\`${forms.length ? `: ${forms.map(code).join(", ")}` : ""}.`,
+            ? t`Write ${code(guess)}.`
+            : t`Name a document of \`kind: form\` with \`for: ${kind}\`${forms.length ? `: ${forms.map(code).join(", ")}` : ""}.`,
         });
       }
     });

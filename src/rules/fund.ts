@@ -1,4 +1,5 @@
-import { groupDigits } from "../format/swedish.js";
+import { kronor as kr } from "../format/swedish.js";
+import { count, t, type Message } from "../format/message.js";
 import { fundLedger, grantedTotal, isGranted } from "../model/fund.js";
 import { sum } from "../model/money.js";
 import type { Application } from "../schema/fund.js";
@@ -6,9 +7,10 @@ import { code, ofKind, type Rule } from "./rule.js";
 
 /* The rules of a social investment fund (`kind: fund`, Ale kommun, seed 002). */
 
-const kr = (n: bigint | number) => `${groupDigits(n)} kr`;
-/** A column of the ledger in a message: blank is said as nothing, not as 0 kr. */
-const figure = (n: bigint | undefined, what: string) => (n === undefined ? `nothing ${what}` : `${kr(n)} ${what}`);
+/** The columns of the ledger in a message: blank is said as nothing, not as 0 kr. */
+const setAside = (n: bigint | undefined): Message => (n === undefined ? t`nothing set aside` : t`${kr(n)} set aside`);
+const granted = (n: bigint | undefined): Message => (n === undefined ? t`nothing granted` : t`${kr(n)} granted`);
+const repaid = (n: bigint | undefined): Message => (n === undefined ? t`nothing repaid` : t`${kr(n)} repaid`);
 
 /** The seed's rule, as Ale kommun writes it (seed 002, line 22). */
 export const TWO_MUNICIPAL_ACTORS = "Alla projekt måste innebära samverkan mellan minst två kommunala aktörer.";
@@ -33,8 +35,8 @@ export const fundBalance: Rule = {
         const culprit = row.grants.find((g) => (running -= BigInt(g.amount)) < 0n) ?? row.grants.at(-1);
         const grants = row.grants.map((g) => `${g.application!.title} ${kr(g.amount)}`).join(", ");
         report(fund.source, culprit?.path ?? ["capital"], {
-          reason: `The fund's balance goes below zero in ${row.year}: ${kr(row.start)} at the start of the year, ${figure(row.setAside, "set aside")}, ${figure(row.granted, "granted")} (${grants}), ${figure(row.repaid, "repaid")}, ${kr(row.end)} at the end.`,
-          fix: `Lower the grants of ${row.year} by at least ${kr(-row.end)}, move a part of them to a later year, or set aside more capital by ${row.year}.`,
+          reason: t`The fund's balance goes below zero in ${row.year}: ${kr(row.start)} at the start of the year, ${setAside(row.setAside)}, ${granted(row.granted)} (${grants}), ${repaid(row.repaid)}, ${kr(row.end)} at the end.`,
+          fix: t`Lower the grants of ${row.year} by at least ${kr(-row.end)}, move a part of them to a later year, or set aside more capital by ${row.year}.`,
         });
       }
       wasNegative = negative;
@@ -53,15 +55,15 @@ export const fundActors: Rule = {
       if (refused(application)) return;
       const municipal = application.actors.filter((a) => a.municipal).map((a) => a.name);
       if (municipal.length >= 2) return;
-      const named = municipal.length === 0 ? "no municipal actor" : `1 municipal actor (${municipal[0]})`;
+      const named = municipal.length === 0 ? t`no municipal actor` : t`1 municipal actor (${municipal[0]!})`;
       const others = application.actors.length - municipal.length;
       report(fund.source, application.actors.length ? ["applications", i, "actors"] : ["applications", i], {
         key: true,
-        reason: `The application "${application.title}" names ${named}${others ? ` and ${others} other actor${others > 1 ? "s" : ""}` : ""}; the fund's rule asks for at least two: "${TWO_MUNICIPAL_ACTORS}"`,
+        reason: t`The application "${application.title}" names ${named}${others ? t` and ${count(others, "other actor")}` : ""}; the fund's rule asks for at least two: "${TWO_MUNICIPAL_ACTORS}"`,
         fix:
           others > 0
-            ? "Name the second sector of the municipality that works in it, with `municipal: true`, or mark an actor of the municipality `municipal: true`."
-            : "Name at least two sectors of the municipality that work in it under `actors`, each with `municipal: true`.",
+            ? t`Name the second sector of the municipality that works in it, with \`municipal: true\`, or mark an actor of the municipality \`municipal: true\`.`
+            : t`Name at least two sectors of the municipality that work in it under \`actors\`, each with \`municipal: true\`.`,
       });
     });
   }),
@@ -78,8 +80,8 @@ export const fundEvaluation: Rule = {
       if (refused(application) || application.evaluation !== undefined) return;
       report(fund.source, ["applications", i], {
         key: true,
-        reason: `The application "${application.title}" has no plan for evaluating its effect.`,
-        fix: "Write `evaluation:` under the application: who evaluates its effect, how, and against what.",
+        reason: t`The application "${application.title}" has no plan for evaluating its effect.`,
+        fix: t`Write \`evaluation:\` under the application: who evaluates its effect, how, and against what.`,
       });
     });
   }),
@@ -101,23 +103,25 @@ export const fundDecision: Rule = {
         report(fund.source, at, {
           key: true,
           severity: draft ? "warning" : "error",
-          reason: `The application "${application.title}" has no decision${draft ? "" : ", but the fund is decided"}.`,
-          fix: "Write its `decision:` (outcome, date, body, and for a grant the amount per year), or take the application out until it is decided.",
+          reason: draft
+            ? t`The application "${application.title}" has no decision.`
+            : t`The application "${application.title}" has no decision, but the fund is decided.`,
+          fix: t`Write its \`decision:\` (outcome, date, body, and for a grant the amount per year), or take the application out until it is decided.`,
         });
         return;
       }
       const years = Object.keys(d.years ?? {});
       if (d.outcome === "granted" && years.length === 0) {
         report(fund.source, [...at, "decision", "outcome"], {
-          reason: `The application "${application.title}" is granted, but its decision gives no amount per year.`,
-          fix: "Write the amount granted for each year under `years`, e.g. `years: { 2013: 1200000 }`.",
+          reason: t`The application "${application.title}" is granted, but its decision gives no amount per year.`,
+          fix: t`Write the amount granted for each year under \`years\`, e.g. \`years: { 2013: 1200000 }\`.`,
         });
       }
       if (d.outcome === "refused" && years.length > 0) {
         report(fund.source, [...at, "decision", "years"], {
           key: true,
-          reason: `The application "${application.title}" is refused, but its decision grants amounts for ${years.join(", ")}.`,
-          fix: "Remove `years` from the decision, or write `outcome: granted`.",
+          reason: t`The application "${application.title}" is refused, but its decision grants amounts for ${years.join(", ")}.`,
+          fix: t`Remove \`years\` from the decision, or write \`outcome: granted\`.`,
         });
       }
       // Money granted for a year before the decision was taken: a warning, since a decision can also confirm money already spent.
@@ -127,26 +131,26 @@ export const fundDecision: Rule = {
         report(fund.source, [...at, "decision", "years", year], {
           key: true,
           severity: "warning",
-          reason: `The application "${application.title}" is granted money for ${year}, a year before its decision (${d.date}).`,
-          fix: "Check the year of the grant and the date of the decision.",
+          reason: t`The application "${application.title}" is granted money for ${year}, a year before its decision (${d.date}).`,
+          fix: t`Check the year of the grant and the date of the decision.`,
         });
       }
       if (!isGranted(application)) {
         application.repayments.forEach((_, j) => {
           report(fund.source, [...at, "repayments", j, "amount"], {
-            reason: `The application "${application.title}" pays money back, but it was not granted any.`,
-            fix: "Remove the repayment, or give the decision that granted the money.",
+            reason: t`The application "${application.title}" pays money back, but it was not granted any.`,
+            fix: t`Remove the repayment, or give the decision that granted the money.`,
           });
         });
         return;
       }
-      const granted = grantedTotal(application);
-      const repaid = sum(application.repayments.map((r) => r.amount)) ?? 0n;
-      if (granted !== undefined && repaid > granted) {
+      const total = grantedTotal(application);
+      const back = sum(application.repayments.map((r) => r.amount)) ?? 0n;
+      if (total !== undefined && back > total) {
         report(fund.source, [...at, "repayments", application.repayments.length - 1, "amount"], {
           severity: "warning",
-          reason: `The application "${application.title}" pays back ${kr(repaid)}, more than the ${kr(granted)} it was granted.`,
-          fix: `Correct the repayments, or the amounts granted under ${code("decision.years")}.`,
+          reason: t`The application "${application.title}" pays back ${kr(back)}, more than the ${kr(total)} it was granted.`,
+          fix: t`Correct the repayments, or the amounts granted under ${code("decision.years")}.`,
         });
       }
     });

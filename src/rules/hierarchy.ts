@@ -1,10 +1,11 @@
 import { actionPlansOf, activitiesIn, runsIn } from "../model/hierarchy.js";
 import { lookup, type Entry, type Repository } from "../model/repository.js";
-import { didYouMean } from "../model/suggest.js";
+import { suggestion } from "../model/suggest.js";
 import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { FULFILMENT } from "../vocabulary.js";
 import { code, type Reporter, type Rule } from "./rule.js";
+import { count, t, type Message } from "../format/message.js";
 
 /*
  * The rules of a plan hierarchy (seed 004): strategy → multi-year plan → action plans →
@@ -14,16 +15,21 @@ import { code, type Reporter, type Rule } from "./rule.js";
  */
 
 const statuses = Object.keys(FULFILMENT).map(code).join(", ");
-const period = (p: { from: number; to?: number | undefined }) => (p.to === undefined ? `from ${p.from}` : p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`);
+type YearSpan = { from: number; to?: number | undefined };
+const period = (p: YearSpan): Message | string => (p.to === undefined ? t`from ${p.from}` : p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`);
+
+/** Whether a period runs within another: from a year of it to a year of it, or open-ended only where the other is. */
+const within = (inner: YearSpan, outer: YearSpan) => runsIn(outer, inner.from) && (inner.to === undefined ? outer.to === undefined : runsIn(outer, inner.to));
+const noneOr = (ids: readonly string[]): Message | string => ids.map(code).join(", ") || t`it has none`;
 
 /** Reports each id of `ids` (at `path` + index) that is none of `known`, with a did-you-mean. */
-function knownIds(report: Reporter, source: SourceDocument, path: Path, ids: readonly string[], known: { id: string }[], what: string, fix: string) {
+function knownIds(report: Reporter, source: SourceDocument, path: Path, ids: readonly string[], known: { id: string }[], what: Message, fix: Message) {
   const candidates = known.map((k) => k.id);
   ids.forEach((id, i) => {
     if (candidates.includes(id)) return;
     report(source, [...path, i], {
-      reason: `${what} has no goal ${code(id)}.${didYouMean(id, candidates)}`,
-      fix: candidates.length ? `${fix} Its goals: ${candidates.map(code).join(", ")}.` : `${fix} It has no goals yet.`,
+      reason: t`${what} has no goal ${code(id)}.${suggestion(id, candidates)}`,
+      fix: candidates.length ? t`${fix} Its goals: ${candidates.map(code).join(", ")}.` : t`${fix} It has no goals yet.`,
     });
   });
 }
@@ -45,8 +51,8 @@ export const hierarchyGoals: Rule = {
           ["goals", i, "serves"],
           g.serves,
           strategy.data.goals,
-          `The strategy ${code(strategy.id)}`,
-          "Name a goal of the strategy.",
+          t`The strategy ${code(strategy.id)}`,
+          t`Name a goal of the strategy.`,
         ),
       );
     }
@@ -60,8 +66,8 @@ export const hierarchyGoals: Rule = {
             ["goals", i, "serves"],
             g.serves,
             plan.data.goals,
-            `The multi-year plan ${code(plan.id)}`,
-            "Name a goal of the plan.",
+            t`The multi-year plan ${code(plan.id)}`,
+            t`Name a goal of the plan.`,
           ),
         );
       }
@@ -76,8 +82,8 @@ export const hierarchyGoals: Rule = {
         ["activities", i, "goals"],
         a.goals,
         doc.data.goals,
-        "This action plan",
-        "Name one of the action plan's goals under `goals`.",
+        t`This action plan`,
+        t`Name one of the action plan's goals under \`goals\`.`,
       ),
     );
   },
@@ -90,30 +96,28 @@ export const hierarchyPeriods: Rule = {
   summary:
     "An action plan runs within its multi-year plan's period, an activity within its action plan's, a multi-year plan within its strategy's, and a follow-up's year is a year of its plan.",
   repository(repo, report) {
-    const within = (inner: { from: number; to?: number | undefined }, outer: { from: number; to?: number | undefined }) =>
-      runsIn(outer, inner.from) && (inner.to === undefined ? outer.to === undefined : runsIn(outer, inner.to));
     for (const plan of repo.multiYearPlans) {
       const strategy = lookup(repo, plan.data.strategy, "strategy");
       if (strategy && !within(plan.data.period, strategy.data.period))
         report(plan.source, ["period"], {
-          reason: `The plan runs ${period(plan.data.period)}, outside its strategy's period ${period(strategy.data.period)}.`,
-          fix: `Correct the plan's \`period\`, or the strategy's (${code(strategy.id)}).`,
+          reason: t`The plan runs ${period(plan.data.period)}, outside its strategy's period ${period(strategy.data.period)}.`,
+          fix: t`Correct the plan's \`period\`, or the strategy's (${code(strategy.id)}).`,
         });
     }
     for (const actionPlan of repo.actionPlans) {
       const plan = lookup(repo, actionPlan.data.plan, "multi-year-plan");
       if (plan && !within(actionPlan.data.period, plan.data.period))
         report(actionPlan.source, ["period"], {
-          reason: `The action plan runs ${period(actionPlan.data.period)}, outside its multi-year plan's period ${period(plan.data.period)}.`,
-          fix: `Correct the action plan's \`period\`, or the plan's (${code(plan.id)}).`,
+          reason: t`The action plan runs ${period(actionPlan.data.period)}, outside its multi-year plan's period ${period(plan.data.period)}.`,
+          fix: t`Correct the action plan's \`period\`, or the plan's (${code(plan.id)}).`,
         });
     }
     for (const followUp of repo.followUps) {
       const plan = lookup(repo, followUp.data.plan, "multi-year-plan");
       if (plan && !runsIn(plan.data.period, followUp.data.year))
         report(followUp.source, ["year"], {
-          reason: `The follow-up is of ${followUp.data.year}, but the plan ${code(plan.id)} runs ${period(plan.data.period)}.`,
-          fix: `Write a year of the plan's period, or follow up the plan that runs in ${followUp.data.year}.`,
+          reason: t`The follow-up is of ${followUp.data.year}, but the plan ${code(plan.id)} runs ${period(plan.data.period)}.`,
+          fix: t`Write a year of the plan's period, or follow up the plan that runs in ${followUp.data.year}.`,
         });
     }
   },
@@ -121,10 +125,10 @@ export const hierarchyPeriods: Rule = {
     if (doc.kind !== "action-plan") return;
     const outer = doc.data.period;
     doc.data.activities.forEach((a, i) => {
-      if (a.years && !(runsIn(outer, a.years.from) && a.years.to !== undefined && runsIn(outer, a.years.to)))
+      if (a.years && !within(a.years, outer))
         report(doc.source, ["activities", i, "years"], {
-          reason: `The activity ${code(a.id)} runs ${period(a.years)}, outside its action plan's period ${period(outer)}.`,
-          fix: "Correct the activity's `years`, or the action plan's `period`.",
+          reason: t`The activity ${code(a.id)} runs ${period(a.years)}, outside its action plan's period ${period(outer)}.`,
+          fix: t`Correct the activity's \`years\`, or the action plan's \`period\`.`,
         });
     });
   },
@@ -140,11 +144,11 @@ function checkNamed(repo: Repository, followUp: Entry<"follow-up">, report: Repo
   followUp.data.goals.forEach((g, i) => {
     if (!goalIds.includes(g.goal))
       report(followUp.source, ["goals", i, "goal"], {
-        reason: `The plan ${code(plan.id)} has no goal ${code(g.goal)}.${didYouMean(g.goal, goalIds)}`,
-        fix: `Name one of the plan's goals: ${goalIds.map(code).join(", ") || "it has none"}.`,
+        reason: t`The plan ${code(plan.id)} has no goal ${code(g.goal)}.${suggestion(g.goal, goalIds)}`,
+        fix: t`Name one of the plan's goals: ${noneOr(goalIds)}.`,
       });
     else if (seenGoals.has(g.goal))
-      report(followUp.source, ["goals", i, "goal"], { reason: `The goal ${code(g.goal)} is followed up twice.`, fix: "Keep one entry per goal." });
+      report(followUp.source, ["goals", i, "goal"], { reason: t`The goal ${code(g.goal)} is followed up twice.`, fix: t`Keep one entry per goal.` });
     seenGoals.add(g.goal);
   });
   const seenPlans = new Set<string>();
@@ -153,27 +157,23 @@ function checkNamed(repo: Repository, followUp: Entry<"follow-up">, report: Repo
     if (!actionPlan) return; // ref/document reports it, with a did-you-mean.
     if (seenPlans.has(actionPlan.id)) {
       report(followUp.source, ["actionPlans", i, "actionPlan"], {
-        reason: `The action plan ${code(actionPlan.id)} is followed up twice.`,
-        fix: "Keep one entry per action plan.",
+        reason: t`The action plan ${code(actionPlan.id)} is followed up twice.`,
+        fix: t`Keep one entry per action plan.`,
       });
       return;
     }
     seenPlans.add(actionPlan.id);
     if (actionPlan.data.plan !== plan.id) {
       report(followUp.source, ["actionPlans", i, "actionPlan"], {
-        reason: `The action plan ${code(actionPlan.id)} carries out ${code(actionPlan.data.plan)}, not the plan followed up (${code(plan.id)}).`,
-        fix: `Name an action plan of ${code(plan.id)}: ${
-          actionPlansOf(repo, plan.id)
-            .map((a) => code(a.id))
-            .join(", ") || "it has none"
-        }.`,
+        reason: t`The action plan ${code(actionPlan.id)} carries out ${code(actionPlan.data.plan)}, not the plan followed up (${code(plan.id)}).`,
+        fix: t`Name an action plan of ${code(plan.id)}: ${noneOr(actionPlansOf(repo, plan.id).map((a) => a.id))}.`,
       });
       return;
     }
     if (!runsIn(actionPlan.data.period, year)) {
       report(followUp.source, ["actionPlans", i, "actionPlan"], {
-        reason: `The action plan ${code(actionPlan.id)} runs ${period(actionPlan.data.period)}, not in ${year}.`,
-        fix: `Leave it out of the follow-up of ${year}, or correct its \`period\`.`,
+        reason: t`The action plan ${code(actionPlan.id)} runs ${period(actionPlan.data.period)}, not in ${year}.`,
+        fix: t`Leave it out of the follow-up of ${year}, or correct its \`period\`.`,
       });
       return;
     }
@@ -181,8 +181,8 @@ function checkNamed(repo: Repository, followUp: Entry<"follow-up">, report: Repo
     entry.goals.forEach((g, j) => {
       if (!apGoals.includes(g.goal))
         report(followUp.source, ["actionPlans", i, "goals", j, "goal"], {
-          reason: `The action plan ${code(actionPlan.id)} has no goal ${code(g.goal)}.${didYouMean(g.goal, apGoals)}`,
-          fix: `Name one of its goals: ${apGoals.map(code).join(", ") || "it has none"}.`,
+          reason: t`The action plan ${code(actionPlan.id)} has no goal ${code(g.goal)}.${suggestion(g.goal, apGoals)}`,
+          fix: t`Name one of its goals: ${noneOr(apGoals)}.`,
         });
     });
     const ofYear = activitiesIn(actionPlan.data, year).map((a) => a.id);
@@ -191,17 +191,17 @@ function checkNamed(repo: Repository, followUp: Entry<"follow-up">, report: Repo
     entry.activities.forEach((a, j) => {
       const at = ["actionPlans", i, "activities", j, "activity"];
       if (seen.has(a.activity))
-        report(followUp.source, at, { reason: `The activity ${code(a.activity)} is followed up twice.`, fix: "Keep one entry per activity." });
+        report(followUp.source, at, { reason: t`The activity ${code(a.activity)} is followed up twice.`, fix: t`Keep one entry per activity.` });
       else if (!all.includes(a.activity))
         report(followUp.source, at, {
-          reason: `The action plan ${code(actionPlan.id)} has no activity ${code(a.activity)}.${didYouMean(a.activity, all)}`,
-          fix: `Name one of its activities of ${year}: ${ofYear.map(code).join(", ") || "it has none"}.`,
+          reason: t`The action plan ${code(actionPlan.id)} has no activity ${code(a.activity)}.${suggestion(a.activity, all)}`,
+          fix: t`Name one of its activities of ${year}: ${noneOr(ofYear)}.`,
         });
       else if (!ofYear.includes(a.activity)) {
         const activity = actionPlan.data.activities.find((x) => x.id === a.activity)!;
         report(followUp.source, at, {
-          reason: `The activity ${code(a.activity)} runs ${period(activity.years ?? actionPlan.data.period)}, not in ${year}.`,
-          fix: `Leave it out of the follow-up of ${year}, or correct its \`years\` in ${code(actionPlan.id)}.`,
+          reason: t`The activity ${code(a.activity)} runs ${period(activity.years ?? actionPlan.data.period)}, not in ${year}.`,
+          fix: t`Leave it out of the follow-up of ${year}, or correct its \`years\` in ${code(actionPlan.id)}.`,
         });
       }
       seen.add(a.activity);
@@ -232,16 +232,16 @@ export const followUpComplete: Rule = {
       const { year } = followUp.data;
       const decided = followUp.data.status === "decided";
       const severity = decided ? "error" : "warning";
-      const which = `The ${decided ? "decided " : ""}follow-up of ${year}`;
-      const add = (what: string, where: string) =>
-        `Add \`- { ${what}, status: …, comment: … }\` under ${where}, with the status one of ${statuses}${decided ? "" : ", before the follow-up is decided"}.`;
+      const which = decided ? t`The decided follow-up of ${year}` : t`The follow-up of ${year}`;
+      const add = (what: string, where: Message) =>
+        t`Add \`- { ${what}, status: …, comment: … }\` under ${where}, with the status one of ${statuses}${decided ? "" : t`, before the follow-up is decided`}.`;
       for (const goal of plan.data.goals) {
         if (followUp.data.goals.some((g) => g.goal === goal.id)) continue;
         report(followUp.source, ["goals"], {
           severity,
           key: true,
-          reason: `${which} leaves out the goal ${code(goal.id)} ("${goal.title}") of the plan ${code(plan.id)}.`,
-          fix: add(`goal: ${goal.id}`, "`goals`"),
+          reason: t`${which} leaves out the goal ${code(goal.id)} ("${goal.title}") of the plan ${code(plan.id)}.`,
+          fix: add(`goal: ${goal.id}`, t`\`goals\``),
         });
       }
       for (const actionPlan of actionPlansOf(repo, plan.id).filter((a) => runsIn(a.data.period, year))) {
@@ -250,8 +250,8 @@ export const followUpComplete: Rule = {
           report(followUp.source, ["actionPlans"], {
             severity,
             key: true,
-            reason: `${which} leaves out the action plan ${code(actionPlan.id)} ("${actionPlan.data.title}"), which runs in ${year}, with its ${activitiesIn(actionPlan.data, year).length} activities of the year.`,
-            fix: `Add \`- actionPlan: ${actionPlan.id}\` under \`actionPlans\`, with the status of each of its goals and activities of ${year}.`,
+            reason: t`${which} leaves out the action plan ${code(actionPlan.id)} ("${actionPlan.data.title}"), which runs in ${year}, with its ${count(activitiesIn(actionPlan.data, year).length, "activity", "activities")} of the year.`,
+            fix: t`Add \`- actionPlan: ${actionPlan.id}\` under \`actionPlans\`, with the status of each of its goals and activities of ${year}.`,
           });
           continue;
         }
@@ -261,8 +261,8 @@ export const followUpComplete: Rule = {
           report(followUp.source, ["actionPlans", i, entry.goals.length ? "goals" : "actionPlan"], {
             severity,
             key: entry.goals.length > 0,
-            reason: `${which} leaves out the goal ${code(goal.id)} ("${goal.title}") of the action plan ${code(actionPlan.id)}.`,
-            fix: add(`goal: ${goal.id}`, "the action plan's `goals`"),
+            reason: t`${which} leaves out the goal ${code(goal.id)} ("${goal.title}") of the action plan ${code(actionPlan.id)}.`,
+            fix: add(`goal: ${goal.id}`, t`the action plan's \`goals\``),
           });
         }
         for (const activity of activitiesIn(actionPlan.data, year)) {
@@ -270,8 +270,8 @@ export const followUpComplete: Rule = {
           report(followUp.source, ["actionPlans", i, entry.activities.length ? "activities" : "actionPlan"], {
             severity,
             key: entry.activities.length > 0,
-            reason: `${which} leaves out the activity ${code(activity.id)} ("${activity.title}") of the action plan ${code(actionPlan.id)}, which runs in ${year}.`,
-            fix: add(`activity: ${activity.id}`, "the action plan's `activities`"),
+            reason: t`${which} leaves out the activity ${code(activity.id)} ("${activity.title}") of the action plan ${code(actionPlan.id)}, which runs in ${year}.`,
+            fix: add(`activity: ${activity.id}`, t`the action plan's \`activities\``),
           });
         }
       }

@@ -1,5 +1,6 @@
 import { INTERNAL_CONTROL } from "../vocabulary.js";
 import { code, ofKind, type Rule } from "./rule.js";
+import { t } from "../format/message.js";
 
 /** Rules of a board's internal-control plan (`kind: internal-control`): each risk scored on the organisation's scale. */
 
@@ -19,8 +20,8 @@ export const riskScore: Rule = {
       side.levels.forEach((l, i) => {
         if (l.level === i + 1) return;
         report(doc.source, ["scale", side.key, "levels", i, "level"], {
-          reason: `The levels of ${side.name} are numbered from 1 in order; the ${i + 1}${i === 0 ? "st" : i === 1 ? "nd" : i === 2 ? "rd" : "th"} (${l.label}) is numbered ${l.level}.`,
-          fix: `Write \`level: ${i + 1}\`, or put the levels in order.`,
+          reason: t`The levels of ${side.name} are numbered from 1 in order; the level at place ${i + 1} (${l.label}) is numbered ${l.level}.`,
+          fix: t`Write \`level: ${i + 1}\`, or put the levels in order.`,
         });
       });
     risks.forEach((risk, i) => {
@@ -31,15 +32,15 @@ export const riskScore: Rule = {
         if (value >= 1 && value <= top) continue;
         inScale = false;
         report(doc.source, ["risks", i, side.key], {
-          reason: `The risk ${code(risk.process)} has ${side.key} ${value}, which is not on the scale: ${side.name} runs from 1 (${side.levels[0]!.label}) to ${top} (${side.levels[top - 1]!.label}).`,
-          fix: `Write a level from 1 to ${top}.`,
+          reason: t`The risk ${code(risk.process)} has ${side.key} ${value}, which is not on the scale: ${side.name} runs from 1 (${side.levels[0]!.label}) to ${top} (${side.levels[top - 1]!.label}).`,
+          fix: t`Write a level from 1 to ${top}.`,
         });
       }
       const product = risk.probability * risk.consequence;
       if (!inScale || risk.score === product) return;
       report(doc.source, ["risks", i, "score"], {
-        reason: `The risk ${code(risk.process)} is scored ${risk.score}, but probability ${risk.probability} × consequence ${risk.consequence} is ${product}.`,
-        fix: `Write \`score: ${product}\`, or correct the probability or the consequence.`,
+        reason: t`The risk ${code(risk.process)} is scored ${risk.score}, but probability ${risk.probability} × consequence ${risk.consequence} is ${product}.`,
+        fix: t`Write \`score: ${product}\`, or correct the probability or the consequence.`,
       });
     });
   }),

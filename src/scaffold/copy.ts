@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 
 /**
  * The copy of plan that a plan repository keeps in `.plan/`, as the Gradle wrapper keeps its
@@ -63,7 +64,7 @@ function pack(root: string): Map<string, string | Uint8Array> {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as PackageJson;
   const main = pkg.bin ? Object.values(pkg.bin)[0] : undefined;
   if (main && !existsSync(join(root, main))) {
-    throw new UserError(`plan's package in ${root} has no ${main} to copy (it is not built): run \`npm run build\` there first.`);
+    throw new UserError(t`plan's package in ${root} has no ${main} to copy (it is not built): run \`npm run build\` there first.`);
   }
   const shrinkwrap = productionLock(pkg, readLock(root));
   const tarball = packTarball(root, pkg, `${JSON.stringify(shrinkwrap, null, 2)}\n`);
@@ -117,11 +118,11 @@ function readLock(root: string): Lock {
       const lock = JSON.parse(readFileSync(path, "utf8")) as Lock;
       if (lock.lockfileVersion >= 2 && lock.packages) return lock;
       throw new UserError(
-        `${path} is a lockfile of version ${lock.lockfileVersion}; plan needs version 2 or 3 (npm 7 or later) to pin its copy's dependencies.`,
+        t`${path} is a lockfile of version ${lock.lockfileVersion}; plan needs version 2 or 3 (npm 7 or later) to pin its copy's dependencies.`,
       );
     }
   }
-  throw new UserError(`plan's package in ${root} has no npm-shrinkwrap.json or package-lock.json, so the versions of its dependencies cannot be pinned.`);
+  throw new UserError(t`plan's package in ${root} has no npm-shrinkwrap.json or package-lock.json, so the versions of its dependencies cannot be pinned.`);
 }
 
 /** The lock without what only development needs: the package's own entry and its dependencies, as the shrinkwrap it is packed with. */

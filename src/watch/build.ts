@@ -3,7 +3,7 @@ import { dirname, join, sep } from "node:path";
 import { pdfMode, reportPackets, reportPdfs, shownPath, sourcesOf, type BuildSettings } from "../build/build.js";
 import { checkLoaded, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "../check/check.js";
 import { UserError } from "../errors.js";
-import { plural } from "../format/text.js";
+import { count, langIn, say, t } from "../format/message.js";
 import type { Io } from "../io.js";
 import { packetPathOf, pdfPathOf } from "../model/pages.js";
 import { stagePdfs } from "../pdf/build.js";
@@ -51,7 +51,7 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
     last = checked.errors > 0 ? 1 : 0;
     if (checked.errors > 0) {
       io.stdout.write(formatProblems(errorsOnly(checked), "text", io, io.stdout));
-      io.stdout.write(`plan: nothing built; ${shownPath(out, io)} keeps the last build without errors.\n`);
+      io.stdout.write(`${say(t`plan: nothing built; ${shownPath(out, io)} keeps the last build without errors.`, langIn(io))}\n`);
       return;
     }
     // The mark goes with the first round: the output is a build's, which a later build may replace.
@@ -80,9 +80,8 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
     );
     printCss = new Map(files.flatMap((f) => (f.print ? [[f.path, f.print.css]] : [])));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.stdout.write(
-      `plan: ${clock()} ${plural(changed.length, "file")} written${gone.length ? `, ${gone.length} removed` : ""} in ${shownPath(out, io)} (${seconds} s)\n`,
-    );
+    const removed = gone.length ? t`, ${gone.length} removed` : "";
+    io.stdout.write(`${say(t`plan: ${clock()} ${count(changed.length, "file")} written${removed} in ${shownPath(out, io)} (${seconds} s)`, langIn(io))}\n`);
 
     // With --no-pdf, the PDFs are looked at once, to warn of those that no longer match.
     if (pdfsUpToDate && (printed.length === 0 || options.pdf === false)) return;
@@ -124,9 +123,9 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
       // A template that does not compile, a browser that fails: say so, and go on watching. Other failures end the watch.
       if (!(error instanceof UserError)) throw error;
       last = error.exitCode;
-      io.stdout.write(`plan: ${error.message}\n`);
+      io.stdout.write(`plan: ${say(error.text, langIn(io))}\n`);
     }
-    io.stdout.write(watchingLine(path));
+    io.stdout.write(watchingLine(path, io));
   };
 
   const inOutput = (p: string) => p === out || p.startsWith(out + sep);
@@ -143,7 +142,7 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
       await round();
     },
     inOutput,
-    () => io.stdout.write(goneLine(root)),
+    () => io.stdout.write(goneLine(root, io)),
   );
   return last;
 }

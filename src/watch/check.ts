@@ -18,7 +18,7 @@ export async function watchCheck(path: string, options: { format: DiagnosticForm
     reading.end();
     stillPresent(root);
     last = exitCode(checked, options.strict);
-    io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}${watchingLine(path)}`);
+    io.stdout.write(`${clear}${formatProblems(checked, options.format, io, io.stdout)}${watchingLine(path, io)}`);
   };
   await watchUntilAborted(
     root,
@@ -28,7 +28,7 @@ export async function watchCheck(path: string, options: { format: DiagnosticForm
       show();
     },
     undefined,
-    () => io.stdout.write(goneLine(root)),
+    () => io.stdout.write(goneLine(root, io)),
   );
   return last;
 }

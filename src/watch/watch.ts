@@ -1,5 +1,7 @@
 import { existsSync, lstatSync, readdirSync, watch, type FSWatcher } from "node:fs";
 import { join, sep } from "node:path";
+import { langIn, say, t } from "../format/message.js";
+import type { Io } from "../io.js";
 import { CONFIG_FILE, neverRead } from "../source/discover.js";
 import { GITIGNORE } from "./incremental.js";
 
@@ -75,10 +77,11 @@ function isDirectory(path: string): boolean {
 }
 
 /** What watch mode prints after each round; tests and the benchmark wait for it. */
-export const watchingLine = (path: string) => `Watching ${path} for changes; press Ctrl+C to stop.\n`;
+export const watchingLine = (path: string, io: Pick<Io, "env" | "lang">) => `${say(t`Watching ${path} for changes; press Ctrl+C to stop.`, langIn(io))}\n`;
 
 /** What watch mode says when the repository folder is gone; it then waits for the folder to come back. */
-export const goneLine = (root: string) => `plan: the repository folder ${root} is gone; waiting for it to come back (press Ctrl+C to stop).\n`;
+export const goneLine = (root: string, io: Pick<Io, "env" | "lang">) =>
+  `${say(t`plan: the repository folder ${root} is gone; waiting for it to come back (press Ctrl+C to stop).`, langIn(io))}\n`;
 
 /** Whether the repository is there: its folder, holding its configuration. */
 const present = (root: string) => existsSync(join(root, CONFIG_FILE));

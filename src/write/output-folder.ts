@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
+import { t } from "../format/message.js";
 import type { OutputFile } from "../render/site.js";
 import { isInside, realRoot } from "../source/read-inside.js";
 
@@ -84,14 +85,15 @@ export function outputFolder(request: OutputFolderRequest): string {
   const link = linkOnTheWay(out, from);
   if (link) {
     throw new UserError(
-      `The output folder ${name} ${link === out ? "is" : `lies under ${link}, which is`} a symbolic link; plan writes only into real folders, so that nothing lands elsewhere through a link. ` +
-        `Give the real path with --out, or remove the link. Nothing was written.`,
+      link === out
+        ? t`The output folder ${name} is a symbolic link; plan writes only into real folders, so that nothing lands elsewhere through a link. Give the real path with --out, or remove the link. Nothing was written.`
+        : t`The output folder ${name} lies under ${link}, which is a symbolic link; plan writes only into real folders, so that nothing lands elsewhere through a link. Give the real path with --out, or remove the link. Nothing was written.`,
     );
   }
   const rootReal = realRoot(root);
   const realOut = realOf(out);
   if (within(rootReal, realOut)) {
-    throw new UserError(`The output folder ${name} is the repository or contains it; choose a folder of its own, e.g. --out dist. Nothing was written.`);
+    throw new UserError(t`The output folder ${name} is the repository or contains it; choose a folder of its own, e.g. --out dist. Nothing was written.`);
   }
   if (within(realOut, rootReal) && realOut !== join(rootReal, "dist")) {
     // Only sources that exist: `--out templates` in a repository without templates/ holds none.
@@ -102,19 +104,17 @@ export function outputFolder(request: OutputFolderRequest): string {
       .find((s) => within(s, realOut));
     if (source) {
       throw new UserError(
-        `The output folder ${name} holds ${relative(rootReal, source)}, a file of the repository's sources; a build replaces its output folder as a whole. ` +
-          `Choose a folder of its own, e.g. --out dist. Nothing was written.`,
+        t`The output folder ${name} holds ${relative(rootReal, source)}, a file of the repository's sources; a build replaces its output folder as a whole. Choose a folder of its own, e.g. --out dist. Nothing was written.`,
       );
     }
   }
   if (existsSync(out)) {
     if (!lstatSync(out).isDirectory())
-      throw new UserError(`The output folder ${name} is a file, not a folder; remove it, or choose another with --out. Nothing was written.`);
+      throw new UserError(t`The output folder ${name} is a file, not a folder; remove it, or choose another with --out. Nothing was written.`);
     const names = readdirSync(out);
     if (names.length > 0 && !names.includes(OUTPUT_MARK) && !names.includes(OLD_MARK)) {
       throw new UserError(
-        `The output folder ${name} holds files that plan did not build (it has no ${OUTPUT_MARK} mark), and a build replaces the folder as a whole. ` +
-          `Choose a new or empty folder with --out, or empty this one. Nothing was written.`,
+        t`The output folder ${name} holds files that plan did not build (it has no ${OUTPUT_MARK} mark), and a build replaces the folder as a whole. Choose a new or empty folder with --out, or empty this one. Nothing was written.`,
       );
     }
   }

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { UserError } from "../errors.js";
+import { t, type Message } from "../format/message.js";
 import type { OutputFile } from "../render/site.js";
 import { besideFolder } from "./swap.js";
 import { linkOnTheWay } from "./output-folder.js";
@@ -67,7 +68,7 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
     const link = linkOnTheWay(dir, outDir);
     if (link)
       throw new UserError(
-        `Could not write into ${dir}: ${link} is a symbolic link, and plan writes only into real folders. Remove the link. No file was written.`,
+        t`Could not write into ${dir}: ${link} is a symbolic link, and plan writes only into real folders. Remove the link. No file was written.`,
       );
   }
   const staging = besideFolder(outDir, "watch");
@@ -89,29 +90,31 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
 }
 
 /** Error codes of a disk that cannot take the files, with what the user can do. */
-const DISK_PROBLEMS: Record<string, string> = {
-  EACCES: "permission denied; choose an output folder you may write to (--out)",
-  EPERM: "permission denied; choose an output folder you may write to (--out)",
-  ENOSPC: "the disk is full; make room and build again",
-  EDQUOT: "the disk quota is used up; make room and build again",
-  EROFS: "the file system is read-only; choose another output folder (--out)",
+const DISK_PROBLEMS: Record<string, Message> = {
+  EACCES: t`permission denied; choose an output folder you may write to (--out)`,
+  EPERM: t`permission denied; choose an output folder you may write to (--out)`,
+  ENOSPC: t`the disk is full; make room and build again`,
+  EDQUOT: t`the disk quota is used up; make room and build again`,
+  EROFS: t`the file system is read-only; choose another output folder (--out)`,
   // `plan check` refuses documents whose pages would have such names (path/name-length); a long --out path can still meet it.
-  ENAMETOOLONG:
-    "a name in the path is longer than the file system takes (255 bytes, or the whole path too long); choose a shorter output folder (--out) or shorter file names",
+  ENAMETOOLONG: t`a name in the path is longer than the file system takes (255 bytes, or the whole path too long); choose a shorter output folder (--out) or shorter file names`,
 };
 
 /** Why the disk refused a file or folder of the output, as the user can act on it. */
 function notWritten(path: string, error: unknown, what: "file" | "folder"): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  const why: Record<string, string> = {
+  const why: Record<string, Message> = {
     ...DISK_PROBLEMS,
-    EEXIST: "a file of that name is in the way; remove it, or choose another output folder (--out)",
-    ENOTDIR: "a file is in the way where a folder is needed; remove it, or choose another output folder (--out)",
-    EISDIR: "a folder of that name is in the way; remove it, or choose another output folder (--out)",
+    EEXIST: t`a file of that name is in the way; remove it, or choose another output folder (--out)`,
+    ENOTDIR: t`a file is in the way where a folder is needed; remove it, or choose another output folder (--out)`,
+    EISDIR: t`a folder of that name is in the way; remove it, or choose another output folder (--out)`,
   };
   if (!code || !why[code]) return error;
-  const written = what === "folder" ? "No file was written." : "Files written before it are in place; the others keep their previous version.";
-  return new UserError(`Could not write the ${what} ${path}: ${why[code]}. ${written}`);
+  return new UserError(
+    what === "folder"
+      ? t`Could not write the folder ${path}: ${why[code]}. No file was written.`
+      : t`Could not write the file ${path}: ${why[code]}. Files written before it are in place; the others keep their previous version.`,
+  );
 }
 
 /** The error, with the path it happened at where the system did not say (a failed write, as against a failed open, names none). */
@@ -122,8 +125,9 @@ export function at(error: unknown, path: string): unknown {
 }
 
 /** A failure of the disk (full, read-only, not allowed) as the user's message, naming the path it happened at; other errors as they are. */
-export function diskError(error: unknown, after: string): unknown {
+export function diskError(error: unknown, after: Message): unknown {
   const e = error as NodeJS.ErrnoException;
-  if (!e?.code || !DISK_PROBLEMS[e.code]) return error;
-  return new UserError(`Could not write ${e.path ?? "the output"}: ${DISK_PROBLEMS[e.code]}. ${after}`);
+  const problem = e?.code ? DISK_PROBLEMS[e.code] : undefined;
+  if (!problem) return error;
+  return new UserError(t`Could not write ${e.path ?? t`the output`}: ${problem}. ${after}`);
 }
