@@ -29,7 +29,7 @@ describe("output formats and exit codes", () => {
       const code = await main(["check", EXAMPLES], {
         stdout: { write: () => true },
         stderr: { write: (s: string) => (stderr += s), isTTY },
-        env: { NO_COLOR: "1", ...env },
+        env: { NO_COLOR: "1", LANG: "en", ...env },
         cwd: ".",
       });
       return { code, stderr };
@@ -57,7 +57,7 @@ describe("output formats and exit codes", () => {
     const capture = async (isTTY: boolean, env: Record<string, string | undefined>) => {
       let out = "";
       const { main } = await import("../src/commands/main.js");
-      await main(["check", "."], { stdout: { write: (s: string) => (out += s), isTTY }, stderr: { write: () => true }, env, cwd: root });
+      await main(["check", "."], { stdout: { write: (s: string) => (out += s), isTTY }, stderr: { write: () => true }, env: { LANG: "en", ...env }, cwd: root });
       return out;
     };
     expect(await capture(true, {})).toContain("\u001b[31m");

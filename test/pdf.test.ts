@@ -97,7 +97,7 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
   const io = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s), isTTY: tty },
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", LANG: "en", ...env },
     cwd: repo,
   };
   // As the command line reports a failure: its message, no stack.

@@ -427,7 +427,7 @@ describe("watch mode and links", () => {
     const done = main(["check", ".", "--watch"], {
       stdout: { write: (s: string) => (out += s) },
       stderr,
-      env: { NO_COLOR: "1" },
+      env: { NO_COLOR: "1", LANG: "en" },
       cwd: root,
       signal: stop.signal,
     });

@@ -86,8 +86,5 @@ export function langOf(option: string | undefined, env: Readonly<Record<string, 
 /** The language a command speaks through `io`: the one it was given, else the environment's. */
 export const langIn = (io: Pick<Io, "env" | "lang">): Lang => io.lang ?? langOf(undefined, io.env) ?? DEFAULT_LANG;
 
-/**
- * Until every message has its Swedish (test/messages.test.ts counts those without), a run whose
- * environment names no language speaks English rather than a mix; then Swedish.
- */
-const DEFAULT_LANG: Lang = "en";
+/** Swedish where neither `--lang` nor the environment names a language: plan's users are Swedish municipalities and regions. */
+const DEFAULT_LANG: Lang = "sv";

@@ -97,7 +97,7 @@ export async function run(args: string[], cwd: string, env: Record<string, strin
   const code = await main(args, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", LANG: "en", ...env },
     cwd,
   });
   return { code, stdout, stderr };

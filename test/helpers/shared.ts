@@ -97,7 +97,7 @@ export function builtExamples(pdf: boolean): Promise<ExamplesBuild> {
       const io = {
         stdout: { write: (s: string) => (stdout += s) },
         stderr: { write: (s: string) => (stderr += s) },
-        env: { NO_COLOR: "1", ...EPOCH },
+        env: { NO_COLOR: "1", LANG: "en", ...EPOCH },
         cwd: repo,
       };
       const code = await runBuild(repo, { out, pdf, jobs: "2", hooks: { finished: (r) => blocked.push(...r.blocked) } }, io).catch((error: unknown) =>

@@ -8,7 +8,7 @@ export function startWatch(root: string, args = ["check", ".", "--watch"], env: 
   const done = main(args, {
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (out += s) },
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", LANG: "en", ...env },
     cwd: root,
     signal: stop.signal,
   });
