@@ -57,7 +57,12 @@ describe("output formats and exit codes", () => {
     const capture = async (isTTY: boolean, env: Record<string, string | undefined>) => {
       let out = "";
       const { main } = await import("../src/commands/main.js");
-      await main(["check", "."], { stdout: { write: (s: string) => (out += s), isTTY }, stderr: { write: () => true }, env: { LANG: "en", ...env }, cwd: root });
+      await main(["check", "."], {
+        stdout: { write: (s: string) => (out += s), isTTY },
+        stderr: { write: () => true },
+        env: { LANG: "en", ...env },
+        cwd: root,
+      });
       return out;
     };
     expect(await capture(true, {})).toContain("\u001b[31m");

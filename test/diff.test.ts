@@ -533,7 +533,12 @@ describe("plan diff: formats", () => {
     const root = changed(moveMoney);
     const runWith = async (isTTY: boolean, env: Record<string, string>) => {
       let out = "";
-      await main(["diff", "HEAD~1", "HEAD"], { stdout: { write: (s: string) => (out += s), isTTY }, stderr: { write: () => true }, env: { LANG: "en", ...env }, cwd: root });
+      await main(["diff", "HEAD~1", "HEAD"], {
+        stdout: { write: (s: string) => (out += s), isTTY },
+        stderr: { write: () => true },
+        env: { LANG: "en", ...env },
+        cwd: root,
+      });
       return out;
     };
     expect(await runWith(true, {})).toMatch(/\u001b\[31m/);

@@ -73,7 +73,11 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
 }
 
 function spawnPlan(args: string[], cwd: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...EPOCH, NO_COLOR: "1", LANG: "en", LC_ALL: undefined, LC_MESSAGES: undefined }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { ...process.env, ...EPOCH, NO_COLOR: "1", LANG: "en", LC_ALL: undefined, LC_MESSAGES: undefined },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
   child.stdout!.resume();
@@ -128,7 +132,16 @@ function isStopped(pid: number): boolean {
  */
 function spawnPlanOnTerminal(args: string[], cwd: string, temp: string) {
   const command = `echo "plan pid $$"; exec ${[process.execPath, CLI, ...args].map(shellQuote).join(" ")}`;
-  const env: Record<string, string | undefined> = { ...process.env, ...EPOCH, NO_COLOR: "1", LANG: "en", LC_ALL: undefined, LC_MESSAGES: undefined, TERM: "xterm", TMPDIR: temp };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...EPOCH,
+    NO_COLOR: "1",
+    LANG: "en",
+    LC_ALL: undefined,
+    LC_MESSAGES: undefined,
+    TERM: "xterm",
+    TMPDIR: temp,
+  };
   delete env["CI"];
   const child = spawn("script", ["--quiet", "--return", "--flush", "--command", command, "/dev/null"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   const plan = {
