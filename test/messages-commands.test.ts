@@ -54,6 +54,24 @@ describe("command errors in Swedish", () => {
     expect(code).toBe(2);
     expect(stderr).toBe('plan: Ett år är fyra siffror, till exempel 2027; fick "27".\n');
   });
+
+  it("commander's own errors (a misspelled command or option, a value not among the choices) in Swedish by default, exit 2; as commander writes them with --lang en", async () => {
+    const dir = tempDir();
+    const sv = async (args: string[]) => run(args, dir, { LANG: undefined });
+    expect(await sv(["chek"])).toMatchObject({
+      code: 2,
+      stderr: "fel: det finns inget kommando 'chek'\n(Menade du check?)\n(kör `plan --help` för kommandona och deras flaggor)\n",
+    });
+    expect((await sv(["check", "--formt", "json"])).stderr).toContain("fel: det finns ingen flagga '--formt'\n(Menade du --format?)");
+    expect(await sv(["check", "--format", "xml"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("fel: flaggan '--format <format>' kan inte vara 'xml'; välj 'text', 'json', 'github' eller 'codequality'."),
+    });
+    expect(await run(["chek", "--lang", "en"], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("error: unknown command 'chek'\n(Did you mean check?)"),
+    });
+  });
 });
 
 describe("the new kinds' findings in Swedish", () => {

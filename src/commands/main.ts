@@ -1,3 +1,4 @@
+import { commanderError } from "./commander-errors.js";
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
 import { runBudget, type BudgetFormat } from "./budget.js";
@@ -53,14 +54,21 @@ export function program(given: Io, result: { code: number }, lang: Lang = langIn
       },
     })
     .addOption(
-      new Option("--lang <lang>", s(t`the language plan speaks: sv (svenska) or en (English); default: the environment's (LANG)`)).choices(["sv", "en"]),
+      new Option("--lang <lang>", s(t`the language plan speaks: sv (svenska) or en (English); default: Swedish, or English where LANG is English`)).choices([
+        "sv",
+        "en",
+      ]),
     )
     .hook("preAction", (root) => {
       const lang = (root.opts() as { lang?: Lang }).lang;
       if (lang) io.lang = lang;
     })
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s, io.lang ?? lang)),
+    })
     .showHelpAfterError(s(t`(run \`plan --help\` for the commands and their options)`));
 
   cli

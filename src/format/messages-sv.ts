@@ -1402,8 +1402,8 @@ export const SV: Readonly<Record<string, string>> = {
   "Checks and renders the joint public-health plans of Swedish municipalities.": "Kontrollerar och framställer svenska kommuners gemensamma folkhälsoplaner.",
   "output the version number": "visa versionsnumret",
   "display help for command": "visa hjälp för kommandot",
-  "the language plan speaks: sv (svenska) or en (English); default: the environment's (LANG)":
-    "språket som plan talar: sv (svenska) eller en (English); standard: miljöns (LANG)",
+  "the language plan speaks: sv (svenska) or en (English); default: Swedish, or English where LANG is English":
+    "språket som plan talar: sv (svenska) eller en (English); standard: svenska, eller engelska där LANG är engelsk",
   "(run `plan --help` for the commands and their options)": "(kör `plan --help` för kommandona och deras flaggor)",
   "Validate every document against the schemas and the rules between documents.":
     "Kontrollera varje dokument mot fältens regler och reglerna mellan dokumenten.",
@@ -1505,4 +1505,13 @@ export const SV: Readonly<Record<string, string>> = {
   "could not open a page in the browser: {0}": "kunde inte öppna en sida i webbläsaren: {0}",
   "could not start the browser {0}: {1}": "kunde inte starta webbläsaren {0}: {1}",
   "could not ask the browser its version: {0}": "kunde inte fråga webbläsaren om dess version: {0}",
+  // Commander's own errors (src/commands/commander-errors.ts).
+  "error: unknown command {0}": "fel: det finns inget kommando {0}",
+  "error: unknown option {0}": "fel: det finns ingen flagga {0}",
+  "error: the argument {0} is missing": "fel: argumentet {0} saknas",
+  "error: the option {0} needs a value": "fel: flaggan {0} behöver ett värde",
+  "error: the option {0} is required": "fel: flaggan {0} måste anges",
+  "error: the option {0} cannot be {1}; choose {2}.": "fel: flaggan {0} kan inte vara {1}; välj {2}.",
+  "error: too many arguments: {0} expected, {1} given.": "fel: för många argument: {0} väntades, {1} angavs.",
+  "(Did you mean {0}?)": "(Menade du {0}?)",
 };
