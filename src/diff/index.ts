@@ -9,6 +9,7 @@ import { loadSide } from "./load.js";
 import type { DiffResult, DocumentChange } from "./model.js";
 import { moneyChanges, splitChecks } from "./money.js";
 import { newProblems } from "./problems.js";
+import type { Lang } from "../format/message.js";
 import { selectScope } from "./scope.js";
 import { readSnapshots, type RevisionArgs } from "./snapshot.js";
 
@@ -17,6 +18,8 @@ export interface DiffRequest extends RevisionArgs {
   cwd: string;
   /** The plan repository, or a folder inside it. */
   path: string;
+  /** The language of the new problems' messages and fixes (default English). */
+  lang?: Lang;
 }
 
 /** Compares the plan repository at two revisions: documents, money, split and new problems. */
@@ -56,7 +59,7 @@ export async function diffRevisions(request: DiffRequest): Promise<DiffResult> {
     editedOnly: editedOnly.sort(),
     money: moneyChanges(ctx, documents),
     splits: splitChecks(ctx, documents),
-    problems: newProblems(before, after, moved),
+    problems: newProblems(before, after, moved, request.lang),
     scope: { checked: scope.paths.size, total: scope.total },
   };
 }

@@ -1,6 +1,7 @@
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
-import { isError } from "../diagnostics/report.js";
+import { fixIn, isError, reasonIn } from "../diagnostics/report.js";
+import type { Lang } from "../format/message.js";
 import type { Side } from "./load.js";
 import type { NewProblem } from "./model.js";
 
@@ -39,9 +40,10 @@ const group = (items: Found[], key: (f: Found) => string) => {
 /**
  * Problems `plan check` finds in head that it does not find in base. A problem is the same in
  * both when its file (a moved file's new path), rule, severity and message agree, or, failing
- * that, all but the quoted names in its message, and the source line it points at.
+ * that, all but the quoted names in its message, and the source line it points at. Their
+ * messages and fixes are said in `lang`; they are matched in English.
  */
-export function newProblems(base: Side, head: Side, moved: Map<string, string>): NewProblem[] {
+export function newProblems(base: Side, head: Side, moved: Map<string, string>, lang: Lang = "en"): NewProblem[] {
   const before = found(base, (p) => moved.get(p) ?? p);
   const after = found(head, (p) => p);
   const exact = group(before, (f) => f.exact);
@@ -55,7 +57,7 @@ export function newProblems(base: Side, head: Side, moved: Map<string, string>):
       column: message.column ?? 1,
       severity: isError(message) ? "error" : "warning",
       ruleId: message.ruleId ?? "plan",
-      message: message.reason,
-      fix: message.note ?? null,
+      message: reasonIn(message, lang),
+      fix: fixIn(message, lang) ?? null,
     }));
 }
