@@ -148,6 +148,40 @@ describe("the cache of plan check", () => {
     expect(json).toContain("The image `karta.png` does not exist");
   });
 
+  it("tells copied documents (text/copied) from the fingerprints it keeps as a fresh check does, as a copy is made, edited and undone", async () => {
+    // The cache keeps each document's fingerprint, not its shingles: the exact comparison reads the body again.
+    const root = copyExamples({ only: ["lerum"] });
+    const fixtures = resolve(import.meta.dirname, "fixtures/copied");
+    mkdirSync(join(root, "kopior"));
+    write(root, "kopior/a.md", readFileSync(join(fixtures, "enhetsplan-social-valfard.md"), "utf8"));
+    /** The files of kopior/ with a text/copied finding. */
+    const copies = (json: string) =>
+      (JSON.parse(json) as { problems: { ruleId: string; file: string }[] }).problems
+        .filter((p) => p.ruleId === "text/copied" && p.file.startsWith("kopior/"))
+        .map((p) => p.file);
+    let json = await sameAsFresh(root, "one unit plan");
+    expect(copies(json)).toEqual([]);
+    write(root, "kopior/b.md", readFileSync(join(fixtures, "enhetsplan-utbildning.md"), "utf8"));
+    json = await sameAsFresh(root, "a copy of it, a little changed");
+    expect(copies(json)).toEqual(["kopior/a.md", "kopior/b.md"]);
+    expect(json).toContain("95 % of the text of this plan is the same as that of `kopior/b`");
+    write(root, "kopior/c.md", read(root, "kopior/b.md"));
+    json = await sameAsFresh(root, "a second copy, unchanged");
+    expect(copies(json)).toEqual(["kopior/a.md", "kopior/b.md", "kopior/c.md"]);
+    edit(
+      root,
+      "kopior/b.md",
+      /\n## /,
+      "\n## Egen text\n\n" + Array.from({ length: 400 }, (_, i) => `Stycke ${i} handlar om ${i * 7} annat.`).join(" ") + "\n\n## ",
+    );
+    json = await sameAsFresh(root, "the first copy rewritten");
+    expect(copies(json)).toEqual(["kopior/a.md", "kopior/c.md"]);
+    expect(json).toContain("95 % of the text of this plan is the same as that of `kopior/c`");
+    rmSync(join(root, "kopior/c.md"));
+    json = await sameAsFresh(root, "the second copy removed");
+    expect(copies(json)).toEqual([]);
+  });
+
   it("names files from where the check is run, with a cache written from elsewhere", async () => {
     const root = copyExamples({ only: ["sjobacka"] });
     edit(

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { messageOf, recordOf, type MessageRecord } from "../diagnostics/report.js";
+import { fingerprintFacts, knowFingerprint, type FingerprintFacts } from "../model/copied.js";
 import { namesOf } from "../model/groups.js";
 import { loadFile, type FileCache, type LoadedFile } from "../model/load-repository.js";
 import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from "../model/repository.js";
@@ -30,7 +31,7 @@ export const CACHE_FOLDER = ".plan-cache";
 export const CHECK_CACHE = `${CACHE_FOLDER}/check.bin`;
 
 /** Raised when what is kept changes its form: a cache of another form is never read. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface FileRecord {
   /** Digest of the file's text (`SourceDocument.digest`). */
@@ -43,6 +44,8 @@ export interface FileRecord {
     | { as: "none" };
   /** The file's own messages: those of parsing, validating and the rules about one document. */
   messages: MessageRecord[];
+  /** A valid document's fingerprint, which tells copies of one text (`text/copied`) without reading its body again. */
+  fingerprint?: FingerprintFacts;
 }
 
 interface FindingsRecord {
@@ -137,6 +140,7 @@ export class CheckCache implements FileCache {
             : (parsed as LoadedFile["parsed"]),
         ownMessages: source?.file.messages.length ?? 0,
       };
+      if (record.fingerprint !== undefined && source) knowFingerprint(source, record.fingerprint);
       this.seen.add(relPath);
       return loaded;
     } catch {
@@ -146,7 +150,9 @@ export class CheckCache implements FileCache {
   }
 
   set(loaded: LoadedFile): void {
-    this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), recordOfLoaded(loaded));
+    const record = recordOfLoaded(loaded);
+    if (record.fingerprint !== undefined && loaded.source) knowFingerprint(loaded.source, record.fingerprint);
+    this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), record);
   }
 
   /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
@@ -226,6 +232,7 @@ export function recordOfLoaded(loaded: LoadedFile): FileRecord {
           ? { as: "none" }
           : { as: parsed.as, data: parsed.data },
     messages: (source?.file.messages.slice(0, loaded.ownMessages) ?? []).map(recordOf),
+    ...(parsed.as === "document" && parsed.entry ? { fingerprint: fingerprintFacts(parsed.entry.source) } : {}),
   };
 }
 
