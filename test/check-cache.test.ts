@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateRepository } from "../bench/generate.mjs";
 import { MIN_FILES } from "../src/check/parallel.js";
-import { CHECK_CACHE } from "../src/check/cache.js";
+import { CACHE_FOLDER, CHECK_CACHE, shardOf } from "../src/check/cache.js";
 import { bodyParser } from "../src/source/load.js";
 import { githubWorkflow, gitlabCi } from "../src/scaffold/ci-templates.js";
 import { listFiles } from "./helpers/html.js";
@@ -180,6 +180,37 @@ describe("the cache of plan check", () => {
     rmSync(join(root, "kopior/c.md"));
     json = await sameAsFresh(root, "the second copy removed");
     expect(copies(json)).toEqual([]);
+  });
+
+  it("writes again only the shard of the folder that changed, and takes a shard cut short or gone as empty", async () => {
+    const root = copyExamples({ only: ["lerum", "sjobacka"] });
+    /** The shard files, by shard number. */
+    const shards = () =>
+      new Map(
+        readdirSync(join(root, CACHE_FOLDER))
+          .filter((name) => /^check-\d+-/.test(name))
+          .map((name) => [Number(name.split("-")[1]), name] as const),
+      );
+    await sameAsFresh(root, "the first check");
+    const first = shards();
+    expect(first.has(shardOf("lerum/plan-2019.md")) && first.has(shardOf("sjobacka/plan-2020.md"))).toBe(true);
+    // A prose change in one plan: its own file's record and the findings of its group.
+    edit(root, "lerum/plan-2019.md", /\n## /, "\n## Nytt avsnitt\n\nText.\n\n## ");
+    await sameAsFresh(root, "one plan edited");
+    const second = shards();
+    const rewritten = [...second].filter(([n, name]) => first.get(n) !== name).map(([n]) => n);
+    // The plan's group: the plan and its indicators in lerum/indikatorer/ (the examples' other folders are in other shards).
+    expect(rewritten.sort()).toEqual([...new Set([shardOf("lerum/plan-2019.md"), shardOf("lerum/indikatorer/vanerokare-snusare.md")])].sort());
+    expect(rewritten).not.toContain(shardOf("sjobacka/plan-2020.md"));
+    expect(second.size).toBe(first.size);
+    // A shard cut short, and one gone: their files are checked anew, and written again.
+    const cut = join(root, CACHE_FOLDER, second.get(shardOf("lerum/plan-2019.md"))!);
+    writeFileSync(cut, readFileSync(cut).subarray(0, 100));
+    rmSync(join(root, CACHE_FOLDER, second.get(shardOf("sjobacka/plan-2020.md"))!));
+    expect(await bodiesParsed(root)).toBeGreaterThan(0);
+    expect(await bodiesParsed(root)).toBe(0);
+    await sameAsFresh(root, "after a shard was cut short and one removed");
+    expect(shards().size).toBe(first.size);
   });
 
   it("names files from where the check is run, with a cache written from elsewhere", async () => {
