@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { serialize } from "node:v8";
+import { deserialize, serialize } from "node:v8";
 import { execFileSync, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -191,6 +191,8 @@ describe("the cache of plan check", () => {
           .filter((name) => /^check-\d+-/.test(name))
           .map((name) => [Number(name.split("-")[1]), name] as const),
       );
+    // Every file settled from the first check on (see settledStat), whatever the time the checks take: only a change writes a shard.
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + 60_000);
     await sameAsFresh(root, "the first check");
     const first = shards();
     expect(first.has(shardOf("lerum/plan-2019.md")) && first.has(shardOf("sjobacka/plan-2020.md"))).toBe(true);
@@ -211,6 +213,37 @@ describe("the cache of plan check", () => {
     expect(await bodiesParsed(root)).toBe(0);
     await sameAsFresh(root, "after a shard was cut short and one removed");
     expect(shards().size).toBe(first.size);
+  });
+
+  it("takes a settled file in the same state as the same text, and tells a change that kept its size and time of change", async () => {
+    const root = copyExamples({ only: ["lerum"] });
+    const path = join(root, "lerum/plan-2019.md");
+    // The files were just written: their state says nothing yet. Ten seconds on, they have settled.
+    const later = Date.now() + 10_000;
+    vi.spyOn(Date, "now").mockReturnValue(later);
+    // A time of change in whole seconds, which can be set again exactly.
+    const time = 1_700_000_000;
+    utimesSync(path, time, time);
+    await sameAsFresh(root, "the first check");
+    const records = () => {
+      const shards = readdirSync(join(root, CACHE_FOLDER)).filter((name) => /^check-\d+-/.test(name));
+      const files = new Map<string, { stat?: string }>();
+      for (const name of shards)
+        for (const [relPath, record] of (deserialize(readFileSync(join(root, CACHE_FOLDER, name))) as { files: Map<string, { stat?: string }> }).files)
+          files.set(relPath, record);
+      return files;
+    };
+    expect(records().get("lerum/plan-2019.md")?.stat).toMatch(/^\d+ /);
+    expect(await bodiesParsed(root)).toBe(0);
+    // The same size and the same time of change, other bytes (a year changed): its change time (ctime) tells it.
+    const { size } = statSync(path);
+    edit(root, "lerum/plan-2019.md", /\nyear: 2019\n/, "\nyear: 2021\n");
+    utimesSync(path, time, time);
+    expect(statSync(path).size).toBe(size);
+    expect(statSync(path).mtimeMs).toBe(time * 1000);
+    expect(await bodiesParsed(root)).toBe(1);
+    const json = await sameAsFresh(root, "a year changed, its size and time of change kept");
+    expect(json).toContain('"ruleId": "date/plan-in-period"');
   });
 
   it("names files from where the check is run, with a cache written from elsewhere", async () => {

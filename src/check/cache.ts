@@ -37,6 +37,8 @@ const FORMAT = 3;
 export interface FileRecord {
   /** Digest of the file's text (`SourceDocument.digest`). */
   digest: string;
+  /** The file's state when it was read with that text, once it had settled (`settledStat`): the same state needs no digest. */
+  stat?: string | undefined;
   /** `undefined` for a markdown file without frontmatter, which is no document. */
   facts: SourceFacts | undefined;
   parsed:
@@ -183,13 +185,18 @@ export class CheckCache implements FileCache {
     return this.kept.size === 0;
   }
 
-  get(root: string, absPath: string, text: string, cwd: string): LoadedFile | undefined {
+  get(root: string, absPath: string, text: string, cwd: string, stat?: string): LoadedFile | undefined {
     const relPath = relative(root, absPath).split("\\").join("/");
     const record = this.kept.get(relPath);
     if (!record || root !== this.root || cwd !== this.cwd) return undefined;
     try {
-      const digest = digestOf(text);
+      // Stat first, as ESLint's cache: a file in the state it was read in last time has the same text; any other is hashed.
+      const digest = stat !== undefined && record.stat === stat ? record.digest : digestOf(text);
       if (record.digest !== digest) return undefined;
+      if (record.stat !== stat) {
+        record.stat = stat;
+        this.dirty.add(shardOf(relPath));
+      }
       const source = record.facts && restoreSource(root, absPath, text, cwd, record.facts, digest);
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
       const { parsed } = record;
@@ -216,8 +223,8 @@ export class CheckCache implements FileCache {
     }
   }
 
-  set(loaded: LoadedFile): void {
-    const record = recordOfLoaded(loaded);
+  set(loaded: LoadedFile, stat?: string): void {
+    const record = recordOfLoaded(loaded, stat);
     if (record.fingerprint !== undefined && loaded.source) knowFingerprint(loaded.source, record.fingerprint);
     this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), record);
   }
@@ -306,10 +313,11 @@ export class CheckCache implements FileCache {
 }
 
 /** A file just loaded as the cache keeps it. */
-export function recordOfLoaded(loaded: LoadedFile): FileRecord {
+export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
   const { source, parsed } = loaded;
   return {
     digest: source?.digest ?? digestOf(loaded.text),
+    stat,
     facts: source && sourceFacts(source),
     parsed:
       parsed.as === "document"
