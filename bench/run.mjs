@@ -42,7 +42,8 @@
 // measurement have taken longer than this, it stops repeating), BENCH_LIMIT_S (300: a single
 // run is stopped after this long), BENCH_PLANS (1000), BENCH_BIG_PLANS (10000; 0 skips),
 // BENCH_BIG_LIMIT_S (120: the 10,000-plan check is stopped after this long and its peak memory
-// so far is reported as a lower bound), BENCH_KEEP=1
+// so far is reported as a lower bound), BENCH_ONLY=cache,build (only these tasks; the cold
+// check and its floor always run), BENCH_KEEP=1
 // keeps the temporary folder, BENCH_TASKS=dir runs the tasks of another folder,
 // BENCH_NO_GNU_TIME=1 tries the fallback for peak memory.
 
@@ -73,6 +74,11 @@ const LIMIT_S = envNumber("BENCH_LIMIT_S", 300);
 const PLANS = Math.round(envNumber("BENCH_PLANS", 1000));
 const BIG_PLANS = Math.round(envNumber("BENCH_BIG_PLANS", 10000));
 const BIG_LIMIT_S = envNumber("BENCH_BIG_LIMIT_S", 120);
+const ONLY = process.env.BENCH_ONLY
+  ? process.env.BENCH_ONLY.split(",")
+      .map((name) => name.trim().replace(/\.mjs$/, ""))
+      .filter(Boolean)
+  : undefined;
 const AIM_MB = 1000;
 
 const log = (...args) => console.error("bench:", ...args);
@@ -201,6 +207,7 @@ function measureGroup(specs, { runs = RUNS, budgetS = BUDGET_S } = {}) {
       peakMB: peaks.length ? Math.max(...peaks) : undefined,
       cpuMedian: ok.length && ok.every((r) => r.cpuSeconds !== undefined) ? median(ok.map((r) => r.cpuSeconds)) : undefined,
       failed: failed[i],
+      ...(spec.floor ? { floor: spec.floor } : {}),
     };
     rows.push(row);
     if (spec.aim) addAim(row, spec.aim, spec.source);
@@ -262,6 +269,19 @@ function table(headers, body, align) {
 
 const fmt = (x, digits = 2) => (x === undefined || Number.isNaN(x) ? "-" : x.toFixed(digits));
 
+/** A row's median and CPU time ÷ those of its floor: the row it names (`floor`), else the cold check's floor for a `plan check` of as many plans. */
+function ratiosToFloor(row, coldFloor) {
+  const floor = row.floor
+    ? rows.find((r) => r.label === row.floor)
+    : row.label.startsWith("plan check") && row.plans === coldFloor?.plans
+      ? coldFloor
+      : undefined;
+  return [
+    [row.median, floor?.median],
+    [row.cpuMedian, floor?.cpuMedian],
+  ].map(([x, base]) => (base && x !== undefined ? `${(x / base).toFixed(2)}×` : ""));
+}
+
 function print(context) {
   const floorRow = rows.find((r) => r.label === context.floorLabel);
   const out = [];
@@ -277,6 +297,10 @@ function print(context) {
   out.push(
     "median s and min s: wall time over the runs; cpu s: median user + system CPU time of the child (more than the wall time where the GC works in parallel); peak MB: its largest max RSS",
   );
+  out.push(
+    `÷ its floor: median (and CPU time) ÷ that of the floor measured beside it: ${context.floorLabel} for a cold plan check, the floor a task names for its rows (see the table's floor rows)`,
+  );
+  if (context.only) out.push(`only the tasks ${context.only.join(", ")} (BENCH_ONLY)`);
   out.push("");
   const body = rows.map((r) => [
     r.label,
@@ -286,14 +310,11 @@ function print(context) {
     fmt(r.min),
     fmt(r.cpuMedian),
     r.peakMB === undefined ? "-" : `${r.failed ? "≥ " : ""}${r.peakMB.toFixed(0)}`,
-    ...[
-      [r.median, floorRow?.median],
-      [r.cpuMedian, floorRow?.cpuMedian],
-    ].map(([x, base]) => (base && x !== undefined && r.plans === floorRow.plans && r.label.startsWith("plan check") ? `${(x / base).toFixed(2)}×` : "")),
+    ...ratiosToFloor(r, floorRow),
     r.failed ? `FAILED: ${r.failed}` : "",
   ]);
   out.push(
-    table(["task", "plans", "runs", "median s", "min s", "cpu s", "peak MB", "÷ floor", "cpu ÷ floor", ""], body, [
+    table(["task", "plans", "runs", "median s", "min s", "cpu s", "peak MB", "÷ its floor", "cpu ÷ floor", ""], body, [
       "l",
       "r",
       "r",
@@ -347,7 +368,7 @@ let scratchRoot;
 async function runTasks(repoDir, head) {
   if (!existsSync(TASKS)) return;
   const files = readdirSync(TASKS)
-    .filter((f) => f.endsWith(".mjs"))
+    .filter((f) => f.endsWith(".mjs") && (!ONLY || ONLY.includes(basename(f, ".mjs"))))
     .sort();
   for (const file of files) {
     const name = basename(file, ".mjs");
@@ -361,6 +382,22 @@ async function runTasks(repoDir, head) {
       return row;
     };
     const note = (label, value) => notes.push({ label, value: String(value), source });
+    // A figure the task took itself (e.g. a time the command reports of one of its stages), as a row of the table.
+    const record = (label, seconds, options = {}) => {
+      const wall = [seconds].flat();
+      const row = {
+        label,
+        plans: options.plans ?? PLANS,
+        runs: wall.length,
+        median: median(wall),
+        min: Math.min(...wall),
+        wall,
+        ...(options.floor ? { floor: options.floor } : {}),
+      };
+      rows.push(row);
+      if (options.aim) addAim(row, options.aim, source);
+      return row;
+    };
     try {
       const mod = await import(pathToFileURL(join(TASKS, file)).href);
       if (typeof mod.default !== "function") throw new Error("it has no default export function");
@@ -374,6 +411,7 @@ async function runTasks(repoDir, head) {
         generateRepository,
         commitAll,
         note,
+        record,
         log: (...a) => log(`${name}:`, ...a),
       });
     } catch (error) {
@@ -405,6 +443,7 @@ async function main() {
     cpuModel: cpus()[0]?.model ?? "unknown",
     load: loadavg(),
     floorLabel: `floor (read + parse)`,
+    only: ONLY,
   };
   scratchRoot = mkdtempSync(join(tmpdir(), "plan-bench-"));
   scratch = join(scratchRoot, "figures");

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { serialize } from "node:v8";
+import { deserialize, serialize } from "node:v8";
 import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateRepository } from "../bench/generate.mjs";
 import { MIN_FILES } from "../src/check/parallel.js";
-import { CHECK_CACHE } from "../src/check/cache.js";
+import { CACHE_FOLDER, CHECK_CACHE, shardOf } from "../src/check/cache.js";
 import { bodyParser } from "../src/source/load.js";
 import { githubWorkflow, gitlabCi } from "../src/scaffold/ci-templates.js";
 import { listFiles } from "./helpers/html.js";
@@ -156,6 +156,104 @@ describe("the cache of plan check", () => {
     expect(json).toContain('"ruleId": "form/missing"');
   });
 
+  it("tells copied documents (text/copied) from the fingerprints it keeps as a fresh check does, as a copy is made, edited and undone", async () => {
+    // The cache keeps each document's fingerprint, not its shingles: the exact comparison reads the body again.
+    const root = copyExamples({ only: ["lerum"] });
+    const fixtures = resolve(import.meta.dirname, "fixtures/copied");
+    mkdirSync(join(root, "kopior"));
+    write(root, "kopior/a.md", readFileSync(join(fixtures, "enhetsplan-social-valfard.md"), "utf8"));
+    /** The files of kopior/ with a text/copied finding. */
+    const copies = (json: string) =>
+      (JSON.parse(json) as { problems: { ruleId: string; file: string }[] }).problems
+        .filter((p) => p.ruleId === "text/copied" && p.file.startsWith("kopior/"))
+        .map((p) => p.file);
+    let json = await sameAsFresh(root, "one unit plan");
+    expect(copies(json)).toEqual([]);
+    write(root, "kopior/b.md", readFileSync(join(fixtures, "enhetsplan-utbildning.md"), "utf8"));
+    json = await sameAsFresh(root, "a copy of it, a little changed");
+    expect(copies(json)).toEqual(["kopior/a.md", "kopior/b.md"]);
+    expect(json).toContain("95 % of the text of this plan is the same as that of `kopior/b`");
+    write(root, "kopior/c.md", read(root, "kopior/b.md"));
+    json = await sameAsFresh(root, "a second copy, unchanged");
+    expect(copies(json)).toEqual(["kopior/a.md", "kopior/b.md", "kopior/c.md"]);
+    edit(
+      root,
+      "kopior/b.md",
+      /\n## /,
+      "\n## Egen text\n\n" + Array.from({ length: 400 }, (_, i) => `Stycke ${i} handlar om ${i * 7} annat.`).join(" ") + "\n\n## ",
+    );
+    json = await sameAsFresh(root, "the first copy rewritten");
+    expect(copies(json)).toEqual(["kopior/a.md", "kopior/c.md"]);
+    expect(json).toContain("95 % of the text of this plan is the same as that of `kopior/c`");
+    rmSync(join(root, "kopior/c.md"));
+    json = await sameAsFresh(root, "the second copy removed");
+    expect(copies(json)).toEqual([]);
+  });
+
+  it("writes again only the shard of the folder that changed, and takes a shard cut short or gone as empty", async () => {
+    const root = copyExamples({ only: ["lerum", "sjobacka"] });
+    /** The shard files, by shard number. */
+    const shards = () =>
+      new Map(
+        readdirSync(join(root, CACHE_FOLDER))
+          .filter((name) => /^check-\d+-/.test(name))
+          .map((name) => [Number(name.split("-")[1]), name] as const),
+      );
+    // Every file settled from the first check on (see settledStat), whatever the time the checks take: only a change writes a shard.
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + 60_000);
+    await sameAsFresh(root, "the first check");
+    const first = shards();
+    expect(first.has(shardOf("lerum/plan-2019.md")) && first.has(shardOf("sjobacka/plan-2020.md"))).toBe(true);
+    // A prose change in one plan: its own file's record and the findings of its group.
+    edit(root, "lerum/plan-2019.md", /\n## /, "\n## Nytt avsnitt\n\nText.\n\n## ");
+    await sameAsFresh(root, "one plan edited");
+    const second = shards();
+    const rewritten = [...second].filter(([n, name]) => first.get(n) !== name).map(([n]) => n);
+    // The plan's group: the plan and its indicators in lerum/indikatorer/ (the examples' other folders are in other shards).
+    expect(rewritten.sort()).toEqual([...new Set([shardOf("lerum/plan-2019.md"), shardOf("lerum/indikatorer/vanerokare-snusare.md")])].sort());
+    expect(rewritten).not.toContain(shardOf("sjobacka/plan-2020.md"));
+    expect(second.size).toBe(first.size);
+    // A shard cut short, and one gone: their files are checked anew, and written again.
+    const cut = join(root, CACHE_FOLDER, second.get(shardOf("lerum/plan-2019.md"))!);
+    writeFileSync(cut, readFileSync(cut).subarray(0, 100));
+    rmSync(join(root, CACHE_FOLDER, second.get(shardOf("sjobacka/plan-2020.md"))!));
+    expect(await bodiesParsed(root)).toBeGreaterThan(0);
+    expect(await bodiesParsed(root)).toBe(0);
+    await sameAsFresh(root, "after a shard was cut short and one removed");
+    expect(shards().size).toBe(first.size);
+  });
+
+  it("takes a settled file in the same state as the same text, and tells a change that kept its size and time of change", async () => {
+    const root = copyExamples({ only: ["lerum"] });
+    const path = join(root, "lerum/plan-2019.md");
+    // The files were just written: their state says nothing yet. Ten seconds on, they have settled.
+    const later = Date.now() + 10_000;
+    vi.spyOn(Date, "now").mockReturnValue(later);
+    // A time of change in whole seconds, which can be set again exactly.
+    const time = 1_700_000_000;
+    utimesSync(path, time, time);
+    await sameAsFresh(root, "the first check");
+    const records = () => {
+      const shards = readdirSync(join(root, CACHE_FOLDER)).filter((name) => /^check-\d+-/.test(name));
+      const files = new Map<string, { stat?: string }>();
+      for (const name of shards)
+        for (const [relPath, record] of (deserialize(readFileSync(join(root, CACHE_FOLDER, name))) as { files: Map<string, { stat?: string }> }).files)
+          files.set(relPath, record);
+      return files;
+    };
+    expect(records().get("lerum/plan-2019.md")?.stat).toMatch(/^\d+ /);
+    expect(await bodiesParsed(root)).toBe(0);
+    // The same size and the same time of change, other bytes (a year changed): its change time (ctime) tells it.
+    const { size } = statSync(path);
+    edit(root, "lerum/plan-2019.md", /\nyear: 2019\n/, "\nyear: 2021\n");
+    utimesSync(path, time, time);
+    expect(statSync(path).size).toBe(size);
+    expect(statSync(path).mtimeMs).toBe(time * 1000);
+    expect(await bodiesParsed(root)).toBe(1);
+    const json = await sameAsFresh(root, "a year changed, its size and time of change kept");
+    expect(json).toContain('"ruleId": "date/plan-in-period"');
+  });
+
   it("names files from where the check is run, with a cache written from elsewhere", async () => {
     const root = copyExamples({ only: ["sjobacka"] });
     edit(
@@ -292,7 +390,12 @@ describe.skipIf(availableParallelism() < 2)("a cold check on every core", () => 
     expect(inThisThread.stdout).toContain('"ruleId": "yaml/syntax"');
     expect(inThisThread.stdout).toContain('"ruleId": "money/line-total"');
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "check", ".", "--format", "json", ...args], { cwd: repo, encoding: "utf8" });
+      spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "check", ".", "--format", "json", ...args], {
+        cwd: repo,
+        encoding: "utf8",
+        // In English, as the in-process run it is compared with.
+        env: { ...process.env, LANG: "en", LC_ALL: undefined, LC_MESSAGES: undefined },
+      });
     const threads = cli("--no-cache");
     expect(threads.stdout).toBe(inThisThread.stdout);
     expect(threads.stderr).toBe("");

@@ -490,6 +490,17 @@ describe("documents and data files git ignores are not read: not checked, not bu
     }
   });
 
+  it("nor when git would quote its name (a quote, a backslash, a letter beyond ASCII): each is judged, and the one not ignored is read", async () => {
+    // Ignored paths are asked of git as arguments where git prints them as they are, the others on its standard input (see git-ignore.ts).
+    const repo = withDraft(true);
+    const names = ['utkast "ny".md', "utkast\\b.md", "utkast-å.md", "utkast-ö.md"];
+    writeFileSync(join(repo, ".gitignore"), "utkast*\n!utkast-ö.md\n");
+    for (const name of names) writeFileSync(join(repo, "sjobacka", name), readFileSync(join(repo, DRAFT), "utf8"));
+    const r = await run(["check", ".", "--format", "json"], repo);
+    const files = new Set((JSON.parse(r.stdout) as { problems: { file: string }[] }).problems.map((p) => p.file));
+    expect([...files].filter((f) => f.includes("utkast"))).toEqual(["sjobacka/utkast-ö.md"]);
+  });
+
   it("plan build publishes no page, PDF or mention of it", async () => {
     const repo = withDraft(true);
     // The previous output: the examples' build with their PDFs, made with the same SOURCE_DATE_EPOCH.

@@ -35,10 +35,15 @@ export default async function ({ repoDir, measure, tmpDir, cli, commitAll, log }
   const clone = join(tmpDir, "diff");
   execFileSync("git", ["clone", "-q", "--local", repoDir, clone]);
   const plans = execFileSync("git", ["grep", "-l", "-z", "^kind: plan", "--", "*.md"], { cwd: clone, encoding: "utf8" }).split("\0").filter(Boolean).sort();
-  // Spread the changed plans over the repository rather than taking the first ten.
+  // Spread the changed plans over the repository rather than taking the first ten; where a plan has no amount to raise, the next one.
   const step = Math.max(1, Math.floor(plans.length / CHANGED));
   const changed = [];
-  for (let i = 0; i < plans.length && changed.length < CHANGED; i += step) if (raiseOneAmount(join(clone, plans[i]))) changed.push(plans[i]);
+  const tried = new Set();
+  for (let i = 0; tried.size < plans.length && changed.length < CHANGED; i = (i + step) % plans.length) {
+    while (tried.has(i)) i = (i + 1) % plans.length;
+    tried.add(i);
+    if (raiseOneAmount(join(clone, plans[i]))) changed.push(plans[i]);
+  }
   if (changed.length !== CHANGED) throw new Error(`changed ${changed.length} plans instead of ${CHANGED}`);
   commitAll(clone, `Raise one amount in ${CHANGED} plans`);
   log(`changed ${changed.join(", ")}`);

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { messageOf, recordOf, type MessageRecord } from "../diagnostics/report.js";
+import { fingerprintFacts, knowFingerprint, type FingerprintFacts } from "../model/copied.js";
 import { namesOf } from "../model/groups.js";
 import { loadFile, type FileCache, type LoadedFile } from "../model/load-repository.js";
 import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from "../model/repository.js";
@@ -22,7 +23,8 @@ import { digestOf, restoreSource, sourceFacts, type SourceDocument, type SourceF
  * (messages name files from there); anything else, and a file that cannot be read as a cache
  * of this kind, is ignored: the check is then made anew, as without a cache.
  *
- * It lives in `.plan-cache/` at the repository's root, the folder for what `plan` keeps between
+ * It lives in `.plan-cache/` at the repository's root (`check.bin`, the index, and the shards it
+ * names, see SHARDS), the folder for what `plan` keeps between
  * runs, which git ignores (`plan init` writes the line; the folder also holds a `.gitignore` of
  * its own) and the CI workflows of `plan init` restore.
  */
@@ -30,11 +32,13 @@ export const CACHE_FOLDER = ".plan-cache";
 export const CHECK_CACHE = `${CACHE_FOLDER}/check.bin`;
 
 /** Raised when what is kept changes its form: a cache of another form is never read. */
-const FORMAT = 1;
+const FORMAT = 3;
 
 export interface FileRecord {
   /** Digest of the file's text (`SourceDocument.digest`). */
   digest: string;
+  /** The file's state when it was read with that text, once it had settled (`settledStat`): the same state needs no digest. */
+  stat?: string | undefined;
   /** `undefined` for a markdown file without frontmatter, which is no document. */
   facts: SourceFacts | undefined;
   parsed:
@@ -43,6 +47,8 @@ export interface FileRecord {
     | { as: "none" };
   /** The file's own messages: those of parsing, validating and the rules about one document. */
   messages: MessageRecord[];
+  /** A valid document's fingerprint, which tells copies of one text (`text/copied`) without reading its body again. */
+  fingerprint?: FingerprintFacts;
 }
 
 interface FindingsRecord {
@@ -55,6 +61,43 @@ interface Stored {
   key: string;
   files: Map<string, FileRecord>;
   between: { shared: string; findings: Map<string, FindingsRecord> } | undefined;
+  /** The file of each shard, as the index names it ("" for none). */
+  shards: string[];
+}
+
+/** `check.bin`, the index: what every shard holds for, and which file holds each shard. */
+interface StoredIndex {
+  format: number;
+  key: string;
+  /** What every rule between documents may read (`BetweenState.shared`); `undefined` before the rules between documents ran. */
+  shared: string | undefined;
+  shards: string[];
+}
+
+/** One shard: the files of some folders and the findings between documents in them. */
+interface StoredShard {
+  format: number;
+  key: string;
+  files: Map<string, FileRecord>;
+  findings: Map<string, FindingsRecord>;
+}
+
+/**
+ * The files are kept in SHARDS shards by their folder, each a file of its own (`check-<n>-<token>.bin`
+ * beside the index), so that a check that changed a few files writes again only the shards that
+ * hold them: a group of connected documents most often lies in one folder, and so its findings
+ * between documents in one shard. The index, written last, names the shard files it holds for;
+ * a shard that cannot be read is taken as empty (its files are checked anew).
+ */
+const SHARDS = 64;
+const SHARD_FILE = /^check-(\d+)-[0-9a-f]+\.bin$/;
+
+/** The shard of a file: by its folder, FNV-1a over the folder's path. */
+export function shardOf(relPath: string): number {
+  const folder = relPath.slice(0, Math.max(0, relPath.lastIndexOf("/")));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < folder.length; i++) h = Math.imul(h ^ folder.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SHARDS;
 }
 
 export class CheckCache implements FileCache {
@@ -63,7 +106,8 @@ export class CheckCache implements FileCache {
   private readonly kept = new Map<string, FileRecord>();
   private readonly seen = new Set<string>();
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
-  private changed = false;
+  /** The shards whose files changed since the cache was read. */
+  private readonly dirty = new Set<number>();
 
   private constructor(
     private readonly root: string,
@@ -92,11 +136,39 @@ export class CheckCache implements FileCache {
     const key = cacheKey(root, cwd);
     let before: Stored | undefined;
     try {
+      const folder = join(root, CACHE_FOLDER);
       const path = join(root, CHECK_CACHE);
-      // Only a file of its own, inside the repository: not a link, a pipe or a device put there.
-      if (!isA(join(root, CACHE_FOLDER), "folder") || !isA(path, "file")) throw new Error("no cache");
-      const stored = deserialize(readFileSync(path)) as Partial<Stored> | undefined;
-      if (stored && stored.format === FORMAT && stored.key === key && stored.files instanceof Map) before = stored as Stored;
+      // Only files of its own, inside the repository: not a link, a pipe or a device put there.
+      if (!isA(folder, "folder") || !isA(path, "file")) throw new Error("no cache");
+      const index = deserialize(readFileSync(path)) as Partial<StoredIndex> | undefined;
+      if (
+        index &&
+        index.format === FORMAT &&
+        index.key === key &&
+        Array.isArray(index.shards) &&
+        index.shards.length === SHARDS &&
+        (index.shared === undefined || typeof index.shared === "string")
+      ) {
+        const files = new Map<string, FileRecord>();
+        const findings = new Map<string, FindingsRecord>();
+        const shards = index.shards.map((name, n) => {
+          if (typeof name !== "string" || !name) return "";
+          const match = SHARD_FILE.exec(name);
+          const shardPath = join(folder, name);
+          try {
+            if (!match || Number(match[1]) !== n || !isA(shardPath, "file")) return "";
+            const shard = deserialize(readFileSync(shardPath)) as Partial<StoredShard> | undefined;
+            if (!shard || shard.format !== FORMAT || shard.key !== key || !(shard.files instanceof Map) || !(shard.findings instanceof Map)) return "";
+            for (const [relPath, record] of shard.files) files.set(relPath, record);
+            for (const [relPath, record] of shard.findings) findings.set(relPath, record);
+            return name;
+          } catch {
+            // A shard cut short, or gone (another check wrote the cache meanwhile): its files are checked anew.
+            return "";
+          }
+        });
+        before = { format: FORMAT, key, files, between: index.shared === undefined ? undefined : { shared: index.shared, findings }, shards };
+      }
     } catch {
       // No cache yet, or one that cannot be read (cut short, of another tool): the check is made anew and writes it again.
     }
@@ -113,13 +185,18 @@ export class CheckCache implements FileCache {
     return this.kept.size === 0;
   }
 
-  get(root: string, absPath: string, text: string, cwd: string): LoadedFile | undefined {
+  get(root: string, absPath: string, text: string, cwd: string, stat?: string): LoadedFile | undefined {
     const relPath = relative(root, absPath).split("\\").join("/");
     const record = this.kept.get(relPath);
     if (!record || root !== this.root || cwd !== this.cwd) return undefined;
     try {
-      const digest = digestOf(text);
+      // Stat first, as ESLint's cache: a file in the state it was read in last time has the same text; any other is hashed.
+      const digest = stat !== undefined && record.stat === stat ? record.digest : digestOf(text);
       if (record.digest !== digest) return undefined;
+      if (record.stat !== stat) {
+        record.stat = stat;
+        this.dirty.add(shardOf(relPath));
+      }
       const source = record.facts && restoreSource(root, absPath, text, cwd, record.facts, digest);
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
       const { parsed } = record;
@@ -137,6 +214,7 @@ export class CheckCache implements FileCache {
             : (parsed as LoadedFile["parsed"]),
         ownMessages: source?.file.messages.length ?? 0,
       };
+      if (record.fingerprint !== undefined && source) knowFingerprint(source, record.fingerprint);
       this.seen.add(relPath);
       return loaded;
     } catch {
@@ -145,14 +223,16 @@ export class CheckCache implements FileCache {
     }
   }
 
-  set(loaded: LoadedFile): void {
-    this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), recordOfLoaded(loaded));
+  set(loaded: LoadedFile, stat?: string): void {
+    const record = recordOfLoaded(loaded, stat);
+    if (record.fingerprint !== undefined && loaded.source) knowFingerprint(loaded.source, record.fingerprint);
+    this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), record);
   }
 
   /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
   adopt(relPath: string, record: FileRecord): void {
     this.seen.add(relPath);
-    this.changed = true;
+    this.dirty.add(shardOf(relPath));
     this.kept.set(relPath, record);
   }
 
@@ -161,27 +241,38 @@ export class CheckCache implements FileCache {
     return this.kept.get(relPath)?.digest === digest;
   }
 
-  /** Writes what this check found, when anything differs from what was read; a repository that cannot be written to is checked without a cache. */
+  /**
+   * Writes what this check found, when anything differs from what was read: the shards that
+   * changed, each into a new file, then the index that names them; then the files of the shards
+   * replaced are removed. A repository that cannot be written to is checked without a cache.
+   */
   save(): void {
     if (!this.persist) return;
     const last = this.between.last;
+    const before = this.before;
     const findings = new Map<string, FindingsRecord>();
-    let betweenChanged = !this.before?.between || last?.shared !== this.before.between.shared || last.findings.size !== this.before.between.findings.size;
+    // What every rule may read changed: every finding between documents was made anew.
+    const allChanged = !before || last?.shared !== before.between?.shared;
     for (const [relPath, found] of last?.findings ?? []) {
       const record = this.keptFindings.get(found);
-      if (!record) betweenChanged = true;
+      if (!record) this.dirty.add(shardOf(relPath));
       findings.set(relPath, record ?? { key: found.key, messages: found.messages.map(recordOf) });
     }
+    for (const relPath of before?.between?.findings.keys() ?? []) if (!findings.has(relPath)) this.dirty.add(shardOf(relPath));
     // Files gone since (deleted, renamed, ignored now) are dropped, so the cache does not grow without end.
     for (const relPath of this.kept.keys()) {
       if (this.seen.has(relPath)) continue;
       this.kept.delete(relPath);
-      this.changed = true;
+      this.dirty.add(shardOf(relPath));
     }
-    if (!this.changed && !betweenChanged && this.before) return;
-    const stored: Stored = { format: FORMAT, key: this.key, files: this.kept, between: last && { shared: last.shared, findings } };
+    if (before && !allChanged && this.dirty.size === 0) return;
+    const shards = Array.from({ length: SHARDS }, (): StoredShard => ({ format: FORMAT, key: this.key, files: new Map(), findings: new Map() }));
+    for (const [relPath, record] of this.kept) shards[shardOf(relPath)]!.files.set(relPath, record);
+    for (const [relPath, record] of findings) shards[shardOf(relPath)]!.findings.set(relPath, record);
     const folder = join(this.root, CACHE_FOLDER);
     const path = join(this.root, CHECK_CACHE);
+    const written: string[] = [];
+    let committed = false;
     const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
     try {
       // Written only into a folder of its own: never through a link put in its place, out of the repository.
@@ -190,12 +281,28 @@ export class CheckCache implements FileCache {
       const ignore = join(folder, ".gitignore");
       if (!existsSync(ignore) && !isA(ignore, "link"))
         writeFileSync(ignore, "# Written by plan: what it keeps between runs, never committed.\n*\n", { flag: "wx" });
+      const names = shards.map((shard, n) => {
+        const kept = before?.shards[n] ?? "";
+        if (kept && !allChanged && !this.dirty.has(n)) return kept;
+        if (shard.files.size === 0 && shard.findings.size === 0) return "";
+        const name = `check-${n}-${randomBytes(6).toString("hex")}.bin`;
+        written.push(name);
+        writeFileSync(join(folder, name), serialize(shard), { flag: "wx" });
+        return name;
+      });
+      const index: StoredIndex = { format: FORMAT, key: this.key, shared: last?.shared, shards: names };
       rmSync(temporary, { force: true });
-      writeFileSync(temporary, serialize(stored), { flag: "wx" });
+      writeFileSync(temporary, serialize(index), { flag: "wx" });
       renameSync(temporary, path);
+      committed = true;
+      // The shard files no index names now: those replaced, and those left by a check that stopped halfway.
+      const named = new Set(names);
+      for (const name of readdirSync(folder))
+        if (SHARD_FILE.test(name) && !named.has(name) && isA(join(folder, name), "file")) rmSync(join(folder, name), { force: true });
     } catch {
       // A repository read-only to this user, a full disk: the next check is made anew.
       rmSync(temporary, { force: true });
+      if (!committed) for (const name of written) rmSync(join(folder, name), { force: true });
     }
   }
 
@@ -206,10 +313,11 @@ export class CheckCache implements FileCache {
 }
 
 /** A file just loaded as the cache keeps it. */
-export function recordOfLoaded(loaded: LoadedFile): FileRecord {
+export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
   const { source, parsed } = loaded;
   return {
     digest: source?.digest ?? digestOf(loaded.text),
+    stat,
     facts: source && sourceFacts(source),
     parsed:
       parsed.as === "document"
@@ -226,6 +334,7 @@ export function recordOfLoaded(loaded: LoadedFile): FileRecord {
           ? { as: "none" }
           : { as: parsed.as, data: parsed.data },
     messages: (source?.file.messages.slice(0, loaded.ownMessages) ?? []).map(recordOf),
+    ...(parsed.as === "document" && parsed.entry ? { fingerprint: fingerprintFacts(parsed.entry.source) } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ if (parentPort && workerData) {
     const read = readFromDisk(root, absPath);
     if (!read || "refused" in read) continue;
     const loaded = loadRead(root, absPath, read, cwd, { keepBody: false, checkDocument });
-    records.push([relative(root, absPath).split(sep).join("/"), recordOfLoaded(loaded)]);
+    records.push([relative(root, absPath).split(sep).join("/"), recordOfLoaded(loaded, read.linked ? undefined : read.stat)]);
   }
   parentPort.postMessage(records);
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { AnyEntry, Repository } from "./repository.js";
 
 /*
@@ -109,8 +110,24 @@ export interface CopiedPair {
 }
 
 export interface Fingerprint {
-  shingles: Set<number>;
+  /** What a document's shingles are, as a whole: documents with the same set have the same key. */
+  key: string;
   signature: Uint32Array;
+  /** The shingles themselves, made when the document is compared exactly. */
+  shingles: () => Set<number>;
+}
+
+/**
+ * A document's fingerprint as `plan check`'s cache keeps it between runs, made once from the
+ * text of its body: `null` for a body too short to compare.
+ */
+export type FingerprintFacts = { key: string; signature: Uint32Array } | null;
+
+declare module "vfile" {
+  interface DataMap {
+    /** The fingerprint `plan check`'s cache kept for the file's text (`knowFingerprint`). */
+    copyFingerprint: FingerprintFacts;
+  }
 }
 
 /**
@@ -130,14 +147,45 @@ export interface CopiesMemo {
 /** Nothing known yet: the memo of a repository assembled afresh. */
 export const copiesMemo = (): CopiesMemo => ({ fingerprints: new WeakMap() });
 
+/** The text of a document's body, which its fingerprint is made of. */
+function bodyOf(source: AnyEntry["source"]): string {
+  const start = source.outline?.bodyStart;
+  return start === undefined ? "" : String(source.file.value).slice(start);
+}
+
+/** The key of a set of shingles: the digest of its values in order (the set itself for the grouping, in 16 bytes). */
+function keyOf(shingles: Set<number>): string {
+  const sorted = Uint32Array.from(shingles).sort();
+  return createHash("sha256").update(sorted).digest("base64").slice(0, 22);
+}
+
+/** The fingerprint of a source's body, to be kept: its key and signature (see `FingerprintFacts`). */
+export function fingerprintFacts(source: AnyEntry["source"]): FingerprintFacts {
+  const shingles = shinglesOf(bodyOf(source));
+  return shingles.size < MIN_SHINGLES ? null : { key: keyOf(shingles), signature: signatureOf(shingles) };
+}
+
+/**
+ * Gives a source the fingerprint kept for it (by `plan check`'s cache, from the same text), so
+ * that it is not made again: on its file's data, where what is learnt of a file travels with it.
+ */
+export function knowFingerprint(source: AnyEntry["source"], facts: FingerprintFacts): void {
+  source.file.data.copyFingerprint = facts;
+}
+
 function fingerprintOf(fingerprints: CopiesMemo["fingerprints"], entry: AnyEntry): Fingerprint | null {
   const key = entry.source.file;
   const known = fingerprints.get(key);
   if (known !== undefined) return known;
-  const start = entry.source.outline?.bodyStart;
-  const text = start === undefined ? "" : String(entry.source.file.value).slice(start);
-  const shingles = shinglesOf(text);
-  const fingerprint = shingles.size < MIN_SHINGLES ? null : { shingles, signature: signatureOf(shingles) };
+  const kept = key.data.copyFingerprint;
+  let fingerprint: Fingerprint | null;
+  if (kept !== undefined) {
+    let shingles: Set<number> | undefined;
+    fingerprint = kept && { key: kept.key, signature: kept.signature, shingles: () => (shingles ??= shinglesOf(bodyOf(entry.source))) };
+  } else {
+    const shingles = shinglesOf(bodyOf(entry.source));
+    fingerprint = shingles.size < MIN_SHINGLES ? null : { key: keyOf(shingles), signature: signatureOf(shingles), shingles: () => shingles };
+  }
   fingerprints.set(key, fingerprint);
   return fingerprint;
 }
@@ -162,7 +210,7 @@ export function copiedPairs(repo: Pick<Repository, "documents" | "copies">): Cop
   const groups = new Map<string, number[]>();
   prints.forEach((p, i) => {
     if (!p) return;
-    const key = `${entries[i]!.kind} ${[...p.shingles].sort((x, y) => x - y).join(",")}`;
+    const key = `${entries[i]!.kind} ${p.key}`;
     const group = groups.get(key);
     if (group) group.push(i);
     else groups.set(key, [i]);
@@ -191,7 +239,7 @@ export function copiedPairs(repo: Pick<Repository, "documents" | "copies">): Cop
         const key = `${i} ${j}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const percent = sharePercent(overlap(prints[i]!.shingles, prints[j]!.shingles));
+        const percent = sharePercent(overlap(prints[i]!.shingles(), prints[j]!.shingles()));
         if (percent >= THRESHOLD) pairs.push({ a: entries[i]!, b: entries[j]!, percent, i, j });
       }
   }

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { report } from "../diagnostics/report.js";
 import { t, type Message } from "../format/message.js";
@@ -39,10 +39,10 @@ export type LoadFileOptions = Pick<LoadOptions, "keepBody" | "checkDocument" | "
 
 /** Files loaded before, by their text: what `plan check` keeps between runs (see check/cache.ts). */
 export interface FileCache {
-  /** The file as it was loaded from this same text, messages and all; `undefined` when not known. */
-  get(root: string, absPath: string, text: string, cwd: string): LoadedFile | undefined;
-  /** Keeps a file just loaded (its own messages are the first `ownMessages`). */
-  set(loaded: LoadedFile): void;
+  /** The file as it was loaded from this same text (or, when `stat` is given, a file in this same state), messages and all; `undefined` when not known. */
+  get(root: string, absPath: string, text: string, cwd: string, stat?: string): LoadedFile | undefined;
+  /** Keeps a file just loaded (its own messages are the first `ownMessages`), read in the state `stat` when given. */
+  set(loaded: LoadedFile, stat?: string): void;
 }
 
 /** One file read, parsed and validated on its own: the unit that watch mode keeps between runs. */
@@ -67,13 +67,32 @@ export interface LoadedFile {
   refused?: Message;
 }
 
-/** A file's text as read from disk, or why it may not be read; `undefined` for a file gone since it was listed. */
-export type DiskText = { text: string; linked: boolean } | { refused: Message } | undefined;
+/**
+ * A file's text as read from disk, or why it may not be read; `undefined` for a file gone since it was listed.
+ * `stat` is the file's state as it was opened, when it had settled then (see `settledStat`).
+ */
+export type DiskText = { text: string; linked: boolean; stat?: string | undefined } | { refused: Message } | undefined;
+
+/** How long after its last change a file's state is taken to tell its text: beyond the coarsest clock of a file system (FAT: 2 s). */
+const SETTLED_MS = 3000;
+
+/**
+ * A file's state as its size, times of change and inode, when its last change is older than
+ * SETTLED_MS: a later change of its bytes then changes its change time (ctime, which no program
+ * sets), so the same state is the same text, as git's index and ESLint's cache take it. A state
+ * that had not settled says nothing (a change within the same tick of a coarse clock would keep it).
+ */
+export function settledStat(stats: Stats, now = Date.now()): string | undefined {
+  if (now - Math.max(stats.mtimeMs, stats.ctimeMs) < SETTLED_MS) return undefined;
+  return `${stats.size} ${stats.mtimeMs} ${stats.ctimeMs} ${stats.ino} ${stats.dev}`;
+}
 
 /** Reads a file of the repository from disk through `readInside`, which refuses links out of the repository, pipes and devices. */
 export function readFromDisk(root: string, absPath: string): DiskText {
   try {
-    return { text: readInside(root, absPath, "utf8"), linked: isLink(absPath) };
+    let stat: string | undefined;
+    const text = readInside(root, absPath, "utf8", (stats) => (stat = settledStat(stats)));
+    return { text, linked: isLink(absPath), stat };
   } catch (error) {
     if (!(error instanceof RefusedPath)) throw error;
     // A listed path that is a folder by now (or a linked folder inside, which is not walked) is no file to read.
@@ -88,10 +107,12 @@ export function readFromDisk(root: string, absPath: string): DiskText {
 export function loadRead(root: string, absPath: string, read: NonNullable<DiskText>, cwd: string, options: LoadFileOptions = {}): LoadedFile {
   if ("refused" in read) return refusedFile(root, absPath, cwd, read.refused);
   const cache = options.keepBody === false ? options.cache : undefined;
-  let loaded = cache?.get(root, absPath, read.text, cwd);
+  // A linked file's state is that of the link's target, which the link may change to another: its text is compared.
+  const stat = read.linked ? undefined : read.stat;
+  let loaded = cache?.get(root, absPath, read.text, cwd, stat);
   if (!loaded) {
     loaded = loadFile(root, absPath, read.text, cwd, options);
-    cache?.set(loaded);
+    cache?.set(loaded, stat);
   }
   if (read.linked) loaded.linked = true;
   return loaded;

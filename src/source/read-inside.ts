@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { say, t, type Message } from "../format/message.js";
 
@@ -92,11 +92,11 @@ export class RefusedPath extends Error {
 /**
  * Reads a file of the repository: only a regular file, with no other hard link, whose real path
  * lies inside the root's real path. The file is opened by that real path, without following a link swapped in at the
- * last moment, and checked again once open.
+ * last moment, and checked again once open; `opened` is given its state then, before it is read.
  */
 export function readInside(root: string, absPath: string): Buffer;
-export function readInside(root: string, absPath: string, encoding: "utf8"): string;
-export function readInside(root: string, absPath: string, encoding?: "utf8"): Buffer | string {
+export function readInside(root: string, absPath: string, encoding: "utf8", opened?: (stats: Stats) => void): string;
+export function readInside(root: string, absPath: string, encoding?: "utf8", opened?: (stats: Stats) => void): Buffer | string {
   const where = whereInside(root, absPath);
   if (where.kind !== "file") {
     const reason = where.kind === "missing" ? t`it does not exist` : where.kind === "folder" ? t`it is a folder` : where.reason;
@@ -114,6 +114,8 @@ export function readInside(root: string, absPath: string, encoding?: "utf8"): Bu
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new RefusedPath(absPath, t`it is not a regular file (a pipe, socket or device)`, "special");
     if (stats.nlink > 1) throw new RefusedPath(absPath, hardLinked(stats.nlink), "special");
+    // The state of the file as opened, before a byte is read (plan check's cache: see `settledStat`).
+    opened?.(stats);
     return encoding ? readFileSync(fd, encoding) : readFileSync(fd);
   } finally {
     closeSync(fd);
