@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { findBrowser, isExecutable } from "../src/browser/index.js";
-import { read, run, tempDir, write } from "./helpers/repo.js";
+import { read, run as runIn, tempDir, write } from "./helpers/repo.js";
 
 /**
  * The README's tutorial, followed word for word: its commands run as written (in process), its
@@ -27,6 +27,9 @@ function change(root: string, file: string, from: string, to: string) {
   expect(text, `the tutorial says ${file} has \`${from}\``).toContain(from);
   write(root, file, text.replace(from, to));
 }
+
+/** As a new user runs it: with no language named, plan speaks Swedish. */
+const run = (args: string[], cwd: string) => runIn(args, cwd, { LANG: undefined });
 
 describe("README tutorial", () => {
   it("runs as written: init, check, a mistake and its message, the memo filled in, the documents built with what the tutorial wrote", async () => {

@@ -1514,4 +1514,28 @@ export const SV: Readonly<Record<string, string>> = {
   "error: the option {0} cannot be {1}; choose {2}.": "fel: flaggan {0} kan inte vara {1}; välj {2}.",
   "error: too many arguments: {0} expected, {1} given.": "fel: för många argument: {0} väntades, {1} angavs.",
   "(Did you mean {0}?)": "(Menade du {0}?)",
+  // Memos (src/rules/memo.ts).
+  "Copy the number the registrar assigned. The tool never invents one.": "Skriv av numret som registratorn gav. Verktyget hittar aldrig på ett.",
+  "The memo lists itself ({0}) as an attachment; an attachment is a document the decision is based on, such as the plan.":
+    "Tjänsteskrivelsen anger sig själv ({0}) som beslutsunderlag; ett beslutsunderlag är ett dokument som beslutet grundas på, till exempel planen.",
+  "Name the plan, report or agreement the memo is about, or remove this attachment.":
+    "Ange planen, verksamhetsberättelsen eller avtalet som tjänsteskrivelsen gäller, eller ta bort detta beslutsunderlag.",
+  "The {0} names no handläggare (`handler`); only a political proposal (`type: political`) has none.":
+    "Denna {0} anger ingen handläggare (`handler`); bara ett politiskt förslag (`type: political`) saknar en.",
+  "Add `handler: {{ name: …, title: … }}` with the handläggare's name and title, or write `type: political` if politicians wrote and sign it.":
+    "Lägg till `handler: {{ name: …, title: … }}` med handläggarens namn och titel, eller skriv `type: political` om politiker skrivit och undertecknar det.",
+  "The political proposal has no signatures; the politicians who make it sign it (the seed's: the chair, the vice chair and a member of the arbetsutskott).":
+    "Det politiska förslaget har inga underskrifter; politikerna som lägger det undertecknar det (till exempel ordföranden, vice ordföranden och en ledamot av arbetsutskottet).",
+  "Add `signatures:` with each politician's `name` and `title`, e.g. `- {{ name: Lennart Ottosson, title: Socialnämndens ordförande }}`.":
+    "Lägg till `signatures:` med varje politikers `name` och `title`, till exempel `- {{ name: Lennart Ottosson, title: Socialnämndens ordförande }}`.",
+  "{0} signs the political proposal without a role; the proposal prints each signer's role under the name.":
+    "{0} undertecknar det politiska förslaget utan roll; förslaget skriver varje undertecknares roll under namnet.",
+  "Add `title:` with the role, e.g. `Socialnämndens vice ordförande` or `Ledamot SNAU`.":
+    "Lägg till `title:` med rollen, till exempel `Socialnämndens vice ordförande` eller `Ledamot SNAU`.",
+  "Placeholder text {0} in the frontmatter of a decided document.": "Platshållartext {0} i frontmatter i ett beslutat dokument.",
+  "Placeholder text {0} in the text of a decided document.": "Platshållartext {0} i texten i ett beslutat dokument.",
+  "Placeholder text {0} in the frontmatter.": "Platshållartext {0} i frontmatter.",
+  "Placeholder text {0} in the text.": "Platshållartext {0} i texten.",
+  "Write the real text; a decided document goes to the board as it is.": "Skriv den riktiga texten; ett beslutat dokument går till nämnden som det är.",
+  "Fill it in before the document is decided.": "Fyll i det innan dokumentet beslutas.",
 };

@@ -2,6 +2,7 @@ import type { SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { code, type Rule } from "./rule.js";
 import { KIND } from "../vocabulary.js";
+import { t } from "../format/message.js";
 
 export const memoDnr: Rule = {
   id: "memo/dnr",
@@ -24,8 +25,8 @@ export const memoDnr: Rule = {
       for (const [path, dnr] of numbers) {
         if (pattern.test(dnr) || PLACEHOLDER.test(dnr)) continue; // placeholders have a rule of their own
         report(memo.source, path, {
-          reason: `${code(dnr)} is not a diarienummer of ${repo.parties.get(issuerId!)!.name}, which look like ${code(rule.example)}.`,
-          fix: "Copy the number the registrar assigned. The tool never invents one.",
+          reason: t`${code(dnr)} is not a diarienummer of ${repo.parties.get(issuerId!)!.name}, which look like ${code(rule.example)}.`,
+          fix: t`Copy the number the registrar assigned. The tool never invents one.`,
         });
       }
     }
@@ -42,8 +43,8 @@ export const memoSelfAttachment: Rule = {
       memo.data.attachments.forEach((a, i) => {
         if (a.document !== memo.id) return;
         report(memo.source, ["attachments", i, "document"], {
-          reason: `The memo lists itself (${code(memo.id)}) as an attachment; an attachment is a document the decision is based on, such as the plan.`,
-          fix: "Name the plan, report or agreement the memo is about, or remove this attachment.",
+          reason: t`The memo lists itself (${code(memo.id)}) as an attachment; an attachment is a document the decision is based on, such as the plan.`,
+          fix: t`Name the plan, report or agreement the memo is about, or remove this attachment.`,
         });
       });
     }
@@ -58,8 +59,8 @@ export const memoHandler: Rule = {
   document(doc, report) {
     if (doc.kind !== "memo" || doc.data.type !== "official" || doc.data.handler) return;
     report(doc.source, ["handler"], {
-      reason: `The ${KIND.memo.one} names no handläggare (\`handler\`); only a political proposal (\`type: political\`) has none.`,
-      fix: "Add `handler: { name: …, title: … }` with the handläggare's name and title, or write `type: political` if politicians wrote and sign it.",
+      reason: t`The ${KIND.memo.one} names no handläggare (\`handler\`); only a political proposal (\`type: political\`) has none.`,
+      fix: t`Add \`handler: { name: …, title: … }\` with the handläggare's name and title, or write \`type: political\` if politicians wrote and sign it.`,
     });
   },
 };
@@ -76,9 +77,8 @@ export const memoSignatures: Rule = {
     if (doc.kind !== "memo" || doc.data.type !== "political") return;
     if (doc.data.signatures.length === 0) {
       report(doc.source, ["signatures"], {
-        reason:
-          "The political proposal has no signatures; the politicians who make it sign it (the seed's: the chair, the vice chair and a member of the arbetsutskott).",
-        fix: "Add `signatures:` with each politician's `name` and `title`, e.g. `- { name: Lennart Ottosson, title: Socialnämndens ordförande }`.",
+        reason: t`The political proposal has no signatures; the politicians who make it sign it (the seed's: the chair, the vice chair and a member of the arbetsutskott).`,
+        fix: t`Add \`signatures:\` with each politician's \`name\` and \`title\`, e.g. \`- { name: Lennart Ottosson, title: Socialnämndens ordförande }\`.`,
       });
       return;
     }
@@ -86,8 +86,8 @@ export const memoSignatures: Rule = {
       if (person.title) return;
       report(doc.source, ["signatures", i, "name"], {
         severity: "warning",
-        reason: `${person.name} signs the political proposal without a role; the proposal prints each signer's role under the name.`,
-        fix: `Add \`title:\` with the role, e.g. \`Socialnämndens vice ordförande\` or \`Ledamot SNAU\`.`,
+        reason: t`${person.name} signs the political proposal without a role; the proposal prints each signer's role under the name.`,
+        fix: t`Add \`title:\` with the role, e.g. \`Socialnämndens vice ordförande\` or \`Ledamot SNAU\`.`,
       });
     });
   },
@@ -109,11 +109,18 @@ export const placeholders: Rule = {
     // Nearly every document has none; a plain search first keeps this rule cheap.
     if (!MAY_HOLD_PLACEHOLDER.test(text)) return;
     const severity = doc.data.status === "decided" ? "error" : "warning";
-    const found = (where: string, match: string) => `Placeholder text ${code(match)} in ${where}${severity === "error" ? " of a decided document" : ""}.`;
-    const fix = severity === "error" ? "Write the real text; a decided document goes to the board as it is." : "Fill it in before the document is decided.";
+    const found = (where: "frontmatter" | "text", match: string) =>
+      severity === "error"
+        ? where === "frontmatter"
+          ? t`Placeholder text ${code(match)} in the frontmatter of a decided document.`
+          : t`Placeholder text ${code(match)} in the text of a decided document.`
+        : where === "frontmatter"
+          ? t`Placeholder text ${code(match)} in the frontmatter.`
+          : t`Placeholder text ${code(match)} in the text.`;
+    const fix = severity === "error" ? t`Write the real text; a decided document goes to the board as it is.` : t`Fill it in before the document is decided.`;
     for (const [path, value] of strings(doc.data, [])) {
       const match = PLACEHOLDER.exec(value);
-      if (match) report(doc.source, path, { severity, reason: found("the frontmatter", match[0]), fix });
+      if (match) report(doc.source, path, { severity, reason: found("frontmatter", match[0]), fix });
     }
     const outline = doc.source.outline;
     if (!outline) return;
@@ -121,7 +128,7 @@ export const placeholders: Rule = {
     placeholder.lastIndex = outline.bodyStart;
     for (let match = placeholder.exec(text); match; match = placeholder.exec(text)) {
       const at = match.index;
-      report(doc.source, doc.source.lines.position(at, at + match[0].length), { severity, reason: found("the text", match[0]), fix });
+      report(doc.source, doc.source.lines.position(at, at + match[0].length), { severity, reason: found("text", match[0]), fix });
     }
   },
 };
