@@ -101,7 +101,7 @@ describe("text/copied", () => {
       ({
         id,
         kind,
-        source: { file: { value: `---\nkind: ${kind}\n---\n${body}` }, outline: { bodyStart: `---\nkind: ${kind}\n---\n`.length } },
+        source: { file: { value: `---\nkind: ${kind}\n---\n${body}`, data: {} }, outline: { bodyStart: `---\nkind: ${kind}\n---\n`.length } },
       }) as unknown as AnyEntry;
     const documents = new Map<string, AnyEntry>();
     for (let i = 0; i < 3000; i++) documents.set(`d${i}`, entry(`d${i}`, i % 2 ? "plan" : "memo", text()));
