@@ -204,6 +204,18 @@ describe("memo/signatures", () => {
   });
 });
 
+describe("a proposal's decisions", () => {
+  it("print where the form has no heading for them: a political proposal written without `## Förslag till beslut` keeps its decisions, after its own sections", () => {
+    const root = copyExamples(PART);
+    edit(root, HAGEN, /\n## Förslag till beslut\n/, "\n");
+    const checked = checkRepository(root, { cwd: root });
+    expect(checked.errors).toBe(0);
+    const html = String(renderSite(checked.repo).find((f) => f.path === HAGEN.replace(/md$/, "html"))!.content);
+    expect(sectionIds(html)).toEqual(["avsnitt-sammanfattning", "beslutsunderlag", "forslag"]);
+    expect(sectionText(html, "forslag")).toContain("Målsättningen är att centrat ska vara fullt utvecklat under 2021.");
+  });
+});
+
 describe("memo/handler", () => {
   it("a tjänsteskrivelse without its handläggare is an error; the political proposal has none and needs none", async () => {
     const root = copyExamples(PART);

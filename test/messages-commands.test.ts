@@ -84,7 +84,7 @@ describe("the new kinds' findings in Swedish", () => {
     const found = only(findings, "fund/balance");
     expect(found).toMatchObject({ file: FUND, line: lineOf(root, FUND, "2014: 9000000"), column: en.column, severity: "error" });
     expect(found.message).toBe(
-      `Fondens saldo blir negativt 2014: 8 800 000 kr vid årets början, inget avsatt, 10 400 000 kr beviljat (Fotosyntes 9 000 000 kr, Star for Life 600 000 kr, MiniMili 800 000 kr), inget återbetalt, ${MINUS}1 600 000 kr vid årets slut.`,
+      `Fondens saldo blir negativt år 2014: 8 800 000 kr vid årets början, inget avsatt, 10 400 000 kr beviljat (Fotosyntes 9 000 000 kr, Star for Life 600 000 kr, MiniMili 800 000 kr), inget återbetalt, ${MINUS}1 600 000 kr vid årets slut.`,
     );
     expect(found.fix).toBe(
       "Sänk beviljade medel för 2014 med minst 1 600 000 kr, flytta en del av dem till ett senare år, eller avsätt mer kapital senast 2014.",

@@ -97,6 +97,12 @@ describe("rendering again after a change", () => {
     expect(text(round.after.get("sjobacka/plan-2020.html"))).not.toContain('href="../lerum/plan-2019.html"');
     change("the linked document valid again", ["lerum/plan-2019.md"], () => edit(root, "lerum/plan-2019.md", /\nyear: tjugo\n/, "\nyear: 2019\n"));
 
+    // A party's default form, which its memos name nowhere: their pages follow it.
+    round = change("a memo form's print", ["herrljunga/formular/tjansteskrivelse.md"], () =>
+      edit(root, "herrljunga/formular/tjansteskrivelse.md", "heading: HERRLJUNGA KOMMUN", "heading: HERRLJUNGA KOMMUN (ÄNDRAD)"),
+    );
+    expect(text(round.after.get("herrljunga/tjansteskrivelse-bokslut-2016.html"))).toContain("HERRLJUNGA KOMMUN (ÄNDRAD)");
+
     // The repository's own template.
     mkdirSync(join(root, "templates"));
     round = change("a template of the repository's own", [], () =>

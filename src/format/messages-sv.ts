@@ -943,7 +943,7 @@ export const SV: Readonly<Record<string, string>> = {
   "nothing repaid": "inget återbetalt",
   "{0} repaid": "{0} återbetalt",
   "The fund's balance goes below zero in {0}: {1} at the start of the year, {2}, {3} ({4}), {5}, {6} at the end.":
-    "Fondens saldo blir negativt {0}: {1} vid årets början, {2}, {3} ({4}), {5}, {6} vid årets slut.",
+    "Fondens saldo blir negativt år {0}: {1} vid årets början, {2}, {3} ({4}), {5}, {6} vid årets slut.",
   "Lower the grants of {0} by at least {1}, move a part of them to a later year, or set aside more capital by {2}.":
     "Sänk beviljade medel för {0} med minst {1}, flytta en del av dem till ett senare år, eller avsätt mer kapital senast {2}.",
   "no municipal actor": "ingen kommunal aktör",
@@ -1221,7 +1221,7 @@ export const SV: Readonly<Record<string, string>> = {
   "plan: built {0} and {1} into {2}": "plan: byggde {0} och {1} i {2}",
   "page|pages": "sida|sidor",
   "other file|other files": "annan fil|andra filer",
-  "plan: {0} joined": "plan: {0} sammanfogade",
+  "plan: {0} joined": "plan: sammanfogade {0}",
   "meeting packet|meeting packets": "sammanträdespaket|sammanträdespaket",
   "plan: warning: no meeting packet for {0}.": "plan: varning: inget sammanträdespaket för {0}.",
   " (shard {0})": " (del {0})",
@@ -1234,8 +1234,8 @@ export const SV: Readonly<Record<string, string>> = {
   "plan: warning: {0} PDFs in the output folder no longer match their documents: {1}":
     "plan: varning: {0} PDF-filer i utdatamappen stämmer inte längre med sina dokument: {1}",
   " in {0} s, {1} in parallel": " på {0} s, {1} samtidigt",
-  ", {0} unchanged": ", {0} oförändrade",
-  "plan: {0} rendered{1}{2}{3}": "plan: {0} framställda{1}{2}{3}",
+  ", {0} unchanged": ", oförändrade: {0}",
+  "plan: {0} rendered{1}{2}{3}": "plan: framställde {0}{1}{2}{3}",
   "PDF|PDFs": "PDF|PDF-filer",
   "plan: warning: blocked {0} to addresses outside the output folder while printing ({1}); the PDFs were made without them.":
     "plan: varning: stoppade {0} till adresser utanför utdatamappen under utskriften ({1}); PDF-filerna gjordes utan dem.",
@@ -1282,8 +1282,8 @@ export const SV: Readonly<Record<string, string>> = {
   "Wrote {0} (a draft).": "Skrev {0} (ett utkast).",
   "To fill in:": "Att fylla i:",
   "plan: nothing built; {0} keeps the last build without errors.": "plan: inget byggdes; {0} behåller det senaste bygget utan fel.",
-  ", {0} removed": ", {0} borttagna",
-  "plan: {0} {1} written{2} in {3} ({4} s)": "plan: {0} {1} skrivna{2} i {3} ({4} s)",
+  ", {0} removed": ", borttagna: {0}",
+  "plan: {0} {1} written{2} in {3} ({4} s)": "plan: {0} skrev {1}{2} i {3} ({4} s)",
   "Watching {0} for changes; press Ctrl+C to stop.": "Bevakar {0} efter ändringar; tryck Ctrl+C för att sluta.",
   "plan: the repository folder {0} is gone; waiting for it to come back (press Ctrl+C to stop).":
     "plan: arkivmappen {0} är borta; väntar på att den kommer tillbaka (tryck Ctrl+C för att sluta).",
@@ -1515,13 +1515,13 @@ export const SV: Readonly<Record<string, string>> = {
   "error: too many arguments: {0} expected, {1} given.": "fel: för många argument: {0} väntades, {1} angavs.",
   "(Did you mean {0}?)": "(Menade du {0}?)",
   // Memos (src/rules/memo.ts).
-  "Copy the number the registrar assigned. The tool never invents one.": "Skriv av numret som registratorn gav. Verktyget hittar aldrig på ett.",
+  "Copy the number the registrar assigned. The tool never invents one.": "Skriv av diarienumret som registratorn gav ärendet; plan hittar aldrig på något.",
   "The memo lists itself ({0}) as an attachment; an attachment is a document the decision is based on, such as the plan.":
     "Tjänsteskrivelsen anger sig själv ({0}) som beslutsunderlag; ett beslutsunderlag är ett dokument som beslutet grundas på, till exempel planen.",
   "Name the plan, report or agreement the memo is about, or remove this attachment.":
     "Ange planen, verksamhetsberättelsen eller avtalet som tjänsteskrivelsen gäller, eller ta bort detta beslutsunderlag.",
   "The {0} names no handläggare (`handler`); only a political proposal (`type: political`) has none.":
-    "Denna {0} anger ingen handläggare (`handler`); bara ett politiskt förslag (`type: political`) saknar en.",
+    "Denna {0} anger ingen handläggare (`handler`); bara ett politiskt förslag (`type: political`) saknar handläggare.",
   "Add `handler: {{ name: …, title: … }}` with the handläggare's name and title, or write `type: political` if politicians wrote and sign it.":
     "Lägg till `handler: {{ name: …, title: … }}` med handläggarens namn och titel, eller skriv `type: political` om politiker skrivit och undertecknar det.",
   "The political proposal has no signatures; the politicians who make it sign it (the seed's: the chair, the vice chair and a member of the arbetsutskott).":
@@ -1532,10 +1532,11 @@ export const SV: Readonly<Record<string, string>> = {
     "{0} undertecknar det politiska förslaget utan roll; förslaget skriver varje undertecknares roll under namnet.",
   "Add `title:` with the role, e.g. `Socialnämndens vice ordförande` or `Ledamot SNAU`.":
     "Lägg till `title:` med rollen, till exempel `Socialnämndens vice ordförande` eller `Ledamot SNAU`.",
-  "Placeholder text {0} in the frontmatter of a decided document.": "Platshållartext {0} i frontmatter i ett beslutat dokument.",
+  "Placeholder text {0} in the frontmatter of a decided document.": "Platshållartext {0} i fälten överst i ett beslutat dokument.",
   "Placeholder text {0} in the text of a decided document.": "Platshållartext {0} i texten i ett beslutat dokument.",
-  "Placeholder text {0} in the frontmatter.": "Platshållartext {0} i frontmatter.",
+  "Placeholder text {0} in the frontmatter.": "Platshållartext {0} i fälten överst i filen.",
   "Placeholder text {0} in the text.": "Platshållartext {0} i texten.",
-  "Write the real text; a decided document goes to the board as it is.": "Skriv den riktiga texten; ett beslutat dokument går till nämnden som det är.",
+  "Write the real text; a decided document goes to the board as it is.":
+    "Skriv den riktiga texten; ett beslutat dokument går till nämnden precis som det står.",
   "Fill it in before the document is decided.": "Fyll i det innan dokumentet beslutas.",
 };

@@ -89,9 +89,11 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const templates = compiled.templates;
     const pages = placesOf(repo);
     // What every page shows or links to: a change here renders everything again.
-    const sharedInputs = [templatesKey, repo.config?.source.digest, options.buildDate, pages];
+    // A form prints every memo and plan that takes it as its party's default, which names it in no reference: a change of it renders every page again, as the configuration's does.
+    const forms = repo.forms.map((f) => f.source.digest).join();
+    const sharedInputs = [templatesKey, repo.config?.source.digest, options.buildDate, pages, forms];
     if (!sameItems(sharedInputs, sharedBefore?.inputs)) {
-      sharedBefore = { inputs: sharedInputs, digest: digest(JSON.stringify([...sharedInputs.slice(0, 3), [...pages.byRelPath], [...pages.byId]])) };
+      sharedBefore = { inputs: sharedInputs, digest: digest(JSON.stringify([...sharedInputs.slice(0, 3), [...pages.byRelPath], [...pages.byId], forms])) };
     }
     const shared = sharedBefore!.digest;
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };

@@ -15,6 +15,9 @@ export const formField = z
   })
   .describe("A line of the document's header block, e.g. `Ansvarig tjänsteman: Lena Brännmar`.");
 
+/** How Förslag till beslut sets the decisions. */
+const proposalStyle = z.enum(["numbered", "paragraphs", "plain"]);
+
 /**
  * How an organisation's memos are printed: the header block on every page and the page numbers, as
  * its own tjänsteskrivelser have them (Lerum's `TJÄNSTESKRIVELSE 1 (3)` with Datum and Dnr, seed 000
@@ -56,11 +59,15 @@ export const memoPrint = z
       .boolean()
       .default(true)
       .describe("Whether the first page names the board the memo goes to (Lerum's: `Kommunstyrelsen`; Herrljunga's does not)."),
-    proposals: z
-      .enum(["numbered", "plain"])
+    proposals: proposalStyle
       .default("numbered")
       .describe(
-        "How Förslag till beslut lists the decisions: `numbered` (1., 2., …), or `plain`: one decision as a paragraph, several as a bulleted list (Herrljunga's, seed 001 lines 358 and 1564-1565).",
+        "How Förslag till beslut sets the decisions: `numbered` (1., 2., …, Lerum's), `paragraphs` (each a paragraph of its own: Herrljunga's tjänsteskrivelser, seed 001 lines 1186-1188, 1273-1275) or `plain` (one decision as a paragraph, several as a bulleted list).",
+      ),
+    politicalProposals: proposalStyle
+      .optional()
+      .describe(
+        "The same for a political proposal (`type: political`), where it differs: Herrljunga's list several decisions as bullets (seed 001, lines 1359-1360, 1564-1565). Default: `proposals`.",
       ),
     signatures: z
       .enum(["row", "stacked"])

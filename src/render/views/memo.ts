@@ -23,7 +23,7 @@ interface MemoSection {
   title: string;
   html?: string;
   text?: boolean;
-  forslag?: { decidedBy: string | undefined; lead: string | undefined; proposal: string[]; style: "numbered" | "paragraph" | "bullets" };
+  forslag?: { decidedBy: string | undefined; lead: string | undefined; proposal: string[]; style: "numbered" | "paragraphs" | "bullets" };
   attachments?: { text: string; href: string | undefined; dnr: string | undefined }[];
   list?: string[];
   listClass?: string;
@@ -77,10 +77,15 @@ function formSections(form: ResolvedForm, pieces: Pieces): MemoSection[] {
     return textSection(slot ?? `${(found?.index ?? used.size) + 1}`, title, found?.html ?? "", slot);
   };
   const out: MemoSection[] = [];
+  /** Each printed section's place among the form's sections. */
+  const formIndex = new Map<MemoSection, number>();
   form.sections.forEach((s, i) => {
     if (i === form.signaturesAfter && pieces.signatures) out.push({ id: "underskrifter", title: "", signatures: true });
     const section = of(s.title);
-    if (section && present(section)) out.push(section);
+    if (section && present(section)) {
+      out.push(section);
+      formIndex.set(section, i);
+    }
   });
   const rest: MemoSection[] = [];
   for (const [slot, found] of bySlot) {
@@ -91,6 +96,8 @@ function formSections(form: ResolvedForm, pieces: Pieces): MemoSection[] {
   for (const o of others) if (!used.has(o.index) && o.html) rest.push(textSection(`${o.index + 1}`, o.title, o.html));
   // What the frontmatter gives that the form has no section for is still printed, in Lerum's order.
   for (const [slot, title] of [
+    // The proposal first: a form (or a political proposal's own headings) without its heading must not lose the decisions.
+    ["forslag", "Förslag till beslut"],
     ["beslutsunderlag", "Beslutsunderlag"],
     ["skickas", "Beslutet ska skickas till"],
     ["kannedom", "För kännedom till"],
@@ -102,14 +109,9 @@ function formSections(form: ResolvedForm, pieces: Pieces): MemoSection[] {
   if (pieces.jamstalldhet && !slotsUsed.has("jamstalldhet")) rest.push(textSection("jamstalldhet", "Jämställdhet", "", "jamstalldhet"));
   if (form.signaturesAfter >= form.sections.length)
     return [...out, ...rest, ...(pieces.signatures ? [{ id: "underskrifter", title: "", signatures: true }] : [])];
-  return [
-    ...out.slice(
-      0,
-      out.findIndex((s) => s.signatures),
-    ),
-    ...rest,
-    ...out.slice(out.findIndex((s) => s.signatures)),
-  ];
+  // What the form does not have goes where the signatures stand, or would stand in a memo without them: after the form's sections before `::signatures`.
+  const at = pieces.signatures ? out.findIndex((s) => s.signatures) : out.filter((s) => formIndex.get(s)! < form.signaturesAfter).length;
+  return [...out.slice(0, at), ...rest, ...out.slice(at)];
 }
 
 const QUESTIONS = [
@@ -263,8 +265,9 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
   // A memo whose named form is unusable is not built (its finding is an error); were it, Lerum's form would print it.
   const form = formOf(repo, memo) ?? builtInMemoForm(repo);
   const header = headerView(issuer, data, form.print);
-  // Herrljunga's form: one decision as a paragraph, several as a bulleted list; Lerum's numbers them.
-  const style = form.print.proposals !== "plain" ? "numbered" : data.proposal.length === 1 ? "paragraph" : "bullets";
+  // Lerum's numbers the decisions; Herrljunga's tjänsteskrivelser set each as a paragraph (seed 001, lines 1186-1188, 1273-1275), its political proposals several as a bulleted list (lines 1359-1360, 1564-1565).
+  const proposals = data.type === "political" ? (form.print.politicalProposals ?? form.print.proposals) : form.print.proposals;
+  const style = proposals === "numbered" ? "numbered" : proposals === "paragraphs" || data.proposal.length === 1 ? "paragraphs" : "bullets";
   const generated: Record<"forslag" | "beslutsunderlag" | "skickas" | "kannedom", (title: string) => MemoSection> = {
     forslag: (title) => ({
       id: "forslag",
