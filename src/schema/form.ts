@@ -62,7 +62,7 @@ export const memoPrint = z
     proposals: proposalStyle
       .default("numbered")
       .describe(
-        "How Förslag till beslut sets the decisions: `numbered` (1., 2., …, Lerum's), `paragraphs` (each a paragraph of its own: Herrljunga's tjänsteskrivelser, seed 001 lines 1186-1188, 1273-1275) or `plain` (one decision as a paragraph, several as a bulleted list).",
+        "How Förslag till beslut sets the decisions: `numbered` (1., 2., …, Lerum's), `paragraphs` (each a paragraph of its own: Herrljunga's memos, seed 001 lines 1186-1188, 1273-1275) or `plain` (one decision as a paragraph, several as a bulleted list).",
       ),
     politicalProposals: proposalStyle
       .optional()
