@@ -316,12 +316,13 @@ describe.skipIf(!hasBrowser || !LONG)("the CI that plan init writes, run as gene
           // The plan installed from the copy packs itself to the same bytes: renewing the copy with it changes nothing.
           afterwards: async (dir) => {
             const renewed = await bash(".plan/node_modules/.bin/plan init --update .", dir, baseEnv());
-            expect(renewed).toEqual({ code: 0, output: "The copy of plan in .plan is already this plan (folkhalsoplan-0.1.0.tgz); nothing changed.\n" });
+            // The runner names no language (LANG=C.UTF-8): plan speaks Swedish, as to its users.
+            expect(renewed).toEqual({ code: 0, output: "Kopian av plan i .plan är redan den här versionen (folkhalsoplan-0.1.0.tgz); inget ändrades.\n" });
           },
         },
       );
       expect(job.code, job.output).toBe(0);
-      expect(job.output).toContain("0 errors and 3 warnings in 2 files");
+      expect(job.output).toContain("0 fel och 3 varningar i 2 filer");
       // The Code Quality report: the placeholders of the drafts, at their lines.
       expect(job.artifacts.reports.codequality).toBe("gl-code-quality-report.json");
       const report = JSON.parse(read(job.dir, "gl-code-quality-report.json")) as { check_name: string; severity: string; location: { path: string } }[];
@@ -404,7 +405,7 @@ describe.skipIf(!hasBrowser || !LONG)("the CI that plan init writes, run as gene
       "Build the documents (the PDFs printed with the Chrome installed on the runner)",
       "actions/upload-artifact@v4",
     ]);
-    expect(job.steps.find((s) => s.name.startsWith("Build the documents"))!.output).toMatch(/0 PDFs rendered, 3 unchanged/);
+    expect(job.steps.find((s) => s.name.startsWith("Build the documents"))!.output).toMatch(/framställde 0 PDF-filer, oförändrade: 3/);
     expect(existsSync(join(job.dir, "dist/plan-2027.pdf"))).toBe(true);
   });
 });
