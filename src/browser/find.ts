@@ -1,3 +1,4 @@
+import { say, t, type Message, type Part } from "../format/message.js";
 import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
@@ -110,13 +111,13 @@ export function inContainer(env: Record<string, string | undefined>, platform: N
   return /\b(docker|containerd|kubepods|libpod|lxc)\b/.test(probe.read("/proc/1/cgroup") ?? "");
 }
 
-/** What to tell the user when no browser is found: what to install and how to point `plan` at it. */
-export function browserNotFoundMessage(purpose = "This"): string {
-  return [
-    `${purpose} needs Chrome, Chromium or Edge, and none was found.`,
-    "Install one, for example:",
-    "  Debian/Ubuntu:  apt-get install chromium",
-    "  any system:     npx @puppeteer/browsers install chrome-headless-shell",
-    "then tell plan where it is: set PUPPETEER_EXECUTABLE_PATH=/path/to/chrome, or pass --browser /path/to/chrome.",
-  ].join("\n");
-}
+/** What to tell the user when no browser is found: what to install and how to point `plan` at it, as a message (said in the run's language). */
+export const browserNotFound = (purpose: Part = t`This`): Message =>
+  t`${purpose} needs Chrome, Chromium or Edge, and none was found.
+Install one, for example:
+  Debian/Ubuntu:  apt-get install chromium
+  any system:     npx @puppeteer/browsers install chrome-headless-shell
+then tell plan where it is: set PUPPETEER_EXECUTABLE_PATH=/path/to/chrome, or pass --browser /path/to/chrome.`;
+
+/** The same in English, for the tests' and tools' own notices. */
+export const browserNotFoundMessage = (purpose?: string): string => say(browserNotFound(purpose), "en");

@@ -1,4 +1,5 @@
 export {
+  browserNotFound,
   browserNotFoundMessage,
   browsersOnPath,
   findBrowser,

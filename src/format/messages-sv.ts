@@ -1162,8 +1162,8 @@ export const SV: Readonly<Record<string, string>> = {
     "Kolada skickade fler än {0} sidor (den sista som efterfrågades: {1}); inget skrevs.",
   "Kolada at {0} did not send a data response ({1}: {2}); nothing was written.": "Kolada på {0} skickade inget datasvar ({1}: {2}); inget skrevs.",
   "Kolada's next page is not a web address: {0}; nothing was written.": "Koladas nästa sida är ingen webbadress: {0}; inget skrevs.",
-  "{0}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.":
-    "{0}\nInget skrevs. Utan --pdf bygger plan HTML-sidorna och hoppar över PDF-filerna.",
+  "{0}.\n{1}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.":
+    "{0}.\n{1}\nInget skrevs. Utan --pdf bygger plan HTML-sidorna och hoppar över PDF-filerna.",
   "{0}. No file was written: the output folder is as it was before this build.": "{0}. Ingen fil skrevs: utdatamappen är som den var före bygget.",
   "Could not put {0} in place: {1} is a symbolic link, and plan writes only into real folders. Remove the link.":
     "Kunde inte lägga {0} på plats: {1} är en symbolisk länk, och plan skriver bara i riktiga mappar. Ta bort länken.",
@@ -1539,4 +1539,12 @@ export const SV: Readonly<Record<string, string>> = {
   "Write the real text; a decided document goes to the board as it is.":
     "Skriv den riktiga texten; ett beslutat dokument går till nämnden precis som det står.",
   "Fill it in before the document is decided.": "Fyll i det innan dokumentet beslutas.",
+  // The browser (src/browser/find.ts, src/pdf/build.ts).
+  This: "Detta",
+  "{0} needs Chrome, Chromium or Edge, and none was found.\nInstall one, for example:\n  Debian/Ubuntu:  apt-get install chromium\n  any system:     npx @puppeteer/browsers install chrome-headless-shell\nthen tell plan where it is: set PUPPETEER_EXECUTABLE_PATH=/path/to/chrome, or pass --browser /path/to/chrome.":
+    "{0} behöver Chrome, Chromium eller Edge, och ingen hittades.\nInstallera en, till exempel:\n  Debian/Ubuntu:  apt-get install chromium\n  alla system:    npx @puppeteer/browsers install chrome-headless-shell\nsäg sedan till plan var den finns: sätt PUPPETEER_EXECUTABLE_PATH=/sökväg/till/chrome, eller ange --browser /sökväg/till/chrome.",
+  "Making the PDFs": "Att framställa PDF-filerna",
+  "no Chrome, Chromium or Edge was found": "ingen Chrome, Chromium eller Edge hittades",
+  "the usual places": "de vanliga platserna",
+  "the browser given by {0}, {1}, does not exist or cannot be run": "webbläsaren som anges av {0}, {1}, finns inte eller kan inte köras",
 };

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { browserNotFoundMessage, findBrowser, isExecutable } from "../browser/index.js";
+import { browserNotFound, findBrowser, isExecutable } from "../browser/index.js";
 import { UserError } from "../errors.js";
-import { t } from "../format/message.js";
+import { t, type Message } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { OutputFile } from "../render/site.js";
 import { linkOnTheWay } from "../write/output-folder.js";
@@ -48,7 +48,7 @@ export interface PdfStage {
   /** PDFs printed now with characters none of the shipped fonts has (the browser took them from a font of this computer). */
   unshipped: { pdf: string; chars: string[] }[];
   /** Why no PDF was made, when none was. */
-  skipped?: string;
+  skipped?: "--no-pdf" | Message;
   /** PDFs in the output folder that no longer match their documents (when PDFs were skipped). */
   stale: string[];
   /** Moves the rendered PDFs into `into` (each by a rename: the new output of a build, or the output folder in watch mode) and puts the cache there. */
@@ -71,12 +71,12 @@ function inputHash(file: OutputFile, byPath: Map<string, OutputFile>, fontHash: 
 }
 
 /** Which browser to use, or why there is none. */
-function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { missing: string } {
+function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { missing: Message } {
   const path = findBrowser({ explicit: options.browser, env: io.env });
-  if (path === undefined) return { missing: "no Chrome, Chromium or Edge was found" };
+  if (path === undefined) return { missing: t`no Chrome, Chromium or Edge was found` };
   if (isExecutable(path)) return { path };
-  const from = options.browser ? "--browser" : io.env["PUPPETEER_EXECUTABLE_PATH"] ? "PUPPETEER_EXECUTABLE_PATH" : "the usual places";
-  return { missing: `the browser given by ${from}, ${path}, does not exist or cannot be run` };
+  const from = options.browser ? "--browser" : io.env["PUPPETEER_EXECUTABLE_PATH"] ? "PUPPETEER_EXECUTABLE_PATH" : t`the usual places`;
+  return { missing: t`the browser given by ${from}, ${path}, does not exist or cannot be run` };
 }
 
 const nothingStaged = (partial: Partial<PdfStage>): PdfStage => ({
@@ -116,9 +116,11 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   if ("missing" in browser) {
     // No browser to print with: the PDFs there are as good as any this build could make, whichever browser printed them.
     if (toPrint(undefined).length === 0) return nothingStaged({ unchanged: share.length });
-    const message = `${browser.missing}.\n${browserNotFoundMessage("Making the PDFs")}`;
     if (options.mode === "require" || options.browser)
-      throw new UserError(t`${message}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.`, 2);
+      throw new UserError(
+        t`${browser.missing}.\n${browserNotFound(t`Making the PDFs`)}\nNothing was written. Without --pdf, plan builds the HTML and skips the PDFs.`,
+        2,
+      );
     return nothingStaged({ skipped: browser.missing, stale: staleOnes() });
   }
 
