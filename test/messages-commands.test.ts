@@ -116,6 +116,8 @@ describe("plan diff in Swedish", () => {
     const { code, stdout } = await run(["diff", "HEAD~1", "HEAD", "--lang", "sv"], root);
     expect(code).toBe(0);
     const lines = stdout.split("\n").map((l) => l.replace(/ {2,}/g, "  ").trim());
+    const uncommitted = await run(["diff", "HEAD", "--lang", "sv"], root);
+    expect(uncommitted.stdout.split("\n")[0]).toMatch(/^plan diff: HEAD \([0-9a-f]{7}\) → arbetskopian$/);
     expect(lines).toContain("Dokument: 1 ändrade, 0 tillagda, 0 borttagna, 0 flyttade");
     expect(lines).toContain("Pengar per avtal och år (utom överföringar)");
     expect(lines).toContain("Part  Före  Efter  Skillnad");

@@ -1,3 +1,4 @@
+import { WORKING_TREE } from "./snapshot.js";
 import { groupDigits, kronor } from "../format/swedish.js";
 import { say, t, type Lang, type Message, type Part } from "../format/message.js";
 import type { DiffResult, DocumentChange, FieldChange, ItemChange, RowChange, SplitCheck, TableChange, Value, WordPart } from "./model.js";
@@ -16,10 +17,12 @@ export const partyFullName = (result: DiffResult, id: string) => result.parties[
 
 export const shortCommit = (commit: string | null) => (commit ? commit.slice(0, 7) : undefined);
 
-/** `main (9802d30)`, `working tree`. */
-export function revisionLabel(revision: DiffResult["base"]): string {
+/** `main (9802d30)`, `working tree`, in `lang` (the result keeps the English, as its JSON). */
+export function revisionLabel(revision: DiffResult["base"], lang: Lang): string {
   const short = shortCommit(revision.commit);
-  return short && !revision.name.startsWith(short) ? `${revision.name} (${short})` : revision.name;
+  const base = /^merge base of (.+) and (.+)$/.exec(revision.name);
+  const name = revision.name === WORKING_TREE ? say(t`working tree`, lang) : base ? say(t`merge base of ${base[1]!} and ${base[2]!}`, lang) : revision.name;
+  return short && !revision.name.startsWith(short) ? `${name} (${short})` : name;
 }
 
 /** `Documents: 1 changed, 0 added, 0 removed, 1 moved`. */

@@ -61,7 +61,7 @@ function more<T>(items: T[], render: (item: T) => string, what: string, lang: La
 /** The headline: revisions, documents, money per agreement and year, split, new problems. Bounded in length. */
 function headline(result: DiffResult, lang: Lang): string {
   const s = (message: Message) => say(message, lang);
-  const out = [`### plan diff: ${escape(revisionLabel(result.base))} → ${escape(revisionLabel(result.head))}`, ""];
+  const out = [`### plan diff: ${escape(revisionLabel(result.base, lang))} → ${escape(revisionLabel(result.head, lang))}`, ""];
   if (result.documents.length === 0) {
     out.push(s(t`No differences in the plans.`));
     if (result.editedOnly.length) out.push("", s(t`Edited without a change in meaning: ${result.editedOnly.slice(0, HEADLINE_ITEMS).map(code).join(", ")}`));

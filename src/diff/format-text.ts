@@ -42,7 +42,7 @@ const indent = (text: string, by: string) => text.replace(/^(?=.)/gm, by);
 /** The diff for a terminal: the headline, then each document's changes. Colour marks what was removed and added; without it, `[-…-]` and `{+…+}` do. */
 export function formatText(result: DiffResult, style: TextStyle, lang: Lang = "en"): string {
   const s = (message: Message) => say(message, lang);
-  const out = [style.bold(`plan diff: ${revisionLabel(result.base)} → ${revisionLabel(result.head)}`)];
+  const out = [style.bold(`plan diff: ${revisionLabel(result.base, lang)} → ${revisionLabel(result.head, lang)}`)];
   if (result.documents.length === 0) {
     out.push(s(t`No differences in the plans.`));
     if (result.editedOnly.length) out.push(style.dim(s(t`Edited without a change in meaning: ${result.editedOnly.join(", ")}`)));

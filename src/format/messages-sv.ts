@@ -1547,4 +1547,7 @@ export const SV: Readonly<Record<string, string>> = {
   "no Chrome, Chromium or Edge was found": "ingen Chrome, Chromium eller Edge hittades",
   "the usual places": "de vanliga platserna",
   "the browser given by {0}, {1}, does not exist or cannot be run": "webbläsaren som anges av {0}, {1}, finns inte eller kan inte köras",
+  // The revisions of plan diff (src/diff/format-common.ts).
+  "working tree": "arbetskopian",
+  "merge base of {0} and {1}": "gemensam bas för {0} och {1}",
 };
