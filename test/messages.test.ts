@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { count, langOf, listOf, say, t } from "../src/format/message.js";
+import { count, decimal, langOf, listOf, say, t } from "../src/format/message.js";
 import { SV } from "../src/format/messages-sv.js";
 import { edit, run, tempDir } from "./helpers/repo.js";
 
@@ -80,6 +80,9 @@ describe("messages in Swedish", () => {
     expect(say(count(1, "error"), "en", catalog)).toBe("1 error");
     // A message the catalog does not have is said in English rather than not at all.
     expect(say(t`Unknown ${1}`, "sv", catalog)).toBe("Unknown 1");
+    // A decimal with the language's decimal sign: plan's seconds are `5,7 s` in Swedish.
+    expect(say(decimal(5.66, 1), "sv")).toBe("5,7");
+    expect(say(decimal(5.66, 1), "en")).toBe("5.7");
   });
 
   it("takes the language from --lang, else from LC_ALL, LC_MESSAGES or LANG", () => {

@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, relative } from "node:path";
 import { checkRepository, errorsOnly, formatProblems, type Checked } from "../check/check.js";
 import { formatSummary } from "../diagnostics/format-summary.js";
-import { count, langIn, say, t, type Message } from "../format/message.js";
+import { count, decimal, langIn, say, t, type Message } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
 import { pdfPathOf } from "../model/pages.js";
@@ -165,7 +165,7 @@ export function reportPdfs(pdfs: PdfStage, run: { jobs: number; shard: string | 
     }
     return;
   }
-  const timing = pdfs.rendered ? t` in ${run.seconds.toFixed(1)} s, ${count(run.jobs, "page")} in parallel` : "";
+  const timing = pdfs.rendered ? t` in ${decimal(run.seconds, 1)} s, ${count(run.jobs, "page")} in parallel` : "";
   const unchanged = run.countUnchanged === false ? "" : t`, ${pdfs.unchanged} unchanged`;
   io.stdout.write(line(t`plan: ${count(pdfs.rendered, "PDF")} rendered${unchanged}${share}${timing}`));
   if (pdfs.blocked.length) {

@@ -20,7 +20,9 @@ export type Message =
   /** Items joined as the language joins them: `a, b and c`, `a, b och c`. */
   | { readonly kind: "list"; readonly items: readonly Part[]; readonly conjunction: "and" | "or" }
   /** A number of things: `1 error`, `2 errors`; `1 fel`, `2 fel`. */
-  | { readonly kind: "count"; readonly n: number; readonly one: string; readonly many: string };
+  | { readonly kind: "count"; readonly n: number; readonly one: string; readonly many: string }
+  /** A decimal number with its decimal sign as the language writes it: `5.7`, `5,7`. */
+  | { readonly kind: "decimal"; readonly value: number; readonly digits: number };
 
 /** A message from a template literal: `t\`${n} is not a year\``. Braces of the text are doubled in the template (`\\d{{2}}`), so that only `{0}` … are values. */
 export function t(strings: TemplateStringsArray, ...values: Part[]): Message {
@@ -42,8 +44,11 @@ export const listOf = (items: readonly Part[], conjunction: "and" | "or" = "and"
 
 export const count = (n: number, one: string, many = `${one}s`): Message => ({ kind: "count", n, one, many });
 
+/** A decimal number with `digits` decimals, said with the language's decimal sign (`5,7 s` in Swedish). */
+export const decimal = (value: number, digits: number): Message => ({ kind: "decimal", value, digits });
+
 export const isMessage = (value: unknown): value is Message =>
-  typeof value === "object" && value !== null && ["text", "list", "count"].includes((value as { kind?: unknown }).kind as string);
+  typeof value === "object" && value !== null && ["text", "list", "count", "decimal"].includes((value as { kind?: unknown }).kind as string);
 
 const CONJUNCTIONS: Record<Lang, Record<"and" | "or", string>> = { en: { and: "and", or: "or" }, sv: { and: "och", or: "eller" } };
 
@@ -61,6 +66,10 @@ export function say(message: Part, lang: Lang, catalog: Readonly<Record<string, 
       const items = message.items.map((item) => say(item, lang, catalog));
       if (items.length <= 1) return items.join("");
       return `${items.slice(0, -1).join(", ")} ${CONJUNCTIONS[lang][message.conjunction]} ${items.at(-1)}`;
+    }
+    case "decimal": {
+      const fixed = message.value.toFixed(message.digits);
+      return lang === "sv" ? fixed.replace(".", ",") : fixed;
     }
     case "count": {
       const words = lang === "sv" ? catalog[`${message.one}|${message.many}`]?.split("|") : undefined;

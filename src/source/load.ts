@@ -13,7 +13,7 @@ import { VFile } from "vfile";
 import { isAlias, isCollection, isPair, isScalar, parseDocument, visit as visitYaml, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
 import { escapeOf, firstControlCharacter } from "../format/control.js";
-import { say, t, type Message } from "../format/message.js";
+import { decimal, say, t, type Message } from "../format/message.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
 import { locate, type Path } from "./locate.js";
@@ -460,7 +460,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
   const bytes = Buffer.byteLength(raw);
   if (bytes > MAX_BYTES) {
     report(file, fileTooLarge, {
-      reason: t`The document is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents larger than ${MAX_BYTES / 1024 / 1024} MB are not read.`,
+      reason: t`The document is ${decimal(bytes / 1024 / 1024, 1)} MB; documents larger than ${MAX_BYTES / 1024 / 1024} MB are not read.`,
       place: lines.position(0, 0),
       fix: t`Split it into several documents, or move data out of it.`,
     });

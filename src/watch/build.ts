@@ -3,7 +3,7 @@ import { dirname, join, sep } from "node:path";
 import { pdfMode, reportPackets, reportPdfs, shownPath, sourcesOf, type BuildSettings } from "../build/build.js";
 import { checkLoaded, errorsOnly, formatProblems, readingProgress, repositoryRoot } from "../check/check.js";
 import { UserError } from "../errors.js";
-import { count, langIn, say, t } from "../format/message.js";
+import { count, decimal, langIn, say, t } from "../format/message.js";
 import type { Io } from "../io.js";
 import { packetPathOf, pdfPathOf } from "../model/pages.js";
 import { stagePdfs } from "../pdf/build.js";
@@ -79,7 +79,7 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
       (f) => f.print && (changedPaths.has(f.path) || f.print.css !== printCss.get(f.path) || f.print.assets.some((a) => changedPaths.has(a))),
     );
     printCss = new Map(files.flatMap((f) => (f.print ? [[f.path, f.print.css]] : [])));
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const seconds = decimal((performance.now() - started) / 1000, 2);
     const removed = gone.length ? t`, ${gone.length} removed` : "";
     io.stdout.write(`${say(t`plan: ${clock()} ${count(changed.length, "file")} written${removed} in ${shownPath(out, io)} (${seconds} s)`, langIn(io))}\n`);
 
