@@ -14,6 +14,17 @@ const BH7 = `${UNITS}/hallbar-regional-utveckling.md`;
 const INFRA = `${UNITS}/infrastruktur.md`;
 const SOCIAL = `${UNITS}/social-valfard-och-halsa.md`;
 const FORM = "sjuharad/formular/enhetsplan.md";
+/** The form's sections, in its order (seed 003, lines 341–420). */
+const FORM_SECTIONS = [
+  "Beskrivning",
+  "Uppgift",
+  "Precisering hur arbetet styrs mot de strategiska målen",
+  "Effektmål",
+  "Viktiga aktiviteter/delmoment",
+  "Tidplan för aktiviteter",
+  "Hur mäta för att visa på lyckat resultat",
+  "Resultat/uppföljning",
+];
 
 /** `plan build --no-pdf` of `root` into a fresh folder: the folder. */
 async function build(root: string): Promise<string> {
@@ -66,16 +77,7 @@ describe("Sjuhärad's unit plans on the förbund's form", () => {
       "Beredning/verksamhet: Social välfärd och hälsa",
       "Kompetensområde: Beredning Social välfärd och hälsa",
     ]);
-    expect(h2s(html)).toEqual([
-      "Beskrivning",
-      "Uppgift",
-      "Precisering hur arbetet styrs mot de strategiska målen",
-      "Effektmål",
-      "Viktiga aktiviteter/delmoment",
-      "Tidplan för aktiviteter",
-      "Hur mäta för att visa på lyckat resultat",
-      "Resultat/uppföljning",
-    ]);
+    expect(h2s(html)).toEqual(FORM_SECTIONS);
   });
 
   it("an empty heading, a heading out of order and one not in the form, each at its heading", async () => {
@@ -109,17 +111,7 @@ describe("Sjuhärad's unit plans on the förbund's form", () => {
     // The page prints the sections in the form's order, under the form's headings; the author's own heading follows them.
     edit(root, SOCIAL, "## Resultat/uppföljning", "## resultat/uppföljning:");
     const html = readFileSync(join(await build(root), "sjuharad/enhetsplaner/social-valfard-och-halsa.html"), "utf8");
-    expect(h2s(html)).toEqual([
-      "Beskrivning",
-      "Uppgift",
-      "Precisering hur arbetet styrs mot de strategiska målen",
-      "Effektmål",
-      "Viktiga aktiviteter/delmoment",
-      "Tidplan för aktiviteter",
-      "Hur mäta för att visa på lyckat resultat",
-      "Resultat/uppföljning",
-      "Bakgrund",
-    ]);
+    expect(h2s(html)).toEqual([...FORM_SECTIONS, "Bakgrund"]);
   });
 
   it("a header field missing, and one the form does not have, with the label meant", async () => {

@@ -10,7 +10,7 @@ import { renderSite } from "../src/render/site.js";
 import { checkJson, ofRule, only } from "./helpers/findings.js";
 import { spaces, tableByCaption } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, write } from "./helpers/repo.js";
-import { builtExamples } from "./helpers/shared.js";
+import { builtExamples, HERRLJUNGA_PACKET_DOCUMENTS } from "./helpers/shared.js";
 
 /** What these tests use of the examples: Herrljunga's and Lerum's documents, with the configuration and data/. */
 const PART = { only: ["herrljunga", "lerum"] };
@@ -313,20 +313,7 @@ describe("the meeting packet's parts", () => {
     const printed = new Set(files.filter((f) => f.print).map((f) => pdfPathOf(f.path)));
     const packet = files.find((f) => f.path === "herrljunga/sammantrade-2017-02-28.html")!.packet!;
     const parts = packet.items.flatMap((i) => i.documents.map((d) => d.pdf));
-    expect(parts).toEqual([
-      "herrljunga/tjansteskrivelse-arbetsmiljo-chefer.pdf",
-      "herrljunga/tjansteskrivelse-bokslut-2016.pdf",
-      "herrljunga/verksamhetsberattelse-2016.pdf",
-      "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf",
-      "herrljunga/ombudgetering-investeringar-2016.pdf",
-      "herrljunga/tjansteskrivelse-intern-kontroll-2016.pdf",
-      "herrljunga/intern-kontroll-2016.pdf",
-      "herrljunga/forslag-uppsokande-verksamhet.pdf",
-      "herrljunga/tjansteskrivelse-uppsokande-verksamhet.pdf",
-      "herrljunga/tjansteskrivelse-anhorigstod.pdf",
-      "herrljunga/forslag-hagen-demenscentrum.pdf",
-      "herrljunga/forslag-verksamhetslokaler.pdf",
-    ]);
+    expect(parts).toEqual(HERRLJUNGA_PACKET_DOCUMENTS);
     expect(parts.filter((p) => !printed.has(p))).toEqual([]);
   });
 });

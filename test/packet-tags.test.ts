@@ -7,7 +7,7 @@ import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { markUnmarkedAsArtifacts } from "../src/pdf/content.js";
 import { drawnContent, orphans } from "./helpers/pdf-marked.js";
 import { ancestor, elements, pdfPages, runsOf, structTree as readTree, type StructNode } from "./helpers/pdf-pages.js";
-import { builtExamples } from "./helpers/shared.js";
+import { builtExamples, HERRLJUNGA_PACKET_DOCUMENTS } from "./helpers/shared.js";
 
 /**
  * The meeting packet is a tagged PDF, as the PDFs it is joined from (issue 16, "Documents are
@@ -33,21 +33,7 @@ const PACKETS = [
   },
   {
     packet: "herrljunga/sammantrade-2017-02-28-handlingar.pdf",
-    parts: [
-      "herrljunga/sammantrade-2017-02-28.pdf",
-      "herrljunga/tjansteskrivelse-arbetsmiljo-chefer.pdf",
-      "herrljunga/tjansteskrivelse-bokslut-2016.pdf",
-      "herrljunga/verksamhetsberattelse-2016.pdf",
-      "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf",
-      "herrljunga/ombudgetering-investeringar-2016.pdf",
-      "herrljunga/tjansteskrivelse-intern-kontroll-2016.pdf",
-      "herrljunga/intern-kontroll-2016.pdf",
-      "herrljunga/forslag-uppsokande-verksamhet.pdf",
-      "herrljunga/tjansteskrivelse-uppsokande-verksamhet.pdf",
-      "herrljunga/tjansteskrivelse-anhorigstod.pdf",
-      "herrljunga/forslag-hagen-demenscentrum.pdf",
-      "herrljunga/forslag-verksamhetslokaler.pdf",
-    ],
+    parts: ["herrljunga/sammantrade-2017-02-28.pdf", ...HERRLJUNGA_PACKET_DOCUMENTS],
     covers: [],
   },
 ];

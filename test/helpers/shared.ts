@@ -64,6 +64,22 @@ async function waitFor<T>(result: string, maker: string): Promise<T> {
 /** How many PDFs a build of the examples prints: every document's but the indicators' (the meeting packets are joined from them, not printed). */
 export const EXAMPLE_PDFS = 34;
 
+/** The documents of Herrljunga's meeting of 2017-02-28 (seed 001) that its packet joins after the kallelse, in agenda order. */
+export const HERRLJUNGA_PACKET_DOCUMENTS = [
+  "herrljunga/tjansteskrivelse-arbetsmiljo-chefer.pdf",
+  "herrljunga/tjansteskrivelse-bokslut-2016.pdf",
+  "herrljunga/verksamhetsberattelse-2016.pdf",
+  "herrljunga/tjansteskrivelse-ombudgetering-2016.pdf",
+  "herrljunga/ombudgetering-investeringar-2016.pdf",
+  "herrljunga/tjansteskrivelse-intern-kontroll-2016.pdf",
+  "herrljunga/intern-kontroll-2016.pdf",
+  "herrljunga/forslag-uppsokande-verksamhet.pdf",
+  "herrljunga/tjansteskrivelse-uppsokande-verksamhet.pdf",
+  "herrljunga/tjansteskrivelse-anhorigstod.pdf",
+  "herrljunga/forslag-hagen-demenscentrum.pdf",
+  "herrljunga/forslag-verksamhetslokaler.pdf",
+];
+
 /** A `plan build` of the examples: where its output is (never to be changed: copy it), and what the command said and did. */
 export interface ExamplesBuild {
   out: string;
