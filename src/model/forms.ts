@@ -157,3 +157,10 @@ export const moneyOptional = (repo: Repository, plan: Entry<"plan">) => {
   const money = formOf(repo, plan)?.money;
   return money === "optional" || money === "absent";
 };
+
+/**
+ * What every document with a form may read besides its own group of references: the forms,
+ * which a party's default (`forms:` of the configuration) gives to documents that name them
+ * nowhere. A change of it checks and renders everything again, as the configuration's does.
+ */
+export const formsDigest = (repo: Pick<Repository, "forms">): string => repo.forms.map((f) => f.source.digest).join("\n");

@@ -13,6 +13,7 @@ import { allRollups, documentRollups, organisationRollups, partyRollups, planSum
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
 import { pagesKept, type Pages } from "../model/pages.js";
+import { formsDigest } from "../model/forms.js";
 import { href } from "./pages.js";
 import { withPagePolicy } from "./csp.js";
 import { compileTemplates, readTemplates, type Templates } from "./templates.js";
@@ -89,8 +90,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const templates = compiled.templates;
     const pages = placesOf(repo);
     // What every page shows or links to: a change here renders everything again.
-    // A form prints every memo and plan that takes it as its party's default, which names it in no reference: a change of it renders every page again, as the configuration's does.
-    const forms = repo.forms.map((f) => f.source.digest).join();
+    const forms = formsDigest(repo);
     const sharedInputs = [templatesKey, repo.config?.source.digest, options.buildDate, pages, forms];
     if (!sameItems(sharedInputs, sharedBefore?.inputs)) {
       sharedBefore = { inputs: sharedInputs, digest: digest(JSON.stringify([...sharedInputs.slice(0, 3), [...pages.byRelPath], [...pages.byId], forms])) };

@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { linkTargetKinds } from "../model/assets.js";
 import { copiedPairs } from "../model/copied.js";
+import { formsDigest } from "../model/forms.js";
 import { keepListed, type AnyEntry, type Repository } from "../model/repository.js";
 import type { SourceDocument } from "../source/load.js";
 import { runRepositoryRules, type Rule } from "./rule.js";
@@ -32,8 +33,7 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
     const copies = copiedPairs(repo).map((p) => `${p.a.id} ${p.b.id} ${p.percent}`);
     const shared = [
       repo.config?.source.digest,
-      // A form is read by every document that takes it as its party's default (`forms:` of the configuration), which names it in no reference: a change of it checks everything again, as the configuration's does.
-      repo.forms.map((f) => f.source.digest).join("\n"),
+      formsDigest(repo),
       [...repo.documents.values()].map((e) => `${e.id} ${e.kind}`).join("\n"),
       [...repo.invalidIds].join("\n"),
       copies.join("\n"),
