@@ -29,7 +29,18 @@ export const headingKey = (s: string) => s.trim().toLocaleLowerCase("sv").replac
 export const memoSlotOf = (title: string): MemoSlot | undefined => MEMO_SLOTS.find((s) => (s.names as readonly string[]).includes(headingKey(title)))?.slot;
 
 /** The slots of a memo that its frontmatter fills: present when the data is, whether or not the body has the heading. */
-export const GENERATED_SLOTS: readonly MemoSlot[] = ["forslag", "beslutsunderlag", "skickas", "kannedom"];
+export const GENERATED_SLOTS = ["forslag", "beslutsunderlag", "skickas", "kannedom"] as const satisfies readonly MemoSlot[];
+export type GeneratedSlot = (typeof GENERATED_SLOTS)[number];
+
+export const isGeneratedSlot = (slot: MemoSlot | undefined): slot is GeneratedSlot => (GENERATED_SLOTS as readonly (MemoSlot | undefined)[]).includes(slot);
+
+/** The headings of the sections a memo fills from its frontmatter, as Lerum's tjänsteskrivelse writes them (seed 000), where no form names them. */
+export const GENERATED_HEADINGS: Readonly<Record<GeneratedSlot, string>> = {
+  forslag: "Förslag till beslut",
+  beslutsunderlag: "Beslutsunderlag",
+  skickas: "Beslutet ska skickas till",
+  kannedom: "För kännedom till",
+};
 
 export interface FormHeading {
   title: string;

@@ -1,5 +1,5 @@
 import type { Position } from "unist";
-import { GENERATED_SLOTS, formIdOf, formOf, headingKey, memoSlotOf, type FormHeading, type ResolvedForm } from "../model/forms.js";
+import { formIdOf, isGeneratedSlot, formOf, headingKey, memoSlotOf, type FormHeading, type ResolvedForm } from "../model/forms.js";
 import type { Entry, Repository } from "../model/repository.js";
 import { closest } from "../model/suggest.js";
 import { code, type Reporter, type Rule } from "./rule.js";
@@ -73,7 +73,7 @@ function outOfOrder<T>(matched: { at: T; index: number }[]): Set<T> {
 function givenByData(doc: FormDocument, title: string): boolean {
   if (doc.kind !== "memo") return false;
   const slot = memoSlotOf(title);
-  if (!slot || !GENERATED_SLOTS.includes(slot)) return false;
+  if (!isGeneratedSlot(slot)) return false;
   const d = doc.data;
   return (
     { forslag: d.proposal.length, beslutsunderlag: d.attachments.length, skickas: d.sendTo.length, kannedom: d.forInformation.length }[slot as "forslag"] > 0

@@ -13,7 +13,18 @@ import type { MemoPrint } from "../../schema/form.js";
 import { documentPage } from "./page.js";
 import { num, th, type RowView, type TableView } from "./table.js";
 import { BLANK, KIND, COLUMN_KIND, MEMO } from "../../vocabulary.js";
-import { builtInMemoForm, formOf, headingKey, memoSlotOf, type MemoSlot, type ResolvedForm } from "../../model/forms.js";
+import {
+  builtInMemoForm,
+  formOf,
+  GENERATED_HEADINGS,
+  GENERATED_SLOTS,
+  headingKey,
+  isGeneratedSlot,
+  type GeneratedSlot,
+  memoSlotOf,
+  type MemoSlot,
+  type ResolvedForm,
+} from "../../model/forms.js";
 
 type Slot = MemoSlot;
 
@@ -38,7 +49,7 @@ interface Pieces {
   bySlot: Map<Slot, { title: string; html: string; index: number }>;
   others: { title: string; html: string; index: number }[];
   sections: { title: string }[];
-  generated: Record<"forslag" | "beslutsunderlag" | "skickas" | "kannedom", (title: string) => MemoSection>;
+  generated: Record<GeneratedSlot, (title: string) => MemoSection>;
   ekonomi: EkonomiView | undefined;
   jamstalldhet: MemoSection["jamstalldhet"];
   signatures: boolean;
@@ -67,7 +78,7 @@ function formSections(form: ResolvedForm, pieces: Pieces): MemoSection[] {
     const slot = memoSlotOf(title);
     if (slot && slotsUsed.has(slot)) return undefined;
     if (slot) slotsUsed.add(slot);
-    if (slot === "forslag" || slot === "beslutsunderlag" || slot === "skickas" || slot === "kannedom") {
+    if (isGeneratedSlot(slot)) {
       const found = bySlot.get(slot);
       if (found) used.add(found.index);
       return generated[slot](title);
@@ -95,15 +106,10 @@ function formSections(form: ResolvedForm, pieces: Pieces): MemoSection[] {
   }
   for (const o of others) if (!used.has(o.index) && o.html) rest.push(textSection(`${o.index + 1}`, o.title, o.html));
   // What the frontmatter gives that the form has no section for is still printed, in Lerum's order.
-  for (const [slot, title] of [
-    // The proposal first: a form (or a political proposal's own headings) without its heading must not lose the decisions.
-    ["forslag", "Förslag till beslut"],
-    ["beslutsunderlag", "Beslutsunderlag"],
-    ["skickas", "Beslutet ska skickas till"],
-    ["kannedom", "För kännedom till"],
-  ] as const) {
+  // The proposal first: a form (or a political proposal's own headings) without its heading must not lose the decisions.
+  for (const slot of GENERATED_SLOTS) {
     if (slotsUsed.has(slot)) continue;
-    const section = generated[slot](title);
+    const section = generated[slot](GENERATED_HEADINGS[slot]);
     if (present(section)) rest.push(section);
   }
   if (pieces.jamstalldhet && !slotsUsed.has("jamstalldhet")) rest.push(textSection("jamstalldhet", "Jämställdhet", "", "jamstalldhet"));
@@ -268,7 +274,7 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
   // Lerum's numbers the decisions; Herrljunga's tjänsteskrivelser set each as a paragraph (seed 001, lines 1186-1188, 1273-1275), its political proposals several as a bulleted list (lines 1359-1360, 1564-1565).
   const proposals = data.type === "political" ? (form.print.politicalProposals ?? form.print.proposals) : form.print.proposals;
   const style = proposals === "numbered" ? "numbered" : proposals === "paragraphs" || data.proposal.length === 1 ? "paragraphs" : "bullets";
-  const generated: Record<"forslag" | "beslutsunderlag" | "skickas" | "kannedom", (title: string) => MemoSection> = {
+  const generated: Record<GeneratedSlot, (title: string) => MemoSection> = {
     forslag: (title) => ({
       id: "forslag",
       title,
@@ -298,7 +304,7 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
   const ordered: MemoSection[] =
     form.via === "default"
       ? [
-          generated.forslag("Förslag till beslut"),
+          generated.forslag(GENERATED_HEADINGS.forslag),
           ...[
             section("sammanfattning", "Sammanfattning"),
             section("bakgrund", "Bakgrund"),
@@ -311,9 +317,9 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
               (s) => s.html || ("ekonomi" in s && s.ekonomi) || ("jamstalldhet" in s && s.jamstalldhet) || s.id === "sammanfattning" || s.id === "bakgrund",
             )
             .map((s) => ({ ...s, id: `avsnitt-${s.id}`, text: true })),
-          generated.beslutsunderlag("Beslutsunderlag"),
-          generated.skickas("Beslutet ska skickas till"),
-          ...(data.forInformation.length ? [generated.kannedom("För kännedom till")] : []),
+          generated.beslutsunderlag(GENERATED_HEADINGS.beslutsunderlag),
+          generated.skickas(GENERATED_HEADINGS.skickas),
+          ...(data.forInformation.length ? [generated.kannedom(GENERATED_HEADINGS.kannedom)] : []),
           ...(data.signatures.length ? [{ id: "underskrifter", title: "", signatures: true }] : []),
         ]
       : formSections(form, { bySlot, others, sections, generated, ekonomi, jamstalldhet, signatures: data.signatures.length > 0 });
