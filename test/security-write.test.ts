@@ -467,28 +467,56 @@ describe("a killed build leaves the previous output, and the next run removes wh
     120_000,
   );
 
-  it("killed while writing the new output beside the old one", async () => {
+  /**
+   * A build of Lerum's and Sjöbacka's documents, with a large image (`megabytes`) that makes the
+   * writing of the new output take a while, stopped (SIGSTOP) as soon as its new output folder
+   * appears beside `dist`. The folder is seen through the kernel's notifications, not by polling,
+   * so the moment is not missed; on a busy machine the stop can still come after the swap, and
+   * then `caught` is false and the build has ended.
+   */
+  async function buildStoppedWhileWriting(megabytes: number) {
     const { repo, out, before } = await previousBuild(false, { only: ["lerum", "sjobacka"] });
-    // A large image makes the writing take long enough to be caught at.
     mkdirSync(join(repo, "sjobacka", "bilder"));
-    writeFileSync(join(repo, "sjobacka", "bilder", "karta.png"), Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(64 * 1024 * 1024)]));
+    writeFileSync(
+      join(repo, "sjobacka", "bilder", "karta.png"),
+      Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(megabytes * 1024 * 1024)]),
+    );
     edit(repo, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel.\n\n![Karta över Sjöbacka](bilder/karta.png)\n");
+    const notifications = watch(repo);
     const { child, exited } = spawnPlan(["build", ".", "--no-pdf"], repo);
-    const stopped = new Promise<void>((resolveStop) => {
-      const watcher = (async () => {
-        await until(() => besideFolders(repo).some((n) => n.startsWith(".dist.plan-new-")), "the new output to be started", 60_000);
+    let ended = false;
+    void exited.then(() => (ended = true));
+    const started = new Promise<void>((resolveStarted) =>
+      notifications.on("change", (_event, name) => {
+        if (!String(name).startsWith(".dist.plan-new-")) return;
         child.kill("SIGSTOP");
-        resolveStop();
-      })();
-      void watcher;
-    });
-    await stopped;
+        resolveStarted();
+      }),
+    );
+    await Promise.race([started, exited]);
+    notifications.close();
+    await until(() => ended || isStopped(child.pid!), "the build to stop", 10_000);
+    // Stopped with its new folder still beside `dist`, and `dist` in place: before the swap, which moves both.
+    const caught = !ended && existsSync(out) && besideFolders(repo).some((n) => n.startsWith(".dist.plan-new-"));
+    if (!caught) {
+      child.kill("SIGCONT");
+      expect((await exited).code).toBe(0);
+    }
+    return { repo, out, before, child, exited, caught };
+  }
+
+  it("killed while writing the new output beside the old one", async () => {
+    let attempt = await buildStoppedWhileWriting(64);
+    // A build that outran its stop is tried again with an image twice as large, whose writing takes twice as long.
+    for (let megabytes = 128; !attempt.caught && megabytes <= 512; megabytes *= 2) attempt = await buildStoppedWhileWriting(megabytes);
+    const { repo, out, before, child, exited, caught } = attempt;
+    expect(caught, "a build stopped while it wrote its new output").toBe(true);
     // Stopped in the middle: the output folder is still the previous one.
     expectSame(snapshot(out), before);
     child.kill("SIGKILL");
     expect((await exited).signal).toBe("SIGKILL");
     await afterKill(repo, out, before, child.pid!);
-  }, 60_000);
+  }, 120_000);
 
   it("killed between moving the previous output aside and putting the new one in its place: the next run puts the previous one back", async () => {
     const { repo, out, before } = await previousBuild(false, LERUM);
