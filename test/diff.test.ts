@@ -401,7 +401,11 @@ describe("plan diff: revisions", () => {
     write(root, "lerum/anteckning.md", "---\nkind: indicator\ntitle: Andel elever som känner sig trygga\nunit: percent\ndirection: higher-is-better\n---\n");
     const result = await json(root);
     expect(result.base.name).toBe("merge base of HEAD and main");
+    expect(result.base.mergeBaseOf).toEqual(["HEAD", "main"]);
     expect(result.base.commit).toBe(git(root, "merge-base", "HEAD", "main").trim());
+    // The text names it in the language of the run, from its parts.
+    const swedish = await run(["diff"], root, { LANG: "sv_SE.UTF-8" });
+    expect(swedish.stdout).toContain(`gemensam bas för HEAD och main (${result.base.commit!.slice(0, 7)})`);
     expect(result.head).toEqual({ name: "working tree", commit: null });
     expect(result.documents.map((d) => [d.id, d.status])).toEqual([
       ["lerum/anteckning", "added"],

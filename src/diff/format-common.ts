@@ -1,4 +1,4 @@
-import { WORKING_TREE } from "./snapshot.js";
+import { revisionName } from "./snapshot.js";
 import { groupDigits, kronor } from "../format/swedish.js";
 import { say, t, type Lang, type Message, type Part } from "../format/message.js";
 import type { DiffResult, DocumentChange, FieldChange, ItemChange, RowChange, SplitCheck, TableChange, Value, WordPart } from "./model.js";
@@ -20,8 +20,7 @@ export const shortCommit = (commit: string | null) => (commit ? commit.slice(0, 
 /** `main (9802d30)`, `working tree`, in `lang` (the result keeps the English, as its JSON). */
 export function revisionLabel(revision: DiffResult["base"], lang: Lang): string {
   const short = shortCommit(revision.commit);
-  const base = /^merge base of (.+) and (.+)$/.exec(revision.name);
-  const name = revision.name === WORKING_TREE ? say(t`working tree`, lang) : base ? say(t`merge base of ${base[1]!} and ${base[2]!}`, lang) : revision.name;
+  const name = say(revisionName(revision), lang);
   return short && !revision.name.startsWith(short) ? `${name} (${short})` : name;
 }
 

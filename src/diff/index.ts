@@ -52,7 +52,7 @@ export async function diffRevisions(request: DiffRequest): Promise<DiffResult> {
   const parties: DiffResult["parties"] = {};
   for (const repo of [before.repo, after.repo]) for (const [id, p] of repo.parties) parties[id] = { name: p.name, short: p.short };
   return {
-    base: { name: base.name, commit: base.commit ?? null },
+    base: { name: base.name, commit: base.commit ?? null, ...(base.mergeBaseOf ? { mergeBaseOf: base.mergeBaseOf } : {}) },
     head: { name: head.name, commit: head.commit ?? null },
     parties,
     documents,

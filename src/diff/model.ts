@@ -25,6 +25,8 @@ export interface RevisionInfo {
   name: string;
   /** The commit, or `null` for the working tree. */
   commit: string | null;
+  /** For the common ancestor of a range `A...B` (or of HEAD and the default branch): the two revisions, as the user named them. */
+  mergeBaseOf?: [string, string];
 }
 
 export type DocumentStatus = "added" | "removed" | "changed" | "moved";

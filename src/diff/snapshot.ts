@@ -12,6 +12,8 @@ export interface Snapshot {
   name: string;
   /** Its commit, or `undefined` for the working tree. */
   commit: string | undefined;
+  /** For a merge base: the two revisions it is the common ancestor of. */
+  mergeBaseOf?: [string, string];
   /** The plan repository's folder on disk; for a commit, where its files would be. */
   root: string;
   /** Every file `plan` reads (plan.config.yaml, documents, data files) by path from the root, with `/`, → its text. */
@@ -27,9 +29,17 @@ export interface RevisionArgs {
 interface Revision {
   name: string;
   commit: string | undefined;
+  mergeBaseOf?: [string, string];
 }
 
 export const WORKING_TREE = "working tree";
+
+/** A revision as a message names it: `main`, `working tree`, `merge base of main and HEAD`, in the language of the run. */
+export function revisionName(revision: { name: string; mergeBaseOf?: readonly [string, string] | undefined }): Message {
+  if (revision.name === WORKING_TREE) return t`working tree`;
+  if (revision.mergeBaseOf) return t`merge base of ${revision.mergeBaseOf[0]} and ${revision.mergeBaseOf[1]}`;
+  return t`${revision.name}`;
+}
 
 /** Reads both revisions of the plan repository at or above `start` from git, without touching the working tree or the index. */
 export async function readSnapshots(start: string, args: RevisionArgs): Promise<{ base: Snapshot; head: Snapshot }> {
@@ -43,7 +53,7 @@ export async function readSnapshots(start: string, args: RevisionArgs): Promise<
   const at = (p: string) => (prefix ? `${prefix}/${p}` : p);
   if (!baseTree.has(at(CONFIG_FILE))) {
     throw new DiffError(
-      t`There is no ${at(CONFIG_FILE)} at ${base.name}, so it holds no plan repository to compare with.\nName a base revision that has one: \`plan diff <base> [head]\`.`,
+      t`There is no ${at(CONFIG_FILE)} at ${revisionName(base)}, so it holds no plan repository to compare with.\nName a base revision that has one: \`plan diff <base> [head]\`.`,
     );
   }
   // On the path as the user gave it (git gives the top folder with links resolved), so that messages name files as they know them.
@@ -94,7 +104,7 @@ async function commitOf(rev: string, top: string): Promise<Revision> {
 
 async function mergeBaseOf(a: Revision, b: Revision, top: string): Promise<Revision> {
   const commit = await mergeBase(a.commit!, b.commit!, top);
-  if (commit) return { name: `merge base of ${a.name} and ${b.name}`, commit };
+  if (commit) return { name: `merge base of ${a.name} and ${b.name}`, commit, mergeBaseOf: [a.name, b.name] };
   if (await isShallow(top)) throw shallow(t`The common ancestor of \`${a.name}\` and \`${b.name}\` is not in this clone`);
   throw new DiffError(t`\`${a.name}\` and \`${b.name}\` have no common history. Name the base revision: \`plan diff <base> [head]\`.`);
 }
