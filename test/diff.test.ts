@@ -186,6 +186,13 @@ describe("plan diff: money", () => {
     const problems = (await json(root, "HEAD~1", "HEAD")).problems;
     // In the draft the placeholder was a warning; in the decided plan it is an error.
     expect(problems).toEqual([expect.objectContaining({ file: SJ, severity: "error", ruleId: "text/placeholder" })]);
+    // Its message is said in the run's language, word for word as \`plan check --format json\` says it.
+    const sv = { LANG: "sv_SE.UTF-8" };
+    const swedish = JSON.parse((await run(["diff", "HEAD~1", "HEAD", "--format", "json"], root, sv)).stdout) as DiffResult;
+    const checked = JSON.parse((await run(["check", ".", "--format", "json"], root, sv)).stdout) as { problems: { ruleId: string; message: string }[] };
+    const placeholder = checked.problems.find((p) => p.ruleId === "text/placeholder")!;
+    expect(placeholder.message).not.toBe(problems[0]!.message);
+    expect(swedish.problems[0]!.message).toBe(placeholder.message);
     // The goal had no intervention before its new title too: that warning is not new.
     const check = await run(["check", "."], root);
     expect(check.stdout).toContain('No intervention or budget line works towards the goal "Ökat socialt deltagande bland äldre"');

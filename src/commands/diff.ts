@@ -21,8 +21,8 @@ export interface DiffOptions {
 export async function runDiff(base: string | undefined, head: string | undefined, options: DiffOptions, io: Io): Promise<number> {
   let result;
   try {
-    // The JSON is data in English throughout, as its field names; text and markdown are read by people, in their language.
-    result = await diffRevisions({ cwd: io.cwd, path: options.path, base, head, lang: options.format === "json" ? "en" : langIn(io) });
+    // The problems' messages are said in the run's language in every format, as `plan check --format json` says its findings; scripts match on the rule ids.
+    result = await diffRevisions({ cwd: io.cwd, path: options.path, base, head, lang: langIn(io) });
   } catch (error) {
     if (error instanceof DiffError) throw new UserError(error.text);
     throw error;
