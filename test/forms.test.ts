@@ -193,6 +193,21 @@ describe("Sjuhärad's unit plans on the förbund's form", () => {
     // A plan with fields and no form: the fields have nothing to be checked against.
     expect(ofRule(findings, "form/field")[0]!.message).toBe("The plan has header fields but no form that declares them.");
   });
+
+  it("a form for plans with a print block: the block would be read by nothing, so it is named at its key", async () => {
+    const root = copyExamples({ only: ["sjuharad"] });
+    edit(root, FORM, "for: plan\n", "for: plan\nprint:\n  pageNumbers: Sid n av m\n");
+    const { findings, code } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(only(findings, "form/kind")).toMatchObject({
+      file: FORM,
+      line: lineOf(root, FORM, "print:"),
+      column: 1,
+      severity: "error",
+      message: "`print` says how memos are printed, but this is a form for plans, whose pages do not read it.",
+      fix: "Remove `print`, or write `for: memo` if the form is for memos.",
+    });
+  });
 });
 
 /** Herrljunga socialnämnd's memo form (herrljunga/formular/tjansteskrivelse, its socialnämnd's default) and the Bokslut 2016 memo on it (seed 001, lines 338–368). */

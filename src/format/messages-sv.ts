@@ -875,6 +875,9 @@ export const SV: Readonly<Record<string, string>> = {
   "The plan has budget lines, but {0} says its plans have no money (`money: absent`).":
     "Verksamhetsplanen har budgetposter, men {0} säger att dess planer inte har några pengar (`money: absent`).",
   "Remove `budget`, or write `money: optional` in {0}.": "Ta bort `budget`, eller skriv `money: optional` i {0}.",
+  "`print` says how memos are printed, but this is a form for {0}, whose pages do not read it.":
+    "`print` anger hur tjänsteskrivelser skrivs ut, men det här är ett formulär för {0}, vars sidor inte läser det.",
+  "Remove `print`, or write `for: memo` if the form is for memos.": "Ta bort `print`, eller skriv `for: memo` om formuläret är för tjänsteskrivelser.",
   "{0} is a form for {1}, but this is {2}.": "{0} är ett formulär för {1}, men det här är {2}.",
   "Name a form whose `for` is `{0}`.": "Ange ett formulär vars `for` är `{0}`.",
   "No form has the id {0}.": "Inget formulär har id {0}.",

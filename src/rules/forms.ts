@@ -320,8 +320,17 @@ export const formKindRule: Rule = {
   severity: "error",
   example: "`herrljunga/formular/tjansteskrivelse` is a form for memos, but this is a plan.",
   summary:
-    "The form a document names, or a party's default form for a kind (`forms:` in plan.config.yaml), is a `kind: form` document for that kind of document.",
+    "The form a document names, or a party's default form for a kind (`forms:` in plan.config.yaml), is a `kind: form` document for that kind of document; `print:` belongs to a form for memos.",
   repository(repo, report) {
+    // A plan's page is laid out by its template, not by a form's `print:`: on a form for plans it would be read by nothing.
+    for (const form of repo.forms) {
+      if (form.data.for === "memo" || form.data.print === undefined) continue;
+      report(form.source, ["print"], {
+        key: true,
+        reason: t`\`print\` says how memos are printed, but this is a form for ${MANY[form.data.for]}, whose pages do not read it.`,
+        fix: t`Remove \`print\`, or write \`for: memo\` if the form is for memos.`,
+      });
+    }
     for (const doc of [...repo.plans, ...repo.memos]) {
       const named = formIdOf(repo, doc);
       const target = named?.via === "document" ? repo.documents.get(named.id) : undefined;
