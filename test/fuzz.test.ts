@@ -11,9 +11,10 @@ import { mutate } from "./fuzz/mutate.js";
  * seed; replay it with FUZZ_SEEDS=<seed> (and add it to REGRESSIONS once fixed).
  *
  * A case checks and builds the mutated document in its own municipality's repository (its folder
- * with the configuration and the shared data), which costs a third of the whole examples'; every
- * WHOLE-th case, and every case of a file outside a municipality's folder, uses the whole
- * examples, so that what spans municipalities (the region's roll-ups) is fuzzed too.
+ * with the configuration and the shared data), which costs a third of the whole examples'; a file
+ * outside every municipality's folder (the configuration, data/) in the repository of a
+ * municipality chosen by the seed. Every WHOLE-th case uses the whole examples, so that what
+ * spans municipalities (the region's roll-ups, the configuration's parties) is fuzzed too.
  *
  * `npm test` runs a few hundred cases; `npm run fuzz` runs many more (FUZZ_CASES, 10,000 by default),
  * split into shards (FUZZ_SHARD=i/n: every n-th seed from the i-th) that run in parallel, one per core.
@@ -67,8 +68,9 @@ describe("fuzzing plan check and plan build", () => {
     const failures: string[] = [];
     for (const seed of seeds) {
       const file = files[seed % files.length]!;
-      const own = file.includes(sep) ? byFolder.get(file.split(sep)[0]!) : undefined;
-      const root = seed % WHOLE === 0 || !own ? whole : own;
+      const folders = [...byFolder.keys()];
+      const folder = byFolder.has(file.split(sep)[0]!) ? file.split(sep)[0]! : folders[seed % folders.length]!;
+      const root = seed % WHOLE === 0 ? whole : byFolder.get(folder)!;
       const { text, applied } = mutate(originals.get(file)!, seed);
       writeFileSync(join(root, file), text);
       // The CPU time of this process, not the time on the clock: a check that runs away (an alias bomb) is caught
@@ -77,7 +79,7 @@ describe("fuzzing plan check and plan build", () => {
       const { code, stdout, stderr } = await run(["check", ".", "--format", "json"], root);
       const used = process.cpuUsage(cpu);
       const seconds = (used.user + used.system) / 1e6;
-      const problem = (why: string) => failures.push(`seed ${seed} (${file}${root === whole ? "" : ", its folder alone"}: ${applied.join(" + ")}): ${why}`);
+      const problem = (why: string) => failures.push(`seed ${seed} (${file}${root === whole ? "" : `, in ${folder}/ alone`}: ${applied.join(" + ")}): ${why}`);
       if (code !== 0 && code !== 1) problem(`exit ${code}: ${stderr.slice(0, 300)}`);
       else if (seconds > 10) problem(`took ${seconds.toFixed(1)} s of CPU time`);
       else {
