@@ -1,6 +1,17 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  plugins: [
+    {
+      // The packages as plan runs them: without Vite's "development" condition, under which Node loads the development builds
+      // of micromark and its extensions (assertions and debug logging on every token) for the tests, and plan ships the others.
+      name: "plan:production-packages",
+      configResolved(config) {
+        const conditions = config.ssr.resolve?.conditions;
+        if (conditions) conditions.splice(0, conditions.length, ...conditions.filter((c) => c !== "development|production"));
+      },
+    },
+  ],
   test: {
     include: ["test/**/*.test.ts"],
     // A folder for what the test files of a run share, such as one build of the examples (test/helpers/shared.ts).

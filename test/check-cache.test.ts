@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
-import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateRepository } from "../bench/generate.mjs";
-import { MIN_FILES } from "../src/check/parallel.js";
+import { THREAD_SHARING, type ThreadSharing } from "../src/check/parallel.js";
+import type { runCheck } from "../src/commands/check.js";
 import { CACHE_FOLDER, CHECK_CACHE, shardOf } from "../src/check/cache.js";
 import { bodyParser } from "../src/source/load.js";
 import { githubWorkflow, gitlabCi } from "../src/scaffold/ci-templates.js";
@@ -376,33 +377,43 @@ describe("plan build --no-pdf with nothing changed", () => {
 });
 
 describe.skipIf(availableParallelism() < 2)("a cold check on every core", () => {
-  // Worker threads run the compiled code: dist/ built from the sources as they are (test/global-setup.ts compiles it when it is not).
+  // Worker threads run the compiled code: dist/ built from the sources as they are (test/global-setup.ts compiles it when it is not),
+  // and plan check's own runCheck from there, in this process, with lower figures for the threads than plan's (THREAD_SHARING):
+  // a repository of a third of the size (two copies of the examples), parsed in two threads, without starting plan three times again.
   it("parses the files in worker threads and gives the output of one thread, then of its cache", async () => {
     const repo = join(tempDir(), "repo");
-    generateRepository(repo, { plans: 40 });
+    generateRepository(repo, { plans: 9 });
     // Findings of every kind: a document's own, between documents, broken YAML.
     edit(repo, "k0001/lerum/plan-2019.md", /\nyear: 2019\n/, "\nyear: 2021\n");
-    edit(repo, "k0002/sjobacka/plan-2020.md", "total: 65000", "total: 66000");
-    edit(repo, "k0003/sjobacka/rapport-2019.md", /\ntitle: /, "\ntitle: [unclosed ");
+    edit(repo, "k0001/sjobacka/plan-2020.md", "total: 65000", "total: 66000");
+    edit(repo, "k0002/sjobacka/rapport-2019.md", /\ntitle: /, "\ntitle: [unclosed ");
     const files = listFiles(repo).filter((f) => f.endsWith(".md")).length;
-    expect(files).toBeGreaterThan(MIN_FILES);
+    // Below plan's own figures, which would leave a repository this small to one thread; two threads with these.
+    expect(files).toBeLessThan(THREAD_SHARING.minFiles);
+    const threads: ThreadSharing = { minFiles: 2, filesPerThread: Math.floor(files / 2) };
     const inThisThread = await run(["check", ".", "--format", "json", "--no-cache"], repo);
     expect(inThisThread.stdout).toContain('"ruleId": "yaml/syntax"');
     expect(inThisThread.stdout).toContain('"ruleId": "money/line-total"');
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "check", ".", "--format", "json", ...args], {
+    const compiled = (await import(pathToFileURL(join(ROOT, "dist", "commands", "check.js")).href)) as { runCheck: typeof runCheck };
+    const check = async (cache: boolean) => {
+      let stdout = "";
+      let stderr = "";
+      const io = {
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+        env: { NO_COLOR: "1", LANG: "en" },
         cwd: repo,
-        encoding: "utf8",
-        // In English, as the in-process run it is compared with.
-        env: { ...process.env, LANG: "en", LC_ALL: undefined, LC_MESSAGES: undefined },
-      });
-    const threads = cli("--no-cache");
-    expect(threads.stdout).toBe(inThisThread.stdout);
-    expect(threads.stderr).toBe("");
-    expect(threads.status).toBe(1);
+      };
+      const code = await compiled.runCheck(".", { format: "json", strict: false, cache, threads }, io);
+      return { code, stdout, stderr };
+    };
+    const inThreads = await check(false);
+    expect(inThreads.stdout).toBe(inThisThread.stdout);
+    expect(inThreads.stderr).toBe("");
+    expect(inThreads.code).toBe(1);
     // Cold with the cache: parsed in threads and written; then taken from it.
-    expect(cli().stdout).toBe(inThisThread.stdout);
+    expect((await check(true)).stdout).toBe(inThisThread.stdout);
     expect(existsSync(join(repo, CHECK_CACHE))).toBe(true);
-    expect(cli().stdout).toBe(inThisThread.stdout);
+    expect((await check(true)).stdout).toBe(inThisThread.stdout);
   }, 300_000);
 });

@@ -9,7 +9,7 @@ import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument, registry } from "../rules/index.js";
 import { CheckCache } from "./cache.js";
-import { parseInWorkers } from "./parallel.js";
+import { parseInWorkers, type ThreadSharing } from "./parallel.js";
 import { CONFIG_FILE, discover, findRoot, type Discovered } from "../source/discover.js";
 import { UserError } from "../errors.js";
 import { t } from "../format/message.js";
@@ -80,12 +80,16 @@ export function checkRepository(
  * `plan check` itself: as `checkRepository` without `keepBody`, and a cold check (no cache, or
  * one set aside) parses the files on every core first (see `parseInWorkers`).
  */
-export async function checkAll(path: string, io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>, options: { cache: boolean }): Promise<Checked> {
+export async function checkAll(
+  path: string,
+  io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>,
+  options: { cache: boolean; threads?: ThreadSharing | undefined },
+): Promise<Checked> {
   const root = repositoryRoot(path, io);
   const cache = options.cache ? CheckCache.open(root, io.cwd) : CheckCache.memory(root, io.cwd);
   if (!cache.empty) return checkWith(root, io, { keepBody: false, cache });
   const discovered = discover(root);
-  await parseInWorkers(root, io.cwd, cache, [join(root, CONFIG_FILE), ...discovered.files]);
+  await parseInWorkers(root, io.cwd, cache, [join(root, CONFIG_FILE), ...discovered.files], options.threads);
   return checkWith(root, io, { keepBody: false, cache, discovered });
 }
 

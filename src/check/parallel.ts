@@ -2,8 +2,14 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CheckCache, FileRecord } from "./cache.js";
 
-/** Below this many files, starting the threads (each loads plan anew) costs more than it saves. */
-export const MIN_FILES = 200;
+/** When a cold check shares its files between threads: not below `minFiles` (starting the threads, each of which loads plan anew, would cost more than it saves), and one thread per `filesPerThread` files at most. */
+export interface ThreadSharing {
+  minFiles: number;
+  filesPerThread: number;
+}
+
+/** What `plan check` uses; a test shows the threads at work on a small repository with lower figures. */
+export const THREAD_SHARING: ThreadSharing = { minFiles: 200, filesPerThread: 100 };
 
 /**
  * Parses the files of a cold check on every core: one worker thread per core (parse-worker.ts)
@@ -13,10 +19,16 @@ export const MIN_FILES = 200;
  * sources, which a worker cannot load), on more than one core and with enough files; a thread
  * that fails leaves its files to be parsed in this thread.
  */
-export async function parseInWorkers(root: string, cwd: string, cache: CheckCache, files: readonly string[]): Promise<void> {
+export async function parseInWorkers(
+  root: string,
+  cwd: string,
+  cache: CheckCache,
+  files: readonly string[],
+  sharing: ThreadSharing = THREAD_SHARING,
+): Promise<void> {
   const script = new URL("./parse-worker.js", import.meta.url);
-  const threads = Math.min(availableParallelism(), 16, Math.floor(files.length / 100));
-  if (!import.meta.url.endsWith(".js") || threads < 2 || files.length < MIN_FILES) return;
+  const threads = Math.min(availableParallelism(), 16, Math.floor(files.length / sharing.filesPerThread));
+  if (!import.meta.url.endsWith(".js") || threads < 2 || files.length < sharing.minFiles) return;
   const shares = Array.from({ length: threads }, (_, i) => files.filter((_, at) => at % threads === i));
   await Promise.all(
     shares.map(

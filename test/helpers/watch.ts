@@ -12,7 +12,9 @@ export function startWatch(root: string, args = ["check", ".", "--watch"], env: 
     cwd: root,
     signal: stop.signal,
   });
-  const next = async (pattern: RegExp, timeoutMs = 10_000) => {
+  // The output is kept, so no moment can be missed: the time limit is only there to fail with what was written, before the test's own
+  // limit (60 s) fails without it. A round on two busy cores has taken several seconds: the limit is far above that.
+  const next = async (pattern: RegExp, timeoutMs = 45_000) => {
     const started = Date.now();
     for (;;) {
       const fresh = out.slice(seen);
