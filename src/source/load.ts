@@ -243,12 +243,16 @@ export function compact(doc: SourceDocument): void {
 /** Gives `doc.yaml` as a tree parsed from the file's text the first time it is read (a compacted document, one restored from the cache of `plan check`). */
 export function parseYamlWhenAsked(doc: SourceDocument): void {
   const text = String(doc.file.value);
-  const end = doc.yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
   let cached: Document.Parsed | undefined;
   Object.defineProperty(doc, "yaml", {
     configurable: true,
     enumerable: true,
-    get: () => (cached ??= readYaml(untabIndentation(text.slice(doc.yamlStart, end)).text)),
+    // Where the frontmatter ends is looked for only then too: most documents restored from the cache are never asked.
+    get: () => {
+      if (cached) return cached;
+      const end = doc.yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
+      return (cached = readYaml(untabIndentation(text.slice(doc.yamlStart, end)).text));
+    },
   });
 }
 
