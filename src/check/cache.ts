@@ -10,7 +10,7 @@ import { loadFile, type FileCache, type LoadedFile } from "../model/load-reposit
 import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from "../model/repository.js";
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
-import { digestOf, restoreSource, sourceFacts, type SourceDocument, type SourceFacts } from "../source/load.js";
+import { digestOf, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
 
 /**
  * The cache of `plan check`, as ESLint's `--cache`: for each file, the facts parsed from it (its
@@ -32,7 +32,21 @@ export const CACHE_FOLDER = ".plan-cache";
 export const CHECK_CACHE = `${CACHE_FOLDER}/check.bin`;
 
 /** Raised when what is kept changes its form: a cache of another form is never read. */
-const FORMAT = 3;
+const FORMAT = 4;
+
+/**
+ * A body's outline as kept: what the rules between documents read of every document (where it
+ * starts, its links) as it is, the rest (headings, directives, figures: a third of what is kept)
+ * serialized apart and read back only when a rule asks for it, as only the documents of a group a
+ * change reached are checked again.
+ */
+interface KeptOutline {
+  bodyStart: number;
+  urls: BodyOutline["urls"];
+  rest: Uint8Array;
+}
+
+type KeptFacts = Omit<SourceFacts, "outline"> & { outline: KeptOutline | undefined };
 
 export interface FileRecord {
   /** Digest of the file's text (`SourceDocument.digest`). */
@@ -40,7 +54,7 @@ export interface FileRecord {
   /** The file's state when it was read with that text, once it had settled (`settledStat`): the same state needs no digest. */
   stat?: string | undefined;
   /** `undefined` for a markdown file without frontmatter, which is no document. */
-  facts: SourceFacts | undefined;
+  facts: KeptFacts | undefined;
   parsed:
     | { as: "config" | "kolada"; data: unknown }
     | { as: "document"; id: string; entry: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known } | undefined }
@@ -61,36 +75,44 @@ interface Stored {
   key: string;
   files: Map<string, FileRecord>;
   between: { shared: string; findings: Map<string, FindingsRecord> } | undefined;
-  /** The file of each shard, as the index names it ("" for none). */
-  shards: string[];
+  /** The file of each shard of each part, as the index names it ("" for none). */
+  shards: Record<Part, string[]>;
 }
 
-/** `check.bin`, the index: what every shard holds for, and which file holds each shard. */
+/**
+ * What a shard holds: `check`, the records of its files; `found`, the findings between documents
+ * in them. Kept apart: a change to one document makes again the findings of its whole group of
+ * connected documents, which may lie in every folder, while only its own record changed.
+ */
+type Part = "check" | "found";
+const PARTS: readonly Part[] = ["check", "found"];
+
+/** `check.bin`, the index: what every shard holds for, and which file holds each shard of each part. */
 interface StoredIndex {
   format: number;
   key: string;
   /** What every rule between documents may read (`BetweenState.shared`); `undefined` before the rules between documents ran. */
   shared: string | undefined;
-  shards: string[];
+  shards: Record<Part, string[]>;
 }
 
-/** One shard: the files of some folders and the findings between documents in them. */
+/** One shard of one part: the files of some folders (`check`), or the findings between documents in them (`found`). */
 interface StoredShard {
   format: number;
   key: string;
-  files: Map<string, FileRecord>;
-  findings: Map<string, FindingsRecord>;
+  part: Part;
+  records: Map<string, FileRecord | FindingsRecord>;
 }
 
 /**
- * The files are kept in SHARDS shards by their folder, each a file of its own (`check-<n>-<token>.bin`
- * beside the index), so that a check that changed a few files writes again only the shards that
- * hold them: a group of connected documents most often lies in one folder, and so its findings
- * between documents in one shard. The index, written last, names the shard files it holds for;
- * a shard that cannot be read is taken as empty (its files are checked anew).
+ * The files are kept in SHARDS shards by their folder, each part of a shard a file of its own
+ * (`check-<n>-<token>.bin` and `found-<n>-<token>.bin` beside the index), so that a check that
+ * changed a few files writes again only the shards that hold them, and of those only the part
+ * that changed. The index, written last, names the shard files it holds for; a shard that cannot
+ * be read is taken as empty (its files are checked anew).
  */
 const SHARDS = 64;
-const SHARD_FILE = /^check-(\d+)-[0-9a-f]+\.bin$/;
+const SHARD_FILE = /^(check|found)-(\d+)-[0-9a-f]+\.bin$/;
 
 /** The shard of a file: by its folder, FNV-1a over the folder's path. */
 export function shardOf(relPath: string): number {
@@ -108,6 +130,8 @@ export class CheckCache implements FileCache {
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
   /** The shards whose files changed since the cache was read. */
   private readonly dirty = new Set<number>();
+  /** The shards whose findings between documents changed. */
+  private readonly dirtyFound = new Set<number>();
 
   private constructor(
     private readonly root: string,
@@ -145,28 +169,30 @@ export class CheckCache implements FileCache {
         index &&
         index.format === FORMAT &&
         index.key === key &&
-        Array.isArray(index.shards) &&
-        index.shards.length === SHARDS &&
+        index.shards &&
+        PARTS.every((part) => Array.isArray(index.shards![part]) && index.shards![part].length === SHARDS) &&
         (index.shared === undefined || typeof index.shared === "string")
       ) {
         const files = new Map<string, FileRecord>();
         const findings = new Map<string, FindingsRecord>();
-        const shards = index.shards.map((name, n) => {
-          if (typeof name !== "string" || !name) return "";
-          const match = SHARD_FILE.exec(name);
-          const shardPath = join(folder, name);
-          try {
-            if (!match || Number(match[1]) !== n || !isA(shardPath, "file")) return "";
-            const shard = deserialize(readFileSync(shardPath)) as Partial<StoredShard> | undefined;
-            if (!shard || shard.format !== FORMAT || shard.key !== key || !(shard.files instanceof Map) || !(shard.findings instanceof Map)) return "";
-            for (const [relPath, record] of shard.files) files.set(relPath, record);
-            for (const [relPath, record] of shard.findings) findings.set(relPath, record);
-            return name;
-          } catch {
-            // A shard cut short, or gone (another check wrote the cache meanwhile): its files are checked anew.
-            return "";
-          }
-        });
+        const read = (part: Part) =>
+          index.shards![part].map((name, n) => {
+            if (typeof name !== "string" || !name) return "";
+            const match = SHARD_FILE.exec(name);
+            const shardPath = join(folder, name);
+            try {
+              if (!match || match[1] !== part || Number(match[2]) !== n || !isA(shardPath, "file")) return "";
+              const shard = deserialize(readFileSync(shardPath)) as Partial<StoredShard> | undefined;
+              if (!shard || shard.format !== FORMAT || shard.key !== key || shard.part !== part || !(shard.records instanceof Map)) return "";
+              const into = (part === "check" ? files : findings) as Map<string, FileRecord | FindingsRecord>;
+              for (const [relPath, record] of shard.records) into.set(relPath, record);
+              return name;
+            } catch {
+              // A shard cut short, or gone (another check wrote the cache meanwhile): its files are checked anew.
+              return "";
+            }
+          });
+        const shards = { check: read("check"), found: read("found") };
         before = { format: FORMAT, key, files, between: index.shared === undefined ? undefined : { shared: index.shared, findings }, shards };
       }
     } catch {
@@ -197,7 +223,16 @@ export class CheckCache implements FileCache {
         record.stat = stat;
         this.dirty.add(shardOf(relPath));
       }
-      const source = record.facts && restoreSource(root, absPath, text, cwd, record.facts, digest);
+      const source =
+        record.facts &&
+        restoreSource(
+          root,
+          absPath,
+          text,
+          cwd,
+          { ...record.facts, outline: record.facts.outline && outlineOf(record.facts.outline, () => loadFile(root, absPath, text, cwd).source?.outline) },
+          digest,
+        );
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
       const { parsed } = record;
       const loaded: LoadedFile = {
@@ -255,20 +290,24 @@ export class CheckCache implements FileCache {
     const allChanged = !before || last?.shared !== before.between?.shared;
     for (const [relPath, found] of last?.findings ?? []) {
       const record = this.keptFindings.get(found);
-      if (!record) this.dirty.add(shardOf(relPath));
+      if (!record) this.dirtyFound.add(shardOf(relPath));
       findings.set(relPath, record ?? { key: found.key, messages: found.messages.map(recordOf) });
     }
-    for (const relPath of before?.between?.findings.keys() ?? []) if (!findings.has(relPath)) this.dirty.add(shardOf(relPath));
+    for (const relPath of before?.between?.findings.keys() ?? []) if (!findings.has(relPath)) this.dirtyFound.add(shardOf(relPath));
     // Files gone since (deleted, renamed, ignored now) are dropped, so the cache does not grow without end.
     for (const relPath of this.kept.keys()) {
       if (this.seen.has(relPath)) continue;
       this.kept.delete(relPath);
       this.dirty.add(shardOf(relPath));
     }
-    if (before && !allChanged && this.dirty.size === 0) return;
-    const shards = Array.from({ length: SHARDS }, (): StoredShard => ({ format: FORMAT, key: this.key, files: new Map(), findings: new Map() }));
-    for (const [relPath, record] of this.kept) shards[shardOf(relPath)]!.files.set(relPath, record);
-    for (const [relPath, record] of findings) shards[shardOf(relPath)]!.findings.set(relPath, record);
+    if (before && !allChanged && this.dirty.size === 0 && this.dirtyFound.size === 0) return;
+    const shardsOf = (part: Part, records: Map<string, FileRecord | FindingsRecord>) => {
+      const shards = Array.from({ length: SHARDS }, (): StoredShard => ({ format: FORMAT, key: this.key, part, records: new Map() }));
+      for (const [relPath, record] of records) shards[shardOf(relPath)]!.records.set(relPath, record);
+      return shards;
+    };
+    const parts = { check: shardsOf("check", this.kept), found: shardsOf("found", findings) };
+    const dirty = { check: this.dirty, found: this.dirtyFound };
     const folder = join(this.root, CACHE_FOLDER);
     const path = join(this.root, CHECK_CACHE);
     const written: string[] = [];
@@ -281,22 +320,24 @@ export class CheckCache implements FileCache {
       const ignore = join(folder, ".gitignore");
       if (!existsSync(ignore) && !isA(ignore, "link"))
         writeFileSync(ignore, "# Written by plan: what it keeps between runs, never committed.\n*\n", { flag: "wx" });
-      const names = shards.map((shard, n) => {
-        const kept = before?.shards[n] ?? "";
-        if (kept && !allChanged && !this.dirty.has(n)) return kept;
-        if (shard.files.size === 0 && shard.findings.size === 0) return "";
-        const name = `check-${n}-${randomBytes(6).toString("hex")}.bin`;
-        written.push(name);
-        writeFileSync(join(folder, name), serialize(shard), { flag: "wx" });
-        return name;
-      });
+      const namesOf = (part: Part) =>
+        parts[part].map((shard, n) => {
+          const kept = before?.shards[part][n] ?? "";
+          if (kept && !allChanged && !dirty[part].has(n)) return kept;
+          if (shard.records.size === 0) return "";
+          const name = `${part}-${n}-${randomBytes(6).toString("hex")}.bin`;
+          written.push(name);
+          writeFileSync(join(folder, name), serialize(shard), { flag: "wx" });
+          return name;
+        });
+      const names = { check: namesOf("check"), found: namesOf("found") };
       const index: StoredIndex = { format: FORMAT, key: this.key, shared: last?.shared, shards: names };
       rmSync(temporary, { force: true });
       writeFileSync(temporary, serialize(index), { flag: "wx" });
       renameSync(temporary, path);
       committed = true;
       // The shard files no index names now: those replaced, and those left by a check that stopped halfway.
-      const named = new Set(names);
+      const named = new Set([...names.check, ...names.found]);
       for (const name of readdirSync(folder))
         if (SHARD_FILE.test(name) && !named.has(name) && isA(join(folder, name), "file")) rmSync(join(folder, name), { force: true });
     } catch {
@@ -318,7 +359,7 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
   return {
     digest: source?.digest ?? digestOf(loaded.text),
     stat,
-    facts: source && sourceFacts(source),
+    facts: source && keptFacts(sourceFacts(source)),
     parsed:
       parsed.as === "document"
         ? {
@@ -335,6 +376,43 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
           : { as: parsed.as, data: parsed.data },
     messages: (source?.file.messages.slice(0, loaded.ownMessages) ?? []).map(recordOf),
     ...(parsed.as === "document" && parsed.entry ? { fingerprint: fingerprintFacts(parsed.entry.source) } : {}),
+  };
+}
+
+/** A file's facts as the cache keeps them: the outline's parts that few rules read, serialized apart (see `KeptOutline`). */
+function keptFacts(facts: SourceFacts): KeptFacts {
+  const { outline } = facts;
+  if (!outline) return { ...facts, outline: undefined };
+  const { bodyStart, urls, headings, directives, figures } = outline;
+  return { ...facts, outline: { bodyStart, urls, rest: serialize({ headings, directives, figures }) } };
+}
+
+/** The outline kept: its headings, directives and figures read back when first asked for; from the file anew (`anew`) where they cannot be. */
+function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined): BodyOutline {
+  let rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
+  const more = () => {
+    if (rest) return rest;
+    try {
+      rest = deserialize(kept.rest) as Pick<BodyOutline, "headings" | "directives" | "figures">;
+    } catch {
+      // A cache written by hand: the outline of the text as it is.
+      const outline = anew();
+      rest = { headings: outline?.headings ?? [], directives: outline?.directives ?? [], figures: outline?.figures ?? [] };
+    }
+    return rest;
+  };
+  return {
+    bodyStart: kept.bodyStart,
+    urls: kept.urls,
+    get headings() {
+      return more().headings;
+    },
+    get directives() {
+      return more().directives;
+    },
+    get figures() {
+      return more().figures;
+    },
   };
 }
 

@@ -1,7 +1,6 @@
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { compareMessage } from "vfile-sort";
-import { statistics } from "vfile-statistics";
 import { count, say, t, type Lang } from "../format/message.js";
 
 export interface FileMessages {
@@ -79,10 +78,19 @@ function withPlace(cause: VFileMessage, path: string, rest: unknown): VFileMessa
   return related;
 }
 
-/** Errors are fatal messages and warnings the others (`report` makes no informational ones). */
+/**
+ * Errors are fatal messages and warnings the others (`report` makes no informational ones), as
+ * vfile-statistics counts them (`fatal` and `nonfatal`), counted in place: the text report counts
+ * every file's messages, thousands of them in a large repository.
+ */
 export function countMessages(files: FileMessages[]) {
-  const counts = statistics(files.flatMap((f) => f.messages));
-  return { errors: counts.fatal, warnings: counts.nonfatal, files: files.length };
+  let errors = 0;
+  let all = 0;
+  for (const { messages } of files) {
+    all += messages.length;
+    for (const message of messages) if (message.fatal === true) errors++;
+  }
+  return { errors, warnings: all - errors, files: files.length };
 }
 
 /** `3 errors and 2 warnings in 2 files`, or `No problems in 14 documents.`, in `lang`. */

@@ -22,7 +22,12 @@ export function codeFrame(lines: LineIndex, message: VFileMessage, style: Style)
   const start = message.place && "start" in message.place ? message.place.start : message.place;
   const end = message.place && "end" in message.place ? message.place.end : undefined;
   if (!start?.line) return "";
-  const raw = (n: number) => (lines.line(n) ?? "").replace(/\t/g, " ");
+  const read = new Map<number, string>();
+  const raw = (n: number) => {
+    let text = read.get(n);
+    if (text === undefined) read.set(n, (text = (lines.line(n) ?? "").replace(/\t/g, " ")));
+    return text;
+  };
   // A source line is text from the document: a control character in it is shown as an escape (`\x1b`), never sent to the terminal.
   const show = (n: number) => visible(raw(n));
   const width = String(start.line).length;

@@ -22,9 +22,11 @@ const LONE_CR = /\r(?!\n)/g;
 export function lineIndex(text: string): LineIndex {
   // Made when first asked: most files of a large repository have no message to place.
   let made: ReturnType<typeof location> | undefined;
+  // Most texts have no carriage return at all: they are not scanned for a lone one.
+  const index = () => (made ??= location(text.includes("\r") ? text.replace(LONE_CR, " ") : text));
   const place = {
-    toPoint: (offset: number) => (made ??= location(text.replace(LONE_CR, " "))).toPoint(offset),
-    toOffset: (point: { line: number; column: number }) => (made ??= location(text.replace(LONE_CR, " "))).toOffset(point),
+    toPoint: (offset: number) => index().toPoint(offset),
+    toOffset: (point: { line: number; column: number }) => index().toOffset(point),
   };
   const point = (offset: number): Point => place.toPoint(Math.max(0, Math.min(offset, text.length))) ?? { line: 1, column: 1, offset: 0 };
   return {

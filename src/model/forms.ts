@@ -23,8 +23,18 @@ export const MEMO_SLOTS = [
 ] as const;
 export type MemoSlot = (typeof MEMO_SLOTS)[number]["slot"];
 
+const HEADING_KEYS = new Map<string, string>();
+
 /** A heading as compared: without case, surrounding space and a closing colon or full stop (the seed writes `Resultat/uppföljning:`). */
-export const headingKey = (s: string) => s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "").trim();
+export const headingKey = (s: string) => {
+  let key = HEADING_KEYS.get(s);
+  if (key === undefined) {
+    key = s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "").trim();
+    // Lowering by a locale is slow, and a repository's headings are a few hundred texts compared again and again.
+    if (HEADING_KEYS.size < 10_000) HEADING_KEYS.set(s, key);
+  }
+  return key;
+};
 
 export const memoSlotOf = (title: string): MemoSlot | undefined => MEMO_SLOTS.find((s) => (s.names as readonly string[]).includes(headingKey(title)))?.slot;
 

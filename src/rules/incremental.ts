@@ -53,10 +53,14 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
       else links.set(group, [own]);
     }
     // The configuration, invalid documents and a second document with a taken id belong to no group: checked every time.
+    // Made once per group: a group of a thousand documents that link to files would otherwise join its list a thousand times.
+    const groupKeys = new Map<string | undefined, string>();
     const keyOf = (source: SourceDocument) => {
       if (!groupOf.has(source)) return undefined;
       const group = groupOf.get(source);
-      return `${group} ${links.get(group)?.join(" ") ?? ""}`;
+      let key = groupKeys.get(group);
+      if (key === undefined) groupKeys.set(group, (key = `${group} ${links.get(group)?.join(" ") ?? ""}`));
+      return key;
     };
 
     const before = last?.shared === shared ? last.findings : undefined;

@@ -218,11 +218,12 @@ export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">,
   return locate(doc, path, options);
 }
 
-function newFile(root: string, absPath: string, raw: string, cwd: string) {
+/** A file of the repository as a vfile, with its digest (`known`, where the caller has it: a file restored from the cache is not hashed again). */
+function newFile(root: string, absPath: string, raw: string, cwd: string, known?: string) {
   const value = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const display = relative(cwd, absPath) || absPath;
   const file = new VFile({ path: display, value, cwd });
-  return { file, value, relPath: relative(root, absPath).split(sep).join("/"), digest: digestOf(raw) };
+  return { file, value, relPath: relative(root, absPath).split(sep).join("/"), digest: known ?? digestOf(raw) };
 }
 
 const lineStartOf = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
@@ -242,12 +243,16 @@ export function compact(doc: SourceDocument): void {
 /** Gives `doc.yaml` as a tree parsed from the file's text the first time it is read (a compacted document, one restored from the cache of `plan check`). */
 export function parseYamlWhenAsked(doc: SourceDocument): void {
   const text = String(doc.file.value);
-  const end = doc.yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
   let cached: Document.Parsed | undefined;
   Object.defineProperty(doc, "yaml", {
     configurable: true,
     enumerable: true,
-    get: () => (cached ??= readYaml(untabIndentation(text.slice(doc.yamlStart, end)).text)),
+    // Where the frontmatter ends is looked for only then too: most documents restored from the cache are never asked.
+    get: () => {
+      if (cached) return cached;
+      const end = doc.yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
+      return (cached = readYaml(untabIndentation(text.slice(doc.yamlStart, end)).text));
+    },
   });
 }
 
@@ -263,7 +268,7 @@ export const sourceFacts = (doc: SourceDocument): SourceFacts => ({
 
 /** A file parsed in an earlier run, from its text and the facts kept of it then: as `compact` leaves a document loaded now, without messages. */
 export function restoreSource(root: string, absPath: string, raw: string, cwd: string, facts: SourceFacts, digest: string): SourceDocument {
-  const { file, value, relPath } = newFile(root, absPath, raw, cwd);
+  const { file, value, relPath } = newFile(root, absPath, raw, cwd, digest);
   const doc: SourceDocument = {
     file,
     relPath,

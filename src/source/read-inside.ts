@@ -37,7 +37,7 @@ export function isInside(root: string, path: string): boolean {
 export function whereInside(root: string, absPath: string): Inside {
   let realPath: string;
   try {
-    realPath = realpathSync(absPath);
+    realPath = realpathSync.native(absPath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return danglingLink(root, absPath) ?? { kind: "missing" };
