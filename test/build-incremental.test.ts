@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deserialize } from "node:v8";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bodyParser } from "../src/source/load.js";
 import { listFiles } from "./helpers/html.js";
@@ -132,4 +134,39 @@ describe("plan build --no-pdf after a change", () => {
     });
     expect(byHand.rendered).toBe(2);
   }, 120_000);
+});
+
+describe("plan build --no-pdf keeps the PDFs beside the pages it keeps", () => {
+  it("names the PDFs that no longer match their kept pages, as a build that renders every page does", async () => {
+    const root = copyExamples({ only: ["sjobacka", "herrljunga"] });
+    const out = join(root, "dist");
+    expect((await run(["build", ".", "--no-pdf"], root, EPOCH)).code).toBe(0);
+    // PDFs as a build with a browser leaves them: one made from its page as it is now, one from another version of it.
+    const { pdfInputs } = deserialize(readFileSync(join(root, ".plan-cache/pages.bin"))) as { pdfInputs: Map<string, string> };
+    const fresh = "herrljunga/tjansteskrivelse-anhorigstod";
+    const stale = "herrljunga/verksamhetsberattelse-2016";
+    const pdfs = { [`${fresh}.pdf`]: pdfInputs.get(`${fresh}.html`), [`${stale}.pdf`]: "an earlier page" };
+    expect(pdfs[`${fresh}.pdf`]).toMatch(/^[0-9a-f]{64}$/);
+    const entries = Object.fromEntries(
+      Object.entries(pdfs).map(([pdf, input]) => {
+        writeFileSync(join(out, pdf), `%PDF ${pdf}`);
+        return [pdf, { input, browser: "HeadlessChrome/1", output: createHash("sha256").update(`%PDF ${pdf}`).digest("hex") }];
+      }),
+    );
+    writeFileSync(join(out, ".plan-cache.json"), JSON.stringify({ format: 2, generator: "plan", pdfs: entries }));
+    const warning = `plan: warning: 1 PDF in the output folder no longer matches its document: ${stale}.pdf\n`;
+
+    // Every page kept (only the output changed), then Herrljunga's kept beside Sjöbacka's rendered.
+    const kept = await run(["build", ".", "--no-pdf"], root, EPOCH);
+    expect(kept.stdout).toMatch(/ \(0 pages rendered, \d+ unchanged\)\n$/);
+    expect(kept.stderr).toContain(warning);
+    edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel, ändrat.\n");
+    const some = await run(["build", ".", "--no-pdf"], root, EPOCH);
+    expect(some.stdout).toMatch(/ \([1-9]\d* pages? rendered, \d+ unchanged\)\n$/);
+    expect(some.stderr).toContain(warning);
+    expect(readFileSync(join(out, `${fresh}.pdf`), "utf8")).toBe(`%PDF ${fresh}.pdf`);
+    // A build that renders every page says the same.
+    const all = await run(["build", ".", "--no-pdf", "--shard", "1/1"], root, EPOCH);
+    expect(all.stderr).toContain(warning);
+  }, 60_000);
 });
