@@ -6,9 +6,8 @@ import { count, decimal, langIn, say, t, type Message } from "../format/message.
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
 import { pdfPathOf } from "../model/pages.js";
-import { stagePdfs, type PdfStage } from "../pdf/build.js";
+import type { PdfStage } from "../pdf/build.js";
 import { CACHE_FILE, PdfCache } from "../pdf/cache.js";
-import { writePackets } from "../pdf/packet.js";
 import type { RenderHooks } from "../pdf/render.js";
 import type { Shard } from "../pdf/shard.js";
 import { renderChanged, renderSite, type KeptFile, type OutputFile, type SiteRecord } from "../render/site.js";
@@ -83,6 +82,8 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
   let fresh: ReturnType<typeof besideFolder> | undefined;
   try {
+    // Loaded only by a build that gets this far: the PDF modules take half a second to load, which a build with nothing changed does without.
+    const { stagePdfs } = await import("../pdf/build.js");
     pdfs = await stagePdfs(
       out,
       files,
@@ -102,7 +103,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     for (const file of files) if (file.packet) carryOver(out, fresh.path, file.packet.path);
     for (const file of kept) if (file.packet) carryOver(out, fresh.path, file.packet);
     // The meeting packets, joined from the PDFs now in place; none where the PDFs were skipped, as they may be stale.
-    if (!pdfs.skipped) packets = await writePackets(fresh.path, files, day);
+    if (!pdfs.skipped) packets = await (await import("../pdf/packet.js")).writePackets(fresh.path, files, day);
     swapIn(fresh.path, out);
   } catch (error) {
     throw diskError(error, unchanged);
