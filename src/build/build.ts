@@ -19,7 +19,7 @@ import { compareStrings } from "../format/text.js";
 import { removeBeside } from "../write/leftovers.js";
 import { outputFolder, outputMark } from "../write/output-folder.js";
 import { diskError, writeFresh } from "../write/outputs.js";
-import { besideFolder, carryOver, swapIn } from "../write/swap.js";
+import { besideFolder, carryAll, carryOver, swapIn } from "../write/swap.js";
 import { lastBuild, recordBuild, type LastBuild } from "./pages.js";
 import { inputsOf, remember, upToDate } from "./unchanged.js";
 
@@ -93,8 +93,12 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     fresh = besideFolder(out, "new");
     await writeFresh(fresh.path, [...files, outputMark()]);
     // The files no change reached, as the last build left them (a hard link each, where the disk allows).
-    for (const file of kept)
-      if (!carryOver(out, fresh.path, file.path)) throw new UserError(t`${join(out, file.path)} changed while plan was building; build again.`);
+    const missed = carryAll(
+      out,
+      fresh.path,
+      kept.map((f) => f.path),
+    );
+    if (missed.length) throw new UserError(t`${join(out, missed[0]!)} changed while plan was building; build again.`);
     pdfs.commit(fresh.path);
     // The PDFs this build did not make (unchanged, another shard's, skipped) and their cache come from the previous output.
     for (const file of [...files, ...kept]) if (file.print) carryOver(out, fresh.path, pdfPathOf(file.path));
