@@ -309,7 +309,7 @@ function groupPlaces(repo: Repository, pages: Pages): (id: string) => string | u
 /**
  * What a document's links in its text lead to: whether each file named exists (and what it is),
  * which no document shows, and the page of the document it names, by its file or by its id,
- * as the renderer resolves it (`linkTarget`).
+ * as the renderer resolves it (`linkTarget` in remark-local-urls.ts).
  */
 function linksOf(repo: Repository, pages: Pages, source: AnyEntry["source"]): unknown[] {
   const kinds = linkTargetKinds(repo.root, source, repo.ignored);
@@ -323,9 +323,19 @@ function linksOf(repo: Repository, pages: Pages, source: AnyEntry["source"]): un
     } catch {
       // Not a document's id.
     }
-    return [kinds[i], target.kind === "local" ? (pages.byRelPath.get(target.relPath) ?? null) : null, id === undefined ? null : (pages.byId.get(id) ?? null)];
+    // A local file is linked only when it is a file (not a folder), and a document's file as its page.
+    const local = target.kind === "local" ? [pages.byRelPath.get(target.relPath) ?? null, isFile(target.absPath)] : null;
+    return [kinds[i], local, id === undefined ? null : (pages.byId.get(id) ?? null)];
   });
 }
+
+const isFile = (absPath: string) => {
+  try {
+    return statSync(absPath).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /** A file's state as its size, times of change and inode (as `plan check`'s cache takes it): another state may be other bytes. `undefined` when there is none. */
 function fileState(absPath: string): string | undefined {
