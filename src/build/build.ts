@@ -1,22 +1,26 @@
-import { dirname, isAbsolute, relative } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { checkRepository, errorsOnly, formatProblems, type Checked } from "../check/check.js";
 import { formatSummary } from "../diagnostics/format-summary.js";
 import { count, decimal, langIn, say, t, type Message } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
 import { pdfPathOf } from "../model/pages.js";
-import { stagePdfs, type PdfStage } from "../pdf/build.js";
-import { CACHE_FILE } from "../pdf/cache.js";
-import { writePackets } from "../pdf/packet.js";
+import type { PdfStage } from "../pdf/build.js";
+import { CACHE_FILE, PdfCache } from "../pdf/cache.js";
 import type { RenderHooks } from "../pdf/render.js";
 import type { Shard } from "../pdf/shard.js";
-import { renderSite } from "../render/site.js";
+import { renderChanged, renderSite, type KeptFile, type OutputFile, type SiteRecord } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
 import { CONFIG_FILE } from "../source/discover.js";
+import { parseBodyWhenAsked } from "../source/load.js";
+import { UserError } from "../errors.js";
+import { compareStrings } from "../format/text.js";
 import { removeBeside } from "../write/leftovers.js";
 import { outputFolder, outputMark } from "../write/output-folder.js";
 import { diskError, writeFresh } from "../write/outputs.js";
-import { besideFolder, carryOver, swapIn } from "../write/swap.js";
+import { besideFolder, carryAll, carryOver, swapIn } from "../write/swap.js";
+import { lastBuild, recordBuild, type LastBuild } from "./pages.js";
 import { inputsOf, remember, upToDate } from "./unchanged.js";
 
 /** A build as the command line asks for it, its arguments parsed. */
@@ -46,7 +50,7 @@ export interface BuildSettings {
 export async function build(path: string, options: BuildSettings & { shard?: { part: Shard; label: string } }, io: Io): Promise<number> {
   // An HTML build first asks the check's cache, and whether anything it is made of changed since the last one (see unchanged.ts).
   const htmlOnly = pdfMode(options) === "skip" && options.shard === undefined;
-  let checked = checkRepository(path, io, htmlOnly ? { keepBody: false, cache: true } : {});
+  const checked = checkRepository(path, io, htmlOnly ? { keepBody: false, cache: true } : {});
   if (checked.errors > 0) {
     io.stderr.write(formatProblems(errorsOnly(checked), "text", io, io.stderr));
     io.stderr.write(`${say(t`plan: nothing is built from a repository with errors; fix them first.`, langIn(io))}\n`);
@@ -61,10 +65,16 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
     return 0;
   }
-  // The pages need the documents' markdown, which the check's cache does not keep.
-  if (htmlOnly) checked = checkRepository(path, io);
   removeBeside(dirname(out));
-  const files = renderSite(checked.repo, { buildDate: day, colophon: options.colophon });
+  // An HTML build renders only the pages a change reaches (see `renderChanged`), and parses the markdown, which the check's cache does not keep, only of the documents they show.
+  const last = htmlOnly ? lastBuild(root, out) : undefined;
+  let files: OutputFile[];
+  let kept: KeptFile[] = [];
+  let site: SiteRecord | undefined;
+  if (htmlOnly) {
+    for (const source of checked.repo.sources) parseBodyWhenAsked(source);
+    ({ files, kept, record: site } = renderChanged(checked.repo, { buildDate: day, colophon: options.colophon }, last?.site, (p) => last?.stands(p) === true));
+  } else files = renderSite(checked.repo, { buildDate: day, colophon: options.colophon });
   const started = performance.now();
   const unchanged = t`Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
   let pdfs: PdfStage | undefined;
@@ -72,6 +82,8 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
   let fresh: ReturnType<typeof besideFolder> | undefined;
   try {
+    // Loaded only by a build that gets this far: the PDF modules take half a second to load, which a build with nothing changed does without.
+    const { stagePdfs } = await import("../pdf/build.js");
     pdfs = await stagePdfs(
       out,
       files,
@@ -80,14 +92,22 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     );
     fresh = besideFolder(out, "new");
     await writeFresh(fresh.path, [...files, outputMark()]);
+    // The files no change reached, as the last build left them (a hard link each, where the disk allows).
+    const missed = carryAll(
+      out,
+      fresh.path,
+      kept.map((f) => f.path),
+    );
+    if (missed.length) throw new UserError(t`${join(out, missed[0]!)} changed while plan was building; build again.`);
     pdfs.commit(fresh.path);
     // The PDFs this build did not make (unchanged, another shard's, skipped) and their cache come from the previous output.
-    for (const file of files) if (file.print) carryOver(out, fresh.path, pdfPathOf(file.path));
+    for (const file of [...files, ...kept]) if (file.print) carryOver(out, fresh.path, pdfPathOf(file.path));
     carryOver(out, fresh.path, CACHE_FILE);
     // So do the meeting packets, which are joined again below where the PDFs were looked at (with --no-pdf, they stay as the PDFs do).
     for (const file of files) if (file.packet) carryOver(out, fresh.path, file.packet.path);
+    for (const file of kept) if (file.packet) carryOver(out, fresh.path, file.packet);
     // The meeting packets, joined from the PDFs now in place; none where the PDFs were skipped, as they may be stale.
-    if (!pdfs.skipped) packets = await writePackets(fresh.path, files, day);
+    if (!pdfs.skipped) packets = await (await import("../pdf/packet.js")).writePackets(fresh.path, files, day);
     swapIn(fresh.path, out);
   } catch (error) {
     throw diskError(error, unchanged);
@@ -95,13 +115,57 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     pdfs?.discard();
     fresh?.done();
   }
+  if (site) recordBuild(root, out, site, pdfInputsOf(pdfs!, files, kept, last));
   if (inputs !== undefined) remember(root, out, inputs);
-  const pages = files.filter((f) => f.path.endsWith(".html")).length;
-  io.stdout.write(`${say(t`plan: built ${count(pages, "page")} and ${count(files.length - pages, "other file")} into ${shownPath(out, io)}`, langIn(io))}\n`);
+  const isPage = (f: { path: string }) => f.path.endsWith(".html");
+  const rendered = files.filter(isPage).length;
+  const pages = rendered + kept.filter(isPage).length;
+  const others = files.length + kept.length - pages;
+  const built = t`plan: built ${count(pages, "page")} and ${count(others, "other file")} into ${shownPath(out, io)}`;
+  io.stdout.write(`${say(kept.length ? t`${built} (${count(rendered, "page")} rendered, ${pages - rendered} unchanged)` : built, langIn(io))}\n`);
+  if (kept.length) pdfs = { ...pdfs!, stale: staleWithKept(out, pdfs!, files, kept, last) };
   reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
   if (packets) reportPackets(packets, { shard: options.shard !== undefined }, io);
   if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
   return 0;
+}
+
+/** What each page's PDF would be made from, for the next build: the pages rendered now as the PDF stage found, those kept as the last build recorded. */
+function pdfInputsOf(pdfs: PdfStage, files: readonly OutputFile[], kept: readonly KeptFile[], last: LastBuild | undefined): Map<string, string> {
+  const inputs = new Map<string, string>();
+  for (const file of files) {
+    const input = file.print && pdfs.inputs?.get(file.path);
+    if (input) inputs.set(file.path, input);
+  }
+  for (const file of kept) {
+    const input = file.print && last?.pdfInputs.get(file.path);
+    if (input) inputs.set(file.path, input);
+  }
+  return inputs;
+}
+
+/**
+ * The PDFs in the output that no longer match their pages, when PDFs were skipped: those of the
+ * pages rendered now, as the PDF stage found, and those of the pages kept, by what the last build
+ * recorded their PDFs would be made from (a kept page is made of the same as then). In the
+ * order of the pages, as a build that rendered every page lists them.
+ */
+function staleWithKept(out: string, pdfs: PdfStage, files: readonly OutputFile[], kept: readonly KeptFile[], last: LastBuild | undefined): string[] {
+  if (!pdfs.skipped) return pdfs.stale;
+  const stale = new Set(pdfs.stale);
+  const cache = PdfCache.load(out);
+  const pages = [
+    ...files.filter((f) => f.print && stale.has(pdfPathOf(f.path))).map((f) => f.path),
+    ...kept
+      .filter((f) => {
+        if (!f.print) return false;
+        const input = last?.pdfInputs.get(f.path);
+        // Nothing recorded of what it was made from: a PDF there cannot be told to match.
+        return input === undefined ? existsSync(join(out, pdfPathOf(f.path))) : cache.stale(pdfPathOf(f.path), input);
+      })
+      .map((f) => f.path),
+  ];
+  return pages.sort(compareStrings).map(pdfPathOf);
 }
 
 /**

@@ -110,7 +110,7 @@ function walk(top: string, dir: string, hash: ReturnType<typeof createHash>, ent
 }
 
 /** The installed packages plan runs with, as npm records them (`node_modules/.package-lock.json`) above plan's own code. */
-function packagesState(): string {
+export function packagesState(): string {
   let dir = dirname(new URL(import.meta.url).pathname);
   for (let up = 0; up < 8; up++) {
     for (const lock of [join(dir, "node_modules", ".package-lock.json"), join(dir, ".package-lock.json")]) {

@@ -5,7 +5,6 @@ import { t } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { RenderHooks } from "../pdf/render.js";
 import { parseShard } from "../pdf/shard.js";
-import { watchBuild } from "../watch/build.js";
 
 export interface BuildOptions {
   /** Output folder, from the current folder; default `dist` in the repository. */
@@ -48,6 +47,8 @@ export async function runBuild(path: string, options: BuildOptions, io: Io): Pro
   };
   if (options.watch) {
     if (options.shard) throw new UserError(t`--watch builds every PDF that changes; it does not take --shard.`);
+    // Loaded only for --watch, with the PDF modules it needs at once (see build.ts).
+    const { watchBuild } = await import("../watch/build.js");
     return watchBuild(path, settings, io);
   }
   const shard = options.shard === undefined ? undefined : { part: parseShard(options.shard), label: options.shard };

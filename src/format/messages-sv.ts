@@ -1222,6 +1222,8 @@ export const SV: Readonly<Record<string, string>> = {
   "plan: nothing changed since the last build: {0} is as it was, and nothing was written.":
     "plan: inget har ändrats sedan förra bygget: {0} är som det var, och inget skrevs.",
   "plan: built {0} and {1} into {2}": "plan: byggde {0} och {1} i {2}",
+  "{0} ({1} rendered, {2} unchanged)": "{0} ({1} renderade, {2} oförändrade)",
+  "{0} changed while plan was building; build again.": "{0} ändrades medan plan byggde; bygg igen.",
   "page|pages": "sida|sidor",
   "other file|other files": "annan fil|andra filer",
   "plan: {0} joined": "plan: sammanfogade {0}",

@@ -51,6 +51,8 @@ export interface PdfStage {
   skipped?: "--no-pdf" | Message;
   /** PDFs in the output folder that no longer match their documents (when PDFs were skipped). */
   stale: string[];
+  /** When PDFs were skipped: what each page's PDF would be made from (by the page's path), for a later build to tell its PDF's staleness without the page. */
+  inputs?: ReadonlyMap<string, string>;
   /** Moves the rendered PDFs into `into` (each by a rename: the new output of a build, or the output folder in watch mode) and puts the cache there. */
   commit(into: string): void;
   /** Removes the staging folder; after commit, or when the build fails after staging. */
@@ -109,7 +111,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   const inputs = new Map(share.map((f) => [f.path, inputHash(f, byPath, fonts.hash, options.sourceDate)]));
   const staleOnes = () => share.map((f) => pdfPathOf(f.path)).filter((pdf, i) => cache.stale(pdf, inputs.get(share[i]!.path)!));
 
-  if (options.mode === "skip") return nothingStaged({ skipped: "--no-pdf", stale: staleOnes() });
+  if (options.mode === "skip") return nothingStaged({ skipped: "--no-pdf", stale: staleOnes(), inputs });
   const toPrint = (version: string | undefined) => share.filter((f) => !cache.fresh(pdfPathOf(f.path), inputs.get(f.path)!, version));
 
   const browser = resolveBrowser(options, io);

@@ -6,13 +6,13 @@ import { compareStrings } from "../format/text.js";
 import { readInside, RefusedPath } from "../source/read-inside.js";
 import { MEMO } from "../vocabulary.js";
 import { join } from "node:path";
-import { linkTargetKinds } from "../model/assets.js";
+import { linkTargetKinds, resolveAsset } from "../model/assets.js";
 import { byData, type AnyEntry, type Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
 import { allRollups, documentRollups, organisationRollups, partyRollups, planSums } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
 import type { Table } from "../rollup/table.js";
-import { pagesKept, type Pages } from "../model/pages.js";
+import { pagesKept, pagesOf, type Pages } from "../model/pages.js";
 import { formsDigest } from "../model/forms.js";
 import { href } from "./pages.js";
 import { withPagePolicy } from "./csp.js";
@@ -92,9 +92,8 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     // What every page shows or links to: a change here renders everything again.
     const forms = formsDigest(repo);
     const sharedInputs = [templatesKey, repo.config?.source.digest, options.buildDate, pages, forms];
-    if (!sameItems(sharedInputs, sharedBefore?.inputs)) {
-      sharedBefore = { inputs: sharedInputs, digest: digest(JSON.stringify([...sharedInputs.slice(0, 3), [...pages.byRelPath], [...pages.byId], forms])) };
-    }
+    if (!sameItems(sharedInputs, sharedBefore?.inputs))
+      sharedBefore = { inputs: sharedInputs, digest: sharedDigest(templatesKey, repo, options, pages, forms) };
     const shared = sharedBefore!.digest;
     const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };
     const render = (view: PageView) => pageFile(view, templates, pages, options);
@@ -151,6 +150,201 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     }
     return files.sort((a, b) => compareStrings(a.path, b.path));
   };
+}
+
+/** What every page shows or links to, in one digest: the templates, the configuration, the build's date, where each page goes, the forms. */
+function sharedDigest(templatesKey: string, repo: Repository, options: SiteOptions, pages: Pages, forms: string): string {
+  return digest(JSON.stringify([templatesKey, repo.config?.source.digest, options.buildDate, [...pages.byRelPath], [...pages.byId], forms]));
+}
+
+/** A file of the output that a build takes from the previous one as it stands, and what goes beside it. */
+export interface KeptFile {
+  path: string;
+  /** A page also printed to PDF: its PDF, made elsewhere, goes with it. */
+  print?: true;
+  /** A kallelse's page: the path of its meeting packet, which goes with it. */
+  packet?: string;
+}
+
+/**
+ * What the files of a build were made of, kept for the next build (see `renderChanged`): each
+ * document's part by the digest of all it is made of, each page made of every document by the
+ * digest of its inputs, and the repository's files the pages show by their state when copied.
+ */
+export interface SiteRecord {
+  /** By document id: the digest of what its page and roll-ups are made of, their files, and the repository's files its page shows. */
+  parts: Map<string, { fingerprint: string; files: KeptFile[]; assets: Asset[] }>;
+  /** By page (the index, the roll-ups across agreements): the digest of what it is made of, and its files (a roll-up's page and its CSV). */
+  whole: Map<string, { digest: string; files: KeptFile[] }>;
+  /** By path in the output: the repository's file copied there, as `fileState` gave it then. */
+  copied: Map<string, string>;
+}
+
+/** The files of a build made from the previous one: those rendered (or copied) now, and those that stand as they were. */
+export interface ChangedSite {
+  files: OutputFile[];
+  kept: KeptFile[];
+  record: SiteRecord;
+}
+
+/**
+ * Renders only what changed since the build recorded in `before`: a document's page and
+ * roll-ups again when its part's fingerprint (what every page shares, its group of connected
+ * documents, the files it links to, the state of the files it shows) differs or one of its files
+ * does not `stand` (is no longer in the output as that build left it); the index and the
+ * roll-ups across agreements when their inputs' digest differs. The rest is kept: the files of
+ * `kept` are those the previous output holds, the same bytes a fresh `renderSite` would give.
+ * Documents' bodies are read only by the pages rendered (see `parseBodyWhenAsked`).
+ */
+export function renderChanged(repo: Repository, options: SiteOptions, before: SiteRecord | undefined, stands: (path: string) => boolean): ChangedSite {
+  const read = readTemplates(options.templatesDir ?? join(repo.root, "templates"), undefined, options.templatesDir ? undefined : repo.root);
+  const templatesKey = JSON.stringify([...read.sources]);
+  let templates: Templates | undefined;
+  const pages = pagesOf(repo);
+  // Not where every page goes, as watch mode's renderer takes it: a page shows only its own place and those of the documents it names (below).
+  const shared = digest(JSON.stringify([templatesKey, repo.config?.source.digest, options.buildDate, pages.index, pages.rollupFolder, formsDigest(repo)]));
+  const placesOf = groupPlaces(repo, pages);
+  const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };
+  const render = (view: PageView) => pageFile(view, (templates ??= compileTemplates(read)), pages, options);
+  const record: SiteRecord = { parts: new Map(), whole: new Map(), copied: new Map() };
+  const files: OutputFile[] = [];
+  const kept: KeptFile[] = [];
+  const keptOf = (file: OutputFile): KeptFile => ({
+    path: file.path,
+    ...(file.print ? { print: true as const } : {}),
+    ...(file.packet ? { packet: file.packet.path } : {}),
+  });
+  const standing = (list: readonly KeptFile[]) => list.every((f) => stands(f.path));
+  const states = new Map<string, string | undefined>();
+  const stateOf = (absPath: string) => (states.has(absPath) ? states.get(absPath) : states.set(absPath, fileState(absPath)).get(absPath));
+
+  const tablesOf = new Map<string, Table[]>();
+  const rendered = new Set<string>();
+  for (const entry of repo.documents.values()) {
+    const { id, source } = entry;
+    const tables = documentRollups(repo, entry);
+    tablesOf.set(id, tables);
+    const fingerprint = digest(JSON.stringify([shared, repo.groups.get(id), placesOf(id), linksOf(repo, pages, source)]));
+    const last = before?.parts.get(id);
+    // What a page is printed from includes the files it shows: a changed image makes its page (and so its PDF) new.
+    if (last?.fingerprint === fingerprint && standing(last.files) && last.assets.every((a) => before!.copied.get(a.to) === `${a.from}\0${stateOf(a.from)}`)) {
+      kept.push(...last.files);
+      record.parts.set(id, last);
+      continue;
+    }
+    rendered.add(id);
+    const view = pageOf(ctx, entry, pages.byId.get(id)!);
+    const made = [view, ...tables.map((t) => rollupView(ctx, t))].map(render);
+    for (const table of tables) made.push({ path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) });
+    files.push(...made);
+    record.parts.set(id, { fingerprint, files: made.map(keptOf), assets: view.assets });
+  }
+
+  // Made of every document: rendered again when what they are made of changed.
+  const whole = (path: string, inputs: string, make: () => OutputFile[]) => {
+    const last = before?.whole.get(path);
+    if (last?.digest === inputs && standing(last.files)) {
+      kept.push(...last.files);
+      record.whole.set(path, last);
+      return;
+    }
+    const made = make();
+    files.push(...made);
+    record.whole.set(path, { digest: inputs, files: made.map(keptOf) });
+  };
+  const partyTables = partyRollups(repo);
+  const organisationTables = organisationRollups(repo);
+  for (const table of [...partyTables, ...organisationTables]) {
+    const view = rollupView(ctx, table);
+    const csv: OutputFile = { path: rollupCsv(pages.rollupFolder, table), content: tableToCsv(table) };
+    whole(view.path, digest(JSON.stringify([shared, view, csv.content])), () => [render(view), csv]);
+  }
+  const tables = allRollups(repo, (entry) => tablesOf.get(entry.id)!, partyTables, organisationTables);
+  const index = createHash("sha256").update(`${shared}\n`);
+  for (const entry of repo.documents.values()) index.update(`${indexFacts(entry)}\n`);
+  for (const table of tables) index.update(`${table.name}\n`);
+  whole(pages.index, index.digest("base64"), () => [render(indexView(ctx, tables))]);
+
+  // The repository's files the pages show, copied: again where the file changed, or a page rendered now shows it.
+  const written = new Set([...files, ...kept].map((f) => f.path));
+  const assets = new Map<string, { asset: Asset; shownNow: boolean }>();
+  for (const [id, part] of record.parts)
+    for (const asset of part.assets) {
+      const seen = assets.get(asset.to);
+      assets.set(asset.to, { asset, shownNow: rendered.has(id) || seen?.shownNow === true });
+    }
+  for (const { asset, shownNow } of assets.values()) {
+    if (written.has(asset.to)) continue;
+    const state = `${asset.from}\0${stateOf(asset.from)}`;
+    record.copied.set(asset.to, state);
+    if (!shownNow && before?.copied.get(asset.to) === state && stands(asset.to)) kept.push({ path: asset.to });
+    else files.push({ path: asset.to, content: readAsset(repo.root, asset.from) });
+  }
+  files.sort((a, b) => compareStrings(a.path, b.path));
+  return { files, kept, record };
+}
+
+/**
+ * Where the pages of a document's group go, by the document's id: a page links to the documents
+ * it names, which are in its group (a name with no document is too, see `referenceGroups`), and
+ * shows its own place. Digested once for each group.
+ */
+function groupPlaces(repo: Repository, pages: Pages): (id: string) => string | undefined {
+  const members = new Map<string, string[]>();
+  for (const [name, group] of repo.groups) {
+    const list = members.get(group);
+    if (list) list.push(name);
+    else members.set(group, [name]);
+  }
+  const digests = new Map<string, string>();
+  return (id) => {
+    const group = repo.groups.get(id);
+    if (group === undefined) return pages.byId.get(id);
+    let done = digests.get(group);
+    if (done === undefined) digests.set(group, (done = digest(JSON.stringify(members.get(group)!.map((name) => [name, pages.byId.get(name) ?? null])))));
+    return done;
+  };
+}
+
+/**
+ * What a document's links in its text lead to: whether each file named exists (and what it is),
+ * which no document shows, and the page of the document it names, by its file or by its id,
+ * as the renderer resolves it (`linkTarget` in remark-local-urls.ts).
+ */
+function linksOf(repo: Repository, pages: Pages, source: AnyEntry["source"]): unknown[] {
+  const kinds = linkTargetKinds(repo.root, source, repo.ignored);
+  return (source.outline?.urls ?? []).map(({ url }, i) => {
+    const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
+    let id: string | undefined;
+    try {
+      id = decodeURIComponent(url.replace(/[?#].*$/s, ""))
+        .replace(/^\.\//, "")
+        .replace(/\.md$/i, "");
+    } catch {
+      // Not a document's id.
+    }
+    // A local file is linked only when it is a file (not a folder), and a document's file as its page.
+    const local = target.kind === "local" ? [pages.byRelPath.get(target.relPath) ?? null, isFile(target.absPath)] : null;
+    return [kinds[i], local, id === undefined ? null : (pages.byId.get(id) ?? null)];
+  });
+}
+
+const isFile = (absPath: string) => {
+  try {
+    return statSync(absPath).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** A file's state as its size, times of change and inode (as `plan check`'s cache takes it): another state may be other bytes. `undefined` when there is none. */
+function fileState(absPath: string): string | undefined {
+  try {
+    const s = statSync(absPath);
+    return `${s.size} ${s.mtimeMs} ${s.ctimeMs} ${s.ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A view in its template and the page layout: the page's file, with its print style sheet where it is also a PDF. */

@@ -256,6 +256,26 @@ export function parseYamlWhenAsked(doc: SourceDocument): void {
   });
 }
 
+/**
+ * Gives `doc.body` as the tree parsed from the file's text the first time it is read: a document
+ * checked without its body (`keepBody: false`, or restored from `plan check`'s cache) gets the
+ * tree `loadMarkdown` would have kept, parsed only for the pages that show it. Nothing is
+ * reported again (the check said what parsing finds); a body the check refused stays undefined.
+ */
+export function parseBodyWhenAsked(doc: SourceDocument): void {
+  if (doc.body !== undefined || doc.outline === undefined) return;
+  // A document too large to read has no body, as when it was loaded.
+  if (doc.file.messages.some((m) => m.ruleId === fileTooLarge.id)) return;
+  const text = String(doc.file.value);
+  const { bodyStart } = doc.outline;
+  let cached: { tree: Root | undefined } | undefined;
+  Object.defineProperty(doc, "body", {
+    configurable: true,
+    enumerable: true,
+    get: () => (cached ??= { tree: parseBody(new VFile(), doc.lines, text, bodyStart) }).tree,
+  });
+}
+
 /** What `plan check`'s cache keeps of a parsed file (see `restoreSource`): all but its text, its messages and its trees. */
 export type SourceFacts = Pick<SourceDocument, "yamlStart" | "data" | "outline"> & { hasYaml: boolean };
 

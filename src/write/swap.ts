@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { onExit } from "../exit.js";
 import { besidePrefix, type BesideKind } from "./leftovers.js";
@@ -65,4 +65,36 @@ export function carryOver(previous: string, fresh: string, path: string): boolea
     copyFileSync(from, to);
   }
   return true;
+}
+
+/**
+ * Carries many files of the previous output into the new one, each as `carryOver` does (a hard
+ * link, else a copy; only regular files; never over a file already there), making each folder
+ * once. Gives back the paths that could not be carried.
+ */
+export function carryAll(previous: string, fresh: string, paths: readonly string[]): string[] {
+  const made = new Set<string>();
+  const missed: string[] = [];
+  for (const path of paths) {
+    const from = join(previous, path);
+    const to = join(fresh, path);
+    try {
+      if (!lstatSync(from).isFile()) {
+        missed.push(path);
+        continue;
+      }
+      const folder = dirname(to);
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
+      try {
+        linkSync(from, to);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
+        copyFileSync(from, to, constants.COPYFILE_EXCL);
+      }
+    } catch {
+      missed.push(path);
+    }
+  }
+  return missed;
 }
