@@ -188,17 +188,22 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
         throw at(error, join(staging, path));
       }
     };
-    for (const file of todo) {
-      // The print variant goes where the page goes, so its relative image paths work.
-      const page = Buffer.from(file.content).toString("utf8");
-      put(file.path, printHtml(page, file.print!.css, fonts.cssFor(page)));
-      const chars = fonts.missing(page);
-      if (chars.length) unshipped.push({ pdf: pdfPathOf(file.path), chars });
+    // Each page's characters that no shipped font has, found as its variant is made; said in the order of the pages.
+    const missing: string[][] = [];
+    for (const [n, file] of todo.entries()) {
+      // The print variant goes where the page goes, so its relative image paths work. It is made when a page of the
+      // browser is free to print it: while the browser starts and prints the others, not before.
+      mkdirSync(dirname(join(staging, file.path)), { recursive: true });
+      const html = () => {
+        const page = Buffer.from(file.content).toString("utf8");
+        missing[n] = fonts.missing(page);
+        return printHtml(page, file.print!.css, fonts.cssFor(page));
+      };
       for (const asset of file.print!.assets) {
         const content = byPath.get(asset)?.content;
         if (content !== undefined) put(asset, content);
       }
-      tasks.push({ source: join(staging, file.path), target: join(staging, pdfPathOf(file.path)), label: pdfPathOf(file.path) });
+      tasks.push({ source: join(staging, file.path), target: join(staging, pdfPathOf(file.path)), label: pdfPathOf(file.path), html });
     }
     const bar = progress(io.stderr, io.env, "PDF");
     let result;
@@ -222,6 +227,9 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     } finally {
       bar.end();
     }
+    todo.forEach((file, n) => {
+      if (missing[n]?.length) unshipped.push({ pdf: pdfPathOf(file.path), chars: missing[n] });
+    });
     for (const file of todo) cache.set(pdfPathOf(file.path), inputs.get(file.path)!, version, readFileSync(join(staging, pdfPathOf(file.path))));
     return {
       rendered: result.printed,
