@@ -68,7 +68,8 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const started = performance.now();
   const unchanged = t`Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
   let pdfs: PdfStage | undefined;
-  let packets: { joined: string[]; incomplete: string[] } | undefined;
+  let packets: { joined: string[]; incomplete: string[]; seconds: number } | undefined;
+  let pdfSeconds = 0;
   // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
   let fresh: ReturnType<typeof besideFolder> | undefined;
   try {
@@ -78,6 +79,8 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
       { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks },
       io,
     );
+    // The PDFs' time is of their making alone (browser, print variants, printing); the packets say their own, and writing the pages is neither.
+    pdfSeconds = (performance.now() - started) / 1000;
     fresh = besideFolder(out, "new");
     await writeFresh(fresh.path, [...files, outputMark()]);
     pdfs.commit(fresh.path);
@@ -87,7 +90,10 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     // So do the meeting packets, which are joined again below where the PDFs were looked at (with --no-pdf, they stay as the PDFs do).
     for (const file of files) if (file.packet) carryOver(out, fresh.path, file.packet.path);
     // The meeting packets, joined from the PDFs now in place; none where the PDFs were skipped, as they may be stale.
-    if (!pdfs.skipped) packets = await writePackets(fresh.path, files, day);
+    if (!pdfs.skipped) {
+      const joining = performance.now();
+      packets = { ...(await writePackets(fresh.path, files, day)), seconds: (performance.now() - joining) / 1000 };
+    }
     swapIn(fresh.path, out);
   } catch (error) {
     throw diskError(error, unchanged);
@@ -98,7 +104,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   if (inputs !== undefined) remember(root, out, inputs);
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
   io.stdout.write(`${say(t`plan: built ${count(pages, "page")} and ${count(files.length - pages, "other file")} into ${shownPath(out, io)}`, langIn(io))}\n`);
-  reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
+  reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: pdfSeconds }, io);
   if (packets) reportPackets(packets, { shard: options.shard !== undefined }, io);
   if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
   return 0;
@@ -137,9 +143,10 @@ export function shownPath(path: string, io: Io): string {
 }
 
 /** The meeting packets a build or a round of watch mode joined, and those it could not. */
-export function reportPackets(packets: { joined: string[]; incomplete: string[] }, run: { shard: boolean }, io: Io): void {
+export function reportPackets(packets: { joined: string[]; incomplete: string[]; seconds: number }, run: { shard: boolean }, io: Io): void {
   const lang = langIn(io);
-  if (packets.joined.length) io.stdout.write(`${say(t`plan: ${count(packets.joined.length, "meeting packet")} joined`, lang)}\n`);
+  const joined = count(packets.joined.length, "meeting packet");
+  if (packets.joined.length) io.stdout.write(`${say(t`plan: ${joined} joined in ${decimal(packets.seconds, 1)} s`, lang)}\n`);
   // With --shard another job prints some parts: said only where it is not that.
   if (packets.incomplete.length && !run.shard) io.stderr.write(`${say(t`plan: warning: no meeting packet for ${packets.incomplete.join(", ")}.`, lang)}\n`);
 }

@@ -1221,7 +1221,7 @@ export const SV: Readonly<Record<string, string>> = {
   "plan: built {0} and {1} into {2}": "plan: byggde {0} och {1} i {2}",
   "page|pages": "sida|sidor",
   "other file|other files": "annan fil|andra filer",
-  "plan: {0} joined": "plan: sammanfogade {0}",
+  "plan: {0} joined in {1} s": "plan: sammanfogade {0} på {1} s",
   "meeting packet|meeting packets": "sammanträdespaket|sammanträdespaket",
   "plan: warning: no meeting packet for {0}.": "plan: varning: inget sammanträdespaket för {0}.",
   " (shard {0})": " (del {0})",
