@@ -5,7 +5,7 @@ import { count, decimal, langIn, say, t, type Message } from "../format/message.
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
 import { pdfPathOf } from "../model/pages.js";
-import { stagePdfs, type PdfStage } from "../pdf/build.js";
+import { stagePdfs, startEarly, type EarlyBrowser, type PdfStage } from "../pdf/build.js";
 import { CACHE_FILE } from "../pdf/cache.js";
 import { writePackets } from "../pdf/packet.js";
 import type { RenderHooks } from "../pdf/render.js";
@@ -44,6 +44,21 @@ export interface BuildSettings {
  * `label` is the shard as it was given, for the report.
  */
 export async function build(path: string, options: BuildSettings & { shard?: { part: Shard; label: string } }, io: Io): Promise<number> {
+  // The browser starts while the repository is checked and its pages rendered; closed unused where nothing is printed.
+  const early = await startEarly({ mode: pdfMode(options), browser: options.browser }, io);
+  try {
+    return await buildWith(path, options, early, io);
+  } finally {
+    await early?.dispose();
+  }
+}
+
+async function buildWith(
+  path: string,
+  options: BuildSettings & { shard?: { part: Shard; label: string } },
+  early: EarlyBrowser | undefined,
+  io: Io,
+): Promise<number> {
   // An HTML build first asks the check's cache, and whether anything it is made of changed since the last one (see unchanged.ts).
   const htmlOnly = pdfMode(options) === "skip" && options.shard === undefined;
   let checked = checkRepository(path, io, htmlOnly ? { keepBody: false, cache: true } : {});
@@ -76,7 +91,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     pdfs = await stagePdfs(
       out,
       files,
-      { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks },
+      { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks, early },
       io,
     );
     // The PDFs' time is of their making alone (browser, print variants, printing); the packets say their own, and writing the pages is neither.

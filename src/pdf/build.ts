@@ -35,6 +35,48 @@ export interface PdfBuildOptions {
   /** `YYYY-MM-DD` written as the PDFs' dates. */
   sourceDate?: string | undefined;
   hooks?: RenderHooks | undefined;
+  /** The browser started ahead by startEarly, taken here if it is the one to print with. */
+  early?: EarlyBrowser | undefined;
+}
+
+/** A browser started ahead, while the build checks the repository and renders its pages: the PDFs then find it ready. */
+export interface EarlyBrowser {
+  path: string;
+  /** The browser, to the first caller only (a PrintError where it did not start); undefined after. */
+  take(): Promise<Browser> | undefined;
+  /** Closes it where no one took it. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts the browser the PDFs will be printed with, if the build makes PDFs and there is one,
+ * and returns once its process is spawned: it starts while the build's own work (the check,
+ * the pages) runs. Where nothing needs printing after all, dispose closes it unused.
+ */
+export async function startEarly(options: Pick<PdfBuildOptions, "mode" | "browser">, io: Io): Promise<EarlyBrowser | undefined> {
+  if (options.mode === "skip") return undefined;
+  const found = resolveBrowser(options, io);
+  if ("missing" in found) return undefined;
+  const starting = startBrowser(found.path);
+  // A browser that did not start is said by stagePdfs, which takes it, as when it starts it there.
+  starting.catch(() => undefined);
+  // One turn of the event loop, in which puppeteer spawns the browser's process, before the build's work that does not wait.
+  await new Promise((resolve) => setImmediate(resolve));
+  let taken = false;
+  return {
+    path: found.path,
+    take() {
+      if (taken) return undefined;
+      taken = true;
+      return starting;
+    },
+    async dispose() {
+      if (taken) return;
+      taken = true;
+      const browser = await starting.catch(() => undefined);
+      if (browser) await closeBrowser(browser);
+    },
+  };
 }
 
 /** The PDFs of a build, rendered into a staging folder beside the output folder and not yet in place. */
@@ -71,7 +113,7 @@ function inputHash(file: OutputFile, byPath: Map<string, OutputFile>, fontHash: 
 }
 
 /** Which browser to use, or why there is none. */
-function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { missing: Message } {
+function resolveBrowser(options: Pick<PdfBuildOptions, "browser">, io: Io): { path: string } | { missing: Message } {
   const path = findBrowser({ explicit: options.browser, env: io.env });
   if (path === undefined) return { missing: t`no Chrome, Chromium or Edge was found` };
   if (isExecutable(path)) return { path };
@@ -126,6 +168,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
 
   // A PDF printed by another version of the browser is printed again. The version of the program that printed last is
   // in the cache; another program, or the same upgraded in place, is started and asked.
+  const start = () => (options.early?.path === browser.path ? options.early.take() : undefined) ?? startBrowser(browser.path);
   const identity = browserIdentity(browser.path);
   let version = cache.versionOf(identity);
   let started: Browser | undefined;
@@ -133,7 +176,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   try {
     if (version === undefined) {
       try {
-        started = await startBrowser(browser.path);
+        started = await start();
         version = await browserVersion(started);
       } catch (error) {
         // A browser that cannot say its version could print nothing either: nothing to print, nothing lost.
@@ -146,7 +189,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     }
     todo = toPrint(version);
     if (todo.length > 0 && !started) {
-      started = await startBrowser(browser.path);
+      started = await start();
       const actual = await browserVersion(started);
       // The program changed without its file showing it: what it prints decides.
       if (actual !== version) todo = toPrint((version = actual));
