@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { fromHtml } from "hast-util-from-html";
+import { parseHtml } from "./parse-html.js";
 import { toHtml } from "hast-util-to-html";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from "pdf-lib";
 
@@ -63,7 +63,7 @@ interface Placement {
 /** Prints `html` with its footnotes at the foot of their pages where it can (see above), else as it is. */
 export async function printWithFootnotes(html: string, print: Print): Promise<Uint8Array> {
   if (!hasFootnotes(html)) return print(html);
-  const tree = fromHtml(html);
+  const tree = parseHtml(html);
   const notes = notesOf(tree);
   if (notes.length === 0) return print(html);
   const placements: Placement[] = [];
