@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
@@ -133,8 +134,11 @@ export async function launchBrowser(path: string): Promise<Browser> {
       await exited;
     } finally {
       killBrowserGroup(pid);
-      removeProfile();
-      forget();
+      // The profile (some 180 files) goes in the background, while plan goes on (its packets, its output); should plan
+      // exit first, the exit hook removes what is left of it.
+      void rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
+        .catch(() => undefined)
+        .then(forget);
     }
   };
   return browser;
