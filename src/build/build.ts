@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, relative } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { checkRepository, errorsOnly, formatProblems, type Checked } from "../check/check.js";
 import { formatSummary } from "../diagnostics/format-summary.js";
 import { count, decimal, langIn, say, t, type Message } from "../format/message.js";
@@ -12,7 +12,7 @@ import type { RenderHooks } from "../pdf/render.js";
 import type { Shard } from "../pdf/shard.js";
 import { renderSite } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
-import { CONFIG_FILE } from "../source/discover.js";
+import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { removeBeside } from "../write/leftovers.js";
 import { outputFolder, outputMark } from "../write/output-folder.js";
 import { diskError, writeFresh } from "../write/outputs.js";
@@ -44,8 +44,11 @@ export interface BuildSettings {
  * `label` is the shard as it was given, for the report.
  */
 export async function build(path: string, options: BuildSettings & { shard?: { part: Shard; label: string } }, io: Io): Promise<number> {
-  // The browser starts while the repository is checked and its pages rendered; closed unused where nothing is printed.
-  const early = await startEarly({ mode: pdfMode(options), browser: options.browser }, io);
+  // Where it will surely print, the browser starts while the repository is checked and its pages rendered (the output
+  // folder as outputFolder finds it: --out, else dist in the repository); closed unused where nothing is printed.
+  const root = findRoot(resolve(io.cwd, path));
+  const out = options.out !== undefined ? resolve(io.cwd, options.out) : root && join(root, "dist");
+  const early = await startEarly({ mode: pdfMode(options), browser: options.browser, out }, io);
   try {
     return await buildWith(path, options, early, io);
   } finally {

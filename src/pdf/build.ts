@@ -49,14 +49,18 @@ export interface EarlyBrowser {
 }
 
 /**
- * Starts the browser the PDFs will be printed with, if the build makes PDFs and there is one,
- * and returns once its process is spawned: it starts while the build's own work (the check,
- * the pages) runs. Where nothing needs printing after all, dispose closes it unused.
+ * Starts the browser the PDFs will be printed with, where the build makes PDFs and will surely
+ * start one: the output folder `out` holds no PDFs plan made (no cache: a first build, a CI
+ * job), or another program is to print than the one that printed last (it is asked its
+ * version). It returns once the browser's process is spawned: the browser starts while the
+ * build's own work (the check, the pages) runs. Otherwise the build may print nothing, and
+ * starts no browser until it knows. Where nothing needs printing after all, dispose closes it.
  */
-export async function startEarly(options: Pick<PdfBuildOptions, "mode" | "browser">, io: Io): Promise<EarlyBrowser | undefined> {
-  if (options.mode === "skip") return undefined;
+export async function startEarly(options: Pick<PdfBuildOptions, "mode" | "browser"> & { out: string | undefined }, io: Io): Promise<EarlyBrowser | undefined> {
+  if (options.mode === "skip" || options.out === undefined) return undefined;
   const found = resolveBrowser(options, io);
   if ("missing" in found) return undefined;
+  if (PdfCache.load(options.out).versionOf(browserIdentity(found.path)) !== undefined) return undefined;
   const starting = startBrowser(found.path);
   // A browser that did not start is said by stagePdfs, which takes it, as when it starts it there.
   starting.catch(() => undefined);
