@@ -33,6 +33,8 @@
 //   { seconds: 3, issue: 3 } (median under 3 s), { mb: 1000 } (peak memory),
 //   { ratioTo: "label of another row", ratio: 1.3 } (median ÷ that row's median at most 1.3),
 //   optionally with `text` to describe it.
+// - measureTogether([{ label, argv, … }, …], { runs }) measures several commands as measure does,
+//   run after run in alternating order (a command and its floor meet the same load), and returns their rows.
 // - more: root (the project folder), cli (dist/cli.js), plans (1000), generateRepository and
 //   commitAll (from bench/generate.mjs), note(label, value) to add a free-form figure to the
 //   output, log(...) for progress on stderr.
@@ -381,6 +383,15 @@ async function runTasks(repoDir, head) {
       if (row.failed) throw new Error(`${label}: ${row.failed}`);
       return row;
     };
+    // Several commands measured together, run after run in alternating order, so that a change in the machine's load meets them alike.
+    const measureTogether = (specs, options = {}) => {
+      const rows = measureGroup(
+        specs.map((spec) => ({ cwd: repoDir, plans: PLANS, source, ...spec })),
+        { runs: options.runs ?? RUNS },
+      );
+      for (const row of rows) if (row.failed) throw new Error(`${row.label}: ${row.failed}`);
+      return rows;
+    };
     const note = (label, value) => notes.push({ label, value: String(value), source });
     // A figure the task took itself (e.g. a time the command reports of one of its stages), as a row of the table.
     const record = (label, seconds, options = {}) => {
@@ -404,6 +415,7 @@ async function runTasks(repoDir, head) {
       await mod.default({
         repoDir,
         measure,
+        measureTogether,
         tmpDir,
         root: ROOT,
         cli: CLI,

@@ -353,7 +353,7 @@ describe("PDF: the examples, built once", () => {
       join(repo, "templates/print.hbs"),
       readFileSync(join(import.meta.dirname, "../templates/print.hbs"), "utf8") + "\n@page { margin-bottom: 31mm; }\n",
     );
-    const restyled = await watcher.next(/PDFs? rendered[^\n]*\n(?:plan: \d+ meeting packets? joined\n)?Watching/, 120_000);
+    const restyled = await watcher.next(/PDFs? rendered[^\n]*\n(?:plan: \d+ meeting packets? joined in [\d.]+ s\n)?Watching/, 120_000);
     expect(restyled).toMatch(
       new RegExp(`plan: [\\d:]+ 0 files written in dist[^\\n]*\\nplan: ${LERUM_PDFS} PDFs rendered in [\\d.]+ s[^\\n]*\\nplan: 1 meeting packet joined`),
     );

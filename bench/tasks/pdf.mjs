@@ -20,7 +20,12 @@
 // batch sizes measured (default "10,20"; on 2 quiet cores: 5 → 99 s, 10 → 59 s, 20 → 44 s,
 // 50 → 18 files failed). 20 is its fastest but on a busy machine some of its pages time out;
 // a size whose runs fail is noted and left out. plan is compared with the fastest that made
-// all 200.
+// all 200. BENCH_MD_TO_PDF_BATCH=0 leaves md-to-pdf out (issue 20's figure does not need it).
+//
+// plan and the floor are measured together, run after run in alternating order, so that a
+// change in the machine's load meets both alike; plan is run with --lang en, whose report the
+// task reads ("N PDFs rendered, 0 unchanged in S s": the browser started, the print variants
+// made, the pages printed and the browser closed; "N meeting packets joined in S s" apart).
 //
 // Wall times are of the whole command (start, check, HTML, browser start, PDFs). Each run of
 // plan removes the output's .plan-cache.json first, so every run renders all the PDFs. Peak
@@ -38,8 +43,8 @@ const PLANS = Math.max(1, Math.round(Number(process.env.BENCH_PDF_PLANS ?? 50)))
 const RUNS = Math.max(1, Number(process.env.BENCH_PDF_RUNS ?? 3));
 const BATCHES = (process.env.BENCH_MD_TO_PDF_BATCH ?? "10,20")
   .split(",")
-  .map((b) => Math.max(1, Math.round(Number(b))))
-  .filter(Number.isFinite);
+  .map((b) => Math.round(Number(b)))
+  .filter((b) => Number.isFinite(b) && b >= 1);
 
 function listFiles(dir, ext) {
   const out = [];
@@ -119,7 +124,7 @@ const median = (xs) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export default async function ({ tmpDir, measure, cli, root, generateRepository, note, record, log }) {
+export default async function ({ tmpDir, measure, measureTogether, cli, root, generateRepository, note, record, log }) {
   const { findBrowser, isExecutable } = await import(join(root, "dist", "browser", "index.js"));
   const browser = findBrowser({ env: process.env });
   if (!browser || !isExecutable(browser)) throw new Error("no browser found (set PUPPETEER_EXECUTABLE_PATH or install chromium): the PDF bench needs one");
@@ -153,7 +158,7 @@ export default async function ({ tmpDir, measure, cli, root, generateRepository,
   });
   const mdList = join(tmpDir, "md-files.txt");
   writeFileSync(mdList, mdFiles.join("\n") + "\n");
-  const mdToPdf = ensureMdToPdf(log);
+  const mdToPdf = BATCHES.length ? ensureMdToPdf(log) : undefined;
   const launch = JSON.stringify({ executablePath: browser, args: ["--no-sandbox"] });
 
   const jobs = availableParallelism();
@@ -162,12 +167,35 @@ export default async function ({ tmpDir, measure, cli, root, generateRepository,
   const floorLabel = `PDF floor (${DOCUMENTS} pages, 1 warm browser, page.pdf in turn)`;
   // plan's report of each run ("plan: N PDFs rendered, 0 unchanged in S s, …") is kept, for its printing time alone.
   const planSaid = join(tmpDir, "plan-stdout.txt");
-  const planArgv = ["sh", "-c", `rm -f "$1/.plan-cache.json" && exec "$2" "$3" build "$4" --out "$1" --pdf >> "$5"`, "sh", out, node, cli, repo, planSaid];
+  const planArgv = [
+    "sh",
+    "-c",
+    `rm -f "$1/.plan-cache.json" && exec "$2" "$3" build "$4" --out "$1" --pdf --lang en >> "$5"`,
+    "sh",
+    out,
+    node,
+    cli,
+    repo,
+    planSaid,
+  ];
   const mdArgv = (batch) => ["xargs", "-a", mdList, "-d", "\n", "-n", String(batch), mdToPdf, "--launch-options", launch];
   const floorArgv = ["node", join(root, "bench", "pdf-floor.mjs"), browser, list, join(tmpDir, "floor-pdfs"), floorFigures];
 
-  const floor = await measure(floorLabel, floorArgv, { cwd: tmpDir, runs: RUNS, plans: PLANS });
+  const planSpec = {
+    label: planLabel,
+    argv: planArgv,
+    cwd: tmpDir,
+    plans: PLANS,
+    floor: floorLabel,
+    aim: { ratioTo: floorLabel, ratio: 1.3, issue: 4, text: `plan build --pdf, ${DOCUMENTS} PDFs: within 1.3× the floor (whole commands)` },
+  };
+  const floorSpec = { label: floorLabel, argv: floorArgv, cwd: tmpDir, plans: PLANS };
+  // Together, alternating; a runner without measureTogether measures one after the other.
+  const [floor, plan] = measureTogether
+    ? await measureTogether([floorSpec, planSpec], { runs: RUNS })
+    : [await measure(floorLabel, floorArgv, floorSpec), await measure(planLabel, planArgv, planSpec)];
   if (listFiles(join(tmpDir, "floor-pdfs"), ".pdf").length !== DOCUMENTS) throw new Error("the floor did not print every page");
+  if (listFiles(out, ".pdf").filter((pdf) => pdfs.includes(pdf)).length !== DOCUMENTS) throw new Error(`plan's measured runs did not leave ${DOCUMENTS} PDFs`);
   let md;
   for (const batch of BATCHES) {
     for (const pdf of listFiles(mdDir, ".pdf")) rmSync(pdf);
@@ -184,32 +212,36 @@ export default async function ({ tmpDir, measure, cli, root, generateRepository,
       );
     }
   }
-  // plan and its floor are measured all the same (issue 20's aim does not need md-to-pdf).
-  if (!md) note("md-to-pdf (issue 4)", "no complete run at any batch size: plan ÷ md-to-pdf has no figure");
-  const plan = await measure(planLabel, planArgv, {
-    cwd: tmpDir,
-    runs: RUNS,
-    plans: PLANS,
-    floor: floorLabel,
-    aim: { ratioTo: floorLabel, ratio: 1.3, issue: 4, text: `plan build --pdf, ${DOCUMENTS} PDFs: within 1.3× the floor (whole commands)` },
-  });
-  if (listFiles(out, ".pdf").filter((pdf) => pdfs.includes(pdf)).length !== DOCUMENTS) throw new Error(`plan's measured runs did not leave ${DOCUMENTS} PDFs`);
+  if (!md)
+    note("md-to-pdf (issue 4)", BATCHES.length ? "no complete run at any batch size: plan ÷ md-to-pdf has no figure" : "left out (BENCH_MD_TO_PDF_BATCH=0)");
 
   // Issue 20: PDFs within 1.1× the warm-browser floor. Both printing alone: the floor's from its clock around page.pdf
   // (browser started and warm), plan's as it reports it (its browser started, the pages printed; no check, no HTML).
   const warmRuns = existsSync(floorFigures) ? readFileSync(floorFigures, "utf8").split("\n").filter(Boolean).map(Number) : [];
-  const planRuns = existsSync(planSaid)
-    ? [...readFileSync(planSaid, "utf8").matchAll(/PDFs? rendered, \d+ unchanged in ([\d.]+) s/g)].map((m) => Number(m[1]))
-    : [];
+  const said = existsSync(planSaid) ? readFileSync(planSaid, "utf8") : "";
+  const planRuns = [...said.matchAll(/PDFs? rendered, \d+ unchanged in ([\d.]+) s/g)].map((m) => Number(m[1]));
+  const packetRuns = [...said.matchAll(/meeting packets? joined in ([\d.]+) s/g)].map((m) => Number(m[1]));
   if (warmRuns.length && planRuns.length) {
     const warmLabel = `PDF floor, printing alone (${DOCUMENTS} pages, browser warm)`;
-    record(warmLabel, warmRuns, { plans: PLANS });
-    record(`plan build --pdf, printing alone (${DOCUMENTS} PDFs, as plan reports it)`, planRuns, {
+    const warmRow = record(warmLabel, warmRuns, { plans: PLANS });
+    const planRow = record(`plan build --pdf, its PDFs (${DOCUMENTS}, as plan reports them: browser start to close)`, planRuns, {
       plans: PLANS,
       floor: warmLabel,
       aim: { ratioTo: warmLabel, ratio: 1.1, issue: 20, text: `plan's PDFs, ${DOCUMENTS}: within 1.1× the warm-browser floor (printing alone)` },
     });
+    // Run by run: the n-th run of each was made one beside the other.
+    const pairs = planRuns.map((p, i) => (warmRuns[i] ? `${p.toFixed(1)}/${warmRuns[i].toFixed(2)}` : undefined)).filter(Boolean);
+    const ratio = planRow.median / warmRow.median;
+    note(
+      "plan's PDFs ÷ the warm-browser floor (aim: at most 1.1×, issue 20)",
+      `${ratio.toFixed(2)}× — ${ratio <= 1.1 ? "met" : "NOT met"}: plan ${planRow.median.toFixed(1)} s against the floor's ${warmRow.median.toFixed(2)} s (medians; minima ${(planRow.min / warmRow.min).toFixed(2)}×); run by run, plan/floor s: ${pairs.join(", ")}`,
+    );
   } else note("plan's PDFs against the warm-browser floor (issue 20)", "no figure: plan's report or the floor's figures are missing");
+  if (packetRuns.length)
+    note(
+      "plan's meeting packets, joined after its PDFs (not in the figure above; the floor joins none)",
+      `${median(packetRuns).toFixed(1)} s (median of ${packetRuns.length})`,
+    );
 
   const rate = (row) => DOCUMENTS / row.median;
   const warm = existsSync(floorFigures) ? median(readFileSync(floorFigures, "utf8").split("\n").filter(Boolean).map(Number)) : undefined;

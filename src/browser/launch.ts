@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
@@ -110,17 +111,34 @@ export async function launchBrowser(path: string): Promise<Browser> {
     forget();
     throw error;
   }
-  pid = browser.process()?.pid;
-  // A browser that crashes or is killed leaves its profile too.
-  browser.once("disconnected", removeProfile);
+  const child = browser.process();
+  pid = child?.pid;
+  // While any of its processes runs, the browser writes to its profile: the profile is removed once they are gone.
+  const exited =
+    child && child.exitCode === null && child.signalCode === null ? new Promise<void>((done) => child.once("exit", () => done())) : Promise.resolve();
+  let closing = false;
+  // A browser that crashes or is killed leaves its profile too (closing removes it itself).
+  browser.once("disconnected", () => {
+    if (closing) return;
+    killBrowserGroup(pid);
+    void exited.then(removeProfile);
+  });
   const close = browser.close.bind(browser);
   browser.close = async () => {
+    closing = true;
     try {
+      // Nothing of the browser's profile is kept, so it need not shut down in order (which takes Chromium most of a
+      // second, writing its profile): its process group is ended, and puppeteer sees the browser go.
+      killBrowserGroup(pid);
       await close();
+      await exited;
     } finally {
       killBrowserGroup(pid);
-      removeProfile();
-      forget();
+      // The profile (some 180 files) goes in the background, while plan goes on (its packets, its output); should plan
+      // exit first, the exit hook removes what is left of it.
+      void rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
+        .catch(() => undefined)
+        .then(forget);
     }
   };
   return browser;

@@ -1,18 +1,18 @@
 import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { checkRepository, errorsOnly, formatProblems, type Checked } from "../check/check.js";
 import { formatSummary } from "../diagnostics/format-summary.js";
 import { count, decimal, langIn, say, t, type Message } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { Repository } from "../model/repository.js";
 import { pdfPathOf } from "../model/pages.js";
-import type { PdfStage } from "../pdf/build.js";
+import type { EarlyBrowser, PdfStage } from "../pdf/build.js";
 import { CACHE_FILE, PdfCache } from "../pdf/cache.js";
 import type { RenderHooks } from "../pdf/render.js";
 import type { Shard } from "../pdf/shard.js";
 import { renderChanged, renderSite, type KeptFile, type OutputFile, type SiteRecord } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
-import { CONFIG_FILE } from "../source/discover.js";
+import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { parseBodyWhenAsked } from "../source/load.js";
 import { UserError } from "../errors.js";
 import { compareStrings } from "../format/text.js";
@@ -48,6 +48,26 @@ export interface BuildSettings {
  * `label` is the shard as it was given, for the report.
  */
 export async function build(path: string, options: BuildSettings & { shard?: { part: Shard; label: string } }, io: Io): Promise<number> {
+  // Where it will surely print, the browser starts while the repository is checked and its pages rendered (the output
+  // folder as outputFolder finds it: --out, else dist in the repository); closed unused where nothing is printed.
+  const root = findRoot(resolve(io.cwd, path));
+  const out = options.out !== undefined ? resolve(io.cwd, options.out) : root && join(root, "dist");
+  // The PDF modules take half a second to load, which an HTML build does without (here and below).
+  const early =
+    pdfMode(options) === "skip" ? undefined : await (await import("../pdf/build.js")).startEarly({ mode: pdfMode(options), browser: options.browser, out }, io);
+  try {
+    return await buildWith(path, options, early, io);
+  } finally {
+    await early?.dispose();
+  }
+}
+
+async function buildWith(
+  path: string,
+  options: BuildSettings & { shard?: { part: Shard; label: string } },
+  early: EarlyBrowser | undefined,
+  io: Io,
+): Promise<number> {
   // An HTML build first asks the check's cache, and whether anything it is made of changed since the last one (see unchanged.ts).
   const htmlOnly = pdfMode(options) === "skip" && options.shard === undefined;
   const checked = checkRepository(path, io, htmlOnly ? { keepBody: false, cache: true } : {});
@@ -78,7 +98,8 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const started = performance.now();
   const unchanged = t`Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
   let pdfs: PdfStage | undefined;
-  let packets: { joined: string[]; incomplete: string[] } | undefined;
+  let packets: { joined: string[]; incomplete: string[]; seconds: number } | undefined;
+  let pdfSeconds = 0;
   // Everything is made in a fresh folder beside the output, PDFs included, and swapped in at the end: a failure anywhere leaves the previous output as it was.
   let fresh: ReturnType<typeof besideFolder> | undefined;
   try {
@@ -87,9 +108,11 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     pdfs = await stagePdfs(
       out,
       files,
-      { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks },
+      { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks, early },
       io,
     );
+    // The PDFs' time is of their making alone (browser, print variants, printing); the packets say their own, and writing the pages is neither.
+    pdfSeconds = (performance.now() - started) / 1000;
     fresh = besideFolder(out, "new");
     await writeFresh(fresh.path, [...files, outputMark()]);
     // The files no change reached, as the last build left them (a hard link each, where the disk allows).
@@ -107,7 +130,10 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
     for (const file of files) if (file.packet) carryOver(out, fresh.path, file.packet.path);
     for (const file of kept) if (file.packet) carryOver(out, fresh.path, file.packet);
     // The meeting packets, joined from the PDFs now in place; none where the PDFs were skipped, as they may be stale.
-    if (!pdfs.skipped) packets = await (await import("../pdf/packet.js")).writePackets(fresh.path, files, day);
+    if (!pdfs.skipped) {
+      const joining = performance.now();
+      packets = { ...(await (await import("../pdf/packet.js")).writePackets(fresh.path, files, day)), seconds: (performance.now() - joining) / 1000 };
+    }
     swapIn(fresh.path, out);
   } catch (error) {
     throw diskError(error, unchanged);
@@ -124,7 +150,7 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const built = t`plan: built ${count(pages, "page")} and ${count(others, "other file")} into ${shownPath(out, io)}`;
   io.stdout.write(`${say(kept.length ? t`${built} (${count(rendered, "page")} rendered, ${pages - rendered} unchanged)` : built, langIn(io))}\n`);
   if (kept.length) pdfs = { ...pdfs!, stale: staleWithKept(out, pdfs!, files, kept, last) };
-  reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: (performance.now() - started) / 1000 }, io);
+  reportPdfs(pdfs!, { jobs: options.jobs, shard: options.shard?.label, seconds: pdfSeconds }, io);
   if (packets) reportPackets(packets, { shard: options.shard !== undefined }, io);
   if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));
   return 0;
@@ -201,9 +227,10 @@ export function shownPath(path: string, io: Io): string {
 }
 
 /** The meeting packets a build or a round of watch mode joined, and those it could not. */
-export function reportPackets(packets: { joined: string[]; incomplete: string[] }, run: { shard: boolean }, io: Io): void {
+export function reportPackets(packets: { joined: string[]; incomplete: string[]; seconds: number }, run: { shard: boolean }, io: Io): void {
   const lang = langIn(io);
-  if (packets.joined.length) io.stdout.write(`${say(t`plan: ${count(packets.joined.length, "meeting packet")} joined`, lang)}\n`);
+  const joined = count(packets.joined.length, "meeting packet");
+  if (packets.joined.length) io.stdout.write(`${say(t`plan: ${joined} joined in ${decimal(packets.seconds, 1)} s`, lang)}\n`);
   // With --shard another job prints some parts: said only where it is not that.
   if (packets.incomplete.length && !run.shard) io.stderr.write(`${say(t`plan: warning: no meeting packet for ${packets.incomplete.join(", ")}.`, lang)}\n`);
 }

@@ -1226,7 +1226,7 @@ export const SV: Readonly<Record<string, string>> = {
   "{0} changed while plan was building; build again.": "{0} ändrades medan plan byggde; bygg igen.",
   "page|pages": "sida|sidor",
   "other file|other files": "annan fil|andra filer",
-  "plan: {0} joined": "plan: sammanfogade {0}",
+  "plan: {0} joined in {1} s": "plan: sammanfogade {0} på {1} s",
   "meeting packet|meeting packets": "sammanträdespaket|sammanträdespaket",
   "plan: warning: no meeting packet for {0}.": "plan: varning: inget sammanträdespaket för {0}.",
   " (shard {0})": " (del {0})",

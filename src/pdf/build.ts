@@ -35,6 +35,52 @@ export interface PdfBuildOptions {
   /** `YYYY-MM-DD` written as the PDFs' dates. */
   sourceDate?: string | undefined;
   hooks?: RenderHooks | undefined;
+  /** The browser started ahead by startEarly, taken here if it is the one to print with. */
+  early?: EarlyBrowser | undefined;
+}
+
+/** A browser started ahead, while the build checks the repository and renders its pages: the PDFs then find it ready. */
+export interface EarlyBrowser {
+  path: string;
+  /** The browser, to the first caller only (a PrintError where it did not start); undefined after. */
+  take(): Promise<Browser> | undefined;
+  /** Closes it where no one took it. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts the browser the PDFs will be printed with, where the build makes PDFs and will surely
+ * start one: the output folder `out` holds no PDFs plan made (no cache: a first build, a CI
+ * job), or another program is to print than the one that printed last (it is asked its
+ * version). It returns once the browser's process is spawned: the browser starts while the
+ * build's own work (the check, the pages) runs. Otherwise the build may print nothing, and
+ * starts no browser until it knows. Where nothing needs printing after all, dispose closes it.
+ */
+export async function startEarly(options: Pick<PdfBuildOptions, "mode" | "browser"> & { out: string | undefined }, io: Io): Promise<EarlyBrowser | undefined> {
+  if (options.mode === "skip" || options.out === undefined) return undefined;
+  const found = resolveBrowser(options, io);
+  if ("missing" in found) return undefined;
+  if (PdfCache.load(options.out).versionOf(browserIdentity(found.path)) !== undefined) return undefined;
+  const starting = startBrowser(found.path);
+  // A browser that did not start is said by stagePdfs, which takes it, as when it starts it there.
+  starting.catch(() => undefined);
+  // One turn of the event loop, in which puppeteer spawns the browser's process, before the build's work that does not wait.
+  await new Promise((resolve) => setImmediate(resolve));
+  let taken = false;
+  return {
+    path: found.path,
+    take() {
+      if (taken) return undefined;
+      taken = true;
+      return starting;
+    },
+    async dispose() {
+      if (taken) return;
+      taken = true;
+      const browser = await starting.catch(() => undefined);
+      if (browser) await closeBrowser(browser);
+    },
+  };
 }
 
 /** The PDFs of a build, rendered into a staging folder beside the output folder and not yet in place. */
@@ -73,7 +119,7 @@ function inputHash(file: OutputFile, byPath: Map<string, OutputFile>, fontHash: 
 }
 
 /** Which browser to use, or why there is none. */
-function resolveBrowser(options: PdfBuildOptions, io: Io): { path: string } | { missing: Message } {
+function resolveBrowser(options: Pick<PdfBuildOptions, "browser">, io: Io): { path: string } | { missing: Message } {
   const path = findBrowser({ explicit: options.browser, env: io.env });
   if (path === undefined) return { missing: t`no Chrome, Chromium or Edge was found` };
   if (isExecutable(path)) return { path };
@@ -128,6 +174,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
 
   // A PDF printed by another version of the browser is printed again. The version of the program that printed last is
   // in the cache; another program, or the same upgraded in place, is started and asked.
+  const start = () => (options.early?.path === browser.path ? options.early.take() : undefined) ?? startBrowser(browser.path);
   const identity = browserIdentity(browser.path);
   let version = cache.versionOf(identity);
   let started: Browser | undefined;
@@ -135,7 +182,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   try {
     if (version === undefined) {
       try {
-        started = await startBrowser(browser.path);
+        started = await start();
         version = await browserVersion(started);
       } catch (error) {
         // A browser that cannot say its version could print nothing either: nothing to print, nothing lost.
@@ -148,7 +195,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     }
     todo = toPrint(version);
     if (todo.length > 0 && !started) {
-      started = await startBrowser(browser.path);
+      started = await start();
       const actual = await browserVersion(started);
       // The program changed without its file showing it: what it prints decides.
       if (actual !== version) todo = toPrint((version = actual));
@@ -190,17 +237,22 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
         throw at(error, join(staging, path));
       }
     };
-    for (const file of todo) {
-      // The print variant goes where the page goes, so its relative image paths work.
-      const page = Buffer.from(file.content).toString("utf8");
-      put(file.path, printHtml(page, file.print!.css, fonts.cssFor(page)));
-      const chars = fonts.missing(page);
-      if (chars.length) unshipped.push({ pdf: pdfPathOf(file.path), chars });
+    // Each page's characters that no shipped font has, found as its variant is made; said in the order of the pages.
+    const missing: string[][] = [];
+    for (const [n, file] of todo.entries()) {
+      // The print variant goes where the page goes, so its relative image paths work. It is made when a page of the
+      // browser is free to print it: while the browser starts and prints the others, not before.
+      mkdirSync(dirname(join(staging, file.path)), { recursive: true });
+      const html = () => {
+        const page = Buffer.from(file.content).toString("utf8");
+        missing[n] = fonts.missing(page);
+        return printHtml(page, file.print!.css, fonts.cssFor(page));
+      };
       for (const asset of file.print!.assets) {
         const content = byPath.get(asset)?.content;
         if (content !== undefined) put(asset, content);
       }
-      tasks.push({ source: join(staging, file.path), target: join(staging, pdfPathOf(file.path)), label: pdfPathOf(file.path) });
+      tasks.push({ source: join(staging, file.path), target: join(staging, pdfPathOf(file.path)), label: pdfPathOf(file.path), html });
     }
     const bar = progress(io.stderr, io.env, "PDF");
     let result;
@@ -224,6 +276,9 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
     } finally {
       bar.end();
     }
+    todo.forEach((file, n) => {
+      if (missing[n]?.length) unshipped.push({ pdf: pdfPathOf(file.path), chars: missing[n] });
+    });
     for (const file of todo) cache.set(pdfPathOf(file.path), inputs.get(file.path)!, version, readFileSync(join(staging, pdfPathOf(file.path))));
     return {
       rendered: result.printed,

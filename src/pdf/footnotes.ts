@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { fromHtml } from "hast-util-from-html";
+import { parseHtml } from "./parse-html.js";
 import { toHtml } from "hast-util-to-html";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from "pdf-lib";
 
@@ -12,8 +12,11 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from "pdf-
  * reference, the height of each note and where each block ends; the notes of a page are then set
  * in a box after the last block of that page that leaves room for them, as tall as the rest of
  * the page, with the notes at its bottom, and the blocks after it go to the next page. The final
- * print is checked the same way (each note on its reference's page, at its foot); where it is
- * not, the page is printed as it was, with each note after the block that cites it.
+ * print is checked the same way (each note on its reference's page, at its foot): once every
+ * note has its box, the final print is itself measured as a print with probes would be (the
+ * probes are empty and take no room), kept where each note is at its foot, else its room is
+ * corrected and it is printed again; where that does not come right, the page is printed as it
+ * was, with each note after the block that cites it.
  */
 
 /** A print of a variant of the page: the PDF's bytes. */
@@ -63,7 +66,7 @@ interface Placement {
 /** Prints `html` with its footnotes at the foot of their pages where it can (see above), else as it is. */
 export async function printWithFootnotes(html: string, print: Print): Promise<Uint8Array> {
   if (!hasFootnotes(html)) return print(html);
-  const tree = fromHtml(html);
+  const tree = parseHtml(html);
   const notes = notesOf(tree);
   if (notes.length === 0) return print(html);
   const placements: Placement[] = [];
@@ -71,6 +74,18 @@ export async function printWithFootnotes(html: string, print: Print): Promise<Ui
   // What the margins inside a box added, learnt from the first: given to the boxes after it at once.
   let learnt = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (placements.length && notes.every((n) => placements.some((p) => p.notes.includes(n.id)))) {
+      // Every note has its box: the final print is measured as a print with probes would be (the probes take no room),
+      // and kept where each note is at its foot; else the room is corrected as after a probe, and it is printed again.
+      const finalPdf = await print(toHtml(arrange(tree, notes, placements, false).tree));
+      const final = await readPdf(finalPdf);
+      const offsets = placements.map((p) => offFoot(final, p, footY));
+      if (offsets.some((o) => o === undefined)) return print(html);
+      if (offsets.every((o) => Math.abs(o!) <= TOLERANCE_PT)) return finalPdf;
+      placements.forEach((p, i) => (p.spacePt += offsets[i]!));
+      if (placements.some((p) => p.spacePt < 0)) return print(html);
+      continue;
+    }
     const variant = arrange(tree, notes, placements, true);
     const found = await readPdf(await print(toHtml(variant.tree)));
     const foot = found.dests.get(FOOT);
@@ -86,11 +101,8 @@ export async function printWithFootnotes(html: string, print: Print): Promise<Ui
       continue;
     }
     const next = nextPlacement(found, notes, placements, variant.blocks, footY);
-    if (next === "done") {
-      const finalPdf = await print(toHtml(arrange(tree, notes, placements, false).tree));
-      const final = await readPdf(finalPdf);
-      return placements.every((p) => Math.abs(offFoot(final, p, footY) ?? Infinity) <= TOLERANCE_PT) ? finalPdf : print(html);
-    }
+    // Never "done" here: a print with probes is made only while a note has no box.
+    if (next === "done") continue;
     if (next === undefined || next.spacePt + learnt < 0) return print(html);
     placements.push({ ...next, spacePt: next.spacePt + learnt });
   }

@@ -1,6 +1,7 @@
 import fontkit from "@pdf-lib/fontkit";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, rgb, type PDFDict, type PDFFont, type PDFPage, type PDFRef } from "pdf-lib";
 import type { OutputFile } from "../render/site.js";
 import type { PacketPlan } from "../render/views/meeting.js";
@@ -25,10 +26,49 @@ interface Bookmark {
   children: Bookmark[];
 }
 
-/** Noto Sans, the font every PDF of plan is set in (npm @fontsource/noto-sans), regular and bold. */
+/**
+ * The font file inside a WOFF 1.0 file (W3C WOFF 1.0, section 4): each table inflated where it
+ * is compressed, in the order and with the checksums the WOFF gives. fontkit reads the WOFF
+ * itself, with an inflater in JavaScript, on every packet; node's zlib, once, gives the same
+ * tables, and so the same embedded font.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString("latin1", 0, 4) !== "wOFF") throw new Error("not a WOFF 1.0 file");
+  const tables = Array.from({ length: woff.readUInt16BE(12) }, (_, i) => {
+    const at = 44 + i * 20;
+    const [offset, compLength, origLength] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)];
+    const stored = woff.subarray(offset, offset + compLength);
+    return { tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? inflateSync(stored) : stored };
+  });
+  const n = tables.length;
+  const power = 2 ** Math.floor(Math.log2(n));
+  const head = Buffer.alloc(12 + 16 * n);
+  head.writeUInt32BE(woff.readUInt32BE(4), 0);
+  head.writeUInt16BE(n, 4);
+  head.writeUInt16BE(power * 16, 6);
+  head.writeUInt16BE(Math.log2(power), 8);
+  head.writeUInt16BE(n * 16 - power * 16, 10);
+  const parts: Buffer[] = [head];
+  let offset = head.length;
+  tables.forEach((table, i) => {
+    table.tag.copy(head, 12 + i * 16);
+    head.writeUInt32BE(table.checksum, 12 + i * 16 + 4);
+    head.writeUInt32BE(offset, 12 + i * 16 + 8);
+    head.writeUInt32BE(table.data.length, 12 + i * 16 + 12);
+    const padded = Buffer.alloc((table.data.length + 3) & ~3);
+    table.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
+
+let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
+
+/** Noto Sans, the font every PDF of plan is set in (npm @fontsource/noto-sans), regular and bold; read once per process. */
 function fontFiles(): { regular: Uint8Array; bold: Uint8Array } {
-  const file = (weight: number) => fontFile("@fontsource/noto-sans", `files/noto-sans-latin-${weight}-normal.woff`);
-  return { regular: file(400), bold: file(700) };
+  const file = (weight: number) => woffToSfnt(fontFile("@fontsource/noto-sans", `files/noto-sans-latin-${weight}-normal.woff`));
+  return (fonts ??= { regular: file(400), bold: file(700) });
 }
 
 /** The lines of `text` set in `font` at `size` that fit in `width`, broken between words. */

@@ -1,5 +1,5 @@
 import type { Element, Root, RootContent } from "hast";
-import { fromHtml } from "hast-util-from-html";
+import { parseHtml } from "./parse-html.js";
 import { toHtml } from "hast-util-to-html";
 import { findElement, PAGE_POLICY, setPolicy } from "../render/csp.js";
 
@@ -67,7 +67,7 @@ const isInline = (url: string) => /^data:/i.test(url.trim());
  * read on its own); links within the page, to the web and to e-mail addresses stay.
  */
 export function printHtml(page: string, printCss: string, fontCss: string): string {
-  const tree = fromHtml(page);
+  const tree = parseHtml(page);
   clean(tree);
   markSmallTables(tree);
   setPolicy(tree, PRINT_POLICY);

@@ -30,6 +30,8 @@ export interface PrintTask {
   target: string;
   /** The PDF's path in the output, for messages. */
   label: string;
+  /** The print variant, made when a page is free to print it and written to `source` first; without it, `source` is read. */
+  html?: () => string;
 }
 
 export interface RenderHooks {
@@ -134,7 +136,11 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
       },
       async (task, page) => {
         try {
-          const html = await readFile(task.source, "utf8");
+          let html: string;
+          if (task.html) {
+            html = task.html();
+            await writeFile(task.source, html).catch((error: unknown) => Promise.reject(at(error, task.source)));
+          } else html = await readFile(task.source, "utf8");
           const pdf = await printWithFootnotes(html, variantPrinter(page, task.source, html));
           await writeFile(task.target, reproducible(pdf, options.sourceDate)).catch((error: unknown) => Promise.reject(at(error, task.target)));
         } catch (error) {

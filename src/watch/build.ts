@@ -102,17 +102,20 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
       },
       io,
     );
+    // The PDFs' time is of their making alone; the packets say their own.
+    const pdfSeconds = (performance.now() - pdfStarted) / 1000;
     try {
       pdfs.commit(out);
     } finally {
       pdfs.discard();
     }
     // The meeting packets joined from the PDFs now in place, as a build joins them: again whenever one of their parts may have changed.
-    const packets = pdfs.skipped || (!all && pdfs.rendered === 0) ? undefined : await writePackets(out, files, day);
+    const joining = performance.now();
+    const packets =
+      pdfs.skipped || (!all && pdfs.rendered === 0) ? undefined : { ...(await writePackets(out, files, day)), seconds: (performance.now() - joining) / 1000 };
     pdfsUpToDate = true;
     // Once every PDF has been looked at, only what was rendered is worth saying.
-    if (all || !pdfs.skipped)
-      reportPdfs(pdfs, { jobs: options.jobs, shard: undefined, seconds: (performance.now() - pdfStarted) / 1000, countUnchanged: all }, io);
+    if (all || !pdfs.skipped) reportPdfs(pdfs, { jobs: options.jobs, shard: undefined, seconds: pdfSeconds, countUnchanged: all }, io);
     if (packets && (all || packets.joined.length)) reportPackets(packets, { shard: false }, io);
   };
 
