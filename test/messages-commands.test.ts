@@ -127,11 +127,11 @@ describe("plan diff in Swedish", () => {
     expect(lines).toContain("Nya problem (som plan check hittar efter ändringen, inte före): 6");
     expect(lines).toContain("Fördelning");
     expect(stdout).toContain("lerum/plan-2019 följer inte längre avtalets fördelning (lerum/avtal-2017-2020, fördelning equally)");
-    // The new problems' messages and fixes too; the JSON stays English, as its field names.
+    // The new problems' messages and fixes too, in the JSON as in the text (its field names stay as they are).
     expect(stdout).toContain("fel [money/contribution] Raderna för Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) år 2019 blir tillsammans 1 050 000 kr");
     expect(stdout).toContain("åtgärd: Sänk beloppen för `hsn-vast` på raderna, eller ändra dess bidrag i avtalet.");
     const json = await run(["diff", "HEAD~1", "HEAD", "--format", "json", "--lang", "sv"], root);
-    expect(json.stdout).toContain('"message": "The lines of Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) in 2019 add up to 1 050 000 kr');
+    expect(json.stdout).toContain('"message": "Raderna för Hälso- och sjukvårdsnämnd Väst (`hsn-vast`) år 2019 blir tillsammans 1 050 000 kr');
     const markdown = await run(["diff", "HEAD~1", "HEAD", "--format", "markdown", "--lang", "sv"], root);
     expect(markdown.stdout).toContain("| Avtal | År | Part | Före | Efter | Skillnad |");
     expect(markdown.stdout).toContain("**Nya problem** (som `plan check` hittar efter ändringen, inte före): 6");

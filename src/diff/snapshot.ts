@@ -1,4 +1,4 @@
-import { t, type Message } from "../format/message.js";
+import { t, type Message, type Part } from "../format/message.js";
 import { realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, discoverFiles, findRoot, isSourcePath } from "../source/discover.js";
@@ -35,10 +35,10 @@ interface Revision {
 export const WORKING_TREE = "working tree";
 
 /** A revision as a message names it: `main`, `working tree`, `merge base of main and HEAD`, in the language of the run. */
-export function revisionName(revision: { name: string; mergeBaseOf?: readonly [string, string] | undefined }): Message {
+export function revisionName(revision: { name: string; mergeBaseOf?: readonly [string, string] | undefined }): Part {
   if (revision.name === WORKING_TREE) return t`working tree`;
   if (revision.mergeBaseOf) return t`merge base of ${revision.mergeBaseOf[0]} and ${revision.mergeBaseOf[1]}`;
-  return t`${revision.name}`;
+  return revision.name;
 }
 
 /** Reads both revisions of the plan repository at or above `start` from git, without touching the working tree or the index. */
