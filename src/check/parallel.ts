@@ -23,7 +23,7 @@ export async function parseInWorkers(root: string, cwd: string, cache: CheckCach
       (share) =>
         new Promise<void>((done) => {
           const worker = new Worker(script, { workerData: { root, cwd, files: share } });
-          worker.once("message", (records: [string, FileRecord][]) => {
+          worker.on("message", (records: [string, FileRecord][]) => {
             for (const [relPath, record] of records) cache.adopt(relPath, record);
           });
           worker.once("error", () => done());

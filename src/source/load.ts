@@ -258,8 +258,14 @@ export const sourceFacts = (doc: SourceDocument): SourceFacts => ({
   yamlStart: doc.yamlStart,
   data: doc.data,
   outline: doc.outline,
-  hasYaml: doc.yaml !== undefined,
+  hasYaml: hasYamlTree(doc),
 });
+
+/** Whether a file has a YAML tree, without parsing one that a compacted document keeps to be parsed when asked (reading `doc.yaml` would). */
+function hasYamlTree(doc: SourceDocument): boolean {
+  const own = Object.getOwnPropertyDescriptor(doc, "yaml");
+  return own?.get !== undefined || doc.yaml !== undefined;
+}
 
 /** A file parsed in an earlier run, from its text and the facts kept of it then: as `compact` leaves a document loaded now, without messages. */
 export function restoreSource(root: string, absPath: string, raw: string, cwd: string, facts: SourceFacts, digest: string): SourceDocument {
