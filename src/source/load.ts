@@ -173,6 +173,22 @@ export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, 
  */
 export const bodyParser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
+/** `bodyParser` without GitHub's extensions: CommonMark and directives. */
+export const commonMarkParser = unified().use(remarkParse).use(remarkDirective);
+
+/**
+ * What GitHub's extensions of markdown (remark-gfm) read, each begins with one of these: a table
+ * its `|`, struck text its `~`, a footnote `[^`, a task's box `[ ]` or `[x]` (any blank between
+ * the brackets), a bare URL `www.`, `http:` or `https:`, a bare e-mail address its `@` (and
+ * `mailto:`, `xmpp:`), all without regard to case. A text without any of them parses to the same
+ * tree without the extensions (test/body-parser.test.ts holds them to it), in less than half the
+ * time; most plans' prose has none.
+ */
+export const GFM_SYNTAX = /[|~@]|\[[\sxX]\]|\[\^|www\.|https?:|mailto:|xmpp:/i;
+
+/** The parser a body needs: `bodyParser`, or the same without GitHub's extensions where the text has nothing they read (see `GFM_SYNTAX`). */
+export const bodyParserFor = (text: string) => (GFM_SYNTAX.test(text) ? bodyParser : commonMarkParser);
+
 /**
  * Text directives (`:name` inside a paragraph) are not a form `plan` uses, but for the figure
  * cited from the data (`:figure{…}`), and the syntax takes ordinary prose for one: `kl. 09:00`,
@@ -510,7 +526,7 @@ function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: numb
   if (nesting.depth > MAX_NESTING) return void tooDeep();
   try {
     const text = value.slice(bodyStart);
-    return shiftPositions(restoreTextDirectives(bodyParser.parse(text) as Root, text), bodyStart, lines);
+    return shiftPositions(restoreTextDirectives(bodyParserFor(text).parse(text) as Root, text), bodyStart, lines);
   } catch (error) {
     if (error instanceof RangeError) return void tooDeep();
     throw error;
