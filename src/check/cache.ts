@@ -105,6 +105,8 @@ export class CheckCache implements FileCache {
   readonly between: { last?: BetweenState | undefined } = {};
   private readonly kept = new Map<string, FileRecord>();
   private readonly seen = new Set<string>();
+  /** Files a worker thread parsed in this check (`adopt`): taken as light sources, whose text is read again only where a message needs it. */
+  private readonly adopted = new Set<string>();
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
   /** The shards whose files changed since the cache was read. */
   private readonly dirty = new Set<number>();
@@ -197,25 +199,32 @@ export class CheckCache implements FileCache {
         record.stat = stat;
         this.dirty.add(shardOf(relPath));
       }
-      const source = record.facts && restoreSource(root, absPath, text, cwd, record.facts, digest);
+      const light = this.adopted.delete(relPath);
+      const source = record.facts && restoreSource(root, absPath, light ? undefined : text, cwd, record.facts, digest);
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
       const { parsed } = record;
       const loaded: LoadedFile = {
         absPath,
-        text,
+        // A light source's text is read from its file when needed, not kept here.
+        text: light ? "" : text,
         source,
         parsed:
           parsed.as === "document"
             ? {
                 as: "document",
                 id: parsed.id,
-                entry: parsed.entry && source ? restoreEntry(parsed.id, source, parsed.entry, () => loadFile(root, absPath, text, cwd)) : undefined,
+                entry:
+                  parsed.entry && source
+                    ? restoreEntry(parsed.id, source, parsed.entry, loadAnew(root, absPath, light ? undefined : text, cwd, source))
+                    : undefined,
               }
             : (parsed as LoadedFile["parsed"]),
         ownMessages: source?.file.messages.length ?? 0,
       };
       if (record.fingerprint !== undefined && source) knowFingerprint(source, record.fingerprint);
       this.seen.add(relPath);
+      // A cache of this check alone is not written: what it kept of a file is the file's now.
+      if (!this.persist) this.kept.delete(relPath);
       return loaded;
     } catch {
       // A record of another form than this code reads: the file is loaded anew.
@@ -232,6 +241,7 @@ export class CheckCache implements FileCache {
   /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
   adopt(relPath: string, record: FileRecord): void {
     this.seen.add(relPath);
+    this.adopted.add(relPath);
     this.dirty.add(shardOf(relPath));
     this.kept.set(relPath, record);
   }
@@ -338,6 +348,11 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
   };
 }
 
+/** Loads a file anew from its text, or a light source's from its file (a closure of its own, which holds no other text). */
+function loadAnew(root: string, absPath: string, text: string | undefined, cwd: string, source: SourceDocument): () => LoadedFile {
+  return () => loadFile(root, absPath, text ?? String(source.file.value), cwd);
+}
+
 /**
  * A document's entry as loaded before: what the rules between documents ask of every document
  * (its references, the names its group is made of) known at once, its data read only when a rule
@@ -347,13 +362,16 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
 function restoreEntry(id: string, source: SourceDocument, kept: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known }, anew: () => LoadedFile): AnyEntry {
   const entry = { kind: kept.kind, id, source, [KNOWN]: kept.known } as KnownEntry;
   let data: unknown;
+  // Let go once read: the data is kept once, as read.
+  let serialized: Uint8Array | undefined = kept.data;
   Object.defineProperty(entry, "data", {
     configurable: true,
     enumerable: true,
     get() {
       if (data !== undefined) return data;
       try {
-        data = deserialize(kept.data);
+        data = deserialize(serialized!);
+        serialized = undefined;
       } catch {
         const loaded = anew().parsed;
         data = loaded.as === "document" ? loaded.entry?.data : undefined;

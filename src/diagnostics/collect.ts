@@ -3,6 +3,7 @@ import { VFileMessage } from "vfile-message";
 import { compareMessage } from "vfile-sort";
 import { statistics } from "vfile-statistics";
 import { count, say, t, type Lang } from "../format/message.js";
+import { settlePlaces } from "./report.js";
 
 export interface FileMessages {
   file: VFile;
@@ -17,6 +18,7 @@ export type RuleSettings = Readonly<Record<string, "off" | "warning" | "error">>
  * files' own order; with `settings`, a rule set `off` is left out and one set to a severity has it.
  */
 export function collectMessages(files: VFile[], settings: RuleSettings = {}): FileMessages[] {
+  settlePlaces();
   return files
     .map((file) => ({ file, messages: file.messages.flatMap((m) => asSet(m, settings)).sort(compareMessage) }))
     .filter(({ messages }) => messages.length > 0);
