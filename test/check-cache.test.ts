@@ -8,7 +8,7 @@ import { generateRepository } from "../bench/generate.mjs";
 import { THREAD_SHARING, type ThreadSharing } from "../src/check/parallel.js";
 import type { runCheck } from "../src/commands/check.js";
 import { CACHE_FOLDER, CHECK_CACHE, shardOf } from "../src/check/cache.js";
-import { bodyParser } from "../src/source/load.js";
+import { bodyParser, commonMarkParser } from "../src/source/load.js";
 import { githubWorkflow, gitlabCi } from "../src/scaffold/ci-templates.js";
 import { listFiles } from "./helpers/html.js";
 import { copyExamples, edit, EPOCH, read, run, tempDir, write } from "./helpers/repo.js";
@@ -35,10 +35,11 @@ async function sameAsFresh(root: string, what: string, args: string[] = []): Pro
 
 /** How many markdown bodies a check parses: a file taken from the cache is not parsed. */
 async function bodiesParsed(root: string, args: string[] = []): Promise<number> {
-  const parse = vi.spyOn(bodyParser, "parse");
+  // A body with nothing of GitHub's extensions is parsed without them (see `bodyParserFor`).
+  const parsers = [vi.spyOn(bodyParser, "parse"), vi.spyOn(commonMarkParser, "parse")];
   await run(["check", ".", "--format", "json", ...args], root);
-  const calls = parse.mock.calls.length;
-  parse.mockRestore();
+  const calls = parsers.reduce((sum, parse) => sum + parse.mock.calls.length, 0);
+  for (const parse of parsers) parse.mockRestore();
   return calls;
 }
 

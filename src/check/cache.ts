@@ -10,6 +10,7 @@ import { loadFile, type FileCache, type LoadedFile } from "../model/load-reposit
 import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from "../model/repository.js";
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
+import { readInside } from "../source/read-inside.js";
 import { digestOf, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
 
 /**
@@ -127,6 +128,8 @@ export class CheckCache implements FileCache {
   readonly between: { last?: BetweenState | undefined } = {};
   private readonly kept = new Map<string, FileRecord>();
   private readonly seen = new Set<string>();
+  /** Files a worker thread parsed in this check (`adopt`): taken as light sources, whose text is read again only where a message needs it. */
+  private readonly adopted = new Set<string>();
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
   /** The shards whose files changed since the cache was read. */
   private readonly dirty = new Set<number>();
@@ -223,34 +226,37 @@ export class CheckCache implements FileCache {
         record.stat = stat;
         this.dirty.add(shardOf(relPath));
       }
-      const source =
-        record.facts &&
-        restoreSource(
-          root,
-          absPath,
-          text,
-          cwd,
-          { ...record.facts, outline: record.facts.outline && outlineOf(record.facts.outline, () => loadFile(root, absPath, text, cwd).source?.outline) },
-          digest,
-        );
+      // A file a worker parsed in this run is a light source: its text is read again only where a message needs it.
+      const light = this.adopted.delete(relPath);
+      const facts = record.facts && {
+        ...record.facts,
+        outline: record.facts.outline && outlineOf(record.facts.outline, outlineAnew(root, absPath, light ? undefined : text, cwd)),
+      };
+      const source = facts && restoreSource(root, absPath, light ? undefined : text, cwd, facts, digest);
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
       const { parsed } = record;
       const loaded: LoadedFile = {
         absPath,
-        text,
+        // A light source's text is read from its file when needed, not kept here.
+        text: light ? "" : text,
         source,
         parsed:
           parsed.as === "document"
             ? {
                 as: "document",
                 id: parsed.id,
-                entry: parsed.entry && source ? restoreEntry(parsed.id, source, parsed.entry, () => loadFile(root, absPath, text, cwd)) : undefined,
+                entry:
+                  parsed.entry && source
+                    ? restoreEntry(parsed.id, source, parsed.entry, loadAnew(root, absPath, light ? undefined : text, cwd, source))
+                    : undefined,
               }
             : (parsed as LoadedFile["parsed"]),
         ownMessages: source?.file.messages.length ?? 0,
       };
       if (record.fingerprint !== undefined && source) knowFingerprint(source, record.fingerprint);
       this.seen.add(relPath);
+      // A cache of this check alone is not written: what it kept of a file is the file's now.
+      if (!this.persist) this.kept.delete(relPath);
       return loaded;
     } catch {
       // A record of another form than this code reads: the file is loaded anew.
@@ -267,6 +273,7 @@ export class CheckCache implements FileCache {
   /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
   adopt(relPath: string, record: FileRecord): void {
     this.seen.add(relPath);
+    this.adopted.add(relPath);
     this.dirty.add(shardOf(relPath));
     this.kept.set(relPath, record);
   }
@@ -416,6 +423,24 @@ function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined): Body
   };
 }
 
+/** A file's outline from its text, or a light source's from its file (a closure of its own, which holds no other text). */
+function outlineAnew(root: string, absPath: string, text: string | undefined, cwd: string): () => BodyOutline | undefined {
+  return () => {
+    let raw = text;
+    try {
+      raw ??= readInside(root, absPath, "utf8");
+    } catch {
+      return undefined;
+    }
+    return loadFile(root, absPath, raw, cwd).source?.outline;
+  };
+}
+
+/** Loads a file anew from its text, or a light source's from its file (a closure of its own, which holds no other text). */
+function loadAnew(root: string, absPath: string, text: string | undefined, cwd: string, source: SourceDocument): () => LoadedFile {
+  return () => loadFile(root, absPath, text ?? String(source.file.value), cwd);
+}
+
 /**
  * A document's entry as loaded before: what the rules between documents ask of every document
  * (its references, the names its group is made of) known at once, its data read only when a rule
@@ -425,13 +450,16 @@ function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined): Body
 function restoreEntry(id: string, source: SourceDocument, kept: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known }, anew: () => LoadedFile): AnyEntry {
   const entry = { kind: kept.kind, id, source, [KNOWN]: kept.known } as KnownEntry;
   let data: unknown;
+  // Let go once read: the data is kept once, as read.
+  let serialized: Uint8Array | undefined = kept.data;
   Object.defineProperty(entry, "data", {
     configurable: true,
     enumerable: true,
     get() {
       if (data !== undefined) return data;
       try {
-        data = deserialize(kept.data);
+        data = deserialize(serialized!);
+        serialized = undefined;
       } catch {
         const loaded = anew().parsed;
         data = loaded.as === "document" ? loaded.entry?.data : undefined;

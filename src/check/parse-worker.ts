@@ -4,6 +4,9 @@ import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
 
+/** Files whose records go to the main thread in one message. */
+const BATCH = 100;
+
 /**
  * A worker thread of a cold `plan check` (see parallel.ts): reads, parses, validates and checks on
  * their own the files it is given, and sends each back as the cache keeps it. A file it may not
@@ -12,12 +15,18 @@ import { recordOfLoaded, type FileRecord } from "./cache.js";
 // Imported elsewhere than in a worker (the test of the rule registry imports every module), it does nothing.
 if (parentPort && workerData) {
   const { root, cwd, files } = workerData as { root: string; cwd: string; files: string[] };
-  const records: [string, FileRecord][] = [];
+  const port = parentPort;
+  let records: [string, FileRecord][] = [];
   for (const absPath of files) {
     const read = readFromDisk(root, absPath);
     if (!read || "refused" in read) continue;
     const loaded = loadRead(root, absPath, read, cwd, { keepBody: false, checkDocument });
     records.push([relative(root, absPath).split(sep).join("/"), recordOfLoaded(loaded, read.linked ? undefined : read.stat)]);
+    // Sent as they are made, a batch at a time: a thread holding every record of its share until the end doubled the peak memory.
+    if (records.length === BATCH) {
+      port.postMessage(records);
+      records = [];
+    }
   }
-  parentPort.postMessage(records);
+  port.postMessage(records);
 }

@@ -2,6 +2,7 @@ import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { compareMessage } from "vfile-sort";
 import { count, say, t, type Lang } from "../format/message.js";
+import { settlePlaces } from "./report.js";
 
 export interface FileMessages {
   file: VFile;
@@ -16,6 +17,7 @@ export type RuleSettings = Readonly<Record<string, "off" | "warning" | "error">>
  * files' own order; with `settings`, a rule set `off` is left out and one set to a severity has it.
  */
 export function collectMessages(files: VFile[], settings: RuleSettings = {}): FileMessages[] {
+  settlePlaces();
   return files
     .map((file) => ({ file, messages: file.messages.flatMap((m) => asSet(m, settings)).sort(compareMessage) }))
     .filter(({ messages }) => messages.length > 0);

@@ -43,3 +43,34 @@ export function lineIndex(text: string): LineIndex {
     },
   };
 }
+
+/**
+ * A place in a file not found yet: what a rule between documents points at in a file whose text
+ * and YAML tree the check does not keep (a large repository's files, parsed by worker threads, see
+ * `restoreSource`). `report` keeps the message aside and `settlePlaces` finds the places of all
+ * such messages file by file, reading each file once. Anything that reads `start` or `end` before
+ * gets the place found there and then.
+ */
+export class PendingPlace implements Position {
+  #found: Position | undefined;
+  constructor(
+    /** What the place is in (the file's source): places in one are found together. */
+    readonly within: object,
+    private readonly find: () => Position,
+  ) {}
+
+  get start(): Point {
+    return this.settle().start;
+  }
+
+  get end(): Point {
+    return this.settle().end;
+  }
+
+  /** The place, found once; one found as another pending place (a light source's line index gives those) is that one's. */
+  settle(): Position {
+    if (this.#found) return this.#found;
+    const found = this.find();
+    return (this.#found = found instanceof PendingPlace ? found.settle() : found);
+  }
+}

@@ -2,6 +2,7 @@ import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { say, type Lang, type Part } from "../format/message.js";
+import { PendingPlace } from "./positions.js";
 
 declare module "vfile-message" {
   interface VFileMessage {
@@ -60,6 +61,37 @@ export interface Problem {
   related?: RelatedPlace[] | undefined;
 }
 
+/** Messages whose place is to be found (`PendingPlace`), in the order they were reported. */
+const unsettled: { message: VFileMessage; place: PendingPlace }[] = [];
+
+/**
+ * Sets the place of every message reported at a `PendingPlace`, file by file (each file's text and
+ * YAML read once), as a message made with that place has it. `collectMessages` calls it before it
+ * reads the places.
+ */
+export function settlePlaces(): void {
+  if (unsettled.length === 0) return;
+  const byFile = new Map<object, typeof unsettled>();
+  for (const item of unsettled) {
+    const group = byFile.get(item.place.within);
+    if (group) group.push(item);
+    else byFile.set(item.place.within, [item]);
+  }
+  unsettled.length = 0;
+  for (const group of byFile.values()) {
+    for (const { message, place } of group) {
+      const found = place.settle();
+      // As vfile-message's constructor sets them from a place.
+      message.place = found;
+      message.line = found.start.line;
+      message.column = found.start.column;
+      message.name = `${pointName(found.start)}-${pointName(found.end)}`;
+    }
+  }
+}
+
+const pointName = (point: Point) => `${point.line || 1}:${point.column || 1}`;
+
 /** Records a problem found by `rule` as a vfile message on the file it is about; errors are `fatal`. */
 export function report(file: VFile, rule: RuleInfo, problem: Problem): void {
   // A vfile message is an Error that drops its stack; not capturing one at all halves the cost
@@ -69,7 +101,9 @@ export function report(file: VFile, rule: RuleInfo, problem: Problem): void {
   let message;
   try {
     const cause = problem.related?.length ? causeOf(problem.related) : undefined;
-    message = file.message(say(problem.reason, "en"), { place: problem.place, ruleId: rule.id, source: "plan", cause });
+    const pending = problem.place instanceof PendingPlace ? problem.place : undefined;
+    message = file.message(say(problem.reason, "en"), { place: pending ? undefined : problem.place, ruleId: rule.id, source: "plan", cause });
+    if (pending) unsettled.push({ message, place: pending });
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -92,7 +126,9 @@ export const fixIn = (message: Pick<VFileMessage, "note" | "said">, lang: Lang):
 function causeOf(related: RelatedPlace[]): VFileMessage | undefined {
   let cause: VFileMessage | undefined;
   for (const r of [...related].reverse()) {
-    const next: VFileMessage = new VFileMessage(say(r.reason, "en"), { place: r.place, source: "plan", cause });
+    const pending = r.place instanceof PendingPlace ? r.place : undefined;
+    const next: VFileMessage = new VFileMessage(say(r.reason, "en"), { place: pending ? undefined : r.place, source: "plan", cause });
+    if (pending) unsettled.push({ message: next, place: pending });
     next.file = r.file;
     next.said = { reason: r.reason };
     cause = next;

@@ -23,18 +23,14 @@ export const MEMO_SLOTS = [
 ] as const;
 export type MemoSlot = (typeof MEMO_SLOTS)[number]["slot"];
 
-const HEADING_KEYS = new Map<string, string>();
-
-/** A heading as compared: without case, surrounding space and a closing colon or full stop (the seed writes `Resultat/uppföljning:`). */
-export const headingKey = (s: string) => {
-  let key = HEADING_KEYS.get(s);
-  if (key === undefined) {
-    key = s.trim().toLocaleLowerCase("sv").replace(/[:.]$/, "").trim();
-    // Lowering by a locale is slow, and a repository's headings are a few hundred texts compared again and again.
-    if (HEADING_KEYS.size < 10_000) HEADING_KEYS.set(s, key);
-  }
-  return key;
-};
+/**
+ * A heading as compared: without case, surrounding space and a closing colon or full stop (the seed
+ * writes `Resultat/uppföljning:`). Lower case as Swedish has it: Unicode's special casing is the same
+ * for every language but Lithuanian, Turkish and Azeri, so `toLowerCase` gives what
+ * `toLocaleLowerCase("sv")` does, without asking ICU for the locale on every call (the rules of forms
+ * compare headings thousands of times in a large repository).
+ */
+export const headingKey = (s: string) => s.trim().toLowerCase().replace(/[:.]$/, "").trim();
 
 export const memoSlotOf = (title: string): MemoSlot | undefined => MEMO_SLOTS.find((s) => (s.names as readonly string[]).includes(headingKey(title)))?.slot;
 

@@ -17,7 +17,8 @@ import { decimal, say, t, type Message } from "../format/message.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
 import { locate, type Path } from "./locate.js";
-import { lineIndex, type LineIndex } from "../diagnostics/positions.js";
+import { lineIndex, PendingPlace, type LineIndex } from "../diagnostics/positions.js";
+import { readInside } from "./read-inside.js";
 import {
   controlCharacter,
   fileTooLarge,
@@ -173,6 +174,22 @@ export const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, 
  */
 export const bodyParser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
+/** `bodyParser` without GitHub's extensions: CommonMark and directives. */
+export const commonMarkParser = unified().use(remarkParse).use(remarkDirective);
+
+/**
+ * What GitHub's extensions of markdown (remark-gfm) read, each begins with one of these: a table
+ * its `|`, struck text its `~`, a footnote `[^`, a task's box `[ ]` or `[x]` (any blank between
+ * the brackets), a bare URL `www.`, `http:` or `https:`, a bare e-mail address its `@` (and
+ * `mailto:`, `xmpp:`), all without regard to case. A text without any of them parses to the same
+ * tree without the extensions (test/body-parser.test.ts holds them to it), in less than half the
+ * time; most plans' prose has none.
+ */
+export const GFM_SYNTAX = /[|~@]|\[[\sxX]\]|\[\^|www\.|https?:|mailto:|xmpp:/i;
+
+/** The parser a body needs: `bodyParser`, or the same without GitHub's extensions where the text has nothing they read (see `GFM_SYNTAX`). */
+export const bodyParserFor = (text: string) => (GFM_SYNTAX.test(text) ? bodyParser : commonMarkParser);
+
 /**
  * Text directives (`:name` inside a paragraph) are not a form `plan` uses, but for the figure
  * cited from the data (`:figure{…}`), and the syntax takes ordinary prose for one: `kl. 09:00`,
@@ -214,7 +231,9 @@ function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
 }
 
 /** Where a message about the value at `path` (or its key) should point. */
-export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">, path: Path, options?: { key?: boolean }) {
+export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">, path: Path, options?: { key?: boolean }): Position {
+  // In a light source (see `restoreSource`), found with the other places in the file once the rules have run.
+  if (lightSources.has(doc)) return new PendingPlace(doc, () => locate(doc, path, options));
   return locate(doc, path, options);
 }
 
@@ -283,11 +302,26 @@ export const sourceFacts = (doc: SourceDocument): SourceFacts => ({
   yamlStart: doc.yamlStart,
   data: doc.data,
   outline: doc.outline,
-  hasYaml: doc.yaml !== undefined,
+  hasYaml: hasYamlTree(doc),
 });
 
-/** A file parsed in an earlier run, from its text and the facts kept of it then: as `compact` leaves a document loaded now, without messages. */
-export function restoreSource(root: string, absPath: string, raw: string, cwd: string, facts: SourceFacts, digest: string): SourceDocument {
+/** Whether a file has a YAML tree, without parsing one that a compacted document keeps to be parsed when asked (reading `doc.yaml` would). */
+function hasYamlTree(doc: SourceDocument): boolean {
+  const own = Object.getOwnPropertyDescriptor(doc, "yaml");
+  return own?.get !== undefined || doc.yaml !== undefined;
+}
+
+/**
+ * A file parsed in an earlier run (or by a worker thread), from its text and the facts kept of it
+ * then: as `compact` leaves a document loaded now, without messages. Without its text (`raw`
+ * undefined) it is a light source: its text, line index and YAML tree are read from the file when
+ * asked, kept only for the last few files asked of (HEAVY_KEPT), and places in it are found once
+ * the rules have run (`PendingPlace`, `place`), so that a repository of 10,000 plans is checked
+ * without holding every file's text and tree. A file changed on disk since it was parsed is shown
+ * as it is now.
+ */
+export function restoreSource(root: string, absPath: string, raw: string | undefined, cwd: string, facts: SourceFacts, digest: string): SourceDocument {
+  if (raw === undefined) return lightSource(root, absPath, cwd, facts, digest);
   const { file, value, relPath } = newFile(root, absPath, raw, cwd, digest);
   const doc: SourceDocument = {
     file,
@@ -301,6 +335,75 @@ export function restoreSource(root: string, absPath: string, raw: string, cwd: s
     digest,
   };
   if (facts.hasYaml) parseYamlWhenAsked(doc);
+  return doc;
+}
+
+/** What a light source reads from its file when asked (see `restoreSource`). */
+interface Heavy {
+  text: string;
+  lines: LineIndex;
+  yaml?: Document.Parsed;
+}
+
+/** How many light sources keep what they read: a rule asks of one file several times in a row, and of thousands in turn. */
+const HEAVY_KEPT = 16;
+/** The light sources that keep what they read, the one asked of last at the end. */
+const heavyKept = new Map<SourceDocument, Heavy>();
+/** Every light source (see `restoreSource`). */
+const lightSources = new WeakSet<object>();
+
+function lightSource(root: string, absPath: string, cwd: string, facts: SourceFacts, digest: string): SourceDocument {
+  const file = new VFile({ path: relative(cwd, absPath) || absPath, cwd });
+  const heavy = (): Heavy => {
+    let kept = heavyKept.get(doc);
+    if (kept) heavyKept.delete(doc);
+    else {
+      let raw = "";
+      try {
+        raw = readInside(root, absPath, "utf8");
+      } catch {
+        // Gone or refused since it was parsed: nothing to show of it.
+      }
+      const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      kept = { text, lines: lineIndex(text) };
+    }
+    heavyKept.set(doc, kept);
+    if (heavyKept.size > HEAVY_KEPT) heavyKept.delete(heavyKept.keys().next().value!);
+    return kept;
+  };
+  Object.defineProperty(file, "value", {
+    configurable: true,
+    enumerable: true,
+    get: () => heavy().text,
+    set: (value: unknown) => Object.defineProperty(file, "value", { value, configurable: true, enumerable: true, writable: true }),
+  });
+  const doc: SourceDocument = {
+    file,
+    relPath: relative(root, absPath).split(sep).join("/"),
+    lines: {
+      point: (offset) => heavy().lines.point(offset),
+      position: (start, end) => new PendingPlace(doc, () => heavy().lines.position(start, end)),
+      line: (n) => heavy().lines.line(n),
+    },
+    yaml: undefined,
+    yamlStart: facts.yamlStart,
+    data: facts.data,
+    body: undefined,
+    outline: facts.outline,
+    digest,
+  };
+  if (facts.hasYaml) {
+    Object.defineProperty(doc, "yaml", {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        const kept = heavy();
+        const end = doc.yamlStart === 0 ? kept.text.length : (findFrontmatter(kept.text)?.yamlEnd ?? kept.text.length);
+        return (kept.yaml ??= readYaml(untabIndentation(kept.text.slice(doc.yamlStart, end)).text));
+      },
+    });
+  }
+  lightSources.add(doc);
   return doc;
 }
 
@@ -529,7 +632,7 @@ function parseBody(file: VFile, lines: LineIndex, value: string, bodyStart: numb
   if (nesting.depth > MAX_NESTING) return void tooDeep();
   try {
     const text = value.slice(bodyStart);
-    return shiftPositions(restoreTextDirectives(bodyParser.parse(text) as Root, text), bodyStart, lines);
+    return shiftPositions(restoreTextDirectives(bodyParserFor(text).parse(text) as Root, text), bodyStart, lines);
   } catch (error) {
     if (error instanceof RangeError) return void tooDeep();
     throw error;
