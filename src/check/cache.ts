@@ -11,7 +11,7 @@ import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from 
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside } from "../source/read-inside.js";
-import { digestOf, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
+import { digestOf, RecentTexts, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
 
 /**
  * The cache of `plan check`, as ESLint's `--cache`: for each file, the facts parsed from it (its
@@ -130,6 +130,8 @@ export class CheckCache implements FileCache {
   private readonly seen = new Set<string>();
   /** Files a worker thread parsed in this check (`adopt`): taken as light sources, whose text is read again only where a message needs it. */
   private readonly adopted = new Set<string>();
+  /** The texts of the light sources asked of last (see `restoreSource`). */
+  private readonly recent = new RecentTexts();
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
   /** The shards whose files changed since the cache was read. */
   private readonly dirty = new Set<number>();
@@ -232,7 +234,7 @@ export class CheckCache implements FileCache {
         ...record.facts,
         outline: record.facts.outline && outlineOf(record.facts.outline, outlineAnew(root, absPath, light ? undefined : text, cwd)),
       };
-      const source = facts && restoreSource(root, absPath, light ? undefined : text, cwd, facts, digest);
+      const source = facts && restoreSource(root, absPath, light ? undefined : text, cwd, facts, digest, this.recent);
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
       const { parsed } = record;
       const loaded: LoadedFile = {

@@ -233,7 +233,7 @@ function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
 /** Where a message about the value at `path` (or its key) should point. */
 export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">, path: Path, options?: { key?: boolean }): Position {
   // In a light source (see `restoreSource`), found with the other places in the file once the rules have run.
-  if (lightSources.has(doc)) return new PendingPlace(doc, () => locate(doc, path, options));
+  if (LIGHT in doc) return new PendingPlace(doc, () => locate(doc, path, options));
   return locate(doc, path, options);
 }
 
@@ -315,13 +315,21 @@ function hasYamlTree(doc: SourceDocument): boolean {
  * A file parsed in an earlier run (or by a worker thread), from its text and the facts kept of it
  * then: as `compact` leaves a document loaded now, without messages. Without its text (`raw`
  * undefined) it is a light source: its text, line index and YAML tree are read from the file when
- * asked, kept only for the last few files asked of (HEAVY_KEPT), and places in it are found once
+ * asked, kept only for the last few files asked of (`recent`, see `RecentTexts`), and places in it are found once
  * the rules have run (`PendingPlace`, `place`), so that a repository of 10,000 plans is checked
  * without holding every file's text and tree. A file changed on disk since it was parsed is shown
  * as it is now.
  */
-export function restoreSource(root: string, absPath: string, raw: string | undefined, cwd: string, facts: SourceFacts, digest: string): SourceDocument {
-  if (raw === undefined) return lightSource(root, absPath, cwd, facts, digest);
+export function restoreSource(
+  root: string,
+  absPath: string,
+  raw: string | undefined,
+  cwd: string,
+  facts: SourceFacts,
+  digest: string,
+  recent: RecentTexts = new RecentTexts(),
+): SourceDocument {
+  if (raw === undefined) return lightSource(root, absPath, cwd, facts, digest, recent);
   const { file, value, relPath } = newFile(root, absPath, raw, cwd, digest);
   const doc: SourceDocument = {
     file,
@@ -345,15 +353,22 @@ interface Heavy {
   yaml?: Document.Parsed;
 }
 
-/** How many light sources keep what they read: a rule asks of one file several times in a row, and of thousands in turn. */
-const HEAVY_KEPT = 16;
-/** The light sources that keep what they read, the one asked of last at the end. */
-const heavyKept = new Map<SourceDocument, Heavy>();
-/** Every light source (see `restoreSource`). */
-const lightSources = new WeakSet<object>();
+/**
+ * The light sources of one check that keep what they read, the one asked of last at the end: a
+ * rule asks of one file several times in a row, and of thousands in turn, so the last few (`size`)
+ * are kept. Made by the check's cache, one for its run.
+ */
+export class RecentTexts {
+  readonly kept = new Map<SourceDocument, Heavy>();
+  constructor(readonly size = 16) {}
+}
 
-function lightSource(root: string, absPath: string, cwd: string, facts: SourceFacts, digest: string): SourceDocument {
+/** Marks a light source (see `restoreSource`), whose places are found once the rules have run. */
+const LIGHT = Symbol("light source");
+
+function lightSource(root: string, absPath: string, cwd: string, facts: SourceFacts, digest: string, recent: RecentTexts): SourceDocument {
   const file = new VFile({ path: relative(cwd, absPath) || absPath, cwd });
+  const heavyKept = recent.kept;
   const heavy = (): Heavy => {
     let kept = heavyKept.get(doc);
     if (kept) heavyKept.delete(doc);
@@ -368,7 +383,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
       kept = { text, lines: lineIndex(text) };
     }
     heavyKept.set(doc, kept);
-    if (heavyKept.size > HEAVY_KEPT) heavyKept.delete(heavyKept.keys().next().value!);
+    if (heavyKept.size > recent.size) heavyKept.delete(heavyKept.keys().next().value!);
     return kept;
   };
   Object.defineProperty(file, "value", {
@@ -403,7 +418,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
       },
     });
   }
-  lightSources.add(doc);
+  Object.defineProperty(doc, LIGHT, { value: true });
   return doc;
 }
 
