@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { CACHE_FOLDER, codeDigest } from "../check/cache.js";
 import type { SiteRecord } from "../render/site.js";
-import { writeFileAtomic } from "../write/atomic.js";
+import { writeRecord } from "../write/atomic.js";
 import { packagesState } from "./unchanged.js";
 
 /**
@@ -74,27 +74,12 @@ export function lastBuild(root: string, out: string): LastBuild | undefined {
 
 /** Records the build just made into `out`: a repository that cannot be written to renders everything next time. */
 export function recordBuild(root: string, out: string, site: SiteRecord, pdfInputs: ReadonlyMap<string, string>): void {
-  const path = join(root, RECORD);
-  try {
-    if (!lstatSync(dirname(path)).isDirectory()) return;
-    if (existsAt(path) && !lstatSync(path).isFile()) return;
+  writeRecord(join(root, RECORD), () => {
     const outputs = new Map<string, string>();
     walk(out, out, outputs);
-    const stored: Stored = { format: FORMAT, key: keyOf(root, out), site, pdfInputs: new Map(pdfInputs), outputs };
-    writeFileAtomic(path, serialize(stored));
-  } catch {
-    // No cache folder (a link in its place, a repository read-only to this user): nothing is recorded.
-  }
+    return serialize({ format: FORMAT, key: keyOf(root, out), site, pdfInputs: new Map(pdfInputs), outputs } satisfies Stored);
+  });
 }
-
-const existsAt = (path: string) => {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * A file of the output by its size, time of change and inode; not a link, nor anything but a

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { CACHE_FOLDER, codeDigest } from "../check/cache.js";
-import { writeFileAtomic } from "../write/atomic.js";
+import { writeRecord } from "../write/atomic.js";
 
 /**
  * Whether a build would write what the output folder already holds: `plan build --no-pdf` with
@@ -64,23 +64,8 @@ export function upToDate(root: string, out: string, inputs: string): boolean {
 
 /** Records a build made of `inputs` into `out`; a repository that cannot be written to builds again next time. */
 export function remember(root: string, out: string, inputs: string): void {
-  const path = join(root, RECORD);
-  try {
-    if (!lstatSync(dirname(path)).isDirectory() || (existsAt(path) && !lstatSync(path).isFile())) return;
-    writeFileAtomic(path, `${JSON.stringify({ format: FORMAT, inputs, outputs: outputsOf(out) } satisfies Record)}\n`);
-  } catch {
-    // No cache folder (a link in its place, a repository read-only to this user): nothing is remembered.
-  }
+  writeRecord(join(root, RECORD), () => `${JSON.stringify({ format: FORMAT, inputs, outputs: outputsOf(out) } satisfies Record)}\n`);
 }
-
-const existsAt = (path: string) => {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const stamp = (s: Stats) => `${s.size} ${s.mtimeMs} ${s.ctimeMs} ${s.ino}`;
 

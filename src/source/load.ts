@@ -331,19 +331,14 @@ export function restoreSource(
 ): SourceDocument {
   if (raw === undefined) return lightSource(root, absPath, cwd, facts, digest, recent);
   const { file, value, relPath } = newFile(root, absPath, raw, cwd, digest);
-  const doc: SourceDocument = {
-    file,
-    relPath,
-    lines: lineIndex(value),
-    yaml: undefined,
-    yamlStart: facts.yamlStart,
-    data: facts.data,
-    body: undefined,
-    outline: facts.outline,
-    digest,
-  };
+  const doc = restored(file, relPath, lineIndex(value), facts, digest);
   if (facts.hasYaml) parseYamlWhenAsked(doc);
   return doc;
+}
+
+/** A document restored from the facts kept of it, its YAML tree and body not (yet) read. */
+function restored(file: VFile, relPath: string, lines: SourceDocument["lines"], facts: SourceFacts, digest: string): SourceDocument {
+  return { file, relPath, lines, yaml: undefined, yamlStart: facts.yamlStart, data: facts.data, body: undefined, outline: facts.outline, digest };
 }
 
 /** What a light source reads from its file when asked (see `restoreSource`). */
@@ -392,21 +387,17 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
     get: () => heavy().text,
     set: (value: unknown) => Object.defineProperty(file, "value", { value, configurable: true, enumerable: true, writable: true }),
   });
-  const doc: SourceDocument = {
+  const doc: SourceDocument = restored(
     file,
-    relPath: relative(root, absPath).split(sep).join("/"),
-    lines: {
+    relative(root, absPath).split(sep).join("/"),
+    {
       point: (offset) => heavy().lines.point(offset),
       position: (start, end) => new PendingPlace(doc, () => heavy().lines.position(start, end)),
       line: (n) => heavy().lines.line(n),
     },
-    yaml: undefined,
-    yamlStart: facts.yamlStart,
-    data: facts.data,
-    body: undefined,
-    outline: facts.outline,
+    facts,
     digest,
-  };
+  );
   if (facts.hasYaml) {
     Object.defineProperty(doc, "yaml", {
       configurable: true,
