@@ -113,6 +113,11 @@ describe("plan build --no-pdf after a change", () => {
     expect(listFiles(out)).not.toContain("sjobacka/ny-skrivelse.html");
     expect(readFileSync(join(out, report), "utf8")).not.toContain("ny-skrivelse");
     expect(inode(out, memo)).toBe(before);
+    // An id of its own, then the file renamed: the same id and facts, another page, which the index links.
+    await change("an id of its own", () => edit(root, "sjobacka/skrivelse-omdopt.md", /^---\n/, "---\nid: sjobacka/egen-skrivelse\n"));
+    await change("renamed under its own id", () => renameSync(join(root, "sjobacka/skrivelse-omdopt.md"), join(root, "sjobacka/skrivelse-flyttad.md")));
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain("skrivelse-flyttad.html");
+    expect(readFileSync(join(out, "index.html"), "utf8")).not.toContain("skrivelse-omdopt.html");
     await change("a removed report", () => rmSync(join(root, "sjobacka/rapport-2019.md")));
     expect(listFiles(out)).not.toContain("sjobacka/rapport-2019.html");
 

@@ -261,7 +261,8 @@ export function renderChanged(repo: Repository, options: SiteOptions, before: Si
   }
   const tables = allRollups(repo, (entry) => tablesOf.get(entry.id)!, partyTables, organisationTables);
   const index = createHash("sha256").update(`${shared}\n`);
-  for (const entry of repo.documents.values()) index.update(`${indexFacts(entry)}\n`);
+  // Where each page goes too: a document renamed under an id of its own keeps its facts, but the index links its new page.
+  for (const entry of repo.documents.values()) index.update(`${indexFacts(entry)} ${pages.byId.get(entry.id) ?? ""}\n`);
   for (const table of tables) index.update(`${table.name}\n`);
   whole(pages.index, index.digest("base64"), () => [render(indexView(ctx, tables))]);
 

@@ -21,7 +21,8 @@ const realRoots = new Map<string, string>();
 export function realRoot(root: string): string {
   let real = realRoots.get(root);
   if (real === undefined) {
-    real = realpathSync(root);
+    // As the files' real paths are asked (`whereInside`): the same spelling of the same folder on every disk.
+    real = realpathSync.native(root);
     realRoots.set(root, real);
   }
   return real;
