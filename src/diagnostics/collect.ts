@@ -17,7 +17,7 @@ export type RuleSettings = Readonly<Record<string, "off" | "warning" | "error">>
  * files' own order; with `settings`, a rule set `off` is left out and one set to a severity has it.
  */
 export function collectMessages(files: VFile[], settings: RuleSettings = {}): FileMessages[] {
-  settlePlaces();
+  settlePlaces(files);
   return files
     .map((file) => ({ file, messages: file.messages.flatMap((m) => asSet(m, settings)).sort(compareMessage) }))
     .filter(({ messages }) => messages.length > 0);

@@ -61,33 +61,34 @@ export interface Problem {
   related?: RelatedPlace[] | undefined;
 }
 
-/** Messages whose place is to be found (`PendingPlace`), in the order they were reported. */
-const unsettled: { message: VFileMessage; place: PendingPlace }[] = [];
+/** Marks a message reported at a place not found yet (`PendingPlace`) with that place, until `settlePlaces` sets it. */
+const PENDING = Symbol("pending place");
+type Unsettled = VFileMessage & { [PENDING]?: PendingPlace };
 
 /**
- * Sets the place of every message reported at a `PendingPlace`, file by file (each file's text and
- * YAML read once), as a message made with that place has it. `collectMessages` calls it before it
- * reads the places.
+ * Sets the place of every message of `files` reported at a `PendingPlace`, file by file (a light
+ * source keeps the text and YAML tree it read last, so each file is read once), as a message made
+ * with that place has it. `collectMessages` calls it before it reads the places.
  */
-export function settlePlaces(): void {
-  if (unsettled.length === 0) return;
-  const byFile = new Map<object, typeof unsettled>();
-  for (const item of unsettled) {
-    const group = byFile.get(item.place.within);
-    if (group) group.push(item);
-    else byFile.set(item.place.within, [item]);
-  }
-  unsettled.length = 0;
-  for (const group of byFile.values()) {
-    for (const { message, place } of group) {
-      const found = place.settle();
-      // As vfile-message's constructor sets them from a place.
-      message.place = found;
-      message.line = found.start.line;
-      message.column = found.start.column;
-      message.name = `${pointName(found.start)}-${pointName(found.end)}`;
+export function settlePlaces(files: readonly VFile[]): void {
+  for (const file of files) {
+    for (const message of file.messages) {
+      // The message and its related places (its chain of `cause`), each perhaps pending.
+      for (let m: unknown = message; m instanceof VFileMessage; m = m.cause) settle(m as Unsettled);
     }
   }
+}
+
+function settle(message: Unsettled): void {
+  const place = message[PENDING];
+  if (place === undefined) return;
+  delete message[PENDING];
+  const found = place.settle();
+  // As vfile-message's constructor sets them from a place.
+  message.place = found;
+  message.line = found.start.line;
+  message.column = found.start.column;
+  message.name = `${pointName(found.start)}-${pointName(found.end)}`;
 }
 
 const pointName = (point: Point) => `${point.line || 1}:${point.column || 1}`;
@@ -103,7 +104,7 @@ export function report(file: VFile, rule: RuleInfo, problem: Problem): void {
     const cause = problem.related?.length ? causeOf(problem.related) : undefined;
     const pending = problem.place instanceof PendingPlace ? problem.place : undefined;
     message = file.message(say(problem.reason, "en"), { place: pending ? undefined : problem.place, ruleId: rule.id, source: "plan", cause });
-    if (pending) unsettled.push({ message, place: pending });
+    if (pending) (message as Unsettled)[PENDING] = pending;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -128,7 +129,7 @@ function causeOf(related: RelatedPlace[]): VFileMessage | undefined {
   for (const r of [...related].reverse()) {
     const pending = r.place instanceof PendingPlace ? r.place : undefined;
     const next: VFileMessage = new VFileMessage(say(r.reason, "en"), { place: pending ? undefined : r.place, source: "plan", cause });
-    if (pending) unsettled.push({ message: next, place: pending });
+    if (pending) (next as Unsettled)[PENDING] = pending;
     next.file = r.file;
     next.said = { reason: r.reason };
     cause = next;
