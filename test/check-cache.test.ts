@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -388,6 +389,15 @@ describe("plan build --no-pdf with nothing changed", () => {
     }
     expect(read(out, "index.html")).not.toBe("changed");
     expect(existsSync(join(out, "sjobacka/plan-2019.html"))).toBe(true);
+
+    // What git ignores decides which files are read: its own list of the repository (not a file the build walks) changed, built again.
+    execFileSync("git", ["init", "-q"], { cwd: root });
+    await build();
+    expect((await build()).stdout, "in a git repository").toContain("nothing changed since the last build");
+    write(root, ".git/info/exclude", "sjobacka/rapport-2019.md\n");
+    const excluded = await build();
+    expect(excluded.stdout, excluded.stderr).toContain("plan: built");
+    expect(existsSync(join(out, "sjobacka/rapport-2019.html"))).toBe(false);
 
     // Another build date, or the colophon asked for: built again.
     expect((await run(["build", ".", "--out", out, "--no-pdf"], root, { SOURCE_DATE_EPOCH: "1600000000" })).stdout).toContain("plan: built");

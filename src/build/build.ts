@@ -79,7 +79,7 @@ async function buildWith(
   const root = checked.repo.root;
   const out = outputFolder({ root, out: options.out, cwd: io.cwd, sources: sourcesOf(checked.repo) });
   const day = sourceDate(io.env, root);
-  const inputs = htmlOnly ? inputsOf(root, out, { pdf: "skip", colophon: options.colophon === true, day }) : undefined;
+  const inputs = htmlOnly ? inputsOf(root, out, { pdf: "skip", colophon: options.colophon === true, day }, io.env) : undefined;
   if (inputs !== undefined && upToDate(root, out, inputs)) {
     io.stdout.write(`${say(t`plan: nothing changed since the last build: ${shownPath(out, io)} is as it was, and nothing was written.`, langIn(io))}\n`);
     if (checked.warnings > 0) io.stderr.write(warningsReport(checked, path, options.verbose === true, io));

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { homedir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { CACHE_FOLDER, codeDigest } from "../check/cache.js";
 import { writeRecord } from "../write/atomic.js";
 
@@ -8,8 +9,9 @@ import { writeRecord } from "../write/atomic.js";
  * Whether a build would write what the output folder already holds: `plan build --no-pdf` with
  * nothing changed writes nothing. The last such build leaves in `.plan-cache/build.json` the
  * state of every file it was made of (each file of the repository but git's and the output
- * itself, by size and times of change: an edit, a new image, a template, `.gitignore`), of plan
- * and its installed packages, of the build's settings and date, and of every file it wrote. When
+ * itself, by size and times of change: an edit, a new image, a template, `.gitignore`), of git's
+ * other ignore lists and configuration, of plan and its installed packages, of the build's
+ * settings and date, and of every file it wrote. When
  * all of it is as it was, the output is what this build would make. Anything else builds.
  */
 const RECORD = `${CACHE_FOLDER}/build.json`;
@@ -22,10 +24,23 @@ interface Record {
 }
 
 /** What a build is made of, in one digest. */
-export function inputsOf(root: string, out: string, settings: Readonly<{ [key: string]: unknown }>): string {
+export function inputsOf(
+  root: string,
+  out: string,
+  settings: Readonly<{ [key: string]: unknown }>,
+  env: Readonly<{ [name: string]: string | undefined }> = {},
+): string {
   const hash = createHash("sha256");
   hash.update(
-    JSON.stringify({ format: FORMAT, node: process.versions.node, code: codeDigest(), packages: packagesState(), settings, out: relative(root, out) }),
+    JSON.stringify({
+      format: FORMAT,
+      node: process.versions.node,
+      code: codeDigest(),
+      packages: packagesState(),
+      git: gitIgnoresState(root, env),
+      settings,
+      out: relative(root, out),
+    }),
   );
   let outReal: string | undefined;
   try {
@@ -95,6 +110,42 @@ function walk(top: string, dir: string, hash: ReturnType<typeof createHash>, ent
 }
 
 /** The installed packages plan runs with, as npm records them (`node_modules/.package-lock.json`) above plan's own code. */
+/**
+ * The state of what decides, besides the repository's `.gitignore` files (walked with the rest),
+ * which files git ignores and plan so does not read: the repository's own list
+ * (`.git/info/exclude`), its configuration and the user's (which may name another list), and the
+ * user's global list. `.git` itself is not walked: its objects change on every commit.
+ */
+function gitIgnoresState(root: string, env: Readonly<{ [name: string]: string | undefined }>): string {
+  const home = env["HOME"] || homedir();
+  const config = env["XDG_CONFIG_HOME"] || join(home, ".config");
+  const files = [join(home, ".gitconfig"), join(config, "git", "config"), join(config, "git", "ignore")];
+  for (let dir = root; ; dir = dirname(dir)) {
+    const dotGit = join(dir, ".git");
+    const found = lstatSync(dotGit, { throwIfNoEntry: false });
+    if (found) {
+      // A worktree's or submodule's `.git` is a file naming its git folder.
+      const gitDir = found.isFile()
+        ? resolve(
+            dir,
+            readFileSync(dotGit, "utf8")
+              .replace(/^gitdir:\s*/, "")
+              .trim(),
+          )
+        : dotGit;
+      files.push(join(gitDir, "info", "exclude"), join(gitDir, "config"));
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return files.map((f) => `${f} ${stampOf(f)}`).join("\n");
+}
+
+const stampOf = (path: string) => {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats ? stamp(stats) : "none";
+};
+
 export function packagesState(): string {
   let dir = dirname(new URL(import.meta.url).pathname);
   for (let up = 0; up < 8; up++) {
