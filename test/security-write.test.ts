@@ -435,19 +435,30 @@ describe("a killed build leaves the previous output, and the next run removes wh
   }, 60_000);
 
   it("killed while rendering the pages, after an earlier killed run", async () => {
-    const { repo, out, before, temp } = await previousBuildOfMany();
-    const earlier = leftoversOfKilledRun(repo, temp);
-    const plan = spawnPlanOnTerminal(["build", ".", "--no-pdf"], repo, temp);
-    await plan.stopWhen(readingDone, "the build to finish reading and checking");
-    expect(earlier.paths.filter((p) => existsSync(p))).toEqual([]);
-    // Stopped after the checks and before the new output is begun: the build is rendering the pages in memory.
-    expect(besideFolders(repo).filter((n) => n.startsWith(".dist.plan-new-"))).toEqual([]);
-    expect(plan.terminal).not.toContain("plan: built");
-    await plan.kill();
-    expect(await plan.exited).toBe(128 + 9);
-    expect(plan.terminal).toMatch(new RegExp(`${readingDone.source}$`));
-    await afterKill(repo, out, before, plan.pid, true, temp);
-  }, 60_000);
+    // The stop comes as the last document's progress line reaches this process. On a busy machine the build may by then have
+    // begun its new output, and that attempt says nothing of a build killed while rendering: it is tried again, at most twice.
+    for (let attempt = 1; ; attempt++) {
+      const { repo, out, before, temp } = await previousBuildOfMany();
+      const earlier = leftoversOfKilledRun(repo, temp);
+      const plan = spawnPlanOnTerminal(["build", ".", "--no-pdf"], repo, temp);
+      await plan.stopWhen(readingDone, "the build to finish reading and checking");
+      expect(earlier.paths.filter((p) => existsSync(p))).toEqual([]);
+      const writing = besideFolders(repo).some((n) => n.startsWith(".dist.plan-new-")) || plan.terminal.includes("plan: built");
+      if (writing && attempt < 3) {
+        await plan.kill();
+        await plan.exited;
+        continue;
+      }
+      // Stopped after the checks and before the new output is begun: the build is rendering the pages in memory.
+      expect(besideFolders(repo).filter((n) => n.startsWith(".dist.plan-new-"))).toEqual([]);
+      expect(plan.terminal).not.toContain("plan: built");
+      await plan.kill();
+      expect(await plan.exited).toBe(128 + 9);
+      expect(plan.terminal).toMatch(new RegExp(`${readingDone.source}$`));
+      await afterKill(repo, out, before, plan.pid, true, temp);
+      return;
+    }
+  }, 90_000);
 
   it.skipIf(!browserPath)(
     "killed while printing the PDFs: the browser ends with it",
