@@ -11,6 +11,7 @@ import { byData, type AnyEntry, type Repository } from "../model/repository.js";
 import { tableToCsv } from "../rollup/format.js";
 import { allRollups, documentRollups, organisationRollups, partyRollups, planSums } from "../rollup/rollups.js";
 import { MarkdownRenderer, type Asset } from "./markdown.js";
+import { isFile, linkedId } from "./plugins/remark-local-urls.js";
 import type { Table } from "../rollup/table.js";
 import { pagesKept, pagesOf, type Pages } from "../model/pages.js";
 import { formsDigest } from "../model/forms.js";
@@ -316,27 +317,12 @@ function linksOf(repo: Repository, pages: Pages, source: AnyEntry["source"]): un
   const kinds = linkTargetKinds(repo.root, source, repo.ignored);
   return (source.outline?.urls ?? []).map(({ url }, i) => {
     const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
-    let id: string | undefined;
-    try {
-      id = decodeURIComponent(url.replace(/[?#].*$/s, ""))
-        .replace(/^\.\//, "")
-        .replace(/\.md$/i, "");
-    } catch {
-      // Not a document's id.
-    }
+    const id = linkedId(url);
     // A local file is linked only when it is a file (not a folder), and a document's file as its page.
     const local = target.kind === "local" ? [pages.byRelPath.get(target.relPath) ?? null, isFile(target.absPath)] : null;
     return [kinds[i], local, id === undefined ? null : (pages.byId.get(id) ?? null)];
   });
 }
-
-const isFile = (absPath: string) => {
-  try {
-    return statSync(absPath).isFile();
-  } catch {
-    return false;
-  }
-};
 
 /** A file's state as its size, times of change and inode (as `plan check`'s cache takes it): another state may be other bytes. `undefined` when there is none. */
 function fileState(absPath: string): string | undefined {

@@ -83,18 +83,21 @@ function linkTarget(url: string, context: MarkdownContext, assets: Map<string, A
     assets.set(target.relPath, { from: target.absPath, to: target.relPath });
     return relativeUrl(context.pageRelPath, target.relPath) + hash;
   }
-  // A document's id (`lerum/plan-2019`), with or without `.md`.
-  let id: string;
-  try {
-    id = decodeURIComponent(path).replace(/^\.\//, "").replace(/\.md$/i, "");
-  } catch {
-    return undefined;
-  }
-  const page = context.pages.byId.get(id);
+  const id = linkedId(url);
+  const page = id === undefined ? undefined : context.pages.byId.get(id);
   return page ? relativeUrl(context.pageRelPath, page) + hash : undefined;
 }
 
-function isFile(path: string): boolean {
+/** The document's id a link names (`lerum/plan-2019`, with or without `.md`); `undefined` for one that cannot be decoded. */
+export function linkedId(url: string): string | undefined {
+  try {
+    return decodeURIComponent(splitUrl(url).path).replace(/^\.\//, "").replace(/\.md$/i, "");
+  } catch {
+    return undefined;
+  }
+}
+
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {
