@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -57,7 +57,7 @@ function expectSame(after: Map<string, string | Buffer>, before: Map<string, str
 /** The hidden folders a run makes beside an output folder (`.dist.plan-new-…`). */
 const besideFolders = (dir: string) => readdirSync(dir).filter((n) => /^\..+\.plan-(new|old|pdf|watch)-\d+-/.test(n));
 /** What a run of pid `pid` has in the temp folder: its record and its browser profile. */
-const tempLeftovers = (pid: number, temp = tmpdir()) => readdirSync(temp).filter((n) => n === `plan-run-${pid}` || n.startsWith(`plan-browser-${pid}-`));
+const tempLeftovers = (pid: number, temp: string) => readdirSync(temp).filter((n) => n === `plan-run-${pid}` || n.startsWith(`plan-browser-${pid}-`));
 /** The browser processes started by plan's process `pid`: their command line names its profile. */
 function browsersOf(pid: number): string[] {
   const ps = spawnSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" }).stdout;
@@ -72,10 +72,17 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
   }
 }
 
-function spawnPlan(args: string[], cwd: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+/**
+ * `plan` spawned with a temp folder of its own (`temp`), where its browser profile and the record of
+ * its folders go. Shared, that folder would hold what other processes left under the same pid: pids
+ * wrap (at 32 768 on the CI machines, several times in one test run), and vitest ends its workers,
+ * which run plan in process, without their exit hooks.
+ */
+function spawnPlan(args: string[], cwd: string) {
+  const temp = tempDir("plan-tmp-");
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd,
-    env: { ...process.env, ...EPOCH, NO_COLOR: "1", LANG: "en", LC_ALL: undefined, LC_MESSAGES: undefined },
+    env: { ...process.env, ...EPOCH, NO_COLOR: "1", LANG: "en", LC_ALL: undefined, LC_MESSAGES: undefined, TMPDIR: temp },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -84,7 +91,7 @@ function spawnPlan(args: string[], cwd: string): { child: ChildProcess; exited: 
   const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((r) =>
     child.on("exit", (code, signal) => r({ code, signal, stderr })),
   );
-  return { child, exited };
+  return { child, exited, temp };
 }
 
 /** `fn` run in process with `temp` as the temp folder (`os.tmpdir()` reads TMPDIR at every call). */
@@ -363,7 +370,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
     return { repo, out: join(repo, "dist"), before: snapshot(join(repo, "dist")) };
   }
 
-  async function afterKill(repo: string, out: string, before: Map<string, string | Buffer>, pid: number, outInPlace = true, temp = tmpdir()) {
+  async function afterKill(repo: string, out: string, before: Map<string, string | Buffer>, pid: number, outInPlace: boolean, temp: string) {
     if (outInPlace) expectSame(snapshot(out), before);
     await until(() => browsersOf(pid).length === 0, "the browser of the killed build to end", 10_000);
     const check = await withTemp(temp, () => run(["check", "."], repo));
@@ -377,7 +384,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
   const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 
   /** What a build killed while writing and printing leaves: a half-made new output and a PDF staging folder beside dist, its record and its browser profile. */
-  function leftoversOfKilledRun(repo: string, temp = tmpdir()): { pid: number; paths: string[] } {
+  function leftoversOfKilledRun(repo: string, temp: string): { pid: number; paths: string[] } {
     const pid = deadPid();
     const paths = [join(repo, `.dist.plan-new-${pid}-aaaaaa`), join(repo, `.dist.plan-pdf-${pid}-bbbbbb`), join(temp, `plan-browser-${pid}-cccccc`)];
     for (const p of paths) {
@@ -464,7 +471,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
     "killed while printing the PDFs: the browser ends with it",
     async () => {
       const { repo, out, before } = await previousBuild(true, LERUM);
-      const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
+      const { child, exited, temp } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
       const pdfStaged = () =>
         besideFolders(repo)
           .filter((n) => n.startsWith(".dist.plan-pdf-"))
@@ -473,7 +480,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
       expect(browsersOf(child.pid!).length).toBeGreaterThan(0);
       child.kill("SIGKILL");
       expect((await exited).signal).toBe("SIGKILL");
-      await afterKill(repo, out, before, child.pid!);
+      await afterKill(repo, out, before, child.pid!, true, temp);
     },
     120_000,
   );
@@ -494,7 +501,7 @@ describe("a killed build leaves the previous output, and the next run removes wh
     );
     edit(repo, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel.\n\n![Karta över Sjöbacka](bilder/karta.png)\n");
     const notifications = watch(repo);
-    const { child, exited } = spawnPlan(["build", ".", "--no-pdf"], repo);
+    const { child, exited, temp } = spawnPlan(["build", ".", "--no-pdf"], repo);
     let ended = false;
     void exited.then(() => (ended = true));
     const started = new Promise<void>((resolveStarted) =>
@@ -513,32 +520,33 @@ describe("a killed build leaves the previous output, and the next run removes wh
       child.kill("SIGCONT");
       expect((await exited).code).toBe(0);
     }
-    return { repo, out, before, child, exited, caught };
+    return { repo, out, before, child, exited, temp, caught };
   }
 
   it("killed while writing the new output beside the old one", async () => {
     let attempt = await buildStoppedWhileWriting(64);
     // A build that outran its stop is tried again with an image twice as large, whose writing takes twice as long.
     for (let megabytes = 128; !attempt.caught && megabytes <= 512; megabytes *= 2) attempt = await buildStoppedWhileWriting(megabytes);
-    const { repo, out, before, child, exited, caught } = attempt;
+    const { repo, out, before, child, exited, temp, caught } = attempt;
     expect(caught, "a build stopped while it wrote its new output").toBe(true);
     // Stopped in the middle: the output folder is still the previous one.
     expectSame(snapshot(out), before);
     child.kill("SIGKILL");
     expect((await exited).signal).toBe("SIGKILL");
-    await afterKill(repo, out, before, child.pid!);
+    await afterKill(repo, out, before, child.pid!, true, temp);
   }, 120_000);
 
   it("killed between moving the previous output aside and putting the new one in its place: the next run puts the previous one back", async () => {
     const { repo, out, before } = await previousBuild(false, LERUM);
     const dead = deadPid();
+    const temp = tempDir("plan-tmp-");
     const aside = join(repo, `.dist.plan-old-${dead}-abc123`);
     renameSync(out, aside);
     mkdirSync(join(repo, `.dist.plan-new-${dead}-def456`));
     writeFileSync(join(repo, `.dist.plan-new-${dead}-def456`, "index.html"), "half");
-    writeFileSync(join(tmpdir(), `plan-run-${dead}`), `${join(repo, `.dist.plan-new-${dead}-`)}\n${join(repo, `.dist.plan-old-${dead}-`)}\n`);
+    writeFileSync(join(temp, `plan-run-${dead}`), `${join(repo, `.dist.plan-new-${dead}-`)}\n${join(repo, `.dist.plan-old-${dead}-`)}\n`);
     expect(existsSync(out)).toBe(false);
-    await afterKill(repo, out, before, dead, false);
+    await afterKill(repo, out, before, dead, false, temp);
   });
 });
 
@@ -553,7 +561,7 @@ describe("the browser dies with plan", () => {
       async () => {
         const repo = await copyBuiltExamples(false, { only: ["sjuharad"] });
         const before = snapshot(join(repo, "dist"));
-        const { child, exited } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
+        const { child, exited, temp } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
         await until(() => browsersOf(child.pid!).length > 1, "the browser and its helpers to start", 60_000);
         child.kill(signal);
         const end = await exited;
@@ -561,7 +569,7 @@ describe("the browser dies with plan", () => {
         expect(end.stderr).toContain(`plan: stopped by ${signal}.`);
         // The group is killed as plan stops; on a loaded machine the kernel may take a moment to end every process of it.
         await until(() => browsersOf(child.pid!).length === 0, "every process of the browser's group to end", 10_000);
-        expect(tempLeftovers(child.pid!)).toEqual([]);
+        expect(tempLeftovers(child.pid!, temp)).toEqual([]);
         expect(besideFolders(repo)).toEqual([]);
         expectSame(snapshot(join(repo, "dist")), before);
       },
