@@ -17,7 +17,7 @@ import { pagesOf } from "../src/model/pages.js";
 import { listedDocuments } from "../src/model/repository.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
-import { copyExamples, copyExamplesTo, edit, EPOCH, run, tempDir } from "./helpers/repo.js";
+import { copyExamples, copyExamplesTo, edit, EPOCH, KEPT, run, tempDir } from "./helpers/repo.js";
 import { builtExamples, EXAMPLE_PDFS, type ExamplesBuild } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
@@ -101,7 +101,7 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
     cwd: repo,
   };
   // As the command line reports a failure: its message, no stack.
-  const code = await runBuild(repo, { ...options, hooks: { ...options.hooks, finished: (r) => results.push(r) } }, io).catch((error: unknown) =>
+  const code = await runBuild(repo, { ...KEPT, ...options, hooks: { ...options.hooks, finished: (r) => results.push(r) } }, io).catch((error: unknown) =>
     reportError(error, io),
   );
   return { code, stdout, stderr, blocked: results.flatMap((r) => r.blocked) };
