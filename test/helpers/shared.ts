@@ -7,6 +7,8 @@ import { copyExamples, copyExamplesTo, EPOCH, fileTempDir, KEPT, type ExamplesPa
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The temp folder of the run (test/global-setup.ts), every test file's TMPDIR (test/setup.ts), removed when the run ends. */
+    tempDir: string;
     /** A folder for what the test files of one run share (test/global-setup.ts), removed when the run ends. */
     sharedDir: string;
   }
