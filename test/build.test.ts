@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRepository } from "../src/check/check.js";
@@ -7,6 +7,8 @@ import { tableToCsv } from "../src/rollup/format.js";
 import { allRollups } from "../src/rollup/rollups.js";
 import { amount, date, kr, list, pct } from "../src/render/helpers.js";
 import { MarkdownRenderer } from "../src/render/markdown.js";
+import { renderSite, type OutputFile } from "../src/render/site.js";
+import { readTemplates, TemplateCache } from "../src/render/templates.js";
 import { pagesOf } from "../src/model/pages.js";
 import { writeOutputs } from "../src/write/outputs.js";
 import { browserNotFoundMessage, findBrowser, usualBrowserPaths } from "../src/browser/index.js";
@@ -597,6 +599,35 @@ describe("plan build: templates", () => {
     expect(plan).not.toContain("--accent");
     // The other shipped templates are still used.
     expect(tableByCaption(plan, DETAIL).rows.length).toBeGreaterThan(10);
+  });
+
+  it("keeps compiled templates between builds by what they are compiled from: each file's text and where it was read", async () => {
+    // The builds of the tests share one cache per worker (KEPT in test/helpers/repo.ts), as a process that builds many times would.
+    const repo = copyExamples(LERUM);
+    const shipped = (await build(repo)).page("lerum/plan-2019.html");
+    mkdirSync(join(repo, "templates", "partials"), { recursive: true });
+    const header = (words: string) => `<header class="doc-header"><p>${words} {{doctype}}</p><h1>{{title}}</h1></header>\n`;
+    write(repo, "templates/partials/doc-header.hbs", header("Eget sidhuvud för"));
+    expect((await build(repo)).page("lerum/plan-2019.html")).toContain("<p>Eget sidhuvud för Verksamhetsplan</p>");
+    write(repo, "templates/partials/doc-header.hbs", header("Ändrat sidhuvud för"));
+    expect((await build(repo)).page("lerum/plan-2019.html")).toContain("<p>Ändrat sidhuvud för Verksamhetsplan</p>");
+    rmSync(join(repo, "templates"), { recursive: true });
+    expect((await build(repo)).page("lerum/plan-2019.html")).toBe(shipped);
+    // The same faulty template in two repositories: each build names its own file.
+    for (const other of [copyExamples(LERUM), copyExamples(LERUM)]) {
+      mkdirSync(join(other, "templates"));
+      write(other, "templates/plan.hbs", "<article>{{> no-such-partial}}</article>\n");
+      const failed = await build(other);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain(`The template ${join(other, "templates", "plan.hbs")} failed`);
+    }
+    // Compiled once for the same files, and the pages the same as without a cache.
+    const cache = new TemplateCache();
+    const read = () => readTemplates(join(repo, "templates"), undefined, repo);
+    expect(cache.templates(read())).toBe(cache.templates(read()));
+    const { repo: model } = checkRepository(repo, { cwd: repo });
+    const pages = (files: OutputFile[]) => files.map((f) => [f.path, f.content]);
+    expect(pages(renderSite(model, { templateCache: cache }))).toEqual(pages(renderSite(model)));
   });
 
   it("escapes all data: markup and template syntax in a document stay text", async () => {

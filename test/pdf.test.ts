@@ -17,7 +17,7 @@ import { pagesOf } from "../src/model/pages.js";
 import { listedDocuments } from "../src/model/repository.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
-import { copyExamples, copyExamplesTo, edit, EPOCH, run, tempDir } from "./helpers/repo.js";
+import { copyExamples, copyExamplesTo, edit, EPOCH, KEPT, run, tempDir } from "./helpers/repo.js";
 import { builtExamples, EXAMPLE_PDFS, type ExamplesBuild } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
@@ -101,7 +101,7 @@ async function build(repo: string, options: BuildOptions & { out: string }, env:
     cwd: repo,
   };
   // As the command line reports a failure: its message, no stack.
-  const code = await runBuild(repo, { ...options, hooks: { ...options.hooks, finished: (r) => results.push(r) } }, io).catch((error: unknown) =>
+  const code = await runBuild(repo, { ...KEPT, ...options, hooks: { ...options.hooks, finished: (r) => results.push(r) } }, io).catch((error: unknown) =>
     reportError(error, io),
   );
   return { code, stdout, stderr, blocked: results.flatMap((r) => r.blocked) };
@@ -131,6 +131,9 @@ const PRINTED = EXAMPLE_PDFS;
 const LERUM = { only: ["lerum"] };
 const LERUM_PDFS = 4;
 const SJOBACKA_PDFS = 5;
+/** The part that shows a build printing again what changed: Lerum's four PDFs and Sjöbacka's five. */
+const CHANGED = { only: ["lerum", "sjobacka"] };
+const CHANGED_PDFS = LERUM_PDFS + SJOBACKA_PDFS;
 /** The part printed again to show that a build gives the same bytes: Lerum's four PDFs and packet, GR's six PDFs. */
 const REPRODUCED = { only: ["lerum", "gr"] };
 const REPRODUCED_PDFS = 10;
@@ -308,6 +311,7 @@ describe("PDF: the examples, built once", () => {
   });
 
   it.skipIf(!canPrint)("builds again without rendering what has not changed, and renders what has", async () => {
+    // The whole examples: every PDF's record in the cache holds on a second build.
     const before = snapshot(out);
     const again = await build(repo, { out, pdf: true }, EPOCH);
     expect(again.code, again.stderr).toBe(0);
@@ -315,25 +319,31 @@ describe("PDF: the examples, built once", () => {
     const after = snapshot(out);
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
 
+    // What changes is shown on Lerum's and Sjöbacka's part beside the whole build, whose PDFs of the part a build there keeps.
+    const part = copyExamples(CHANGED);
+    const previous = previousOutput();
     // One memo changes: only its PDF is rendered, and it shows the change; and the KSAU's kallelse, which quotes its Sammanfattning.
-    edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
-    const changed = await build(repo, { out, pdf: true }, EPOCH, true);
+    edit(part, `${MEMO}.md`, "Lerum har avtalad samverkan", "Lerum har sedan länge avtalad samverkan");
+    const changed = await build(part, { out: previous, pdf: true }, EPOCH, true);
     expect(changed.code, changed.stderr).toBe(0);
-    expect(changed.stdout).toContain(`plan: 2 PDFs rendered, ${PRINTED - 2} unchanged`);
-    expect(pageTexts(join(out, `${MEMO}.pdf`)).join(" ")).toContain("sedan länge");
-    expect(pageTexts(join(out, "lerum/ksau-2019-01-09.pdf")).join(" ")).toContain("sedan länge");
+    expect(changed.stdout).toContain(`plan: 2 PDFs rendered, ${CHANGED_PDFS - 2} unchanged`);
+    expect(pageTexts(join(previous, `${MEMO}.pdf`)).join(" ")).toContain("sedan länge");
+    expect(pageTexts(join(previous, "lerum/ksau-2019-01-09.pdf")).join(" ")).toContain("sedan länge");
     // On a terminal, one line of progress on stderr, rewritten in place and cleared at the end.
     expect(changed.stderr).toMatch(new RegExp(String.raw`\r\x1b\[Kplan: PDF [12] of 2: ${MEMO}\.pdf`));
 
     // A PDF removed or changed by hand is rendered again.
-    rmSync(join(out, `${PLAN}.pdf`));
-    writeFileSync(join(out, "sjobacka/rapport-2019.pdf"), "not the PDF");
-    const repaired = await build(repo, { out, pdf: true }, EPOCH);
-    expect(repaired.stdout).toContain(`plan: 2 PDFs rendered, ${PRINTED - 2} unchanged`);
+    rmSync(join(previous, `${PLAN}.pdf`));
+    writeFileSync(join(previous, "sjobacka/rapport-2019.pdf"), "not the PDF");
+    const repaired = await build(part, { out: previous, pdf: true }, EPOCH);
+    expect(repaired.stdout).toContain(`plan: 2 PDFs rendered, ${CHANGED_PDFS - 2} unchanged`);
     expect(repaired.stderr).not.toContain("\x1b[K");
-    expect(Number(pdfinfo(join(out, "sjobacka/rapport-2019.pdf"))["Pages"])).toBeGreaterThan(0);
-    const cache = JSON.parse(readFileSync(join(out, CACHE_FILE), "utf8")) as { pdfs: Record<string, unknown> };
-    expect(Object.keys(cache.pdfs).sort()).toEqual(printedPages(repo).map((p) => p.replace(/\.html$/, ".pdf")));
+    expect(Number(pdfinfo(join(previous, "sjobacka/rapport-2019.pdf"))["Pages"])).toBeGreaterThan(0);
+    // The cache keeps the records of the folders left out, whose PDFs are gone; those of the part are the part's PDFs.
+    const cache = JSON.parse(readFileSync(join(previous, CACHE_FILE), "utf8")) as { pdfs: Record<string, unknown> };
+    const inPart = (pdf: string) => CHANGED.only.some((folder) => pdf.startsWith(`${folder}/`));
+    expect(Object.keys(cache.pdfs).filter(inPart).sort()).toEqual(printedPages(part).map((p) => p.replace(/\.html$/, ".pdf")));
+    expect(pagePdfs(previous)).toEqual(printedPages(part).map((p) => p.replace(/\.html$/, ".pdf")));
   });
 
   it.skipIf(!canPrint)("build --watch prints again only the PDF of the document that was saved", async () => {

@@ -10,8 +10,9 @@ import type { EarlyBrowser, PdfStage } from "../pdf/build.js";
 import { CACHE_FILE, PdfCache } from "../pdf/cache.js";
 import type { RenderHooks } from "../pdf/render.js";
 import type { Shard } from "../pdf/shard.js";
-import { renderChanged, renderSite, type KeptFile, type OutputFile, type SiteRecord } from "../render/site.js";
+import { renderChanged, renderSite, type KeptFile, type OutputFile, type SiteOptions, type SiteRecord } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
+import type { TemplateCache } from "../render/templates.js";
 import { CONFIG_FILE, findRoot } from "../source/discover.js";
 import { parseBodyWhenAsked } from "../source/load.js";
 import { UserError } from "../errors.js";
@@ -39,6 +40,8 @@ export interface BuildSettings {
   hooks?: RenderHooks;
   /** `--colophon`: every page ends with "Framställt <date> med plan.". */
   colophon?: boolean;
+  /** Compiled templates kept between builds by a process that runs many (the tests); without it, each build compiles its own. */
+  templateCache?: TemplateCache | undefined;
 }
 
 /**
@@ -91,10 +94,11 @@ async function buildWith(
   let files: OutputFile[];
   let kept: KeptFile[] = [];
   let site: SiteRecord | undefined;
+  const rendering: SiteOptions = { buildDate: day, colophon: options.colophon, templateCache: options.templateCache };
   if (htmlOnly) {
     for (const source of checked.repo.sources) parseBodyWhenAsked(source);
-    ({ files, kept, record: site } = renderChanged(checked.repo, { buildDate: day, colophon: options.colophon }, last?.site, (p) => last?.stands(p) === true));
-  } else files = renderSite(checked.repo, { buildDate: day, colophon: options.colophon });
+    ({ files, kept, record: site } = renderChanged(checked.repo, rendering, last?.site, (p) => last?.stands(p) === true));
+  } else files = renderSite(checked.repo, rendering);
   const started = performance.now();
   const unchanged = t`Nothing was changed: ${shownPath(out, io)} is as it was before this build.`;
   let pdfs: PdfStage | undefined;

@@ -5,6 +5,7 @@ import { t } from "../format/message.js";
 import type { Io } from "../io.js";
 import type { RenderHooks } from "../pdf/render.js";
 import { parseShard } from "../pdf/shard.js";
+import type { TemplateCache } from "../render/templates.js";
 
 export interface BuildOptions {
   /** Output folder, from the current folder; default `dist` in the repository. */
@@ -25,6 +26,8 @@ export interface BuildOptions {
   hooks?: RenderHooks;
   /** `--colophon`: every page ends with "Framställt <date> med plan.". */
   colophon?: boolean;
+  /** Compiled templates kept between builds by a process that runs many (the tests: Kept of main.ts). */
+  templateCache?: TemplateCache | undefined;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -44,6 +47,7 @@ export async function runBuild(path: string, options: BuildOptions, io: Io): Pro
     verbose: options.verbose,
     hooks: options.hooks,
     colophon: options.colophon,
+    templateCache: options.templateCache,
   };
   if (options.watch) {
     if (options.shard) throw new UserError(t`--watch builds every PDF that changes; it does not take --shard.`);

@@ -9,6 +9,7 @@ import { langIn, langOf, say, t, type Message } from "../format/message.js";
 import type { Io, Lang } from "../io.js";
 import { runInit, runNew } from "./scaffold.js";
 import { removeLeftovers } from "../write/leftovers.js";
+import type { TemplateCache } from "../render/templates.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 
@@ -27,7 +28,7 @@ const HELP_TITLES: Record<string, Message> = {
  * `--lang` of the arguments, else the environment's (main passes it, as the help is written
  * before any action runs).
  */
-export function program(given: Io, result: { code: number }, lang: Lang = langIn(given)): Command {
+export function program(given: Io, result: { code: number }, lang: Lang = langIn(given), kept: Kept = {}): Command {
   // The run's own Io: `--lang` sets its language before the command's action runs.
   const io: Io = { ...given };
   const s = (message: Message) => say(message, lang);
@@ -160,7 +161,7 @@ export function program(given: Io, result: { code: number }, lang: Lang = langIn
         options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string; watch: boolean; verbose: boolean; colophon: boolean },
       ) => {
         const { runBuild } = await import("./build.js");
-        result.code = await runBuild(path, options, io);
+        result.code = await runBuild(path, { ...options, templateCache: kept.templateCache }, io);
       },
     );
 
@@ -214,14 +215,22 @@ function parseKronor(value: string): number {
   return Number(value);
 }
 
+/**
+ * What a process that runs many commands in-process keeps between them (the tests, which run
+ * `plan build` hundreds of times): the command line runs one command and keeps nothing.
+ */
+export interface Kept {
+  templateCache?: TemplateCache;
+}
+
 /** Runs the command line in-process and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], io: Io, kept: Kept = {}): Promise<number> {
   const result = { code: 0 };
   // What a killed run left (its folders beside an output, its browser profile) goes first, whatever the command.
   removeLeftovers();
   try {
     const asked = langOf(langArgument(argv), {});
-    await program(io, result, langArgument(argv) !== undefined && asked ? asked : langIn(io)).parseAsync(argv, { from: "user" });
+    await program(io, result, langArgument(argv) !== undefined && asked ? asked : langIn(io), kept).parseAsync(argv, { from: "user" });
     return result.code;
   } catch (error) {
     // An option's value is refused while the options are read, before `--lang` is applied: the failure is said in the language asked for all the same.

@@ -17,7 +17,7 @@ import { pagesKept, pagesOf, type Pages } from "../model/pages.js";
 import { formsDigest } from "../model/forms.js";
 import { href } from "./pages.js";
 import { withPagePolicy } from "./csp.js";
-import { compileTemplates, readTemplates, type Templates } from "./templates.js";
+import { readTemplates, templatesOf, type TemplateCache, type Templates } from "./templates.js";
 import { type OrganisationView, type PageView, type ViewContext } from "./views/common.js";
 import { indexFacts, indexView } from "./views/index.js";
 import { type PacketPlan } from "./views/meeting.js";
@@ -31,6 +31,8 @@ export interface SiteOptions {
   colophon?: boolean;
   /** The repository's own templates, which replace the shipped ones of the same name. Default: `<root>/templates`. */
   templatesDir?: string;
+  /** Compiled templates kept between builds (TemplateCache); without it, the templates are compiled for this render. */
+  templateCache?: TemplateCache | undefined;
 }
 
 /** A file of the output, in memory: its path from the output folder and its bytes. */
@@ -87,7 +89,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
   return (repo) => {
     const read = readTemplates(options.templatesDir ?? join(repo.root, "templates"), undefined, options.templatesDir ? undefined : repo.root);
     const templatesKey = JSON.stringify([...read.sources]);
-    if (compiled?.key !== templatesKey) compiled = { key: templatesKey, templates: compileTemplates(read) };
+    if (compiled?.key !== templatesKey) compiled = { key: templatesKey, templates: templatesOf(read, options.templateCache) };
     const templates = compiled.templates;
     const pages = placesOf(repo);
     // What every page shows or links to: a change here renders everything again.
@@ -206,7 +208,7 @@ export function renderChanged(repo: Repository, options: SiteOptions, before: Si
   const shared = digest(JSON.stringify([templatesKey, repo.config?.source.digest, options.buildDate, pages.index, pages.rollupFolder, formsDigest(repo)]));
   const placesOf = groupPlaces(repo, pages);
   const ctx: ViewContext = { repo, pages, markdown: new MarkdownRenderer() };
-  const render = (view: PageView) => pageFile(view, (templates ??= compileTemplates(read)), pages, options);
+  const render = (view: PageView) => pageFile(view, (templates ??= templatesOf(read, options.templateCache)), pages, options);
   const record: SiteRecord = { parts: new Map(), whole: new Map(), copied: new Map() };
   const files: OutputFile[] = [];
   const kept: KeptFile[] = [];

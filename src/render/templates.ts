@@ -104,6 +104,35 @@ function refuseRemovedFields(ast: hbs.AST.Program, path: string): void {
   visit(ast, false);
 }
 
+/**
+ * Compiled templates kept between builds by a process that builds many times (the tests, which
+ * run `plan build` in-process hundreds of times): compiling the templates takes about as long as
+ * rendering a small repository's pages. Whoever makes one keeps it; a build without one compiles
+ * its own. Templates are kept by what they are compiled from, each file's text and the file it
+ * was read from (messages name it), and are never changed once compiled.
+ */
+export class TemplateCache {
+  readonly #compiled = new Map<string, Templates>();
+
+  constructor(readonly size = 8) {}
+
+  /** The templates compiled from `read`: those compiled before from the same files, else compiled now and kept. */
+  templates(read: TemplateSources): Templates {
+    const key = JSON.stringify([[...read.sources], [...read.origin]]);
+    const kept = this.#compiled.get(key);
+    if (kept) return kept;
+    const templates = compileTemplates(read);
+    if (this.#compiled.size >= this.size) this.#compiled.delete(this.#compiled.keys().next().value!);
+    this.#compiled.set(key, templates);
+    return templates;
+  }
+}
+
+/** The templates compiled from `read`: from the cache where one is given, else compiled for this build alone. */
+export function templatesOf(read: TemplateSources, cache: TemplateCache | undefined): Templates {
+  return cache ? cache.templates(read) : compileTemplates(read);
+}
+
 export function compileTemplates({ sources, origin }: TemplateSources): Templates {
   const hbs = Handlebars.create();
   registerHelpers(hbs);

@@ -34,7 +34,7 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
   const out = outputFolder({ root, out: options.out, cwd: io.cwd, sources: sourcesOf(model.refresh()) });
   removeBeside(dirname(out));
   const between = betweenDocumentsChecker();
-  const render = siteRenderer({ buildDate: day, colophon: options.colophon });
+  const render = siteRenderer({ buildDate: day, colophon: options.colophon, templateCache: options.templateCache });
   // The files of the last round by path, with their bytes; `undefined` where a failed write left them unknown.
   let written = new Map<string, OutputFile["content"] | undefined>();
   let printCss = new Map<string, string>();

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { parse } from "yaml";
-import { main } from "../../src/commands/main.js";
+import { main, type Kept } from "../../src/commands/main.js";
+import { TemplateCache } from "../../src/render/templates.js";
 
 export const EXAMPLES = resolve(import.meta.dirname, "../../examples");
 
@@ -90,16 +91,27 @@ export function read(root: string, file: string): string {
   return readFileSync(join(root, file), "utf8");
 }
 
+/**
+ * What the commands that the tests of a worker run in-process keep between them, as one process
+ * that runs many would: the compiled templates (a build compiles the same shipped templates for
+ * every test otherwise, which took about as long as rendering a small repository's pages).
+ */
+export const KEPT: Kept = { templateCache: new TemplateCache() };
+
 /** Runs the command line in-process, as a user would from `cwd`. */
 export async function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
   let stdout = "";
   let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: "1", LANG: "en", ...env },
-    cwd,
-  });
+  const code = await main(
+    args,
+    {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      env: { NO_COLOR: "1", LANG: "en", ...env },
+      cwd,
+    },
+    KEPT,
+  );
   return { code, stdout, stderr };
 }
 

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import { expect, inject } from "vitest";
 import { runBuild } from "../../src/commands/build.js";
 import { reportError } from "../../src/commands/main.js";
-import { copyExamples, copyExamplesTo, EPOCH, fileTempDir, type ExamplesPart } from "./repo.js";
+import { copyExamples, copyExamplesTo, EPOCH, fileTempDir, KEPT, type ExamplesPart } from "./repo.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The temp folder of the run (test/global-setup.ts), every test file's TMPDIR (test/setup.ts), removed when the run ends. */
+    tempDir: string;
     /** A folder for what the test files of one run share (test/global-setup.ts), removed when the run ends. */
     sharedDir: string;
   }
@@ -116,7 +118,7 @@ export function builtExamples(pdf: boolean): Promise<ExamplesBuild> {
         env: { NO_COLOR: "1", LANG: "en", ...EPOCH },
         cwd: repo,
       };
-      const code = await runBuild(repo, { out, pdf, jobs: "2", hooks: { finished: (r) => blocked.push(...r.blocked) } }, io).catch((error: unknown) =>
+      const code = await runBuild(repo, { out, pdf, jobs: "2", hooks: { finished: (r) => blocked.push(...r.blocked) }, ...KEPT }, io).catch((error: unknown) =>
         reportError(error, io),
       );
       return { out, code, stdout, stderr, blocked };

@@ -1,17 +1,22 @@
 import { main } from "../../src/commands/main.js";
+import { KEPT } from "./repo.js";
 
 /** Starts `plan check --watch` (or other arguments) in-process, with `env` besides NO_COLOR; `next(pattern)` waits for output matching it after the last wait. */
 export function startWatch(root: string, args = ["check", ".", "--watch"], env: Record<string, string | undefined> = {}) {
   const stop = new AbortController();
   let out = "";
   let seen = 0;
-  const done = main(args, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (out += s) },
-    env: { NO_COLOR: "1", LANG: "en", ...env },
-    cwd: root,
-    signal: stop.signal,
-  });
+  const done = main(
+    args,
+    {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (out += s) },
+      env: { NO_COLOR: "1", LANG: "en", ...env },
+      cwd: root,
+      signal: stop.signal,
+    },
+    KEPT,
+  );
   // The output is kept, so no moment can be missed: the time limit is only there to fail with what was written, before the test's own
   // limit (60 s) fails without it. A round on two busy cores has taken several seconds: the limit is far above that.
   const next = async (pattern: RegExp, timeoutMs = 45_000) => {
