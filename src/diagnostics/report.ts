@@ -2,7 +2,7 @@ import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { say, type Lang, type Part } from "../format/message.js";
-import { PendingPlace, type LineIndex } from "./positions.js";
+import { lineIndex, PendingPlace, type LineIndex } from "./positions.js";
 
 declare module "vfile-message" {
   interface VFileMessage {
@@ -72,16 +72,25 @@ type Unsettled = VFileMessage & { [PENDING]?: PendingPlace };
  */
 export function settlePlaces(files: readonly VFile[]): void {
   for (const file of files) {
+    let settled: VFileMessage[] | undefined;
     for (const message of file.messages) {
       // The message and its related places (its chain of `cause`), each perhaps pending.
-      for (let m: unknown = message; m instanceof VFileMessage; m = m.cause) settle(m as Unsettled);
+      let any = false;
+      for (let m: unknown = message; m instanceof VFileMessage; m = m.cause) any = settle(m as Unsettled) || any;
+      if (any) (settled ??= []).push(message);
+    }
+    // Their frame lines taken while the file's text is at hand: the cache keeps them, and the report reads them (`FrameLines`).
+    if (settled) {
+      const lines = lineIndex(String(file.value));
+      for (const message of settled) (message as Framed)[FRAME] = frameLines(message, lines);
     }
   }
 }
 
-function settle(message: Unsettled): void {
+/** Sets a pending message's place; whether it was pending. */
+function settle(message: Unsettled): boolean {
   const place = message[PENDING];
-  if (place === undefined) return;
+  if (place === undefined) return false;
   delete message[PENDING];
   const found = place.settle();
   // As vfile-message's constructor sets them from a place.
@@ -89,6 +98,7 @@ function settle(message: Unsettled): void {
   message.line = found.start.line;
   message.column = found.start.column;
   message.name = `${pointName(found.start)}-${pointName(found.end)}`;
+  return true;
 }
 
 const pointName = (point: Point) => `${point.line || 1}:${point.column || 1}`;
@@ -200,13 +210,13 @@ export interface MessageRecord {
 }
 
 /**
- * A message as plain data, with its frame lines read from its file's text (`lines`) when given,
- * else those it carries. A message given frame lines carries them from then on: the report
- * shows them without reading the file.
+ * A message as plain data, with the frame lines it carries, else those read from its file's text
+ * (`lines`) when given. A message given frame lines carries them from then on: the report shows
+ * them without reading the file.
  */
 export function recordOf(message: VFileMessage, lines?: Pick<LineIndex, "line">): MessageRecord {
   let frame = frameLinesOf(message);
-  if (lines) (message as Framed)[FRAME] = frame = frameLines(message, lines);
+  if (!frame && lines) (message as Framed)[FRAME] = frame = frameLines(message, lines);
   return {
     reason: message.reason,
     place: message.place ?? undefined,
