@@ -130,8 +130,14 @@ export class CheckCache implements FileCache {
   private readonly seen = new Set<string>();
   /** Files a worker thread parsed in this check (`adopt`): taken as light sources, whose text is read again only where a message needs it. */
   private readonly adopted = new Set<string>();
-  /** The texts of the light sources asked of last (see `restoreSource`). */
-  private readonly recent = new RecentTexts();
+  /**
+   * The texts of the light sources asked of last (see `restoreSource`). A cold check reads every
+   * document and keeps a few (a repository of 10,000 plans is not held in memory); a check from
+   * the cache reads only the documents of the groups a change reached, each pass of the rules
+   * over all of them (headings, copies, places), so it keeps what it read: a group of a thousand
+   * documents is read once, not once per pass.
+   */
+  private readonly recent: RecentTexts;
   /** The lines of each file's text (a light source's read when asked), from which new findings between documents keep their frame lines. */
   private readonly linesOf = new Map<string, SourceDocument["lines"]>();
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
@@ -148,6 +154,7 @@ export class CheckCache implements FileCache {
     /** Written at the end (`save`); a cache of one check alone (`--no-cache`, files parsed by worker threads) is not. */
     private readonly persist = true,
   ) {
+    this.recent = new RecentTexts(before ? Number.POSITIVE_INFINITY : undefined);
     if (!before) return;
     this.kept = before.files;
     if (before.between) {
