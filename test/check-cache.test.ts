@@ -12,7 +12,7 @@ import { CACHE_FOLDER, CHECK_CACHE, shardOf } from "../src/check/cache.js";
 import { bodyParser, commonMarkParser } from "../src/source/load.js";
 import { githubWorkflow, gitlabCi } from "../src/scaffold/ci-templates.js";
 import { listFiles } from "./helpers/html.js";
-import { copyExamples, edit, EPOCH, read, run, tempDir, write } from "./helpers/repo.js";
+import { copyExamples, edit, EPOCH, lineOf, read, run, tempDir, write } from "./helpers/repo.js";
 
 /**
  * `plan check` keeps what it found in `.plan-cache/check.bin` and takes from there what no change
@@ -273,6 +273,51 @@ describe("the cache of plan check", () => {
     expect(await bodiesParsed(root)).toBe(1);
     const json = await sameAsFresh(root, "a year changed, its size and time of change kept");
     expect(json).toContain('"ruleId": "date/plan-in-period"');
+  });
+
+  it("shows the source lines it keeps with each message of a file it did not read, and those of a file changed since, its time of change kept", async () => {
+    const root = copyExamples({ only: ["lerum"] });
+    const path = join(root, "lerum/plan-2019.md");
+    // Settled from the first check on (see settledStat): a file in the same state is taken from the cache without being read.
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + 60_000);
+    const time = 1_700_000_000;
+    utimesSync(path, time, time);
+    /** The text report with the cache, which must be that of a fresh check. */
+    const sameText = async (what: string) => {
+      const cached = await run(["check", "."], root);
+      expect(cached.stdout, what).toBe((await run(["check", ".", "--no-cache"], root)).stdout);
+      return cached.stdout;
+    };
+    let text = await sameText("the first check");
+    // The comment above a measure not split by sex, shown as the line before its place.
+    const line = lineOf(root, "lerum/plan-2019.md", '# "Effektmål att utvärdera"');
+    expect(text).toContain(`${line} |       # "Effektmål att utvärdera"`);
+    // Kept with the message in the cache: the line of its place and the one before it.
+    const kept = new Map<string, { messages: { ruleId?: string; lines?: [number, string][] }[] }>();
+    for (const name of readdirSync(join(root, CACHE_FOLDER)).filter((n) => /^(check|found)-\d+-/.test(n)))
+      for (const [relPath, record] of (deserialize(readFileSync(join(root, CACHE_FOLDER, name))) as { records: Map<string, never> }).records)
+        if (relPath === "lerum/plan-2019.md") kept.set(name.split("-")[0]!, record);
+    const measure = [...kept.values()].flatMap((r) => r.messages).find((m) => m.ruleId === "goal/not-split-by-sex");
+    expect(measure?.lines).toEqual([
+      [line, '      # "Effektmål att utvärdera"'],
+      [line + 1, "      - Högre andel elever godkända betyg från grundskolan"],
+    ]);
+    expect(await sameText("nothing changed")).toBe(text);
+
+    // The comment changed by a tool that keeps the file's size and time of change: its change time (ctime) tells it, and the line shown is the new one.
+    const { size } = statSync(path);
+    edit(root, "lerum/plan-2019.md", '# "Effektmål att utvärdera"', '# "Effektmål ATT utvärdera"');
+    utimesSync(path, time, time);
+    expect(statSync(path).size).toBe(size);
+    text = await sameText("a line shown in a frame changed, its size and time of change kept");
+    expect(text).toContain(`${line} |       # "Effektmål ATT utvärdera"`);
+    expect(await sameText("nothing changed since")).toBe(text);
+
+    // A rule's severity set in plan.config.yaml: every message of the rule is an error, shown with the lines kept.
+    edit(root, "plan.config.yaml", "organisation: lerum\n", "organisation: lerum\nrules:\n  goal/not-split-by-sex: error\n");
+    text = await sameText("a rule made an error");
+    expect(text).toContain(`lerum/plan-2019.md:${line + 1}:9: error [goal/not-split-by-sex]`);
+    expect(await sameText("the rule an error, nothing changed since")).toBe(text);
   });
 
   it("names files from where the check is run, with a cache written from elsewhere", async () => {

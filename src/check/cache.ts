@@ -33,7 +33,7 @@ export const CACHE_FOLDER = ".plan-cache";
 export const CHECK_CACHE = `${CACHE_FOLDER}/check.bin`;
 
 /** Raised when what is kept changes its form: a cache of another form is never read. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /**
  * A body's outline as kept: what the rules between documents read of every document (where it
@@ -130,8 +130,16 @@ export class CheckCache implements FileCache {
   private readonly seen = new Set<string>();
   /** Files a worker thread parsed in this check (`adopt`): taken as light sources, whose text is read again only where a message needs it. */
   private readonly adopted = new Set<string>();
-  /** The texts of the light sources asked of last (see `restoreSource`). */
-  private readonly recent = new RecentTexts();
+  /**
+   * The texts of the light sources asked of last (see `restoreSource`). A cold check reads every
+   * document and keeps a few (a repository of 10,000 plans is not held in memory); a check from
+   * the cache reads only the documents of the groups a change reached, each pass of the rules
+   * over all of them (headings, copies, places), so it keeps what it read: a group of a thousand
+   * documents is read once, not once per pass.
+   */
+  private readonly recent: RecentTexts;
+  /** The lines of each file's text (a light source's read when asked), from which new findings between documents keep their frame lines. */
+  private readonly linesOf = new Map<string, SourceDocument["lines"]>();
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
   /** The shards whose files changed since the cache was read. */
   private readonly dirty = new Set<number>();
@@ -146,6 +154,7 @@ export class CheckCache implements FileCache {
     /** Written at the end (`save`); a cache of one check alone (`--no-cache`, files parsed by worker threads) is not. */
     private readonly persist = true,
   ) {
+    this.recent = new RecentTexts(before ? Number.POSITIVE_INFINITY : undefined);
     if (!before) return;
     this.kept = before.files;
     if (before.between) {
@@ -220,42 +229,54 @@ export class CheckCache implements FileCache {
     const relPath = relative(root, absPath).split("\\").join("/");
     const record = this.kept.get(relPath);
     if (!record || root !== this.root || cwd !== this.cwd) return undefined;
+    // Stat first, as ESLint's cache: a file in the state it was read in last time has the same text; any other is hashed.
+    const digest = stat !== undefined && record.stat === stat ? record.digest : digestOf(text);
+    if (record.digest !== digest) return undefined;
+    if (record.stat !== stat) {
+      record.stat = stat;
+      this.dirty.add(shardOf(relPath));
+    }
+    // A file a worker parsed in this run is a light source: its text is read again only where a message needs it.
+    return this.restore(root, absPath, cwd, relPath, record, this.adopted.delete(relPath) ? undefined : text);
+  }
+
+  /** The file in the settled state it was read in last time (see `FileCache.settled`): a light source, its text not read. */
+  settled(root: string, absPath: string, cwd: string, stat: string): LoadedFile | undefined {
+    const relPath = relative(root, absPath).split("\\").join("/");
+    const record = this.kept.get(relPath);
+    if (!record || record.stat !== stat || root !== this.root || cwd !== this.cwd) return undefined;
+    this.adopted.delete(relPath);
+    return this.restore(root, absPath, cwd, relPath, record, undefined);
+  }
+
+  /** A file as kept in `record`, from its text; a light source without it (`text` undefined). */
+  private restore(root: string, absPath: string, cwd: string, relPath: string, record: FileRecord, text: string | undefined): LoadedFile | undefined {
+    const { digest } = record;
     try {
-      // Stat first, as ESLint's cache: a file in the state it was read in last time has the same text; any other is hashed.
-      const digest = stat !== undefined && record.stat === stat ? record.digest : digestOf(text);
-      if (record.digest !== digest) return undefined;
-      if (record.stat !== stat) {
-        record.stat = stat;
-        this.dirty.add(shardOf(relPath));
-      }
-      // A file a worker parsed in this run is a light source: its text is read again only where a message needs it.
-      const light = this.adopted.delete(relPath);
       const facts = record.facts && {
         ...record.facts,
-        outline: record.facts.outline && outlineOf(record.facts.outline, outlineAnew(root, absPath, light ? undefined : text, cwd)),
+        outline: record.facts.outline && outlineOf(record.facts.outline, outlineAnew(root, absPath, text, cwd)),
       };
-      const source = facts && restoreSource(root, absPath, light ? undefined : text, cwd, facts, digest, this.recent);
+      const source = facts && restoreSource(root, absPath, text, cwd, facts, digest, this.recent);
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
       const { parsed } = record;
       const loaded: LoadedFile = {
         absPath,
         // A light source's text is read from its file when needed, not kept here.
-        text: light ? "" : text,
+        text: text ?? "",
         source,
         parsed:
           parsed.as === "document"
             ? {
                 as: "document",
                 id: parsed.id,
-                entry:
-                  parsed.entry && source
-                    ? restoreEntry(parsed.id, source, parsed.entry, loadAnew(root, absPath, light ? undefined : text, cwd, source))
-                    : undefined,
+                entry: parsed.entry && source ? restoreEntry(parsed.id, source, parsed.entry, loadAnew(root, absPath, text, cwd, source)) : undefined,
               }
             : (parsed as LoadedFile["parsed"]),
         ownMessages: source?.file.messages.length ?? 0,
       };
       if (record.fingerprint !== undefined && source) knowFingerprint(source, record.fingerprint);
+      if (source && this.persist) this.linesOf.set(relPath, source.lines);
       this.seen.add(relPath);
       // A cache of this check alone is not written: what it kept of a file is the file's now.
       if (!this.persist) this.kept.delete(relPath);
@@ -269,7 +290,9 @@ export class CheckCache implements FileCache {
   set(loaded: LoadedFile, stat?: string): void {
     const record = recordOfLoaded(loaded, stat);
     if (record.fingerprint !== undefined && loaded.source) knowFingerprint(loaded.source, record.fingerprint);
-    this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), record);
+    const relPath = relative(this.root, loaded.absPath).split("\\").join("/");
+    if (loaded.source && this.persist) this.linesOf.set(relPath, loaded.source.lines);
+    this.adopt(relPath, record);
   }
 
   /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
@@ -300,7 +323,9 @@ export class CheckCache implements FileCache {
     for (const [relPath, found] of last?.findings ?? []) {
       const record = this.keptFindings.get(found);
       if (!record) this.dirtyFound.add(shardOf(relPath));
-      findings.set(relPath, record ?? { key: found.key, messages: found.messages.map(recordOf) });
+      // A file's new findings are recorded together: a light source's text is read once for their frame lines.
+      const lines = record ? undefined : this.linesOf.get(relPath);
+      findings.set(relPath, record ?? { key: found.key, messages: found.messages.map((m) => recordOf(m, lines)) });
     }
     for (const relPath of before?.between?.findings.keys() ?? []) if (!findings.has(relPath)) this.dirtyFound.add(shardOf(relPath));
     // Files gone since (deleted, renamed, ignored now) are dropped, so the cache does not grow without end.
@@ -383,7 +408,7 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
         : parsed.as === "none"
           ? { as: "none" }
           : { as: parsed.as, data: parsed.data },
-    messages: (source?.file.messages.slice(0, loaded.ownMessages) ?? []).map(recordOf),
+    messages: (source?.file.messages.slice(0, loaded.ownMessages) ?? []).map((m) => recordOf(m, source?.lines)),
     ...(parsed.as === "document" && parsed.entry ? { fingerprint: fingerprintFacts(parsed.entry.source) } : {}),
   };
 }

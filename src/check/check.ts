@@ -10,7 +10,7 @@ import type { Repository } from "../model/repository.js";
 import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument, registry } from "../rules/index.js";
 import { CheckCache } from "./cache.js";
 import { parseInWorkers, type ThreadSharing } from "./parallel.js";
-import { CONFIG_FILE, discover, findRoot, type Discovered } from "../source/discover.js";
+import { CONFIG_FILE, discoverAsync, findRoot, type Discovered } from "../source/discover.js";
 import { UserError } from "../errors.js";
 import { t } from "../format/message.js";
 import { useColour, type Io } from "../io.js";
@@ -86,9 +86,11 @@ export async function checkAll(
   options: { cache: boolean; threads?: ThreadSharing | undefined },
 ): Promise<Checked> {
   const root = repositoryRoot(path, io);
+  // git is asked which files it ignores while the cache is read.
+  const discovering = discoverAsync(root);
   const cache = options.cache ? CheckCache.open(root, io.cwd) : CheckCache.memory(root, io.cwd);
-  if (!cache.empty) return checkWith(root, io, { keepBody: false, cache });
-  const discovered = discover(root);
+  const discovered = await discovering;
+  if (!cache.empty) return checkWith(root, io, { keepBody: false, cache, discovered });
   await parseInWorkers(root, io.cwd, cache, [join(root, CONFIG_FILE), ...discovered.files], options.threads);
   return checkWith(root, io, { keepBody: false, cache, discovered });
 }

@@ -1,10 +1,11 @@
+import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { bold, cyan, dim, red, yellow } from "../format/ansi.js";
 import { visible } from "../format/control.js";
 import { count, say, t, type Lang } from "../format/message.js";
 import { lineIndex, type LineIndex } from "./positions.js";
 import { countMessages, summaryLine, type FileMessages } from "./collect.js";
-import { fixIn, isError, reasonIn, relatedPlaces } from "./report.js";
+import { fixIn, frameLinesOf, isError, reasonIn, relatedPlaces } from "./report.js";
 
 export interface Style {
   red(s: string): string;
@@ -18,7 +19,7 @@ export const colours: Style = { red, yellow, dim, bold, cyan };
 export const plain: Style = { red: String, yellow: String, dim: String, bold: String, cyan: String };
 
 /** The offending source line with the one before it, and a marker under the place, as hledger and rustc show it. */
-export function codeFrame(lines: LineIndex, message: VFileMessage, style: Style): string {
+export function codeFrame(lines: Pick<LineIndex, "line">, message: VFileMessage, style: Style): string {
   const start = message.place && "start" in message.place ? message.place.start : message.place;
   const end = message.place && "end" in message.place ? message.place.end : undefined;
   if (!start?.line) return "";
@@ -45,6 +46,17 @@ export function codeFrame(lines: LineIndex, message: VFileMessage, style: Style)
   return out.join("\n");
 }
 
+/**
+ * The lines of a file that its messages' code frames show: those the messages carry (`FrameLines`,
+ * kept by `plan check`'s cache), else read from the file's text, which is then read once.
+ */
+function frameSource(file: VFile, messages: readonly VFileMessage[]): Pick<LineIndex, "line"> {
+  const kept = new Map<number, string>();
+  for (const message of messages) for (const [n, text] of frameLinesOf(message) ?? []) kept.set(n, text);
+  let read: LineIndex | undefined;
+  return { line: (n) => kept.get(n) ?? (read ??= lineIndex(String(file.value))).line(n) };
+}
+
 /** `2 errors, 1 warning` in `lang`: what a file has, leaving out what it has none of. */
 export function countsText(counts: { errors: number; warnings: number }, lang: Lang): string {
   return [counts.errors && count(counts.errors, "error"), counts.warnings && count(counts.warnings, "warning")]
@@ -62,7 +74,7 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
     // File names, messages and fixes quote the documents: their control characters are shown as escapes.
     const path = visible(file.path);
     const parts = [style.bold(style.cyan(path)) + style.dim(` (${header})`)];
-    const lines = lineIndex(String(file.value));
+    const lines = frameSource(file, messages);
     for (const message of messages) {
       const severity = isError(message) ? style.red(words.error) : style.yellow(words.warning);
       parts.push(

@@ -2,7 +2,7 @@ import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { say, type Lang, type Part } from "../format/message.js";
-import { PendingPlace } from "./positions.js";
+import { lineIndex, PendingPlace, type LineIndex } from "./positions.js";
 
 declare module "vfile-message" {
   interface VFileMessage {
@@ -72,16 +72,25 @@ type Unsettled = VFileMessage & { [PENDING]?: PendingPlace };
  */
 export function settlePlaces(files: readonly VFile[]): void {
   for (const file of files) {
+    let settled: VFileMessage[] | undefined;
     for (const message of file.messages) {
       // The message and its related places (its chain of `cause`), each perhaps pending.
-      for (let m: unknown = message; m instanceof VFileMessage; m = m.cause) settle(m as Unsettled);
+      let any = false;
+      for (let m: unknown = message; m instanceof VFileMessage; m = m.cause) any = settle(m as Unsettled) || any;
+      if (any) (settled ??= []).push(message);
+    }
+    // Their frame lines taken while the file's text is at hand: the cache keeps them, and the report reads them (`FrameLines`).
+    if (settled) {
+      const lines = lineIndex(String(file.value));
+      for (const message of settled) (message as Framed)[FRAME] = frameLines(message, lines);
     }
   }
 }
 
-function settle(message: Unsettled): void {
+/** Sets a pending message's place; whether it was pending. */
+function settle(message: Unsettled): boolean {
   const place = message[PENDING];
-  if (place === undefined) return;
+  if (place === undefined) return false;
   delete message[PENDING];
   const found = place.settle();
   // As vfile-message's constructor sets them from a place.
@@ -89,6 +98,7 @@ function settle(message: Unsettled): void {
   message.line = found.start.line;
   message.column = found.start.column;
   message.name = `${pointName(found.start)}-${pointName(found.end)}`;
+  return true;
 }
 
 const pointName = (point: Point) => `${point.line || 1}:${point.column || 1}`;
@@ -152,6 +162,38 @@ export function isError(message: { fatal?: boolean | null | undefined }): boolea
   return message.fatal === true;
 }
 
+/**
+ * The lines of its file's text that the text report shows with a message (see `codeFrame`: the line
+ * of its place and the one before it, and those of its related places in the same file), by number.
+ * Kept with the message where the file's text is not at hand (`plan check`'s cache), so that a
+ * file no change reached is not read again to show them.
+ */
+export type FrameLines = [line: number, text: string][];
+
+/** Marks a message with its frame lines. */
+const FRAME = Symbol("frame lines");
+type Framed = VFileMessage & { [FRAME]?: FrameLines };
+
+/** The frame lines kept with a message, if any (`recordOf`, `messageOf`). */
+export const frameLinesOf = (message: VFileMessage): FrameLines | undefined => (message as Framed)[FRAME];
+
+/** The lines `codeFrame` reads to show `message` and its related places in its file, from the file's text (`lines`). */
+export function frameLines(message: VFileMessage, lines: Pick<LineIndex, "line">): FrameLines {
+  const wanted: number[] = [];
+  const want = (n: number) => {
+    if (!wanted.includes(n)) wanted.push(n);
+  };
+  const add = (place: Position | Point | null | undefined) => {
+    const start = place && "start" in place ? place.start : place;
+    if (!start?.line) return;
+    if (start.line > 1) want(start.line - 1);
+    want(start.line);
+  };
+  add(message.place);
+  for (const r of relatedPlaces(message)) if (r.file === message.file) add(r.place);
+  return wanted.map((n) => [n, lines.line(n) ?? ""]);
+}
+
 /** A message as plain data, to keep between runs (the cache of `plan check`) and give again with `replay`. */
 export interface MessageRecord {
   reason: string;
@@ -163,18 +205,30 @@ export interface MessageRecord {
   related: RelatedPlace[];
   /** The message as written, to be said in the user's language (`said`). */
   said: VFileMessage["said"];
+  /** Its frame lines, where they were kept (`FrameLines`). */
+  lines?: FrameLines | undefined;
 }
 
-export const recordOf = (message: VFileMessage): MessageRecord => ({
-  reason: message.reason,
-  place: message.place ?? undefined,
-  ruleId: message.ruleId,
-  source: message.source,
-  fatal: message.fatal,
-  note: message.note,
-  related: relatedPlaces(message),
-  said: message.said,
-});
+/**
+ * A message as plain data, with the frame lines it carries, else those read from its file's text
+ * (`lines`) when given. A message given frame lines carries them from then on: the report shows
+ * them without reading the file.
+ */
+export function recordOf(message: VFileMessage, lines?: Pick<LineIndex, "line">): MessageRecord {
+  let frame = frameLinesOf(message);
+  if (!frame && lines) (message as Framed)[FRAME] = frame = frameLines(message, lines);
+  return {
+    reason: message.reason,
+    place: message.place ?? undefined,
+    ruleId: message.ruleId,
+    source: message.source,
+    fatal: message.fatal,
+    note: message.note,
+    related: relatedPlaces(message),
+    said: message.said,
+    ...(frame ? { lines: frame } : {}),
+  };
+}
 
 /** The message `record` was made of, as `report` made it on the file at `path` (as messages name it), not yet recorded on the file. */
 export function messageOf(path: string, record: MessageRecord): VFileMessage {
@@ -191,6 +245,8 @@ export function messageOf(path: string, record: MessageRecord): VFileMessage {
     message.fatal = record.fatal;
     if (record.note !== undefined) message.note = record.note;
     if (record.said !== undefined) message.said = record.said;
+    // Copied with the message (`Object.assign` copies it, as `collectMessages` and `causesFirst` copy messages).
+    if (Array.isArray(record.lines)) (message as Framed)[FRAME] = record.lines;
     return message;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;

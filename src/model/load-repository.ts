@@ -7,7 +7,7 @@ import { config as configSchema, koladaData } from "../schema/index.js";
 import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discover, type Discovered } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocument } from "../source/load.js";
-import { readInside, RefusedPath, whereInside } from "../source/read-inside.js";
+import { readInside, RefusedPath, statInside, whereInside } from "../source/read-inside.js";
 import { ignoredTargets } from "./assets.js";
 import { copiesMemo } from "./copied.js";
 import { referenceGroups } from "./groups.js";
@@ -43,6 +43,12 @@ export interface FileCache {
   get(root: string, absPath: string, text: string, cwd: string, stat?: string): LoadedFile | undefined;
   /** Keeps a file just loaded (its own messages are the first `ownMessages`), read in the state `stat` when given. */
   set(loaded: LoadedFile, stat?: string): void;
+  /**
+   * The file as it was loaded from its text when it was in this same settled state (`settledStat`), as
+   * `get` gives it but without its text, which is read from the file only where a rule or a message
+   * needs it; `undefined` when not known, and the file is then read. Found before the file is opened.
+   */
+  settled?(root: string, absPath: string, cwd: string, stat: string): LoadedFile | undefined;
 }
 
 /** One file read, parsed and validated on its own: the unit that watch mode keeps between runs. */
@@ -195,13 +201,27 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
   const found = options.discovered ?? (options.listFiles ? { files: options.listFiles(root), unjudged: new Map<string, string>() } : discover(root));
   const paths = [join(root, CONFIG_FILE), ...found.files];
   const files = paths.flatMap((absPath, i) => {
-    const text = read ? { text: read(absPath), linked: false } : readFromDisk(root, absPath);
-    const file = text && loadRead(root, absPath, text, options.cwd, options);
+    const settled = read ? undefined : loadSettled(root, absPath, options);
+    const text = settled ? undefined : read ? { text: read(absPath), linked: false } : readFromDisk(root, absPath);
+    const file = settled ?? (text && loadRead(root, absPath, text, options.cwd, options));
     options.loaded?.(i + 1, paths.length, absPath);
     return file ?? [];
   });
   // Files read from elsewhere (`plan diff` reads git's objects) have no links to follow.
   return assemble(root, read ? files : [...files, ...refusedTemplates(root, options.cwd)], undefined, found.unjudged);
+}
+
+/**
+ * A file in the settled state it was loaded in before, taken from the cache without opening it
+ * (`FileCache.settled`): a regular file inside the repository (`statInside`), as `readInside` would
+ * read it. Anything else, or a state not known, is read.
+ */
+function loadSettled(root: string, absPath: string, options: LoadOptions): LoadedFile | undefined {
+  const cache = options.keepBody === false ? options.cache : undefined;
+  if (!cache?.settled) return undefined;
+  const stats = statInside(root, absPath);
+  const stat = stats && settledStat(stats);
+  return stat === undefined ? undefined : cache.settled(root, absPath, options.cwd, stat);
 }
 
 /**

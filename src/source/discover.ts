@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { compareStrings } from "../format/text.js";
-import { ignoredPaths } from "./git-ignore.js";
+import { ignoredPaths, ignoredPathsAsync } from "./git-ignore.js";
 import { realRoot, whereInside } from "./read-inside.js";
 
 export const CONFIG_FILE = "plan.config.yaml";
@@ -63,6 +63,23 @@ export interface Discovered {
  * than its documents vanishing without a word.
  */
 export function discover(root: string): Discovered {
+  const found = walkSources(root);
+  const relPathOf = (path: string) => relative(root, path).split(sep).join("/");
+  // No linked folder is walked, so a path from the root is the same from its real path, where git is asked.
+  const { ignored, failed } = ignoredPaths(realRoot(root), found.map(relPathOf));
+  return { files: ignored.size === 0 ? found : found.filter((path) => !ignored.has(relPathOf(path))), unjudged: failed };
+}
+
+/** As `discover`, with git asked in processes of its own while this thread goes on (`plan check` reads its cache meanwhile). */
+export async function discoverAsync(root: string): Promise<Discovered> {
+  const found = walkSources(root);
+  const relPathOf = (path: string) => relative(root, path).split(sep).join("/");
+  const { ignored, failed } = await ignoredPathsAsync(realRoot(root), found.map(relPathOf));
+  return { files: ignored.size === 0 ? found : found.filter((path) => !ignored.has(relPathOf(path))), unjudged: failed };
+}
+
+/** The documents and data files below `root`, and the links that lead out, in a stable order, before git is asked (see `discover`). */
+function walkSources(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
@@ -79,10 +96,7 @@ export function discover(root: string): Discovered {
     }
   };
   walk(root);
-  const relPathOf = (path: string) => relative(root, path).split(sep).join("/");
-  // No linked folder is walked, so a path from the root is the same from its real path, where git is asked.
-  const { ignored, failed } = ignoredPaths(realRoot(root), found.map(relPathOf));
-  return { files: ignored.size === 0 ? found : found.filter((path) => !ignored.has(relPathOf(path))), unjudged: failed };
+  return found;
 }
 
 /** The files `discover` finds. */

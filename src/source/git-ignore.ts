@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 
@@ -43,6 +43,19 @@ export function ignoredPaths(root: string, relPaths: Iterable<string>): { ignore
 }
 
 /**
+ * As `ignoredPaths`, with git run in processes of its own while this thread does other work (a
+ * check reads its cache meanwhile): the same runs, started at once. Where git fails, the paths are
+ * asked again as `ignoredPaths` asks them, one by one.
+ */
+export async function ignoredPathsAsync(root: string, relPaths: Iterable<string>): Promise<{ ignored: Ignored; failed: ReadonlyMap<string, string> }> {
+  const candidates = [...new Set(relPaths)];
+  if (candidates.length === 0 || !inGitRepository(root)) return { ignored: new Map(), failed: new Map() };
+  const answers = await Promise.all(checkIgnoreRuns(candidates).map((run) => checkIgnoreRunAsync(root, run.args, run.input)));
+  if (answers.some((answer) => "failed" in answer)) return ignoredPaths(root, candidates);
+  return { ignored: ignoredOf(checkIgnoreRuns(candidates), answers as { ignored: string }[]), failed: new Map() };
+}
+
+/**
  * How many characters of paths go into one run of git as arguments: well below the system's limit
  * of one command line (Linux: 2 MB in all, 128 kB per argument).
  */
@@ -63,7 +76,27 @@ const printedAsIs = (path: string) => !/[\u0000-\u001f\u007f"\\]/.test(path);
  * pathspec either way); the others are read from standard input, separated by NUL (`-z`).
  */
 function checkIgnore(cwd: string, paths: readonly string[]): { ignored: Map<string, string> } | { failed: string } {
+  const runs = checkIgnoreRuns(paths);
+  const answers: { ignored: string }[] = [];
+  for (const run of runs) {
+    const answer = checkIgnoreRun(cwd, run.args, run.input);
+    if ("failed" in answer) return answer;
+    answers.push(answer);
+  }
+  return { ignored: ignoredOf(runs, answers) };
+}
+
+/** The paths each run of git printed, as ignored. */
+function ignoredOf(runs: readonly { input?: string }[], answers: readonly { ignored: string }[]): Map<string, string> {
   const ignored = new Map<string, string>();
+  runs.forEach((run, i) => {
+    for (const path of answers[i]!.ignored.split(run.input === undefined ? "\n" : "\0")) if (path) ignored.set(path, IGNORED);
+  });
+  return ignored;
+}
+
+/** The runs of `git check-ignore` that ask for `paths` (see `checkIgnore`). */
+function checkIgnoreRuns(paths: readonly string[]): { args: string[]; input?: string }[] {
   const plain = paths.filter(printedAsIs);
   const quoted = paths.filter((path) => !printedAsIs(path));
   const runs: { args: string[]; input?: string }[] = quoted.length ? [{ args: ["--stdin", "-z"], input: quoted.join("\0") }] : [];
@@ -75,24 +108,28 @@ function checkIgnore(cwd: string, paths: readonly string[]): { ignored: Map<stri
     }
     runs.push({ args: ["--", ...args] });
   }
-  for (const run of runs) {
-    const answer = checkIgnoreRun(cwd, run.args, run.input);
-    if ("failed" in answer) return answer;
-    for (const path of answer.ignored.split(run.input === undefined ? "\n" : "\0")) if (path) ignored.set(path, IGNORED);
-  }
-  return { ignored };
+  return runs;
 }
+
+/** The command line of one run of `git check-ignore`. `core.fsmonitor` would run a program named by the repository's git configuration: never here. */
+const gitArgs = (args: readonly string[]) => ["-c", "core.fsmonitor=false", "-c", "core.quotePath=false", "check-ignore", ...args];
+const GIT_TIMEOUT_MS = 30_000;
+const GIT_MAX_BUFFER = 256 * 1024 * 1024;
 
 /** One run of `git check-ignore`: what it printed, or its message when it could not answer. */
 function checkIgnoreRun(cwd: string, args: readonly string[], input: string | undefined): { ignored: string } | { failed: string } {
-  // `core.fsmonitor` would run a program named by the repository's git configuration: never here.
-  const git = spawnSync("git", ["-c", "core.fsmonitor=false", "-c", "core.quotePath=false", "check-ignore", ...args], {
-    cwd,
-    input,
-    encoding: "utf8",
-    timeout: 30_000,
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const git = spawnSync("git", gitArgs(args), { cwd, input, encoding: "utf8", timeout: GIT_TIMEOUT_MS, maxBuffer: GIT_MAX_BUFFER });
+  return answerOf(git);
+}
+
+/** What a run of git said: the paths it printed, or its message when it could not answer. */
+function answerOf(git: {
+  error?: Error | undefined;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string | undefined;
+  stderr: string | undefined;
+}): { ignored: string } | { failed: string } {
   // No git at all: only hidden files count, as outside a repository.
   if ((git.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") return { ignored: "" };
   // 0: some are ignored; 1: none; anything else is a failure, never "none".
@@ -104,4 +141,35 @@ function checkIgnoreRun(cwd: string, args: readonly string[], input: string | un
     return { failed: said ? `git said: ${said}` : `git ended with ${git.error ? git.error.message : `exit code ${git.status ?? git.signal}`}` };
   }
   return { ignored: git.stdout };
+}
+
+/** As `checkIgnoreRun`, in a process that runs while this thread goes on. */
+function checkIgnoreRunAsync(cwd: string, args: readonly string[], input: string | undefined): Promise<{ ignored: string } | { failed: string }> {
+  return new Promise((done) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let error: Error | undefined;
+    const git = spawn("git", gitArgs(args), { cwd, timeout: GIT_TIMEOUT_MS, stdio: ["pipe", "pipe", "pipe"] });
+    git.stdout.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > GIT_MAX_BUFFER) {
+        error ??= new Error("stdout maxBuffer length exceeded");
+        git.kill();
+      } else out.push(chunk);
+    });
+    git.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    // A git that ends before it read its input (a failure) closes the pipe: what it said tells why.
+    git.stdin.on("error", () => undefined);
+    git.stdin.end(input ?? "");
+    git.once("error", (e) => {
+      error ??= e;
+      // A process that never started gives no "close".
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") done(answerOf({ error: e, status: null, signal: null, stdout: undefined, stderr: undefined }));
+    });
+    git.once("close", (status, signal) => {
+      const stderr = Buffer.concat(err).toString("utf8");
+      done(answerOf({ error, status, signal, stdout: error ? undefined : Buffer.concat(out).toString("utf8"), stderr }));
+    });
+  });
 }

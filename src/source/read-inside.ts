@@ -79,6 +79,22 @@ function danglingLink(root: string, absPath: string): Inside | undefined {
   }
 }
 
+/**
+ * The state of a file that `readInside` would read as it is, found without opening it: a regular
+ * file (not a symbolic link) with one name, whose real path lies inside the root's. `undefined`
+ * for anything else, which `readInside` reads or refuses, saying why. `plan check` takes a file in
+ * the state it was read in last time from its cache, its text unread (see `FileCache.settled`).
+ */
+export function statInside(root: string, absPath: string): Stats | undefined {
+  try {
+    const stats = lstatSync(absPath);
+    if (!stats.isFile() || stats.nlink !== 1) return undefined;
+    return isInside(realRoot(root), realpathSync.native(absPath)) ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Thrown by `readInside` for a file that may not be read; `reason` completes "… is refused: ". */
 export class RefusedPath extends Error {
   constructor(
