@@ -2,7 +2,9 @@ import { relative, sep } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
+import { placesIn } from "../source/load.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
+import { PARSED, type Placed, type PlaceRequest } from "./parallel.js";
 
 /** Files whose records go to the main thread in one message. */
 const BATCH = 100;
@@ -10,7 +12,8 @@ const BATCH = 100;
 /**
  * A worker thread of a cold `plan check` (see parallel.ts): reads, parses, validates and checks on
  * their own the files it is given, and sends each back as the cache keeps it. A file it may not
- * read (a link out of the repository, a pipe) is left to the main thread, which says why.
+ * read (a link out of the repository, a pipe) is left to the main thread, which says why. Then it
+ * finds the places of messages in the files it is asked about (`PlaceRequest`), until it is ended.
  */
 // Imported elsewhere than in a worker (the test of the rule registry imports every module), it does nothing.
 if (parentPort && workerData) {
@@ -29,4 +32,18 @@ if (parentPort && workerData) {
     }
   }
   port.postMessage(records);
+  port.postMessage(PARSED);
+  port.on("message", (requests: PlaceRequest[]) => {
+    const answer: Placed = {
+      placed: requests.map((request) => {
+        try {
+          return placesIn(root, request, request.jobs);
+        } catch {
+          // Found in the main thread instead, which says what goes wrong.
+          return null;
+        }
+      }),
+    };
+    port.postMessage(answer);
+  });
 }

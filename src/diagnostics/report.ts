@@ -79,6 +79,20 @@ export function settlePlaces(files: readonly VFile[]): void {
   }
 }
 
+/** The places not found yet of the messages of `files` and of their related places, each once. */
+export function pendingPlaces(files: readonly VFile[]): PendingPlace[] {
+  const pending = new Set<PendingPlace>();
+  for (const file of files) {
+    for (const message of file.messages) {
+      for (let m: unknown = message; m instanceof VFileMessage; m = m.cause) {
+        const place = (m as Unsettled)[PENDING];
+        if (place && !place.settled) pending.add(place);
+      }
+    }
+  }
+  return [...pending];
+}
+
 function settle(message: Unsettled): void {
   const place = message[PENDING];
   if (place === undefined) return;

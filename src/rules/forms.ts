@@ -21,7 +21,20 @@ interface BodySection extends BodyHeading {
   subs: BodyHeading[];
 }
 
+/**
+ * The body's sections, made once per source: the four rules of headings each walk them, and a
+ * large repository's file (a light source, see `restoreSource`) is read again from disk for its text.
+ * A source is the same text for as long as it lives (watch mode makes a new one for a changed file).
+ */
+const bodyOf = new WeakMap<object, { sections: BodySection[]; end?: Position }>();
+
 function bodySections(doc: FormDocument): BodySection[] {
+  let body = bodyOf.get(doc.source);
+  if (!body) bodyOf.set(doc.source, (body = { sections: sectionsAnew(doc) }));
+  return body.sections;
+}
+
+function sectionsAnew(doc: FormDocument): BodySection[] {
   const text = String(doc.source.file.value);
   const headings = doc.source.outline?.headings ?? [];
   const sections: BodySection[] = [];
@@ -47,8 +60,12 @@ const MANY: Record<FormDocument["kind"], Message> = { plan: t`plans`, memo: t`me
 
 /** The end of the body: where a heading missing at the end goes. */
 function endOf(doc: FormDocument): Position {
+  const body = bodyOf.get(doc.source);
+  if (body?.end) return body.end;
   const end = doc.source.lines.point(String(doc.source.file.value).length);
-  return { start: end, end };
+  const place = { start: end, end };
+  if (body) body.end = place;
+  return place;
 }
 
 /**

@@ -233,8 +233,72 @@ function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
 /** Where a message about the value at `path` (or its key) should point. */
 export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">, path: Path, options?: { key?: boolean }): Position {
   // In a light source (see `restoreSource`), found with the other places in the file once the rules have run.
-  if (LIGHT in doc) return new PendingPlace(doc, () => locate(doc, path, options));
+  if (LIGHT in doc) return new PendingPlace(doc, () => locate(doc, path, options), { path, key: options?.key === true } satisfies PlaceJob);
   return locate(doc, path, options);
+}
+
+/**
+ * Where a message about a document's whole body stands: its first line of text after the
+ * frontmatter (`bodyStart`). In a light source, found with the other places in the file.
+ */
+export function bodyLinePlace(doc: SourceDocument): Position {
+  const from = doc.outline?.bodyStart ?? 0;
+  if (LIGHT in doc) return new PendingPlace(doc, () => bodyLineIn(String(doc.file.value), doc.lines, from), { from } satisfies PlaceJob);
+  return bodyLineIn(String(doc.file.value), doc.lines, from);
+}
+
+function bodyLineIn(text: string, lines: LineIndex, from: number): Position {
+  const start = from + (/\S/.exec(text.slice(from))?.index ?? 0);
+  const end = text.indexOf("\n", start);
+  return lines.position(start, end === -1 ? text.length : end);
+}
+
+/**
+ * A place in a light source not found yet, as data (`PendingPlace.job`): the value at a YAML
+ * path (or its key), a body's first line of text from `from`, or a span of offsets.
+ */
+export type PlaceJob = { path: Path; key: boolean } | { from: number } | { start: number; end: number };
+
+/** The file a light source reads when asked (see `restoreSource`), and whether it has a YAML tree; `undefined` for any other source. */
+export function lightFile(doc: object): { absPath: string; yamlStart: number; hasYaml: boolean } | undefined {
+  return (doc as { [LIGHT]?: { absPath: string; yamlStart: number; hasYaml: boolean } })[LIGHT];
+}
+
+/**
+ * The places `jobs` ask for in the file at `absPath`, read anew, as a light source made from it
+ * finds them (see `lightFile`): what a worker thread does for the check's main thread.
+ */
+export function placesIn(root: string, file: { absPath: string; yamlStart: number; hasYaml: boolean }, jobs: readonly PlaceJob[]): Position[] {
+  const { text, lines } = readLight(root, file.absPath);
+  let yaml: Document.Parsed | undefined;
+  const source = {
+    get yaml() {
+      return file.hasYaml ? (yaml ??= lightYaml(text, file.yamlStart)) : undefined;
+    },
+    yamlStart: file.yamlStart,
+    lines,
+  };
+  return jobs.map((job) =>
+    "path" in job ? locate(source, job.path, { key: job.key }) : "from" in job ? bodyLineIn(text, lines, job.from) : lines.position(job.start, job.end),
+  );
+}
+
+/** A light source's text, read anew: empty where it is gone or refused since it was parsed. */
+function readLight(root: string, absPath: string): Heavy {
+  let raw = "";
+  try {
+    raw = readInside(root, absPath, "utf8");
+  } catch {
+    // Gone or refused since it was parsed: nothing to show of it.
+  }
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return { text, lines: lineIndex(text) };
+}
+
+/** A light source's YAML tree, from its text read anew. */
+function lightYaml(text: string, yamlStart: number): Document.Parsed {
+  const end = yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
+  return readYaml(untabIndentation(text.slice(yamlStart, end)).text);
 }
 
 /** A file of the repository as a vfile, with its digest (`known`, where the caller has it: a file restored from the cache is not hashed again). */
@@ -367,16 +431,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
   const heavy = (): Heavy => {
     let kept = heavyKept.get(doc);
     if (kept) heavyKept.delete(doc);
-    else {
-      let raw = "";
-      try {
-        raw = readInside(root, absPath, "utf8");
-      } catch {
-        // Gone or refused since it was parsed: nothing to show of it.
-      }
-      const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-      kept = { text, lines: lineIndex(text) };
-    }
+    else kept = readLight(root, absPath);
     heavyKept.set(doc, kept);
     if (heavyKept.size > recent.size) heavyKept.delete(heavyKept.keys().next().value!);
     return kept;
@@ -392,7 +447,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
     relative(root, absPath).split(sep).join("/"),
     {
       point: (offset) => heavy().lines.point(offset),
-      position: (start, end) => new PendingPlace(doc, () => heavy().lines.position(start, end)),
+      position: (start, end) => new PendingPlace(doc, () => heavy().lines.position(start, end), { start, end } satisfies PlaceJob),
       line: (n) => heavy().lines.line(n),
     },
     facts,
@@ -404,12 +459,11 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
       enumerable: true,
       get: () => {
         const kept = heavy();
-        const end = doc.yamlStart === 0 ? kept.text.length : (findFrontmatter(kept.text)?.yamlEnd ?? kept.text.length);
-        return (kept.yaml ??= readYaml(untabIndentation(kept.text.slice(doc.yamlStart, end)).text));
+        return (kept.yaml ??= lightYaml(kept.text, doc.yamlStart));
       },
     });
   }
-  Object.defineProperty(doc, LIGHT, { value: true });
+  Object.defineProperty(doc, LIGHT, { value: { absPath, yamlStart: doc.yamlStart, hasYaml: facts.hasYaml } });
   return doc;
 }
 
