@@ -87,6 +87,11 @@ export async function parseInWorkers(
         }),
     ),
   );
+  // Which thread parsed which file: it remembers each one's first line of text (see parse-worker.ts).
+  const parsedBy = new Map<string, Worker>();
+  workers.forEach((worker, i) => {
+    if (worker) for (const absPath of shares[i]!) parsedBy.set(absPath, worker);
+  });
   const alive = new Set(workers.filter((w): w is Worker => w !== undefined));
   for (const worker of alive) worker.once("exit", () => alive.delete(worker));
   if (alive.size === 0) return undefined;
@@ -108,17 +113,26 @@ export async function parseInWorkers(
       }
       const helpers = [...alive];
       if (helpers.length === 0 || requests.length === 0) return;
+      const shares = new Map(helpers.map((worker) => [worker, { cost: 0, requests: [] as typeof requests }]));
+      const others: typeof requests = [];
+      for (const request of requests) {
+        // Only a body's first line, in a file a thread parsed: that thread knows it without reading the file.
+        const share = request.request.jobs.every((job) => "from" in job) ? shares.get(parsedBy.get(request.request.absPath)!) : undefined;
+        if (share) {
+          share.cost += KNOWN_COST;
+          share.requests.push(request);
+        } else others.push(request);
+      }
       // The costliest first, each to the thread with the least to do: a YAML tree to parse costs more than reading a file,
       // and the files that need one (a plan's budget) are few and may stand together in the repository's order.
-      const shares = helpers.map(() => ({ cost: 0, requests: [] as typeof requests }));
-      for (const request of requests.sort((a, b) => b.cost - a.cost)) {
-        const least = shares.reduce((a, b) => (b.cost < a.cost ? b : a));
+      for (const request of others.sort((a, b) => b.cost - a.cost)) {
+        const least = [...shares.values()].reduce((a, b) => (b.cost < a.cost ? b : a));
         least.cost += request.cost;
         least.requests.push(request);
       }
       await Promise.all(
-        helpers.map(async (worker, i) => {
-          const share = shares[i]!.requests;
+        helpers.map(async (worker) => {
+          const share = shares.get(worker)!.requests;
           if (share.length === 0) return;
           const answer = await ask(
             worker,
@@ -138,6 +152,9 @@ export async function parseInWorkers(
     },
   };
 }
+
+/** What a place a thread knows from parsing the file costs, in files read (see `costOf`). */
+const KNOWN_COST = 0.05;
 
 /**
  * About what finding `jobs` in a file costs, in files read: a YAML tree to parse, where a job asks
