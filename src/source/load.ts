@@ -10,13 +10,14 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { isAlias, isCollection, isPair, isScalar, parseDocument, visit as visitYaml, type Document } from "yaml";
+import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
 import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { decimal, say, t, type Message } from "../format/message.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
 import { locate, type Path } from "./locate.js";
+import { walkYaml } from "./yaml-walk.js";
 import { lineIndex, PendingPlace, type LineIndex } from "../diagnostics/positions.js";
 import { readInside } from "./read-inside.js";
 import {
@@ -558,8 +559,8 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
   const at = (range: readonly number[] | null | undefined) => lines.position(yamlStart + (range?.[0] ?? 0), yamlStart + (range?.[1] ?? 0));
   // An alias as a key (`*k : 999999`) is what it names: `&k __proto__` must be refused as `__proto__` is.
   const keyOf = (node: unknown) => (isAlias(node) ? node.resolve(yaml) : node);
-  visitYaml(yaml, {
-    Map(_key, map) {
+  walkYaml(yaml, {
+    Map(map) {
       // The parser sees two keys only when both are written out; an alias naming another key of the map would silently replace it.
       const seen = new Set<string>();
       for (const pair of map.items) {
@@ -578,7 +579,7 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
         });
       }
     },
-    Pair(_key, pair) {
+    Pair(pair) {
       const key = keyOf(pair.key);
       const range = (pair.key as { range?: number[] | null } | null)?.range;
       if (isCollection(key)) {
@@ -601,7 +602,7 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
         fix: t`Use another name; party ids, budget lines and other keys are ordinary words such as \`lerum\`.`,
       });
     },
-    Scalar(_key, node, ancestors) {
+    Scalar(node, ancestors) {
       if (typeof node.value !== "string") return;
       const parent = ancestors.at(-1);
       const field = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
