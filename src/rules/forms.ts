@@ -217,12 +217,28 @@ function* withForms(repo: Repository): Generator<[FormDocument, ResolvedForm]> {
   }
 }
 
-/** The rules that share one walk over the headings; each runs it for its own findings. */
+/** What the walk over a repository's headings found, for each of the four rules, in the order found. */
+type HeadingFindings = Record<keyof Reporters, Parameters<Reporter>[]>;
+
+/** Made once per repository (watch mode checks a new one each round): each of the four rules gives its part. */
+const headingFindings = new WeakMap<Repository, HeadingFindings>();
+
+/** The rules that share one walk over the headings: the first of them to run walks them for all four, and each reports its own findings. */
 function headingRule(which: keyof Reporters): (repo: Repository, report: Reporter) => void {
-  const none: Reporter = () => {};
   return (repo, report) => {
-    const rules: Reporters = { missing: none, empty: none, order: none, unknown: none, [which]: report };
-    for (const [doc, form] of withForms(repo)) checkHeadings(doc, form, rules);
+    let found = headingFindings.get(repo);
+    if (!found) {
+      const all: HeadingFindings = { missing: [], empty: [], order: [], unknown: [] };
+      const rules: Reporters = {
+        missing: (...finding) => void all.missing.push(finding),
+        empty: (...finding) => void all.empty.push(finding),
+        order: (...finding) => void all.order.push(finding),
+        unknown: (...finding) => void all.unknown.push(finding),
+      };
+      for (const [doc, form] of withForms(repo)) checkHeadings(doc, form, rules);
+      headingFindings.set(repo, (found = all));
+    }
+    for (const finding of found[which]) report(...finding);
   };
 }
 
