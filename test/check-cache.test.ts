@@ -467,6 +467,8 @@ describe.skipIf(availableParallelism() < 2)("a cold check on every core", () => 
     expect(threads).toBeDefined();
     try {
       const repo = loadRepository(root, { cwd: root, keepBody: false, checkDocument, cache, discovered });
+      // As plan check does: the places sent to the threads as the rules make them (their answers come once this thread waits).
+      cache.onPending(threads!.soon);
       checkBetweenDocuments(repo);
       const pending = pendingPlaces(repo.sources.map((s) => s.file));
       const jobs = pending.map((p) => p.job as Record<string, unknown>);

@@ -98,9 +98,12 @@ export async function checkAll(
   if (!threads) return checkWith(root, io, { keepBody: false, cache, discovered });
   try {
     const repo = loadWith(root, io, { keepBody: false, cache, discovered });
+    // Sent to the threads as the rules make them, found there while the rules go on.
+    cache.onPending(threads.soon);
     betweenDocumentsChecker(cache.between)(repo);
     // The places of the messages in files the threads parsed, found on every core (see `ParseThreads`).
     await threads.place(pendingPlaces(repo.sources.map((s) => s.file)));
+    cache.onPending(() => {});
     const checked = collected(repo);
     cache.save();
     return checked;

@@ -34,9 +34,12 @@ export interface Placed {
  * (`place`) on every core, where this thread alone would read and parse each file again.
  */
 export interface ParseThreads {
+  /** A place the rules just made, sent to the threads with others once there are enough (`SOON_BATCH`), while the rules go on. */
+  soon(place: PendingPlace): void;
   /**
-   * Finds `pending` places in the files they are in, shared between the threads; a place a thread
-   * could not find stays pending, and is found in this thread as before.
+   * Finds `pending` places in the files they are in, shared between the threads (with those given
+   * to `soon` not sent yet), and waits for every answer; a place a thread could not find stays
+   * pending, and is found in this thread as before.
    */
   place(pending: readonly PendingPlace[]): Promise<void>;
   /** Ends the threads. */
@@ -93,65 +96,89 @@ export async function parseInWorkers(
     if (worker) for (const absPath of shares[i]!) parsedBy.set(absPath, worker);
   });
   const alive = new Set(workers.filter((w): w is Worker => w !== undefined));
-  for (const worker of alive) worker.once("exit", () => alive.delete(worker));
   if (alive.size === 0) return undefined;
-  return {
-    async place(pending) {
-      const byFile = new Map<object, PendingPlace[]>();
-      for (const place of pending) {
-        if (place.job === undefined) continue;
-        const list = byFile.get(place.within);
-        if (list) list.push(place);
-        else byFile.set(place.within, [place]);
-      }
-      const requests: { places: PendingPlace[]; request: PlaceRequest; cost: number }[] = [];
-      for (const [within, places] of byFile) {
-        const file = lightFile(within);
-        if (!file) continue;
-        const jobs = places.map((p) => p.job as PlaceJob);
-        requests.push({ places, request: { ...file, jobs }, cost: costOf(within, file, jobs) });
-      }
-      const helpers = [...alive];
-      if (helpers.length === 0 || requests.length === 0) return;
-      const shares = new Map(helpers.map((worker) => [worker, { cost: 0, requests: [] as typeof requests }]));
-      const others: typeof requests = [];
-      for (const request of requests) {
-        // Only a body's first line, in a file a thread parsed: that thread knows it without reading the file.
-        const share = request.request.jobs.every((job) => "from" in job) ? shares.get(parsedBy.get(request.request.absPath)!) : undefined;
-        if (share) {
-          share.cost += KNOWN_COST;
-          share.requests.push(request);
-        } else others.push(request);
-      }
-      // The costliest first, each to the thread with the least to do: a YAML tree to parse costs more than reading a file,
-      // and the files that need one (a plan's budget) are few and may stand together in the repository's order.
-      for (const request of others.sort((a, b) => b.cost - a.cost)) {
-        const least = [...shares.values()].reduce((a, b) => (b.cost < a.cost ? b : a));
-        least.cost += request.cost;
-        least.requests.push(request);
-      }
-      await Promise.all(
-        helpers.map(async (worker) => {
-          const share = shares.get(worker)!.requests;
-          if (share.length === 0) return;
-          const answer = await ask(
-            worker,
-            share.map((r) => r.request),
-          );
-          answer?.placed.forEach((found, at) => {
-            if (!found) return;
-            const { places } = share[at]!;
-            places.forEach((place, n) => place.foundElsewhere(found[n]!));
-          });
-        }),
+  const helpers = new Map([...alive].map((worker) => [worker, { cost: 0, ask: asker(worker) }]));
+  for (const worker of alive) worker.once("exit", () => alive.delete(worker));
+  // Places sent to a thread, whose answer may not have come yet; the answers still to come.
+  const sent = new WeakSet<PendingPlace>();
+  const answers: Promise<void>[] = [];
+  let soon: PendingPlace[] = [];
+  let closed = false;
+
+  /** Sends the places of `pending` not sent yet to the threads, each file's together. */
+  const send = (pending: readonly PendingPlace[]) => {
+    const byFile = new Map<object, PendingPlace[]>();
+    for (const place of pending) {
+      if (place.job === undefined || place.settled || sent.has(place)) continue;
+      sent.add(place);
+      const list = byFile.get(place.within);
+      if (list) list.push(place);
+      else byFile.set(place.within, [place]);
+    }
+    const requests: { places: PendingPlace[]; request: PlaceRequest; cost: number }[] = [];
+    for (const [within, places] of byFile) {
+      const file = lightFile(within);
+      if (!file) continue;
+      const jobs = places.map((p) => p.job as PlaceJob);
+      requests.push({ places, request: { ...file, jobs }, cost: costOf(within, file, jobs) });
+    }
+    const shares = new Map([...alive].map((worker) => [worker, [] as typeof requests]));
+    if (shares.size === 0) return;
+    const others: typeof requests = [];
+    for (const request of requests) {
+      // Only a body's first line, in a file a thread parsed: that thread knows it without reading the file.
+      const owner = request.request.jobs.every((job) => "from" in job) ? parsedBy.get(request.request.absPath) : undefined;
+      const share = owner && shares.get(owner);
+      if (share) {
+        helpers.get(owner)!.cost += KNOWN_COST;
+        share.push(request);
+      } else others.push(request);
+    }
+    // The costliest first, each to the thread with the least to do: a YAML tree to parse costs more than reading a file,
+    // and the files that need one (a plan's budget) are few and may stand together in the repository's order.
+    for (const request of others.sort((a, b) => b.cost - a.cost)) {
+      const least = [...shares.keys()].reduce((a, b) => (helpers.get(b)!.cost < helpers.get(a)!.cost ? b : a));
+      helpers.get(least)!.cost += request.cost;
+      shares.get(least)!.push(request);
+    }
+    for (const [worker, share] of shares) {
+      if (share.length === 0) continue;
+      answers.push(
+        helpers
+          .get(worker)!
+          .ask(share.map((r) => r.request))
+          .then((answer) =>
+            answer?.placed.forEach((found, at) => {
+              if (found) share[at]!.places.forEach((place, n) => place.foundElsewhere(found[n]!));
+            }),
+          ),
       );
+    }
+  };
+
+  return {
+    soon(place) {
+      if (closed || place.job === undefined) return;
+      soon.push(place);
+      if (soon.length < SOON_BATCH) return;
+      send(soon);
+      soon = [];
+    },
+    async place(pending) {
+      send([...soon, ...pending]);
+      soon = [];
+      await Promise.all(answers);
     },
     close() {
+      closed = true;
       for (const worker of alive) void worker.terminate();
       alive.clear();
     },
   };
 }
+
+/** How many places the rules make before they are sent to the threads (`ParseThreads.soon`). */
+const SOON_BATCH = 512;
 
 /** What a place a thread knows from parsing the file costs, in files read (see `costOf`). */
 const KNOWN_COST = 0.05;
@@ -166,20 +193,24 @@ function costOf(within: object, file: Omit<PlaceRequest, "jobs">, jobs: readonly
   return 1 + (bodyStart === undefined ? 16 : bodyStart - file.yamlStart) / 1000;
 }
 
-/** Sends one list of requests to a worker and waits for its answer; `undefined` if the thread ends first. */
-function ask(worker: Worker, requests: PlaceRequest[]): Promise<Placed | undefined> {
-  return new Promise((done) => {
-    const finish = (answer: Placed | undefined) => {
-      worker.off("message", answered);
-      worker.off("exit", ended);
-      worker.unref();
-      done(answer);
-    };
-    const answered = (message: Placed) => finish(message);
-    const ended = () => finish(undefined);
-    worker.on("message", answered);
-    worker.on("exit", ended);
-    worker.ref();
-    worker.postMessage(requests);
+/**
+ * Sends lists of requests to a worker, each answered in turn (the thread reads its messages in
+ * order); an answer is `undefined` if the thread ends first. The thread keeps the process from
+ * ending only while it has requests to answer.
+ */
+function asker(worker: Worker): (requests: PlaceRequest[]) => Promise<Placed | undefined> {
+  const waiting: ((answer: Placed | undefined) => void)[] = [];
+  worker.on("message", (answer: Placed) => {
+    waiting.shift()?.(answer);
+    if (waiting.length === 0) worker.unref();
   });
+  worker.once("exit", () => {
+    for (const done of waiting.splice(0)) done(undefined);
+  });
+  return (requests) =>
+    new Promise((done) => {
+      waiting.push(done);
+      worker.ref();
+      worker.postMessage(requests);
+    });
 }

@@ -234,7 +234,7 @@ function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
 /** Where a message about the value at `path` (or its key) should point. */
 export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">, path: Path, options?: { key?: boolean }): Position {
   // In a light source (see `restoreSource`), found with the other places in the file once the rules have run.
-  if (LIGHT in doc) return new PendingPlace(doc, () => locate(doc, path, options), { path, key: options?.key === true } satisfies PlaceJob);
+  if (LIGHT in doc) return told(doc, new PendingPlace(doc, () => locate(doc, path, options), { path, key: options?.key === true } satisfies PlaceJob));
   return locate(doc, path, options);
 }
 
@@ -244,7 +244,7 @@ export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">,
  */
 export function bodyLinePlace(doc: SourceDocument): Position {
   const from = doc.outline?.bodyStart ?? 0;
-  if (LIGHT in doc) return new PendingPlace(doc, () => bodyLineIn(String(doc.file.value), doc.lines, from), { from } satisfies PlaceJob);
+  if (LIGHT in doc) return told(doc, new PendingPlace(doc, () => bodyLineIn(String(doc.file.value), doc.lines, from), { from } satisfies PlaceJob));
   return bodyLineIn(String(doc.file.value), doc.lines, from);
 }
 
@@ -420,7 +420,18 @@ interface Heavy {
  */
 export class RecentTexts {
   readonly kept = new Map<SourceDocument, Heavy>();
+  /** Told of each place in these light sources not found yet, as it is made (a cold check's threads find them meanwhile). */
+  onPending: ((place: PendingPlace) => void) | undefined;
   constructor(readonly size = 16) {}
+}
+
+/** The light sources' `RecentTexts`, told of their pending places (see `told`). */
+const TOLD = Symbol("told of pending places");
+
+/** A place not found yet in a light source, once `RecentTexts.onPending` is told of it. */
+function told(doc: object, place: PendingPlace): PendingPlace {
+  (doc as { [TOLD]?: RecentTexts })[TOLD]?.onPending?.(place);
+  return place;
 }
 
 /** Marks a light source (see `restoreSource`), whose places are found once the rules have run. */
@@ -448,7 +459,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
     relative(root, absPath).split(sep).join("/"),
     {
       point: (offset) => heavy().lines.point(offset),
-      position: (start, end) => new PendingPlace(doc, () => heavy().lines.position(start, end), { start, end } satisfies PlaceJob),
+      position: (start, end) => told(doc, new PendingPlace(doc, () => heavy().lines.position(start, end), { start, end } satisfies PlaceJob)),
       line: (n) => heavy().lines.line(n),
     },
     facts,
@@ -465,6 +476,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
     });
   }
   Object.defineProperty(doc, LIGHT, { value: { absPath, yamlStart: doc.yamlStart, hasYaml: facts.hasYaml } });
+  Object.defineProperty(doc, TOLD, { value: recent });
   return doc;
 }
 
