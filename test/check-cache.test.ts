@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { availableParallelism } from "node:os";
+import type { Position } from "unist";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateRepository } from "../bench/generate.mjs";
 import { THREAD_SHARING, type ThreadSharing } from "../src/check/parallel.js";
@@ -490,4 +491,49 @@ describe.skipIf(availableParallelism() < 2)("a cold check on every core", () => 
     expect(existsSync(join(repo, CHECK_CACHE))).toBe(true);
     expect((await check(true)).stdout).toBe(inThisThread.stdout);
   }, 300_000);
+
+  // The rules between documents point into files the threads parsed, whose text and YAML tree this thread does not keep: the
+  // threads find those places too (ParseThreads.place), each at the place this thread would have found, reading the file anew.
+  it("finds the places of messages in the files the threads parsed, where this thread would", async () => {
+    const root = join(tempDir(), "repo");
+    generateRepository(root, { plans: 9 });
+    const dist = (path: string) => import(pathToFileURL(join(ROOT, "dist", path)).href);
+    const { parseInWorkers } = (await dist("check/parallel.js")) as typeof import("../src/check/parallel.js");
+    const { CheckCache } = (await dist("check/cache.js")) as typeof import("../src/check/cache.js");
+    const { loadRepository } = (await dist("model/load-repository.js")) as typeof import("../src/model/load-repository.js");
+    const { checkBetweenDocuments, checkDocument } = (await dist("rules/index.js")) as typeof import("../src/rules/index.js");
+    const { pendingPlaces } = (await dist("diagnostics/report.js")) as typeof import("../src/diagnostics/report.js");
+    const { discover, CONFIG_FILE } = (await dist("source/discover.js")) as typeof import("../src/source/discover.js");
+    const { PendingPlace } = (await dist("diagnostics/positions.js")) as typeof import("../src/diagnostics/positions.js");
+    const discovered = discover(root);
+    const files = [join(root, CONFIG_FILE), ...discovered.files];
+    const cache = CheckCache.memory(root, root);
+    const threads = await parseInWorkers(root, root, cache, files, { minFiles: 2, filesPerThread: Math.floor(files.length / 2) });
+    expect(threads).toBeDefined();
+    try {
+      const repo = loadRepository(root, { cwd: root, keepBody: false, checkDocument, cache, discovered });
+      // As plan check does: the places sent to the threads as the rules make them (their answers come once this thread waits).
+      cache.onPending(threads!.soon);
+      checkBetweenDocuments(repo);
+      const pending = pendingPlaces(repo.sources.map((s) => s.file));
+      const jobs = pending.map((p) => p.job as Record<string, unknown>);
+      // Places of both kinds the rules between documents give here: values of the YAML (goal/unfunded), bodies' first lines (text/copied).
+      expect(jobs.filter((j) => "path" in j).length).toBeGreaterThan(0);
+      expect(jobs.filter((j) => "from" in j).length).toBeGreaterThan(50);
+      // Where this thread finds each, as `settle` would (without keeping it: `find`, the place's own way).
+      const inThisThread = pending.map((p) => {
+        const found = (p as unknown as { find: () => Position }).find();
+        return pointsOf(found instanceof PendingPlace ? found.settle() : found);
+      });
+      await threads!.place(pending);
+      expect(pending.every((p) => p.settled)).toBe(true);
+      expect(pending.map((p) => pointsOf(p.settle()))).toEqual(inThisThread);
+      // The places are real ones: a value's place is on a line of the frontmatter (past the first `---`), a body's past it.
+      for (const [i, p] of pending.entries()) expect(p.settle().start.line, JSON.stringify(jobs[i])).toBeGreaterThan(1);
+    } finally {
+      threads!.close();
+    }
+  }, 300_000);
 });
+
+const pointsOf = (place: Position) => ({ start: { ...place.start }, end: { ...place.end } });

@@ -11,6 +11,7 @@ import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from 
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside } from "../source/read-inside.js";
+import type { PendingPlace } from "../diagnostics/positions.js";
 import { digestOf, RecentTexts, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
 
 /**
@@ -218,6 +219,11 @@ export class CheckCache implements FileCache {
   /** A cache of this check alone, neither read nor written: where worker threads leave the files they parsed. */
   static memory(root: string, cwd: string): CheckCache {
     return new CheckCache(root, cwd, "", undefined, false);
+  }
+
+  /** Tells `hook` of each place in a light source not found yet, as the rules make it (a cold check's threads find them meanwhile, see parallel.ts). */
+  onPending(hook: (place: PendingPlace) => void): void {
+    this.recent.onPending = hook;
   }
 
   /** Whether no file is known: a first check, or one after the configuration or plan changed. */

@@ -1,7 +1,7 @@
 import { join, relative, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { progress } from "../diagnostics/progress.js";
-import { isError } from "../diagnostics/report.js";
+import { isError, pendingPlaces } from "../diagnostics/report.js";
 import { causesFirst, collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
 import { formatCodeQuality, formatGithub, formatJson } from "../diagnostics/format-machine.js";
 import { colours, formatText, plain } from "../diagnostics/format-text.js";
@@ -51,6 +51,11 @@ export function repositoryRoot(path: string, io: Pick<Io, "cwd">): string {
 /** Runs the rules between documents over a repository loaded with `checkDocument` (watch mode: with a `betweenDocumentsChecker`), and collects the problems. */
 export function checkLoaded(repo: Repository, between: (repo: Repository) => void = checkBetweenDocuments): Checked {
   between(repo);
+  return collected(repo);
+}
+
+/** The messages of a repository whose rules have run, collected and counted. */
+function collected(repo: Repository): Checked {
   const problems = causesFirst(
     collectMessages(
       repo.sources.map((s) => s.file),
@@ -91,8 +96,22 @@ export async function checkAll(
   const cache = options.cache ? CheckCache.open(root, io.cwd) : CheckCache.memory(root, io.cwd);
   const discovered = await discovering;
   if (!cache.empty) return checkWith(root, io, { keepBody: false, cache, discovered });
-  await parseInWorkers(root, io.cwd, cache, [join(root, CONFIG_FILE), ...discovered.files], options.threads);
-  return checkWith(root, io, { keepBody: false, cache, discovered });
+  const threads = await parseInWorkers(root, io.cwd, cache, [join(root, CONFIG_FILE), ...discovered.files], options.threads);
+  if (!threads) return checkWith(root, io, { keepBody: false, cache, discovered });
+  try {
+    const repo = loadWith(root, io, { keepBody: false, cache, discovered });
+    // Sent to the threads as the rules make them, found there while the rules go on.
+    cache.onPending(threads.soon);
+    betweenDocumentsChecker(cache.between)(repo);
+    // The places of the messages in files the threads parsed, found on every core (see `ParseThreads`).
+    await threads.place(pendingPlaces(repo.sources.map((s) => s.file)));
+    cache.onPending(() => {});
+    const checked = collected(repo);
+    cache.save();
+    return checked;
+  } finally {
+    threads.close();
+  }
 }
 
 function checkWith(
@@ -101,19 +120,28 @@ function checkWith(
   options: { keepBody?: boolean | undefined; cache?: CheckCache | undefined; discovered?: Discovered },
 ): Checked {
   const { cache } = options;
+  const repo = loadWith(root, io, options);
+  const checked = checkLoaded(repo, cache ? betweenDocumentsChecker(cache.between) : checkBetweenDocuments);
+  cache?.save();
+  return checked;
+}
+
+/** Loads the repository at `root` for a check, with a progress line on a terminal. */
+function loadWith(
+  root: string,
+  io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>,
+  options: { keepBody?: boolean | undefined; cache?: CheckCache | undefined; discovered?: Discovered },
+): Repository {
   const reading = readingProgress(io, root);
   try {
-    const repo = loadRepository(root, {
+    return loadRepository(root, {
       cwd: io.cwd,
       keepBody: options.keepBody,
       checkDocument,
       loaded: reading.loaded,
-      cache,
+      cache: options.cache,
       discovered: options.discovered,
     });
-    const checked = checkLoaded(repo, cache ? betweenDocumentsChecker(cache.between) : checkBetweenDocuments);
-    cache?.save();
-    return checked;
   } finally {
     reading.end();
   }

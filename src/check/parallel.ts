@@ -1,5 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { Position } from "unist";
+import type { PendingPlace } from "../diagnostics/positions.js";
+import { lightFile, type PlaceJob } from "../source/load.js";
 import type { CheckCache, FileRecord } from "./cache.js";
 
 /** When a cold check shares its files between threads: not below `minFiles` (starting the threads, each of which loads plan anew, would cost more than it saves), and one thread per `filesPerThread` files at most. */
@@ -14,13 +17,43 @@ export const THREAD_SHARING: ThreadSharing = { minFiles: 200, filesPerThread: 10
 /** The old generation of a worker's heap, in MB: some times what parsing the largest document (2 MB, see MAX_BYTES) takes. */
 const WORKER_HEAP_MB = 256;
 
+/** What a worker thread says once it has sent the records of all its files; it then waits for places to find (`PlaceRequest`). */
+export const PARSED = "parsed";
+
+/** The places to find in one light source's file (see `placesIn`). */
+export type PlaceRequest = NonNullable<ReturnType<typeof lightFile>> & { jobs: PlaceJob[] };
+
+/** A worker's answer to a list of `PlaceRequest`: the places of each file in order, `null` for a file it could not read them in. */
+export interface Placed {
+  placed: (Position[] | null)[];
+}
+
+/**
+ * The worker threads of a cold check once they have parsed their files: idle while this thread
+ * runs the rules between documents, then finding the places of their messages in the files
+ * (`place`) on every core, where this thread alone would read and parse each file again.
+ */
+export interface ParseThreads {
+  /** A place the rules just made, sent to the threads with others once there are enough (`SOON_BATCH`), while the rules go on. */
+  soon(place: PendingPlace): void;
+  /**
+   * Finds `pending` places in the files they are in, shared between the threads (with those given
+   * to `soon` not sent yet), and waits for every answer; a place a thread could not find stays
+   * pending, and is found in this thread as before.
+   */
+  place(pending: readonly PendingPlace[]): Promise<void>;
+  /** Ends the threads. */
+  close(): void;
+}
+
 /**
  * Parses the files of a cold check on every core: one worker thread per core (parse-worker.ts)
  * takes an equal share, and leaves each file in `cache` as the cache keeps it; the check then
  * takes them from there as files loaded before, in the repository's order, and runs the rules
  * between documents in this thread. Only from the compiled code (tests run the TypeScript
  * sources, which a worker cannot load), on more than one core and with enough files; a thread
- * that fails leaves its files to be parsed in this thread.
+ * that fails leaves its files to be parsed in this thread. The threads are kept for finding the
+ * places of messages (`ParseThreads`): the caller closes them.
  */
 export async function parseInWorkers(
   root: string,
@@ -28,25 +61,156 @@ export async function parseInWorkers(
   cache: CheckCache,
   files: readonly string[],
   sharing: ThreadSharing = THREAD_SHARING,
-): Promise<void> {
+): Promise<ParseThreads | undefined> {
   const script = new URL("./parse-worker.js", import.meta.url);
   const threads = Math.min(availableParallelism(), 16, Math.floor(files.length / sharing.filesPerThread));
-  if (!import.meta.url.endsWith(".js") || threads < 2 || files.length < sharing.minFiles) return;
+  if (!import.meta.url.endsWith(".js") || threads < 2 || files.length < sharing.minFiles) return undefined;
   const shares = Array.from({ length: threads }, (_, i) => files.filter((_, at) => at % threads === i));
-  await Promise.all(
+  const workers = await Promise.all(
     shares.map(
       (share) =>
-        new Promise<void>((done) => {
+        new Promise<Worker | undefined>((done) => {
           // A thread keeps no more than a file and a batch of records, but V8 lets a heap grow far beyond what it keeps before it
           // collects: a bound makes it collect sooner (on 2,000 plans, 100 MB less at the peak). A thread that still runs out
           // stops, and leaves its files to this thread.
           const worker = new Worker(script, { workerData: { root, cwd, files: share }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-          worker.on("message", (records: [string, FileRecord][]) => {
-            for (const [relPath, record] of records) cache.adopt(relPath, record);
-          });
-          worker.once("error", () => done());
-          worker.once("exit", () => done());
+          const parsing = (message: [string, FileRecord][] | typeof PARSED) => {
+            if (message !== PARSED) {
+              for (const [relPath, record] of message) cache.adopt(relPath, record);
+              return;
+            }
+            worker.off("message", parsing);
+            // Idle until asked for places: it keeps the process from ending only while asked (see `ask`).
+            worker.unref();
+            done(worker);
+          };
+          worker.on("message", parsing);
+          worker.once("error", () => done(undefined));
+          worker.once("exit", () => done(undefined));
         }),
     ),
   );
+  // Which thread parsed which file: it remembers each one's first line of text (see parse-worker.ts).
+  const parsedBy = new Map<string, Worker>();
+  workers.forEach((worker, i) => {
+    if (worker) for (const absPath of shares[i]!) parsedBy.set(absPath, worker);
+  });
+  const alive = new Set(workers.filter((w): w is Worker => w !== undefined));
+  if (alive.size === 0) return undefined;
+  const helpers = new Map([...alive].map((worker) => [worker, { cost: 0, ask: asker(worker) }]));
+  for (const worker of alive) worker.once("exit", () => alive.delete(worker));
+  // Places sent to a thread, whose answer may not have come yet; the answers still to come.
+  const sent = new WeakSet<PendingPlace>();
+  const answers: Promise<void>[] = [];
+  let soon: PendingPlace[] = [];
+  let closed = false;
+
+  /** Sends the places of `pending` not sent yet to the threads, each file's together. */
+  const send = (pending: readonly PendingPlace[]) => {
+    const byFile = new Map<object, PendingPlace[]>();
+    for (const place of pending) {
+      if (place.job === undefined || place.settled || sent.has(place)) continue;
+      sent.add(place);
+      const list = byFile.get(place.within);
+      if (list) list.push(place);
+      else byFile.set(place.within, [place]);
+    }
+    const requests: { places: PendingPlace[]; request: PlaceRequest; cost: number }[] = [];
+    for (const [within, places] of byFile) {
+      const file = lightFile(within);
+      if (!file) continue;
+      const jobs = places.map((p) => p.job as PlaceJob);
+      requests.push({ places, request: { ...file, jobs }, cost: costOf(within, file, jobs) });
+    }
+    const shares = new Map([...alive].map((worker) => [worker, [] as typeof requests]));
+    if (shares.size === 0) return;
+    const others: typeof requests = [];
+    for (const request of requests) {
+      // Only a body's first line, in a file a thread parsed: that thread knows it without reading the file.
+      const owner = request.request.jobs.every((job) => "from" in job) ? parsedBy.get(request.request.absPath) : undefined;
+      const share = owner && shares.get(owner);
+      if (share) {
+        helpers.get(owner)!.cost += KNOWN_COST;
+        share.push(request);
+      } else others.push(request);
+    }
+    // The costliest first, each to the thread with the least to do: a YAML tree to parse costs more than reading a file,
+    // and the files that need one (a plan's budget) are few and may stand together in the repository's order.
+    for (const request of others.sort((a, b) => b.cost - a.cost)) {
+      const least = [...shares.keys()].reduce((a, b) => (helpers.get(b)!.cost < helpers.get(a)!.cost ? b : a));
+      helpers.get(least)!.cost += request.cost;
+      shares.get(least)!.push(request);
+    }
+    for (const [worker, share] of shares) {
+      if (share.length === 0) continue;
+      answers.push(
+        helpers
+          .get(worker)!
+          .ask(share.map((r) => r.request))
+          .then((answer) =>
+            answer?.placed.forEach((found, at) => {
+              if (found) share[at]!.places.forEach((place, n) => place.foundElsewhere(found[n]!));
+            }),
+          ),
+      );
+    }
+  };
+
+  return {
+    soon(place) {
+      if (closed || place.job === undefined) return;
+      soon.push(place);
+      if (soon.length < SOON_BATCH) return;
+      send(soon);
+      soon = [];
+    },
+    async place(pending) {
+      send([...soon, ...pending]);
+      soon = [];
+      await Promise.all(answers);
+    },
+    close() {
+      closed = true;
+      for (const worker of alive) void worker.terminate();
+      alive.clear();
+    },
+  };
+}
+
+/** How many places the rules make before they are sent to the threads (`ParseThreads.soon`). */
+const SOON_BATCH = 512;
+
+/** What a place a thread knows from parsing the file costs, in files read (see `costOf`). */
+const KNOWN_COST = 0.05;
+
+/**
+ * About what finding `jobs` in a file costs, in files read: a YAML tree to parse, where a job asks
+ * for a value's place, costs as many more as its frontmatter has kilobytes (about, on this machine).
+ */
+function costOf(within: object, file: Omit<PlaceRequest, "jobs">, jobs: readonly PlaceJob[]): number {
+  if (!file.hasYaml || !jobs.some((job) => "path" in job)) return 1;
+  const bodyStart = (within as { outline?: { bodyStart: number } | undefined }).outline?.bodyStart;
+  return 1 + (bodyStart === undefined ? 16 : bodyStart - file.yamlStart) / 1000;
+}
+
+/**
+ * Sends lists of requests to a worker, each answered in turn (the thread reads its messages in
+ * order); an answer is `undefined` if the thread ends first. The thread keeps the process from
+ * ending only while it has requests to answer.
+ */
+function asker(worker: Worker): (requests: PlaceRequest[]) => Promise<Placed | undefined> {
+  const waiting: ((answer: Placed | undefined) => void)[] = [];
+  worker.on("message", (answer: Placed) => {
+    waiting.shift()?.(answer);
+    if (waiting.length === 0) worker.unref();
+  });
+  worker.once("exit", () => {
+    for (const done of waiting.splice(0)) done(undefined);
+  });
+  return (requests) =>
+    new Promise((done) => {
+      waiting.push(done);
+      worker.ref();
+      worker.postMessage(requests);
+    });
 }

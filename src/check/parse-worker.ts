@@ -2,7 +2,10 @@ import { relative, sep } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
+import type { Position } from "unist";
+import { bodyLinePlace, placesIn } from "../source/load.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
+import { PARSED, type Placed, type PlaceRequest } from "./parallel.js";
 
 /** Files whose records go to the main thread in one message. */
 const BATCH = 100;
@@ -10,18 +13,24 @@ const BATCH = 100;
 /**
  * A worker thread of a cold `plan check` (see parallel.ts): reads, parses, validates and checks on
  * their own the files it is given, and sends each back as the cache keeps it. A file it may not
- * read (a link out of the repository, a pipe) is left to the main thread, which says why.
+ * read (a link out of the repository, a pipe) is left to the main thread, which says why. Then it
+ * finds the places of messages in the files it is asked about (`PlaceRequest`), until it is ended.
  */
 // Imported elsewhere than in a worker (the test of the rule registry imports every module), it does nothing.
 if (parentPort && workerData) {
   const { root, cwd, files } = workerData as { root: string; cwd: string; files: string[] };
   const port = parentPort;
   let records: [string, FileRecord][] = [];
+  // Each document's first line of text, where text/copied places its warning: asked for in most files (see `bodyLinePlace`), and
+  // known here without reading the file again. A few numbers per file.
+  const bodyLines = new Map<string, { from: number; place: Position }>();
   for (const absPath of files) {
     const read = readFromDisk(root, absPath);
     if (!read || "refused" in read) continue;
     const loaded = loadRead(root, absPath, read, cwd, { keepBody: false, checkDocument });
     records.push([relative(root, absPath).split(sep).join("/"), recordOfLoaded(loaded, read.linked ? undefined : read.stat)]);
+    const from = loaded.source?.outline?.bodyStart;
+    if (from !== undefined) bodyLines.set(absPath, { from, place: bodyLinePlace(loaded.source!) });
     // Sent as they are made, a batch at a time: a thread holding every record of its share until the end doubled the peak memory.
     if (records.length === BATCH) {
       port.postMessage(records);
@@ -29,4 +38,21 @@ if (parentPort && workerData) {
     }
   }
   port.postMessage(records);
+  port.postMessage(PARSED);
+  port.on("message", (requests: PlaceRequest[]) => {
+    const answer: Placed = {
+      placed: requests.map((request) => {
+        const known = bodyLines.get(request.absPath);
+        if (known && request.jobs.every((job) => "from" in job && job.from === known.from))
+          return request.jobs.map(() => ({ start: { ...known.place.start }, end: { ...known.place.end } }));
+        try {
+          return placesIn(root, request, request.jobs);
+        } catch {
+          // Found in the main thread instead, which says what goes wrong.
+          return null;
+        }
+      }),
+    };
+    port.postMessage(answer);
+  });
 }

@@ -57,7 +57,22 @@ export class PendingPlace implements Position {
     /** What the place is in (the file's source): places in one are found together. */
     readonly within: object,
     private readonly find: () => Position,
+    /**
+     * What `find` looks for, as data that another thread can look for in the file itself (see
+     * `placesIn`); none where only `find` knows.
+     */
+    readonly job?: unknown,
   ) {}
+
+  /** Whether the place is found already. */
+  get settled(): boolean {
+    return this.#found !== undefined;
+  }
+
+  /** Takes the place as another thread found it from the file, for `job`: `find` would give the same. */
+  foundElsewhere(place: Position): void {
+    this.#found ??= place;
+  }
 
   get start(): Point {
     return this.settle().start;

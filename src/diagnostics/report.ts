@@ -87,6 +87,20 @@ export function settlePlaces(files: readonly VFile[]): void {
   }
 }
 
+/** The places not found yet of the messages of `files` and of their related places, each once. */
+export function pendingPlaces(files: readonly VFile[]): PendingPlace[] {
+  const pending = new Set<PendingPlace>();
+  for (const file of files) {
+    for (const message of file.messages) {
+      for (let m: unknown = message; m instanceof VFileMessage; m = m.cause) {
+        const place = (m as Unsettled)[PENDING];
+        if (place && !place.settled) pending.add(place);
+      }
+    }
+  }
+  return [...pending];
+}
+
 /** Sets a pending message's place; whether it was pending. */
 function settle(message: Unsettled): boolean {
   const place = message[PENDING];

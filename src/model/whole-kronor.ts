@@ -1,10 +1,11 @@
-import { isPair, isScalar, isSeq, visit } from "yaml";
+import { isPair, isScalar, isSeq } from "yaml";
 import type { z } from "zod";
 import { report } from "../diagnostics/report.js";
 import { kronor as formatKronor, groupDigits, parseSwedishAmount } from "../format/swedish.js";
 import { MAX_AMOUNT } from "../schema/table.js";
 import { place, type SourceDocument } from "../source/load.js";
 import type { Path } from "../source/locate.js";
+import { walkYaml } from "../source/yaml-walk.js";
 import { fieldName, valueText } from "./describe.js";
 import { t, type Message } from "../format/message.js";
 import { tableAmount, wholeKronor } from "./rules.js";
@@ -20,8 +21,8 @@ import { isKronorAt, isTableAmountAt } from "./schema-walk.js";
 export function checkWrittenAmounts(doc: SourceDocument, schema: z.core.$ZodType): boolean {
   if (!doc.yaml) return true;
   let ok = true;
-  visit(doc.yaml, {
-    Scalar(_key, node, ancestors) {
+  walkYaml(doc.yaml, {
+    Scalar(node, ancestors) {
       // Other numbers that are not whole are the schema's to report.
       if (typeof node.value !== "number" || !node.source || /^-?\d+$/.test(node.source)) return;
       // A value of a key, or an item of a list (a table's cells).

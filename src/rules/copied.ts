@@ -4,15 +4,10 @@ import { copiedPairs, THRESHOLD, SHINGLE } from "../model/copied.js";
 import type { AnyEntry } from "../model/repository.js";
 import { code, type Rule } from "./rule.js";
 import { THIS_KIND } from "../model/kinds.js";
+import { bodyLinePlace } from "../source/load.js";
 
 /** Where a warning about a document's body stands: its first line of text after the frontmatter. */
-function bodyPlace(entry: AnyEntry): Position {
-  const text = String(entry.source.file.value);
-  const from = entry.source.outline?.bodyStart ?? 0;
-  const start = from + (/\S/.exec(text.slice(from))?.index ?? 0);
-  const end = text.indexOf("\n", start);
-  return entry.source.lines.position(start, end === -1 ? text.length : end);
-}
+const bodyPlace = (entry: AnyEntry): Position => bodyLinePlace(entry.source);
 
 export const copiedText: Rule = {
   id: "text/copied",

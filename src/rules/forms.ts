@@ -21,7 +21,20 @@ interface BodySection extends BodyHeading {
   subs: BodyHeading[];
 }
 
+/**
+ * The body's sections, made once per source: the four rules of headings each walk them, and a
+ * large repository's file (a light source, see `restoreSource`) is read again from disk for its text.
+ * A source is the same text for as long as it lives (watch mode makes a new one for a changed file).
+ */
+const bodyOf = new WeakMap<object, { sections: BodySection[]; end?: Position }>();
+
 function bodySections(doc: FormDocument): BodySection[] {
+  let body = bodyOf.get(doc.source);
+  if (!body) bodyOf.set(doc.source, (body = { sections: sectionsAnew(doc) }));
+  return body.sections;
+}
+
+function sectionsAnew(doc: FormDocument): BodySection[] {
   const text = String(doc.source.file.value);
   const headings = doc.source.outline?.headings ?? [];
   const sections: BodySection[] = [];
@@ -47,8 +60,12 @@ const MANY: Record<FormDocument["kind"], Message> = { plan: t`plans`, memo: t`me
 
 /** The end of the body: where a heading missing at the end goes. */
 function endOf(doc: FormDocument): Position {
+  const body = bodyOf.get(doc.source);
+  if (body?.end) return body.end;
   const end = doc.source.lines.point(String(doc.source.file.value).length);
-  return { start: end, end };
+  const place = { start: end, end };
+  if (body) body.end = place;
+  return place;
 }
 
 /**
@@ -200,12 +217,28 @@ function* withForms(repo: Repository): Generator<[FormDocument, ResolvedForm]> {
   }
 }
 
-/** The rules that share one walk over the headings; each runs it for its own findings. */
+/** What the walk over a repository's headings found, for each of the four rules, in the order found. */
+type HeadingFindings = Record<keyof Reporters, Parameters<Reporter>[]>;
+
+/** Made once per repository (watch mode checks a new one each round): each of the four rules gives its part. */
+const headingFindings = new WeakMap<Repository, HeadingFindings>();
+
+/** The rules that share one walk over the headings: the first of them to run walks them for all four, and each reports its own findings. */
 function headingRule(which: keyof Reporters): (repo: Repository, report: Reporter) => void {
-  const none: Reporter = () => {};
   return (repo, report) => {
-    const rules: Reporters = { missing: none, empty: none, order: none, unknown: none, [which]: report };
-    for (const [doc, form] of withForms(repo)) checkHeadings(doc, form, rules);
+    let found = headingFindings.get(repo);
+    if (!found) {
+      const all: HeadingFindings = { missing: [], empty: [], order: [], unknown: [] };
+      const rules: Reporters = {
+        missing: (...finding) => void all.missing.push(finding),
+        empty: (...finding) => void all.empty.push(finding),
+        order: (...finding) => void all.order.push(finding),
+        unknown: (...finding) => void all.unknown.push(finding),
+      };
+      for (const [doc, form] of withForms(repo)) checkHeadings(doc, form, rules);
+      headingFindings.set(repo, (found = all));
+    }
+    for (const finding of found[which]) report(...finding);
   };
 }
 

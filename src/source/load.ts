@@ -10,13 +10,14 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { isAlias, isCollection, isPair, isScalar, parseDocument, visit as visitYaml, type Document } from "yaml";
+import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
 import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { decimal, say, t, type Message } from "../format/message.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
 import { locate, type Path } from "./locate.js";
+import { walkYaml } from "./yaml-walk.js";
 import { lineIndex, PendingPlace, type LineIndex } from "../diagnostics/positions.js";
 import { readInside } from "./read-inside.js";
 import {
@@ -233,8 +234,72 @@ function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
 /** Where a message about the value at `path` (or its key) should point. */
 export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">, path: Path, options?: { key?: boolean }): Position {
   // In a light source (see `restoreSource`), found with the other places in the file once the rules have run.
-  if (LIGHT in doc) return new PendingPlace(doc, () => locate(doc, path, options));
+  if (LIGHT in doc) return told(doc, new PendingPlace(doc, () => locate(doc, path, options), { path, key: options?.key === true } satisfies PlaceJob));
   return locate(doc, path, options);
+}
+
+/**
+ * Where a message about a document's whole body stands: its first line of text after the
+ * frontmatter (`bodyStart`). In a light source, found with the other places in the file.
+ */
+export function bodyLinePlace(doc: SourceDocument): Position {
+  const from = doc.outline?.bodyStart ?? 0;
+  if (LIGHT in doc) return told(doc, new PendingPlace(doc, () => bodyLineIn(String(doc.file.value), doc.lines, from), { from } satisfies PlaceJob));
+  return bodyLineIn(String(doc.file.value), doc.lines, from);
+}
+
+function bodyLineIn(text: string, lines: LineIndex, from: number): Position {
+  const start = from + (/\S/.exec(text.slice(from))?.index ?? 0);
+  const end = text.indexOf("\n", start);
+  return lines.position(start, end === -1 ? text.length : end);
+}
+
+/**
+ * A place in a light source not found yet, as data (`PendingPlace.job`): the value at a YAML
+ * path (or its key), a body's first line of text from `from`, or a span of offsets.
+ */
+export type PlaceJob = { path: Path; key: boolean } | { from: number } | { start: number; end: number };
+
+/** The file a light source reads when asked (see `restoreSource`), and whether it has a YAML tree; `undefined` for any other source. */
+export function lightFile(doc: object): { absPath: string; yamlStart: number; hasYaml: boolean } | undefined {
+  return (doc as { [LIGHT]?: { absPath: string; yamlStart: number; hasYaml: boolean } })[LIGHT];
+}
+
+/**
+ * The places `jobs` ask for in the file at `absPath`, read anew, as a light source made from it
+ * finds them (see `lightFile`): what a worker thread does for the check's main thread.
+ */
+export function placesIn(root: string, file: { absPath: string; yamlStart: number; hasYaml: boolean }, jobs: readonly PlaceJob[]): Position[] {
+  const { text, lines } = readLight(root, file.absPath);
+  let yaml: Document.Parsed | undefined;
+  const source = {
+    get yaml() {
+      return file.hasYaml ? (yaml ??= lightYaml(text, file.yamlStart)) : undefined;
+    },
+    yamlStart: file.yamlStart,
+    lines,
+  };
+  return jobs.map((job) =>
+    "path" in job ? locate(source, job.path, { key: job.key }) : "from" in job ? bodyLineIn(text, lines, job.from) : lines.position(job.start, job.end),
+  );
+}
+
+/** A light source's text, read anew: empty where it is gone or refused since it was parsed. */
+function readLight(root: string, absPath: string): Heavy {
+  let raw = "";
+  try {
+    raw = readInside(root, absPath, "utf8");
+  } catch {
+    // Gone or refused since it was parsed: nothing to show of it.
+  }
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return { text, lines: lineIndex(text) };
+}
+
+/** A light source's YAML tree, from its text read anew. */
+function lightYaml(text: string, yamlStart: number): Document.Parsed {
+  const end = yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
+  return readYaml(untabIndentation(text.slice(yamlStart, end)).text);
 }
 
 /** A file of the repository as a vfile, with its digest (`known`, where the caller has it: a file restored from the cache is not hashed again). */
@@ -355,7 +420,18 @@ interface Heavy {
  */
 export class RecentTexts {
   readonly kept = new Map<SourceDocument, Heavy>();
+  /** Told of each place in these light sources not found yet, as it is made (a cold check's threads find them meanwhile). */
+  onPending: ((place: PendingPlace) => void) | undefined;
   constructor(readonly size = 16) {}
+}
+
+/** The light sources' `RecentTexts`, told of their pending places (see `told`). */
+const TOLD = Symbol("told of pending places");
+
+/** A place not found yet in a light source, once `RecentTexts.onPending` is told of it. */
+function told(doc: object, place: PendingPlace): PendingPlace {
+  (doc as { [TOLD]?: RecentTexts })[TOLD]?.onPending?.(place);
+  return place;
 }
 
 /** Marks a light source (see `restoreSource`), whose places are found once the rules have run. */
@@ -367,16 +443,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
   const heavy = (): Heavy => {
     let kept = heavyKept.get(doc);
     if (kept) heavyKept.delete(doc);
-    else {
-      let raw = "";
-      try {
-        raw = readInside(root, absPath, "utf8");
-      } catch {
-        // Gone or refused since it was parsed: nothing to show of it.
-      }
-      const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-      kept = { text, lines: lineIndex(text) };
-    }
+    else kept = readLight(root, absPath);
     heavyKept.set(doc, kept);
     if (heavyKept.size > recent.size) heavyKept.delete(heavyKept.keys().next().value!);
     return kept;
@@ -392,7 +459,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
     relative(root, absPath).split(sep).join("/"),
     {
       point: (offset) => heavy().lines.point(offset),
-      position: (start, end) => new PendingPlace(doc, () => heavy().lines.position(start, end)),
+      position: (start, end) => told(doc, new PendingPlace(doc, () => heavy().lines.position(start, end), { start, end } satisfies PlaceJob)),
       line: (n) => heavy().lines.line(n),
     },
     facts,
@@ -404,12 +471,12 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
       enumerable: true,
       get: () => {
         const kept = heavy();
-        const end = doc.yamlStart === 0 ? kept.text.length : (findFrontmatter(kept.text)?.yamlEnd ?? kept.text.length);
-        return (kept.yaml ??= readYaml(untabIndentation(kept.text.slice(doc.yamlStart, end)).text));
+        return (kept.yaml ??= lightYaml(kept.text, doc.yamlStart));
       },
     });
   }
-  Object.defineProperty(doc, LIGHT, { value: true });
+  Object.defineProperty(doc, LIGHT, { value: { absPath, yamlStart: doc.yamlStart, hasYaml: facts.hasYaml } });
+  Object.defineProperty(doc, TOLD, { value: recent });
   return doc;
 }
 
@@ -504,8 +571,8 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
   const at = (range: readonly number[] | null | undefined) => lines.position(yamlStart + (range?.[0] ?? 0), yamlStart + (range?.[1] ?? 0));
   // An alias as a key (`*k : 999999`) is what it names: `&k __proto__` must be refused as `__proto__` is.
   const keyOf = (node: unknown) => (isAlias(node) ? node.resolve(yaml) : node);
-  visitYaml(yaml, {
-    Map(_key, map) {
+  walkYaml(yaml, {
+    Map(map) {
       // The parser sees two keys only when both are written out; an alias naming another key of the map would silently replace it.
       const seen = new Set<string>();
       for (const pair of map.items) {
@@ -524,7 +591,7 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
         });
       }
     },
-    Pair(_key, pair) {
+    Pair(pair) {
       const key = keyOf(pair.key);
       const range = (pair.key as { range?: number[] | null } | null)?.range;
       if (isCollection(key)) {
@@ -547,7 +614,7 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
         fix: t`Use another name; party ids, budget lines and other keys are ordinary words such as \`lerum\`.`,
       });
     },
-    Scalar(_key, node, ancestors) {
+    Scalar(node, ancestors) {
       if (typeof node.value !== "string") return;
       const parent = ancestors.at(-1);
       const field = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
