@@ -11,6 +11,7 @@ import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from 
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside } from "../source/read-inside.js";
+import { packed, Strings } from "./intern.js";
 import { digestOf, RecentTexts, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
 
 /**
@@ -132,6 +133,8 @@ export class CheckCache implements FileCache {
   private readonly adopted = new Set<string>();
   /** The texts of the light sources asked of last (see `restoreSource`). */
   private readonly recent = new RecentTexts();
+  /** The strings of what workers send and of the data and outlines read back, each text once (see `Strings`). */
+  private readonly strings = new Strings();
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
   /** The shards whose files changed since the cache was read. */
   private readonly dirty = new Set<number>();
@@ -232,7 +235,7 @@ export class CheckCache implements FileCache {
       const light = this.adopted.delete(relPath);
       const facts = record.facts && {
         ...record.facts,
-        outline: record.facts.outline && outlineOf(record.facts.outline, outlineAnew(root, absPath, light ? undefined : text, cwd)),
+        outline: record.facts.outline && outlineOf(record.facts.outline, outlineAnew(root, absPath, light ? undefined : text, cwd), this.strings),
       };
       const source = facts && restoreSource(root, absPath, light ? undefined : text, cwd, facts, digest, this.recent);
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
@@ -249,7 +252,7 @@ export class CheckCache implements FileCache {
                 id: parsed.id,
                 entry:
                   parsed.entry && source
-                    ? restoreEntry(parsed.id, source, parsed.entry, loadAnew(root, absPath, light ? undefined : text, cwd, source))
+                    ? restoreEntry(parsed.id, source, parsed.entry, loadAnew(root, absPath, light ? undefined : text, cwd, source), this.strings)
                     : undefined,
               }
             : (parsed as LoadedFile["parsed"]),
@@ -269,11 +272,15 @@ export class CheckCache implements FileCache {
   set(loaded: LoadedFile, stat?: string): void {
     const record = recordOfLoaded(loaded, stat);
     if (record.fingerprint !== undefined && loaded.source) knowFingerprint(loaded.source, record.fingerprint);
-    this.adopt(relative(this.root, loaded.absPath).split("\\").join("/"), record);
+    this.keep(relative(this.root, loaded.absPath).split("\\").join("/"), record);
   }
 
-  /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
+  /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before: a record received, which nothing else holds, its strings this check's (see `Strings`). */
   adopt(relPath: string, record: FileRecord): void {
+    this.keep(relPath, this.strings.within(record));
+  }
+
+  private keep(relPath: string, record: FileRecord): void {
     this.seen.add(relPath);
     this.adopted.add(relPath);
     this.dirty.add(shardOf(relPath));
@@ -376,7 +383,7 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
             id: parsed.id,
             entry: parsed.entry && {
               kind: parsed.entry.kind,
-              data: serialize(parsed.entry.data),
+              data: serialize(packed(parsed.entry.data)),
               known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
             },
           }
@@ -393,16 +400,19 @@ function keptFacts(facts: SourceFacts): KeptFacts {
   const { outline } = facts;
   if (!outline) return { ...facts, outline: undefined };
   const { bodyStart, urls, headings, directives, figures } = outline;
-  return { ...facts, outline: { bodyStart, urls, rest: serialize({ headings, directives, figures }) } };
+  return { ...facts, outline: { bodyStart, urls, rest: serialize(packed({ headings, directives, figures })) } };
 }
 
 /** The outline kept: its headings, directives and figures read back when first asked for; from the file anew (`anew`) where they cannot be. */
-function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined): BodyOutline {
+function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined, strings: Strings): BodyOutline {
   let rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
+  // Let go once read, as the data of an entry (see `restoreEntry`).
+  let serialized: Uint8Array | undefined = kept.rest;
   const more = () => {
     if (rest) return rest;
     try {
-      rest = deserialize(kept.rest) as Pick<BodyOutline, "headings" | "directives" | "figures">;
+      rest = strings.within(deserialize(serialized!) as Pick<BodyOutline, "headings" | "directives" | "figures">);
+      serialized = undefined;
     } catch {
       // A cache written by hand: the outline of the text as it is.
       const outline = anew();
@@ -449,7 +459,13 @@ function loadAnew(root: string, absPath: string, text: string | undefined, cwd: 
  * asks for it, since most documents of a large repository are in groups no change reached. Data
  * that cannot be read back (a cache written by hand) is taken from the file anew.
  */
-function restoreEntry(id: string, source: SourceDocument, kept: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known }, anew: () => LoadedFile): AnyEntry {
+function restoreEntry(
+  id: string,
+  source: SourceDocument,
+  kept: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known },
+  anew: () => LoadedFile,
+  strings: Strings,
+): AnyEntry {
   const entry = { kind: kept.kind, id, source, [KNOWN]: kept.known } as KnownEntry;
   let data: unknown;
   // Let go once read: the data is kept once, as read.
@@ -460,7 +476,7 @@ function restoreEntry(id: string, source: SourceDocument, kept: { kind: AnyEntry
     get() {
       if (data !== undefined) return data;
       try {
-        data = deserialize(serialized!);
+        data = strings.within(deserialize(serialized!));
         serialized = undefined;
       } catch {
         const loaded = anew().parsed;

@@ -3,6 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
+import { packed } from "./intern.js";
 
 /** Files whose records go to the main thread in one message. */
 const BATCH = 100;
@@ -21,7 +22,8 @@ if (parentPort && workerData) {
     const read = readFromDisk(root, absPath);
     if (!read || "refused" in read) continue;
     const loaded = loadRead(root, absPath, read, cwd, { keepBody: false, checkDocument });
-    records.push([relative(root, absPath).split(sep).join("/"), recordOfLoaded(loaded, read.linked ? undefined : read.stat)]);
+    // Its arrays packed: sent as they are, those made with room for holes would take twice the memory in the main thread (see `packed`).
+    records.push([relative(root, absPath).split(sep).join("/"), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat))]);
     // Sent as they are made, a batch at a time: a thread holding every record of its share until the end doubled the peak memory.
     if (records.length === BATCH) {
       port.postMessage(records);
