@@ -45,8 +45,19 @@ const FORMAT = 4;
 interface KeptOutline {
   bodyStart: number;
   urls: BodyOutline["urls"];
-  rest: Uint8Array;
+  /** Serialized; or, in a record a worker sends for a check that keeps no cache (see `Inline`), the parts themselves. */
+  rest: Uint8Array | Inline<Pick<BodyOutline, "headings" | "directives" | "figures">>;
 }
+
+/**
+ * What a worker sends as it is, not serialized, for a check that writes no cache (`--no-cache`):
+ * every document's data and outline is read by the rules between documents, and thousands of
+ * small serialized copies, each freed once read, left the main process's memory in pieces it
+ * does not give back (10,000 plans: 260 MB of them, 300 MB more at the peak than the heap).
+ */
+type Inline<T> = { inline: T };
+
+const isInline = <T>(kept: Uint8Array | Inline<T>): kept is Inline<T> => !(kept instanceof Uint8Array);
 
 type KeptFacts = Omit<SourceFacts, "outline"> & { outline: KeptOutline | undefined };
 
@@ -59,7 +70,7 @@ export interface FileRecord {
   facts: KeptFacts | undefined;
   parsed:
     | { as: "config" | "kolada"; data: unknown }
-    | { as: "document"; id: string; entry: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known } | undefined }
+    | { as: "document"; id: string; entry: { kind: AnyEntry["kind"]; data: Uint8Array | Inline<unknown>; known: Known } | undefined }
     | { as: "none" };
   /** The file's own messages: those of parsing, validating and the rules about one document. */
   messages: MessageRecord[];
@@ -212,6 +223,11 @@ export class CheckCache implements FileCache {
   /** A cache of this check alone, neither read nor written: where worker threads leave the files they parsed. */
   static memory(root: string, cwd: string): CheckCache {
     return new CheckCache(root, cwd, "", undefined, false);
+  }
+
+  /** Whether this cache is written at the end (a record kept for it holds its data serialized), or of this check alone. */
+  get persistent(): boolean {
+    return this.persist;
   }
 
   /** Whether no file is known: a first check, or one after the configuration or plan changed. */
@@ -369,13 +385,13 @@ export class CheckCache implements FileCache {
   }
 }
 
-/** A file just loaded as the cache keeps it. */
-export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
+/** A file just loaded as the cache keeps it; with `inline`, as a worker sends it for a check that writes no cache (see `Inline`). */
+export function recordOfLoaded(loaded: LoadedFile, stat?: string, inline = false): FileRecord {
   const { source, parsed } = loaded;
   return {
     digest: source?.digest ?? digestOf(loaded.text),
     stat,
-    facts: source && keptFacts(sourceFacts(source)),
+    facts: source && keptFacts(sourceFacts(source), inline),
     parsed:
       parsed.as === "document"
         ? {
@@ -383,7 +399,7 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
             id: parsed.id,
             entry: parsed.entry && {
               kind: parsed.entry.kind,
-              data: serialize(packed(parsed.entry.data)),
+              data: inline ? { inline: parsed.entry.data } : serialize(packed(parsed.entry.data)),
               known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
             },
           }
@@ -396,18 +412,22 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
 }
 
 /** A file's facts as the cache keeps them: the outline's parts that few rules read, serialized apart (see `KeptOutline`). */
-function keptFacts(facts: SourceFacts): KeptFacts {
+function keptFacts(facts: SourceFacts, inline = false): KeptFacts {
   const { outline } = facts;
   if (!outline) return { ...facts, outline: undefined };
   const { bodyStart, urls, headings, directives, figures } = outline;
-  return { ...facts, outline: { bodyStart, urls, rest: serialize(packed({ headings, directives, figures })) } };
+  return {
+    ...facts,
+    outline: { bodyStart, urls, rest: inline ? { inline: { headings, directives, figures } } : serialize(packed({ headings, directives, figures })) },
+  };
 }
 
 /** The outline kept: its headings, directives and figures read back when first asked for; from the file anew (`anew`) where they cannot be. */
 function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined, strings: Strings): BodyOutline {
   let rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
   // Let go once read, as the data of an entry (see `restoreEntry`).
-  let serialized: Uint8Array | undefined = kept.rest;
+  if (isInline(kept.rest)) rest = kept.rest.inline;
+  let serialized: Uint8Array | undefined = isInline(kept.rest) ? undefined : kept.rest;
   const more = () => {
     if (rest) return rest;
     try {
@@ -462,14 +482,14 @@ function loadAnew(root: string, absPath: string, text: string | undefined, cwd: 
 function restoreEntry(
   id: string,
   source: SourceDocument,
-  kept: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known },
+  kept: { kind: AnyEntry["kind"]; data: Uint8Array | Inline<unknown>; known: Known },
   anew: () => LoadedFile,
   strings: Strings,
 ): AnyEntry {
   const entry = { kind: kept.kind, id, source, [KNOWN]: kept.known } as KnownEntry;
-  let data: unknown;
-  // Let go once read: the data is kept once, as read.
-  let serialized: Uint8Array | undefined = kept.data;
+  // Sent as it is (already of this check's strings, see `adopt`), or serialized and let go once read: the data is kept once, as read.
+  let data: unknown = isInline(kept.data) ? kept.data.inline : undefined;
+  let serialized: Uint8Array | undefined = isInline(kept.data) ? undefined : kept.data;
   Object.defineProperty(entry, "data", {
     configurable: true,
     enumerable: true,

@@ -15,7 +15,7 @@ const BATCH = 100;
  */
 // Imported elsewhere than in a worker (the test of the rule registry imports every module), it does nothing.
 if (parentPort && workerData) {
-  const { root, cwd, files } = workerData as { root: string; cwd: string; files: string[] };
+  const { root, cwd, files, inline } = workerData as { root: string; cwd: string; files: string[]; inline: boolean };
   const port = parentPort;
   let records: [string, FileRecord][] = [];
   for (const absPath of files) {
@@ -23,7 +23,7 @@ if (parentPort && workerData) {
     if (!read || "refused" in read) continue;
     const loaded = loadRead(root, absPath, read, cwd, { keepBody: false, checkDocument });
     // Its arrays packed: sent as they are, those made with room for holes would take twice the memory in the main thread (see `packed`).
-    records.push([relative(root, absPath).split(sep).join("/"), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat))]);
+    records.push([relative(root, absPath).split(sep).join("/"), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat, inline))]);
     // Sent as they are made, a batch at a time: a thread holding every record of its share until the end doubled the peak memory.
     if (records.length === BATCH) {
       port.postMessage(records);
