@@ -12,6 +12,7 @@ import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside } from "../source/read-inside.js";
 import type { PendingPlace } from "../diagnostics/positions.js";
+import { packed, Strings } from "./intern.js";
 import { digestOf, RecentTexts, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
 
 /**
@@ -45,8 +46,19 @@ const FORMAT = 5;
 interface KeptOutline {
   bodyStart: number;
   urls: BodyOutline["urls"];
-  rest: Uint8Array;
+  /** Serialized; or, in a record a worker sends for a check that keeps no cache (see `Inline`), the parts themselves. */
+  rest: Uint8Array | Inline<Pick<BodyOutline, "headings" | "directives" | "figures">>;
 }
+
+/**
+ * What a worker sends as it is, not serialized, for a check that writes no cache (`--no-cache`):
+ * every document's data and outline is read by the rules between documents, and thousands of
+ * small serialized copies, each freed once read, left the main process's memory in pieces it
+ * does not give back (10,000 plans: 260 MB of them, 300 MB more at the peak than the heap).
+ */
+type Inline<T> = { inline: T };
+
+const isInline = <T>(kept: Uint8Array | Inline<T>): kept is Inline<T> => !(kept instanceof Uint8Array);
 
 type KeptFacts = Omit<SourceFacts, "outline"> & { outline: KeptOutline | undefined };
 
@@ -59,7 +71,7 @@ export interface FileRecord {
   facts: KeptFacts | undefined;
   parsed:
     | { as: "config" | "kolada"; data: unknown }
-    | { as: "document"; id: string; entry: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known } | undefined }
+    | { as: "document"; id: string; entry: { kind: AnyEntry["kind"]; data: Uint8Array | Inline<unknown>; known: Known } | undefined }
     | { as: "none" };
   /** The file's own messages: those of parsing, validating and the rules about one document. */
   messages: MessageRecord[];
@@ -141,6 +153,8 @@ export class CheckCache implements FileCache {
   private readonly recent: RecentTexts;
   /** The lines of each file's text (a light source's read when asked), from which new findings between documents keep their frame lines. */
   private readonly linesOf = new Map<string, SourceDocument["lines"]>();
+  /** The strings of what workers send and of the data and outlines read back, each text once (see `Strings`). */
+  private readonly strings = new Strings();
   private readonly keptFindings = new WeakMap<Findings, FindingsRecord>();
   /** The shards whose files changed since the cache was read. */
   private readonly dirty = new Set<number>();
@@ -226,6 +240,11 @@ export class CheckCache implements FileCache {
     this.recent.onPending = hook;
   }
 
+  /** Whether this cache is written at the end (a record kept for it holds its data serialized), or of this check alone. */
+  get persistent(): boolean {
+    return this.persist;
+  }
+
   /** Whether no file is known: a first check, or one after the configuration or plan changed. */
   get empty(): boolean {
     return this.kept.size === 0;
@@ -261,7 +280,7 @@ export class CheckCache implements FileCache {
     try {
       const facts = record.facts && {
         ...record.facts,
-        outline: record.facts.outline && outlineOf(record.facts.outline, outlineAnew(root, absPath, text, cwd)),
+        outline: record.facts.outline && outlineOf(record.facts.outline, outlineAnew(root, absPath, text, cwd), this.strings),
       };
       const source = facts && restoreSource(root, absPath, text, cwd, facts, digest, this.recent);
       if (source) for (const m of record.messages) source.file.messages.push(messageOf(source.file.path, m));
@@ -276,7 +295,8 @@ export class CheckCache implements FileCache {
             ? {
                 as: "document",
                 id: parsed.id,
-                entry: parsed.entry && source ? restoreEntry(parsed.id, source, parsed.entry, loadAnew(root, absPath, text, cwd, source)) : undefined,
+                entry:
+                  parsed.entry && source ? restoreEntry(parsed.id, source, parsed.entry, loadAnew(root, absPath, text, cwd, source), this.strings) : undefined,
               }
             : (parsed as LoadedFile["parsed"]),
         ownMessages: source?.file.messages.length ?? 0,
@@ -298,11 +318,15 @@ export class CheckCache implements FileCache {
     if (record.fingerprint !== undefined && loaded.source) knowFingerprint(loaded.source, record.fingerprint);
     const relPath = relative(this.root, loaded.absPath).split("\\").join("/");
     if (loaded.source && this.persist) this.linesOf.set(relPath, loaded.source.lines);
-    this.adopt(relPath, record);
+    this.keep(relPath, record);
   }
 
-  /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before. */
+  /** Keeps a file loaded elsewhere (by a worker thread, see parallel.ts), to be taken as a file loaded before: a record received, which nothing else holds, its strings this check's (see `Strings`). */
   adopt(relPath: string, record: FileRecord): void {
+    this.keep(relPath, this.strings.within(record));
+  }
+
+  private keep(relPath: string, record: FileRecord): void {
     this.seen.add(relPath);
     this.adopted.add(relPath);
     this.dirty.add(shardOf(relPath));
@@ -393,13 +417,13 @@ export class CheckCache implements FileCache {
   }
 }
 
-/** A file just loaded as the cache keeps it. */
-export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
+/** A file just loaded as the cache keeps it; with `inline`, as a worker sends it for a check that writes no cache (see `Inline`). */
+export function recordOfLoaded(loaded: LoadedFile, stat?: string, inline = false): FileRecord {
   const { source, parsed } = loaded;
   return {
     digest: source?.digest ?? digestOf(loaded.text),
     stat,
-    facts: source && keptFacts(sourceFacts(source)),
+    facts: source && keptFacts(sourceFacts(source), inline),
     parsed:
       parsed.as === "document"
         ? {
@@ -407,7 +431,7 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
             id: parsed.id,
             entry: parsed.entry && {
               kind: parsed.entry.kind,
-              data: serialize(parsed.entry.data),
+              data: inline ? { inline: parsed.entry.data } : serialize(packed(parsed.entry.data)),
               known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
             },
           }
@@ -420,20 +444,27 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string): FileRecord {
 }
 
 /** A file's facts as the cache keeps them: the outline's parts that few rules read, serialized apart (see `KeptOutline`). */
-function keptFacts(facts: SourceFacts): KeptFacts {
+function keptFacts(facts: SourceFacts, inline = false): KeptFacts {
   const { outline } = facts;
   if (!outline) return { ...facts, outline: undefined };
   const { bodyStart, urls, headings, directives, figures } = outline;
-  return { ...facts, outline: { bodyStart, urls, rest: serialize({ headings, directives, figures }) } };
+  return {
+    ...facts,
+    outline: { bodyStart, urls, rest: inline ? { inline: { headings, directives, figures } } : serialize(packed({ headings, directives, figures })) },
+  };
 }
 
 /** The outline kept: its headings, directives and figures read back when first asked for; from the file anew (`anew`) where they cannot be. */
-function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined): BodyOutline {
+function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined, strings: Strings): BodyOutline {
   let rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
+  // Let go once read, as the data of an entry (see `restoreEntry`).
+  if (isInline(kept.rest)) rest = kept.rest.inline;
+  let serialized: Uint8Array | undefined = isInline(kept.rest) ? undefined : kept.rest;
   const more = () => {
     if (rest) return rest;
     try {
-      rest = deserialize(kept.rest) as Pick<BodyOutline, "headings" | "directives" | "figures">;
+      rest = strings.within(deserialize(serialized!) as Pick<BodyOutline, "headings" | "directives" | "figures">);
+      serialized = undefined;
     } catch {
       // A cache written by hand: the outline of the text as it is.
       const outline = anew();
@@ -480,18 +511,24 @@ function loadAnew(root: string, absPath: string, text: string | undefined, cwd: 
  * asks for it, since most documents of a large repository are in groups no change reached. Data
  * that cannot be read back (a cache written by hand) is taken from the file anew.
  */
-function restoreEntry(id: string, source: SourceDocument, kept: { kind: AnyEntry["kind"]; data: Uint8Array; known: Known }, anew: () => LoadedFile): AnyEntry {
+function restoreEntry(
+  id: string,
+  source: SourceDocument,
+  kept: { kind: AnyEntry["kind"]; data: Uint8Array | Inline<unknown>; known: Known },
+  anew: () => LoadedFile,
+  strings: Strings,
+): AnyEntry {
   const entry = { kind: kept.kind, id, source, [KNOWN]: kept.known } as KnownEntry;
-  let data: unknown;
-  // Let go once read: the data is kept once, as read.
-  let serialized: Uint8Array | undefined = kept.data;
+  // Sent as it is (already of this check's strings, see `adopt`), or serialized and let go once read: the data is kept once, as read.
+  let data: unknown = isInline(kept.data) ? kept.data.inline : undefined;
+  let serialized: Uint8Array | undefined = isInline(kept.data) ? undefined : kept.data;
   Object.defineProperty(entry, "data", {
     configurable: true,
     enumerable: true,
     get() {
       if (data !== undefined) return data;
       try {
-        data = deserialize(serialized!);
+        data = strings.within(deserialize(serialized!));
         serialized = undefined;
       } catch {
         const loaded = anew().parsed;

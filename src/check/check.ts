@@ -162,8 +162,14 @@ export function errorsOnly(checked: Checked): Checked {
   return { ...checked, problems, warnings: 0 };
 }
 
+/** What a report of a check reads: its problems, and how many documents it read (not the model it read them into). */
+export type Reported = Pick<Checked, "problems"> & { repo: { documents: { size: number } } };
+
+/** A check's report alone, which lets the model go (see `runCheck`). */
+export const reportedOf = (checked: Checked): Reported => ({ problems: checked.problems, repo: { documents: { size: checked.repo.documents.size } } });
+
 /** The problems as the reporter of `format` writes them for `stream`: text (in colour on a terminal), JSON, GitHub annotations or GitLab's Code Quality report. */
-export function formatProblems(checked: Checked, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
+export function formatProblems(checked: Reported, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
   const documents = checked.repo.documents.size;
   const lang = langIn(io);
   if (format === "json") return formatJson(checked.problems, documents, lang);

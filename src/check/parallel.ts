@@ -73,7 +73,10 @@ export async function parseInWorkers(
           // A thread keeps no more than a file and a batch of records, but V8 lets a heap grow far beyond what it keeps before it
           // collects: a bound makes it collect sooner (on 2,000 plans, 100 MB less at the peak). A thread that still runs out
           // stops, and leaves its files to this thread.
-          const worker = new Worker(script, { workerData: { root, cwd, files: share }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+          const worker = new Worker(script, {
+            workerData: { root, cwd, files: share, inline: !cache.persistent },
+            resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          });
           const parsing = (message: [string, FileRecord][] | typeof PARSED) => {
             if (message !== PARSED) {
               for (const [relPath, record] of message) cache.adopt(relPath, record);

@@ -6,6 +6,7 @@ import type { Position } from "unist";
 import { bodyLinePlace, placesIn } from "../source/load.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
 import { PARSED, type Placed, type PlaceRequest } from "./parallel.js";
+import { packed } from "./intern.js";
 
 /** Files whose records go to the main thread in one message. */
 const BATCH = 100;
@@ -18,7 +19,7 @@ const BATCH = 100;
  */
 // Imported elsewhere than in a worker (the test of the rule registry imports every module), it does nothing.
 if (parentPort && workerData) {
-  const { root, cwd, files } = workerData as { root: string; cwd: string; files: string[] };
+  const { root, cwd, files, inline } = workerData as { root: string; cwd: string; files: string[]; inline: boolean };
   const port = parentPort;
   let records: [string, FileRecord][] = [];
   // Each document's first line of text, where text/copied places its warning: asked for in most files (see `bodyLinePlace`), and
@@ -28,7 +29,8 @@ if (parentPort && workerData) {
     const read = readFromDisk(root, absPath);
     if (!read || "refused" in read) continue;
     const loaded = loadRead(root, absPath, read, cwd, { keepBody: false, checkDocument });
-    records.push([relative(root, absPath).split(sep).join("/"), recordOfLoaded(loaded, read.linked ? undefined : read.stat)]);
+    // Its arrays packed: sent as they are, those made with room for holes would take twice the memory in the main thread (see `packed`).
+    records.push([relative(root, absPath).split(sep).join("/"), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat, inline))]);
     const from = loaded.source?.outline?.bodyStart;
     if (from !== undefined) bodyLines.set(absPath, { from, place: bodyLinePlace(loaded.source!) });
     // Sent as they are made, a batch at a time: a thread holding every record of its share until the end doubled the peak memory.

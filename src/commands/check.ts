@@ -1,4 +1,5 @@
-import { checkAll, exitCode, formatProblems, type DiagnosticFormat } from "../check/check.js";
+import { checkAll, exitCode, formatProblems, reportedOf, type DiagnosticFormat, type Reported } from "../check/check.js";
+import { withBoundedHeap } from "../check/heap.js";
 import type { ThreadSharing } from "../check/parallel.js";
 import type { Io } from "../io.js";
 import { watchCheck } from "../watch/check.js";
@@ -16,8 +17,21 @@ export interface CheckOptions {
 /** `plan check`: 0 when clean (warnings allowed), 1 with errors (or warnings under --strict). */
 export async function runCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
   if (options.watch) return watchCheck(path, options, io);
+  // The report too is made with the heap's growth bounded (see `withBoundedHeap`): it makes the last of the garbage.
+  return withBoundedHeap(async () => {
+    const { code, reported } = await checkToReport(path, options, io);
+    io.stdout.write(formatProblems(reported, options.format, io, io.stdout));
+    return code;
+  });
+}
+
+/**
+ * The check, as its exit code and what its report reads (the problems): the model they were found
+ * in (the documents' data, the search for copies: 40 % of what a check of 10,000 plans keeps) is
+ * let go as this returns, to be collected while the report is written.
+ */
+async function checkToReport(path: string, options: CheckOptions, io: Io): Promise<{ code: number; reported: Reported }> {
   // Checking needs only each body's outline; the markdown trees are not kept.
   const checked = await checkAll(path, io, { cache: options.cache !== false, threads: options.threads });
-  io.stdout.write(formatProblems(checked, options.format, io, io.stdout));
-  return exitCode(checked, options.strict);
+  return { code: exitCode(checked, options.strict), reported: reportedOf(checked) };
 }
