@@ -288,6 +288,36 @@ describe("hidden and git-ignored files are never published", () => {
     expect(stdout.match(/error \[path\/hidden\]/g)).toHaveLength(1);
     expect(stdout).toContain(`${PLAN}:${lineOf(repo, PLAN, "[miljö](../.env)")}:24: error [path/hidden]`);
   });
+
+  it("in a git repository on a machine without git, or with a git that cannot be run, plan check answers and ends at once", () => {
+    // The process is under test: a timer left for a git that never started kept it from exiting for git's whole timeout (30 s).
+    const repo = copyExamples(SJOBACKA);
+    spawnSync("git", ["init", "-q"], { cwd: repo });
+    const noGit = tempDir();
+    const brokenGit = tempDir();
+    writeFileSync(join(brokenGit, "git"), "#!/bin/sh\n", { mode: 0o644 });
+    const cli = join(import.meta.dirname, "..", "dist", "cli.js");
+    const check = (path: string) =>
+      spawnSync(process.execPath, [cli, "check", ".", "--format", "json"], {
+        cwd: repo,
+        env: { ...process.env, PATH: path },
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+    // Without git: only hidden files count, as outside a repository.
+    const without = check(noGit);
+    expect(without.error?.message, "plan still running after 20 s").toBeUndefined();
+    expect(without.status, without.stderr).toBe(0);
+    // A git that cannot be run judges nothing: no file is read, as when git fails, and the check says why.
+    const broken = check(brokenGit);
+    expect(broken.error?.message, "plan still running after 20 s").toBeUndefined();
+    expect(broken.status).toBe(1);
+    const { problems } = JSON.parse(broken.stdout) as { problems: { ruleId: string; file: string; message: string }[] };
+    const hidden = problems.filter((p) => p.ruleId === "path/hidden");
+    expect(hidden).toHaveLength(1);
+    expect(hidden[0]!.file).toBe("plan.config.yaml");
+    expect(hidden[0]!.message).toMatch(/files \(.*\) were not read: git could not tell whether it ignores them \(git ended with spawnSync git EACCES\)/);
+  });
 });
 
 /** The number of inotify watches this process holds (Linux): what following a link to `/` would multiply. */

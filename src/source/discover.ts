@@ -64,18 +64,21 @@ export interface Discovered {
  */
 export function discover(root: string): Discovered {
   const found = walkSources(root);
-  const relPathOf = (path: string) => relative(root, path).split(sep).join("/");
   // No linked folder is walked, so a path from the root is the same from its real path, where git is asked.
-  const { ignored, failed } = ignoredPaths(realRoot(root), found.map(relPathOf));
-  return { files: ignored.size === 0 ? found : found.filter((path) => !ignored.has(relPathOf(path))), unjudged: failed };
+  return judged(root, found, ignoredPaths(realRoot(root), found.map(relPathOf(root))));
 }
 
 /** As `discover`, with git asked in processes of its own while this thread goes on (`plan check` reads its cache meanwhile). */
 export async function discoverAsync(root: string): Promise<Discovered> {
   const found = walkSources(root);
-  const relPathOf = (path: string) => relative(root, path).split(sep).join("/");
-  const { ignored, failed } = await ignoredPathsAsync(realRoot(root), found.map(relPathOf));
-  return { files: ignored.size === 0 ? found : found.filter((path) => !ignored.has(relPathOf(path))), unjudged: failed };
+  return judged(root, found, await ignoredPathsAsync(realRoot(root), found.map(relPathOf(root))));
+}
+
+const relPathOf = (root: string) => (path: string) => relative(root, path).split(sep).join("/");
+
+/** The files `found` that git does not ignore, and those it could not judge. */
+function judged(root: string, found: string[], { ignored, failed }: ReturnType<typeof ignoredPaths>): Discovered {
+  return { files: ignored.size === 0 ? found : found.filter((path) => !ignored.has(relPathOf(root)(path))), unjudged: failed };
 }
 
 /** The documents and data files below `root`, and the links that lead out, in a stable order, before git is asked (see `discover`). */

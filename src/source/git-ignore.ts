@@ -28,8 +28,25 @@ export function ignoredPaths(root: string, relPaths: Iterable<string>): { ignore
   const candidates = [...new Set(relPaths)];
   if (candidates.length === 0 || !inGitRepository(root)) return { ignored: new Map(), failed: new Map() };
   const all = checkIgnore(root, candidates);
-  if (!("failed" in all)) return { ignored: all.ignored, failed: new Map() };
-  // One path git cannot take fails the whole question: ask again one by one, so that only those are refused.
+  return "failed" in all ? askedOneByOne(root, candidates) : { ignored: all.ignored, failed: new Map() };
+}
+
+/**
+ * As `ignoredPaths`, with git run in processes of its own while this thread does other work (a
+ * check reads its cache meanwhile): the same runs, started at once. Where git fails, the paths are
+ * asked again one by one, as `ignoredPaths` asks them.
+ */
+export async function ignoredPathsAsync(root: string, relPaths: Iterable<string>): Promise<{ ignored: Ignored; failed: ReadonlyMap<string, string> }> {
+  const candidates = [...new Set(relPaths)];
+  if (candidates.length === 0 || !inGitRepository(root)) return { ignored: new Map(), failed: new Map() };
+  const runs = checkIgnoreRuns(candidates);
+  const answers = await Promise.all(runs.map((run) => checkIgnoreRunAsync(root, run.args, run.input)));
+  const answered = answers.filter((answer): answer is { ignored: string } => !("failed" in answer));
+  return answered.length === runs.length ? { ignored: ignoredOf(runs, answered), failed: new Map() } : askedOneByOne(root, candidates);
+}
+
+/** One path git cannot take fails the whole question: asked again one by one, so that only those are refused. */
+function askedOneByOne(root: string, candidates: readonly string[]): { ignored: Ignored; failed: ReadonlyMap<string, string> } {
   const ignored = new Map<string, string>();
   const failed = new Map<string, string>();
   for (const path of candidates) {
@@ -40,19 +57,6 @@ export function ignoredPaths(root: string, relPaths: Iterable<string>): { ignore
     } else for (const [p, why] of one.ignored) ignored.set(p, why);
   }
   return { ignored, failed };
-}
-
-/**
- * As `ignoredPaths`, with git run in processes of its own while this thread does other work (a
- * check reads its cache meanwhile): the same runs, started at once. Where git fails, the paths are
- * asked again as `ignoredPaths` asks them, one by one.
- */
-export async function ignoredPathsAsync(root: string, relPaths: Iterable<string>): Promise<{ ignored: Ignored; failed: ReadonlyMap<string, string> }> {
-  const candidates = [...new Set(relPaths)];
-  if (candidates.length === 0 || !inGitRepository(root)) return { ignored: new Map(), failed: new Map() };
-  const answers = await Promise.all(checkIgnoreRuns(candidates).map((run) => checkIgnoreRunAsync(root, run.args, run.input)));
-  if (answers.some((answer) => "failed" in answer)) return ignoredPaths(root, candidates);
-  return { ignored: ignoredOf(checkIgnoreRuns(candidates), answers as { ignored: string }[]), failed: new Map() };
 }
 
 /**
@@ -143,14 +147,31 @@ function answerOf(git: {
   return { ignored: git.stdout };
 }
 
-/** As `checkIgnoreRun`, in a process that runs while this thread goes on. */
+/**
+ * As `checkIgnoreRun`, in a process that runs while this thread goes on, with spawnSync's bounds:
+ * killed after GIT_TIMEOUT_MS, or when it prints more than GIT_MAX_BUFFER. The timer is plan's own
+ * and ends with the process or its failure to start: spawn's `timeout` option is cleared only on
+ * "exit", which a git that cannot be started (missing, not executable) never gives, and it kept
+ * plan from exiting for the whole timeout.
+ */
 function checkIgnoreRunAsync(cwd: string, args: readonly string[], input: string | undefined): Promise<{ ignored: string } | { failed: string }> {
   return new Promise((done) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
     let error: Error | undefined;
-    const git = spawn("git", gitArgs(args), { cwd, timeout: GIT_TIMEOUT_MS, stdio: ["pipe", "pipe", "pipe"] });
+    let ended = false;
+    const git = spawn("git", gitArgs(args), { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const timer = setTimeout(() => {
+      error ??= new Error(`git did not answer in ${GIT_TIMEOUT_MS / 1000} s`);
+      git.kill();
+    }, GIT_TIMEOUT_MS);
+    const end = (answer: { ignored: string } | { failed: string }) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      done(answer);
+    };
     git.stdout.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > GIT_MAX_BUFFER) {
@@ -162,14 +183,14 @@ function checkIgnoreRunAsync(cwd: string, args: readonly string[], input: string
     // A git that ends before it read its input (a failure) closes the pipe: what it said tells why.
     git.stdin.on("error", () => undefined);
     git.stdin.end(input ?? "");
+    // A process that never started (no git, or one that cannot be run) gives "error" and perhaps no "close".
     git.once("error", (e) => {
       error ??= e;
-      // A process that never started gives no "close".
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") done(answerOf({ error: e, status: null, signal: null, stdout: undefined, stderr: undefined }));
+      if (git.pid === undefined) end(answerOf({ error: e, status: null, signal: null, stdout: undefined, stderr: undefined }));
     });
     git.once("close", (status, signal) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      done(answerOf({ error, status, signal, stdout: error ? undefined : Buffer.concat(out).toString("utf8"), stderr }));
+      end(answerOf({ error, status, signal, stdout: error ? undefined : Buffer.concat(out).toString("utf8"), stderr }));
     });
   });
 }
