@@ -29,9 +29,10 @@ export interface Placed {
 }
 
 /**
- * The worker threads of a cold check once they have parsed their files: idle while this thread
- * runs the rules between documents, then finding the places of their messages in the files
- * (`place`) on every core, where this thread alone would read and parse each file again.
+ * The worker threads of a cold check once they have parsed their files: while this thread runs
+ * the rules between documents, they find the places the rules make in their files, a batch at a
+ * time (`soon`), and the rest once the rules end (`place`), on every core, where this thread
+ * alone would read and parse each file again.
  */
 export interface ParseThreads {
   /** A place the rules just made, sent to the threads with others once there are enough (`SOON_BATCH`), while the rules go on. */

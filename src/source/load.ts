@@ -233,7 +233,8 @@ function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
 
 /** Where a message about the value at `path` (or its key) should point. */
 export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">, path: Path, options?: { key?: boolean }): Position {
-  // In a light source (see `restoreSource`), found with the other places in the file once the rules have run.
+  // In a light source (see `restoreSource`), found later with the other places in the file: by a cold check's worker threads as
+  // the rules make them (`onPending`), else by `settlePlaces` once the rules have run.
   if (LIGHT in doc) return told(doc, new PendingPlace(doc, () => locate(doc, path, options), { path, key: options?.key === true } satisfies PlaceJob));
   return locate(doc, path, options);
 }
@@ -434,7 +435,7 @@ function told(doc: object, place: PendingPlace): PendingPlace {
   return place;
 }
 
-/** Marks a light source (see `restoreSource`), whose places are found once the rules have run. */
+/** Marks a light source (see `restoreSource`), whose places are found after they are made (see `place`). */
 const LIGHT = Symbol("light source");
 
 function lightSource(root: string, absPath: string, cwd: string, facts: SourceFacts, digest: string, recent: RecentTexts): SourceDocument {
