@@ -2,7 +2,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { t, type Part } from "../format/message.js";
 import { ignoredPaths, type Ignored } from "../source/git-ignore.js";
 import type { SourceDocument } from "../source/load.js";
-import { activeContent } from "./active-content.js";
+import { activeContent, type ActiveMemo } from "./active-content.js";
 import { isInside, realRoot, whereInside } from "../source/read-inside.js";
 
 export type AssetTarget =
@@ -18,6 +18,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** Files not to publish for git's sake, by real path from the root's real path: why each is refused. */
 export type { Ignored };
 
+// eslint-disable-next-line no-restricted-syntax -- an empty constant, never filled: `Ignored` is a ReadonlyMap
 const NONE: Ignored = new Map();
 
 /**
@@ -70,10 +71,11 @@ export const linkTargetKinds = (
   root: string,
   source: Pick<SourceDocument, "relPath" | "outline">,
   ignored: Ignored = NONE,
+  active?: ActiveMemo,
 ): (AssetTarget["kind"] | "active")[] =>
   (source.outline?.urls ?? []).map((u) => {
     const target = resolveAsset(root, source.relPath, u.url, ignored);
-    return target.kind === "local" && activeContent(target.absPath) ? "active" : target.kind;
+    return target.kind === "local" && activeContent(target.absPath, active) ? "active" : target.kind;
   });
 
 /**
