@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { ESLint, Linter } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
+import { checkJson } from "./helpers/findings.js";
+import { copyExamplesTo, tempDir } from "./helpers/repo.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SRC = join(ROOT, "src");
@@ -78,8 +80,26 @@ describe("no state in a module of src/ (the guide: plain functions and explicit 
       "src/format/message.ts",
       "src/model/assets.ts",
       "src/schema/reference.ts",
-      "src/source/read-inside.ts",
       "src/write/leftovers.ts",
     ]);
+  });
+});
+
+describe("nothing of one run is kept for the next in the process", () => {
+  it("a repository reached through a link that is made to lead elsewhere between two checks is checked where it leads now", async () => {
+    const dir = tempDir();
+    copyExamplesTo(join(dir, "a"), { only: ["lerum"] });
+    copyExamplesTo(join(dir, "b"), { only: ["lerum"] });
+    const at = join(dir, "repo");
+    const direct = await checkJson(join(dir, "a"), ["--no-cache"]);
+    expect(direct.findings.length).toBeGreaterThan(0);
+    expect(direct.findings.filter((f) => f.rule.startsWith("path/"))).toEqual([]);
+    symlinkSync("a", at);
+    expect(await checkJson(at)).toEqual(direct);
+    // The same repository moved: a real path of the root kept from the run before would put every file outside it.
+    rmSync(at);
+    symlinkSync("b", at);
+    expect(await checkJson(at)).toEqual(direct);
+    expect(await checkJson(at, ["--no-cache"])).toEqual(direct);
   });
 });

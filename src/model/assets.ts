@@ -3,7 +3,7 @@ import { t, type Part } from "../format/message.js";
 import { ignoredPaths, type Ignored } from "../source/git-ignore.js";
 import type { SourceDocument } from "../source/load.js";
 import { activeContent, type ActiveMemo } from "./active-content.js";
-import { isInside, realRoot, whereInside } from "../source/read-inside.js";
+import { fromRealRoot, isInside, realRoot, whereInside } from "../source/read-inside.js";
 
 export type AssetTarget =
   | { kind: "local"; absPath: string; relPath: string }
@@ -40,7 +40,7 @@ export function resolveAsset(root: string, documentRelPath: string, url: string,
   const where = whereInside(root, absPath);
   if (where.kind === "missing") return { kind: "missing", relPath };
   if (where.kind === "outside" || where.kind === "special") return { kind: "outside", reason: where.reason };
-  const realRel = relative(realRoot(root), where.realPath).split(sep).join("/");
+  const realRel = fromRealRoot(root, where.realPath).split(sep).join("/");
   if (isHidden(relPath) || isHidden(realRel)) {
     return {
       kind: "hidden",
@@ -94,7 +94,7 @@ export function ignoredTargets(root: string, sources: readonly Pick<SourceDocume
       if (target.kind !== "local") continue;
       const where = whereInside(root, target.absPath);
       if (where.kind !== "file" && where.kind !== "folder") continue;
-      const realRel = relative(realRoot(root), where.realPath).split(sep).join("/");
+      const realRel = fromRealRoot(root, where.realPath).split(sep).join("/");
       // The root itself (a link to `.` or `..`) is "", which git refuses as a pathspec; git never ignores it.
       if (realRel !== "") candidates.add(realRel);
     }
