@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { ESLint, Linter } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
 import { checkJson } from "./helpers/findings.js";
 import { copyExamplesTo, tempDir } from "./helpers/repo.js";
+import { besidePrefix } from "../src/write/leftovers.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SRC = join(ROOT, "src");
@@ -101,5 +102,25 @@ describe("nothing of one run is kept for the next in the process", () => {
     symlinkSync("b", at);
     expect(await checkJson(at)).toEqual(direct);
     expect(await checkJson(at, ["--no-cache"])).toEqual(direct);
+  });
+
+  it("a run given another temp folder records its folders beside the output there too, where the next run looks", () => {
+    const dir = tempDir();
+    const out = join(dir, "dist");
+    const temps = [join(dir, "tmp-1"), join(dir, "tmp-2")];
+    const before = process.env["TMPDIR"];
+    try {
+      for (const temp of temps) {
+        mkdirSync(temp);
+        process.env["TMPDIR"] = temp;
+        const prefix = besidePrefix(out, "new");
+        expect(readFileSync(join(temp, `plan-run-${process.pid}`), "utf8").split("\n")).toContain(prefix);
+        besidePrefix(out, "new");
+        expect(readFileSync(join(temp, `plan-run-${process.pid}`), "utf8")).toBe(`${prefix}\n`);
+      }
+    } finally {
+      if (before === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = before;
+    }
   });
 });
