@@ -4,16 +4,16 @@
  * writer of the output can both register with it without knowing each other.
  */
 
+// The process's own: what it must undo when it exits, whichever run made it (a true process-level fact, as `process.on("exit")` is).
+// eslint-disable-next-line no-restricted-syntax -- what this process undoes at its exit
 const atExit = new Set<() => void>();
 /** Run after every `onExit` undo: what must outlive them (the record of a run's folders). */
+// eslint-disable-next-line no-restricted-syntax -- what this process does last at its exit
 const atLast = new Set<() => void>();
-let exitHooked = false;
 
-/** Hooks `runExitHooks` to the process's exit, once. */
+/** Hooks `runExitHooks` to the process's exit, once: the process's listeners say whether it is. */
 function hookExit(): void {
-  if (exitHooked) return;
-  exitHooked = true;
-  process.on("exit", runExitHooks);
+  if (!process.listeners("exit").includes(runExitHooks)) process.on("exit", runExitHooks);
 }
 
 /** Runs `undo` when the process exits (also by `process.exit` from a signal handler), unless it is taken back first. */

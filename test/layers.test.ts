@@ -13,7 +13,7 @@ const README = resolve(import.meta.dirname, "../README.md");
  * ("## Development") lists the folders in this order.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["io.ts", "exit.ts"],
+  ["io.ts", "exit.ts", "lazy.ts"],
   ["vocabulary.ts"],
   ["format"],
   ["errors.ts"],

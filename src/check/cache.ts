@@ -11,6 +11,7 @@ import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from 
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside } from "../source/read-inside.js";
+import { lazy } from "../lazy.js";
 import type { PendingPlace } from "../diagnostics/positions.js";
 import { packed, Strings } from "./intern.js";
 import { digestOf, RecentTexts, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
@@ -563,14 +564,11 @@ function cacheKey(root: string, cwd: string): string {
     .digest("base64");
 }
 
-let code: string | undefined;
-
 /**
  * The digest of plan's own code (every module beside this one, and package.json): its version
- * alone would not tell a changed rule in a build between two releases.
+ * alone would not tell a changed rule in a build between two releases. Made the first time it is asked.
  */
-export function codeDigest(): string {
-  if (code !== undefined) return code;
+export const codeDigest = lazy((): string => {
   const hash = createHash("sha256");
   const top = fileURLToPath(new URL("..", import.meta.url));
   const walk = (dir: string) => {
@@ -586,5 +584,5 @@ export function codeDigest(): string {
   } catch {
     // A module that cannot be read: the digest still differs from that of other code.
   }
-  return (code = hash.digest("base64"));
-}
+  return hash.digest("base64");
+});

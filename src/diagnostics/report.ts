@@ -67,6 +67,7 @@ export interface Problem {
  * a dictionary of its properties, several times the size (1.5 kB more a message, 80,000 warnings
  * on 10,000 plans); weak, so a check cut short leaves nothing here for the next.
  */
+// eslint-disable-next-line no-restricted-syntax -- a field of each message held beside it (weakly), not state shared between runs: each run's messages are its own
 const pendingOf = new WeakMap<VFileMessage, PendingPlace>();
 
 /**

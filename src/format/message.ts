@@ -80,6 +80,8 @@ export function say(message: Part, lang: Lang, catalog: Readonly<Record<string, 
   }
 }
 
+/** The pieces of each template said so far: a memo of a pure function of the text, whatever run asks (plan's own templates, its catalog's and zod's phrases). */
+// eslint-disable-next-line no-restricted-syntax -- a memo of a pure function of immutable input (a template's text), the same answer for every run
 const PIECES = new Map<string, readonly (string | number)[]>();
 
 /**

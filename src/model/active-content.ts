@@ -25,14 +25,23 @@ const ACTIVE_EXTENSIONS = new Map<string, Message>([
   ["svgz", t`a compressed SVG, whose content cannot be checked`],
 ]);
 
-/** Memo of the verdicts, by file and its state on disk: watch mode and the renderer ask again for unchanged files. */
-const verdicts = new Map<string, { key: string; verdict: ActiveContent | undefined }>();
+/**
+ * The verdicts on a repository's SVGs, by file and its state on disk: the check, watch mode's
+ * groups and the renderer each ask of the same files. Kept by the repository (`Repository.active`)
+ * and lent to the one assembled next (watch mode), where an unchanged file keeps its verdict.
+ */
+export interface ActiveMemo {
+  verdicts: Map<string, { key: string; verdict: ActiveContent | undefined }>;
+}
+
+export const activeMemo = (): ActiveMemo => ({ verdicts: new Map() });
 
 /**
  * Whether the repository file `absPath` (an image or a file a document links to) is active
  * content that must not be published, and what makes it so; `undefined` for a passive file.
+ * With `memo`, an SVG unchanged since it was last asked keeps its verdict, unread.
  */
-export function activeContent(absPath: string): ActiveContent | undefined {
+export function activeContent(absPath: string, memo?: ActiveMemo): ActiveContent | undefined {
   const extension = extname(absPath).slice(1).toLowerCase();
   // Only pages, scripts and SVGs can be active: other files (images, PDFs) need no look at the disk.
   if (extension !== "svg" && !ACTIVE_EXTENSIONS.has(extension)) return undefined;
@@ -48,10 +57,10 @@ export function activeContent(absPath: string): ActiveContent | undefined {
   const byName = ACTIVE_EXTENSIONS.get(extension);
   if (byName) return { what: byName };
   if (extension !== "svg") return undefined;
-  const known = verdicts.get(absPath);
+  const known = memo?.verdicts.get(absPath);
   if (known?.key === key) return known.verdict;
   const verdict = svgActiveContent(readFileSync(absPath, "utf8"));
-  verdicts.set(absPath, { key, verdict });
+  memo?.verdicts.set(absPath, { key, verdict });
   return verdict;
 }
 

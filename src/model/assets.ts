@@ -2,8 +2,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { t, type Part } from "../format/message.js";
 import { ignoredPaths, type Ignored } from "../source/git-ignore.js";
 import type { SourceDocument } from "../source/load.js";
-import { activeContent } from "./active-content.js";
-import { isInside, realRoot, whereInside } from "../source/read-inside.js";
+import { activeContent, type ActiveMemo } from "./active-content.js";
+import { fromRealRoot, isInside, realRoot, whereInside } from "../source/read-inside.js";
 
 export type AssetTarget =
   | { kind: "local"; absPath: string; relPath: string }
@@ -18,6 +18,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** Files not to publish for git's sake, by real path from the root's real path: why each is refused. */
 export type { Ignored };
 
+// eslint-disable-next-line no-restricted-syntax -- an empty constant, never filled: `Ignored` is a ReadonlyMap
 const NONE: Ignored = new Map();
 
 /**
@@ -39,7 +40,7 @@ export function resolveAsset(root: string, documentRelPath: string, url: string,
   const where = whereInside(root, absPath);
   if (where.kind === "missing") return { kind: "missing", relPath };
   if (where.kind === "outside" || where.kind === "special") return { kind: "outside", reason: where.reason };
-  const realRel = relative(realRoot(root), where.realPath).split(sep).join("/");
+  const realRel = fromRealRoot(root, where.realPath).split(sep).join("/");
   if (isHidden(relPath) || isHidden(realRel)) {
     return {
       kind: "hidden",
@@ -70,10 +71,11 @@ export const linkTargetKinds = (
   root: string,
   source: Pick<SourceDocument, "relPath" | "outline">,
   ignored: Ignored = NONE,
+  active?: ActiveMemo,
 ): (AssetTarget["kind"] | "active")[] =>
   (source.outline?.urls ?? []).map((u) => {
     const target = resolveAsset(root, source.relPath, u.url, ignored);
-    return target.kind === "local" && activeContent(target.absPath) ? "active" : target.kind;
+    return target.kind === "local" && activeContent(target.absPath, active) ? "active" : target.kind;
   });
 
 /**
@@ -92,7 +94,7 @@ export function ignoredTargets(root: string, sources: readonly Pick<SourceDocume
       if (target.kind !== "local") continue;
       const where = whereInside(root, target.absPath);
       if (where.kind !== "file" && where.kind !== "folder") continue;
-      const realRel = relative(realRoot(root), where.realPath).split(sep).join("/");
+      const realRel = fromRealRoot(root, where.realPath).split(sep).join("/");
       // The root itself (a link to `.` or `..`) is "", which git refuses as a pathspec; git never ignores it.
       if (realRel !== "") candidates.add(realRel);
     }

@@ -8,6 +8,7 @@ import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discover, type Discovered } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocument } from "../source/load.js";
 import { readInside, RefusedPath, statInside, whereInside } from "../source/read-inside.js";
+import { activeMemo } from "./active-content.js";
 import { ignoredTargets } from "./assets.js";
 import { copiesMemo } from "./copied.js";
 import { referenceGroups } from "./groups.js";
@@ -247,6 +248,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     groups: new Map(),
     copies: previous?.copies ?? copiesMemo(),
     ignored: new Map(),
+    active: previous?.active ?? activeMemo(),
   };
   for (const loaded of files) {
     const { source, parsed } = loaded;

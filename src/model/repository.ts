@@ -3,6 +3,7 @@ import type { KoladaData } from "../schema/kolada.js";
 import { documentKinds, documentSchemas, KINDS, type DocumentData, type DocumentKind } from "../schema/index.js";
 import { partiesIn, referencesIn, type DocumentReference, type PartyReference } from "../schema/reference.js";
 import type { SourceDocument } from "../source/load.js";
+import type { ActiveMemo } from "./active-content.js";
 import type { Ignored } from "./assets.js";
 import type { CopiesMemo } from "./copied.js";
 
@@ -51,6 +52,8 @@ export interface Repository extends NamedLists {
   copies: CopiesMemo;
   /** The local files documents link to that git ignores (or could not judge), by path from the root, with why: never published (see `ignoredTargets`). */
   ignored: Ignored;
+  /** What `activeContent` found of the files documents link to: lent to the repository assembled next from the same files (watch mode). */
+  active: ActiveMemo;
 }
 
 /**

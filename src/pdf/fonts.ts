@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { lazy } from "../lazy.js";
 
 /** The open font every PDF is set in, shipped with plan as the npm package @fontsource/noto-sans (SIL Open Font License). */
 export const PRINT_FONT = "Noto Sans";
@@ -95,11 +96,8 @@ export function fontFile(pkg: string, file: string): Buffer {
   return readFileSync(join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), file));
 }
 
-let loaded: PrintFonts | undefined;
-
-/** The font rules, read once per process. */
-export function printFonts(): PrintFonts {
-  if (loaded) return loaded;
+/** The font rules, read from the shipped font packages the first time a build prints. */
+export const printFonts = lazy((): PrintFonts => {
   const subsets: Subset[] = FAMILIES.flatMap((f) => {
     const ranges = f.ranges ?? (JSON.parse(fontFile(f.package, "unicode.json").toString("utf8")) as Record<string, string>);
     return f.subsets.map((name) => {
@@ -119,7 +117,7 @@ export function printFonts(): PrintFonts {
   const first = subsets[0]!;
   const hash = createHash("sha256");
   for (const s of subsets) hash.update(s.css).update("\0");
-  loaded = {
+  return {
     // Each inlined subset costs the browser time on every page it loads: only those the page uses.
     cssFor(html) {
       // The code points the first subset lacks (its latin has the text of most pages, and the control characters that Symbols 2 also lists).
@@ -150,5 +148,4 @@ export function printFonts(): PrintFonts {
     },
     hash: hash.digest("hex"),
   };
-  return loaded;
-}
+});

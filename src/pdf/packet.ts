@@ -8,6 +8,7 @@ import type { PacketPlan } from "../render/views/meeting.js";
 import { at } from "../write/outputs.js";
 import { fontFile } from "./fonts.js";
 import { footerArtifact, JoinedStructure } from "./tags.js";
+import { lazy } from "../lazy.js";
 
 /** The packet's running page number, as the seed's packet prints it at the foot of every page. */
 const pageLabel = (n: number, of: number) => `Sida ${n} av ${of}`;
@@ -63,13 +64,11 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
-
-/** Noto Sans, the font every PDF of plan is set in (npm @fontsource/noto-sans), regular and bold; read once per process. */
-function fontFiles(): { regular: Uint8Array; bold: Uint8Array } {
+/** Noto Sans, the font every PDF of plan is set in (npm @fontsource/noto-sans), regular and bold; read the first time a packet is made. */
+const fontFiles = lazy((): { regular: Uint8Array; bold: Uint8Array } => {
   const file = (weight: number) => woffToSfnt(fontFile("@fontsource/noto-sans", `files/noto-sans-latin-${weight}-normal.woff`));
-  return (fonts ??= { regular: file(400), bold: file(700) });
-}
+  return { regular: file(400), bold: file(700) };
+});
 
 /** The lines of `text` set in `font` at `size` that fit in `width`, broken between words. */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

@@ -105,7 +105,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     const part = (entry: AnyEntry): Part => {
       const { id, source } = entry;
       // A document's links depend on whether the files they name exist, which no document shows.
-      const targets = linkTargetKinds(repo.root, source, repo.ignored).join();
+      const targets = linkTargetKinds(repo.root, source, repo.ignored, repo.active).join();
       const fingerprint = `${shared} ${repo.groups.get(id)} ${targets}`;
       const done = parts.get(id);
       if (done?.fingerprint === fingerprint) return done;
@@ -316,7 +316,7 @@ function groupPlaces(repo: Repository, pages: Pages): (id: string) => string | u
  * as the renderer resolves it (`linkTarget` in remark-local-urls.ts).
  */
 function linksOf(repo: Repository, pages: Pages, source: AnyEntry["source"]): unknown[] {
-  const kinds = linkTargetKinds(repo.root, source, repo.ignored);
+  const kinds = linkTargetKinds(repo.root, source, repo.ignored, repo.active);
   return (source.outline?.urls ?? []).map(({ url }, i) => {
     const target = resolveAsset(repo.root, source.relPath, url, repo.ignored);
     const id = linkedId(url);

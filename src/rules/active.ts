@@ -15,7 +15,7 @@ export const activeFiles: Rule = {
       for (const { kind, url, position } of source.outline?.urls ?? []) {
         const target = resolveAsset(repo.root, source.relPath, url);
         if (target.kind !== "local") continue;
-        const found = activeContent(target.absPath);
+        const found = activeContent(target.absPath, repo.active);
         if (!found) continue;
         const what = kind === "image" ? t`The image ${code(url)}` : t`The file ${code(url)}`;
         const where = found.line === undefined ? "" : ` (${target.relPath}:${found.line}:${found.column ?? 1})`;

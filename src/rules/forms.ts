@@ -2,7 +2,7 @@ import type { Position } from "unist";
 import { formIdOf, isGeneratedSlot, formOf, headingKey, memoSlotOf, type FormHeading, type ResolvedForm } from "../model/forms.js";
 import type { Entry, Repository } from "../model/repository.js";
 import { closest } from "../model/suggest.js";
-import { code, type Reporter, type Rule } from "./rule.js";
+import { code, type Reporter, type Rule, type RuleRun, type Shared } from "./rule.js";
 import { listOf, t, type Message, type Part } from "../format/message.js";
 
 type FormDocument = Entry<"plan"> | Entry<"memo">;
@@ -21,21 +21,8 @@ interface BodySection extends BodyHeading {
   subs: BodyHeading[];
 }
 
-/**
- * The body's sections, made once per source: the four rules of headings each walk them, and a
- * large repository's file (a light source, see `restoreSource`) is read again from disk for its text.
- * A source is the same text for as long as it lives (watch mode makes a new one for a changed file).
- */
-const bodyOf = new WeakMap<object, { sections: BodySection[]; end?: Position }>();
-
-function bodySections(doc: FormDocument): BodySection[] {
-  let body = bodyOf.get(doc.source);
-  if (!body) bodyOf.set(doc.source, (body = { sections: sectionsAnew(doc) }));
-  return body.sections;
-}
-
-function sectionsAnew(doc: FormDocument): BodySection[] {
-  const text = String(doc.source.file.value);
+/** The body's sections, from its text (a light source, see `restoreSource`, reads it again from disk: asked once). */
+function bodySections(doc: FormDocument, text: string): BodySection[] {
   const headings = doc.source.outline?.headings ?? [];
   const sections: BodySection[] = [];
   headings.forEach((h, i) => {
@@ -59,13 +46,9 @@ const A: Record<FormDocument["kind"], Message> = { plan: t`a plan`, memo: t`a me
 const MANY: Record<FormDocument["kind"], Message> = { plan: t`plans`, memo: t`memos` };
 
 /** The end of the body: where a heading missing at the end goes. */
-function endOf(doc: FormDocument): Position {
-  const body = bodyOf.get(doc.source);
-  if (body?.end) return body.end;
-  const end = doc.source.lines.point(String(doc.source.file.value).length);
-  const place = { start: end, end };
-  if (body) body.end = place;
-  return place;
+function endOf(doc: FormDocument, text: string): Position {
+  const end = doc.source.lines.point(text.length);
+  return { start: end, end };
 }
 
 /**
@@ -184,14 +167,16 @@ interface Reporters {
 
 /** The form's sections and fixed sub-headings against a document's body. */
 function checkHeadings(doc: FormDocument, form: ResolvedForm, rules: Reporters): void {
-  const sections = bodySections(doc);
-  checkLevel(doc, form, { wanted: form.sections, found: sections, marks: "##", after: endOf(doc) }, rules);
+  const text = String(doc.source.file.value);
+  const sections = bodySections(doc, text);
+  const end = endOf(doc, text);
+  checkLevel(doc, form, { wanted: form.sections, found: sections, marks: "##", after: end }, rules);
   for (const wanted of form.sections) {
     if (wanted.subs.length === 0) continue;
     const index = sections.findIndex((s) => headingKey(s.title) === headingKey(wanted.title));
     const section = sections[index];
     if (!section) continue;
-    const after = sections[index + 1]?.position ?? endOf(doc);
+    const after = sections[index + 1]?.position ?? end;
     checkLevel(doc, form, { wanted: wanted.subs, found: section.subs, marks: "###", after, within: t`the section ${quoted(section.title)}` }, rules);
   }
   if (doc.kind === "memo" && !doc.data.genderEquality) {
@@ -220,25 +205,25 @@ function* withForms(repo: Repository): Generator<[FormDocument, ResolvedForm]> {
 /** What the walk over a repository's headings found, for each of the four rules, in the order found. */
 type HeadingFindings = Record<keyof Reporters, Parameters<Reporter>[]>;
 
-/** Made once per repository (watch mode checks a new one each round): each of the four rules gives its part. */
-const headingFindings = new WeakMap<Repository, HeadingFindings>();
+/** The walk over a repository's headings, made once in a run by the first of the four rules to run: each reports its own part. */
+const HEADINGS: Shared<Repository, HeadingFindings> = {
+  make(repo) {
+    const all: HeadingFindings = { missing: [], empty: [], order: [], unknown: [] };
+    const rules: Reporters = {
+      missing: (...finding) => void all.missing.push(finding),
+      empty: (...finding) => void all.empty.push(finding),
+      order: (...finding) => void all.order.push(finding),
+      unknown: (...finding) => void all.unknown.push(finding),
+    };
+    for (const [doc, form] of withForms(repo)) checkHeadings(doc, form, rules);
+    return all;
+  },
+};
 
-/** The rules that share one walk over the headings: the first of them to run walks them for all four, and each reports its own findings. */
-function headingRule(which: keyof Reporters): (repo: Repository, report: Reporter) => void {
-  return (repo, report) => {
-    let found = headingFindings.get(repo);
-    if (!found) {
-      const all: HeadingFindings = { missing: [], empty: [], order: [], unknown: [] };
-      const rules: Reporters = {
-        missing: (...finding) => void all.missing.push(finding),
-        empty: (...finding) => void all.empty.push(finding),
-        order: (...finding) => void all.order.push(finding),
-        unknown: (...finding) => void all.unknown.push(finding),
-      };
-      for (const [doc, form] of withForms(repo)) checkHeadings(doc, form, rules);
-      headingFindings.set(repo, (found = all));
-    }
-    for (const finding of found[which]) report(...finding);
+/** The rules that share one walk over the headings. */
+function headingRule(which: keyof Reporters): (repo: Repository, report: Reporter, run: RuleRun) => void {
+  return (repo, report, run) => {
+    for (const finding of run.get(HEADINGS, repo)[which]) report(...finding);
   };
 }
 

@@ -45,7 +45,7 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
     // reports on any file of it (an indicator's check reports on its imported values).
     const links = new Map<string | undefined, string[]>();
     for (const [source, group] of groupOf) {
-      const targets = linkTargetKinds(repo.root, source, repo.ignored);
+      const targets = linkTargetKinds(repo.root, source, repo.ignored, repo.active);
       if (targets.length === 0) continue;
       const list = links.get(group);
       const own = `${source.relPath}:${targets.join()}`;

@@ -31,8 +31,35 @@ export type Reporter = (source: SourceDocument, at: Path | Position, finding: Fi
  * lists, the files they refer to and the configuration (see `incrementalRules`).
  */
 export interface Rule extends RuleInfo {
-  document?(doc: LoneDocument, report: Reporter): void;
-  repository?(repo: Repository, report: Reporter): void;
+  document?(doc: LoneDocument, report: Reporter, run: RuleRun): void;
+  repository?(repo: Repository, report: Reporter, run: RuleRun): void;
+}
+
+/** Something the rules of a run work out once and share (a document's worked tables), and how it is made from its key. */
+export interface Shared<K extends object, V> {
+  make(key: K, run: RuleRun): V;
+}
+
+/**
+ * What the rules of one run share: what one of them works out (a document's worked money
+ * tables, the walk over a repository's headings) is kept for the others, and goes with the run.
+ * Made by whoever runs the rules (`runDocumentRules` for the checks of one document,
+ * `runRepositoryRules` for one pass between documents) and given to every rule, which may
+ * ignore it: nothing lives from one check, build or watch round to the next. Held by key
+ * weakly, so that what is kept goes with the document it was made of.
+ */
+export class RuleRun {
+  readonly #kept = new Map<Shared<never, unknown>, WeakMap<object, unknown>>();
+
+  /** What `shared` makes of `key`, made the first time a rule of this run asks. */
+  get<K extends object, V>(shared: Shared<K, V>, key: K): V {
+    let byKey = this.#kept.get(shared);
+    if (!byKey) this.#kept.set(shared, (byKey = new WeakMap()));
+    if (byKey.has(key)) return byKey.get(key) as V;
+    const made = shared.make(key, this);
+    byKey.set(key, made);
+    return made;
+  }
 }
 
 function reporterOf(rule: Rule): Reporter {
@@ -50,23 +77,23 @@ function reporterOf(rule: Rule): Reporter {
     });
 }
 
-/** Runs the rules' checks of one document on its own. */
-export function runDocumentRules(doc: LoneDocument, rules: readonly Rule[]): void {
-  for (const rule of rules) rule.document?.(doc, reporterOf(rule));
+/** Runs the rules' checks of one document on its own: one run, whose rules share what they work out of the document. */
+export function runDocumentRules(doc: LoneDocument, rules: readonly Rule[], run = new RuleRun()): void {
+  for (const rule of rules) rule.document?.(doc, reporterOf(rule), run);
 }
 
-/** Runs the rules' checks between documents over a loaded repository. */
-export function runRepositoryRules(repo: Repository, rules: readonly Rule[]): void {
-  for (const rule of rules) rule.repository?.(repo, reporterOf(rule));
+/** Runs the rules' checks between documents over a loaded repository: one run, whose rules share what they work out of it. */
+export function runRepositoryRules(repo: Repository, rules: readonly Rule[], run = new RuleRun()): void {
+  for (const rule of rules) rule.repository?.(repo, reporterOf(rule), run);
 }
 
 /** A check of one kind of document alone, as a rule's `document` part: documents of other kinds pass it by. */
 export function ofKind<K extends DocumentKind>(
   kind: K,
-  check: (doc: Omit<Entry<K>, "id">, report: Reporter) => void,
-): (doc: LoneDocument, report: Reporter) => void {
-  return (doc, report) => {
-    if (doc.kind === kind) check(doc as Omit<Entry<K>, "id">, report);
+  check: (doc: Omit<Entry<K>, "id">, report: Reporter, run: RuleRun) => void,
+): (doc: LoneDocument, report: Reporter, run: RuleRun) => void {
+  return (doc, report, run) => {
+    if (doc.kind === kind) check(doc as Omit<Entry<K>, "id">, report, run);
   };
 }
 

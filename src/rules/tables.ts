@@ -4,7 +4,7 @@ import { columnLabel, resultOf, roundingTolerance, workTables, type Part, type W
 import type { Column, MoneyTable } from "../schema/table.js";
 import type { Path } from "../source/locate.js";
 import { COLUMN_KIND, MONEY_UNIT } from "../vocabulary.js";
-import { code, type Reporter, type Rule } from "./rule.js";
+import { code, type Reporter, type Rule, type RuleRun, type Shared } from "./rule.js";
 import { count, listOf, t, type Message, type Part as MessagePart } from "../format/message.js";
 
 /*
@@ -13,21 +13,20 @@ import { count, listOf, t, type Message, type Part as MessagePart } from "../for
  * pages, `plan budget` and `plan diff`: nothing here adds up a table again.
  */
 
-const worked = new WeakMap<readonly MoneyTable[], WorkedTable[]>();
+/** A document's money tables worked out, once in a run for every rule of tables. */
+const WORKED: Shared<readonly MoneyTable[], WorkedTable[]> = { make: (tables) => workTables(tables) };
 
-/** The worked money tables of a document that has them, worked out once for every rule. */
-function tablesOf(doc: LoneDocument): WorkedTable[] {
+/** The worked money tables of a document that has them. */
+function tablesOf(doc: LoneDocument, run: RuleRun): WorkedTable[] {
   if (doc.kind !== "plan" && doc.kind !== "report" && doc.kind !== "budget") return [];
-  const tables = doc.data.tables;
-  let found = worked.get(tables);
-  if (!found) worked.set(tables, (found = workTables(tables)));
-  return found;
+  return run.get(WORKED, doc.data.tables);
 }
 
 /** A check of every money table of a document. */
 const eachTable =
-  (check: (table: WorkedTable, report: (at: Path, finding: Parameters<Reporter>[2]) => void) => void) => (doc: LoneDocument, report: Reporter) => {
-    for (const table of tablesOf(doc)) check(table, (at, finding) => report(doc.source, at, finding));
+  (check: (table: WorkedTable, report: (at: Path, finding: Parameters<Reporter>[2]) => void) => void) =>
+  (doc: LoneDocument, report: Reporter, run: RuleRun) => {
+    for (const table of tablesOf(doc, run)) check(table, (at, finding) => report(doc.source, at, finding));
   };
 
 const unitOf = (table: WorkedTable) => MONEY_UNIT[table.table.unit];

@@ -4,6 +4,7 @@ import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { UserError } from "../errors.js";
 import { t } from "../format/message.js";
+import { lazy } from "../lazy.js";
 
 /**
  * The copy of plan that a plan repository keeps in `.plan/`, as the Gradle wrapper keeps its
@@ -51,14 +52,12 @@ export function packageRoot(): string {
 const PACK_MTIME = 499162500;
 
 /** The files `.plan/` holds, by path in the repository: the packed package, and the package.json and lock that install it. */
-export function planCopyFiles(root = packageRoot()): Map<string, string | Uint8Array> {
-  // Packed once per process: a process's plan does not change while it runs (tests init many repositories).
-  let files = packed.get(root);
-  if (!files) packed.set(root, (files = pack(root)));
-  return new Map(files);
+export function planCopyFiles(): Map<string, string | Uint8Array> {
+  return new Map(packedPlan());
 }
 
-const packed = new Map<string, Map<string, string | Uint8Array>>();
+/** plan's own package packed, the first time it is asked: a process's plan does not change while its code runs (tests init many repositories). */
+const packedPlan = lazy(() => pack(packageRoot()));
 
 function pack(root: string): Map<string, string | Uint8Array> {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as PackageJson;

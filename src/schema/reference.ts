@@ -66,6 +66,7 @@ export function referenceFields(schema: z.core.$ZodType, field = ""): ReferenceF
 }
 
 /** Whether any reference can be found below a schema; the walk skips the parts where none can (amounts, texts). */
+// eslint-disable-next-line no-restricted-syntax -- a memo of a pure function of immutable input (plan's schemas, made once at load), keyed weakly by the schema
 const known = new WeakMap<z.core.$ZodType, boolean>();
 function holdsReferences(schema: z.core.$ZodType): boolean {
   let holds = known.get(schema);

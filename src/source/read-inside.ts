@@ -15,17 +15,25 @@ export type Inside =
   | { kind: "outside"; reason: Message }
   | { kind: "special"; reason: Message };
 
-const realRoots = new Map<string, string>();
-
-/** The root's real path, asked of the disk once per root: it does not move while `plan` runs. */
+/** The root's real path, asked of the disk (as the files' real paths are asked, `whereInside`: the same spelling of the same folder on every disk). */
 export function realRoot(root: string): string {
-  let real = realRoots.get(root);
-  if (real === undefined) {
-    // As the files' real paths are asked (`whereInside`): the same spelling of the same folder on every disk.
-    real = realpathSync.native(root);
-    realRoots.set(root, real);
-  }
-  return real;
+  return realpathSync.native(root);
+}
+
+/**
+ * Whether the real path `realPath` lies inside the root's real path. Every folder of a real path
+ * is real: one that lies inside the root as written (an absolute path without `..`) tells that
+ * the root is its own real path, and the disk is asked for the root's only otherwise (a root
+ * reached through a link, or a path that leads out). Nothing is remembered between calls, so a
+ * root moved or linked elsewhere while `plan` runs (watch mode) is seen at once.
+ */
+export function insideRealRoot(root: string, realPath: string): boolean {
+  return isInside(root, realPath) || isInside(realRoot(root), realPath);
+}
+
+/** The path of `realPath`, a real path inside the root's real path, from the root's real path. */
+export function fromRealRoot(root: string, realPath: string): string {
+  return relative(isInside(root, realPath) ? root : realRoot(root), realPath);
 }
 
 /** Whether `path` is `root` or lies below it; both absolute. */
@@ -45,7 +53,7 @@ export function whereInside(root: string, absPath: string): Inside {
     if (code === "ELOOP") return { kind: "special", reason: t`it is a loop of symbolic links` };
     return { kind: "special", reason: t`it cannot be read (${code ?? "unknown error"})` };
   }
-  if (!isInside(realRoot(root), realPath)) return { kind: "outside", reason: t`it is a symbolic link that leads out of the repository (to ${realPath})` };
+  if (!insideRealRoot(root, realPath)) return { kind: "outside", reason: t`it is a symbolic link that leads out of the repository (to ${realPath})` };
   let stats;
   try {
     stats = lstatSync(realPath);
@@ -89,7 +97,7 @@ export function statInside(root: string, absPath: string): Stats | undefined {
   try {
     const stats = lstatSync(absPath);
     if (!stats.isFile() || stats.nlink !== 1) return undefined;
-    return isInside(realRoot(root), realpathSync.native(absPath)) ? stats : undefined;
+    return insideRealRoot(root, realpathSync.native(absPath)) ? stats : undefined;
   } catch {
     return undefined;
   }

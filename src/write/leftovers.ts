@@ -32,26 +32,39 @@ function processAlive(pid: number): boolean {
 
 const recordPath = () => join(tmpdir(), `plan-run-${process.pid}`);
 
-/** The prefixes this run has put in its record. */
-const recorded = new Set<string>();
+/** The records this process wrote, one in each temp folder it was given: its own files, as its exit hooks are, removed at its exit. */
+// eslint-disable-next-line no-restricted-syntax -- a process-level fact: the files this process made, which its exit removes
+const records = new Set<string>();
 
-/** The prefix of a folder of `kind` beside `out` for this run; the record names it before it exists. */
+/** The prefixes named in the record at `path`: none where there is no record yet. */
+function recordedIn(path: string): string[] {
+  try {
+    return readFileSync(path, "utf8").split("\n").filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The prefix of a folder of `kind` beside `out` for this run; the record names it before it
+ * exists. The record on disk says what it names (in the temp folder of the moment: a process
+ * given another `TMPDIR` starts a record there).
+ */
 export function besidePrefix(out: string, kind: BesideKind): string {
   const prefix = join(dirname(out), `.${basename(out)}.plan-${kind}-${process.pid}-`);
-  if (!recorded.has(prefix)) {
-    appendFileSync(recordPath(), `${prefix}\n`);
-    recorded.add(prefix);
-    lastOnExit(removeRecordWhenDone);
-  }
+  const record = recordPath();
+  if (!recordedIn(record).includes(prefix)) appendFileSync(record, `${prefix}\n`);
+  records.add(record);
+  lastOnExit(removeRecordsWhenDone);
   return prefix;
 }
 
-/** The record goes with the last folder of the run: at exit, when nothing of it is left beside an output folder. */
-function removeRecordWhenDone(): void {
-  const path = recordPath();
-  if (!existsSync(path)) return;
-  const prefixes = readFileSync(path, "utf8").split("\n").filter(Boolean);
-  if (prefixes.every((p) => besideOf(p).length === 0)) rmSync(path, { force: true });
+/** Each record goes with the last folder it names: at exit, when nothing of it is left beside an output folder. */
+function removeRecordsWhenDone(): void {
+  for (const path of records) {
+    if (!existsSync(path)) continue;
+    if (recordedIn(path).every((p) => besideOf(p).length === 0)) rmSync(path, { force: true });
+  }
 }
 
 /** The folders that exist with `prefix`. */

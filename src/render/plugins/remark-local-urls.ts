@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import { posix } from "node:path";
 import type { Plugin } from "unified";
 import { visit, SKIP } from "unist-util-visit";
-import { activeContent } from "../../model/active-content.js";
+import { activeContent, type ActiveMemo } from "../../model/active-content.js";
 import { resolveAsset, type Ignored } from "../../model/assets.js";
 import type { Pages } from "../../model/pages.js";
 import { compareStrings } from "../../format/text.js";
@@ -20,6 +20,8 @@ export interface MarkdownContext {
   root: string;
   /** Files git ignores, by path from the root: not published (see `resolveAsset`). */
   ignored: Ignored;
+  /** The verdicts on linked SVGs the check made (\`Repository.active\`): an unchanged file is not read again. */
+  active?: ActiveMemo;
   /** The document's path from the repository root, e.g. `lerum/plan-2019.md`. */
   docRelPath: string;
   /** The rendered page's path from the output folder, e.g. `lerum/plan-2019.html`. */
@@ -79,7 +81,7 @@ function linkTarget(url: string, context: MarkdownContext, assets: Map<string, A
     const page = context.pages.byRelPath.get(target.relPath);
     if (page) return relativeUrl(context.pageRelPath, page) + hash;
     if (/\.md$/i.test(target.relPath)) return undefined; // markdown that is not a document: nothing is rendered from it
-    if (!isFile(target.absPath) || activeContent(target.absPath)) return undefined; // `plan check` says why (path/active-content)
+    if (!isFile(target.absPath) || activeContent(target.absPath, context.active)) return undefined; // `plan check` says why (path/active-content)
     assets.set(target.relPath, { from: target.absPath, to: target.relPath });
     return relativeUrl(context.pageRelPath, target.relPath) + hash;
   }
@@ -110,7 +112,7 @@ function imageTarget(url: string, context: MarkdownContext, assets: Map<string, 
   if (isRemote(url)) return undefined;
   const target = resolveAsset(context.root, context.docRelPath, url, context.ignored);
   // Active content (an SVG with a script) is never copied, even when the build was not checked: `plan check` says why.
-  if (target.kind !== "local" || !isFile(target.absPath) || activeContent(target.absPath)) return undefined;
+  if (target.kind !== "local" || !isFile(target.absPath) || activeContent(target.absPath, context.active)) return undefined;
   assets.set(target.relPath, { from: target.absPath, to: target.relPath });
   return relativeUrl(context.pageRelPath, target.relPath);
 }

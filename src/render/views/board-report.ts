@@ -224,6 +224,7 @@ export function boardReportParts(ctx: ViewContext, report: Entry<"report">, page
   const context = {
     root: ctx.repo.root,
     ignored: ctx.repo.ignored,
+    active: ctx.repo.active,
     docRelPath: report.source.relPath,
     pageRelPath: page,
     pages: ctx.pages,

@@ -184,6 +184,7 @@ export function bodyPieces(
   const context = {
     root: ctx.repo.root,
     ignored: ctx.repo.ignored,
+    active: ctx.repo.active,
     docRelPath: entry.source.relPath,
     pageRelPath: page,
     pages: ctx.pages,

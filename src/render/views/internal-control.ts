@@ -23,7 +23,7 @@ export interface RiskView {
 export function internalControlView(ctx: ViewContext, entry: Entry<"internal-control">, page: string): PageView {
   const { repo } = ctx;
   const data = entry.data;
-  const context = { root: repo.root, ignored: repo.ignored, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
+  const context = { root: repo.root, ignored: repo.ignored, active: repo.active, docRelPath: entry.source.relPath, pageRelPath: page, pages: ctx.pages };
   const assets: PageView["assets"] = [];
   const markdown = (text: string | undefined, prefix: string) => {
     if (!text) return "";

@@ -50,7 +50,14 @@ function memoSummary(ctx: ViewContext, memo: Entry<"memo">, page: string, prefix
   const { sections, shared } = splitSections(memo.source.body);
   const section = sections.find((s) => /^sammanfattning$/i.test(s.title.replace(/[:.]$/, "").trim()));
   if (!section || !hasContent(section.nodes)) return undefined;
-  const context = { root: ctx.repo.root, ignored: ctx.repo.ignored, docRelPath: memo.source.relPath, pageRelPath: page, pages: ctx.pages };
+  const context = {
+    root: ctx.repo.root,
+    ignored: ctx.repo.ignored,
+    active: ctx.repo.active,
+    docRelPath: memo.source.relPath,
+    pageRelPath: page,
+    pages: ctx.pages,
+  };
   return ctx.markdown.render([...section.nodes, ...shared], context, { idPrefix: prefix, baseDepth: 3 });
 }
 

@@ -238,7 +238,7 @@ export function memoView(ctx: ViewContext, memo: Entry<"memo">, page: string): P
   const { repo } = ctx;
   const data = memo.data;
   const issuer = repo.parties.get(data.issuer ?? repo.config?.data.organisation ?? "") ?? organisationParty(repo);
-  const context = { root: repo.root, ignored: repo.ignored, docRelPath: memo.source.relPath, pageRelPath: page, pages: ctx.pages };
+  const context = { root: repo.root, ignored: repo.ignored, active: repo.active, docRelPath: memo.source.relPath, pageRelPath: page, pages: ctx.pages };
   const { preamble, sections, shared } = splitSections(memo.source.body);
   const assets: PageView["assets"] = [];
   const render = (nodes: RootContent[], prefix: string) => {
