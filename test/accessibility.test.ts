@@ -3,10 +3,10 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserNotFoundMessage, findBrowser, launchBrowser } from "../src/browser/index.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserNotFoundMessage, findBrowser } from "../src/browser/index.js";
 import { listFiles } from "./helpers/html.js";
-import { tempDir } from "./helpers/repo.js";
+import { BROWSERS, tempDir } from "./helpers/repo.js";
 import { builtExamples } from "./helpers/shared.js";
 
 const browserPath = findBrowser({ env: process.env });
@@ -34,11 +34,8 @@ describe("accessibility in a real browser (axe-core, WCAG 2.1 A and AA)", () => 
     expect(built.code, built.stderr).toBe(0);
     out = built.out;
     pages = listFiles(out).filter((f) => f.endsWith(".html"));
-    browser = await launchBrowser(browserPath!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    // The browser the builds of this worker print with, kept running for them.
+    browser = await BROWSERS.start(browserPath!);
   });
 
   /**

@@ -488,7 +488,7 @@ describe("plan build: roll-ups, index and files", () => {
     expect(lines.slice(head + 1, head + 1 + files).every((l) => /^ {2}\S+\.md: \d+ warnings? \(.+\)$/.test(l))).toBe(true);
     expect(stderr).not.toContain("warning [");
 
-    const repo = copyExamples();
+    const repo = copyExamples(LERUM);
     const verbose = await run(["build", ".", "--out", join(tempDir(), "site"), "--no-pdf", "--verbose"], repo);
     expect(verbose.code).toBe(0);
     expect(verbose.stderr).toMatch(/lerum\/plan-2019\.md:\d+:\d+: warning \[goal\/unfunded\]/);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { renderPdfs } from "../src/pdf/render.js";
+import { BROWSERS } from "./helpers/repo.js";
 
 /**
  * Footnotes at the foot of the page of their reference (src/pdf/footnotes.ts), printed by the
@@ -35,7 +36,7 @@ async function print(name: string, html: string): Promise<string[]> {
   const source = join(root, `${name}.html`);
   writeFileSync(source, html);
   const target = join(root, `${name}.pdf`);
-  await renderPdfs([{ source, target, label: `${name}.pdf` }], { browserPath: browser!, jobs: 1, root });
+  await renderPdfs([{ source, target, label: `${name}.pdf` }], { browserPath: browser!, browsers: BROWSERS, jobs: 1, root });
   return execFileSync("pdftotext", ["-layout", target, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
 }
 

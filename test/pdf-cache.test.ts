@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { CACHE_FILE } from "../src/pdf/cache.js";
-import { browserVersion, closeBrowser, startBrowser } from "../src/pdf/render.js";
-import { edit, EPOCH, run, tempDir } from "./helpers/repo.js";
+import { browserVersion } from "../src/pdf/render.js";
+import { BROWSERS, edit, EPOCH, run, tempDir } from "./helpers/repo.js";
 import { copyBuiltExamples, EXAMPLE_PDFS } from "./helpers/shared.js";
 
 /**
@@ -44,8 +44,8 @@ const build = (repo: string, ...args: string[]) => run(["build", ".", ...args], 
 describe.skipIf(!canPrint)("the PDF cache and the browser's version", () => {
   it("records with every PDF the version of the browser that printed it, as puppeteer's browser.version() names it", async () => {
     const repo = await copyBuiltExamples(true);
-    const browser = await startBrowser(browserPath!);
-    const version = await browserVersion(browser).finally(() => closeBrowser(browser));
+    // The browser the builds of this worker print with.
+    const version = await browserVersion(await BROWSERS.start(browserPath!));
     expect(version).toMatch(/^(Headless)?Chrome\/\d+\.\d+\.\d+\.\d+$/);
     const cache = readCache(repo);
     expect(cache.format).toBe(2);

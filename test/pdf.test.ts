@@ -9,6 +9,7 @@ import { checkRepository } from "../src/check/check.js";
 import { runBuild, type BuildOptions } from "../src/commands/build.js";
 import { reportError } from "../src/commands/main.js";
 import { CACHE_FILE } from "../src/pdf/cache.js";
+import { BrowserKeeper } from "../src/pdf/keeper.js";
 import { renderPdfs, type RenderResult } from "../src/pdf/render.js";
 import { parseShard, shareOf } from "../src/pdf/shard.js";
 import { reproducible } from "../src/pdf/reproducible.js";
@@ -17,7 +18,7 @@ import { pagesOf } from "../src/model/pages.js";
 import { listedDocuments } from "../src/model/repository.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
-import { copyExamples, copyExamplesTo, edit, EPOCH, KEPT, run, tempDir } from "./helpers/repo.js";
+import { BROWSERS, copyExamples, copyExamplesTo, edit, EPOCH, KEPT, run, tempDir } from "./helpers/repo.js";
 import { builtExamples, EXAMPLE_PDFS, type ExamplesBuild } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
@@ -460,7 +461,12 @@ describe("PDF: shards, failures and hostile content", () => {
 <script>document.body.textContent = "PWNED";</script></body></html>`,
     );
     writeFileSync(join(root, "bild.png"), Buffer.from("89504e470d0a1a0a", "hex"));
-    const result = await renderPdfs([{ source: page, target: join(root, "page.pdf"), label: "page.pdf" }], { browserPath: browserPath!, jobs: 1, root });
+    const result = await renderPdfs([{ source: page, target: join(root, "page.pdf"), label: "page.pdf" }], {
+      browserPath: browserPath!,
+      browsers: BROWSERS,
+      jobs: 1,
+      root,
+    });
     expect(result.printed).toBe(1);
     expect(result.blocked.sort()).toEqual([
       "file:///etc/hostname",
@@ -488,6 +494,8 @@ describe("PDF: shards, failures and hostile content", () => {
         out,
         pdf: true,
         jobs: "1",
+        // A browser of its own, as the command line starts for each build, not the one the tests keep.
+        browsers: undefined,
         hooks: {
           browser: (b) => (browser = b),
           printed: () => {
@@ -508,6 +516,40 @@ describe("PDF: shards, failures and hostile content", () => {
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
     expect(browser!.process()!.exitCode !== null || browser!.process()!.signalCode !== null).toBe(true);
+  });
+
+  it.skipIf(!canPrint)("a process that builds many times prints with the browser it keeps, and starts another once it was killed", async () => {
+    const keeper = new BrowserKeeper();
+    const root = tempDir();
+    writeFileSync(join(root, "page.html"), '<!DOCTYPE html><html lang="sv"><head><title>Prov</title></head><body><p>Synlig text.</p></body></html>');
+    const print = async () => {
+      let used: Browser | undefined;
+      const result = await renderPdfs([{ source: join(root, "page.html"), target: join(root, "page.pdf"), label: "page.pdf" }], {
+        browserPath: browserPath!,
+        browsers: keeper,
+        jobs: 1,
+        root,
+        hooks: { browser: (b) => (used = b) },
+      });
+      expect(result.printed).toBe(1);
+      expect(pageTexts(join(root, "page.pdf")).join("")).toContain("Synlig text.");
+      return used!;
+    };
+    try {
+      const first = await print();
+      expect(await print()).toBe(first);
+      expect(first.connected).toBe(true);
+      const gone = new Promise((resolve) => first.once("disconnected", resolve));
+      process.kill(first.process()!.pid!, "SIGKILL");
+      await gone;
+      const next = await print();
+      expect(next).not.toBe(first);
+      await keeper.closeAll();
+      expect(next.connected).toBe(false);
+      expect(next.process()!.exitCode !== null || next.process()!.signalCode !== null).toBe(true);
+    } finally {
+      await keeper.closeAll();
+    }
   });
 
   it.skipIf(!canPrint)("sets names in the other Nordic and Sami letters in the shipped font too", async () => {

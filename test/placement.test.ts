@@ -294,7 +294,7 @@ describe("plan check: body/directive", () => {
   });
 
   it("in a board's own report, the parts of a joint plan's report (outcome, goals, indicators, carry-over) are not there to place", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples({ only: ["herrljunga"] });
     const file = "herrljunga/verksamhetsberattelse-2016.md";
     write(repo, file, `${read(repo, file)}\n## Ekonomi i sammandrag\n\n::outcome\n\n::carry-over\n`);
     const found = ofRule((await checkJson(repo)).findings, "body/directive");
@@ -309,7 +309,7 @@ describe("plan check: body/directive", () => {
   });
 
   it("in a board's report in parts, a money table is placed by its part's `tables`, not by a directive that would print nothing", async () => {
-    const repo = copyExamples();
+    const repo = copyExamples({ only: ["herrljunga"] });
     const file = "herrljunga/verksamhetsberattelse-2016.md";
     write(repo, file, `${read(repo, file)}\n## Vård i siffror\n\nFöre tabellen.\n\n::table{#forvaltningsledning}\n\nEfter tabellen.\n`);
     const found = ofRule((await checkJson(repo)).findings, "body/directive");

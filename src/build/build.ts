@@ -8,7 +8,7 @@ import type { Repository } from "../model/repository.js";
 import { pdfPathOf } from "../model/pages.js";
 import type { EarlyBrowser, PdfStage } from "../pdf/build.js";
 import { CACHE_FILE, PdfCache } from "../pdf/cache.js";
-import type { RenderHooks } from "../pdf/render.js";
+import type { Browsers, RenderHooks } from "../pdf/render.js";
 import type { Shard } from "../pdf/shard.js";
 import { renderChanged, renderSite, type KeptFile, type OutputFile, type SiteOptions, type SiteRecord } from "../render/site.js";
 import { sourceDate } from "../render/source-date.js";
@@ -42,6 +42,8 @@ export interface BuildSettings {
   colophon?: boolean;
   /** Compiled templates kept between builds by a process that runs many (the tests); without it, each build compiles its own. */
   templateCache?: TemplateCache | undefined;
+  /** Browsers kept running between builds by a process that runs many (the tests); without it, each build starts its own. */
+  browsers?: Browsers | undefined;
 }
 
 /**
@@ -57,7 +59,9 @@ export async function build(path: string, options: BuildSettings & { shard?: { p
   const out = options.out !== undefined ? resolve(io.cwd, options.out) : root && join(root, "dist");
   // The PDF modules take half a second to load, which an HTML build does without (here and below).
   const early =
-    pdfMode(options) === "skip" ? undefined : await (await import("../pdf/build.js")).startEarly({ mode: pdfMode(options), browser: options.browser, out }, io);
+    pdfMode(options) === "skip"
+      ? undefined
+      : await (await import("../pdf/build.js")).startEarly({ mode: pdfMode(options), browser: options.browser, browsers: options.browsers, out }, io);
   try {
     return await buildWith(path, options, early, io);
   } finally {
@@ -112,7 +116,16 @@ async function buildWith(
     pdfs = await stagePdfs(
       out,
       files,
-      { mode: pdfMode(options), browser: options.browser, jobs: options.jobs, shard: options.shard?.part, sourceDate: day, hooks: options.hooks, early },
+      {
+        mode: pdfMode(options),
+        browser: options.browser,
+        browsers: options.browsers,
+        jobs: options.jobs,
+        shard: options.shard?.part,
+        sourceDate: day,
+        hooks: options.hooks,
+        early,
+      },
       io,
     );
     // The PDFs' time is of their making alone (browser, print variants, printing); the packets say their own, and writing the pages is neither.

@@ -3,7 +3,7 @@ import { build, type BuildSettings } from "../build/build.js";
 import { UserError } from "../errors.js";
 import { t } from "../format/message.js";
 import type { Io } from "../io.js";
-import type { RenderHooks } from "../pdf/render.js";
+import type { Browsers, RenderHooks } from "../pdf/render.js";
 import { parseShard } from "../pdf/shard.js";
 import type { TemplateCache } from "../render/templates.js";
 
@@ -28,6 +28,8 @@ export interface BuildOptions {
   colophon?: boolean;
   /** Compiled templates kept between builds by a process that runs many (the tests: Kept of main.ts). */
   templateCache?: TemplateCache | undefined;
+  /** Browsers kept running between builds by a process that runs many (the tests: Kept of main.ts). */
+  browsers?: Browsers | undefined;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -48,6 +50,7 @@ export async function runBuild(path: string, options: BuildOptions, io: Io): Pro
     hooks: options.hooks,
     colophon: options.colophon,
     templateCache: options.templateCache,
+    browsers: options.browsers,
   };
   if (options.watch) {
     if (options.shard) throw new UserError(t`--watch builds every PDF that changes; it does not take --shard.`);

@@ -10,6 +10,7 @@ import type { Io, Lang } from "../io.js";
 import { runInit, runNew } from "./scaffold.js";
 import { removeLeftovers } from "../write/leftovers.js";
 import type { TemplateCache } from "../render/templates.js";
+import type { Browsers } from "../pdf/render.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 
@@ -161,7 +162,7 @@ export function program(given: Io, result: { code: number }, lang: Lang = langIn
         options: { out?: string; pdf?: boolean; browser?: string; jobs?: string; shard?: string; watch: boolean; verbose: boolean; colophon: boolean },
       ) => {
         const { runBuild } = await import("./build.js");
-        result.code = await runBuild(path, { ...options, templateCache: kept.templateCache }, io);
+        result.code = await runBuild(path, { ...options, templateCache: kept.templateCache, browsers: kept.browsers }, io);
       },
     );
 
@@ -221,6 +222,8 @@ function parseKronor(value: string): number {
  */
 export interface Kept {
   templateCache?: TemplateCache;
+  /** Browsers left running after a build for the next (BrowserKeeper); without it, each build starts its own and closes it. */
+  browsers?: Browsers;
 }
 
 /** Runs the command line in-process and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */

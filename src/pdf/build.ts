@@ -14,7 +14,7 @@ import { browserIdentity, CACHE_FILE, PdfCache, sha256 } from "./cache.js";
 import { printFonts } from "./fonts.js";
 import { printHtml } from "./print-html.js";
 import { progress } from "../diagnostics/progress.js";
-import { browserVersion, closeBrowser, PDF_OPTIONS, PrintError, renderPdfs, startBrowser, type PrintTask, type RenderHooks } from "./render.js";
+import { browserVersion, OWN_BROWSERS, PDF_OPTIONS, PrintError, renderPdfs, type Browsers, type PrintTask, type RenderHooks } from "./render.js";
 import { shareOf, type Shard } from "./shard.js";
 import { pdfPathOf } from "../model/pages.js";
 
@@ -37,6 +37,8 @@ export interface PdfBuildOptions {
   hooks?: RenderHooks | undefined;
   /** The browser started ahead by startEarly, taken here if it is the one to print with. */
   early?: EarlyBrowser | undefined;
+  /** Where the browser comes from and goes: by default started for this build and closed after it (OWN_BROWSERS). */
+  browsers?: Browsers | undefined;
 }
 
 /** A browser started ahead, while the build checks the repository and renders its pages: the PDFs then find it ready. */
@@ -56,12 +58,16 @@ export interface EarlyBrowser {
  * build's own work (the check, the pages) runs. Otherwise the build may print nothing, and
  * starts no browser until it knows. Where nothing needs printing after all, dispose closes it.
  */
-export async function startEarly(options: Pick<PdfBuildOptions, "mode" | "browser"> & { out: string | undefined }, io: Io): Promise<EarlyBrowser | undefined> {
+export async function startEarly(
+  options: Pick<PdfBuildOptions, "mode" | "browser" | "browsers"> & { out: string | undefined },
+  io: Io,
+): Promise<EarlyBrowser | undefined> {
   if (options.mode === "skip" || options.out === undefined) return undefined;
   const found = resolveBrowser(options, io);
   if ("missing" in found) return undefined;
   if (PdfCache.load(options.out).versionOf(browserIdentity(found.path)) !== undefined) return undefined;
-  const starting = startBrowser(found.path);
+  const browsers = options.browsers ?? OWN_BROWSERS;
+  const starting = browsers.start(found.path);
   // A browser that did not start is said by stagePdfs, which takes it, as when it starts it there.
   starting.catch(() => undefined);
   // One turn of the event loop, in which puppeteer spawns the browser's process, before the build's work that does not wait.
@@ -78,7 +84,7 @@ export async function startEarly(options: Pick<PdfBuildOptions, "mode" | "browse
       if (taken) return;
       taken = true;
       const browser = await starting.catch(() => undefined);
-      if (browser) await closeBrowser(browser);
+      if (browser) await browsers.close(browser);
     },
   };
 }
@@ -174,7 +180,8 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
 
   // A PDF printed by another version of the browser is printed again. The version of the program that printed last is
   // in the cache; another program, or the same upgraded in place, is started and asked.
-  const start = () => (options.early?.path === browser.path ? options.early.take() : undefined) ?? startBrowser(browser.path);
+  const browsers = options.browsers ?? OWN_BROWSERS;
+  const start = () => (options.early?.path === browser.path ? options.early.take() : undefined) ?? browsers.start(browser.path);
   const identity = browserIdentity(browser.path);
   let version = cache.versionOf(identity);
   let started: Browser | undefined;
@@ -187,7 +194,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       } catch (error) {
         // A browser that cannot say its version could print nothing either: nothing to print, nothing lost.
         if (toPrint(undefined).length === 0) {
-          if (started) await closeBrowser(started);
+          if (started) await browsers.close(started);
           return nothingStaged({ unchanged: share.length });
         }
         throw error;
@@ -201,12 +208,12 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       if (actual !== version) todo = toPrint((version = actual));
     }
   } catch (error) {
-    if (started) await closeBrowser(started);
+    if (started) await browsers.close(started);
     if (error instanceof PrintError) throw new UserError(t`${error.text}. No file was written: the output folder is as it was before this build.`, 2);
     throw error;
   }
   if (todo.length === 0) {
-    if (started) await closeBrowser(started);
+    if (started) await browsers.close(started);
     return nothingStaged({ unchanged: share.length });
   }
   cache.remember(identity, version);
@@ -218,7 +225,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
   try {
     stage = besideFolder(out, "pdf");
   } catch (error) {
-    await closeBrowser(printer);
+    await browsers.close(printer);
     throw error;
   }
   const staging = stage.path;
@@ -261,6 +268,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       result = await renderPdfs(tasks, {
         browserPath: browser.path,
         browser: printer,
+        browsers,
         jobs: options.jobs,
         root: staging,
         sourceDate: options.sourceDate,
@@ -302,7 +310,7 @@ export async function stagePdfs(out: string, files: readonly OutputFile[], optio
       discard,
     };
   } catch (error) {
-    if (!handedOver) await closeBrowser(printer);
+    if (!handedOver) await browsers.close(printer);
     discard();
     if (error instanceof PrintError) throw new UserError(t`${error.text}. No file was written: the output folder is as it was before this build.`, 2);
     throw error;

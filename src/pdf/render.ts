@@ -45,8 +45,10 @@ export interface RenderHooks {
 
 export interface RenderOptions {
   browserPath: string;
-  /** The browser at `browserPath`, already started (startBrowser); renderPdfs closes it when it is done. */
+  /** The browser at `browserPath`, already started (`browsers.start`); renderPdfs closes it when it is done (`browsers.close`). */
   browser?: Browser | undefined;
+  /** Where the browser comes from and goes (OWN_BROWSERS: started for these PDFs, closed after). */
+  browsers?: Browsers | undefined;
   /** Pages printing at the same time. */
   jobs: number;
   /** The only folder the pages may read files from (the output folder). */
@@ -89,14 +91,16 @@ export function allowedRequest(url: string, root: string): boolean {
  */
 export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOptions): Promise<RenderResult> {
   const blocked: string[] = [];
+  const browsers = options.browsers ?? OWN_BROWSERS;
   if (tasks.length === 0) {
-    if (options.browser) await closeBrowser(options.browser, !options.browser.connected);
+    if (options.browser) await browsers.close(options.browser, !options.browser.connected);
     return { printed: 0, blocked };
   }
   const root = resolve(options.root);
-  const browser = options.browser ?? (await startBrowser(options.browserPath));
+  const browser = options.browser ?? (await browsers.start(options.browserPath));
   let gone = false;
-  browser.once("disconnected", () => (gone = true));
+  const disconnected = () => (gone = true);
+  browser.once("disconnected", disconnected);
   options.hooks?.browser?.(browser);
   let printed = 0;
   const explain = (task: PrintTask, error: unknown): unknown => {
@@ -152,7 +156,8 @@ export async function renderPdfs(tasks: readonly PrintTask[], options: RenderOpt
       (page) => (gone ? Promise.resolve() : page.close()),
     );
   } finally {
-    await closeBrowser(browser, gone);
+    browser.off("disconnected", disconnected);
+    await browsers.close(browser, gone);
   }
   options.hooks?.finished?.({ printed, blocked });
   return { printed, blocked };
@@ -189,6 +194,24 @@ export async function startBrowser(path: string): Promise<Browser> {
     throw new PrintError(t`could not start the browser ${path}: ${firstLine(error) ?? ""}`);
   }
 }
+
+/**
+ * Where the browser that prints comes from and where it goes when its printing is done. The
+ * command line starts one for each build and closes it after (OWN_BROWSERS); a process that
+ * builds many times over may keep one running between its builds (BrowserKeeper).
+ */
+export interface Browsers {
+  /** A browser of the program at `path`, ready to print; a PrintError says why it did not start. */
+  start(path: string): Promise<Browser>;
+  /** Done with `browser` (`gone`: it crashed or was killed). */
+  close(browser: Browser, gone?: boolean): Promise<void>;
+}
+
+/** A browser started for each build and closed when it is done. */
+export const OWN_BROWSERS: Browsers = {
+  start: (path) => startBrowser(path),
+  close: (browser, gone) => closeBrowser(browser, gone),
+};
 
 /** The browser's version as it names it (`HeadlessChrome/131.0.6778.85`): part of each PDF's cache entry. */
 export async function browserVersion(browser: Browser): Promise<string> {

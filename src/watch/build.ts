@@ -95,6 +95,7 @@ export async function watchBuild(path: string, options: BuildSettings, io: Io): 
       {
         mode: pdfMode(options),
         browser: options.browser,
+        browsers: options.browsers,
         jobs: options.jobs,
         sourceDate: day,
         only: all ? undefined : new Set(printed.map((f) => f.path)),

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { main, type Kept } from "../../src/commands/main.js";
+import { BrowserKeeper } from "../../src/pdf/keeper.js";
 import { TemplateCache } from "../../src/render/templates.js";
 
 export const EXAMPLES = resolve(import.meta.dirname, "../../examples");
@@ -92,11 +93,24 @@ export function read(root: string, file: string): string {
 }
 
 /**
+ * The browser the builds of a worker print with, started by the first and kept running for the
+ * next (a start costs Chromium about a second of CPU, and the tests print a few PDFs at a time
+ * hundreds of times). The tests of the start itself (its profile, the network it cannot reach,
+ * its end with plan) start their own, as the command line does for every build.
+ */
+export const BROWSERS = new BrowserKeeper();
+// It ends with the worker: vitest ends its workers with SIGTERM, on which Node would exit without running plan's exit
+// hooks; exiting runs them, and they kill the browser's process group and remove its profile before the run's temp
+// folder is removed (test/global-setup.ts).
+process.once("SIGTERM", () => process.exit(143));
+
+/**
  * What the commands that the tests of a worker run in-process keep between them, as one process
  * that runs many would: the compiled templates (a build compiles the same shipped templates for
- * every test otherwise, which took about as long as rendering a small repository's pages).
+ * every test otherwise, which took about as long as rendering a small repository's pages) and
+ * the browser (BROWSERS).
  */
-export const KEPT: Kept = { templateCache: new TemplateCache() };
+export const KEPT: Kept = { templateCache: new TemplateCache(), browsers: BROWSERS };
 
 /** Runs the command line in-process, as a user would from `cwd`. */
 export async function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
