@@ -206,6 +206,84 @@ describe("the cache of plan check", () => {
     expect(copies(json)).toEqual([]);
   });
 
+  it("checks again only the group a change reaches in a region's repository, where copies name the same Kolada values, not yet imported", async () => {
+    // Two copies of the examples without their data/ folder: both copies' Sjöbacka indicators name the Kolada values of N15428
+    // and N17473 for 9999, which no file holds. Named values that are not there join nothing: each copy is a group of its own.
+    const root = join(tempDir(), "region");
+    generateRepository(root, { plans: 14 });
+    const sjobacka = (copy: string, file: string) => `${copy}/sjobacka/${file}`;
+    expect(shardOf(sjobacka("k0001", "x.md"))).not.toBe(shardOf(sjobacka("k0002", "x.md")));
+    expect(shardOf(sjobacka("k0001", "indikatorer/x.md"))).not.toBe(shardOf(sjobacka("k0002", "x.md")));
+    expect(shardOf(sjobacka("k0002", "indikatorer/x.md"))).not.toBe(shardOf(sjobacka("k0001", "x.md")));
+    const found = () =>
+      new Map(readdirSync(join(root, CACHE_FOLDER)).flatMap((name) => (name.startsWith("found-") ? [[Number(name.split("-")[1]), name] as const] : [])));
+    /** The shards of findings between documents the last check wrote again. */
+    const rewritten = (before: Map<number, string>) => [...found()].filter(([n, name]) => before.get(n) !== name).map(([n]) => n);
+    /** The files of the findings of `ruleId`, with their lines. */
+    const where = (json: string, ruleId: string) =>
+      (JSON.parse(json) as { problems: { ruleId: string; file: string; line: number }[] }).problems
+        .filter((p) => p.ruleId === ruleId)
+        .map((p) => `${p.file}:${p.line}`);
+    // Settled from the first check on (see settledStat): a file in the same state is taken from the cache without being read.
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + 60_000);
+    await sameAsFresh(root, "two copies");
+    const k0002 = [shardOf(sjobacka("k0002", "x.md")), shardOf(sjobacka("k0002", "indikatorer/x.md"))];
+
+    // An indicator of k0001 changed: its target year outside the period of the agreement of the plans that use it.
+    let before = found();
+    const indicator = sjobacka("k0001", "indikatorer/hogskolebehorighet-3-ar.md");
+    edit(root, indicator, "{ year: 2022, value: 72.0 }", "{ year: 2025, value: 72.0 }");
+    expect(await bodiesParsed(root)).toBe(1);
+    let json = await sameAsFresh(root, "a target year outside the agreement");
+    expect(where(json, "indicator/target-year")).toEqual([`${indicator}:${lineOf(root, indicator, "{ year: 2025, value: 72.0 }")}`]);
+    // k0002's Sjöbacka, which names the same Kolada values, was not checked again.
+    expect(rewritten(before).filter((n) => k0002.includes(n))).toEqual([]);
+
+    // A budget line renamed in k0001's plan: the report of that plan, which gives the line's outcome, has findings now.
+    before = found();
+    const plan = sjobacka("k0001", "plan-2019.md");
+    const report = sjobacka("k0001", "rapport-2019.md");
+    edit(root, plan, /\n {2}- id: foraldragrupper\n/, "\n  - id: foraldragrupp\n");
+    json = await sameAsFresh(root, "a budget line renamed");
+    expect(where(json, "ref/local")).toEqual([`${report}:${lineOf(root, report, "line: foraldragrupper")}`]);
+    expect(where(json, "report/outcome").every((at) => at.startsWith(`${report}:`))).toBe(true);
+    expect(where(json, "report/outcome")).toHaveLength(2);
+    expect(rewritten(before).filter((n) => k0002.includes(n))).toEqual([]);
+
+    // The agreement renamed: the plans that name it find no agreement; then named back.
+    const agreement = sjobacka("k0001", "avtal-2019-2022.md");
+    renameSync(join(root, agreement), join(root, sjobacka("k0001", "avtal-2019-2023.md")));
+    json = await sameAsFresh(root, "the agreement renamed");
+    expect(where(json, "ref/document").filter((at) => at.startsWith("k0001/sjobacka/plan-"))).toHaveLength(2);
+    renameSync(join(root, sjobacka("k0001", "avtal-2019-2023.md")), join(root, agreement));
+    json = await sameAsFresh(root, "the agreement named back");
+    expect(where(json, "ref/document")).toEqual([]);
+
+    // The Kolada values imported, one of them out of range: read by the indicators of both copies, which are joined through the file now.
+    const examples = resolve(ROOT, "examples/data/kolada/N15428-9999.yaml");
+    mkdirSync(join(root, "data/kolada"), { recursive: true });
+    const data = "data/kolada/N15428-9999.yaml";
+    write(root, data, readFileSync(examples, "utf8").replace("{ year: 2019, total: 85.2", "{ year: 2019, total: 185.2"));
+    json = await sameAsFresh(root, "the Kolada values imported");
+    // Once through each copy's indicator.
+    expect(where(json, "indicator/value-range")).toEqual([`${data}:${lineOf(root, data, "total: 185.2")}`, `${data}:${lineOf(root, data, "total: 185.2")}`]);
+    // Each report's goal followed up by the indicator, which the values now say is met.
+    expect(where(json, "goal/status-mismatch").map((at) => at.split(":")[0])).toEqual([report, sjobacka("k0002", "rapport-2019.md")]);
+    // A value mended: both copies' findings follow.
+    edit(root, data, "{ year: 2019, total: 185.2", "{ year: 2019, total: 85.2");
+    json = await sameAsFresh(root, "the value mended");
+    expect(where(json, "indicator/value-range")).toEqual([]);
+    // The values removed again: each copy on its own once more.
+    rmSync(join(root, data));
+    json = await sameAsFresh(root, "the Kolada values removed");
+    expect(where(json, "goal/status-mismatch")).toEqual([]);
+    before = found();
+    edit(root, indicator, "{ year: 2025, value: 72.0 }", "{ year: 2022, value: 72.0 }");
+    json = await sameAsFresh(root, "the target year mended");
+    expect(where(json, "indicator/target-year")).toEqual([]);
+    expect(rewritten(before).filter((n) => k0002.includes(n))).toEqual([]);
+  });
+
   it("writes again only the shard of the folder that changed, and takes a shard cut short or gone as empty", async () => {
     const root = copyExamples({ only: ["lerum", "sjobacka"] });
     /** The shard files, by shard number. */

@@ -2,7 +2,6 @@ import { checkAll, exitCode, formatProblems, reportedOf, type DiagnosticFormat, 
 import { withBoundedHeap } from "../check/heap.js";
 import type { ThreadSharing } from "../check/parallel.js";
 import type { Io } from "../io.js";
-import { watchCheck } from "../watch/check.js";
 
 export interface CheckOptions {
   format: DiagnosticFormat;
@@ -16,7 +15,7 @@ export interface CheckOptions {
 
 /** `plan check`: 0 when clean (warnings allowed), 1 with errors (or warnings under --strict). */
 export async function runCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
-  if (options.watch) return watchCheck(path, options, io);
+  if (options.watch) return (await import("../watch/check.js")).watchCheck(path, options, io);
   // The report too is made with the heap's growth bounded (see `withBoundedHeap`): it makes the last of the garbage.
   return withBoundedHeap(async () => {
     const { code, reported } = await checkToReport(path, options, io);

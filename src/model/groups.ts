@@ -16,13 +16,26 @@ const namesByData = byData((entry: AnyEntry): string[] => [
 const koladaNode = (key: string) => `kolada:${key}`;
 
 /**
+ * Whether `name` is imported data that no file holds (`kolada:<kpi>-<municipality>` not in
+ * `repo.kolada`). Such a name joins nothing: what a rule reads through it is only that the values
+ * are not there, which depends on the name alone, and the name is in the naming document's text
+ * (its digest is in its group's fingerprint). A data file that later holds it is a member of the
+ * group of every document that names it, and so changes their fingerprints. Joined through such
+ * a name, the copies of one municipality's indicators in a region's repository (one KPI and
+ * kommunkod, no values imported yet) made one group of every plan, report and memo that uses them,
+ * all checked again when any one of them changed.
+ */
+const isMissingData = (repo: GroupedRepository, name: string) => name.startsWith("kolada:") && !repo.kolada.has(name.slice("kolada:".length));
+
+/**
  * The documents connected by references, in either direction and over any number of steps (a
  * report shows its plan's agreement and indicators; an agreement lists its plans), each group
  * with a fingerprint of its members' ids, files and texts. Whatever is made of a document and
  * what it refers to (its page, the findings of the rules between documents) can only change
  * when its group's fingerprint does, or when what the whole repository shares (the
  * configuration, the list of documents) does. An id that is named but missing belongs to the group that names it,
- * so the document that later takes that id changes the group.
+ * so the document that later takes that id changes the group; imported values named but missing join
+ * nothing (see `isMissingData`).
  */
 export function referenceGroups(repo: GroupedRepository, previous?: GroupedRepository): Map<string, string> {
   return (previous && groupsKept(repo, previous)) ?? groupsAnew(repo);
@@ -88,6 +101,7 @@ function groupsAnew(repo: GroupedRepository): Map<string, string> {
   for (const entry of repo.documents.values()) {
     const from = find(node(entry.id));
     for (const name of namesOf(entry)) {
+      if (isMissingData(repo, name)) continue;
       const to = find(node(name));
       if (to !== from) parent[to] = from;
     }

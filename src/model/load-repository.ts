@@ -201,8 +201,10 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
   const read = options.readFile;
   const found = options.discovered ?? (options.listFiles ? { files: options.listFiles(root), unjudged: new Map<string, string>() } : discover(root));
   const paths = [join(root, CONFIG_FILE), ...found.files];
+  // The real path of each folder, asked of the disk once in this run (see `statInside`).
+  const folders = new Map<string, string>();
   const files = paths.flatMap((absPath, i) => {
-    const settled = read ? undefined : loadSettled(root, absPath, options);
+    const settled = read ? undefined : loadSettled(root, absPath, options, folders);
     const text = settled ? undefined : read ? { text: read(absPath), linked: false } : readFromDisk(root, absPath);
     const file = settled ?? (text && loadRead(root, absPath, text, options.cwd, options));
     options.loaded?.(i + 1, paths.length, absPath);
@@ -217,10 +219,10 @@ export function loadRepository(root: string, options: LoadOptions): Repository {
  * (`FileCache.settled`): a regular file inside the repository (`statInside`), as `readInside` would
  * read it. Anything else, or a state not known, is read.
  */
-function loadSettled(root: string, absPath: string, options: LoadOptions): LoadedFile | undefined {
+function loadSettled(root: string, absPath: string, options: LoadOptions, folders: Map<string, string>): LoadedFile | undefined {
   const cache = options.keepBody === false ? options.cache : undefined;
   if (!cache?.settled) return undefined;
-  const stats = statInside(root, absPath);
+  const stats = statInside(root, absPath, folders);
   const stat = stats && settledStat(stats);
   return stat === undefined ? undefined : cache.settled(root, absPath, options.cwd, stat);
 }

@@ -3,7 +3,7 @@ import { toString } from "mdast-util-to-string";
 import type { Position } from "unist";
 import { visit } from "unist-util-visit";
 import { createHash } from "node:crypto";
-import { relative, sep } from "node:path";
+import { sep } from "node:path";
 import remarkDirective from "remark-directive";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -19,7 +19,7 @@ import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
 import { locate, type Path } from "./locate.js";
 import { walkYaml } from "./yaml-walk.js";
 import { lineIndex, PendingPlace, type LineIndex } from "../diagnostics/positions.js";
-import { readInside } from "./read-inside.js";
+import { readInside, relativePath } from "./read-inside.js";
 import {
   controlCharacter,
   fileTooLarge,
@@ -306,9 +306,9 @@ function lightYaml(text: string, yamlStart: number): Document.Parsed {
 /** A file of the repository as a vfile, with its digest (`known`, where the caller has it: a file restored from the cache is not hashed again). */
 function newFile(root: string, absPath: string, raw: string, cwd: string, known?: string) {
   const value = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const display = relative(cwd, absPath) || absPath;
+  const display = relativePath(cwd, absPath) || absPath;
   const file = new VFile({ path: display, value, cwd });
-  return { file, value, relPath: relative(root, absPath).split(sep).join("/"), digest: known ?? digestOf(raw) };
+  return { file, value, relPath: relativePath(root, absPath).split(sep).join("/"), digest: known ?? digestOf(raw) };
 }
 
 const lineStartOf = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
@@ -439,7 +439,7 @@ function told(doc: object, place: PendingPlace): PendingPlace {
 const LIGHT = Symbol("light source");
 
 function lightSource(root: string, absPath: string, cwd: string, facts: SourceFacts, digest: string, recent: RecentTexts): SourceDocument {
-  const file = new VFile({ path: relative(cwd, absPath) || absPath, cwd });
+  const file = new VFile({ path: relativePath(cwd, absPath) || absPath, cwd });
   const heavyKept = recent.kept;
   const heavy = (): Heavy => {
     let kept = heavyKept.get(doc);
@@ -457,7 +457,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
   });
   const doc: SourceDocument = restored(
     file,
-    relative(root, absPath).split(sep).join("/"),
+    relativePath(root, absPath).split(sep).join("/"),
     {
       point: (offset) => heavy().lines.point(offset),
       position: (start, end) => told(doc, new PendingPlace(doc, () => heavy().lines.position(start, end), { start, end } satisfies PlaceJob)),

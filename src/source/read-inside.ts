@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, type Stats } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { say, t, type Message } from "../format/message.js";
 
 /**
@@ -36,9 +36,36 @@ export function fromRealRoot(root: string, realPath: string): string {
   return relative(isInside(root, realPath) ? root : realRoot(root), realPath);
 }
 
+/**
+ * `path.relative(from, to)` for two absolute paths, taken by slicing where `to` is written as a
+ * path below `from` (a repository's files from its root, as `discover` names them): `path.relative`
+ * resolves both paths anew on every call, and a check taken from its cache asks it several times of
+ * each of thousands of files. Any other pair (a `.` or `..` or doubled separator in `to`, a path
+ * outside) is `path.relative`'s.
+ */
+export function relativePath(from: string, to: string): string {
+  if (to.length > from.length + 1 && to.charCodeAt(from.length) === SEP && to.startsWith(from) && !from.endsWith(sep) && plainBelow(to, from.length)) {
+    return to.slice(from.length + 1);
+  }
+  return relative(from, to);
+}
+
+const SEP = sep.charCodeAt(0);
+
+/** Whether `path` from `at` (a separator) holds no empty, `.` or `..` segment, nor a trailing separator, which `path.relative` would change. */
+function plainBelow(path: string, at: number): boolean {
+  for (let i = at; i < path.length; i++) {
+    if (path.charCodeAt(i) !== SEP) continue;
+    const next = path.charCodeAt(i + 1);
+    // An empty segment (`//`, or a separator at the end), or one starting with a dot: `.` and `..` are not taken apart here.
+    if (Number.isNaN(next) || next === SEP || next === 0x2e) return false;
+  }
+  return true;
+}
+
 /** Whether `path` is `root` or lies below it; both absolute. */
 export function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
+  const rel = relativePath(root, path);
   return rel === "" || (!(rel === ".." || rel.startsWith(`..${sep}`)) && !isAbsolute(rel));
 }
 
@@ -92,15 +119,27 @@ function danglingLink(root: string, absPath: string): Inside | undefined {
  * file (not a symbolic link) with one name, whose real path lies inside the root's. `undefined`
  * for anything else, which `readInside` reads or refuses, saying why. `plan check` takes a file in
  * the state it was read in last time from its cache, its text unread (see `FileCache.settled`).
+ * `folders`, given for the files of one run, keeps the real path of each folder asked of: a file
+ * that is no link is where its folder's real path says, and a thousand files of one folder need
+ * the disk to resolve it once.
  */
-export function statInside(root: string, absPath: string): Stats | undefined {
+export function statInside(root: string, absPath: string, folders?: Map<string, string>): Stats | undefined {
   try {
     const stats = lstatSync(absPath);
     if (!stats.isFile() || stats.nlink !== 1) return undefined;
-    return insideRealRoot(root, realpathSync.native(absPath)) ? stats : undefined;
+    return insideRealRoot(root, realPathOfFile(absPath, folders)) ? stats : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The real path of a file that is not a link, from its folder's (kept in `folders` when given). */
+function realPathOfFile(absPath: string, folders: Map<string, string> | undefined): string {
+  if (!folders) return realpathSync.native(absPath);
+  const folder = dirname(absPath);
+  let real = folders.get(folder);
+  if (real === undefined) folders.set(folder, (real = realpathSync.native(folder)));
+  return join(real, basename(absPath));
 }
 
 /** Thrown by `readInside` for a file that may not be read; `reason` completes "… is refused: ". */
