@@ -10,7 +10,13 @@ import { textPieces, plain } from "../src/diagnostics/format-text.js";
 import { lineIndex } from "../src/diagnostics/positions.js";
 import { fixIn, frameLines, isError, reasonIn, relatedPlaces } from "../src/diagnostics/report.js";
 import { safeJson } from "../src/format/control.js";
-import { EXAMPLES } from "./helpers/repo.js";
+import { join, relative, sep } from "node:path";
+import { CheckCache, recordOfLoaded } from "../src/check/cache.js";
+import { loadRead, loadRepository, readFromDisk } from "../src/model/load-repository.js";
+import { checkDocument } from "../src/rules/index.js";
+import { CONFIG_FILE, discover } from "../src/source/discover.js";
+import { lightFile } from "../src/source/load.js";
+import { copyExamples, EXAMPLES } from "./helpers/repo.js";
 
 /**
  * What a cold check of a large repository keeps in its main thread (issue 20: 10,000 plans in
@@ -168,5 +174,38 @@ describe("what the report keeps and makes", () => {
         for (const w of writes.slice(0, -1)) expect(w.length).toBeGreaterThanOrEqual(4096);
       }
     }
+  });
+});
+
+describe("the model a cold check keeps", () => {
+  it("keeps the light sources, their files and outlines and the entries as objects of shared shapes, not dictionaries", () => {
+    setFlagsFromString("--allow-natives-syntax");
+    const fast = new Function("o", "return %HasFastProperties(o)") as (o: unknown) => boolean;
+    // As a cold check's worker threads send the files, and its main thread takes them (check/parallel.ts).
+    const root = copyExamples();
+    const cache = CheckCache.memory(root, root);
+    const discovered = discover(root);
+    for (const absPath of [join(root, CONFIG_FILE), ...discovered.files]) {
+      const read = readFromDisk(root, absPath);
+      if (!read || "refused" in read) continue;
+      const loaded = loadRead(root, absPath, read, root, { keepBody: false, checkDocument });
+      cache.adopt(relative(root, absPath).split(sep).join("/"), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat, true)));
+    }
+    const repo = loadRepository(root, { cwd: root, keepBody: false, checkDocument, cache, discovered });
+    const entries = [...repo.documents.values()];
+    expect(entries.length).toBeGreaterThan(40);
+    for (const entry of entries) {
+      const { source } = entry;
+      expect(lightFile(source)).toBeDefined();
+      // A getter of each object's own made each a dictionary of its properties, several hundred bytes more each.
+      expect([fast(entry), fast(source), fast(source.file), fast(source.outline)]).toEqual([true, true, true, true]);
+    }
+    // What they hold is read when asked, as before.
+    const plan = repo.documents.get("lerum/plan-2019")!;
+    expect(String(plan.source.file.value)).toContain("kind: plan");
+    expect(plan.source.yaml?.get("kind")).toBe("plan");
+    expect((plan.data as { year: number }).year).toBe(2019);
+    expect(plan.source.outline?.headings.length).toBeGreaterThan(0);
+    expect(plan.source.lines.line(1)).toBe("---");
   });
 });
