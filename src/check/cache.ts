@@ -7,7 +7,7 @@ import { messageOf, recordOf, type MessageRecord } from "../diagnostics/report.j
 import { fingerprintFacts, knowFingerprint, type FingerprintFacts } from "../model/copied.js";
 import { namesOf } from "../model/groups.js";
 import { loadFile, type FileCache, type LoadedFile } from "../model/load-repository.js";
-import { KNOWN, referencesOf, type AnyEntry, type Known, type KnownEntry } from "../model/repository.js";
+import { KNOWN, referencesOf, type AnyEntry, type Known } from "../model/repository.js";
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside, relativePath } from "../source/read-inside.js";
@@ -457,35 +457,50 @@ function keptFacts(facts: SourceFacts, inline = false): KeptFacts {
 
 /** The outline kept: its headings, directives and figures read back when first asked for; from the file anew (`anew`) where they cannot be. */
 function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined, strings: Strings): BodyOutline {
-  let rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
-  // Let go once read, as the data of an entry (see `restoreEntry`).
-  if (isInline(kept.rest)) rest = kept.rest.inline;
-  let serialized: Uint8Array | undefined = isInline(kept.rest) ? undefined : kept.rest;
-  const more = () => {
-    if (rest) return rest;
+  return new KeptBodyOutline(kept, anew, strings);
+}
+
+/**
+ * An outline as kept (`outlineOf`). Its getters are the class's: getters of each outline's own
+ * (an object literal's) make each a dictionary of its properties in V8, 430 bytes more each.
+ */
+class KeptBodyOutline implements BodyOutline {
+  readonly bodyStart: number;
+  readonly urls: BodyOutline["urls"];
+  #rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
+  #serialized: Uint8Array | undefined;
+  constructor(
+    kept: KeptOutline,
+    private readonly anew: () => BodyOutline | undefined,
+    private readonly strings: Strings,
+  ) {
+    this.bodyStart = kept.bodyStart;
+    this.urls = kept.urls;
+    // Let go once read, as the data of an entry (see `restoreEntry`).
+    this.#rest = isInline(kept.rest) ? kept.rest.inline : undefined;
+    this.#serialized = isInline(kept.rest) ? undefined : kept.rest;
+  }
+  get headings() {
+    return this.#more().headings;
+  }
+  get directives() {
+    return this.#more().directives;
+  }
+  get figures() {
+    return this.#more().figures;
+  }
+  #more() {
+    if (this.#rest) return this.#rest;
     try {
-      rest = strings.within(deserialize(serialized!) as Pick<BodyOutline, "headings" | "directives" | "figures">);
-      serialized = undefined;
+      this.#rest = this.strings.within(deserialize(this.#serialized!) as Pick<BodyOutline, "headings" | "directives" | "figures">);
+      this.#serialized = undefined;
     } catch {
       // A cache written by hand: the outline of the text as it is.
-      const outline = anew();
-      rest = { headings: outline?.headings ?? [], directives: outline?.directives ?? [], figures: outline?.figures ?? [] };
+      const outline = this.anew();
+      this.#rest = { headings: outline?.headings ?? [], directives: outline?.directives ?? [], figures: outline?.figures ?? [] };
     }
-    return rest;
-  };
-  return {
-    bodyStart: kept.bodyStart,
-    urls: kept.urls,
-    get headings() {
-      return more().headings;
-    },
-    get directives() {
-      return more().directives;
-    },
-    get figures() {
-      return more().figures;
-    },
-  };
+    return this.#rest;
+  }
 }
 
 /** A file's outline from its text, or a light source's from its file (a closure of its own, which holds no other text). */
@@ -519,26 +534,42 @@ function restoreEntry(
   anew: () => LoadedFile,
   strings: Strings,
 ): AnyEntry {
-  const entry = { kind: kept.kind, id, source, [KNOWN]: kept.known } as KnownEntry;
+  return new KeptEntry(id, source, kept, anew, strings) as unknown as AnyEntry;
+}
+
+/**
+ * An entry as kept (`restoreEntry`). Its getter of `data` is the class's: a getter of each
+ * entry's own makes each a dictionary of its properties in V8, several hundred bytes more each.
+ */
+class KeptEntry {
+  readonly kind: AnyEntry["kind"];
+  readonly [KNOWN]: Known;
   // Sent as it is (already of this check's strings, see `adopt`), or serialized and let go once read: the data is kept once, as read.
-  let data: unknown = isInline(kept.data) ? kept.data.inline : undefined;
-  let serialized: Uint8Array | undefined = isInline(kept.data) ? undefined : kept.data;
-  Object.defineProperty(entry, "data", {
-    configurable: true,
-    enumerable: true,
-    get() {
-      if (data !== undefined) return data;
-      try {
-        data = strings.within(deserialize(serialized!));
-        serialized = undefined;
-      } catch {
-        const loaded = anew().parsed;
-        data = loaded.as === "document" ? loaded.entry?.data : undefined;
-      }
-      return data;
-    },
-  });
-  return entry;
+  #data: unknown;
+  #serialized: Uint8Array | undefined;
+  constructor(
+    readonly id: string,
+    readonly source: SourceDocument,
+    kept: { kind: AnyEntry["kind"]; data: Uint8Array | Inline<unknown>; known: Known },
+    private readonly anew: () => LoadedFile,
+    private readonly strings: Strings,
+  ) {
+    this.kind = kept.kind;
+    this[KNOWN] = kept.known;
+    this.#data = isInline(kept.data) ? kept.data.inline : undefined;
+    this.#serialized = isInline(kept.data) ? undefined : kept.data;
+  }
+  get data(): unknown {
+    if (this.#data !== undefined) return this.#data;
+    try {
+      this.#data = this.strings.within(deserialize(this.#serialized!));
+      this.#serialized = undefined;
+    } catch {
+      const loaded = this.anew().parsed;
+      this.#data = loaded.as === "document" ? loaded.entry?.data : undefined;
+    }
+    return this.#data;
+  }
 }
 
 /** Whether there is a folder, a regular file (not a link to one) or a link at `path`. */

@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { progress } from "../diagnostics/progress.js";
 import { isError, pendingPlaces } from "../diagnostics/report.js";
 import { causesFirst, collectMessages, countMessages, summaryLine, type FileMessages } from "../diagnostics/collect.js";
-import { formatCodeQuality, formatGithub, formatJson } from "../diagnostics/format-machine.js";
-import { colours, formatText, plain } from "../diagnostics/format-text.js";
+import { formatCodeQuality, formatGithub, jsonPieces } from "../diagnostics/format-machine.js";
+import { colours, plain, textPieces } from "../diagnostics/format-text.js";
 import { loadRepository } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
 import { betweenDocumentsChecker, checkBetweenDocuments, checkDocument, registry } from "../rules/index.js";
@@ -106,6 +106,8 @@ export async function checkAll(
     // The places of the messages in files the threads parsed, found on every core (see `ParseThreads`).
     await threads.place(pendingPlaces(repo.sources.map((s) => s.file)));
     cache.onPending(() => {});
+    // Ended before the messages are collected, which is when this thread's heap is largest: each thread's heap is let go.
+    threads.close();
     const checked = collected(repo);
     cache.save();
     return checked;
@@ -170,12 +172,35 @@ export const reportedOf = (checked: Checked): Reported => ({ problems: checked.p
 
 /** The problems as the reporter of `format` writes them for `stream`: text (in colour on a terminal), JSON, GitHub annotations or GitLab's Code Quality report. */
 export function formatProblems(checked: Reported, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): string {
+  return [...problemPieces(checked, format, io, stream)].join("");
+}
+
+/**
+ * `formatProblems`'s text in pieces, to be written as they are made (see `writePieces`): the text
+ * and JSON reports a file at a time, which a large repository's report is never held whole.
+ */
+export function* problemPieces(checked: Reported, format: DiagnosticFormat, io: Io, stream: Io["stdout"]): Generator<string> {
   const documents = checked.repo.documents.size;
   const lang = langIn(io);
-  if (format === "json") return formatJson(checked.problems, documents, lang);
-  if (format === "codequality") return formatCodeQuality(checked.problems, lang);
-  if (format === "github") return formatGithub(checked.problems, lang) + summaryLine(countMessages(checked.problems), documents, lang) + "\n";
-  return formatText(checked.problems, documents, useColour(stream, io.env) ? colours : plain, lang);
+  if (format === "json") yield* jsonPieces(checked.problems, documents, lang);
+  else if (format === "codequality") yield formatCodeQuality(checked.problems, lang);
+  else if (format === "github") yield formatGithub(checked.problems, lang) + summaryLine(countMessages(checked.problems), documents, lang) + "\n";
+  else yield* textPieces(checked.problems, documents, useColour(stream, io.env) ? colours : plain, lang);
+}
+
+/** Pieces of text written to `stream` in writes of about `size` characters: the pieces of a report are many and small. */
+export function writePieces(stream: Pick<Io["stdout"], "write">, pieces: Iterable<string>, size = 1 << 16): void {
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length < size) continue;
+    stream.write(batch.join(""));
+    batch = [];
+    length = 0;
+  }
+  if (batch.length) stream.write(batch.join(""));
 }
 
 /** A check fails with errors, and with warnings too under `--strict`: the exit code of `plan check` and of every round of its watch mode. */

@@ -1,4 +1,4 @@
-import { checkAll, exitCode, formatProblems, reportedOf, type DiagnosticFormat, type Reported } from "../check/check.js";
+import { checkAll, exitCode, problemPieces, reportedOf, writePieces, type DiagnosticFormat, type Reported } from "../check/check.js";
 import { withBoundedHeap } from "../check/heap.js";
 import type { ThreadSharing } from "../check/parallel.js";
 import type { Io } from "../io.js";
@@ -19,7 +19,8 @@ export async function runCheck(path: string, options: CheckOptions, io: Io): Pro
   // The report too is made with the heap's growth bounded (see `withBoundedHeap`): it makes the last of the garbage.
   return withBoundedHeap(async () => {
     const { code, reported } = await checkToReport(path, options, io);
-    io.stdout.write(formatProblems(reported, options.format, io, io.stdout));
+    // Written a piece at a time: the report of a large repository is never held whole.
+    writePieces(io.stdout, problemPieces(reported, options.format, io, io.stdout));
     return code;
   });
 }

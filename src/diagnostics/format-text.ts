@@ -67,8 +67,12 @@ export function countsText(counts: { errors: number; warnings: number }, lang: L
 
 /** Problems grouped by file, in `lang`: place, severity and rule, what was expected and found, the source, the fix. */
 export function formatText(files: FileMessages[], documents: number, style: Style, lang: Lang): string {
+  return [...textPieces(files, documents, style, lang)].join("");
+}
+
+/** `formatText`'s text in pieces, a file at a time, to be written as they are made (a large repository's report is tens of megabytes). */
+export function* textPieces(files: FileMessages[], documents: number, style: Style, lang: Lang): Generator<string> {
   const words = { error: say(t`error`, lang), warning: say(t`warning`, lang), see: say(t`see:`, lang), fix: say(t`fix:`, lang) };
-  const blocks: string[] = [];
   for (const { file, messages } of files) {
     const header = countsText(countMessages([{ file, messages }]), lang);
     // File names, messages and fixes quote the documents: their control characters are shown as escapes.
@@ -96,10 +100,10 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
           .join("\n"),
       );
     }
-    blocks.push(parts.join("\n\n"));
+    // Each file's block, then the summary, with a blank line between.
+    yield `${parts.join("\n\n")}\n\n`;
   }
   const counts = countMessages(files);
   const summary = summaryLine(counts, documents, lang);
-  blocks.push(counts.errors ? style.red(style.bold(summary)) : counts.warnings ? style.yellow(summary) : summary);
-  return `${blocks.join("\n\n")}\n`;
+  yield `${counts.errors ? style.red(style.bold(summary)) : counts.warnings ? style.yellow(summary) : summary}\n`;
 }

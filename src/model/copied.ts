@@ -180,8 +180,8 @@ function fingerprintOf(fingerprints: CopiesMemo["fingerprints"], entry: AnyEntry
   const kept = key.data.copyFingerprint;
   let fingerprint: Fingerprint | null;
   if (kept !== undefined) {
-    let shingles: Set<number> | undefined;
-    fingerprint = kept && { key: kept.key, signature: kept.signature, shingles: () => (shingles ??= shinglesOf(bodyOf(entry.source))) };
+    // Made again when asked, not kept: `copiedPairs` keeps them while it compares (on 10,000 plans, 25 MB kept after).
+    fingerprint = kept && { key: kept.key, signature: kept.signature, shingles: () => shinglesOf(bodyOf(entry.source)) };
   } else {
     const shingles = shinglesOf(bodyOf(entry.source));
     fingerprint = shingles.size < MIN_SHINGLES ? null : { key: keyOf(shingles), signature: signatureOf(shingles), shingles: () => shingles };
@@ -230,6 +230,13 @@ export function copiedPairs(repo: Pick<Repository, "documents" | "copies">): Cop
     }
   }
   const seen = new Set<string>();
+  // Each document's shingles made once while the candidates are compared, and let go after.
+  const made = new Map<number, Set<number>>();
+  const shinglesAt = (i: number) => {
+    let shingles = made.get(i);
+    if (!shingles) made.set(i, (shingles = prints[i]!.shingles()));
+    return shingles;
+  };
   for (const bucket of buckets.values()) {
     // Many near-copies of one template fall into one bucket: each is compared with the CANDIDATES
     // before it, which finds a copy of it (any one is enough for the warning) without n² comparisons.
@@ -239,7 +246,7 @@ export function copiedPairs(repo: Pick<Repository, "documents" | "copies">): Cop
         const key = `${i} ${j}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const percent = sharePercent(overlap(prints[i]!.shingles(), prints[j]!.shingles()));
+        const percent = sharePercent(overlap(shinglesAt(i), shinglesAt(j)));
         if (percent >= THRESHOLD) pairs.push({ a: entries[i]!, b: entries[j]!, percent, i, j });
       }
   }
