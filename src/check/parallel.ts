@@ -130,11 +130,12 @@ export async function parseInWorkers(
     if (shares.size === 0) return;
     const others: typeof requests = [];
     for (const request of requests) {
-      // Only a body's first line, in a file a thread parsed: that thread knows it without reading the file.
-      const owner = request.request.jobs.every((job) => "from" in job) ? parsedBy.get(request.request.absPath) : undefined;
+      // A file a thread parsed goes to that thread: it knows a body's first line without reading the file, and where the fields
+      // of the frontmatter begin, so that it parses only the lines of the fields asked of (see `fieldStarts`).
+      const owner = parsedBy.get(request.request.absPath);
       const share = owner && shares.get(owner);
       if (share) {
-        helpers.get(owner)!.cost += KNOWN_COST;
+        helpers.get(owner)!.cost += request.request.jobs.every((job) => "from" in job) ? KNOWN_COST : 1;
         share.push(request);
       } else others.push(request);
     }

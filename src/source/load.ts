@@ -10,7 +10,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document } from "yaml";
+import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
 import { escapeOf, firstControlCharacter } from "../format/control.js";
 import { decimal, say, t, type Message } from "../format/message.js";
@@ -270,7 +270,12 @@ export function lightFile(doc: object): { absPath: string; yamlStart: number; ha
  * The places `jobs` ask for in the file at `absPath`, read anew, as a light source made from it
  * finds them (see `lightFile`): what a worker thread does for the check's main thread.
  */
-export function placesIn(root: string, file: { absPath: string; yamlStart: number; hasYaml: boolean }, jobs: readonly PlaceJob[]): Position[] {
+export function placesIn(
+  root: string,
+  file: { absPath: string; yamlStart: number; hasYaml: boolean },
+  jobs: readonly PlaceJob[],
+  fields?: FieldStarts,
+): Position[] {
   const { text, lines } = readLight(root, file.absPath);
   let yaml: Document.Parsed | undefined;
   const source = {
@@ -280,9 +285,80 @@ export function placesIn(root: string, file: { absPath: string; yamlStart: numbe
     yamlStart: file.yamlStart,
     lines,
   };
+  const inField = file.hasYaml && fields ? fieldReader(text, lines, file.yamlStart, fields) : undefined;
   return jobs.map((job) =>
-    "path" in job ? locate(source, job.path, { key: job.key }) : "from" in job ? bodyLineIn(text, lines, job.from) : lines.position(job.start, job.end),
+    "path" in job
+      ? (inField?.(job.path, job.key) ?? locate(source, job.path, { key: job.key }))
+      : "from" in job
+        ? bodyLineIn(text, lines, job.from)
+        : lines.position(job.start, job.end),
   );
+}
+
+/**
+ * Where each field at the top of a frontmatter begins, as offsets in its YAML text, and last where
+ * that text ends: what finds a value's place again by parsing only the lines of its field (see
+ * `placesIn`), a few of the hundreds in a plan's frontmatter, where the whole would be parsed anew.
+ * Only for a frontmatter read without errors or warnings that is a block map whose keys are plain
+ * words, each at the start of its line (so that a field's lines parse alone as they do in the
+ * whole); `undefined` for any other.
+ */
+export type FieldStarts = Int32Array;
+
+export function fieldStarts(doc: Pick<SourceDocument, "yaml" | "yamlStart"> & { file: { value: unknown } }): FieldStarts | undefined {
+  const { yaml } = doc;
+  const map = yaml?.contents;
+  if (!yaml || yaml.errors.length > 0 || yaml.warnings.length > 0 || !isMap(map) || map.flow || map.items.length === 0) return undefined;
+  const text = String(doc.file.value);
+  const yamlEnd = doc.yamlStart === 0 ? text.length : findFrontmatter(text)?.yamlEnd;
+  if (yamlEnd === undefined) return undefined;
+  const starts = new Int32Array(map.items.length + 1);
+  for (const [i, pair] of map.items.entries()) {
+    const key = pair.key;
+    if (!isScalar(key)) return undefined;
+    const start = key.range?.[0];
+    // A plain word as it is written (not `"goals"`, `1.0` or `true`): the first field a path names is found by its text.
+    if (start === undefined || key.type !== "PLAIN" || typeof key.value !== "string" || key.source !== key.value) return undefined;
+    if (start > 0 && text[doc.yamlStart + start - 1] !== "\n") return undefined;
+    starts[i] = start;
+  }
+  starts[map.items.length] = yamlEnd - doc.yamlStart;
+  return starts;
+}
+
+/**
+ * Finds a value's place in a file by parsing only the lines of the field its path begins with
+ * (`fields`, see `fieldStarts`), where `locate` would find it in the whole YAML tree; `undefined`
+ * where that cannot be told for sure (another text, a field not found, lines that do not read
+ * alone as one field without errors), and the whole tree is parsed instead.
+ */
+function fieldReader(text: string, lines: LineIndex, yamlStart: number, fields: FieldStarts) {
+  const count = fields.length - 1;
+  const yamlEnd = yamlStart === 0 ? text.length : findFrontmatter(text)?.yamlEnd;
+  // The text read anew is not the one parsed: its fields may stand elsewhere.
+  if (count < 1 || yamlEnd !== yamlStart + fields[count]!) return undefined;
+  const parsed = new Map<number, Document.Parsed | undefined>();
+  const fieldTree = (i: number, name: string) => {
+    if (parsed.has(i)) return parsed.get(i);
+    const lines = text.slice(yamlStart + fields[i]!, yamlStart + fields[i + 1]!);
+    let tree: Document.Parsed | undefined = lines.includes("\t") ? undefined : readYaml(lines);
+    const map = tree?.contents;
+    if (!tree || tree.errors.length > 0 || tree.warnings.length > 0 || !isMap(map) || map.items.length !== 1) tree = undefined;
+    else if (!isScalar(map.items[0]!.key) || map.items[0]!.key.value !== name) tree = undefined;
+    parsed.set(i, tree);
+    return tree;
+  };
+  return (path: Path, key: boolean): Position | undefined => {
+    const name = path[0];
+    if (typeof name !== "string") return undefined;
+    for (let i = 0; i < count; i++) {
+      const at = yamlStart + fields[i]!;
+      if (!text.startsWith(name, at) || !/^[ \t]*:/.test(text.slice(at + name.length, at + name.length + 64))) continue;
+      const tree = fieldTree(i, name);
+      return tree && locate({ yaml: tree, yamlStart: at, lines }, path, { key });
+    }
+    return undefined;
+  };
 }
 
 /** A light source's text, read anew: empty where it is gone or refused since it was parsed. */
@@ -314,7 +390,7 @@ function newFile(root: string, absPath: string, raw: string, cwd: string, known?
 const lineStartOf = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
 
 /** Parses YAML text that sits at `yamlStart` in the file, reporting syntax errors at their place. */
-const readYaml = (text: string) => parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+export const readYaml = (text: string) => parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
 
 /**
  * Drops a document's YAML tree, which takes several times the memory of its text, keeping a
