@@ -50,6 +50,12 @@ const FORMS: Record<string, (yaml: string) => string> = {
   emptyValue: (y) => y.replace(/^(title:).*$/m, "$1\n"),
   documentEnd: (y) => `${y}...\n`,
   commentsBetweenItems: (y) => y.replace(/\n(?= {2}- )/g, "\n  # between items\n# at the left\n"),
+  itemOnNextLine: (y) => y.replace(/\n {2}- /g, "\n  -\n    "),
+  anchoredItems: (y) => {
+    let n = 0;
+    return y.replace(/\n {2}- /g, () => `\n  - &item${n++} `);
+  },
+  blankLinesBetweenItems: (y) => y.replace(/\n(?= {2}- )/g, "\n\n"),
   // Field starts, but the lines of a field indented with tabs are not read alone: the whole is parsed.
   tabs: (y) => y.replace(/\n {2}/g, "\n\t"),
   // No field starts for these: the whole is parsed.
@@ -92,6 +98,7 @@ describe("a value's place found from its field's lines alone", () => {
     const dir = tempDir("plan-field-places-");
     let compared = 0;
     const fielded = new Set<string>();
+    const withItems = new Set<string>();
     for (const [name, change] of Object.entries(FORMS)) {
       texts.forEach((text, i) => {
         const absPath = join(dir, `${name}-${i}.md`);
@@ -100,6 +107,7 @@ describe("a value's place found from its field's lines alone", () => {
         const fields = fieldStarts(doc);
         // A form that changes nothing in a document (no tab to put in) is the document as written.
         if (fields && rewrite(text, change) !== text) fielded.add(name);
+        if (fields?.within) withItems.add(name);
         // Every path of the smaller documents; of the larger (Lerum's budget has thousands), an even sample.
         const all = jobsOf(doc.yaml.contents as YamlNode | null);
         const jobs = [
@@ -116,6 +124,10 @@ describe("a value's place found from its field's lines alone", () => {
       });
     }
     expect(compared, [...fielded].join(" ")).toBeGreaterThan(4_000);
+    // Lerum's plan and the meetings have large fields whose items are parsed alone; not where an item starts on the line after its \`-\`.
+    expect(withItems).toContain("asWritten");
+    expect(withItems).toContain("commentsBetweenItems");
+    expect(withItems).not.toContain("itemOnNextLine");
     // The forms whose fields read alone have field starts; the others none.
     expect([...fielded].sort(), [...fielded].join(" ")).toEqual(
       [
@@ -133,6 +145,9 @@ describe("a value's place found from its field's lines alone", () => {
         "emptyValue",
         "documentEnd",
         "commentsBetweenItems",
+        "itemOnNextLine",
+        "anchoredItems",
+        "blankLinesBetweenItems",
         "tabs",
       ].sort(),
     );
