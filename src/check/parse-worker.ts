@@ -5,7 +5,7 @@ import { checkDocument } from "../rules/index.js";
 import type { Position } from "unist";
 import { bodyLinePlace, fieldStarts, placesIn, type FieldStarts } from "../source/load.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
-import { PARSED, type Placed, type PlaceRequest } from "./parallel.js";
+import { MORE, PARSED, type Placed, type PlaceRequest } from "./parallel.js";
 import { packed } from "./intern.js";
 
 /** Files whose records go to the main thread in one message. */
@@ -26,9 +26,9 @@ if (parentPort && workerData) {
   // known here without reading the file again; and where the fields of its frontmatter begin, so that a value's place is found
   // by parsing its field's lines alone (see `fieldStarts`). A few numbers per file.
   const known = new Map<string, { from?: number; place?: Position; fields?: FieldStarts | undefined }>();
-  for (const absPath of files) {
+  const parse = (absPath: string) => {
     const read = readFromDisk(root, absPath);
-    if (!read || "refused" in read) continue;
+    if (!read || "refused" in read) return;
     // Taken while the document's YAML tree is at hand: once checked, the tree is dropped (see `compact`).
     let fields: FieldStarts | undefined;
     const loaded = loadRead(root, absPath, read, cwd, {
@@ -49,10 +49,32 @@ if (parentPort && workerData) {
       port.postMessage(records);
       records = [];
     }
-  }
-  port.postMessage(records);
-  port.postMessage(PARSED);
+  };
+  // The files come a share at a time (see `parseInWorkers`): the next is asked for as one begins, and comes while it is parsed.
+  let parsing = true;
+  const shares: string[][] = [];
+  let arrived: (() => void) | undefined;
+  const nextShare = async () => {
+    while (shares.length === 0) await new Promise<void>((done) => (arrived = done));
+    return shares.shift()!;
+  };
+  port.on("message", (message: string[] | PlaceRequest[]) => {
+    if (!parsing) return;
+    shares.push(message as string[]);
+    arrived?.();
+  });
+  void (async () => {
+    for (let share = files; share.length > 0; share = await nextShare()) {
+      port.postMessage(MORE);
+      share.forEach(parse);
+    }
+    port.postMessage(records);
+    records = [];
+    parsing = false;
+    port.postMessage(PARSED);
+  })();
   port.on("message", (requests: PlaceRequest[]) => {
+    if (parsing) return;
     const answer: Placed = {
       placed: requests.map((request) => {
         const file = known.get(request.absPath);
