@@ -20,6 +20,14 @@ const WORKER_HEAP_MB = 256;
 /** What a worker thread says once it has sent the records of all its files; it then waits for places to find (`PlaceRequest`). */
 export const PARSED = "parsed";
 
+/** What a worker thread says as it begins a share of files: it is sent the next (an empty one once all are out). */
+export const MORE = "more";
+
+/** How many shares of files each thread takes, about (see `parseInWorkers`), and the bounds of a share. */
+const SHARES_PER_THREAD = 32;
+const MIN_SHARE = 8;
+const MAX_SHARE = 128;
+
 /** The places to find in one light source's file (see `placesIn`). */
 export type PlaceRequest = NonNullable<ReturnType<typeof lightFile>> & { jobs: PlaceJob[] };
 
@@ -49,7 +57,7 @@ export interface ParseThreads {
 
 /**
  * Parses the files of a cold check on every core: one worker thread per core (parse-worker.ts)
- * takes an equal share, and leaves each file in `cache` as the cache keeps it; the check then
+ * takes them a share at a time, and leaves each file in `cache` as the cache keeps it; the check then
  * takes them from there as files loaded before, in the repository's order, and runs the rules
  * between documents in this thread. Only from the compiled code (tests run the TypeScript
  * sources, which a worker cannot load), on more than one core and with enough files; a thread
@@ -66,19 +74,35 @@ export async function parseInWorkers(
   const script = new URL("./parse-worker.js", import.meta.url);
   const threads = Math.min(availableParallelism(), 16, Math.floor(files.length / sharing.filesPerThread));
   if (!import.meta.url.endsWith(".js") || threads < 2 || files.length < sharing.minFiles) return undefined;
-  const shares = Array.from({ length: threads }, (_, i) => files.filter((_, at) => at % threads === i));
+  // The files go out a share at a time, the next to the thread that asks first (`MORE`): a thread slowed by the load on its core,
+  // or by larger files, takes fewer, and both end together, where equal halves left one core idle for seconds at the end.
+  const shareSize = Math.max(MIN_SHARE, Math.min(MAX_SHARE, Math.ceil(files.length / threads / SHARES_PER_THREAD)));
+  let next = 0;
+  const nextShare = () => files.slice(next, (next += shareSize));
+  // Which thread parsed which file: it remembers each one's first line of text and where its fields begin (see parse-worker.ts).
+  const sentTo = new Map<Worker, string[]>();
+  const handOut = (worker: Worker, share: string[]) => {
+    const sent = sentTo.get(worker);
+    if (sent) sent.push(...share);
+    else sentTo.set(worker, [...share]);
+    return share;
+  };
   const workers = await Promise.all(
-    shares.map(
-      (share) =>
+    Array.from(
+      { length: threads },
+      () =>
         new Promise<Worker | undefined>((done) => {
           // A thread keeps no more than a file and a batch of records, but V8 lets a heap grow far beyond what it keeps before it
           // collects: a bound makes it collect sooner (on 2,000 plans, 100 MB less at the peak). A thread that still runs out
           // stops, and leaves its files to this thread.
+          const first = nextShare();
           const worker = new Worker(script, {
-            workerData: { root, cwd, files: share, inline: !cache.persistent },
+            workerData: { root, cwd, files: first, inline: !cache.persistent },
             resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
           });
-          const parsing = (message: [string, FileRecord][] | typeof PARSED) => {
+          handOut(worker, first);
+          const parsing = (message: [string, FileRecord][] | typeof PARSED | typeof MORE) => {
+            if (message === MORE) return void worker.postMessage(handOut(worker, nextShare()));
             if (message !== PARSED) {
               for (const [relPath, record] of message) cache.adopt(relPath, record);
               return;
@@ -94,11 +118,8 @@ export async function parseInWorkers(
         }),
     ),
   );
-  // Which thread parsed which file: it remembers each one's first line of text (see parse-worker.ts).
   const parsedBy = new Map<string, Worker>();
-  workers.forEach((worker, i) => {
-    if (worker) for (const absPath of shares[i]!) parsedBy.set(absPath, worker);
-  });
+  for (const worker of workers) if (worker) for (const absPath of sentTo.get(worker)!) parsedBy.set(absPath, worker);
   const alive = new Set(workers.filter((w): w is Worker => w !== undefined));
   if (alive.size === 0) return undefined;
   const helpers = new Map([...alive].map((worker) => [worker, { cost: 0, ask: asker(worker) }]));
@@ -130,11 +151,12 @@ export async function parseInWorkers(
     if (shares.size === 0) return;
     const others: typeof requests = [];
     for (const request of requests) {
-      // Only a body's first line, in a file a thread parsed: that thread knows it without reading the file.
-      const owner = request.request.jobs.every((job) => "from" in job) ? parsedBy.get(request.request.absPath) : undefined;
+      // A file a thread parsed goes to that thread: it knows a body's first line without reading the file, and where the fields
+      // of the frontmatter begin, so that it parses only the lines of the fields asked of (see `fieldStarts`).
+      const owner = parsedBy.get(request.request.absPath);
       const share = owner && shares.get(owner);
       if (share) {
-        helpers.get(owner)!.cost += KNOWN_COST;
+        helpers.get(owner)!.cost += request.request.jobs.every((job) => "from" in job) ? KNOWN_COST : 1;
         share.push(request);
       } else others.push(request);
     }

@@ -3,9 +3,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
 import type { Position } from "unist";
-import { bodyLinePlace, placesIn } from "../source/load.js";
+import { bodyLinePlace, fieldStarts, placesIn, type FieldStarts } from "../source/load.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
-import { PARSED, type Placed, type PlaceRequest } from "./parallel.js";
+import { MORE, PARSED, type Placed, type PlaceRequest } from "./parallel.js";
 import { packed } from "./intern.js";
 
 /** Files whose records go to the main thread in one message. */
@@ -23,32 +23,66 @@ if (parentPort && workerData) {
   const port = parentPort;
   let records: [string, FileRecord][] = [];
   // Each document's first line of text, where text/copied places its warning: asked for in most files (see `bodyLinePlace`), and
-  // known here without reading the file again. A few numbers per file.
-  const bodyLines = new Map<string, { from: number; place: Position }>();
-  for (const absPath of files) {
+  // known here without reading the file again; and where the fields of its frontmatter begin, so that a value's place is found
+  // by parsing its field's lines alone (see `fieldStarts`). A few numbers per file.
+  const known = new Map<string, { from?: number; place?: Position; fields?: FieldStarts | undefined }>();
+  const parse = (absPath: string) => {
     const read = readFromDisk(root, absPath);
-    if (!read || "refused" in read) continue;
-    const loaded = loadRead(root, absPath, read, cwd, { keepBody: false, checkDocument });
+    if (!read || "refused" in read) return;
+    // Taken while the document's YAML tree is at hand: once checked, the tree is dropped (see `compact`).
+    let fields: FieldStarts | undefined;
+    const loaded = loadRead(root, absPath, read, cwd, {
+      keepBody: false,
+      checkDocument: (doc) => {
+        fields = fieldStarts(doc.source);
+        checkDocument(doc);
+      },
+    });
     // Its arrays packed: sent as they are, those made with room for holes would take twice the memory in the main thread (see `packed`).
     records.push([relative(root, absPath).split(sep).join("/"), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat, inline))]);
+    // The configuration and data files keep their tree.
+    if (loaded.source && loaded.source.outline === undefined) fields = fieldStarts(loaded.source);
     const from = loaded.source?.outline?.bodyStart;
-    if (from !== undefined) bodyLines.set(absPath, { from, place: bodyLinePlace(loaded.source!) });
+    if (from !== undefined || fields) known.set(absPath, { from, place: from === undefined ? undefined : bodyLinePlace(loaded.source!), fields });
     // Sent as they are made, a batch at a time: a thread holding every record of its share until the end doubled the peak memory.
     if (records.length === BATCH) {
       port.postMessage(records);
       records = [];
     }
-  }
-  port.postMessage(records);
-  port.postMessage(PARSED);
+  };
+  // The files come a share at a time (see `parseInWorkers`): the next is asked for as one begins, and comes while it is parsed.
+  let parsing = true;
+  const shares: string[][] = [];
+  let arrived: (() => void) | undefined;
+  const nextShare = async () => {
+    while (shares.length === 0) await new Promise<void>((done) => (arrived = done));
+    return shares.shift()!;
+  };
+  port.on("message", (message: string[] | PlaceRequest[]) => {
+    if (!parsing) return;
+    shares.push(message as string[]);
+    arrived?.();
+  });
+  void (async () => {
+    for (let share = files; share.length > 0; share = await nextShare()) {
+      port.postMessage(MORE);
+      share.forEach(parse);
+    }
+    port.postMessage(records);
+    records = [];
+    parsing = false;
+    port.postMessage(PARSED);
+  })();
   port.on("message", (requests: PlaceRequest[]) => {
+    if (parsing) return;
     const answer: Placed = {
       placed: requests.map((request) => {
-        const known = bodyLines.get(request.absPath);
-        if (known && request.jobs.every((job) => "from" in job && job.from === known.from))
-          return request.jobs.map(() => ({ start: { ...known.place.start }, end: { ...known.place.end } }));
+        const file = known.get(request.absPath);
+        const place = file?.place;
+        if (place && request.jobs.every((job) => "from" in job && job.from === file.from))
+          return request.jobs.map(() => ({ start: { ...place.start }, end: { ...place.end } }));
         try {
-          return placesIn(root, request, request.jobs);
+          return placesIn(root, request, request.jobs, file?.fields);
         } catch {
           // Found in the main thread instead, which says what goes wrong.
           return null;
