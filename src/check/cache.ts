@@ -36,7 +36,7 @@ export const CACHE_FOLDER = ".plan-cache";
 export const CHECK_CACHE = `${CACHE_FOLDER}/check.bin`;
 
 /** Raised when what is kept changes its form: a cache of another form is never read. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /**
  * A body's outline as kept: what the rules between documents read of every document (where it
@@ -46,6 +46,7 @@ const FORMAT = 5;
  */
 interface KeptOutline {
   bodyStart: number;
+  bodyLine: BodyOutline["bodyLine"];
   urls: BodyOutline["urls"];
   /** Serialized; or, in a record a worker sends for a check that keeps no cache (see `Inline`), the parts themselves. */
   rest: Uint8Array | Inline<Pick<BodyOutline, "headings" | "directives" | "figures">>;
@@ -448,10 +449,10 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string, inline = false
 function keptFacts(facts: SourceFacts, inline = false): KeptFacts {
   const { outline } = facts;
   if (!outline) return { ...facts, outline: undefined };
-  const { bodyStart, urls, headings, directives, figures } = outline;
+  const { bodyStart, bodyLine, urls, headings, directives, figures } = outline;
   return {
     ...facts,
-    outline: { bodyStart, urls, rest: inline ? { inline: { headings, directives, figures } } : serialize(packed({ headings, directives, figures })) },
+    outline: { bodyStart, bodyLine, urls, rest: inline ? { inline: { headings, directives, figures } } : serialize(packed({ headings, directives, figures })) },
   };
 }
 
@@ -466,6 +467,7 @@ function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined, strin
  */
 class KeptBodyOutline implements BodyOutline {
   readonly bodyStart: number;
+  readonly bodyLine: BodyOutline["bodyLine"];
   readonly urls: BodyOutline["urls"];
   #rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
   #serialized: Uint8Array | undefined;
@@ -475,6 +477,7 @@ class KeptBodyOutline implements BodyOutline {
     private readonly strings: Strings,
   ) {
     this.bodyStart = kept.bodyStart;
+    this.bodyLine = kept.bodyLine;
     this.urls = kept.urls;
     // Let go once read, as the data of an entry (see `restoreEntry`).
     this.#rest = isInline(kept.rest) ? kept.rest.inline : undefined;

@@ -79,7 +79,7 @@ export async function parseInWorkers(
   const shareSize = Math.max(MIN_SHARE, Math.min(MAX_SHARE, Math.ceil(files.length / threads / SHARES_PER_THREAD)));
   let next = 0;
   const nextShare = () => files.slice(next, (next += shareSize));
-  // Which thread parsed which file: it remembers each one's first line of text and where its fields begin (see parse-worker.ts).
+  // Which thread parsed which file: it remembers where each one's fields begin (see parse-worker.ts).
   const sentTo = new Map<Worker, string[]>();
   const handOut = (worker: Worker, share: string[]) => {
     const sent = sentTo.get(worker);
@@ -151,12 +151,12 @@ export async function parseInWorkers(
     if (shares.size === 0) return;
     const others: typeof requests = [];
     for (const request of requests) {
-      // A file a thread parsed goes to that thread: it knows a body's first line without reading the file, and where the fields
-      // of the frontmatter begin, so that it parses only the lines of the fields asked of (see `fieldStarts`).
+      // A file a thread parsed goes to that thread: it knows where the fields of the frontmatter begin, so that it parses only
+      // the lines of the fields asked of (see `fieldStarts`).
       const owner = parsedBy.get(request.request.absPath);
       const share = owner && shares.get(owner);
       if (share) {
-        helpers.get(owner)!.cost += request.request.jobs.every((job) => "from" in job) ? KNOWN_COST : 1;
+        helpers.get(owner)!.cost += 1;
         share.push(request);
       } else others.push(request);
     }
@@ -205,9 +205,6 @@ export async function parseInWorkers(
 
 /** How many places the rules make before they are sent to the threads (`ParseThreads.soon`). */
 const SOON_BATCH = 512;
-
-/** What a place a thread knows from parsing the file costs, in files read (see `costOf`). */
-const KNOWN_COST = 0.05;
 
 /**
  * About what finding `jobs` in a file costs, in files read: a YAML tree to parse, where a job asks

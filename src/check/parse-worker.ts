@@ -2,8 +2,7 @@ import { relative, sep } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
-import type { Position } from "unist";
-import { bodyLinePlace, fieldStarts, placesIn, type FieldStarts } from "../source/load.js";
+import { fieldStarts, placesIn, type FieldStarts } from "../source/load.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
 import { MORE, PARSED, type Placed, type PlaceRequest } from "./parallel.js";
 import { packed } from "./intern.js";
@@ -22,10 +21,9 @@ if (parentPort && workerData) {
   const { root, cwd, files, inline } = workerData as { root: string; cwd: string; files: string[]; inline: boolean };
   const port = parentPort;
   let records: [string, FileRecord][] = [];
-  // Each document's first line of text, where text/copied places its warning: asked for in most files (see `bodyLinePlace`), and
-  // known here without reading the file again; and where the fields of its frontmatter begin, so that a value's place is found
-  // by parsing its field's lines alone (see `fieldStarts`). A few numbers per file.
-  const known = new Map<string, { from?: number; place?: Position; fields?: FieldStarts | undefined }>();
+  // Where the fields of each frontmatter begin, so that a value's place is found by parsing its field's lines alone (see
+  // `fieldStarts`). A few numbers per file.
+  const known = new Map<string, FieldStarts>();
   const parse = (absPath: string) => {
     const read = readFromDisk(root, absPath);
     if (!read || "refused" in read) return;
@@ -42,8 +40,7 @@ if (parentPort && workerData) {
     records.push([relative(root, absPath).split(sep).join("/"), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat, inline))]);
     // The configuration and data files keep their tree.
     if (loaded.source && loaded.source.outline === undefined) fields = fieldStarts(loaded.source);
-    const from = loaded.source?.outline?.bodyStart;
-    if (from !== undefined || fields) known.set(absPath, { from, place: from === undefined ? undefined : bodyLinePlace(loaded.source!), fields });
+    if (fields) known.set(absPath, fields);
     // Sent as they are made, a batch at a time: a thread holding every record of its share until the end doubled the peak memory.
     if (records.length === BATCH) {
       port.postMessage(records);
@@ -77,12 +74,8 @@ if (parentPort && workerData) {
     if (parsing) return;
     const answer: Placed = {
       placed: requests.map((request) => {
-        const file = known.get(request.absPath);
-        const place = file?.place;
-        if (place && request.jobs.every((job) => "from" in job && job.from === file.from))
-          return request.jobs.map(() => ({ start: { ...place.start }, end: { ...place.end } }));
         try {
-          return placesIn(root, request, request.jobs, file?.fields);
+          return placesIn(root, request, request.jobs, known.get(request.absPath));
         } catch {
           // Found in the main thread instead, which says what goes wrong.
           return null;

@@ -30,7 +30,8 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
   return (repo) => {
     const last = store.last;
     // Which documents are copies of which (`text/copied`) joins documents that do not refer to each other: a change of it checks everything again.
-    const copies = copiedPairs(repo).map((p) => `${p.a.id} ${p.b.id} ${p.percent}`);
+    const pairs = copiedPairs(repo);
+    const copies = pairs.map((p) => `${p.a.id} ${p.b.id} ${p.percent}`);
     const shared = [
       repo.config?.source.digest,
       formsDigest(repo),
@@ -52,6 +53,21 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
       if (list) list.push(own);
       else links.set(group, [own]);
     }
+    // A copy's warning names the other document at its body's first line, and the other may be of
+    // another group: a group's findings are made again when a copy of one of its documents moved its text.
+    const copiedPlaces = new Map<string | undefined, string[]>();
+    for (const { a, b } of pairs) {
+      for (const [self, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const group = groupOf.get(self.source);
+        const line = other.source.outline?.bodyLine;
+        const list = copiedPlaces.get(group) ?? [];
+        list.push(`${other.source.relPath}:${line ? `${line.start.line}:${line.start.column}-${line.end.line}:${line.end.column}` : ""}`);
+        copiedPlaces.set(group, list);
+      }
+    }
     // The configuration, invalid documents and a second document with a taken id belong to no group: checked every time.
     // Made once per group: a group of a thousand documents that link to files would otherwise join its list a thousand times.
     const groupKeys = new Map<string | undefined, string>();
@@ -59,7 +75,7 @@ export function incrementalRules(rules: readonly Rule[], store: { last?: Between
       if (!groupOf.has(source)) return undefined;
       const group = groupOf.get(source);
       let key = groupKeys.get(group);
-      if (key === undefined) groupKeys.set(group, (key = `${group} ${links.get(group)?.join(" ") ?? ""}`));
+      if (key === undefined) groupKeys.set(group, (key = `${group} ${links.get(group)?.join(" ") ?? ""} ${copiedPlaces.get(group)?.sort().join(" ") ?? ""}`));
       return key;
     };
 

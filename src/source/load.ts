@@ -59,6 +59,12 @@ export interface SourceDocument {
 export interface BodyOutline {
   /** Offset of the first character after the frontmatter. */
   bodyStart: number;
+  /**
+   * The body's first line of text (`bodyLinePlace`), where a finding about the whole body stands:
+   * found with the outline, where the text is at hand, so that a check taken from the cache knows
+   * it without reading the file, and tells when it moved (see `incrementalRules`).
+   */
+  bodyLine: Position;
   headings: { depth: number; text: string; position: Position }[];
   urls: { kind: "image" | "link" | "definition"; url: string; position: Position }[];
   /**
@@ -102,8 +108,8 @@ export interface ParseOptions {
 }
 
 /** Collects the headings and URLs of a markdown tree in one walk. */
-function outlineOf(tree: Root | undefined, bodyStart: number, text = ""): BodyOutline {
-  const outline: BodyOutline = { bodyStart, headings: [], urls: [], directives: [], figures: [] };
+function outlineOf(tree: Root | undefined, bodyStart: number, text: string, lines: LineIndex): BodyOutline {
+  const outline: BodyOutline = { bodyStart, bodyLine: bodyLineIn(text, lines, bodyStart), headings: [], urls: [], directives: [], figures: [] };
   if (!tree) return outline;
   visit(tree, (node, _index, parent) => {
     if (!node.position) return;
@@ -241,25 +247,28 @@ export function place(doc: Pick<SourceDocument, "yaml" | "yamlStart" | "lines">,
 
 /**
  * Where a message about a document's whole body stands: its first line of text after the
- * frontmatter (`bodyStart`). In a light source, found with the other places in the file.
+ * frontmatter, as its outline keeps it (a light source's too, without reading its file).
  */
 export function bodyLinePlace(doc: SourceDocument): Position {
-  const from = doc.outline?.bodyStart ?? 0;
-  if (LIGHT in doc) return told(doc, new PendingPlace(doc, () => bodyLineIn(String(doc.file.value), doc.lines, from), { from } satisfies PlaceJob));
-  return bodyLineIn(String(doc.file.value), doc.lines, from);
+  const found = doc.outline?.bodyLine;
+  if (found) return { start: { ...found.start }, end: { ...found.end } };
+  // A file without frontmatter has no outline: its body is all of it.
+  return bodyLineIn(String(doc.file.value), doc.lines, 0);
 }
 
 function bodyLineIn(text: string, lines: LineIndex, from: number): Position {
-  const start = from + (/\S/.exec(text.slice(from))?.index ?? 0);
+  const nonSpace = /\S/g;
+  nonSpace.lastIndex = from;
+  const start = nonSpace.exec(text)?.index ?? from;
   const end = text.indexOf("\n", start);
   return lines.position(start, end === -1 ? text.length : end);
 }
 
 /**
  * A place in a light source not found yet, as data (`PendingPlace.job`): the value at a YAML
- * path (or its key), a body's first line of text from `from`, or a span of offsets.
+ * path (or its key), or a span of offsets.
  */
-export type PlaceJob = { path: Path; key: boolean } | { from: number } | { start: number; end: number };
+export type PlaceJob = { path: Path; key: boolean } | { start: number; end: number };
 
 /** The file a light source reads when asked (see `restoreSource`), and whether it has a YAML tree; `undefined` for any other source. */
 export function lightFile(doc: object): { absPath: string; yamlStart: number; hasYaml: boolean } | undefined {
@@ -286,13 +295,7 @@ export function placesIn(
     lines,
   };
   const inField = file.hasYaml && fields ? fieldReader(text, lines, file.yamlStart, fields) : undefined;
-  return jobs.map((job) =>
-    "path" in job
-      ? (inField?.(job.path, job.key) ?? locate(source, job.path, { key: job.key }))
-      : "from" in job
-        ? bodyLineIn(text, lines, job.from)
-        : lines.position(job.start, job.end),
-  );
+  return jobs.map((job) => ("path" in job ? (inField?.(job.path, job.key) ?? locate(source, job.path, { key: job.key })) : lines.position(job.start, job.end)));
 }
 
 /**
@@ -858,7 +861,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
       yamlStart: span.yamlStart,
       data: undefined,
       body: undefined,
-      outline: outlineOf(undefined, span.bodyStart),
+      outline: outlineOf(undefined, span.bodyStart, value, lines),
       digest,
     };
   }
@@ -873,7 +876,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
     yamlStart: span.yamlStart,
     data,
     body: options.keepBody === false ? undefined : body,
-    outline: outlineOf(body, span.bodyStart, value),
+    outline: outlineOf(body, span.bodyStart, value, lines),
     digest,
   };
 }
