@@ -81,7 +81,6 @@ export interface LoadedFile {
  */
 export type DiskText = { text: string; linked: boolean; stat?: string | undefined } | { refused: Message } | undefined;
 
-
 /** Reads a file of the repository from disk through `readInside`, which refuses links out of the repository, pipes and devices. */
 export function readFromDisk(root: string, absPath: string): DiskText {
   try {
