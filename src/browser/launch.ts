@@ -105,9 +105,6 @@ export async function launchBrowser(path: string): Promise<Browser> {
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: browserArgs(profile),
-      // Chromium's own temp files (`org.chromium.Chromium.*`, its shared memory in a container) go into the profile, which is
-      // removed with it: the process group is ended without a shutdown in which Chromium would remove them itself.
-      env: { ...process.env, TMPDIR: profile },
     });
   } catch (error) {
     removeProfile();
