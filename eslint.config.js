@@ -4,23 +4,34 @@ import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
-/** A module-level variable that may change, and an empty collection or array made at module level to be filled later: state. */
-const moduleState = ["Program", "Program > ExportNamedDeclaration"].flatMap((top) => [
+/** An empty collection, array or object, made to be filled later (`new Map()`, `[]`, `{}`); also cast to a type (`[] as string[]`): the cast does not make it a constant. */
+const EMPTY = [
+  "NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/][arguments.length=0]",
+  "ArrayExpression[elements.length=0]",
+  "ObjectExpression[properties.length=0]",
+].flatMap((empty) => [empty, ...["TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression"].map((cast) => `${cast} > ${empty}`)]);
+const FILLED_LATER =
+  "No state in a module: an empty collection, array or object at module level fills for the process, shared by every run. Keep it in an object the run makes and passes (as `RuleRun`, `TemplateCache`); build a constant table from its entries.";
+
+/** A module-level variable that may change, and an empty collection, array or object made at module level (or in a class's static field) to be filled later: state. */
+const moduleState = [
+  ...["Program", "Program > ExportNamedDeclaration"].flatMap((top) => [
+    {
+      selector: `${top} > VariableDeclaration[kind=/^(let|var)$/]`,
+      message:
+        "No state in a module: a `let` at module level lives for the process. Pass what a run shares in an object the run makes, or make a constant with `lazy`.",
+    },
+    ...EMPTY.map((empty) => ({ selector: `${top} > VariableDeclaration > VariableDeclarator > ${empty}`, message: FILLED_LATER })),
+  ]),
+  // A class's static fields live as long as the module that declares the class: a readonly one holding an empty
+  // collection, and any that may be assigned (said once, as the `let` it is).
+  ...EMPTY.map((empty) => ({ selector: `PropertyDefinition[static=true][readonly=true] > ${empty}`, message: FILLED_LATER })),
   {
-    selector: `${top} > VariableDeclaration[kind=/^(let|var)$/]`,
+    selector: "PropertyDefinition[static=true][readonly!=true]",
     message:
-      "No state in a module: a `let` at module level lives for the process. Pass what a run shares in an object the run makes, or make a constant with `lazy`.",
+      "No state in a module: a static field that may change lives for the process, as a `let` at module level does. Make it `readonly` and constant, or keep it in an instance the run makes.",
   },
-  {
-    selector: `${top} > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/][arguments.length=0]`,
-    message:
-      "No state in a module: an empty collection at module level fills for the process, shared by every run. Keep it in an object the run makes and passes (as `RuleRun`, `TemplateCache`); build a constant table from its entries.",
-  },
-  {
-    selector: `${top} > VariableDeclaration > VariableDeclarator > ArrayExpression[elements.length=0]`,
-    message: "No state in a module: an empty array at module level fills for the process, shared by every run. Keep it in an object the run makes and passes.",
-  },
-]);
+];
 
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "bench/out/", "examples/dist/"] },

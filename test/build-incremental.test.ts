@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize } from "node:v8";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bodyParser, commonMarkParser } from "../src/source/load.js";
 import { listFiles } from "./helpers/html.js";
 import { copyExamples, edit, EPOCH, run, tempDir, write } from "./helpers/repo.js";
+import { startWatch } from "./helpers/watch.js";
 
 /**
  * `plan build --no-pdf` renders only the pages a change reaches and takes the others from the
@@ -175,4 +176,29 @@ describe("plan build --no-pdf keeps the PDFs beside the pages it keeps", () => {
     const all = await run(["build", ".", "--no-pdf", "--shard", "1/1"], root, EPOCH);
     expect(all.stderr).toContain(warning);
   }, 60_000);
+});
+
+describe("watch mode copies an attachment again whenever its bytes may have changed", () => {
+  it("an attachment rewritten in place to the same size and given its old time back (cp -p, an unpacked archive) is copied anew", async () => {
+    const root = copyExamples({ only: ["sjobacka"] });
+    const file = join(root, "sjobacka/bilagor/data.txt");
+    mkdirSync(join(root, "sjobacka/bilagor"));
+    writeFileSync(file, "Version A av bilagan.\n");
+    // A time of whole seconds, as an archive or a copy from another file system gives.
+    const then = new Date("2024-03-01T12:00:00Z");
+    utimesSync(file, then, then);
+    edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel.\n\nSe [bilagan](bilagor/data.txt).\n");
+    const out = join(tempDir(), "ut");
+    const watcher = startWatch(root, ["build", ".", "--watch", "--no-pdf", "--out", out], EPOCH);
+    try {
+      await watcher.next(/Watching \. for changes/);
+      expect(readFileSync(join(out, "sjobacka/bilagor/data.txt"), "utf8")).toBe("Version A av bilagan.\n");
+      writeFileSync(file, "Version B av bilagan.\n");
+      utimesSync(file, then, then);
+      await watcher.next(/Watching \. for changes/);
+      expect(readFileSync(join(out, "sjobacka/bilagor/data.txt"), "utf8")).toBe("Version B av bilagan.\n");
+    } finally {
+      await watcher.stop();
+    }
+  });
 });

@@ -552,6 +552,29 @@ describe("PDF: shards, failures and hostile content", () => {
     }
   });
 
+  it.skipIf(!canPrint)("prints from a long temp folder, where Chromium's socket would not fit (a browser of its own, as the command line's)", async () => {
+    const root = tempDir();
+    writeFileSync(join(root, "page.html"), '<!DOCTYPE html><html lang="sv"><head><title>Prov</title></head><body><p>Synlig text.</p></body></html>');
+    // 80 characters and more: Chromium's singleton socket, 46 beyond it, would pass the 108 bytes of a socket's path.
+    const long = join(root, "en-tillfällig-mapp-med-ett-mycket-långt-namn");
+    mkdirSync(long);
+    expect(Buffer.byteLength(long)).toBeGreaterThan(80);
+    const before = process.env["TMPDIR"];
+    process.env["TMPDIR"] = long;
+    try {
+      const result = await renderPdfs([{ source: join(root, "page.html"), target: join(root, "page.pdf"), label: "page.pdf" }], {
+        browserPath: browserPath!,
+        jobs: 1,
+        root,
+      });
+      expect(result.printed).toBe(1);
+      expect(pageTexts(join(root, "page.pdf")).join("")).toContain("Synlig text.");
+    } finally {
+      if (before === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = before;
+    }
+  });
+
   it.skipIf(!canPrint)("sets names in the other Nordic and Sami letters in the shipped font too", async () => {
     const repo = copyExamples(LERUM);
     edit(repo, `${MEMO}.md`, "Lerum har avtalad samverkan", "Ánte Đuvvon Šaš och Ŋunnár Åhlén: Lerum har avtalad samverkan");

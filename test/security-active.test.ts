@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -179,6 +179,29 @@ describe("watch mode agrees with a fresh check about linked SVGs", () => {
       expect((await run(["check", "."], repo)).stdout).toContain("error [path/active-content]");
       writeFileSync(join(repo, "sjobacka/bilagor/diagram.svg"), CLEAN_SVG);
       expect(await watcher.next(/Watching \. for changes/)).not.toContain("path/active-content");
+    } finally {
+      await watcher.stop();
+    }
+  });
+
+  it("an SVG rewritten in place with a script of the same size and its old time (cp -p, an unpacked archive) is judged anew", async () => {
+    const file = "sjobacka/bilagor/diagram.svg";
+    const clean = svg(`<rect width="10" height="10"/><desc>${"x".repeat(40)}</desc>`);
+    const active = svg(`<rect width="10" height="10"/><script>alert(1)</script>`);
+    // The same size, in the same inode, with the modification time set back: only the change time tells it changed.
+    const padded = active.replace("<script>", `<desc>${"x".repeat(clean.length - active.length - 13)}</desc><script>`);
+    expect(padded.length).toBe(clean.length);
+    const repo = repoWith("![Diagram](bilagor/diagram.svg)", { "diagram.svg": clean });
+    // A time of whole seconds, as an archive or a copy from another file system gives.
+    const then = new Date("2024-03-01T12:00:00Z");
+    utimesSync(join(repo, file), then, then);
+    const watcher = startWatch(repo);
+    try {
+      expect(await watcher.next(/Watching \. for changes/)).not.toContain("path/active-content");
+      writeFileSync(join(repo, file), padded);
+      utimesSync(join(repo, file), then, then);
+      expect(statSync(join(repo, file)).mtimeMs).toBe(then.getTime());
+      expect(await watcher.next(/Watching \. for changes/)).toContain(`${PLAN}:${lineOf(repo, PLAN, "![Diagram]")}:1: error [path/active-content]`);
     } finally {
       await watcher.stop();
     }

@@ -34,6 +34,17 @@ export function browserArgs(profile: string, container = inContainer(process.env
 }
 
 /**
+ * The temp folder the browser is given: the user's, unless it is too long for Chromium, which
+ * makes its singleton socket at `<temp>/.org.chromium.Chromium.XXXXXX/SingletonSocket` (46 bytes
+ * beyond it) and does not start where that passes the length of a socket's path (108 bytes on
+ * Linux, 104 on macOS): then `/tmp`, as short as a temp folder gets. The profile stays in the
+ * user's temp folder, where the next run looks for what a killed one left.
+ */
+export function browserTemp(temp: string, platform: NodeJS.Platform = process.platform): string {
+  return platform === "win32" || Buffer.byteLength(temp) + 46 < 104 ? temp : "/tmp";
+}
+
+/**
  * Ends the browser and every process it started. puppeteer starts it `detached`, which on
  * POSIX makes it the leader of a session and process group of its own (its pid is the
  * group's id): a signal to the group reaches its zygote, renderers and utilities, which a
@@ -105,6 +116,7 @@ export async function launchBrowser(path: string): Promise<Browser> {
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: browserArgs(profile),
+      env: { ...process.env, TMPDIR: browserTemp(tmpdir()) },
     });
   } catch (error) {
     removeProfile();

@@ -2,6 +2,7 @@ import { parseXml, XmlDocumentType, XmlElement, XmlError, XmlProcessingInstructi
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { t, type Message } from "../format/message.js";
+import { settledStat } from "../source/settled.js";
 
 /** Why a file of the repository must not be published: what it holds, and where in it when that is known. */
 export interface ActiveContent {
@@ -45,12 +46,15 @@ export function activeContent(absPath: string, memo?: ActiveMemo): ActiveContent
   const extension = extname(absPath).slice(1).toLowerCase();
   // Only pages, scripts and SVGs can be active: other files (images, PDFs) need no look at the disk.
   if (extension !== "svg" && !ACTIVE_EXTENSIONS.has(extension)) return undefined;
-  let key: string;
+  let key: string | undefined;
   try {
     const stat = statSync(absPath);
     // A folder or a missing file is not published; what to say about it is another rule's.
     if (!stat.isFile()) return undefined;
-    key = `${stat.ino} ${stat.size} ${stat.mtimeMs}`;
+    // Its settled state, as the loader takes a document's: with the change time, which every write sets and nothing
+    // sets back (a file rewritten in place to the same size can be given its old modification time: `cp -p`, an
+    // unpacked archive), and none for a file changed within the tick of a coarse clock, which is read every time.
+    key = settledStat(stat);
   } catch {
     return undefined;
   }
@@ -58,9 +62,10 @@ export function activeContent(absPath: string, memo?: ActiveMemo): ActiveContent
   if (byName) return { what: byName };
   if (extension !== "svg") return undefined;
   const known = memo?.verdicts.get(absPath);
-  if (known?.key === key) return known.verdict;
+  if (key !== undefined && known?.key === key) return known.verdict;
   const verdict = svgActiveContent(readFileSync(absPath, "utf8"));
-  memo?.verdicts.set(absPath, { key, verdict });
+  if (key === undefined) memo?.verdicts.delete(absPath);
+  else memo?.verdicts.set(absPath, { key, verdict });
   return verdict;
 }
 

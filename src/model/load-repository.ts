@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { report } from "../diagnostics/report.js";
 import { t, type Message } from "../format/message.js";
@@ -8,6 +8,7 @@ import type { KoladaData } from "../schema/kolada.js";
 import { CONFIG_FILE, discover, type Discovered } from "../source/discover.js";
 import { compact, loadMarkdown, loadYaml, place, refusedSource, type SourceDocument } from "../source/load.js";
 import { readInside, RefusedPath, statInside, whereInside } from "../source/read-inside.js";
+import { settledStat } from "../source/settled.js";
 import { activeMemo } from "./active-content.js";
 import { ignoredTargets } from "./assets.js";
 import { copiesMemo } from "./copied.js";
@@ -79,20 +80,6 @@ export interface LoadedFile {
  * `stat` is the file's state as it was opened, when it had settled then (see `settledStat`).
  */
 export type DiskText = { text: string; linked: boolean; stat?: string | undefined } | { refused: Message } | undefined;
-
-/** How long after its last change a file's state is taken to tell its text: beyond the coarsest clock of a file system (FAT: 2 s). */
-const SETTLED_MS = 3000;
-
-/**
- * A file's state as its size, times of change and inode, when its last change is older than
- * SETTLED_MS: a later change of its bytes then changes its change time (ctime, which no program
- * sets), so the same state is the same text, as git's index and ESLint's cache take it. A state
- * that had not settled says nothing (a change within the same tick of a coarse clock would keep it).
- */
-export function settledStat(stats: Stats, now = Date.now()): string | undefined {
-  if (now - Math.max(stats.mtimeMs, stats.ctimeMs) < SETTLED_MS) return undefined;
-  return `${stats.size} ${stats.mtimeMs} ${stats.ctimeMs} ${stats.ino} ${stats.dev}`;
-}
 
 /** Reads a file of the repository from disk through `readInside`, which refuses links out of the repository, pipes and devices. */
 export function readFromDisk(root: string, absPath: string): DiskText {

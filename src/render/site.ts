@@ -4,6 +4,7 @@ import { statSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { compareStrings } from "../format/text.js";
 import { readInside, RefusedPath } from "../source/read-inside.js";
+import { settledStat } from "../source/settled.js";
 import { MEMO } from "../vocabulary.js";
 import { join } from "node:path";
 import { linkTargetKinds, resolveAsset } from "../model/assets.js";
@@ -81,7 +82,7 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
   let wholePages = new Map<string, { inputs: readonly unknown[]; file: OutputFile }>();
   let compiled: { key: string; templates: Templates } | undefined;
   let sharedBefore: { inputs: unknown[]; digest: string } | undefined;
-  let copied = new Map<string, { ino: number; size: number; mtimeMs: number; content: Uint8Array }>();
+  let copied = new Map<string, { state: string; content: Uint8Array }>();
   const placesOf = pagesKept();
   const factsOf = byData(indexFacts);
   const sumsOf = byData(planSums);
@@ -144,11 +145,12 @@ export function siteRenderer(options: SiteOptions = {}): (repo: Repository) => O
     copied = new Map();
     for (const asset of assets.values()) {
       if (written.has(asset.to)) continue;
-      // Read again only when the file changed: images and attachments may be large.
-      const { ino, size, mtimeMs } = statSync(asset.from);
+      // Read again only when the file may have changed (its settled state, with the change time that no program sets back):
+      // images and attachments may be large.
+      const state = settledStat(statSync(asset.from));
       const kept = copiedBefore.get(asset.from);
-      const content = kept?.ino === ino && kept.size === size && kept.mtimeMs === mtimeMs ? kept.content : readAsset(repo.root, asset.from);
-      copied.set(asset.from, { ino, size, mtimeMs, content });
+      const content = state !== undefined && kept?.state === state ? kept.content : readAsset(repo.root, asset.from);
+      if (state !== undefined) copied.set(asset.from, { state, content });
       files.push({ path: asset.to, content });
     }
     return files.sort((a, b) => compareStrings(a.path, b.path));
