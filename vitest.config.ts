@@ -17,8 +17,8 @@ export default defineConfig({
     // A folder for what the test files of a run share, such as one build of the examples (test/helpers/shared.ts).
     globalSetup: ["test/global-setup.ts"],
     // The test files of a worker share one graph of modules instead of loading and warming up the whole of plan again
-    // for each file, which took about a fifth of the run. What must happen for every file is in the setup file; plan's
-    // own module state is caches keyed by path and file state, which the tests of a file already shared.
+    // for each file, which took about a fifth of the run. What must happen for every file is in the setup file; plan keeps
+    // no state in its modules (an ESLint rule keeps it so, see test/module-state.test.ts).
     isolate: false,
     setupFiles: ["test/setup.ts"],
     testTimeout: 60_000,

@@ -518,39 +518,55 @@ describe("PDF: shards, failures and hostile content", () => {
     expect(browser!.process()!.exitCode !== null || browser!.process()!.signalCode !== null).toBe(true);
   });
 
-  it.skipIf(!canPrint)("a process that builds many times prints with the browser it keeps, and starts another once it was killed", async () => {
-    const keeper = new BrowserKeeper();
-    const root = tempDir();
-    writeFileSync(join(root, "page.html"), '<!DOCTYPE html><html lang="sv"><head><title>Prov</title></head><body><p>Synlig text.</p></body></html>');
-    const print = async () => {
-      let used: Browser | undefined;
-      const result = await renderPdfs([{ source: join(root, "page.html"), target: join(root, "page.pdf"), label: "page.pdf" }], {
-        browserPath: browserPath!,
-        browsers: keeper,
-        jobs: 1,
-        root,
-        hooks: { browser: (b) => (used = b) },
-      });
-      expect(result.printed).toBe(1);
-      expect(pageTexts(join(root, "page.pdf")).join("")).toContain("Synlig text.");
-      return used!;
-    };
-    try {
-      const first = await print();
-      expect(await print()).toBe(first);
-      expect(first.connected).toBe(true);
-      const gone = new Promise((resolve) => first.once("disconnected", resolve));
-      process.kill(first.process()!.pid!, "SIGKILL");
-      await gone;
-      const next = await print();
-      expect(next).not.toBe(first);
-      await keeper.closeAll();
-      expect(next.connected).toBe(false);
-      expect(next.process()!.exitCode !== null || next.process()!.signalCode !== null).toBe(true);
-    } finally {
-      await keeper.closeAll();
-    }
-  });
+  it.skipIf(!canPrint)(
+    "a process that builds many times prints with the browser it keeps, and starts another once it was killed or in another temp folder",
+    async () => {
+      const keeper = new BrowserKeeper();
+      const root = tempDir();
+      writeFileSync(join(root, "page.html"), '<!DOCTYPE html><html lang="sv"><head><title>Prov</title></head><body><p>Synlig text.</p></body></html>');
+      const print = async () => {
+        let used: Browser | undefined;
+        const result = await renderPdfs([{ source: join(root, "page.html"), target: join(root, "page.pdf"), label: "page.pdf" }], {
+          browserPath: browserPath!,
+          browsers: keeper,
+          jobs: 1,
+          root,
+          hooks: { browser: (b) => (used = b) },
+        });
+        expect(result.printed).toBe(1);
+        expect(pageTexts(join(root, "page.pdf")).join("")).toContain("Synlig text.");
+        return used!;
+      };
+      try {
+        const first = await print();
+        expect(await print()).toBe(first);
+        expect(first.connected).toBe(true);
+        const gone = new Promise((resolve) => first.once("disconnected", resolve));
+        process.kill(first.process()!.pid!, "SIGKILL");
+        await gone;
+        const next = await print();
+        expect(next).not.toBe(first);
+        // A browser's profile lives in the temp folder it started in: another temp folder gets a browser of its own.
+        const temp = process.env.TMPDIR;
+        process.env.TMPDIR = tempDir();
+        let elsewhere: Browser;
+        try {
+          elsewhere = await print();
+        } finally {
+          if (temp === undefined) delete process.env.TMPDIR;
+          else process.env.TMPDIR = temp;
+        }
+        expect(elsewhere).not.toBe(next);
+        expect(await print()).toBe(next);
+        await keeper.closeAll();
+        expect(elsewhere.connected).toBe(false);
+        expect(next.connected).toBe(false);
+        expect(next.process()!.exitCode !== null || next.process()!.signalCode !== null).toBe(true);
+      } finally {
+        await keeper.closeAll();
+      }
+    },
+  );
 
   it.skipIf(!canPrint)("prints from a long temp folder, where Chromium's socket would not fit (a browser of its own, as the command line's)", async () => {
     const root = tempDir();

@@ -75,8 +75,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
 /**
  * `plan` spawned with a temp folder of its own (`temp`), where its browser profile and the record of
  * its folders go. Shared, that folder would hold what other processes left under the same pid: pids
- * wrap (at 32 768 on the CI machines, several times in one test run), and vitest ends its workers,
- * which run plan in process, without their exit hooks.
+ * wrap (at 32 768 on the CI machines, several times in one test run), and a worker killed outright,
+ * or another process on the machine, leaves its records behind.
  */
 function spawnPlan(args: string[], cwd: string) {
   const temp = tempDir("plan-tmp-");

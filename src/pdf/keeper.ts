@@ -1,9 +1,11 @@
+import { tmpdir } from "node:os";
 import type { Browser } from "puppeteer-core";
 import { closeBrowser, startBrowser, type Browsers } from "./render.js";
 
 /**
  * Browsers kept running between the builds of a process that makes many (the tests, through
- * main's Kept): one per program, started when a build first prints with it, left running when
+ * main's Kept): one per program and temp folder (its profile lives there, and a test that gives the
+ * process another temp folder may remove the first), started when a build first prints with it, left running when
  * that build is done and handed to the next. One that crashed or was killed is closed as any
  * other and started anew for the next build. The command line keeps none: each build starts its
  * own and closes it (OWN_BROWSERS).
@@ -13,20 +15,21 @@ export class BrowserKeeper implements Browsers {
   readonly #kept = new WeakSet<Browser>();
 
   async start(path: string): Promise<Browser> {
-    const running = this.#running.get(path);
+    const key = `${path}\0${tmpdir()}`;
+    const running = this.#running.get(key);
     if (running) {
       const browser = await running.catch(() => undefined);
       if (browser?.connected) return browser;
       // Another build found it gone meanwhile and started the next one.
-      if (this.#running.get(path) !== running) return this.start(path);
+      if (this.#running.get(key) !== running) return this.start(path);
     }
     const starting = startBrowser(path).then((browser) => {
       this.#kept.add(browser);
       return browser;
     });
-    this.#running.set(path, starting);
+    this.#running.set(key, starting);
     starting.catch(() => {
-      if (this.#running.get(path) === starting) this.#running.delete(path);
+      if (this.#running.get(key) === starting) this.#running.delete(key);
     });
     return starting;
   }
