@@ -10,7 +10,7 @@ import { loadFile, type FileCache, type LoadedFile } from "../model/load-reposit
 import { KNOWN, referencesOf, type AnyEntry, type Known } from "../model/repository.js";
 import type { BetweenState, Findings } from "../rules/index.js";
 import { CONFIG_FILE } from "../source/discover.js";
-import { readInside, relativePath } from "../source/read-inside.js";
+import { readInside, relativePath, repositoryPath } from "../source/read-inside.js";
 import { lazy } from "../lazy.js";
 import type { PendingPlace } from "../diagnostics/positions.js";
 import { packed, Strings } from "./intern.js";
@@ -253,7 +253,7 @@ export class CheckCache implements FileCache {
   }
 
   get(root: string, absPath: string, text: string, cwd: string, stat?: string): LoadedFile | undefined {
-    const relPath = relativePath(root, absPath).split("\\").join("/");
+    const relPath = repositoryPath(root, absPath);
     const record = this.kept.get(relPath);
     if (!record || root !== this.root || cwd !== this.cwd) return undefined;
     // Stat first, as ESLint's cache: a file in the state it was read in last time has the same text; any other is hashed.
@@ -269,7 +269,7 @@ export class CheckCache implements FileCache {
 
   /** The file in the settled state it was read in last time (see `FileCache.settled`): a light source, its text not read. */
   settled(root: string, absPath: string, cwd: string, stat: string): LoadedFile | undefined {
-    const relPath = relativePath(root, absPath).split("\\").join("/");
+    const relPath = repositoryPath(root, absPath);
     const record = this.kept.get(relPath);
     if (!record || record.stat !== stat || root !== this.root || cwd !== this.cwd) return undefined;
     this.adopted.delete(relPath);
@@ -318,7 +318,7 @@ export class CheckCache implements FileCache {
   set(loaded: LoadedFile, stat?: string): void {
     const record = recordOfLoaded(loaded, stat);
     if (record.fingerprint !== undefined && loaded.source) knowFingerprint(loaded.source, record.fingerprint);
-    const relPath = relativePath(this.root, loaded.absPath).split("\\").join("/");
+    const relPath = repositoryPath(this.root, loaded.absPath);
     if (loaded.source && this.persist) this.linesOf.set(relPath, loaded.source.lines);
     this.keep(relPath, record);
   }

@@ -1,8 +1,8 @@
-import { relative, sep } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
 import { fieldStarts, placesIn, type FieldStarts } from "../source/load.js";
+import { repositoryPath } from "../source/read-inside.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
 import { MORE, PARSED, type Placed, type PlaceRequest } from "./parallel.js";
 import { packed } from "./intern.js";
@@ -37,7 +37,7 @@ if (parentPort && workerData) {
       },
     });
     // Its arrays packed: sent as they are, those made with room for holes would take twice the memory in the main thread (see `packed`).
-    records.push([relative(root, absPath).split(sep).join("/"), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat, inline))]);
+    records.push([repositoryPath(root, absPath), packed(recordOfLoaded(loaded, read.linked ? undefined : read.stat, inline))]);
     // The configuration and data files keep their tree.
     if (loaded.source && loaded.source.outline === undefined) fields = fieldStarts(loaded.source);
     if (fields) known.set(absPath, fields);

@@ -1,9 +1,9 @@
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, resolve, sep } from "node:path";
 import { t, type Part } from "../format/message.js";
 import { ignoredPaths, type Ignored } from "../source/git-ignore.js";
 import type { SourceDocument } from "../source/load.js";
 import { activeContent, type ActiveMemo } from "./active-content.js";
-import { fromRealRoot, isInside, realRoot, whereInside } from "../source/read-inside.js";
+import { fromRealRoot, isInside, realRoot, repositoryPath, whereInside } from "../source/read-inside.js";
 
 export type AssetTarget =
   | { kind: "local"; absPath: string; relPath: string }
@@ -36,7 +36,7 @@ export function resolveAsset(root: string, documentRelPath: string, url: string,
   const absPath = localPath(root, documentRelPath, url);
   if (absPath === undefined) return { kind: "outside", reason: t`it is an absolute path` };
   if (!isInside(root, absPath)) return { kind: "outside", reason: t`it leads out of the repository` };
-  const relPath = relative(root, absPath).split(sep).join("/");
+  const relPath = repositoryPath(root, absPath);
   const where = whereInside(root, absPath);
   if (where.kind === "missing") return { kind: "missing", relPath };
   if (where.kind === "outside" || where.kind === "special") return { kind: "outside", reason: where.reason };

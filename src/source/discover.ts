@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { compareStrings } from "../format/text.js";
 import { ignoredPaths, ignoredPathsAsync } from "./git-ignore.js";
-import { realRoot, whereInside } from "./read-inside.js";
+import { realRoot, repositoryPath, whereInside } from "./read-inside.js";
 
 export const CONFIG_FILE = "plan.config.yaml";
 
@@ -74,7 +74,7 @@ export async function discoverAsync(root: string): Promise<Discovered> {
   return judged(root, found, await ignoredPathsAsync(realRoot(root), found.map(relPathOf(root))));
 }
 
-const relPathOf = (root: string) => (path: string) => relative(root, path).split(sep).join("/");
+const relPathOf = (root: string) => (path: string) => repositoryPath(root, path);
 
 /** The files `found` that git does not ignore, and those it could not judge. */
 function judged(root: string, found: string[], { ignored, failed }: ReturnType<typeof ignoredPaths>): Discovered {
@@ -91,7 +91,7 @@ function walkSources(root: string): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!holdsNoDocuments(entry.name) && !existsSync(join(path, CONFIG_FILE))) walk(path);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourcePath(relative(root, path).split(sep).join("/"))) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && isSourcePath(repositoryPath(root, path))) {
         found.push(path);
       } else if (entry.isSymbolicLink() && !holdsNoDocuments(entry.name) && isFolderOutside(root, path)) {
         found.push(path);

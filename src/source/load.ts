@@ -3,7 +3,6 @@ import { toString } from "mdast-util-to-string";
 import type { Position } from "unist";
 import { visit } from "unist-util-visit";
 import { createHash } from "node:crypto";
-import { sep } from "node:path";
 import remarkDirective from "remark-directive";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -19,7 +18,7 @@ import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
 import { locate, type Path } from "./locate.js";
 import { walkYaml } from "./yaml-walk.js";
 import { lineIndex, PendingPlace, type LineIndex } from "../diagnostics/positions.js";
-import { readInside, relativePath } from "./read-inside.js";
+import { readInside, relativePath, repositoryPath } from "./read-inside.js";
 import {
   controlCharacter,
   fileTooLarge,
@@ -440,7 +439,7 @@ function newFile(root: string, absPath: string, raw: string, cwd: string, known?
   const value = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const display = relativePath(cwd, absPath) || absPath;
   const file = new VFile({ path: display, value, cwd });
-  return { file, value, relPath: relativePath(root, absPath).split(sep).join("/"), digest: known ?? digestOf(raw) };
+  return { file, value, relPath: repositoryPath(root, absPath), digest: known ?? digestOf(raw) };
 }
 
 const lineStartOf = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
@@ -649,7 +648,7 @@ function lightSource(root: string, absPath: string, cwd: string, facts: SourceFa
     return kept;
   };
   file[READ] = heavy;
-  const relPath = relativePath(root, absPath).split(sep).join("/");
+  const relPath = repositoryPath(root, absPath);
   const doc: LightDocument = new LightDocument(
     file,
     relPath,

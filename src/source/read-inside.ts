@@ -50,6 +50,9 @@ export function relativePath(from: string, to: string): string {
   return relative(from, to);
 }
 
+/** How the repository names the file at `absPath` (a `relPath`): its path from the root, with `/` between folders on every system. */
+export const repositoryPath = (root: string, absPath: string): string => relativePath(root, absPath).split(sep).join("/");
+
 const SEP = sep.charCodeAt(0);
 
 /** Whether `path` from `at` (a separator) holds no empty, `.` or `..` segment, nor a trailing separator, which `path.relative` would change. */

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
-import { basename, join, relative, sep } from "node:path";
+import { basename, join, sep } from "node:path";
+import { repositoryPath } from "../source/read-inside.js";
 import { say } from "../format/message.js";
 import { assemble, loadRead, readFromDisk, refusedTemplates, type LoadedFile, type LoadFileOptions, type LoadOptions } from "../model/load-repository.js";
 import type { Repository } from "../model/repository.js";
@@ -48,7 +49,7 @@ export function incrementalRepository(root: string, cwd: string, options: LoadFi
       if (!known) for (const path of files.keys()) if (path.startsWith(absPath + sep)) dirty.add(path);
       // Editors' temporary files and other files plan does not read change nothing; a folder
       // (created, removed or renamed) may hold documents.
-      if (!known && !isSourcePath(relative(root, absPath).split(sep).join("/")) && !(existsSync(absPath) && statSync(absPath).isDirectory())) {
+      if (!known && !isSourcePath(repositoryPath(root, absPath)) && !(existsSync(absPath) && statSync(absPath).isDirectory())) {
         if (!existsSync(absPath)) relist = true;
         return;
       }
