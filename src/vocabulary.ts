@@ -432,3 +432,16 @@ export const MEMO = {
   dnr: "Dnr",
   political: "Politiskt förslag",
 } as const;
+
+/**
+ * A page's number at its foot or head: `Sida 2 av 9` (templates/print.hbs; a meeting packet's own,
+ * as the seed's packet prints it), and Herrljunga's memo form's `Sid 2 av 2` (seed 001, line 1408).
+ */
+export const PAGE = {
+  page: "Sida",
+  short: "Sid",
+  of: "av",
+} as const;
+
+/** `Sida 7 av 19`. */
+export const pageNumber = (n: number, of: number) => `${PAGE.page} ${n} ${PAGE.of} ${of}`;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import fs, { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import { join } from "node:path";
 import { deserialize } from "node:v8";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -129,6 +130,9 @@ describe("plan build --no-pdf after a change", () => {
       edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel.\n\n![Karta över Sjöbacka](bilder/karta.png)\n"),
     );
     before = inode(out, "sjobacka/plan-2020.html");
+    // Builds ten seconds after each change from here on: the image has settled when it is copied (one changed within the last 3 s
+    // is copied, and its page rendered, again by each build until a build has seen it settled).
+    vi.spyOn(Date, "now").mockImplementation(() => Date.prototype.getTime.call(new Date()) + 10_000);
     const image = await change("the image changed", () => write(root, "sjobacka/bilder/karta.png", "png 2, longer"));
     expect(readFileSync(join(out, "sjobacka/bilder/karta.png"), "utf8")).toBe("png 2, longer");
     expect(inode(out, "sjobacka/plan-2020.html")).not.toBe(before);
@@ -200,5 +204,56 @@ describe("watch mode copies an attachment again whenever its bytes may have chan
     } finally {
       await watcher.stop();
     }
+  });
+});
+
+describe("plan build copies an attachment again whenever its bytes may have changed", () => {
+  /** Sjöbacka's plan linking an attachment holding `text`, whose times are `then`, built once. */
+  async function builtWithAttachment(text: string, then: Date) {
+    const root = copyExamples({ only: ["sjobacka"] });
+    mkdirSync(join(root, "sjobacka/bilagor"));
+    const file = join(root, "sjobacka/bilagor/data.txt");
+    writeFileSync(file, text);
+    utimesSync(file, then, then);
+    edit(root, "sjobacka/plan-2020.md", "\nFiktivt exempel.\n", "\nFiktivt exempel.\n\nSe [bilagan](bilagor/data.txt).\n");
+    const first = await run(["build", ".", "--no-pdf"], root, EPOCH);
+    expect(first.code, first.stderr).toBe(0);
+    const copy = join(root, "dist/sjobacka/bilagor/data.txt");
+    expect(readFileSync(copy, "utf8")).toBe(text);
+    return { root, file, copy };
+  }
+
+  it("an attachment rewritten in place to the same size and given its old time back (cp -p, an unpacked archive) is copied anew", async () => {
+    // A time of whole seconds, as an archive or a copy from another file system gives.
+    const then = new Date("2024-03-01T12:00:00Z");
+    const { root, file, copy } = await builtWithAttachment("Version A av bilagan.\n", then);
+    writeFileSync(file, "Version B av bilagan.\n");
+    utimesSync(file, then, then);
+    const next = await run(["build", ".", "--no-pdf"], root, EPOCH);
+    expect(next.code, next.stderr).toBe(0);
+    expect(readFileSync(copy, "utf8")).toBe("Version B av bilagan.\n");
+  });
+
+  it("an attachment changed in the same tick of a coarse clock as it was copied (a FAT disk: 2 s; HFS+: 1 s) is copied anew: an unsettled state tells nothing", async () => {
+    const { root, file, copy } = await builtWithAttachment("Version A av bilagan.\n", new Date());
+    // The disk's coarse clock, as FAT or HFS+ keeps it (Linux's own file systems have told each change apart since 6.13):
+    // the file's state after its change is the one it had when the build copied it, size, times and inode, and the
+    // build runs a second after that time. Simulated: the times, not the bytes.
+    const copied = statSync(file);
+    writeFileSync(file, "Version B av bilagan.\n");
+    const now = copied.ctimeMs + 1000;
+    const realStat = fs.statSync;
+    fs.statSync = ((path: fs.PathLike, options?: fs.StatSyncOptions) => (path === file ? copied : realStat(path, options))) as typeof fs.statSync;
+    syncBuiltinESMExports();
+    vi.spyOn(Date, "now").mockReturnValue(now);
+    try {
+      expect(statSync(file)).toBe(copied);
+      const next = await run(["build", ".", "--no-pdf"], root, EPOCH);
+      expect(next.code, next.stderr).toBe(0);
+    } finally {
+      fs.statSync = realStat;
+      syncBuiltinESMExports();
+    }
+    expect(readFileSync(copy, "utf8")).toBe("Version B av bilagan.\n");
   });
 });

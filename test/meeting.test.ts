@@ -11,6 +11,8 @@ import { checkJson, ofRule, only } from "./helpers/findings.js";
 import { spaces, tableByCaption } from "./helpers/html.js";
 import { copyExamples, edit, lineOf, read, write } from "./helpers/repo.js";
 import { builtExamples, HERRLJUNGA_PACKET_DOCUMENTS } from "./helpers/shared.js";
+import { PAGE, pageNumber } from "../src/vocabulary.js";
+import { withoutOwnNumber } from "../src/pdf/own-numbers.js";
 
 /** What these tests use of the examples: Herrljunga's and Lerum's documents, with the configuration and data/. */
 const PART = { only: ["herrljunga", "lerum"] };
@@ -318,6 +320,15 @@ describe("the meeting packet's parts", () => {
   });
 });
 
+/**
+ * Every page number a page of a PDF shows: `Sida 2 av 9`, Herrljunga's memo form's `Sid 2 av 2`,
+ * and a memo's or kallelse's `TJÄNSTESKRIVELSE 1 (3)` (its count in brackets after the doctype).
+ */
+const pageNumbersOn = (text: string) => [
+  ...[...text.matchAll(new RegExp(`\\b(?:${PAGE.page}|${PAGE.short}) \\d+ ${PAGE.of} \\d+\\b`, "g"))].map((m) => m[0]),
+  ...[...text.matchAll(/(?:TJÄNSTESKRIVELSE|FÖREDRAGNINGSLISTA) \d+ \(\d+\)/g)].map((m) => m[0]),
+];
+
 describe("the meeting packet", () => {
   it.skipIf(!canPrint)("Lerum's: the kallelse, a cover page before each item with documents, item 6's memo and plan, numbered throughout", async () => {
     const built = await builtExamples(true);
@@ -331,15 +342,21 @@ describe("the meeting packet", () => {
     const total = kallelse + 3 + memo + plan;
     expect(pageCount(packet)).toBe(total);
     const pages = pageTexts(packet).map((text) => text.replace(/\s+/g, " "));
-    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
-    expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
+    // One numbering, the packet's: a board member reading page 7 sees no other number beside it.
+    pages.forEach((text, i) => expect(pageNumbersOn(text), `page ${i + 1}`).toEqual([pageNumber(i + 1, total)]));
+    expect(pages[0]).toContain("KALLELSE/FÖREDRAGNINGSLISTA");
     expect(pages[kallelse]).toContain("Förutsättningar för ökad digitalisering av Lerums kommun");
     expect(pages[kallelse]).toContain("KS18.628");
     const cover6 = kallelse + 2;
     expect(pages[cover6]).toContain("KS18.1375");
-    // Each document keeps its own header: the memo's TJÄNSTESKRIVELSE 1 (n) on the page after item 6's cover.
-    expect(pages[cover6 + 1]).toContain(`TJÄNSTESKRIVELSE 1 (${memo})`);
-    expect(pages[cover6 + 1 + memo]).toContain(`Sida 1 av ${plan}`);
+    // Each document keeps its own header, without its own number: the memo's TJÄNSTESKRIVELSE on the page after item 6's cover.
+    expect(pages[cover6 + 1]).toContain("TJÄNSTESKRIVELSE Datum 2018-12-20 Dnr KS18.1375");
+    expect(pages[cover6 + 1 + memo]).toContain("Verksamhetsplan för det gemensamma folkhälsoarbetet 2019");
+    // The documents' own PDFs keep their numbers.
+    const own = (name: string) => pageTexts(join(built.out, `lerum/${name}.pdf`)).map((text) => pageNumbersOn(text.replace(/\s+/g, " ")));
+    expect(own("tjansteskrivelse-ks18-1375")).toEqual(Array.from({ length: memo }, (_, i) => [`TJÄNSTESKRIVELSE ${i + 1} (${memo})`]));
+    expect(own("plan-2019")).toEqual(Array.from({ length: plan }, (_, i) => [pageNumber(i + 1, plan)]));
+    expect(own("ksau-2019-01-09")).toEqual(Array.from({ length: kallelse }, (_, i) => [`FÖREDRAGNINGSLISTA ${i + 1} (${kallelse})`]));
     expect(await outline(packet)).toEqual([
       `Kallelse Kommunstyrelsens arbetsutskott 2019-01-09 → 1`,
       `4 Förutsättningar för ökad digitalisering av Lerums kommun → ${kallelse + 1}`,
@@ -353,7 +370,7 @@ describe("the meeting packet", () => {
   });
 
   it.skipIf(!canPrint)(
-    "Herrljunga's: no cover pages; items 2 to 9 are their memos, proposals and documents in agenda order, each memo numbered Sid n av m beside the packet's Sida",
+    "Herrljunga's: no cover pages; items 2 to 9 are their memos, proposals and documents in agenda order, numbered by the packet alone",
     async () => {
       const built = await builtExamples(true);
       const packet = join(built.out, "herrljunga/sammantrade-2017-02-28-handlingar.pdf");
@@ -375,20 +392,23 @@ describe("the meeting packet", () => {
         kallelse + arbetsmiljo + bokslut + report + ombudgetering + budget + kontroll + control + uppsokande + information + anhorig + hagen + lokaler;
       expect(pageCount(packet)).toBe(total);
       const pages = pageTexts(packet);
-      pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${total}`));
+      // One numbering, the packet's: a board member reading page 7 sees no other number beside it.
+      pages.forEach((text, i) => expect(pageNumbersOn(text.replace(/\s+/g, " ")), `page ${i + 1}`).toEqual([pageNumber(i + 1, total)]));
       // The kallelse's own header, without a Datum: Herrljunga's carries none.
-      expect(pages[0]).toContain(`KALLELSE/FÖREDRAGNINGSLISTA 1 (${kallelse})`);
+      expect(pages[0]).toContain("KALLELSE/FÖREDRAGNINGSLISTA");
       expect(pages[0]).not.toContain("Datum");
-      // Each memo keeps its own header in Herrljunga's form (seed 001, lines 1399-1408) on every page, numbered Sid n av m within it, under the packet's Sida.
+      // Each memo keeps its own header in Herrljunga's form (seed 001, lines 1399-1408) on every page; its own Sid n av m
+      // (line 1408) is in its own PDF, not in the packet, whose Sida numbers it.
       const memo = (first: number, pagesOf: number, dnr: string, from: string[]) => {
         for (let n = 1; n <= pagesOf; n++) {
           const text = pages[first + n - 1]!;
-          expect(text, `page ${first + n}`).toContain(`Sid ${n} av ${pagesOf}`);
           expect(text, `page ${first + n}`).toContain(`DNR ${dnr}`);
           for (const line of ["HERRLJUNGA KOMMUN", ...from]) expect(text, `page ${first + n}`).toContain(line);
-          expect(text).toContain(`Sida ${first + n} av ${total}`);
         }
       };
+      // The memo's own PDF keeps its Sid n av m (seed 001, line 1408: `Sid 2 av 2`).
+      const own = pageTexts(join(built.out, "herrljunga/tjansteskrivelse-uppsokande-verksamhet.pdf")).map((text) => pageNumbersOn(text.replace(/\s+/g, " ")));
+      expect(own).toEqual(Array.from({ length: information }, (_, i) => [`${PAGE.short} ${i + 1} ${PAGE.of} ${information}`]));
       const item2 = kallelse;
       const item3 = item2 + arbetsmiljo;
       const item4 = item3 + bokslut + report;
@@ -436,4 +456,21 @@ describe("the meeting packet", () => {
       ]);
     },
   );
+});
+
+describe("a document's own page number, taken out of its pages in a packet", () => {
+  // Text objects as Chromium prints page margin boxes: each piece of `content` a text object of its own (literal strings here).
+  const run = (y: number, text: string) => `BT\n/F5 12 Tf\n1 0 0 -1 0 ${y} Tm\n(${text.replace(/[()\\]/g, "\\$&")}) Tj\nET\n`;
+  const literal = (_font: string, operand: string) => operand.slice(1, -1).replace(/\\(.)/g, "$1");
+  const body = `/P <</MCID 0 >>BDC\n${run(500, "1")}${run(500, " (")}${run(500, "3")}${run(500, ")")}EMC\n`;
+
+  it("takes out the number and count of the page and no other text: the doctype, a footnote's number, a number of another page, marked content", () => {
+    const header = run(77, "TJÄNSTESKRIVELSE ") + run(77, "2") + run(77, " (") + run(77, "3") + run(77, ")");
+    const footer = run(1048, "Sida ") + run(1048, "2") + run(1048, " av ") + run(1048, "3");
+    const other = run(1062, "Sida ") + run(1062, "1") + run(1062, " av ") + run(1062, "3");
+    const split = run(90, "Sid ") + run(91, "2") + run(91, " av ") + run(91, "3");
+    const result = withoutOwnNumber(header + footer + other + split + body, literal, 2, 3);
+    expect(result.removed).toBe(8);
+    expect(result.text).toBe(run(77, "TJÄNSTESKRIVELSE ") + other + split + body);
+  });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserNotFoundMessage, findBrowser, isExecutable } from "../src/browser/index.js";
+import { browserTempsElsewhere, makeBrowserFolders, removeBrowserFolders } from "../src/browser/temp.js";
 import { checkRepository } from "../src/check/check.js";
 import { runBuild, type BuildOptions } from "../src/commands/build.js";
 import { reportError } from "../src/commands/main.js";
@@ -21,6 +22,7 @@ import { listFiles, spaces } from "./helpers/html.js";
 import { BROWSERS, copyExamples, copyExamplesTo, edit, EPOCH, KEPT, run, tempDir } from "./helpers/repo.js";
 import { builtExamples, EXAMPLE_PDFS, type ExamplesBuild } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
+import { removeLeftovers } from "../src/write/leftovers.js";
 
 const found = findBrowser({ env: process.env });
 const browserPath = found && isExecutable(found) ? found : undefined;
@@ -612,6 +614,46 @@ describe("PDF: shards, failures and hostile content", () => {
 
 describe("PDF: without a browser", () => {
   const NONE = { PUPPETEER_EXECUTABLE_PATH: "/nonexistent/chrome" };
+
+  it("a browser's folders: its temp folder is plan's, in the user's temp folder, or in /tmp where Chromium's socket would not fit there", () => {
+    // /tmp, as a user's usual temp folder; the run's own (PLAN_TEST_TMPDIR, /dev/shm/…) may be too long for the socket.
+    const short = makeBrowserFolders("/tmp", "linux");
+    const long = join(tempDir(), "en-tillfällig-mapp-med-ett-mycket-långt-namn");
+    mkdirSync(long);
+    const far = makeBrowserFolders(long, "linux");
+    try {
+      expect(short.home.startsWith(`/tmp/plan-browser-${process.pid}-`)).toBe(true);
+      // The browser's temp folder is plan's folder itself, where its socket fits.
+      expect(short).toEqual({ home: short.home, profile: join(short.home, "profile"), temp: short.home });
+      expect(far.home.startsWith(join(long, `plan-browser-${process.pid}-`))).toBe(true);
+      expect(far.profile).toBe(join(far.home, "profile"));
+      expect(far.temp.startsWith(`/tmp/plan-browser-${process.pid}-`)).toBe(true);
+      expect(browserTempsElsewhere(long, "linux")).toEqual(["/tmp"]);
+      expect(browserTempsElsewhere("/tmp", "linux")).toEqual([]);
+      expect(browserTempsElsewhere(long, "win32")).toEqual([]);
+    } finally {
+      removeBrowserFolders(far);
+      removeBrowserFolders(short);
+    }
+    for (const path of [short.home, far.home, far.temp]) expect(existsSync(path), path).toBe(false);
+  });
+
+  it("the next run removes the browser's temp folder a killed run left in /tmp (here another folder), and none of a run still going", () => {
+    const temp = tempDir();
+    const elsewhere = tempDir();
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    mkdirSync(join(elsewhere, `plan-browser-${dead}-abcdef`, "org.chromium.Chromium.ghijkl"), { recursive: true });
+    mkdirSync(join(elsewhere, `plan-browser-${process.pid}-abcdef`));
+    const saved = process.env["TMPDIR"];
+    process.env["TMPDIR"] = temp;
+    try {
+      removeLeftovers([elsewhere]);
+    } finally {
+      if (saved === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = saved;
+    }
+    expect(readdirSync(elsewhere)).toEqual([`plan-browser-${process.pid}-abcdef`]);
+  });
 
   it("--pdf exits 2 with what to install and how to point plan at it, and writes nothing", async () => {
     for (const [args, env, named] of [

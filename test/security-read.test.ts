@@ -1,10 +1,25 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkLoaded } from "../src/check/check.js";
 import { main } from "../src/commands/main.js";
 import { formatJson } from "../src/diagnostics/format-machine.js";
+import { say } from "../src/format/message.js";
+import { readInside, RefusedPath, whereInside } from "../src/source/read-inside.js";
 import { loadRepository } from "../src/model/load-repository.js";
 import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
 import { incrementalRepository } from "../src/watch/incremental.js";
@@ -352,6 +367,36 @@ function watchedAgainstFresh(root: string) {
   };
   return { documents, compare };
 }
+
+describe("the repository's folder gone between two reads (watch mode, a long build)", () => {
+  it("is a refusal that names the folder, never a stack trace", () => {
+    const dir = tempDir();
+    const real = join(dir, "arkiv");
+    mkdirSync(real);
+    const file = join(real, "plan-2020.md");
+    writeFileSync(file, "Fiktivt exempel.\n");
+    // The root reached through a link (as /tmp is on macOS): its real path is asked of the disk for a file's found through another way.
+    const root = join(dir, "länk");
+    symlinkSync(real, root);
+    expect(whereInside(root, file)).toEqual({ kind: "file", realPath: join(realpathSync(real), "plan-2020.md") });
+    expect(readInside(root, file, "utf8")).toBe("Fiktivt exempel.\n");
+    // Removed since: the file's real path is still found, the root's is not.
+    unlinkSync(root);
+    const where = whereInside(root, file);
+    expect(where.kind).toBe("special");
+    const reason = where.kind === "special" ? where.reason : undefined;
+    expect(say(reason!, "en")).toBe(`the repository's folder ${root} is gone (removed or moved while plan ran)`);
+    expect(say(reason!, "sv")).toBe(`arkivets mapp ${root} finns inte längre (den togs bort eller flyttades medan plan körde)`);
+    let refused: unknown;
+    try {
+      readInside(root, file, "utf8");
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(RefusedPath);
+    expect((refused as RefusedPath).message).toBe(`${file} is refused: the repository's folder ${root} is gone (removed or moved while plan ran).`);
+  });
+});
 
 describe("watch mode and links", () => {
   it("does not follow a link to / made inside the repository, and finishes the round at once", async () => {

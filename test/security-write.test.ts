@@ -33,6 +33,8 @@ const browserPath = findBrowser({ env: process.env });
  */
 const LERUM = { only: ["lerum"] };
 const SJOBACKA = { only: ["sjobacka"] };
+/** The smallest folder of documents: Ale's fund, one document. */
+const ALE = { only: ["ale"] };
 
 /** Every file under `dir`, hidden ones too, with its bytes; links are listed as links, never followed. */
 function snapshot(dir: string): Map<string, string | Buffer> {
@@ -377,6 +379,8 @@ describe("a killed build leaves the previous output, and the next run removes wh
     expect(check.code, check.stderr).toBe(0);
     expect(besideFolders(repo)).toEqual([]);
     expect(tempLeftovers(pid, temp)).toEqual([]);
+    // Nor anything else the killed run's browser made in its temp folder.
+    expect(readdirSync(temp)).toEqual([]);
     expectSame(snapshot(out), before);
   }
 
@@ -569,13 +573,28 @@ describe("the browser dies with plan", () => {
         expect(end.stderr).toContain(`plan: stopped by ${signal}.`);
         // The group is killed as plan stops; on a loaded machine the kernel may take a moment to end every process of it.
         await until(() => browsersOf(child.pid!).length === 0, "every process of the browser's group to end", 10_000);
-        expect(tempLeftovers(child.pid!, temp)).toEqual([]);
+        // Nothing in its temp folder, which was empty: its record, its browser's profile, and what Chromium makes in its temp folder (`org.chromium.Chromium.XXXXXX`) are gone.
+        expect(readdirSync(temp)).toEqual([]);
         expect(besideFolders(repo)).toEqual([]);
         expectSame(snapshot(join(repo, "dist")), before);
       },
       120_000,
     );
   }
+
+  it.skipIf(!browserPath)(
+    "a build with PDFs leaves nothing in the temp folder: the browser's temp folder is plan's, removed with its profile",
+    async () => {
+      const repo = copyExamples(ALE);
+      const { exited, temp } = spawnPlan(["build", ".", "--pdf", "--jobs", "1"], repo);
+      const end = await exited;
+      expect(end.code, end.stderr).toBe(0);
+      expect(readdirSync(join(repo, "dist", "ale")).filter((n) => n.endsWith(".pdf")).length).toBeGreaterThan(0);
+      // Chromium, its process group killed as the build ends, left its own temp folder (`org.chromium.Chromium.XXXXXX`) there.
+      expect(readdirSync(temp)).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe("a full or read-only disk is the user's message, and the previous output stays", () => {

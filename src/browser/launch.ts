@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { onExit } from "../exit.js";
 import { inContainer } from "./find.js";
+import { browserEnv, makeBrowserFolders, removeBrowserFolders } from "./temp.js";
 
 /**
  * The browser cannot reach any network, even for what slips past the pages' sanitising and the
@@ -31,17 +30,6 @@ export const BROWSER_ARGS = [
  */
 export function browserArgs(profile: string, container = inContainer(process.env)): string[] {
   return [...BROWSER_ARGS, ...(container ? ["--disable-dev-shm-usage"] : []), `--user-data-dir=${profile}`];
-}
-
-/**
- * The temp folder the browser is given: the user's, unless it is too long for Chromium, which
- * makes its singleton socket at `<temp>/.org.chromium.Chromium.XXXXXX/SingletonSocket` (46 bytes
- * beyond it) and does not start where that passes the length of a socket's path (108 bytes on
- * Linux, 104 on macOS): then `/tmp`, as short as a temp folder gets. The profile stays in the
- * user's temp folder, where the next run looks for what a killed one left.
- */
-export function browserTemp(temp: string, platform: NodeJS.Platform = process.platform): string {
-  return platform === "win32" || Buffer.byteLength(temp) + 46 < 104 ? temp : "/tmp";
 }
 
 /**
@@ -83,27 +71,28 @@ function browserUsing(profile: string): number | undefined {
 }
 
 /**
- * Starts a headless browser with a fresh profile of its own (`plan-browser-<pid>-…` in the
- * temp folder, named with plan's pid so that the next run removes it if plan is killed), which
- * is removed when the browser is closed (also when it fails to start). The browser dies with
- * plan: it talks to plan through a pipe (`--remote-debugging-pipe`), and Chromium exits by
- * itself when that pipe closes, which is also when plan is killed with SIGKILL; on any other
- * exit of plan, and on SIGINT, SIGTERM and SIGHUP (see cli.ts), its process group is killed.
+ * Starts a headless browser with a fresh profile and temp folder of its own (makeBrowserFolders),
+ * which are removed when the browser is closed, crashes or fails to start, and when plan exits.
+ * The browser dies with plan: it talks to plan through a pipe (`--remote-debugging-pipe`), and
+ * Chromium exits by itself when that pipe closes, which is also when plan is killed with
+ * SIGKILL; on any other exit of plan, and on SIGINT, SIGTERM and SIGHUP (see cli.ts), its
+ * process group is killed.
  */
 export async function launchBrowser(path: string): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), `plan-browser-${process.pid}-`));
-  const removeProfile = () => {
+  const folders = makeBrowserFolders();
+  const { profile } = folders;
+  const removeFolders = () => {
     try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      removeBrowserFolders(folders);
     } catch {
-      // The browser may still be writing to it; closing removes it again once the process is gone, or the next run does.
+      // The browser may still be writing to them; closing removes them again once the process is gone, or the next run does.
     }
   };
   let pid: number | undefined;
   // Registered before the browser starts: plan may be stopped while it does.
   const forget = onExit(() => {
     killBrowserGroup(pid ?? browserUsing(profile));
-    removeProfile();
+    removeFolders();
   });
   let browser: Browser;
   try {
@@ -116,31 +105,32 @@ export async function launchBrowser(path: string): Promise<Browser> {
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: browserArgs(profile),
-      env: { ...process.env, TMPDIR: browserTemp(tmpdir()) },
+      env: browserEnv(process.env, folders.temp),
     });
   } catch (error) {
-    removeProfile();
+    removeFolders();
     forget();
     throw error;
   }
   const child = browser.process();
   pid = child?.pid;
-  // While any of its processes runs, the browser writes to its profile: the profile is removed once they are gone.
+  // While any of its processes runs, the browser writes to its folders: they are removed once they are gone.
   const exited =
     child && child.exitCode === null && child.signalCode === null ? new Promise<void>((done) => child.once("exit", () => done())) : Promise.resolve();
   let closing = false;
-  // A browser that crashes or is killed leaves its profile too (closing removes it itself).
+  // A browser that crashes or is killed leaves its folders too (closing removes them itself).
   browser.once("disconnected", () => {
     if (closing) return;
     killBrowserGroup(pid);
-    void exited.then(removeProfile);
+    void exited.then(removeFolders);
   });
   const close = browser.close.bind(browser);
   browser.close = async () => {
     closing = true;
     try {
       // Nothing of the browser's profile is kept, so it need not shut down in order (which takes Chromium most of a
-      // second, writing its profile): its process group is ended, and puppeteer sees the browser go.
+      // second, writing its profile): its process group is ended, and puppeteer sees the browser go. Killed, Chromium
+      // leaves what it made in its temp folder, which goes with its folders.
       killBrowserGroup(pid);
       await close();
       await exited;
@@ -148,7 +138,7 @@ export async function launchBrowser(path: string): Promise<Browser> {
       killBrowserGroup(pid);
       // The profile (some 180 files) goes in the background, while plan goes on (its packets, its output); should plan
       // exit first, the exit hook removes what is left of it.
-      void rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
+      void Promise.all([...new Set([folders.home, folders.temp])].map((folder) => rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })))
         .catch(() => undefined)
         .then(forget);
     }

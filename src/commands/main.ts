@@ -8,6 +8,7 @@ import { UserError } from "../errors.js";
 import { langIn, langOf, say, t, type Message } from "../format/message.js";
 import type { Io, Lang } from "../io.js";
 import { removeLeftovers } from "../write/leftovers.js";
+import { browserTempsElsewhere } from "../browser/temp.js";
 import type { TemplateCache } from "../render/templates.js";
 import type { Browsers } from "../pdf/render.js";
 
@@ -232,8 +233,8 @@ export interface Kept {
 /** Runs the command line in-process and returns the exit code: 0 ok, 1 problems found, 2 usage or internal error. */
 export async function main(argv: string[], io: Io, kept: Kept = {}): Promise<number> {
   const result = { code: 0 };
-  // What a killed run left (its folders beside an output, its browser profile) goes first, whatever the command.
-  removeLeftovers();
+  // What a killed run left (its folders beside an output, its browser's folders) goes first, whatever the command.
+  removeLeftovers(browserTempsElsewhere());
   try {
     const asked = langOf(langArgument(argv), {});
     await program(io, result, langArgument(argv) !== undefined && asked ? asked : langIn(io), kept).parseAsync(argv, { from: "user" });

@@ -83,6 +83,9 @@ export const SV: Readonly<Record<string, string>> = {
     "Lägg själva filen i arkivet i stället för en länk, eller låt länken leda till en fil i arkivet.",
   "it is a loop of symbolic links": "den är en slinga av symboliska länkar",
   "it cannot be read ({0})": "den kan inte läsas ({0})",
+  "the repository's folder {0} is gone (removed or moved while plan ran)":
+    "arkivets mapp {0} finns inte längre (den togs bort eller flyttades medan plan körde)",
+  "the repository's folder {0} cannot be read ({1})": "arkivets mapp {0} kan inte läsas ({1})",
   "it is a symbolic link that leads out of the repository (to {0})": "den är en symbolisk länk som leder ut ur arkivet (till {0})",
   "it is not a regular file (a pipe, socket or device)": "den är ingen vanlig fil (en rörledning, en socket eller en enhet)",
   "it is a hard link (the same file has {0} names on the disk, and one may lie outside the repository); copy the file instead of linking it":

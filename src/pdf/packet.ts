@@ -9,9 +9,11 @@ import { at } from "../write/outputs.js";
 import { fontFile } from "./fonts.js";
 import { footerArtifact, JoinedStructure } from "./tags.js";
 import { lazy } from "../lazy.js";
+import { pageNumber } from "../vocabulary.js";
+import { removeOwnPageNumbers } from "./own-numbers.js";
 
 /** The packet's running page number, as the seed's packet prints it at the foot of every page. */
-const pageLabel = (n: number, of: number) => `Sida ${n} av ${of}`;
+const pageLabel = pageNumber;
 
 /** The packet's language, as its parts' (templates/layout.hbs: `<html lang="sv">`, which Chromium writes as `/Lang (sv)`). */
 const LANG = "sv";
@@ -156,8 +158,9 @@ export type ReadPdf = (path: string) => Uint8Array | undefined;
 /**
  * The meeting packet: the kallelse, then per item its cover page (where the organisation uses
  * them) and its attached documents, in agenda order; a bookmark per part and per item; every
- * page numbered `Sida n av m` at its foot, under the document's own footer, while each document
- * keeps its own header (`TJÄNSTESKRIVELSE 1 (3)`, `Sida 2 av 10`). None when a part's PDF is
+ * page numbered `Sida n av m` at its foot, under the document's own footer, the one numbering of
+ * the packet: each document's own number (`TJÄNSTESKRIVELSE 1 (3)`, `Sida 2 av 10`) is taken out
+ * of its pages there (removeOwnPageNumbers), its own PDF keeps it. None when a part's PDF is
  * missing: `missing` names it. The packet is a tagged PDF as its parts are (tags.ts): its
  * Document holds the kallelse's structure, then per item a section with the cover's heading and
  * each document's structure, in agenda order; the page numbers are artifacts.
@@ -174,6 +177,7 @@ export async function joinPacket(plan: PacketPlan, read: ReadPdf, day: string | 
     const bytes = read(path);
     if (!bytes) return undefined;
     const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    removeOwnPageNumbers(source);
     const first = doc.getPageCount();
     tags.append(source, parent);
     return first;

@@ -221,7 +221,12 @@ export function renderChanged(repo: Repository, options: SiteOptions, before: Si
   });
   const standing = (list: readonly KeptFile[]) => list.every((f) => stands(f.path));
   const states = new Map<string, string | undefined>();
-  const stateOf = (absPath: string) => (states.has(absPath) ? states.get(absPath) : states.set(absPath, fileState(absPath)).get(absPath));
+  // A file's settled state, by path; none where it has not settled (or is gone), which matches no state recorded: read again.
+  const stateOf = (absPath: string) => {
+    if (!states.has(absPath)) states.set(absPath, fileState(absPath));
+    const state = states.get(absPath);
+    return state === undefined ? undefined : `${absPath}\0${state}`;
+  };
 
   const tablesOf = new Map<string, Table[]>();
   const rendered = new Set<string>();
@@ -232,7 +237,7 @@ export function renderChanged(repo: Repository, options: SiteOptions, before: Si
     const fingerprint = digest(JSON.stringify([shared, repo.groups.get(id), placesOf(id), linksOf(repo, pages, source)]));
     const last = before?.parts.get(id);
     // What a page is printed from includes the files it shows: a changed image makes its page (and so its PDF) new.
-    if (last?.fingerprint === fingerprint && standing(last.files) && last.assets.every((a) => before!.copied.get(a.to) === `${a.from}\0${stateOf(a.from)}`)) {
+    if (last?.fingerprint === fingerprint && standing(last.files) && last.assets.every((a) => sameState(before!.copied.get(a.to), stateOf(a.from)))) {
       kept.push(...last.files);
       record.parts.set(id, last);
       continue;
@@ -281,9 +286,9 @@ export function renderChanged(repo: Repository, options: SiteOptions, before: Si
     }
   for (const { asset, shownNow } of assets.values()) {
     if (written.has(asset.to)) continue;
-    const state = `${asset.from}\0${stateOf(asset.from)}`;
-    record.copied.set(asset.to, state);
-    if (!shownNow && before?.copied.get(asset.to) === state && stands(asset.to)) kept.push({ path: asset.to });
+    const state = stateOf(asset.from);
+    if (state !== undefined) record.copied.set(asset.to, state);
+    if (!shownNow && sameState(before?.copied.get(asset.to), state) && stands(asset.to)) kept.push({ path: asset.to });
     else files.push({ path: asset.to, content: readAsset(repo.root, asset.from) });
   }
   files.sort((a, b) => compareStrings(a.path, b.path));
@@ -328,15 +333,22 @@ function linksOf(repo: Repository, pages: Pages, source: AnyEntry["source"]): un
   });
 }
 
-/** A file's state as its size, times of change and inode (as `plan check`'s cache takes it): another state may be other bytes. `undefined` when there is none. */
+/**
+ * A file's settled state (`settledStat`, as `plan check`'s cache and watch mode's copies take it):
+ * its size, times of change, inode and device, once its last change is older than a coarse
+ * clock's tick. `undefined` when it has not settled (a change in the same tick keeps every one of
+ * them: the same state may be other bytes) or the file is gone: then it is read again.
+ */
 function fileState(absPath: string): string | undefined {
   try {
-    const s = statSync(absPath);
-    return `${s.size} ${s.mtimeMs} ${s.ctimeMs} ${s.ino}`;
+    return settledStat(statSync(absPath));
   } catch {
     return undefined;
   }
 }
+
+/** Whether a state recorded and a state now are the same settled state: one that says nothing is never the same. */
+const sameState = (recorded: string | undefined, now: string | undefined) => now !== undefined && recorded === now;
 
 /** A view in its template and the page layout: the page's file, with its print style sheet where it is also a PDF. */
 function pageFile(view: PageView, templates: Templates, pages: Pages, options: SiteOptions): OutputFile {

@@ -83,7 +83,14 @@ export function whereInside(root: string, absPath: string): Inside {
     if (code === "ELOOP") return { kind: "special", reason: t`it is a loop of symbolic links` };
     return { kind: "special", reason: t`it cannot be read (${code ?? "unknown error"})` };
   }
-  if (!insideRealRoot(root, realPath)) return { kind: "outside", reason: t`it is a symbolic link that leads out of the repository (to ${realPath})` };
+  let inside: boolean;
+  try {
+    inside = insideRealRoot(root, realPath);
+  } catch (error) {
+    // The root's real path, asked of the disk, is gone since the file's was found (removed or moved between two reads: watch mode, a long build).
+    return { kind: "special", reason: rootUnreadable(root, error) };
+  }
+  if (!inside) return { kind: "outside", reason: t`it is a symbolic link that leads out of the repository (to ${realPath})` };
   let stats;
   try {
     stats = lstatSync(realPath);
@@ -94,6 +101,14 @@ export function whereInside(root: string, absPath: string): Inside {
   if (!stats.isFile()) return { kind: "special", reason: t`it is not a regular file (a pipe, socket or device)` };
   if (stats.nlink > 1) return { kind: "special", reason: hardLinked(stats.nlink) };
   return { kind: "file", realPath };
+}
+
+/** Why a file is refused whose repository's folder cannot be asked its real path any more. */
+function rootUnreadable(root: string, error: unknown): Message {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR"
+    ? t`the repository's folder ${root} is gone (removed or moved while plan ran)`
+    : t`the repository's folder ${root} cannot be read (${code ?? "unknown error"})`;
 }
 
 /**

@@ -6,8 +6,8 @@ import { lastOnExit } from "../exit.js";
 /**
  * What a run leaves behind when it is killed: the folders it builds beside the output folder
  * (`.dist.plan-new-<pid>-…`, `.dist.plan-old-<pid>-…`, `.dist.plan-pdf-<pid>-…`,
- * `.dist.plan-watch-<pid>-…`) and its browser profile (`plan-browser-<pid>-…` in the temp
- * folder). Each carries the pid of its run, so that the next run of any kind can tell a dead
+ * `.dist.plan-watch-<pid>-…`) and its browser's folder (`plan-browser-<pid>-…` in the temp
+ * folder, and in /tmp where the temp folder is too long for the browser's socket). Each carries the pid of its run, so that the next run of any kind can tell a dead
  * run's leftovers from those of a run still going. The folders beside an output folder are
  * listed, before they are made, in a record in the temp folder (`plan-run-<pid>`), so that
  * finding them takes one look at the temp folder and never a walk of the repository.
@@ -81,12 +81,14 @@ function besideOf(prefix: string): string[] {
 }
 
 /**
- * Removes what runs that are gone left behind: their browser profiles, and the folders they
+ * Removes what runs that are gone left behind: their browsers' folders, and the folders they
  * were building beside an output folder. A previous output that a killed build had moved aside
  * (`.plan-old-`) and not yet replaced is put back, so the output folder is as it was.
- * Cheap: one look at the temp folder, and one at each folder a dead run recorded.
+ * `browserTemps`: the other folders where a run's browser has its temp folder (`/tmp` where the
+ * temp folder is too long for the browser's socket: src/browser/launch.ts).
+ * Cheap: one look at the temp folder (and at each of `browserTemps`), and one at each folder a dead run recorded.
  */
-export function removeLeftovers(): void {
+export function removeLeftovers(browserTemps: readonly string[] = []): void {
   const temp = tmpdir();
   let names: string[];
   try {
@@ -99,6 +101,27 @@ export function removeLeftovers(): void {
     if (profile && !processAlive(Number(profile[1]))) remove(join(temp, name));
     const record = RECORD.exec(name);
     if (record && !processAlive(Number(record[1]))) removeRecorded(join(temp, name), Number(record[1]));
+  }
+  for (const folder of browserTemps) if (folder !== temp) removeBrowserTemps(folder);
+}
+
+/** The browsers' temp folders (`plan-browser-<pid>-…`) in `folder` of this user's runs that are gone: another user's are not ours to remove. */
+function removeBrowserTemps(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const profile = PROFILE.exec(name);
+    if (!profile || processAlive(Number(profile[1]))) continue;
+    try {
+      if (typeof process.getuid === "function" && lstatSync(join(folder, name)).uid !== process.getuid()) continue;
+    } catch {
+      continue;
+    }
+    remove(join(folder, name));
   }
 }
 
