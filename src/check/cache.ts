@@ -349,17 +349,10 @@ export class CheckCache implements FileCache {
     if (!this.persist) return;
     const last = this.between.last;
     const before = this.before;
-    const findings = new Map<string, FindingsRecord>();
     // What every rule may read changed: every finding between documents was made anew.
     const allChanged = !before || last?.shared !== before.between?.shared;
-    for (const [relPath, found] of last?.findings ?? []) {
-      const record = this.keptFindings.get(found);
-      if (!record) this.dirtyFound.add(shardOf(relPath));
-      // A file's new findings are recorded together: a light source's text is read once for their frame lines.
-      const lines = record ? undefined : this.linesOf.get(relPath);
-      findings.set(relPath, record ?? { key: found.key, messages: found.messages.map((m) => recordOf(m, lines)) });
-    }
-    for (const relPath of before?.between?.findings.keys() ?? []) if (!findings.has(relPath)) this.dirtyFound.add(shardOf(relPath));
+    for (const [relPath, found] of last?.findings ?? []) if (!this.keptFindings.has(found)) this.dirtyFound.add(shardOf(relPath));
+    for (const relPath of before?.between?.findings.keys() ?? []) if (!last?.findings.has(relPath)) this.dirtyFound.add(shardOf(relPath));
     // Files gone since (deleted, renamed, ignored now) are dropped, so the cache does not grow without end.
     for (const relPath of this.kept.keys()) {
       if (this.seen.has(relPath)) continue;
@@ -367,13 +360,26 @@ export class CheckCache implements FileCache {
       this.dirty.add(shardOf(relPath));
     }
     if (before && !allChanged && this.dirty.size === 0 && this.dirtyFound.size === 0) return;
-    const shardsOf = (part: Part, records: Map<string, FileRecord | FindingsRecord>) => {
-      const shards = Array.from({ length: SHARDS }, (): StoredShard => ({ format: FORMAT, key: this.key, part, records: new Map() }));
-      for (const [relPath, record] of records) shards[shardOf(relPath)]!.records.set(relPath, record);
+    const dirty = { check: this.dirty, found: this.dirtyFound };
+    // The shards kept as they are: written before, and nothing in them changed.
+    const keptName = (part: Part, n: number) => (!allChanged && !dirty[part].has(n) && before?.shards[part][n]) || "";
+    // Only the shards written again are made, of the records of their files (a change of 10 files writes a few of 64).
+    const shardsOf = <R>(part: Part, records: Iterable<[string, R]>, recordOfOne: (relPath: string, record: R) => FileRecord | FindingsRecord) => {
+      const shards: (StoredShard | undefined)[] = Array.from({ length: SHARDS }, (_, n) =>
+        keptName(part, n) ? undefined : { format: FORMAT, key: this.key, part, records: new Map() },
+      );
+      for (const [relPath, record] of records) shards[shardOf(relPath)]?.records.set(relPath, recordOfOne(relPath, record));
       return shards;
     };
-    const parts = { check: shardsOf("check", this.kept), found: shardsOf("found", findings) };
-    const dirty = { check: this.dirty, found: this.dirtyFound };
+    const parts = {
+      check: shardsOf("check", this.kept, (_, record) => record),
+      // A file's new findings are recorded together: a light source's text is read once for their frame lines.
+      found: shardsOf(
+        "found",
+        last?.findings ?? [],
+        (relPath, found) => this.keptFindings.get(found) ?? { key: found.key, messages: found.messages.map((m) => recordOf(m, this.linesOf.get(relPath))) },
+      ),
+    };
     const folder = join(this.root, CACHE_FOLDER);
     const path = join(this.root, CHECK_CACHE);
     const written: string[] = [];
@@ -388,8 +394,7 @@ export class CheckCache implements FileCache {
         writeFileSync(ignore, "# Written by plan: what it keeps between runs, never committed.\n*\n", { flag: "wx" });
       const namesOf = (part: Part) =>
         parts[part].map((shard, n) => {
-          const kept = before?.shards[part][n] ?? "";
-          if (kept && !allChanged && !dirty[part].has(n)) return kept;
+          if (!shard) return keptName(part, n);
           if (shard.records.size === 0) return "";
           const name = `${part}-${n}-${randomBytes(6).toString("hex")}.bin`;
           written.push(name);
