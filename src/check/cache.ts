@@ -467,47 +467,67 @@ function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined, strin
 }
 
 /**
- * An outline as kept (`outlineOf`). Its getters are the class's: getters of each outline's own
- * (an object literal's) make each a dictionary of its properties in V8, 430 bytes more each.
+ * What the cache keeps of a file and reads only when a rule asks for it: serialized (then read
+ * once, its bytes let go, its strings this check's, see `Strings`), or as a worker sent it (see
+ * `Inline`); made anew from the file (`anew`) where the bytes cannot be read (a cache written by
+ * hand). A class that the kept outline and entry extend: an object of each's own, holding a
+ * getter, would be a dictionary of its properties in V8, several hundred bytes more each.
  */
-class KeptBodyOutline implements BodyOutline {
+abstract class ReadWhenAsked<T> {
+  #value: T | undefined;
+  /** Let go once read: the value is kept once, as read. */
+  #serialized: Uint8Array | undefined;
+  constructor(
+    kept: Uint8Array | Inline<T>,
+    private readonly strings: Strings,
+  ) {
+    this.#value = isInline(kept) ? kept.inline : undefined;
+    this.#serialized = isInline(kept) ? undefined : kept;
+  }
+  /** The value made anew from the file. */
+  protected abstract anew(): T;
+  protected kept(): T {
+    if (this.#serialized === undefined) return this.#value as T;
+    try {
+      this.#value = this.strings.within(deserialize(this.#serialized) as T);
+    } catch {
+      this.#value = this.anew();
+    }
+    this.#serialized = undefined;
+    return this.#value;
+  }
+}
+
+type OutlineRest = Pick<BodyOutline, "headings" | "directives" | "figures">;
+
+/** An outline as kept (`outlineOf`): where its body starts and its links at once, its headings, directives and figures when asked for. */
+class KeptBodyOutline extends ReadWhenAsked<OutlineRest> implements BodyOutline {
   readonly bodyStart: number;
   readonly bodyLine: BodyOutline["bodyLine"];
   readonly urls: BodyOutline["urls"];
-  #rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
-  #serialized: Uint8Array | undefined;
   constructor(
     kept: KeptOutline,
-    private readonly anew: () => BodyOutline | undefined,
-    private readonly strings: Strings,
+    private readonly fromFile: () => BodyOutline | undefined,
+    strings: Strings,
   ) {
+    super(kept.rest, strings);
     this.bodyStart = kept.bodyStart;
     this.bodyLine = kept.bodyLine;
     this.urls = kept.urls;
-    // Let go once read, as the data of an entry (see `restoreEntry`).
-    this.#rest = isInline(kept.rest) ? kept.rest.inline : undefined;
-    this.#serialized = isInline(kept.rest) ? undefined : kept.rest;
+  }
+  protected anew(): OutlineRest {
+    // A cache written by hand: the outline of the text as it is.
+    const outline = this.fromFile();
+    return { headings: outline?.headings ?? [], directives: outline?.directives ?? [], figures: outline?.figures ?? [] };
   }
   get headings() {
-    return this.#more().headings;
+    return this.kept().headings;
   }
   get directives() {
-    return this.#more().directives;
+    return this.kept().directives;
   }
   get figures() {
-    return this.#more().figures;
-  }
-  #more() {
-    if (this.#rest) return this.#rest;
-    try {
-      this.#rest = this.strings.within(deserialize(this.#serialized!) as Pick<BodyOutline, "headings" | "directives" | "figures">);
-      this.#serialized = undefined;
-    } catch {
-      // A cache written by hand: the outline of the text as it is.
-      const outline = this.anew();
-      this.#rest = { headings: outline?.headings ?? [], directives: outline?.directives ?? [], figures: outline?.figures ?? [] };
-    }
-    return this.#rest;
+    return this.kept().figures;
   }
 }
 
@@ -545,38 +565,27 @@ function restoreEntry(
   return new KeptEntry(id, source, kept, anew, strings) as unknown as AnyEntry;
 }
 
-/**
- * An entry as kept (`restoreEntry`). Its getter of `data` is the class's: a getter of each
- * entry's own makes each a dictionary of its properties in V8, several hundred bytes more each.
- */
-class KeptEntry {
+/** An entry as kept (`restoreEntry`): its kind and what the rules between documents ask of every document at once, its data when asked for. */
+class KeptEntry extends ReadWhenAsked<unknown> {
   readonly kind: AnyEntry["kind"];
   readonly [KNOWN]: Known;
-  // Sent as it is (already of this check's strings, see `adopt`), or serialized and let go once read: the data is kept once, as read.
-  #data: unknown;
-  #serialized: Uint8Array | undefined;
   constructor(
     readonly id: string,
     readonly source: SourceDocument,
     kept: { kind: AnyEntry["kind"]; data: Uint8Array | Inline<unknown>; known: Known },
-    private readonly anew: () => LoadedFile,
-    private readonly strings: Strings,
+    private readonly fromFile: () => LoadedFile,
+    strings: Strings,
   ) {
+    super(kept.data, strings);
     this.kind = kept.kind;
     this[KNOWN] = kept.known;
-    this.#data = isInline(kept.data) ? kept.data.inline : undefined;
-    this.#serialized = isInline(kept.data) ? undefined : kept.data;
+  }
+  protected anew(): unknown {
+    const loaded = this.fromFile().parsed;
+    return loaded.as === "document" ? loaded.entry?.data : undefined;
   }
   get data(): unknown {
-    if (this.#data !== undefined) return this.#data;
-    try {
-      this.#data = this.strings.within(deserialize(this.#serialized!));
-      this.#serialized = undefined;
-    } catch {
-      const loaded = this.anew().parsed;
-      this.#data = loaded.as === "document" ? loaded.entry?.data : undefined;
-    }
-    return this.#data;
+    return this.kept();
   }
 }
 
