@@ -9,6 +9,7 @@ import { namesOf } from "../model/groups.js";
 import { loadFile, type FileCache, type LoadedFile } from "../model/load-repository.js";
 import { KNOWN, referencesOf, type AnyEntry, type Known } from "../model/repository.js";
 import type { BetweenState, Findings } from "../rules/index.js";
+import { planMoney } from "../rules/money.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside, relativePath, repositoryPath } from "../source/read-inside.js";
 import { lazy } from "../lazy.js";
@@ -439,7 +440,11 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string, inline = false
             entry: parsed.entry && {
               kind: parsed.entry.kind,
               data: inline ? { inline: parsed.entry.data } : serialize(packed(parsed.entry.data)),
-              known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
+              known: {
+                references: referencesOf(parsed.entry),
+                names: namesOf(parsed.entry),
+                money: parsed.entry.kind === "plan" ? planMoney(parsed.entry) : undefined,
+              },
             },
           }
         : parsed.as === "none"
