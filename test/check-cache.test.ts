@@ -302,6 +302,38 @@ describe("the cache of plan check", () => {
     expect(relatedLine(await sameAsFresh(root, "a line added above the copy's text"))).toBe(before + 1);
   });
 
+  it("adds a party's sums across plans of other groups from the sums it keeps of each plan, and names the amount that passes the limit", async () => {
+    // Lerum's and Sjöbacka's plans are of two agreements, two groups: the party's sum is found at the configuration, checked every time.
+    const root = copyExamples({ only: ["lerum", "sjobacka"] });
+    const half = "5000000000000000";
+    const big = (amount: string) => (m: string) =>
+      `\n  - id: stor\n    type: staff\n    title: Stor post\n    parties: { hsn-vast: ${amount} }\n${m.startsWith("\ntotals") ? "\ntotals:" : ""}`;
+    for (const file of ["lerum/plan-2019.md", "sjobacka/plan-2020.md"]) edit(root, file, /\ntotals:|$(?![\s\S])/, big(half));
+    const partySum = (json: string) =>
+      (JSON.parse(json) as { problems: { ruleId: string; file: string; message: string }[] }).problems
+        .filter((p) => p.ruleId === "money/sum-range" && p.file === "plan.config.yaml")
+        .map((p) => p.message);
+    const amountAt = () => `sjobacka/plan-2020.md:${lineOf(root, "sjobacka/plan-2020.md", `hsn-vast: ${half} }`)}:`;
+    // The first check writes the cache; the plans of 2019 (Lerum's) and 2020 (Sjöbacka's) each within range, together not.
+    await run(["check", "."], root);
+    let found = partySum(await sameAsFresh(root, "two plans past the limit together"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`with the amount at ${amountAt()}`);
+    // Only Lerum's plan changed, the amount still there: Sjöbacka's plan is taken from the cache, read for the amount that passes the limit.
+    edit(root, "lerum/plan-2019.md", "title: Stor post", "title: Stor post i Lerum");
+    found = partySum(await sameAsFresh(root, "the earlier plan edited"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`with the amount at ${amountAt()}`);
+    // Lerum's amount lowered: Sjöbacka's kept plan no longer passes the limit.
+    edit(root, "lerum/plan-2019.md", `hsn-vast: ${half} }`, "hsn-vast: 1000 }");
+    expect(partySum(await sameAsFresh(root, "the earlier plan's amount lowered"))).toEqual([]);
+    // And raised again.
+    edit(root, "lerum/plan-2019.md", "hsn-vast: 1000 }", `hsn-vast: ${half} }`);
+    found = partySum(await sameAsFresh(root, "the earlier plan's amount raised again"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`with the amount at ${amountAt()}`);
+  });
+
   it("writes again only the shard of the folder that changed, and takes a shard cut short or gone as empty", async () => {
     const root = copyExamples({ only: ["lerum", "sjobacka"] });
     /** The shard files, by shard number. */

@@ -9,6 +9,7 @@ import { namesOf } from "../model/groups.js";
 import { loadFile, type FileCache, type LoadedFile } from "../model/load-repository.js";
 import { KNOWN, referencesOf, type AnyEntry, type Known } from "../model/repository.js";
 import type { BetweenState, Findings } from "../rules/index.js";
+import { planMoney } from "../rules/money.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside, relativePath, repositoryPath } from "../source/read-inside.js";
 import { lazy } from "../lazy.js";
@@ -349,17 +350,10 @@ export class CheckCache implements FileCache {
     if (!this.persist) return;
     const last = this.between.last;
     const before = this.before;
-    const findings = new Map<string, FindingsRecord>();
     // What every rule may read changed: every finding between documents was made anew.
     const allChanged = !before || last?.shared !== before.between?.shared;
-    for (const [relPath, found] of last?.findings ?? []) {
-      const record = this.keptFindings.get(found);
-      if (!record) this.dirtyFound.add(shardOf(relPath));
-      // A file's new findings are recorded together: a light source's text is read once for their frame lines.
-      const lines = record ? undefined : this.linesOf.get(relPath);
-      findings.set(relPath, record ?? { key: found.key, messages: found.messages.map((m) => recordOf(m, lines)) });
-    }
-    for (const relPath of before?.between?.findings.keys() ?? []) if (!findings.has(relPath)) this.dirtyFound.add(shardOf(relPath));
+    for (const [relPath, found] of last?.findings ?? []) if (!this.keptFindings.has(found)) this.dirtyFound.add(shardOf(relPath));
+    for (const relPath of before?.between?.findings.keys() ?? []) if (!last?.findings.has(relPath)) this.dirtyFound.add(shardOf(relPath));
     // Files gone since (deleted, renamed, ignored now) are dropped, so the cache does not grow without end.
     for (const relPath of this.kept.keys()) {
       if (this.seen.has(relPath)) continue;
@@ -367,13 +361,26 @@ export class CheckCache implements FileCache {
       this.dirty.add(shardOf(relPath));
     }
     if (before && !allChanged && this.dirty.size === 0 && this.dirtyFound.size === 0) return;
-    const shardsOf = (part: Part, records: Map<string, FileRecord | FindingsRecord>) => {
-      const shards = Array.from({ length: SHARDS }, (): StoredShard => ({ format: FORMAT, key: this.key, part, records: new Map() }));
-      for (const [relPath, record] of records) shards[shardOf(relPath)]!.records.set(relPath, record);
+    const dirty = { check: this.dirty, found: this.dirtyFound };
+    // The shards kept as they are: written before, and nothing in them changed.
+    const keptName = (part: Part, n: number) => (!allChanged && !dirty[part].has(n) && before?.shards[part][n]) || "";
+    // Only the shards written again are made, of the records of their files (a change of 10 files writes a few of 64).
+    const shardsOf = <R>(part: Part, records: Iterable<[string, R]>, recordOfOne: (relPath: string, record: R) => FileRecord | FindingsRecord) => {
+      const shards: (StoredShard | undefined)[] = Array.from({ length: SHARDS }, (_, n) =>
+        keptName(part, n) ? undefined : { format: FORMAT, key: this.key, part, records: new Map() },
+      );
+      for (const [relPath, record] of records) shards[shardOf(relPath)]?.records.set(relPath, recordOfOne(relPath, record));
       return shards;
     };
-    const parts = { check: shardsOf("check", this.kept), found: shardsOf("found", findings) };
-    const dirty = { check: this.dirty, found: this.dirtyFound };
+    const parts = {
+      check: shardsOf("check", this.kept, (_, record) => record),
+      // A file's new findings are recorded together: a light source's text is read once for their frame lines.
+      found: shardsOf(
+        "found",
+        last?.findings ?? [],
+        (relPath, found) => this.keptFindings.get(found) ?? { key: found.key, messages: found.messages.map((m) => recordOf(m, this.linesOf.get(relPath))) },
+      ),
+    };
     const folder = join(this.root, CACHE_FOLDER);
     const path = join(this.root, CHECK_CACHE);
     const written: string[] = [];
@@ -388,8 +395,7 @@ export class CheckCache implements FileCache {
         writeFileSync(ignore, "# Written by plan: what it keeps between runs, never committed.\n*\n", { flag: "wx" });
       const namesOf = (part: Part) =>
         parts[part].map((shard, n) => {
-          const kept = before?.shards[part][n] ?? "";
-          if (kept && !allChanged && !dirty[part].has(n)) return kept;
+          if (!shard) return keptName(part, n);
           if (shard.records.size === 0) return "";
           const name = `${part}-${n}-${randomBytes(6).toString("hex")}.bin`;
           written.push(name);
@@ -434,7 +440,11 @@ export function recordOfLoaded(loaded: LoadedFile, stat?: string, inline = false
             entry: parsed.entry && {
               kind: parsed.entry.kind,
               data: inline ? { inline: parsed.entry.data } : serialize(packed(parsed.entry.data)),
-              known: { references: referencesOf(parsed.entry), names: namesOf(parsed.entry) },
+              known: {
+                references: referencesOf(parsed.entry),
+                names: namesOf(parsed.entry),
+                money: parsed.entry.kind === "plan" ? planMoney(parsed.entry) : undefined,
+              },
             },
           }
         : parsed.as === "none"
@@ -462,47 +472,67 @@ function outlineOf(kept: KeptOutline, anew: () => BodyOutline | undefined, strin
 }
 
 /**
- * An outline as kept (`outlineOf`). Its getters are the class's: getters of each outline's own
- * (an object literal's) make each a dictionary of its properties in V8, 430 bytes more each.
+ * What the cache keeps of a file and reads only when a rule asks for it: serialized (then read
+ * once, its bytes let go, its strings this check's, see `Strings`), or as a worker sent it (see
+ * `Inline`); made anew from the file (`anew`) where the bytes cannot be read (a cache written by
+ * hand). A class that the kept outline and entry extend: an object of each's own, holding a
+ * getter, would be a dictionary of its properties in V8, several hundred bytes more each.
  */
-class KeptBodyOutline implements BodyOutline {
+abstract class ReadWhenAsked<T> {
+  #value: T | undefined;
+  /** Let go once read: the value is kept once, as read. */
+  #serialized: Uint8Array | undefined;
+  constructor(
+    kept: Uint8Array | Inline<T>,
+    private readonly strings: Strings,
+  ) {
+    this.#value = isInline(kept) ? kept.inline : undefined;
+    this.#serialized = isInline(kept) ? undefined : kept;
+  }
+  /** The value made anew from the file. */
+  protected abstract anew(): T;
+  protected kept(): T {
+    if (this.#serialized === undefined) return this.#value as T;
+    try {
+      this.#value = this.strings.within(deserialize(this.#serialized) as T);
+    } catch {
+      this.#value = this.anew();
+    }
+    this.#serialized = undefined;
+    return this.#value;
+  }
+}
+
+type OutlineRest = Pick<BodyOutline, "headings" | "directives" | "figures">;
+
+/** An outline as kept (`outlineOf`): where its body starts and its links at once, its headings, directives and figures when asked for. */
+class KeptBodyOutline extends ReadWhenAsked<OutlineRest> implements BodyOutline {
   readonly bodyStart: number;
   readonly bodyLine: BodyOutline["bodyLine"];
   readonly urls: BodyOutline["urls"];
-  #rest: Pick<BodyOutline, "headings" | "directives" | "figures"> | undefined;
-  #serialized: Uint8Array | undefined;
   constructor(
     kept: KeptOutline,
-    private readonly anew: () => BodyOutline | undefined,
-    private readonly strings: Strings,
+    private readonly fromFile: () => BodyOutline | undefined,
+    strings: Strings,
   ) {
+    super(kept.rest, strings);
     this.bodyStart = kept.bodyStart;
     this.bodyLine = kept.bodyLine;
     this.urls = kept.urls;
-    // Let go once read, as the data of an entry (see `restoreEntry`).
-    this.#rest = isInline(kept.rest) ? kept.rest.inline : undefined;
-    this.#serialized = isInline(kept.rest) ? undefined : kept.rest;
+  }
+  protected anew(): OutlineRest {
+    // A cache written by hand: the outline of the text as it is.
+    const outline = this.fromFile();
+    return { headings: outline?.headings ?? [], directives: outline?.directives ?? [], figures: outline?.figures ?? [] };
   }
   get headings() {
-    return this.#more().headings;
+    return this.kept().headings;
   }
   get directives() {
-    return this.#more().directives;
+    return this.kept().directives;
   }
   get figures() {
-    return this.#more().figures;
-  }
-  #more() {
-    if (this.#rest) return this.#rest;
-    try {
-      this.#rest = this.strings.within(deserialize(this.#serialized!) as Pick<BodyOutline, "headings" | "directives" | "figures">);
-      this.#serialized = undefined;
-    } catch {
-      // A cache written by hand: the outline of the text as it is.
-      const outline = this.anew();
-      this.#rest = { headings: outline?.headings ?? [], directives: outline?.directives ?? [], figures: outline?.figures ?? [] };
-    }
-    return this.#rest;
+    return this.kept().figures;
   }
 }
 
@@ -540,38 +570,27 @@ function restoreEntry(
   return new KeptEntry(id, source, kept, anew, strings) as unknown as AnyEntry;
 }
 
-/**
- * An entry as kept (`restoreEntry`). Its getter of `data` is the class's: a getter of each
- * entry's own makes each a dictionary of its properties in V8, several hundred bytes more each.
- */
-class KeptEntry {
+/** An entry as kept (`restoreEntry`): its kind and what the rules between documents ask of every document at once, its data when asked for. */
+class KeptEntry extends ReadWhenAsked<unknown> {
   readonly kind: AnyEntry["kind"];
   readonly [KNOWN]: Known;
-  // Sent as it is (already of this check's strings, see `adopt`), or serialized and let go once read: the data is kept once, as read.
-  #data: unknown;
-  #serialized: Uint8Array | undefined;
   constructor(
     readonly id: string,
     readonly source: SourceDocument,
     kept: { kind: AnyEntry["kind"]; data: Uint8Array | Inline<unknown>; known: Known },
-    private readonly anew: () => LoadedFile,
-    private readonly strings: Strings,
+    private readonly fromFile: () => LoadedFile,
+    strings: Strings,
   ) {
+    super(kept.data, strings);
     this.kind = kept.kind;
     this[KNOWN] = kept.known;
-    this.#data = isInline(kept.data) ? kept.data.inline : undefined;
-    this.#serialized = isInline(kept.data) ? undefined : kept.data;
+  }
+  protected anew(): unknown {
+    const loaded = this.fromFile().parsed;
+    return loaded.as === "document" ? loaded.entry?.data : undefined;
   }
   get data(): unknown {
-    if (this.#data !== undefined) return this.#data;
-    try {
-      this.#data = this.strings.within(deserialize(this.#serialized!));
-      this.#serialized = undefined;
-    } catch {
-      const loaded = this.anew().parsed;
-      this.#data = loaded.as === "document" ? loaded.entry?.data : undefined;
-    }
-    return this.#data;
+    return this.kept();
   }
 }
 

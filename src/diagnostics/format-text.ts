@@ -20,31 +20,33 @@ export const plain: Style = { red: String, yellow: String, dim: String, bold: St
 
 /** The offending source line with the one before it, and a marker under the place, as hledger and rustc show it. */
 export function codeFrame(lines: Pick<LineIndex, "line">, message: VFileMessage, style: Style): string {
-  const start = message.place && "start" in message.place ? message.place.start : message.place;
-  const end = message.place && "end" in message.place ? message.place.end : undefined;
+  return frameOf(lines, message.place, isError(message) ? style.red : style.yellow, style);
+}
+
+/** `codeFrame` of a place, its marker in `colour`. */
+function frameOf(lines: Pick<LineIndex, "line">, place: VFileMessage["place"], colour: (s: string) => string, style: Style): string {
+  const start = place && "start" in place ? place.start : place;
+  const end = place && "end" in place ? place.end : undefined;
   if (!start?.line) return "";
-  const read = new Map<number, string>();
-  const raw = (n: number) => {
-    let text = read.get(n);
-    if (text === undefined) read.set(n, (text = (lines.line(n) ?? "").replace(/\t/g, " ")));
-    return text;
-  };
+  const raw = (n: number) => (lines.line(n) ?? "").replace(TABS, " ");
   // A source line is text from the document: a control character in it is shown as an escape (`\x1b`), never sent to the terminal.
-  const show = (n: number) => visible(raw(n));
   const width = String(start.line).length;
-  const gutter = (n: number | "") => style.dim(`${String(n).padStart(width)} | `);
-  const out: string[] = [];
-  if (start.line > 1 && show(start.line - 1).trim()) out.push(`    ${gutter(start.line - 1)}${show(start.line - 1)}`);
-  const line = show(start.line);
-  out.push(`    ${gutter(start.line)}${line}`);
+  let out = "";
+  if (start.line > 1) {
+    const before = visible(raw(start.line - 1));
+    if (before.trim()) out = `    ${style.dim(`${String(start.line - 1).padStart(width)} | `)}${before}\n`;
+  }
+  const text = raw(start.line);
+  const line = visible(text);
+  out += `    ${style.dim(`${String(start.line).padStart(width)} | `)}${line}\n`;
   // Columns count the source's characters; an escape takes several, so the marker is placed by the shown text.
-  const shownWidth = (columns: number) => visible(raw(start.line).slice(0, columns)).length;
+  const shownWidth = (columns: number) => (text === line ? text.slice(0, columns) : visible(text.slice(0, columns))).length;
   const from = shownWidth((start.column ?? 1) - 1);
   const to = end && end.line === start.line ? Math.max(from + 1, shownWidth((end.column ?? 1) - 1)) : Math.max(from + 1, line.length);
-  const colour = isError(message) ? style.red : style.yellow;
-  out.push(`    ${gutter("")}${" ".repeat(from)}${colour("^".repeat(Math.min(to - from, Math.max(1, line.length - from))))}`);
-  return out.join("\n");
+  return `${out}    ${style.dim(`${"".padStart(width)} | `)}${" ".repeat(from)}${colour("^".repeat(Math.min(to - from, Math.max(1, line.length - from))))}`;
 }
+
+const TABS = /\t/g;
 
 /**
  * The lines of a file that its messages' code frames show: those the messages carry (`FrameLines`,
@@ -73,35 +75,41 @@ export function formatText(files: FileMessages[], documents: number, style: Styl
 /** `formatText`'s text in pieces, a file at a time, to be written as they are made (a large repository's report is tens of megabytes). */
 export function* textPieces(files: FileMessages[], documents: number, style: Style, lang: Lang): Generator<string> {
   const words = { error: say(t`error`, lang), warning: say(t`warning`, lang), see: say(t`see:`, lang), fix: say(t`fix:`, lang) };
+  const severities = { error: style.red(words.error), warning: style.yellow(words.warning) };
+  const see = `    ${style.bold(words.see)} `;
+  const fixWord = `    ${style.bold(words.fix)} `;
+  // A report of thousands of files says the same few counts again and again: `1 varning`, `2 varningar`.
+  const headers = new Map<string, string>();
   for (const { file, messages } of files) {
-    const header = countsText(countMessages([{ file, messages }]), lang);
+    let errors = 0;
+    for (const message of messages) if (isError(message)) errors++;
+    const counts = `${errors} ${messages.length - errors}`;
+    let header = headers.get(counts);
+    if (header === undefined) headers.set(counts, (header = style.dim(` (${countsText({ errors, warnings: messages.length - errors }, lang)})`)));
     // File names, messages and fixes quote the documents: their control characters are shown as escapes.
     const path = visible(file.path);
-    const parts = [style.bold(style.cyan(path)) + style.dim(` (${header})`)];
+    let out = style.bold(style.cyan(path)) + header;
     const lines = frameSource(file, messages);
     for (const message of messages) {
-      const severity = isError(message) ? style.red(words.error) : style.yellow(words.warning);
-      parts.push(
-        [
-          `  ${path}:${message.line ?? 1}:${message.column ?? 1}: ${severity} ${style.dim(`[${message.ruleId}]`)}`,
-          `    ${visible(reasonIn(message, lang))}`,
-          codeFrame(lines, message, style),
-          ...relatedPlaces(message).map((r) => {
-            const start = r.place.start;
-            // A place in this file is shown with its source line; one in another file by its place alone.
-            const frame = r.file === file.path ? codeFrame(lines, { place: r.place, fatal: false } as VFileMessage, { ...style, yellow: style.cyan }) : "";
-            return [`    ${style.bold(words.see)} ${visible(r.file)}:${start.line}:${start.column}: ${visible(say(r.reason, lang))}`, frame]
-              .filter(Boolean)
-              .join("\n");
-          }),
-          fixIn(message, lang) ? `    ${style.bold(words.fix)} ${visible(fixIn(message, lang)!)}` : "",
-        ]
-          .filter(Boolean)
-          .join("\n"),
-      );
+      const error = isError(message);
+      out += `\n\n  ${path}:${message.line ?? 1}:${message.column ?? 1}: ${error ? severities.error : severities.warning} ${style.dim(`[${message.ruleId}]`)}`;
+      out += `\n    ${visible(reasonIn(message, lang))}`;
+      const frame = frameOf(lines, message.place, error ? style.red : style.yellow, style);
+      if (frame) out += `\n${frame}`;
+      for (const r of relatedPlaces(message)) {
+        const start = r.place.start;
+        out += `\n${see}${visible(r.file)}:${start.line}:${start.column}: ${visible(say(r.reason, lang))}`;
+        // A place in this file is shown with its source line; one in another file by its place alone.
+        if (r.file === file.path) {
+          const shown = frameOf(lines, r.place, style.cyan, style);
+          if (shown) out += `\n${shown}`;
+        }
+      }
+      const fix = fixIn(message, lang);
+      if (fix) out += `\n${fixWord}${visible(fix)}`;
     }
     // Each file's block, then the summary, with a blank line between.
-    yield `${parts.join("\n\n")}\n\n`;
+    yield `${out}\n\n`;
   }
   const counts = countMessages(files);
   const summary = summaryLine(counts, documents, lang);

@@ -135,6 +135,20 @@ export interface Known {
   references: DocumentReference[];
   /** What the document names (see `namesOf` in groups.ts). */
   names: string[];
+  /** A plan's sums, as the sums across plans add them (`planMoney` in rules/money.ts); none for another kind. */
+  money?: PlanMoney | undefined;
+}
+
+/** What the sums across plans read of a plan (`money/sum-range`): the check of a repository adds every plan's. */
+export interface PlanMoney {
+  year: number;
+  agreement: string | undefined;
+  /** Whether its own amounts (all lines and parties) add up beyond the safe range: it then has a message of its own, and the sums across plans leave it out. */
+  overflows: boolean;
+  /** The sum of its amounts but those of carry-overs. */
+  total: bigint;
+  /** Each party's sum of those amounts, in the order of the party's first amount. */
+  parties: [party: string, sum: bigint][];
 }
 
 export type KnownEntry = AnyEntry & { [KNOWN]?: Known };

@@ -19,7 +19,7 @@ import {
 } from "../model/money.js";
 import type { Split } from "../schema/agreement.js";
 import { moneyOptional } from "../model/forms.js";
-import { plansWithAgreements, type Entry, type LoneDocument } from "../model/repository.js";
+import { byData, KNOWN, plansWithAgreements, type Entry, type KnownEntry, type LoneDocument, type PlanMoney } from "../model/repository.js";
 import { place } from "../source/load.js";
 import type { Path } from "../source/locate.js";
 import { KRONOR_PER_UNIT } from "../model/table.js";
@@ -485,6 +485,26 @@ function checkTables(doc: Extract<LoneDocument, { kind: "plan" | "report" | "bud
   });
 }
 
+/** The amounts a plan adds to the sums across plans: all but those of carry-overs, in order. */
+const summedAmounts = (plan: Entry<"plan">) => planAmounts(plan.data.budget, (line) => line.type !== "carry-over").flat();
+
+/**
+ * A plan's sums as the sums across plans add them (`PlanMoney`): kept with a plan by \`plan check\`'s
+ * cache (`Known`), so that the sums of a thousand plans no change reached are added without reading
+ * their data; else made from its data, once.
+ */
+export const planMoney = (plan: Entry<"plan">): PlanMoney => (plan as KnownEntry)[KNOWN]?.money ?? planMoneyByData(plan);
+
+const planMoneyByData = byData((plan: Entry<"plan">): PlanMoney => {
+  let total = 0n;
+  const parties = new Map<string, bigint>();
+  for (const { party, amount } of summedAmounts(plan)) {
+    total += BigInt(amount);
+    if (party !== undefined) parties.set(party, (parties.get(party) ?? 0n) + BigInt(amount));
+  }
+  return { year: plan.data.year, agreement: plan.data.agreement, overflows: planOverflows(plan), total, parties: [...parties] };
+});
+
 /** A plan whose own amounts add up beyond the safe range: its own message says so, and the sums across plans leave it out. */
 const planOverflows = (plan: Entry<"plan">) =>
   overflowAt(
@@ -526,32 +546,35 @@ export const sumRange: Rule = {
   },
   repository(repo, report) {
     const checked = new Set(repo.plans);
-    const byYear = (a: Entry<"plan">, b: Entry<"plan">) => a.data.year - b.data.year || compareStrings(a.id, b.id);
+    const byYear = (a: Entry<"plan">, b: Entry<"plan">) => planMoney(a).year - planMoney(b).year || compareStrings(a.id, b.id);
     // Every plan with an agreement, not only those being checked (see `Rule.repository`); one whose own sum overflows has its own message.
+    // Each plan's sums are known without reading its data where a cache kept them (see `planMoney`).
     const plans = [...repo.documents.values()]
-      .filter(
-        (e): e is Entry<"plan"> =>
-          e.kind === "plan" && e.data.agreement !== undefined && repo.documents.get(e.data.agreement)?.kind === "agreement" && !planOverflows(e),
-      )
+      .filter((e): e is Entry<"plan"> => {
+        if (e.kind !== "plan") return false;
+        const { agreement, overflows } = planMoney(e as Entry<"plan">);
+        return agreement !== undefined && repo.documents.get(agreement)?.kind === "agreement" && !overflows;
+      })
       .sort(byYear);
     const budgets = new Map<string, bigint>();
     const parties = new Map<string, bigint>();
     const overflowing = new Map<string, { plan: Entry<"plan">; amount: Written }>();
     for (const plan of plans) {
-      const amounts = planAmounts(plan.data.budget, (line) => line.type !== "carry-over").flat();
+      const money = planMoney(plan);
       // An agreement's plans refer to it, so they are checked together: the message goes to the amount.
-      const agreementId = plan.data.agreement!;
+      const agreementId = money.agreement!;
       const before = budgets.get(agreementId) ?? 0n;
-      budgets.set(
-        agreementId,
-        amounts.reduce((acc, a) => acc + BigInt(a.amount), before),
-      );
-      if (checked.has(plan)) checkSum(plan.source, report, amounts, t`the budget of the agreement ${code(agreementId)} over its years`, before);
-      for (const amount of amounts) {
-        if (amount.party === undefined || overflowing.has(amount.party)) continue;
-        const total = (parties.get(amount.party) ?? 0n) + BigInt(amount.amount);
-        parties.set(amount.party, total);
-        if (total > SAFE_KRONOR) overflowing.set(amount.party, { plan, amount });
+      budgets.set(agreementId, before + money.total);
+      if (checked.has(plan)) checkSum(plan.source, report, summedAmounts(plan), t`the budget of the agreement ${code(agreementId)} over its years`, before);
+      for (const [party, sum] of money.parties) {
+        if (overflowing.has(party)) continue;
+        const sofar = parties.get(party) ?? 0n;
+        parties.set(party, sofar + sum);
+        if (sofar + sum <= SAFE_KRONOR) continue;
+        // The amounts are never negative: the one that takes the party's sum past the limit is in this plan, read for it.
+        let total = sofar;
+        const amount = summedAmounts(plan).find((a) => a.party === party && (total += BigInt(a.amount)) > SAFE_KRONOR);
+        if (amount) overflowing.set(party, { plan, amount });
       }
     }
     // A party's plans need not refer to each other, so its sum is reported at the party, in the configuration, which is checked every time (watch mode included).
