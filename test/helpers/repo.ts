@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { parse } from "yaml";
+import { CACHE_FOLDER } from "../../src/check/cache.js";
 import { main, type Kept } from "../../src/commands/main.js";
 import { BrowserKeeper } from "../../src/pdf/keeper.js";
 import { TemplateCache } from "../../src/render/templates.js";
@@ -42,19 +43,22 @@ export interface ExamplesPart {
 
 /**
  * The shipped examples into `dir`: their sources, not the output `npm run demo` builds in them
- * (examples/dist). With `only`, the configuration, data/ and the named folders of documents: the
- * smallest repository that shows a mechanism, for the tests of one that need not print every example.
+ * (examples/dist), nor what plan keeps between runs there (examples/.plan-cache, which the tests
+ * that check the examples in place write during a run): every copy starts as in a fresh clone,
+ * whatever ran before it. With `only`, the configuration, data/ and the named folders of documents:
+ * the smallest repository that shows a mechanism, for the tests of one that need not print every example.
  */
 export function copyExamplesTo(dir: string, { only }: ExamplesPart = {}): void {
   const output = resolve(EXAMPLES, "dist");
+  const kept = resolve(EXAMPLES, CACHE_FOLDER);
   // The folders of documents: every folder of the examples but data/ (and their output).
   const folders = readdirSync(EXAMPLES, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name !== "data" && e.name !== "dist")
+    .filter((e) => e.isDirectory() && e.name !== "data" && e.name !== "dist" && e.name !== CACHE_FOLDER)
     .map((e) => e.name);
   for (const folder of only ?? []) if (!folders.includes(folder)) throw new Error(`copyExamples: the examples have no folder ${folder}`);
   const skipped = only ? folders.filter((f) => !only.includes(f)).map((f) => resolve(EXAMPLES, f)) : [];
   const outside = (source: string, folder: string) => source !== folder && !source.startsWith(folder + sep);
-  cpSync(EXAMPLES, dir, { recursive: true, filter: (source) => [output, ...skipped].every((folder) => outside(source, folder)) });
+  cpSync(EXAMPLES, dir, { recursive: true, filter: (source) => [output, kept, ...skipped].every((folder) => outside(source, folder)) });
   // The forms the configuration makes a party's default (`forms:`) are part of the configuration: a repository without them is invalid.
   if (only) for (const form of configuredForms()) cpSync(join(EXAMPLES, `${form}.md`), join(dir, `${form}.md`));
 }
