@@ -1,7 +1,6 @@
-import type { Root, RootContent } from "mdast";
+import type { Parent, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Position } from "unist";
-import { visit } from "unist-util-visit";
 import { createHash } from "node:crypto";
 import remarkDirective from "remark-directive";
 import remarkFrontmatter from "remark-frontmatter";
@@ -11,7 +10,7 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
-import { escapeOf, firstControlCharacter } from "../format/control.js";
+import { CONTROL_CHARACTERS, escapeOf, firstControlCharacter } from "../format/control.js";
 import { decimal, say, t, type Message } from "../format/message.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
@@ -106,11 +105,24 @@ export interface ParseOptions {
   keepBody?: boolean;
 }
 
+/**
+ * Calls `enter` with each node of a markdown tree and its parent, depth-first in the order written,
+ * as unist-util-visit's `visit` does, the children of a node read once `enter` has seen it (it may
+ * replace them). `visit` makes a new list of ancestors at every node with children: three walks of
+ * every body in a check (`restoreTextDirectives`, `shiftPositions`, `outlineOf`) made as many lists.
+ */
+function eachNode(node: Root | RootContent, enter: (node: Root | RootContent, parent: Root | Parent | undefined) => void, parent?: Root | Parent): void {
+  enter(node, parent);
+  if (!("children" in node)) return;
+  const children = node.children as RootContent[];
+  for (let i = 0; i < children.length; i++) eachNode(children[i]!, enter, node);
+}
+
 /** Collects the headings and URLs of a markdown tree in one walk. */
 function outlineOf(tree: Root | undefined, bodyStart: number, text: string, lines: LineIndex): BodyOutline {
   const outline: BodyOutline = { bodyStart, bodyLine: bodyLineIn(text, lines, bodyStart), headings: [], urls: [], directives: [], figures: [] };
   if (!tree) return outline;
-  visit(tree, (node, _index, parent) => {
+  eachNode(tree, (node, parent) => {
     if (!node.position) return;
     if (node.type === "textDirective" && node.name === FIGURE_DIRECTIVE && parent?.position) {
       const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, v ?? ""]));
@@ -204,7 +216,7 @@ export const bodyParserFor = (text: string) => (GFM_SYNTAX.test(text) ? bodyPars
  */
 export function restoreTextDirectives(tree: Root, text: string, offset = 0): Root {
   const isProse = (c: RootContent) => c.type === "textDirective" && c.name !== FIGURE_DIRECTIVE;
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (!("children" in node) || !(node.children as RootContent[]).some(isProse)) return;
     const children: RootContent[] = [];
     for (const child of node.children as RootContent[]) {
@@ -227,7 +239,7 @@ export function restoreTextDirectives(tree: Root, text: string, offset = 0): Roo
 /** Moves the positions of a tree parsed from `text.slice(bodyStart)` to their places in `text`. */
 function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
   const line = lines.point(bodyStart).line - 1;
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     const p = node.position;
     if (!p) return;
     p.start = { line: p.start.line + line, column: p.start.column, offset: (p.start.offset ?? 0) + bodyStart };
@@ -761,6 +773,9 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
   walkYaml(yaml, {
     Map(map) {
       // The parser sees two keys only when both are written out; an alias naming another key of the map would silently replace it.
+      // Keys that are all texts written out were compared by the parser (`uniqueKeys`), whose error stops the check before this:
+      // only a map with another key (an alias, `1` beside `"1"`) may hold two of the same name.
+      if (map.items.every((pair) => isScalar(pair.key) && typeof pair.key.value === "string")) return;
       const seen = new Set<string>();
       for (const pair of map.items) {
         const key = keyOf(pair.key);
@@ -802,7 +817,8 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       });
     },
     Scalar(node, ancestors) {
-      if (typeof node.value !== "string") return;
+      // Most texts hold neither a control character nor a line break: told by one search each, before their field is looked for.
+      if (typeof node.value !== "string" || (!ANY_CONTROL_CHARACTER.test(node.value) && !node.value.includes("\n"))) return;
       const parent = ancestors.at(-1);
       const field = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
       const found = firstControlCharacter(node.value) ?? (field && SINGLE_LINE_FIELDS.has(field) ? lineBreak(node.value) : undefined);
@@ -821,6 +837,9 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
   });
   return ok;
 }
+
+/** Whether a text holds any of `CONTROL_CHARACTERS` (not global: it keeps no place between searches). */
+const ANY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 const lineBreak = (text: string) => {
   const offset = text.search(/\n/);
