@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
-import { fieldStarts, placesIn, type FieldStarts } from "../source/load.js";
+import { fieldStarts, placesIn, type FieldStarts } from "../source/field-places.js";
 import { repositoryPath } from "../source/read-inside.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
 import { MORE, PARSED, type Placed, type PlaceRequest } from "./parallel.js";
