@@ -52,6 +52,12 @@ export interface SourceDocument {
   outline: BodyOutline | undefined;
   /** A hash of the text: the same text gives the same digest, in any run. */
   digest: string;
+  /**
+   * True where every number of the frontmatter was seen written in plain digits (`-?\d+`) as it
+   * was parsed, so that no amount is written as `240.000` or `2e5` and `checkWrittenAmounts` need
+   * not walk the tree again; unset where that is not known.
+   */
+  plainNumbers?: boolean;
 }
 
 export interface BodyOutline {
@@ -587,7 +593,8 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
     ok = false;
     report(file, yamlSyntax, { reason: mistake.reason, place: lines.position(yamlStart + mistake.from, yamlStart + mistake.to), fix: mistake.fix });
   }
-  if (ok) ok = checkKeysAndText(file, lines, yaml, yamlStart);
+  let plainNumbers = false;
+  if (ok) ({ ok, plainNumbers } = checkKeysAndText(file, lines, yaml, yamlStart));
   let data: unknown;
   if (ok) {
     try {
@@ -603,7 +610,7 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
       });
     }
   }
-  return { yaml, data };
+  return { yaml, data, plainNumbers };
 }
 
 /**
@@ -621,10 +628,12 @@ const SINGLE_LINE_FIELDS = new Set(["title", "name", "short", "area", "label", "
  * Keys that are not ordinary names (`RESERVED_KEYS`), and text values holding control
  * characters (`CONTROL_CHARACTERS`): a title with an escape sequence recolours the terminal
  * of whoever runs `plan check`, one with CR LF adds a row to a CSV. Returns whether the YAML
- * may be read into data: a reserved key may not, since reading it is what goes wrong.
+ * may be read into data: a reserved key may not, since reading it is what goes wrong. Tells too
+ * whether every number is written in plain digits (`SourceDocument.plainNumbers`), seen on the way.
  */
-function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, yamlStart: number): boolean {
+function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, yamlStart: number): { ok: boolean; plainNumbers: boolean } {
   let ok = true;
+  let plainNumbers = true;
   const at = (range: readonly number[] | null | undefined) => lines.position(yamlStart + (range?.[0] ?? 0), yamlStart + (range?.[1] ?? 0));
   // An alias as a key (`*k : 999999`) is what it names: `&k __proto__` must be refused as `__proto__` is.
   const keyOf = (node: unknown) => (isAlias(node) ? node.resolve(yaml) : node);
@@ -675,6 +684,7 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       });
     },
     Scalar(node, ancestors) {
+      if (typeof node.value === "number" && node.source && !PLAIN_DIGITS.test(node.source)) plainNumbers = false;
       // Most texts hold neither a control character nor a line break: told by one search each, before their field is looked for.
       if (typeof node.value !== "string" || (!ANY_CONTROL_CHARACTER.test(node.value) && !node.value.includes("\n"))) return;
       const parent = ancestors.at(-1);
@@ -693,8 +703,11 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       });
     },
   });
-  return ok;
+  return { ok, plainNumbers };
 }
+
+/** A number written in plain digits, as an amount must be (see `checkWrittenAmounts`). */
+const PLAIN_DIGITS = /^-?\d+$/;
 
 /** Whether a text holds any of `CONTROL_CHARACTERS` (not global: it keeps no place between searches). */
 const ANY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
@@ -741,7 +754,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
       digest,
     };
   }
-  const { yaml, data } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
+  const { yaml, data, plainNumbers } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
   checkBodyText(file, lines, value, span.bodyStart);
   const body = parseBody(file, lines, value, span.bodyStart);
   return {
@@ -754,6 +767,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
     body: options.keepBody === false ? undefined : body,
     outline: outlineOf(body, span.bodyStart, value, lines),
     digest,
+    plainNumbers,
   };
 }
 
