@@ -6,7 +6,18 @@ import { formatJson } from "../src/diagnostics/format-machine.js";
 import { loadRepository } from "../src/model/load-repository.js";
 import { betweenDocumentsChecker, checkDocument } from "../src/rules/index.js";
 import { incrementalRepository } from "../src/watch/incremental.js";
-import { copiedPairs, copiesMemo, overlap, sharePercent, shinglesOf, THRESHOLD } from "../src/model/copied.js";
+import {
+  copiedPairs,
+  copiesMemo,
+  factsOfShingles,
+  fingerprintFacts,
+  overlap,
+  sharePercent,
+  shinglesOf,
+  THRESHOLD,
+  wordHashes,
+  wordsOf,
+} from "../src/model/copied.js";
 import type { AnyEntry } from "../src/model/repository.js";
 import { checkJson, ofRule } from "./helpers/findings.js";
 import { copyExamples, edit, run } from "./helpers/repo.js";
@@ -177,5 +188,25 @@ describe("text/copied", () => {
     const again = copiedPairs(third);
     expect(again).not.toBe(found);
     expect(again.map((p) => [p.a.source.relPath, p.b.source.relPath])).toEqual([[A, B]]);
+  });
+
+  it("makes a body's fingerprint in one pass over its text as from the set of its shingles: the same words, key and signature", () => {
+    const fnv = (word: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    };
+    const seed = readFileSync(join(FIXTURES, "enhetsplan-social-valfard.md"), "utf8");
+    // Letters and digits of other scripts and planes, marks, a dotted capital I (two code units in lower case), lone surrogates, no-break spaces.
+    const odd = "Å Ä Ö é ß İstanbul ½ ² ٣ 𝐀𝐁 a𝟘b 😀x x\u0301y \ud800z \udc00w a\u00a0b ǅ Ⅻ _x_ 3,5 % −1 760 kr";
+    // A text said twice repeats its shingles, each kept once.
+    const texts = [seed, `${seed}\n${seed}`, odd, `${odd} `.repeat(20), seed.toUpperCase(), "", "ord ".repeat(60), "ett två tre fyra fem ".repeat(20)];
+    for (const text of texts) {
+      expect([...wordHashes(text)]).toEqual(wordsOf(text).map(fnv));
+      const facts = fingerprintFacts({ outline: { bodyStart: 0 }, file: { value: text } } as never);
+      expect(facts).toEqual(factsOfShingles(shinglesOf(text)));
+    }
+    // Too short to compare: five words said again and again are one shingle.
+    expect(fingerprintFacts({ outline: { bodyStart: 0 }, file: { value: "ord ".repeat(60) } } as never)).toBeNull();
   });
 });

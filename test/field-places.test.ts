@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, isSeq, type Node as YamlNode } from "yaml";
 import { findFrontmatter, untabIndentation } from "../src/source/frontmatter.js";
-import { fieldStarts, placesIn, readYaml, type PlaceJob } from "../src/source/load.js";
+import { fieldStarts, placesIn } from "../src/source/field-places.js";
+import { readYaml, type PlaceJob } from "../src/source/load.js";
 import { EXAMPLES, tempDir } from "./helpers/repo.js";
 
 /**

@@ -176,6 +176,16 @@ describe("keys that every JavaScript object has are errors, never dropped amount
     expect(stdout).toContain(`${placeOf(repo, PLAN, "*k :")}: error [yaml/duplicate-key]`);
   });
 
+  // The parser compares keys by their values: the number 1 and the text "1" differ for it, but are one key once read into data.
+  it("a number and a text of the same name in one map are a duplicate key at the second, though the parser tells them apart", async () => {
+    const repo = copyExamples(PART);
+    edit(repo, PLAN, "parties: { hsn-vast: 40000, sjobacka: 20000 }", 'parties: { hsn-vast: 40000, sjobacka: 20000, 1: 5, "1": 6 }');
+    const { code, stdout } = await run(["check", "."], repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${placeOf(repo, PLAN, '"1":')}: error [yaml/duplicate-key]`);
+    expect(stdout).toContain("This key (`1`) appears twice in the same map");
+  });
+
   it.each([
     ["a map", "{ sjobacka: 1 }: 999999"],
     ["a list", "[sjobacka]: 999999"],

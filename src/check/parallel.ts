@@ -17,12 +17,6 @@ export const THREAD_SHARING: ThreadSharing = { minFiles: 200, filesPerThread: 10
 /** The old generation of a worker's heap, in MB: some times what parsing the largest document (2 MB, see MAX_BYTES) takes. */
 const WORKER_HEAP_MB = 256;
 
-/** What a worker thread says once it has sent the records of all its files; it then waits for places to find (`PlaceRequest`). */
-export const PARSED = "parsed";
-
-/** What a worker thread says as it begins a share of files: it is sent the next (an empty one once all are out). */
-export const MORE = "more";
-
 /** How many shares of files each thread takes, about (see `parseInWorkers`), and the bounds of a share. */
 const SHARES_PER_THREAD = 32;
 const MIN_SHARE = 8;
@@ -31,10 +25,17 @@ const MAX_SHARE = 128;
 /** The places to find in one light source's file (see `placesIn`). */
 export type PlaceRequest = NonNullable<ReturnType<typeof lightFile>> & { jobs: PlaceJob[] };
 
-/** A worker's answer to a list of `PlaceRequest`: the places of each file in order, `null` for a file it could not read them in. */
-export interface Placed {
-  placed: (Position[] | null)[];
-}
+/** What this thread sends a worker thread (parse-worker.ts): the next share of files to parse (empty once all are out), or places to find once it has parsed its files. */
+export type ToWorker = { type: "share"; files: string[] } | { type: "places"; requests: PlaceRequest[] };
+
+/**
+ * What a worker thread sends: the records of files it parsed, a batch at a time; that it begins a
+ * share (`more`: it is sent the next); that it has parsed all it was given (`parsed`: it then
+ * waits for places); the places of each file of a `places` message in order, `null` for a file it
+ * could not find them in.
+ */
+export type FromWorker =
+  { type: "records"; records: [string, FileRecord][] } | { type: "more" } | { type: "parsed" } | { type: "placed"; placed: (Position[] | null)[] };
 
 /**
  * The worker threads of a cold check once they have parsed their files: while this thread runs
@@ -74,7 +75,7 @@ export async function parseInWorkers(
   const script = new URL("./parse-worker.js", import.meta.url);
   const threads = Math.min(availableParallelism(), 16, Math.floor(files.length / sharing.filesPerThread));
   if (!import.meta.url.endsWith(".js") || threads < 2 || files.length < sharing.minFiles) return undefined;
-  // The files go out a share at a time, the next to the thread that asks first (`MORE`): a thread slowed by the load on its core,
+  // The files go out a share at a time, the next to the thread that asks first (`more`): a thread slowed by the load on its core,
   // or by larger files, takes fewer, and both end together, where equal halves left one core idle for seconds at the end.
   const shareSize = Math.max(MIN_SHARE, Math.min(MAX_SHARE, Math.ceil(files.length / threads / SHARES_PER_THREAD)));
   let next = 0;
@@ -87,11 +88,11 @@ export async function parseInWorkers(
     else sentTo.set(worker, [...share]);
     return share;
   };
-  const workers = await Promise.all(
+  const started = await Promise.all(
     Array.from(
       { length: threads },
       () =>
-        new Promise<Worker | undefined>((done) => {
+        new Promise<Thread | undefined>((done) => {
           // A thread keeps no more than a file and a batch of records, but V8 lets a heap grow far beyond what it keeps before it
           // collects: a bound makes it collect sooner (on 2,000 plans, 100 MB less at the peak). A thread that still runs out
           // stops, and leaves its files to this thread.
@@ -101,29 +102,47 @@ export async function parseInWorkers(
             resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
           });
           handOut(worker, first);
-          const parsing = (message: [string, FileRecord][] | typeof PARSED | typeof MORE) => {
-            if (message === MORE) return void worker.postMessage(handOut(worker, nextShare()));
-            if (message !== PARSED) {
-              for (const [relPath, record] of message) cache.adopt(relPath, record);
-              return;
-            }
-            worker.off("message", parsing);
-            // Idle until asked for places: it keeps the process from ending only while asked (see `ask`).
-            worker.unref();
-            done(worker);
+          // Lists of places asked for, answered in turn (the thread reads its messages in order).
+          const waiting: ((placed: (Position[] | null)[] | undefined) => void)[] = [];
+          const thread: Thread = {
+            worker,
+            cost: 0,
+            // The thread keeps the process from ending only while it has places to find: idle, it is unref'd.
+            ask: (requests) =>
+              new Promise((answered) => {
+                waiting.push(answered);
+                worker.ref();
+                worker.postMessage({ type: "places", requests } satisfies ToWorker);
+              }),
           };
-          worker.on("message", parsing);
+          worker.on("message", (message: FromWorker) => {
+            switch (message.type) {
+              case "records":
+                for (const [relPath, record] of message.records) cache.adopt(relPath, record);
+                return;
+              case "more":
+                return void worker.postMessage({ type: "share", files: handOut(worker, nextShare()) } satisfies ToWorker);
+              case "parsed":
+                worker.unref();
+                return done(thread);
+              case "placed":
+                waiting.shift()?.(message.placed);
+                if (waiting.length === 0) worker.unref();
+            }
+          });
           worker.once("error", () => done(undefined));
-          worker.once("exit", () => done(undefined));
+          worker.once("exit", () => {
+            for (const answered of waiting.splice(0)) answered(undefined);
+            done(undefined);
+          });
         }),
     ),
   );
-  const parsedBy = new Map<string, Worker>();
-  for (const worker of workers) if (worker) for (const absPath of sentTo.get(worker)!) parsedBy.set(absPath, worker);
-  const alive = new Set(workers.filter((w): w is Worker => w !== undefined));
+  const parsedBy = new Map<string, Thread>();
+  for (const thread of started) if (thread) for (const absPath of sentTo.get(thread.worker)!) parsedBy.set(absPath, thread);
+  const alive = new Set(started.filter((t): t is Thread => t !== undefined));
   if (alive.size === 0) return undefined;
-  const helpers = new Map([...alive].map((worker) => [worker, { cost: 0, ask: asker(worker) }]));
-  for (const worker of alive) worker.once("exit", () => alive.delete(worker));
+  for (const thread of alive) thread.worker.once("exit", () => alive.delete(thread));
   // Places sent to a thread, whose answer may not have come yet; the answers still to come.
   const sent = new WeakSet<PendingPlace>();
   const answers: Promise<void>[] = [];
@@ -140,44 +159,39 @@ export async function parseInWorkers(
       if (list) list.push(place);
       else byFile.set(place.within, [place]);
     }
-    const requests: { places: PendingPlace[]; request: PlaceRequest; cost: number }[] = [];
+    const shares = new Map([...alive].map((thread) => [thread, [] as { places: PendingPlace[]; request: PlaceRequest }[]]));
+    if (shares.size === 0) return;
+    const give = (thread: Thread, request: { places: PendingPlace[]; request: PlaceRequest; cost: number }) => {
+      thread.cost += request.cost;
+      shares.get(thread)!.push(request);
+    };
+    const others: { places: PendingPlace[]; request: PlaceRequest; cost: number }[] = [];
     for (const [within, places] of byFile) {
       const file = lightFile(within);
       if (!file) continue;
       const jobs = places.map((p) => p.job as PlaceJob);
-      requests.push({ places, request: { ...file, jobs }, cost: costOf(within, file, jobs) });
-    }
-    const shares = new Map([...alive].map((worker) => [worker, [] as typeof requests]));
-    if (shares.size === 0) return;
-    const others: typeof requests = [];
-    for (const request of requests) {
-      // A file a thread parsed goes to that thread: it knows where the fields of the frontmatter begin, so that it parses only
-      // the lines of the fields asked of (see `fieldStarts`).
-      const owner = parsedBy.get(request.request.absPath);
-      const share = owner && shares.get(owner);
-      if (share) {
-        helpers.get(owner)!.cost += 1;
-        share.push(request);
-      } else others.push(request);
+      const request = { places, request: { ...file, jobs } };
+      // A file a thread parsed goes to that thread, which knows where the fields of its frontmatter begin: it parses only the
+      // lines of the fields asked of (see `fieldStarts`), which costs about as much as reading the file.
+      const owner = parsedBy.get(file.absPath);
+      if (owner && shares.has(owner)) give(owner, { ...request, cost: 1 });
+      else others.push({ ...request, cost: costOf(within, file, jobs) });
     }
     // The costliest first, each to the thread with the least to do: a YAML tree to parse costs more than reading a file,
     // and the files that need one (a plan's budget) are few and may stand together in the repository's order.
-    for (const request of others.sort((a, b) => b.cost - a.cost)) {
-      const least = [...shares.keys()].reduce((a, b) => (helpers.get(b)!.cost < helpers.get(a)!.cost ? b : a));
-      helpers.get(least)!.cost += request.cost;
-      shares.get(least)!.push(request);
-    }
-    for (const [worker, share] of shares) {
+    for (const request of others.sort((a, b) => b.cost - a.cost))
+      give(
+        [...shares.keys()].reduce((a, b) => (b.cost < a.cost ? b : a)),
+        request,
+      );
+    for (const [thread, share] of shares) {
       if (share.length === 0) continue;
       answers.push(
-        helpers
-          .get(worker)!
-          .ask(share.map((r) => r.request))
-          .then((answer) =>
-            answer?.placed.forEach((found, at) => {
-              if (found) share[at]!.places.forEach((place, n) => place.foundElsewhere(found[n]!));
-            }),
-          ),
+        thread.ask(share.map((r) => r.request)).then((placed) =>
+          placed?.forEach((found, at) => {
+            if (found) share[at]!.places.forEach((place, n) => place.foundElsewhere(found[n]!));
+          }),
+        ),
       );
     }
   };
@@ -197,7 +211,7 @@ export async function parseInWorkers(
     },
     close() {
       closed = true;
-      for (const worker of alive) void worker.terminate();
+      for (const thread of alive) void thread.worker.terminate();
       alive.clear();
     },
   };
@@ -216,24 +230,10 @@ function costOf(within: object, file: Omit<PlaceRequest, "jobs">, jobs: readonly
   return 1 + (bodyStart === undefined ? 16 : bodyStart - file.yamlStart) / 1000;
 }
 
-/**
- * Sends lists of requests to a worker, each answered in turn (the thread reads its messages in
- * order); an answer is `undefined` if the thread ends first. The thread keeps the process from
- * ending only while it has requests to answer.
- */
-function asker(worker: Worker): (requests: PlaceRequest[]) => Promise<Placed | undefined> {
-  const waiting: ((answer: Placed | undefined) => void)[] = [];
-  worker.on("message", (answer: Placed) => {
-    waiting.shift()?.(answer);
-    if (waiting.length === 0) worker.unref();
-  });
-  worker.once("exit", () => {
-    for (const done of waiting.splice(0)) done(undefined);
-  });
-  return (requests) =>
-    new Promise((done) => {
-      waiting.push(done);
-      worker.ref();
-      worker.postMessage(requests);
-    });
+/** A worker thread that has parsed its files, and finds places in them when asked (`ask`); `cost` is what it has been given to do (see `costOf`). */
+interface Thread {
+  worker: Worker;
+  cost: number;
+  /** The places of each file asked of, in order (`null` for a file the thread could not find them in); `undefined` if the thread ends first. */
+  ask(requests: PlaceRequest[]): Promise<(Position[] | null)[] | undefined>;
 }

@@ -1,10 +1,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadRead, readFromDisk } from "../model/load-repository.js";
 import { checkDocument } from "../rules/index.js";
-import { fieldStarts, placesIn, type FieldStarts } from "../source/load.js";
+import { fieldStarts, placesIn, type FieldStarts } from "../source/field-places.js";
 import { repositoryPath } from "../source/read-inside.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
-import { MORE, PARSED, type Placed, type PlaceRequest } from "./parallel.js";
+import type { FromWorker, ToWorker } from "./parallel.js";
 import { packed } from "./intern.js";
 
 /** Files whose records go to the main thread in one message. */
@@ -18,6 +18,10 @@ const BATCH = 100;
  */
 // Imported elsewhere than in a worker (the test of the rule registry imports every module), it does nothing.
 if (parentPort && workerData) {
+  // The thread's environment as a plain object: yaml's parser reads `process.env.LOG_TOKENS` at every token, and a thread's
+  // `process.env` asks the runtime's store of variables each time, which took a fifth of the time of parsing a frontmatter.
+  // The values are the same (a thread has its own copy of the environment, which it does not change).
+  process.env = { ...process.env };
   const { root, cwd, files, inline } = workerData as { root: string; cwd: string; files: string[]; inline: boolean };
   const port = parentPort;
   let records: [string, FileRecord][] = [];
@@ -42,46 +46,40 @@ if (parentPort && workerData) {
     if (loaded.source && loaded.source.outline === undefined) fields = fieldStarts(loaded.source);
     if (fields) known.set(absPath, fields);
     // Sent as they are made, a batch at a time: a thread holding every record of its share until the end doubled the peak memory.
-    if (records.length === BATCH) {
-      port.postMessage(records);
-      records = [];
-    }
+    if (records.length === BATCH) sendRecords();
+  };
+  const sendRecords = () => {
+    port.postMessage({ type: "records", records } satisfies FromWorker);
+    records = [];
   };
   // The files come a share at a time (see `parseInWorkers`): the next is asked for as one begins, and comes while it is parsed.
-  let parsing = true;
   const shares: string[][] = [];
   let arrived: (() => void) | undefined;
   const nextShare = async () => {
     while (shares.length === 0) await new Promise<void>((done) => (arrived = done));
     return shares.shift()!;
   };
-  port.on("message", (message: string[] | PlaceRequest[]) => {
-    if (!parsing) return;
-    shares.push(message as string[]);
-    arrived?.();
+  port.on("message", (message: ToWorker) => {
+    if (message.type === "share") {
+      shares.push(message.files);
+      return arrived?.();
+    }
+    const placed = message.requests.map((request) => {
+      try {
+        return placesIn(root, request, request.jobs, known.get(request.absPath));
+      } catch {
+        // Found in the main thread instead, which says what goes wrong.
+        return null;
+      }
+    });
+    port.postMessage({ type: "placed", placed } satisfies FromWorker);
   });
   void (async () => {
     for (let share = files; share.length > 0; share = await nextShare()) {
-      port.postMessage(MORE);
+      port.postMessage({ type: "more" } satisfies FromWorker);
       share.forEach(parse);
     }
-    port.postMessage(records);
-    records = [];
-    parsing = false;
-    port.postMessage(PARSED);
+    sendRecords();
+    port.postMessage({ type: "parsed" } satisfies FromWorker);
   })();
-  port.on("message", (requests: PlaceRequest[]) => {
-    if (parsing) return;
-    const answer: Placed = {
-      placed: requests.map((request) => {
-        try {
-          return placesIn(root, request, request.jobs, known.get(request.absPath));
-        } catch {
-          // Found in the main thread instead, which says what goes wrong.
-          return null;
-        }
-      }),
-    };
-    port.postMessage(answer);
-  });
 }

@@ -80,7 +80,7 @@ export function shinglesOf(text: string): Set<number> {
  * shingles, where HASHES hash functions would take HASHES passes. A bin no shingle fell into
  * stays EMPTY.
  */
-function signatureOf(shingles: Set<number>): Uint32Array {
+function signatureOf(shingles: Iterable<number>): Uint32Array {
   const signature = new Uint32Array(HASHES).fill(EMPTY);
   for (const s of shingles) {
     const bin = s >>> BIN_SHIFT;
@@ -155,14 +155,76 @@ function bodyOf(source: AnyEntry["source"]): string {
 
 /** The key of a set of shingles: the digest of its values in order (the set itself for the grouping, in 16 bytes). */
 function keyOf(shingles: Set<number>): string {
-  const sorted = Uint32Array.from(shingles).sort();
-  return createHash("sha256").update(sorted).digest("base64").slice(0, 22);
+  return keyOfSorted(Uint32Array.from(shingles).sort());
 }
 
-/** The fingerprint of a source's body, to be kept: its key and signature (see `FingerprintFacts`). */
+/** The fingerprint of a set of shingles (`fingerprintFacts` of the text they are made of). */
+export const factsOfShingles = (shingles: Set<number>): FingerprintFacts =>
+  shingles.size < MIN_SHINGLES ? null : { key: keyOf(shingles), signature: signatureOf(shingles) };
+
+/** `keyOf` of the shingles given sorted, each once. */
+const keyOfSorted = (sorted: Uint32Array) => createHash("sha256").update(sorted).digest("base64").slice(0, 22);
+
+/**
+ * The fingerprint of a source's body, to be kept: its key and signature (see `FingerprintFacts`).
+ * Made for every document of a cold check (in its worker threads), so without the strings, map
+ * and set `shinglesOf` makes: the words' hashes found by one pass over the text, the shingles
+ * sorted in a typed array, each kept once. The same key and signature as from `shinglesOf`'s set
+ * (test/copied.test.ts compares them).
+ */
 export function fingerprintFacts(source: AnyEntry["source"]): FingerprintFacts {
-  const shingles = shinglesOf(bodyOf(source));
-  return shingles.size < MIN_SHINGLES ? null : { key: keyOf(shingles), signature: signatureOf(shingles) };
+  const words = wordHashes(bodyOf(source));
+  const count = words.length - SHINGLE + 1;
+  if (count < MIN_SHINGLES) return null;
+  const all = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ words[k]!, 0x01000193);
+    all[i] = mix(h);
+  }
+  all.sort();
+  let size = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || all[i] !== all[i - 1]) all[size++] = all[i]!;
+  if (size < MIN_SHINGLES) return null;
+  const unique = all.subarray(0, size);
+  return { key: keyOfSorted(unique), signature: signatureOf(unique) };
+}
+
+/** A letter or a digit of any script (as `wordsOf` reads them), at `lastIndex`. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/uy;
+
+/** The FNV-1a hash of each of `wordsOf(text)`, in order, read in one pass without making the words. */
+export function wordHashes(text: string): Uint32Array {
+  const lower = text.toLowerCase();
+  const hashes = new Uint32Array((lower.length >> 1) + 1);
+  const letter = new RegExp(WORD_CHARACTER.source, WORD_CHARACTER.flags);
+  let count = 0;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length;) {
+    const c = lower.charCodeAt(i);
+    // ASCII by its code; any other code point (a surrogate pair as one) as the pattern reads it.
+    let width = 0;
+    if (c < 0x80) width = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0;
+    else {
+      letter.lastIndex = i;
+      if (letter.test(lower)) width = letter.lastIndex - i;
+    }
+    if (width === 0) {
+      if (inWord) hashes[count++] = h >>> 0;
+      inWord = false;
+      i += c >= 0xd800 && c <= 0xdbff && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    if (!inWord) h = 0x811c9dc5;
+    inWord = true;
+    for (const end = i + width; i < end; i++) {
+      h ^= lower.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  if (inWord) hashes[count++] = h >>> 0;
+  return hashes.subarray(0, count);
 }
 
 /**
@@ -184,7 +246,8 @@ function fingerprintOf(fingerprints: CopiesMemo["fingerprints"], entry: AnyEntry
     fingerprint = kept && { key: kept.key, signature: kept.signature, shingles: () => shinglesOf(bodyOf(entry.source)) };
   } else {
     const shingles = shinglesOf(bodyOf(entry.source));
-    fingerprint = shingles.size < MIN_SHINGLES ? null : { key: keyOf(shingles), signature: signatureOf(shingles), shingles: () => shingles };
+    const facts = factsOfShingles(shingles);
+    fingerprint = facts && { ...facts, shingles: () => shingles };
   }
   fingerprints.set(key, fingerprint);
   return fingerprint;

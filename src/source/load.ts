@@ -1,7 +1,6 @@
-import type { Root, RootContent } from "mdast";
+import type { Parent, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Position } from "unist";
-import { visit } from "unist-util-visit";
 import { createHash } from "node:crypto";
 import remarkDirective from "remark-directive";
 import remarkFrontmatter from "remark-frontmatter";
@@ -9,9 +8,9 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import { isAlias, isCollection, isPair, isScalar, parseDocument, type Document } from "yaml";
 import { report } from "../diagnostics/report.js";
-import { escapeOf, firstControlCharacter } from "../format/control.js";
+import { CONTROL_CHARACTERS, escapeOf, firstControlCharacter } from "../format/control.js";
 import { decimal, say, t, type Message } from "../format/message.js";
 import { findFrontmatter, untabIndentation } from "./frontmatter.js";
 import { explainYamlErrors, tabWidthThatReads } from "./yaml-errors.js";
@@ -53,6 +52,12 @@ export interface SourceDocument {
   outline: BodyOutline | undefined;
   /** A hash of the text: the same text gives the same digest, in any run. */
   digest: string;
+  /**
+   * True where every number of the frontmatter was seen written in plain digits (`-?\d+`) as it
+   * was parsed, so that no amount is written as `240.000` or `2e5` and `checkWrittenAmounts` need
+   * not walk the tree again; unset where that is not known.
+   */
+  plainNumbers?: boolean;
 }
 
 export interface BodyOutline {
@@ -106,11 +111,24 @@ export interface ParseOptions {
   keepBody?: boolean;
 }
 
+/**
+ * Calls `enter` with each node of a markdown tree and its parent, depth-first in the order written,
+ * as unist-util-visit's `visit` does, the children of a node read once `enter` has seen it (it may
+ * replace them). `visit` makes a new list of ancestors at every node with children: three walks of
+ * every body in a check (`restoreTextDirectives`, `shiftPositions`, `outlineOf`) made as many lists.
+ */
+function eachNode(node: Root | RootContent, enter: (node: Root | RootContent, parent: Root | Parent | undefined) => void, parent?: Root | Parent): void {
+  enter(node, parent);
+  if (!("children" in node)) return;
+  const children = node.children as RootContent[];
+  for (let i = 0; i < children.length; i++) eachNode(children[i]!, enter, node);
+}
+
 /** Collects the headings and URLs of a markdown tree in one walk. */
 function outlineOf(tree: Root | undefined, bodyStart: number, text: string, lines: LineIndex): BodyOutline {
   const outline: BodyOutline = { bodyStart, bodyLine: bodyLineIn(text, lines, bodyStart), headings: [], urls: [], directives: [], figures: [] };
   if (!tree) return outline;
-  visit(tree, (node, _index, parent) => {
+  eachNode(tree, (node, parent) => {
     if (!node.position) return;
     if (node.type === "textDirective" && node.name === FIGURE_DIRECTIVE && parent?.position) {
       const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([k, v]) => [k, v ?? ""]));
@@ -204,7 +222,7 @@ export const bodyParserFor = (text: string) => (GFM_SYNTAX.test(text) ? bodyPars
  */
 export function restoreTextDirectives(tree: Root, text: string, offset = 0): Root {
   const isProse = (c: RootContent) => c.type === "textDirective" && c.name !== FIGURE_DIRECTIVE;
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (!("children" in node) || !(node.children as RootContent[]).some(isProse)) return;
     const children: RootContent[] = [];
     for (const child of node.children as RootContent[]) {
@@ -227,7 +245,7 @@ export function restoreTextDirectives(tree: Root, text: string, offset = 0): Roo
 /** Moves the positions of a tree parsed from `text.slice(bodyStart)` to their places in `text`. */
 function shiftPositions(tree: Root, bodyStart: number, lines: LineIndex): Root {
   const line = lines.point(bodyStart).line - 1;
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     const p = node.position;
     if (!p) return;
     p.start = { line: p.start.line + line, column: p.start.column, offset: (p.start.offset ?? 0) + bodyStart };
@@ -274,150 +292,8 @@ export function lightFile(doc: object): { absPath: string; yamlStart: number; ha
   return (doc as { [LIGHT]?: { absPath: string; yamlStart: number; hasYaml: boolean } })[LIGHT];
 }
 
-/**
- * The places `jobs` ask for in the file at `absPath`, read anew, as a light source made from it
- * finds them (see `lightFile`): what a worker thread does for the check's main thread.
- */
-export function placesIn(
-  root: string,
-  file: { absPath: string; yamlStart: number; hasYaml: boolean },
-  jobs: readonly PlaceJob[],
-  fields?: FieldStarts,
-): Position[] {
-  const { text, lines } = readLight(root, file.absPath);
-  let yaml: Document.Parsed | undefined;
-  const source = {
-    get yaml() {
-      return file.hasYaml ? (yaml ??= lightYaml(text, file.yamlStart)) : undefined;
-    },
-    yamlStart: file.yamlStart,
-    lines,
-  };
-  const inField = file.hasYaml && fields ? fieldReader(text, lines, file.yamlStart, fields) : undefined;
-  return jobs.map((job) => ("path" in job ? (inField?.(job.path, job.key) ?? locate(source, job.path, { key: job.key })) : lines.position(job.start, job.end)));
-}
-
-/**
- * Where each field at the top of a frontmatter begins, as offsets in its YAML text, and last where
- * that text ends: what finds a value's place again by parsing only the lines of its field (see
- * `placesIn`), a few of the hundreds in a plan's frontmatter, where the whole would be parsed anew.
- * Only for a frontmatter read without errors or warnings that is a block map whose keys are plain
- * words, each at the start of its line (so that a field's lines parse alone as they do in the
- * whole); `undefined` for any other. Of a large field (`LARGE_FIELD`) that is a block list or map,
- * where the lines of each item or entry begin too (`within`, by the field's index), each item
- * being parsed alone in turn.
- */
-export interface FieldStarts {
-  starts: Int32Array;
-  within: Map<number, Int32Array> | undefined;
-}
-
-/** A field of more characters than this has the starts of its items kept (see `FieldStarts`): parsing a smaller one costs little. */
-const LARGE_FIELD = 2000;
-
-export function fieldStarts(doc: Pick<SourceDocument, "yaml" | "yamlStart"> & { file: { value: unknown } }): FieldStarts | undefined {
-  const { yaml, yamlStart } = doc;
-  const map = yaml?.contents;
-  if (!yaml || yaml.errors.length > 0 || yaml.warnings.length > 0 || !isMap(map) || map.flow || map.items.length === 0) return undefined;
-  const text = String(doc.file.value);
-  const yamlEnd = yamlStart === 0 ? text.length : findFrontmatter(text)?.yamlEnd;
-  if (yamlEnd === undefined) return undefined;
-  const starts = new Int32Array(map.items.length + 1);
-  for (const [i, pair] of map.items.entries()) {
-    const start = plainKeyAt(pair.key);
-    if (start === undefined || (start > 0 && text[yamlStart + start - 1] !== "\n")) return undefined;
-    starts[i] = start;
-  }
-  starts[map.items.length] = yamlEnd - yamlStart;
-  let within: Map<number, Int32Array> | undefined;
-  for (const [i, pair] of map.items.entries()) {
-    if (starts[i + 1]! - starts[i]! <= LARGE_FIELD) continue;
-    const items = itemStarts(text, yamlStart, pair.value, starts[i + 1]!);
-    if (items) (within ??= new Map()).set(i, items);
-  }
-  return { starts, within };
-}
-
-/** Where a key that is a plain word as written begins (not `"goals"`, `1.0` or `true`): such a key is found by its text. */
-function plainKeyAt(key: unknown): number | undefined {
-  if (!isScalar(key) || key.type !== "PLAIN" || typeof key.value !== "string" || key.source !== key.value) return undefined;
-  return key.range?.[0];
-}
-
-/**
- * Where the lines of each item of a block list (`- ` and the item on its line), or of each entry
- * of a block map (a plain key on its line), begin, and last where the field ends: `undefined` for
- * anything else (a flow collection, an item on the line after its `-`, an anchor, a comment).
- */
-function itemStarts(text: string, yamlStart: number, value: unknown, end: number): Int32Array | undefined {
-  if (!(isSeq(value) || isMap(value)) || value.flow || value.items.length < 2) return undefined;
-  const starts = new Int32Array(value.items.length + 1);
-  for (const [i, item] of value.items.entries()) {
-    const at = isSeq(value) ? (item as { range?: number[] | null } | null)?.range?.[0] : plainKeyAt((item as { key: unknown }).key);
-    if (at === undefined) return undefined;
-    const lineStart = text.lastIndexOf("\n", yamlStart + at - 1) + 1;
-    if (!(isSeq(value) ? /^ *- +$/ : /^ +$/).test(text.slice(lineStart, yamlStart + at))) return undefined;
-    starts[i] = lineStart - yamlStart;
-  }
-  starts[value.items.length] = end;
-  return starts;
-}
-
-/**
- * Finds a value's place in a file by parsing only the lines of the field its path begins with,
- * or of the item of a large field it goes on to (`fields`, see `fieldStarts`), where `locate` would
- * find it in the whole YAML tree; `undefined` where that cannot be told for sure (another text, a
- * field not found, lines that do not read alone as one field or item without errors), and the
- * whole tree is parsed instead.
- */
-function fieldReader(text: string, lines: LineIndex, yamlStart: number, fields: FieldStarts) {
-  const { starts, within } = fields;
-  const count = starts.length - 1;
-  const yamlEnd = yamlStart === 0 ? text.length : findFrontmatter(text)?.yamlEnd;
-  // The text read anew is not the one parsed: its fields may stand elsewhere.
-  if (count < 1 || yamlEnd !== yamlStart + starts[count]!) return undefined;
-  const parsed = new Map<string, Document.Parsed | undefined>();
-  /** The tree of the lines from `from` to `to` alone, when they read as one item of a list (`name` undefined) or one entry `name` of a map. */
-  const treeOf = (from: number, to: number, name: string | undefined) => {
-    const id = `${from} ${to}`;
-    if (parsed.has(id)) return parsed.get(id);
-    const part = text.slice(yamlStart + from, yamlStart + to);
-    let tree: Document.Parsed | undefined = part.includes("\t") ? undefined : readYaml(part);
-    const top = tree?.contents;
-    if (!tree || tree.errors.length > 0 || tree.warnings.length > 0 || !(isMap(top) || isSeq(top)) || top.flow || top.items.length !== 1) tree = undefined;
-    else if (name === undefined ? !isSeq(top) : !isMap(top) || !isScalar(top.items[0]!.key) || top.items[0]!.key.value !== name) tree = undefined;
-    parsed.set(id, tree);
-    return tree;
-  };
-  /** The first of `starts` (but the last, the end) where the key `name` is written, after the indentation of its line. */
-  const keyAt = (starts: Int32Array, name: string) => {
-    for (let i = 0; i < starts.length - 1; i++) {
-      let at = yamlStart + starts[i]!;
-      while (text[at] === " ") at++;
-      if (text.startsWith(name, at) && /^[ \t]*:/.test(text.slice(at + name.length, at + name.length + 64))) return i;
-    }
-    return undefined;
-  };
-  return (path: Path, key: boolean): Position | undefined => {
-    const [name, next] = path;
-    if (typeof name !== "string") return undefined;
-    const i = keyAt(starts, name);
-    if (i === undefined) return undefined;
-    const items = path.length > 1 ? within?.get(i) : undefined;
-    if (items) {
-      // An item of a large list or an entry of a large map: its lines alone, the path from it.
-      const j = typeof next === "number" ? (Number.isInteger(next) && next >= 0 && next < items.length - 1 ? next : undefined) : keyAt(items, String(next));
-      const tree = j === undefined ? undefined : treeOf(items[j]!, items[j + 1]!, typeof next === "number" ? undefined : String(next));
-      if (tree)
-        return locate({ yaml: tree, yamlStart: yamlStart + items[j!]!, lines }, typeof next === "number" ? [0, ...path.slice(2)] : path.slice(1), { key });
-    }
-    const tree = treeOf(starts[i]!, starts[i + 1]!, name);
-    return tree && locate({ yaml: tree, yamlStart: yamlStart + starts[i]!, lines }, path, { key });
-  };
-}
-
 /** A light source's text, read anew: empty where it is gone or refused since it was parsed. */
-function readLight(root: string, absPath: string): Heavy {
+export function readLight(root: string, absPath: string): Heavy {
   let raw = "";
   try {
     raw = readInside(root, absPath, "utf8");
@@ -429,7 +305,7 @@ function readLight(root: string, absPath: string): Heavy {
 }
 
 /** A light source's YAML tree, from its text read anew. */
-function lightYaml(text: string, yamlStart: number): Document.Parsed {
+export function lightYaml(text: string, yamlStart: number): Document.Parsed {
   const end = yamlStart === 0 ? text.length : (findFrontmatter(text)?.yamlEnd ?? text.length);
   return readYaml(untabIndentation(text.slice(yamlStart, end)).text);
 }
@@ -717,7 +593,8 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
     ok = false;
     report(file, yamlSyntax, { reason: mistake.reason, place: lines.position(yamlStart + mistake.from, yamlStart + mistake.to), fix: mistake.fix });
   }
-  if (ok) ok = checkKeysAndText(file, lines, yaml, yamlStart);
+  let plainNumbers = false;
+  if (ok) ({ ok, plainNumbers } = checkKeysAndText(file, lines, yaml, yamlStart));
   let data: unknown;
   if (ok) {
     try {
@@ -733,7 +610,7 @@ function parseYaml(file: VFile, lines: LineIndex, text: string, yamlStart: numbe
       });
     }
   }
-  return { yaml, data };
+  return { yaml, data, plainNumbers };
 }
 
 /**
@@ -751,16 +628,21 @@ const SINGLE_LINE_FIELDS = new Set(["title", "name", "short", "area", "label", "
  * Keys that are not ordinary names (`RESERVED_KEYS`), and text values holding control
  * characters (`CONTROL_CHARACTERS`): a title with an escape sequence recolours the terminal
  * of whoever runs `plan check`, one with CR LF adds a row to a CSV. Returns whether the YAML
- * may be read into data: a reserved key may not, since reading it is what goes wrong.
+ * may be read into data: a reserved key may not, since reading it is what goes wrong. Tells too
+ * whether every number is written in plain digits (`SourceDocument.plainNumbers`), seen on the way.
  */
-function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, yamlStart: number): boolean {
+function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, yamlStart: number): { ok: boolean; plainNumbers: boolean } {
   let ok = true;
+  let plainNumbers = true;
   const at = (range: readonly number[] | null | undefined) => lines.position(yamlStart + (range?.[0] ?? 0), yamlStart + (range?.[1] ?? 0));
   // An alias as a key (`*k : 999999`) is what it names: `&k __proto__` must be refused as `__proto__` is.
   const keyOf = (node: unknown) => (isAlias(node) ? node.resolve(yaml) : node);
   walkYaml(yaml, {
     Map(map) {
       // The parser sees two keys only when both are written out; an alias naming another key of the map would silently replace it.
+      // Keys that are all texts written out were compared by the parser (`uniqueKeys`), whose error stops the check before this:
+      // only a map with another key (an alias, `1` beside `"1"`) may hold two of the same name.
+      if (map.items.every((pair) => isScalar(pair.key) && typeof pair.key.value === "string")) return;
       const seen = new Set<string>();
       for (const pair of map.items) {
         const key = keyOf(pair.key);
@@ -802,7 +684,9 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       });
     },
     Scalar(node, ancestors) {
-      if (typeof node.value !== "string") return;
+      if (typeof node.value === "number" && node.source && !PLAIN_DIGITS.test(node.source)) plainNumbers = false;
+      // Most texts hold neither a control character nor a line break: told by one search each, before their field is looked for.
+      if (typeof node.value !== "string" || (!ANY_CONTROL_CHARACTER.test(node.value) && !node.value.includes("\n"))) return;
       const parent = ancestors.at(-1);
       const field = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
       const found = firstControlCharacter(node.value) ?? (field && SINGLE_LINE_FIELDS.has(field) ? lineBreak(node.value) : undefined);
@@ -819,8 +703,14 @@ function checkKeysAndText(file: VFile, lines: LineIndex, yaml: Document.Parsed, 
       });
     },
   });
-  return ok;
+  return { ok, plainNumbers };
 }
+
+/** A number written in plain digits, as an amount must be (see `checkWrittenAmounts`). */
+const PLAIN_DIGITS = /^-?\d+$/;
+
+/** Whether a text holds any of `CONTROL_CHARACTERS` (not global: it keeps no place between searches). */
+const ANY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 const lineBreak = (text: string) => {
   const offset = text.search(/\n/);
@@ -864,7 +754,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
       digest,
     };
   }
-  const { yaml, data } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
+  const { yaml, data, plainNumbers } = parseYaml(file, lines, value.slice(span.yamlStart, span.yamlEnd), span.yamlStart);
   checkBodyText(file, lines, value, span.bodyStart);
   const body = parseBody(file, lines, value, span.bodyStart);
   return {
@@ -877,6 +767,7 @@ export function loadMarkdown(root: string, absPath: string, raw: string, cwd: st
     body: options.keepBody === false ? undefined : body,
     outline: outlineOf(body, span.bodyStart, value, lines),
     digest,
+    plainNumbers,
   };
 }
 
