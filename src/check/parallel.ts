@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Position } from "unist";
 import type { PendingPlace } from "../diagnostics/positions.js";
-import { lightFile, type PlaceJob } from "../source/load.js";
+import { lightFile, type FieldStarts, type PlaceJob } from "../source/load.js";
 import type { CheckCache, FileRecord } from "./cache.js";
 
 /** When a cold check shares its files between threads: not below `minFiles` (starting the threads, each of which loads plan anew, would cost more than it saves), and one thread per `filesPerThread` files at most. */
@@ -19,6 +19,23 @@ const WORKER_HEAP_MB = 256;
 
 /** What a worker thread says once it has sent the records of all its files; it then waits for places to find (`PlaceRequest`). */
 export const PARSED = "parsed";
+
+/** What the main thread asks of a thread it ends once the files are parsed: the field starts of its files (`Fields`), for the thread that finds their places. */
+export const FIELDS = "fields";
+
+/** Where the fields of each file's frontmatter begin (see `fieldStarts`), by the file's absolute path, as one thread gives them to another. */
+export interface Fields {
+  fields: [string, FieldStarts][];
+}
+
+/**
+ * How many threads stay, once the files are parsed, to find the places of messages while this
+ * thread runs the rules between documents (see `ParseThreads`); the others end and give their
+ * files' field starts to these. A thread idle between two parts keeps the heap it grew while
+ * parsing, which V8 does not give back when collecting (on 2,000 plans, 70 MB each), and one thread
+ * keeps up with the rules, which make a few places per document.
+ */
+const PLACE_THREADS = 1;
 
 /** What a worker thread says as it begins a share of files: it is sent the next (an empty one once all are out). */
 export const MORE = "more";
@@ -37,10 +54,10 @@ export interface Placed {
 }
 
 /**
- * The worker threads of a cold check once they have parsed their files: while this thread runs
- * the rules between documents, they find the places the rules make in their files, a batch at a
- * time (`soon`), and the rest once the rules end (`place`), on every core, where this thread
- * alone would read and parse each file again.
+ * The worker threads of a cold check once they have parsed their files (those of them that stay,
+ * see PLACE_THREADS): while this thread runs the rules between documents, they find the places the
+ * rules make in the files, a batch at a time (`soon`), and the rest once the rules end (`place`),
+ * on another core, where this thread would read and parse each file again.
  */
 export interface ParseThreads {
   /** A place the rules just made, sent to the threads with others once there are enough (`SOON_BATCH`), while the rules go on. */
@@ -61,8 +78,8 @@ export interface ParseThreads {
  * takes them from there as files loaded before, in the repository's order, and runs the rules
  * between documents in this thread. Only from the compiled code (tests run the TypeScript
  * sources, which a worker cannot load), on more than one core and with enough files; a thread
- * that fails leaves its files to be parsed in this thread. The threads are kept for finding the
- * places of messages (`ParseThreads`): the caller closes them.
+ * that fails leaves its files to be parsed in this thread. PLACE_THREADS of the threads are kept
+ * for finding the places of messages (`ParseThreads`), the others ended: the caller closes them.
  */
 export async function parseInWorkers(
   root: string,
@@ -118,10 +135,21 @@ export async function parseInWorkers(
         }),
     ),
   );
+  const parsed = workers.filter((w): w is Worker => w !== undefined);
+  if (parsed.length === 0) return undefined;
+  // The threads that find places (PLACE_THREADS), each also for the files of threads ended now (given their field starts).
+  const keepers = parsed.slice(0, PLACE_THREADS);
+  const keeperOf = new Map(parsed.map((worker, n) => [worker, keepers[n % keepers.length]!]));
+  await Promise.all(
+    parsed.slice(PLACE_THREADS).map(async (worker) => {
+      const fields = await fieldsOf(worker);
+      void worker.terminate();
+      if (fields) keeperOf.get(worker)!.postMessage(fields);
+    }),
+  );
   const parsedBy = new Map<string, Worker>();
-  for (const worker of workers) if (worker) for (const absPath of sentTo.get(worker)!) parsedBy.set(absPath, worker);
-  const alive = new Set(workers.filter((w): w is Worker => w !== undefined));
-  if (alive.size === 0) return undefined;
+  for (const worker of parsed) for (const absPath of sentTo.get(worker)!) parsedBy.set(absPath, keeperOf.get(worker)!);
+  const alive = new Set(keepers);
   const helpers = new Map([...alive].map((worker) => [worker, { cost: 0, ask: asker(worker) }]));
   for (const worker of alive) worker.once("exit", () => alive.delete(worker));
   // Places sent to a thread, whose answer may not have come yet; the answers still to come.
@@ -214,6 +242,24 @@ function costOf(within: object, file: Omit<PlaceRequest, "jobs">, jobs: readonly
   if (!file.hasYaml || !jobs.some((job) => "path" in job)) return 1;
   const bodyStart = (within as { outline?: { bodyStart: number } | undefined }).outline?.bodyStart;
   return 1 + (bodyStart === undefined ? 16 : bodyStart - file.yamlStart) / 1000;
+}
+
+/** The field starts a thread knows of its files (`FIELDS`); `undefined` if it ends first. */
+function fieldsOf(worker: Worker): Promise<Fields | undefined> {
+  return new Promise((done) => {
+    const answered = (fields: Fields) => {
+      worker.off("exit", ended);
+      done(fields);
+    };
+    const ended = () => {
+      worker.off("message", answered);
+      done(undefined);
+    };
+    worker.once("message", answered);
+    worker.once("exit", ended);
+    worker.ref();
+    worker.postMessage(FIELDS);
+  });
 }
 
 /**

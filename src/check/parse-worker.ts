@@ -4,7 +4,7 @@ import { checkDocument } from "../rules/index.js";
 import { fieldStarts, placesIn, type FieldStarts } from "../source/load.js";
 import { repositoryPath } from "../source/read-inside.js";
 import { recordOfLoaded, type FileRecord } from "./cache.js";
-import { MORE, PARSED, type Placed, type PlaceRequest } from "./parallel.js";
+import { FIELDS, MORE, PARSED, type Fields, type Placed, type PlaceRequest } from "./parallel.js";
 import { packed } from "./intern.js";
 
 /** Files whose records go to the main thread in one message. */
@@ -70,8 +70,14 @@ if (parentPort && workerData) {
     parsing = false;
     port.postMessage(PARSED);
   })();
-  port.on("message", (requests: PlaceRequest[]) => {
+  port.on("message", (requests: PlaceRequest[] | typeof FIELDS | Fields) => {
     if (parsing) return;
+    // A thread about to be ended gives the field starts of its files to the one that finds their places (see `parseInWorkers`).
+    if (requests === FIELDS) return void port.postMessage({ fields: [...known] } satisfies Fields);
+    if (!Array.isArray(requests)) {
+      for (const [absPath, fields] of requests.fields) known.set(absPath, fields);
+      return;
+    }
     const answer: Placed = {
       placed: requests.map((request) => {
         try {
