@@ -8,7 +8,9 @@ import { countMessages } from "../src/diagnostics/collect.js";
 import { jsonPieces } from "../src/diagnostics/format-machine.js";
 import { textPieces, plain } from "../src/diagnostics/format-text.js";
 import { lineIndex } from "../src/diagnostics/positions.js";
-import { fixIn, frameLines, isError, reasonIn, relatedPlaces } from "../src/diagnostics/report.js";
+import { fixIn, frameLines, isError, reasonIn, relatedPlaces, report } from "../src/diagnostics/report.js";
+import { t } from "../src/format/message.js";
+import { VFileMessage } from "vfile-message";
 import { safeJson } from "../src/format/control.js";
 import { join, relative, sep } from "node:path";
 import { CheckCache, recordOfLoaded } from "../src/check/cache.js";
@@ -97,6 +99,36 @@ describe("Strings", () => {
 });
 
 describe("what the report keeps and makes", () => {
+  it("keeps what a message says, not its English, and says the English when asked", () => {
+    setFlagsFromString("--allow-natives-syntax");
+    const fast = new Function("o", "return %HasFastProperties(o)") as (o: unknown) => boolean;
+    const file = new VFile({ path: "lerum/plan-2019.md", value: "---\nkind: plan\n---\n" });
+    const rule = { id: "money/line-total", severity: "error", summary: "", example: "" } as const;
+    const related = [{ file: "lerum/avtal.md", place: { start: { line: 2, column: 1 }, end: { line: 2, column: 5 } }, reason: t`The agreement is here.` }];
+    const place = { start: { line: 2, column: 1 }, end: { line: 2, column: 11 } };
+    report(file, rule, { reason: t`The total says ${"1 000"} kr, the rows add up to ${"1 200"} kr.`, place, fix: t`Write ${"1 200"}.`, related });
+    report(file, { ...rule, id: "ref/document" }, { reason: t`No document ${"x"}.`, place });
+    const [message, other] = file.messages;
+    expect(message!.reason).toBe("The total says 1 000 kr, the rows add up to 1 200 kr.");
+    expect(message!.message).toBe(message!.reason);
+    expect(message!.note).toBe("Write 1 200.");
+    expect(message!.name).toBe("lerum/plan-2019.md:2:1-2:11");
+    expect(message!.file).toBe("lerum/plan-2019.md");
+    expect(file.messages.length).toBe(2);
+    expect(other!.note).toBeUndefined();
+    expect(relatedPlaces(message!)).toEqual(related);
+    expect((message!.cause as VFileMessage).reason).toBe("The agreement is here.");
+    // The English is said when asked, not kept: 80,000 messages on 10,000 plans, a sentence or two each.
+    const own = (m: object) => Reflect.ownKeys(m).map((key) => (m as Record<PropertyKey, unknown>)[key]);
+    expect(own(message!)).not.toContain(message!.reason);
+    expect(own(message!)).not.toContain(message!.note);
+    expect(own(message!.cause as object)).not.toContain("The agreement is here.");
+    expect([fast(message), fast(other), fast(message!.cause)]).toEqual([true, true, true]);
+    // One set is kept as set (as `causesFirst` sets a message's reason).
+    message!.reason = "Set.";
+    expect(message!.reason).toBe("Set.");
+  });
+
   it("keeps a message's source lines without the text of its file", () => {
     // 300 files of 55 kB (two bytes a character, for the å), each with a message on its line 10.
     const textOf = (i: number) => `rad ${String(i).padStart(3, "0")}: målet är en god och jämlik hälsa i hela befolkningen\n`.repeat(500);

@@ -97,6 +97,7 @@ describe("no state in a module of src/ (the guide: plain functions and explicit 
       "src/exit.ts",
       "src/exit.ts",
       "src/format/message.ts",
+      "src/format/message.ts",
       "src/model/assets.ts",
       "src/schema/reference.ts",
       "src/write/leftovers.ts",

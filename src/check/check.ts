@@ -103,7 +103,7 @@ export async function checkAll(
     // Sent to the threads as the rules make them, found there while the rules go on.
     cache.onPending(threads.soon);
     betweenDocumentsChecker(cache.between)(repo);
-    // The places of the messages in files the threads parsed, found on every core (see `ParseThreads`).
+    // The places of the messages in files the threads parsed, found on another core (see `ParseThreads`).
     await threads.place(pendingPlaces(repo.sources.map((s) => s.file)));
     cache.onPending(() => {});
     // Ended before the messages are collected, which is when this thread's heap is largest: each thread's heap is let go.

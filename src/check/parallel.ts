@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Position } from "unist";
 import type { PendingPlace } from "../diagnostics/positions.js";
+import type { FieldStarts } from "../source/field-places.js";
 import { lightFile, type PlaceJob } from "../source/load.js";
 import type { CheckCache, FileRecord } from "./cache.js";
 
@@ -17,6 +18,15 @@ export const THREAD_SHARING: ThreadSharing = { minFiles: 200, filesPerThread: 10
 /** The old generation of a worker's heap, in MB: some times what parsing the largest document (2 MB, see MAX_BYTES) takes. */
 const WORKER_HEAP_MB = 256;
 
+/**
+ * How many threads stay, once the files are parsed, to find the places of messages while this
+ * thread runs the rules between documents (see `ParseThreads`); the others end and give their
+ * files' field starts to these. A thread idle between two parts keeps the heap it grew while
+ * parsing, which V8 does not give back when collecting (on 2,000 plans, 70 MB each), and one thread
+ * keeps up with the rules, which make a few places per document.
+ */
+const PLACE_THREADS = 1;
+
 /** How many shares of files each thread takes, about (see `parseInWorkers`), and the bounds of a share. */
 const SHARES_PER_THREAD = 32;
 const MIN_SHARE = 8;
@@ -25,23 +35,36 @@ const MAX_SHARE = 128;
 /** The places to find in one light source's file (see `placesIn`). */
 export type PlaceRequest = NonNullable<ReturnType<typeof lightFile>> & { jobs: PlaceJob[] };
 
-/** What this thread sends a worker thread (parse-worker.ts): the next share of files to parse (empty once all are out), or places to find once it has parsed its files. */
-export type ToWorker = { type: "share"; files: string[] } | { type: "places"; requests: PlaceRequest[] };
+/** Where the fields of each file's frontmatter begin (see `fieldStarts`), by the file's absolute path, as one thread gives them to another. */
+export type KnownFields = [string, FieldStarts][];
+
+/**
+ * What this thread sends a worker thread (parse-worker.ts): the next share of files to parse (empty
+ * once all are out); once it has parsed its files, places to find, a request for the field starts
+ * of its files (`fields`: it is about to be ended), or the field starts of another's (`known`),
+ * whose places it is to find.
+ */
+export type ToWorker =
+  { type: "share"; files: string[] } | { type: "places"; requests: PlaceRequest[] } | { type: "fields" } | { type: "known"; fields: KnownFields };
 
 /**
  * What a worker thread sends: the records of files it parsed, a batch at a time; that it begins a
  * share (`more`: it is sent the next); that it has parsed all it was given (`parsed`: it then
  * waits for places); the places of each file of a `places` message in order, `null` for a file it
- * could not find them in.
+ * could not find them in; the field starts of its files, when asked.
  */
 export type FromWorker =
-  { type: "records"; records: [string, FileRecord][] } | { type: "more" } | { type: "parsed" } | { type: "placed"; placed: (Position[] | null)[] };
+  | { type: "records"; records: [string, FileRecord][] }
+  | { type: "more" }
+  | { type: "parsed" }
+  | { type: "placed"; placed: (Position[] | null)[] }
+  | { type: "fields"; fields: KnownFields };
 
 /**
- * The worker threads of a cold check once they have parsed their files: while this thread runs
- * the rules between documents, they find the places the rules make in their files, a batch at a
- * time (`soon`), and the rest once the rules end (`place`), on every core, where this thread
- * alone would read and parse each file again.
+ * The worker threads of a cold check once they have parsed their files (those of them that stay,
+ * see PLACE_THREADS): while this thread runs the rules between documents, they find the places the
+ * rules make in the files, a batch at a time (`soon`), and the rest once the rules end (`place`),
+ * on another core, where this thread would read and parse each file again.
  */
 export interface ParseThreads {
   /** A place the rules just made, sent to the threads with others once there are enough (`SOON_BATCH`), while the rules go on. */
@@ -102,8 +125,9 @@ export async function parseInWorkers(
             resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
           });
           handOut(worker, first);
-          // Lists of places asked for, answered in turn (the thread reads its messages in order).
+          // Lists of places asked for, answered in turn (the thread reads its messages in order); the field starts asked for.
           const waiting: ((placed: (Position[] | null)[] | undefined) => void)[] = [];
+          let fieldsAsked: ((fields: KnownFields | undefined) => void) | undefined;
           const thread: Thread = {
             worker,
             cost: 0,
@@ -113,6 +137,12 @@ export async function parseInWorkers(
                 waiting.push(answered);
                 worker.ref();
                 worker.postMessage({ type: "places", requests } satisfies ToWorker);
+              }),
+            fields: () =>
+              new Promise((answered) => {
+                fieldsAsked = answered;
+                worker.ref();
+                worker.postMessage({ type: "fields" } satisfies ToWorker);
               }),
           };
           worker.on("message", (message: FromWorker) => {
@@ -128,20 +158,36 @@ export async function parseInWorkers(
               case "placed":
                 waiting.shift()?.(message.placed);
                 if (waiting.length === 0) worker.unref();
+                return;
+              case "fields":
+                fieldsAsked?.(message.fields);
+                fieldsAsked = undefined;
             }
           });
           worker.once("error", () => done(undefined));
           worker.once("exit", () => {
             for (const answered of waiting.splice(0)) answered(undefined);
+            fieldsAsked?.(undefined);
             done(undefined);
           });
         }),
     ),
   );
+  const parsed = started.filter((t): t is Thread => t !== undefined);
+  if (parsed.length === 0) return undefined;
+  // The threads that find places (PLACE_THREADS), each also for the files of the threads ended now, given their field starts.
+  const keepers = parsed.slice(0, PLACE_THREADS);
+  const keeperOf = new Map(parsed.map((thread, n) => [thread, keepers[n % keepers.length]!]));
+  await Promise.all(
+    parsed.slice(PLACE_THREADS).map(async (thread) => {
+      const fields = await thread.fields();
+      void thread.worker.terminate();
+      if (fields) keeperOf.get(thread)!.worker.postMessage({ type: "known", fields } satisfies ToWorker);
+    }),
+  );
   const parsedBy = new Map<string, Thread>();
-  for (const thread of started) if (thread) for (const absPath of sentTo.get(thread.worker)!) parsedBy.set(absPath, thread);
-  const alive = new Set(started.filter((t): t is Thread => t !== undefined));
-  if (alive.size === 0) return undefined;
+  for (const thread of parsed) for (const absPath of sentTo.get(thread.worker)!) parsedBy.set(absPath, keeperOf.get(thread)!);
+  const alive = new Set(keepers);
   for (const thread of alive) thread.worker.once("exit", () => alive.delete(thread));
   // Places sent to a thread, whose answer may not have come yet; the answers still to come.
   const sent = new WeakSet<PendingPlace>();
@@ -236,4 +282,6 @@ interface Thread {
   cost: number;
   /** The places of each file asked of, in order (`null` for a file the thread could not find them in); `undefined` if the thread ends first. */
   ask(requests: PlaceRequest[]): Promise<(Position[] | null)[] | undefined>;
+  /** The field starts the thread knows of its files (see `fieldStarts`); `undefined` if it ends first. */
+  fields(): Promise<KnownFields | undefined>;
 }

@@ -60,9 +60,16 @@ if (parentPort && workerData) {
     return shares.shift()!;
   };
   port.on("message", (message: ToWorker) => {
-    if (message.type === "share") {
-      shares.push(message.files);
-      return arrived?.();
+    switch (message.type) {
+      case "share":
+        shares.push(message.files);
+        return arrived?.();
+      // A thread about to be ended gives the field starts of its files to the one that finds their places (see `parseInWorkers`).
+      case "fields":
+        return void port.postMessage({ type: "fields", fields: [...known] } satisfies FromWorker);
+      case "known":
+        for (const [absPath, fields] of message.fields) known.set(absPath, fields);
+        return;
     }
     const placed = message.requests.map((request) => {
       try {

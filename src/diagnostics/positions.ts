@@ -56,12 +56,13 @@ export class PendingPlace implements Position {
   constructor(
     /** What the place is in (the file's source): places in one are found together. */
     readonly within: object,
-    private readonly find: () => Position,
+    /** How to find it; let go once it is found (with `job`), as thousands of places wait for their messages to be collected. */
+    private find: (() => Position) | undefined,
     /**
      * What `find` looks for, as data that another thread can look for in the file itself (see
-     * `placesIn`); none where only `find` knows.
+     * `placesIn`); none where only `find` knows, and none once the place is found.
      */
-    readonly job?: unknown,
+    public job?: unknown,
   ) {}
 
   /** Whether the place is found already. */
@@ -72,6 +73,7 @@ export class PendingPlace implements Position {
   /** Takes the place as another thread found it from the file, for `job`: `find` would give the same. */
   foundElsewhere(place: Position): void {
     this.#found ??= place;
+    this.find = this.job = undefined;
   }
 
   get start(): Point {
@@ -85,7 +87,8 @@ export class PendingPlace implements Position {
   /** The place, found once; one found as another pending place (a light source's line index gives those) is that one's. */
   settle(): Position {
     if (this.#found) return this.#found;
-    const found = this.find();
+    const found = this.find!();
+    this.find = this.job = undefined;
     return (this.#found = found instanceof PendingPlace ? found.settle() : found);
   }
 }

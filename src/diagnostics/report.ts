@@ -132,15 +132,59 @@ export function report(file: VFile, rule: RuleInfo, problem: Problem): void {
   try {
     const cause = problem.related?.length ? causeOf(problem.related) : undefined;
     const pending = problem.place instanceof PendingPlace ? problem.place : undefined;
-    message = file.message(say(problem.reason, "en"), { place: pending ? undefined : problem.place, ruleId: rule.id, source: "plan", cause });
+    message = new SaidMessage("", { place: pending ? undefined : problem.place, ruleId: rule.id, source: "plan", cause });
+    // As `VFile.message` names a message of its file and records it.
+    if (file.path) {
+      message.name = `${file.path}:${message.name}`;
+      message.file = file.path;
+    }
+    file.messages.push(message);
     if (pending) pendingOf.set(message, pending);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
   message.fatal = (problem.severity ?? rule.severity) === "error";
-  if (problem.fix) message.note = say(problem.fix, "en");
   message.said = { reason: problem.reason, fix: problem.fix };
 }
+
+/** What a `SaidMessage`'s `reason` (and `message`) and `note` were set to, where something set them. */
+const REASON = Symbol("reason as set");
+const NOTE = Symbol("note as set");
+
+/**
+ * A message whose English (`reason`, `message`, `note`) is said from what it says (`said`) when
+ * read, not kept: the reports say it in the user's language from `said`, and a large repository's
+ * check keeps tens of thousands of messages until it reports them (80,000 on 10,000 plans, each
+ * with a sentence or two of English in its reason and its fix). One set is kept as set.
+ */
+class SaidMessage extends VFileMessage {
+  declare [REASON]: string | undefined;
+  declare [NOTE]: string | undefined;
+}
+const english: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: SaidMessage) {
+    return this[REASON] || (this.said ? say(this.said.reason, "en") : "");
+  },
+  set(this: SaidMessage, value: string) {
+    this[REASON] = value;
+  },
+};
+Object.defineProperties(SaidMessage.prototype, {
+  reason: english,
+  message: english,
+  note: {
+    configurable: true,
+    enumerable: true,
+    get(this: SaidMessage) {
+      return this[NOTE] ?? (this.said?.fix ? say(this.said.fix, "en") : undefined);
+    },
+    set(this: SaidMessage, value: string | undefined) {
+      this[NOTE] = value;
+    },
+  },
+});
 
 /** What a message says, in `lang`. */
 export const reasonIn = (message: Pick<VFileMessage, "reason" | "said">, lang: Lang): string => say(message.said?.reason ?? message.reason, lang);
@@ -157,7 +201,7 @@ function causeOf(related: RelatedPlace[]): VFileMessage | undefined {
   let cause: VFileMessage | undefined;
   for (const r of [...related].reverse()) {
     const pending = r.place instanceof PendingPlace ? r.place : undefined;
-    const next: VFileMessage = new VFileMessage(say(r.reason, "en"), { place: pending ? undefined : r.place, source: "plan", cause });
+    const next: VFileMessage = new SaidMessage("", { place: pending ? undefined : r.place, source: "plan", cause });
     if (pending) pendingOf.set(next, pending);
     next.file = r.file;
     next.said = { reason: r.reason };
