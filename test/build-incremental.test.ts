@@ -243,7 +243,9 @@ describe("plan build copies an attachment again whenever its bytes may have chan
     writeFileSync(file, "Version B av bilagan.\n");
     const now = copied.ctimeMs + 1000;
     const realStat = fs.statSync;
-    fs.statSync = ((path: fs.PathLike, options?: fs.StatSyncOptions) => (path === file ? copied : realStat(path, options))) as typeof fs.statSync;
+    const stat = vi
+      .spyOn(fs, "statSync")
+      .mockImplementation(((path: fs.PathLike, options?: fs.StatSyncOptions) => (path === file ? copied : realStat(path, options))) as typeof fs.statSync);
     syncBuiltinESMExports();
     vi.spyOn(Date, "now").mockReturnValue(now);
     try {
@@ -251,7 +253,7 @@ describe("plan build copies an attachment again whenever its bytes may have chan
       const next = await run(["build", ".", "--no-pdf"], root, EPOCH);
       expect(next.code, next.stderr).toBe(0);
     } finally {
-      fs.statSync = realStat;
+      stat.mockRestore();
       syncBuiltinESMExports();
     }
     expect(readFileSync(copy, "utf8")).toBe("Version B av bilagan.\n");
