@@ -89,8 +89,9 @@ describe("Strings", () => {
     const strings = new Strings();
     const each = heapOf(() => Array.from({ length: 500 }, () => deserialize(bytes)));
     const once = heapOf(() => Array.from({ length: 500 }, () => strings.within(deserialize(bytes))));
-    // 500 × 2 copies of an 11 kB paragraph read back on their own; once with the strings of the check.
-    expect(each).toBeGreaterThan(500 * 2 * paragraph.length);
+    // 500 × 2 copies of an 11 kB paragraph read back on their own (most of 10.8 MB: garbage another test left may be
+    // collected between the two measures, which once took 13 kB off the difference); once with the strings of the check.
+    expect(each).toBeGreaterThan(0.9 * 500 * 2 * paragraph.length);
     expect(once).toBeLessThan(each / 20);
     const [a, b] = [strings.within(deserialize(bytes)), strings.within(deserialize(bytes))] as { goals: { comment: string }[]; tags: string[] }[];
     expect(a).toEqual(deserialize(bytes));
