@@ -90,13 +90,7 @@ function besideOf(prefix: string): string[] {
  */
 export function removeLeftovers(browserTemps: readonly string[] = []): void {
   const temp = tmpdir();
-  let names: string[];
-  try {
-    names = readdirSync(temp);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(temp)) {
     const profile = PROFILE.exec(name);
     if (profile && !processAlive(Number(profile[1]))) remove(join(temp, name));
     const record = RECORD.exec(name);
@@ -107,13 +101,7 @@ export function removeLeftovers(browserTemps: readonly string[] = []): void {
 
 /** The browsers' temp folders (`plan-browser-<pid>-…`) in `folder` of this user's runs that are gone: another user's are not ours to remove. */
 function removeBrowserTemps(folder: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(folder)) {
     const profile = PROFILE.exec(name);
     if (!profile || processAlive(Number(profile[1]))) continue;
     try {
@@ -122,6 +110,15 @@ function removeBrowserTemps(folder: string): void {
       continue;
     }
     remove(join(folder, name));
+  }
+}
+
+/** The names in a folder; none where it cannot be read (gone, or not ours to list). */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
   }
 }
 
