@@ -1,6 +1,7 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from "pdf-lib";
+import { decodePDFRawStream, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from "pdf-lib";
 import { PAGE } from "../vocabulary.js";
 import { operations, TEXT_SHOWING } from "./content.js";
+import { pageContent, setPageContent } from "./page-content.js";
 
 /**
  * A document's own page numbers taken out of its pages, for a meeting packet, which numbers its
@@ -18,11 +19,11 @@ export function removeOwnPageNumbers(doc: PDFDocument): number {
   const fonts = new Map<PDFRef | PDFDict, FontMap | undefined>();
   let removed = 0;
   pages.forEach((page, i) => {
-    const text = contentText(doc, page);
+    const text = pageContent(doc, page);
     if (text === undefined) return;
     const without = withoutOwnNumber(text, fontDecoders(doc, page, fonts), i + 1, pages.length);
     if (without.removed === 0) return;
-    page.node.set(PDFName.of("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(without.text, "latin1"))));
+    setPageContent(doc, page, without.text);
     removed += without.removed;
   });
   return removed;
@@ -81,15 +82,6 @@ export function withoutOwnNumber(text: string, decode: (font: string, operand: s
     at = text[run.end] === "\n" ? run.end + 1 : run.end;
   }
   return { text: out + text.slice(at), removed: remove.length };
-}
-
-/** The page's content streams, decoded, one after the other, as latin1 text; none where one cannot be decoded. */
-function contentText(doc: PDFDocument, page: PDFPage): string | undefined {
-  const contents = page.node.Contents();
-  if (!contents) return undefined;
-  const streams = contents instanceof PDFArray ? contents.asArray().map((item) => doc.context.lookup(item)) : [contents];
-  if (!streams.every((s) => s instanceof PDFRawStream)) return undefined;
-  return (streams as PDFRawStream[]).map((s) => Buffer.from(decodePDFRawStream(s).decode()).toString("latin1")).join("\n");
 }
 
 /** A font's character codes and the text each stands for, and how many bytes a code takes. */

@@ -10,13 +10,12 @@ import {
   PDFPage,
   PDFPageLeaf,
   PDFRef,
-  PDFRawStream,
   PDFString,
-  decodePDFRawStream,
   type PDFDocument,
   type PDFObject,
 } from "pdf-lib";
 import { markUnmarkedAsArtifacts } from "./content.js";
+import { pageContent, setPageContent } from "./page-content.js";
 
 /**
  * The logical structure (tags) of a PDF joined from tagged PDFs, such as the meeting packet
@@ -95,21 +94,12 @@ const properties = (entries: Record<string, string>) =>
     .map(([key, value]) => ` /${key} ${value}`)
     .join("")} >>`;
 
-/** The decoded bytes of a page's content streams, one after the other. */
-function contentOf(doc: PDFDocument, page: PDFPage): Uint8Array[] {
-  const contents = page.node.Contents();
-  const streams = contents instanceof PDFArray ? contents.asArray().map((item) => doc.context.lookup(item)) : [contents];
-  return streams.map((stream) => (stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : new Uint8Array()));
-}
-
-/** `page` of `doc` with what it shows outside marked content marked as artifacts (content.ts), in one new content stream; its old ones are left to no one. */
+/** `page` of `doc` with what it shows outside marked content marked as artifacts (content.ts), in one new content stream. */
 function markPageArtifacts(doc: PDFDocument, page: PDFPage): void {
-  const text = contentOf(doc, page)
-    .map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"))
-    .join("\n");
+  const text = pageContent(doc, page);
+  if (text === undefined) return;
   const marked = markUnmarkedAsArtifacts(text);
-  if (!marked.marked) return;
-  page.node.set(N("Contents"), doc.context.register(doc.context.flateStream(Buffer.from(marked.text, "latin1"))));
+  if (marked.marked) setPageContent(doc, page, marked.text);
 }
 
 /** Where marked content of a page belongs: the structure element the drawing between `begin` and `end` is part of. */
