@@ -81,11 +81,9 @@ export function* textPieces(files: FileMessages[], documents: number, style: Sty
   // A report of thousands of files says the same few counts again and again: `1 varning`, `2 varningar`.
   const headers = new Map<string, string>();
   for (const { file, messages } of files) {
-    let errors = 0;
-    for (const message of messages) if (isError(message)) errors++;
-    const counts = `${errors} ${messages.length - errors}`;
-    let header = headers.get(counts);
-    if (header === undefined) headers.set(counts, (header = style.dim(` (${countsText({ errors, warnings: messages.length - errors }, lang)})`)));
+    const { errors, warnings } = countMessages([{ file, messages }]);
+    let header = headers.get(`${errors} ${warnings}`);
+    if (header === undefined) headers.set(`${errors} ${warnings}`, (header = style.dim(` (${countsText({ errors, warnings }, lang)})`)));
     // File names, messages and fixes quote the documents: their control characters are shown as escapes.
     const path = visible(file.path);
     let out = style.bold(style.cyan(path)) + header;
