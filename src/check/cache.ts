@@ -108,7 +108,7 @@ const PARTS: readonly Part[] = ["check", "found"];
 interface StoredIndex {
   format: number;
   key: string;
-  /** What every rule between documents may read (`BetweenState.shared`); `undefined` before the rules between documents ran. */
+  /** The digest of what every rule between documents may read (`BetweenState.shared`); `undefined` before the rules between documents ran. */
   shared: string | undefined;
   shards: Record<Part, string[]>;
 }
