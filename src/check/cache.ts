@@ -13,7 +13,7 @@ import { planMoney } from "../rules/money.js";
 import { CONFIG_FILE } from "../source/discover.js";
 import { readInside, relativePath, repositoryPath } from "../source/read-inside.js";
 import { lazy } from "../lazy.js";
-import type { PendingPlace } from "../diagnostics/positions.js";
+import { CompactPosition, type PendingPlace } from "../diagnostics/positions.js";
 import { packed, Strings } from "./intern.js";
 import { digestOf, RecentTexts, restoreSource, sourceFacts, type BodyOutline, type SourceDocument, type SourceFacts } from "../source/load.js";
 
@@ -486,15 +486,19 @@ abstract class ReadWhenAsked<T> {
     kept: Uint8Array | Inline<T>,
     private readonly strings: Strings,
   ) {
-    this.#value = isInline(kept) ? kept.inline : undefined;
+    this.#value = isInline(kept) ? this.held(kept.inline) : undefined;
     this.#serialized = isInline(kept) ? undefined : kept;
   }
   /** The value made anew from the file. */
   protected abstract anew(): T;
+  /** The value as this thread holds it, from the value received or read back (the same, by default). */
+  protected held(value: T): T {
+    return value;
+  }
   protected kept(): T {
     if (this.#serialized === undefined) return this.#value as T;
     try {
-      this.#value = this.strings.within(deserialize(this.#serialized) as T);
+      this.#value = this.held(this.strings.within(deserialize(this.#serialized) as T));
     } catch {
       this.#value = this.anew();
     }
@@ -517,8 +521,20 @@ class KeptBodyOutline extends ReadWhenAsked<OutlineRest> implements BodyOutline 
   ) {
     super(kept.rest, strings);
     this.bodyStart = kept.bodyStart;
-    this.bodyLine = kept.bodyLine;
-    this.urls = kept.urls;
+    this.bodyLine = new CompactPosition(kept.bodyLine);
+    this.urls = kept.urls.map((url) => ({ ...url, position: new CompactPosition(url.position) }));
+  }
+  /** Its places compact (`CompactPosition`): every document's outline is held until the check ends. */
+  protected override held({ headings, directives, figures }: OutlineRest): OutlineRest {
+    return {
+      headings: headings.map(({ depth, text, position }) => ({ depth, text, position: new CompactPosition(position) })),
+      directives: directives.map((directive) => ({ ...directive, position: new CompactPosition(directive.position) })),
+      figures: figures.map((figure) => ({
+        ...figure,
+        position: new CompactPosition(figure.position),
+        label: figure.label && { text: figure.label.text, position: new CompactPosition(figure.label.position) },
+      })),
+    };
   }
   protected anew(): OutlineRest {
     // A cache written by hand: the outline of the text as it is.

@@ -2,7 +2,7 @@ import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { say, type Lang, type Part } from "../format/message.js";
-import { lineIndex, PendingPlace, type LineIndex } from "./positions.js";
+import { CompactPosition, lineIndex, PendingPlace, plainPosition, type LineIndex } from "./positions.js";
 
 declare module "vfile-message" {
   interface VFileMessage {
@@ -112,8 +112,8 @@ function settle(message: VFileMessage): boolean {
   if (place === undefined) return false;
   pendingOf.delete(message);
   const found = place.settle();
-  // As vfile-message's constructor sets them from a place.
-  message.place = found;
+  // As vfile-message's constructor sets them from a place; held compact, as the message is kept until the report.
+  message.place = new CompactPosition(found);
   message.line = found.start.line;
   message.column = found.start.column;
   message.name = `${pointName(found.start)}-${pointName(found.end)}`;
@@ -290,7 +290,9 @@ export function recordOf(message: VFileMessage, lines?: Pick<LineIndex, "line">)
   if (!frame && lines) (message as Framed)[FRAME] = frame = frameLines(message, lines);
   return {
     reason: message.reason,
-    place: message.place ?? undefined,
+    // Plain: kept in the cache (see `CompactPosition`).
+    // Plain: kept in the cache (see `CompactPosition`).
+    place: message.place && "start" in message.place ? plainPosition(message.place) : (message.place ?? undefined),
     ruleId: message.ruleId,
     source: message.source,
     fatal: message.fatal,
