@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { browserNotFoundMessage, findBrowser, isExecutable } from "../../src/browser/index.js";
+import { list } from "../../src/format/text.js";
 
 /**
  * What this machine can do for the tests that print, asked once per test worker (its test files
@@ -38,9 +39,11 @@ export type Needs = "browser" | "pdf";
  */
 function skipNotice(test: string, needs: Needs): string | undefined {
   if (!browserPath) return `SKIPPED: ${browserNotFoundMessage(test)}`;
-  if (needs === "pdf" && !hasPoppler)
-    return `SKIPPED: ${test} reads the PDFs back with poppler's ${POPPLER_TOOLS.join(", ")}, and ${missingTools.join(", ")} ${missingTools.length === 1 ? "is" : "are"} missing. Install poppler: Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler.`;
-  return undefined;
+  if (needs === "browser" || hasPoppler) return undefined;
+  const which =
+    missingTools.length === POPPLER_TOOLS.length ? "none of them is here" : `${list(missingTools, "and")} ${missingTools.length === 1 ? "is" : "are"} missing`;
+  return `SKIPPED: ${test} reads the PDFs back with poppler's ${list(POPPLER_TOOLS, "and")}, and ${which}.
+Install poppler: Debian/Ubuntu:  apt-get install poppler-utils;  macOS:  brew install poppler.`;
 }
 
 /** Says skipNotice on stderr when `test` cannot run here; a test file calls it once, beside its skipIf. */
