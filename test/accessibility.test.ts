@@ -4,13 +4,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { browserNotFoundMessage, findBrowser } from "../src/browser/index.js";
 import { listFiles } from "./helpers/html.js";
+import { browserPath, warnIfSkipped } from "./helpers/printer.js";
 import { BROWSERS, tempDir } from "./helpers/repo.js";
 import { builtExamples } from "./helpers/shared.js";
 
-const browserPath = findBrowser({ env: process.env });
-if (!browserPath) console.warn(`accessibility tests SKIPPED: ${browserNotFoundMessage("The accessibility test")}`);
+warnIfSkipped("The accessibility test", "browser");
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { renderPdfs } from "../src/pdf/render.js";
+import { browserPath, canPrint, warnIfSkipped } from "./helpers/printer.js";
 import { BROWSERS } from "./helpers/repo.js";
 
 /**
@@ -13,8 +13,7 @@ import { BROWSERS } from "./helpers/repo.js";
  * that follows the citing paragraph; a page without notes prints as it is.
  */
 
-const browser = findBrowser({ env: process.env });
-const canPrint = Boolean(browser && isExecutable(browser)) && !spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error;
+warnIfSkipped("The footnotes' test", "pdf");
 
 const root = mkdtempSync(join(tmpdir(), "plan-footnotes-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -36,7 +35,7 @@ async function print(name: string, html: string): Promise<string[]> {
   const source = join(root, `${name}.html`);
   writeFileSync(source, html);
   const target = join(root, `${name}.pdf`);
-  await renderPdfs([{ source, target, label: `${name}.pdf` }], { browserPath: browser!, browsers: BROWSERS, jobs: 1, root });
+  await renderPdfs([{ source, target, label: `${name}.pdf` }], { browserPath: browserPath!, browsers: BROWSERS, jobs: 1, root });
   return execFileSync("pdftotext", ["-layout", target, "-"], { encoding: "utf8" }).split("\f").slice(0, -1);
 }
 

@@ -1,14 +1,14 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { checkRepository } from "../src/check/check.js";
 import { pdfPathOf } from "../src/model/pages.js";
 import { renderSite } from "../src/render/site.js";
 import { checkJson, ofRule, only } from "./helpers/findings.js";
 import { spaces, tableByCaption } from "./helpers/html.js";
+import { canPrint, warnIfSkipped } from "./helpers/printer.js";
 import { copyExamples, edit, lineOf, read, write } from "./helpers/repo.js";
 import { builtExamples, HERRLJUNGA_PACKET_DOCUMENTS } from "./helpers/shared.js";
 import { PAGE, pageNumber } from "../src/vocabulary.js";
@@ -268,8 +268,7 @@ describe("the kallelse's page", () => {
   });
 });
 
-const found = findBrowser({ env: process.env });
-const canPrint = Boolean(found && isExecutable(found)) && !spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error;
+warnIfSkipped("The meeting packet's test", "pdf");
 
 /** The text of each page of a PDF, as pdftotext reads it. */
 function pageTexts(pdf: string): string[] {

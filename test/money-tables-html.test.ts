@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,12 +7,12 @@ import { fromHtml } from "hast-util-from-html";
 import { toString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { checkRepository } from "../src/check/check.js";
 import { pagesOf } from "../src/model/pages.js";
 import { columnLabel, workTables, type Figure, type WorkedRow, type WorkedTable } from "../src/model/table.js";
 import { MONEY_UNIT } from "../src/vocabulary.js";
 import { spaces } from "./helpers/html.js";
+import { browserPath, hasPoppler, warnIfSkipped } from "./helpers/printer.js";
 import { copyExamplesTo } from "./helpers/repo.js";
 import { builtExamples } from "./helpers/shared.js";
 
@@ -23,10 +23,7 @@ import { builtExamples } from "./helpers/shared.js";
  * written the Swedish way. The pages are parsed (hast), not searched with patterns.
  */
 
-const found = findBrowser({ env: process.env });
-const browser = found && isExecutable(found) ? found : undefined;
-const hasPdftotext = !spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error;
-if (!browser) console.warn("money-tables-html: no browser found, the PDF of the Herrljunga report is not printed");
+warnIfSkipped("The money tables' PDF test", "browser");
 
 /** A figure as a Swedish document prints it, written here independently of the renderer: U+202F between thousands, U+2212 for minus, blank for blank. */
 function swedish(figure: Figure): string {
@@ -149,7 +146,7 @@ afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 beforeAll(async () => {
   const repo = folder("plan-money-html-");
   copyExamplesTo(repo);
-  const { out, code, stderr } = await builtExamples(Boolean(browser));
+  const { out, code, stderr } = await builtExamples(Boolean(browserPath));
   const { repo: model } = checkRepository(repo, { cwd: repo });
   const pages = pagesOf(model);
   const documents = [...model.documents.values()]
@@ -212,10 +209,10 @@ describe("money tables read back out of the built HTML", () => {
     ]);
   });
 
-  it.runIf(browser)("prints the Herrljunga report to PDF with its tables", () => {
+  it.runIf(browserPath)("prints the Herrljunga report to PDF with its tables", () => {
     const pdf = join(built.out, report().page.replace(/\.html$/, ".pdf"));
     expect(readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    if (!hasPdftotext) return;
+    if (!hasPoppler) return;
     // The text as pdftotext reads it, lines joined (narrow columns wrap a label over two).
     const text = spaces(execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" })).replace(/\s+/g, " ");
     for (const expected of ["Organisatorisk fördelning (tkr)", "179 992", "13 091", "−1 760", "Kommentar till utfall investeringar"])

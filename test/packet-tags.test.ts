@@ -3,10 +3,10 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { markUnmarkedAsArtifacts } from "../src/pdf/content.js";
 import { drawnContent, orphans } from "./helpers/pdf-marked.js";
 import { ancestor, elements, pdfPages, runsOf, structTree as readTree, type StructNode } from "./helpers/pdf-pages.js";
+import { canPrint, warnIfSkipped } from "./helpers/printer.js";
 import { builtExamples, HERRLJUNGA_PACKET_DOCUMENTS } from "./helpers/shared.js";
 
 /**
@@ -17,8 +17,7 @@ import { builtExamples, HERRLJUNGA_PACKET_DOCUMENTS } from "./helpers/shared.js"
  * an artifact (the packet's page numbers, the documents' running headers and footers).
  */
 
-const found = findBrowser({ env: process.env });
-const canPrint = Boolean(found && isExecutable(found)) && ["pdftotext", "pdfinfo"].every((tool) => !spawnSync(tool, ["-v"], { stdio: "ignore" }).error);
+warnIfSkipped("The meeting packet's tags test", "pdf");
 
 /** The packets of the examples and the PDFs each is joined from, in agenda order; the covers' titles and Dnr as the kallelse prints them (examples/lerum/ksau-2019-01-09.md). */
 const PACKETS = [

@@ -1,11 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { chmodSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { CACHE_FILE } from "../src/pdf/cache.js";
 import { browserVersion } from "../src/pdf/render.js";
 import { BROWSERS, edit, EPOCH, run, tempDir } from "./helpers/repo.js";
+import { browserPath, warnIfSkipped } from "./helpers/printer.js";
 import { copyBuiltExamples, EXAMPLE_PDFS } from "./helpers/shared.js";
 
 /**
@@ -14,9 +13,7 @@ import { copyBuiltExamples, EXAMPLE_PDFS } from "./helpers/shared.js";
  * the program that printed last is the same file.
  */
 
-const found = findBrowser({ env: process.env });
-const browserPath = found && isExecutable(found) ? found : undefined;
-const canPrint = Boolean(browserPath) && !spawnSync("pdfinfo", ["-v"], { stdio: "ignore" }).error;
+warnIfSkipped("The PDF cache's test", "browser");
 
 const PRINTED = EXAMPLE_PDFS;
 /**
@@ -41,7 +38,7 @@ function changeCache(repo: string, change: (cache: Cache) => void): void {
 }
 const build = (repo: string, ...args: string[]) => run(["build", ".", ...args], repo, EPOCH);
 
-describe.skipIf(!canPrint)("the PDF cache and the browser's version", () => {
+describe.skipIf(!browserPath)("the PDF cache and the browser's version", () => {
   it("records with every PDF the version of the browser that printed it, as puppeteer's browser.version() names it", async () => {
     const repo = await copyBuiltExamples(true);
     // The browser the builds of this worker print with.

@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserNotFoundMessage, findBrowser, isExecutable } from "../src/browser/index.js";
 import { browserTempsElsewhere, makeBrowserFolders, removeBrowserFolders } from "../src/browser/temp.js";
 import { checkRepository } from "../src/check/check.js";
 import { runBuild, type BuildOptions } from "../src/commands/build.js";
@@ -19,18 +18,13 @@ import { pagesOf } from "../src/model/pages.js";
 import { listedDocuments } from "../src/model/repository.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles, spaces } from "./helpers/html.js";
+import { browserPath, canPrint, warnIfSkipped } from "./helpers/printer.js";
 import { BROWSERS, copyExamples, copyExamplesTo, edit, EPOCH, KEPT, run, tempDir } from "./helpers/repo.js";
 import { builtExamples, EXAMPLE_PDFS, type ExamplesBuild } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 import { removeLeftovers } from "../src/write/leftovers.js";
 
-const found = findBrowser({ env: process.env });
-const browserPath = found && isExecutable(found) ? found : undefined;
-const hasPoppler = ["pdftotext", "pdfinfo", "pdffonts"].every((tool) => !spawnSync(tool, ["-v"], { stdio: "ignore" }).error);
-const canPrint = Boolean(browserPath) && hasPoppler;
-if (!browserPath) console.warn(`PDF tests SKIPPED (all that need a browser): ${browserNotFoundMessage("The PDF test")}`);
-else if (!hasPoppler)
-  console.warn("PDF tests SKIPPED (all that read PDFs back): pdftotext, pdfinfo and pdffonts are missing; Debian: apt-get install poppler-utils");
+warnIfSkipped("The PDF test", "pdf");
 
 const MEMO = "lerum/tjansteskrivelse-ks18-1375";
 const PLAN = "lerum/plan-2019";

@@ -1,13 +1,13 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findBrowser, isExecutable } from "../src/browser/index.js";
 import { checkRepository } from "../src/check/check.js";
 import { printFonts } from "../src/pdf/fonts.js";
 import { printHtml } from "../src/pdf/print-html.js";
 import { renderSite } from "../src/render/site.js";
 import { listFiles } from "./helpers/html.js";
 import { ancestor, elements, isHeaderRow, pdfPages, rowsOf, runsOf, type PdfPages, type Run } from "./helpers/pdf-pages.js";
+import { browserPath, canPrint, warnIfSkipped } from "./helpers/printer.js";
 import { copyExamples, edit, EPOCH, run } from "./helpers/repo.js";
 import { builtExamples, copyBuiltExamples } from "./helpers/shared.js";
 import { packetPathOf } from "../src/model/pages.js";
@@ -20,9 +20,7 @@ import { packetPathOf } from "../src/model/pages.js";
  * alone on the last page; and every glyph from the fonts plan ships.
  */
 
-const found = findBrowser({ env: process.env });
-const canPrint =
-  Boolean(found && isExecutable(found)) && ["pdftotext", "pdfinfo", "pdffonts"].every((tool) => !spawnSync(tool, ["-v"], { stdio: "ignore" }).error);
+warnIfSkipped("The print rules' test", "pdf");
 
 /**
  * Pages per document, at most. The real memo KS18.1375 is 3 pages (seed 000, line 232:
@@ -286,7 +284,8 @@ describe("print rules: the PDF's style sheet and fonts, as plan makes them", () 
   });
 });
 
-describe.skipIf(!canPrint)("print rules: a character no shipped font has", () => {
+// Reads no PDF back: the browser alone.
+describe.skipIf(!browserPath)("print rules: a character no shipped font has", () => {
   it("is named in a warning with the PDF it is in and what to do, and the PDF is still made", async () => {
     // Lerum's part beside the shared build: its four PDFs, of which the build prints again the two the change reaches.
     const repo = await copyBuiltExamples(true, { only: ["lerum"] });

@@ -2,7 +2,6 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writ
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { browserNotFoundMessage, findBrowser, isExecutable } from "../src/browser/index.js";
 import { PRINT_POLICY, printHtml } from "../src/pdf/print-html.js";
 import { renderPdfs } from "../src/pdf/render.js";
 import { PAGE_POLICY } from "../src/render/csp.js";
@@ -10,6 +9,7 @@ import { DEFAULT_TEMPLATES } from "../src/render/templates.js";
 import { checkRepository } from "../src/check/check.js";
 import { renderSite } from "../src/render/site.js";
 import { decode } from "./helpers/html.js";
+import { browserPath, warnIfSkipped } from "./helpers/printer.js";
 import { startWatch } from "./helpers/watch.js";
 import { copyExamples, edit, lineOf, read, run, tempDir } from "./helpers/repo.js";
 
@@ -227,9 +227,7 @@ describe("active files are never copied into the output, even when the build was
   });
 });
 
-const found = findBrowser({ env: process.env });
-const browserPath = found && isExecutable(found) ? found : undefined;
-if (!browserPath) console.warn(`network test SKIPPED: ${browserNotFoundMessage("The printer's network test")}`);
+warnIfSkipped("The printer's network test", "browser");
 
 /** A server on a loopback address that counts the TCP connections made to it (not only requests) and answers none. */
 async function connectionCounter(host: string): Promise<{ port: number; connections: () => number; close: () => Promise<void> } | undefined> {

@@ -17,14 +17,14 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { generateRepository } from "../bench/generate.mjs";
-import { findBrowser } from "../src/browser/index.js";
+import { browserPath, warnIfSkipped } from "./helpers/printer.js";
 import { copyExamples, edit, EPOCH, fileTempDir, read, run, tempDir, type ExamplesPart } from "./helpers/repo.js";
 import { copyBuiltExamples } from "./helpers/shared.js";
 import { startWatch } from "./helpers/watch.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CLI = join(ROOT, "dist", "cli.js");
-const browserPath = findBrowser({ env: process.env });
+warnIfSkipped("Each write test with PDFs", "browser");
 
 /**
  * The mechanisms below need a few documents, not every example: Lerum's (the phone number in

@@ -3,15 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserNotFoundMessage, findBrowser, launchBrowser } from "../src/browser/index.js";
+import { launchBrowser } from "../src/browser/index.js";
 import { checkJson, ofRule, said } from "./helpers/findings.js";
+import { browserPath, warnIfSkipped } from "./helpers/printer.js";
 import { copyExamples, edit, lineOf, run, tempDir } from "./helpers/repo.js";
 
 /** What these tests use of the examples: Sjöbacka's documents, with the configuration and data/. */
 const PART = { only: ["sjobacka"] };
 
-const browserPath = findBrowser({ env: process.env });
-if (!browserPath) console.warn(`security browser test SKIPPED: ${browserNotFoundMessage("The security test")}`);
+warnIfSkipped("The security test in a browser", "browser");
 
 const PLAN = "sjobacka/plan-2020.md";
 

@@ -6,8 +6,9 @@ import { homedir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { browserArgs, browsersOnPath, findBrowser, inContainer, isExecutable } from "../src/browser/index.js";
+import { browserArgs, browsersOnPath, findBrowser, inContainer } from "../src/browser/index.js";
 import { commitAll, git } from "./helpers/git.js";
+import { browserPath, warnIfSkipped } from "./helpers/printer.js";
 import { copyExamples, edit, fileTempDir, lineOf, read, run, tempDir } from "./helpers/repo.js";
 
 /**
@@ -31,8 +32,6 @@ import { copyExamples, edit, fileTempDir, lineOf, read, run, tempDir } from "./h
  * - GitLab's notes API: a server in this test, at CI_API_V4_URL.
  */
 
-const browser = findBrowser({ env: process.env });
-const hasBrowser = Boolean(browser && isExecutable(browser));
 const npmCache = process.env["npm_config_cache"] ?? join(homedir(), ".npm");
 
 interface Step {
@@ -253,8 +252,9 @@ async function runGitlabJob(
  * not in `npm test`; the reporter and the browser search below run in both.
  */
 const LONG = process.env["PLAN_LONG_TESTS"] === "1";
+if (LONG) warnIfSkipped("The CI workflows' test", "browser");
 
-describe.skipIf(!hasBrowser || !LONG)("the CI that plan init writes, run as generated (npm run test:workflows)", { timeout: 300_000 }, () => {
+describe.skipIf(!browserPath || !LONG)("the CI that plan init writes, run as generated (npm run test:workflows)", { timeout: 300_000 }, () => {
   beforeAll(async () => {
     const base = fileTempDir("plan-ci-");
     origin = join(base, "origin");
