@@ -291,7 +291,6 @@ export function recordOf(message: VFileMessage, lines?: Pick<LineIndex, "line">)
   return {
     reason: message.reason,
     // Plain: kept in the cache (see `CompactPosition`).
-    // Plain: kept in the cache (see `CompactPosition`).
     place: message.place && "start" in message.place ? plainPosition(message.place) : (message.place ?? undefined),
     ruleId: message.ruleId,
     source: message.source,

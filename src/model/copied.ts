@@ -138,8 +138,9 @@ export interface CopiesMemo {
   /** Each source's fingerprint, kept while its text is the same object (watch mode keeps unchanged files). */
   fingerprints: WeakMap<object, Fingerprint | null>;
   /**
-   * The pairs last found, and what they were found in: the entries, and the digest of every document's id, kind and text. The
-   * check and watch mode's bookkeeping both ask in each round, of the same documents.
+   * The pairs last found, and what they were found in: the entries, and the digest of every
+   * document's id, kind and text. The check and watch mode's bookkeeping both ask in each round,
+   * of the same documents.
    */
   last?: { key: string; pairs: CopiedPair[]; entries: AnyEntry[] };
 }
