@@ -1,6 +1,7 @@
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { compareMessage } from "vfile-sort";
+import { statistics } from "vfile-statistics";
 import { count, say, t, type Lang } from "../format/message.js";
 import { settlePlaces } from "./report.js";
 
@@ -82,17 +83,18 @@ function withPlace(cause: VFileMessage, path: string, rest: unknown): VFileMessa
 
 /**
  * Errors are fatal messages and warnings the others (`report` makes no informational ones), as
- * vfile-statistics counts them (`fatal` and `nonfatal`), counted in place: the text report counts
- * every file's messages, thousands of them in a large repository.
+ * vfile-statistics counts them (`fatal` and `nonfatal`), file by file: one list of every file's
+ * messages, thousands in a large repository, would be made only to be counted.
  */
 export function countMessages(files: FileMessages[]) {
   let errors = 0;
-  let all = 0;
+  let warnings = 0;
   for (const { messages } of files) {
-    all += messages.length;
-    for (const message of messages) if (message.fatal === true) errors++;
+    const counted = statistics(messages);
+    errors += counted.fatal;
+    warnings += counted.nonfatal;
   }
-  return { errors, warnings: all - errors, files: files.length };
+  return { errors, warnings, files: files.length };
 }
 
 /** `3 errors and 2 warnings in 2 files`, or `No problems in 14 documents.`, in `lang`. */
