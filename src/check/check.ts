@@ -83,12 +83,13 @@ export function checkRepository(
 
 /**
  * `plan check` itself: as `checkRepository` without `keepBody`, and a cold check (no cache, or
- * one set aside) parses the files on every core first (see `parseInWorkers`).
+ * one set aside) parses the files on every core first (see `parseInWorkers`), once it has called
+ * `cold` (`plan check` bounds the heap's growth then, see `withHeapBound`).
  */
 export async function checkAll(
   path: string,
   io: Pick<Io, "cwd"> & Partial<Pick<Io, "stderr" | "env">>,
-  options: { cache: boolean; threads?: ThreadSharing | undefined },
+  options: { cache: boolean; threads?: ThreadSharing | undefined; cold?: (() => void) | undefined },
 ): Promise<Checked> {
   const root = repositoryRoot(path, io);
   // git is asked which files it ignores while the cache is read.
@@ -96,6 +97,7 @@ export async function checkAll(
   const cache = options.cache ? CheckCache.open(root, io.cwd) : CheckCache.memory(root, io.cwd);
   const discovered = await discovering;
   if (!cache.empty) return checkWith(root, io, { keepBody: false, cache, discovered });
+  options.cold?.();
   const threads = await parseInWorkers(root, io.cwd, cache, [join(root, CONFIG_FILE), ...discovered.files], options.threads);
   if (!threads) return checkWith(root, io, { keepBody: false, cache, discovered });
   try {

@@ -1,5 +1,5 @@
 import { checkAll, exitCode, problemPieces, reportedOf, writePieces, type DiagnosticFormat, type Reported } from "../check/check.js";
-import { withBoundedHeap } from "../check/heap.js";
+import { withHeapBound } from "../check/heap.js";
 import type { ThreadSharing } from "../check/parallel.js";
 import type { Io } from "../io.js";
 
@@ -16,9 +16,9 @@ export interface CheckOptions {
 /** `plan check`: 0 when clean (warnings allowed), 1 with errors (or warnings under --strict). */
 export async function runCheck(path: string, options: CheckOptions, io: Io): Promise<number> {
   if (options.watch) return (await import("../watch/check.js")).watchCheck(path, options, io);
-  // The report too is made with the heap's growth bounded (see `withBoundedHeap`): it makes the last of the garbage.
-  return withBoundedHeap(async () => {
-    const { code, reported } = await checkToReport(path, options, io);
+  // A cold check bounds the heap's growth (see `withHeapBound`), and its report is made within the bound: it makes the last of the garbage.
+  return withHeapBound(async (bound) => {
+    const { code, reported } = await checkToReport(path, { ...options, boundHeap: bound }, io);
     // Written a piece at a time: the report of a large repository is never held whole.
     writePieces(io.stdout, problemPieces(reported, options.format, io, io.stdout));
     return code;
@@ -30,8 +30,8 @@ export async function runCheck(path: string, options: CheckOptions, io: Io): Pro
  * in (the documents' data, the search for copies: 40 % of what a check of 10,000 plans keeps) is
  * let go as this returns, to be collected while the report is written.
  */
-async function checkToReport(path: string, options: CheckOptions, io: Io): Promise<{ code: number; reported: Reported }> {
+async function checkToReport(path: string, options: CheckOptions & { boundHeap: () => void }, io: Io): Promise<{ code: number; reported: Reported }> {
   // Checking needs only each body's outline; the markdown trees are not kept.
-  const checked = await checkAll(path, io, { cache: options.cache !== false, threads: options.threads });
+  const checked = await checkAll(path, io, { cache: options.cache !== false, threads: options.threads, cold: options.boundHeap });
   return { code: exitCode(checked, options.strict), reported: reportedOf(checked) };
 }
