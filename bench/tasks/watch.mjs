@@ -15,7 +15,8 @@ const FILE = "k0001/lerum/plan-2019.md";
 
 /** Starts `plan <args>` in `cwd`; `nextRound()` resolves at the next end of a round, with the time it was seen. */
 function start(cli, args, cwd) {
-  const child = spawn("node", [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "inherit"] });
+  // In English, whatever the machine's locale: the end of a round is found by its English words (MARK).
+  const child = spawn("node", [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", LC_ALL: "en" }, stdio: ["ignore", "pipe", "inherit"] });
   let tail = "";
   let waiting;
   let rounds = 0;
