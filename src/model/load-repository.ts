@@ -238,6 +238,7 @@ export function assemble(root: string, files: LoadedFile[], previous?: Repositor
     copies: previous?.copies ?? copiesMemo(),
     ignored: new Map(),
     active: previous?.active ?? activeMemo(),
+    partyUses: previous ? (previous.partyUses ?? new WeakMap()) : undefined,
   };
   for (const loaded of files) {
     const { source, parsed } = loaded;

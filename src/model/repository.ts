@@ -54,6 +54,13 @@ export interface Repository extends NamedLists {
   ignored: Ignored;
   /** What `activeContent` found of the files documents link to: lent to the repository assembled next from the same files (watch mode). */
   active: ActiveMemo;
+  /**
+   * The parties each document's data names (`partiesOf`), from the second round of watch mode on,
+   * lent from round to round: a change of which documents copy which checks every document again
+   * (see `incrementalRules`), and finding them anew cost a round 150 ms on 1,000 plans. None for
+   * a check that runs once, which reads each document's once: kept, they were 60 MB on 10,000 plans.
+   */
+  partyUses?: WeakMap<object, PartyReference[]> | undefined;
 }
 
 /**
@@ -153,12 +160,15 @@ export interface PlanMoney {
 
 export type KnownEntry = AnyEntry & { [KNOWN]?: Known };
 
-/**
- * The parties a document names, where its schema declares them (`partyRef`, `partyKey`). Found
- * again when asked, not kept with the data: one rule reads them, once a check, and kept they were
- * 60 MB of paths on 10,000 plans until the check ended.
- */
-export const partiesOf = (entry: AnyEntry): PartyReference[] => partiesIn(documentSchemas[entry.kind], entry.data);
+/** The parties a document names, where its schema declares them (`partyRef`, `partyKey`); kept in `repo.partyUses` where it has one. */
+export function partiesOf(repo: Pick<Repository, "partyUses">, entry: AnyEntry): PartyReference[] {
+  let uses = repo.partyUses?.get(entry.data);
+  if (uses === undefined) {
+    uses = partiesIn(documentSchemas[entry.kind], entry.data);
+    repo.partyUses?.set(entry.data, uses);
+  }
+  return uses;
+}
 
 /** Whether a reference may name a document of this kind. */
 export const mayName = (reference: DocumentReference, kind: DocumentKind) => reference.kinds === "any" || reference.kinds.includes(kind);

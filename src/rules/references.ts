@@ -69,7 +69,7 @@ export const documentReferences: Rule = {
 /** Every place a party id is used, with the path to it: where the schemas declare one (`partyRef`, `partyKey`). */
 function* partyUses(repo: Repository): Generator<{ source: SourceDocument; path: Path; party: string; key: boolean }> {
   if (repo.config) for (const use of partiesIn(config, repo.config.data)) yield { source: repo.config.source, ...use };
-  for (const entry of listedDocuments(repo)) for (const use of partiesOf(entry)) yield { source: entry.source, ...use };
+  for (const entry of listedDocuments(repo)) for (const use of partiesOf(repo, entry)) yield { source: entry.source, ...use };
 }
 
 export const partyReferences: Rule = {
@@ -91,7 +91,7 @@ export const partyReferences: Rule = {
     }
     for (const a of repo.agreements) {
       const financiers = a.data.contributions.map((c) => c.party);
-      for (const use of partiesOf(a).filter((u) => u.path[0] === "split")) {
+      for (const use of partiesOf(repo, a).filter((u) => u.path[0] === "split")) {
         if (!repo.parties.has(use.party) || financiers.includes(use.party)) continue;
         report(a.source, use.path, {
           key: use.key,
