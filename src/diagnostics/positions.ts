@@ -101,7 +101,7 @@ export class PendingPlace implements Position {
  *
  * Only for places held in this thread: an object of a class is copied to another thread or into
  * the cache (`v8.serialize`) as its fields alone, so what is sent or kept is a plain `Position`
- * first (`plainPosition`).
+ * first (`plainPlace`).
  */
 export class CompactPosition implements Position {
   readonly #startLine: number;
@@ -129,5 +129,6 @@ export class CompactPosition implements Position {
 
 const pointOf = (line: number, column: number, offset: number): Point => (offset < 0 ? { line, column } : { line, column, offset });
 
-/** A place as unist has it, plain data to send to another thread or keep in the cache; the same place where it is one already. */
-export const plainPosition = (position: Position): Position => (position instanceof CompactPosition ? { start: position.start, end: position.end } : position);
+/** A place as unist has it (a position or a point), plain data to send to another thread or keep in the cache; the same place where it is one already. */
+export const plainPlace = (place: Position | Point | undefined): Position | Point | undefined =>
+  place instanceof CompactPosition ? { start: place.start, end: place.end } : place;

@@ -2,7 +2,7 @@ import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
 import { VFileMessage } from "vfile-message";
 import { say, type Lang, type Part } from "../format/message.js";
-import { CompactPosition, lineIndex, PendingPlace, plainPosition, type LineIndex } from "./positions.js";
+import { CompactPosition, lineIndex, PendingPlace, plainPlace, type LineIndex } from "./positions.js";
 
 declare module "vfile-message" {
   interface VFileMessage {
@@ -291,7 +291,7 @@ export function recordOf(message: VFileMessage, lines?: Pick<LineIndex, "line">)
   return {
     reason: message.reason,
     // Plain: kept in the cache (see `CompactPosition`).
-    place: message.place && "start" in message.place ? plainPosition(message.place) : (message.place ?? undefined),
+    place: plainPlace(message.place ?? undefined),
     ruleId: message.ruleId,
     source: message.source,
     fatal: message.fatal,
