@@ -108,6 +108,17 @@ const PATH_END = new Set([...PATH_PAINT, "n"]);
 const PAINTED_ALONE = new Set(["Do", "sh", "BI"]);
 
 /**
+ * The nesting of marked-content sequences after the operator `op`, from `depth`: one deeper after
+ * `BMC` and `BDC`, one less after `EMC`; undefined for any other operator. A text object in which
+ * it changes holds marked content.
+ */
+export function markedDepthAfter(op: string, depth: number): number | undefined {
+  if (op === "BMC" || op === "BDC") return depth + 1;
+  if (op === "EMC") return Math.max(0, depth - 1);
+  return undefined;
+}
+
+/**
  * The content stream `text` with everything it shows outside any marked-content sequence put
  * in one, `/Artifact BMC … EMC` (14.8.2.2): a whole text object (`BT … ET`) where it holds no
  * marked content, else each text-showing operator; a painted path from its first point to its
@@ -122,11 +133,9 @@ export function markUnmarkedAsArtifacts(text: string): { text: string; marked: n
   let textObject: { start: number; depth: number; marked: boolean; shows: [number, number][] } | undefined;
   let path: { start: number; depth: number } | undefined;
   for (const o of ops) {
-    if (o.op === "BMC" || o.op === "BDC") {
-      depth++;
-      if (textObject) textObject.marked = true;
-    } else if (o.op === "EMC") {
-      depth = Math.max(0, depth - 1);
+    const nested = markedDepthAfter(o.op, depth);
+    if (nested !== undefined) {
+      depth = nested;
       if (textObject) textObject.marked = true;
     } else if (o.op === "BT") textObject = { start: o.start, depth, marked: false, shows: [] };
     else if (o.op === "ET" && textObject) {

@@ -1,6 +1,6 @@
 import { decodePDFRawStream, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from "pdf-lib";
 import { PAGE } from "../vocabulary.js";
-import { operations, TEXT_SHOWING } from "./content.js";
+import { markedDepthAfter, operations, TEXT_SHOWING } from "./content.js";
 import { pageContent, setPageContent } from "./page-content.js";
 
 /**
@@ -47,11 +47,9 @@ export function withoutOwnNumber(text: string, decode: (font: string, operand: s
   let font = "";
   let current: (Run & { marked: boolean }) | undefined;
   for (const o of operations(text)) {
-    if (o.op === "BMC" || o.op === "BDC") {
-      depth++;
-      if (current) current.marked = true;
-    } else if (o.op === "EMC") {
-      depth = Math.max(0, depth - 1);
+    const nested = markedDepthAfter(o.op, depth);
+    if (nested !== undefined) {
+      depth = nested;
       if (current) current.marked = true;
     } else if (o.op === "BT") current = { start: o.start, end: o.end, line: undefined, text: "", marked: depth > 0 };
     else if (o.op === "Tf") font = o.operands[0] ?? "";
